@@ -25,8 +25,10 @@ from cssselect.parser import CombinedSelector
 from lxml import etree
 
 from auditor.errors import RuleError
+from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo, RequestType
+from auditor.rules import cache as _cache
 from auditor.rules.literal import regex_literal
 from auditor.saved import saved_file_name
 from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
@@ -55,7 +57,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
-_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
+_PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 
@@ -115,11 +117,11 @@ class SlotSpec:
 
 
 SlotNeedles = tuple[tuple[str, ...], tuple[str, ...]]  # (lowered names, value literals)
-_BRANCH_STEP = re.compile(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
+_BRANCH_STEP = lazy_regex(r"^descendant-or-self::([\w-]+|\*)\[(.*)\]$")
 # what needles cannot stand for: a negation, an alternative, a test of the element's
 # text (`:contains('x')` is `contains(., 'x')`: its literal is no attribute value)
-_AND_NOT = re.compile(r"\s+and\s+\(not\(")
-_UNREADABLE = re.compile(r"\bnot\(|\bor\b|translate\(|\"|\||/|\(\s*\.\s*[,)]")
+_AND_NOT = lazy_regex(r"\s+and\s+\(not\(")
+_UNREADABLE = lazy_regex(r"\bnot\(|\bor\b|translate\(|\"|\||/|\(\s*\.\s*[,)]")
 
 
 def slot_needles(path: str) -> tuple[SlotNeedles, ...] | None:
@@ -812,7 +814,7 @@ PLATFORM_PATHS: dict[str, tuple[str, ...]] = {
     "drive.google.com": ("/file/d/", "/embeddedfolderview"),
 }
 # a dot segment, which browsers resolve before the request (/__/../p.js is /p.js)
-_DOT_SEGMENT = re.compile(r"[/\\](?:\.|%2e){1,2}(?=[/\\]|$)", re.IGNORECASE)
+_DOT_SEGMENT = lazy_regex(r"[/\\](?:\.|%2e){1,2}(?=[/\\]|$)", re.IGNORECASE)
 
 
 def _platform_serves(tenant: str, url: str) -> bool:
@@ -954,7 +956,7 @@ def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
 MIN_MARKUP_WORD = 4  # "ad" or "gpt" open too many names that are no vendor's ("dfp-" may)
 
 
-_ATTRIBUTE_NEEDLE = re.compile(r"(data-[a-z0-9-]+)=?")  # as markup writes it (not quoted)
+_ATTRIBUTE_NEEDLE = lazy_regex(r"(data-[a-z0-9-]+)=?")  # as markup writes it (not quoted)
 
 
 def _markup_words(entry: dict[str, Any], where: str) -> tuple[str, ...]:
@@ -966,7 +968,7 @@ def _markup_words(entry: dict[str, Any], where: str) -> tuple[str, ...]:
     return words
 
 
-_NUMBERED_GROUP = re.compile(r"\\[1-9]|\\g<\d|\(\?\(\d")  # `\1`, `\g<1>`, `(?(1)…)`
+_NUMBERED_GROUP = lazy_regex(r"\\[1-9]|\\g<\d|\(\?\(\d")  # `\1`, `\g<1>`, `(?(1)…)`
 
 
 def _any_shape(shaped: Sequence[Network]) -> re.Pattern[str] | None:
@@ -1171,7 +1173,7 @@ def _samples(entry: dict[str, Any], ids: Sequence[IdSpec], slots: Sequence[SlotS
     return frozenset(out)
 
 
-_AMP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_AMP_NAME = lazy_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def _amp_names(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -1184,7 +1186,7 @@ def _amp_names(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return names
 
 
-_PREBID_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_PREBID_CODE = lazy_regex(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def _prebid_codes(entry: dict[str, Any], where: str) -> tuple[str, ...]:
@@ -1213,9 +1215,9 @@ def _comment_words(pairs: Sequence[tuple[str, str]]
 
 
 # a URL's path after its scheme: the authority ends at the first `/`, `?` or `#`
-_PATH = re.compile(r"[^/?#]*(/[^?#]*)?")
+_PATH = lazy_regex(r"[^/?#]*(/[^?#]*)?")
 # an entity's URL pattern: a host, then a path ("pagead2.googlesyndication.com/pagead/…")
-_HOST_PATH = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*")
+_HOST_PATH = lazy_regex(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*")
 
 
 def _is_pattern(name: str) -> bool:
@@ -1231,7 +1233,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     url_entities: dict[str, Entity] = {}
     for path in files:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = _parsed(path)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise RuleError(f"{path}: cannot load catalogue: {exc}") from None
         try:
@@ -1285,6 +1287,19 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     return catalogue
 
 
+def _parsed(path: Path) -> dict[str, Any]:
+    """A catalogue file's TOML, parsed once per text: `tomllib` took a quarter of the
+    catalogue's load (~60 ms of each one-page CLI process), loading the parsed form a few
+    ms. It is kept in the compiled-rules cache (plain dicts, lists, strings and numbers),
+    keyed on the text's sha256, so an edited file is parsed again."""
+    text = path.read_text(encoding="utf-8")
+    key = _cache.cache_key([("catalogue toml", hashlib.sha256(text.encode()).hexdigest())])
+    data = _cache.load(key)
+    if not isinstance(data, dict):
+        data = tomllib.loads(text)
+        _cache.store(key, data)  # a file of values marshal cannot write is not kept
+    return data
+
 def _list_info(files: Sequence[Path], networks: int, entities: int, shipped: bool) -> ListInfo:
     """What reproduces the catalogue's verdicts: its files' sha256 (in the order read) and
     how many networks and host entries it holds. The shipped one reads the same from a
@@ -1319,7 +1334,7 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
-_PORT = re.compile(r":\d*")
+_PORT = lazy_regex(r":\d*")
 
 
 def _on_its_host(pattern: str, url: str, host: str) -> bool:

@@ -15,7 +15,6 @@ import errno
 import fcntl
 import io
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import IO, TextIO
 
 from auditor.errors import AuditorError
+from auditor.lazy_re import lazy_regex
 
 
 def _mode_for(target: Path) -> int:
@@ -45,7 +45,7 @@ def _cannot_write(path: Path, exc: OSError, why: str = "", after: str = "") -> A
 
 # /proc/PID/fd and /proc/PID/task/TID/fd, where /dev/stdout, /dev/fd/N and
 # /proc/self/fd/N lead on Linux
-_FD_FOLDER = re.compile(r"/proc/(\d+)(?:/task/\d+)?/fd")
+_FD_FOLDER = lazy_regex(r"/proc/(\d+)(?:/task/\d+)?/fd")
 
 
 def descriptor(path: Path) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
+from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
 from auditor.model import (
     Identifier,
@@ -213,9 +214,9 @@ def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:
 
 # anchors, lookarounds that a neighbouring line end could turn from true to false, and
 # atomic groups or possessive repeats, which could swallow it and not give it back
-_TEXT_EDGE = re.compile(r"[$^]|\\[AZ]|\(\?<?!|\(\?>|[*+?}]\+")
-_ESCAPED = re.compile(r"\\.")
-_CLASS = re.compile(r"\[\^?\]?[^\]]*\]")
+_TEXT_EDGE = lazy_regex(r"[$^]|\\[AZ]|\(\?<?!|\(\?>|[*+?}]\+")
+_ESCAPED = lazy_regex(r"\\.")
+_CLASS = lazy_regex(r"\[\^?\]?[^\]]*\]")
 
 
 @functools.lru_cache(maxsize=2048)
@@ -320,7 +321,7 @@ def _meta_contents(page: ParsedPage, catalogue: Catalogue) -> dict[str, list[str
 
 # what a template or a plugin's empty setting leaves in a verification meta: a word asking
 # for the code, a value no setting holds, a run of one character or of counting digits
-_PLACEHOLDER_WORDS = re.compile(
+_PLACEHOLDER_WORDS = lazy_regex(
     r"your|placeholder|insert|paste|here|change|example|sample|verif|undefined|null|none"
     r"|test|todo|code|xxxx|123456|abcdef", re.IGNORECASE)
 

@@ -12,9 +12,9 @@ guess (`readers.decode`) must not take them for Japanese; a Japanese page's titl
 
 from __future__ import annotations
 
-import re
+from auditor.lazy_re import lazy_regex
 
 KANA_LETTERS = "\u3041-\u30ff"
-KANA = re.compile(f"[{KANA_LETTERS}]")
+KANA = lazy_regex(f"[{KANA_LETTERS}]")
 
 __all__ = ["KANA", "KANA_LETTERS"]

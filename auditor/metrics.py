@@ -27,7 +27,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -38,6 +37,7 @@ from auditor.catalogue import Network
 from auditor.dom.hiding import text_hiding
 from auditor.dom.page import ParsedPage
 from auditor.dom.walk import FoundURL
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Metrics, Resource, Slot
 from auditor.slots import FoundSlot, markup_bytes
 
@@ -187,9 +187,9 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
 
 # Han ideographs and kana: Chinese and Japanese put no space between words, so a page's
 # paragraph is one whitespace token. Hangul is written with spaces and is not here.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_UNSPACED = lazy_regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # those and their punctuation (、。「」, full-width ！？（）), which is no word
-_UNSPACED_OR_MARK = re.compile(
+_UNSPACED_OR_MARK = lazy_regex(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f]")
 
 

@@ -21,14 +21,15 @@ from typing import NamedTuple
 
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
+from auditor.lazy_re import lazy_regex
 
 # `bidder: 'x'`, `"bidder": "x"`: a bid's bidder code, in inline code or a JSON data block
-_BIDDER = re.compile(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
+_BIDDER = lazy_regex(r"""\bbidder['"]?\s*:\s*['"]([A-Za-z0-9_-]+)['"]""")
 # a key and a string or number value: `accountId: 14062`, `"siteId": "70608"`, `pkey: 'x'`
-_PARAM = re.compile(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
+_PARAM = lazy_regex(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\n]{1,200})\2"""
                     r"""|(-?\d+(?:\.\d+)?)\b)""")
-_PARAMS_KEY = re.compile(r"""\bparams['"]?\s*:\s*$""")
-_HAS_PARAMS = re.compile(r"""\bparams['"]?\s*:""")
+_PARAMS_KEY = lazy_regex(r"""\bparams['"]?\s*:\s*$""")
+_HAS_PARAMS = lazy_regex(r"""\bparams['"]?\s*:""")
 # how far a bid object may open before its bidder key and close after it: a bid is a
 # few params (the reach also stops at the neighbouring bidder keys, so a page is read
 # once however many it holds)
@@ -41,15 +42,15 @@ _BEFORE, _AFTER = 600, 2000
 # object of banner, video or native, or its bids, a list whose bids name a bidder and
 # its params (led by its literal, so the engine skips ahead to it; the word's start is
 # tested after)
-_CODE = re.compile(r"""code['"]?\s*:\s*['"]([^'"\s]{1,200})['"]""")
-_MEDIA_TYPES = re.compile(
+_CODE = lazy_regex(r"""code['"]?\s*:\s*['"]([^'"\s]{1,200})['"]""")
+_MEDIA_TYPES = lazy_regex(
     r"""\bmediaTypes['"]?\s*:\s*\{\s*['"]?(?:banner|video|native)['"]?\s*:""")
-_OWN_MEDIA_TYPES = re.compile(r"""\bmediaTypes['"]?\s*:""")
-_BIDS = re.compile(r"""\bbids['"]?\s*:\s*\[""")
-_OWN_BIDS = re.compile(r"""\bbids['"]?\s*:""")
+_OWN_MEDIA_TYPES = lazy_regex(r"""\bmediaTypes['"]?\s*:""")
+_BIDS = lazy_regex(r"""\bbids['"]?\s*:\s*\[""")
+_OWN_BIDS = lazy_regex(r"""\bbids['"]?\s*:""")
 # its first size: a banner's `sizes: [[300, 250], …]` (or flat `[300, 250]`), a video's
 # `playerSize: [640, 480]`
-_SIZE = re.compile(r"""\b(?:sizes|playerSize)['"]?\s*:\s*\[\s*\[?\s*(\d{1,4})\s*,\s*(\d{1,4})""")
+_SIZE = lazy_regex(r"""\b(?:sizes|playerSize)['"]?\s*:\s*\[\s*\[?\s*(\d{1,4})\s*,\s*(\d{1,4})""")
 _UNIT_AFTER = 8000  # a unit lists its bids, each with its params, after its code
 
 
@@ -97,14 +98,14 @@ def _read_config(page: ParsedPage) -> str:
 # a script that hands the page's state to its framework (Nuxt's `window.__NUXT__=`,
 # `window.__INITIAL_STATE__=`, Next.js' `self.__next_f.push([1,"…"])`): data, whose
 # strings are the page's text as a JSON block's are
-_STATE = re.compile(r"""\s*\(?\s*(?:window|self|globalThis)\s*\.\s*__\w+""")
+_STATE = lazy_regex(r"""\s*\(?\s*(?:window|self|globalThis)\s*\.\s*__\w+""")
 # a JSON string literal, and one that is a value a config gives (an ad unit's code, a
 # bidder's, an account's), not prose: short, no space, no escape
-_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_JSON_STRING = lazy_regex(r'"(?:[^"\\\n]|\\.)*"')
 # a script's string literal of any quote, read left to right (a quote inside another
 # string is that string's)
-_JS_STRING = re.compile(r"""(["'])(?:(?!\1)[^\\\n]|\\.)*\1|`(?:[^`\\]|\\.)*`""")
-_TOKEN = re.compile(r"""(["'`])[^\s"'`\\]{0,200}\1""")
+_JS_STRING = lazy_regex(r"""(["'])(?:(?!\1)[^\\\n]|\\.)*\1|`(?:[^`\\]|\\.)*`""")
+_TOKEN = lazy_regex(r"""(["'`])[^\s"'`\\]{0,200}\1""")
 
 
 def _structure(block: str, strings: re.Pattern[str] = _JSON_STRING) -> str:

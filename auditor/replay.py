@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
+from auditor.lazy_re import lazy_regex
 from auditor.model import Replay
 from auditor.readers.interface import Document
 from auditor.readers.parts import saved_part_url
@@ -58,18 +59,18 @@ ARCHIVE_TODAY = "archive.today"
 # a statement of a script (`_runs`): a page quoting one in its text, a `<pre>` or a string is
 # a page about replays, not one
 _STATEMENT = r"""(?<![\w$.'"\\])"""
-_WOMBAT = re.compile(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
+_WOMBAT = lazy_regex(_STATEMENT + r'__wm\.wombat\(\s*"([^"]{0,4096})"\s*,\s*"(\d{4,14})"\s*,'
                      r'\s*"([^"]{0,4096})"\s*,\s*"([^"]{0,4096})"')
-_TRAILER = re.compile(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
+_TRAILER = lazy_regex(_STATEMENT + r'__wm\.bt\([^)"]{0,200}"([^"]{0,200})"\s*,\s*"([^"]{0,4096})"'
                       r'\s*,\s*"(\d{4,14})"')
-_ARCHIVED = re.compile(r"<!--\s*FILE ARCHIVED ON (\d\d?:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
+_ARCHIVED = lazy_regex(r"<!--\s*FILE ARCHIVED ON (\d\d?:\d\d:\d\d \w{3} \d\d, \d{4}) AND "
                        r"RETRIEVED FROM THE\s+INTERNET ARCHIVE")
-_WBINFO_URL = re.compile(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
-_WBINFO_TS = re.compile(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
-_WBINFO_PREFIX = re.compile(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
+_WBINFO_URL = lazy_regex(_STATEMENT + r'wbinfo\.url\s*=\s*"([^"]{0,4096})"')
+_WBINFO_TS = lazy_regex(_STATEMENT + r'wbinfo\.timestamp\s*=\s*"(\d{4,14})"')
+_WBINFO_PREFIX = lazy_regex(_STATEMENT + r'wbinfo\.prefix\s*=\s*(?:decodeURI\(\s*)?'
                             r'"([^"]{0,4096})"')
-_SCRIPT_TAG = re.compile(r"<(/?)script\b[^>]{0,4096}>?", re.I)
-_SCRIPT_OPEN = re.compile(r"<script", re.I)
+_SCRIPT_TAG = lazy_regex(r"<(/?)script\b[^>]{0,4096}>?", re.I)
+_SCRIPT_OPEN = lazy_regex(r"<script", re.I)
 _MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we need to read
 
 # archive.today keeps no scripts and no wrapped URLs: its snapshot names the original in the
@@ -77,35 +78,35 @@ _MARKS_TRIED = 8  # a page quoting marks before its own replay's is no page we n
 # and holds the page in `#CONTENT` after its `#HEADER`
 # (an id is case-sensitive: only its attribute's name may be written in capitals)
 _LONGLINK_ID = "SHARE_LONGLINK"
-_LONGLINK = re.compile(rf"""\b[iI][dD]=["']?{_LONGLINK_ID}\b""")  # then its tag, around it
+_LONGLINK = lazy_regex(rf"""\b[iI][dD]=["']?{_LONGLINK_ID}\b""")  # then its tag, around it
 # what each mark's pattern holds, lowered: a page's lowered markup holding none of them is
 # no replay by its marks (asked of the page's one literal pass, not a scan each)
 MARKS = frozenset({b"__wm.", b"wbinfo", b"file archived on", _LONGLINK_ID.lower().encode()})
-_VALUE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_VALUE = lazy_regex(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # every URL on its own hosts is the archive's (its copies of the page's images and styles,
 # named by hash, say not whose they were; its canonical, og:url, screenshot and FAQ links)
 _TODAY_NAMES = "|".join(re.escape(h) for h in sorted(ARCHIVE_TODAY_HOSTS))
-_TODAY_URLS = re.compile(rf"(?i)(?:https?:)?//(?:{_TODAY_NAMES})(?![\w.-])[^\"'\s>]*")
+_TODAY_URLS = lazy_regex(rf"(?i)(?:https?:)?//(?:{_TODAY_NAMES})(?![\w.-])[^\"'\s>]*")
 
 # the archive's chrome: each region from a start to an end (the end kept when it is the
 # page's), found left to right so a page full of starts with no end costs one pass
 _Region = tuple[re.Pattern[str], re.Pattern[str], bool]
 _CHROME: tuple[_Region, ...] = (
-    (re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->", re.I),
-     re.compile(r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.I), False),
-    (re.compile(r"<!--\s*WB Insert\s*-->", re.I), re.compile(r"<!--\s*End WB Insert\s*-->", re.I),
+    (lazy_regex(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->", re.I),
+     lazy_regex(r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.I), False),
+    (lazy_regex(r"<!--\s*WB Insert\s*-->", re.I), lazy_regex(r"<!--\s*End WB Insert\s*-->", re.I),
      False),
-    (re.compile(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
-     re.compile(r"</script\s*>", re.I), False),
-    (re.compile(r"<!--\s*FILE ARCHIVED ON\b"), re.compile("-->"), False),
+    (lazy_regex(r"<script\b[^>]{0,400}>\s*(?://<!\[CDATA\[\s*)?__wm\.bt\(", re.I),
+     lazy_regex(r"</script\s*>", re.I), False),
+    (lazy_regex(r"<!--\s*FILE ARCHIVED ON\b"), lazy_regex("-->"), False),
     # 2014-2016's head include, which no comment closes: the archive's analytics, the
     # server that played the page back, the toolbar's style
-    (re.compile(r"""<script\b[^>]{0,400}\bsrc=["']?(?:(?:https?:)?//web\.archive\.org)?"""
+    (lazy_regex(r"""<script\b[^>]{0,400}\bsrc=["']?(?:(?:https?:)?//web\.archive\.org)?"""
                 r"/static/js/analytics\.js\b", re.I),
-     re.compile(r"""<link\b[^>]{0,400}/static/css/banner-styles\.css["']?\s*/?>""", re.I), False),
+     lazy_regex(r"""<link\b[^>]{0,400}/static/css/banner-styles\.css["']?\s*/?>""", re.I), False),
 )
-_HEAD_INCLUDE_END = re.compile(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
-_HEAD = re.compile(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
+_HEAD_INCLUDE_END = lazy_regex(r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.I)
+_HEAD = lazy_regex(r"<(?:head|html|!doctype)\b[^>]{0,4096}>", re.I)
 # what the archive's chrome is made of (Wayback's head include, toolbar and trailer since
 # 2011, archive.today's header): a region holding anything else is the page's, so a page
 # that writes a replay's marks and dresses an injection as chrome hides nothing. Its
@@ -127,31 +128,31 @@ _LOADED_ATTRIBUTES = frozenset(("src", "srcset", "href", "action"))
 # the donate frame's, archive.today's header's capitals. Any other id or class is the
 # page's: `<div id="wm-ipp" class="adsbygoogle">` or a GPT slot's `div-gpt-ad-…` element
 # dressed as chrome is an ad slot, and blanked it would leave the slot count
-_CHROME_IDS = re.compile(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|Day)El|"
+_CHROME_IDS = lazy_regex(r"wm[\w-]{0,64}|donato[\w-]{0,64}|display(?:Year|Month|Day)El|"
                          r"sparklineImgId|wbMouseTrack(?:Year|Month)Img|HEADER|SHARE_[A-Z]{1,32}")
-_CHROME_CLASSES = re.compile(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
+_CHROME_CLASSES = lazy_regex(r"[a-z]|yt|mt|hi|sparkline|c-logo|xxs|xs|xxs-hide|xs-hide|"
                              r"(?:wm|wb|iconochive)-[\w-]{1,64}")
-_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_ID_ATTRIBUTE = lazy_regex(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 # a name in a string (a template literal's too), a #selector, an unquoted value (`[id=x]`)
-_NAMED = re.compile(r"""["'`#;=]([\w-]{1,80})(?![\w-])""")
-_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
-_COMMENT = re.compile(r"<!--(?:>|->|.*?--!?>)", re.S)
-_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
+_NAMED = lazy_regex(r"""["'`#;=]([\w-]{1,80})(?![\w-])""")
+_TAG = lazy_regex(r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_COMMENT = lazy_regex(r"<!--(?:>|->|.*?--!?>)", re.S)
+_ATTRIBUTE = lazy_regex(r"""[\s/]*([^\s/>="'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'=<>`]+)))?""")
-_STATIC_PATH = re.compile(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
+_STATIC_PATH = lazy_regex(r"/(?:_?static|includes)/[\w./-]*(?:[?#][^\s]*)?|"
                           r"(?:/web)?/jsp/graph\.jsp\?graphdata=[\w:.-]*")  # 2011-2016's sparkline
 # where the toolbar's search form sends the URL typed in it (`action` only: as a frame's
 # `src`, `/web/submit?url=…` is the archive's copy of another site's page)
-_SUBMIT = re.compile(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
+_SUBMIT = lazy_regex(r"(?i)(?:(?:https?:)?//(?:web\.|wayback\.)?archive\.org)?"
                      r"/web/(?:submit|form-submit\.jsp)(?:[?#]\S*)?")
 # the archive's own files on archive.org (2011-2016's sparkline is drawn by its graph.jsp),
 # and the static hosts' (2011-2012's toolbar loads from staticweb)
-_ARCHIVE_FILES = re.compile(r"/(?:(?:_static|static|includes|services/img)/|"
+_ARCHIVE_FILES = lazy_regex(r"/(?:(?:_static|static|includes|services/img)/|"
                             r"(?:web/)?jsp/graph\.jsp$)")
 _STATIC_HOSTS = frozenset({"staticweb.archive.org", "web-static.archive.org"})
 # their toolbar's folders: an archive.org host may route `/web/<time>js_/https:/…` (a
 # replay of another site's code) or `/download/…` (an item anyone uploads) as the rest do
-_STATIC_HOST_FILES = re.compile(r"/(?:images|js|jflot|css)/")
+_STATIC_HOST_FILES = lazy_regex(r"/(?:images|js|jflot|css)/")
 # a browser's "Save as" keeps the files a page loaded beside it (`./<title>_files/`, as
 # `saved.saved_file_name` reads the name they had): the archive's own, by their names,
 # are its chrome's
@@ -159,18 +160,18 @@ _ARCHIVE_SAVED_NAMES = frozenset({
     "bundle-playback.js", "wombat.js", "ruffle.js", "analytics.js", "disclaim-element.js",
     "graph-calc.js", "wbhack.js", "ait-client-rewrite.js", "toolbar.js", "banner-styles.css",
     "iconochive.css", "loading.gif"})
-_ARCHIVE_SAVED_IMAGE = re.compile(r"(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|transp-\w+-pixel)\.png")
-_PYWB_FILE = re.compile(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
+_ARCHIVE_SAVED_IMAGE = lazy_regex(r"(?:wayback-toolbar-logo[\w-]*|wm_tb_\w+|transp-\w+-pixel)\.png")
+_PYWB_FILE = lazy_regex(r"(?i)(?:https?:)?//([^/?#\\:@]+)(?::\d{1,5})?/static/(?:wombat|"
                         r"wombatProxyMode|wombatWorkers|default_banner|vue/vue_banner|wb_frame|"
                         r"transclusions|vidrw|ui)\.(?:js|css)")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com",
                 "tumblr.com", "pinterest.com")  # the toolbar's share box
-_SCAN = re.compile(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
+_SCAN = lazy_regex(r"""<!--(?:>|->|.*?--!?>|.*\Z)|<[!?][^>]*>?|"""
                    r"""<(/?)([A-Za-z][A-Za-z0-9-]{0,64})(?:[^>"']|"[^"]*"?|'[^']*'?)*>?""", re.S)
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "noscript", "plaintext"))
-_CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
-_CSS_BAD = re.compile(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
+_CSS_URL = lazy_regex(r"""url\(\s*["']?([^"')\s]*)|@import\s*["']([^"']*)""", re.I)
+_CSS_BAD = lazy_regex(r"\\|expression|behavior|binding|image-set|@import\s*[^\s\"'u]", re.I)
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|true|false|null)"""
 # each run of blanks has one place to go (a blank after an item is the item's), so a call
 # left open after a megabyte of blanks fails in one pass, not one per way to split them
@@ -186,7 +187,7 @@ _PAIR = rf"{_LITERAL}\s*:\s*{_LITERAL}"
 _CALL_ARG = rf"(?:event|this|{_LITERAL})"
 _SHARE_OPEN = (r"window\.open\(\s*'https://([A-Za-z0-9.-]{1,253})/[^'\\\n]*'\s*,\s*''\s*,"
                r"\s*'[\w=,]*'\s*\)")
-_HANDLER = re.compile(r"\s*(?:javascript:)?(?:(?:this\.(?:focus|select|blur)\(\)|"
+_HANDLER = lazy_regex(r"\s*(?:javascript:)?(?:(?:this\.(?:focus|select|blur)\(\)|"
                       rf"__wm\.\w+\((?:{_CALL_ARG}(?:\s*,\s*{_CALL_ARG})*)?\)|{_SHARE_OPEN}|"
                       r"showTrackers\('(?:inline|none)'\)|trackMouseMove\(event,\s*this\)|"
                       r"document\.getElementById\('wm-ipp'\)\.style\.display\s*=\s*'none'|"
@@ -203,7 +204,7 @@ _TOP_FRAME = (
     r"\s*;\s*loc\s*=\s*decodeURI\(\s*loc\s*\)\s*;\s*"
     r"if\s*\(\s*loc\s*!=\s*decodeURI\(\s*wbinfo\.top_url\s*\)\s*\)\s*\{\s*"
     r"window\.location\.href\s*=\s*wbinfo\.top_url\s*\+\s*window\.location\.hash\s*;?\s*\}\s*\}")
-_STATEMENTS = re.compile(
+_STATEMENTS = lazy_regex(
     r"(?:\s|;|//<!\[CDATA\[|//\]\]>|"
     rf"(?:__wm|__wbhack)\.\w+\({_ARGS}\)|WB_wombat_Init\({_ARGS}\)|{_TOP_FRAME}|"
     rf"window\.devicePixelRatio\s*=\s*1|archive_analytics\.values\.\w+\s*=\s*{_LITERAL}|"
@@ -217,15 +218,15 @@ _STATEMENTS = re.compile(
     r"\s*archive_analytics\.send_pageview\(\s*\{\s*\}\s*\)\s*;?\s*\}\s*\))*")
 # a link to an archive's capture: `/web/<time><mod>/`, pywb's `/<coll>/<time><mod>/`, or the
 # list `/web/*/`, then the page captured, with or without its scheme
-_WRAPPED_LINK = re.compile(r"(?i)/(?:[^/?#]+/){0,3}?(?:\d{1,14}\*?|\*)(?:[a-z]{2}_)?/+"
+_WRAPPED_LINK = lazy_regex(r"(?i)/(?:[^/?#]+/){0,3}?(?:\d{1,14}\*?|\*)(?:[a-z]{2}_)?/+"
                            r"(?:[a-z][a-z0-9+.-]*:/*)?([^/?#:@]+)")
-_STRING_HOST = re.compile(r"""(?:https?:)?//([A-Za-z0-9.-]{1,253})""", re.I)
-_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
+_STRING_HOST = lazy_regex(r"""(?:https?:)?//([A-Za-z0-9.-]{1,253})""", re.I)
+_MARKUP = lazy_regex(r"<!--.*?(?:-->|\Z)|<(/?[A-Za-z][A-Za-z0-9-]{0,64})[^>]*>?", re.S)
 _TODAY_CHROME: tuple[_Region, ...] = (
-    (re.compile(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
-     re.compile(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
+    (lazy_regex(r"""<div\b[^>]{0,400}\bid=["']?HEADER\b""", re.I),
+     lazy_regex(r"""<div\b[^>]{0,400}\bid=["']?CONTENT\b""", re.I), True),
 )
-_NOTHING = re.compile(r"(?!)")  # archive.today wraps no URL
+_NOTHING = lazy_regex(r"(?!)")  # archive.today wraps no URL
 _ARCHIVES = ("archive.org", "archive-it.org")  # their playback's own hosts
 _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the archive's
 # what chrome may load, what its calls name, the hosts serving pywb's own files
@@ -233,7 +234,7 @@ _REPLAYERS = (*_ARCHIVES, "replayweb.page")  # hosts whose wrappers are the arch
 _Hosts = tuple[frozenset[str], frozenset[str], frozenset[str], bool]
 # (a quoted value read whole: `<base data-x="a>b" href=…>` hid its href, and the chrome's
 # root paths, which that base sends elsewhere, were the archive's)
-_BASE_HREF = re.compile(r"<base\b" + ATTRIBUTE_PIECE + r"""*?\bhref\s*=\s*["']?([^"'\s>]*)""",
+_BASE_HREF = lazy_regex(r"<base\b" + ATTRIBUTE_PIECE + r"""*?\bhref\s*=\s*["']?([^"'\s>]*)""",
                         re.I)
 
 
@@ -730,7 +731,7 @@ def _links_archives(url: str, named: frozenset[str]) -> bool:
 # the archive's own pages a toolbar links from its root (or a saved copy's folder)
 # (its donate, help and account pages are archive.org's, written absolute: a site's own
 # `/search?q=…` or `/help/…` are the site's pages)
-_ARCHIVE_PATH = re.compile(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details)(?:[/?#].*)?", re.S)
+_ARCHIVE_PATH = lazy_regex(r"(?:#.*|/?)|(?:/|(?:\.\.?/)*)(?:web|save|details)(?:[/?#].*)?", re.S)
 
 
 def _page_target(written: str, archives: frozenset[str]) -> str | None:
@@ -765,7 +766,7 @@ def _page_target(written: str, archives: frozenset[str]) -> str | None:
 
 # query parameters the archive's URL key drops: a session's id is no other page
 # (as its canonicaliser does: a hack's `?sid=41` is another page, a session's 32 letters none)
-_SESSION_PARAM = re.compile(r"(?i)jsessionid=.*|(?:phpsessid|sid)=[0-9a-z]{32}|"
+_SESSION_PARAM = lazy_regex(r"(?i)jsessionid=.*|(?:phpsessid|sid)=[0-9a-z]{32}|"
                             r"aspsessionid[a-z]{8}=[a-z]{24}|cfid=\d+|cftoken=[\w-]+")
 
 
@@ -827,7 +828,7 @@ def _code_archives(code: str, named: frozenset[str]) -> bool:
 # `var __wm = (function(imgWidth, …){…})(550, 27, 25, 2)`), and each
 # string a plain value naming no host but the archive's and the page's: any other code,
 # or the same code handed markup, a script URL or another host, is the page's
-_JS_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
+_JS_TOKEN = lazy_regex(r"""\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|"""
                        r"(\d+(?:\.\d+)?)|([A-Za-z_$][\w$]*)|"
                        r"(===|!==|==|!=|<=|>=|&&|\|\||\+\+|--|/(?!\*)|[-+*%=<>!?:;,.(){}\[\]&|])",
                        re.S)  # (an unclosed `/*` is no token: one scan, not one per `/*`)
@@ -837,11 +838,11 @@ _TOOLBAR_CODE = frozenset({
     "71ac3bf497cc52c4ab9f5d1b7ab528a1",  # 2013-2014: the __wm module, its sizes inside
     "4f74d92611d2a008c9d96276d9bf10c0",  # 2014-2016: the __wm module, its sizes passed
 })
-_PLAIN = re.compile(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
+_PLAIN = lazy_regex(r"[\w\s#.:/%?&=*,;+~@!$-]{0,2048}")
 # a literal a link may take as a scheme, read as a URL parser reads it (tabs and newlines
 # dropped, blanks before it skipped): `javas<TAB>cript:…` runs (`javascript://` too), and
 # `https:host` on a page of another scheme (a saved file's) leads to that host
-_SCHEME = re.compile(r"(?i)[\x00-\x20]*(?!https?://)[a-z][a-z0-9+.-]*:")
+_SCHEME = lazy_regex(r"(?i)[\x00-\x20]*(?!https?://)[a-z][a-z0-9+.-]*:")
 
 
 def _toolbar_code(code: str, named: frozenset[str]) -> bool:

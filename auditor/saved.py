@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.lazy_re import lazy_regex
 from auditor.urls import absolute_url
 
 # where a browser writes the mark: before the page's markup (after a doctype, a BOM); a
@@ -22,12 +23,12 @@ from auditor.urls import absolute_url
 _MARK_REACH = 2048
 # (a URL's path keeps `'`, as Wikipedia's /wiki/Ender's_Game; `"`, `<`, `>` and blanks are
 # escaped in every URL a browser writes)
-_MARK = re.compile(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"]{1,99999}?)\s*-->", re.I)
+_MARK = lazy_regex(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"]{1,99999}?)\s*-->", re.I)
 # `<title>_files/name`, the folder a browser saves a page's files to, flat: one name in it.
 # A browser writes neither a `\` nor a `:` in the title or the name (it replaces them), and
 # reads a `\` as `/`: `\\evil.test\x_files/wombat.js` is another host's file
-_SAVED_FILE = re.compile(r"(?:^|/)[^/\\:]+_files/([^/?#\\:]+)$")
-_COPY_NUMBER = re.compile(r"\(\d{1,4}\)(?=\.[^.]*$|$)")  # `gpt(1).js`, `js(1)`
+_SAVED_FILE = lazy_regex(r"(?:^|/)[^/\\:]+_files/([^/?#\\:]+)$")
+_COPY_NUMBER = lazy_regex(r"\(\d{1,4}\)(?=\.[^.]*$|$)")  # `gpt(1).js`, `js(1)`
 
 
 def saved_from_url(text: str) -> str | None:

@@ -17,14 +17,15 @@ from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 from auditor.urls import host_of
 
-_STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
-_STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
-_JS_SIZE = re.compile(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
+_STYLE_WIDTH = lazy_regex(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_STYLE_HEIGHT = lazy_regex(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+_JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 # How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
 # wrapper. Further up is page layout, not the ad.
 SIZE_ANCESTORS = 2
@@ -261,12 +262,34 @@ def _zone_from_wrappers(found: dict[etree._Element, _Draft],
     saved after its script rendered it keeps the ID on the tag the site wrote, around the
     box the script filled (Outbrain's `div.OUTBRAIN[data-widget-id]` around `div.ob-widget`),
     and the kept slot is the box."""
-    for el, wrapper in reversed(list(found.items())):  # the nearest wrapper first
-        if el in kept or wrapper.zone_id is None:
+    order = {el: n for n, el in enumerate(found)}  # a later wrapper is a nearer one
+    wrappers = {el: d for el, d in found.items() if el not in kept and d.zone_id is not None}
+    if not wrappers:
+        return
+    # per network, the nearest wrapper at or above an element, each element read once
+    # (keyed by the network's id: a network's hash reads all its fields)
+    nearest: dict[tuple[etree._Element, int], etree._Element | None] = {}
+    for el, inner in kept.items():
+        if inner.zone_id is not None:
             continue
-        for inner in (kept[d] for d in el.iterdescendants() if d in kept):
-            if inner.network is wrapper.network and inner.zone_id is None:
-                inner.zone_id, inner.id_kind = wrapper.zone_id, wrapper.id_kind
+        network, key = inner.network, id(inner.network)
+        climbed: list[etree._Element] = []
+        best: etree._Element | None = None
+        node = el.getparent()
+        while node is not None:
+            if (node, key) in nearest:
+                best = nearest[node, key]
+                break
+            climbed.append(node)
+            node = node.getparent()
+        for node in reversed(climbed):  # from the top down, each keeps the later of two
+            wrapper = wrappers.get(node)
+            if wrapper is not None and wrapper.network is network and (
+                    best is None or order[node] > order[best]):
+                best = node
+            nearest[node, key] = best
+        if best is not None:
+            inner.zone_id, inner.id_kind = wrappers[best].zone_id, wrappers[best].id_kind
 
 
 def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
@@ -275,9 +298,10 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
     `div.adthrive-ad`, HTL's `div.htlad-…`) serve their placements through Google's ad
     server, so a page saved after they ran holds GPT's container inside the stack's
     element, and the placement is the stack's, named as its own tags name it."""
+    above = _FoundAbove(found)
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         network = found[el].network
-        if any(a in found and found[a].network is not network for a in el.iterancestors()):
+        if above.other_than(el, network) is not None:
             del found[el]
         elif found[el].width is None and found[el].height is None:
             # a container declares no size of its own: the frame GPT rendered the ad in
@@ -290,6 +314,48 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
                                                      _int(frame.get("height")))
 
 
+
+class _FoundAbove:
+    """Which slot found above an element belongs to another network, as slots are dropped:
+    each answer is remembered on the elements climbed (and on the slot of the same network
+    it passed), so nested containers thousands deep are read once, not once each."""
+
+    def __init__(self, found: dict[etree._Element, _Draft]) -> None:
+        self.found = found
+        # an element not found: the nearest found above it (when last asked)
+        self._above: dict[etree._Element, etree._Element | None] = {}
+        # a found element: the nearest found above it of another network (when last asked)
+        self._other: dict[etree._Element, etree._Element | None] = {}
+
+    def found_above(self, el: etree._Element) -> etree._Element | None:
+        """The nearest ancestor still found."""
+        climbed: list[etree._Element] = []
+        node = el.getparent()
+        while node is not None and node not in self.found:
+            climbed.append(node)
+            node = self._above[node] if node in self._above else node.getparent()
+        for seen in climbed:
+            self._above[seen] = node
+        return node
+
+    def other_than(self, el: etree._Element, network: Network | None) -> etree._Element | None:
+        """The nearest ancestor still found whose slot is not `network`'s."""
+        passed: list[etree._Element] = []
+        node = self.found_above(el)
+        while node is not None and self.found[node].network is network:
+            passed.append(node)
+            if node not in self._other:
+                node = self.found_above(node)
+                continue
+            known = self._other[node]
+            if known is None or known in self.found:
+                node = known
+                break
+            node = self.found_above(known)  # dropped since: nothing of another between
+        for seen in passed:
+            self._other[seen] = node
+        return node
+
 def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) -> None:
     """Name a GPT container by the frame it holds when that frame loads another company's
     host: GPT renders its ads in a frame of its own (blank, written, or Google's
@@ -297,34 +363,69 @@ def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) ->
     network is that network's placement borrowing GPT's name (a kit's copy of the
     markup), and one round an unknown host's frame is no one's the catalogue knows; the
     ad-unit path in its id is then no GPT slot's."""
+    held: dict[int, _FramesHeld] = {}  # by the containers' network: Google's frames are its
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         draft = found[el]
         gpt = draft.network
-        other: Owner | None = None
-        for frame in el.iter("iframe"):
-            src = (frame.get("src") or "").strip()
-            if not src.lower().startswith(("http://", "https://", "//")):
-                if _GPT_FRAME.match(frame.get("id") or ""):
-                    other = None
-                    break  # GPT's own written frame: the slot is GPT's, beside what else
-                continue
-            url = src if not src.startswith("//") else "https:" + src
-            owner = catalogue.runner_of(url, host_of(url))
-            company = (owner.network.company if owner.network is not None
-                       else owner.entity.company if owner.entity is not None else None)
-            if owner.network is gpt or (gpt is not None and company is not None
-                                        and company == gpt.company):
-                other = None
-                break  # Google's own frame: the slot is GPT's
-            other = other or owner  # the first other company's frame, unless GPT's is there
+        if id(gpt) not in held:
+            held[id(gpt)] = _FramesHeld(el.getroottree().getroot(), gpt, catalogue)
+        other = held[id(gpt)].other_owner(el)
         if other is not None:
             draft.network, draft.zone_id, draft.id_kind = other.network, None, None
 
 
+class _FramesHeld:
+    """What the frames under each element say of a GPT container there: whether one is
+    GPT's or Google's (the slot is GPT's), else the first other company's. Each frame of
+    the page is read once and marks the elements above it until one already marked, so
+    containers nested thousands deep are not each read to their depth."""
+
+    def __init__(self, root: etree._Element, gpt: Network | None, catalogue: Catalogue) -> None:
+        self.googles: set[etree._Element] = set()
+        self.first_other: dict[etree._Element, Owner] = {}
+        for frame in root.iter("iframe"):
+            owner = _frame_owner(frame, gpt, catalogue)
+            if owner is None:
+                continue
+            node: etree._Element | None = frame
+            if owner is _GOOGLES:
+                while node is not None and node not in self.googles:
+                    self.googles.add(node)
+                    node = node.getparent()
+            else:
+                while node is not None and node not in self.first_other:
+                    self.first_other[node] = owner  # frames come in document order
+                    node = node.getparent()
+
+    def other_owner(self, el: etree._Element) -> Owner | None:
+        return None if el in self.googles else self.first_other.get(el)
+
+
+# what `_frame_owner` answers for GPT's own frame or one of Google's hosts
+_GOOGLES = Owner(None, None)
+
+
+def _frame_owner(frame: etree._Element, gpt: Network | None, catalogue: Catalogue
+                 ) -> Owner | None:
+    """`_GOOGLES` for GPT's written frame or a frame of Google's (the slot is GPT's), the
+    runner of another company's frame, None for a frame that says neither (blank)."""
+    src = (frame.get("src") or "").strip()
+    if not src.lower().startswith(("http://", "https://", "//")):
+        return _GOOGLES if _GPT_FRAME.match(frame.get("id") or "") else None
+    url = src if not src.startswith("//") else "https:" + src
+    owner = catalogue.runner_of(url, host_of(url))
+    company = (owner.network.company if owner.network is not None
+               else owner.entity.company if owner.entity is not None else None)
+    if owner.network is gpt or (gpt is not None and company is not None
+                                and company == gpt.company):
+        return _GOOGLES
+    return owner
+
+
 # the id GPT gives the container it writes into a slot's element
-_GPT_RENDERED = re.compile(r"google_ads_iframe_.+__container__\Z")
+_GPT_RENDERED = lazy_regex(r"google_ads_iframe_.+__container__\Z")
 # the id GPT gives the frame it writes in that container (its `_0`, or a `__hidden__` one)
-_GPT_FRAME = re.compile(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
+_GPT_FRAME = lazy_regex(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
 
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
@@ -507,7 +608,7 @@ def _own_chars(el: etree._Element) -> int:
         len("".join((c.tail or "").split())) for c in el.iterchildren(etree.Comment, etree.PI))
 
 
-_VIEWPORT_TEST = re.compile(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
+_VIEWPORT_TEST = lazy_regex(r"innerWidth|outerWidth|clientWidth|matchMedia|screen\.width"
                             r"|\.width\(\)")
 
 
@@ -563,13 +664,13 @@ def _paths_assigned(page: ParsedPage) -> dict[str, set[str]]:
 
 
 # `name = "/…"`, or with the name's own value first (`name = name || "/…"`)
-_PATH_ASSIGNED = re.compile(
+_PATH_ASSIGNED = lazy_regex(
     r"(?<![\w$.])([\w$]+)\s*=\s*(?:([\w$]+)\s*\|\|\s*)?(['\"])(/[^'\"\s]{1,200})\3")
 
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
 # unit's own path
-_AD_UNIT_PATH = re.compile(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
+_AD_UNIT_PATH = lazy_regex(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
 
 
 def _script_slot(
@@ -674,7 +775,7 @@ def _markup_writers(page: ParsedPage) -> dict[str, tuple[etree._Element, ...]]:
 
 
 # an element's start tag in a script's string, plain or HTML-escaped, naming its id
-_MARKUP_ID = re.compile(
+_MARKUP_ID = lazy_regex(
     r"""(?:<|&lt;)[A-Za-z][\w-]{0,20}\s[^<>]{0,300}?\bid\s*=\s*\\?["'`]([\w.:-]{1,200})\\?["'`]""")
 
 
@@ -692,7 +793,7 @@ def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]
     return page.view("ids scripts write", build)
 
 
-_WRITTEN_ID = re.compile(
+_WRITTEN_ID = lazy_regex(
     r"""(?:\bid\s*=\s*\\?["'`]|(?:setAttribute|attr|prop)\(\s*["']id["']\s*,\s*["'`]"""
     r"""|\.id\s*=\s*["'`]|[{,]\s*["']?id["']?\s*:\s*["'`])([\w.:-]{1,200})"""
     r"""(\\?["'`]\s*\+|\$\{)?""")
@@ -701,7 +802,7 @@ _DATA_VALUES: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 # a target a script fills as `querySelector` would find it: one id or one class, nothing
 # more (a descendant, attribute or list selector is left unread: the script is the slot)
-_SIMPLE_SELECTOR = re.compile(r"\s*([#.])(-?[A-Za-z_][\w-]*)\s*")
+_SIMPLE_SELECTOR = lazy_regex(r"\s*([#.])(-?[A-Za-z_][\w-]*)\s*")
 
 
 def _simple_selector(selector: str) -> tuple[str | None, str | None]:
@@ -778,9 +879,9 @@ def _page_landmarks(hits: Sequence[tuple[etree._Element, str, str]],
 
 # A class that names an ad's size or format (IAB's names, `300x250`): a box so named is a
 # placement the site's ad code sizes, even when nothing on the saved page fills it
-_SIZE_NAMED = re.compile(r"\d{1,4}x\d{1,4}|leaderboard|billboard|skyscraper|rectangle"
+_SIZE_NAMED = lazy_regex(r"\d{1,4}x\d{1,4}|leaderboard|billboard|skyscraper|rectangle"
                          r"|fullbanner|superbanner|halfpage|mpu", re.I)
-_CODE_WORD = re.compile(r"[A-Za-z0-9_-]+")
+_CODE_WORD = lazy_regex(r"[A-Za-z0-9_-]+")
 # attributes a theme's bare wrapper carries; any other (an id a script fills, a vendor's
 # `data-*`, a size) says something on the page means to fill the box
 _BARE_ATTRS = frozenset({"class", "style"})
@@ -915,7 +1016,7 @@ def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str
 # self-regulation program has sites link to (`<a class="ad_choices" href="…/privacy#…">Ad
 # Choices</a>`) and the site's ad-sales link (`<a class="advertise-link">Advertise With
 # Us</a>`), which generic rules (`##.ad_choices`, `##.advertise-link`) hide by their class.
-_ABOUT_ADS_TEXT = re.compile(
+_ABOUT_ADS_TEXT = lazy_regex(
     r"(?:ad\s?choices|advertise(?:\s+(?:with|on)(?:\s+\S+){1,3})?|advertising"
     r"(?:\s+(?:info|information|opportunities))?|media\s+kit)", re.I)
 _ABOUT_ADS_TEXT_MAX = 40

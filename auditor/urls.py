@@ -16,6 +16,8 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 import idna
 import tldextract
 
+from auditor.lazy_re import lazy_regex
+
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
@@ -144,8 +146,12 @@ def listed_suffix(host: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
-_PRIVATE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
-                                 include_psl_private_domains=True)
+def _with_private(host: str) -> tldextract.tldextract.ExtractResult:
+    """The split that takes the list's private suffixes (a platform's customer hosts) as
+    suffixes: asked of the one extractor, which builds its tries with and without them
+    from one read of the list (a second extractor read and built them all again, ~30 ms
+    of each CLI process)."""
+    return _EXTRACT(host, include_psl_private_domains=True)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -162,7 +168,7 @@ def public_site(host: str) -> bool:
     """
     if not host or ":" in host or host.replace(".", "").isdigit():
         return False
-    return listed_suffix(host) and not _PRIVATE(host).is_private
+    return listed_suffix(host) and not _with_private(host).is_private
 
 
 def is_suffix(host: str) -> bool:
@@ -172,7 +178,7 @@ def is_suffix(host: str) -> bool:
     >>> is_suffix("co.uk"), is_suffix("github.io"), is_suffix("example.github.io")
     (True, True, False)
     """
-    parts = _PRIVATE(host)
+    parts = _with_private(host)
     return bool(parts.suffix) and not parts.domain
 
 
@@ -190,7 +196,7 @@ def platform_tenant(host: str) -> str | None:
     """
     if open_host(host):
         return host
-    parts = _PRIVATE(host)
+    parts = _with_private(host)
     if not (parts.is_private and parts.domain):
         return None
     return parts.top_domain_under_public_suffix or None
@@ -240,7 +246,7 @@ def site_of(host: str) -> str:
     """
     if not host:
         return ""
-    return _PRIVATE(host).top_domain_under_public_suffix or registrable_domain(host)
+    return _with_private(host).top_domain_under_public_suffix or registrable_domain(host)
 
 
 def is_third_party(host: str, first_party: str | None) -> bool:
@@ -311,15 +317,15 @@ _ACCOUNT_WORDS = frozenset({
 # what a brand is joined to in an impersonating name (`googletagsmanager`)
 _BESIDE_BRAND = (_INFRA_WORDS | _SHORT_BRANDS | _ACCOUNT_WORDS | frozenset(_IMPERSONATED)
                  | {"manager"})
-_WORDS = re.compile(r"[a-z]+")
-_TOKENS = re.compile(r"[a-z0-9]+")
+_WORDS = lazy_regex(r"[a-z]+")
+_TOKENS = lazy_regex(r"[a-z0-9]+")
 
 
 def _site_name(host: str) -> str:
     """A host's registrable name without its suffix, lowered; on a hosting platform the
     customer's (`cdn-jquery` of cdn-jquery.netlify.app, a private suffix of the list), the
     name chosen rather than the platform's."""
-    parts = _PRIVATE(host.lower())
+    parts = _with_private(host.lower())
     return parts.domain if parts.suffix and parts.domain else (
         registrable_domain(host.lower()).split(".")[0])
 
@@ -684,8 +690,8 @@ SHORT_NAME_MIN = 3  # ... but glued to an asset word alone (`_asset_host_of`) it
 
 # An absolute http(s) URL with a plain host that urljoin would return unchanged: no dot
 # segments to remove, no empty query or fragment to drop, no brackets or spaces.
-_PLAIN_ABSOLUTE = re.compile(r"https?://([^/?#@\[\]\s\\:%\x80-\U0010ffff]+)(?::\d+)?(?:[/?#]|$)")
-_DOT_SEGMENT = re.compile(r"/\.\.?(?:[/?#]|$)")
+_PLAIN_ABSOLUTE = lazy_regex(r"https?://([^/?#@\[\]\s\\:%\x80-\U0010ffff]+)(?::\d+)?(?:[/?#]|$)")
+_DOT_SEGMENT = lazy_regex(r"/\.\.?(?:[/?#]|$)")
 
 
 def _plain(url: str) -> bool:
@@ -743,7 +749,7 @@ def _scheme_of(base: str | None) -> str | None:
         return None
 
 
-_PLAIN_ORIGIN = re.compile(r"https?://([^/?#@\[\]\s\\:]+)(?::\d+)?(?=[/?#]|$)")
+_PLAIN_ORIGIN = lazy_regex(r"https?://([^/?#@\[\]\s\\:]+)(?::\d+)?(?=[/?#]|$)")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -795,7 +801,7 @@ def joined(url: str, base: str | None) -> str | None:
     return absolute
 
 
-_SPECIAL_HEAD = re.compile(r"(?i)(https?|wss?):[/\\]*")
+_SPECIAL_HEAD = lazy_regex(r"(?i)(https?|wss?):[/\\]*")
 
 
 def _as_browser(url: str, base_scheme: str | None) -> str:
@@ -852,7 +858,7 @@ def _named(host: str) -> bool:
 
 # an IPv4 address as Chromium writes it (no leading zero, each part at most 255): most
 # numeric hosts a page names, and already what a browser requests
-_DOTTED_QUAD = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}"
+_DOTTED_QUAD = lazy_regex(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}"
                           r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])")
 
 
@@ -953,7 +959,7 @@ def ipv6_host(host: str) -> str | None:
 # of letters, digits, `-` and `_`, either of those at a label's edge too (Chromium 156
 # requested `_ads.example`, `ads_.example`, `-ads.example`, `x._a`); DNS's stricter
 # letter-digit-hyphen rule is not the browser's. The policy's hosts are checked by it too.
-HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*")
+HOST_NAME = lazy_regex(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*")
 
 
 def absolute_url(text: str, schemes: Collection[str] = ("http", "https")) -> str | None:
@@ -993,7 +999,7 @@ _REPLAY_STAMP = r"/(\d{4,14})(?:[a-z]{2,3}_)?/(?=(?:https?:)?//)"
 # replay of that collection, and only before a URL with its scheme (a redirector's
 # `/out/http://…` on another host, or `?url=http://…`, is no wrapper)
 _REPLAY_ANY = r"/(?:(\d{4,14})(?:[a-z]{2,3}_)?/(?=(?:https?:)?//)|(?:[a-z]{2,3}_/)?(?=https?://))"
-_REPLAY_PAGE = re.compile(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
+_REPLAY_PAGE = lazy_regex(r"(?i)(https?:)?//([^/?#]+)/([A-Za-z0-9_.-]+)" + _REPLAY_STAMP)
 _SLASH = r"\\?/"  # in a page's code a slash may be written `\/`
 
 
@@ -1055,13 +1061,13 @@ class Proxied(NamedTuple):
 AMP_CACHE = ".cdn.ampproject.org"
 # The AMP caches (cdn.ampproject.org/caches.json) and the names reports give them
 AMP_CACHES = ((AMP_CACHE, "AMP cache"), (".bing-amp.com", "Bing AMP cache"))
-_AMP_CACHE_PATH = re.compile(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
+_AMP_CACHE_PATH = lazy_regex(r"/[cvi]/(s/)?([^/?#]+)(.*)", re.S)
 _TRANSLATE = ".translate.goog"
 _GOOGLE_CACHE = "webcache.googleusercontent.com"
 # Google Search's AMP viewer frames the cache's copy under its own address, as people
 # share it: www.google.com/amp/s/<host>/<path> (s/: the original is https), and on each
 # country's Google (`www.google.co.uk`, `www.google.de`: `_google_search`)
-_AMP_VIEWER_PATH = re.compile(r"/amp/(s/)?([^/?#]+\.[^/?#]+)(.*)", re.S)
+_AMP_VIEWER_PATH = lazy_regex(r"/amp/(s/)?([^/?#]+\.[^/?#]+)(.*)", re.S)
 _TRANSLATE_CONTENT = "translate.googleusercontent.com"  # Translate's proxy before translate.goog
 
 
@@ -1082,7 +1088,7 @@ def _legacy_translate(host: str, path: str) -> bool:
             and registrable_domain(host) == host[len("translate."):])
 
 
-_CACHE_QUERY = re.compile(r"cache:(?:[\w-]{8,16}:)?(\S+)")
+_CACHE_QUERY = lazy_regex(r"cache:(?:[\w-]{8,16}:)?(\S+)")
 
 
 def proxied(url: str | None) -> Proxied | None:
@@ -1158,7 +1164,7 @@ def _schemed(target: str) -> str:
 # snapshots under all of these names
 ARCHIVE_TODAY_HOSTS = frozenset({"archive.today", "archive.ph", "archive.md", "archive.is",
                                  "archive.li", "archive.fo", "archive.vn"})
-_SNAPSHOT_PATH = re.compile(r"(?i)https?://([^/?#]+)/(?:([A-Za-z0-9]{5})/?$|(\d{14}|\d{4}\.\d\d"
+_SNAPSHOT_PATH = lazy_regex(r"(?i)https?://([^/?#]+)/(?:([A-Za-z0-9]{5})/?$|(\d{14}|\d{4}\.\d\d"
                             r"\.\d\d(?:-\d{6})?)/((?:https?:|https?%3a)//.+))")
 
 
@@ -1181,11 +1187,11 @@ def archive_today_snapshot(url: str) -> tuple[str, str | None, str | None] | Non
 
 
 # an address inside a path, its scheme spoilt: `xttp://`, `hxxp://`, `ttp://`, `hxxps://`
-_MANGLED = re.compile(r"/(?P<scheme>[a-z]{2,5}):/{1,2}(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?=[/:]|$)",
+_MANGLED = lazy_regex(r"/(?P<scheme>[a-z]{2,5}):/{1,2}(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?=[/:]|$)",
                       re.I)
-_SPOILT = re.compile(r"^(?:[a-z]?ttps?|h[a-z]{2}ps?)$", re.I)
+_SPOILT = lazy_regex(r"^(?:[a-z]?ttps?|h[a-z]{2}ps?)$", re.I)
 # how security writeups quote an address harmlessly (an IOC list's `hxxp://evil.test/`)
-_DEFANGED = re.compile(r"^hxxps?$", re.I)
+_DEFANGED = lazy_regex(r"^hxxps?$", re.I)
 
 
 def mangled_page_address(url: str, first_party: str | None) -> str | None:

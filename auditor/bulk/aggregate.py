@@ -38,13 +38,14 @@ from auditor.bulk.origins import (
 )
 from auditor.bulk.store import Run, Store
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.lazy_re import lazy_regex
 from auditor.mfa import HUMAN_LESSER
 from auditor.version import __version__
 
 SCHEMA = "auditor.bulk/1"
 RATIO_EDGES = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
-_PLACEHOLDER = re.compile(r"^(?:[a-z]+-)*(?:pub-)?([0x]+|1234567890?|123456789?)(?:-[0x1]+)?$",
+_PLACEHOLDER = lazy_regex(r"^(?:[a-z]+-)*(?:pub-)?([0x]+|1234567890?|123456789?)(?:-[0x1]+)?$",
                           re.I)
 
 

@@ -33,6 +33,7 @@ from auditor.cli_args import (
 )
 from auditor.errors import AuditorError, InputError, StoreError
 from auditor.files import file_key, replacing_text
+from auditor.lazy_re import lazy_regex
 
 if TYPE_CHECKING:
     from auditor.bulk.collect import Collector
@@ -48,7 +49,7 @@ class _Runner(Protocol):
     fatal: str | None
 
     def run(self, shards: list[Shard], collector: Collector) -> bool: ...
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.I)
+_SIZE = lazy_regex(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.I)
 
 
 def parse_size(text: str) -> int:

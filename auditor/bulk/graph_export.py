@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from auditor.bulk.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Graph, Value
 from auditor.bulk.summary import csv_cell
 from auditor.errors import AuditorError
 from auditor.files import replacing
+from auditor.lazy_re import lazy_regex
 from auditor.report.safe import inert
 from auditor.version import __version__
 
@@ -31,7 +31,7 @@ GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # What `inert` leaves that XML 1.0 still refuses: surrogates and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_regex("[\ud800-\udfff\ufffe\uffff]")
 _GRAPHML_TYPES = {"string": "string", "integer": "int", "boolean": "boolean"}
 
 

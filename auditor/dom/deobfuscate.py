@@ -30,6 +30,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
 )
 from auditor.dom.string_table import resolved
+from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
@@ -38,19 +39,19 @@ MAX_DEPTH = 3  # a payload inside a payload inside a payload
 
 # `atob(?<!\watob)` is `\batob`: a pattern led by a literal lets the regex engine skip
 # ahead to it, one led by `\b` is tried at every position of the script.
-_ATOB_LITERAL = re.compile(r"""atob(?<!\watob)\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
-_ATOB_NAME = re.compile(r"""atob(?<!\watob)\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
-_LONG_B64 = re.compile(r"""(['"])([A-Za-z0-9+/]{40,65536}={0,2})\1""")
-_CHARCODE_CALL = re.compile(
+_ATOB_LITERAL = lazy_regex(r"""atob(?<!\watob)\(\s*(['"])([A-Za-z0-9+/=\s\\]{8,65536}?)\1\s*\)""")
+_ATOB_NAME = lazy_regex(r"""atob(?<!\watob)\(\s*([A-Za-z_$][\w$]{0,40})\s*\)""")
+_LONG_B64 = lazy_regex(r"""(['"])([A-Za-z0-9+/]{40,65536}={0,2})\1""")
+_CHARCODE_CALL = lazy_regex(
     r"fromCharCode(?:\.apply\(\s*[\w$.]+\s*,\s*\[|\(\s*)"
     r"((?:0x[0-9a-fA-F]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){3,20000})"
 )
-_CODE_ARRAY = re.compile(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
+_CODE_ARRAY = lazy_regex(r"\[\s*(\d{2,3}(?:\s*,\s*\d{2,3}){7,20000})\s*\]")
 # code written as hex digits in a plain string, two a character, which the script turns
 # into char codes (`parseInt(b.substring(i, i+2), 16)`, then `String.fromCharCode`) and
 # runs: Imperva's inline code has this shape, and so does a loader that copies it
-_HEX_LITERAL = re.compile(r"""(['"])((?:[0-9a-fA-F]{2}){20,65536})\1""")
-_HEX_PARSE = re.compile(r"parseInt\((?:[^()]|\([^()]{0,80}\)){1,120}?,\s*16\s*\)")
+_HEX_LITERAL = lazy_regex(r"""(['"])((?:[0-9a-fA-F]{2}){20,65536})\1""")
+_HEX_PARSE = lazy_regex(r"parseInt\((?:[^()]|\([^()]{0,80}\)){1,120}?,\s*16\s*\)")
 # Quoted literals of at least 4 characters (an `\xHH` or `\uHHHH` escape counts as one)
 # are read left to right, each from where the last ends; those holding an escape are
 # decoded. `_NEXT_ESCAPED`, matched where the last one ended, steps over the plain
@@ -62,7 +63,7 @@ _PLAIN = r"""[^'"\\\n]"""
 _ESCAPED = r"(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})"
 _UNITS4 = f"(?=(?:{_PLAIN}|{_ESCAPED}){{4}})"
 _HOLDS_ESCAPE = f"{_UNITS4}{_PLAIN}*+(?:{_ESCAPED}{_PLAIN}*+)++"
-_NEXT_ESCAPED = re.compile(
+_NEXT_ESCAPED = lazy_regex(
     f"""(?:'{_PLAIN}{{4,65536}}+'|"{_PLAIN}{{4,65536}}+"|[^'"]++"""  # a plain literal, or no quote
     f"""|(?!'{_HOLDS_ESCAPE}'|"{_HOLDS_ESCAPE}")['"])*+"""  # a quote opening no literal
     f"""(?:(['"])({_HOLDS_ESCAPE})\\1)?"""
@@ -72,50 +73,50 @@ MAX_ESCAPED_UNITS = 65536  # characters (an escape one) of a literal that is dec
 # names was tried at every character: 4 ms for a 190 KB script)
 _PERCENT_LITERAL = r"""\(\s*(['"])((?:%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|[^'"%\n]){6,65536}?)\1"""
 _PERCENT_CALLS = (
-    re.compile(r"unescape(?<!\wunescape)" + _PERCENT_LITERAL),
-    re.compile(r"decodeURI(?<!\wdecodeURI)(?:Component)?" + _PERCENT_LITERAL),
+    lazy_regex(r"unescape(?<!\wunescape)" + _PERCENT_LITERAL),
+    lazy_regex(r"decodeURI(?<!\wdecodeURI)(?:Component)?" + _PERCENT_LITERAL),
 )
-_PERCENT_U = re.compile(r"%u([0-9a-fA-F]{4})")
+_PERCENT_U = lazy_regex(r"%u([0-9a-fA-F]{4})")
 # a string's characters reversed, `"sj.a/moc.x//:sptth".split("").reverse().join("")`:
 # found by its tail, then the literal just before it (a regex led by the quote was tried
 # at every quote of a script: 2 ms for 190 KB)
-_REVERSE_TAIL = re.compile(r"""\.split\(\s*(['"])\1\s*\)\s*\.reverse\(\s*\)\s*\.join\(""")
+_REVERSE_TAIL = lazy_regex(r"""\.split\(\s*(['"])\1\s*\)\s*\.reverse\(\s*\)\s*\.join\(""")
 _REVERSED_MAX = 4096  # characters of a reversed literal
 PACKED = "P.A.C.K.E.R.-packed"  # the signal of Dean Edwards' packer
-_PACKED = re.compile(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
-_PACKER_ARGS = re.compile(
+_PACKED = lazy_regex(r"eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)")
+_PACKER_ARGS = lazy_regex(
     r"""\}\s*\(\s*'((?:[^'\\]|\\.){0,262144})'\s*,\s*(\d{1,3})\s*,\s*(\d{1,6})\s*,\s*"""
     r"""'((?:[^'\\]|\\.){0,262144})'\s*\.split\(\s*'\|'\s*\)""",
     re.S,
 )
-_WORD = re.compile(r"\b\w+\b")
+_WORD = lazy_regex(r"\b\w+\b")
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 # An execution sink whose argument starts with a decoder: eval(atob(…)), new Function(
 # unescape(…)), document.write(String.fromCharCode(…)), eval(_0x3fa2(…)).
 # One regex per sink, each led by its name, which the regex engine skips ahead to (an
 # alternation of the names was tried at every character: 3.6 ms for a 190 KB script).
-_SINKS_OF_DECODER = tuple(re.compile(
+_SINKS_OF_DECODER = tuple(lazy_regex(
     rf"{name}(?<!\w{name}){rest}" + r"\s*\(\s*(?:[\w$.]+\s*\(\s*){0,3}"
     r"(?:window\.)?(?:atob|unescape|decodeURIComponent|escape|String\s*\.\s*fromCharCode|_0x[0-9a-f]{3,6})\b"
 ) for name, rest in (("eval", ""), ("Function", ""), ("setTimeout", ""), ("setInterval", ""),
                      ("document", r"\s*\.\s*write(?:ln)?")))
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
-_OBFUSCATOR_IDENT = re.compile(r"\b_0x[0-9a-f]{4,6}\b")
+_OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
 # was tried at every quote of the script: 5x slower), then the literal before it.
-_CIPHER_TAIL = re.compile(r",\s*(-?\d{1,2})\s*\)")
-_CIPHER_LITERAL = re.compile(r"""[^'"\s\\]{6,400}""")
+_CIPHER_TAIL = lazy_regex(r",\s*(-?\d{1,2})\s*\)")
+_CIPHER_LITERAL = lazy_regex(r"""[^'"\s\\]{6,400}""")
 # what a decoded cipher string reads as when it is one: a host, a URL or a file path
-_READABLE = re.compile(
+_READABLE = lazy_regex(
     r"(?:https?:)?(?://)?[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})+(?:[/:?].*)?$"
     r"|.*\w/\w.*|.*\.(?:jpe?g|png|gif|js|css|html?|php)$",
     re.I,
 )
 # API names spelled in pieces so that scanners miss them: String.prototype["ch"+"ar"+"At"]
-_SPLIT_NAME = re.compile(r"""\[\s*((?:(['"])[\w$]{1,6}\2\s*\+\s*)+(['"])[\w$]{1,6}\3)\s*\]""")
+_SPLIT_NAME = lazy_regex(r"""\[\s*((?:(['"])[\w$]{1,6}\2\s*\+\s*)+(['"])[\w$]{1,6}\3)\s*\]""")
 _API_NAMES = frozenset({
     "charAt", "charCodeAt", "fromCharCode", "write", "writeln", "eval", "createElement",
     "appendChild", "insertBefore", "getElementById", "innerHTML", "outerHTML", "src", "location",
@@ -129,37 +130,37 @@ _API_NAMES = frozenset({
 # A call is found by its argument, led by its `(`: a literal the regex engine skips
 # ahead to, where a pattern led by the name's lookbehind was tried at every position
 # (6x slower on large scripts). Then the name that ends where the argument starts.
-_B64_ARGUMENT = re.compile(r"""\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\1\s*\)""")
-_B64_CALLEE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]{0,2}\Z")
+_B64_ARGUMENT = lazy_regex(r"""\(\s*(["'])([A-Za-z0-9+/]{8,}={0,2})\1\s*\)""")
+_B64_CALLEE = lazy_regex(r"(?<![\w$.])[A-Za-z_$][\w$]{0,2}\Z")
 B64_CALLS_MIN = 10  # calls of one short-named function with base64 literals
 B64_NAMES_MIN = 3  # API names among their decodings
 ESCAPED_NAMES_MIN = 2  # API names written as escapes alone: two make a string table
 MAX_CIPHER_LITERALS = 200  # decoded per shift: enough to judge, bounded on hostile pages
 CIPHER_MIN = 3  # calls of one function before its strings count as a cipher
 # What the 60 characters before a decoder say its result is used for.
-_LOCATION_SINK = re.compile(
+_LOCATION_SINK = lazy_regex(
     r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*"
     r"(?:decodeURIComponent\(\s*)?(?:escape\(\s*)?(?:window\.)?$"
 )
-_SRC_SINK = re.compile(
+_SRC_SINK = lazy_regex(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
-_CREATES_ELEMENT = re.compile(r"""createElement\(\s*['"](script|iframe|img)['"]""")
+_CREATES_ELEMENT = lazy_regex(r"""createElement\(\s*['"](script|iframe|img)['"]""")
 # One piece of a start tag's attributes, for a scanner reading markup as text (markup a
 # script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
 # one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
 # was never seen. A quote that closes before no `<` (an apostrophe in a bare value) is one
 # character; each piece is taken atomically, so a run of quotes costs one pass.
 ATTRIBUTE_PIECE = r"""(?>"[^"<]{0,2000}"|'[^'<]{0,2000}'|[^<>])"""
-_HTML_SRC = re.compile(
+_HTML_SRC = lazy_regex(
     r"<(script|iframe|img|frame|embed)\b" + ATTRIBUTE_PIECE
     + r"""*?\bsrc\s*=\s*['"]?([^'"\s>]+)""", re.I
 )
-_ANY_URL = re.compile(
+_ANY_URL = lazy_regex(
     r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s'"<>`)\\]*)?"""
 )
 # Decoded text that is code (or markup that runs code), not a string or an e-mail link.
-_CODE = re.compile(
+_CODE = lazy_regex(
     r"\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|<script|<iframe|\blocation\b"
     r"|createElement\s*\(|\.src\s*=|\bfunction\s*\(|=>"
     r"|<[a-z][^>]{0,400}?\son[a-z]+\s*=",  # markup's event handler (`<img onerror=…>`)
@@ -167,7 +168,7 @@ _CODE = re.compile(
 )
 # The same in a string of decoded data: code carried as a value (`{"code": "fetch(…).then(eval)"}`
 # that the visible code hands to `eval`), not a value's word (`"type": "location"`).
-_CODE_IN_DATA = re.compile(_CODE.pattern.replace(r"|\blocation\b", r"|\blocation\s*(?:\.\s*\w|=)"),
+_CODE_IN_DATA = lazy_regex(_CODE.pattern.replace(r"|\blocation\b", r"|\blocation\s*(?:\.\s*\w|=)"),
                            re.I)
 # Requests whose response runs (or replaces the page): hiding these hides code; an
 # encoded template's images or an icon's SVG namespace hide none.
@@ -274,8 +275,8 @@ def _codes(numbers: str) -> str | None:
 
 # the path Imperva (Incapsula) answers on every site behind it, and any other path or URL
 # quoted in code
-_IMPERVA_PATH = re.compile(r"""(['"])/_Incapsula_Resource\?[^'"]*\1""")
-_QUOTED_PATH = re.compile(r"""(['"])(?:/|https?:)[^'"]*\1""")
+_IMPERVA_PATH = lazy_regex(r"""(['"])/_Incapsula_Resource\?[^'"]*\1""")
+_QUOTED_PATH = lazy_regex(r"""(['"])(?:/|https?:)[^'"]*\1""")
 
 
 def imperva_own(code: str) -> bool:
@@ -438,7 +439,7 @@ def _b64_calls(code: str) -> Iterator[tuple[str, str]]:
 
 
 # a literal that is escapes alone (`"\x61\x74\x6f\x62"`): no serializer writes letters so
-_ALL_ESCAPED = re.compile(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,40})\1""")
+_ALL_ESCAPED = lazy_regex(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,40})\1""")
 
 
 def _escaped_names(code: str) -> list[str]:
@@ -453,10 +454,10 @@ def _escaped_names(code: str) -> list[str]:
                    if (text := js_unescaped(m.group(2))) in _API_NAMES})
 
 
-_BRACKETED_NAME = re.compile(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")
+_BRACKETED_NAME = lazy_regex(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")
 # what a property's bracket follows: a name, a call or an index (`d['src']`, `f()['href']`),
 # not an operator or a keyword (`apply(d,['script'])`, `return ['x']`: an array literal)
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = lazy_regex(
     r"(?:[)\]]|(?<![\w$])(?!(?:return|in|of|case|typeof|yield|await|throw)\s*$)[\w$]+)\s*$")
 
 
@@ -486,7 +487,7 @@ def as_written(code: str) -> str:
 # Each pattern is led by its word, which the regex engine skips ahead to: led by a
 # look-behind or `\b` it is tried at every position (the location's, 64 ms over a 126 KB
 # bundle; 8 ms so).
-_QUOTED = re.compile(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+_QUOTED = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
 # a property named through the table: an accessor call (`_0x5e6f(0x1a3)`), an index
 # into the array (`_0xf3df[30]`, the older shape) or a plain name (`['href']`)
 _ACCESSED = (r"""\[\s*(?:[\w$]{1,12}(?:\([^()\[\]]{0,24}\)|\[\s*\w{1,8}\s*\])"""
@@ -499,32 +500,32 @@ _GLOBAL = (r"(?:window(?<=\bwindow)|top(?<=\btop)|self(?<=\bself)|parent(?<=\bpa
 _LOCATION = (r"location(?:(?<=[^\w$.]location)|(?<=^location)|(?<=\bwindow\.location)"
              r"|(?<=\bdocument\.location)|(?<=\btop\.location)|(?<=\bself\.location)"
              r"|(?<=\bparent\.location))\s*")
-_ASSIGNS_LOCATION = re.compile(
+_ASSIGNS_LOCATION = lazy_regex(
     rf"{_LOCATION}=(?!=)|location(?<=\blocation)\s*\.\s*href\s*=(?!=)"
     r"|location(?<=\blocation)\s*\.\s*(?:replace|assign)\s*\(")
 # `location[t(2)] = …` navigates when the property is `href`, not `hash`: read with the words
-_LOCATION_PROPERTY_ASSIGNED = re.compile(rf"{_LOCATION}{_ACCESSED}\s*=(?!=)")
+_LOCATION_PROPERTY_ASSIGNED = lazy_regex(rf"{_LOCATION}{_ACCESSED}\s*=(?!=)")
 # a value set two names down a global: not an object, array or function (a vendor's
 # namespace, `window[t(3)][t(4)] = []`), which no address is
-_CHAIN_ASSIGNED = re.compile(
+_CHAIN_ASSIGNED = lazy_regex(
     rf"{_GLOBAL}{_ACCESSED}\s*{_ACCESSED}\s*=(?!=)(?!\s*(?:[\[{{(]|function\b|new\b))")
 # `window[a(1)][a(2)](…)` or `location[a(2)](…)`: `document[a(1)](…)` is any of its methods
-_CHAIN_CALLED = re.compile(rf"(?:(?:window(?<=\bwindow)|top(?<=\btop)|self(?<=\bself)"
+_CHAIN_CALLED = lazy_regex(rf"(?:(?:window(?<=\bwindow)|top(?<=\btop)|self(?<=\bself)"
                            rf"|parent(?<=\bparent))\s*{_ACCESSED}\s*"
                            rf"|location(?<=\blocation)\s*){_ACCESSED}\s*\(")
 # the source an attribute of the tag, set off by a space: not a query's `&src=` that the
 # literals run together set after a sanitiser's `'<script'`
-_WRITES_LOADER = re.compile(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?[\s/](?:src|data)\s*=",
+_WRITES_LOADER = lazy_regex(r"<\s*(script|i?frame|embed|object)\b[^>]{0,400}?[\s/](?:src|data)\s*=",
                             re.I)
-_IMPORTS = re.compile(r"import(?:(?<=[^\w$.]import)|(?<=^import))\s*\(")
-_FETCHES = re.compile(r"fetch\b(?<=\bfetch)|XMLHttpRequest|ajax\b(?<=\bajax)"
+_IMPORTS = lazy_regex(r"import(?:(?<=[^\w$.]import)|(?<=^import))\s*\(")
+_FETCHES = lazy_regex(r"fetch\b(?<=\bfetch)|XMLHttpRequest|ajax\b(?<=\bajax)"
                       r"|getScript\b(?<=\bgetScript)")
 # a call that runs text: `Function(…)`, not `Function.prototype` nor '[object Function]', nor
 # javascript-obfuscator's own global getter, `Function('return (function() ' +
 # '{}.constructor("return this")( )' + ');')()` (written by its self-defending, console and
 # domain-lock options; through a plain table `Function(t(7) + t(8) + ');')`): it runs no
 # fetched text
-_RUNS = re.compile(r"eval(?<=\beval)\s*\(|Function(?:(?<=[^\w$.'\"]Function)|(?<=^Function))"
+_RUNS = lazy_regex(r"eval(?<=\beval)\s*\(|Function(?:(?<=[^\w$.'\"]Function)|(?<=^Function))"
                    r"\s*\((?!\s*(?:[\w$]{1,12}\s*\([^()]{0,24}\)\s*\+|['\"]return\b))"
                    r"|getScript\b(?<=\bgetScript)")
 SCRIPT_ACT, FRAME_ACT, OBJECT_ACT, NAVIGATE_ACT = "script", "frame", "object", "navigate"
@@ -534,21 +535,21 @@ FETCH_RUN_ACT = "fetch-run"
 # what `createElement` (`createElementNS` after its namespace; `['createElement']` where its
 # name was split, `'createElem'+'ent'`) is given: its literal first argument's text
 # (lowered), or None for anything else (a name, an expression: `'script'.trim()`)
-_CREATE_ARGUMENT = re.compile(
+_CREATE_ARGUMENT = lazy_regex(
     r"""createElement(?:NS(?:['"]\s*\])?\s*\(\s*(?:(?:'[^'\\\n]{0,200}'|"[^"\\\n]{0,200}")\s*,)?"""
     r"""|(?:['"]\s*\])?\s*\()\s*"""
     r"""(?:(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*[,)])?""")
 # `createElement` not called where it is named: called through `call`/`apply`, bound, passed
 # or assigned as a value; what it creates is not read there
-_CREATE_ELSEWHERE = re.compile(r"""createElement(?:NS)?(?:['"]\s*\])?(?=[ \t]*[.,;)\]}|&?:=])""")
+_CREATE_ELSEWHERE = lazy_regex(r"""createElement(?:NS)?(?:['"]\s*\])?(?=[ \t]*[.,;)\]}|&?:=])""")
 # two literals joined (`'sc'+'ript'`, `s['sr'+'c']`): one word once the join is gone
-_JOINED_LITERALS = re.compile(r"""(['"])\s*\+\s*\1""")
+_JOINED_LITERALS = lazy_regex(r"""(['"])\s*\+\s*\1""")
 
 
 # what an element only probed is read by: `'noModule' in document.createElement('script')`,
 # or a property of it straight after the call (`createElement('script').async`)
-_PROBED_BEFORE = re.compile(r"(?:^|[^\w$])in\s+(?:[\w$]+\s*\.\s*)*$")
-_PROBED_AFTER = re.compile(r"\s*[.\[]")
+_PROBED_BEFORE = lazy_regex(r"(?:^|[^\w$])in\s+(?:[\w$]+\s*\.\s*)*$")
+_PROBED_AFTER = lazy_regex(r"\s*[.\[]")
 
 
 def _probed(text: str, m: re.Match[str]) -> bool:
@@ -561,10 +562,10 @@ def _probed(text: str, m: re.Match[str]) -> bool:
 
 
 # a source set, on what (a name: its element's variable, else unknown)
-_SOURCE_SET = re.compile(r"\.\s*(?:(?:src|data)\s*=(?!=)|setAttribute\s*\()")
-_RECEIVER = re.compile(r"(?<![\w$.\])])([\w$]+)\s*$")
+_SOURCE_SET = lazy_regex(r"\.\s*(?:(?:src|data)\s*=(?!=)|setAttribute\s*\()")
+_RECEIVER = lazy_regex(r"(?<![\w$.\])])([\w$]+)\s*$")
 # an element variable's value: what `createElement` makes of a literal tag
-_MADE = re.compile(r"""\s*(?:[\w$]+\s*\.\s*)*createElement\s*\(\s*"""
+_MADE = lazy_regex(r"""\s*(?:[\w$]+\s*\.\s*)*createElement\s*\(\s*"""
                    r"""(?:'([\w-]{1,40})'|"([\w-]{1,40})")\s*\)""")
 _LOADER_TAGS = frozenset({"script", "iframe", "frame", "embed", "object"})
 MAX_SOURCE_SETS = 64
@@ -715,13 +716,13 @@ def _as_acted(hidden: HiddenURL, acts: frozenset[str]) -> HiddenURL:
 # or alternation was tried at every position of a script)
 _LITERAL_ARGUMENT = r"""\(\s*(?:'([^'\\\n]{0,4096})'|"([^"\\\n]{0,4096})")\s*\)"""
 _DECODER_CALLS = (
-    re.compile(r"unescape(?<![\w$.]unescape)" + _LITERAL_ARGUMENT),
-    re.compile(r"decodeURI(?<![\w$.]decodeURI)(?:Component)?" + _LITERAL_ARGUMENT),
-    re.compile(r"fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"
+    lazy_regex(r"unescape(?<![\w$.]unescape)" + _LITERAL_ARGUMENT),
+    lazy_regex(r"decodeURI(?<![\w$.]decodeURI)(?:Component)?" + _LITERAL_ARGUMENT),
+    lazy_regex(r"fromCharCode\(\s*((?:0x[0-9a-fA-F]{1,4}|\d{1,5})"
                r"(?:\s*,\s*(?:0x[0-9a-fA-F]{1,4}|\d{1,5})){0,400})\s*\)"),
 )
-_STRING_OF = re.compile(r"String\s*\.\s*'")  # `String.fromCharCode(60)` once answered
-_JOINED = re.compile(r"""'\s*\+\s*'""")
+_STRING_OF = lazy_regex(r"String\s*\.\s*'")  # `String.fromCharCode(60)` once answered
+_JOINED = lazy_regex(r"""'\s*\+\s*'""")
 
 
 def spliced(code: str) -> str:
@@ -738,7 +739,7 @@ def spliced(code: str) -> str:
         return code
 
     def answer(m: re.Match[str]) -> str:
-        if m.re is _DECODER_CALLS[-1]:  # char codes
+        if m.re.pattern == _DECODER_CALLS[-1].pattern:  # char codes (a lazy pattern is no `m.re`)
             text = _codes(m.group(1)) or ""
         else:
             literal = m.group(1) if m.group(1) is not None else m.group(2)
@@ -753,18 +754,18 @@ def spliced(code: str) -> str:
 
 
 # a frame's open tag in markup a script writes; its escaped quotes (`src=\"…\"`) read
-_WRITTEN_FRAME = re.compile(
+_WRITTEN_FRAME = lazy_regex(
     r"<i?frame\b(?:" + ATTRIBUTE_PIECE + r"{0,2000}>|[^<>]{0,2000}>)", re.I)
-_ESCAPED_QUOTE = re.compile(r"""\\(['"/])""")
-_ESCAPED_LT = re.compile(r"\\(?:x3c|u003c)", re.I)
+_ESCAPED_QUOTE = lazy_regex(r"""\\(['"/])""")
+_ESCAPED_LT = lazy_regex(r"\\(?:x3c|u003c)", re.I)
 
 
 # a variable given an address as a string constant (`var u='https://t.example/p?z='+id`,
 # `u = "//t.example/"`), not a property (`x.src = …`); and a name spliced into a written
 # string (`'<iframe src="'+u+'">'`, a template's `${u}`)
-_ADDRESS_CONSTANT = re.compile(
+_ADDRESS_CONSTANT = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(['"])((?:https?:)?//[^'"\\\s<>]{1,2000})\2""")
-_SPLICED_NAME = re.compile(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1"""
+_SPLICED_NAME = lazy_regex(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1"""
                            r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
 
 

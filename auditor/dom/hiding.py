@@ -32,29 +32,30 @@ from operator import itemgetter
 from lxml import etree
 
 from auditor.dom.textscan import aligned_lower
+from auditor.lazy_re import lazy_regex
 
-_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none", re.I)
+_DISPLAY_NONE = lazy_regex(r"(?:^|;)\s*display\s*:\s*none", re.I)
 DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
-_INVISIBLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?"
+_INVISIBLE = lazy_regex(r"(?:^|;)\s*visibility\s*:\s*hidden|(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?"
                         + DECLARATION_END, re.I)
 # an opacity of 0, the declaration whole (what `text_hiding` takes off a style)
-_FADED = re.compile(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?\s*(?:!\s*important\s*)?(?=;|$)", re.I)
-_OFFSCREEN = re.compile(
+_FADED = lazy_regex(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?\s*(?:!\s*important\s*)?(?=;|$)", re.I)
+_OFFSCREEN = lazy_regex(
     r"(?:^|;)\s*(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*"
     r"-\d{3,}(?:\.\d+)?(?:px|em|rem|vw|%)",
     re.I,
 )
 ZERO_FONT = "font-size:0"
 # zero in any unit, not a size under one (`font-size: 0.9375rem` is 15 pixels)
-_ZERO_FONT = re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?"
+_ZERO_FONT = lazy_regex(r"(?:^|;)\s*font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?"
                         + DECLARATION_END, re.I)
-_COLLAPSED = re.compile(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?"
+_COLLAPSED = lazy_regex(r"(?:^|;)\s*(?:height|width|max-height)\s*:\s*[01](?:px)?"
                         + DECLARATION_END, re.I)
-_OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden", re.I)
+_OVERFLOW_HIDDEN = lazy_regex(r"overflow\s*:\s*hidden", re.I)
 
 # Every style `hiding` reads as hiding holds one of these, case ignored as it ignores it:
 # a style holding none (most set a colour or a margin) cannot hide its element.
-_MAY_HIDE = re.compile(r"none|hidden|opacity|font-size|-\d{3}", re.I)
+_MAY_HIDE = lazy_regex(r"none|hidden|opacity|font-size|-\d{3}", re.I)
 _PAGE_ROOTS = frozenset({"html", "body"})  # a style hiding either is shown by a script
 # The frameworks' and themes' hiding classes, whole tokens (lowered); a token holding
 # `visually-hidden` or `sr-only` is one too (`visually-hidden-focusable`, `sr-only-md`)
@@ -162,11 +163,11 @@ def _marked_hidden(el: etree._Element) -> str | None:
 
 # the page's own sheets: comments out, braces read for top-level rules; a selector that is
 # one class or id (`.xq7k`, `div#a1`); the class and id names any selector holds
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_COMMENT = lazy_regex(r"/\*.*?\*/", re.S)
 _NAME = r"[.#]-?(?:[_a-zA-Z]|\\.)(?:[\w-]|\\.){0,99}"  # `\:` as Tailwind's `.md\:block`
-_NAMES = re.compile(_NAME)
-_PLAIN_NAMES = re.compile(r"[.#]-?[_a-zA-Z][\w-]{0,99}")  # no escape: twice as quick
-_ONE_NAME = re.compile(r"\s*(?:[a-zA-Z][\w-]{0,20})?" + _NAME + r"\s*")  # `.a`, `div#b`
+_NAMES = lazy_regex(_NAME)
+_PLAIN_NAMES = lazy_regex(r"[.#]-?[_a-zA-Z][\w-]{0,99}")  # no escape: twice as quick
+_ONE_NAME = lazy_regex(r"\s*(?:[a-zA-Z][\w-]{0,20})?" + _NAME + r"\s*")  # `.a`, `div#b`
 SHEET_MEDIA = frozenset({"", "all", "screen"})
 MAX_SHEETS = 512 * 1024  # characters of the page's `<style>` sheets read for hiding rules
 
@@ -209,10 +210,10 @@ def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
 # lowered (`_case_blind`): a declaration of each of its patterns (`display:none`,
 # `visibility:hidden` or `opacity:0`, collapsed with `overflow:hidden`, a zero font),
 # each led by its word for a quick search, and an offset of three digits
-_HIDING_DECLARATIONS = tuple(re.compile(p) for p in (
+_HIDING_DECLARATIONS = tuple(lazy_regex(p) for p in (
     r"display\s*:\s*none", r"visibility\s*:\s*hidden", r"opacity\s*:\s*0",
     r"overflow\s*:\s*hidden", r"font-size\s*:\s*0"))
-_OFFSET = re.compile(r"-\d{3}")
+_OFFSET = lazy_regex(r"-\d{3}")
 # the letters the case-blind patterns (re.I) match to an ASCII one, which lowering leaves
 # as they are: a dotless ı and a dotted İ (`i`), a long ſ (`s`), the Kelvin sign (`k`)
 _FOLDED = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -282,9 +283,9 @@ def _names_in(selectors: str) -> list[str]:
 
 # An element's own size (`slots.declared_size` reads a slot's, its wrappers' too): a zero
 # or one-pixel element is hidden from sight whatever its style says.
-_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
+_STYLE_SIZE = lazy_regex(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
                          + DECLARATION_END, re.I)
-_LEADING_INT = re.compile(r"\s*(\d+)")
+_LEADING_INT = lazy_regex(r"\s*(\d+)")
 
 
 def _int(value: str | None) -> int | None:

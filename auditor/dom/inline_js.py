@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
+from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 from auditor.urls import URL_IN_CODE
 
@@ -28,12 +29,12 @@ from auditor.urls import URL_IN_CODE
 # (a `src` attribute's: not `data-src`, which loads nothing by itself)
 # An address markup writes unquoted (`document.write('<script src=//x.test/a.js></script>')`,
 # which Chromium loads) is one too, from its `=` to the space, `>` or quote that ends it.
-_URL_LITERAL = re.compile(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
+_URL_LITERAL = lazy_regex(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
                           r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
                           + r""")['"](?=\s*\+)"""
                           r"""|(?:(?<=[\s'"+/]src=)|(?<=[\s'"+/]href=))(""" + URL_IN_CODE
                           + r""")(?=[\s>'"\\])""", re.ASCII)
-_SRC_ASSIGN = re.compile(
+_SRC_ASSIGN = lazy_regex(
     r"""\.(?:src|href)\s*=\s*$|(?:\bsrc|['"]src['"])\s*:\s*$"""
     r"""|setAttribute\(\s*['"](?:src|href)['"]\s*,\s*$"""
 )
@@ -41,7 +42,7 @@ _SRC_ASSIGN = re.compile(
 # `fetch('…')`, `new Request('…')`, `navigator.sendBeacon('…')`, `xhr.open('POST', '…')`
 # (or a method in a variable), `new EventSource`, jQuery's and axios's calls, a module's
 # `import('…')` / `import … from '…'`, `new Worker('…')`, `importScripts`, `$.getScript`
-_REQUEST_CALLS = re.compile(
+_REQUEST_CALLS = lazy_regex(
     r"""(?P<xhr>(?:\bfetch\s*|\bnew\s+(?:Request|EventSource)|(?:\$|\bjQuery)\.(?:ajax|get|post|getJSON)"""
     r"""|\baxios(?:\.(?:get|post|put|request))?)\(\s*"""
     r"""|\.open\(\s*(?:['"][A-Za-z]+['"]|[\w$.]+)\s*,\s*)\Z"""
@@ -56,14 +57,14 @@ _IMPORT_REACH = 1000
 # objects of one level (`data: {uid: 1}`); what a deeper or computed value hides is left
 _OPTIONS_CALL = r"""(?:(?:\$|\bjQuery)\.(?:ajax|get|post|getJSON)|\baxios(?:\.request)?)\(\s*\{"""
 _OPTIONS_VALUE = r"""(?:[^{}'"`]|\{[^{}]*\}|'[^'\n]*'|"[^"\n]*")*?"""
-_OPTIONS_URL = re.compile(_OPTIONS_CALL + _OPTIONS_VALUE + r"""(?<![\w$])['"]?url['"]?\s*:\s*\Z""")
+_OPTIONS_URL = lazy_regex(_OPTIONS_CALL + _OPTIONS_VALUE + r"""(?<![\w$])['"]?url['"]?\s*:\s*\Z""")
 # how far back such a call may open: its settings before the `url`
 _OPTIONS_REACH = 400
 # a name a URL literal is given once (`const ENDPOINT = 'https://…';`), and the request
 # calls that take that name as their address: `fetch(ENDPOINT, {…})`, `xhr.open('POST',
 # ENDPOINT)`, `navigator.sendBeacon(ENDPOINT, data)`, `$.ajax({url: ENDPOINT})`: one step
 # from the literal to its use, no more (a name given twice, or built, is left)
-_NAMED_URL = re.compile(r"""\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
+_NAMED_URL = lazy_regex(r"""\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
 # how far after the literal its name's uses are read: a tracker's snippet names its endpoint
 # beside the call (a bounded read, however many names a bundle gives)
 _NAMED_REACH = 4000
@@ -80,16 +81,16 @@ _RELATIVE_SPECIFIER = r"""(['"`])(\.{0,2}/(?![/\\])[^'"`\s]{0,2000})\1"""
 # (led by their word, not by a look-behind: `re` then skips to each `import` or `from` at
 # C speed instead of trying every position of every script, 0.2 ms a page; the word must
 # not end a longer name, `_name_ends_at`)
-_MODULE_IMPORT = re.compile(r"""(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
-_DYNAMIC_IMPORT = re.compile(r"""import\s*\(\s*""" + _RELATIVE_SPECIFIER)
+_MODULE_IMPORT = lazy_regex(r"""(?:import\s*\(?|from)\s*""" + _RELATIVE_SPECIFIER)
+_DYNAMIC_IMPORT = lazy_regex(r"""import\s*\(\s*""" + _RELATIVE_SPECIFIER)
 # `location.href = '…'` navigates (a redirect), it does not load a subresource.
-_NAVIGATES = re.compile(
+_NAVIGATES = lazy_regex(
     r"""\blocation(?:\s*\.\s*href)?\s*=\s*$|\blocation\s*\.\s*(?:replace|assign)\(\s*$"""
 )
 # `a.href = '…'` (or `a.setAttribute('href', '…')`) and then `a.click()`: the script
 # follows the link it made or found, and the page navigates (Chromium 156 went to each,
 # a link never put in the document too). The name is the object's, looked up after it.
-_HREF_SET = re.compile(
+_HREF_SET = lazy_regex(
     r"""([\w$]+)\s*(?:\.\s*href\s*=|\.\s*setAttribute\(\s*['"]href['"]\s*,)\s*$""")
 
 
@@ -126,23 +127,23 @@ _OWN_CONTEXT = _TARGET_SET + r"""(?:(?i:_self|_top|_parent))?['"`]"""
 # the end of one string literal joined to the start of another in the same quotes: the
 # two are one, where a URL is split so (a `//` or a `:/` before the join; a join
 # anywhere else needs no reading, and one pass over every script cost 0.05 ms a page)
-_LITERALS_JOINED = re.compile(r"""(['"])\s*\+\s*\1""")
-_URL_SPLIT = re.compile(r"""//[^'"\s<>]{0,200}['"]\s*\+\s*['"]""")
+_LITERALS_JOINED = lazy_regex(r"""(['"])\s*\+\s*\1""")
+_URL_SPLIT = lazy_regex(r"""//[^'"\s<>]{0,200}['"]\s*\+\s*['"]""")
 # or a scheme split from the rest (`'https' + '://…'`, `'htt' + 'ps://…'`)
-_SCHEME_SPLIT = re.compile(r"""\+\s*['"][A-Za-z]{0,5}:?//""")
+_SCHEME_SPLIT = lazy_regex(r"""\+\s*['"][A-Za-z]{0,5}:?//""")
 # an escape of a character a URL's scheme and host are written in (`\x73`, `\u002F`):
 # read as the character before any literal is, so that an escaped host is no blind spot
 # (a quote's or a backslash's escape is left: it would end or join a literal)
-_URL_CHAR_ESCAPE = re.compile(
+_URL_CHAR_ESCAPE = lazy_regex(
     r"\\(?:x(2[d-fD-F]|3[0-9aA]|[46][1-9a-fA-F]|[57][0-9aA])"
     r"|u00(2[d-fD-F]|3[0-9aA]|[46][1-9a-fA-F]|[57][0-9aA]))")
 # a literal after an object key's `:` (JSON state, a config; not a ternary's branch) is
 # data a page's code may use or not, not a request by itself, unless it is code a page's
 # scripts load: these types (a `src:` or `"src":` key is an assignment)
 _CODE = frozenset({RequestType.SCRIPT, RequestType.STYLESHEET})
-_CREATES_SCRIPT = re.compile(r"""createElement\(\s*['"]script['"]""")
-_CREATES_IMAGE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
-_CREATES_IFRAME = re.compile(r"""createElement\(\s*['"]iframe['"]""")
+_CREATES_SCRIPT = lazy_regex(r"""createElement\(\s*['"]script['"]""")
+_CREATES_IMAGE = lazy_regex(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
+_CREATES_IFRAME = lazy_regex(r"""createElement\(\s*['"]iframe['"]""")
 
 _EXTENSIONS: dict[str, RequestType] = {
     ".js": RequestType.SCRIPT,
@@ -285,11 +286,11 @@ def base64_text(literal: str) -> str | None:
 # `atob('…')` of a constant joined to a string or a name by `+`: a loader hiding one piece
 # of its address (`s.src = host + atob("L2pzL2EuanM=")`); led by the call's name (the
 # engine skips ahead to it), its join looked for around it
-_ATOB_PIECE = re.compile(r"""atob(?<![\w$]atob)\(\s*(['"])([A-Za-z0-9+/]{4,2000}={0,2})\1\s*\)""")
-_JOIN_BEFORE = re.compile(r"\+\s*\Z")
-_WINDOW_BEFORE = re.compile(r"(?<![\w$.])window\s*\.\s*\Z")
-_JOIN_AFTER = re.compile(r"\s*\+")
-_URL_PIECE = re.compile(r"""[^'"`\s<>\\]+""")  # what a URL literal may hold
+_ATOB_PIECE = lazy_regex(r"""atob(?<![\w$]atob)\(\s*(['"])([A-Za-z0-9+/]{4,2000}={0,2})\1\s*\)""")
+_JOIN_BEFORE = lazy_regex(r"\+\s*\Z")
+_WINDOW_BEFORE = lazy_regex(r"(?<![\w$.])window\s*\.\s*\Z")
+_JOIN_AFTER = lazy_regex(r"\s*\+")
+_URL_PIECE = lazy_regex(r"""[^'"`\s<>\\]+""")  # what a URL literal may hold
 
 
 def atob_pieces(script: str) -> str:
@@ -350,10 +351,10 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
 # Markup a script writes: the tag open where an address stands, read from its `<` (or
 # `\x3c`, `\u003c`, `%3C`, as scripts escape it) with the joins scripts split names with
 # taken out (`'<scr' + 'ipt'`, `"<sc"+"ript"`, `'<s'+'cript'`); a `>` since closes it.
-_TAG_OPEN = re.compile(r"<|\\x3c|\\u003c|%3c", re.IGNORECASE)
-_TAG_CLOSE = re.compile(r">|\\x3e|\\u003e|%3e", re.IGNORECASE)
-LITERAL_JOIN = re.compile(r"""['"]\s*\+\s*['"]""")  # `'<scr' + 'ipt'`
-_TAG_NAME = re.compile(r"\s*([a-z][a-z0-9-]*)", re.IGNORECASE)
+_TAG_OPEN = lazy_regex(r"<|\\x3c|\\u003c|%3c", re.IGNORECASE)
+_TAG_CLOSE = lazy_regex(r">|\\x3e|\\u003e|%3e", re.IGNORECASE)
+LITERAL_JOIN = lazy_regex(r"""['"]\s*\+\s*['"]""")  # `'<scr' + 'ipt'`
+_TAG_NAME = lazy_regex(r"\s*([a-z][a-z0-9-]*)", re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
                   "frame": RequestType.SUBDOCUMENT, "script": RequestType.SCRIPT,
                   "embed": RequestType.OBJECT, "audio": RequestType.MEDIA,
@@ -362,12 +363,12 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
 # an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
 # (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
 _ADDRESS_ATTRS = ("src", "href")
-_WRITTEN_ATTR = re.compile(r"""(?<=[\s'"+/])(""" + "|".join(_ADDRESS_ATTRS) + r""")=\\?\Z""")
+_WRITTEN_ATTR = lazy_regex(r"""(?<=[\s'"+/])(""" + "|".join(_ADDRESS_ATTRS) + r""")=\\?\Z""")
 # what the code before a literal ends in where `_WRITTEN_ATTR` can match it: asked first
 _ATTR_ENDS = tuple(f"{name}={escape}" for name in _ADDRESS_ATTRS for escape in ("", "\\"))
-_LINK_REL = re.compile(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
-_LINK_AS = re.compile(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
-_QUOTED = re.compile(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
+_LINK_REL = lazy_regex(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
+_LINK_AS = lazy_regex(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
+_QUOTED = lazy_regex(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
 
 
 def _written_tag(script: str, at: int) -> tuple[str, str] | None:
@@ -537,7 +538,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
 # what a script loads with: an element it makes or a src it sets (one it reads, as a
 # cleaner comparing the page's scripts with its list does, loads nothing), markup it writes, a
 # request call, a loader's call (`$.getScript`, `loadScript`, `require`, `import()`)
-_LOAD_SINK = re.compile(
+_LOAD_SINK = lazy_regex(
     r"createElement|\bsrc\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
     r"|innerHTML|insertAdjacentHTML|importScripts|getScript|loadScripts?\b|\brequire\s*\("
     r"|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|sendBeacon|\bImage\b|\bajax\b|\bload\s*\("
@@ -576,7 +577,7 @@ def _in_array(script: str, start: int) -> bool:
 
 
 # a config entry's switch turned off: `"enabled": false`, `disabled: !0`, `"active": 0`
-_SWITCHED_OFF = re.compile(
+_SWITCHED_OFF = lazy_regex(
     r"""["']?(?:enabled|active|enable|activated)["']?\s*:\s*(?:false|!1|0)\b"""
     r"""|["']?disabled["']?\s*:\s*(?:true|!0|1)\b""")
 _ENTRY_REACH = 400  # characters an object literal's entry is read around its value
@@ -647,8 +648,8 @@ def _named_request(script: str, before: str, end: int) -> bool:
     return bool(uses) and not _binds(rest[: uses[0]], name)
 
 
-_ASSIGNED = re.compile(r"\s*=(?![=>])")
-_USED = re.compile(r"\s*[,)}]")
+_ASSIGNED = lazy_regex(r"\s*=(?![=>])")
+_USED = lazy_regex(r"\s*[,)}]")
 
 
 def _occurrences(code: str, name: str) -> Iterator[int]:
@@ -663,15 +664,15 @@ def _occurrences(code: str, name: str) -> Iterator[int]:
 
 # where a name is bound as a parameter: a function's (a generator's too), a method's or an
 # arrow's parameters, a catch clause's (a declaration is `_DECLARES`'s)
-_PARAMETERS = re.compile(r"""\bfunction\b[\w$\s*]*\(([^()]*)\)|\(([^()]*)\)\s*=>"""
+_PARAMETERS = lazy_regex(r"""\bfunction\b[\w$\s*]*\(([^()]*)\)|\(([^()]*)\)\s*=>"""
                          r"""|(?<![\w$.])([\w$]+)\s*=>|\bcatch\s*\(([^()]*)\)"""
                          r"""|(?<![\w$.])(?!(?:if|for|while|switch|with|catch)\b)[\w$]+\s*"""
                          r"""\(([^()]*)\)\s*\{""")
 
 
-_WORD = re.compile(r"[\w$]+")
-_DEFAULT = re.compile(r"=[^,]*")
-_DECLARES = re.compile(r"\b(?:var|let|const)\s+([\w$]+)")
+_WORD = lazy_regex(r"[\w$]+")
+_DEFAULT = lazy_regex(r"=[^,]*")
+_DECLARES = lazy_regex(r"\b(?:var|let|const)\s+([\w$]+)")
 
 
 def parameters(code: str) -> frozenset[str]:
@@ -740,8 +741,8 @@ def _name_ends_at(script: str, at: int) -> bool:
 _CODE_ENDS = frozenset(";{}()[],=:?!&|>+-~^<%")
 _CODE_WORDS = frozenset({"await", "return", "yield", "void", "typeof", "case", "else", "do",
                          "in", "of"})
-_LAST_WORD = re.compile(r"[\w$]+\Z")
-_LINE_COMMENT = re.compile(r"""(?:^|[\s;{}(),])//""", re.MULTILINE)
+_LAST_WORD = lazy_regex(r"[\w$]+\Z")
+_LINE_COMMENT = lazy_regex(r"""(?:^|[\s;{}(),])//""", re.MULTILINE)
 _COMMENT_REACH = 2000
 
 
@@ -799,7 +800,7 @@ def _statement_keyword(script: str, at: int) -> int | None:
 
 
 # a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)
-JS_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
+JS_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
 
 
 def escaped_char(escape: re.Match[str]) -> str:
@@ -914,8 +915,8 @@ def held_markup(script: etree._Element) -> bool:
 
 
 # what an expression of integer literals may hold: digits, + - * and parentheses
-_INTEGER_EXPRESSION = re.compile(r"[0-9\s+\-*()]{1,200}")
-_NOT_PLAIN = re.compile(r"\*\*|\+\+|--|(?<![0-9])0[0-9]")  # power, ++/--, an octal-looking 012
+_INTEGER_EXPRESSION = lazy_regex(r"[0-9\s+\-*()]{1,200}")
+_NOT_PLAIN = lazy_regex(r"\*\*|\+\+|--|(?<![0-9])0[0-9]")  # power, ++/--, an octal-looking 012
 _EXACT = 2**53  # JavaScript's numbers are exact integers below this
 
 

@@ -14,6 +14,7 @@ import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 
 # One module-level parser, as trafilatura does: building one per page costs more
 # than parsing a small page. Comments stay: ad templates sign themselves in them.
@@ -309,7 +310,7 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
 
 
 _TAG_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what may follow a tag's name
-_START_TAG = re.compile(rb"""<[a-z]+(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_START_TAG = lazy_regex(rb"""<[a-z]+(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 
 
 def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes) -> None:
@@ -372,7 +373,7 @@ def _move_content(part: etree._Element, body: etree._Element) -> None:
 # libxml2's HTML parser keeps it in what it reads: C0 controls but tab and line ends,
 # U+FFFE, U+FFFF, lone surrogates ("All strings must be XML compatible"); a raw string, so
 # `re` reads the escapes and the source holds no lone surrogate (mypyc refuses one)
-NOT_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+NOT_XML_CHARS = lazy_regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _append_text(el: etree._Element, text: str | None) -> None:
@@ -424,7 +425,7 @@ def in_document_order(nodes: Iterable[Any]) -> list[Any]:
     return [n for n in found[0].getroottree().iter() if n in wanted]
 
 
-_XPATH_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+_XPATH_NAME = lazy_regex(r"[A-Za-z_][\w.-]*")
 
 
 @functools.lru_cache(maxsize=256)

@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from auditor.lazy_re import lazy_regex
 from auditor.urls import URL_IN_CODE
 
 # A loader URL an older snippet builds from the page's scheme, one string per branch and
@@ -23,8 +24,8 @@ from auditor.urls import URL_IN_CODE
 _BRANCHES = (r"""\?\s*(?P<q1>['"])(?P<a>https?(?::[^'"\s]*)?)(?P=q1)"""
              r"""\s*:\s*(?P<q2>['"])(?P<b>https?(?::[^'"\s]*)?)(?P=q2)""")
 _REST = r"""\s*\+\s*['"](?P<rest>(?!//)[^'"\s<>]+)['"]"""
-_SCHEME_TEST = re.compile(_BRANCHES)
-_TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test used in place
+_SCHEME_TEST = lazy_regex(_BRANCHES)
+_TEST_JOINED = lazy_regex(r"\s*\)(?:" + _REST + ")?")  # what follows a test used in place
 # … or one that keeps the branch (and a rest) in a variable and joins it later: ga.js's
 # first snippet, `var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl."
 # : "http://www."); document.write(unescape("%3Cscript src='" + gaJsHost +
@@ -35,31 +36,31 @@ _TEST_JOINED = re.compile(r"\s*\)(?:" + _REST + ")?")  # what follows a test use
 # cannot reach back over another's value, and each of its characters is read one way
 # only (`!==` read as `!` and `==` or as one made the search exponential).
 _NAME = r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)"
-_JOINED = re.compile(_NAME + _REST)
+_JOINED = lazy_regex(_NAME + _REST)
 _NO_URL = r"""(?:[^{q}\n,=/]|/(?!/[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}))*"""  # a string, but no URL
 _CONDITION = (r"""(?:[^;?,='"!]|!(?!=)|(?>[=!]=+)|'""" + _NO_URL.format(q="'") + "'|\""
               + _NO_URL.format(q='"') + '"){0,100}?')
 # a variable's name and condition, read back from its test; then the end of its value
-_VAR_HEAD = re.compile(_NAME + r"\s*=(?!=)(?>[\s(]*)" + _CONDITION + "$")
-_VAR_TAIL = re.compile(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
+_VAR_HEAD = lazy_regex(_NAME + r"\s*=(?!=)(?>[\s(]*)" + _CONDITION + "$")
+_VAR_TAIL = lazy_regex(r"\s*\)*(?:" + _REST.replace("rest", "tail") + r")?\s*[;,\n]")
 _HEAD_REACH = 160  # characters: a name, `= ((`, and the condition's 100
 # what the operand before a test's `?` names when it tests the scheme: a test of anything
 # else (`isMobile ? 'https://m…' : 'http://…'`) chooses no branch, both are read
-_TESTS_SCHEME = re.compile(r"protocol\b|\blocation\.(?:href|origin|tostring)\b|\bdocument\.url\b"
+_TESTS_SCHEME = lazy_regex(r"protocol\b|\blocation\.(?:href|origin|tostring)\b|\bdocument\.url\b"
                            r"|https?:|\^https?\b|\b(?:use_?|is_?)?ssl\b|\bsecure\b",
                            re.IGNORECASE)
 # what an operand's comments and strings say is not what it tests, but for a scheme's
 # name quoted (`'https:' == location.protocol`)
-_NOT_TESTED = re.compile(r"""/\*.*?\*/|//[^\n]*|(['"])(?!https?:?/*\1)(?:\\.|(?!\1)[^\\])*\1""",
+_NOT_TESTED = lazy_regex(r"""/\*.*?\*/|//[^\n]*|(['"])(?!https?:?/*\1)(?:\\.|(?!\1)[^\\])*\1""",
                          re.DOTALL)
-_URL = re.compile(URL_IN_CODE)
+_URL = lazy_regex(URL_IN_CODE)
 # the assignment the scheme's parenthesis follows: `ga.src = ('https:' == … ? `
-_SRC_ASSIGN_OPEN = re.compile(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
+_SRC_ASSIGN_OPEN = lazy_regex(r"""(?:\.(?:src|href)\s*=|\bsrc\s*:)\s*\([^;?]*$""")
 # … and what a variable holding it follows when loaded: `g.src = `, or a `src='" + ` it
 # writes; before a join (`g.src = u + 'piwik.js'`), or alone (`s.src = name`)
 _SRC_SET = r"""(?:\.src\s*=|(?<![\w-])src=\\?['"]?['"]\s*\+)\s*"""
-_SRC_BEFORE_VAR = re.compile(_SRC_SET + "$")
-_SRC_NAMED = re.compile(_SRC_SET + _NAME)
+_SRC_BEFORE_VAR = lazy_regex(_SRC_SET + "$")
+_SRC_NAMED = lazy_regex(_SRC_SET + _NAME)
 
 
 class Built(NamedTuple):
@@ -189,12 +190,12 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
 
 # a variable joined to the rest of an address where a script sets a `src`: `s.src = host +
 # '/js/a.js'` (led by `.src`, rare, so the name's declaration is sought only for these)
-_SRC_JOINED = re.compile(r"\.src\s*=\s*" + _NAME + _REST)
+_SRC_JOINED = lazy_regex(r"\.src\s*=\s*" + _NAME + _REST)
 
 
 # an assignment of a URL literal to a name (`var host = 'https://cdn.x.test'`): not a
 # comparison (`==`), nor a longer name's or a property's ending in it
-_DECLARED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(['"])("""
+_DECLARED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(['"])("""
                        + URL_IN_CODE + r")\2")
 
 
@@ -250,7 +251,7 @@ def joined_urls(script: str) -> list[Built]:
 # by the attribute's quote, not one of its own: `document.write(unescape('%3Cscript
 # src="' + document.location.protocol + '//host.test/a.js"%3E%3C/script%3E'))` (Crazy
 # Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`)
-_PROTOCOL_JOINED = re.compile(
+_PROTOCOL_JOINED = lazy_regex(
     r"""(?<![\w-])src=\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
     r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix("(?:https?:)?//")
     + r""")(?=\\?(?P=q))""")

@@ -24,49 +24,50 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor.dom.inline_js import js_unescaped
+from auditor.lazy_re import lazy_regex
 
 __all__ = ["resolved"]
 
 MAX_TABLE = 5000  # strings of one table that are read
 _QUOTED = r"""'(?:[^'\\\n]|\\.){0,4096}'|"(?:[^"\\\n]|\\.){0,4096}\""""
-_LITERAL = re.compile(_QUOTED)
+_LITERAL = lazy_regex(_QUOTED)
 _ARRAY = rf"\[\s*((?:(?:{_QUOTED})\s*,\s*)*(?:{_QUOTED}))\s*,?\s*\]"
 # the current shape: `function _0x1b2c(){var _0x6f=[…];_0x1b2c=function(){return _0x6f;};
 # return _0x1b2c();}`; the older one: `var _0x3f2a=[…];`
-_TABLE_FUNCTION = re.compile(
+_TABLE_FUNCTION = lazy_regex(
     rf"function\s+([\w$]+)\s*\(\s*\)\s*\{{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;"
     r"\s*\1\s*=\s*function\s*\(\s*\)\s*\{\s*return\s+\2\s*;?\s*\}\s*;?\s*return\s+\1\s*\(\s*\)")
-_TABLE_VARIABLE = re.compile(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;")
+_TABLE_VARIABLE = lazy_regex(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;")
 # the accessor, and the offset it takes from an index: `_0xa=_0xa-0x1a0` or `t[_0xa-0x1a0]`
 _ACCESSOR = r"function\s+([\w$]+)\s*\(\s*[\w$]+\s*(?:,\s*[\w$]+\s*)?\)\s*\{"
 _ACCESSOR_VARIABLE = (r"(?:var|const|let)\s+([\w$]+)\s*=\s*function\s*\(\s*[\w$]+\s*"
                       r"(?:,\s*[\w$]+\s*)?\)\s*\{")
-_OFFSET = re.compile(r"-\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")
+_OFFSET = lazy_regex(r"-\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")
 # what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
-_DECODES = re.compile(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
+_DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
 # the rotation: `(function(a,b){…while(!![]){try{var c=<checksum>;if(c===b)break;…}}}(t,0x6b3d1))`,
 # or `…}})(t,0x6b3d1)` as a formatter writes it
-_CHECKSUM = re.compile(
+_CHECKSUM = lazy_regex(
     r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
     r"([^;{}]{1,4000});\s*if\s*\(\s*\1\s*===\s*[\w$]+\s*\)\s*break")
-_CHECKSUM_CALL = re.compile(
+_CHECKSUM_CALL = lazy_regex(
     r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
 # the older rotation, a constant count:
 # `(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};c(++b);}(t,0x1b3))`
-_COUNTED = re.compile(
+_COUNTED = lazy_regex(
     r"while\s*\(\s*--\s*[\w$]+\s*\)\s*\{\s*[\w$]+\s*\[\s*['\"]push['\"]\s*\]\s*\(\s*[\w$]+\s*"
     r"\[\s*['\"]shift['\"]\s*\]\s*\(\s*\)\s*\)\s*;?\s*\}\s*\}\s*;?\s*[\w$]+\s*\(\s*\+\+\s*[\w$]+\s*\)"
     r"\s*;?\s*\}\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
-_ASSIGNED_NAME = re.compile(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
-_CALL = re.compile(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
+_ASSIGNED_NAME = lazy_regex(r"(?<![\w$])([\w$]+)\s*=\s*([\w$]+)\s*(?=[,;)}])")
+_CALL = lazy_regex(r"(?<![\w$.])([\w$]+)\s*\(\s*" + _INDEX + r"\s*\)")
 MAX_WORK = 1_000_000  # the checksum's tokens times the turns tried (the obfuscator's: ~60 tokens)
 MAX_NESTING = 40  # parentheses of a checksum read: the obfuscator writes two levels
 MAX_OPERATIONS = 200  # a checksum's binary operations: the obfuscator writes about twenty
 # a call left with a hex index: a wrapper's, of any length, or under the obfuscator's
 # `identifiersPrefix` (`abc_0x2f1e(0x191)`)
-_STILL_ACCESSED = re.compile(r"_0x[0-9a-fA-F]+\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
-_TOKEN = re.compile(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
+_STILL_ACCESSED = lazy_regex(r"_0x[0-9a-fA-F]+\s*\(\s*(?:-\s*)?(?:0x[0-9a-fA-F]|'0x|\"0x)")
+_TOKEN = lazy_regex(r"\s*(?:(0x[0-9a-fA-F]+|\d+(?:\.\d+)?)|(parseInt)|([\w$]+)|(.))")
 
 
 _Read = Callable[[int], "str | None"]  # the accessor: an index's string, None past the table
@@ -106,7 +107,7 @@ def _double(value: int) -> float:
         return math.inf if value > 0 else -math.inf
 
 
-_BRACE = re.compile(r"[{}]")
+_BRACE = lazy_regex(r"[{}]")
 BODY_LIMIT = 2000  # characters of an accessor's body
 MAX_CANDIDATES = 32  # function heads read for their braces: the obfuscator writes one accessor
 
@@ -156,7 +157,7 @@ def _table(code: str) -> tuple[_Table, str] | None:
 
 def _array_group(m: re.Match[str]) -> int:
     """The group of a table's match that holds its array's text."""
-    return 3 if m.re is _TABLE_FUNCTION else 2
+    return 3 if m.re.pattern == _TABLE_FUNCTION.pattern else 2  # a lazy pattern is no `m.re`
 
 
 def _literals(array: str) -> list[re.Match[str]]:
@@ -191,7 +192,7 @@ def _aliases(code: str, names: frozenset[str]) -> frozenset[str]:
 # sign, and hexadecimal digits after `0x` or ASCII decimal ones (not `\d`'s other scripts)
 _JS_SPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_PARSE_INT = re.compile(r"([+-]?)(?:0[xX]([0-9a-fA-F]*)|([0-9]+))")
+_PARSE_INT = lazy_regex(r"([+-]?)(?:0[xX]([0-9a-fA-F]*)|([0-9]+))")
 
 
 def _js_parse_int(value: str | None) -> float:
@@ -406,7 +407,7 @@ def resolved(code: str) -> str | None:
     return plain
 
 
-_NAME_CALL = re.compile(r"([\w$]+)\s*\(")
+_NAME_CALL = lazy_regex(r"([\w$]+)\s*\(")
 
 
 def _called_otherwise(plain: str, accessors: frozenset[str], defined: frozenset[str]) -> bool:

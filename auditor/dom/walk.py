@@ -46,6 +46,7 @@ from auditor.dom.parser import (
     parse_html,
     re2_bytes_pattern,
 )
+from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 from auditor.readers.decode import Reading, decode_html
 from auditor.urls import host_of, public_site, resolve, same_brand, site_of, split_url
@@ -110,25 +111,25 @@ def _inert_template(element: lxml.html.HtmlElement) -> bool:
         element.get("shadowroot") is None)
 
 # `5; url=https://…`, and the URL alone after the delay (`0; https://…`), as browsers read it
-_REFRESH_URL = re.compile(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
+_REFRESH_URL = lazy_regex(r"""^\s*(?>[\d.]*)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'";\s]+)""", re.I)
 # (no `(` in the address: a run of `url(url(…` is read once, not from each `url(`)
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'"()\s]{1,4096})['"]?\s*\)""", re.I)
+_CSS_URL = lazy_regex(r"""url\(\s*['"]?([^'"()\s]{1,4096})['"]?\s*\)""", re.I)
 
 
-_CSS_IMPORT = re.compile(r"""@import(?:\s+|(?=['"]))(?:url\(\s*)?['"]?([^'")\s;]{1,4096})""",
+_CSS_IMPORT = lazy_regex(r"""@import(?:\s+|(?=['"]))(?:url\(\s*)?['"]?([^'")\s;]{1,4096})""",
                          re.I)
 # A CSS escape: up to six hex digits and one whitespace after, else the character itself
 # (an escaped newline, a string's line continuation, is nothing)
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|[\s\S]))")
+_CSS_ESCAPE = lazy_regex(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|[\s\S]))")
 # what an escape may spell that would end a url( or a string where no token ends: kept
 # as the URL parser writes it in a path (a host holds none of them)
 _INERT = {'"': "%22", "'": "%27", "(": "%28", ")": "%29", " ": "%20", "\t": "%09",
           "\n": "%0A", "\r": "%0D", "\f": "%0C"}
 # an escape that may spell a letter of `url(`, `@import` or `image-set(`, or its `@`/`-`
-_SPELLING_ESCAPE = re.compile(
+_SPELLING_ESCAPE = lazy_regex(
     r"\\(?:0{0,4}(?:4[0-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d)(?![0-9a-f])|[g-z@-])", re.I)
 # a candidate of an image-set() written as a string, not url(): after `(` or a `,`
-_SET_STRING = re.compile(r"""\s*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})')""")
+_SET_STRING = lazy_regex(r"""\s*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})')""")
 
 
 def _unescaped(css: str) -> str:
@@ -404,14 +405,14 @@ _SUBMITS: Any = re2_bytes_pattern(
     rb"\.(?:requestsubmit\s*\(|submit\s*\(\s*\))".replace(rb"\s", BYTES_SPACE))
 _CLICK: Any = re2_bytes_pattern(rb"\.click\s*\(\s*\)".replace(rb"\s", BYTES_SPACE))
 _CLICK_REACH = 400
-_SUBMIT_WORDS = re.compile(rb"submit|formaction|\bforms?\b")
+_SUBMIT_WORDS = lazy_regex(rb"submit|formaction|\bforms?\b")
 # SVG animation that sets an element's address (`<set attributeName="href" to=…>` in an
 # `<image>`, or `<animate attributeName="href" values=…>`): Chromium 156 requested the
 # image each set
 # An `<a>` requests only what its `ping` names: on a page whose markup holds no `ping=`
 # (lowered; most pages) the links, half the elements walked, are not walked.
 _BUT_LINKS = tuple(tag for tag in _REQUESTING_TAGS if tag != "a")
-_PING = re.compile(rb"ping\s*=")
+_PING = lazy_regex(rb"ping\s*=")
 
 
 def _pings(lowered: bytes) -> bool:
@@ -457,7 +458,7 @@ def _with_handlers(root: lxml.html.HtmlElement, page: ParsedPage | None) -> set[
 # Up to this many custom element names the walk filters by them too; past it, it reads
 # every element (lxml's filter by 95,000 names was quadratic: 2.7 s of a 3.5 s audit)
 _FEW_NAMES = 32
-_NAME = re.compile(r"[^\x00-\x1f\x7f]+")
+_NAME = lazy_regex(r"[^\x00-\x1f\x7f]+")
 
 
 def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None = None,
@@ -820,8 +821,8 @@ def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,
     return out
 
 
-_TAG = re.compile(r"<[A-Za-z/!?][^>]*>?")
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+_TAG = lazy_regex(r"<[A-Za-z/!?][^>]*>?")
+_CDATA = lazy_regex(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 
 
 def foreign_code(text: str) -> str:
@@ -862,7 +863,7 @@ def _foreign_root(el: lxml.html.HtmlElement) -> str | None:
 
 # A custom element's `src` counts when absolute: the component loads it (a relative one is
 # the site's own, and a framework's template attribute, `ng-include src="a + '/b'"`, no URL)
-_ABSOLUTE = re.compile(r"\s*(?:https?:)?//", re.I)
+_ABSOLUTE = lazy_regex(r"\s*(?:https?:)?//", re.I)
 _CUSTOM_KINDS = (("script", RequestType.SCRIPT), ("frame", RequestType.SUBDOCUMENT),
                  ("pixel", RequestType.IMAGE), ("img", RequestType.IMAGE),
                  ("image", RequestType.IMAGE))
@@ -889,8 +890,8 @@ def _config_urls(entries: object, key: str) -> list[str]:
 # each from either; HTML's parser drops the instruction, so the prolog is read as text
 # (as far as a prolog runs: comments and a doctype may come first).
 _PROLOG_REACH = 64 * 1024
-_XML_STYLESHEET = re.compile(r"<\?xml-stylesheet\s", re.I)  # its end, `?>`, sought by find
-_PSEUDO_HREF = re.compile(r"""(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_XML_STYLESHEET = lazy_regex(r"<\?xml-stylesheet\s", re.I)  # its end, `?>`, sought by find
+_PSEUDO_HREF = lazy_regex(r"""(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def xml_stylesheets(text: str) -> list[str]:
@@ -969,7 +970,7 @@ def _calls_submit(code: bytes, root: lxml.html.HtmlElement, controls: list[set[b
 # name as a selector or a string; jQuery's `$("#go").click()` runs the link's handlers
 # and does not follow it (jQuery leaves out an `<a>`'s native click), so it does not.
 CLICKED_LINK = "a[href] click()"  # the `via` of such a link's navigation
-_JQUERY_CLICKED = re.compile(rb"""(?:\$|jquery)\(\s*['"][^'"]*['"]\s*\)\s*\Z""")
+_JQUERY_CLICKED = lazy_regex(rb"""(?:\$|jquery)\(\s*['"][^'"]*['"]\s*\)\s*\Z""")
 
 
 def _clicked_links(root: lxml.html.HtmlElement, page: ParsedPage | None
@@ -1016,8 +1017,8 @@ def new_context(target: str | None) -> bool:
     return bool(target) and target.lower() not in ("_self", "_top", "_parent")
 
 
-_STATEMENT_END = re.compile(rb"[;{}\n]")
-_IDENTIFIER = re.compile(rb"\s*([\w$]+)\s*\Z")
+_STATEMENT_END = lazy_regex(rb"[;{}\n]")
+_IDENTIFIER = lazy_regex(rb"\s*([\w$]+)\s*\Z")
 
 
 def clicked_names(before: bytes) -> set[bytes]:
@@ -1042,7 +1043,7 @@ def clicked_names(before: bytes) -> set[bytes]:
 
 
 # a string (`"go"`) and an id selector (`#go`, whole: `#go-toggle` is another element's)
-_NAME_WRITTEN = re.compile(rb"""(["'])([^"'\\\n]{1,256})\1|#([^\s"'`#.,:>~+*\[\]()=\\]+)""")
+_NAME_WRITTEN = lazy_regex(rb"""(["'])([^"'\\\n]{1,256})\1|#([^\s"'`#.,:>~+*\[\]()=\\]+)""")
 
 
 def _names_written(code: bytes) -> set[bytes]:

@@ -9,8 +9,8 @@ whatever the glob (on Python's `re`, `**a**a**a…b` backtracks for hours on one
 from __future__ import annotations
 
 import functools
-import re
 
+from auditor.lazy_re import lazy_regex
 from auditor.rules.regex import RulePattern, compile_rule_regex
 
 MAX_GLOB_LENGTH = 1024
@@ -19,7 +19,7 @@ MAX_GLOB_LENGTH = 1024
 MAX_GLOBS = 1000
 """Globs in one policy: every page is matched against each, and all stay compiled."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")  # an undecodable byte in a file name
+_SURROGATE = lazy_regex("[\ud800-\udfff]")  # an undecodable byte in a file name
 
 
 class GlobError(ValueError):

@@ -22,6 +22,7 @@ from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, html_b
 from auditor.dom.walk import page_base, walk
 from auditor.errors import InputError
 from auditor.gate.verdict import normalise_path
+from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 from auditor.readers import ReadFailure, Record, split_member
 from auditor.readers.decode import charset_name, declared_charset, decode_html, encoding_for
@@ -64,13 +65,13 @@ _ZSTD = (".zst", ".zstd")
 # audited as a document of its own (kind `headers`): the `<link>` each Link value stands
 # for, on the value's line, whichever pages its paths match
 HEADERS_FILE = "_headers"
-_HEADER_LINE = re.compile(r"^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$")
+_HEADER_LINE = lazy_regex(r"^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$")
 # and Apache's per-directory configuration: `Header add Link "</x.js>; rel=preload;
 # as=script"` (or `set`, `append`, `merge`, `setifempty`, `always` or not) in a site's
 # `.htaccess` sends that Link with every response of its folder, whichever `<Files>` or
 # `<If>` section holds it (read whole: the gate fails closed); audited as `_headers` is
 HTACCESS_FILE = ".htaccess"
-_HTACCESS_LINK = re.compile(
+_HTACCESS_LINK = lazy_regex(
     r"""^\s*Header\s+(?:(?:always|onsuccess)\s+)?(?:set|add|append|merge|setifempty)\s+"""
     r"""Link\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S+)""", re.I)
 

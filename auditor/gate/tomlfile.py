@@ -8,13 +8,13 @@ brackets are a RecursionError. A linear pre-scan of the raw text refuses both fi
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from auditor.dom.parser import line_at
 from auditor.errors import PolicyError
+from auditor.lazy_re import lazy_regex
 
 MAX_POLICY_BYTES = 256 * 1024
 """A policy is a few dozen lines, a pyproject.toml a few hundred; within the other limits
@@ -28,12 +28,12 @@ MAX_NESTING = 32
 """Arrays and inline tables open at once; a policy needs 2, tomllib recurses per level."""
 
 # what changes the scan's state outside strings and comments
-_TOKEN = re.compile(r"""\"\"\"|'''|["'#\[\]{}.=,\n]""")
+_TOKEN = lazy_regex(r"""\"\"\"|'''|["'#\[\]{}.=,\n]""")
 _STRING_END = {  # from just after the opening quotes; possessive, so linear
-    '"""': re.compile(r'(?:[^"\\]|\\[\s\S]|"(?!""))*+"""'),
-    "'''": re.compile(r"(?:[^']|'(?!''))*+'''"),
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*+"'),
-    "'": re.compile(r"[^'\n]*+'"),
+    '"""': lazy_regex(r'(?:[^"\\]|\\[\s\S]|"(?!""))*+"""'),
+    "'''": lazy_regex(r"(?:[^']|'(?!''))*+'''"),
+    '"': lazy_regex(r'(?:[^"\\\n]|\\.)*+"'),
+    "'": lazy_regex(r"[^'\n]*+'"),
 }
 
 

@@ -30,6 +30,7 @@ from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_p
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.heuristics.obfuscation import script_codes
+from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Resource, Severity
 from auditor.urls import (
@@ -91,7 +92,7 @@ def _joined_code_holds(ctx: PageContext, words: Words) -> bool:
 _FETCH_WORDS = ("XMLHttpRequest", "fetch(", "$.get(", "$.ajax(", "jQuery.get(", "jQuery.ajax(")
 # eval or Function called on the response (`eval(x.responseText)`) or on a name a
 # callback was just handed (`get(url, function(r){ … f['eval'](r) })`)
-_EVAL = re.compile(
+_EVAL = lazy_regex(
     r"""(?:\beval|\[\s*['"]eval['"]\s*\]|\bnew\s+Function)\s*\(\s*([A-Za-z_$][\w$]*)"""
     r"""(\s*\.\s*response(?:Text)?)?\s*\)""")
 
@@ -131,25 +132,25 @@ def _find_all(text: str, word: str) -> Iterator[int]:
 
 # a javascript-obfuscator string table names what it calls through it
 _TABLE_WORDS = ("'eval'", "'responseText'", "'referrer'")
-_SCRIPT_ELEMENT = re.compile(r"""createElement\(\s*['"]script['"]\s*\)""")
+_SCRIPT_ELEMENT = lazy_regex(r"""createElement\(\s*['"]script['"]\s*\)""")
 # a script's address given by code, not a literal: `s.src = u`, `s.src = h[…] + …`
-_COMPUTED_SRC = re.compile(r"""\.src\s*=\s*(?![\s'"`])""")
+_COMPUTED_SRC = lazy_regex(r"""\.src\s*=\s*(?![\s'"`])""")
 # the referrer tested against search engines and social sites, what SEO-spam cloakers
 # single out: the names as a regex's or a list's words (`/google\.|bing\./`, `'yahoo'`)
-_ENGINE_TEST = re.compile(
+_ENGINE_TEST = lazy_regex(
     r"""(?:google|bing|yahoo|yandex|baidu|duckduckgo|facebook|instagram)(?:\\?\.|\||['"/])""",
     re.I)
-_REFERRER = re.compile(r"""\breferrer\b""")
-COOKIE_WRITE = re.compile(
+_REFERRER = lazy_regex(r"""\breferrer\b""")
+COOKIE_WRITE = lazy_regex(
     r"""document\s*\.\s*cookie\s*=(?!=)|\[\s*['"]cookie['"]\s*\]\s*=(?!=)""")
 GUARD_WINDOW = 600  # characters before a load in which the visitor test counts as its guard
 
 
 # an array of URL literals, indexed by a random number: `h[Math.floor(Math.random()*h.length)]`
-_URL_ARRAY = re.compile(r"""\[\s*((?:(['"])(?:https?:)?//[^'"\s]+\2\s*,\s*){2,}"""
+_URL_ARRAY = lazy_regex(r"""\[\s*((?:(['"])(?:https?:)?//[^'"\s]+\2\s*,\s*){2,}"""
                         r"""(['"])(?:https?:)?//[^'"\s]+\3)\s*,?\s*\]""")
-_URL_IN_ARRAY = re.compile(r"""['"]((?:https?:)?//[^'"\s]+)['"]""")
-_RANDOM_PICK = re.compile(r"""\[\s*(?:~~|parseInt\(|Math\s*\.\s*(?:floor|round|trunc)\s*\()?"""
+_URL_IN_ARRAY = lazy_regex(r"""['"]((?:https?:)?//[^'"\s]+)['"]""")
+_RANDOM_PICK = lazy_regex(r"""\[\s*(?:~~|parseInt\(|Math\s*\.\s*(?:floor|round|trunc)\s*\()?"""
                           r"""\s*Math\s*\.\s*random\(\)""")
 ROTATION_MIN = 3  # unrelated sites a loader picks among: a vendor's CDN mirrors are one site
 
@@ -191,7 +192,7 @@ def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
     return []
 
 
-_NAMED = re.compile(r"""([A-Za-z_$][\w$]*)\s*=\s*$""")
+_NAMED = lazy_regex(r"""([A-Za-z_$][\w$]*)\s*=\s*$""")
 
 
 def _picked_as_src(code: str, array: re.Match[str]) -> bool:
@@ -215,17 +216,17 @@ def _picked_as_src(code: str, array: re.Match[str]) -> bool:
 
 # a script address a script writes or assigns with the referrer joined to it (Keitaro's
 # JavaScript integration: `…/x.js?se_referrer=' + encodeURIComponent(document.referrer)`)
-_REFERRER_JOINED = re.compile(
+_REFERRER_JOINED = lazy_regex(
     r"""(?<=['"=])((?:https?:)?//[^'"\s<>]+)['"]\s*\+\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
     r"""\s*\(\s*)?document\s*\.\s*referrer""")
 # `<script … src`, its `<` also escaped as counters' and loaders' written tags have it
 # (`'\x3Cscript src=…'`, `unescape('%3Cscript src=…')`); a tag's attributes are short
-_WRITES_SCRIPT = re.compile(
+_WRITES_SCRIPT = lazy_regex(
     r"""(?:<|\\x3c|\\u003c|%3c)scr(?:['"]\s*\+\s*['"])?ipt[^>]{0,400}?src""", re.I)
 
 
 # a TDS's own parameters in the tag's address (Keitaro's JavaScript integration)
-_TDS_PARAMS = re.compile(r"""[?&](?:se_referrer|default_keyword|_cid|frm=script)\b""")
+_TDS_PARAMS = lazy_regex(r"""[?&](?:se_referrer|default_keyword|_cid|frm=script)\b""")
 
 
 def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> bool:
@@ -274,8 +275,8 @@ def outside_markup(ctx: PageContext, line: int) -> bool:
     return (bool(end) and line > end) or line < page_start_line(ctx)
 
 
-_EARLY_EXIT = re.compile(r"""\breturn\s*[;}]""")
-_IF = re.compile(r"""\bif\s*\(""")
+_EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
+_IF = lazy_regex(r"""\bif\s*\(""")
 
 
 def _closing(text: str, at: int, opening: str, closing: str, limit: int) -> int:
@@ -334,8 +335,8 @@ def _machine_table(text: str) -> bool:
 # version, campaign and stream: two to four short names, each a number of up to six digits.
 # A widget's base64 config names a site, a shop or a language (`site=news.example&lang=en`),
 # an analytics beacon's carries the page's address or a timestamp: none of them.
-_CAMPAIGN_TEXT = re.compile(r"[A-Za-z_]\w{0,7}=\d{1,6}(?:&[A-Za-z_]\w{0,7}=\d{1,6}){1,3}")
-_BASE64_VALUE = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
+_CAMPAIGN_TEXT = lazy_regex(r"[A-Za-z_]\w{0,7}=\d{1,6}(?:&[A-Za-z_]\w{0,7}=\d{1,6}){1,3}")
+_BASE64_VALUE = lazy_regex(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 
 
 def encoded_params(url: str) -> str | None:
@@ -475,10 +476,10 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
 
 # --- ClickFix: a shell command put on the clipboard ----------------------------------
 
-_COPIES = re.compile(
+_COPIES = lazy_regex(
     r"""clipboard\s*\.\s*write(?:Text)?\s*\(|execCommand\(\s*['"]copy['"]""")
 # what a Windows Run box, a terminal or a shell runs: the LOLBins ClickFix lures paste
-_SHELL = re.compile(
+_SHELL = lazy_regex(
     r"\b(?:powershell(?:\.exe)?|pwsh|mshta(?:\.exe)?|cmd(?:\.exe)?\s+/[ck]|rundll32|regsvr32"
     r"|msiexec(?:\.exe)?\s+/|certutil(?:\.exe)?\s+-urlcache|bitsadmin\s+/transfer"
     r"|wscript|cscript|conhost\s+--headless)\b"
@@ -486,7 +487,7 @@ _SHELL = re.compile(
     r"|osascript\s+-e",
     re.I)
 # the lure's instructions: open the Run box (Win+R) or a terminal, paste, press Enter
-_RUN_STEPS = re.compile(
+_RUN_STEPS = lazy_regex(
     r"(?:win(?:dows)?(?:\s*(?:key|button|logo\s*key))?|\u229e)\s*\+\s*r\b|run\s+dialog"
     r"|ctrl\s*\+\s*v[^\x00]{0,80}?enter|(?:cmd|command|\u2318)\s*\+\s*space", re.I)
 
@@ -561,38 +562,38 @@ def clipboard_commands(ctx: PageContext) -> Iterator[Finding]:
 
 # a script that reads what visitors type: a field's value (not one it sets), every input
 # of a form; in jQuery a field's `.val()` and a form's `.serialize()` (`serializeArray`)
-_READS_FIELDS = re.compile(
+_READS_FIELDS = lazy_regex(
     r"""\.value\b(?!\s*=[^=])|querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b"""
     r"""|new\s+FormData\(|\.val\(\s*\)|\.serialize(?:Array)?\(""")
 # card fields by the names checkouts give them
-CARD_WORDS = re.compile(
+CARD_WORDS = lazy_regex(
     r"""cc[_-]?(?:num|number|cvv|cvc|exp)|card[_-]?(?:num|number|holder)|\bcvv\b|\bcvc\b"""
     r"""|payment\[cc|credit[_-]?card|security[_-]?code|cardnumber|payment[_-]?form""", re.I)
 # channels that carry data off without the page's form action, each with the data: a
 # beacon's body, an image address the data is joined to, a socket that sends
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]+)\1"""
-_BEACON = re.compile(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
-_IMAGE_SRC = re.compile(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
+_BEACON = lazy_regex(r"""sendBeacon\(\s*""" + _URL + r"""\s*,""")
+_IMAGE_SRC = lazy_regex(r"""\.src\s*=\s*""" + _URL + r"""\s*\+""")
 # (a socket counts when `.send(` follows it: tested in code, a lookahead to the text's
 # end from every socket would scan it again for each)
-_SOCKET = re.compile(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1""")
+_SOCKET = lazy_regex(r"""new\s+WebSocket\(\s*(['"`])(wss?://[^'"`\s]+)\1""")
 # each led by its literal, which the regex engine skips ahead to
-_FETCH_POST = re.compile(r"""fetch\s*\(\s*""" + _URL)
-_XHR_POST = re.compile(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
+_FETCH_POST = lazy_regex(r"""fetch\s*\(\s*""" + _URL)
+_XHR_POST = lazy_regex(r"""\.open\(\s*['"]POST['"]\s*,\s*""" + _URL)
 # jQuery's (and axios') POST: `$.post(url, data)`, `jQuery.ajax({type: 'POST', url: …})`
 # with its type or method said anywhere in the object (British Airways' Magecart)
-_LIB_POST = re.compile(r"""post(?<=\.post)\s*\(\s*""" + _URL)
+_LIB_POST = lazy_regex(r"""post(?<=\.post)\s*\(\s*""" + _URL)
 # (an object's value, `data: {c: …}` or `headers: {…}`, may come first: one level of
 # braces is read through)
 _IN_OBJECT = r"""(?:[^{}]|\{[^{}]{0,400}\}){0,800}?"""
-_AJAX_POST = re.compile(
+_AJAX_POST = lazy_regex(
     r"""ajax(?<=\.ajax)\s*\(\s*\{(?=""" + _IN_OBJECT
     + r"""\b(?:type|method)['"]?\s*:\s*['"]POST['"])""" + _IN_OBJECT
     + r"""\burl['"]?\s*:\s*""" + _URL, re.I)
 # jQuery's selector of every field by its tag (`input`, `:input`, `input, select`)
 _JQ_FIELDS = r"""\s*:?(?:input|select|textarea)(?:\s*,\s*:?(?:input|select|textarea))*\s*"""
 # what a skimmer takes: card or password fields, or every field a form holds
-_HARVESTS = re.compile(
+_HARVESTS = lazy_regex(
     r"""querySelectorAll\(\s*['"][^'"]*\b(?:input|select|textarea)\b|new\s+FormData\("""
     r"""|\.elements\b"""
     # a password field read by its selector, id or name (a show-password toggle's
@@ -637,9 +638,9 @@ def _within(spans: Spans, start: int, end: int) -> bool:
 
 
 # a literal every match of each signal holds: a window without one holds no match
-_SIGNAL_LITERALS = (re.compile(r"\.value|querySelectorAll\(|FormData\(|\.val\(|\.serialize"),
-                    re.compile(r"cc|card|cvv|cvc|credit|security|payment", re.I),
-                    re.compile(r"querySelectorAll\(|FormData\(|\.elements|passw|\.serialize"
+_SIGNAL_LITERALS = (lazy_regex(r"\.value|querySelectorAll\(|FormData\(|\.val\(|\.serialize"),
+                    lazy_regex(r"cc|card|cvv|cvc|credit|security|payment", re.I),
+                    lazy_regex(r"querySelectorAll\(|FormData\(|\.elements|passw|\.serialize"
                                r"|\$\(|jQuery\(", re.I))
 
 
@@ -742,10 +743,10 @@ def _surest(verdicts: Iterator[Verdict]) -> Verdict:
 
 
 # what a send's data is dressed in so that a reader of the request cannot read it
-_ENCODES = re.compile(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
+_ENCODES = lazy_regex(r"""\bbtoa\s*\(|\.charCodeAt\s*\(|String\s*\.\s*fromCharCode""")
 # a gateway's API key in HTTP Basic authentication (`'Basic ' + btoa(key + ':')`, as
 # token APIs ask of a checkout, `window.btoa` as well): the key encoded, not what is sent
-_BASIC_AUTH = re.compile(r"""(?:Basic\s*['"`]\s*\+|Basic\s+\$\{)\s*"""
+_BASIC_AUTH = lazy_regex(r"""(?:Basic\s*['"`]\s*\+|Basic\s+\$\{)\s*"""
                          r"""(?:(?:window|self|globalThis)\s*\.\s*)?$""")
 
 
@@ -759,7 +760,7 @@ def _encodes(window: str) -> bool:
 # a listener or a read over every form of the page, not the one form a site's own code
 # handles: `document.addEventListener('submit', …, true)`, `document.querySelectorAll(
 # 'input')`, a loop over `document.forms`
-_EVERY_FORM = re.compile(
+_EVERY_FORM = lazy_regex(
     r"""(?:document|window)\s*\.\s*addEventListener\(\s*['"](?:submit|change|input|keyup|keydown|blur)['"]"""
     # tag names alone: `form.js-ajax` or `[data-ajax]` is the site's own forms picked out
     r"""|document\s*\.\s*querySelectorAll\(\s*['"]\s*(?:input|select|textarea|form)"""
@@ -778,7 +779,7 @@ _EVERY_FORM = re.compile(
 # a delegated listener that picks its form or field out (`e.target.matches('.newsletter')`,
 # `if (e.target.name !== 'email') return`, `e.target.type !== 'search'`): the selector or
 # value compared with, when one is written, is group `sel`
-_PICKS_FORM = re.compile(
+_PICKS_FORM = lazy_regex(
     r"""\.(?:matches|closest)\(\s*(?:(['"`])(?P<sel>[^'"`]*)\1)?"""
     r"""|\.(?:id|name|className|type|getAttribute\(\s*['"][\w-]+['"]\s*\))\s*[!=]==?\s*"""
     r"""(?:(['"`])(?P<val>[^'"`]*)\3)?"""
@@ -786,14 +787,14 @@ _PICKS_FORM = re.compile(
 # what picks no one form: every form or field by its tag or a text box's type
 # (`closest('form')`, `type === 'text'`), or what a skimmer takes (a card's or a
 # password field, `name === 'payment[cc_number]'`)
-_PICKS_NONE = re.compile(
+_PICKS_NONE = lazy_regex(
     r"""[\s,]*(?:(?:form|input|select|textarea|button|text|tel|number|hidden)\b[\s,]*)*"""
     r"""|.*(?:passw|cc[_-]?(?:num|number|cvv|cvc|cid|exp)|card|cvv|cvc).*""", re.I | re.S)
 
 
 # a form of the site's own named (`#card-form`, `.gift-card-form`, `checkoutForm`): one
 # form picked, whatever its name says of what it takes
-_NAMES_FORM = re.compile(r"""[a-z0-9][-_]?form|form[-_]?[a-z0-9]""", re.I)
+_NAMES_FORM = lazy_regex(r"""[a-z0-9][-_]?form|form[-_]?[a-z0-9]""", re.I)
 
 
 def _picks_form(window: str) -> bool:
@@ -808,8 +809,8 @@ def _picks_form(window: str) -> bool:
 
 # another site's WordPress files, where no gateway or forms service takes data: a hacked
 # site the skimmer relays through (its endpoints, `admin-ajax.php`, are not counted)
-_RELAY_FILES = re.compile(r"""^(?:https?:)?//[^/]+/(?:[^?#]*/)?wp-(?:content|includes)/""", re.I)
-_NO_CORS = re.compile(r"""mode\s*:\s*['"]no-cors['"]""")
+_RELAY_FILES = lazy_regex(r"""^(?:https?:)?//[^/]+/(?:[^?#]*/)?wp-(?:content|includes)/""", re.I)
+_NO_CORS = lazy_regex(r"""mode\s*:\s*['"]no-cors['"]""")
 # the forms' `action`s a page holds: a send to where a form submits is the form's own
 _FORM_ACTIONS = "form actions"
 
@@ -864,7 +865,7 @@ def _form_action_sites(ctx: PageContext) -> list[str]:
 
 # --- lures: notification bait, fake browser updates ---------------------------------
 
-_ASKS_PERMISSION = re.compile(
+_ASKS_PERMISSION = lazy_regex(
     r"""Notification\s*\.\s*requestPermission\s*\(|pushManager\s*\.\s*subscribe\s*\(""")
 _BAIT_REASON = (r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|access|your age"
                 r"|18\+)(?!\w)")
@@ -873,7 +874,7 @@ _BAIT_REASON = (r"(?:robot|human|captcha|verif\w*|continue|watch|play|download|a
 # alerts when the match starts and watch") is a site's own prompt
 _CLAUSE = (r"""(?:(?!alert|notif|updat|news|receiv|get\b|know\b)[^\x00.!?;:"“”"""
            r"""«»]){0,40}?""")
-_ALLOW_BAIT = re.compile(
+_ALLOW_BAIT = lazy_regex(
     r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\W{0,4}(?:(?:button\W+)?(?:to|if|and|that)"""
     r"""\b""" + _CLAUSE + r"""\b)?""" + _BAIT_REASON + r"""|\b""" + _BAIT_REASON + _CLAUSE
     + r"""(?:click|press|tap)(?:ing)?(?:\s+on)?(?:\s+the)?\W{0,4}allow\b""", re.I)
@@ -882,15 +883,15 @@ _QUOTES = "\"“„«'‘"
 # button as its localised prompt labels it, clicked (a verb or quotes beside it), in one
 # clause with a reason (not a robot, to continue, to watch, to download, 18+). Substrings,
 # not words: CJK has no spaces and Russian, Turkish or Arabic inflect the verb.
-_ALLOW_WORD = re.compile(
+_ALLOW_WORD = lazy_regex(
     r"разрешить|дозволити|izinkan|benarkan|cho\s+phép|[İi]zin\s+ver|permitir|autoriser|"
     r"zulassen|erlauben|consenti|zezw[óo]l|السماح|سماح|許可|허용|允许|允許|อนุญาต|अनुमति", re.I)
-_CLICKED = re.compile(
+_CLICKED = lazy_regex(
     r"нажм|нажат|кликн|натисн|клікн|klik|tekan|ketuk|nhấn|bấm|nhấp|chạm|tıkla|bas[ıi]n|dokun|"
     r"cli(?:que|ca|c\b|cca|quez)|toque|pulse|pulsa|toca|appuyez|klicken|tippen|premi|kliknij|"
     r"انقر|اضغط|クリック|タップ|押して|클릭|누르|눌러|탭|点击|點擊|单击|按下|คลิก|กด|क्लिक|"
     r"[«»\"“”„「」『』'‘’]", re.I)
-_LOCAL_REASON = re.compile(
+_LOCAL_REASON = lazy_regex(
     r"робот|robot|robô|روبوت|ロボット|로봇|机器人|機器人|หุ่นยนต์|रोबोट|captcha|капч|"
     r"продолж|продовж|lanjut|tiếp tục|devam|contin[uú]|fortfahren|kontynu|متابعة|続行|続け|"
     r"계속|继续|繼續|ดำเนินการต่อ|смотр|перегляд|menonton|tonton|xem video|izle|assistir|"
@@ -899,14 +900,14 @@ _LOCAL_REASON = re.compile(
     r"다운로드|下载|下載|18\+", re.I)
 # what notifications bring, said in the clause: a site's own prompt ("нажмите «Разрешить»,
 # чтобы получать новости")
-_LOCAL_NEWS = re.compile(
+_LOCAL_NEWS = lazy_regex(
     r"уведомл|сповіщ|новост|новин|получ|отрим|notifikasi|berita|thông báo|tin tức|bildirim|"
     r"haber|notifica|notícia|noticia|nouvelles|benachrichtig|nachricht|powiadom|إشعار|أخبار|"
     r"通知|알림|소식|新闻|新聞|消息|แจ้งเตือน|ข่าว|सूचना|समाचार", re.I)
 # a cookie banner's "Allow" ("Usamos cookies. Clique em Permitir para continuar") is no
 # browser prompt: the words anywhere in the text node of the "Allow"
 # nor is a consent notice that names personal data or privacy instead
-_COOKIES = re.compile(
+_COOKIES = lazy_regex(
     r"cookie|куки|çerez|クッキー|쿠키|کوکی|ملفات تعريف الارتباط|персональн|персональ|"
     r"конфиденциальн|privacy|privasi|data pribadi|dữ liệu cá nhân|kişisel veri|"
     r"dados pessoais|datos personales|données personnelles|datenschutz|personenbezogen|"
@@ -915,7 +916,7 @@ _COOKIES = re.compile(
 NODE_REACH = 300  # characters either side of the "Allow" its text node is read over
 # a sentence about the lure, not the lure: who asks ("scam sites ask you to click Allow",
 # "мошенники просят нажать «Разрешить»", "situs palsu meminta Anda"), or what it is
-_REPORTED = re.compile(
+_REPORTED = lazy_regex(
     r"\b(?:asks?|asked|asking|tells?|told|urges?|instructs?|prompts?)\s+(?:you|users|"
     r"visitors|readers|victims|people)\b|\bscam|\bfake\s+(?:site|page|captcha)|\bfraudster|"
     r"мошенни|аферист|просят|предлагают|требуют|пишут|шахрай|просять|penipu|palsu|"
@@ -925,14 +926,14 @@ _REPORTED = re.compile(
 REPORT_REACH = 80  # characters before a lure's clause its sentence is read over
 # an app's install or a phone's settings ("Чтобы скачать приложение, нажмите
 # «Разрешить»", "「許可」をタップしてダウンロード" of a configuration profile): no web push
-_APP_STEPS = re.compile(
+_APP_STEPS = lazy_regex(
     r"приложени|додат|aplikasi|ứng dụng|uygulama|aplicativo|aplicación|applica|\bapps?\b|"
     r"настройк|налаштув|pengaturan|cài đặt|ayarlar|configuraç|configuración|réglages|"
     r"einstellungen|impostazioni|iphone|ipad|\bios\b|android|アプリ|設定|プロファイル|앱|"
     r"설정|应用|應用|设置|設置|تطبيق|الإعدادات", re.I)
 # a CJK "Allow" is a button only beside its verb or quotes (允许 is also "permission":
 # 未经允许不得转载, "no reprint without permission", a footer's line)
-_CJK_ALLOW = re.compile(r"許可|허용|允许|允許")
+_CJK_ALLOW = lazy_regex(r"許可|허용|允许|允許")
 CJK_NEAR = 4  # characters either side of a CJK "Allow" its click starts or ends in
 CLICK_VERB = 8  # characters a click verb of _CLICKED may run past that reach
 
@@ -945,19 +946,19 @@ def _reported(text: str, start: int, end: int) -> bool:
                                  end))
 
 
-_SENTENCE_END = re.compile(r"[\x00.!?。！？]")
+_SENTENCE_END = lazy_regex(r"[\x00.!?。！？]")
 
 
 # a lure's reason no consent notice gives: proving the visitor human or of age (a cookie
 # banner asks to continue, never to show you are not a robot)
-_HUMAN_PROOF = re.compile(
+_HUMAN_PROOF = lazy_regex(
     r"robot|human|your\s+age|18\+|робот|robô|روبوت|ロボット|로봇|机器人|機器人|หุ่นยนต์|रोबोट", re.I)
 # a captcha is both: the test a lure names ("click Allow to pass the captcha") and the
 # service a consent tool's content blocker loads once allowed (Complianz's or Borlabs'
 # notice over a reCAPTCHA form: "To load the captcha, click Allow", "Um das Captcha zu
 # laden, klicken Sie auf „Erlauben“"): said with a word of loading it, it is the service
-_CAPTCHA = re.compile(r"captcha|капч", re.I)
-_LOADS_SERVICE = re.compile(
+_CAPTCHA = lazy_regex(r"captcha|капч", re.I)
+_LOADS_SERVICE = lazy_regex(
     r"\b(?:load|enabl|activat|unblock|show|display)\w*|\blad(?:en|e)\b|aktivier|anzeig|"
     r"entsperr|charger|activer|afficher|cargar|activar|mostrar|carregar|ativar|caricar|"
     r"attivar|загруз|показ|включ|yükle|etkinleştir|muat|aktifkan|tải", re.I)
@@ -980,7 +981,7 @@ def _in_cookie_notice(text: str, start: int, end: int, lure: str) -> bool:
     left = text.rfind("\x00", max(0, start - NODE_REACH), start) + 1 or max(0, start - NODE_REACH)
     right = text.find("\x00", end, end + NODE_REACH)
     return bool(_COOKIES.search(text, left, right if right >= 0 else end + NODE_REACH))
-_CLAUSE_END = re.compile(r"[\x00.!?;:。！？；：]")
+_CLAUSE_END = lazy_regex(r"[\x00.!?;:。！？；：]")
 LOCAL_CLAUSE = 80  # characters either side of the "Allow" a clause is read over
 
 
@@ -1079,7 +1080,7 @@ def _pop_tag_only(network: Network, url: str) -> bool:
 
 _PROGRAMS = ("exe|msi|msix|appx|zip|rar|7z|js|jse|vbs|vbe|wsf|hta|scr|bat|cmd|ps1|lnk|iso|img"
              "|apk|dmg|pkg")
-_PROGRAM = re.compile(rf"\.(?:{_PROGRAMS})$", re.I)
+_PROGRAM = lazy_regex(rf"\.(?:{_PROGRAMS})$", re.I)
 # the same, in an `href` of the lowered markup, its file named within 2,000 characters of
 # the value's start. RE2 (one pass over the page) spells out `re`'s `\s` on bytes (RE2's
 # lacks \v) and bounds a repetition at 1,000: two of them make the 2,000.
@@ -1092,26 +1093,26 @@ _PROGRAM_HREF: Any = re2_bytes_pattern(
     rb"href" + BYTES_SPACE + rb"*=" + BYTES_SPACE + rb"""*["']?""" + _HREF_CHAR + rb"{0,1000}"
     + _HREF_CHAR + rb"{0,1000}(?:\.(?:" + _PROGRAMS.encode() + rb")|" + _REFERENCE_TAIL
     + rb""")(?:["'\t\n\x0b\x0c\r >?#]|$)""")
-_UPDATE_WORDS = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
+_UPDATE_WORDS = lazy_regex(r"\bupdat\w*|out\s*of\s*date|outdated|latest\s+version", re.I)
 # a link that asks for the update itself ("Update Chrome"), not a download portal's
 # "Download latest version"
-_UPDATE_CALL = re.compile(r"\bupdat\w*|out\s*of\s*date|outdated", re.I)
+_UPDATE_CALL = lazy_regex(r"\bupdat\w*|out\s*of\s*date|outdated", re.I)
 # what a lure tells a visitor outside an overlay: the browser is broken or too old (a
 # release article says what is new)
-_STALE = re.compile(r"out\s*of\s*date|outdated|too\s+old|older\s+version|unsupported"
+_STALE = lazy_regex(r"out\s*of\s*date|outdated|too\s+old|older\s+version|unsupported"
                     r"|no\s+longer\s+supported|\berror\b", re.I)
-_BROWSER_WORDS = re.compile(
+_BROWSER_WORDS = lazy_regex(
     r"\b(?:chrome|firefox|edge|safari|opera|browser|flash\s+player)\b", re.I)
 # who ships each browser: its own installer is no fake (the catalogue knows Google's and
 # Microsoft's hosts as content, not Mozilla's, Opera's or Apple's)
 _BROWSER_MAKERS = frozenset({"google.com", "mozilla.org", "mozilla.net", "microsoft.com",
                              "opera.com", "apple.com", "brave.com", "vivaldi.com"})
-_FIXED = re.compile(r"position\s*:\s*fixed", re.I)
+_FIXED = lazy_regex(r"position\s*:\s*fixed", re.I)
 ANCESTORS = 3  # how far up the block whose words a download link is read with may be
 
 
 # a sentence's end in a block's text, its blocks' breaks written as newlines
-_BLOCK_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_BLOCK_SENTENCE_END = lazy_regex(r"[.!?]\s|\n")
 _BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                          "section", "article", "header", "footer", "main", "aside", "td",
                          "tr", "table", "br", "dd", "dt", "blockquote", "pre", "form"})
@@ -1183,7 +1184,7 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
 # a click handler starting a download: the page sent to a file's address or the file
 # opened in a window (`location='…/Chrome_Update.zip'`, `window.open('…/Setup.exe')`), as
 # a fake update's button does where no link shows the file
-_DOWNLOAD_SINK = re.compile(r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*"
+_DOWNLOAD_SINK = lazy_regex(r"(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*"
                             r"(?:replace|assign)\s*\(|\bwindow\s*\.\s*open\s*\()\s*\Z")
 _CLICK_HANDLERS = frozenset({"onclick", "onmousedown", "onmouseup", "onpointerdown",
                              "onpointerup", "ontouchstart", "ontouchend"})
@@ -1218,9 +1219,9 @@ def _downloads(page: ParsedPage) -> Iterator[tuple[etree._Element, str]]:
 # `increaseAllowance`, ERC-721/1155 `setApprovalForAll` (by name or by their 4-byte
 # selectors 0x095ea7b3, 0x39509351, 0xa22cb465), or an EIP-2612 `permit` signed as typed
 # data. A plain payment (`eth_sendTransaction`: a blog's tip jar) is no approval.
-_CONNECTS = re.compile(r"""eth_requestAccounts|wallet_requestPermissions|"""
+_CONNECTS = lazy_regex(r"""eth_requestAccounts|wallet_requestPermissions|"""
                        r"""ethereum\s*\.\s*enable\s*\(""")
-_APPROVES = re.compile(
+_APPROVES = lazy_regex(
     r"""\bsetApprovalForAll\b|\bincreaseAllowance\b|\.approve\s*\(|['"]approve['"(]|"""
     r"""0x(?:095ea7b3|39509351|a22cb465)|eth_signTypedData(?:_v[34])?\b[^;]{0,400}?"""
     r"""\bPermit\b|['"]Permit['"]""")
@@ -1229,7 +1230,7 @@ _APPROVES = re.compile(
 # `token`, `connect` or `mint`: news prose says them every day)
 # (ASCII word edges: `\b` finds none between "NFT" and the Japanese or Chinese text it
 # is written against, "NFTを")
-_WALLET_WORDS = re.compile(
+_WALLET_WORDS = lazy_regex(
     r"(?<![a-z])(?:wallet|crypto|krypto|kripto|ethereum|web3|airdrop|metamask|dapp"
     r"|blockchain)|(?<![a-z])(?:nfts?|defi)(?![a-z])|billetera|carteira|portefeuille"
     r"|кошел[её]к|крипто|ウォレット|暗号資産|暗号通貨|仮想通貨|イーサリアム|ビットコイン"
@@ -1310,14 +1311,14 @@ def _is_shell(el: etree._Element) -> bool:
 
 
 # what browsers ship as: a "browser update" in a script or a shortcut is no installer
-_INSTALLERS = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
+_INSTALLERS = lazy_regex(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk)$", re.I)
 # an archive is a portable build's (Firefox Portable, a Chromium snapshot's `chrome-win.zip`,
 # as download portals list them, "Update available" on their cards) unless it is named an
 # update (SocGholish's `Chrome.Update.a1b2c3.zip`) or its block tells the visitor their
 # own browser is stale ("Your browser is out of date"), as a lure and no portal does
-_ARCHIVES = re.compile(r"\.(?:zip|rar|7z)$", re.I)
-_UPDATE_FILE = re.compile(r"update|upd(?![a-z])", re.I)
-_YOUR_BROWSER = re.compile(
+_ARCHIVES = lazy_regex(r"\.(?:zip|rar|7z)$", re.I)
+_UPDATE_FILE = lazy_regex(r"update|upd(?![a-z])", re.I)
+_YOUR_BROWSER = lazy_regex(
     r"\byour\s+(?:web\s+)?(?:browser|chrome|firefox|edge|safari|opera)\b", re.I)
 
 
@@ -1360,7 +1361,7 @@ def _portable_build(a: etree._Element, path: str) -> bool:
 
 # --- scripts outside the page's markup ----------------------------------------------
 
-_HTML_START = re.compile(r"<html[\s>]", re.I)
+_HTML_START = lazy_regex(r"<html[\s>]", re.I)
 STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
 
 
@@ -1388,7 +1389,7 @@ def page_start_line(ctx: PageContext) -> int:
     return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
-_DOCTYPE = re.compile(r"<!doctype\s+html", re.I)
+_DOCTYPE = lazy_regex(r"<!doctype\s+html", re.I)
 
 
 def before_doctype(text: str) -> tuple[int, str]:
@@ -1554,7 +1555,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
 
 
 # a global the page's code uses as an object: `Kit.setup()`, `Kit.site = …`
-_MEMBER_USE = re.compile(
+_MEMBER_USE = lazy_regex(
     r"(?<![\w$.])([A-Za-z_$][\w$]{3,})\s*\.\s*[A-Za-z_$][\w$]*\s*(?:\(|=(?!=))")
 # the browser's and the language's own objects, and libraries every page loads: no kit's
 _BUILTIN_GLOBALS = frozenset({
@@ -1568,7 +1569,7 @@ _GENERIC_WORDS = frozenset({
     "loader", "load", "config", "conf", "setup", "init", "main", "script", "scripts", "tag",
     "tags", "third", "party", "thirdparty", "site", "page", "data", "core", "util", "utils",
     "lib", "sdk", "api", "app", "manager", "queue", "cmd", "settings", "options", "global"})
-_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_NAME_WORDS = lazy_regex(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
 def _defines(code: str, name: str) -> bool:
@@ -1669,7 +1670,7 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
 
 # a script served by another site's WordPress or PHP: a hacked site relaying the payload
 # (ndsw's `…/wp-content/plugins/…/jquery.php`), never where a widget vendor serves its tag
-_RELAYED = re.compile(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
+_RELAYED = lazy_regex(r"/wp-(?:content|includes|admin)/|\.php(?:$|[?#])", re.I)
 
 
 def _appended_verdict(ctx: PageContext, url: str, *, hidden: bool, top: bool = False

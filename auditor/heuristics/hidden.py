@@ -49,6 +49,7 @@ from auditor.dom.parser import (
 from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
+from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Severity
@@ -79,7 +80,7 @@ _BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
 LINK_FARM_MIN = 3  # distinct off-site URLs (toggled blocks: distinct sites) in one hidden block
 # Hiding a script can undo (a menu, a version switcher) versus hiding meant to last.
 _TOGGLED = frozenset({"hidden attribute", "display:none", "visibility:hidden/opacity:0"})
-_WIDGET_WORDS = re.compile(
+_WIDGET_WORDS = lazy_regex(
     r"menu|nav|dropdown|submenu|popup|popover|modal|dialog|tab|accordion|collapse|toggle"
     r"|drawer|flyout|tooltip|version|lang|search"
     r"|off-?canvas|burger",  # mobile menu drawers (a `sidenav` is a `nav`)
@@ -117,9 +118,9 @@ _TOGGLES = HIDING_CLASSES | {"invisible"}
 # (a menu opened renders with another class that shows it): one rule hiding a name is a
 # closed state as saved, not a kit's own rule, though a kit can copy the names.
 _CSS_IN_JS_SHEETS = ("data-emotion", "data-styled", "data-jss")
-_GENERATED_CLASS = re.compile(r"css-[a-z0-9]{4,10}(?:-[\w-]{1,60})?|jss\d{1,6}"
+_GENERATED_CLASS = lazy_regex(r"css-[a-z0-9]{4,10}(?:-[\w-]{1,60})?|jss\d{1,6}"
                               r"|[A-Za-z]\w{0,40}-[A-Za-z]\w{0,40}-\d{1,6}")
-_STYLED_CLASS = re.compile(r"[a-zA-Z]{5,8}")
+_STYLED_CLASS = lazy_regex(r"[a-zA-Z]{5,8}")
 
 
 class SheetHiding(NamedTuple):
@@ -264,8 +265,8 @@ def _ad_stack(ctx: PageContext, end: int) -> _Stack:
 # IAB's CMP locators (`__tcfapiLocator`, `__cmpLocator`, `__uspapiLocator`,
 # `__gppLocator`), Prebid's `__pb_locator__`, Funding Choices' `googlefcPresent`.
 _PURPOSE_NAMES = (
-    ("a 3-D Secure frame", re.compile(r"(?:three_?ds|3ds)\w*|\w*collection_?i?frame", re.I)),
-    ("a consent or ad locator", re.compile(
+    ("a 3-D Secure frame", lazy_regex(r"(?:three_?ds|3ds)\w*|\w*collection_?i?frame", re.I)),
+    ("a consent or ad locator", lazy_regex(
         r"__(?:tcfapi|cmp|uspapi|gpp)locator|__pb_locator__|googlefcpresent", re.I)),
 )
 # By the words of its address (the subdomain's labels and the path): a bidder's or
@@ -274,18 +275,18 @@ _PURPOSE_NAMES = (
 # sign-in, session or storage frame shared by a group's sites (`sso`, `login`, `storage`,
 # `xdomain`), a captcha.
 _PURPOSE_WORDS = (
-    ("a user-sync or cookie-match frame", re.compile(
+    ("a user-sync or cookie-match frame", lazy_regex(
         r"\w*sync\w*|\w*match|(?:get|set)?uids?|pixels?|cm", re.I)),
-    ("a 3-D Secure frame", re.compile(r"acs\d*|3ds\w*|threeds\w*|3dsecure|\w*3dsmethod",
+    ("a 3-D Secure frame", lazy_regex(r"acs\d*|3ds\w*|threeds\w*|3dsecure|\w*3dsmethod",
                                       re.I)),
-    ("a sign-in, session or storage frame", re.compile(
+    ("a sign-in, session or storage frame", lazy_regex(
         r"sso|login|signin|o?auth2?|sessions?|\w*storage|xdomain|crossdomain|xdm?", re.I)),
-    ("a captcha", re.compile(r"\w*captcha|turnstile", re.I)),
+    ("a captcha", lazy_regex(r"\w*captcha|turnstile", re.I)),
 )
-_ADDRESS_WORDS = re.compile(r"[a-z0-9]+", re.I)
+_ADDRESS_WORDS = lazy_regex(r"[a-z0-9]+", re.I)
 # A traffic distribution system's entry point, as kits name it (Sutra's `in.cgi?3`,
 # SimpleTDS's `go.php?sid=1`), or any CGI or PHP script asked with a bare number.
-_TDS_PATH = re.compile(r"/(?:in|go)\.(?:cgi|php)(?:$|[?#])|\.(?:cgi|php)\?\d+$", re.I)
+_TDS_PATH = lazy_regex(r"/(?:in|go)\.(?:cgi|php)(?:$|[?#])|\.(?:cgi|php)\?\d+$", re.I)
 
 
 def _purpose(frame: etree._Element, url: str) -> str | None:
@@ -319,11 +320,11 @@ _SECURE_JOB = _PURPOSE_NAMES[0][0]
 # containers the payment SDKs fill with their own card frames: Stripe's `card-element` and
 # `StripeElement`, Shopify's `card-fields`, Braintree's `hosted-field`, Adyen's
 # `adyen-checkout__card`)
-_CHECKOUT_PATH = re.compile(
+_CHECKOUT_PATH = lazy_regex(
     r"/(?:checkouts?|payments?|pay|orders?|carts?|basket|kasse|bestellung|warenkorb|zahlung"
     r"|commande|paiement|panier|pago|pagamento|carrito|cassa|afrekenen|donate|donation)"
     r"(?:[/?#._-]|$)", re.I)
-_CARD_CONTAINER = re.compile(r"card[_-]?(?:element|fields?)\b|StripeElement|hosted[_-]?field"
+_CARD_CONTAINER = lazy_regex(r"card[_-]?(?:element|fields?)\b|StripeElement|hosted[_-]?field"
                              r"|adyen-checkout__card|encryptedCardNumber", re.I)
 _CARD_PLACES = etree.XPath("//input | //form | //iframe[@id or @name or @class]"
                            " | //div[@id or @name or @class] | //*[@data-cse]")
@@ -357,7 +358,7 @@ def _reads_as_checkout(ctx: PageContext) -> bool:
 # (`prebid.js`, however a build names it). A config (`pbjs.setConfig`, `addAdUnits` with
 # its bids) or a queue stub (`window.pbjs = {que: []}`) sets nothing running without the
 # library: a kit adds either as cheaply as it names its path `sync`.
-_PREBID_FILE = re.compile(r"prebid[\w.-]*\.js", re.I)
+_PREBID_FILE = lazy_regex(r"prebid[\w.-]*\.js", re.I)
 
 
 def _runs_ad_stack(ctx: PageContext, stack: _Stack) -> bool:
@@ -383,7 +384,7 @@ def _runs_ad_stack(ctx: PageContext, stack: _Stack) -> bool:
 # what asks an ad network for an ad, not for a user: a size to fill (`size=300x250`, as
 # Xandr's `tt` and ExoClick's `iframe.php` frame tags ask) or a zone or placement to serve
 # (OpenX's `afr?auid=`, Revive's and Sovrn's `afr.php?zoneid=`); a sync frame names neither
-_AD_REQUEST = re.compile(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
+_AD_REQUEST = lazy_regex(r"[?&;](?:size|sz|sizes|ad_?size)=\d{2,4}x\d{2,4}\b"
                          r"|[?&;](?:zoneid|zone_?id|idzone|auid|placement_?id|inv_code|adunit"
                          r"|ad_?unit_?id|tagid)=\w", re.I)
 
@@ -392,7 +393,7 @@ _ASKS_FOR_AD = "it asks for an ad (a zone or a size to fill) no visitor sees"
 
 
 # a URL in another's query, encoded or not: where a sync frame redirects (`r=`, `ru=`)
-_EMBEDDED_HOST = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.I)
+_EMBEDDED_HOST = lazy_regex(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})", re.I)
 
 
 def _sends_elsewhere(ctx: PageContext, url: str) -> str | None:
@@ -517,13 +518,13 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, stack: _Stack) -> str | 
 # `/oauth2/default/v1/authorize`, Apple's `/auth/authorize`) and the response modes that
 # hand the answer to the page that framed it (Auth0's and Apple's `web_message`, Okta's
 # `okta_post_message`)
-_AUTHORIZE_PATH = re.compile(r"/authorize/?$", re.I)
+_AUTHORIZE_PATH = lazy_regex(r"/authorize/?$", re.I)
 _FRAME_RESPONSE_MODES = frozenset({"web_message", "okta_post_message"})
 # Gigya's (SAP Customer Data Cloud's) single sign-on frame across a group's sites
-_GIGYA_SSO = re.compile(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
+_GIGYA_SSO = lazy_regex(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
 # Clerk's Frontend API session handshake and satellite-domain sync, which answer to the
 # `redirect_url` they are given
-_CLERK_HANDSHAKE = re.compile(r"/v1/client/(?:handshake|sync)/?$", re.I)
+_CLERK_HANDSHAKE = lazy_regex(r"/v1/client/(?:handshake|sync)/?$", re.I)
 # identity providers' own hosts, each tenant a subdomain (`<tenant>.eu.auth0.com`,
 # `<org>.okta.com`, `<instance>.clerk.accounts.dev`): a frame elsewhere making a silent
 # sign-in's request is one only on the page's own site (its provider's custom domain)
@@ -764,8 +765,8 @@ def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
 
 # a written frame's address up to its host's end: a scheme, `//`, then the host as a
 # host is written (`_literal_address`); a quote or `+` there is the script's expression
-_WRITTEN_AUTHORITY = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\\]*)", re.I)
-_HOST_CHARS = re.compile(r"[\w.\-:@\[\]%]*")
+_WRITTEN_AUTHORITY = lazy_regex(r"\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\\]*)", re.I)
+_HOST_CHARS = lazy_regex(r"[\w.\-:@\[\]%]*")
 
 
 def _literal_address(src: str) -> bool:
@@ -814,14 +815,14 @@ def _frames(ctx: PageContext, root: etree._Element
 # a saved page after their script ran): jQuery Cycle2's `cycle-slideshow`, slick's
 # `slick-track`/`slick-slide`, Swiper's `swiper-wrapper`, Owl Carousel's `owl-stage`,
 # bxSlider's `bxslider`, Flickity's `flickity-slider`, Bootstrap's `carousel-inner`
-_CAROUSEL = re.compile(r"(?:^|\s)(?:cycle-slideshow|slick-(?:track|slider|list)|swiper-wrapper"
+_CAROUSEL = lazy_regex(r"(?:^|\s)(?:cycle-slideshow|slick-(?:track|slider|list)|swiper-wrapper"
                        r"|swiper-container|owl-(?:stage|carousel)|bxslider|flickity-slider"
                        r"|carousel-inner)(?:\s|$)", re.I)
 # a box a responsive site shows on one kind of device only (its own names or a CSS
 # framework's: Bootstrap's `d-md-none`, Foundation's `show-for-small`)
-_FOR_PHONE = re.compile(r"mobile|phone|\bmob\b|visible-xs|show-for-small|small-only"
+_FOR_PHONE = lazy_regex(r"mobile|phone|\bmob\b|visible-xs|show-for-small|small-only"
                         r"|d-(?:md|lg)-none", re.I)
-_FOR_DESKTOP = re.compile(r"desktop|\bdesk\b|hidden-xs|hide-for-small|(?:^|\s)d-none\b"
+_FOR_DESKTOP = lazy_regex(r"desktop|\bdesk\b|hidden-xs|hide-for-small|(?:^|\s)d-none\b"
                           r"|show-for-(?:medium|large)|visible-(?:md|lg)", re.I)
 _PHONE_WIDTH, _DESKTOP_WIDTH = 336, 468  # the widest phone unit, the narrowest desktop one
 
@@ -902,7 +903,7 @@ def _takes_turns(ctx: PageContext, frame: etree._Element, box: etree._Element,
 
 # the state a carousel marks its shown slide with (`active`, slick's `slick-current`,
 # Swiper's `swiper-slide-active`, Cycle2's `cycle-slide-active`): no part of a slide's shape
-_SLIDE_STATE = re.compile(r"active|current|visible|selected|shown|cloned|(?:^|-)show$"
+_SLIDE_STATE = lazy_regex(r"active|current|visible|selected|shown|cloned|(?:^|-)show$"
                           r"|(?:^|-)in$", re.I)
 
 
@@ -1248,33 +1249,33 @@ def _first_with_id(ctx: PageContext, el: etree._Element) -> bool:
 # Popup Maker's `pum` and `data-popmake`, Elementor's popup template. The markup is
 # anyone's to copy; the library loaded beside it is the site's stack at work.
 _LIBRARY_CLASSES = (
-    ("Magnific Popup", re.compile(r"(?:^|\s)mfp-hide(?:\s|$)")),
-    ("jQuery UI", re.compile(r"(?:^|\s)ui-dialog(?:\s|$)")),
-    ("Fancybox", re.compile(r"(?:^|\s)fancybox-content(?:\s|$)")),
-    ("Popup Maker", re.compile(r"(?:^|\s)pum(?:\s|$)")),
+    ("Magnific Popup", lazy_regex(r"(?:^|\s)mfp-hide(?:\s|$)")),
+    ("jQuery UI", lazy_regex(r"(?:^|\s)ui-dialog(?:\s|$)")),
+    ("Fancybox", lazy_regex(r"(?:^|\s)fancybox-content(?:\s|$)")),
+    ("Popup Maker", lazy_regex(r"(?:^|\s)pum(?:\s|$)")),
 )
 _LIBRARY_ATTRIBUTES = (("Popup Maker", "data-popmake"), ("Bootstrap", "data-bs-backdrop"),
                        ("Bootstrap", "data-backdrop"))
 _LIBRARY_FILES = {
-    "Bootstrap": re.compile(r"bootstrap[\w.-]*\.js", re.I),
-    "Magnific Popup": re.compile(r"magnific-popup", re.I),
+    "Bootstrap": lazy_regex(r"bootstrap[\w.-]*\.js", re.I),
+    "Magnific Popup": lazy_regex(r"magnific-popup", re.I),
     # WordPress ships jQuery UI's dialog as wp-includes/js/jquery/ui/dialog.min.js
-    "jQuery UI": re.compile(r"jquery-ui|jquery\.ui|/ui/(?:widgets/)?dialog", re.I),
-    "Fancybox": re.compile(r"fancybox", re.I),
-    "Popup Maker": re.compile(r"popup-maker|pum-site-scripts", re.I),
-    "Elementor": re.compile(r"/elementor(?:-pro)?/", re.I),
+    "jQuery UI": lazy_regex(r"jquery-ui|jquery\.ui|/ui/(?:widgets/)?dialog", re.I),
+    "Fancybox": lazy_regex(r"fancybox", re.I),
+    "Popup Maker": lazy_regex(r"popup-maker|pum-site-scripts", re.I),
+    "Elementor": lazy_regex(r"/elementor(?:-pro)?/", re.I),
 }
 _MODAL_DIALOG = etree.XPath("boolean(*[contains(concat(' ', normalize-space(@class), ' '),"
                             " ' modal-dialog ')])")
-_NAMED_OPENER = re.compile(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
+_NAMED_OPENER = lazy_regex(r"""data-src\s*=\s*["']#([\w-]{1,100})["']""")
 # the WordPress popup builders' own click triggers, each naming its popup: Popup Maker's
 # `class="popmake-4321"` (or `href="#popmake-4321"`) opens `<div id="pum-4321">`;
 # Elementor Pro's `href="#elementor-action:action=popup:open&settings=<base64 {"id":"123"}>"`
 # opens `<div data-elementor-type="popup" data-elementor-id="123">`
-_POPMAKE_TRIGGER = re.compile(r"(?:^|\s|#)popmake-(\d{1,10})(?:\s|$)")
-_ELEMENTOR_TRIGGER = re.compile(r"action=popup:open&settings=([A-Za-z0-9+/=_-]{4,400})")
-_ELEMENTOR_ID = re.compile(r"""["']id["']\s*:\s*["']?(\d{1,10})""")
-_UI_DIALOG = re.compile(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
+_POPMAKE_TRIGGER = lazy_regex(r"(?:^|\s|#)popmake-(\d{1,10})(?:\s|$)")
+_ELEMENTOR_TRIGGER = lazy_regex(r"action=popup:open&settings=([A-Za-z0-9+/=_-]{4,400})")
+_ELEMENTOR_ID = lazy_regex(r"""["']id["']\s*:\s*["']?(\d{1,10})""")
+_UI_DIALOG = lazy_regex(r"""\(\s*['"]#([\w-]{1,100})['"]\s*\)\s*\.\s*dialog\s*\(""")
 
 
 def _fancybox_and_ui_ids(ctx: PageContext) -> frozenset[str]:
@@ -1339,15 +1340,15 @@ def _loads_library(ctx: PageContext, library: str) -> bool:
 
 # a quoted id or class selector's start (`'#myModal'`, `".newsletter-popup .close"`), and
 # the DOM's lookups by an id or a class name (`getElementById("myModal")`)
-_CODE_SELECTOR = re.compile(r"""['"]([#.][\w-]{1,200})(?![\w-])""")
-_CODE_LOOKUP = re.compile(
+_CODE_SELECTOR = lazy_regex(r"""['"]([#.][\w-]{1,200})(?![\w-])""")
+_CODE_LOOKUP = lazy_regex(
     r"""getElement(?:ById|sByClassName)\(\s*['"]([\w-]{1,200})['"]""")
 # what shows a box the code holds: its style's display, visibility or opacity set (not to
 # `none`, `hidden` or 0, which hide it), its classes or `hidden`/`open` changed, or a
 # library's call that opens or fades it in (jQuery's `show`, `fadeIn`, `slideDown`,
 # `addClass`, `css`; Bootstrap's and jQuery UI's `modal`, `dialog`; `<dialog>`'s
 # `showModal`): naming the box is not showing it
-_SHOWS = re.compile(
+_SHOWS = lazy_regex(
     r"""\.\s*(?:style\s*\.\s*(?:display|visibility|opacity|cssText)\s*=(?!=)"""
     r"""(?!\s*(?:['"](?:none|hidden)['"]|0\b))"""
     r"""|style\s*\.\s*(?:setProperty|removeProperty)\s*\("""
@@ -1360,10 +1361,10 @@ _SHOWS = re.compile(
 # a statement's bounds in code, as near as a pattern reads them (a line break before a
 # chained call, `$('#m')⏎  .fadeIn()` as Prettier breaks a chain, ends none), and a name
 # it assigns the box it looks up to (`var modal = document.getElementById("myModal")`)
-_STATEMENT_END = re.compile(r";|\n(?!\s*\.)")
-_ASSIGNED = re.compile(r"([A-Za-z_$][\w$]{0,60})\s*=(?!=)\s*[^;=\n]{0,120}$")
+_STATEMENT_END = lazy_regex(r";|\n(?!\s*\.)")
+_ASSIGNED = lazy_regex(r"([A-Za-z_$][\w$]{0,60})\s*=(?!=)\s*[^;=\n]{0,120}$")
 # a name something shown is held by (`modal.style.display = 'block'`, `$nl.fadeIn(`)
-_NAME_SHOWN = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]{0,60})" + _SHOWS.pattern)
+_NAME_SHOWN = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]{0,60})" + _SHOWS.pattern)
 
 
 def _names_shown(code: str) -> dict[str, int]:
@@ -1542,7 +1543,7 @@ def _visible_chars(text: str) -> int:
 # レプリカユニフォーム a football shop sells; a luxury brand's name joined to コピー always.
 # Bargain words (激安 "rock-bottom", 格安, 通販 "mail order") are any Japanese shop's own
 # menu, so they mark a link only on a page not written in Japanese.
-_COUNTERFEIT = re.compile(
+_COUNTERFEIT = lazy_regex(
     r"スーパーコピー|(?:ブランド|(?<![ァ-ヺー]))コピー(?=$|[\s、,・/|｜]|品|商品|時計|腕時計|財布"
     r"|バッグ|ブランド|激安|格安|通販|代引|[NＮSＳ]級|専門|販売|服|靴)|偽物|偽ブランド|[NＮ]級"
     r"|レプリカ(?![ァ-ヺー])"
@@ -1553,7 +1554,7 @@ _COUNTERFEIT = re.compile(
     r"|クロムハーツ|シュプリーム|バレンシアガ|フェンディ|ティファニー|ロエベ|サンローラン"
     r"|ブライトリング|タグホイヤー|パテックフィリップ|オーデマピゲ|ジェイコブ|コーチ|ミュウミュウ"
     r"|ヴァレンティノ|ジバンシー|ナイキ|アディダス)コピー")
-_BARGAIN = re.compile(r"激安|格安|通販|代引")
+_BARGAIN = lazy_regex(r"激安|格安|通販|代引")
 # what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
 # their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,
 # 레플리카), gambling (English; Indonesian's judi/togel/slot gacor/slot88; Chinese,
@@ -1576,7 +1577,7 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
     r"|kasino|казино|букмекер|高仿|复刻|精仿|仿品|[AＡ]货|博彩|赌场|娱乐城|百家乐|六合彩"
     r"|레플리카|카지노|토토(?:$|[^로])|바카라|먹튀|슬롯|nhà~+cái|cá~+cược|tài~+xỉu|nổ~+hũ"
     r"|คาสิโน|บาคาร่า|สล็อต|แทงบอล").replace("[^~]", r"[^\s\-_./]").replace("~", r"[\s\-_./]"))
-_JAPANESE_LANG = re.compile(r"^\s*ja\b", re.I)
+_JAPANESE_LANG = lazy_regex(r"^\s*ja\b", re.I)
 
 
 def _japanese_page(ctx: PageContext) -> bool:

@@ -25,14 +25,15 @@ from auditor.dom.parser import line_of
 from auditor.dom.walk import FoundURL
 from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
 from auditor.urls import CDN_DRESS, host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
 SHOWN_IDS = 5  # a look-alike's IDs its finding names
-_WORD = re.compile(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
-_PLAIN_WORD = re.compile(r"\w+")
+_WORD = lazy_regex(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
+_PLAIN_WORD = lazy_regex(r"\w+")
 # what a site's CDN serves beside a copy of a vendor's loader: its theme's files, not
 # another script (a skimmer kit's host serves its fake jQuery beside its fake gtag.js)
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
@@ -94,7 +95,7 @@ def _imitated(url: str, networks: Sequence[Network], *, by_id: bool = False
 
 
 # a host as code writes it: dot-separated labels, the tokens `_hidden_in_code` looks in
-_HOST_TOKEN = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
+_HOST_TOKEN = lazy_regex(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
 
 
 def _hidden_in_code(item: FoundURL, host: str, page: ParsedPage,
@@ -189,9 +190,9 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
 # releases give them (`jquery-3.7.1.min.js`, `jquery.slim.min.js`, `jquery-migrate.min.js`,
 # `bootstrap.bundle.min.js`): what a script claims to be by its name alone
 _LIBRARIES = (
-    ("jQuery", re.compile(r"jquery(?:[-.](?:\d+(?:\.\d+)*|min|slim|migrate|latest))*\.js",
+    ("jQuery", lazy_regex(r"jquery(?:[-.](?:\d+(?:\.\d+)*|min|slim|migrate|latest))*\.js",
                           re.I)),
-    ("Bootstrap", re.compile(r"bootstrap(?:\.bundle)?(?:\.min)?\.js", re.I)),
+    ("Bootstrap", lazy_regex(r"bootstrap(?:\.bundle)?(?:\.min)?\.js", re.I)),
 )
 
 

@@ -14,6 +14,7 @@ from auditor.dom.noscript import in_noscript
 from auditor.dom.parser import line_at, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
+from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
@@ -22,7 +23,7 @@ from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
 # A bare "banner" is a theme's hero image (`<!-- header banner image -->`), not an ad.
-_AD_COMMENT_WORDS = re.compile(
+_AD_COMMENT_WORDS = lazy_regex(
     r"\b(?:ads?|advert(?:isement)?s?|banner[ -]?ads?|ad[ -]?banners?"
     r"|ad[ -]?(?:slot|zone|unit|code|block|space|tag)s?)\b"
     r"|广告|廣告|广告位|реклама|anzeige|publicit[ée]|publicidad|werbung",
@@ -238,11 +239,11 @@ _AD_PLUGIN_BLOCKS: tuple[tuple[str, Callable[[frozenset[str], str], bool]], ...]
 # Pro's `generate_wrapper_id()`); unless the site sets its own, the prefix is the first
 # five-character run of the site's host and a hyphen, else `advads-` (`get_frontend_prefix()`:
 # `preg_match('/[A-Za-z][A-Za-z0-9_]{4}/', host)`): only the site's own host makes one
-_ADVADS_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_]{4}")
+_ADVADS_PREFIX = lazy_regex(r"[A-Za-z][A-Za-z0-9_]{4}")
 # Insert Post Ads (WPBeginner) 1.1: after a paragraph, `<div class="` + eight random letters
 # + `" style="clear:both;float:left;width:100%;margin:0 0 20px 0;">` (insertAdAfterParagraph)
 _INSERT_POST_ADS = "clear:both;float:left;width:100%;margin:0020px0;"  # spaces taken out
-_RANDOM_CLASS = re.compile(r"[0-9A-Za-z]{8}")
+_RANDOM_CLASS = lazy_regex(r"[0-9A-Za-z]{8}")
 
 
 def _plugin_block(el: etree._Element, advads: tuple[str, ...]) -> str | None:
@@ -340,8 +341,8 @@ _IN_ARTICLE = "the article body with its loader, a network the rest of the page 
 _IN_CREDITED = "the article body a credit label alone names the source of, with its loader"
 _IN_SYNDICATED = "the article body republished under the original's credit, with its loader"
 _CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED, _IN_SYNDICATED})  # a check (medium)
-_HTML_START = re.compile(r"<html[\s>]", re.I)
-_SCRIPT_START = re.compile(r"<script[\s>]", re.I)
+_HTML_START = lazy_regex(r"<html[\s>]", re.I)
+_SCRIPT_START = lazy_regex(r"<script[\s>]", re.I)
 
 
 def _code_before_html(ctx: PageContext) -> Iterator[Finding]:

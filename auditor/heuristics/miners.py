@@ -12,11 +12,12 @@ from collections.abc import Iterator
 
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
 
 # Mining code that names no network: the CryptoNight hash, a stratum pool, the
 # CoinHive-style `new X.Anonymous('site key', {throttle: …})` constructor.
-_GENERIC = re.compile(
+_GENERIC = lazy_regex(
     r"\bcryptonight(?:[._-]?(?:wasm|asmjs|hash))?\b|stratum\+(?:tcp|ssl)://"
     r"""|\.Anonymous\(\s*['"][A-Za-z0-9]{32,64}['"]\s*,\s*\{\s*throttle\s*:""",
     re.I,

@@ -39,7 +39,6 @@ redirect and stays `medium`/`high` whatever namespace it borrows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
@@ -55,6 +54,7 @@ from auditor.dom.deobfuscate import (
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.dom.parser import line_at
 from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
@@ -64,7 +64,7 @@ _BESIDE = 2  # lines before an inline script where its vendor's loader tag may s
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
 # never needs: run or write code, create a script or a frame, write markup that loads or
 # runs, navigate, open a window, reach the network, set an address, or decode more
-_ACTS = re.compile(
+_ACTS = lazy_regex(
     r"""\beval\s*\(|\bFunction\s*\(|document\s*\.\s*write|\blocation\b|\bopen\s*\("""
     r"""|createElement\s*\(\s*['"](?:script|iframe|frame|embed|object|form|a)['"]"""
     r"""|<\s*(?i:script|iframe|frame|embed|object|form|a\b|img|meta)|\son[a-z]+\s*="""
@@ -190,15 +190,15 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
 
 # where a WordPress site's own build serves a theme's or plugin's files; a slug of 4+ letters
 # (shorter ones, `js`, `ads`, are words any code holds)
-_WP_BUILD = re.compile(r"/wp-content/(?:themes|plugins)/([A-Za-z][A-Za-z0-9_-]{3,59})/")
+_WP_BUILD = lazy_regex(r"/wp-content/(?:themes|plugins)/([A-Za-z][A-Za-z0-9_-]{3,59})/")
 # what a library that reaches nothing never does: write markup, run a fetched text, or
 # navigate (`table_acts` reads navigation and fetched code; a write is read from the words)
-_WRITES = re.compile(r"""\bwrite(?:ln)?\b""")
+_WRITES = lazy_regex(r"""\bwrite(?:ln)?\b""")
 _REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
 
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
-_CODE_WORD = re.compile(r"[A-Za-z0-9_$-]+")
+_CODE_WORD = lazy_regex(r"[A-Za-z0-9_$-]+")
 
 
 def _bare(word: str) -> str:

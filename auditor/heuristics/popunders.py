@@ -17,24 +17,25 @@ from auditor.dom.noscript import in_noscript
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
+from auditor.lazy_re import lazy_regex
 from auditor.mfa.adload import element_at
 from auditor.model import Finding, Identifier, Origin, RequestType, Resource, Severity
 
 # a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
 # that sells several formats loads its pop tag so
-_POP_FILE = re.compile(r"/((?:[\w.-]*[_.-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
+_POP_FILE = lazy_regex(r"/((?:[\w.-]*[_.-])?pop_?under[\w.-]*\.js)(?:[?#]|$)", re.I)
 # a file named for fighting the format (`anti-popunder.js`, `popunder-blocker.min.js`,
 # `popunderblocker.js`, a plugin's `stop-popunder.js`) is a site's defence against pops
-_AGAINST_POPS = re.compile(
+_AGAINST_POPS = lazy_regex(
     r"(?:^|[_.-]|pop_?under)(?:anti|no|stop|block|blocker|blocking|kill|killer|detect|detector|guard|"
     r"protect|protection|prevent|remove|remover|disable)(?=[_.-]|$)", re.I)
-_POP_WORDS = re.compile(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
-_CLICK_HOOK = re.compile(
+_POP_WORDS = lazy_regex(r"\bpopMagic\b|\bpop_?under\w*|['\"]popup_fallback['\"]", re.I)
+_CLICK_HOOK = lazy_regex(
     r"(?:document|window|body)\s*\.\s*(?:addEventListener\(\s*['\"]"
     r"(?:click|mousedown|mouseup|pointerdown|touchstart|touchend)['\"]|on(?:click|mousedown|mouseup)\s*=)"
 )
-_WINDOW_OPEN = re.compile(r"\bwindow\s*\.\s*open\s*\(")
-_UNDER = re.compile(r"\.blur\(\s*\)|\b(?:window|self|top)\s*\.\s*focus\(\s*\)")
+_WINDOW_OPEN = lazy_regex(r"\bwindow\s*\.\s*open\s*\(")
+_UNDER = lazy_regex(r"\.blur\(\s*\)|\b(?:window|self|top)\s*\.\s*focus\(\s*\)")
 
 
 def popunders(ctx: PageContext) -> Iterator[Finding]:

@@ -28,6 +28,7 @@ from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
 from auditor.urls import (
     host_of,
@@ -45,7 +46,7 @@ _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
 # ahead to a pattern's leading literal, and tries one led by `\b` at every position
 # (3x slower over a page's scripts).
-_JS_REDIRECT = re.compile(
+_JS_REDIRECT = lazy_regex(
     r"location(?<!\wlocation)(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
     r"|location(?<!\wlocation)\s*\.\s*(?:replace|assign)\s*\(\s*"
     + _URL.replace("\\1", "\\3") + r"\3"
@@ -55,27 +56,27 @@ _JS_REDIRECT = re.compile(
 # object's, whose `.click()` is looked for after the assignment: `inline_js.clicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
-_HREF_SET = re.compile(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
-_CLOAKING = re.compile(
+_HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
+_CLOAKING = lazy_regex(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
 # an app's page on Apple's or Google's store (`itunes.apple.com/us/app/<name>/id123`,
 # `apps.apple.com/app/id123`, `play.google.com/store/apps/details?id=com.example`): where
 # a site sends tablets and phones, by a user-agent test, to its own app
-_APP_STORE_PAGE = re.compile(
+_APP_STORE_PAGE = lazy_regex(
     r"https?://(?:itunes|apps)\.apple\.com/(?:[a-z]{2}/)?app/(?:[^/?#]+/)?id\d{5,12}(?![\w/])"
     r"|https?://play\.google\.com/store/apps/details\?(?:[^#]*&)?id=[A-Za-z][\w.]{2,150}",
     re.I)
 # a name defined just before a read of where the visitor came from or what they carry,
 # that another script then tests (`var fromSearch = /google/.test(document.referrer)`,
 # `window.isBot = function(){return navigator.webdriver}`, `function seen(){…cookie…}`)
-_DEFINED_NAME = re.compile(
+_DEFINED_NAME = lazy_regex(
     r"\bfunction\s+([A-Za-z_$][\w$]+)"
     r"|(?<![\w$.])(?:window\s*\.\s*)?([A-Za-z_$][\w$]+)\s*=(?![=>])")
 # the browser's own names, which every redirect asks (`location = …` is no answer kept)
 _BROWSER_NAMES = frozenset({"location", "document", "window", "navigator", "top", "self",
                             "parent", "name", "status", "opener", "history"})
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_IDENTIFIER = lazy_regex(r"[A-Za-z_$][\w$]*")
 CLOAK_NAME_WINDOW = 200  # characters before such a read where the name it goes into sits
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
@@ -86,33 +87,33 @@ _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
 # visitor to (`agechecker.net/gate`, `/age-verification`, `consent.`, `/login?next=`)
 # and in the cookie it tests (`agegate=ok`, `age_verified`, `logged_in`, `geo_country`);
 # led by no letter, so `page` and `agency` are none
-_GATE_TARGET = re.compile(
+_GATE_TARGET = lazy_regex(
     r"""(?<![a-z])(?:age[-_.]?(?:gate|check|verif|confirm|proof|control)|over[-_]?(?:18|21)"""
     r"""|legal[-_]?age|(?:cookie[-_]?)?consent|gdpr|geo[-_]?(?:gate|block|check|loc)"""
     r"""|region[-_]?(?:select|gate|check)|country[-_]?(?:select|gate|check)"""
     r"""|log[-_]?in|sign[-_]?in|sso(?![a-z])|o?auth(?![a-z]))""")
 # (a sign-in cookie alone names no gate: skipping the signed-in is how an injection hides
 # from the site's own editors, and the target must name the sign-in page)
-_GATE_COOKIE = re.compile(
+_GATE_COOKIE = lazy_regex(
     r"""(?<![a-z])(?:age(?![a-z])|age[-_]?(?:gate|check|verif|confirm|ok|ver)|adult|over[-_]?(?:18|21)"""
     r"""|consent|gdpr|geo|region|country)""")
 # a sign-in's cookie (`logged_in=`, `sso_session`), which names a gate only beside a
 # target that names a sign-in page
-_SIGN_IN_COOKIE = re.compile(
+_SIGN_IN_COOKIE = lazy_regex(
     r"""(?<![a-z])(?:logged[-_]?in|signed[-_]?in|log[-_]?in|sign[-_]?in|sso|o?auth|sess(?:ion)?"""
     r"""|token|member)""")
 # a cookie set by a helper rather than `document.cookie =` (`setCookie('_v', 1, 1)`,
 # js-cookie's `Cookies.set`, jQuery's `$.cookie(name, value)` or `jQuery.cookie`, its name
 # quoted or a variable, the Cookie Store API's `cookieStore.set`): how "redirect once" kits
 # write theirs too
-_COOKIE_SETTER = re.compile(
+_COOKIE_SETTER = lazy_regex(
     r"""(?<![\w$])(?:set_?cookie|create_?cookie|write_?cookie|add_?cookie)\s*\(|(?:Cookies?|"""
     r"""cookieStore)\s*\.\s*set\s*\(|(?<![\w$])(?:\$|jQuery)\s*\.\s*cookie\s*\(\s*(?:['"][^'"]{1,80}"""
     r"""['"]|[\w$.]{1,80})\s*,""", re.I)
 # a CMS's own editors' cookies: a redirect for everyone without one spares the site's
 # staff, the mark of an injection hiding from them (`wordpress_logged_in_…`, Joomla's and
 # Drupal's session cookies are named by hash and not read)
-_EDITORS_COOKIE = re.compile(r"""wordpress_(?:logged_in|sec)|wp-settings|wp_admin""")
+_EDITORS_COOKIE = lazy_regex(r"""wordpress_(?:logged_in|sec)|wp-settings|wp_admin""")
 
 
 def _gate(text: str, window: tuple[int, int], url: str) -> Severity | None:
@@ -196,7 +197,7 @@ def _twins(ctx: PageContext) -> frozenset[str]:
 _HEAD_TAGS = frozenset({"link", "meta", "script", "style", "noscript", "title", "base",
                         "template"})
 _STRAY_BEFORE_HEAD_ENDS = 3
-_BODY_START = re.compile(r"<body[\s>]", re.I)
+_BODY_START = lazy_regex(r"<body[\s>]", re.I)
 
 
 def _head_links(ctx: PageContext) -> list[etree._Element]:
@@ -236,8 +237,8 @@ def _head_links(ctx: PageContext) -> list[etree._Element]:
 # where a page names its mobile version: Google's separate-URLs annotation
 # (`<link rel="alternate" media="only screen and (max-width: 640px)" href>`) and Baidu's
 # `<meta name="mobile-agent" content="format=html5;url=…">`
-_MOBILE_MEDIA = re.compile(r"max-(?:device-)?width|handheld", re.I)
-_MOBILE_AGENT_URL = re.compile(r"url\s*=\s*([^;\s]+)", re.I)
+_MOBILE_MEDIA = lazy_regex(r"max-(?:device-)?width|handheld", re.I)
+_MOBILE_AGENT_URL = lazy_regex(r"url\s*=\s*([^;\s]+)", re.I)
 
 
 def _mobile_twins(ctx: PageContext) -> frozenset[str]:
@@ -280,8 +281,8 @@ def _moved_to(ctx: PageContext) -> str | None:
 
 
 # a meta refresh's delay and address: `content="10;url=https://…"`, `5; URL='…'`
-_REFRESH = re.compile(r"""^\s*(\d+)[^;,]*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)""", re.I)
-_TIMER = re.compile(r"""(?<![\w$.])(?:window\s*\.\s*)?set(?:Timeout|Interval)\s*\(""")
+_REFRESH = lazy_regex(r"""^\s*(\d+)[^;,]*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)""", re.I)
+_TIMER = lazy_regex(r"""(?<![\w$.])(?:window\s*\.\s*)?set(?:Timeout|Interval)\s*\(""")
 TIMER_REACH = 2000  # characters before a redirect in which its timer's call is sought
 
 
@@ -377,14 +378,14 @@ def _timer(code: str, at: int) -> _Timer | None:
 # template's `${c}`, jQuery's `.text(c)`)
 # (each name led by no name character: else every position inside a long identifier
 # starts a match that reads on to its end, quadratic: 31 s on a 40,000-letter name)
-_COUNTED_DOWN = re.compile(
+_COUNTED_DOWN = lazy_regex(
     r"""(?<![\w$])([\w$]+)\s*(?:--|-=\s*1(?!\d))|--\s*([\w$]+)"""
     r"""|(?<![\w$])([\w$]+)\s*=\s*\3\s*-\s*1(?![\w$.])""")
-_SHOWN_AS = re.compile(
+_SHOWN_AS = lazy_regex(
     r"""\.\s*(?:textContent|innerHTML|innerText|value)\s*=|\.\s*(?:text|html)\s*\(""")
 _SHOWN_REACH = 120  # characters after the assignment in which the counted name starts
-_WORD_NAME = re.compile(r"""(?<![\w$.])[\w$]+""")
-_LINE_END = re.compile(r"[;\n]")
+_WORD_NAME = lazy_regex(r"""(?<![\w$.])[\w$]+""")
+_LINE_END = lazy_regex(r"[;\n]")
 _NAME_LONGEST = 64  # characters of a counted name read
 
 
@@ -502,7 +503,7 @@ def _same_owner(host: str, ctx: PageContext) -> bool:
 # "перенаправление", "przekierowanie", "yönlendiriliyorsunuz", "正在跳转", "リダイレクト",
 # "đang chuyển hướng", Indonesian gambling doorways' "Anda akan dialihkan". A safelink's
 # wait page says its link is ready ("Link Anda hampir siap"), not that it bounces.
-_ANNOUNCES_REDIRECT = re.compile(
+_ANNOUNCES_REDIRECT = lazy_regex(
     r"redirect|weitergeleitet|weiterleitung|redirig|redirecci|reindirizz|redirecion"
     r"|перенаправ|переадрес|przekierow|doorgestuurd|yönlendir|跳转|リダイレクト"
     r"|chuyển hướng|dialihkan|mengalihkan|you will be taken to|if you are not taken",
@@ -511,16 +512,16 @@ _ANNOUNCES_REDIRECT = re.compile(
 # a payment sends the buyer back to the merchant, or an exit notice says the visitor is
 # leaving for a site that is not the site's.
 _OWN_BOUNCES = (
-    ("a moved page naming its new address", re.compile(
+    ("a moved page naming its new address", lazy_regex(
         r"\bmoved\b|\bnew (?:address|home|domain|website|site|url)\b|umgezogen|neue (?:adresse"
         r"|domain|webseite|internetadresse)|déménag|nouvelle adresse|nouveau site|mudado"
         r"|nueva direcci|nuevo sitio|trasferit|nuovo indirizzo|novo endereço|переехал"
         r"|новый адрес|przenieśli|verhuisd|nieuwe adres", re.I)),
-    ("a payment returning the buyer to the merchant", re.compile(
+    ("a payment returning the buyer to the merchant", lazy_regex(
         r"merchant|händler|commerçant|comercio|commerciante|lojista|продав"
         r"|return(?:ing)? to (?:the )?(?:shop|store)|zurück zum (?:shop|online-?shop)"
         r"|retour (?:à|vers) la boutique|volver a la tienda|torna al negozio", re.I)),
-    ("an exit notice", re.compile(
+    ("an exit notice", lazy_regex(
         r"you are (?:now )?leaving|leaving (?:our|this) (?:site|website)|third[- ]party "
         r"(?:site|website)|external (?:site|website)|sie verlassen|vous quittez|está saliendo"
         r"|sta lasciando|você está saindo", re.I)),
@@ -549,7 +550,7 @@ def _known_service(ctx: PageContext, host: str) -> str | None:
 
 
 # a payment's or sign-in's path at the service: the service's own flow, whoever links it
-_SERVICE_FLOW = re.compile(
+_SERVICE_FLOW = lazy_regex(
     r"checkout|payment|/pay(?:ment)?s?\b|webscr|/oauth|/authorize|/signin|/login|/session",
     re.I)
 
@@ -835,13 +836,13 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
 # a link's address set to another site's with the link's own joined on (`a.href =
 # 'https://relay/?u=' + encodeURIComponent(a.href)`, `setAttribute('href', …)`, jQuery's
 # `.attr('href', function(i, h) { return '…' + h; })`): every click goes through it
-_RELAYED = re.compile(
+_RELAYED = lazy_regex(
     r"""(?:\.\s*href\s*=|setAttribute\(\s*['"]href['"]\s*,|\.attr\(\s*['"]href['"]\s*,"""
     r"""[^'"]{0,80}?return)\s*""" + _URL + r"""\1\s*\+\s*(?:(?:encodeURIComponent|encodeURI|"""
     r"""escape)\s*\(\s*)?[\w$.\[\]]{0,60}?(?:\.\s*href\b|\bh(?:ref)?\b)""")
 # every link by jQuery (`$('a')`, `jQuery("a[href]")`), and the words a script naming
 # every link holds, asked before any pattern
-_JQUERY_LINKS = re.compile(r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+_JQUERY_LINKS = lazy_regex(r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
 _EVERY_LINK_WORDS = (".links", "('a", '("a')
 RELAY_REACH = 600  # characters after a collection of every link in which its rewriting counts
 
@@ -911,18 +912,18 @@ def _name_before(text: str, at: int) -> tuple[int, str]:
 # braces too, to find the one that closes it. The named groups close what they open.
 _TOKENS = (r"//[^\n]*|/\*(?:[^*]|\*(?!/))*(?P<shut>\*/)?"
            r"""|'(?:[^'\\\n]|\\.)*(?P<sq>')?|"(?:[^"\\\n]|\\.)*(?P<dq>")?|`|/""")
-_TOKEN = re.compile(_TOKENS, re.S)
-_TOKEN_IN_EXPRESSION = re.compile(_TOKENS + "|[{}]", re.S)
-_TEMPLATE_PART = re.compile(r"\\.|`|\$\{", re.S)
+_TOKEN = lazy_regex(_TOKENS, re.S)
+_TOKEN_IN_EXPRESSION = lazy_regex(_TOKENS + "|[{}]", re.S)
+_TEMPLATE_PART = lazy_regex(r"\\.|`|\$\{", re.S)
 # bounded, so that a `/[` with no `]` costs a few hundred steps, not the rest of the line
-_REGEX_LITERAL = re.compile(
+_REGEX_LITERAL = lazy_regex(
     r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.){0,64}\]){1,200}/[a-z]*")
-_REGEX_AFTER_WORD = re.compile(
+_REGEX_AFTER_WORD = lazy_regex(
     r"(?<![\w$.])(?:return|typeof|case|do|else|in|new|delete|void|throw|instanceof)$")
 MAX_REGEX_LITERALS = 5000  # per script: past it, the script is read as it is
-_BLANK = re.compile(r"[^\n]")
-_NOT_PARENTHESIS = re.compile(r"[^()\n]")
-_MISREADABLE = re.compile(r"['\"`{}]")
+_BLANK = lazy_regex(r"[^\n]")
+_NOT_PARENTHESIS = lazy_regex(r"[^()\n]")
+_MISREADABLE = lazy_regex(r"['\"`{}]")
 
 
 def code_only(script: str) -> str | None:
@@ -1062,26 +1063,26 @@ _USER_EVENTS = frozenset({"click", "dblclick", "auxclick", "mousedown", "mouseup
                           "keypress", "submit", "change"})
 # a listener's call, ending where its function argument starts: `x.addEventListener(
 # 'click', `, jQuery's `x.on('click', ` (and a delegated one's selector), `x.click(`
-_LISTENER = re.compile(
+_LISTENER = lazy_regex(
     r"""\.\s*(?:addEventListener|on|one|bind)\s*\(\s*(['"`])([\w\s.]+)\1\s*,"""
     r"""\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?\s*(?:async\s+)?\Z"""
     r"""|\.\s*(click|dblclick|mousedown|mouseup|keydown|keyup|keypress|submit|change)"""
     r"""\s*\(\s*\Z""")
 # a handler property set to a function: `x.onclick = `
-_HANDLER_SET = re.compile(r"""\.\s*on([a-z]+)\s*=\s*(?:async\s+)?\Z""")
+_HANDLER_SET = lazy_regex(r"""\.\s*on([a-z]+)\s*=\s*(?:async\s+)?\Z""")
 # a handler a framework's element takes as a prop: React's `{onClick: …}`, Vue's
 # compiled `{on: {click: …}}` (one element's, by the element it renders)
-_PROP_HANDLER = re.compile(
+_PROP_HANDLER = lazy_regex(
     r"""(?:(?<![\w$.])on(?P<event>[A-Z][A-Za-z]+|[a-z]+)"""
     r"""|(?<![\w$.])on\s*:\s*\{[^{}]{0,200}?(?<![\w$])(?P<vue>[a-z]+))\s*:\s*(?:async\s+)?\Z""")
 # what a listener on the page as a whole is bound to: a click anywhere on it that
 # navigates away is click-hijacking, not a visitor's choice
-_PAGE_WIDE = re.compile(
+_PAGE_WIDE = lazy_regex(
     r"""(?:(?<![\w$.])(?:window|self|top|globalThis|document)"""
     r"""(?:\s*\.\s*(?:document|body|documentElement))*"""
     r"""|(?:\$|jQuery)\(\s*(?:window|document|(['"`])\s*(?:body|html)\s*\1)\s*\))\s*\Z""")
 # the body's first element by its place (`document.body.firstElementChild`, `children[0]`)
-_FIRST_CHILD = re.compile(
+_FIRST_CHILD = lazy_regex(
     r"""(?<![\w$.])(?:(?:window|self|top|globalThis)\s*\.\s*)?document\s*\.\s*body\s*\.\s*"""
     r"""(?:firstElementChild|firstChild|(?:children|childNodes)\s*\[\s*0\s*\])\s*\Z""")
 # a script that hands every link of the page a listener (`document.links`,
@@ -1090,18 +1091,18 @@ _FIRST_CHILD = re.compile(
 # so; each form is its own pattern led by its name, which a scan finds at memchr speed (one
 # ignore-case alternation scanned a 600 KB bundle ten times slower)
 _EVERY_LINK_TAG = r"""\s*\(\s*(['"`])\s*(?:[aA](?:\[[hH][rR][eE][fF]\])?|\*)\s*\1"""
-_ALL_LINKS = (re.compile(r"document\s*\.\s*links\b"),
-              re.compile(r"getElementsByTagName" + _EVERY_LINK_TAG),
-              re.compile(r"querySelectorAll" + _EVERY_LINK_TAG))
+_ALL_LINKS = (lazy_regex(r"document\s*\.\s*links\b"),
+              lazy_regex(r"getElementsByTagName" + _EVERY_LINK_TAG),
+              lazy_regex(r"querySelectorAll" + _EVERY_LINK_TAG))
 
 
 def _every_link_calls(text: str) -> Iterator[re.Match[str]]:
     """Where `text` takes every link of the page, in the order written."""
     return heapq.merge(*(p.finditer(text) for p in _ALL_LINKS), key=lambda m: m.start())
 # the head of a function: `function name(…) {`, `function (…) {`, `(…) => {`, `e => {`
-_FUNCTION_HEAD = re.compile(
+_FUNCTION_HEAD = lazy_regex(
     r"""(?:(?<![\w$])function\s*\*?\s*([\w$]*)\s*\([^()]*\)|(?:\([^()]*\)|[\w$]+)\s*=>)\s*\Z""")
-_NAMED_AS = re.compile(r"""(?<![\w$.])([\w$]+)\s*=\s*\Z|\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
+_NAMED_AS = lazy_regex(r"""(?<![\w$.])([\w$]+)\s*=\s*\Z|\b(?:var|let|const)\s+([\w$]+)\s*=\s*\Z""")
 CLICK_REACH = 400  # as the walk reads back from a `.click()`
 TEST_REACH = 2000  # characters of a listener's function before its navigation read for a test
 _NAME_REACH = 200  # characters read back from a function's head for what it is handed to
@@ -1109,20 +1110,20 @@ _NAME_REACH = 200  # characters read back from a function's head for what it is 
 
 # a listener's function written as an arrow with no braces, from the call's `(`:
 # `x.addEventListener('click', () => location.href = …)`
-_ARROW_LISTENER = re.compile(
+_ARROW_LISTENER = lazy_regex(
     r"""\(\s*(['"`])([\w\s.]+)\1\s*,\s*(?:(['"`])(?P<selector>[^'"`]*)\3\s*,\s*)?"""
     r"""(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>""")
-_LISTENER_CALL = re.compile(r"""\.\s*(?:addEventListener|on|one|bind)\s*\Z""")
+_LISTENER_CALL = lazy_regex(r"""\.\s*(?:addEventListener|on|one|bind)\s*\Z""")
 MAX_CALLERS = 20  # a named function's calls read for whether the visitor's act runs it
 
 
 # the handlers an act of the visitor's runs (`onclick`, `onsubmit`): the rest run unprompted
 # or on no choice of theirs (`onmouseover`)
 _VISITOR_HANDLERS = frozenset("on" + event for event in _USER_EVENTS)
-_CLICK_CALL = re.compile(r"\.\s*click\s*\(\s*\)")
+_CLICK_CALL = lazy_regex(r"\.\s*click\s*\(\s*\)")
 
 
-_NAME = re.compile(r"[\w$]+")
+_NAME = lazy_regex(r"[\w$]+")
 
 
 class _PageCode(NamedTuple):
@@ -1264,8 +1265,8 @@ def _first_shown(page: ParsedPage) -> etree._Element | None:
 # viewport): a click on it is a click anywhere, the click-hijacker's transparent sheet
 # (in CSS, `position: fixed`, or a script's `style.position = 'fixed'`, `{position: "fixed"}`)
 _SET_TO = r"""['"`]?\s*[:=]\s*['"`]?"""
-_PINNED = re.compile(r"position" + _SET_TO + r"(?:fixed|absolute)", re.I)
-_WHOLE_PAGE = re.compile(r"inset" + _SET_TO + r"0(?![\d.])|(?:width|height)" + _SET_TO
+_PINNED = lazy_regex(r"position" + _SET_TO + r"(?:fixed|absolute)", re.I)
+_WHOLE_PAGE = lazy_regex(r"inset" + _SET_TO + r"0(?![\d.])|(?:width|height)" + _SET_TO
                          + r"100(?:%|vw|vh)", re.I)
 OVERLAY_REACH = 300  # characters of a script around its `position: fixed` read for the size
 
@@ -1394,9 +1395,9 @@ def _element_listener(script: _Script, before_end: int, event: str,
 
 # a handler's test of the element clicked, by a selector (`e.target.closest('.login')`,
 # `.matches(…)`, `.classList.contains('login')`), and of the key pressed
-_TARGET_TEST = re.compile(r"""\.\s*(?:closest|matches|classList\s*\.\s*contains)\s*\("""
+_TARGET_TEST = lazy_regex(r"""\.\s*(?:closest|matches|classList\s*\.\s*contains)\s*\("""
                           r"""\s*(['"`])([^'"`]{1,200})\1""")
-_KEY_TEST = re.compile(r"\.\s*(?:key|keyCode|which|code)\s*(?:===?|!==?)|"
+_KEY_TEST = lazy_regex(r"\.\s*(?:key|keyCode|which|code)\s*(?:===?|!==?)|"
                        r"(?:===?|!==?)\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\b"
                        r"|switch\s*\(\s*[\w$]+\s*\.\s*(?:key|keyCode|which|code)\s*\)")
 
@@ -1408,25 +1409,25 @@ _CONTENT_TAGS = frozenset({"a", "p", "div", "span", "li", "ul", "img", "section"
                            "body", "html"})
 # a collection a script walks, handing each element a listener (its selector read by
 # `_every_of_kind`)
-_COLLECTION = re.compile(
+_COLLECTION = lazy_regex(
     r"""(?:getElementsByTagName|querySelectorAll|\$|jQuery)\s*\(\s*(['"`])([^'"`]{1,200})\1"""
     r"""\s*\)""")
 # a selector's compound (`div#page.site`, `a[href]`, `li:first-child`) and the combinators
 # between compounds (a descendant's space, `>`, `+`, `~`)
-_COMPOUND = re.compile(r"""(?P<tag>[A-Za-z][\w-]*|\*)?(?P<names>(?:[#.][\w-]+)*)"""
+_COMPOUND = lazy_regex(r"""(?P<tag>[A-Za-z][\w-]*|\*)?(?P<names>(?:[#.][\w-]+)*)"""
                        r"""(?P<rest>(?:\[[^\]]*\]|::?[\w-]+(?:\([^()]*\))?)*)""")
-_COMBINATOR = re.compile(r"""(\s*[>+~]\s*|\s+)""")
+_COMBINATOR = lazy_regex(r"""(\s*[>+~]\s*|\s+)""")
 
 
 # a receiver written as an element picked by a selector, an id or a class
-_PICKED = re.compile(
+_PICKED = lazy_regex(
     r"""(?:querySelector|getElementById|getElementsByClassName|getElementsByTagName"""
     r"""|\$|jQuery)\s*\(\s*(['"`])([^'"`]{1,200})\1""")
 # the name a receiver ends in, and what follows it (`d`, `d.body`, `ps[i]`, `w['body']`)
-_RECEIVER_NAME = re.compile(r"""(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+|\s*\[[^\[\]]*\])*)\s*\Z""")
+_RECEIVER_NAME = lazy_regex(r"""(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+|\s*\[[^\[\]]*\])*)\s*\Z""")
 # a value assigned, to the statement's end or the declaration's next comma; led by the `=`
 # (the name is read back from it: `_name_before`), so one pass reads a script's all
-_ASSIGNED = re.compile(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
+_ASSIGNED = lazy_regex(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
                        r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
 
 
@@ -1661,7 +1662,7 @@ _SAFELINK_SAYS: Any = re2_text_pattern(_SAFELINK_WORDS)
 # script's settings)
 _SAFELINK_MAY_SAY: Any = re2_text_pattern(_SAFELINK_WORDS.replace(r"\b", ""), utf8=True)
 # which of them name the link
-_ABOUT_A_LINK = re.compile(r"link|destination|enlace|lien|ba[gğ]lant", re.I)
+_ABOUT_A_LINK = lazy_regex(r"link|destination|enlace|lien|ba[gğ]lant", re.I)
 
 
 def _safelink(ctx: PageContext) -> tuple[list[str], bool] | None:
@@ -1697,7 +1698,7 @@ def _safelink_read(ctx: PageContext) -> tuple[list[str], bool] | None:
 
 
 # the files a download portal's wait page hands over: installers, packages and archives
-_FILE_HREF = re.compile(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk|xapk|deb|rpm|appimage|zip|rar"
+_FILE_HREF = lazy_regex(r"\.(?:exe|msi|msix|appx|dmg|pkg|apk|xapk|deb|rpm|appimage|zip|rar"
                         r"|7z|tar\.gz|tgz|iso)$", re.I)
 
 

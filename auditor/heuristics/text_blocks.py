@@ -18,6 +18,7 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category
 
 SHORT = 100  # characters: longer lines are prose, and end a block
@@ -48,7 +49,7 @@ _SHARE_HEADERS = frozenset(
      "partager", "partager cet article", "compartir", "compartilhe", "condividi", "поделиться",
      "分享", "分享到"}
 )
-_RECIRC_HEADER = re.compile(
+_RECIRC_HEADER = lazy_regex(
     r"(?:keep|continue) reading|read (?:more|next|also)|you (?:may|might|will) (?:also )?"
     r"(?:like|enjoy|be interested)|explore more|more (?:stories|from|to read|like this|news|"
     r"articles|on this)|related (?:articles?|stories|posts|news|content|reading|coverage)|"
@@ -77,7 +78,7 @@ _PLATFORMS = _SHARE_WORDS - {"email", "e-mail", "mail", "sms", "share", "tweet",
 # <site>." Provenance reads the site it names, in markup and in text; a footer holds a
 # title, so it may run to FEED_FOOTER_CHARS. Japanese puts the site before its verb:
 # "投稿 <post> は <site> に最初に表示されました。" (a title of two kanji is a title too)
-FEED_FOOTER = re.compile(
+FEED_FOOTER = lazy_regex(
     r"^(?:(?:the post .+ appeared first on|der beitrag .+ erschien zuerst auf"
     r"|l['’]article .+ est apparu en premier sur|la entrada .+ se publicó primero en"
     r"|l['’]articolo .+ sembra essere il primo su|o post .+ apareceu primeiro em"
@@ -97,24 +98,24 @@ def footer_site(footer: re.Match[str]) -> str:
     return footer.group("site") or footer.group("site_ja") or ""
 
 
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy_regex(
     r"(?:original|primary) source$|^(?:original|primary) source\b|^source link$"
     r"|^(?:this (?:article|story) )?originally (?:published|appeared) (?:on|in|at|by)\b"
     r"|^via\s+\S+(?:\s+\S+){0,5}$"
     r"|^(?:source|quelle|fuente|fonte|источник|来源|出处|原文)\s*[:：]\s*\S"
 )
-_SPONSORED_BY = re.compile(
+_SPONSORED_BY = lazy_regex(
     r"^(?:sponsored by|presented by|paid (?:post|content|partnership) (?:by|with|for)"
     r"|in partnership with|anzeige von|sponsorisé par|patrocinado por)\b"
 )
-_DISCLOSURE = re.compile(
+_DISCLOSURE = lazy_regex(
     r"\bas an amazon associate\b|\baffiliate (?:links?|commissions?)\b"
     r"|\b(?:we|i) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)"
     r"|\bqualifying purchases\b|\baffiliate-links?\b|\bliens? affiliés?\b"
     r"|\benlaces? de afiliados?\b"
 )
 # A promotion is affiliate when it sells a product deal rather than a brand message.
-_DEAL = re.compile(
+_DEAL = lazy_regex(
     r"\bsave\s+(?:up to\s+)?\d{1,3}\s?%|\b\d{1,3}\s?%\s+off\b|\bdeals?\b|\bcoupons?\b"
     r"|\bpromo(?:tion(?:al)?)? codes?\b|\bdiscount|\bbuy (?:now|on|it)\b|\bshop (?:now|the)\b"
     r"|\bcheck (?:the )?price\b|\bamazon\b|\bebay\b|\baliexpress\b|\bwalmart\b"
@@ -128,16 +129,16 @@ _DEAL = re.compile(
 # networks, which the caller passes: "Recommended by our editors" credits no network), the
 # words before "by" a label of a promotion or none ("Teads acquired by Outbrain", a headline,
 # credits nothing)
-_CREDIT = re.compile(r"^(?:(?P<label>[^\W\d_][^\n]{0,40}?)\s+)?by\s+(?P<vendor>\S{2,30})$",
+_CREDIT = lazy_regex(r"^(?:(?P<label>[^\W\d_][^\n]{0,40}?)\s+)?by\s+(?P<vendor>\S{2,30})$",
                      re.I)
 _CREDIT_LABELS = frozenset({"promoted links", "paid links", "powered", "content", "links"})
 # native ad networks whose widgets credit the advertiser, never themselves, and whose name
 # is another's credit: "Powered by Polar" is Polar.sh's funding and newsletter widget on
 # developers' blogs, or a Polar watch's training log, not Polar's (MediaVoice's) units
 _NEVER_CREDITED = frozenset({"polar"})
-_LEADING_SYMBOLS = re.compile(r"^[\W_]+")
-_TRAILING = re.compile(r"[\s:：·|•→»›>\-–—]+$")
-_TOKENS = re.compile(r"[^\s,|/·•]+")
+_LEADING_SYMBOLS = lazy_regex(r"^[\W_]+")
+_TRAILING = lazy_regex(r"[\s:：·|•→»›>\-–—]+$")
+_TOKENS = lazy_regex(r"[^\s,|/·•]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,10 @@ attribute values says they can find something.
 
 from __future__ import annotations
 
-import re
-
 from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import PROMOTIONAL
+from auditor.lazy_re import lazy_regex
 from auditor.mfa.adload import (
     MIN_RECIRCULATION_BLOCKS,
     ad_density,
@@ -181,7 +180,7 @@ def _text_rows(ctx: PageContext, metrics: Metrics, sources: Sources) -> list[Ind
     ]
 
 
-_LD_ARTICLE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|Report|Tech)?'
+_LD_ARTICLE = lazy_regex(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:News|Blog|Scholarly|Report|Tech)?'
                          r'(?:Article|Posting|BlogPosting)"')
 
 

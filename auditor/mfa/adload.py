@@ -17,6 +17,7 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.text_blocks import SHORT
+from auditor.lazy_re import lazy_regex
 from auditor.metrics import AD_CATEGORIES
 from auditor.mfa.evidence import ANA, BETTER_ADS, OURS, Hit, cite, count
 from auditor.model import Basis, Indicator, Metrics, Slot
@@ -49,11 +50,11 @@ PROSE = 80  # characters: a paragraph, not a caption or a label
 # -- device-specific slots ------------------------------------------------------------
 VIEWPORTS = {"desktop": 1280, "mobile": 375}  # widths a media query is read at
 BOTH = frozenset(VIEWPORTS)
-_MEDIA_WIDTH = re.compile(r"\(\s*(min|max)-width\s*:\s*(\d+)(?:\.\d+)?px\s*\)", re.I)
+_MEDIA_WIDTH = lazy_regex(r"\(\s*(min|max)-width\s*:\s*(\d+)(?:\.\d+)?px\s*\)", re.I)
 _DEVICE_ATTRS = ("type", "device", "devices", "platform", "viewport")
 _DEVICES = {"mobile": "mobile", "smartphone": "mobile", "phone": "mobile",
             "desktop": "desktop"}
-_WORDS = re.compile(r"[^a-z]+")  # an id's words: `DESKTOP_SKIN-88130484-0` → desktop, skin
+_WORDS = lazy_regex(r"[^a-z]+")  # an id's words: `DESKTOP_SKIN-88130484-0` → desktop, skin
 _DEVICE_CLASSES = {"mobile-only": "mobile", "only-mobile": "mobile", "hide-desktop": "mobile",
                    "desktop-only": "desktop", "only-desktop": "desktop",
                    "hide-mobile": "desktop"}

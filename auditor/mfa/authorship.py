@@ -19,6 +19,7 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import aligned_lower, inside
+from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import (
     NEWSGUARD,
     OURS,
@@ -38,7 +39,7 @@ META_NEEDLES = (b"author", b"byl", b"creator")  # what an author meta's name hol
 LD_NEEDLES = (b'"aut',)  # what a JSON author key opens with
 # How a text holds '"aut' before it is lowered (no other character lowers to one of
 # these four): a script without it is not lowered (93% of the corpus pages' scripts)
-_LD_OPENING = re.compile('"[aA][uU][tT]')
+_LD_OPENING = lazy_regex('"[aA][uU][tT]')
 _AUTHOR_METAS = frozenset({"author", "article:author", "byl", "sailthru.author",
                            "parsely-author", "dc.creator", "dcterms.creator",
                            "citation_author"})
@@ -52,11 +53,11 @@ _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author"
                  ("/author/", ("href", "/author/")))  # a link to the author's archive page
 _AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
-_LD_AUTHOR = re.compile(
+_LD_AUTHOR = lazy_regex(
     r'"(?:authors?|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
     r'(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"|"([^"]{1,120})")', re.I)
 # A byline as its own text: `<p><em>Von Gregory Lipinski</em></p>`
-_TEXT_BYLINE = re.compile(
+_TEXT_BYLINE = lazy_regex(
     r">\s*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+[A-ZÀ-Ý][\w'’.-]+"
     r"(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*<")
 _TEXT_BYLINE_GATE = gate(f">{PY_SPACE}*(?:By|BY|Von|VON|Par|PAR|Por|POR|Door){PY_SPACE}")
@@ -73,7 +74,7 @@ ROLE_WORDS = frozenset({*HOUSE_NAMES, "news", "nachrichten", "redaktion", "redaz
                         "publishing", "reporters", "online", "group"})
 MAX_NAME_WORDS = 4  # longer is a sentence ("A computer science professor at …")
 # A byline is a short line near the top: "By Jane Doe · June 25", "Site By Site Editorial"
-_BYLINE = re.compile(
+_BYLINE = lazy_regex(
     r"(?:^|[\s·|•])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door)\s+"
     r"([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})")
 BYLINE_LINES = 25
@@ -111,15 +112,15 @@ def authorship(hits: Sequence[Hit] | None, first_party: str | None,
                      cite(hits))
 
 
-_BY = re.compile(r"^(?:(?:written|posted|published)\s+)?(?:by|von|par|por|door|di|author|"
+_BY = lazy_regex(r"^(?:(?:written|posted|published)\s+)?(?:by|von|par|por|door|di|author|"
                  r"autor|auteur)\b\s*:?\s*", re.I)
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-_DATE_TAIL = re.compile(r"\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|"
+_EDGES = lazy_regex(r"^[\W_]+|[\W_]+$")
+_DATE_TAIL = lazy_regex(r"\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|"
                         r"Okt|Dez)[a-zä]*\.?\s+)?\d.*$")
 _NOT_NAMES = frozenset({"published", "updated", "posted", "veröffentlicht", "aktualisiert",
                         "publié", "publicado", "stand", "am", "on", "le"})
 _URL_FILLER = frozenset({"index", "profile", "about", "author", "authors", "autoren", "people"})
-_BY_INSIDE = re.compile(r"\S\s+(?:by|von|par|por|door)\s+(\S.*)$", re.I)
+_BY_INSIDE = lazy_regex(r"\S\s+(?:by|von|par|por|door)\s+(\S.*)$", re.I)
 
 
 def author_name(raw: str) -> str:
@@ -152,7 +153,7 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_CAMEL = lazy_regex(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 
 
 def _words(name: str) -> list[str]:
@@ -213,14 +214,14 @@ def house_name(name: str, first_party: str | None,
 # section metas, and the links to a section's archive (a category, a Ressort: not a tag,
 # which may name a person the story is about)
 _SECTION_METAS = frozenset({"article:section", "parsely-section", "sailthru.section"})
-_SECTION_HREF = re.compile(
+_SECTION_HREF = lazy_regex(
     r"/(?:c|cat|category|categories|section|sections|rubrik|rubriken|kategorie|kategorien"
     r"|ressort|ressorts)/|[?&](?:cat|category)=", re.I)
 # a section that is one writer's column (`/category/columnists/maria-lopez/`): named for
 # its writer, whose byline it is
-_COLUMN_HREF = re.compile(r"/(?:columns?|columnists?|kolumnen?|kolumnisten|chroniques?)/",
+_COLUMN_HREF = lazy_regex(r"/(?:columns?|columnists?|kolumnen?|kolumnisten|chroniques?)/",
                           re.I)
-_LD_TYPES = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*\]|"[^"]*")')
+_LD_TYPES = lazy_regex(r'"@type"\s*:\s*(?:\[[^\]]*\]|"[^"]*")')
 _LD_MAX = 200_000  # characters of one JSON-LD block read: a graph of a page is far less
 _LD_NODES = 2_000  # objects of one block walked
 
@@ -369,7 +370,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
 _QUOTE_TAGS = frozenset({"blockquote", "q"})
 _QUOTE_WORDS = frozenset({"quote", "quotes", "blockquote", "pullquote", "pullquotes",
                           "testimonial", "testimonials"})
-_TERM_CLASS = re.compile(r"^(?:category|tag|format|post_tag|post-format|type)-", re.I)
+_TERM_CLASS = lazy_regex(r"^(?:category|tag|format|post_tag|post-format|type)-", re.I)
 _NO_QUOTE_TAGS = frozenset({"article", "main", "body", "html"})
 
 
@@ -425,7 +426,7 @@ def quoted(el: etree._Element) -> bool:
 # 3, 2019") is no word of it
 _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zä]*"
               r"\.?\s+\d")
-_HEAD_BYLINE = re.compile(
+_HEAD_BYLINE = lazy_regex(
     r"^(?:.*?[·|•—–]\s*|(?i:(?:story|written|words|text|posted|published|updated|reporting|"
     r"report|article|veröffentlicht|geschrieben|publié|publicado)\b)[^·|•]{0,40}?\s)?"
     r"(?:(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|door)\s*:?|"
@@ -438,7 +439,7 @@ _HEAD_BYLINE = re.compile(
 # "記者会見" is a press conference and "記者：首相は…" a sentence, no label and a name
 _CJK = "[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc\u30fb]"
 _CJK_NAME = f"({_CJK}{{2,5}}(?: {_CJK}{{1,4}})?)(?!{_CJK}|[\u3040-\u309f])"
-_HEAD_BYLINE_INTL = re.compile(
+_HEAD_BYLINE_INTL = lazy_regex(
     r"^(?:.*?[·|｜•—–]\s*)?(?:"
     r"(?:Автор(?:ы|\s+материала)?|АВТОР|Текст|ТЕКСТ)\s*:\s*"
     r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’.-]+(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’.-]+){0,3})"
@@ -531,16 +532,16 @@ def _text_pieces(el: etree._Element, limit: int, element_limit: int | None = Non
 
 # A house credit in place of a byline: a wire service's dateline opening the story
 # ("WASHINGTON (AP) —", "BERLIN (dpa) -") and a paper's "— Staff report": no person
-_WIRE_DATELINE = re.compile(
+_WIRE_DATELINE = lazy_regex(
     r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*"
     r"\((AP|Reuters|AFP|dpa|UPI|PA|CP|AAP|ANSA|EFE|Xinhua|KNA|epd|APA|SDA|Bloomberg)\)"
     r"\s*[—–-]")
-_STAFF_CREDIT = re.compile(r"^[—–-]?\s*(?:from\s+)?(?:staff|wire)\s+reports?\.?$", re.I)
+_STAFF_CREDIT = lazy_regex(r"^[—–-]?\s*(?:from\s+)?(?:staff|wire)\s+reports?\.?$", re.I)
 STAFF_CREDIT_CHARS = 30  # a staff credit's whole text is no longer
 CREDIT_PARAGRAPHS = 40  # a story's opening and closing paragraphs hold its credit
 # the first two characters of a dateline (`_WIRE_DATELINE`: a capital, then a capital, a
 # space or a name's punctuation); a sentence's ("The council…") are none
-_DATELINE_OPENS = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]")
+_DATELINE_OPENS = lazy_regex(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]")
 OPENING_CHARS, OPENING_ELEMENTS = 300, 200  # how far a paragraph's opening is read
 _CREDIT_PEEK = 80  # characters of a paragraph's first text that tell most are no credit
 
@@ -585,7 +586,7 @@ def _may_be_credit(paragraph: etree._Element) -> bool:
 # paragraph, after the prose, opening with a name ("Antje Rávic Strubel<br>Aus: Das
 # Brandenbuch", "Guido Santner und Redaktion SimplyScience.ch"). Its first words are
 # the name, up to a line break, a conjunction or a comma.
-_SIGNATURE = re.compile(r"([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)(?:\s+[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)){1,3})"
+_SIGNATURE = lazy_regex(r"([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)(?:\s+[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)){1,3})"
                         r"\s*(?:$|,|&|\b(?:und|and|et|y)\b)")
 SIGNATURE_PROSE = 80  # characters of the paragraph before it: it closes prose
 SIGNATURE_LINE = 60  # its first line is a name and a credit, not a sentence
@@ -638,7 +639,7 @@ def _no_person(name: str) -> bool:
 # paragraph is the quotation whole, opening and closing quoted: a report's closing
 # paragraph that opens with a quote goes on to say who said it ("“…,” the mayor said."),
 # and one may open with an apostrophe ("'90s zoning rules …")
-_QUOTATION = re.compile(r"^\s*[“”„\"«»‘‚'].*[“”\"«»’'‘]\W{0,3}$", re.S)
+_QUOTATION = lazy_regex(r"^\s*[“”„\"«»‘‚'].*[“”\"«»’'‘]\W{0,3}$", re.S)
 
 
 def _prose(text: str) -> bool:
@@ -674,7 +675,7 @@ def _signatures(page: ParsedPage) -> list[Hit]:
 _POST_META_CLASSES = frozenset({"entry-meta", "entry-footer", "entry-info", "entry-utility",
                                 "post-meta", "postmeta", "postmetadata", "post-info",
                                 "post-footer", "post-byline"})
-_NAME_BY_DATE = re.compile(
+_NAME_BY_DATE = lazy_regex(
     r"^([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*[|·•,]\s*"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}|"
     r"[^\W\d]+\.?\s+\d{1,2},?\s+\d{4})")
@@ -692,7 +693,7 @@ _POST_META_TEXT: Any = etree.XPath(".//text()")  # a list of strings
 # A link to a taxonomy's archive, a category's or a tag's ("Tech Reviews, May 12, 2024"):
 # its text is no author's. An author's own link is read (a profile at /profile/, /team/,
 # /redaktion/, ?author=3, Blogger's g-profile, not only WordPress's /author/)
-_TAXONOMY_HREF = re.compile(
+_TAXONOMY_HREF = lazy_regex(
     r"/(?:c|cat|category|categories|tag|tags|topic|topics|section|sections|rubrik|rubriken"
     r"|kategorie|kategorien|thema|themen|schlagwort|ressort|theme|label|labels|search)/"
     r"|[?&](?:cat|tag|category)=", re.I)

@@ -15,13 +15,14 @@ from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.dom.page import ParsedPage, ScriptCode
 from auditor.dom.parser import line_at, line_of
 from auditor.dom.textscan import aligned_lower
+from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
 from auditor.model import Basis, Indicator
 from auditor.urls import split_url
 
 # -- auto-refresh: a timer whose callback re-requests ad slots ----------------------
-_TIMER = re.compile(r"\bset(Interval|Timeout)\s*\(")
-_REFRESH = re.compile(
+_TIMER = lazy_regex(r"\bset(Interval|Timeout)\s*\(")
+_REFRESH = lazy_regex(
     r"\.pubads\(\)\s*\.refresh\s*\(|\bgoogletag\b[^;]{0,80}\.refresh\s*\(|"
     r"\bpbjs\s*\.\s*requestBids\s*\(|\bapstag\s*\.\s*fetchBids\s*\(|"
     r"\b(?:refreshAds?|refreshSlots?|adRefresh|refreshAdUnits?|reloadAds?)\s*\(|"
@@ -30,47 +31,47 @@ _REFRESH = re.compile(
 # bundle that holds none of them
 _REFRESH_LITERALS = ("pubads", "googletag", "pbjs", "apstag", "refreshAd", "refreshSlot",
                      "adRefresh", "reloadAd", "ezstandalone", "AdButler")
-_DELAY = re.compile(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
+_DELAY = lazy_regex(r",\s*(\d{3,7})\s*$")  # the delay closing a timer's arguments
 TIMER_SPAN = 1500  # characters of a timer's callback read for a refresh call
 BID_TIMEOUT_MS = 10_000  # a one-off setTimeout under this is a bid time-out, not a refresh
 # An ad stack's own refresh setting: a key naming ads and refresh, with a number
 # ("refreshAdsInterval":10000, ad_refresh_rate: 30). Keys that do not name ads (a live
 # blog's refreshInterval) are not read.
-_AD_REFRESH_KEY = re.compile(r"ads?[_-]?refresh|refresh[_-]?ads?", re.I)
+_AD_REFRESH_KEY = lazy_regex(r"ads?[_-]?refresh|refresh[_-]?ads?", re.I)
 # The key must name an interval ("refreshAdsInterval", "ad_refresh_rate"), or be a bare
 # refresh key ("adRefresh": 30) whose number reads as at least 1 s and is not a 0/1 flag;
 # a switch or a cap ("disableAdRefresh": 1, "maxAdRefreshes": 3) says nothing of a timer
-_INTERVAL_KEY = re.compile(r"interval|rate|seconds|secs?\b|ms\b|time|delay", re.I)
-_BARE_REFRESH_KEY = re.compile(r"^(?:ads?[_-]?refresh(?:es)?|refresh[_-]?ads?)$", re.I)
-_NOT_INTERVAL_KEY = re.compile(r"^(?:[Dd]isable|DISABLE|[Mm]ax|MAX|[Cc]ount|COUNT|[Ll]imit|"
+_INTERVAL_KEY = lazy_regex(r"interval|rate|seconds|secs?\b|ms\b|time|delay", re.I)
+_BARE_REFRESH_KEY = lazy_regex(r"^(?:ads?[_-]?refresh(?:es)?|refresh[_-]?ads?)$", re.I)
+_NOT_INTERVAL_KEY = lazy_regex(r"^(?:[Dd]isable|DISABLE|[Mm]ax|MAX|[Cc]ount|COUNT|[Ll]imit|"
                                r"LIMIT|[Nn]um|NUM|[Nn]o(?=[A-Z_-])|NO_)")
 # A meta refresh this slow (a news front reloading every 5 or 15 minutes) reloads stale
 # headlines; it is not the rapid ad refresh ANA names
 META_REFRESH_SLOW = 300  # seconds
-_SETTING_VALUE = re.compile(r"[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b")
+_SETTING_VALUE = lazy_regex(r"[\"']?\s*[:=]\s*[\"']?(\d{1,6})\b")
 _REFRESH_WORDS = ("refresh", "requestbids", "fetchbids", "reloadad")
 REFRESH_NEEDLES = (*(w.encode() for w in _REFRESH_WORDS), b"http-equiv")
-_META_REFRESH = re.compile(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
+_META_REFRESH = lazy_regex(r"^\s*(\d+)\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?\s*(\S*?)['\"]?\s*)?$",
                            re.I)
 
 
 # -- autoplay video ------------------------------------------------------------------
-_AUTOPLAY_URL = re.compile(r"[?&](?:autoplay|autostart|auto_play)=(?:1|true)\b", re.I)
-_AUTOPLAY_CONFIG = re.compile(
+_AUTOPLAY_URL = lazy_regex(r"[?&](?:autoplay|autostart|auto_play)=(?:1|true)\b", re.I)
+_AUTOPLAY_CONFIG = lazy_regex(
     r"\bauto_?(?:play|start)\b[\"']?\s*[:=]\s*(?:true\b|!0\b|1\b|[\"'](?:true|1|on|viewable)"
     r"[\"'])", re.I)
-_VIDEO_MARKUP = re.compile(r"<video\b" + ATTRIBUTE_PIECE + r"{0,400}?\sautoplay\b", re.I)
+_VIDEO_MARKUP = lazy_regex(r"<video\b" + ATTRIBUTE_PIECE + r"{0,400}?\sautoplay\b", re.I)
 # A video player or a video ad's stack near an autoplay setting (not a bare "video": a
 # carousel of video teasers autoplays its slides, not a video)
-_PLAYER = re.compile(r"jwplayer|videojs|player|vast|\bima\b", re.I)
+_PLAYER = lazy_regex(r"jwplayer|videojs|player|vast|\bima\b", re.I)
 # A "player" whose name says it plays no video: Ruffle, the Flash emulator the Wayback
 # Machine and old-game sites inject (`RufflePlayer.config = {"autoplay": "on"}` starts a
 # .swf), and audio, podcast and radio players; its autoplay key is not a video's
-_NOT_VIDEO_PLAYER = re.compile(r"ruffle|flash|swf|audio|podcast|radio|music|sound", re.I)
-_IDENTIFIER = re.compile(r"[\w$]+")
+_NOT_VIDEO_PLAYER = lazy_regex(r"ruffle|flash|swf|audio|podcast|radio|music|sound", re.I)
+_IDENTIFIER = lazy_regex(r"[\w$]+")
 # What makes a muted <video autoplay> an ad's: its own or its containers' attributes
 # naming a player, a video ad stack or an ad slot (a muted hero loop is decoration)
-_AD_CONTEXT = re.compile(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
+_AD_CONTEXT = lazy_regex(r"player|vast|\bima\b|\bads?\b|[_-]ads?\b|\bads?[_-]|advert|"
                          r"outstream|instream|preroll|sponsor", re.I)
 AD_CONTEXT_LEVELS = 3  # the video and this many containers are read for an ad context
 AUTOPLAY_NEEDLES = (b"autoplay", b"autostart")
@@ -78,8 +79,8 @@ VIDEO_NEEDLES, IFRAME_NEEDLES = (b"<video",), (b"<iframe",)  # no tag: no walk f
 # Video.js's options in its element's data-setup (`{"autoplay": true}`; "muted" starts it
 # muted; "play" and "any" try with sound), read as the attribute; Brightcove's and
 # Video.js's own element, <video-js autoplay>, is a <video> too
-_SETUP_AUTOPLAY = re.compile(r'"autoplay"\s*:\s*(true|"(?:play|any|muted)")', re.I)
-_SETUP_MUTED = re.compile(r'"muted"\s*:\s*true', re.I)  # its own muted option
+_SETUP_AUTOPLAY = lazy_regex(r'"autoplay"\s*:\s*(true|"(?:play|any|muted)")', re.I)
+_SETUP_MUTED = lazy_regex(r'"muted"\s*:\s*true', re.I)  # its own muted option
 PLAYER_SPAN = 300  # characters around an autoplay setting read for a player
 
 
@@ -209,7 +210,7 @@ def _any_between(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-_PARENS = re.compile(r"[()]")
+_PARENS = lazy_regex(r"[()]")
 
 
 def _call_args(span: str) -> str:

@@ -14,6 +14,7 @@ from lxml import etree
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_at, line_of
 from auditor.dom.textscan import Scan
+from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import (
     ANA,
     NEWSGUARD,
@@ -37,8 +38,8 @@ _PAGE_OF_SOURCE = (r"\b(?:page|slide|seite|bild|foto|photo|image|diapositive|p(?
 # A page's number at the end of its path (its extension and last `/` taken off): `/2`,
 # `-2` (of `-2.html`), `/page/2`, `/seite-2`, `/slide2`; the one reading of a page number,
 # for another page of the article (`_paged`) and for the article a one-page view is of
-_PAGE_SUFFIX = re.compile(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$", re.I)
-_EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+_PAGE_SUFFIX = lazy_regex(r"(?:[/_-](?:page|seite|slide|p|pg)?[/=_-]?)(\d{1,3})$", re.I)
+_EXTENSION = lazy_regex(r"\.[A-Za-z]{2,5}$")
 PAGE_REL_NEEDLES = (b"next", b"prev")  # what a rel=next, prev or previous holds
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "seite", "paged", "slide", "pagenum"})
 # -- paid traffic: click IDs and campaign parameters of paid sources ----------------
@@ -82,7 +83,7 @@ _PLACEHOLDER_SOURCE = (
     r"\[(?:Your|YOUR) (?:Name|Company|Brand|Website|Keyword|Product|City|Business)"
     r"[^\]\n]{0,20}\]|"
     r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
-PLACEHOLDER = re.compile(_PLACEHOLDER_SOURCE)
+PLACEHOLDER = lazy_regex(_PLACEHOLDER_SOURCE)
 # The placeholders' openings (a bracket's contents may hold what RE2 cannot read: a lone
 # surrogate); RE2's \b after "INSERT" holds wherever Python's does
 _PLACEHOLDER_GATE = gate(
@@ -94,7 +95,7 @@ _PLACEHOLDER_GATE = gate(
     r"\[(?:KEYWORD|PRODUCT NAME|COMPANY NAME|BRAND NAME|CITY NAME|TOPIC)\]")
 PLACEHOLDER_NEEDLES = (b"%%", b"{{", b"[insert", b"[your ", b"[keyword", b"[product name",
                        b"[company name", b"[brand name", b"[city name", b"[topic")
-SPINTAX = re.compile(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
+SPINTAX = lazy_regex(r"\{[A-Za-z][\w ]{0,25}(?:\|[A-Za-z][\w ]{0,25}){2,}\}")  # {Great|Nice|Cool}
 # `[^|}]` holds every character of `[\w ]`
 _SPINTAX_GATE = gate(r"\{[A-Za-z][^|}]{0,25}(?:\|[A-Za-z][^|}]{0,25}){2,}\}")
 CHATBOT = Scan.of(_CHATBOT_SOURCE, CHATBOT_NEEDLES)
@@ -115,15 +116,15 @@ THIN_PAGE_WORDS = 500
 # A link to the whole article on one page: zeit.de's "Auf einer Seite lesen"
 # (/komplettansicht), faz.net's "Artikel auf einer Seite lesen" (?printPagedArticle=true).
 # Pages a reader may skip are no slideshow "forcing visitors to click through" (ANA).
-_ONE_PAGE_TEXT = re.compile(r"\b(?:auf einer seite|read (?:it )?on (?:one|a single) page|"
+_ONE_PAGE_TEXT = lazy_regex(r"\b(?:auf einer seite|read (?:it )?on (?:one|a single) page|"
                             r"(?:view|read|show) (?:as )?(?:a )?single page|"
                             r"(?:view|show) all pages|alle seiten|sur une (?:seule )?page|"
                             r"en una (?:sola )?página|komplettansicht)", re.I)
-_ONE_PAGE_HREF = re.compile(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&](?:single|"
+_ONE_PAGE_HREF = lazy_regex(r"/komplettansicht\b|[?&]printPagedArticle=true|[?&](?:single|"
                             r"singlepage)=(?:1|true|all)\b|[?&]view=(?:all|single)\b", re.I)
 # the one-page view's own path under the article's (zeit.de's /komplettansicht, a
 # gallery's /all/ or /view-all/)
-_ONE_PAGE_SUFFIX = re.compile(r"/(?:komplettansicht|all|view-?all|single(?:-?page)?)$", re.I)
+_ONE_PAGE_SUFFIX = lazy_regex(r"/(?:komplettansicht|all|view-?all|single(?:-?page)?)$", re.I)
 
 
 def slideshow(hits: Sequence[Hit], article: bool = True, whole: Hit | None = None,
@@ -253,7 +254,7 @@ def paginated(m: re.Match[str] | re.Match[bytes]) -> bool:
 
 # "Page 2 of 9", "Seite 2 von 5": a page or slide word and a worded "of" (not "Foto 1/5",
 # a gallery's caption)
-_PAGE_IN_WORDS = re.compile(r"^(?:page|slide|seite|diapositive|p(?:á|a)gina)\s+\d{1,3}\s*"
+_PAGE_IN_WORDS = lazy_regex(r"^(?:page|slide|seite|diapositive|p(?:á|a)gina)\s+\d{1,3}\s*"
                             r"(?:of|von|sur|de|di)\b", re.I)
 
 
@@ -286,7 +287,7 @@ def _article_slug(path: str) -> bool:
 
 # WordPress' comment pages (`/comment-page-2/`, `?cpage=2`): the article's comments,
 # one article page
-_COMMENT_PAGE = re.compile(r"/comment-page-\d|[?&]cpage=\d", re.I)
+_COMMENT_PAGE = lazy_regex(r"/comment-page-\d|[?&]cpage=\d", re.I)
 
 
 def _paged(path: str, query: str) -> tuple[str, int | None]:
@@ -305,7 +306,7 @@ def _paged(path: str, query: str) -> tuple[str, int | None]:
 
 # A link's words that page through one article: "Next", "Back", "Weiter »", "Next slide", "3", an
 # arrow or an icon with no words; a blog's post navigation shows the other post's title
-_PAGER_TEXT = re.compile(
+_PAGER_TEXT = lazy_regex(
     r"^[\W\d_]*(?:(?:next|prev|previous|back|forward|more|continue|page|slide|photo|image|picture|"
     r"weiter|nächste|vorherige|zurück|seite|bild|foto|suivant|suivante|précédent|"
     r"précédente|diapositive|siguiente|anterior|página|próxima|próximo|successivo|"

@@ -15,7 +15,6 @@ the page credits, unconfirmed.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
@@ -23,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlunsplit
 
 from lxml import etree
 
+from auditor.lazy_re import lazy_regex
 from auditor.model import Evidence, Provenance
 from auditor.urls import host_of, proxied, registrable_domain, same_brand, site_of, split_url
 
@@ -225,7 +225,7 @@ def named_outright(source: Provenance) -> bool:
 # How a licensed republisher credits the original in its line: The Conversation's "This
 # article is republished from … under a Creative Commons license", "reprinted with
 # permission", "originally published on …" (Grist, ProPublica, KFF Health News)
-_SYNDICATION = re.compile(
+_SYNDICATION = lazy_regex(
     r"\b(?:republished|reprinted|syndicated)\b|\bcreative commons\b|\bwith (?:kind )?permission"
     r"|\blicen[cs]ed?\b|\b(?:originally|first) (?:published|appeared|ran)\b"
     r"|\b(?:zuerst|erstmals) erschienen\b|\bursprünglich (?:veröffentlicht|erschienen)\b"
@@ -260,7 +260,7 @@ def credited_syndication(source: Provenance) -> bool:
 # A credit that names no original, only "this site" or "here": a feed importer's line
 # ("This post was originally published on this site", the link on its last words, before
 # every post it pulls in), no republisher's credit to a publication it names
-_UNNAMED = re.compile(
+_UNNAMED = lazy_regex(
     r"\b(?:on|at|from|in|by|via)\s+(?:this|that|the original|the source)\s+"
     r"(?:site|website|web site|page|blog|source|link)\b|\b(?:on|at|from)\s+here\b")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
-import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 from unicodedata import east_asian_width
@@ -25,6 +24,7 @@ from auditor.dom.hiding import tiny_element
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import elements, line_of
 from auditor.heuristics.text_blocks import FEED_FOOTER, FEED_FOOTER_CHARS, SHORT
+from auditor.lazy_re import lazy_regex
 from auditor.model import Evidence, Resource
 from auditor.provenance.credits import INLINE, credit_clues, norm, text_of
 from auditor.provenance.evidence import (
@@ -54,22 +54,22 @@ _NOT_ARTICLE = frozenset({"nav", "aside", "header", "footer", "figure", "figcapt
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 # Cheap test before the patterns: the words every cue below holds
-_STEMS = re.compile(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
+_STEMS = lazy_regex(r"source|origin|appeared|publi|pubbl|read|via|quelle|fuente|fonte|syndicat"
                     r"|erschien|continue|apparu|primer|primeiro|primo|verscheen|опублик|źródło|источник"
                     r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή|zdroj|投稿")
 # The anchor's own text names it the original ("Source link", "Read more at BBC")
 # ("View source" is a code link, "Primary source" a study's, "Read more at The New York
 # Times" a roundup's: those two are labels, below)
-_ANCHOR_NAMES = re.compile(
+_ANCHOR_NAMES = lazy_regex(
     r"source link|original (?:source|article|post|story)|primary (?:article|post|story)"
     r"|(?:go to|view) (?:the )?(?:original(?: article| post| story)?"
     r"|source (?:article|post|story))"
     r"|read (?:the )?(?:original|full|complete) (?:article|story|post)(?: (?:here|at|on) .+)?"
     r"|continue reading (?:at|on) .+|originalartikel|zum originalartikel"
     r"|artículo original|article original")
-_ANCHOR_LABELS = re.compile(r"primary source|read more at .+")
+_ANCHOR_LABELS = lazy_regex(r"primary source|read more at .+")
 # ... or the words right before it do ("This post originally appeared on <a>Grist</a>")
-_LEAD_NAMES = re.compile(
+_LEAD_NAMES = lazy_regex(
     r"(?:(?:originally|first) (?:published|appeared|posted|ran)(?: (?:on|at|in|by))?"
     r"|republished (?:from|with permission (?:from|of))|syndicated from"
     r"|read the (?:full|original|complete) (?:article|story|post) (?:at|on)"
@@ -86,11 +86,11 @@ _LEAD_NAMES = re.compile(
     r"(?: the)?\s*[:：]?\s*$")
 # A bare label opening its line: how wires and studies are credited too (Weight.LABEL);
 # "submit your letter via <a>this form</a>" is a sentence, not a label
-_LEAD_LABEL = re.compile(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via|źródło|источник"
+_LEAD_LABEL = lazy_regex(r"^[\W_]*(?:sources?|quellen?|fuentes?|fontes?|via|źródło|источник"
                          r"|来源|來源|出典|출처|kaynak|bron|kilde|källa|lähde|sumber|nguồn|πηγή"
                          r"|zdroj)\s*[:：]?\s*$"
                          r"|(?:primary source|read more at)(?: the)?\s*[:：]?\s*$")
-_CORE = re.compile(r"^[\W_]+|[\W_]+$")
+_CORE = lazy_regex(r"^[\W_]+|[\W_]+$")
 
 
 class Line(NamedTuple):
@@ -211,7 +211,7 @@ def _article_link(line: Line, anchor: etree._Element, done: set[etree._Element],
 
 
 # An http(s) or scheme-relative link's scheme and netloc (a scheme is case-blind: HTTPS://)
-_ORIGIN = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?//[^/?#]*")
+_ORIGIN = lazy_regex(r"(?:[Hh][Tt][Tt][Pp][Ss]?:)?//[^/?#]*")
 
 
 def _origin(href: str) -> str | None:
@@ -463,7 +463,7 @@ def _is_article(url: str) -> bool:
 _BASED_ON = {"isbasedon": "is-based-on", "isbasedonurl": "is-based-on",
              "citation": "citation"}
 _BASED_ON_NEEDLES = (b"isbasedon", b"citation", b"ld+json")
-_ITEMPROP = re.compile(rb"itemprop\s*=\s*[\"']?(?:isbasedon|citation)")  # a walk only then
+_ITEMPROP = lazy_regex(rb"itemprop\s*=\s*[\"']?(?:isbasedon|citation)")  # a walk only then
 _MICRODATA: Any = etree.XPath(
     "//*[@itemprop='isBasedOn' or @itemprop='isBasedOnUrl' or @itemprop='citation']")
 

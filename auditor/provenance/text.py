@@ -14,17 +14,18 @@ import re
 from collections.abc import Iterator, Sequence
 
 from auditor.heuristics.text_blocks import FEED_FOOTER, TextBlock, footer_site
+from auditor.lazy_re import lazy_regex
 from auditor.model import Evidence
 from auditor.provenance.evidence import Clue, Sources, clean_url, group, through_proxy
 from auditor.urls import host_of, listed_suffix
 
 # The labels that say the line names the original (the segmenter's attribution lines
 # that are not a bare "via"/"Source:" credit)
-_NAMES = re.compile(
+_NAMES = lazy_regex(
     r"(?:original|primary) source|source link"
     r"|originally (?:published|appeared) (?:on|in|at|by)", re.I)
-_URL = re.compile(r"https?://[^\s<>\"'）)\]]+", re.I)
-_HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])",
+_URL = lazy_regex(r"https?://[^\s<>\"'）)\]]+", re.I)
+_HOST = lazy_regex(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])",
                    re.I)
 
 

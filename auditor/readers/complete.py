@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 from auditor.readers.decode import decode_page
 from auditor.readers.parts import FRAME_BYTES, FRAMES_BYTES, frame_element
 from auditor.saved import saved_from_url
@@ -115,7 +116,7 @@ def _at_urls(text: str, at_url: dict[str, str]) -> str:
 
 
 # a `src` as the browser wrote it, quoted (what `_at_urls` reads and rewrites)
-_QUOTED_SRC = re.compile(r"""src="([^"]*)"|src='([^']*)'""")
+_QUOTED_SRC = lazy_regex(r"""src="([^"]*)"|src='([^']*)'""")
 
 
 def _frame_file(page_dir: Path, folder: Path, src: str) -> Path | None:
@@ -140,7 +141,7 @@ def _frame_file(page_dir: Path, folder: Path, src: str) -> Path | None:
     return file if ok else None
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazy_regex(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 __all__ = ["saved_frames"]

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 
 _BOMS = (
@@ -30,7 +31,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # <?xml version="1.0" encoding="x"?>, read when no meta declares one
-_XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.I)
+_XML_DECL = lazy_regex(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.I)
 
 
 def as_utf8(data: bytes) -> bytes:
@@ -161,13 +162,13 @@ _HEAD_TAGS = frozenset({b"script", b"noscript", b"style", b"link", b"meta", b"ob
 # Chromium 156 took a meta charset inside one)
 _RAW_TEXT = frozenset({b"script", b"style", b"title", b"textarea", b"xmp", b"iframe",
                        b"noembed", b"noframes"})
-_PRESCAN_TAG = re.compile(rb"<!--|<(/?)([a-zA-Z][^\s/>\x00]*)")
+_PRESCAN_TAG = lazy_regex(rb"<!--|<(/?)([a-zA-Z][^\s/>\x00]*)")
 # an attribute as the tokenizer reads it: a quoted value runs to its quote, `>` and all
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = lazy_regex(
     rb"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
 # `content`'s charset, read only beside http-equiv="content-type" (the standard's "need
 # pragma": Chromium 156 passed over `<meta name="description" content="charset=…">`)
-_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""")
+_CONTENT_CHARSET = lazy_regex(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""")
 
 
 def _attributes(lowered: bytes, pos: int) -> tuple[dict[bytes, bytes], int]:
@@ -305,7 +306,7 @@ _CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # fourth bytes: a run goes on through them, or an emoji-heavy page's sample was lone lead
 # bytes that failed GB18030 and left windows-1252)
 _FOUR = rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
-_HIGH_RUN = re.compile(rb"(?:%s|[\x80-\xff])(?:%s|[\x40-\xff]){0,16384}" % (_FOUR, _FOUR))
+_HIGH_RUN = lazy_regex(rb"(?:%s|[\x80-\xff])(?:%s|[\x40-\xff]){0,16384}" % (_FOUR, _FOUR))
 # how much of those runs the sniff reads: enough text to tell the languages apart, and a
 # bound, so a page of any size costs one scan to its first 16 KB of such text
 _SNIFF_BYTES = 16 * 1024
@@ -355,9 +356,9 @@ def _cjk_codec(data: bytes) -> str | None:
     return named.get(best.encoding, valid[0]) if best is not None else valid[0]
 
 
-_HANGUL = re.compile("[\uac00-\ud7a3]")  # the precomposed syllables Korean is written in
+_HANGUL = lazy_regex("[\uac00-\ud7a3]")  # the precomposed syllables Korean is written in
 _JAPANESE = ("cp932", "euc_jp")
-_CJK_LETTER = re.compile(  # kana, jamo, ideographs, syllables, compatibility ideographs, half-width
+_CJK_LETTER = lazy_regex(  # kana, jamo, ideographs, syllables, compatibility ideographs, half-width
     "[\u3040-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff66-\uff9f]")
 
 
@@ -372,12 +373,12 @@ def _korean(text: str) -> bool:
 # a CJK letter with no CJK letter or punctuation beside it: one a Latin word's accented
 # letter makes with the letter after it (`Muñoz` read as Big5 is `Mu` + 羠 + `z`)
 _CJK_WIDE = "\u3000-\u30ff\u3131-\u318e\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff9f"
-_ALONE = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
+_ALONE = lazy_regex(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}](?![{_CJK_WIDE}])")
 
 
 # a short run of CJK letters with an ASCII letter before or after it: what a Latin word
 # whose accented letters come in twos makes (`Çiğdem Gökçe` in GBK: `[][]em G[][]`)
-_SHORT_RUN = re.compile(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}]{{1,2}}(?![{_CJK_WIDE}])")
+_SHORT_RUN = lazy_regex(f"(?<![{_CJK_WIDE}])[{_CJK_WIDE}]{{1,2}}(?![{_CJK_WIDE}])")
 
 
 def _inside_latin_words(codec: str, text: str) -> int:
@@ -432,11 +433,11 @@ def _in_script(codec: str, text: str) -> bool:
 # bytes read so land anywhere in the table, more than half of them out of it in the
 # two-character title of a GBK page read as Big5 (`新闻` read `陔恓`).
 _COMMON = {
-    "gb18030": ("gbk", re.compile(rb"[\xb0-\xd7][\xa1-\xfe]")),
-    "big5hkscs": ("big5", re.compile(rb"[\xa4-\xc5][\x40-\x7e\xa1-\xfe]|\xc6[\x40-\x7e]")),
-    "cp949": ("euc_kr", re.compile(rb"[\xb0-\xc8][\xa1-\xfe]")),
-    "cp932": ("euc_jp", re.compile(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
-    "euc_jp": ("euc_jp", re.compile(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
+    "gb18030": ("gbk", lazy_regex(rb"[\xb0-\xd7][\xa1-\xfe]")),
+    "big5hkscs": ("big5", lazy_regex(rb"[\xa4-\xc5][\x40-\x7e\xa1-\xfe]|\xc6[\x40-\x7e]")),
+    "cp949": ("euc_kr", lazy_regex(rb"[\xb0-\xc8][\xa1-\xfe]")),
+    "cp932": ("euc_jp", lazy_regex(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
+    "euc_jp": ("euc_jp", lazy_regex(rb"[\xa4\xa5\xb0-\xcf][\xa1-\xfe]|\x8e[\xa6-\xdf]")),
 }
 
 
@@ -486,11 +487,11 @@ _NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "gb18030":
 # is at most 253 characters of at most four bytes: longer runs (a paragraph of CJK text)
 # are cut there, so a page is read once, in one pass, however its runs fall.
 HOST_BYTES = 1024
-_HOST_PLACE = re.compile(rb"""(?:^|(?<=[\s"'<>()`])|//)([^/?#\\\s"'<>()`]{1,%d})""" % HOST_BYTES)
+_HOST_PLACE = lazy_regex(rb"""(?:^|(?<=[\s"'<>()`])|//)([^/?#\\\s"'<>()`]{1,%d})""" % HOST_BYTES)
 # what joins the places for one decoding per charset: more newlines than any charset's
 # longest sequence, so a lead byte that takes the next bytes with it leaves one between
 _JOIN = b"\n" * 4
-_FOLDED_HOST = re.compile(r"^[\x00-\x09\x0b-\x7f]*\.[\x00-\x09\x0b-\x7f]*$", re.M)
+_FOLDED_HOST = lazy_regex(r"^[\x00-\x09\x0b-\x7f]*\.[\x00-\x09\x0b-\x7f]*$", re.M)
 
 
 def _ascii_hosts(places: str) -> set[str]:

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 from auditor.readers.interface import Member, Nested, Record, Source
 from auditor.readers.sniff import HEAD_BYTES, PEEK_BYTES, sniff, warc_member_after
 
 _SCAN_BLOCK = 1 << 20
 HEADER_MAX = 64 * 1024  # a WARC header block, as read to judge a record start
-_WARC_LINE = re.compile(rb"WARC/[01]\.\d+\r?\n")
-_CONTENT_LENGTH = re.compile(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
+_WARC_LINE = lazy_regex(rb"WARC/[01]\.\d+\r?\n")
+_CONTENT_LENGTH = lazy_regex(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
 
 
 def is_gzip(stream: BinaryIO) -> bool:

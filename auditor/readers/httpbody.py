@@ -17,9 +17,10 @@ from collections.abc import Iterable
 import brotli
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 
-_CHUNK_SIZE = re.compile(rb"[0-9a-fA-F]{1,8}[ \t]*(?:;[^\r\n]*)?\r?\n")
-_HTML_START = re.compile(rb"^\s*(?:<!doctype|<html|<head|<body|<!--|<meta|<div|<p\b|<script)", re.I)
+_CHUNK_SIZE = lazy_regex(rb"[0-9a-fA-F]{1,8}[ \t]*(?:;[^\r\n]*)?\r?\n")
+_HTML_START = lazy_regex(rb"^\s*(?:<!doctype|<html|<head|<body|<!--|<meta|<div|<p\b|<script)", re.I)
 
 
 class BodyError(InputError):
@@ -159,8 +160,8 @@ def mime_of(content_type: str | None) -> str:
 
 # One link of a `Link` header (RFC 8288): `<url>; rel=preload; as=script`, links split by
 # commas outside their `<…>`.
-_LINK = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,]*)*)")
-_LINK_PARAM = re.compile(r"""([A-Za-z*-]+)\s*=\s*(?:"([^"]*)"|([^\s;,"]*))""")
+_LINK = lazy_regex(r"<([^>]*)>((?:\s*;\s*[^;,]*)*)")
+_LINK_PARAM = lazy_regex(r"""([A-Za-z*-]+)\s*=\s*(?:"([^"]*)"|([^\s;,"]*))""")
 
 
 def link_header_markup(values: Iterable[str]) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 from auditor.readers.decode import decode_page
 from auditor.readers.interface import (
     MAX_PAGE_BYTES,
@@ -42,12 +43,12 @@ _HEADER_BYTES = 64 * 1024  # a header block longer than this is no MIME header
 
 # the message opens with header lines (`Name: value`, folded lines start with a blank) and
 # declares itself multipart/related before its first blank line
-_HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*")
-_RELATED = re.compile(rb"(?im)^content-type:[ \t]*multipart/related\b")
-_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-_UNFOLD = re.compile(r"\r?\n[ \t]+")
-_PARAM = re.compile(r"""(?i);\s*([\w-]+)\s*=\s*(?:"([^"]*)"|([^;\s]*))""")
-_CID = re.compile(r"""cid:([^\s"'<>)]{1,512})""")
+_HEADER_LINE = lazy_regex(rb"[!-9;-~]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*")
+_RELATED = lazy_regex(rb"(?im)^content-type:[ \t]*multipart/related\b")
+_BLANK_LINE = lazy_regex(rb"\r?\n\r?\n")
+_UNFOLD = lazy_regex(r"\r?\n[ \t]+")
+_PARAM = lazy_regex(r"""(?i);\s*([\w-]+)\s*=\s*(?:"([^"]*)"|([^;\s]*))""")
+_CID = lazy_regex(r"""cid:([^\s"'<>)]{1,512})""")
 _HTML = frozenset({"text/html", "application/xhtml+xml"})  # the page's part, and a frame's
 _JS = frozenset({"application/javascript", "text/javascript", "application/x-javascript",
                  "application/ecmascript", "text/ecmascript"})

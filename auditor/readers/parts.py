@@ -8,7 +8,8 @@ archive's own files by their URL) share its form here.
 from __future__ import annotations
 
 import html
-import re
+
+from auditor.lazy_re import lazy_regex
 
 FRAME_BYTES = 2 * 1024 * 1024  # a frame's markup walked as its document, each …
 FRAMES_BYTES = 16 * 1024 * 1024  # … and all together (past them: the frame's URL alone)
@@ -32,7 +33,7 @@ def frame_element(location: str | None, frame: str | None, cid: str | None = Non
 # the URL the element standing for a part holds (its first attribute but a link's `rel`
 # and `as`: `mhtml._element`, `frame_element`); a frame's `srcdoc` comes after it, its
 # quotes escaped
-_PART_URL = re.compile(r'<[a-z]+(?: rel="[^"]*")?(?: as="[^"]*")? (?:src|href)="([^"]*)"')
+_PART_URL = lazy_regex(r'<[a-z]+(?: rel="[^"]*")?(?: as="[^"]*")? (?:src|href)="([^"]*)"')
 
 
 def saved_part_url(line: str) -> str | None:

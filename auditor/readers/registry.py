@@ -15,7 +15,6 @@ import dataclasses
 import errno
 import io
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from auditor.errors import EmptyInput
+from auditor.lazy_re import lazy_regex
 from auditor.readers.brotlied import BrotliReader
 from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind
 from auditor.readers.gzipped import GzipReader
@@ -215,7 +215,7 @@ def open_input(path: Path, name: str) -> BinaryIO:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
 
 
-_URL_INPUT = re.compile(r"(?i)^(?:https?|ftp)://")
+_URL_INPUT = lazy_regex(r"(?i)^(?:https?|ftp)://")
 
 
 def missing_input(name: str) -> InputError:

@@ -11,6 +11,7 @@ import zlib
 from typing import BinaryIO
 
 from auditor.errors import InputError
+from auditor.lazy_re import lazy_regex
 from auditor.readers.decode import as_utf8
 
 HEAD_BYTES = 4096
@@ -19,10 +20,10 @@ NOT_PAGES = frozenset({"empty", "binary"})  # kinds no reader reads
 # gzip WARC whose first member's magic is damaged is found by a member further on
 PEEK_BYTES = 64 * 1024
 GZIP_MEMBER = b"\x1f\x8b\x08"
-_WARC_START = re.compile(rb"WARC/[01]\.\d+\r?\n")
+_WARC_START = lazy_regex(rb"WARC/[01]\.\d+\r?\n")
 _MEMBERS_TRIED = 64
 
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy_regex(
     r"<(?:!doctype\s+html|html|head|body|div|p|span|script|iframe|ins|a\s|img|meta|link|"
     r"table|section|article|main|header|footer|nav|ul|li|h[1-6]|br|!--)\b",
     re.I,
@@ -32,10 +33,10 @@ _HTML_TAG = re.compile(
 # How JSON opens: an object's first key or its end, an array's first value or its end.
 # A template (`{% raw %}`, `{{ title }}`), a shortcode (`[caption id=…]`) or lyrics'
 # `[Verse 1]` open with a bracket too, and are markup or text, not broken JSON.
-_JSON_OPEN = re.compile(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b)')
+_JSON_OPEN = lazy_regex(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b)')
 # openings only JSON writes: a key, an array of objects, arrays or strings; any other
 # (`[1] Smith, J.`, `[2019-05-01] Dear diary`, `[ ] buy milk`, `[true story]`) must parse
-_SURELY_JSON = re.compile(rb'\{\s*"|\[\s*[\[{"]')
+_SURELY_JSON = lazy_regex(rb'\{\s*"|\[\s*[\[{"]')
 _JSONL_NAMES = (".jsonl", ".ndjson")
 _JSON_NAMES = (".json", *_JSONL_NAMES)
 
@@ -111,9 +112,9 @@ def sniff(head: bytes, name: str = "", *, declared_text: bool = False) -> str:
 
 
 # what only a document's source holds: its doctype and its frame's elements
-_DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_DOCUMENT_TAG = lazy_regex(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 # a line's start and end tags, and the elements that have no end tag
-_LINE_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.I)
+_LINE_TAG = lazy_regex(r"<(/?)([a-z][a-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.I)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 

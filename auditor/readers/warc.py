@@ -24,6 +24,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
+from auditor.lazy_re import lazy_regex
 from auditor.readers.decode import decode_page
 from auditor.readers.framing import (
     HEADER_MAX,
@@ -432,7 +433,7 @@ def _record(rec: Any, name: str, cap: int) -> Record:
                     header_links=links)
 
 
-_TEXT_FILE = re.compile(r"\.(?:txt|text|md|markdown)$", re.I)
+_TEXT_FILE = lazy_regex(r"\.(?:txt|text|md|markdown)$", re.I)
 
 
 def _names_text_file(url: str | None) -> bool:

@@ -7,16 +7,16 @@ fails closed on it (`allow_unreadable` to accept), and `bulk` records it as fail
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from auditor.lazy_re import lazy_regex
 from auditor.readers.httpbody import zstd_unreadable
 from auditor.readers.interface import Nested, Reader, Record, Source
 
 _MAGIC = b"\x28\xb5\x2f\xfd"  # a zstd frame's first four bytes (RFC 8878)
 # a skippable frame's (0x184D2A50-5F, little-endian): what a `.warc.zst` opens with, its
 # dictionary's frame (the WARC zstd extension), before the first record's zstd frame
-_SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18")
+_SKIPPABLE = lazy_regex(rb"[\x50-\x5f]\x2a\x4d\x18")
 
 
 class ZstdReader(Reader):

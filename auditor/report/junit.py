@@ -7,12 +7,12 @@ collected (a few strings per page) and written at the end, through a real XML wr
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from auditor.lazy_re import lazy_regex
 from auditor.model import ListInfo, PageReport, Violation
 from auditor.report.figures import Unreadable, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
@@ -21,7 +21,7 @@ from auditor.report.provenance import copied_ids, provenance_line
 from auditor.report.safe import inert
 
 # XML 1.0 cannot carry these even escaped; inert() already shows the C0/C1 controls.
-_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = lazy_regex("[\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: str | None, *, inline: bool = True, limit: int | None = 2000) -> str:

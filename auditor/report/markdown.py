@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from auditor.lazy_re import lazy_regex
 from auditor.model import ListInfo, PageReport, Severity, Violation
 from auditor.report.figures import Unreadable, criteria_met, unreadable_verdict
 from auditor.report.interface import RunSummary
@@ -28,7 +29,7 @@ from auditor.report.safe import inert
 
 # `:` breaks scheme autolinks, `.` GFM's `www.` ones, `@` e-mail ones: a page-derived
 # host (`www.evil-phish.example`) must not render as a live link in a job summary
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~:.@])")
+_MD_SPECIAL = lazy_regex(r"([\\`*_{}\[\]()#+!|~:.@])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 MAX_ROWS = 200  # a job summary is capped at 1 MiB; say how many more instead
 

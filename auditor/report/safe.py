@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import re
 
+from auditor.lazy_re import lazy_regex
+
 # C0 controls but tab/newline, DEL, C1 controls, and bidi overrides (Trojan Source).
 # U+2028/U+2029 break lines in many viewers: escaped too, so a record stays one line.
-_UNSAFE = re.compile(
+_UNSAFE = lazy_regex(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
-_UNSAFE_INLINE = re.compile(
+_UNSAFE_INLINE = lazy_regex(
     "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
 
 

@@ -18,12 +18,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from auditor.lazy_re import lazy_regex
+
 SEPARATORS = "/.,;&?=:_-"
 _SEP = f"[{re.escape(SEPARATORS)}]"
 _WORD = rf"[^\s{re.escape(SEPARATORS)}]"
 # A piece: separators it starts with, a word, the separators after it, then spaces; so
 # a line never starts or ends on a lone `/`.
-_PIECE = re.compile(rf"(?:{_SEP}*{_WORD}+{_SEP}*|{_SEP}+)\s*|\s+")
+_PIECE = lazy_regex(rf"(?:{_SEP}*{_WORD}+{_SEP}*|{_SEP}+)\s*|\s+")
 
 
 def pieces(line: str) -> list[tuple[int, int]]:

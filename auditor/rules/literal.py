@@ -9,7 +9,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-_BRACES = re.compile(r"\{\d*(?:,\d*)?\}")
+from auditor.lazy_re import lazy_regex
+
+_BRACES = lazy_regex(r"\{\d*(?:,\d*)?\}")
 
 
 def _quantifier_at(pattern: str, i: int) -> int:

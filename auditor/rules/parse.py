@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from adblockparser import AdblockRule
 
+from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 from auditor.rules.cosmetic.index import CosmeticFilter
 from auditor.rules.cosmetic.procedural import NESTING_NAMES, PROCEDURAL_NAMES
@@ -114,7 +115,7 @@ _PARTY = {
 }
 
 # `domain##selector`, `domain#@#selector`, `#?#`, `#$#`, `#%#` and AdGuard `$$`.
-_COSMETIC_RE = re.compile(r"^([^/|@\"!]*?)(#@?[?$%]?#|\$@?\$)(.+)$")
+_COSMETIC_RE = lazy_regex(r"^([^/|@\"!]*?)(#@?[?$%]?#|\$@?\$)(.+)$")
 
 
 class ParseError(ValueError):
@@ -295,8 +296,8 @@ PROCEDURAL_OPS = (*(f":{name}(" for name in PROCEDURAL_NAMES), *UNSUPPORTED_PROC
 
 MAX_NESTING = 2  # `:has()` within `:has()`: each level multiplies a walk; EasyList needs 2
 _NESTING = NESTING_NAMES | {"is", "where", "matches"}  # and CSS's own selector groups
-_PATH_IN_PREDICATE = re.compile(r"\[[^\]]*(?:/|::)")
-_XPATH_STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
+_PATH_IN_PREDICATE = lazy_regex(r"\[[^\]]*(?:/|::)")
+_XPATH_STRING = lazy_regex(r"\"[^\"]*\"|'[^']*'")
 
 
 def unbounded_cost(selector: str) -> str | None:
@@ -332,7 +333,7 @@ def is_procedural(selector: str) -> bool:
     return any(op in selector for op in PROCEDURAL_OPS)
 
 
-_PURE_HOSTNAME = re.compile(r"\|\|[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\^", re.I)
+_PURE_HOSTNAME = lazy_regex(r"\|\|[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\^", re.I)
 
 
 def _parse_network(text: str, line: int) -> NetworkFilter:

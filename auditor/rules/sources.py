@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.lazy_re import lazy_regex
 from auditor.rules.cache import cache_dir
 
 OFFICIAL_URLS: dict[str, str] = {
@@ -43,8 +44,8 @@ SYSTEM_GLOBS: tuple[str, ...] = (  # where packaged lists may sit; none on some 
     "/usr/share/*/ublock-origin/assets/thirdparties/easylist/*.txt",
 )
 MIN_LIST_BYTES = 10_000
-_EXPIRES_RE = re.compile(r"^!\s*Expires:\s*(\d+)\s*(day|days|hour|hours|h|d)?", re.I | re.M)
-_CHECKSUM_RE = re.compile(r"^\s*!\s*checksum[\s\-:]+([\w+/=]+).*\n", re.I | re.M)
+_EXPIRES_RE = lazy_regex(r"^!\s*Expires:\s*(\d+)\s*(day|days|hour|hours|h|d)?", re.I | re.M)
+_CHECKSUM_RE = lazy_regex(r"^\s*!\s*checksum[\s\-:]+([\w+/=]+).*\n", re.I | re.M)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,11 @@ from auditor.dom.parser import (
     id_values,
     ids_registered,
 )
+from auditor.lazy_re import lazy_regex
 from auditor.rules.cosmetic.compound import check
 from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
 
-_RUN_HOST_RE = re.compile(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
+_RUN_HOST_RE = lazy_regex(r"//([^/?#:\s]+)")  # hosts in run-together URLs (a superset)
 
 # Page features come from a few XPath calls returning plain strings (the page's views:
 # its distinct classes and ids, every attribute value run together): libxml2 walks the
@@ -31,7 +32,7 @@ _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart:
 # `data-` attribute names in the page's lowered source: a superset of the tree's (the
 # HTML tokenizer ends a name at whitespace, `/`, `>` or `=`, and lowers ASCII), found by
 # a literal-prefix scan instead of calling name() on every attribute of the tree
-_SOURCE_DATA_NAME_RE = re.compile(rb"data-[^\s/>=]*")
+_SOURCE_DATA_NAME_RE = lazy_regex(rb"data-[^\s/>=]*")
 _BY_ID: Any = etree.XPath("id($v)")
 
 
@@ -121,8 +122,8 @@ def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) ->
 
 
 # the tag name of the start tag a markup offset lies in (on lowered markup)
-_TAG_NAME = re.compile(rb"<([a-z][a-z0-9-]*)")
-_TAG_OK = re.compile(r"[a-z][a-z0-9-]*")
+_TAG_NAME = lazy_regex(rb"<([a-z][a-z0-9-]*)")
+_TAG_OK = lazy_regex(r"[a-z][a-z0-9-]*")
 _HINT_LIMIT = 16  # occurrences of a value in the markup past which its tags are not sought
 # below this, scanning the markup for the values saves less than it costs (measured on
 # python-policy.html cut to 6-48 KB: equal at 6 KB, 6-12% faster from 10 KB)

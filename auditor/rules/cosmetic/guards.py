@@ -3,21 +3,21 @@ must pass before it is worth evaluating, and the attribute names a selector need
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
 from auditor.rules.cosmetic.selectors import outside
 
-_ATTR_COND_RE = re.compile(
+_ATTR_COND_RE = lazy_regex(
     r"""\[\s*([a-zA-Z][\w-]*)\s*([\^*$~|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*))\s*\]"""
 )
 
 
 Guard = tuple[str, str, str]  # (attribute, operator, value)
 GUARD = "="  # key kind of an attribute guard: "=" attr NUL op NUL value
-_URL_HOST_RE = re.compile(r"(?:https?:)?//([^/?#:\s]+)")
+_URL_HOST_RE = lazy_regex(r"(?:https?:)?//([^/?#:\s]+)")
 
 
 def attribute_guard(sel: str) -> Guard | None:
@@ -43,7 +43,7 @@ def attribute_guard(sel: str) -> Guard | None:
 
 
 _GATHERED = frozenset({"id", "class", "href"})
-_ATTR_NAME_RE = re.compile(r"\[\s*([a-zA-Z][\w-]*)\s*(?=[\]\^*$~|=])")
+_ATTR_NAME_RE = lazy_regex(r"\[\s*([a-zA-Z][\w-]*)\s*(?=[\]\^*$~|=])")
 
 
 def required_names(sel: str) -> tuple[bytes, ...]:

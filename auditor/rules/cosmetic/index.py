@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.lazy_re import lazy_regex
 from auditor.rules.cosmetic.guards import attribute_guard
 from auditor.rules.cosmetic.selectors import outside, split_top
 
@@ -22,12 +23,12 @@ _COMMON_TAGS = frozenset(
     "em label h1 h2 h3 h4 h5 h6 picture source video".split()
 )
 _IDENT = r"(?:[\w-]|\\.)+"
-_ID_RE = re.compile(r"(?<!\\)#(" + _IDENT + ")")  # not an escaped `\#`
-_CLASS_RE = re.compile(r"(?<!\\)\.(" + _IDENT + ")")
-_HREF_RE = re.compile(r"""\[href\^=["']?(?:https?:)?//([a-z0-9.-]+)[/?:]""", re.I)
-_DATA_ATTR_RE = re.compile(r"\[(data-[\w-]+)")
-_TAG_RE = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9-]*)", re.I)
-_UNESCAPE = re.compile(r"\\(.)")
+_ID_RE = lazy_regex(r"(?<!\\)#(" + _IDENT + ")")  # not an escaped `\#`
+_CLASS_RE = lazy_regex(r"(?<!\\)\.(" + _IDENT + ")")
+_HREF_RE = lazy_regex(r"""\[href\^=["']?(?:https?:)?//([a-z0-9.-]+)[/?:]""", re.I)
+_DATA_ATTR_RE = lazy_regex(r"\[(data-[\w-]+)")
+_TAG_RE = lazy_regex(r"(?:^|[\s>+~])([a-z][a-z0-9-]*)", re.I)
+_UNESCAPE = lazy_regex(r"\\(.)")
 
 
 @dataclass(frozen=True, slots=True)

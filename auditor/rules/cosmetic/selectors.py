@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.lazy_re import lazy_regex
+
 # an escape or a quoted string (skipped), a quote left open (the rest is quoted), `:name(`,
 # a bracket or a comma
-_TOKEN = re.compile(
+_TOKEN = lazy_regex(
     r"""\\.|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|(?P<open>["'])|:(?P<name>[\w-]+)\(|(?P<mark>[()\[\],])""",
     re.S,
 )

@@ -8,9 +8,9 @@ path and `explain` both reach through `Matcher.first`.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from auditor.lazy_re import lazy_regex
 from auditor.rules.literal import regex_literal
 from auditor.rules.parse import NetworkFilter, pattern_regex
 
@@ -44,7 +44,7 @@ RANK_LATE = 1 << 28  # ranks stay 32-bit ints: marshal stores and loads them che
 # the request. Decisions do not depend on it, only which rule a report cites.
 _RANK_GENERIC = 1 << 27
 PSHIFT = 16  # type and pseudo-type bits fit below 1 << 16
-_HOST_CHARS = re.compile(r"[a-z0-9.\-_]+")
+_HOST_CHARS = lazy_regex(r"[a-z0-9.\-_]+")
 
 
 def compile_filter(f: NetworkFilter, fid: int, list_idx: int) -> tuple[FilterT, str, str | None]:
@@ -137,5 +137,5 @@ def _literal_guard(pattern: str) -> str:
     return max(_WILDCARDS.split(pattern), key=len, default="")
 
 
-_WILDCARDS = re.compile(r"[*^|]+")
+_WILDCARDS = lazy_regex(r"[*^|]+")
 

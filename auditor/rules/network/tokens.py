@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from auditor.lazy_re import lazy_regex
 
-TOKEN_RE = re.compile(r"[a-z0-9%]+")
+TOKEN_RE = lazy_regex(r"[a-z0-9%]+")
 # scheme://[userinfo@]host — applied to the lower-cased URL.
-URL_HOST_RE = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//(?:[^/?#@]*@)?([^/?#:]*)")
+URL_HOST_RE = lazy_regex(r"(?:[a-z][a-z0-9+.\-]*:)?//(?:[^/?#@]*@)?([^/?#:]*)")
 
 # Tokens that most real request URLs carry (scheme, www, TLDs, file extensions, the
 # usual path and query words of CMSs, CDNs and tag snippets): a filter filed under one
