@@ -218,7 +218,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources, seen, catalogue)
     bodies = article_bodies(page)
-    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup),
+    content = editorial_content(page, {s.element for s in found_slots} | set(ad_markup),
                                 body_wrappers(bodies))
     in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
                                                        (s.xpath for s in slots))

@@ -355,19 +355,32 @@ class ParsedPage:
             self._common_tags()
         return self.view("comments", tuple)
 
+    @property
+    def instructions(self) -> tuple[etree._Element, ...]:
+        """The processing instructions under the root (`<?php … ?>` in a scraped
+        template), in document order: the editorial count reads their tails as it reads
+        the comments'."""
+        if "instructions" not in self._views:
+            self._common_tags()
+        return self.view("instructions", tuple)
+
     def _common_tags(self) -> None:
         found: dict[str, list[etree._Element]] = {tag: [] for tag in COMMON_TAGS}
         comments = list(self.root.itersiblings(etree.Comment, preceding=True))
         comments.reverse()
-        for el in self.root.iter(*COMMON_TAGS, etree.Comment):
+        instructions: list[etree._Element] = []
+        for el in self.root.iter(*COMMON_TAGS, etree.Comment, etree.PI):
             if el.tag is etree.Comment:
                 comments.append(el)
+            elif el.tag is etree.PI:
+                instructions.append(el)
             else:
                 found[el.tag].append(el)
         comments += self.root.itersiblings(etree.Comment)
         for tag, els in found.items():
             self._views.setdefault("tag:" + tag, tuple(els))
         self._views.setdefault("comments", tuple(comments))
+        self._views.setdefault("instructions", tuple(instructions))
 
     @property
     def scripts(self) -> tuple[etree._Element, ...]:
