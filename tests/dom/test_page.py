@@ -334,3 +334,16 @@ def test_the_common_walk_files_comments_and_instructions_apart() -> None:
     page.root.body.find("p").append(pi)
     assert list(page.instructions) == [pi]
     assert [c.text.strip() for c in page.comments] == ["a", "b"]
+
+
+def test_the_common_walk_holds_the_frames_in_document_order() -> None:
+    """`<iframe>` and `<frame>` interleaved as written: the held-frame documents and the
+    hidden-frame reading take them from the page's one walk, not a walk each."""
+    page = parse_page("<body><iframe id=a></iframe><frameset><frame id=b></frameset>"
+                      "<div><iframe id=c></iframe></div><img src=x.png><base href=/b/>"
+                      "<title>T</title><style>p{}</style></body>")
+    assert [f.get("id") for f in page.frames] == [f.get("id") for f in
+                                                  page.root.iter("iframe", "frame")]
+    for tag in ("img", "base", "title", "style", "frame"):
+        assert tag in COMMON_TAGS
+        assert page.tagged(tag) == tuple(page.root.iter(tag))
