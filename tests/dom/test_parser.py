@@ -69,3 +69,17 @@ def test_attributes_named_are_each_elements_attribute(pieces: list[str]) -> None
               if el.get(name) is not None]
     assert [(a.getparent(), str(a)) for name in ("style", "data-x")
             for a in attributes_named(root, name)] == walked
+
+
+def test_class_values_are_distinct_in_first_seen_order() -> None:
+    """What EXSLT's `set:distinct(//*/@class)` gave: each value once, where first met."""
+    from lxml import etree
+
+    from auditor.dom.parser import class_values, parse_html
+
+    root = parse_html('<body class="b"><p class="a x"></p><i class="b"></i>'
+                      '<p class="a x"></p><s class="A X"></s><u class=""></u></body>')
+    assert class_values(root) == ["b", "a x", "A X", ""]
+    distinct = etree.XPath("set:distinct(//*/@class)", smart_strings=False,
+                           namespaces={"set": "http://exslt.org/sets"})
+    assert class_values(root) == list(distinct(root))
