@@ -30,7 +30,6 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-import lxml.html
 from lxml import etree
 
 from auditor.catalogue import Network
@@ -149,7 +148,7 @@ def body_wrappers(bodies: Sequence[etree._Element]) -> set[etree._Element]:
     return {a for b in bodies for a in b.iterancestors(*_WRAPPER_TAGS)}
 
 
-def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element],
+def editorial_content(page: ParsedPage, excluded: set[etree._Element],
                       wrappers: set[etree._Element] | None = None) -> Content:
     """Visible editorial characters and words; see the module docstring.
 
@@ -158,8 +157,10 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
     whitespace runs count as one, so the figures are a sum over the pieces, whatever
     their order: each piece's tokens count, plus the spaces between tokens. Comments and
     PIs are not walked (iterwalk reporting them is quadratic in side-by-side comments:
-    64,000 took 0.64 s): their tails are read after, where their parent was.
+    64,000 took 0.64 s): their tails are read after, where their parent was, from the
+    page's lists of them (the one walk of its common tags found them: no walk of its own).
     """
+    root = page.root
     parts: list[str] = []
     add = parts.append
     read: set[etree._Element] = set()  # the elements whose own text counts
@@ -177,7 +178,7 @@ def editorial_content(root: lxml.html.HtmlElement, excluded: set[etree._Element]
         if el.text:
             add(el.text)
         read.add(el)
-    parts.extend(node.tail for node in root.iter(etree.Comment, etree.PI)
+    parts.extend(node.tail for node in (*page.comments, *page.instructions)
                  if node.tail and node.getparent() in read)
     text = " ".join(parts)
     tokens = text.split()

@@ -173,7 +173,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
          if kind in ("canonical", "og-url") and (own := resolve(value, None))), None)
     page_host = host_of(url) if url else ""
     first_party = site_of(page_host) or None
-    base = page_base(root, url)
+    base = page_base(page.tagged("base"), url)
 
     secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
     found = list(islice(walk(root, base, page, secure=secure), limits.max_urls + 1))
@@ -198,7 +198,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page)
-    found_slots += frame_slots(held_frames(root, doc.saved_parts), found_slots, catalogue,
+    found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,
                                running, limits)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
@@ -218,7 +218,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
     hosts = host_summaries(resources, seen, catalogue)
     bodies = article_bodies(page)
-    content = editorial_content(root, {s.element for s in found_slots} | set(ad_markup),
+    content = editorial_content(page, {s.element for s in found_slots} | set(ad_markup),
                                 body_wrappers(bodies))
     in_body = 0 if doc.in_post_body else slots_in_body(bodies, page.xpath,
                                                        (s.xpath for s in slots))
@@ -242,7 +242,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         url=url,
         kind=doc.kind,
         first_party=first_party,
-        title=doc.title or page_title(root),
+        title=doc.title or page_title(page.tagged("title"), page.tagged("meta")),
         resources=resources,
         slots=slots,
         third_party_hosts=hosts,

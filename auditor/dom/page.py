@@ -190,11 +190,14 @@ _ASKED: dict[bytes, None] = {}
 _NOTED: set[frozenset[bytes]] = set()  # the needle sets already added to `_ASKED`
 _EVERY: dict[int, tuple[frozenset[bytes], LiteralSet]] = {}  # by how many were asked
 
-# The tags most stages read (every page's scripts, links, metas and anchors), found in
-# one walk the first time any is asked for, with the comments: on the 110 corpus pages
-# one walk for all costs 16-20 ms, one walk per tag 13-15 ms each (an XPath for the
-# comments 23 ms)
-COMMON_TAGS = ("a", "article", "h1", "iframe", "link", "meta", "script", "video")
+# The tags most stages read (every page's scripts, links, metas and anchors; its base,
+# title, images, sheets and frames), found in one walk the first time any is asked for,
+# with the comments: on the 110 corpus pages one walk for all costs 16-20 ms, one walk
+# per tag 13-15 ms each (an XPath for the comments 23 ms); five more tags in it cost
+# 7 ms, and took six walks a page out (24 ms each)
+COMMON_TAGS = ("a", "article", "base", "frame", "h1", "iframe", "img", "link", "meta",
+               "script", "style", "title", "video")
+_FRAME_TAGS = frozenset({"iframe", "frame"})
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one
 # by one, so past it (30,000 divs in one body) the page's memo numbers them once.
@@ -355,19 +358,43 @@ class ParsedPage:
             self._common_tags()
         return self.view("comments", tuple)
 
+    @property
+    def frames(self) -> tuple[etree._Element, ...]:
+        """The page's `<iframe>`s and `<frame>`s under the root, in document order."""
+        if "frames" not in self._views:
+            self._common_tags()
+        return self.view("frames", tuple)
+
+    @property
+    def instructions(self) -> tuple[etree._Element, ...]:
+        """The processing instructions under the root (`<?php … ?>` in a scraped
+        template), in document order: the editorial count reads their tails as it reads
+        the comments'."""
+        if "instructions" not in self._views:
+            self._common_tags()
+        return self.view("instructions", tuple)
+
     def _common_tags(self) -> None:
         found: dict[str, list[etree._Element]] = {tag: [] for tag in COMMON_TAGS}
         comments = list(self.root.itersiblings(etree.Comment, preceding=True))
         comments.reverse()
-        for el in self.root.iter(*COMMON_TAGS, etree.Comment):
+        instructions: list[etree._Element] = []
+        frames: list[etree._Element] = []
+        for el in self.root.iter(*COMMON_TAGS, etree.Comment, etree.PI):
             if el.tag is etree.Comment:
                 comments.append(el)
+            elif el.tag is etree.PI:
+                instructions.append(el)
             else:
                 found[el.tag].append(el)
+                if el.tag in _FRAME_TAGS:
+                    frames.append(el)
         comments += self.root.itersiblings(etree.Comment)
         for tag, els in found.items():
             self._views.setdefault("tag:" + tag, tuple(els))
         self._views.setdefault("comments", tuple(comments))
+        self._views.setdefault("instructions", tuple(instructions))
+        self._views.setdefault("frames", tuple(frames))
 
     @property
     def scripts(self) -> tuple[etree._Element, ...]:

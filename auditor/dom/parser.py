@@ -467,19 +467,19 @@ def attributes_named(root: etree._Element, name: str) -> list[Any]:
 _NAMED_ATTRIBUTES: Any = etree.XPath("//*/@*[name() = $n]")
 
 
-# The distinct values of the page's classes and ids, as plain strings (no Python object
-# per attribute): what the cosmetic pass files EasyList's selectors under, and which
+# The values of the page's classes and ids, as plain strings (no smart string knowing
+# its element): what the cosmetic pass files EasyList's selectors under, and which
 # values the sheet-hiding reading selects the elements of (`valued`)
-_DISTINCT: dict[str, str] = {"set": "http://exslt.org/sets"}
-_CLASS_VALUES: Any = etree.XPath("set:distinct(//*/@class)", namespaces=_DISTINCT,
-                                 smart_strings=False)
+_CLASS_VALUES: Any = etree.XPath("//*/@class", smart_strings=False)
 _ID_VALUES: Any = etree.XPath("//*/@id", smart_strings=False)
 _ID_TABLE: Any = getattr(etree, "_IDDict", None)  # the document's ID table, read-only
 
 
 def class_values(root: etree._Element) -> list[str]:
-    """The distinct values of the document's `class` attributes."""
-    return list(_CLASS_VALUES(root))
+    """The distinct values of the document's `class` attributes, the first of each in
+    document order. Made distinct here, not by EXSLT's `set:distinct` (which sorts the
+    node-set and hashes each node's string value anew: 1.4x the time on the corpus)."""
+    return list(dict.fromkeys(_CLASS_VALUES(root)))
 
 
 def id_values(root: etree._Element, fresh: bool) -> list[str]:

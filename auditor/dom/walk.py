@@ -499,9 +499,9 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if _depth >= SRCDOC_DEPTH:
             raise srcdoc_too_deep()
         doc = docs.srcdoc(markup) if docs is not None else parse_html(markup)
+        base_of_doc = page_base(doc.iter("base"), fallback)
         out.extend(FoundURL(inner.url, inner.type, f"{via} {inner.via}", el, inner.assigned)
-                   for inner in walk(doc, page_base(doc, fallback), None, _depth + 1, docs,
-                                     secure=secure))
+                   for inner in walk(doc, base_of_doc, None, _depth + 1, docs, secure=secure))
 
     if page is not None and b"<?xml-stylesheet" in page.markup[:_PROLOG_REACH].lower():
         el = root
@@ -723,7 +723,7 @@ def reading_urls(readings: Iterable[tuple[str, str | Reading]], found: list[Foun
     for name, reading in readings:
         page = parse_page(reading if isinstance(reading, str) else reading.text, limits)
         start = len(more)
-        for inner in walk(page.root, page_base(page.root, url), page, secure=secure):
+        for inner in walk(page.root, page_base(page.tagged("base"), url), page, secure=secure):
             if inner.url in seen:
                 continue
             if ascii_hosts and ("xn--" in (host := host_of(inner.url) or "xn--")
@@ -783,7 +783,7 @@ def _holder(held: lxml.html.HtmlElement, frames: dict[str, lxml.html.HtmlElement
     return at
 
 
-def held_frames(primary: lxml.html.HtmlElement, saved_parts: str
+def held_frames(page: ParsedPage, saved_parts: str
                 ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
     """Each document a frame of the page holds, with the page's frame holding it: its
     `srcdoc`, then a saved copy's frame parts (`Document.saved_parts`; a frame a frame
@@ -791,13 +791,13 @@ def held_frames(primary: lxml.html.HtmlElement, saved_parts: str
     to stand in is left out, as is a second document for one frame (Chrome's MHTML keeps
     an `<iframe srcdoc>`'s attribute and saves its document as a part too)."""
     seen: set[lxml.html.HtmlElement] = set()
-    for el in primary.iter("iframe", "frame"):
+    for el in page.frames:
         if srcdoc := el.get("srcdoc"):
             seen.add(el)
             yield el, srcdoc
     if "srcdoc=" not in saved_parts:
         return
-    frames = _page_frames(primary)
+    frames = _page_frames(page.root)
     for held in lxml.html.fragment_fromstring(saved_parts, create_parent="div").iter("iframe"):
         at = _holder(held, frames)
         if (srcdoc := held.get("srcdoc")) and at is not None and at not in seen:
@@ -1132,9 +1132,11 @@ def _link(el: lxml.html.HtmlElement, found: _Found) -> None:
             found(url, RequestType.IMAGE, "link[imagesrcset]")
 
 
-def page_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:
-    """The URL relative references resolve against: <base href>, else the page URL."""
-    for base in root.iter("base"):
+def page_base(bases: Iterable[lxml.html.HtmlElement], url: str | None) -> str | None:
+    """The URL relative references resolve against: <base href>, else the page URL.
+    `bases`: the document's `<base>` elements in document order (a parsed page's
+    `tagged("base")`, from its one walk of the common tags)."""
+    for base in bases:
         href = base.get("href")
         if href:
             return resolve(href, url) or url
@@ -1254,12 +1256,15 @@ def _elsewhere_than(canonical: str, og_url: str) -> bool:
             and bool(site_of(there)) and not same_brand(site_of(own), site_of(there)))
 
 
-def page_title(root: lxml.html.HtmlElement) -> str | None:
-    for el in root.iter("title"):
+def page_title(titles: Iterable[lxml.html.HtmlElement],
+               metas: Iterable[lxml.html.HtmlElement]) -> str | None:
+    """The page's title: its first `<title>` with text, else its `og:title` (`titles`,
+    `metas`: the document's, in document order; a parsed page's `tagged` views)."""
+    for el in titles:
         text = " ".join((el.text_content() or "").split())
         if text:
             return text
-    for el in root.iter("meta"):
+    for el in metas:
         if (el.get("property") or "").lower() == "og:title" and el.get("content"):
             return " ".join((el.get("content") or "").split())
     return None

@@ -287,7 +287,7 @@ def _site_code(page: ParsedPage, url: str, site_dir: Path, root: str,
     found: set[tuple[Path, SiteCode]] = set()
     text = page.text
     try:
-        loads = list(islice(walk(page.root, page_base(page.root, url), page),
+        loads = list(islice(walk(page.root, page_base(page.tagged("base"), url), page),
                             limits.max_urls + 1))
         limits.check_urls(len(loads))
     except PageOverLimit:

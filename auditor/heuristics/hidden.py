@@ -38,6 +38,7 @@ from auditor.dom.hiding import (
 )
 from auditor.dom.inline_js import base64_text
 from auditor.dom.noscript import noscript_holding
+from auditor.dom.page import ParsedPage
 from auditor.dom.parser import (
     HTML_PARSER,
     attributes_named,
@@ -803,10 +804,11 @@ def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]
                 yield frame, script
 
 
-def _frames(ctx: PageContext, root: etree._Element
-            ) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """(frame, where it stands) for the markup's frames, then those scripts write."""
-    for frame in root.iter("iframe", "frame"):  # one walk in C, not an XPath union
+def _frames(ctx: PageContext, page: ParsedPage
+             ) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(frame, where it stands) for the markup's frames (the page's one walk of its
+    common tags found them), then those scripts write."""
+    for frame in page.frames:
         yield frame, frame
     yield from _written(ctx)
 
@@ -962,13 +964,13 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     (`noscript_holding`), is `low`; else `medium`. A Prebid bidder's frame with no mark
     on a page running an ad stack is its user sync (`_bidder_job`): `low`.
     """
-    if ctx.root is None:
+    if ctx.page is None:
         return
     end = after_html(ctx)
     stack: _Stack | None = None  # sought at the first hidden ad frame
     copied = inside_bodies(ctx.bodies, ctx.xpath) if ctx.republishes else None
     helpers: dict[str, list[tuple[str, etree._Element]]] = defaultdict(list)
-    for frame, place in _frames(ctx, ctx.root):
+    for frame, place in _frames(ctx, ctx.page):
         url = resolve(frame.get("src") or frame.get("data-src") or "", ctx.url)
         if not url:
             continue
@@ -1090,11 +1092,13 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none."""
-    if ctx.root is None:
+    if ctx.page is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
-    for img in ctx.root.iter("img"):  # libxml2's //img[@width or …] took 1.6x as long
+    # the page's one walk of its common tags found them (libxml2's //img[@width or …]
+    # took 1.6x as long as a walk of its own)
+    for img in ctx.page.tagged("img"):
         if img.get("width") is None and img.get("height") is None and img.get("style") is None:
             continue  # no size declared
         tiny = tiny_element(img)

@@ -20,6 +20,7 @@ from auditor.dom.hiding import (
     style_hiding,
     text_hiding,
 )
+from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content, words
 
 # (an element's markup, what `hiding` says, what `inline_hiding` says)
@@ -72,14 +73,14 @@ def test_editorial_text_leaves_out_what_hiding_hides() -> None:
     """The count of editorial text asks `hiding`: a closed newsletter message, an
     off-screen menu, a popup and a desktop-only rail are left out; small print is text."""
     shown = "The winter timetable starts on Monday."
-    root = lxml.html.fromstring(
+    page = parse_page(
         f"<html><body><article><p>{shown}</p></article>"
         '<div class="col-lg-4 d-none d-lg-block"><p>Popular: Ferry fares rise</p></div>'
         '<div class="success-message hide">Thank you for subscribing to our newsletter.</div>'
         '<div style="margin-top:-190px">Albanian Shqip Amharic Arabic Bengali</div>'
         '<div class="pum-overlay" aria-hidden="true">Subscribe to the mailing list.</div>'
         '<p style="font-size: 0.875rem">Small print.</p></body></html>')
-    content = editorial_content(root, set())
+    content = editorial_content(page, set())
     assert content.chars == len(f"{shown} Small print.")
 
 
@@ -107,13 +108,13 @@ def test_a_faded_in_article_and_a_zero_font_row_are_editorial_text() -> None:
     that its columns set back. Read as hidden, such an article had no editorial text (its
     ads' MFA ad-to-content row met on an ordinary page); a block kept shut stays out."""
     story = "The winter timetable starts on Monday."
-    root = lxml.html.fromstring(
+    page = parse_page(
         f'<html><body><article data-w-id="a1" style="opacity:0"><p>{story}</p></article>'
         f'<div style="font-size:0"><div style="display:inline-block;font-size:16px">'
         f'<p>{story}</p></div></div>'
         '<div style="opacity:0;visibility:hidden">Thank you for subscribing.</div>'
         "</body></html>")
-    assert editorial_content(root, set()).chars == len(f"{story} {story}")
+    assert editorial_content(page, set()).chars == len(f"{story} {story}")
 
 
 @pytest.mark.parametrize("root", [
@@ -126,13 +127,14 @@ def test_the_pages_body_hidden_until_its_script_shows_it_keeps_its_text(root: st
     Target's anti-flicker) is read as shown: read as hidden, the whole article counted no
     editorial text, so an ad page met the MFA ad-density row on no words."""
     shown = "The winter timetable starts on Monday."
-    page = lxml.html.fromstring(
+    parsed = parse_page(
         f"<html><head><title>t</title></head>{root}<article><p>{shown}</p></article>"
         '<div style="display:none"><p>Hidden teaser.</p></div>'
         "<script>document.body.style.opacity = 1</script></body></html>")
-    assert hiding(page.body) is None
-    assert inline_hiding(page.body) is not None  # what the injection findings read is kept
-    assert editorial_content(page, set()).chars == len(shown)
+    body = parsed.root.body
+    assert hiding(body) is None
+    assert inline_hiding(body) is not None  # what the injection findings read is kept
+    assert editorial_content(parsed, set()).chars == len(shown)
 
 
 @pytest.mark.parametrize(("sheet", "hidden"), [

@@ -22,7 +22,8 @@ BASE = "https://site.test/news/post.html"
 
 def loads(markup: str) -> list[tuple[str, T, str]]:
     page = parse_page(markup)
-    return [(f.url, f.type, f.via) for f in walk(page.root, page_base(page.root, BASE), page)
+    base = page_base(page.tagged("base"), BASE)
+    return [(f.url, f.type, f.via) for f in walk(page.root, base, page)
             if f.assigned and "site.test" not in f.url]
 
 

@@ -98,3 +98,17 @@ def test_a_cut_heads_spill_is_the_bodys_first_nodes(html: str, tags: list[str]) 
 def test_a_cut_heads_spill_reaches_so_far() -> None:
     page = parse_page("<html><head><div></div>" + "<meta name=a>" * 100 + "</head></html>")
     assert len(cut_head_spill(page.root)) == CUT_HEAD_REACH
+
+
+def test_class_values_are_distinct_in_first_seen_order() -> None:
+    """What EXSLT's `set:distinct(//*/@class)` gave: each value once, where first met."""
+    from lxml import etree
+
+    from auditor.dom.parser import class_values, parse_html
+
+    root = parse_html('<body class="b"><p class="a x"></p><i class="b"></i>'
+                      '<p class="a x"></p><s class="A X"></s><u class=""></u></body>')
+    assert class_values(root) == ["b", "a x", "A X", ""]
+    distinct = etree.XPath("set:distinct(//*/@class)", smart_strings=False,
+                           namespaces={"set": "http://exslt.org/sets"})
+    assert class_values(root) == list(distinct(root))

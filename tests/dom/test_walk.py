@@ -22,7 +22,8 @@ BASE = "https://site.test/dir/page.html"
 
 def found(html: str, base: str | None = BASE) -> list[tuple[str, T, str]]:
     root = parse_html(html)
-    return [(f.url, f.type, f.via) for f in walk(root, page_base(root, base)) if f.assigned]
+    resolved = page_base(root.iter("base"), base)
+    return [(f.url, f.type, f.via) for f in walk(root, resolved) if f.assigned]
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_the_walk_finds_only_fetchable_urls_of_the_pages_elements(text: str,
     unreachable = [e for e in root.getroottree().xpath("//*") if e not in reachable]
     # all the parser made is in the page, but the emptied wrappers of markup after </html>
     assert all(e.tag in ("html", "head", "body") and not e.text for e in unreachable)
-    base = page_base(root, base_url)
+    base = page_base(root.iter("base"), base_url)
     for found in walk(root, base):
         parts = urlsplit(found.url)
         assert parts.scheme.lower() in FETCHABLE_SCHEMES and parts.hostname, found.url
@@ -59,7 +59,7 @@ def test_the_walk_finds_only_fetchable_urls_of_the_pages_elements(text: str,
         assert _root_of(found.element) is root  # srcdoc finds are cited at their iframe
     declared = declared_page_url(root)
     assert declared is None or urlsplit(declared).scheme.lower() in FETCHABLE_SCHEMES
-    title = page_title(root)
+    title = page_title(root.iter("title"), root.iter("meta"))
     assert title is None or (title and title == " ".join(title.split()))
 
 

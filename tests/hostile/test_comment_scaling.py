@@ -29,7 +29,7 @@ def test_the_words_after_comments_count_as_their_parents_text() -> None:
     """The editorial count walks elements only and reads each comment's tail after: the
     words after a comment count, those after a comment inside a script or a left-out
     element do not."""
-    root = parse_page("<html><body><p>one<!-- a -->two three<?pi x?>four</p><nav>menu<!-- b -->"
-                      "links</nav><p style='display:none'>x<!-- c -->hidden</p></body></html>").root
+    page = parse_page("<html><body><p>one<!-- a -->two three<?pi x?>four</p><nav>menu<!-- b -->"
+                      "links</nav><p style='display:none'>x<!-- c -->hidden</p></body></html>")
     excluded: set[etree._Element] = set()
-    assert editorial_content(root, excluded).words == 4
+    assert editorial_content(page, excluded).words == 4

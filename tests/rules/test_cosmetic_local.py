@@ -274,3 +274,22 @@ def test_ids_from_the_parsers_table_lose_nothing(full_engine: Engine) -> None:
     assert [(h.element, h.rule) for h in got] == expected
     plain = full_engine.cosmetic(TreeViews(root), "www.example.org")
     assert [(h.element, h.rule) for h in plain] == expected
+
+
+@pytest.mark.parametrize("markup", [
+    "<body><AMP-AD type=a></AMP-AD><div><gpt-ad id=x></gpt-ad></div></body>",
+    "<body><amp-ad-custom></amp-ad-custom><p>amp-ad gpt-ad</p></body>",
+    "<body><!-- <amp-ad> --><script>'<gpt-ad>'</script></body>",
+    "<body><p>none</p></body>",
+])
+def test_tag_keys_skipped_by_their_start_tags_are_on_no_page(markup: str) -> None:
+    """The cosmetic pass walks for a custom tag only where the markup opens one (`<amp-ad`,
+    lowered, from the page's one needle pass): a necessary condition, never a miss."""
+    from auditor.dom.page import parse_page
+
+    tags = ("amp-ad", "gpt-ad", "zeus-ad")
+    page = parse_page(markup)
+    found = PageFeatures(page, tags)
+    walked = {f"<{t}": list(page.root.iter(t)) for t in tags}
+    assert found._tags == {k: v for k, v in walked.items() if v}
+    assert found.names["<"] == {k[1:] for k, v in walked.items() if v}

@@ -65,6 +65,10 @@ class PageViews(Protocol):
     def lowered(self) -> bytes | None:
         """`markup`, lowered."""
 
+    def holding(self, needles: frozenset[bytes]) -> frozenset[bytes]:
+        """Which of `needles` (lower case) the lowered markup may hold: those it holds
+        (a parsed page's one needle pass answers), all of them where it is unknown."""
+
 
 class TreeViews:
     """The page views of a tree with no `ParsedPage` around it (tests, benchmarks, the
@@ -104,6 +108,18 @@ class TreeViews:
         if self._lowered is None and self.markup is not None:
             self._lowered = self.markup.lower()
         return self._lowered
+
+    def holding(self, needles: frozenset[bytes]) -> frozenset[bytes]:
+        low = self.lowered
+        return needles if low is None else frozenset(n for n in needles if n in low)
+
+
+@functools.lru_cache(maxsize=16)
+def _tag_openings(tags: tuple[str, ...]) -> frozenset[bytes]:
+    """How each of `tags` opens in lowered markup (`<amp-ad`): an element of that name
+    is parsed from such a start tag only (the parser lowers names as the markup is
+    lowered), so a page holding none has none. One frozenset per query: its hash kept."""
+    return frozenset(b"<" + tag.encode() for tag in tags)
 
 
 @functools.lru_cache(maxsize=512)
@@ -179,6 +195,10 @@ class PageFeatures:
             found = set(_SOURCE_DATA_NAME_RE.findall(self.source))
             self.names["["] = {n.decode("utf-8", "replace") for n in found}
         self._tags: dict[str, list[Any]] = {}
+        # only the names whose start tag the markup opens (the page's one needle pass
+        # says which; most pages hold none of these custom ad tags): no walk for none
+        held = page.holding(_tag_openings(tag_query)) if tag_query else frozenset()
+        tag_query = tuple(tag for tag in tag_query if b"<" + tag.encode() in held)
         if tag_query:
             for el in root.iter(*tag_query):
                 self._tags.setdefault("<" + str(el.tag).lower(), []).append(el)
