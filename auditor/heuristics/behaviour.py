@@ -1434,7 +1434,11 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
     head (the spec wants it in the first 1,024 bytes); `wp_head` hooks come after it. A
     script there that no vendor the catalogue knows runs was put there by an edited
     template or an output filter (Balada Injector's plain loader, which Sucuri finds at the
-    top of `<head>`), or pasted there by an owner told "as high in the head as possible"."""
+    top of `<head>`), or pasted there by an owner told "as high in the head as possible".
+    Only the scripts before the first file of the site's own (`_own_asset`): a template
+    that loads its own scripts and styles before the charset declares it late (Fox's, its
+    jQuery, its sister site's ad.js, then the charset after sixty metas), and what sits
+    among its own files is its run, not the top an injector writes its blob at."""
     if ctx.root is None:
         return frozenset()
 
@@ -1444,27 +1448,49 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         if head is None:
             return frozenset()
         scripts: list[str] = []
+        own = False  # past a file of the site's own: the template's run, no top any more
         for el in head:
             if _is_charset(el):
                 return frozenset(scripts)
-            if str(el.tag).lower() == "script":
+            own = own or _own_asset(ctx, el)
+            if str(el.tag).lower() == "script" and not own:
                 scripts.append(ctx.xpath(el))
-        # no charset in the head: the parser ends the head at a body element a blob at its
-        # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
-        # body; its scripts up to the charset there, a few elements in, are the top still
-        body = ctx.root.find("body")
-        if body is None or head.find("title") is not None:
-            return frozenset()  # the head's own end: no top to be before
-        for n, el in enumerate(body.iter()):
-            if n > CUT_HEAD_REACH:
-                break
-            if _is_charset(el):
-                return frozenset(scripts)
-            if str(el.tag).lower() == "script":
-                scripts.append(ctx.xpath(el))
-        return frozenset()  # no charset near the head's end: no top to be before
+        return _cut_head_top(ctx, head, scripts)
 
     return ctx.view("scripts before the charset", build)
+
+
+def _own_asset(ctx: PageContext, el: Any) -> bool:
+    """Whether a head element loads a file of the page's own site: a `<script src>` or a
+    stylesheet `<link>` on its host or a relative path (an injector's blob loads another
+    site's)."""
+    tag = str(el.tag).lower()
+    if tag == "script":
+        ref = el.get("src")
+    elif tag == "link" and "stylesheet" in (el.get("rel") or "").lower():
+        ref = el.get("href")
+    else:
+        return False
+    url = resolve(ref or "", ctx.url) if ref and ctx.first_party else None
+    return url is not None and not is_third_party(host_of(url), ctx.first_party)
+
+
+def _cut_head_top(ctx: PageContext, head: Any, scripts: list[str]) -> frozenset[str]:
+    """The head-top scripts of a head with no charset (`_before_charset`)."""
+    # no charset in the head: the parser ends the head at a body element a blob at its
+    # top writes (a `<div>`, a frame), and the charset, title and the rest go to the
+    # body; its scripts up to the charset there, a few elements in, are the top still
+    body = None if ctx.root is None else ctx.root.find("body")
+    if body is None or head.find("title") is not None:
+        return frozenset()  # the head's own end: no top to be before
+    for n, el in enumerate(body.iter()):
+        if n > CUT_HEAD_REACH:
+            break
+        if _is_charset(el):
+            return frozenset(scripts)
+        if str(el.tag).lower() == "script":
+            scripts.append(ctx.xpath(el))
+    return frozenset()  # no charset near the head's end: no top to be before
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:
