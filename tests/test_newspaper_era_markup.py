@@ -592,3 +592,63 @@ def test_ivw_pixel_and_escaped_webtrekk_config_give_their_ids(
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("ivw-site", "newssite"), ("webtrekk-track", "318467206998315"),
             ("webtrekk-track", "582046173920461")} <= ids
+
+
+# the noscript beacons of a 2014 news page's footer: Adobe's on the publisher's own collection
+# host with the H code version written without its dot (`H22.1`), and DFA's Floodlight activity
+# (a Boomerang audience tag) on ad.doubleclick.net, as DFA wrote it before the fls host
+FOOTER_BEACONS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript>
+<img src="http://metrics.newsgroup.test/b/ss/newsgroupsmallbiz/1/H22.1--NS/1420192672027?pageName=a"
+ style="display:none;" width="0" height="0" border="0" alt="">
+<img src="http://ad.doubleclick.net/activity;src=1379696;dcnet=4155;boom=34742;sz=1x1;ord=1?"
+ width="1" height="1" border="0" alt="">
+</noscript></body></html>"""
+
+
+def test_footer_beacons_name_adobe_and_floodlight(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(FOOTER_BEACONS, url="https://www.news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adobe-report-suite", "newsgroupsmallbiz"),
+            ("floodlight-advertiser", "1379696")} <= ids
+    names = {n.network for n in page.networks}
+    assert {"Adobe Experience Platform", "Google Campaign Manager (Floodlight)"} <= names
+
+
+# the legacy forms of three vendors' tags: Parse.ly's standard include for a site of two
+# letters, HubSpot's async tracking code on its first host (js.hubspot.com), and ShareThis's
+# first button script, its publisher key in the address's fragment
+LEGACY_TAGS = b"""<html><head><title>t</title>
+<script type="text/javascript" src="http://w.sharethis.com/button/sharethis.js#publisher=93f77c6d-5c37-4ead-83f9-6d5813aaa54a&type=website&style=rotate"></script>
+</head><body><p>Article text.</p>
+<div id="parsely-root" style="display: none">
+<a id="parsely-cfg" data-parsely-site="pe.com" href="http://parsely.com">Powered by Parse.ly</a>
+</div>
+<script type="text/javascript">
+(function(s, p, d) {
+    var h=d.location.protocol, i=p+"-"+s, e=d.getElementById(i), r=d.getElementById(p+"-root");
+    if (e) return;
+    e = d.createElement(s); e.id = i; e.async = true;
+    e.src = h+"//static.parsely.com/p.js"; r.appendChild(e);
+})("script", "parsely", document);
+</script>
+<script type="text/javascript">
+    (function(d,s,i,r) {
+        if (d.getElementById(i)){return;}
+        var n=d.createElement(s),e=d.getElementsByTagName(s)[0];
+        n.id=i;n.src='//js.hubspot.com/analytics/'+(Math.ceil(new Date()/r)*r)+'/156288.js';
+        e.parentNode.insertBefore(n, e);
+    })(document,"script","hs-analytics",300000);
+</script>
+</body></html>"""
+
+
+def test_legacy_vendor_tags_give_their_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LEGACY_TAGS, url="https://www.pe.com/articles/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {("parsely-site", "pe.com"), ("hubspot-portal", "156288"),
+            ("sharethis-publisher", "93f77c6d-5c37-4ead-83f9-6d5813aaa54a")} <= {
+        (i.kind, i.value) for i in page.ids}
+
