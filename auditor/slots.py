@@ -790,6 +790,7 @@ def cosmetic_slots(
     hit_elements = {el for el, _, _ in hits}
     bands = _bands(hit_elements, network_of, catalogue)
     holders = hit_elements - bands  # a band's units are slots of their own
+    units = hit_elements | known  # what an ad label may sit beside
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         if el in known or el in placed or el in bands or _is_inside(el, known) \
@@ -799,12 +800,44 @@ def cosmetic_slots(
             continue  # a wrapper around a slot we already know: same placement
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
+        if _label_beside(el, units, advertising):
+            continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el)
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+# the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
+# </p>` beside `<div class="ad">`), in the languages of the pages we read
+_AD_LABEL = re.compile(
+    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
+    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos)"
+    r"(?:\s*-)?", re.I)
+_LABEL_CHARS = 40
+
+
+def _label_beside(el: etree._Element, hits: set[etree._Element],
+                  advertising: frozenset[etree._Element]) -> bool:
+    """Whether a hidden element is an ad's label and no placement: its text is a label's
+    word alone (`_AD_LABEL`), it holds nothing that shows an ad, and the element just
+    before or after it is, or holds, another hidden element: the unit it labels. EasyList
+    hides both (`##.advert-txt`, `##.ad`), one ad. Only the next elements: each is read by
+    the labels on its two sides at most, so a page of labels stays linear."""
+    text = " ".join("".join(str(t) for t in el.itertext()).split())
+    if not text or len(text) > _LABEL_CHARS or not _AD_LABEL.fullmatch(text):
+        return False
+    if any(d.tag in _SHOWS_ADS or d in advertising for d in el.iter()):
+        return False
+    for step in (etree._Element.getprevious, etree._Element.getnext):
+        sib = step(el)
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = step(sib)  # a comment between them
+        if sib is not None and (sib in hits or any(d in hits for d in sib.iterdescendants())):
+            return True
+    return False
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

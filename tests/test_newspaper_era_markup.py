@@ -652,3 +652,26 @@ def test_legacy_vendor_tags_give_their_ids(project_engine: Engine, catalogue: Ca
             ("sharethis-publisher", "93f77c6d-5c37-4ead-83f9-6d5813aaa54a")} <= {
         (i.kind, i.value) for i in page.ids}
 
+
+# a news site's rail: each unit in its wrapper with the "Advertisement" line under it, and
+# EasyList hiding both the unit (`##.adunit`) and the line (`##.advert-txt`): one ad each
+LABELLED_UNITS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="advert">
+ <div class="adunit" id="frame1-300x250"></div>
+ <p class="advert-txt advert-txt-3">Advertisement</p></div>
+<div class="advert">
+ <p class="advert-txt">- Advertisement -</p>
+ <div class="adunit" id="frame2-300x100"></div></div>
+<div class="advert"><p class="advert-txt">Advertisement: read our reviews of the year's
+ best cameras</p></div>
+</body></html>"""
+
+
+def test_an_ad_label_beside_its_unit_is_no_placement(engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """The label is the unit's (EasyList's rules needed: the system lists' engine); a
+    label's class round more text than a label (a promo) stays what the lists say."""
+    (page,) = audit(LABELLED_UNITS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [4, 8, 9]
