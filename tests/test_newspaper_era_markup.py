@@ -675,3 +675,35 @@ def test_an_ad_label_beside_its_unit_is_no_placement(engine: Engine,
     (page,) = audit(LABELLED_UNITS, url="https://www.news.test/a", engine=engine,
                     catalogue=catalogue).pages
     assert [s.line for s in page.slots] == [4, 8, 9]
+
+
+# Segment's snippet as it was in 2014 (SNIPPET_VERSION 2.0.9, cdn.segment.io), its project's
+# key ten characters long
+SEGMENT_2014 = b"""<html><head><title>t</title>
+<script type="text/javascript">
+window.analytics = window.analytics || [],
+window.analytics.methods = ["identify", "track", "page"],
+window.analytics.factory = function (t) { return function () {
+  var a = Array.prototype.slice.call(arguments);
+  return a.unshift(t), window.analytics.push(a), window.analytics } };
+window.analytics.load = function (t) { if (!document.getElementById("analytics-js")) {
+  var a = document.createElement("script");
+  a.type = "text/javascript", a.id = "analytics-js", a.async = !0,
+  a.src = ("https:" === document.location.protocol ? "https://" : "http://")
+    + "cdn.segment.io/analytics.js/v1/" + t + "/analytics.min.js";
+  var n = document.getElementsByTagName("script")[0];
+  n.parentNode.insertBefore(a, n) } },
+window.analytics.SNIPPET_VERSION = "2.0.9",
+window.analytics.load("ul1430c8wv");
+</script>
+<script>myCharts.analytics.load("chartdata1");</script>
+</head><body><p>Article text.</p></body></html>"""
+
+
+def test_segment_2014_snippet_names_its_short_key(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """The key beside the snippet's loader; another library's `analytics.load(` is none."""
+    (page,) = audit(SEGMENT_2014, url="https://www.news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids if i.kind == "segment-write-key"] == [
+        ("segment-write-key", "ul1430c8wv")]
