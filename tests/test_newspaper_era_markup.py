@@ -707,3 +707,24 @@ def test_segment_2014_snippet_names_its_short_key(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(i.kind, i.value) for i in page.ids if i.kind == "segment-write-key"] == [
         ("segment-write-key", "ul1430c8wv")]
+
+
+# a premium publisher's AdSense text ads in its footer: a named client, not a pub- number
+ADSENSE_NAMED_CLIENT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<aside id="footer-ad-google"><script>
+  google_ad_client = 'ca-conde_newyorker';
+  google_ad_channel = 'newyorker_standard_a newyorker_standard_b';
+  google_ad_width = '728'; google_ad_height = '90';
+  google_ad_format = '728x90_pas_abgc'; google_ad_type = 'text';
+</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></aside>
+<script>var google_ad_client_note = 'ca-pub-none';</script>
+</body></html>"""
+
+
+def test_adsense_named_client_is_its_publisher(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_NAMED_CLIENT, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids if i.kind == "adsense-publisher"] == [
+        ("adsense-publisher", "ca-conde_newyorker")]

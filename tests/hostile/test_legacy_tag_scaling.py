@@ -29,6 +29,17 @@ def _floodlight_runs(n: int) -> str:
                     + "';</script></body></html>")
 
 
+def _named_clients(n: int) -> str:
+    # AdSense's legacy variable over and over, each value a named client cut short
+    return _HEAD + ("<script>" + "google_ad_client = 'ca-conde_" * (n // 30)
+                    + "';</script></body></html>")
+
+
+def test_adsense_named_clients_are_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_named_clients(n)), 40_000,
+                  "AdSense named clients", runs=2, floor=0.05)
+
+
 def test_segment_loader_addresses_are_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_segment_loaders(n)), 40_000,
                   "Segment loader addresses", runs=2, floor=0.05)
