@@ -817,25 +817,30 @@ _AD_LABEL = re.compile(
     r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos)"
     r"(?:\s*-)?", re.I)
 _LABEL_CHARS = 40
+# what a label's line holds besides its text: inline formatting, no box a unit renders in
+_LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font", "u"})
 
 
 def _label_beside(el: etree._Element, hits: set[etree._Element],
                   advertising: frozenset[etree._Element]) -> bool:
     """Whether a hidden element is an ad's label and no placement: its text is a label's
-    word alone (`_AD_LABEL`), it holds nothing that shows an ad, and the element just
-    before or after it is, or holds, another hidden element: the unit it labels. EasyList
-    hides both (`##.advert-txt`, `##.ad`), one ad. Only the next elements: each is read by
-    the labels on its two sides at most, so a page of labels stays linear."""
+    word alone (`_AD_LABEL`), it holds nothing but inline text (a wrapper holding the
+    unit's own box and the word is the placement), and the element just before or after
+    it is another hidden element: the unit it labels. EasyList hides both
+    (`##.advert-txt`, `##.ad`), one ad. Only the next elements: each is read by the labels
+    on its two sides at most, so a page of labels stays linear."""
+    if any(d.tag not in _LABEL_TAGS for d in el.iterdescendants() if isinstance(d.tag, str)):
+        return False
     text = " ".join("".join(str(t) for t in el.itertext()).split())
     if not text or len(text) > _LABEL_CHARS or not _AD_LABEL.fullmatch(text):
         return False
-    if any(d.tag in _SHOWS_ADS or d in advertising for d in el.iter()):
+    if el in advertising:
         return False
     for step in (etree._Element.getprevious, etree._Element.getnext):
         sib = step(el)
         while sib is not None and not isinstance(sib.tag, str):
             sib = step(sib)  # a comment between them
-        if sib is not None and (sib in hits or any(d in hits for d in sib.iterdescendants())):
+        if sib is not None and sib in hits:
             return True
     return False
 

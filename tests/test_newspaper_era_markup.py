@@ -728,3 +728,21 @@ def test_adsense_named_client_is_its_publisher(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(i.kind, i.value) for i in page.ids if i.kind == "adsense-publisher"] == [
         ("adsense-publisher", "ca-conde_newyorker")]
+
+
+# a row that is itself the placement: its wrapper holds the word and the unit's own box, and
+# the page's next row (another wrapper, another ad) is beside it
+LABELLED_ROWS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="row-ad"><div class="text-container"><p>Advertisement</p>
+ <div id="unit_footer" class="unit-box"></div></div></div><div class="page-body">
+ <div class="row-ad"><p>Advertisement</p><div id="unit_top" class="unit-box"></div></div>
+</div>
+</body></html>"""
+
+
+def test_a_wrapper_holding_the_word_and_its_unit_stays_a_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LABELLED_ROWS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [3, 5]
