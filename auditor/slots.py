@@ -951,6 +951,7 @@ def cosmetic_slots(
         if slot.network is not None and (parent := slot.element.getparent()) is not None:
             beside.setdefault(parent, set()).add(slot.network.name)
             beside.setdefault(slot.element, set()).add(slot.network.name)
+    units = hit_elements | known  # what an ad label may sit beside
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         if _about_advertising(el) and _ad_link_network(el, catalogue) is None:
@@ -968,6 +969,8 @@ def cosmetic_slots(
             continue  # a column's label or frame, not a vendor's empty unit
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
+        if _label_beside(el, units, advertising):
+            continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
@@ -1065,6 +1068,41 @@ def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
     too: a wrapper's other boxes (a label, a close button) name no one."""
     return next((found for d in el.iterdescendants() if d in hit_elements
                  and (found := catalogue.named_in_markup(d)) is not None), None)
+
+
+# the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
+# </p>` beside `<div class="ad">`), in the languages of the pages we read
+_AD_LABEL = lazy_regex(
+    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
+    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos)"
+    r"(?:\s*-)?", re.I)
+_LABEL_CHARS = 40
+# what a label's line holds besides its text: inline formatting, no box a unit renders in
+_LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font", "u"})
+
+
+def _label_beside(el: etree._Element, hits: set[etree._Element],
+                  advertising: frozenset[etree._Element]) -> bool:
+    """Whether a hidden element is an ad's label and no placement: its text is a label's
+    word alone (`_AD_LABEL`), it holds nothing but inline text (a wrapper holding the
+    unit's own box and the word is the placement), and the element just before or after
+    it is another hidden element: the unit it labels. EasyList hides both
+    (`##.advert-txt`, `##.ad`), one ad. Only the next elements: each is read by the labels
+    on its two sides at most, so a page of labels stays linear."""
+    if any(d.tag not in _LABEL_TAGS for d in el.iterdescendants() if isinstance(d.tag, str)):
+        return False
+    text = _words(el)
+    if not text or len(text) > _LABEL_CHARS or not _AD_LABEL.fullmatch(text):
+        return False
+    if el in advertising:
+        return False
+    for step in (etree._Element.getprevious, etree._Element.getnext):
+        sib = step(el)
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = step(sib)  # a comment between them
+        if sib is not None and sib in hits:
+            return True
+    return False
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

@@ -502,3 +502,33 @@ def test_sharethis_publisher_key_is_its_id(project_engine: Engine,
                     catalogue=catalogue).pages
     assert {i.value for i in page.ids if i.kind == "sharethis-publisher"} == {
         "ur-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "wp.11112222-3333-4444-5555-666677778888"}
+
+
+# DFP's generated DART tag with the publisher's network code before the tag type: written by
+# document.write, its <noscript> fallback the /N…/jump/ link round the /N…/ad/ image
+DART_NETWORK_CODE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script type="text/javascript">
+    var ord = window.ord || Math.floor(Math.random() * 1e16);
+    document.write('<script type="text/javascript" src="'
+      + 'http://ad.doubleclick.net/N3910/adj/money.site.articles/articles;sz=470x200;ord='
+      + ord + '?"><\\/script>');
+</script>
+<noscript>
+<a href="http://ad.doubleclick.net/N3910/jump/money.site.articles/articles;sz=470x200;ord=[timestamp]?">
+<img src="http://ad.doubleclick.net/N3910/ad/money.site.articles/articles;sz=470x200;ord=[timestamp]?"
+ width="470" height="200" />
+</a>
+</noscript>
+<script src="http://ad.doubleclick.net/N3910/adj/money.site.articles/rail;sz=300x250;ord=1?"></script>
+</body></html>"""
+
+
+def test_dart_tags_with_a_network_code_are_slots(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    (page,) = audit(DART_NETWORK_CODE, url="https://www.money.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("DoubleClick DART", "money.site.articles/articles", 470, 200),
+        ("DoubleClick DART", "money.site.articles/rail", 300, 250)]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("dart-network", "3910"), ("dart-site", "money.site.articles")} <= ids

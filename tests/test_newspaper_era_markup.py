@@ -592,3 +592,157 @@ def test_ivw_pixel_and_escaped_webtrekk_config_give_their_ids(
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("ivw-site", "newssite"), ("webtrekk-track", "318467206998315"),
             ("webtrekk-track", "582046173920461")} <= ids
+
+
+# the noscript beacons of a 2014 news page's footer: Adobe's on the publisher's own collection
+# host with the H code version written without its dot (`H22.1`), and DFA's Floodlight activity
+# (a Boomerang audience tag) on ad.doubleclick.net, as DFA wrote it before the fls host
+FOOTER_BEACONS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<noscript>
+<img src="http://metrics.newsgroup.test/b/ss/newsgroupsmallbiz/1/H22.1--NS/1420192672027?pageName=a"
+ style="display:none;" width="0" height="0" border="0" alt="">
+<img src="http://ad.doubleclick.net/activity;src=1379696;dcnet=4155;boom=34742;sz=1x1;ord=1?"
+ width="1" height="1" border="0" alt="">
+</noscript></body></html>"""
+
+
+def test_footer_beacons_name_adobe_and_floodlight(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(FOOTER_BEACONS, url="https://www.news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adobe-report-suite", "newsgroupsmallbiz"),
+            ("floodlight-advertiser", "1379696")} <= ids
+    names = {n.network for n in page.networks}
+    assert {"Adobe Experience Platform", "Google Campaign Manager (Floodlight)"} <= names
+
+
+# the legacy forms of three vendors' tags: Parse.ly's standard include for a site of two
+# letters, HubSpot's async tracking code on its first host (js.hubspot.com), and ShareThis's
+# first button script, its publisher key in the address's fragment
+LEGACY_TAGS = b"""<html><head><title>t</title>
+<script type="text/javascript" src="http://w.sharethis.com/button/sharethis.js#publisher=93f77c6d-5c37-4ead-83f9-6d5813aaa54a&type=website&style=rotate"></script>
+</head><body><p>Article text.</p>
+<div id="parsely-root" style="display: none">
+<a id="parsely-cfg" data-parsely-site="pe.com" href="http://parsely.com">Powered by Parse.ly</a>
+</div>
+<script type="text/javascript">
+(function(s, p, d) {
+    var h=d.location.protocol, i=p+"-"+s, e=d.getElementById(i), r=d.getElementById(p+"-root");
+    if (e) return;
+    e = d.createElement(s); e.id = i; e.async = true;
+    e.src = h+"//static.parsely.com/p.js"; r.appendChild(e);
+})("script", "parsely", document);
+</script>
+<script type="text/javascript">
+    (function(d,s,i,r) {
+        if (d.getElementById(i)){return;}
+        var n=d.createElement(s),e=d.getElementsByTagName(s)[0];
+        n.id=i;n.src='//js.hubspot.com/analytics/'+(Math.ceil(new Date()/r)*r)+'/156288.js';
+        e.parentNode.insertBefore(n, e);
+    })(document,"script","hs-analytics",300000);
+</script>
+</body></html>"""
+
+
+def test_legacy_vendor_tags_give_their_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LEGACY_TAGS, url="https://www.pe.com/articles/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {("parsely-site", "pe.com"), ("hubspot-portal", "156288"),
+            ("sharethis-publisher", "93f77c6d-5c37-4ead-83f9-6d5813aaa54a")} <= {
+        (i.kind, i.value) for i in page.ids}
+
+
+# a news site's rail: each unit in its wrapper with the "Advertisement" line under it, and
+# EasyList hiding both the unit (`##.adunit`) and the line (`##.advert-txt`): one ad each
+LABELLED_UNITS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="advert">
+ <div class="adunit" id="frame1-300x250"></div>
+ <p class="advert-txt advert-txt-3">Advertisement</p></div>
+<div class="advert">
+ <p class="advert-txt">- Advertisement -</p>
+ <div class="adunit" id="frame2-300x100"></div></div>
+<div class="advert"><p class="advert-txt">Advertisement: read our reviews of the year's
+ best cameras</p></div>
+</body></html>"""
+
+
+def test_an_ad_label_beside_its_unit_is_no_placement(engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """The label is the unit's (EasyList's rules needed: the system lists' engine); a
+    label's class round more text than a label (a promo) stays what the lists say."""
+    (page,) = audit(LABELLED_UNITS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [4, 8, 9]
+
+
+# Segment's snippet as it was in 2014 (SNIPPET_VERSION 2.0.9, cdn.segment.io), its project's
+# key ten characters long
+SEGMENT_2014 = b"""<html><head><title>t</title>
+<script type="text/javascript">
+window.analytics = window.analytics || [],
+window.analytics.methods = ["identify", "track", "page"],
+window.analytics.factory = function (t) { return function () {
+  var a = Array.prototype.slice.call(arguments);
+  return a.unshift(t), window.analytics.push(a), window.analytics } };
+window.analytics.load = function (t) { if (!document.getElementById("analytics-js")) {
+  var a = document.createElement("script");
+  a.type = "text/javascript", a.id = "analytics-js", a.async = !0,
+  a.src = ("https:" === document.location.protocol ? "https://" : "http://")
+    + "cdn.segment.io/analytics.js/v1/" + t + "/analytics.min.js";
+  var n = document.getElementsByTagName("script")[0];
+  n.parentNode.insertBefore(a, n) } },
+window.analytics.SNIPPET_VERSION = "2.0.9",
+window.analytics.load("ul1430c8wv");
+</script>
+<script>myCharts.analytics.load("chartdata1");</script>
+</head><body><p>Article text.</p></body></html>"""
+
+
+def test_segment_2014_snippet_names_its_short_key(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """The key beside the snippet's loader; another library's `analytics.load(` is none."""
+    (page,) = audit(SEGMENT_2014, url="https://www.news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids if i.kind == "segment-write-key"] == [
+        ("segment-write-key", "ul1430c8wv")]
+
+
+# a premium publisher's AdSense text ads in its footer: a named client, not a pub- number
+ADSENSE_NAMED_CLIENT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<aside id="footer-ad-google"><script>
+  google_ad_client = 'ca-conde_newyorker';
+  google_ad_channel = 'newyorker_standard_a newyorker_standard_b';
+  google_ad_width = '728'; google_ad_height = '90';
+  google_ad_format = '728x90_pas_abgc'; google_ad_type = 'text';
+</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></aside>
+<script>var google_ad_client_note = 'ca-pub-none';</script>
+</body></html>"""
+
+
+def test_adsense_named_client_is_its_publisher(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_NAMED_CLIENT, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids if i.kind == "adsense-publisher"] == [
+        ("adsense-publisher", "ca-conde_newyorker")]
+
+
+# a row that is itself the placement: its wrapper holds the word and the unit's own box, and
+# the page's next row (another wrapper, another ad) is beside it
+LABELLED_ROWS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="row-ad"><div class="text-container"><p>Advertisement</p>
+ <div id="unit_footer" class="unit-box"></div></div></div><div class="page-body">
+ <div class="row-ad"><p>Advertisement</p><div id="unit_top" class="unit-box"></div></div>
+</div>
+</body></html>"""
+
+
+def test_a_wrapper_holding_the_word_and_its_unit_stays_a_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(LABELLED_ROWS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [3, 5]

@@ -1436,19 +1436,13 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
     script there that no vendor the catalogue knows runs was put there by an edited
     template or an output filter (Balada Injector's plain loader, which Sucuri finds at the
     top of `<head>`), or pasted there by an owner told "as high in the head as possible".
-    The run ends at the site's own script file: a template that prints its own code before
-    the charset (Adobe CQ's pages load jQuery and their ad library first) prints the charset
-    late, and what follows its code is in the template's order, not prepended to it."""
+    The run ends at the first file of the site's own (`_own_asset`): a template that loads
+    its own scripts and styles before the charset declares it late (Adobe CQ's pages load
+    jQuery and their ad library first; Fox's, its jQuery, its sister site's ad.js, then the
+    charset after sixty metas), and what sits among its own files is in the template's
+    order, not the top an injector writes its blob at."""
     if ctx.root is None:
         return frozenset()
-
-    def own_file(el: Any) -> bool:
-        """Whether an element is a script of the site's own (its `src` on the page's site)."""
-        src = el.get("src")
-        if not src or str(el.tag).lower() != "script":
-            return False
-        url = resolve(src, ctx.url)
-        return bool(url) and not is_third_party(host_of(url), ctx.first_party)
 
     def build() -> frozenset[str]:
         assert ctx.root is not None
@@ -1456,11 +1450,11 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         if head is None:
             return frozenset()
         scripts: list[str] = []
-        ours = False  # past the site's own script file: the template's order, not its top
+        ours = False  # past a file of the site's own: the template's order, not its top
         for el in head:
             if _is_charset(el):
                 return frozenset(scripts)
-            ours = ours or own_file(el)
+            ours = ours or _own_asset(ctx, el)
             if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
         # no charset in the head: the parser ends the head at a body element a blob at its
@@ -1469,12 +1463,27 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         for el in cut_head_spill(ctx.root):
             if _is_charset(el):
                 return frozenset(scripts)
-            ours = ours or own_file(el)
+            ours = ours or _own_asset(ctx, el)
             if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
         return frozenset()  # no charset near the head's end: no top to be before
 
     return ctx.view("scripts before the charset", build)
+
+
+def _own_asset(ctx: PageContext, el: Any) -> bool:
+    """Whether a head element loads a file of the page's own site: a `<script src>` or a
+    stylesheet `<link>` on its host or a relative path (an injector's blob loads another
+    site's)."""
+    tag = str(el.tag).lower()
+    if tag == "script":
+        ref = el.get("src")
+    elif tag == "link" and "stylesheet" in (el.get("rel") or "").lower():
+        ref = el.get("href")
+    else:
+        return False
+    url = resolve(ref or "", ctx.url) if ref and ctx.first_party else None
+    return url is not None and not is_third_party(host_of(url), ctx.first_party)
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:

@@ -2373,3 +2373,40 @@ def test_a_glued_tracker_host_in_the_templates_head_is_no_finding(audit_listed: 
     page = wp_page(head='<script async src="https://cdn.statisticscripts.test/stat.js">'
                         '</script>')
     assert audit_listed(page, URL).findings == ()
+
+
+# a news site's own template that loads its files before it declares the charset, late in
+# the head: its stylesheet, its jQuery, its sister site's ad library, its own code, then the
+# title, sixty metas and the charset (made-up hosts, the shape of a 2014 network's head)
+_LATE_CHARSET_HEAD = """<!DOCTYPE html>
+<html lang="en"><head>
+<link href="/static/css/base.css?2014" rel="stylesheet" type="text/css">
+<script>var SITE_page = {section: "marketing"};</script>
+<script src="/static/js/jquery.js?2014"></script>
+<script src="http://ads.sisternews.test/js/ad.js"></script>
+<script src="/static/js/base.js?2014"></script>
+<title>Seven ways to convert traffic</title>
+<meta name="description" content="Conversions matter more than traffic.">
+<meta http-equiv="content-type" content="text/html; charset=UTF-8">
+</head><body><article><h1>Seven ways to convert traffic</h1>""" + _PARA + """</article>
+</body></html>"""
+
+
+def test_a_script_among_the_templates_own_files_before_a_late_charset_is_not_found(
+        audit_listed: AuditListed) -> None:
+    """Before the charset, but after the site's own stylesheet and script: the template
+    writes its files there itself, declaring its charset late; no top of head to be before."""
+    found = [f for f in audit_listed(_LATE_CHARSET_HEAD, URL).findings
+             if f.kind == "appended-script"]
+    assert found == [], found
+
+
+def test_a_script_before_the_templates_own_files_and_a_late_charset_is_still_found(
+        audit_listed: AuditListed) -> None:
+    """The blob an injector writes right after `<head>`, before the template's first file,
+    is at the head's top whatever comes after it."""
+    page = _LATE_CHARSET_HEAD.replace(
+        "<head>\n", '<head>\n<script src="https://cdn.statsync.test/loader/statsync.js">'
+        "</script>\n", 1)
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found

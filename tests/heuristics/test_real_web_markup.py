@@ -1147,7 +1147,8 @@ def test_tracker_code_before_the_html_start_tag_is_injected(audit_html: AuditHtm
     injected = audit_html(f"{prepended}<html>{own}{body}", url="https://blog.example/p")
     highs = [(f.kind, f.line, f.evidence) for f in injected.findings
              if f.severity.value == "high"]  # one block, one finding naming both parties
-    assert highs == [("ad-in-body", 1, "Google Analytics, ad.doubleclick.net")]
+    # ad.doubleclick.net/activity is Floodlight's path (DFA's activity tags): named so
+    assert highs == [("ad-in-body", 1, "Google Analytics, Google Campaign Manager (Floodlight)")]
     clean = audit_html(f"<script>var theme = 'dark';</script>\n<html>{own}{body}",
                        url="https://blog.example/p")
     assert not any(f.kind == "ad-in-body" for f in clean.findings)

@@ -71,3 +71,27 @@ def test_noscript_fallbacks_divless_units_and_sas_containers_scale_linearly() ->
     for shape in (_fallbacks, _undivided_units, _held_units, _sas_units):
         assert_linear(lambda n, shape=shape: audit_seconds(shape(n)), 500, shape.__name__,
                       runs=2, floor=0.05)
+
+
+def _labels_seconds(n: int) -> float:
+    """Cosmetic slots of a page of `n` ad labels side by side under one parent, every
+    other one beside a unit (each label reads the elements just before and after it)."""
+    import time
+
+    from auditor.catalogue import default_catalogue
+    from auditor.dom.page import parse_page
+    from auditor.slots import cosmetic_slots
+
+    rows = "".join('<p class="advert-txt">Advertisement</p>' + (
+        '<div class="adunit"><span>x</span></div>' if i % 2 else "") for i in range(n))
+    page = parse_page(f"<html><body><div id='rail'>{rows}</div></body></html>")
+    hits = [(el, "##.x", "easylist") for el in page.root.iter("p", "div")
+            if el.get("id") != "rail"]
+    catalogue = default_catalogue()
+    start = time.perf_counter()
+    cosmetic_slots(hits, [], {}, catalogue, frozenset(), page)
+    return time.perf_counter() - start
+
+
+def test_ad_labels_beside_units_are_read_in_linear_time() -> None:
+    assert_linear(_labels_seconds, 8_000, "ad labels beside units", runs=2, floor=0.02)
