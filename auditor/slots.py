@@ -1083,26 +1083,37 @@ _LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font"
 
 def _label_beside(el: etree._Element, hits: set[etree._Element],
                   advertising: frozenset[etree._Element]) -> bool:
-    """Whether a hidden element is an ad's label and no placement: its text is a label's
-    word alone (`_AD_LABEL`), it holds nothing but inline text (a wrapper holding the
-    unit's own box and the word is the placement), and the element just before or after
-    it is another hidden element: the unit it labels. EasyList hides both
-    (`##.advert-txt`, `##.ad`), one ad. Only the next elements: each is read by the labels
-    on its two sides at most, so a page of labels stays linear."""
-    if any(d.tag not in _LABEL_TAGS for d in el.iterdescendants() if isinstance(d.tag, str)):
-        return False
-    text = _words(el)
-    if not text or len(text) > _LABEL_CHARS or not _AD_LABEL.fullmatch(text):
-        return False
-    if el in advertising:
+    """Whether a hidden element is an ad's label and no placement: it is a label's line
+    (`_label_line`), and the element just before or after it is another hidden element
+    that is no such line: the unit it labels. EasyList hides both (`##.advert-txt`,
+    `##.ad`), one ad. Two units side by side that each print the word in their box (`<div
+    class="ad">Advertisement</div>` twice, before their scripts fill them) label no one:
+    both stay placements. Only the next elements, each read a few nodes deep: a page of
+    labels, or of labels nested in labels, stays linear."""
+    if el in advertising or not _label_line(el):
         return False
     for step in (etree._Element.getprevious, etree._Element.getnext):
         sib = step(el)
         while sib is not None and not isinstance(sib.tag, str):
             sib = step(sib)  # a comment between them
-        if sib is not None and sib in hits:
+        if sib is not None and sib in hits and not _label_line(sib):
             return True
     return False
+
+
+_LABEL_NODES = 8  # a label's line: its element and a few inline ones
+
+
+def _label_line(el: etree._Element) -> bool:
+    """Whether an element is a line of an ad label's word alone (`_AD_LABEL`), holding
+    nothing but inline text (a wrapper holding the unit's own box and the word is the
+    placement). At most `_LABEL_NODES` elements are read: a label is short."""
+    nodes = list(islice(el.iter(), _LABEL_NODES + 1))
+    if len(nodes) > _LABEL_NODES or any(
+            n.tag not in _LABEL_TAGS for n in nodes[1:] if isinstance(n.tag, str)):
+        return False
+    text = _words(el)
+    return bool(text) and len(text) <= _LABEL_CHARS and _AD_LABEL.fullmatch(text) is not None
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

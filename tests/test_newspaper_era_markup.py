@@ -677,6 +677,30 @@ def test_an_ad_label_beside_its_unit_is_no_placement(engine: Engine,
     assert [s.line for s in page.slots] == [4, 8, 9]
 
 
+# units that print the word in their own box until their script fills them (`<div
+# class="ad">Advertisement</div>`), two side by side: neither is the other's label
+WORDED_UNITS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="rail">
+ <div class="adunit" id="rail-top">Advertisement</div>
+ <div class="adunit" id="rail-mid"><span>Advertisement</span></div>
+</div>
+<div class="rail">
+ <p class="advert-txt">Advertisement</p>
+ <div class="adunit" id="rail-low"></div>
+</div>
+</body></html>"""
+
+
+def test_two_units_each_showing_the_word_are_two_placements(engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    """A label folds into the unit beside it, not into another label-shaped box: the two
+    worded units stay two placements, the third label still folds into its unit."""
+    (page,) = audit(WORDED_UNITS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [4, 5, 9]
+
+
 # Segment's snippet as it was in 2014 (SNIPPET_VERSION 2.0.9, cdn.segment.io), its project's
 # key ten characters long
 SEGMENT_2014 = b"""<html><head><title>t</title>
