@@ -114,9 +114,11 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
     "idzone": …})`), the anti-adblock fallback its documentation puts after it. A script
     slot whose script follows another's of the same network and zone, with only scripts and
     `<noscript>`s between, is that slot; the same form pasted twice stays two units (each
-    writes its ad where it stands). Each draft steps back over the elements after the last
-    slot's script only, so the walk is linear."""
+    writes its ad where it stands), and so does a form pasted again after the pair. Each
+    draft steps back over the elements after the last slot's script only, so the walk is
+    linear."""
     by_script = {d.element: d for d in drafts if str(d.element.tag).lower() == "script"}
+    forms: dict[int, set[str | None]] = {}  # by a kept slot's id: the tag forms it holds
     out: list[_Draft] = []
     for draft in drafts:
         before = draft.element.getprevious() if draft.element in by_script else None
@@ -127,7 +129,9 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
         twin = by_script.get(before) if before is not None and not (
             before.tail or "").strip() else None
         if (twin is not None and twin.zone_id and twin.zone_id == draft.zone_id
-                and twin.network is draft.network and twin.rule != draft.rule):
+                and twin.network is draft.network
+                and draft.rule not in forms.setdefault(id(twin), {twin.rule})):
+            forms[id(twin)].add(draft.rule)  # one twin of each form: a third paste is a unit
             twin.extra_elements.append(draft.element)
             by_script[draft.element] = twin
             continue

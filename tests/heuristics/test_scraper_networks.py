@@ -680,6 +680,16 @@ def test_one_exoclick_form_pasted_twice_is_two_units(audit_tag: AuditTag) -> Non
     assert slots == 2
 
 
+def test_an_exoclick_twin_pair_then_its_form_pasted_again_is_two_units(
+        audit_tag: AuditTag) -> None:
+    """The ads.js tag and its NeverBlock twin are one unit; the NeverBlock tag pasted once
+    more after the pair writes a second ad, a second unit (not a third form of the first)."""
+    pair = _by_label("ExoClick", "legacy ads.js + its NeverBlock addZone twin")
+    again = pair[pair.index("<script type=\"text/javascript\">ExoLoader"):]
+    _, slots, _ = observed(audit_tag(pair + again), "ExoClick")
+    assert slots == 2
+
+
 @pytest.mark.parametrize("vendor, name, zone", [
     ("Coinzilla", "display.js + div.coinzilla[data-zone] + coinzilla_display.push",
      "415245a8c26c8245e2"),
