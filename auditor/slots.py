@@ -958,7 +958,9 @@ def cosmetic_slots(
     units = hit_elements | known  # what an ad label may sit beside
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        if _about_advertising(el) and _ad_link_network(el, catalogue) is None:
+        about = _about_advertising(el)
+        linked = _ad_link_network(about, catalogue) if about is not None else None
+        if about is not None and linked is None:
             continue  # the site's link to its AdChoices notice or ad sales: no placement
         if el in known or el in placed or el in bands or el in columns \
                 or _is_inside(el, known) or _vendor_link_beside(el, beside, catalogue):
@@ -978,7 +980,7 @@ def cosmetic_slots(
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
-            or _ad_link_network(el, catalogue)
+            or _ad_link_network(el, catalogue) or linked
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
@@ -1032,20 +1034,22 @@ _SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "ob
                           "embed", "video", "canvas", "script"})
 
 
-def _about_advertising(el: etree._Element) -> bool:
-    """Whether a hidden element is only a link about the site's advertising
+def _about_advertising(el: etree._Element) -> etree._Element | None:
+    """The link, when a hidden element is only a link about advertising
     (`_ABOUT_ADS_TEXT`): its text, all of it in a link, names it, and it holds nothing an
-    ad shows in (an image, a frame, a script). A few elements at most: the walk stops
-    there, so nested hidden boxes are not each read to their ends."""
+    ad shows in (an image, a frame, a script). The caller asks where the link points (a
+    wrapper round a network's own "Advertise with …" link is that network's, as the bare
+    link is). A few elements at most: the walk stops there, so nested hidden boxes are not
+    each read to their ends."""
     nodes = list(islice(el.iter(), _ABOUT_ADS_NODES + 1))
     if len(nodes) > _ABOUT_ADS_NODES or any(
             str(n.tag).lower() in _SHOWS_MEDIA for n in nodes if isinstance(n.tag, str)):
-        return False
+        return None
     text = _words(el)
     if len(text) > _ABOUT_ADS_TEXT_MAX or not _ABOUT_ADS_TEXT.fullmatch(text):
-        return False
+        return None
     link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
-    return link is not None and _words(link) == text
+    return link if link is not None and _words(link) == text else None
 
 
 def _words(el: etree._Element) -> str:

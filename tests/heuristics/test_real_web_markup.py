@@ -1229,6 +1229,19 @@ def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[
     assert [s.rule for s in report.slots] == slots
 
 
+def test_a_hidden_wrapper_round_an_ad_networks_own_advertise_link_is_its_slot(
+        engine: Engine) -> None:
+    """A link about advertising is no slot unless it points at an ad network; a hidden
+    wrapper holding only such a link to A-ADS (its unit's frame stripped from the saved
+    page) is A-ADS' placement, as the bare link is, not the site's ad-sales link."""
+    from auditor.pipeline import audit
+
+    html = page("<span class='ad_choice'><a href='https://aads.com/campaigns/new/?source_id="
+                "2112345&amp;source_type=ad_unit'>Advertise with A-ADS</a></span>")
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["A-Ads"]
+
+
 def test_a_pixel_inside_a_hidden_box_does_not_make_it_the_pixel_vendors_unit(
         engine: Engine) -> None:
     """EasyList hides `.ad-unit`; the Facebook pixel <img> in it loads no ad, so the box is
