@@ -971,8 +971,9 @@ def cosmetic_slots(
         if outer in holders:
             continue
         if outer is not None and (_holds_text(el, 1) or (
-                el not in network_of and catalogue.named_in_markup(el) is None)):
-            continue  # a column's label or frame, not a vendor's empty unit
+                el not in network_of and catalogue.named_in_markup(el) is None
+                and _named_inside(el, hit_elements, catalogue) is None)):
+            continue  # a column's label or frame, not a vendor's empty unit (or its wrapper)
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
         if _label_beside(el, units, advertising):

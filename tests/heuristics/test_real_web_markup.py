@@ -1203,6 +1203,24 @@ def test_a_hidden_column_round_a_known_unit_keeps_the_vendors_units_it_holds(
         ("##div[id^='zergnet-widget-']", "ZergNet")]
 
 
+def test_a_hidden_column_keeps_a_vendors_unit_in_a_hidden_wrapper_of_its_own(
+        engine: Engine) -> None:
+    """The column round ZergNet's widget holds a GPT placeholder in a hidden wrapper of
+    its own (`div.adWrapper > div.dfp-ad`): the wrapper is that unit's placement, named by
+    the unit inside, as it is outside a column; a wrapper round no vendor's unit is none."""
+    from auditor.pipeline import audit
+
+    html = page("<aside class='ad-column'><div class='adWrapper'><div class='dfp-ad' "
+                "id='dfp-ad-mid'></div></div><div class='adWrapper'><img src='/spacer.gif' "
+                "alt=''></div><div id='zergnet-widget-26344'></div><script>var z=document"
+                ".createElement('script');z.src='http://www.zergnet.com/zerg.js?id=26344';"
+                "</script></aside>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert sorted((s.rule, s.network) for s in report.slots) == [
+        ("##.adWrapper", "Google Publisher Tag"),
+        ("##div[id^='zergnet-widget-']", "ZergNet")]
+
+
 @pytest.mark.parametrize(("markup", "slots"), [
     # the industry's AdChoices notice and the site's ad-sales link, hidden by their class
     ('<a class="ad_choices" href="https://www.newsgroup.example/privacy#optout">Ad Choices'
