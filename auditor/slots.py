@@ -956,6 +956,11 @@ def cosmetic_slots(
             beside.setdefault(parent, set()).add(slot.network.name)
             beside.setdefault(slot.element, set()).add(slot.network.name)
     units = hit_elements | known  # what an ad label may sit beside
+    # each hit's nearest known slot above it, and nearest hidden holder or column (one
+    # walk: a column's ancestors that are hidden are columns too, so no holder swallows one
+    # from further up); each asks its ancestors once a page, not once a hit, so hidden
+    # boxes a thousand levels deep are read in linear time
+    known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el)
@@ -963,11 +968,9 @@ def cosmetic_slots(
         if about is not None and linked is None:
             continue  # the site's link to its AdChoices notice or ad sales: no placement
         if el in known or el in placed or el in bands or el in columns \
-                or _is_inside(el, known) or _vendor_link_beside(el, beside, catalogue):
+                or known_above(el) is not None or _vendor_link_beside(el, beside, catalogue):
             continue  # a column: a wrapper around a slot we already know, same placement
-        # the nearest hidden holder or column round it (one walk: a column's ancestors
-        # that are hidden are columns too, so no holder swallows one from further up)
-        outer = next((a for a in el.iterancestors() if a in holders or a in columns), None)
+        outer = outer_above(el)  # the nearest hidden holder or column round it
         if outer in holders:
             continue
         if outer is not None and (_holds_text(el, 1) or (
@@ -987,6 +990,32 @@ def cosmetic_slots(
         width, height = declared_size(el)
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
     return out
+
+
+class _NearestAbove:
+    """The nearest ancestor of an element in `targets`, each element climbed once: a
+    climb stops where an earlier one passed and takes its answer."""
+
+    def __init__(self, targets: set[etree._Element]) -> None:
+        self.targets = targets
+        self.memo: dict[etree._Element, etree._Element | None] = {}  # non-target: its answer
+
+    def __call__(self, el: etree._Element) -> etree._Element | None:
+        climbed: list[etree._Element] = []
+        node = el.getparent()
+        found: etree._Element | None = None
+        while node is not None:
+            if node in self.targets:
+                found = node
+                break
+            if node in self.memo:
+                found = self.memo[node]
+                break
+            climbed.append(node)
+            node = node.getparent()
+        for step in climbed:
+            self.memo[step] = found
+        return found
 
 
 def _ad_link_network(el: etree._Element, catalogue: Catalogue) -> Network | None:
@@ -1150,8 +1179,9 @@ def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, N
     nothing else hidden in the band, make the units the placements; a wrapper round units
     that declare no size, or round one, stays the one slot it was (a unit and its label)."""
     tops: dict[etree._Element, list[etree._Element]] = {}  # hit -> the hits just inside it
+    above = _NearestAbove(hit_elements)
     for el in hit_elements:
-        holder = next((a for a in el.iterancestors() if a in hit_elements), None)
+        holder = above(el)
         if holder is not None:
             tops.setdefault(holder, []).append(el)
     return {el for el, units in tops.items()

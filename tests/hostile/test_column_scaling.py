@@ -5,6 +5,9 @@ unit inside names) on hostile pages written here: each read grows linearly with 
 from __future__ import annotations
 
 import time
+from typing import Any
+
+import pytest
 
 from tests.hostile.scaling import assert_linear
 
@@ -54,6 +57,37 @@ def _nested_notices(n: int) -> str:
     # read a few elements deep for a link about advertising, not to its end
     return _HEAD + "<span class='ad_choice'>" * n + "<a href='/p'>" + "Ad Choices " * n \
         + "</a>" + "</span>" * n + "</body></html>"
+
+
+def _deep_units(n: int) -> str:
+    # plain boxes inside one another, a hidden unit at each depth: each unit's nearest
+    # known slot, holder and hidden box above are found without climbing to the root each
+    return _HEAD + "<div><div class='dfp-ad'></div>" * n + "</div>" * n + "</body></html>"
+
+
+def test_hidden_units_deep_in_plain_boxes_scale_linearly(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timed: `cosmetic_slots` alone (the ad-load reading of such a page is its own cost)."""
+    from auditor import pipeline
+
+    spent: list[float] = []
+    inner = pipeline.cosmetic_slots
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    monkeypatch.setattr(pipeline, "cosmetic_slots", timed)
+
+    def seconds(n: int) -> float:
+        spent.clear()
+        _seconds(_deep_units(n))
+        return sum(spent)
+
+    assert_linear(seconds, 250, "hidden units deep in boxes", runs=2, floor=0.005)
 
 
 def test_hidden_columns_and_wrappers_scale_linearly() -> None:
