@@ -746,3 +746,17 @@ def test_a_wrapper_holding_the_word_and_its_unit_stays_a_placement(
     (page,) = audit(LABELLED_ROWS, url="https://www.news.test/a", engine=engine,
                     catalogue=catalogue).pages
     assert [s.line for s in page.slots] == [3, 5]
+
+
+# DFA's iframe form of the same activity tag (`activityi`), on ad.doubleclick.net as on fls
+ACTIVITY_IFRAME = b"""<html><head><title>t</title></head><body><p>Thanks for your order.</p>
+<iframe src="https://ad.doubleclick.net/activityi;src=2542116;type=sales;cat=thank0;ord=1?"
+ width="1" height="1" frameborder="0" style="display:none"></iframe>
+</body></html>"""
+
+
+def test_a_floodlight_iframe_on_ad_doubleclick_names_its_advertiser(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ACTIVITY_IFRAME, url="https://shop.test/thanks", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("floodlight-advertiser", "2542116") in {(i.kind, i.value) for i in page.ids}
