@@ -67,6 +67,11 @@ def _query_key_runs(unit: str, n: int) -> str:
     "exoclick.com/splash.php?a=b&",  # ExoClick's first popunder: idsite, login
     "juicyads.com/jp.php?a=b&",  # JuicyAds' pop tag: c
     "industrybrains.com/jsct?a=b&",  # IndustryBrains' sponsored links: sid
+    # the same idiom in entries of earlier passes
+    "juicyads.com/adshow.php?a=b&",  # adzone
+    "superfish.com/ws/x?a=b&",  # dlsource
+    "aniview.com/api/x?a=b&",  # AV_PUBLISHERID, AV_CHANNELID
+    "facebook.com/tr?a=b&",  # id
 ])
 def test_query_keys_of_the_legacy_tags_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda n: audit_seconds(_query_key_runs(unit, n)), 10_000,
