@@ -171,7 +171,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "tanx-pid", "htl-unit", "logly-adspot", "uzou-placement",
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid",
                   "dart-zone", "aol-placement", "adsonar-placement", "admeld-placement",
-                  "oas-position", "admeta-placement", "checkm8-format"}
+                  "oas-position", "admeta-placement", "checkm8-format", "dart-network"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

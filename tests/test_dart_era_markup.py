@@ -532,3 +532,27 @@ def test_dart_tags_with_a_network_code_are_slots(project_engine: Engine,
         ("DoubleClick DART", "money.site.articles/rail", 300, 250)]
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("dart-network", "3910"), ("dart-site", "money.site.articles")} <= ids
+
+
+def _dart_page(site: str) -> bytes:
+    # one sales house's DFP network code on two unrelated blogs, each with its own DART site
+    return (b"<html><head><title>t</title></head><body><p>A post.</p>\n"
+            b'<script src="http://ad.doubleclick.net/N4417/adj/' + site.encode()
+            + b'/home;sz=300x250;ord=1?"></script>\n</body></html>')
+
+
+def test_a_dart_network_code_joins_no_sites_as_gpts_does_not(project_engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """`/N4417/adj/…` is the DFP network code GPT writes as `/4417/…`: a sales house's or a
+    managed stack's code is on every site it sells, so, like `gpt-network`, it ties no two
+    operators together in bulk clusters (each site's DART site still does)."""
+    from auditor.bulk.aggregate import clusters
+
+    edges = []
+    for site, dart_site in (("knitting.test", "knit.blog"), ("motors.test", "motor.blog")):
+        (page,) = audit(_dart_page(dart_site), url=f"https://{site}/a", engine=project_engine,
+                        catalogue=catalogue).pages
+        assert ("dart-network", "4417") in {(i.kind, i.value) for i in page.ids}
+        edges += [(i.kind, i.value, i.network, site) for i in page.ids]
+    assert catalogue.joins_sites("dart-network") == catalogue.joins_sites("gpt-network")
+    assert clusters(edges, catalogue=catalogue) == []

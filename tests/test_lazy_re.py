@@ -61,3 +61,37 @@ def test_a_bad_pattern_raises_when_first_used() -> None:
     bad = lazy_regex("(unclosed")
     with pytest.raises(re.error):
         bad.search("x")
+
+
+def _lazy_patterns_in(value: object, depth: int = 0) -> list[object]:
+    """The lazy patterns a module-level value is or holds (a tuple of them, a dict's values)."""
+    from auditor.lazy_re import _LazyPattern
+
+    if isinstance(value, _LazyPattern):
+        return [value]
+    if depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
+        return [p for item in value for p in _lazy_patterns_in(item, depth + 1)]
+    if depth < 3 and isinstance(value, dict):
+        return [p for item in value.values() for p in _lazy_patterns_in(item, depth + 1)]
+    return []
+
+
+def test_every_module_level_pattern_compiles() -> None:
+    """A lazy pattern's mistake raises only when a page first reaches it (a rare vendor's
+    tag, months later): every module's patterns are compiled here, each with its flags."""
+    import importlib
+    import pkgutil
+
+    import auditor
+
+    checked = 0
+    for info in pkgutil.walk_packages(auditor.__path__, "auditor."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            for lazy in _lazy_patterns_in(value):
+                checked += 1
+                try:
+                    re.compile(lazy._source, lazy._flags)  # type: ignore[attr-defined]
+                except re.error as exc:  # pragma: no cover - the failure names it
+                    pytest.fail(f"{info.name}.{name}: {exc}")
+    assert checked > 600  # the walk found the modules' patterns

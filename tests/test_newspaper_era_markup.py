@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
@@ -770,3 +772,29 @@ def test_a_wrapper_holding_the_word_and_its_unit_stays_a_placement(
     (page,) = audit(LABELLED_ROWS, url="https://www.news.test/a", engine=engine,
                     catalogue=catalogue).pages
     assert [s.line for s in page.slots] == [3, 5]
+
+
+# DFA's iframe form of the same activity tag (`activityi`), on ad.doubleclick.net as on fls
+ACTIVITY_IFRAME = b"""<html><head><title>t</title></head><body><p>Thanks for your order.</p>
+<iframe src="https://ad.doubleclick.net/activityi;src=2542116;type=sales;cat=thank0;ord=1?"
+ width="1" height="1" frameborder="0" style="display:none"></iframe>
+</body></html>"""
+
+
+def test_a_floodlight_iframe_on_ad_doubleclick_names_its_advertiser(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ACTIVITY_IFRAME, url="https://shop.test/thanks", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("floodlight-advertiser", "2542116") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("client", ["ca-host-pub-1556223355139109", "ca-mb-pub-4821730195648203"])
+def test_a_product_prefixed_pub_number_is_no_named_client(
+        client: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """The named form is a partner's word (`ca-conde_newyorker`); a `pub-` number behind a
+    product's prefix is an account's number: Blogger's platform host ID (which joins no sites
+    as `adsense-host`) or a mobile unit's, not a second publisher of its own."""
+    page_markup = ADSENSE_NAMED_CLIENT.replace(b"ca-conde_newyorker", client.encode())
+    (page,) = audit(page_markup, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert client not in {i.value for i in page.ids if i.kind == "adsense-publisher"}

@@ -4,6 +4,8 @@ pages written here: each read grows linearly with the page."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.hostile.scaling import assert_linear, audit_seconds
 
 _HEAD = "<html><head><title>t</title></head><body><p>A short note on the weather.</p>"
@@ -53,3 +55,24 @@ def test_dart_tags_with_network_codes_are_read_in_linear_time() -> None:
 def test_floodlight_activity_runs_are_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_floodlight_runs(n)), 40_000,
                   "Floodlight activity key-values", runs=2, floor=0.05)
+
+
+def _query_key_runs(unit: str, n: int) -> str:
+    # one script address holding a tag's path and a query of key-values over and over, never
+    # the key its ID is read from: each start's run up to the key must stay in a bounded window
+    return _HEAD + '<script src="https://' + unit * (n // len(unit)) + '"></script></body></html>'
+
+
+@pytest.mark.parametrize("unit", [
+    "exoclick.com/splash.php?a=b&",  # ExoClick's first popunder: idsite, login
+    "juicyads.com/jp.php?a=b&",  # JuicyAds' pop tag: c
+    "industrybrains.com/jsct?a=b&",  # IndustryBrains' sponsored links: sid
+    # the same idiom in entries of earlier passes
+    "juicyads.com/adshow.php?a=b&",  # adzone
+    "superfish.com/ws/x?a=b&",  # dlsource
+    "aniview.com/api/x?a=b&",  # AV_PUBLISHERID, AV_CHANNELID
+    "facebook.com/tr?a=b&",  # id
+])
+def test_query_keys_of_the_legacy_tags_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda n: audit_seconds(_query_key_runs(unit, n)), 10_000,
+                  f"query keys after {unit}", runs=2, floor=0.02)
