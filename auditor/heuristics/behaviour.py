@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -1474,7 +1474,11 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
 def _own_asset(ctx: PageContext, el: Any) -> bool:
     """Whether a head element loads a file of the page's own site: a `<script src>` or a
     stylesheet `<link>` on its host or a relative path (an injector's blob loads another
-    site's)."""
+    site's), in a folder of the site's (a template's files sit in its asset folders,
+    `/static/css/`, `/etc/clientlibs/`, `/wp-content/themes/…/`; `/x.css` at the site's
+    root is a line anyone writes before a blob), and loaded once by the page: a template
+    prints each of its files once, so a copy of a file the page loads elsewhere (the theme's
+    `style.css` link written again above a blob) is the blob's, not the template's."""
     tag = str(el.tag).lower()
     if tag == "script":
         ref = el.get("src")
@@ -1483,7 +1487,32 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
     else:
         return False
     url = resolve(ref or "", ctx.url) if ref and ctx.first_party else None
-    return url is not None and not is_third_party(host_of(url), ctx.first_party)
+    if url is None or is_third_party(host_of(url), ctx.first_party):
+        return False
+    path = urlsplit(url).path
+    return path.rfind("/") > 0 and _loads_of(ctx).get(_file_of(url), 0) == 1
+
+
+def _file_of(url: str) -> str:
+    """A file's address without its query or fragment (`style.css?ver=2` is `style.css`)."""
+    parts = urlsplit(url)
+    return f"{parts.netloc.lower()}{parts.path}"
+
+
+def _loads_of(ctx: PageContext) -> dict[str, int]:
+    """How many of the page's `<script src>` and `<link href>` load each file, read once."""
+    def build() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        if ctx.root is None:
+            return counts
+        for ref in ctx.root.xpath("//script/@src | //link/@href"):
+            url = resolve(str(ref), ctx.url)
+            if url:
+                key = _file_of(url)
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    return ctx.view("files the page loads", build)
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:
