@@ -1486,17 +1486,33 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
         ref = el.get("href")
     else:
         return False
-    url = resolve(ref or "", ctx.url) if ref and ctx.first_party else None
-    if url is None or is_third_party(host_of(url), ctx.first_party):
+    if not ref:
         return False
-    path = urlsplit(url).path
-    return path.rfind("/") > 0 and _loads_of(ctx).get(_file_of(url), 0) == 1
+    url = resolve(ref, ctx.url) if ctx.first_party else None
+    if url is not None and is_third_party(host_of(url), ctx.first_party):
+        return False
+    if url is None and not _relative(ref):
+        return False  # no site known: only a relative path is the page's own for sure
+    key = _file_of(ctx, ref)
+    return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1
 
 
-def _file_of(url: str) -> str:
-    """A file's address without its query or fragment (`style.css?ver=2` is `style.css`)."""
-    parts = urlsplit(url)
-    return f"{parts.netloc.lower()}{parts.path}"
+def _relative(ref: str) -> bool:
+    """Whether a reference names no host: a path on the page's own site, whatever it is."""
+    ref = ref.strip()
+    return not ref.startswith(("//", "\\")) and not urlsplit(ref).scheme
+
+
+def _file_of(ctx: PageContext, ref: str) -> str:
+    """The file a reference loads, without its query or fragment (`style.css?ver=2` is
+    `style.css`): its host and path, or its path alone where the page's address is not
+    known (a relative reference)."""
+    url = resolve(ref, ctx.url)
+    if url is not None:
+        parts = urlsplit(url)
+        return f"{parts.netloc.lower()}{parts.path}"
+    path = urlsplit(ref.strip()).path
+    return path if path.startswith("/") else "/" + path if _relative(ref) else ""
 
 
 def _loads_of(ctx: PageContext) -> dict[str, int]:
@@ -1506,9 +1522,7 @@ def _loads_of(ctx: PageContext) -> dict[str, int]:
         if ctx.root is None:
             return counts
         for ref in ctx.root.xpath("//script/@src | //link/@href"):
-            url = resolve(str(ref), ctx.url)
-            if url:
-                key = _file_of(url)
+            if key := _file_of(ctx, str(ref)):
                 counts[key] = counts.get(key, 0) + 1
         return counts
 

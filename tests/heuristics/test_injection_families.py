@@ -2428,3 +2428,18 @@ def test_a_script_before_the_templates_own_files_and_a_late_charset_is_still_fou
         "</script>\n", 1)
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
     assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
+
+
+def test_a_late_charset_templates_relative_files_are_its_own_with_no_page_url(
+        audit_listed: AuditListed) -> None:
+    """A saved page with no address and no canonical: its template's relative files are on
+    its own site whatever that is, so the late-charset head's own run ends at them as it
+    does with the address known; an injector's tag before them is still found."""
+    assert [f for f in audit_listed(_LATE_CHARSET_HEAD, None).findings  # type: ignore[arg-type]
+            if f.kind == "appended-script"] == []
+    page = _LATE_CHARSET_HEAD.replace(
+        "<head>\n", '<head>\n<script src="https://cdn.statsync.test/loader/statsync.js">'
+        "</script>\n", 1)
+    found = [f for f in audit_listed(page, None).findings  # type: ignore[arg-type]
+             if f.kind == "appended-script"]
+    assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
