@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -1474,7 +1474,11 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
 def _own_asset(ctx: PageContext, el: Any) -> bool:
     """Whether a head element loads a file of the page's own site: a `<script src>` or a
     stylesheet `<link>` on its host or a relative path (an injector's blob loads another
-    site's)."""
+    site's), in a folder of the site's (a template's files sit in its asset folders,
+    `/static/css/`, `/etc/clientlibs/`, `/wp-content/themes/…/`; `/x.css` at the site's
+    root is a line anyone writes before a blob), and loaded once by the page: a template
+    prints each of its files once, so a copy of a file the page loads elsewhere (the theme's
+    `style.css` link written again above a blob) is the blob's, not the template's."""
     tag = str(el.tag).lower()
     if tag == "script":
         ref = el.get("src")
@@ -1482,8 +1486,47 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
         ref = el.get("href")
     else:
         return False
-    url = resolve(ref or "", ctx.url) if ref and ctx.first_party else None
-    return url is not None and not is_third_party(host_of(url), ctx.first_party)
+    if not ref:
+        return False
+    url = resolve(ref, ctx.url) if ctx.first_party else None
+    if url is not None and is_third_party(host_of(url), ctx.first_party):
+        return False
+    if url is None and not _relative(ref):
+        return False  # no site known: only a relative path is the page's own for sure
+    key = _file_of(ctx, ref)
+    return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1
+
+
+def _relative(ref: str) -> bool:
+    """Whether a reference names no host: a path on the page's own site, whatever it is."""
+    ref = ref.strip()
+    return not ref.startswith(("//", "\\")) and not urlsplit(ref).scheme
+
+
+def _file_of(ctx: PageContext, ref: str) -> str:
+    """The file a reference loads, without its query or fragment (`style.css?ver=2` is
+    `style.css`): its host and path, or its path alone where the page's address is not
+    known (a relative reference)."""
+    url = resolve(ref, ctx.url)
+    if url is not None:
+        parts = urlsplit(url)
+        return f"{parts.netloc.lower()}{parts.path}"
+    path = urlsplit(ref.strip()).path
+    return path if path.startswith("/") else "/" + path if _relative(ref) else ""
+
+
+def _loads_of(ctx: PageContext) -> dict[str, int]:
+    """How many of the page's `<script src>` and `<link href>` load each file, read once."""
+    def build() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        if ctx.root is None:
+            return counts
+        for ref in ctx.root.xpath("//script/@src | //link/@href"):
+            if key := _file_of(ctx, str(ref)):
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    return ctx.view("files the page loads", build)
 
 
 def _address_in_sight(ctx: PageContext, url: str, xpath: str) -> bool:

@@ -195,6 +195,15 @@ _WP_BUILD = lazy_regex(r"/wp-content/(?:themes|plugins)/([A-Za-z][A-Za-z0-9_-]{3
 # navigate (`table_acts` reads navigation and fetched code; a write is read from the words)
 _WRITES = lazy_regex(r"""\bwrite(?:ln)?\b""")
 _REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
+# what reaches out or runs more code by a name the decoding leaves as a word, not as a URL
+# literal or an act `table_acts` reads: code run from a string (`eval`, `Function`, a
+# second layer's `atob`), a module imported, a beacon, a socket, a request, the location
+# through an alias (`var L = w['location']; L.href = …`), markup written by property; and
+# an address put together from pieces (`'https:' + '/' + '/' + host`, a host and path)
+_REACH_WORDS = lazy_regex(
+    r"""\b(?:eval|Function|import|sendBeacon|WebSocket|EventSource|XMLHttpRequest|fetch"""
+    r"""|location|atob|unescape|fromCharCode|postMessage|Worker|innerHTML|outerHTML"""
+    r"""|insertAdjacentHTML|srcdoc)\b|\b(?:https?|wss?):|[\w-]\.[A-Za-z]{2,}/""")
 
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
@@ -240,7 +249,8 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     markup uses (module docstring): a word of the code as written or of the strings the
     decoding reads (an escaped table) opens with the slug (`jnewsHelper`)."""
     if not decoded.machine or decoded.urls or decoded.nested_past_depth \
-            or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code:
+            or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code \
+            or any(_REACH_WORDS.search(t) for t in (code, *decoded.payloads)):
         return False
     if any(xpath.startswith(ctx.xpath(body) + "/") for body in ctx.bodies) or any(
             p.search(t) for t in (code, *decoded.payloads) for n in ctx.catalogue.miners

@@ -78,6 +78,13 @@ _BROWSER_NAMES = frozenset({"location", "document", "window", "navigator", "top"
                             "parent", "name", "status", "opener", "history"})
 _IDENTIFIER = lazy_regex(r"[A-Za-z_$][\w$]*")
 CLOAK_NAME_WINDOW = 200  # characters before such a read where the name it goes into sits
+# an object's property set by the statement that holds the read (`cfg.fromSearch =
+# /google|bing/.test(document.referrer)`): the object may be declared anywhere before, the
+# property is the answer kept, named with its object (`link.href = document.referrer` is no
+# answer a redirect's `location.href` asks)
+_PROPERTY_SET = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)\s*=(?![=>])""")
+_PROPERTY = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)""")
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -1142,17 +1149,21 @@ class _PageCode(NamedTuple):
 
 def _cloak_names(ctx: PageContext) -> frozenset[str]:
     """The names the page's scripts define just before reading the referrer, a cookie or
-    `navigator.webdriver` (within CLOAK_NAME_WINDOW characters): where a cloak split over
-    two scripts keeps the answer its redirect tests. One bounded look back per read."""
+    `navigator.webdriver` (within CLOAK_NAME_WINDOW characters), and the property the
+    statement holding the read sets (`_PROPERTY_SET`): where a cloak split over two scripts
+    keeps the answer its redirect tests. One bounded look back per read."""
     def build() -> frozenset[str]:
         names: set[str] = set()
         for code, _, _ in script_codes(ctx, handlers=(), srcdoc=False):
             for read in _CLOAKING.finditer(code):
                 if read.group(1) is None and read.group(2) is None:
                     continue  # the user agent: what an app promotion tests
-                for m in _DEFINED_NAME.finditer(code, max(0, read.start() - CLOAK_NAME_WINDOW),
-                                                read.start()):
+                since = max(0, read.start() - CLOAK_NAME_WINDOW)
+                for m in _DEFINED_NAME.finditer(code, since, read.start()):
                     names.add(m.group(1) or m.group(2))
+                start = max(since, *(code.rfind(c, since, read.start()) for c in ";{}\n"))
+                names.update(f"{m.group(1)}.{m.group(2)}" for m in _PROPERTY_SET.finditer(
+                    code, start, read.start()) if m.group(1) not in _BROWSER_NAMES)
         return frozenset(names - _BROWSER_NAMES)
 
     return ctx.view("cloak names", build)
@@ -1166,7 +1177,11 @@ def _tests_a_cloak_read(ctx: PageContext, text: str) -> bool:
     if not names:
         return False
     own = {m.group(1) or m.group(2) for m in _DEFINED_NAME.finditer(text)}
-    return any(w in names and w not in own for w in set(_IDENTIFIER.findall(text)))
+    if any(w in names and w not in own for w in set(_IDENTIFIER.findall(text))):
+        return True
+    own = {f"{m.group(1)}.{m.group(2)}" for m in _PROPERTY_SET.finditer(text)}
+    return any(p in names and p not in own
+               for p in {f"{m.group(1)}.{m.group(2)}" for m in _PROPERTY.finditer(text)})
 
 
 def _page_code(ctx: PageContext) -> _PageCode:

@@ -96,3 +96,25 @@ def test_cloak_names_scale_linearly(audit_html: AuditHtml) -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 2_000, "cloak names")
+
+
+@pytest.mark.parametrize(("first", "second", "severity"), [
+    # the answer kept in an object's property, the object declared far before the read
+    ("var cfg = {};" + " " * 300 + "cfg.fromSearch = /google|bing/.test(document.referrer);",
+     "if (cfg.fromSearch && /iPhone/.test(navigator.userAgent)) {" + STORE, Severity.HIGH),
+    ("var st = {};" + " " * 300 + "st.seen = document.cookie.indexOf('st=1') > -1;",
+     "if (!st.seen && /iPad/.test(navigator.userAgent)) {" + STORE, Severity.HIGH),
+    # a back link set to the referrer is no answer the promotion's location.href asks
+    ("var back = document.getElementById('back'); back.href = document.referrer || '/';",
+     "if (/iPad/.test(navigator.userAgent)) {" + STORE, Severity.LOW),
+    # the promotion sets the same property itself: its own, not the other script's answer
+    ("cfg.ok = document.cookie.indexOf('x') > -1;",
+     "cfg.ok = /iPad/.test(navigator.userAgent); if (cfg.ok) {" + STORE, Severity.LOW),
+], ids=["referrer into a property", "cookie into a property", "a back link's href",
+        "the promotion's own property"])
+def test_a_cloak_kept_in_an_objects_property_is_still_a_cloak(
+        audit_html: AuditHtml, first: str, second: str, severity: Severity) -> None:
+    """The answer a cloak keeps for its other script may be an object's property set by
+    the statement that reads the referrer or a cookie, the object declared anywhere."""
+    report = audit_html(two_scripts(first, second), url="https://news.example/magazine/a.htm")
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]

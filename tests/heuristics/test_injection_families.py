@@ -1857,6 +1857,24 @@ def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_template
             if f.kind == "appended-script"] == found
 
 
+@pytest.mark.parametrize("head_top", [
+    # a stylesheet line of a relative path at the site's root, written before the blob
+    '<link rel="stylesheet" href="/x.css">' + BALADA_PLAIN,
+    '<link rel="stylesheet" href="/x.css"><script src="https://stay.linestoget.test/scripts/'
+    'check.js"></script>',
+    # a copy of the theme's own stylesheet link the template prints after the charset
+    f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css">' + BALADA_PLAIN,
+], ids=["a root stylesheet before an inline loader", "a root stylesheet before a tag",
+        "a copy of the theme's stylesheet"])
+def test_a_file_line_an_injector_writes_first_does_not_end_the_heads_top(
+        head_top: str, audit_listed: AuditListed) -> None:
+    """The head's top run ends at the template's own first file, not at any line of the
+    site's host: a stylesheet `/x.css` at the site's root, or a second copy of a file the
+    template loads, written before a blob is the blob's, which stays at the head's top."""
+    assert [f.severity for f in audit_listed(wp_page(head_top=head_top), URL).findings
+            if f.kind == "appended-script"] == [M]
+
+
 def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
     """A page whose head holds no charset and whose body declares one far down has no top
     of head to be before: its head's scripts are where its template put them."""
@@ -2409,4 +2427,19 @@ def test_a_script_before_the_templates_own_files_and_a_late_charset_is_still_fou
         "<head>\n", '<head>\n<script src="https://cdn.statsync.test/loader/statsync.js">'
         "</script>\n", 1)
     found = [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
+
+
+def test_a_late_charset_templates_relative_files_are_its_own_with_no_page_url(
+        audit_listed: AuditListed) -> None:
+    """A saved page with no address and no canonical: its template's relative files are on
+    its own site whatever that is, so the late-charset head's own run ends at them as it
+    does with the address known; an injector's tag before them is still found."""
+    assert [f for f in audit_listed(_LATE_CHARSET_HEAD, None).findings  # type: ignore[arg-type]
+            if f.kind == "appended-script"] == []
+    page = _LATE_CHARSET_HEAD.replace(
+        "<head>\n", '<head>\n<script src="https://cdn.statsync.test/loader/statsync.js">'
+        "</script>\n", 1)
+    found = [f for f in audit_listed(page, None).findings  # type: ignore[arg-type]
+             if f.kind == "appended-script"]
     assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found

