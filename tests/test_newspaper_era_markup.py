@@ -804,15 +804,41 @@ def test_config_keys_without_their_vendor_name_none(
 
 def test_engagement_config_patterns_scale_linearly(
         project_engine: Engine, catalogue: Catalogue) -> None:
-    """Unclosed configs side by side (`vglnk = {` with no key, an engine URL with no zone):
-    each pattern reads a bounded stretch after its anchor, not to the page's end."""
+    """Unclosed configs side by side (`vglnk = {` with no key, an engine URL with no zone,
+    pixel URLs with no ID): each pattern reads a bounded stretch after its anchor, not to
+    the page's end."""
     def seconds(n: int) -> float:
         code = ("vglnk = { api_url: 'x', " * n
                 + "siteintercept.qualtrics.com/WRSiteInterceptEngine/?Q_LOC=" * n
-                + 'NREUM.info={"licenseKey":' * n)
+                + 'NREUM.info={"licenseKey":' * n
+                + "rfihub.com/ca.gif?rb=1&ads.undertone.com/f?cb=2&" * n
+                + "chartbeat.com/js/chartbeat.js?domain=x&" * n)
         html = f"<html><body><p>x</p><script>{code}</script></body></html>".encode()
         start = time.perf_counter()
         audit(html, url="https://news.test/a", engine=project_engine, catalogue=catalogue)
         return time.perf_counter() - start
 
     assert_linear(seconds, 2000, "engagement configs")
+
+
+# IDs in 2014 tags' URLs and config: Chartbeat's uid on its loader's query, Rocket Fuel's
+# conversion pixel (and its noscript iframe twin), Undertone's pixel, Bizo's partner id
+PIXELS = b"""<html><head><title>t</title>
+<script src="//static.chartbeat.com/js/chartbeat.js?uid=4321&domain=news.test"></script>
+</head><body><p>Article text that a reader came for.</p>
+<script>var cache_buster = parseInt(Math.random()*99999999);document.write("<img src='http:\
+//p.rfihub.com/ca.gif?rb=1234&ca=20500001&ra=" + cache_buster + "' height=0 width=0>");</script>
+<noscript><iframe src='http://20500001p.rfihub.com/ca.html?rb=1234&ca=20500001&ra='
+width='0' height='0'></iframe></noscript>
+<img src="http://ads.undertone.com/f?pid=17001&cb=[timestamp]" height="1" width="1">
+<script>_bizo_data_partner_id = "1234";</script>
+<script src="http://js.bizographics.com/insight.min.js"></script>
+</body></html>"""
+
+
+def test_pixel_and_loader_query_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PIXELS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {("chartbeat-account", "4321"), ("rocketfuel-action", "20500001"),
+            ("undertone-pixel", "17001"), ("bizo-partner", "1234")} <= {
+        (i.kind, i.value) for i in page.ids}
