@@ -309,3 +309,24 @@ def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtm
     report = audit_html(_SAS.replace("7002", digits))
     assert all(len(s.zone_id or "") < 20 for s in report.slots)
     assert all(len(i.value) < 20 for i in report.ids)
+
+
+# Purch's tag: tmnhead.js and the units its head declares (`tmntag.adunit({account, sizes,
+# div})`), then a placement call where each ad shows, bare or queued, beside or inside its div
+_PURCH = "\n".join([
+    "<html><head><title>t</title>",
+    "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+    "<script>tmntag.adunit({account: '/1234567/tmn.test', sizes: [728, 90], div: 'ad_top'});",
+    "tmntag.adunit({account: '/1234567/tmn.test', sizes: [300, 250], div: 'ad_rail'});",
+    "</script></head><body>",
+    "<div id='ad_top'></div>",
+    "<script type='text/javascript'>tmntag.adTag('ad_top');</script>",  # line 7
+    _P,
+    "<script>tmntag.cmd.push(function(){ tmntag.adTag('ad_rail', false); });</script>",
+    "</body></html>",
+])
+
+
+def test_purch_placement_calls_are_its_slots(audit_html: AuditHtml) -> None:
+    report = audit_html(_PURCH)
+    assert _slots(report) == [(6, "Purch", "ad_top"), (9, "Purch", "ad_rail")]
