@@ -1175,9 +1175,11 @@ def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, N
            catalogue: Catalogue) -> set[etree._Element]:
     """The hidden elements that are a band of units, not one: each outermost hidden element
     inside it is a vendor's unit with a size of its own (a header band round a leaderboard
-    and an MPU, each its own GPT div with `data-width`/`data-height`). Two or more such, and
-    nothing else hidden in the band, make the units the placements; a wrapper round units
-    that declare no size, or round one, stays the one slot it was (a unit and its label)."""
+    and an MPU, each its own GPT div with `data-width`/`data-height`), or an empty box with
+    an id of its own that the site's ad code fills (`section#adv_network` round
+    `div.adunit#Leaderboard` and `div.adunit#Tile1`). Two or more such, and nothing else
+    hidden in the band, make the units the placements; a wrapper round one unit, or round
+    a unit and anything else (its label, a box with text), stays the one slot it was."""
     tops: dict[etree._Element, list[etree._Element]] = {}  # hit -> the hits just inside it
     above = _NearestAbove(hit_elements)
     for el in hit_elements:
@@ -1185,7 +1187,36 @@ def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, N
         if holder is not None:
             tops.setdefault(holder, []).append(el)
     return {el for el, units in tops.items()
-            if len(units) >= 2 and all(_sized_unit(u, network_of, catalogue) for u in units)}
+            if len(units) >= 2 and (
+                all(_sized_unit(u, network_of, catalogue) for u in units)
+                or (all(_empty_unit_box(u) for u in units) and not _breakpoint_twins(units)))}
+
+
+# what tells one placement's breakpoint boxes apart: a device (`header-mobile-ad` beside
+# `adtech-banner-ad`) or the size each shows at (`yrailTop300x250_frame` beside
+# `yrailTop320x50_frame`)
+_DEVICE_WORD = lazy_regex(r"mobile|desktop|tablet|phone", re.I)
+_SIZE_WORD = lazy_regex(r"\d{2,4}x\d{2,4}", re.I)
+
+
+def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
+    """Whether empty unit boxes are one placement's versions per screen, not units of their
+    own: an id names a device, two ids are one once their sizes are left out, or two boxes
+    share a `data-` value (`data-cb-ad-id`, the placement both stand for)."""
+    ids = [(b.get("id") or "").lower() for b in boxes]
+    if any(_DEVICE_WORD.search(i) for i in ids):
+        return True
+    if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
+        return True
+    values = [v for b in boxes for k, v in b.attrib.items() if str(k).startswith("data-") and v]
+    return len(set(values)) < len(values)
+
+
+def _empty_unit_box(el: etree._Element) -> bool:
+    """An ad unit's empty box: an id (what the site's ad code fills it by) and nothing
+    inside, no element and no text. Its own children only: each is read once."""
+    return bool((el.get("id") or "").strip()) and not (el.text or "").strip() and not any(
+        isinstance(c.tag, str) or (c.tail or "").strip() for c in el)
 
 
 def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],

@@ -300,6 +300,21 @@ def test_open_adstream_positions_are_slots(project_engine: Engine,
             ("adobe-report-suite", "newscoworld")} <= ids
 
 
+# a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config
+# variable is no tag, so neither the network nor its page ID is there
+OAS_LEFTOVER = b"""<html><head><title>t</title>
+<script type="text/javascript">OAS_sitepage = 'www.news.test/opinion/blog';</script>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_open_adstream_leftover_sitepage_is_no_network(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_LEFTOVER, url="https://www.news.test/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [n.network for n in page.networks] == []
+    assert [i.kind for i in page.ids] == []
+
+
 # SiteCatalyst on the site's own collection host (a first-party CNAME): its noscript
 # beacon names the report suite; another path with /b/ss/ in it is no beacon
 ADOBE_CNAME = b"""<html><head><title>t</title>

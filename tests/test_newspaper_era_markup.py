@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear
 
 # Sharethrough's placement: the div its tag (tag.js, str-dfp.js) and its own bid adapters'
 # creatives fill by data-str-native-key (a legacy 8-hex key or a 24-character pkey)
@@ -798,3 +801,96 @@ def test_a_product_prefixed_pub_number_is_no_named_client(
     (page,) = audit(page_markup, url="https://www.mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert client not in {i.value for i in page.ids if i.kind == "adsense-publisher"}
+
+
+# 2014 news pages' monitoring and engagement tags, as their vendors' snippets write them:
+# New Relic's browser agent config (two applications reporting together), Sailthru Horizon's
+# setup, Burt's per-site tag, Qualtrics Site Intercept's inline deployment code, and a
+# VigLink config whose key follows its api_url
+ENGAGEMENT = b"""<html><head><title>t</title>
+<script src="http://ak.sail-horizon.com/horizon/v1.js"></script>
+<script>Sailthru.setup({ domain: 'horizon.news.test' });</script>
+<script src="http://m.burt.io/a/news-test.js"></script>
+<script>var vglnk = { api_url: '//api.viglink.com/api',
+  key: '0123456789abcdef0123456789abcdef' };</script>
+</head><body><p>Article text that a reader came for.</p>
+<script>(function(){var g=function(e,h,f,g){this.go=function(){};};
+try{(new g(100,"r","QSI_S_ZN_0aBcDeFgHiJkLmN",
+"//zn_0abcdefghijklmn-newsco.siteintercept.qualtrics.com/WRSiteInterceptEngine/\
+?Q_ZID=ZN_0aBcDeFgHiJkLmN&Q_LOC="+encodeURIComponent(window.location.href))).start()}
+catch(i){}})();
+</script><div id='ZN_0aBcDeFgHiJkLmN'><!--DO NOT REMOVE-CONTENTS PLACED HERE--></div>
+<script>window.NREUM||(NREUM={});NREUM.info={"beacon":"bam.nr-data.net",
+"licenseKey":"0a1b2c3d4e","applicationID":"1234567,7654321","errorBeacon":"bam.nr-data.net",
+"agent":"js-agent.newrelic.com\\/nr-476.min.js"}</script>
+</body></html>"""
+
+
+def test_engagement_and_monitoring_tags_name_their_vendors(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ENGAGEMENT, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {"New Relic", "Sailthru", "Burt", "Qualtrics",
+            "Sovrn Commerce (VigLink)"} <= {n.network for n in page.networks}
+    assert {("newrelic-application", "1234567,7654321"),
+            ("qualtrics-zone", "ZN_0aBcDeFgHiJkLmN"),
+            ("viglink-key", "0123456789abcdef0123456789abcdef")} <= {
+        (i.kind, i.value) for i in page.ids}
+    assert not page.slots
+
+
+# the same config names with no vendor's tag: a page's own `licenseKey` (a player's) names
+# no New Relic, a bare `customerId` no Sailthru customer
+NOT_THEIRS = b"""<html><head><title>t</title>
+<script>var player = { licenseKey: "0a1b2c3d4e5f" };
+var cart = { customerId: '0123456789abcdef0123456789abcdef' };</script>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_config_keys_without_their_vendor_name_none(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NOT_THEIRS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not page.networks and not page.ids
+
+
+def test_engagement_config_patterns_scale_linearly(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Unclosed configs side by side (`vglnk = {` with no key, an engine URL with no zone,
+    pixel URLs with no ID): each pattern reads a bounded stretch after its anchor, not to
+    the page's end."""
+    def seconds(n: int) -> float:
+        code = ("vglnk = { api_url: 'x', " * n
+                + "siteintercept.qualtrics.com/WRSiteInterceptEngine/?Q_LOC=" * n
+                + 'NREUM.info={"licenseKey":' * n
+                + "rfihub.com/ca.gif?rb=1&ads.undertone.com/f?cb=2&" * n
+                + "chartbeat.com/js/chartbeat.js?domain=x&" * n)
+        html = f"<html><body><p>x</p><script>{code}</script></body></html>".encode()
+        start = time.perf_counter()
+        audit(html, url="https://news.test/a", engine=project_engine, catalogue=catalogue)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 2000, "engagement configs")
+
+
+# IDs in 2014 tags' URLs and config: Chartbeat's uid on its loader's query, Rocket Fuel's
+# conversion pixel (and its noscript iframe twin), Undertone's pixel, Bizo's partner id
+PIXELS = b"""<html><head><title>t</title>
+<script src="//static.chartbeat.com/js/chartbeat.js?uid=4321&domain=news.test"></script>
+</head><body><p>Article text that a reader came for.</p>
+<script>var cache_buster = parseInt(Math.random()*99999999);document.write("<img src='http:\
+//p.rfihub.com/ca.gif?rb=1234&ca=20500001&ra=" + cache_buster + "' height=0 width=0>");</script>
+<noscript><iframe src='http://20500001p.rfihub.com/ca.html?rb=1234&ca=20500001&ra='
+width='0' height='0'></iframe></noscript>
+<img src="http://ads.undertone.com/f?pid=17001&cb=[timestamp]" height="1" width="1">
+<script>_bizo_data_partner_id = "1234";</script>
+<script src="http://js.bizographics.com/insight.min.js"></script>
+</body></html>"""
+
+
+def test_pixel_and_loader_query_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PIXELS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {("chartbeat-account", "4321"), ("rocketfuel-action", "20500001"),
+            ("undertone-pixel", "17001"), ("bizo-partner", "1234")} <= {
+        (i.kind, i.value) for i in page.ids}

@@ -6,10 +6,13 @@ The IDs are made up."""
 
 from __future__ import annotations
 
+import time
+
 from auditor.catalogue import Catalogue
 from auditor.model import PageReport
 from auditor.pipeline import audit
 from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear
 
 from .conftest import AuditHtml
 
@@ -130,6 +133,54 @@ def test_a_band_of_sized_vendor_units_is_its_units(catalogue: Catalogue) -> None
         (3, "##.ad-zone", 728, 90), (4, "##.ad-zone", 300, 250),
         (7, "##.side-ad", None, None), (10, "##.promo-band", None, None),
         (11, "##.foot-band", None, None)]
+
+
+# a hidden band round the empty boxes a site's own ad code fills by id (an in-house ad
+# framework's `div.adunit#Leaderboard`, `#Tile1`): each box a placement
+_EMPTY_BAND = "\n".join([
+    "<html><head><title>t</title></head><body>",
+    '<section id="ad-strip"><div class="strip-inner">',
+    '<div class="unit-box" id="Leaderboard"></div>',
+    '<div class="unit-box" id="Tile1"></div>',
+    "</div></section>",
+    _P,
+    # one placement's boxes per screen: a device in an id, ids one but for the size, a
+    # shared `data-` value; and a box holding text (a label) beside a box: one placement each
+    '<div class="ad-strip-b"><div class="unit-box" id="top-mobile-ad"></div>'
+    '<div class="unit-box" id="top-banner-ad"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="rail300x250"></div>'
+    '<div class="unit-box" id="rail320x50"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="railA" data-slot="rail"></div>'
+    '<div class="unit-box" id="railB" data-slot="rail"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="labelled">Advertisement</div>'
+    '<div class="unit-box" id="foot"></div></div>',
+    "</body></html>",
+])
+
+
+def test_a_band_of_empty_unit_boxes_is_its_units(catalogue: Catalogue) -> None:
+    engine = Engine.from_text("###ad-strip\n##.unit-box\n##.ad-strip-b\n", name="t")
+    (page,) = audit(_EMPTY_BAND.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule) for s in page.slots] == [
+        (3, "##.unit-box"), (4, "##.unit-box"), (7, "##.ad-strip-b"), (8, "##.ad-strip-b"),
+        (9, "##.ad-strip-b"), (10, "##.ad-strip-b")]
+
+
+def test_bands_of_empty_unit_boxes_scale_linearly(catalogue: Catalogue) -> None:
+    """Each band reads its boxes' own children once, nested bands or side by side."""
+    engine = Engine.from_text("##.unit-box\n", name="t")
+
+    def seconds(n: int) -> float:
+        flat = "".join(f'<div class="unit-box" id="b{i}"><div class="unit-box" id="x{i}">'
+                       f'</div><div class="unit-box" id="y{i}"></div></div>' for i in range(n))
+        deep = '<div class="unit-box" id="d">' * n + "</div>" * n
+        html = f"<html><body>{flat}{_P}{deep}</body></html>".encode()
+        start = time.perf_counter()
+        audit(html, url="https://news.test/a", engine=engine, catalogue=catalogue)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 400, "bands of empty unit boxes")
 
 
 # GPT units defined in the head: one whose div the page holds, one whose div a later
@@ -258,3 +309,24 @@ def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtm
     report = audit_html(_SAS.replace("7002", digits))
     assert all(len(s.zone_id or "") < 20 for s in report.slots)
     assert all(len(i.value) < 20 for i in report.ids)
+
+
+# Purch's tag: tmnhead.js and the units its head declares (`tmntag.adunit({account, sizes,
+# div})`), then a placement call where each ad shows, bare or queued, beside or inside its div
+_PURCH = "\n".join([
+    "<html><head><title>t</title>",
+    "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+    "<script>tmntag.adunit({account: '/1234567/tmn.test', sizes: [728, 90], div: 'ad_top'});",
+    "tmntag.adunit({account: '/1234567/tmn.test', sizes: [300, 250], div: 'ad_rail'});",
+    "</script></head><body>",
+    "<div id='ad_top'></div>",
+    "<script type='text/javascript'>tmntag.adTag('ad_top');</script>",  # line 7
+    _P,
+    "<script>tmntag.cmd.push(function(){ tmntag.adTag('ad_rail', false); });</script>",
+    "</body></html>",
+])
+
+
+def test_purch_placement_calls_are_its_slots(audit_html: AuditHtml) -> None:
+    report = audit_html(_PURCH)
+    assert _slots(report) == [(6, "Purch", "ad_top"), (9, "Purch", "ad_rail")]
