@@ -197,14 +197,22 @@ _WRITES = lazy_regex(r"""\bwrite(?:ln)?\b""")
 _REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
 # what reaches out or runs more code by a name the decoding leaves as a word, not as a URL
 # literal or an act `table_acts` reads: code run from a string (`eval`, `Function`, a
-# second layer's `atob`), a module imported, a beacon, a socket, a request, the location
-# through an alias (`var L = w['location']; L.href = …`), markup written by property; and
-# an address put together from pieces (`'https:' + '/' + '/' + host`, a host and path)
+# second layer's `atob`), a module imported, a beacon, a socket, the location through an
+# alias (`var L = w['location']; L.href = …`), a frame's markup; and an address put
+# together from pieces (`'https:' + '/' + '/' + host`, a host and path). Not a request or
+# markup set by property (`XMLHttpRequest`, `fetch`, `innerHTML`): every theme's library
+# loads its next posts that way (JNews' own does), and with no address in the code, as
+# written or in pieces, a request goes where the page's own code points it
 _REACH_WORDS = lazy_regex(
-    r"""\b(?:eval|Function|import|sendBeacon|WebSocket|EventSource|XMLHttpRequest|fetch"""
-    r"""|location|atob|unescape|fromCharCode|postMessage|Worker|innerHTML|outerHTML"""
-    r"""|insertAdjacentHTML|srcdoc)\b|\b(?:https?|wss?):|[\w-]\.[A-Za-z]{2,}/""")
+    r"""\b(?:eval|Function|import|sendBeacon|WebSocket|EventSource|location|atob"""
+    r"""|unescape|fromCharCode|postMessage|Worker|srcdoc)\b"""
+    r"""|\b(?:https?|wss?):|[\w-]\.[A-Za-z]{2,}/""")
 
+# a member named by joining pieces at run time (`w[_0x1('0x5') + _0x1('0x6')]`, `w['ev'+'al']`):
+# the name the code calls is in no string the decoding reads, so no word test can clear it
+_JOINED_NAME = lazy_regex(
+    r"""\[\s*(?:'[^'\n]{0,64}'|"[^"\n]{0,64}"|[\w$]{1,40}\([^()\n]{0,64}\))\s*\+\s*"""
+    r"""(?:'[^'\n]{0,64}'|"[^"\n]{0,64}"|[\w$]{1,40}\([^()\n]{0,64}\))""")
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
 _CODE_WORD = lazy_regex(r"[A-Za-z0-9_$-]+")
@@ -250,7 +258,8 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     decoding reads (an escaped table) opens with the slug (`jnewsHelper`)."""
     if not decoded.machine or decoded.urls or decoded.nested_past_depth \
             or decoded.acts & _REACHES or _WRITES.search(code) or "//" in code \
-            or any(_REACH_WORDS.search(t) for t in (code, *decoded.payloads)):
+            or any(_REACH_WORDS.search(t) for t in (code, *decoded.payloads)) \
+            or _JOINED_NAME.search(code):
         return False
     if any(xpath.startswith(ctx.xpath(body) + "/") for body in ctx.bodies) or any(
             p.search(t) for t in (code, *decoded.payloads) for n in ctx.catalogue.miners

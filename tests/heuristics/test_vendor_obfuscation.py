@@ -1331,8 +1331,11 @@ _N = len(THEME_WORDS)
     # the theme's own script loader handed another site's address of pieces
     ([*THEME_WORDS, "https:", "quay-kit.example/x.js"],
      THEME_LIBRARY.replace("(o[_0x4f5a('0x2')]||[])", f"[{_at(_N)}+'/'+'/'+{_at(_N + 1)}]")),
+    # `eval` and `atob` named by joining table pieces at run time (`w['ev'+'al']`)
+    ([*THEME_WORDS, "ev", "al", "YWxlcnQoMSk=", "at", "ob"],
+     THEME_LIBRARY + f"w[{_at(_N)}+{_at(_N + 1)}](w[{_at(_N + 3)}+{_at(_N + 4)}]({_at(_N + 2)}));"),
 ], ids=["beacon", "websocket", "Function of atob", "eval of a name", "import()",
-        "location alias", "script address of pieces"])
+        "location alias", "script address of pieces", "a name joined from pieces"])
 def test_a_libraries_namespace_vouches_for_no_code_that_reaches_out(
         audit_html: AuditHtml, words: list[str], library: str) -> None:
     """A plugin's folder is where most WordPress malware lives (fake plugins), so the build's
@@ -1345,3 +1348,30 @@ def test_a_libraries_namespace_vouches_for_no_code_that_reaches_out(
     expected = [f.severity for f in bare.findings if f.kind == "obfuscated-script"]
     assert expected, bare.findings
     assert [f.severity for f in built.findings if f.kind == "obfuscated-script"] == expected
+
+
+def test_a_themes_library_loading_its_next_posts_is_still_its_own(audit_html: AuditHtml
+                                                                  ) -> None:
+    """A theme's library requests its next posts and sets them as markup (JNews' own does
+    both, `XMLHttpRequest` and `innerHTML`): with no address in its code, as written or in
+    pieces, the request goes where the page's own code points it, and the build vouches for
+    it; the same code asking another site's address of pieces keeps its finding."""
+    words = [*THEME_WORDS, "XMLHttpRequest", "open", "GET", "onload", "innerHTML",
+             "responseText"]
+    more = (f"w[{_at(_N + 7)}]=function(u,el){{var x=new w[{_at(_N)}]();x[{_at(_N + 1)}]("
+            f"{_at(_N + 2)},u);x[{_at(_N + 3)}]=function(){{el[{_at(_N + 4)}]=x["
+            f"{_at(_N + 5)}]}};x.send()}};")
+    url = URL.replace("news.example", "harbour.example")
+    own = audit_html(_theme_library_page(words=[*words, "loadMore"], library=THEME_LIBRARY + more),
+                     url=url)
+    assert not [f for f in own.findings if f.kind == "obfuscated-script"], own.findings
+    far = more.replace(",u);", f",{_at(_N + 8)}+'/'+'/'+{_at(_N + 9)});")
+    page_far = _theme_library_page(words=[*words, "loadMore", "https:", "quay-kit.example/p"],
+                                   library=THEME_LIBRARY + far)
+    bare = _theme_library_page(head="", words=[*words, "loadMore", "https:",
+                                               "quay-kit.example/p"], library=THEME_LIBRARY + far)
+    expected = [f.severity for f in audit_html(bare, url=url).findings
+                if f.kind == "obfuscated-script"]
+    assert expected
+    assert [f.severity for f in audit_html(page_far, url=url).findings
+            if f.kind == "obfuscated-script"] == expected
