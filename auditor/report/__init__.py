@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TextIO
+from typing import TextIO, cast
 
 from auditor.report.interface import Reporter, RunSummary
 
@@ -13,46 +14,25 @@ ReporterMaker = Callable[[TextIO, str, bool], Reporter]
 
 # each format's module is imported when a run asks for it: a CI gate's one-page process
 # writing terminal or SARIF output imported every other format's (HTML's charts, markdown)
-
-
-def _terminal(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.terminal import TerminalReporter
-    return TerminalReporter(out, version, gated=gated)
-
-
-def _json(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.json_report import JsonReporter
-    return JsonReporter(out, version, gated=gated)
-
-
-def _jsonl(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.json_report import JsonLinesReporter
-    return JsonLinesReporter(out, version, gated=gated)
-
-
-def _markdown(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.markdown import MarkdownReporter
-    return MarkdownReporter(out, version, gated=gated)
-
-
-def _sarif(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.sarif import SarifReporter
-    return SarifReporter(out, version, gated=gated)
-
-
-def _junit(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.junit import JUnitReporter
-    return JUnitReporter(out, version, gated=gated)
-
-
-def _html(out: TextIO, version: str, gated: bool) -> Reporter:
-    from auditor.report.html_report import HtmlReporter
-    return HtmlReporter(out, version, gated=gated)
-
-
-REPORTERS: dict[str, ReporterMaker] = {
-    "terminal": _terminal, "json": _json, "jsonl": _jsonl, "md": _markdown, "sarif": _sarif,
-    "junit": _junit, "html": _html,
+_CLASSES = {
+    "terminal": ("auditor.report.terminal", "TerminalReporter"),
+    "json": ("auditor.report.json_report", "JsonReporter"),
+    "jsonl": ("auditor.report.json_report", "JsonLinesReporter"),
+    "md": ("auditor.report.markdown", "MarkdownReporter"),
+    "sarif": ("auditor.report.sarif", "SarifReporter"),
+    "junit": ("auditor.report.junit", "JUnitReporter"),
+    "html": ("auditor.report.html_report", "HtmlReporter"),
 }
+
+
+def _maker(module: str, name: str) -> ReporterMaker:
+    """A factory that imports the format's module on its first call."""
+    def make(out: TextIO, version: str, gated: bool) -> Reporter:
+        cls = getattr(importlib.import_module(module), name)
+        return cast("Reporter", cls(out, version, gated=gated))
+    return make
+
+
+REPORTERS: dict[str, ReporterMaker] = {fmt: _maker(*where) for fmt, where in _CLASSES.items()}
 
 __all__ = ["REPORTERS", "Reporter", "ReporterMaker", "RunSummary"]
