@@ -1,4 +1,5 @@
-"""Running the CLI as a shell pipeline would, for the tests of how it ends."""
+"""Running processes as a user would: the CLI in a shell pipeline (how it ends), a fresh
+interpreter (what it imports and builds at start-up)."""
 
 from __future__ import annotations
 
@@ -18,3 +19,13 @@ def reader_stops(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None =
     proc.stdout.close()  # the reader goes away
     err = proc.stderr.read().decode()
     return proc.wait(timeout=300), err
+
+
+def fresh_interpreter(probe: str) -> str:
+    """What `probe` prints, run by a new Python from the repository's root: what a process
+    imports or builds at start-up, which this test process has long since done."""
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True, cwd=Path(__file__).parents[1])
+    return result.stdout

@@ -6,13 +6,11 @@ from __future__ import annotations
 import copy
 import pickle
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from auditor.lazy_re import lazy_regex
+from tests.processes import fresh_interpreter
 
 
 def test_importing_the_cli_and_pipeline_compiles_no_module_level_pattern() -> None:
@@ -28,9 +26,8 @@ def test_importing_the_cli_and_pipeline_compiles_no_module_level_pattern() -> No
              "re.compile = spy\n"
              "import auditor.cli, auditor.pipeline\n"
              "print(len(compiled))\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, check=True, cwd=Path(__file__).parents[1])
-    assert result.stdout.split() == ["0"], result.stderr
+    out = fresh_interpreter(probe)
+    assert out.split() == ["0"]
 
 
 @pytest.mark.parametrize(("source", "flags", "text"), [

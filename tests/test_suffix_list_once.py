@@ -3,14 +3,11 @@ extractor for the private suffixes read and built it all again (~30 ms of a CLI 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 import tldextract
 
 from auditor import urls
+from tests.processes import fresh_interpreter
 
 
 def test_one_extractor_answers_with_and_without_private_suffixes() -> None:
@@ -23,9 +20,8 @@ def test_one_extractor_answers_with_and_without_private_suffixes() -> None:
              "t._PublicSuffixListTLDExtractor.__init__ = spy\n"
              "from auditor.urls import public_site, registrable_domain\n"
              "print(registrable_domain('www.bbc.co.uk'), public_site('a.github.io'), len(built))\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, check=True, cwd=Path(__file__).parents[1])
-    assert result.stdout.split() == ["bbc.co.uk", "False", "1"], result.stderr
+    out = fresh_interpreter(probe)
+    assert out.split() == ["bbc.co.uk", "False", "1"]
 
 
 _OWN = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,

@@ -15,6 +15,7 @@ from auditor.readers import Document, ReadFailure, read_source
 from auditor.readers.interface import Reader
 from auditor.readers.registry import PAGE_SUFFIXES, READERS, read_stream, reader_for
 from auditor.readers.sniff import sniff
+from tests.processes import fresh_interpreter
 
 PACKAGE = Path(__file__).resolve().parents[2] / "auditor"
 
@@ -112,9 +113,6 @@ def test_no_reader_imports_another_and_sniff_imports_none() -> None:
 def test_a_run_that_reads_no_archive_never_imports_warcio() -> None:
     """warcio and the fsspec it imports cost ~0.1 s of every CLI start: a pre-commit hook
     auditing one HTML file paid it. They load when a WARC is first read, and then work."""
-    import subprocess
-    import sys
-
     probe = ("import sys, io, auditor.cli, auditor.pipeline\n"
              "print(sorted({'warcio', 'fsspec'} & sys.modules.keys()))\n"
              "from auditor.readers.registry import read_stream\n"
@@ -122,9 +120,8 @@ def test_a_run_that_reads_no_archive_never_imports_warcio() -> None:
              "data = warc_bytes([response('https://a.example/', page('Story'))])\n"
              "print([r.url for r in read_stream(io.BytesIO(data), 'a.warc', kind='warc')\n"
              "       if hasattr(r, 'url')])\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, check=True, cwd=Path(__file__).parents[2])
-    assert result.stdout.splitlines() == ["[]", "['https://a.example/']"], result.stderr
+    out = fresh_interpreter(probe)
+    assert out.splitlines() == ["[]", "['https://a.example/']"]
 
 
 def test_every_kind_has_one_reader() -> None:
