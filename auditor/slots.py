@@ -906,9 +906,11 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     the element after it is no script (`currentScript.previousSibling` fills it), and the
     page's own code never names its classes. A labelled empty slot always has one of those:
     an id a script fills (`#ad_mpu`), a vendor's attributes (`data-adunit`), a size-named
-    class (`adSkyscraper`), or a class the page's app state names (`adInContent`)."""
+    class (`adSkyscraper`), or a class the page's app state names (`adInContent`). A page
+    with no script at all (a copy saved with its scripts stripped) says nothing either way:
+    its empty boxes stay the placements they were."""
     if len(el) or (el.text or "").strip() or set(el.attrib) - _BARE_ATTRS \
-            or declared_size(el) != (None, None):
+            or declared_size(el) != (None, None) or not page.tagged("script"):
         return False
     classes = (el.get("class") or "").split()
     if not classes or any(_SIZE_NAMED.search(c) for c in classes):

@@ -20,8 +20,12 @@ def wrapper_engine() -> Engine:
     return Engine.from_text(RULES, name="test-rules")
 
 
-def _page(box: str, code: str = "") -> bytes:
-    return ("<!DOCTYPE html><html><head><title>Ferry</title></head><body>"
+# the theme's own script, which names no wrapper: the page runs code, and none fills them
+THEME_SCRIPT = "<script src='/wp-content/themes/harbour/app.js'></script>"
+
+
+def _page(box: str, code: str = "", head: str = THEME_SCRIPT) -> bytes:
+    return (f"<!DOCTYPE html><html><head><title>Ferry</title>{head}</head><body>"
             f"<div class='theme_ad theme_header_ads'>{box}</div><article><h1>Ferry vote</h1>"
             "<p>The harbour council voted on the winter timetable on Tuesday.</p></article>"
             f"{code}</body></html>").encode()
@@ -53,6 +57,16 @@ def test_an_empty_theme_wrapper_is_no_slot(wrapper_engine: Engine, catalogue: Ca
     (page,) = audit(_page(box, code), url="https://harbour.example/a", engine=wrapper_engine,
                     catalogue=catalogue).pages
     assert len(page.slots) == slots
+
+
+def test_a_page_saved_without_its_scripts_keeps_its_empty_ad_boxes(
+        wrapper_engine: Engine, catalogue: Catalogue) -> None:
+    """A copy saved with its scripts stripped says nothing of what would fill a box: that
+    the page's code never names it is no evidence there, so the box stays a placement."""
+    (page,) = audit(_page("<div class='ads-wrapper'></div>", head=""),
+                    url="https://harbour.example/a", engine=wrapper_engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == 1
 
 
 def test_empty_wrappers_scale_linearly(wrapper_engine: Engine, catalogue: Catalogue) -> None:
