@@ -39,6 +39,7 @@ redirect and stays `medium`/`high` whatever namespace it borrows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
@@ -216,7 +217,7 @@ _JOINED_NAME = lazy_regex(
 
 # a request made by name (the words `_REACH_WORDS` leaves to a theme's library)
 _REQUEST_WORDS = lazy_regex(r"""\b(?:XMLHttpRequest|fetch|ajax|getJSON)\b""")
-_HANDED_URL = lazy_regex(r"""\s*(?:https?:)?//[^/\s'"]""")
+_HANDED_URL = lazy_regex(r"""\s*(?:https?:)?//[^/\s'"]""", re.I)
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
 _CODE_WORD = lazy_regex(r"[A-Za-z0-9_$-]+")

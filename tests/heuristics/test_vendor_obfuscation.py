@@ -1383,13 +1383,18 @@ def test_a_themes_library_loading_its_next_posts_is_still_its_own(audit_html: Au
      False),
     # the address on the script element itself, read through document.currentScript
     (THEME_MARKUP, " data-feed='https://payload-kit.example/p'", False),
+    # the scheme in capitals, or left out (`//host/…`)
+    ("<div class='harbourline-block' data-feed=' HTTPS://Payload-Kit.example/p'></div>", "",
+     False),
+    ("<div class='harbourline-block' data-feed='//payload-kit.example/p'></div>", "", False),
     # the site's own address handed so, or another site's in an attribute the code never
     # reads: the theme's library loading its next posts, vouched for as before
     ("<div class='harbourline-block' data-feed='https://harbour.example/page/2'></div>", "",
      True),
     ("<div class='harbourline-block' data-feed='/page/2' "
      "data-share='https://social-kit.example/s'></div>", "", True),
-], ids=["data attribute", "own script's attribute", "own address", "attribute not read"])
+], ids=["data attribute", "own script's attribute", "capitals", "no scheme", "own address",
+        "attribute not read"])
 def test_a_library_fetching_an_address_the_markup_hands_it_is_not_vouched_for(
         audit_html: AuditHtml, markup: str, script_attrs: str, vouched: bool) -> None:
     """The build's vouching holds for a request whose address the page's own code points it
