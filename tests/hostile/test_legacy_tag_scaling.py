@@ -76,3 +76,17 @@ def _query_key_runs(unit: str, n: int) -> str:
 def test_query_keys_of_the_legacy_tags_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda n: audit_seconds(_query_key_runs(unit, n)), 10_000,
                   f"query keys after {unit}", runs=2, floor=0.02)
+
+
+@pytest.mark.parametrize("unit", [
+    "superfish.com/ws/x/",  # dlsource
+    "aniview.com/api/x/",  # AV_PUBLISHERID, AV_CHANNELID
+    "richinfo.co/richpartners/x/",  # pubid, siteid
+    "truehits.in.th/x/",  # id, hc
+    "magsrv.com/x/",  # ExoClick's idzone
+])
+def test_the_path_before_a_legacy_tags_query_is_read_in_linear_time(unit: str) -> None:
+    # the tag's path over and over with no query at all: each start's run of path up to the
+    # '?' must stay in a bounded window, not read on to the address's end
+    assert_linear(lambda n: audit_seconds(_query_key_runs(unit, n)), 10_000,
+                  f"paths after {unit}", runs=2, floor=0.02)
