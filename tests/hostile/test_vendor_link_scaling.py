@@ -6,6 +6,9 @@ scripts. The audit grows linearly with the page."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+
+import pytest
 
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit_document
@@ -22,18 +25,6 @@ def _units_in_one_wrapper(n: int) -> str:
         for i in range(n)) + "</div></body></html>")
 
 
-def test_vendor_links_beside_units_are_read_in_linear_time(engine: Engine,
-                                                           catalogue: Catalogue) -> None:
-    def seconds(n: int) -> float:
-        doc = Document(input="t.html", kind="html", text=_units_in_one_wrapper(n),
-                       url="https://site.example/", markup=True)
-        start = time.perf_counter()
-        audit_document(doc, engine, catalogue)
-        return time.perf_counter() - start
-
-    assert_linear(seconds, 200, "A-ADS units and their links in one wrapper", floor=0.05)
-
-
 def _links_after_comments(n: int) -> str:
     # each unit's link after a run of comments: each link steps back over its own run only
     return ("<html><head><title>t</title></head><body><p>A note.</p>" + "".join(
@@ -43,16 +34,20 @@ def _links_after_comments(n: int) -> str:
         for i in range(n)) + "</body></html>")
 
 
-def test_vendor_links_after_runs_of_comments_are_read_in_linear_time(
-        engine: Engine, catalogue: Catalogue) -> None:
+@pytest.mark.parametrize(("shape", "what"), [
+    (_units_in_one_wrapper, "A-ADS units and their links in one wrapper"),
+    (_links_after_comments, "A-ADS links after runs of comments"),
+])
+def test_vendor_links_beside_units_are_read_in_linear_time(
+        engine: Engine, catalogue: Catalogue, shape: Callable[[int], str], what: str) -> None:
     def seconds(n: int) -> float:
-        doc = Document(input="t.html", kind="html", text=_links_after_comments(n),
+        doc = Document(input="t.html", kind="html", text=shape(n),
                        url="https://site.example/", markup=True)
         start = time.perf_counter()
         audit_document(doc, engine, catalogue)
         return time.perf_counter() - start
 
-    assert_linear(seconds, 200, "A-ADS links after runs of comments", floor=0.05)
+    assert_linear(seconds, 200, what, floor=0.05)
 
 
 def _twin_scripts(n: int) -> str:
