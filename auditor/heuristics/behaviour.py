@@ -1699,7 +1699,7 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
     kit the catalogue does not yet know; what tells an injector's pair from a vendor's is
     its host (dressed, relayed, an IP, encoded), which `_appended_verdict` still reads
     when the page's code does not configure the loader, and the catalogue, which names
-    the vendors whose pairs are real (reproducer: /tmp/revA33-repro/footer-call.html)."""
+    the vendors whose pairs are real."""
     codes = script_codes(ctx, handlers=(), srcdoc=False)
     writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
     early = _before_charset(ctx)
