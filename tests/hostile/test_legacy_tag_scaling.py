@@ -11,50 +11,27 @@ from tests.hostile.scaling import assert_linear, audit_seconds
 _HEAD = "<html><head><title>t</title></head><body><p>A short note on the weather.</p>"
 
 
-def _segment_loaders(n: int) -> str:
-    # the snippet's loader address over and over with no load call after it: each one
-    # reads ahead its bounded window, no further
-    return _HEAD + ("<script>var u = '" + "cdn.segment.io/analytics.js/v1/x " * (n // 34)
-                    + "';</script></body></html>")
+def _runs_in_a_script(opening: str, unit: str, n: int) -> str:
+    # one script's string (or statement) holding `unit` over and over, about `n` characters
+    return _HEAD + "<script>" + opening + unit * (n // len(unit)) + "';</script></body></html>"
 
 
-def _network_code_tags(n: int) -> str:
+@pytest.mark.parametrize(("opening", "unit", "what"), [
+    # AdSense's legacy variable over and over, each value a named client cut short
+    ("", "google_ad_client = 'ca-conde_", "AdSense named clients"),
+    # the snippet's loader address with no load call after it: each one reads ahead its
+    # bounded window, no further
+    ("var u = '", "cdn.segment.io/analytics.js/v1/x ", "Segment loader addresses"),
     # DART URLs with a network code run together in one string, none with a size
-    return _HEAD + ("<script>var u = '" + "//ad.doubleclick.net/N3910/adj/s/z" * (n // 34)
-                    + "';</script></body></html>")
-
-
-def _floodlight_runs(n: int) -> str:
+    ("var u = '", "//ad.doubleclick.net/N3910/adj/s/z", "DART tags with network codes"),
     # Floodlight activity addresses on ad.doubleclick.net run together, none naming its
     # advertiser: each start's lazy run of key-values must not read on to the string's end
-    return _HEAD + ("<script>var u = '" + "ad.doubleclick.net/activity;a=b;" * (n // 32)
-                    + "';</script></body></html>")
-
-
-def _named_clients(n: int) -> str:
-    # AdSense's legacy variable over and over, each value a named client cut short
-    return _HEAD + ("<script>" + "google_ad_client = 'ca-conde_" * (n // 30)
-                    + "';</script></body></html>")
-
-
-def test_adsense_named_clients_are_read_in_linear_time() -> None:
-    assert_linear(lambda n: audit_seconds(_named_clients(n)), 40_000,
-                  "AdSense named clients", runs=2, floor=0.05)
-
-
-def test_segment_loader_addresses_are_read_in_linear_time() -> None:
-    assert_linear(lambda n: audit_seconds(_segment_loaders(n)), 40_000,
-                  "Segment loader addresses", runs=2, floor=0.05)
-
-
-def test_dart_tags_with_network_codes_are_read_in_linear_time() -> None:
-    assert_linear(lambda n: audit_seconds(_network_code_tags(n)), 40_000,
-                  "DART tags with network codes", runs=2, floor=0.05)
-
-
-def test_floodlight_activity_runs_are_read_in_linear_time() -> None:
-    assert_linear(lambda n: audit_seconds(_floodlight_runs(n)), 40_000,
-                  "Floodlight activity key-values", runs=2, floor=0.05)
+    ("var u = '", "ad.doubleclick.net/activity;a=b;", "Floodlight activity key-values"),
+])
+def test_legacy_tags_in_a_script_are_read_in_linear_time(opening: str, unit: str,
+                                                         what: str) -> None:
+    assert_linear(lambda n: audit_seconds(_runs_in_a_script(opening, unit, n)), 40_000,
+                  what, runs=2, floor=0.05)
 
 
 def _query_key_runs(unit: str, n: int) -> str:
