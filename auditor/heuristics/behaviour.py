@@ -1516,13 +1516,16 @@ def _file_of(ctx: PageContext, ref: str) -> str:
 
 
 def _loads_of(ctx: PageContext) -> dict[str, int]:
-    """How many of the page's `<script src>` and `<link href>` load each file, read once."""
+    """How many of the page's `<script src>` and `<link href>` load each file, read once
+    from the page's common-tag walk."""
     def build() -> dict[str, int]:
         counts: dict[str, int] = {}
-        if ctx.root is None:
+        if ctx.page is None:
             return counts
-        for ref in ctx.root.xpath("//script/@src | //link/@href"):
-            if key := _file_of(ctx, str(ref)):
+        refs = (*(el.get("src") for el in ctx.page.tagged("script")),
+                *(el.get("href") for el in ctx.page.tagged("link")))
+        for ref in refs:
+            if ref is not None and (key := _file_of(ctx, ref)):
                 counts[key] = counts.get(key, 0) + 1
         return counts
 
