@@ -197,7 +197,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     found_slots = declared_slots(page, catalogue, running)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
-                                  advertising_elements(seen), page)
+                                  advertising_elements(seen), page, first_party)
     found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,
                                running, limits)
     rank = document_rank(root, [s.element for s in found_slots])

@@ -21,7 +21,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
-from auditor.urls import host_of
+from auditor.urls import host_of, is_third_party
 
 _STYLE_WIDTH = lazy_regex(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _STYLE_HEIGHT = lazy_regex(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
@@ -931,11 +931,13 @@ def cosmetic_slots(
     catalogue: Catalogue,
     advertising: frozenset[etree._Element],
     page: ParsedPage,
+    first_party: str | None = None,
 ) -> list[FoundSlot]:
     """Elements hidden by `##` rules that are not already a known slot (or its wrapper),
     nor a landmark a generic rule hides (`_LANDMARKS`), nor an empty box no network, id,
     attribute, size or code of the page names (`_empty_placeholder`); `advertising`: the
-    elements whose requests show ads (`resources.advertising_elements`).
+    elements whose requests show ads (`resources.advertising_elements`); `first_party`: the
+    page's site, which tells its ad-sales link from an ad (`_about_advertising`).
 
     `network_of` maps elements that load a network's resources, so a hidden wrapper
     around a network's loader is attributed to it; failing that, a vendor's word opening
@@ -952,11 +954,13 @@ def cosmetic_slots(
     # placements of their own, its other hidden boxes (a label) are not
     columns = hit_elements & _ancestors(known)
     holders = hit_elements - bands - columns  # a band's units are slots of their own
-    beside: dict[etree._Element, set[str]] = {}  # a known unit's parent, or the unit itself
+    # a known unit's parent, or the unit itself: the networks of the units there, each
+    # with the zones they show
+    beside: dict[etree._Element, dict[str, set[str | None]]] = {}
     for slot in existing:
         if slot.network is not None and (parent := slot.element.getparent()) is not None:
-            beside.setdefault(parent, set()).add(slot.network.name)
-            beside.setdefault(slot.element, set()).add(slot.network.name)
+            for at in (parent, slot.element):
+                beside.setdefault(at, {}).setdefault(slot.network.name, set()).add(slot.zone_id)
     units = hit_elements | known  # what an ad label may sit beside
     # each hit's nearest known slot above it, and nearest hidden holder or column (one
     # walk: a column's ancestors that are hidden are columns too, so no holder swallows one
@@ -965,7 +969,7 @@ def cosmetic_slots(
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
-        about = _about_advertising(el)
+        about = _about_advertising(el, first_party, catalogue)
         linked = _ad_link_network(about, catalogue) if about is not None else None
         if about is not None and linked is None:
             continue  # the site's link to its AdChoices notice or ad sales: no placement
@@ -990,7 +994,10 @@ def cosmetic_slots(
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
-        out.append(FoundSlot(el, network, rule, list_name, width=width, height=height))
+        zone = _link_zone(about if about is not None else el, network) if network else None
+        out.append(FoundSlot(el, network, rule, list_name, width=width, height=height,
+                             zone_id=zone,
+                             id_kind=_link_zone_kind(network) if network and zone else None))
     return out
 
 
@@ -1033,24 +1040,46 @@ def _ad_link_network(el: etree._Element, catalogue: Catalogue) -> Network | None
         and network.shows_ads else None
 
 
-def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str]],
+def _vendor_link_beside(el: etree._Element,
+                       beside: dict[etree._Element, dict[str, set[str | None]]],
                        catalogue: Catalogue) -> bool:
     """Whether a hidden link is its vendor's own, written beside its unit: A-ADS's ad unit
     code puts an "Advertise here" link to aads.com under its frame, both in one wrapper (or
     a site moves it right after the wrapper). A list hides both; they are one placement,
-    the unit. `beside`: the networks of the known units, by each unit and its parent."""
+    the unit. A link naming another unit than those beside it (its `source_id`) is that
+    unit's, left where a site pasted it: a placement of its own. `beside`: the networks of
+    the known units, by each unit and its parent, with their zones."""
     if str(el.tag).lower() != "a":
         return False
     parent, before = el.getparent(), el.getprevious()
     while before is not None and not isinstance(before.tag, str):  # a comment
         before = before.getprevious()
-    names = (beside.get(parent, set()) if parent is not None else set()) | (
-        beside.get(before, set()) if before is not None else set())
-    if not names:
-        return False
     href = el.get("href") or ""
     network = catalogue.network_for(href, host_of(href))
-    return network is not None and network.name in names
+    if network is None:
+        return False
+    zones = (beside.get(parent, {}).get(network.name, set()) if parent is not None else set()
+             ) | (beside.get(before, {}).get(network.name, set()) if before is not None else set())
+    if not zones:
+        return False
+    link_zone = _link_zone(el, network)
+    return link_zone is None or None in zones or link_zone in zones
+
+
+def _link_zone(link: etree._Element, network: Network) -> str | None:
+    """The unit a network's own link names (A-ADS' `…/campaigns/new/?source_id=<unit>`):
+    the first of the network's URL ID patterns of its slots' kind that reads the href."""
+    href = link.get("href") or "" if str(link.tag).lower() == "a" else ""
+    kind = _link_zone_kind(network)
+    if not href or kind is None:
+        return None
+    return next((m.group(1) for spec in network.ids if spec.where == "url" and spec.kind == kind
+                 and (m := spec.pattern.search(href)) is not None), None)
+
+
+def _link_zone_kind(network: Network) -> str | None:
+    """The ID kind a network's slots carry: what its own link's unit is read as."""
+    return next((s.id_kind for s in network.slots if s.id_kind), None)
 
 
 # A link about the site's advertising, not an ad: the AdChoices notice the industry's
@@ -1058,30 +1087,46 @@ def _vendor_link_beside(el: etree._Element, beside: dict[etree._Element, set[str
 # Choices</a>`) and the site's ad-sales link (`<a class="advertise-link">Advertise With
 # Us</a>`), which generic rules (`##.ad_choices`, `##.advertise-link`) hide by their class.
 _ABOUT_ADS_TEXT = lazy_regex(
-    r"(?:ad\s?choices|advertise(?:\s+(?:with|on)(?:\s+\S+){1,3})?|advertising"
+    r"(?:ad\s?choices|advertise(?:\s+(?:with|on)\s+us|\s+here)?|advertising"
     r"(?:\s+(?:info|information|opportunities))?|media\s+kit)", re.I)
+# "Advertise with <the site's name>" is its ad-sales link where the link stays on the site
+# (or goes to an ad network, whose own link it is); off the site those words are an ad's
+# own copy ("Advertise with confidence today", a direct-sold text ad to its sponsor)
+_ADVERTISE_WITH = lazy_regex(r"advertise\s+(?:with|on)(?:\s+\S+){1,3}", re.I)
 _ABOUT_ADS_TEXT_MAX = 40
 _ABOUT_ADS_NODES = 8  # a link, its wrapper and an icon or two
 _SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "object",
                           "embed", "video", "canvas", "script"})
 
 
-def _about_advertising(el: etree._Element) -> etree._Element | None:
+def _about_advertising(el: etree._Element, first_party: str | None,
+                       catalogue: Catalogue) -> etree._Element | None:
     """The link, when a hidden element is only a link about advertising
-    (`_ABOUT_ADS_TEXT`): its text, all of it in a link, names it, and it holds nothing an
-    ad shows in (an image, a frame, a script). The caller asks where the link points (a
+    (`_ABOUT_ADS_TEXT`, or `_ADVERTISE_WITH` on a link that stays on the page's site or
+    goes to an ad network): its text, all of it in a link, names it, and it holds nothing
+    an ad shows in (an image, a frame, a script). The caller asks where the link points (a
     wrapper round a network's own "Advertise with …" link is that network's, as the bare
     link is). A few elements at most: the walk stops there, so nested hidden boxes are not
-    each read to their ends."""
+    each read to their ends. `first_party`: the page's site, None when unknown (any link
+    may then be the site's)."""
     nodes = list(islice(el.iter(), _ABOUT_ADS_NODES + 1))
     if len(nodes) > _ABOUT_ADS_NODES or any(
             str(n.tag).lower() in _SHOWS_MEDIA for n in nodes if isinstance(n.tag, str)):
         return None
     text = _words(el)
-    if len(text) > _ABOUT_ADS_TEXT_MAX or not _ABOUT_ADS_TEXT.fullmatch(text):
+    if len(text) > _ABOUT_ADS_TEXT_MAX:
+        return None
+    fixed = _ABOUT_ADS_TEXT.fullmatch(text) is not None
+    if not fixed and not _ADVERTISE_WITH.fullmatch(text):
         return None
     link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
-    return link if link is not None and _words(link) == text else None
+    if link is None or _words(link) != text:
+        return None
+    if fixed or first_party is None:
+        return link
+    host = host_of(link.get("href") or "")
+    return link if not host or not is_third_party(host, first_party) \
+        or _ad_link_network(link, catalogue) is not None else None
 
 
 def _words(el: etree._Element) -> str:
@@ -1128,17 +1173,27 @@ def _label_beside(el: etree._Element, hits: set[etree._Element],
     that is no such line: the unit it labels. EasyList hides both (`##.advert-txt`,
     `##.ad`), one ad. Two units side by side that each print the word in their box (`<div
     class="ad">Advertisement</div>` twice, before their scripts fill them) label no one:
-    both stay placements. Only the next elements, each read a few nodes deep: a page of
-    labels, or of labels nested in labels, stays linear."""
+    both stay placements; so does a unit printing the word beside an empty unit of its own
+    tag and class (`div.ad#ad-top` beside `div.ad#ad-mid`): a label is marked up as a
+    label, not as the unit's twin. Only the next elements, each read a few nodes deep: a
+    page of labels, or of labels nested in labels, stays linear."""
     if el in advertising or not _label_line(el):
         return False
     for step in (etree._Element.getprevious, etree._Element.getnext):
         sib = step(el)
         while sib is not None and not isinstance(sib.tag, str):
             sib = step(sib)  # a comment between them
-        if sib is not None and sib in hits and not _label_line(sib):
+        if sib is not None and sib in hits and not _label_line(sib) and not _unit_twins(el, sib):
             return True
     return False
+
+
+def _unit_twins(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two elements are marked up alike as units: one tag, one class list (not
+    none), and each an id of its own."""
+    classes = (a.get("class") or "").split()
+    return bool(classes) and a.tag == b.tag and classes == (b.get("class") or "").split() \
+        and bool(a.get("id")) and bool(b.get("id")) and a.get("id") != b.get("id")
 
 
 _LABEL_NODES = 8  # a label's line: its element and a few inline ones

@@ -1234,8 +1234,13 @@ def test_a_hidden_column_keeps_a_vendors_unit_in_a_hidden_wrapper_of_its_own(
      "</a>", ["##.advertise-link"]),
     ('<a class="advertise-link" href="https://shop.example/"><img src="https://shop.example/b'
      '.png" width="300" height="250" alt="Advertise"></a>', ["##.advertise-link"]),
+    # "Advertise with …" on the site is its ad-sales link; off it, a direct-sold text ad's
+    # own copy pointing at its sponsor
+    ('<a class="advertise-link" href="/media/advertise">Advertise on News Example</a>', []),
+    ('<a class="advertise-link" href="https://sponsor.example/offer">Advertise with '
+     "confidence today</a>", ["##.advertise-link"]),
 ], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
-        "a banner"])
+        "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with"])
 def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
                                                        engine: Engine) -> None:
     """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their
@@ -1245,6 +1250,23 @@ def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[
     (report,) = audit(page(markup).encode(), url="https://www.news.example/a",
                       engine=engine).pages
     assert [s.rule for s in report.slots] == slots
+
+
+def test_a_unit_printing_the_word_beside_an_empty_twin_unit_is_no_label(
+        engine: Engine) -> None:
+    """A unit that prints "Advertisement" before its script fills it, beside an empty unit
+    marked up as it is (one tag and class, ids of their own), is a unit, not the other's
+    label: two placements. A label marked up as one (`p.ad-label`) still folds."""
+    from auditor.pipeline import audit
+
+    twins = page("<div class='ad-unit' id='ad-top'>Advertisement</div>"
+                 "<div class='ad-unit' id='ad-mid'></div>")
+    (report,) = audit(twins.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert len(report.slots) == 2
+    labelled = page("<div class='advert-txt'>Advertisement</div><div class='ad-unit' "
+                    "id='ad-mid'></div>")
+    (report,) = audit(labelled.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert len(report.slots) == 1
 
 
 def test_a_hidden_wrapper_round_an_ad_networks_own_advertise_link_is_its_slot(

@@ -662,14 +662,21 @@ def test_a_pop_finding_needs_the_networks_pop_tag_and_names_its_zone(
     # the link alone, its unit gone: a hidden ad link, named by whose it points at
     ("<p>Sponsor this page:</p><a href='https://aads.com/campaigns/new/?source_id=2368332'>"
      "Advertise here</a>", 1),
+    # beside a unit, a link naming another unit: that unit's, pasted here, its frame gone
+    ("<div id='frame'><iframe data-aa='2368331' src='//ad.a-ads.com/2368331?size=728x90' "
+     "style='width:728px; height:90px'></iframe><a href='https://aads.com/campaigns/new/?"
+     "source_id=2368339&amp;source_type=ad_unit'>Advertise here</a></div>", 2),
 ])
 def test_a_hidden_link_to_an_ad_network_is_that_networks(audit_tag: AuditTag, html: str,
                                                           slots: int) -> None:
     """A list hides A-ADS' "Advertise here" link wherever the site put it: beside its unit it
     is the unit (a second, unnamed slot before), alone it is a slot of the network it points
-    at (unnamed before)."""
+    at (unnamed before). The link names its unit (`source_id`): one naming another unit
+    than the frame beside it is that unit's placement, not this one's."""
     report = audit_tag(html)
     assert [s.network for s in report.slots if s.kind == "ad"] == ["A-Ads"] * slots
+    zones = {s.zone_id for s in report.slots if s.kind == "ad"}
+    assert zones == {"2368331", "2368339"} if slots == 2 else len(zones) == 1
 
 
 def test_one_exoclick_form_pasted_twice_is_two_units(audit_tag: AuditTag) -> None:
