@@ -300,6 +300,34 @@ def test_open_adstream_positions_are_slots(project_engine: Engine,
             ("adobe-report-suite", "newscoworld")} <= ids
 
 
+# the setup's OAS_RICH called straight where each ad shows (a template's `OAS_RICH('Top')`);
+# the setup's own definition of it (`OAS_RICH(pos)`) and a site's wrapper of another name
+# (`FI_OAS_RICH('x02')`) are no position
+OAS_RICH = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/RealMedia/ads/';
+OAS_sitepage = 'www.news.test/sport';
+OAS_listpos = 'Top,Middle';
+function OAS_AD(pos) { OAS_RICH(pos); }
+</script></head><body>
+<div id="adtop"><script type="text/javascript">//<![CDATA[
+ OAS_RICH('Top');
+//]]></script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>OAS_RICH( "Middle" );</script></div>
+<div id="bottomad"><script>FI_OAS_RICH('x02')</script></div>
+</body></html>"""
+
+
+def test_open_adstream_rich_calls_are_slots(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_RICH, url="https://www.news.test/sport/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (8, "Open AdStream (OAS)", "Top"), (12, "Open AdStream (OAS)", "Middle")]
+    assert ("oas-sitepage", "www.news.test/sport") in {(i.kind, i.value) for i in page.ids}
+
+
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config
 # variable is no tag, so neither the network nor its page ID is there
 OAS_LEFTOVER = b"""<html><head><title>t</title>

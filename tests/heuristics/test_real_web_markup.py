@@ -1636,3 +1636,14 @@ def test_a_gpt_container_holding_gpts_own_frame_stays_gpts(
     report = audit_html(page(markup), url="https://harbour.example/a")
     gpt = [s for s in report.slots if s.network == "Google Publisher Tag"]
     assert [s.zone_id for s in gpt] == [path], report.slots
+
+
+@pytest.mark.parametrize("amp", ["&amp;", "&amp;amp;", "&amp;amp;amp;"])
+def test_a_comscore_beacon_escaped_twice_names_its_client_exactly(
+        audit_html: AuditHtml, amp: str) -> None:
+    """A CMS that escapes comScore's noscript beacon twice leaves `&amp;amp;` between its
+    parameters: the c2 client ID is still read, whole, and nothing else is."""
+    src = f"https://sb.scorecardresearch.com/p?c1=2{amp}c2=6035124{amp}cv=2.0{amp}cj=1"
+    report = audit_html(page(f'<noscript><img src="{src}" alt=""></noscript>'))
+    assert [(i.kind, i.value) for i in report.ids if i.kind == "comscore-client"] == [
+        ("comscore-client", "6035124")]
