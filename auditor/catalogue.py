@@ -51,7 +51,7 @@ NETWORK_KEYS = frozenset({
     "sync_paths", "platform_ids",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
-                       "requires_network", "joins_sites"})
+                       "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
@@ -71,6 +71,9 @@ class SlotSpec:
     id_kind: str | None
     requires_network: bool  # generic markup: counts only where the page loads the network
     joins_sites: bool = True  # see IdSpec.joins_sites
+    # generic markup whose zone's form is the vendor's alone (Yieldmo's `div.ym` with an id
+    # of its 19-digit placement): counts only where `zone_of` reads a zone from it
+    requires_zone: bool = False
     # per branch of the selector, what a match needs the page to hold (`slot_needles`);
     # None: some branch cannot be read, so the XPath always runs
     needles: tuple[SlotNeedles, ...] | None = None
@@ -886,6 +889,8 @@ def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> lis
 
 
 def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
+    if table.get("requires_zone") and not table.get("zone_attr"):
+        raise RuleError(f"{where}: requires_zone needs a zone_attr to read the zone from")
     xpath = _compile_selector(table["selector"], where)  # once: the needles read its path
     return SlotSpec(
         selector=table["selector"],
@@ -896,6 +901,7 @@ def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
+        requires_zone=_flag(table, "requires_zone", where, False),
         needles=slot_needles(xpath.path),
         branches=_branches(table["selector"], where),
     )

@@ -223,6 +223,9 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         for el in elements(spec.xpath(page.root)):
             if el in found or _one_pixel_image(el):
                 continue
+            zone = spec.zone_of(el)
+            if spec.requires_zone and zone is None:
+                continue  # the generic markup without the vendor's zone form: not its unit
             width, height = declared_size(el)
             if not (width or height):  # else the size its tag's URL asks for
                 width, height = spec.size_of(el)
@@ -230,7 +233,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 element=el,
                 network=network,
                 rule=spec.rule_for(el),
-                zone_id=spec.zone_of(el),
+                zone_id=zone,
                 id_kind=spec.id_kind,
                 width=width,
                 height=height,

@@ -96,6 +96,8 @@ def test_every_catalogue_file_loads() -> None:
          "zone_pattern needs a zone_attr"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "id"\n'
          'zone_pattern = "^x-\\\\d+$"', "has no group for the zone"),
+        ('name = "Bad"\n[[network.slot]]\nselector = "div"\nrequires_zone = true',
+         "requires_zone needs a zone_attr"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nsize_pattern = "sz=(?P<width>\\\\d+)'
          'x(?P<height>\\\\d+)"', "size_pattern needs a zone_attr"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "src"\n'

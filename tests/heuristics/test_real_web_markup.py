@@ -1647,3 +1647,18 @@ def test_a_comscore_beacon_escaped_twice_names_its_client_exactly(
     report = audit_html(page(f'<noscript><img src="{src}" alt=""></noscript>'))
     assert [(i.kind, i.value) for i in report.ids if i.kind == "comscore-client"] == [
         ("comscore-client", "6035124")]
+
+
+def test_a_gpt_network_id_config_variable_names_the_network_code(
+        audit_html: AuditHtml) -> None:
+    """A site's ad module keeps its GAM network code in a variable named for it and builds
+    each path from it (`'/' + GPT_NETWORK_ID + '/…'`): the code is the page's gpt-network,
+    where GPT runs."""
+    report = audit_html(page(
+        '<div id="div-gpt-ad-top"></div><script>var GPT_NETWORK_ID = "4817";\n'
+        "googletag.cmd.push(function(){ googletag.defineSlot('/' + GPT_NETWORK_ID + "
+        "'/harbour/top', [728, 90], 'div-gpt-ad-top').addService(googletag.pubads()); });"
+        "</script>",
+        head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
+             "</script>"))
+    assert ("gpt-network", "4817") in ids_of(report)

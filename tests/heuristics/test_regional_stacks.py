@@ -178,6 +178,13 @@ STACKS = [
     stack("Yieldmo", "ym_<placement> div + ym.1.js snippet", "",
           _P + _YIELDMO.format(p="2218736450981273651") + _P,
           {"Yieldmo"}, {"Yieldmo": 1}, ("yieldmo-placement", "2218736450981273651")),
+    # its units alone, the snippet in a site's bundle (or not kept by the copy): each
+    # placement ID is 19 digits, Yieldmo's form, so each box is its unit
+    stack("Yieldmo", "ym_<placement> divs without their snippet", "",
+          _P + '<div id="ym_2218736450981273652" class="ym"></div>' + _P
+          + '<div id="ym_2218736450981273653" class="ym"></div>',
+          {"Yieldmo"}, {"Yieldmo": 2}, ("yieldmo-placement", "2218736450981273652"),
+          ("yieldmo-placement", "2218736450981273653")),
     stack("Revcontent", "delivery.js widget (data-widget-host)", "",
           _P + '<div data-widget-host="revcontent" data-pub-id="184220" '
           'data-widget-id="271904"></div><script src="https://assets.revcontent.com/master/'
