@@ -1662,3 +1662,22 @@ def test_a_gpt_network_id_config_variable_names_the_network_code(
         head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
              "</script>"))
     assert ("gpt-network", "4817") in ids_of(report)
+
+
+@pytest.mark.parametrize(("unit", "named"), [
+    # jquery.dfp.js' own pair: the unit and its sizes, the plugin in a file of the site
+    ('<div class="adunit" data-adunit="Harbour_Top" data-dimensions="728x90"></div>', True),
+    # a site's selector for the plugin: a class naming DFP round the unit it fills
+    ('<div class="ad dfp" data-adunit="desktop/news/story" data-sizes="300x250"></div>', True),
+    # the attribute alone names no one: another stack's (`data-advertising data-adunit`)
+    ('<div class="pub-tete" data-advertising data-adunit="medias/diffusion"></div>', False),
+])
+def test_a_jquery_dfp_unit_is_gpts_without_its_loader_on_the_page(
+        audit_html: AuditHtml, unit: str, named: bool) -> None:
+    """jquery.dfp.js loads gpt.js from the site's own file and defines each unit from its
+    `data-adunit`: the unit is GPT's placement, its zone the unit, though the page names
+    no GPT loader."""
+    report = audit_html(page(unit))
+    gpt = [(s.network, s.zone_id) for s in report.slots if s.network == "Google Publisher Tag"]
+    zone = unit.split('data-adunit="')[1].split('"')[0]
+    assert gpt == ([("Google Publisher Tag", zone)] if named else [])
