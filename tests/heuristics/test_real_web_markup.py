@@ -1681,3 +1681,17 @@ def test_a_jquery_dfp_unit_is_gpts_without_its_loader_on_the_page(
     gpt = [(s.network, s.zone_id) for s in report.slots if s.network == "Google Publisher Tag"]
     zone = unit.split('data-adunit="')[1].split('"')[0]
     assert gpt == ([("Google Publisher Tag", zone)] if named else [])
+
+
+def test_yieldbots_intent_tag_names_it_and_its_publisher(audit_html: AuditHtml) -> None:
+    """Yieldbot's intent tag (its loader, then `yieldbot.pub('<psn>')` and the slots whose
+    bids it passes to the ad server) names Yieldbot and its publisher; its slots are the
+    ad server's units' bids, no placements of their own."""
+    report = audit_html(page(
+        "<script>var ybotq = ybotq || []; ybotq.push(function () { yieldbot.pub('c3d4'); "
+        "yieldbot.defineSlot('LB'); yieldbot.defineSlot('MR'); yieldbot.enableAsync(); "
+        "yieldbot.go(); });</script>",
+        head='<script src="//cdn.yldbt.com/js/yieldbot.intent.js"></script>'))
+    assert "Yieldbot" in {n.network for n in report.networks}
+    assert ("yieldbot-publisher", "c3d4") in ids_of(report)
+    assert [s for s in report.slots if s.network == "Yieldbot"] == []
