@@ -349,3 +349,14 @@ _PURCH = "\n".join([
 def test_purch_placement_calls_are_its_slots(audit_html: AuditHtml) -> None:
     report = audit_html(_PURCH)
     assert _slots(report) == [(6, "Purch", "ad_top"), (9, "Purch", "ad_rail")]
+
+
+def test_purchs_config_names_its_ad_manager_account(audit_html: AuditHtml) -> None:
+    """The account each unit's path opens with is Purch's Ad Manager network, read from its
+    units' config and from `tmntag.account('<path>')`, which is the page's path too."""
+    ids = {(i.kind, i.value) for i in audit_html(_PURCH).ids}
+    assert ("gpt-network", "1234567") in ids
+    page = _PURCH.replace("<script>tmntag.adunit", "<script>tmntag.account('/1234567/tmn.test/"
+                          "News');\ntmntag.adunit", 1)
+    ids = {(i.kind, i.value) for i in audit_html(page).ids}
+    assert {("gpt-network", "1234567"), ("gpt-slot", "/1234567/tmn.test/News")} <= ids
