@@ -710,7 +710,7 @@ def _script_slot(
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
     if target is None and spec.needs_element and element_id \
-            and not _page_makes(page, element_id):
+            and not _page_makes(page, element_id, match.group(0)):
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
@@ -747,16 +747,42 @@ def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     return page.view("units defined, not placed", list)
 
 
-def _page_makes(page: ParsedPage, element_id: str) -> bool:
+def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
     """Whether the page's own code makes an element of this id: a script writes it
     (`<div id="…">` in a string, setAttribute/jQuery's attr("id", …), `el.id = …`, an
     object's `id: …` as React's props and jQuery's `$("<div>", {…})` give it), a template
     or a JSON config block holds it, a loop names it by concatenation (`'div-gpt-ad-' + n`,
     `` `div-gpt-ad-${n}` ``: the prefix), or a placeholder's `data-` attribute names it
-    for the framework that makes it."""
+    for the framework that makes it. The `call` declaring the slot names its element
+    itself where a config's slot object carries it as its `id` (About.com's
+    `{'id': 'billboard', 'sizes': …}`): that naming makes nothing, so an id written there
+    and nowhere else is not made."""
     exact, prefixes = _ids_scripts_write(page)
-    return element_id in exact or any(
-        element_id[:end] in prefixes for end in range(3, min(len(element_id), 200)))
+    if any(element_id[:end] in prefixes for end in range(3, min(len(element_id), 200))):
+        return True
+    if element_id not in exact:
+        return False
+    named_here = sum(1 for m in _WRITTEN_ID.finditer(call)
+                     if not m.group(2) and m.group(1) == element_id) if call else 0
+    if not named_here:
+        return True
+    written = page.view("id writes counted", lambda: _id_writes(page))
+    return written.get(element_id, 0) > named_here
+
+
+def _id_writes(page: ParsedPage) -> dict[str, int]:
+    """How many times the page's scripts and `data-` attributes name each element id
+    (`_ids_scripts_write`'s exact ids, counted); read once a page, and only where a call
+    names its own element."""
+    counts: dict[str, int] = {}
+    for v in _DATA_VALUES(page.root):
+        if 2 < len(str(v)) <= 200:
+            counts[str(v)] = counts.get(str(v), 0) + 1
+    for script in page.tagged("script"):
+        for m in _WRITTEN_ID.finditer(script.text or ""):
+            if not m.group(2):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 def _markup_writer(page: ParsedPage, element_id: str,

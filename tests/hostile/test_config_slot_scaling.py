@@ -1,0 +1,22 @@
+"""A config that names each slot's element as its slot object's `id` (About.com's
+`Abt.GPT.initGPT({slots: [{'id': …}, …]})`), on hostile pages: thousands of slot objects
+whose divs the page lacks, each asked whether code elsewhere makes its id. The ids the page
+writes are counted once a page, so the audit grows linearly with the config."""
+
+from __future__ import annotations
+
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+
+def _config(n: int) -> str:
+    slots = ",".join(f"{{'id':'unit{i}', 'pos':'atf', 'sizes':[[300, 250]], 'type':'box', "
+                     f"'priority':'{i}'}}" for i in range(n))
+    return ("<html><head><title>t</title><script>Abt.GPT.initGPT({site: 'x', slots: ["
+            + slots + "]});</script></head><body><p>A note.</p><div id='unit0'></div>"
+            + "".join(f"<script>var c{i} = {{id: 'unit{i}'}};</script>" for i in range(0, n, 2))
+            + "</body></html>")
+
+
+def test_a_configs_own_slot_ids_are_weighed_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_config(n)), 400,
+                  "a GPT wrapper config naming slots the page lacks", floor=0.05)
