@@ -1695,3 +1695,60 @@ def test_yieldbots_intent_tag_names_it_and_its_publisher(audit_html: AuditHtml) 
     assert "Yieldbot" in {n.network for n in report.networks}
     assert ("yieldbot-publisher", "c3d4") in ids_of(report)
     assert [s for s in report.slots if s.network == "Yieldbot"] == []
+
+
+def test_about_coms_gpt_config_places_each_slot_at_its_div(audit_html: AuditHtml) -> None:
+    """About.com's wrapper names GPT's units in its config, each slot object's `id` the div
+    GPT fills: each div the page holds is a GPT unit at its first size; a slot whose div
+    the page lacks (its id named in the config alone) is no placement."""
+    config = ("<script>Abt.GPT.initGPT({site: 'harbour', channel: 'travel', slots: [\n"
+              "{'id':'leaderboard', 'pos':'atf', 'sizes':[[728, 90], [970, 250]], "
+              "'type':'leaderboard', 'priority':'1'},\n"
+              "{'id':'billboard', 'pos':'atf', 'sizes':[[300, 250], [300, 600]], "
+              "'type':'billboard', 'priority':'5'},\n"
+              "{'id':'billboard9', 'pos':'btf', 'sizes':[[300, 250]], 'type':'billboard', "
+              "'priority':'9'}]});</script>")
+    report = audit_html(page(
+        '<div class="gpt leaderboard"><div id="leaderboard"></div></div><p>Text.</p>'
+        '<div class="gpt billboard"><div id="billboard"></div></div>', head=config))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "leaderboard", 728, 90),
+        ("Google Publisher Tag", "billboard", 300, 250)]
+
+
+def test_a_box_declaring_its_gpt_sizes_is_a_gpt_unit(audit_html: AuditHtml) -> None:
+    """A box whose own attribute declares the sizes GPT fills it at (`data-gpt-size`),
+    which the site's script displays by its position, is GPT's unit at that position."""
+    report = audit_html(page(
+        "<div class='gpt_ad_container' data-gpt-size='[[728, 90], [970, 66]]' "
+        "data-position='top'></div><p>Text.</p><div class='gpt_ad_container' "
+        "data-gpt-size='[[300, 250]]' data-position='right3'></div>"))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "top"), ("Google Publisher Tag", "right3")]
+
+
+def test_pagefairs_snippet_naming_its_files_by_bare_host_names_it(
+        audit_html: AuditHtml) -> None:
+    """PageFair's snippet adds the scheme at run time, so the page writes its files by
+    bare host (`async_load('asset.pagefair.com/measure.min.js')`): the call names it, as
+    Blockthrough's, which PageFair is now."""
+    report = audit_html(page(
+        "<script>(function() { function async_load(script_url){ var s = "
+        "document.createElement('script'); s.src = 'https://' + script_url; "
+        "document.head.appendChild(s); }\nbm_website_code = '4A1B2C3D4E5F6071';\n"
+        "jQuery(document).ready(function(){async_load('asset.pagefair.com/measure.min.js')});"
+        "\n})();</script>"))
+    assert "Blockthrough" in {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize("host", ["www.liqwid.net", "nextmillennium.liqwid.net"])
+def test_liqwids_loader_names_it_and_the_sites_key(audit_html: AuditHtml, host: str) -> None:
+    """Liqwid's tag loads its script with the site's key (or a reseller's subdomain of its
+    host does): Liqwid is on the page, its key the site's ID; the page holds no unit."""
+    report = audit_html(page(
+        "<script type='text/javascript'>(function() {var s=document.createElement('script'); "
+        f"s.async=true; s.src='//{host}/?key=0A1B-2C3D-4E5F-6A7B';var x=document."
+        "getElementsByTagName('script')[0];x.parentNode.insertBefore(s,x);})();</script>"))
+    assert "Liqwid" in {n.network for n in report.networks}
+    assert ("liqwid-key", "0A1B-2C3D-4E5F-6A7B") in ids_of(report)
+    assert [s for s in report.slots if s.network == "Liqwid"] == []
