@@ -641,6 +641,22 @@ def _declared_size(sizes: str) -> tuple[int | None, int | None]:
     return next(((w, h) for w, h in found if w > 1 and h > 1), found[0])
 
 
+# the sizes a call's expression offers, as its tag writes them: `728x90` strings
+_SIZE_TEXT = lazy_regex(r"(?<!\d)(\d{1,4})x(\d{1,4})(?!\d)")
+_SIZES_OFFERED = 8  # a device's choice is between a few sizes
+
+
+def _offered_frame(page: ParsedPage, spec: ScriptSlotSpec, groups: dict[str, str | None],
+                   sizes: str) -> tuple[str, int, int] | None:
+    """The element, and its size, of the first of a call's offered sizes whose frame (the
+    spec's `element` filled with that size) the page holds; at most `_SIZES_OFFERED` read."""
+    for m in islice(_SIZE_TEXT.finditer(sizes), _SIZES_OFFERED):
+        frame = spec.element_of({**groups, "width": m.group(1), "height": m.group(2)})
+        if frame and page.with_id(frame) is not None:
+            return frame, int(m.group(1)), int(m.group(2))
+    return None
+
+
 def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
     """The ad-unit path a page's script assigns to the variable a slot call names in its
     place (`var unit = unit || "/3771966/Site/section"; googletag.defineSlot(unit, …)`,
@@ -695,6 +711,12 @@ def _script_slot(
     if groups.get("sizes") and not (width and height):
         width, height = _declared_size(groups["sizes"] or "")
     element_id, element_class = groups.get("element") or spec.element_of(groups), None
+    if spec.element and not (width and height) and groups.get("sizes"):
+        # a call offering its sizes per device (`sz: CN.isMobile ? '320x50' : '300x250'`)
+        # fills the frame of the one the page holds, at that size; none held, no one size
+        offered = _offered_frame(page, spec, groups, groups["sizes"] or "")
+        if offered is not None:
+            element_id, width, height = offered
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
     # what names the element: its id, or `.class` (a later call naming it is this slot)

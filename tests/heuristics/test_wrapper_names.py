@@ -24,19 +24,24 @@ def test_cn_dart_positions_are_slots_at_their_frames(audit_html: AuditHtml) -> N
 
 
 def test_a_cn_dart_position_sized_by_the_device_is_one_unit(audit_html: AuditHtml) -> None:
-    """A position whose size is an expression (the device's) is still that position's
-    one unit, cited at its call, with no size claimed; a literal size keeps its frame."""
+    """A position whose size is the device's (`sz: ( CN.isMobile ? '320x50' : '300x250' )`)
+    fills the frame of the offered size the page holds, at that size; holding none, it is
+    still that position's one unit, at its call, with no size claimed."""
     page = "\n".join([
         "<html><head><title>t</title>",
         "<script>CN.dart.init({site: 'mag.dart', zone: 'news;'});</script></head><body>",
         "<script>CN.dart.call('header', {sz: (CN.isMobile ? '320x50' : '728x90'), "
         "kws: ['top']});</script>", _P,  # line 3
-        "<script>CN.dart.call('rail', {sz: '300x250', kws: ['top']});</script>",  # line 5
+        '<div id="yrailTop300x250_frame"></div>',  # line 5
+        "<script>if (CN.dart) { CN.dart.call( 'yrailTop', { sz: ( CN.isMobile ? '320x50' : "
+        "'300x250' ), kws: [ 'top' ], collapse: true } ); }</script>",
+        "<script>CN.dart.call('rail', {sz: '300x250', kws: ['top']});</script>",  # line 7
         "</body></html>"])
     report = audit_html(page)
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         (3, "Condé Nast CN.dart", "header", None, None),
-        (5, "Condé Nast CN.dart", "rail", 300, 250)]
+        (5, "Condé Nast CN.dart", "yrailTop", 300, 250),
+        (7, "Condé Nast CN.dart", "rail", 300, 250)]
 
 
 def test_tomorrow_focus_adengine_units_are_one_a_script(audit_html: AuditHtml) -> None:

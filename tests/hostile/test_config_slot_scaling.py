@@ -20,3 +20,17 @@ def _config(n: int) -> str:
 def test_a_configs_own_slot_ids_are_weighed_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_config(n)), 400,
                   "a GPT wrapper config naming slots the page lacks", floor=0.05)
+
+
+def _device_sized_calls(n: int) -> str:
+    # each position's size the device's, half their frames on the page: each call reads
+    # its few offered sizes, and the page's ids are looked up, not walked
+    return ("<html><head><title>t</title></head><body><p>A note.</p>" + "".join(
+        (f"<div id='pos{i}300x250_frame'></div>" if i % 2 else "")
+        + f"<script>CN.dart.call('pos{i}', {{sz: (CN.isMobile ? '320x50' : '300x250'), "
+        "kws: ['top']});</script>" for i in range(n)) + "</body></html>")
+
+
+def test_calls_sized_by_the_device_find_their_frames_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_device_sized_calls(n)), 400,
+                  "CN.dart calls offering their sizes per device", floor=0.05)
