@@ -253,8 +253,14 @@ var _rsCI="us-magco"; var _rsCG="0"; var _rsDN="//secure-us.imrworldwide.com/";
 <script src="//secure-us.imrworldwide.com/v60.js"></script></body></html>"""
 
 
+# a regional client (UK, Australia) carries no country prefix, in its beacon as in V6's pvar
+NIELSEN_REGIONAL = NIELSEN_BEACON.replace(b"secure-us", b"secure-uk").replace(
+    b"ci=us-123456h", b"ci=magco")
+
+
 def test_nielsen_sitecensus_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
-    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco")):
+    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco"),
+                         (NIELSEN_REGIONAL, "magco")):
         (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
                         catalogue=catalogue).pages
         assert ("nielsen-client", client) in {(i.kind, i.value) for i in page.ids}
