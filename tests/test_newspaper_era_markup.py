@@ -84,6 +84,27 @@ def test_adobe_beacon_names_its_report_suite(project_engine: Engine, catalogue: 
     assert ("adobe-report-suite", "magco-sitecom") in {(i.kind, i.value) for i in page.ids}
 
 
+# multi-suite tagging: one beacon reports to four suites, listed comma-separated (longer
+# than one suite's name allows); the tracking object fetched for a suite, s_gi("<rsid>"),
+# inline or in a link's onclick where link tracking (`s.tl`) runs
+_SUITES = "newsgroupglobalprod,newsgroupsitesprod,newsgroupnewsprod,newsgroupmobileprod"
+ADOBE_SUITES = (
+    b"<html><head><title>t</title></head><body><p>Article text.</p>\n"
+    b"<a href=\"#\" onclick=\"var s=s_gi('newsgroupsharetrack'); s.tl(this,'o','share'); "
+    b"return false\">Share</a>\n"
+    b"<script>var s=s_gi(\"newsgroupglobalprod,newsgroupdev\");s.t();</script>\n"
+    b"<noscript><img src=\"http://newsgroup.d1.sc.omtrdc.net/b/ss/" + _SUITES.encode()
+    + b"/1/H.9--NS/0\" height=\"1\" width=\"1\" alt=\"\"></noscript></body></html>")
+
+
+def test_adobe_report_suites_are_read_from_every_documented_form(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE_SUITES, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "adobe-report-suite"} == {
+        _SUITES, "newsgroupglobalprod,newsgroupdev", "newsgroupsharetrack"}
+
+
 # the services a 2014 news page loads beside its ads: each host is its vendor's
 SERVICES = b"""<html><head><title>t</title>
 <script src="http://m.burt.io/c/news-site.js"></script>
@@ -232,8 +253,14 @@ var _rsCI="us-magco"; var _rsCG="0"; var _rsDN="//secure-us.imrworldwide.com/";
 <script src="//secure-us.imrworldwide.com/v60.js"></script></body></html>"""
 
 
+# a regional client (UK, Australia) carries no country prefix, in its beacon as in V6's pvar
+NIELSEN_REGIONAL = NIELSEN_BEACON.replace(b"secure-us", b"secure-uk").replace(
+    b"ci=us-123456h", b"ci=magco")
+
+
 def test_nielsen_sitecensus_names_its_client(project_engine: Engine, catalogue: Catalogue) -> None:
-    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco")):
+    for html, client in ((NIELSEN_BEACON, "us-123456h"), (NIELSEN_V6, "us-magco"),
+                         (NIELSEN_REGIONAL, "magco")):
         (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
                         catalogue=catalogue).pages
         assert ("nielsen-client", client) in {(i.kind, i.value) for i in page.ids}

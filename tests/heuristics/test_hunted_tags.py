@@ -1,7 +1,8 @@
 """Tags of kinds of site the labelled corpus lacks, found by writing pages after vendors'
 published snippets (hunt31b): analytics a site runs on its own server or behind its own
 proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
-Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Polish blog's
+Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Bangladeshi
+news site's Valueimpression units and PushEngage's legacy push queue (hunt35b); a Polish blog's
 web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
 site's video player config; Outbrain's widget saved after it rendered; Criteo's unit for
 visitors who block ads; 51.la's v6 counter.
@@ -50,6 +51,28 @@ STACKS = [
           '<script defer data-website-id="dfid_7Qx2LmN9pR4s" data-domain="example-blog.com" '
           'src="https://datafa.st/js/script.js"></script>', _P, {"DataFast"}, {},
           ("datafast-website", "dfid_7Qx2LmN9pR4s")),
+    # a Bangladeshi news site's Valueimpression units (hunt35b): the display unit under its
+    # loader, and the video unit a browser-saved page keeps with its loader renamed
+    stack("Valueimpression", "div.adsbyvli[data-ad-slot] + viAPItag.display + vlitag loader",
+          '<script type="text/javascript" src="//services.vlitag.com/adv1/?q='
+          '8d3f0c2b1a9e8d7c6b5a4f3e2d1c0b9a"></script><script> var vitag = vitag || {};</script>',
+          _P + '<div class="adsbyvli" data-ad-slot="vi_1284590017"></div><script>(vitag.Init ='
+          ' window.vitag.Init || []).push(function(){viAPItag.display("vi_1284590017")})'
+          "</script>" + _P, {"Valueimpression"}, {"Valueimpression": 1},
+          ("valueimpression-unit", "vi_1284590017")),
+    stack("Valueimpression", "a saved page's video unit: initInstreamBanner, loader renamed",
+          '<script type="text/javascript" src="./story_files/saved_resource(1)" defer async>'
+          '</script><script> var vitag = vitag || {}; vitag.outStreamConfig = { type: "slider",'
+          ' position: "right", enablePC: false, scrollPercent: 15};</script>',
+          _P + '<div class="adsbyvli" data-ad-slot="vi_104217" data-width="300" '
+          'data-height="250"></div> <script> (vitag.Init = window.vitag.Init || []).push('
+          'function () {\n        viAPItag.initInstreamBanner("vi_104217")\n    });</script>' + _P,
+          {"Valueimpression"}, {"Valueimpression": 1}, ("valueimpression-unit", "vi_104217")),
+    # the same page's web push: PushEngage's legacy _peq queue, its loader saved beside the page
+    stack("PushEngage", "legacy window._peq.push([\"init\"]) + the site key's file saved",
+          "", _P + '<script> window._peq = window._peq || []; window._peq.push(["init"]); '
+          '</script>\n<script src="./story_files/61a71ead19398fba5514eb0ef83d600c.js" async>'
+          "</script>", {"PushEngage"}, {}),
     # a Japanese blog: Ninja AdMax's sync tag, written where it stands, and its async box
     stack("Ninja AdMax", "sync adm.shinobi.jp/s/<ad> between admax comments", "",
           _P + f'<!-- admax --><script src="https://adm.shinobi.jp/s/{_ADMAX}"></script>'

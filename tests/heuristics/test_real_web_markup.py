@@ -1752,3 +1752,20 @@ def test_liqwids_loader_names_it_and_the_sites_key(audit_html: AuditHtml, host: 
     assert "Liqwid" in {n.network for n in report.networks}
     assert ("liqwid-key", "0A1B-2C3D-4E5F-6A7B") in ids_of(report)
     assert [s for s in report.slots if s.network == "Liqwid"] == []
+
+
+@pytest.mark.parametrize("tag", [
+    # OpenWrap as PubMatic hands it out: the base URL in a string, `/pwt.js` added by the code
+    "<script>(function(){var purl=window.location.href;var url='//ads.pubmatic.com/AdServer/"
+    "js/pwt/159088/2116';var profileVersionId='';var wtads=document.createElement('script');"
+    "wtads.async=true;wtads.src=url+profileVersionId+'/pwt.js';var node=document."
+    "getElementsByTagName('script')[0];node.parentNode.insertBefore(wtads,node);})();</script>",
+    # the wrapper loaded, with a profile version
+    '<script async src="https://ads.pubmatic.com/AdServer/js/pwt/159088/2116/3/pwt.js"></script>',
+])
+def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) -> None:
+    """OpenWrap's path is pwt/<publisher>/<profile>: the publisher is PubMatic's account
+    ID, the profile only a configuration of it."""
+    report = audit_html(page("", tag), url="https://news.example/a")
+    assert "PubMatic" in {n.network for n in report.networks}
+    assert {v for k, v in ids_of(report) if k.startswith("pubmatic")} == {"159088"}

@@ -544,6 +544,33 @@ def test_code_shaped_like_a_tags_words_names_no_network(audit_tag: AuditTag,
     assert [f.kind for f in report.findings if f.kind == "popunder"] == []
 
 
+POPIN_TAGS = [
+    # popIn's recommendation loader and its conversion tag as its publishers paste them: the
+    # same `_pop` queue PopAds' classic tag declares, with popIn's `_set_…` commands
+    '<div id="_popIn_recommend"></div><script type="text/javascript">var _pop = _pop || [];'
+    '_pop.push(["_set_read_fragmentinfo_categoryName","movie"]);(function() {var pa = '
+    "document.createElement('script'); pa.type = 'text/javascript'; pa.charset = \"utf-8\"; "
+    'pa.async = true;pa.src = window.location.protocol + "//api.popin.cc/searchbox/garden.js";'
+    "var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(pa, s);"
+    "})();</script>",
+    '<script>window._pop = window._pop || [];window._pop.push(["_set_conversion_id","garden"]);'
+    '(function() {var el = document.createElement("script"); el.type = "text/javascript"; '
+    'el.async = true;el.src = (("https:" == document.location.protocol) ? "https://" : '
+    '"http://") + "api.popin.cc/conversion.js";var s = document.getElementsByTagName("script")'
+    "[0]; s.parentNode.insertBefore(el, s);})();</script>",
+]
+
+
+@pytest.mark.parametrize("html", POPIN_TAGS, ids=["recommend", "conversion"])
+def test_popins_pop_queue_is_no_popads_popunder(audit_tag: AuditTag, html: str) -> None:
+    """PopAds' classic tag and popIn's share the queue name `_pop`: only PopAds' own
+    commands (`siteId`, `minBid`, …) name PopAds; popIn's named a popunder network (medium)
+    on a Japanese publisher's page."""
+    report = audit_tag(html)
+    assert {n.network for n in report.networks} == {"popIn"}
+    assert [f.kind for f in report.findings if f.kind == "popunder"] == []
+
+
 LOOK_ALIKES = [
     # a site's own content-hashed files: folders of hex, but not the key's own first digits
     # at the host's root, or under a path of the site's
