@@ -113,6 +113,26 @@ def test_ids_written_in_json_configs_are_read(audit_html: AuditHtml) -> None:
             ("gpt-slot", "/16916245/news/article"), ("gpt-network", "16916245")} <= ids
 
 
+def test_an_aps_options_object_built_apart_from_init_names_the_publisher(
+        audit_html: AuditHtml) -> None:
+    # a header-bidding wrapper keeps apstag.init's options in an object of its own
+    wrapper = ('<script>var bidders = {aps: {adServer: "googletag", pubID: "5123", '
+               'bidTimeout: 2e3}};!function(a9,a,p,s,t,A,g){if(a[a9])return;a[a9]={init:'
+               'function(){},_Q:[]};A=p.createElement(s);A.async=!0;A.src=t;g=p.'
+               'getElementsByTagName(s)[0];g.parentNode.insertBefore(A,g)}("apstag",window,'
+               'document,"script","//c.amazon-adsystem.com/aax2/apstag.js");'
+               'apstag.init(bidders.aps);</script>')
+    assert ("amazon-aps-publisher", "5123") in ids_of(audit_html(page(wrapper),
+                                                                 url="https://n.example/"))
+    # the other order, and a `pubID` with no APS option beside it is no APS account
+    other = ('<script>var o={pubID:"3295",adServer:"googletag",timeout:1500};var x={pubID:'
+             '"777",site:"n"};var s=document.createElement("script");'
+             's.src="//c.amazon-adsystem.com/aax2/apstag.js";apstag.init(o);</script>')
+    ids = ids_of(audit_html(page(other), url="https://n.example/"))
+    assert ("amazon-aps-publisher", "3295") in ids
+    assert ("amazon-aps-publisher", "777") not in ids
+
+
 def test_vendor_slot_conventions_are_named(audit_html: AuditHtml) -> None:
     body = ('<a-ad type="gpt" unit="/6514/news.example/home" sizes="728x90"></a-ad>'
             '<div id="superbanner_1" class="gujAd a-ad-superbanner_1"></div>'
