@@ -133,6 +133,13 @@ def test_an_aps_options_object_built_apart_from_init_names_the_publisher(
     assert ("amazon-aps-publisher", "777") not in ids
 
 
+def test_funding_choices_tag_names_the_sites_google_publisher(audit_html: AuditHtml) -> None:
+    tag = ('<script async src="https://fundingchoicesmessages.google.com/i/pub-1234567890123456'
+           '?ers=1" nonce="abc"></script>')
+    ids = ids_of(audit_html(page("", tag), url="https://n.example/"))
+    assert ("funding-choices-publisher", "pub-1234567890123456") in ids
+
+
 def test_an_ad_servers_ins_tag_is_a_placement_whoever_runs_it(audit_html: AuditHtml) -> None:
     # AdSense's async <ins> as in-house ad servers copy it: an empty <ins> their script
     # fills, the slot in a data- attribute of the server's own name
