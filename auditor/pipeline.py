@@ -72,6 +72,7 @@ from auditor.slots import (
     declared_slots,
     frame_slots,
     freeze,
+    ins_tag_units,
 )
 from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
@@ -196,6 +197,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     running = {n.name for n, how in shown.items() if how not in (Seen.BIDDER, Seen.LINK)}
     found_slots = declared_slots(page, catalogue, running)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
+    hidden = {el for el, _, _ in hits}
+    hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,

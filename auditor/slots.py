@@ -975,6 +975,31 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     return not any(c in words for c in classes)
 
 
+# the AdSense-style asynchronous tag as ad servers copy it: an empty <ins> that the server's
+# script fills, asking for the slot or zone a `data-` attribute of the server's own name
+# gives (`data-ad-slot`, Revive's `data-revive-zoneid`, ExoClick's `data-zoneid`, Xinhua's
+# `data-ycad-slot`); <ins> marks an edit otherwise, and an edit carries no slot
+_INS_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}(?:slot|zone)(?:-?id)?$")
+INS_TAG_LIST = "auditor-markup"  # the `list` of the ad tags read from the markup's shape
+INS_TAG_RULE = "ins[data-*-slot]"
+
+
+def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
+    """The page's empty `<ins>` ad tags of any server (`_INS_UNIT_ATTR`), as cosmetic hits:
+    a known vendor's is its catalogue slot already, a wrapper a list hides stays the one
+    placement it was (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
+    if page.root is None:
+        return []
+    out: list[tuple[etree._Element, str, str]] = []
+    for el in page.root.iter("ins"):
+        if len(el) or (el.text or "").strip():
+            continue  # filled, or an edit's text
+        if any(v.strip() and _INS_UNIT_ATTR.match(str(k).lower())
+               for k, v in el.attrib.items()):
+            out.append((el, INS_TAG_RULE, INS_TAG_LIST))
+    return out
+
+
 def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],

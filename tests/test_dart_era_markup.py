@@ -328,6 +328,34 @@ def test_open_adstream_rich_calls_are_slots(project_engine: Engine,
     assert ("oas-sitepage", "www.news.test/sport") in {(i.kind, i.value) for i in page.ids}
 
 
+# Open AdStream's single-position call (the JX tag, and SX): a script per position whose
+# answer writes the ad where it stands, the position after the `@` of its path; the
+# setup's multiple-call request (mjx) places nothing
+OAS_JX = b"""<html><head><title>t</title>
+<script src="http://oas.news.test/RealMedia/ads/adstream_mjx.ads/news.test/world/1234@Top,Right">
+</script>
+</head><body>
+<div class="banner">
+<script src="//ad.news.test/RealMedia/ads/adstream_sx.ads/english.news/main@Top?b1"></script>
+</div>
+<p>Article text that a reader came for.</p>
+<div><script language="JavaScript1.1"
+ src="http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/world/1789012345@Right">
+</script></div>
+</body></html>"""
+
+
+def test_open_adstream_single_position_calls_are_slots(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_JX, url="https://www.news.test/world/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (6, "Open AdStream (OAS)", "Top"), (9, "Open AdStream (OAS)", "Right")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("oas-sitepage", "english.news/main"), ("oas-sitepage", "news.test/world"),
+            ("oas-position", "Top"), ("oas-position", "Right")} <= ids
+
+
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config
 # variable is no tag, so neither the network nor its page ID is there
 OAS_LEFTOVER = b"""<html><head><title>t</title>

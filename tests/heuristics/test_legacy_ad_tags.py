@@ -30,6 +30,16 @@ def test_a_self_hosted_sitecatalyst_h_code_is_adobes(audit_html: AuditHtml) -> N
     assert "Adobe Experience Platform" in {n.network for n in audit_html(page).networks}
 
 
+def test_foresees_trigger_code_hosted_by_the_site_is_foresee(audit_html: AuditHtml) -> None:
+    # ForeSee's legacy trigger code, copied to the site's own CDN
+    page = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<script src="//cdn.site.example/vendor/foresee_v_1/javascripts/foresee-trigger.js">'
+        "</script>",
+        "</body></html>"])
+    assert "ForeSee" in {n.network for n in audit_html(page).networks}
+
+
 def test_kontera_in_text_ads_are_named_with_the_publishers_account(
         audit_html: AuditHtml) -> None:
     page = "\n".join([

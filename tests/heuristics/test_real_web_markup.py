@@ -113,6 +113,57 @@ def test_ids_written_in_json_configs_are_read(audit_html: AuditHtml) -> None:
             ("gpt-slot", "/16916245/news/article"), ("gpt-network", "16916245")} <= ids
 
 
+def test_an_aps_options_object_built_apart_from_init_names_the_publisher(
+        audit_html: AuditHtml) -> None:
+    # a header-bidding wrapper keeps apstag.init's options in an object of its own
+    wrapper = ('<script>var bidders = {aps: {adServer: "googletag", pubID: "5123", '
+               'bidTimeout: 2e3}};!function(a9,a,p,s,t,A,g){if(a[a9])return;a[a9]={init:'
+               'function(){},_Q:[]};A=p.createElement(s);A.async=!0;A.src=t;g=p.'
+               'getElementsByTagName(s)[0];g.parentNode.insertBefore(A,g)}("apstag",window,'
+               'document,"script","//c.amazon-adsystem.com/aax2/apstag.js");'
+               'apstag.init(bidders.aps);</script>')
+    assert ("amazon-aps-publisher", "5123") in ids_of(audit_html(page(wrapper),
+                                                                 url="https://n.example/"))
+    # the other order, and a `pubID` with no APS option beside it is no APS account
+    other = ('<script>var o={pubID:"3295",adServer:"googletag",timeout:1500};var x={pubID:'
+             '"777",site:"n"};var s=document.createElement("script");'
+             's.src="//c.amazon-adsystem.com/aax2/apstag.js";apstag.init(o);</script>')
+    ids = ids_of(audit_html(page(other), url="https://n.example/"))
+    assert ("amazon-aps-publisher", "3295") in ids
+    assert ("amazon-aps-publisher", "777") not in ids
+
+
+def test_funding_choices_tag_names_the_sites_google_publisher(audit_html: AuditHtml) -> None:
+    tag = ('<script async src="https://fundingchoicesmessages.google.com/i/pub-1234567890123456'
+           '?ers=1" nonce="abc"></script>')
+    ids = ids_of(audit_html(page("", tag), url="https://n.example/"))
+    assert ("funding-choices-publisher", "pub-1234567890123456") in ids
+
+
+def test_an_ad_servers_ins_tag_is_a_placement_whoever_runs_it(audit_html: AuditHtml) -> None:
+    # AdSense's async <ins> as in-house ad servers copy it: an empty <ins> their script
+    # fills, the slot in a data- attribute of the server's own name
+    body = ('<div class="col"><ins data-ycad-slot="2168"></ins></div>'
+            '<div class="col"><ins class="sinaads" data-ad-zone-id="PDPS0001"></ins></div>'
+            '<ins class="adsbygoogle" style="display:block"'
+            ' data-ad-client="ca-pub-1234567890123456" data-ad-slot="7040842893"></ins>'
+            '<p>An <ins datetime="2023-11-17">added</ins> word, an <ins data-slot-note="x">edit'
+            '</ins>, and <ins data-editor="ann"></ins> nothing else.</p>')
+    report = audit_html(page(body), url="https://n.example/")
+    found = [(s.network, s.rule) for s in report.slots]
+    assert found == [(None, "ins[data-*-slot]"), (None, "ins[data-*-slot]"),
+                     ("Google AdSense", "##ins.adsbygoogle")]
+
+
+def test_an_ins_tag_in_a_hidden_wrapper_is_the_wrappers_one_placement(
+        catalogue: Catalogue) -> None:
+    body = '<div class="ad_right"><ins data-ycad-slot="2174"></ins></div>'
+    doc = Document(input="t.html", kind="html", text=page(body), url="https://n.example/",
+                   markup=True)
+    report = audit_document(doc, Engine.from_text("##.ad_right\n", name="t"), catalogue)
+    assert [s.rule for s in report.slots] == ["##.ad_right"]
+
+
 def test_vendor_slot_conventions_are_named(audit_html: AuditHtml) -> None:
     body = ('<a-ad type="gpt" unit="/6514/news.example/home" sizes="728x90"></a-ad>'
             '<div id="superbanner_1" class="gujAd a-ad-superbanner_1"></div>'
