@@ -1585,3 +1585,35 @@ def test_a_hidden_frame_dressed_as_a_silent_sign_in_stays_medium(
     site (its IdP's custom domain); on any other host it is a hidden frame as before."""
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+_GAZETTE = "https://www.harbourgazette.example"
+
+
+@pytest.mark.parametrize(("frame", "canonical", "sheet", "expected"), [
+    # the site's own consent frame first in its head, read with no --url: its canonical and
+    # its theme's stylesheet name the frame's site, which is the page's own (was medium)
+    (f"{_GAZETTE}/consent/frame.html", f"{_GAZETTE}/2026/11/ferry/",
+     f"{_GAZETTE}/wp-content/themes/gazette/style.css", []),
+    # the injection the cut-head rule guards against: a hidden frame, then a canonical of
+    # its host, with the theme served by the page's real site, or with a script of the
+    # frame's host beside them (the blob's payload, no template)
+    ("https://adsrv-qk7.example/x", "https://adsrv-qk7.example/",
+     f"{_GAZETTE}/wp-content/themes/gazette/style.css", [M]),
+    ("https://adsrv-qk7.example/x", "https://adsrv-qk7.example/", "", [M]),
+], ids=["own frame", "injected frame and canonical", "injected, no sheet"])
+def test_a_sites_own_frame_that_cuts_its_head_is_its_own(
+        audit_html: AuditHtml, frame: str, canonical: str, sheet: str,
+        expected: list[Severity]) -> None:
+    """A hidden frame first in `<head>` ends the head where the parser reads it; a
+    canonical after it naming the frame's host is the injection's own unless the page's
+    template (its stylesheet in a folder of that site) makes that site its home."""
+    link = f'<link rel="stylesheet" href="{sheet}">' if sheet else (
+        '<script src="https://adsrv-qk7.example/js/p.js"></script>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><iframe src="{frame}" width=0 height=0 '
+            f'style="display:none"></iframe><link rel="canonical" href="{canonical}">'
+            f'<meta charset="UTF-8"><title>Ferry vote</title>{link}</head><body><article>'
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable on "
+            "Tuesday, after a long debate.</p></article></body></html>")
+    report = audit_html(html, url=None)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
