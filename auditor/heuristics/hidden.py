@@ -1091,7 +1091,8 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host. A
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
-    its host under tracking: a theme's loading image is none."""
+    its host under tracking: a theme's loading image is none. The company named is the
+    beacon's runner (`Catalogue.runner_of`), never the platform its customer rents."""
     if ctx.page is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
@@ -1116,7 +1117,11 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         by_host[host_of(url)].append(img)
     for host, images in by_host.items():
         first = images[0]
-        entity = ctx.catalogue.entity_for(host)
+        # whose the beacon is, as the injection heuristics ask it: a hosting platform's
+        # customer host (d1x.cloudfront.net) is its customer's, not Amazon's, unless the
+        # catalogue names the distribution (Alexa's pixel on CloudFront is Amazon's)
+        entity = ctx.catalogue.runner_of(
+            resolve(first.get("src") or "", ctx.url) or f"https://{host}/", host).entity
         owner = f" ({entity.company})" if entity else ""
         yield finding(TRACKING_PIXEL, Severity.LOW,
                       f"{counted(len(images), 'third-party tracking pixel')} (1×1 or hidden) "

@@ -1617,3 +1617,19 @@ def test_a_sites_own_frame_that_cuts_its_head_is_its_own(
             "Tuesday, after a long debate.</p></article></body></html>")
     report = audit_html(html, url=None)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("src", "owner"), [
+    # a CloudFront customer's distribution: the customer's beacon, not Amazon Web Services'
+    # (was "(Amazon Web Services)")
+    ("https://d9kq27zmbw4r.cloudfront.net/x.gif?type=karma&amp;sid=e1ad", ""),
+    # a distribution the catalogue names (Alexa's certify pixel) and a tracker's own host
+    ("https://d5nxst8fruw4z.cloudfront.net/atrk.gif?account=Qx7b1", " (Amazon)"),
+    ("https://pixel.quantserve.com/pixel/p-8Zq4x.gif", " (Quantcast)"),
+], ids=["a platform's customer", "a named distribution", "a tracker's host"])
+def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
+        audit_html: AuditHtml, src: str, owner: str) -> None:
+    html = (f"<html><body><p>Ferry times.</p><img src='{src}' width='1' height='1' alt=''>"
+            "</body></html>")
+    (pixel,) = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
+    assert pixel.message.endswith(f"from {src.split('/')[2]}{owner}"), pixel.message
