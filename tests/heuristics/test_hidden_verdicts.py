@@ -1633,3 +1633,28 @@ def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
             "</body></html>")
     (pixel,) = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
     assert pixel.message.endswith(f"from {src.split('/')[2]}{owner}"), pixel.message
+
+
+_IMAGE_CDN = "https://i.cdn.gazettemedia.test"
+_LOGO = f"<img src='{_IMAGE_CDN}/gazette/img/logo.png' alt='Harbour Gazette'>"
+
+
+@pytest.mark.parametrize(("logo", "spacer", "pixels"), [
+    # a static 1.gif of the host the page shows its logo from, hidden beside a skip link:
+    # the site's spacer, no beacon (was a low tracking-pixel)
+    (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif", 0),
+    # the same file where the page shows nothing of that host, or with a query (a count),
+    # or a tracker's own host: beacons as before
+    ("", f"{_IMAGE_CDN}/gazette/images/1.gif", 1),
+    (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif?pv=1", 1),
+    ("<img src='https://pixel.quantserve.com/logo.png' alt='q'>",
+     "https://pixel.quantserve.com/pixel/p-8Zq4x.gif", 1),
+], ids=["the site's image host's spacer", "a host the page shows nothing of", "a query",
+        "a tracker's host"])
+def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
+        audit_html: AuditHtml, logo: str, spacer: str, pixels: int) -> None:
+    html = (f"<html><body><header>{logo}<a href='#main'><img src='{spacer}' width='10' "
+            "height='1' style='display:none' alt='Skip to main content'></a></header>"
+            "<main id='main'><p>Ferry times.</p></main></body></html>")
+    found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
+    assert len(found) == pixels, found
