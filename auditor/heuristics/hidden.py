@@ -1927,8 +1927,9 @@ TRACKING_PIXEL = FindingKind(
     "A third-party 1×1 or hidden image: a beacon that reports the visit to its host (one "
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
-    "host under tracking. A fact about the page's trackers; remove it if the site did not "
-    "choose the vendor.",
+    "host under tracking; a hidden static file (no query) of a host the page shows its images "
+    "from, which neither marks, is the site's spacer (`1.gif`), none. A fact about the page's "
+    "trackers; remove it if the site did not choose the vendor.",
 )
 
 HIDDEN_LINKS = FindingKind(
