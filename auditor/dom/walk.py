@@ -1194,6 +1194,7 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     if body is None or (body.text or "").strip():
         return own  # text first: the body's content begins at once
     framed: set[str] = set()  # the sites of the frames spilled before the element
+    served: dict[str, bool] = {}  # site -> whether the template's files are its (one walk each)
     for el in cut_head_spill(root):
         if not isinstance(el.tag, str):
             continue
@@ -1204,7 +1205,7 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
             src = resolve(el.get("src") or el.get("data") or "", None)
             if src:
                 framed.add(site_of(host_of(src)))
-        if not (framed and _declares_framed(el, tag, framed)):
+        if not (framed and _declares_framed(root, el, tag, framed, served)):
             own.append(el)
         if (el.tail or "").strip():
             break
@@ -1214,15 +1215,51 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 _FRAME_TAGS = frozenset({"iframe", "frame", "object", "embed"})
 
 
-def _declares_framed(el: lxml.html.HtmlElement, tag: str, framed: set[str]) -> bool:
-    """Whether a spilled canonical or og:url names the site of a frame spilled before it:
-    the frame that cut the head short and the page URL after it are one injection (a
-    hidden frame of the attacker's host, then a canonical naming that host, made it the
-    page's own site and its frame first-party); a publisher's own head names its page,
-    not the host of a frame that broke its head."""
+def _declares_framed(root: lxml.html.HtmlElement, el: lxml.html.HtmlElement, tag: str,
+                     framed: set[str], served: dict[str, bool]) -> bool:
+    """Whether a spilled canonical or og:url names the site of a frame spilled before it
+    and nothing else of the page's makes that site its home: the frame that cut the head
+    short and the page URL after it are one injection (a hidden frame of the attacker's
+    host, then a canonical naming that host, made it the page's own site and its frame
+    first-party); a publisher's own head names its page, not the host of a frame that broke
+    its head. Unless the page's template files are that site's (`_serves_template`): a
+    site's own consent or sync frame first in its head cuts it the same way, and its
+    canonical, stylesheets and scripts all name the one site."""
     declared = el.get("href") if tag == "link" else el.get("content") if tag == "meta" else None
     url = resolve(declared or "", None)
-    return bool(url) and site_of(host_of(url)) in framed
+    if not url:
+        return False
+    site = site_of(host_of(url))
+    if site not in framed:
+        return False
+    if site not in served:  # asked once a site: a spill of many canonicals walks no more
+        served[site] = _serves_template(root, site)
+    return not served[site]
+
+
+# the `<link>` relations of a site's own template files: its look, not a page address
+# (canonical, alternate and shortlink name pages) nor code (an injected blob's own script,
+# or a preload of it, is as cheap to print as its canonical)
+_TEMPLATE_RELS = frozenset({"stylesheet", "icon", "apple-touch-icon", "manifest"})
+
+
+def _serves_template(root: lxml.html.HtmlElement, site: str) -> bool:
+    """Whether the page's template takes its look from `site`: a stylesheet, icon or
+    manifest of that site in a folder of it (`/wp-content/themes/gazette/style.css`,
+    `/static/css/main.css`), the place a site's build serves from. A hidden frame and a
+    canonical naming the frame's host are all an injected head-top blob needs, and its
+    scripts are its payload; a site's theme served from that host is the site's. (An
+    injector that also prints a stylesheet of its host in a folder passes too: the frame
+    then reads first-party, as it would with the page's address given by `--url`.)"""
+    for el in root.iter("link"):
+        if not set((el.get("rel") or "").lower().split()) & _TEMPLATE_RELS:
+            continue
+        url = resolve(el.get("href") or "", None)
+        parts = split_url(url) if url else None
+        if url and parts is not None and "/" in parts.path.strip("/") \
+                and site_of(host_of(url)) == site:
+            return True
+    return False
 
 
 def _links_vouch(root: lxml.html.HtmlElement, canonical: str, og_url: str) -> bool:

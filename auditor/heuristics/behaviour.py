@@ -1476,9 +1476,14 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
     stylesheet `<link>` on its host or a relative path (an injector's blob loads another
     site's), in a folder of the site's (a template's files sit in its asset folders,
     `/static/css/`, `/etc/clientlibs/`, `/wp-content/themes/…/`; `/x.css` at the site's
-    root is a line anyone writes before a blob), and loaded once by the page: a template
+    root is a line anyone writes before a blob), loaded once by the page: a template
     prints each of its files once, so a copy of a file the page loads elsewhere (the theme's
-    `style.css` link written again above a blob) is the blob's, not the template's."""
+    `style.css` link written again above a blob) is the blob's, not the template's; and in a
+    build folder the page loads another file from (`_files_in`): a line of a fresh file in
+    a fresh folder (`/a/x.css`) is one an injector that reads the page writes as cheaply.
+    An injector that invents a file in a folder of the template's (`/wp-content/themes/
+    <theme>/x.css`) passes all three: no rule on the line itself tells it from the
+    template's own, which the server, not the page, would show."""
     tag = str(el.tag).lower()
     if tag == "script":
         ref = el.get("src")
@@ -1494,7 +1499,38 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
     if url is None and not _relative(ref):
         return False  # no site known: only a relative path is the page's own for sure
     key = _file_of(ctx, ref)
-    return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1
+    return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1 and (
+        _files_in(ctx).get(_folder_of(key), 0) > 1)
+
+
+_FOLDER_DEPTH = 3  # the folders of a file's path that name its build (`/static/v/all/`)
+
+
+def _folder_of(key: str) -> str:
+    """The build folder of a file (`_file_of`): its host and the first `_FOLDER_DEPTH`
+    folders of its path (`/wp-content/themes/gazette/`, `/etc/designs/ad/`, `/js/`).
+
+    >>> _folder_of("www.a.test/static/v/all/css/ag.base.css"), _folder_of("/js/jquery.js")
+    ('www.a.test/static/v/all/', '/js/')
+    """
+    host, _, path = key.partition("/")
+    folders = path.split("/")[:-1][:_FOLDER_DEPTH]
+    return f"{host}/{'/'.join(folders)}/" if folders else f"{host}/"
+
+
+def _files_in(ctx: PageContext) -> dict[str, int]:
+    """How many distinct files the page loads from each build folder (`_folder_of`): a
+    template's files share their folders (Fox's `/static/v/all/` css and js, Condé Nast's
+    `/etc/designs/<site>/` styles and scripts, a theme's folder), while a line an injector
+    writes of a fresh file (`/a/x.css`) before its blob is alone in its folder."""
+    def build() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for key in _loads_of(ctx):
+            folder = _folder_of(key)
+            counts[folder] = counts.get(folder, 0) + 1
+        return counts
+
+    return ctx.view("files in each build folder", build)
 
 
 def _relative(ref: str) -> bool:
@@ -1712,9 +1748,12 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
         if xpath != res.xpath and line >= res.line:
             names = {m.group(1) for m in _MEMBER_USE.finditer(code)}
             (beside if xpath in early else later).update(names)
+    tied = sorted((beside | later) - _BUILTIN_GLOBALS)
+    if not tied:
+        return False  # (the page's other scripts are read only for a name to tie)
     others = tuple(r.url.lower() for r in ctx.resources
                    if r.type is RequestType.SCRIPT and r.url != res.url)
-    for name in sorted((beside | later) - _BUILTIN_GLOBALS):
+    for name in tied:
         if not _tied_to(name, res.url, writer, others) or any(_defines(code, name)
                                                        for code, _, _ in codes):
             continue

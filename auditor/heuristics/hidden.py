@@ -1091,7 +1091,11 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host. A
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
-    its host under tracking: a theme's loading image is none."""
+    its host under tracking: a theme's loading image is none. Nor is a hidden static file
+    (no query) of a host the page shows its images from, that no list or catalogue entry
+    marks (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer). The company
+    named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
+    rents."""
     if ctx.page is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
@@ -1114,15 +1118,50 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
             if url not in tracking:
                 continue
         by_host[host_of(url)].append(img)
+    shown: set[str] | None = None  # hosts of the images the page shows
     for host, images in by_host.items():
         first = images[0]
-        entity = ctx.catalogue.entity_for(host)
+        urls = [resolve(img.get("src") or "", ctx.url) or "" for img in images]
+        # whose the beacon is, as the injection heuristics ask it: a hosting platform's
+        # customer host (d1x.cloudfront.net) is its customer's, not Amazon's, unless the
+        # catalogue names the distribution (Alexa's pixel on CloudFront is Amazon's)
+        runner = ctx.catalogue.runner_of(urls[0] or f"https://{host}/", host)
+        if runner.network is None and (runner.entity is None or runner.entity.category
+                                       not in _TRACKING_CATEGORIES) \
+                and not any("?" in url for url in urls):
+            if tracking is None:
+                tracking = {r.url for r in ctx.resources if r.blocked
+                            or r.category in _TRACKING_CATEGORIES}
+            if shown is None:
+                shown = _shown_image_hosts(ctx)
+            if host in shown and not tracking.intersection(urls):
+                continue  # the site's image host's static spacer (`/cnn/images/1.gif`)
+        entity = runner.entity
         owner = f" ({entity.company})" if entity else ""
         yield finding(TRACKING_PIXEL, Severity.LOW,
                       f"{counted(len(images), 'third-party tracking pixel')} (1×1 or hidden) "
                       f"from {host}{owner}",
                       host, line=ctx.cited_line(first), xpath=ctx.xpath(first),
                       key=(host,))
+
+
+def _shown_image_hosts(ctx: PageContext) -> set[str]:
+    """The hosts of the images the page shows (no size declared, or a size a visitor sees
+    and no inline hiding): a host serving the page's logos and photos is the site's image
+    host, and a hidden static file of it with no query (`1.gif` beside a skip link, an ad
+    script's target image) is a spacer, no beacon: it reports nothing a server does not
+    log for every image of the page."""
+    assert ctx.page is not None
+    hosts: set[str] = set()
+    for img in ctx.page.tagged("img"):
+        sized = img.get("width") is not None or img.get("height") is not None \
+            or img.get("style") is not None
+        if sized and (tiny_element(img) or inline_hiding(img) is not None):
+            continue
+        url = resolve(img.get("src") or "", ctx.url)
+        if url:
+            hosts.add(host_of(url))
+    return hosts
 
 
 def _opened_ids(ctx: PageContext) -> frozenset[str]:
@@ -1888,8 +1927,9 @@ TRACKING_PIXEL = FindingKind(
     "A third-party 1×1 or hidden image: a beacon that reports the visit to its host (one "
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
-    "host under tracking. A fact about the page's trackers; remove it if the site did not "
-    "choose the vendor.",
+    "host under tracking; a hidden static file (no query) of a host the page shows its images "
+    "from, which neither marks, is the site's spacer (`1.gif`), none. A fact about the page's "
+    "trackers; remove it if the site did not choose the vendor.",
 )
 
 HIDDEN_LINKS = FindingKind(

@@ -402,6 +402,9 @@ def _after_html(text: str) -> int:
     return line_at(text, end)
 
 
+_COMMENT_SHOWN = 80  # characters of a comment quoted in the message (the evidence holds 200)
+
+
 def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     """Comments that ad kits leave behind (`<!-- JuicyAds v3.0 -->`, '广告' layout notes).
 
@@ -427,10 +430,13 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 continue
             seen.add(text)
             owner = f"{network} " if network else ""
+            # a cut comment says so: quoted whole-looking, five GPT comments that differ
+            # past the cut (`Ad ID div-gpt-ad-…-1`, `-2`) read as one cut short (`div-gp`)
+            shown = text if len(text) <= _COMMENT_SHOWN else text[:_COMMENT_SHOWN] + "…"
             yield finding(
                 AD_TEMPLATE_COMMENT,
                 Severity.LOW,
-                f"{owner}ad template comment: <!-- {text[:80]} -->",
+                f"{owner}ad template comment: <!-- {shown} -->",
                 evidence=text[:200],
                 line=line_of(comment),
                 xpath=ctx.xpath(comment),

@@ -34,13 +34,23 @@ vouches for it: the page loads assets from its own host under
 `wp-content/themes/<slug>/` or `wp-content/plugins/<slug>/`, its markup uses that slug as a
 class or id namespace (`jnews_header_top_ads`), and the code names the same namespace
 (`jnewsHelper`). No theme is named here; an injector's loader decodes to a URL or a
-redirect and stays `medium`/`high` whatever namespace it borrows.
+redirect and stays `medium`/`high` whatever namespace it borrows. A request voids the
+vouching where its address is another site's that the markup hands the code (an attribute
+the code names) or where the code sets the request's answer as markup itself: where the
+address comes from (a cookie its server set, the library's configuration) the page need
+not show, so the line is what the answer is used for. JNews' library hands its answer to
+its caller's callback (read as data); a fetch-and-show is an injector's payload. That is
+read only where the string table resolves (`string_table.resolved`): JNews' own table, of
+the newer self-rotating form, does not, and its words alone (a request, a cookie read,
+`innerHTML`, `response`) are an injector's too, so code in such a table stays vouched.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+
+import lxml.html.defs
 
 from auditor.catalogue import Catalogue
 from auditor.dom.deobfuscate import (
@@ -54,6 +64,7 @@ from auditor.dom.deobfuscate import (
 )
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.dom.parser import line_at
+from auditor.dom.string_table import resolved
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, RequestType, Severity
@@ -201,9 +212,10 @@ _REACHES = frozenset({NAVIGATE_ACT, FETCH_RUN_ACT, FRAME_ACT})
 # second layer's `atob`), a module imported, a beacon, a socket, the location through an
 # alias (`var L = w['location']; L.href = …`), a frame's markup; and an address put
 # together from pieces (`'https:' + '/' + '/' + host`, a host and path). Not a request or
-# markup set by property (`XMLHttpRequest`, `fetch`, `innerHTML`): every theme's library
-# loads its next posts that way (JNews' own does), and with no address in the code, as
-# written or in pieces, a request goes where the page's own code points it
+# markup set by property (`XMLHttpRequest`, `fetch`, `innerHTML`) as words: JNews' own
+# library holds all three, and with no address in the code, as written or in pieces, a
+# request goes where the page's own code points it. What the answer is used for is asked
+# apart (`_answer_as_markup`): JNews hands it to its caller's callback
 _REACH_WORDS = lazy_regex(
     r"""\b(?:eval|Function|import|sendBeacon|WebSocket|EventSource|location|atob"""
     r"""|unescape|fromCharCode|postMessage|Worker|srcdoc)\b"""
@@ -218,6 +230,19 @@ _JOINED_NAME = lazy_regex(
 # a request made by name (the words `_REACH_WORDS` leaves to a theme's library)
 _REQUEST_WORDS = lazy_regex(r"""\b(?:XMLHttpRequest|fetch|ajax|getJSON)\b""")
 _HANDED_URL = lazy_regex(r"""\s*(?:https?:)?//[^/\s'"]""", re.I)
+
+# markup set from a value (`el.innerHTML = v`, `insertAdjacentHTML(pos, v)`, `.html(v)`,
+# `document.write(v)`, `createContextualFragment(v)`): the value's name or property chain
+_MARKUP_SINK = lazy_regex(
+    r"""(?:\.(?:inner|outer)HTML\s*=(?!=)|insertAdjacentHTML\s*\([^,()]{0,60},"""
+    r"""|\bwrite(?:ln)?\s*\(|\.html\s*\(|createContextualFragment\s*\()"""
+    r"""\s*([\w$]{1,40}(?:\.[\w$]{1,40}){0,3})""")
+# a callback handed a request's answer: a promise's `.then(function(t){…` / `t => …`, a
+# jQuery request's `success:` or its second argument (`$.get(u, function(d){…`)
+_ANSWER_PARAM = lazy_regex(
+    r"""(?:\.then\s*\(|\bsuccess\s*:|\.(?:get|post|ajax|load)\s*\([^(),]{1,80},)\s*"""
+    r"""(?:function\s*[\w$]{0,40}\s*\(\s*([\w$]{1,40})\s*\)|\(?\s*([\w$]{1,40})\s*\)?\s*=>)""")
+_ANSWER_REACH = 400  # characters from a callback's parameter to the markup it sets
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
 _CODE_WORD = lazy_regex(r"[A-Za-z0-9_$-]+")
@@ -255,10 +280,19 @@ def _build_namespaces(ctx: PageContext) -> frozenset[str]:
     return page.view("build namespaces", build)
 
 
+# the attributes HTML (and RDFa, microdata) gives a meaning of their own: another site's
+# address in one is the markup's (a link, an image, a schema), no hand-off to a script
+_STANDARD_ATTRS = frozenset(lxml.html.defs.safe_attrs | lxml.html.defs.link_attrs | {
+    "content", "property", "srcset", "imagesrcset", "poster", "ping", "manifest", "integrity",
+    "itemtype", "itemid", "itemprop", "xmlns", "about", "resource", "typeof", "vocab",
+    "prefix", "style"})
+
+
 def _handed_addresses(ctx: PageContext) -> frozenset[str]:
     """The names by which code reads another site's address the page's markup hands it: each
     `data-` attribute holding one, as written (`data-feed-url`) and as its `dataset` key
-    (`feedUrl`). One pass over the elements a page."""
+    (`feedUrl`), and each attribute of no meaning in HTML holding one (`feed-url=…`,
+    `pl=…`: read by `getAttribute`), as written. One pass over the elements a page."""
     root = ctx.root
     if root is None:
         return frozenset()
@@ -267,17 +301,51 @@ def _handed_addresses(ctx: PageContext) -> frozenset[str]:
         names: set[str] = set()
         for el in root.iter():
             for name, value in el.attrib.items():
-                if not isinstance(name, str) or not name.startswith("data-") \
-                        or not _HANDED_URL.match(value):
+                if not isinstance(name, str) or not _HANDED_URL.match(value):
+                    continue
+                name = name.lower()
+                data = name.startswith("data-")
+                if not data and name in _STANDARD_ATTRS:
                     continue
                 host = host_of(value.strip(), ctx.url)
                 if not host or not is_third_party(host, ctx.first_party):
                     continue
-                key = name[5:].split("-")
-                names.update((name.lower(), key[0] + "".join(k.title() for k in key[1:])))
+                names.add(name)
+                if data:
+                    key = name[5:].split("-")
+                    names.add(key[0] + "".join(k.title() for k in key[1:]))
         return frozenset(names)
 
     return ctx.view("handed addresses", build)
+
+
+def _answer_as_markup(code: str) -> bool:
+    """Whether code whose string table reads (`string_table.resolved`) sets a request's
+    answer as markup: a sink given an XHR's `response`/`responseText`, or the parameter of
+    a callback a request hands its answer (`fetch(u).then(r => r.text()).then(t =>
+    b.innerHTML = t)`) within `_ANSWER_REACH` characters. One pass of each pattern.
+
+    >>> _answer_as_markup("fetch(u).then(r=>r.text()).then(function(t){b.innerHTML=t})")
+    True
+    >>> _answer_as_markup("x.onload=function(){el.innerHTML=x.responseText}")
+    True
+    >>> _answer_as_markup("x.onreadystatechange=function(){o.call(void 0,x.response)}")
+    False
+    """
+    params: dict[str, int] = {}  # a callback's parameter -> where its body begins
+    pending = iter(_ANSWER_PARAM.finditer(code))
+    upcoming = next(pending, None)
+    for sink in _MARKUP_SINK.finditer(code):
+        while upcoming is not None and upcoming.end() <= sink.start():
+            params[upcoming.group(1) or upcoming.group(2)] = upcoming.end()
+            upcoming = next(pending, None)
+        value = sink.group(1)
+        if value.rsplit(".", 1)[-1] in ("response", "responseText"):
+            return True
+        begun = params.get(value)
+        if begun is not None and sink.start() - begun <= _ANSWER_REACH:
+            return True
+    return False
 
 
 def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) -> bool:
@@ -302,6 +370,9 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     if any(_REQUEST_WORDS.search(t) for t in texts) and (handed := _handed_addresses(ctx)) \
             and any(w in handed for t in texts for w in _CODE_WORD.findall(t)):
         return False  # a request of another site's address the markup hands the code
+    if any(_REQUEST_WORDS.search(t) for t in texts) and (
+            table := resolved(code)) is not None and _answer_as_markup(as_written(table)):
+        return False  # a request whose answer the code itself sets as markup: the payload
     for text in texts:
         for word in _CODE_WORD.findall(text):
             bare = _bare(word[:_SLUG_MAX * 2])

@@ -1112,6 +1112,27 @@ def test_lines_and_xpaths_point_at_the_element() -> None:
          '</iframe><meta property="og:url" content="https://www.adsrv-qk7.example/">'
          "<title>Gazette</title></head><body><article><p>Ferry times.</p></article></body>"
          "</html>", None),
+        # the site's own hidden frame first in its head (a consent frame) cuts it the same
+        # way; its template's stylesheet and icon in a folder of the frame's site make that
+        # site its home, so the canonical is the page's (was None: the frame read medium)
+        ('<html><head><iframe src="https://www.gazette.test/consent/frame.html" '
+         'style="display:none"></iframe><link rel="canonical" href="https://www.gazette.test/n/1">'
+         '<title>Gazette</title><link rel="stylesheet" '
+         'href="https://www.gazette.test/wp-content/themes/gazette/style.css"></head>'
+         "<body><article><p>Ferry times.</p></article></body></html>",
+         "https://www.gazette.test/n/1"),
+        ('<html><head><iframe src="https://gazette.test/f.html" width="0" height="0"></iframe>'
+         '<meta property="og:url" content="https://gazette.test/n/1"><link rel="icon" '
+         'href="https://gazette.test/assets/icon-32.png"></head><body><article><p>Ferry times.'
+         "</p></article></body></html>", "https://gazette.test/n/1"),
+        # the injected blob's own file is no template: a script of its host (its payload),
+        # a stylesheet at its root, a page address (shortlink, feed)
+        ('<html><head><iframe src="https://adsrv-qk7.example/x" width="0" height="0"></iframe>'
+         '<link rel="canonical" href="https://adsrv-qk7.example/"><script '
+         'src="https://adsrv-qk7.example/js/p.js"></script><link rel="stylesheet" '
+         'href="https://adsrv-qk7.example/s.css"><link rel="shortlink" '
+         'href="https://adsrv-qk7.example/p/1"><title>Gazette</title></head>'
+         "<body><article><p>Ferry times.</p></article></body></html>", None),
         # a frame of another host before the publisher's canonical leaves it the page's
         ('<html><head><meta charset="utf-8"><iframe src="https://adsrv-qk7.example/x">'
          '</iframe><link rel="canonical" href="https://adsrv-qk7.example/">'

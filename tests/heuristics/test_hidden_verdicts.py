@@ -1585,3 +1585,76 @@ def test_a_hidden_frame_dressed_as_a_silent_sign_in_stays_medium(
     site (its IdP's custom domain); on any other host it is a hidden frame as before."""
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+_GAZETTE = "https://www.harbourgazette.example"
+
+
+@pytest.mark.parametrize(("frame", "canonical", "sheet", "expected"), [
+    # the site's own consent frame first in its head, read with no --url: its canonical and
+    # its theme's stylesheet name the frame's site, which is the page's own (was medium)
+    (f"{_GAZETTE}/consent/frame.html", f"{_GAZETTE}/2026/11/ferry/",
+     f"{_GAZETTE}/wp-content/themes/gazette/style.css", []),
+    # the injection the cut-head rule guards against: a hidden frame, then a canonical of
+    # its host, with the theme served by the page's real site, or with a script of the
+    # frame's host beside them (the blob's payload, no template)
+    ("https://adsrv-qk7.example/x", "https://adsrv-qk7.example/",
+     f"{_GAZETTE}/wp-content/themes/gazette/style.css", [M]),
+    ("https://adsrv-qk7.example/x", "https://adsrv-qk7.example/", "", [M]),
+], ids=["own frame", "injected frame and canonical", "injected, no sheet"])
+def test_a_sites_own_frame_that_cuts_its_head_is_its_own(
+        audit_html: AuditHtml, frame: str, canonical: str, sheet: str,
+        expected: list[Severity]) -> None:
+    """A hidden frame first in `<head>` ends the head where the parser reads it; a
+    canonical after it naming the frame's host is the injection's own unless the page's
+    template (its stylesheet in a folder of that site) makes that site its home."""
+    link = f'<link rel="stylesheet" href="{sheet}">' if sheet else (
+        '<script src="https://adsrv-qk7.example/js/p.js"></script>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><iframe src="{frame}" width=0 height=0 '
+            f'style="display:none"></iframe><link rel="canonical" href="{canonical}">'
+            f'<meta charset="UTF-8"><title>Ferry vote</title>{link}</head><body><article>'
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable on "
+            "Tuesday, after a long debate.</p></article></body></html>")
+    report = audit_html(html, url=None)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("src", "owner"), [
+    # a CloudFront customer's distribution: the customer's beacon, not Amazon Web Services'
+    # (was "(Amazon Web Services)")
+    ("https://d9kq27zmbw4r.cloudfront.net/x.gif?type=karma&amp;sid=e1ad", ""),
+    # a distribution the catalogue names (Alexa's certify pixel) and a tracker's own host
+    ("https://d5nxst8fruw4z.cloudfront.net/atrk.gif?account=Qx7b1", " (Amazon)"),
+    ("https://pixel.quantserve.com/pixel/p-8Zq4x.gif", " (Quantcast)"),
+], ids=["a platform's customer", "a named distribution", "a tracker's host"])
+def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
+        audit_html: AuditHtml, src: str, owner: str) -> None:
+    html = (f"<html><body><p>Ferry times.</p><img src='{src}' width='1' height='1' alt=''>"
+            "</body></html>")
+    (pixel,) = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
+    assert pixel.message.endswith(f"from {src.split('/')[2]}{owner}"), pixel.message
+
+
+_IMAGE_CDN = "https://i.cdn.gazettemedia.test"
+_LOGO = f"<img src='{_IMAGE_CDN}/gazette/img/logo.png' alt='Harbour Gazette'>"
+
+
+@pytest.mark.parametrize(("logo", "spacer", "pixels"), [
+    # a static 1.gif of the host the page shows its logo from, hidden beside a skip link:
+    # the site's spacer, no beacon (was a low tracking-pixel)
+    (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif", 0),
+    # the same file where the page shows nothing of that host, or with a query (a count),
+    # or a tracker's own host: beacons as before
+    ("", f"{_IMAGE_CDN}/gazette/images/1.gif", 1),
+    (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif?pv=1", 1),
+    ("<img src='https://pixel.quantserve.com/logo.png' alt='q'>",
+     "https://pixel.quantserve.com/pixel/p-8Zq4x.gif", 1),
+], ids=["the site's image host's spacer", "a host the page shows nothing of", "a query",
+        "a tracker's host"])
+def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
+        audit_html: AuditHtml, logo: str, spacer: str, pixels: int) -> None:
+    html = (f"<html><body><header>{logo}<a href='#main'><img src='{spacer}' width='10' "
+            "height='1' style='display:none' alt='Skip to main content'></a></header>"
+            "<main id='main'><p>Ferry times.</p></main></body></html>")
+    found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
+    assert len(found) == pixels, found

