@@ -1,0 +1,78 @@
+"""Vendor tags of 2014-2016 news sites in the forms their vendors documented: the
+network each names and the account IDs it carries (pages written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = "<html><head><title>t</title></head><body><p>Story text.</p>\n{}\n</body></html>"
+
+# (tag markup, network it names, (kind, value) IDs it must give)
+TAGS = {
+    "pubmatic-legacy-optimisation-tag": (
+        """<script>var pm_optimize_adslots = ['NEWS_ATF@300x250']; var pm_pub_id = 40517;</script>
+<script src="http://ads.pubmatic.com/AdServer/js/gshowad.js"></script>""",
+        "PubMatic", {("pubmatic-publisher", "40517")}),
+    "rubicon-oz-site-account-and-site": (
+        """<script>oz_api = "valuation"; oz_site = "7701/88123"; oz_zone = "412";</script>
+<script src="http://tap-cdn.rubiconproject.com/partner/scripts/rubicon/dorothy.js?pc=7701/88123"></script>""",
+        "Magnite (Rubicon Project)", {("rubicon-account", "7701"), ("rubicon-site", "88123")}),
+    "polar-embed-from-its-fastly-host": (
+        """<script src="http://assets-polarb-com.a.ssl.fastly.net/assets/polar-embedded.js"
+ async="true" data-publisher="dailynews" data-placement="Rail"></script>""",
+        "Polar", set()),
+    "simplereach-s3-loader-and-pid-variable": (
+        """<script>var _SIMPLE_REACH_PID="61aa0c3e9b8d7f2e4c5a1b90";</script>
+<script src="http://simple-cdn.s3.amazonaws.com/js/reach.js"></script>""",
+        "SimpleReach", {("simplereach-pid", "61aa0c3e9b8d7f2e4c5a1b90")}),
+    "ias-skeleton-wrapper-account": (
+        """<SCRIPT language='JavaScript1.1'
+ SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
+        "Integral Ad Science", {("ias-account", "45120")}),
+    "monetate-tag-url-built-in-a-string": (
+        """<script>(function(){var m=document.createElement('script');
+m.src=(location.protocol=="https:"?"https://s":"http://")+"b.monetate.net/js/1/a-9f00e1c2/p/news.test/"
++Math.floor(Date.now()/3600000)+"/g";document.head.appendChild(m);})();</script>""",
+        "Monetate", {("monetate-account", "a-9f00e1c2")}),
+    "evidon-adchoices-notice-tag": (
+        """<script>(function(){var ev=document.createElement('script');ev.async=true;
+ev.setAttribute('data-ev-tag-pid', 31); ev.setAttribute('data-ev-tag-ocid', 512);
+ev.src=('https:'==document.location.protocol?'https://':'http://')+'c.betrad.com/pub/tag.js';
+document.body.appendChild(ev);})();</script>""",
+        "Evidon", set()),
+    "addthis-pubid-after-wordpress-ver-query": (
+        """<script type='text/javascript'
+ src='http://s7.addthis.com/js/300/addthis_widget.js?ver=4.2.1#pubid=ra-5a0b1c2d3e4f5061'></script>""",
+        "AddThis", {("addthis-publisher", "ra-5a0b1c2d3e4f5061")}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAGS))
+def test_legacy_tag_names_its_vendor_and_ids(name: str, project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    markup, network, ids = TAGS[name]
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert network in {n.network for n in page.networks}
+    assert ids <= {(i.kind, i.value) for i in page.ids}
+
+
+def test_legacy_id_variables_need_their_own_form(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    """Look-alike variables are no IDs: a site's own `oz_site` of words, a pid of one
+    repeated hex digit (a template's), an AddThis fragment on another widget's file."""
+    markup = """<script>var pm_pub_id = "abc"; oz_site = "news/sport";
+var _SIMPLE_REACH_PID="000000000000000000000000";</script>
+<script src="http://ads.pubmatic.com/AdServer/js/gshowad.js"></script>
+<script src="http://tap-cdn.rubiconproject.com/partner/scripts/rubicon/dorothy.js"></script>
+<script src="http://simple-cdn.s3.amazonaws.com/js/reach.js"></script>
+<script src="http://s7.addthis.com/js/300/other_widget.js?ver=1#pubid=ra-5a0b1c2d3e4f5061"></script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    kinds = {i.kind for i in page.ids}
+    assert not kinds & {"pubmatic-publisher", "rubicon-account", "rubicon-site",
+                        "simplereach-pid", "addthis-publisher"}
