@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalogue import Catalogue
+from auditor.model import PageReport
 from auditor.pipeline import audit
 from auditor.rules import Engine
 
@@ -76,3 +77,68 @@ var _SIMPLE_REACH_PID="000000000000000000000000";</script>
     kinds = {i.kind for i in page.ids}
     assert not kinds & {"pubmatic-publisher", "rubicon-account", "rubicon-site",
                         "simplereach-pid", "addthis-publisher"}
+
+
+def _page(markup: str, project_engine: Engine, catalogue: Catalogue) -> PageReport:
+    (page,) = audit(markup.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    return page
+
+
+def test_gpt_path_without_its_leading_slash(project_engine: Engine, catalogue: Catalogue) -> None:
+    """GPT takes `defineSlot("5512345/News/Top", …)`: the network code and the unit path."""
+    page = _page("""<html><head><script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function() {
+  googletag.defineSlot("5512345/News/Top", [728, 90], "div-gpt-ad-top")
+    .addService(googletag.pubads());
+});</script></head><body><p>Story.</p>
+<div id="div-gpt-ad-top"><script>
+googletag.cmd.push(function(){googletag.display("div-gpt-ad-top");});</script></div>
+</body></html>""", project_engine, catalogue)
+    assert {("gpt-network", "5512345"), ("gpt-slot", "5512345/News/Top")} <= {
+        (i.kind, i.value) for i in page.ids}
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Google Publisher Tag", "5512345/News/Top")]
+
+
+def test_cn_dart_one_ad_call_positions_are_its_slots(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """CN.dart's single-request form names every position in one object; each position
+    whose frame the page holds is a slot, and one without a frame is none."""
+    page = _page("""<html><head><script>
+CN.dart.init({ adUnits: { unit1: 'mag.dart' }, useOneAdCall : true });
+CN.dart.oneAdCall({'header': {sz:'728x90', kws:["top"]}, 'rail': {sz:'300x250'},
+  'gone': {sz:'160x600'}});
+</script></head><body><div id="header728x90_frame" class="displayAd"></div>
+<p>Story.</p><div id="rail300x250_frame" class="displayAd"></div></body></html>""",
+                 project_engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (5, "Condé Nast CN.dart", "header"), (6, "Condé Nast CN.dart", "rail")]
+
+
+def test_aol_placement_in_an_argument_array(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    """AOL's adsWrapper call with its arguments in an array: the magic number is the
+    placement, the script's div the slot."""
+    page = _page("""<html><head><script src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
+</head><body><div id="ad_rr" class="ad_wrapper_"><script>
+var adId = '93412345';
+var args = [adId, 'RR', 'RR'
+, 'f'];
+if (typeof debugadcode == 'function') { debugadcode('AdTech', {args: args}); }
+htmlAdWH.apply(this, args);
+</script></div><p>Story.</p></body></html>""", project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Yahoo SSP (Verizon Media, ONE by AOL)", "93412345")]
+
+
+def test_adsonar_unit_written_with_joined_strings(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """An AdSonar unit written by document.write joins its numbers into the string."""
+    page = _page("""<html><body><div class="unit"><script>
+document.write('<s'+'cript>adsonar_placementId='+1600123+';adsonar_pid='+2400456+\
+';adsonar_zw='+300+';adsonar_zh='+250+';</s'+'cript><s'+'cript \
+src="http://js.adsonar.com/js/adsonar.js"></s'+'cript>')
+</script></div><p>Story.</p></body></html>""", project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("AdSonar (AOL)", "1600123")]
+    assert ("adsonar-publisher", "2400456") in {(i.kind, i.value) for i in page.ids}
