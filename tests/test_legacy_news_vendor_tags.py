@@ -123,6 +123,8 @@ def test_aol_placement_in_an_argument_array(project_engine: Engine,
     page = _page("""<html><head><script src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
 </head><body><div id="ad_rr" class="ad_wrapper_"><script>
 var adId = '93412345';
+adSetInView('D');
+
 var args = [adId, 'RR', 'RR'
 , 'f'];
 if (typeof debugadcode == 'function') { debugadcode('AdTech', {args: args}); }
