@@ -45,6 +45,10 @@ ev.setAttribute('data-ev-tag-pid', 31); ev.setAttribute('data-ev-tag-ocid', 512)
 ev.src=('https:'==document.location.protocol?'https://':'http://')+'c.betrad.com/pub/tag.js';
 document.body.appendChild(ev);})();</script>""",
         "Evidon", set()),
+    "adobe-h-code-under-the-sites-file-name": (
+        """<script src="/assets/js/s_code_dailynews_main.js"></script>
+<script>dn.s.pageName = "home"; dn.s.channel = "News"; dn.s.t();</script>""",
+        "Adobe Experience Platform", set()),
     "addthis-pubid-after-wordpress-ver-query": (
         """<script type='text/javascript'
  src='http://s7.addthis.com/js/300/addthis_widget.js?ver=4.2.1#pubid=ra-5a0b1c2d3e4f5061'></script>""",
