@@ -318,12 +318,13 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
 
 
 # what decoded code that only builds values never needs: a DOM write, a cookie or storage
-# write, a timer or listener, a message, or markup (the acts `_ACTS` and `_REACH_WORDS`
-# read are asked too)
+# write, a timer or listener, a message, markup, or a member named by a computed value
+# (`window[['ev', 'al'].join('')]`, which no word test can read; an index `[0]` is a value)
+# (the acts `_ACTS` and `_REACH_WORDS` read are asked too)
 _SINKS = lazy_regex(
     r"""\b(?:innerHTML|outerHTML|insertAdjacent\w*|append\w*|prepend|insertBefore|replace\w*"""
     r"""|before|after|cookie|\w*[sS]torage|set\w+|add\w+|dispatch\w*|post\w*|send|\w*[hH]ref"""
-    r"""|src|write\w*)\b|<""")
+    r"""|src|write\w*)\b|<|[\w$)\]]\s*\[\s*[^\d\s\]]""")
 # a call and the name it calls (`window.c.push(`, `new Array(`)
 _CALL = lazy_regex(r"""(?<![\w$])([\w$]+)\s*\(""")
 # the calls plain values are built with: the language's constructors and value methods

@@ -377,7 +377,8 @@ INERT = "window.q = new Array();\n" + "".join(f"window.q.push(0x{n:x});\n"
     (INERT + "app.track(window.q);", "medium"),
     (INERT + "setTimeout(function(){ window.q.pop(); }, 10);", "medium"),
     ("window.q = '<div class=x></div>';", "medium"),
-], ids=["inert", "loader", "dom-write", "cookie", "page-call", "timer", "markup"])
+    ("window.q = window[['ev', 'al'].join('')];", "medium"),
+], ids=["inert", "loader", "dom-write", "cookie", "page-call", "timer", "markup", "computed"])
 def test_an_inert_eval_atob_payload_is_no_finding(audit_html: AuditHtml, decoded: str,
                                                   severity: str | None) -> None:
     """What an encoded payload run by eval reads as: nothing when it only builds values,
