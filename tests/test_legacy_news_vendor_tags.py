@@ -148,3 +148,19 @@ src="http://js.adsonar.com/js/adsonar.js"></s'+'cript>')
 </script></div><p>Story.</p></body></html>""", project_engine, catalogue)
     assert [(s.network, s.zone_id) for s in page.slots] == [("AdSonar (AOL)", "1600123")]
     assert ("adsonar-publisher", "2400456") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_legacy_tag_forms_are_read_in_linear_time() -> None:
+    """The array-argument AOL call, CN.dart's one-call positions and AdSonar's joined
+    strings, each repeated without the part that completes it (the regexes' worst case)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        aol = "var adId = '93412345'; var args = [adId, 'RR', 'RR'; " * (n // 60)
+        dart = "'p': {sz:'300x250'" * (n // 20)
+        sonar = "adsonar_placementId='+1600123+';adsonar_zw='+" * (n // 50)
+        return audit_seconds(f"<html><body><script>{aol} htmlAdWH.apply(this, x);</script>"
+                             f"<script>CN.dart.oneAdCall({{{dart}</script>"
+                             f"<script>{sonar}</script></body></html>")
+
+    assert_linear(seconds, 40_000, "legacy tag forms")
