@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from lxml import etree
@@ -30,6 +30,19 @@ _AD_COMMENT_WORDS = lazy_regex(
     re.I,
 )
 
+# a list of code names (`…jsScripts.jspf CategoryRelated,GptAdService,MediaNet,Outbrain,`):
+# four or more tokens without a space, joined by commas. A CMS's or build's comment listing
+# the modules it included names vendors as items of such a list; an ad template's marker
+# names its ad in words (`<!-- Begin Outbrain widget -->`, `<!-- Ad slot 300x250 -->`)
+_CODE_LIST = lazy_regex(r"(?<![\w.$/-])(?:[\w.$/-]+,){3,}[\w.$/-]*")
+
+
+def _only_listed(text: str, found: Sequence[re.Match[str]]) -> bool:
+    """Whether every ad word `found` in a comment's `text` is an item of a list of code
+    names (`_CODE_LIST`), none in the comment's words."""
+    runs = [m.span() for m in _CODE_LIST.finditer(text)]
+    return bool(runs) and all(any(a <= m.start() and m.end() <= b for a, b in runs)
+                              for m in found)
 
 # where AMP's extension scripts, each registering the elements its `custom-element` names,
 # are served from: any other script's copies are copies, whatever attributes they carry
@@ -424,10 +437,15 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
             text = " ".join((comment.text or "").split())
             if not text or text in seen:
                 continue
-            named = words[0].search(text.lower()) if words[0] is not None else None
+            lowered = text.lower()
+            named = words[0].search(lowered) if words[0] is not None else None
             network = words[1][named.group(0)] if named else None
             if network is None and not _AD_COMMENT_WORDS.search(text):
                 continue
+            if len(lowered) == len(text) and _only_listed(text, [
+                    *(words[0].finditer(lowered) if named and words[0] is not None else ()),
+                    *_AD_COMMENT_WORDS.finditer(text)]):
+                continue  # a module list naming vendors among its items, no ad's marker
             seen.add(text)
             owner = f"{network} " if network else ""
             # a cut comment says so: quoted whole-looking, five GPT comments that differ

@@ -43,6 +43,12 @@ its caller's callback (read as data); a fetch-and-show is an injector's payload.
 read only where the string table resolves (`string_table.resolved`): JNews' own table, of
 the newer self-rotating form, does not, and its words alone (a request, a cookie read,
 `innerHTML`, `response`) are an injector's too, so code in such a table stays vouched.
+An inert payload is no finding either (`_inert_payload`): base64 that `eval` runs and
+that decodes to plain code which only builds values (`window.c = new Array();
+window.c.push(0x51b8)`), with no URL, no markup, no act a loader needs (no DOM write,
+request, navigation, cookie or storage, timer, further decoding) and no call but the
+language's own value builders. Hiding it hides nothing a reviewer could act on; what
+the visible code later does with the values is in plain sight, judged by the rest.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ from auditor.dom.deobfuscate import (
     CODE_TYPES,
     FETCH_RUN_ACT,
     FRAME_ACT,
+    MAX_DECODED,
     NAVIGATE_ACT,
     PACKED,
     Decoded,
@@ -381,6 +388,47 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     return False
 
 
+# what decoded code that only builds values never needs: a DOM write, a cookie or storage
+# write, a timer or listener, a message, markup, or a member named by a computed value
+# (`window[['ev', 'al'].join('')]`, which no word test can read; an index `[0]` is a value)
+# (the acts `_ACTS` and `_REACH_WORDS` read are asked too)
+_SINKS = lazy_regex(
+    r"""\b(?:innerHTML|outerHTML|insertAdjacent\w*|append\w*|prepend|insertBefore|replace\w*"""
+    r"""|before|after|cookie|\w*[sS]torage|set\w+|add\w+|dispatch\w*|post\w*|send|\w*[hH]ref"""
+    r"""|src|write\w*)\b|<|[\w$)\]]\s*\[\s*[^\d\s\]]""")
+# a call and the name it calls (`window.c.push(`, `new Array(`)
+_CALL = lazy_regex(r"""(?<![\w$])([\w$]+)\s*\(""")
+# the calls plain values are built with: the language's constructors and value methods
+_VALUE_CALLS = frozenset({
+    "Array", "Object", "Number", "String", "Boolean", "Date", "push", "unshift", "concat",
+    "slice", "join", "split", "parseInt", "parseFloat", "floor", "ceil", "round", "abs",
+    "min", "max", "getTime", "toString", "toFixed", "function",
+})
+_RUN_SIGNAL = "decoded code run by eval/Function/document.write"
+# what runs code from a string, and the one form of it whose string the decoding read
+# whole: `eval(atob('<base64 literal>'))` (a variable's string may be anything)
+_RUNS = lazy_regex(r"""\b(?:eval|Function)\s*\(""")
+_RUNS_LITERAL = lazy_regex(
+    r"""\beval\s*\(\s*(?:window\s*\.\s*)?atob\s*\(\s*(?:'[A-Za-z0-9+/=\s]*'|"[A-Za-z0-9+/=\s]*")\s*\)\s*\)""")
+
+
+def _inert_payload(code: str, decoded: Decoded) -> bool:
+    """Whether an encoded payload `eval` runs is inert (module docstring): plain code (not
+    machine-obfuscated, read to its end) that names no URL and only builds values."""
+    if decoded.machine or decoded.urls or decoded.nested_past_depth \
+            or decoded.signals != (_RUN_SIGNAL,) or not decoded.payloads \
+            or _WRITES.search(code) or sum(map(len, decoded.payloads)) >= MAX_DECODED \
+            or len(_RUNS.findall(code)) != len(_RUNS_LITERAL.findall(code)):
+        return False  # machine-obfuscated, not read whole, or code run from a variable
+    for payload in decoded.payloads:
+        if "//" in payload or _ACTS.search(payload) or _REACH_WORDS.search(payload) \
+                or _SINKS.search(payload) or _JOINED_NAME.search(payload):
+            return False
+        if any(m.group(1) not in _VALUE_CALLS for m in _CALL.finditer(payload)):
+            return False
+    return True
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -407,7 +455,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
         if not decoded.obfuscated or _packed_plugin(code, decoded) \
-                or _build_library(ctx, code, xpath, decoded):
+                or _inert_payload(code, decoded) or _build_library(ctx, code, xpath, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table: the
         # code sends the visitor only when it assigns the location, not when it reads it

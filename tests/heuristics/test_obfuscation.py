@@ -359,3 +359,52 @@ def test_a_packed_plugin_is_unpacked_once(audit_html: AuditHtml,
     report = audit_html(_theme_page(THEME + packed62(EASING)),
                         url="https://harbour.example/2024/ferry/")
     assert [f.kind for f in report.findings] == [] and len(calls) == 1
+
+
+# a site's own script hands its app a list of numbers through eval(atob(…)): the decoded
+# code only builds values (no URL, no markup, no write, no request, no call of its own)
+INERT = "window.q = new Array();\n" + "".join(f"window.q.push(0x{n:x});\n"
+                                              for n in (70001, 2048, 99001, 512))
+
+
+@pytest.mark.parametrize(("decoded", "severity"), [
+    (INERT, None),  # inert: only values, no finding
+    (LOADER, "high"),  # an injector's loader: its host named nowhere else
+    # the same value-building form, but the values reach the page: a DOM write, a cookie,
+    # a call of the page's own code, a timer, markup
+    (INERT + "document.body.innerHTML += window.q.join(',');", "medium"),
+    (INERT + "document.cookie = 'q=' + window.q.join('.');", "medium"),
+    (INERT + "app.track(window.q);", "medium"),
+    (INERT + "setTimeout(function(){ window.q.pop(); }, 10);", "medium"),
+    ("window.q = '<div class=x></div>';", "medium"),
+    ("window.q = window[['ev', 'al'].join('')];", "medium"),
+], ids=["inert", "loader", "dom-write", "cookie", "page-call", "timer", "markup", "computed"])
+def test_an_inert_eval_atob_payload_is_no_finding(audit_html: AuditHtml, decoded: str,
+                                                  severity: str | None) -> None:
+    """What an encoded payload run by eval reads as: nothing when it only builds values,
+    medium or high as soon as it reaches the page, the network or the page's code."""
+    report = audit_html(f"<html><body><p>Text.</p><script>eval(atob('{b64(decoded)}'));"
+                        "app.start(true);</script></body></html>", url="https://news.example/a")
+    assert [f.severity.value for f in report.findings
+            if f.kind == "obfuscated-script"] == ([severity] if severity else [])
+
+
+def test_an_inert_payload_is_read_in_linear_time() -> None:
+    """The call and sink scans of a decoded payload, on one long word and on many calls."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        payload = "window.q" + "a" * n + " = 1;" + "x.push(1);" * (n // 10)
+        return audit_seconds(f"<html><body><script>eval(atob('{b64(payload)}'));"
+                             "</script></body></html>")
+
+    assert_linear(seconds, 40_000, "inert payload scan")
+
+
+def test_an_inert_payload_beside_code_run_from_a_variable_stays(audit_html: AuditHtml) -> None:
+    """An inert literal does not clear the script when eval also runs a string the decoding
+    did not read (a variable's): what was not read cannot be said to be harmless."""
+    code = f"eval(atob('{b64(INERT)}')); var k = location.hash.slice(1); eval(atob(k));"
+    report = audit_html(f"<html><body><p>Text.</p><script>{code}</script></body></html>",
+                        url="https://news.example/a")
+    assert [f.kind for f in report.findings] == ["obfuscated-script"]

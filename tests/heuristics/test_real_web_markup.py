@@ -1820,3 +1820,35 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
     report = audit_html(page("", tag), url="https://news.example/a")
     assert "PubMatic" in {n.network for n in report.networks}
     assert {v for k, v in ids_of(report) if k.startswith("pubmatic")} == {"159088"}
+
+
+@pytest.mark.parametrize(("comment", "flagged"), [
+    # a CMS's list of the script modules it included: vendors as items, no ad's marker
+    ("IncludeService: in news jsScripts.jspf RelatedContent,GptAdService,JQueryUI,MediaNet,"
+     "Outbrain,Rating,", False),
+    ("modules=ads,carousel,lightbox,social", False),
+    # a template's markers name the ad in words
+    ("Begin Outbrain widget", True),
+    ("AD CODE", True),
+    # a vendor named in words beside a list still marks its unit
+    ("Outbrain widget, deps Rating,RegOverlay,Outbrain,Search", True),
+], ids=["cms-include-list", "config-list", "vendor-marker", "ad-marker", "marker-and-list"])
+def test_a_module_list_naming_vendors_is_no_ad_template_comment(
+        audit_html: AuditHtml, comment: str, flagged: bool) -> None:
+    """The comment rule is for a template's ad markers: a list of code names that holds a
+    vendor's among its items is a build's or CMS's manifest, not an ad kit's note."""
+    report = audit_html(f"<html><body><article><p>Text of the post.</p><!--{comment}-->"
+                        "</article></body></html>", url="https://news.example/a")
+    assert bool([f for f in report.findings if f.kind == "ad-template-comment"]) is flagged
+
+
+def test_module_list_comments_are_read_in_linear_time() -> None:
+    """The list scan over a long comment: one long token, and many short items."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        comment = "a" * n + " ad " + "Mod," * (n // 8) + " x,y"
+        return audit_seconds(f"<html><body><article><p>Text.</p><!--{comment}-->"
+                             "</article></body></html>")
+
+    assert_linear(seconds, 100_000, "module-list comment scan")
