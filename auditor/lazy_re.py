@@ -41,6 +41,7 @@ class _LazyPattern:
         self._source = source
         self._flags = flags
         self.pattern = source  # read while composing other patterns: no compile for it
+        self._hash: int | None = None  # a page's memos key on patterns: hashed once
         if facts is not None:  # the compiled pattern's own, read before any search
             self.flags, self.groups = facts.flags, facts.groups
             self.groupindex = MappingProxyType(dict(facts.groupindex))
@@ -61,7 +62,9 @@ class _LazyPattern:
         return bool(self.pattern == other.pattern and self.flags == other.flags)
 
     def __hash__(self) -> int:
-        return hash((self.pattern, self.flags))
+        if self._hash is None:
+            self._hash = hash((self.pattern, self.flags))
+        return self._hash
 
     def __reduce__(self) -> tuple[type[_LazyPattern], tuple[str | bytes, int]]:
         """Pickled as its source and flags (a compiled one's parts are no picklable state)."""
