@@ -7,10 +7,12 @@ runs a domain and what it does. Adding either is editing TOML, never code.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.resources
 import re
+import sys
 import tomllib
 from collections import Counter
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
@@ -25,7 +27,7 @@ from cssselect.parser import CombinedSelector
 from lxml import etree
 
 from auditor.errors import RuleError
-from auditor.lazy_re import lazy_regex
+from auditor.lazy_re import PatternFacts, lazy_regex
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo, RequestType
 from auditor.rules import cache as _cache
@@ -850,10 +852,10 @@ def _carries_own_ids(tag: etree._Element, network: Network) -> bool:
                and (value := tag.get(spec.attr)) is not None)
 
 
-def _compile_selector(selector: str, where: str,
+def _compile_selector(selector: str, where: str, compiled: _Compiled,
                       prefix: str = "descendant-or-self::") -> etree.XPath:
     try:
-        return etree.XPath(_TRANSLATOR.css_to_xpath(selector, prefix=prefix))
+        return etree.XPath(compiled.css_to_xpath(selector, prefix))
     except (SelectorError, etree.XPathError) as exc:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
 
@@ -888,26 +890,26 @@ def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> lis
     return sorted({place for key in keys for place in places.get(key, ())})
 
 
-def _slot_spec(table: dict[str, Any], where: str) -> SlotSpec:
+def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSpec:
     if table.get("requires_zone") and not table.get("zone_attr"):
         raise RuleError(f"{where}: requires_zone needs a zone_attr to read the zone from")
-    xpath = _compile_selector(table["selector"], where)  # once: the needles read its path
+    xpath = _compile_selector(table["selector"], where, compiled)  # the needles read its path
     return SlotSpec(
         selector=table["selector"],
         xpath=xpath,
         zone_attr=table.get("zone_attr"),
-        zone_pattern=_attr_pattern(table, "zone_pattern", where),
-        size_pattern=_attr_pattern(table, "size_pattern", where, ("width", "height")),
+        zone_pattern=_attr_pattern(table, "zone_pattern", where, compiled),
+        size_pattern=_attr_pattern(table, "size_pattern", where, compiled, ("width", "height")),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
         requires_zone=_flag(table, "requires_zone", where, False),
         needles=slot_needles(xpath.path),
-        branches=_branches(table["selector"], where),
+        branches=_branches(table["selector"], where, compiled),
     )
 
 
-def _attr_pattern(table: dict[str, Any], key: str, where: str,
+def _attr_pattern(table: dict[str, Any], key: str, where: str, compiled: _Compiled,
                   groups: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     """A slot's pattern over its `zone_attr` (`zone_pattern`, `size_pattern`): it needs a
     `zone_attr` to read, and the named `groups` it fills (a zone pattern: one group)."""
@@ -915,7 +917,7 @@ def _attr_pattern(table: dict[str, Any], key: str, where: str,
         return None
     if not table.get("zone_attr"):
         raise RuleError(f"{where}: {key} needs a zone_attr to read")
-    pattern = _compile_regex(table[key], where)
+    pattern = compiled.compile(table[key], where)
     if not set(groups) <= set(pattern.groupindex):
         wanted = " and ".join(groups)
         raise RuleError(f"{where}: {key} {pattern.pattern!r} needs groups {wanted}")
@@ -924,14 +926,15 @@ def _attr_pattern(table: dict[str, Any], key: str, where: str,
     return pattern
 
 
-def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
+def _branches(selector: str, where: str, compiled: _Compiled
+              ) -> tuple[tuple[str, etree.XPath], ...]:
     """Each selector of a list (`a, b`) with an XPath that tests one element against it;
     () for a single selector, or where one has a combinator (`a > b` is no test of the
     element alone: the slot then cites the whole list).
 
-    >>> [text for text, _ in _branches("div.a, ins[data-x='1,2']", "")]
+    >>> [text for text, _ in _branches("div.a, ins[data-x='1,2']", "", _Compiled())]
     ['div.a', "ins[data-x='1,2']"]
-    >>> _branches("div.a, aside > div.b", "")
+    >>> _branches("div.a, aside > div.b", "", _Compiled())
     ()
     """
     parts, depth, quote, start = [], 0, "", 0
@@ -951,9 +954,9 @@ def _branches(selector: str, where: str) -> tuple[tuple[str, etree.XPath], ...]:
     if len(parts) < 2:
         return ()
     try:
-        if any(isinstance(sel.parsed_tree, CombinedSelector) for sel in css_parse(selector)):
+        if compiled.combined(selector):
             return ()
-        return tuple((part, etree.XPath(_TRANSLATOR.css_to_xpath(part, prefix="self::")))
+        return tuple((part, etree.XPath(compiled.css_to_xpath(part, "self::")))
                      for part in parts)
     except (SelectorError, etree.XPathError) as exc:
         raise RuleError(f"{where}: bad selector {selector!r}: {exc}") from None
@@ -994,11 +997,64 @@ def _any_shape(shaped: Sequence[Network]) -> re.Pattern[str] | None:
         return None
 
 
-def _compile_regex(pattern: str, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise RuleError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+class _Compiled:
+    """What compiling a catalogue file's patterns and selectors found, so a load of the
+    same text again compiles nothing it does not use. A one-page CLI process compiled
+    every pattern (~900, ~0.1 s) to read the flags and group names the loader checks, and
+    translated every selector from CSS (~50 ms), to use a few. Each is compiled or
+    translated the first time its file's text is seen (which is when a bad one is
+    refused); what the loader reads of a pattern (`PatternFacts`), each selector's XPath
+    and whether it holds a combinator are kept in the compiled-rules cache, keyed on the
+    text's sha256 and this Python's version, and a pattern compiles on first use."""
+
+    def __init__(self, text_sha256: str | None = None) -> None:
+        self._key = None if text_sha256 is None else _cache.cache_key([
+            ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2]))])
+        self._facts: dict[str, PatternFacts] = {}
+        self._xpaths: dict[tuple[str, str], str] = {}
+        self._combined: dict[str, bool] = {}
+        kept = _cache.load(self._key) if self._key is not None else None
+        if isinstance(kept, tuple) and len(kept) == 3:
+            with contextlib.suppress(TypeError, ValueError):
+                facts, xpaths, combined = kept
+                self._facts = {source: PatternFacts(*fact) for source, fact in facts.items()}
+                self._xpaths, self._combined = dict(xpaths), dict(combined)
+        self._learnt = False
+
+    def compile(self, source: str, where: str) -> re.Pattern[str]:
+        """`source` as a pattern that compiles on first use; a bad one raises RuleError."""
+        facts = self._facts.get(source)
+        if facts is None:
+            try:
+                facts = PatternFacts.of(re.compile(source))
+            except re.error as exc:
+                raise RuleError(f"{where}: bad pattern {source!r}: {exc}") from None
+            self._facts[source] = facts
+            self._learnt = True
+        return lazy_regex(source, facts=facts)
+
+    def css_to_xpath(self, selector: str, prefix: str) -> str:
+        """The selector's XPath (cssselect's `SelectorError` for a bad one)."""
+        xpath = self._xpaths.get((selector, prefix))
+        if xpath is None:
+            xpath = self._xpaths[selector, prefix] = _TRANSLATOR.css_to_xpath(selector, prefix)
+            self._learnt = True
+        return xpath
+
+    def combined(self, selector: str) -> bool:
+        """Whether a selector (list) has a combinator (`a > b`) in some selector of it."""
+        found = self._combined.get(selector)
+        if found is None:
+            found = self._combined[selector] = any(
+                isinstance(sel.parsed_tree, CombinedSelector) for sel in css_parse(selector))
+            self._learnt = True
+        return found
+
+    def keep(self) -> None:
+        """Store what this load compiled, once the whole file has loaded."""
+        if self._learnt and self._key is not None:
+            _cache.store(self._key, ({source: tuple(facts) for source, facts
+                                      in self._facts.items()}, self._xpaths, self._combined))
 
 
 def _category(value: Any, where: str) -> Category:
@@ -1042,7 +1098,7 @@ def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _network(entry: dict[str, Any], where: str) -> Network:
+def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
     name = entry.get("name")
     if not isinstance(name, str) or not name:
         raise RuleError(f"{where}: a network needs a name")
@@ -1054,12 +1110,13 @@ def _network(entry: dict[str, Any], where: str) -> Network:
             _keys(spec, allowed, f"{where}: {table}")
     amp, amp_analytics, amp_rtc = (_amp_names(entry, key, where)
                                    for key in ("amp", "amp_analytics", "amp_rtc"))
-    slots = tuple(_slot_spec(s, where) for s in entry.get("slot", []))
+    slots = tuple(_slot_spec(s, where, compiled) for s in entry.get("slot", []))
     if amp:  # after the network's own: one of those that reads a zone names the slot first
         slots += (_slot_spec({"selector": ", ".join(
-            f"{tag}[type='{t}']" for t in amp for tag in ("amp-ad", "amp-embed"))}, where),)
+            f"{tag}[type='{t}']" for t in amp for tag in ("amp-ad", "amp-embed"))}, where,
+            compiled),)
     script_slots = tuple(
-        ScriptSlotSpec(pattern := _compile_regex(s["pattern"], where), s.get("id_kind"),
+        ScriptSlotSpec(pattern := compiled.compile(s["pattern"], where), s.get("id_kind"),
                        s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
                        _flag(s, "joins_sites", where, True),
                        _element_template(s, pattern, where),
@@ -1084,7 +1141,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         if spec.get("where") == "prebid" and not entry.get("prebid"):
             raise RuleError(f"{where}: a prebid id ({spec['kind']}) needs the network's "
                             "prebid codes")
-        pattern = _compile_regex(spec["pattern"], where)
+        pattern = compiled.compile(spec["pattern"], where)
         if ("base64" in pattern.groupindex) != ("decoded" in spec):
             raise RuleError(f"{where}: an id ({spec['kind']}) takes decoded exactly when its "
                             "pattern has a group named base64")
@@ -1095,12 +1152,12 @@ def _network(entry: dict[str, Any], where: str) -> Network:
                 pattern=pattern,
                 # a meta's name is matched as HTML does, in any case
                 attr=spec["attr"].lower() if spec.get("where") == "meta" else spec.get("attr"),
-                src=_compile_regex(spec["src"], where) if "src" in spec else None,
+                src=compiled.compile(spec["src"], where) if "src" in spec else None,
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),
                 joins_sites=_flag(spec, "joins_sites", where, True),
-                decoded=_compile_regex(spec["decoded"], where) if "decoded" in spec else None,
+                decoded=compiled.compile(spec["decoded"], where) if "decoded" in spec else None,
             )
         )
     snippet = _strings(entry, "snippet", where)
@@ -1117,7 +1174,7 @@ def _network(entry: dict[str, Any], where: str) -> Network:
     tagged = entry.get("format_tags", {})
     if not isinstance(tagged, dict) or set(tagged) - set(formats):
         raise RuleError(f"{where}: format_tags must map formats it sells to regexes")
-    format_tags = tuple((fmt, _compile_regex(p, where)) for fmt in tagged
+    format_tags = tuple((fmt, compiled.compile(p, where)) for fmt in tagged
                         for p in _strings(tagged, fmt, where))
     links = _strings(entry, "links", where)
     shapes = _strings(entry, "url_shapes", where)
@@ -1131,16 +1188,16 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
-        url_shapes=_compile_regex("|".join(f"(?:{p})" for p in shapes), where) if shapes
+        url_shapes=compiled.compile("|".join(f"(?:{p})" for p in shapes), where) if shapes
         else None,
         shape_types=shape_types,
         loaders=_strings(entry, "loaders", where),
         unit_loaders=_strings(entry, "unit_loaders", where),
         self_hosted=tuple(n.lower() for n in _strings(entry, "self_hosted", where)),
-        self_hosted_tags=tuple(_compile_selector(tag, where, prefix="self::")
+        self_hosted_tags=tuple(_compile_selector(tag, where, compiled, prefix="self::")
                                for tag in _strings(entry, "self_hosted_tags", where)),
         comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
-        inline=tuple(_compile_regex(p, where) for p in _strings(entry, "inline", where)),
+        inline=tuple(compiled.compile(p, where) for p in _strings(entry, "inline", where)),
         slots=slots,
         script_slots=script_slots,
         ids=tuple(ids),
@@ -1149,13 +1206,14 @@ def _network(entry: dict[str, Any], where: str) -> Network:
         format_tags=format_tags,
         shows_ads=_flag(entry, "shows_ads", where, True),
         markup_words=_markup_words(entry, where),
-        links=_compile_regex("|".join(f"(?:{p})" for p in links), where) if links else None,
+        links=compiled.compile("|".join(f"(?:{p})" for p in links), where) if links else None,
         link_needles=_needles_of(links),
         amp=amp,
         amp_analytics=amp_analytics,
         amp_rtc=amp_rtc,
         prebid=_prebid_codes(entry, where),
-        sync_paths=tuple(_compile_regex(p, where) for p in _strings(entry, "sync_paths", where)),
+        sync_paths=tuple(compiled.compile(p, where)
+                         for p in _strings(entry, "sync_paths", where)),
         samples=_samples(entry, ids, slots, script_slots, where),
         platform_ids=_samples(entry, ids, slots, script_slots, where, "platform_ids"),
     )
@@ -1239,11 +1297,15 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     url_entities: dict[str, Entity] = {}
     for path in files:
         try:
-            data = _parsed(path)
+            text = path.read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            data = _parsed(text, digest)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise RuleError(f"{path}: cannot load catalogue: {exc}") from None
         try:
-            networks.extend(_network(e, str(path)) for e in data.get("network", []))
+            compiled = _Compiled(digest)
+            networks.extend(_network(e, str(path), compiled) for e in data.get("network", []))
+            compiled.keep()
             for entry in data.get("entity", []):
                 _keys(entry, ENTITY_KEYS, f"{path}: entity {entry.get('company')}")
                 entity = Entity(
@@ -1293,13 +1355,12 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     return catalogue
 
 
-def _parsed(path: Path) -> dict[str, Any]:
+def _parsed(text: str, digest: str) -> dict[str, Any]:
     """A catalogue file's TOML, parsed once per text: `tomllib` took a quarter of the
     catalogue's load (~60 ms of each one-page CLI process), loading the parsed form a few
     ms. It is kept in the compiled-rules cache (plain dicts, lists, strings and numbers),
     keyed on the text's sha256, so an edited file is parsed again."""
-    text = path.read_text(encoding="utf-8")
-    key = _cache.cache_key([("catalogue toml", hashlib.sha256(text.encode()).hexdigest())])
+    key = _cache.cache_key([("catalogue toml", digest)])
     data = _cache.load(key)
     if not isinstance(data, dict):
         data = tomllib.loads(text)

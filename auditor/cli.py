@@ -239,7 +239,7 @@ def _quiet_stdout() -> None:
 def run_audit(args: argparse.Namespace) -> int:
     from auditor.catalogue import default_catalogue
     from auditor.gate import Gate
-    from auditor.pipeline import audit_records, kept_for_the_run, report_lists
+    from auditor.pipeline import audit_records, loading_for_the_run, report_lists
     from auditor.readers import ReadFailure, Record, Skipped, split_member
     from auditor.report import REPORTERS, Reporter, RunSummary
     from auditor.report.github import GitHubAnnotations, in_github_actions
@@ -254,9 +254,9 @@ def run_audit(args: argparse.Namespace) -> int:
         raise AuditorError("--url and --base-url: give one (--base-url maps paths to URLs)")
     gate = Gate.from_args(args)
     limits = page_limits(args)
-    engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
-    catalogue = default_catalogue()
-    kept_for_the_run()
+    with loading_for_the_run():
+        engine = Engine.load(extra_lists=args.lists, system_lists=not args.no_system_lists)
+        catalogue = default_catalogue()
     lists = report_lists(engine, catalogue,
                          missing_lists(engine.lists, wanted=not args.no_system_lists))
     if args.format != "terminal" and any(li.missing for li in lists):

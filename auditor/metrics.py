@@ -227,12 +227,25 @@ def slots_in_body(bodies: Sequence[etree._Element], xpath: Callable[[etree._Elem
 def outermost(elements: Iterable[etree._Element]) -> list[etree._Element]:
     """The elements not inside another one of them."""
     chosen = set(elements)
+    under: dict[etree._Element, bool] = {}  # whether an element is inside a chosen one
     out = []
-    for el in chosen:
+    for el in chosen:  # each element climbed once: a climb stops where another passed
+        climbed: list[etree._Element] = []
         parent = el.getparent()
-        while parent is not None and parent not in chosen:
+        found = False
+        while parent is not None:
+            if parent in chosen:
+                found = True
+                break
+            known = under.get(parent)
+            if known is not None:
+                found = known
+                break
+            climbed.append(parent)
             parent = parent.getparent()
-        if parent is None:
+        for step in climbed:
+            under[step] = found
+        if not found:
             out.append(el)
     return out
 

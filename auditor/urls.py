@@ -1,7 +1,8 @@
 """URL facts the audit needs: host, registrable domain, third-party-ness.
 
-tldextract is built with `suffix_list_urls=()` and no cache dir, so it only ever
-reads the suffix snapshot bundled in the wheel: an audit never touches the network.
+Hosts are split at their public suffix from the Public Suffix List snapshot bundled in
+tldextract's wheel, and nothing else (`auditor.suffixes`): an audit never touches the
+network.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import NamedTuple
 from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 import idna
-import tldextract
 
 from auditor.lazy_re import lazy_regex
+from auditor.suffixes import Split, Suffixes
 
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+_EXTRACT = Suffixes()
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
 # a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too),
@@ -146,7 +147,7 @@ def listed_suffix(host: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
-def _with_private(host: str) -> tldextract.tldextract.ExtractResult:
+def _with_private(host: str) -> Split:
     """The split that takes the list's private suffixes (a platform's customer hosts) as
     suffixes: asked of the one extractor, which builds its tries with and without them
     from one read of the list (a second extractor read and built them all again, ~30 ms

@@ -1,35 +1,76 @@
-"""The public suffix list is read and built into tries once a process: a second
-extractor for the private suffixes read and built it all again (~30 ms of a CLI process)."""
+"""The public suffix list is read and built into tries once a process, as tldextract
+builds them, and each host is split as tldextract splits it: the audit reads the snapshot
+tldextract ships without importing tldextract, whose `requests` import was ~80 ms of each
+one-page CLI process."""
 
 from __future__ import annotations
 
 import pytest
 import tldextract
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor import urls
+from auditor.suffixes import Suffixes
 from tests.processes import fresh_interpreter
 
 
-def test_one_extractor_answers_with_and_without_private_suffixes() -> None:
-    probe = ("import tldextract.tldextract as t\n"
+def test_the_list_is_read_once_and_tldextract_is_not_imported() -> None:
+    probe = ("import sys\n"
+             "import auditor.suffixes as s\n"
              "built = []\n"
-             "real = t._PublicSuffixListTLDExtractor.__init__\n"
-             "def spy(self, *a, **k):\n"
+             "real = s.Suffixes._built\n"
+             "def spy(self):\n"
              "    built.append(1)\n"
-             "    real(self, *a, **k)\n"
-             "t._PublicSuffixListTLDExtractor.__init__ = spy\n"
+             "    return real(self)\n"
+             "s.Suffixes._built = spy\n"
              "from auditor.urls import public_site, registrable_domain\n"
-             "print(registrable_domain('www.bbc.co.uk'), public_site('a.github.io'), len(built))\n")
+             "print(registrable_domain('www.bbc.co.uk'), public_site('a.github.io'), len(built),\n"
+             "      'tldextract' in sys.modules, 'requests' in sys.modules)\n")
     out = fresh_interpreter(probe)
-    assert out.split() == ["bbc.co.uk", "False", "1"]
+    assert out.split() == ["bbc.co.uk", "False", "1", "False", "False"]
 
 
-_OWN = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
-                             include_psl_private_domains=True)
+_THEIRS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+_FIELDS = ("subdomain", "domain", "suffix", "is_private", "registry_suffix",
+           "top_domain_under_public_suffix")
 
 
-@pytest.mark.parametrize("host", ["a.github.io", "myblog.wpenginepowered.com", "www.bbc.co.uk",
-                                  "x.blogspot.com", "203.0.113.5", "localhost", "herald.test",
-                                  "s3.amazonaws.com", "a.b.c.appspot.com", "xn--80ak6aa92e.com"])
-def test_the_private_split_is_the_private_extractors(host: str) -> None:
-    assert urls._with_private(host) == _OWN(host)
+def _same(host: str) -> None:
+    for private in (False, True):
+        ours = urls._EXTRACT(host, include_psl_private_domains=private)
+        theirs = _THEIRS(host, include_psl_private_domains=private)
+        assert [getattr(ours, f) for f in _FIELDS] == [getattr(theirs, f) for f in _FIELDS], (
+            host, private)
+
+
+@pytest.mark.parametrize("host", [
+    "a.github.io", "myblog.wpenginepowered.com", "www.bbc.co.uk", "x.blogspot.com",
+    "203.0.113.5", "256.1.1.1", "1.2.3", "localhost", "herald.test", "s3.amazonaws.com",
+    "a.b.c.appspot.com", "xn--80ak6aa92e.com", "xn--bad-.com", "www.ck", "a.b.ck", "ck",
+    "city.kawasaki.jp", "x.y.kawasaki.jp", "WWW.BBC.CO.UK", "bbc.co.uk.", "a。b．c｡com",
+    "[::1]", "[2001:db8::1]", "[nope]", "user:pw@host.example.com:8080", "https://a.b.co.uk/x?y#z",
+    "//cdn.example.org/a.js", "ftp://x.org", "", ".", "..", "co.uk", "github.io",
+    "a..b.com", " spaced.com ", "münchen.de", "xn--mnchen-3ya.de", "小米.cn", "x.公司.cn",
+])
+def test_a_host_is_split_as_tldextract_splits_it(host: str) -> None:
+    _same(host)
+
+
+_LABEL = st.sampled_from(["www", "a", "b-c", "xn--80ak6aa92e", "co", "uk", "com", "jp",
+                          "kawasaki", "city", "ck", "www", "github", "io", "blogspot",
+                          "appspot", "s3", "amazonaws", "1", "203", "0", "*", "", "Ab"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_LABEL, max_size=6), st.sampled_from(["", "https://", "//", "x:"]),
+       st.sampled_from(["", ":80", "/p", ".", "@h.com"]))
+def test_any_host_is_split_as_tldextract_splits_it(labels: list[str], scheme: str,
+                                                   tail: str) -> None:
+    _same(scheme + ".".join(labels) + tail)
+
+
+def test_a_list_given_as_text_is_read_with_its_private_section() -> None:
+    split = Suffixes("com\n// ===BEGIN PRIVATE DOMAINS===\nhost.com\n")
+    assert split("a.b.host.com").top_domain_under_public_suffix == "host.com"
+    assert split("a.b.host.com", include_psl_private_domains=True).domain == "b"

@@ -39,7 +39,7 @@ from auditor.bulk.shard import (
     catalogue,
     load_engine,
 )
-from auditor.pipeline import kept_for_the_run
+from auditor.pipeline import loading_for_the_run
 from auditor.report.safe import inert_logging
 
 BATCH_ROWS = 32
@@ -92,13 +92,13 @@ def _worker(tasks: Any, results: Any, stop: Any, settings: Settings, parent: int
         except OSError:  # BrokenPipeError: the parent's end is closed
             return False
 
-    try:
-        load_engine(settings.engine)
-    except Exception as exc:  # the parent reports it once and stops
-        send(("fatal", -1, f"cannot load the rule engine: {exc}"))
-        return
-    catalogue()
-    kept_for_the_run()
+    with loading_for_the_run():
+        try:
+            load_engine(settings.engine)
+        except Exception as exc:  # the parent reports it once and stops
+            send(("fatal", -1, f"cannot load the rule engine: {exc}"))
+            return
+        catalogue()
     if not send(("ready", -1, os.getpid())):
         return
 

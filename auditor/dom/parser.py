@@ -566,6 +566,11 @@ def _opening(tag: str) -> re.Pattern[str]:
     return re.compile("<" + re.escape(tag) + r"(?![\w:-])", re.IGNORECASE)
 
 
+# a page whose elements nest deeper than this has its paths numbered by the memo, even
+# when it is small: libxml2's getpath climbs from each node to the root
+DEEP_PATH = 100
+
+
 class Paths:
     """element → its path (`getroottree().getpath()`), in linear time per page.
 
@@ -590,6 +595,9 @@ class Paths:
             path = self._asked.get(node)
             if path is None:
                 path = self._asked[node] = node.getroottree().getpath(node)
+                # getpath climbs to the root each time: past a deep node, the memo's
+                # numbering (a thousand nested divs took 0.4 s of paths)
+                self._direct = path.count("/") <= DEEP_PATH
             return path
         tree = node.getroottree()
         root = tree.getroot()

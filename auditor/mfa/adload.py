@@ -67,29 +67,19 @@ def outermost_ads(slots: Iterable[Slot]) -> list[Slot]:
     ads = [s for s in slots if s.kind == "ad" and (s.category in AD_CATEGORIES
                                                     or s.category is None)
            and not s.xpath.startswith("/html/head/")]  # a definition in <head> shows nothing
-    # the slots' XPaths as a tree of their steps, each node marked when a slot's path
-    # ends there: a slot is inside another when a node above its own is marked (a slot
-    # under a thousand open <div>s re-joined its path's steps once per step before)
-    steps: dict[tuple[int, str], int] = {}
-    ends: set[int] = set()
-    for s in ads:
-        if s.xpath:
-            node = 0
-            for part in s.xpath.split("/"):
-                node = steps.setdefault((node, part), len(steps) + 1)
-            ends.add(node)
-    out = []
-    for s in ads:
-        parts = s.xpath.split("/")
-        node, inside = 0, False
-        for depth, part in enumerate(parts[:-1]):
-            node = steps[(node, part)] if s.xpath else 0
-            if depth >= 1 and node in ends:
-                inside = True
-                break
-        if not inside:
-            out.append(s)
-    return out
+    # A slot is inside another when the other's path and a `/` open its own. The paths
+    # holding a prefix sort together, so in sorted order each path's containers are on a
+    # stack of the paths opened before it (a slot under a thousand open <div>s was read
+    # step by step, once per slot: quadratic). A path with no `/` contains nothing.
+    inside: dict[str, bool] = {}
+    open_paths: list[str] = []
+    for path in sorted({s.xpath + "/" for s in ads if s.xpath}):
+        while open_paths and not path.startswith(open_paths[-1]):
+            open_paths.pop()
+        inside[path] = bool(open_paths)
+        if "/" in path[:-1]:
+            open_paths.append(path)
+    return [s for s in ads if not s.xpath or not inside[s.xpath + "/"]]
 
 
 def ad_to_content(ads: Sequence[Slot], m: Metrics, other_device: int = 0) -> Indicator:
@@ -271,21 +261,37 @@ def in_text(ctx: PageContext, page: ParsedPage, ads: Sequence[Slot]) -> int:
     of prose before and after it (the slot, or a wrapper of it, sits between two). A
     theme's `<article>` that also holds the sidebar and the "more stories" block does
     not make those ads part of the text."""
+    bodies = set(ctx.bodies)
+    between: dict[etree._Element, bool] = {}  # each element's answer, climbed once a page
     out = 0
     for s in ads:
         el = element_at(page, s.xpath)
-        if el is not None and _between_paragraphs(el, set(ctx.bodies)):
+        if el is not None and _between_paragraphs(el, bodies, between):
             out += 1
     return out
 
 
-def _between_paragraphs(el: etree._Element, bodies: set[etree._Element]) -> bool:
+def _between_paragraphs(el: etree._Element, bodies: set[etree._Element],
+                        between: dict[etree._Element, bool]) -> bool:
+    """Whether `el`, or an ancestor of it below the article bodies, has prose on both
+    sides; a climb stops where an earlier one passed and takes its answer (nested ads
+    each climbed the whole chain)."""
+    climbed: list[etree._Element] = []
     node: etree._Element | None = el
+    found = False
     while node is not None and node not in bodies:
+        known = between.get(node)
+        if known is not None:
+            found = known
+            break
+        climbed.append(node)
         if _prose_beside(node, before=True) and _prose_beside(node, before=False):
-            return True
+            found = True
+            break
         node = node.getparent()
-    return False
+    for step in climbed:
+        between[step] = found
+    return found
 
 
 def _prose_beside(el: etree._Element, before: bool) -> bool:
