@@ -7,7 +7,6 @@ runs a domain and what it does. Adding either is editing TOML, never code.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib.resources
@@ -1014,11 +1013,8 @@ class _Compiled:
         self._xpaths: dict[tuple[str, str], str] = {}
         self._combined: dict[str, bool] = {}
         kept = _cache.load(self._key) if self._key is not None else None
-        if isinstance(kept, tuple) and len(kept) == 3:
-            with contextlib.suppress(TypeError, ValueError):
-                facts, xpaths, combined = kept
-                self._facts = {source: PatternFacts(*fact) for source, fact in facts.items()}
-                self._xpaths, self._combined = dict(xpaths), dict(combined)
+        if kept is not None:
+            self._facts, self._xpaths, self._combined = _kept_compiled(kept)
         self._learnt = False
 
     def compile(self, source: str, where: str) -> re.Pattern[str]:
@@ -1055,6 +1051,39 @@ class _Compiled:
         if self._learnt and self._key is not None:
             _cache.store(self._key, ({source: tuple(facts) for source, facts
                                       in self._facts.items()}, self._xpaths, self._combined))
+
+
+def _kept_compiled(kept: Any) -> tuple[dict[str, PatternFacts], dict[tuple[str, str], str],
+                                       dict[str, bool]]:
+    """What `_Compiled.keep` stored, each part checked for the layout it writes; a cache
+    of any other shape (another auditor's, a damaged one) is nothing kept: all compiles
+    again, as with no cache.
+
+    >>> _kept_compiled(({"a(b)": (32, 1, {})}, {("p", "self::"): "self::p"}, {"p": False}))[1]
+    {('p', 'self::'): 'self::p'}
+    >>> _kept_compiled(([("a(b)", 32, 1, {})], {}, {}))
+    ({}, {}, {})
+    """
+    nothing: tuple[dict[str, PatternFacts], dict[tuple[str, str], str], dict[str, bool]] = (
+        {}, {}, {})
+    if not (isinstance(kept, tuple) and len(kept) == 3
+            and all(isinstance(part, dict) for part in kept)):
+        return nothing
+    facts, xpaths, combined = kept
+    if not all(isinstance(source, str) and isinstance(fact, tuple) and len(fact) == 3
+               and type(fact[0]) is int and type(fact[1]) is int and isinstance(fact[2], dict)
+               and all(isinstance(name, str) and type(group) is int
+                       for name, group in fact[2].items())
+               for source, fact in facts.items()):
+        return nothing
+    if not all(isinstance(key, tuple) and len(key) == 2 and all(isinstance(k, str) for k in key)
+               and isinstance(xpath, str) for key, xpath in xpaths.items()):
+        return nothing
+    if not all(isinstance(selector, str) and type(found) is bool
+               for selector, found in combined.items()):
+        return nothing
+    return ({source: PatternFacts(*fact) for source, fact in facts.items()}, dict(xpaths),
+            dict(combined))
 
 
 def _category(value: Any, where: str) -> Category:

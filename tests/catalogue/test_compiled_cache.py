@@ -77,3 +77,40 @@ def test_an_edited_file_with_a_bad_pattern_is_refused(
     path.write_text(_NETWORK.format(pattern=r"zone=(\\d+"), encoding="utf-8")
     with pytest.raises(RuleError, match="bad pattern"):
         load_catalogue([path])
+
+
+def _compiled_key(path: Path) -> str:
+    import hashlib
+    import sys
+
+    from auditor.rules import cache
+
+    digest = hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
+    return cache.cache_key([("catalogue compiled", digest),
+                            ("python", "{}.{}".format(*sys.version_info[:2]))])
+
+
+@pytest.mark.parametrize("payload", [
+    ([(r"zone=(\d+)", 32, 1, {})], {}, {}),  # the facts as a list, not a mapping
+    ({}, {("div.widget-slot, ins.widget", "descendant-or-self::"): 7}, {}),  # an XPath no str
+    ({r"zone=(\d+)": ("x", "y", "z")}, {}, {}),  # facts of no pattern
+    ({}, {}, {"div.widget-slot, ins.widget": "yes"}),  # a combinator's answer no bool
+    ({}, [("a", "b")], {}),
+])
+def test_a_kept_entry_of_another_layout_is_compiled_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: object) -> None:
+    """An entry under the file's key whose checksum holds but whose layout is not the one
+    this auditor keeps (another version's, a damaged one) loads as no cache: before, the
+    load raised AttributeError, ValueError or a misleading RuleError on the user's file."""
+    from auditor.rules import cache
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "networks.toml"
+    path.write_text(_NETWORK.format(pattern=r"zone=(\\d+)"), encoding="utf-8")
+    assert cache.store(_compiled_key(path), payload) is not None
+    loaded = load_catalogue([path])
+    (spec,) = loaded.networks[0].ids
+    assert spec.pattern.search("x?zone=42")[1] == "42"  # type: ignore[index]
+    assert [text for text, _ in loaded.networks[0].slots[0].branches] == [
+        "div.widget-slot", "ins.widget"]
+    assert "widget-slot" in loaded.networks[0].slots[0].xpath.path
