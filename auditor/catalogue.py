@@ -20,6 +20,7 @@ from fnmatch import translate
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar
 
+import cssselect
 from cssselect import GenericTranslator, SelectorError
 from cssselect import parse as css_parse
 from cssselect.parser import CombinedSelector
@@ -1007,8 +1008,10 @@ class _Compiled:
     text's sha256 and this Python's version, and a pattern compiles on first use."""
 
     def __init__(self, text_sha256: str | None = None) -> None:
+        # the XPaths are cssselect's translation, which another cssselect may write otherwise
         self._key = None if text_sha256 is None else _cache.cache_key([
-            ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2]))])
+            ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
+            ("cssselect", str(getattr(cssselect, "__version__", "")))])
         self._facts: dict[str, PatternFacts] = {}
         self._xpaths: dict[tuple[str, str], str] = {}
         self._combined: dict[str, bool] = {}

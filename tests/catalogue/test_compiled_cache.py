@@ -83,11 +83,14 @@ def _compiled_key(path: Path) -> str:
     import hashlib
     import sys
 
+    import cssselect
+
     from auditor.rules import cache
 
     digest = hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
     return cache.cache_key([("catalogue compiled", digest),
-                            ("python", "{}.{}".format(*sys.version_info[:2]))])
+                            ("python", "{}.{}".format(*sys.version_info[:2])),
+                            ("cssselect", cssselect.__version__)])
 
 
 @pytest.mark.parametrize("payload", [
@@ -114,3 +117,23 @@ def test_a_kept_entry_of_another_layout_is_compiled_again(
     assert [text for text, _ in loaded.networks[0].slots[0].branches] == [
         "div.widget-slot", "ins.widget"]
     assert "widget-slot" in loaded.networks[0].slots[0].xpath.path
+
+
+def test_another_cssselect_translates_the_selectors_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept XPaths are cssselect's translation of each selector: after an upgrade of
+    cssselect (whose translation may change, as it did between releases) a file loaded
+    before must be translated again, not read with the old version's XPaths."""
+    import cssselect
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "networks.toml"
+    path.write_text(_NETWORK.format(pattern=r"zone=(\\d+)"), encoding="utf-8")
+    load_catalogue([path])
+    real = catalogue._TRANSLATOR.css_to_xpath
+    monkeypatch.setattr(cssselect, "__version__", "99.0", raising=False)
+    monkeypatch.setattr(catalogue._TRANSLATOR, "css_to_xpath",
+                        lambda css, prefix="descendant-or-self::": real(css, prefix)
+                        + "[not(@data-upgraded)]")
+    loaded = load_catalogue([path])
+    assert loaded.networks[0].slots[0].xpath.path.endswith("[not(@data-upgraded)]")
