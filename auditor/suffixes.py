@@ -20,6 +20,7 @@ from urllib.parse import scheme_chars
 
 import idna
 
+from auditor.errors import RuleError
 from auditor.lazy_re import lazy_regex
 
 _PRIVATE_SECTION = "// ===BEGIN PRIVATE DOMAINS==="
@@ -81,10 +82,24 @@ class Suffixes:
         self._tries: tuple[_Node, _Node] | None = None
 
     def _built(self) -> tuple[_Node, _Node]:
-        text = self._text if self._text is not None else snapshot_path().read_text("utf-8")
+        """The tries; a snapshot that is missing, unreadable or holds no suffix (as
+        tldextract refuses one: "No tlds set") is a RuleError naming it: every host's
+        registrable domain is read from it, so no audit runs without it."""
+        where = "the public suffix list given"
+        try:
+            if self._text is not None:
+                text = self._text
+            else:
+                path = snapshot_path()
+                where = f"{path} (the public suffix list tldextract ships)"
+                text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError, ImportError) as exc:
+            raise RuleError(f"{where}: cannot read the public suffix list: {exc}") from None
         public_text, _, private_text = text.partition(_PRIVATE_SECTION)
         public = frozenset(m.group("suffix") for m in _SUFFIX_LINE.finditer(public_text))
         private = frozenset(m.group("suffix") for m in _SUFFIX_LINE.finditer(private_text))
+        if not public and not private:
+            raise RuleError(f"{where}: holds no suffix (empty, or cut short)")
         without, with_private = _Node(), _Node()
         for suffix in public:
             without.add(suffix)

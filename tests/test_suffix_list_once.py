@@ -74,3 +74,41 @@ def test_a_list_given_as_text_is_read_with_its_private_section() -> None:
     split = Suffixes("com\n// ===BEGIN PRIVATE DOMAINS===\nhost.com\n")
     assert split("a.b.host.com").top_domain_under_public_suffix == "host.com"
     assert split("a.b.host.com", include_psl_private_domains=True).domain == "b"
+
+
+@pytest.mark.parametrize("content", [None, b"\xff\xfe not utf-8 \xff", b"", b"// only a comment\n"])
+def test_a_missing_unreadable_or_empty_snapshot_is_a_rule_error(
+        tmp_path, monkeypatch: pytest.MonkeyPatch, content: bytes | None) -> None:
+    """The snapshot is read at the first host: missing or unreadable it was an internal
+    error (FileNotFoundError, UnicodeDecodeError); empty, every host split with no suffix
+    and no registrable domain, silently (tldextract refuses a list of no suffix)."""
+    from auditor import suffixes
+    from auditor.errors import RuleError
+
+    snapshot = tmp_path / ".tld_set_snapshot"
+    if content is not None:
+        snapshot.write_bytes(content)
+    monkeypatch.setattr(suffixes, "snapshot_path", lambda: snapshot)
+    with pytest.raises(RuleError, match=r"\.tld_set_snapshot.*public suffix list"):
+        Suffixes()("www.bbc.co.uk")
+
+
+def test_the_cli_names_a_missing_snapshot_in_one_line(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fake = tmp_path / "site" / "tldextract"  # a tldextract whose snapshot is gone
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><script src="https://cdn.example.com/a.js"></script>'
+                    "<p>text</p></body></html>", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(tmp_path / "site"), *(p for p in sys.path if p)]))
+    env.pop("AUDITOR_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(page), "--format",
+                           "json"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("auditor: error: ") and "public suffix list" in line, line
