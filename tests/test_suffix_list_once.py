@@ -112,3 +112,56 @@ def test_the_cli_names_a_missing_snapshot_in_one_line(tmp_path) -> None:
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("auditor: error: ") and "public suffix list" in line, line
+
+
+# classes the labels above miss: IDN labels as Unicode and as upper-case punycode, the
+# other full stops tldextract reads as dots, wildcard and exception rules (*.ck, !www.ck;
+# *.kawasaki.jp, !city.kawasaki.jp), private suffixes under a public one, IPv4/IPv6
+# literals, userinfo, ports, empty labels and stray brackets
+_ODD_LABEL = st.sampled_from(["www", "WWW", "XN--80AK6AA92E", "xn--mnchen-3ya", "münchen",
+                              "小米", "公司", "cn", "de", "ck", "kawasaki", "city", "jp",
+                              "Blogspot", "com", "github", "IO", "s3", "amazonaws", "co",
+                              "uk", "255", "10", "0", "", " ", "İ", "a-b", "xn--", "*", "!www"])
+_DOT = st.sampled_from([".", ".", ".", "\u3002", "\uff0e", "\uff61"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_ODD_LABEL, _DOT), max_size=6),
+       st.sampled_from(["", "http://", "HTTPS://", "//", "u:p@", "http://u@", "ws://a@b@"]),
+       st.sampled_from(["", ":8080", ":", "/p?q#f", "..", "\u3002", "?x", "#y", "@z.com",
+                        "]", "[::1]"]))
+def test_odd_hosts_are_split_as_tldextract_splits_them(parts: list[tuple[str, str]],
+                                                        scheme: str, tail: str) -> None:
+    host = "".join(label + dot for label, dot in parts)[:-1] if parts else ""
+    _same(scheme + host + tail)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab1.:@[]/*!-x\u3002İ ", max_size=24))
+def test_any_text_is_split_as_tldextract_splits_it(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize("shape", [
+    lambda n: "a." * n + "com",  # many labels, each decoded
+    lambda n: "xn--80ak6aa92e." * (n // 8) + "co.uk",  # many punycode labels
+    lambda n: "u@" * n + "x.blogspot.com:80",  # userinfo
+    lambda n: "[" + "1:" * n + "]",  # a bracketed non-address
+    lambda n: "x" * n + ".kawasaki.jp",  # one long label under a wildcard
+])
+def test_a_long_host_is_split_in_linear_time(shape) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from tests.hostile.scaling import assert_linear
+
+    split = urls._EXTRACT
+    split("warm.example")
+
+    def seconds(n: int) -> float:
+        host = shape(n)
+        start = time.perf_counter()
+        for private in (False, True):
+            split(host, include_psl_private_domains=private)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 25_000, "a long host")
