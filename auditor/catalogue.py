@@ -1067,26 +1067,30 @@ def _kept_compiled(kept: Any) -> tuple[dict[str, PatternFacts], dict[tuple[str, 
     >>> _kept_compiled(([("a(b)", 32, 1, {})], {}, {}))
     ({}, {}, {})
     """
-    nothing: tuple[dict[str, PatternFacts], dict[tuple[str, str], str], dict[str, bool]] = (
-        {}, {}, {})
-    if not (isinstance(kept, tuple) and len(kept) == 3
-            and all(isinstance(part, dict) for part in kept)):
-        return nothing
+    if type(kept) is not tuple or len(kept) != 3:
+        return {}, {}, {}
     facts, xpaths, combined = kept
-    if not all(isinstance(source, str) and isinstance(fact, tuple) and len(fact) == 3
-               and type(fact[0]) is int and type(fact[1]) is int and isinstance(fact[2], dict)
-               and all(isinstance(name, str) and type(group) is int
-                       for name, group in fact[2].items())
-               for source, fact in facts.items()):
-        return nothing
-    if not all(isinstance(key, tuple) and len(key) == 2 and all(isinstance(k, str) for k in key)
-               and isinstance(xpath, str) for key, xpath in xpaths.items()):
-        return nothing
-    if not all(isinstance(selector, str) and type(found) is bool
-               for selector, found in combined.items()):
-        return nothing
-    return ({source: PatternFacts(*fact) for source, fact in facts.items()}, dict(xpaths),
-            dict(combined))
+    if type(facts) is not dict or type(xpaths) is not dict or type(combined) is not dict:
+        return {}, {}, {}
+    read: dict[str, PatternFacts] = {}
+    try:
+        for source, (flags, groups, groupindex) in facts.items():
+            if (type(source) is not str or type(flags) is not int or type(groups) is not int
+                    or type(groupindex) is not dict):
+                return {}, {}, {}
+            for name, number in groupindex.items():
+                if type(name) is not str or type(number) is not int:
+                    return {}, {}, {}
+            read[source] = PatternFacts(flags, groups, groupindex)
+        for (selector, prefix), xpath in xpaths.items():
+            if type(selector) is not str or type(prefix) is not str or type(xpath) is not str:
+                return {}, {}, {}
+    except (TypeError, ValueError):  # a fact or a key of another length, or no sequence
+        return {}, {}, {}
+    for selector, found in combined.items():
+        if type(selector) is not str or type(found) is not bool:
+            return {}, {}, {}
+    return read, xpaths, combined
 
 
 def _category(value: Any, where: str) -> Category:
