@@ -85,7 +85,7 @@ class Suffixes:
         """The tries; a snapshot that is missing, unreadable or holds no suffix (as
         tldextract refuses one: "No tlds set") is a RuleError naming it: every host's
         registrable domain is read from it, so no audit runs without it."""
-        where = "the public suffix list given"
+        where = "the public suffix list given" if self._text is not None else "tldextract"
         try:
             if self._text is not None:
                 text = self._text
