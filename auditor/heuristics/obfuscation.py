@@ -417,9 +417,12 @@ _RUNS_LITERAL = lazy_regex(
 _DEFINED = lazy_regex(
     r"""(?:\b(?:var|let|const)\s+|\bwindow\s*\.\s*)([A-Za-z_$][\w$]{0,63})\s*=(?!=)""")
 # a name code runs, turns into code, writes or loads: `eval(n)`, `Function(n)`,
-# `fromCharCode.apply(null, n)`, `write(n)`, `.src = n…`, `.innerHTML = n…`
+# `fromCharCode.apply(null, n)`, `write(n)`, `getScript(n…)`, `fetch(n…)`,
+# `setAttribute('src', n…)`, `.src = n…`, `.innerHTML = n…`
 _RUN_NAME = lazy_regex(
-    r"""(?:\b(?:eval|Function|write(?:ln)?)\s*\(|\bfromCharCode\s*\.\s*(?:apply|call)\s*\("""
+    r"""(?:\b(?:eval|Function|write(?:ln)?|getScript|import|fetch)\s*\("""
+    r"""|\bsetAttribute\s*\(\s*['"](?:src|href|srcdoc)['"]\s*,"""
+    r"""|\bfromCharCode\s*\.\s*(?:apply|call)\s*\("""
     r"""\s*(?:null|this|window|String)?\s*,|\.\s*(?:src|href|innerHTML|outerHTML|srcdoc)"""
     r"""\s*=(?!=))\s*(?:window\s*\.\s*)?([A-Za-z_$][\w$]{0,63})""")
 

@@ -427,8 +427,12 @@ _SCRIPT_TAG = ("var s = document.createElement('script'); s.src = u.join('');"
     "<script>eval(String.fromCharCode.apply(null, n));</script>",
     f"<script>eval(atob('{b64(_CHARS)}'));</script>"
     "<script>(new Function(String.fromCharCode.apply(null, window.n)))();</script>",
+    f"<script>eval(atob('{b64(_PIECES)}'));</script><script>var s = document.createElement"
+    "('script'); s.setAttribute('src', u.join('')); document.head.appendChild(s);</script>",
+    f"<script>eval(atob('{b64(_PIECES)}'));</script><script>jQuery.getScript(u.join(''));"
+    "</script>",
 ], ids=["joined-into-src-beside", "joined-into-src-apart", "charcodes-evaled",
-        "charcodes-to-function"])
+        "charcodes-to-function", "joined-into-setattribute-apart", "joined-into-getscript"])
 def test_an_inert_payload_the_page_then_runs_or_loads_stays(audit_html: AuditHtml,
                                                             scripts: str) -> None:
     """A payload of values only is inert while nothing runs or loads them: the script
