@@ -653,8 +653,9 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     redirect from outside the page's markup (high). A cookie test guarding a redirect to
     a gate (age, consent, region, sign-in) that sets no cookie as it leaves is `low` or
     `medium` (`_gate`); a click-hijack through an affiliate network is `low`. A meta
-    refresh in the `<head>` of a page of unknown address holding nothing else is `medium`:
-    a search engine's or a shortener's link page as often as a doorway, as its address tells.
+    refresh in the `<head>` of a page of unknown address holding nothing else, or plain
+    code there sending the visitor on as it loads, is `medium`: a search engine's or a
+    shortener's link page as often as a doorway, as its address tells.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
@@ -839,6 +840,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
+                if severity is Severity.HIGH and not (guard or hidden or placed) \
+                        and not ctx.url and _read_as_wait_page(ctx):
+                    severity = Severity.MEDIUM  # a stub of unknown address: its address tells
+                    how += _UNPLACED_STUB
                 at = max(start, text.find(target, start))
                 written = re.split(r"[;\n]", text[at : at + 300])[0].replace("'", "").replace(
                     '"', "").replace("`", "")
@@ -1802,7 +1807,8 @@ REDIRECT = FindingKind(
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script, and for a link of the "
-    "page's markup its code clicks, and for a meta refresh in the `<head>` of a page of "
+    "page's markup its code clicks, and for a meta refresh in the `<head>` (or plain code "
+    "sending the visitor on as it loads) of a page of "
     "unknown address (no URL given) holding nothing else, a search engine's or a "
     "shortener's link page as often as a doorway. None when only the visitor's act on one "
     "element runs it "

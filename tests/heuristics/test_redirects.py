@@ -250,3 +250,27 @@ def test_a_redirect_stub_of_unknown_address_is_medium(
     report = audit_listed(page, url)
     assert [f.severity for f in report.findings if f.kind == "redirect" and "meta refresh"
             in f.message] == expected, [(f.kind, f.message) for f in report.findings]
+
+
+_SCRIPT_STUB = ("<html><head><title>https://www.harbour-gazette.example/local/ferry</title>"
+                "</head><body><script>location.replace('https://www.harbour-gazette.example/"
+                "local/ferry')</script></body></html>")
+
+
+@pytest.mark.parametrize(("page", "url", "expected"), [
+    (_SCRIPT_STUB, "", [Severity.MEDIUM]),
+    (_SCRIPT_STUB, "https://www.quayside-blog.example/go/", [Severity.HIGH]),
+    # decoded out of hiding, or behind a referrer test: a cloak wherever it sits
+    (_SCRIPT_STUB.replace("location.replace('https://www.harbour-gazette.example/local/ferry')",
+                          "if (document.referrer.indexOf('google') > -1) location.replace("
+                          "'https://www.harbour-gazette.example/local/ferry')"), "",
+     [Severity.HIGH]),
+], ids=["no address", "on a site", "referrer test, no address"])
+def test_a_script_stub_of_unknown_address_is_medium(
+        page: str, url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """A page holding nothing but a script that sends its visitor to another site as it
+    loads, audited without its address, is a link page as often as a doorway (`medium`);
+    on a site's own address, or behind a referrer test, it stays high."""
+    report = audit_listed(page, url)
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == expected, [
+        (f.kind, f.message) for f in report.findings]
