@@ -1246,20 +1246,31 @@ _TEMPLATE_RELS = frozenset({"stylesheet", "icon", "apple-touch-icon", "manifest"
 def _serves_template(root: lxml.html.HtmlElement, site: str) -> bool:
     """Whether the page's template takes its look from `site`: a stylesheet, icon or
     manifest of that site in a folder of it (`/wp-content/themes/gazette/style.css`,
-    `/static/css/main.css`), the place a site's build serves from. A hidden frame and a
-    canonical naming the frame's host are all an injected head-top blob needs, and its
-    scripts are its payload; a site's theme served from that host is the site's. (An
-    injector that also prints a stylesheet of its host in a folder passes too: the frame
-    then reads first-party, as it would with the page's address given by `--url`.)"""
+    `/static/css/main.css`), the place a site's build serves from, and no fewer of them
+    than of any other site (`_template_sites`). A hidden frame and a canonical naming the
+    frame's host are all an injected head-top blob needs, and its scripts are its payload;
+    a site's theme served from that host is the site's, and one stylesheet of the frame's
+    host an injector prints beside the victim's theme stylesheet and icon is outnumbered
+    by them. (An injector that prints as many template files of its host as the page's
+    template holds passes: the frame then reads first-party, as it would with the page's
+    address given by `--url`.)"""
+    counts = _template_sites(root)
+    return counts.get(site, 0) > 0 and counts[site] >= max(counts.values())
+
+
+def _template_sites(root: lxml.html.HtmlElement) -> dict[str, int]:
+    """How many of the page's template files (`_TEMPLATE_RELS` links in a folder) each
+    site serves, in one walk of its links."""
+    counts: dict[str, int] = {}
     for el in root.iter("link"):
         if not set((el.get("rel") or "").lower().split()) & _TEMPLATE_RELS:
             continue
         url = resolve(el.get("href") or "", None)
         parts = split_url(url) if url else None
-        if url and parts is not None and "/" in parts.path.strip("/") \
-                and site_of(host_of(url)) == site:
-            return True
-    return False
+        if url and parts is not None and "/" in parts.path.strip("/"):
+            key = site_of(host_of(url))
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _links_vouch(root: lxml.html.HtmlElement, canonical: str, og_url: str) -> bool:

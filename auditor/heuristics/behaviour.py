@@ -1504,17 +1504,31 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
 
 
 _FOLDER_DEPTH = 3  # the folders of a file's path that name its build (`/static/v/all/`)
+# folders a build sorts its files into by type, under its own (`/assets/css/`, `/assets/js/`)
+_TYPE_FOLDERS = frozenset({"css", "js", "styles", "style", "stylesheets", "scripts",
+                           "script", "javascript", "javascripts"})
+# WordPress's core and its theme are one build: a theme's `style.css` alone in its folder
+# beside the core's jQuery (`/wp-includes/js/jquery/`); its uploads and plugins are not
+_WORDPRESS_BUILD = ("wp-includes", "wp-content/themes")
 
 
 def _folder_of(key: str) -> str:
     """The build folder of a file (`_file_of`): its host and the first `_FOLDER_DEPTH`
-    folders of its path (`/wp-content/themes/gazette/`, `/etc/designs/ad/`, `/js/`).
+    folders of its path (`/wp-content/themes/gazette/`, `/etc/designs/ad/`, `/js/`), past
+    the first leaving out those named for a file type (a build's `/static/css/` and
+    `/static/js/` are its `/static/`); WordPress's core and theme folders are one build.
 
     >>> _folder_of("www.a.test/static/v/all/css/ag.base.css"), _folder_of("/js/jquery.js")
     ('www.a.test/static/v/all/', '/js/')
+    >>> _folder_of("/static/css/main.css"), _folder_of("a.test/wp-includes/js/jquery/j.js")
+    ('/static/', 'a.test/wordpress/')
     """
     host, _, path = key.partition("/")
-    folders = path.split("/")[:-1][:_FOLDER_DEPTH]
+    if path.lower().startswith(_WORDPRESS_BUILD):
+        return f"{host}/wordpress/"
+    folders = path.split("/")[:-1]
+    folders = (folders[:1] + [f for f in folders[1:] if f.lower() not in _TYPE_FOLDERS]
+               )[:_FOLDER_DEPTH]
     return f"{host}/{'/'.join(folders)}/" if folders else f"{host}/"
 
 

@@ -64,6 +64,7 @@ from auditor.dom.deobfuscate import (
     FETCH_RUN_ACT,
     FRAME_ACT,
     MAX_DECODED,
+    MAX_SCRIPT,
     NAVIGATE_ACT,
     PACKED,
     Decoded,
@@ -412,14 +413,45 @@ _RUNS_LITERAL = lazy_regex(
     r"""\beval\s*\(\s*(?:window\s*\.\s*)?atob\s*\(\s*(?:'[A-Za-z0-9+/=\s]*'|"[A-Za-z0-9+/=\s]*")\s*\)\s*\)""")
 
 
-def _inert_payload(code: str, decoded: Decoded) -> bool:
+# a name a payload defines: `var n =`, `window.n =`
+_DEFINED = lazy_regex(
+    r"""(?:\b(?:var|let|const)\s+|\bwindow\s*\.\s*)([A-Za-z_$][\w$]{0,63})\s*=(?!=)""")
+# a name code runs, turns into code, writes or loads: `eval(n)`, `Function(n)`,
+# `fromCharCode.apply(null, n)`, `write(n)`, `getScript(n…)`, `fetch(n…)`,
+# `setAttribute('src', n…)`, `.src = n…`, `.innerHTML = n…`
+_RUN_NAME = lazy_regex(
+    r"""(?:\b(?:eval|Function|write(?:ln)?|getScript|import|fetch)\s*\("""
+    r"""|\bsetAttribute\s*\(\s*['"](?:src|href|srcdoc)['"]\s*,"""
+    r"""|\bfromCharCode\s*\.\s*(?:apply|call)\s*\("""
+    r"""\s*(?:null|this|window|String)?\s*,|\.\s*(?:src|href|innerHTML|outerHTML|srcdoc)"""
+    r"""\s*=(?!=))\s*(?:window\s*\.\s*)?([A-Za-z_$][\w$]{0,63})""")
+
+
+def _run_names(ctx: PageContext) -> frozenset[str]:
+    """The names the page's scripts run, turn into code, write or load (`_RUN_NAME`), read
+    once a page: a payload's value under one of them is what the page runs or loads."""
+    return ctx.view("names scripts run or load", lambda: frozenset(
+        m.group(1) for code, _, _ in script_codes(ctx)
+        for m in _RUN_NAME.finditer(code[:MAX_SCRIPT])))
+
+
+def _inert_payload(ctx: PageContext, code: str, decoded: Decoded) -> bool:
     """Whether an encoded payload `eval` runs is inert (module docstring): plain code (not
-    machine-obfuscated, read to its end) that names no URL and only builds values."""
+    machine-obfuscated, read to its end) that names no URL and only builds values, beside
+    visible code that does not act (no script it writes, no code it runs) and under names
+    no script of the page's runs, turns into code or loads (`_run_names`): values an
+    injector's visible code joins into an address or hands `fromCharCode` and eval are
+    its payload."""
     if decoded.machine or decoded.urls or decoded.nested_past_depth \
             or decoded.signals != (_RUN_SIGNAL,) or not decoded.payloads \
             or _WRITES.search(code) or sum(map(len, decoded.payloads)) >= MAX_DECODED \
             or len(_RUNS.findall(code)) != len(_RUNS_LITERAL.findall(code)):
         return False  # machine-obfuscated, not read whole, or code run from a variable
+    if _ACTS.search(_RUNS_LITERAL.sub("", code[:MAX_SCRIPT])):
+        return False  # the visible code beside it writes a script, loads or runs code
+    defined = {m.group(1) for p in decoded.payloads for m in _DEFINED.finditer(p)}
+    if defined and not defined.isdisjoint(_run_names(ctx)):
+        return False  # a value the page's code runs, turns into code or loads
     for payload in decoded.payloads:
         if "//" in payload or _ACTS.search(payload) or _REACH_WORDS.search(payload) \
                 or _SINKS.search(payload) or _JOINED_NAME.search(payload):
@@ -455,7 +487,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)
         if not decoded.obfuscated or _packed_plugin(code, decoded) \
-                or _inert_payload(code, decoded) or _build_library(ctx, code, xpath, decoded):
+                or _inert_payload(ctx, code, decoded) or _build_library(ctx, code, xpath, decoded):
             continue
         # javascript-obfuscator keeps `location` and the target in its string table: the
         # code sends the visitor only when it assigns the location, not when it reads it

@@ -612,6 +612,11 @@ def _wait_verdict(ctx: PageContext, url: str) -> tuple[Severity, str]:
                              "print it); check that the site runs this redirect")
 
 
+_UNPLACED_STUB = (" (a page of unknown address holding nothing else: a search engine's or a "
+                  "shortener's link page sends its visitor on so, and so does a doorway; "
+                  "its address tells which)")
+
+
 def _platform_link_page(ctx: PageContext) -> str | None:
     """The company whose own link page this is, when the page is one: a page of little
     prose on a host the catalogue files as a platform's (t.co's "Redirecting…" stub,
@@ -647,7 +652,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
     they read, and names no link). An article doing so is a doorway, and so is a timed
     redirect from outside the page's markup (high). A cookie test guarding a redirect to
     a gate (age, consent, region, sign-in) that sets no cookie as it leaves is `low` or
-    `medium` (`_gate`); a click-hijack through an affiliate network is `low`.
+    `medium` (`_gate`); a click-hijack through an affiliate network is `low`. A meta
+    refresh in the `<head>` of a page of unknown address holding nothing else, or plain
+    code there sending the visitor on as it loads, is `medium`: a search engine's or a
+    shortener's link page as often as a doorway, as its address tells.
     """
     moved = _moved_to(ctx)
     page_code: _PageCode | None = None  # counted at the first redirect a visitor may run
@@ -674,12 +682,17 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                               f"page shows{why}: {res.url}",
                               res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
                 continue
-            platform = _platform_link_page(ctx) if res.xpath.startswith("/html/head/") \
-                and not outside_markup(ctx, res.line) else None
-            yield finding(REDIRECT, Severity.HIGH if platform is None else Severity.LOW,
+            in_head = res.xpath.startswith("/html/head/") and not outside_markup(ctx, res.line)
+            platform = _platform_link_page(ctx) if in_head else None
+            # a stub of unknown address: a search engine's or a shortener's link page as
+            # often as a doorway, which its address, not the page, tells
+            unplaced = platform is None and in_head and not ctx.url and _read_as_wait_page(ctx)
+            yield finding(REDIRECT, Severity.LOW if platform else
+                          Severity.MEDIUM if unplaced else Severity.HIGH,
                           "meta refresh sends the visitor to another site"
                           + (f" (a link page of {platform}'s own, holding nothing else)"
-                             if platform else "") + f": {res.url}",
+                             if platform else _UNPLACED_STUB if unplaced else "")
+                          + f": {res.url}",
                           res.url, line=res.line, xpath=res.xpath, key=("meta", res.url))
         elif res.via == CLICKED_LINK and _offsite(res.url, ctx) and (clicks := _unprompted_clicks(
                 ctx, res.xpath, page_code := page_code or _page_code(ctx))) != []:
@@ -827,6 +840,10 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
+                if severity is Severity.HIGH and not (guard or hidden or placed) \
+                        and not ctx.url and _read_as_wait_page(ctx):
+                    severity = Severity.MEDIUM  # a stub of unknown address: its address tells
+                    how += _UNPLACED_STUB
                 at = max(start, text.find(target, start))
                 written = re.split(r"[;\n]", text[at : at + 300])[0].replace("'", "").replace(
                     '"', "").replace("`", "")
@@ -1790,7 +1807,11 @@ REDIRECT = FindingKind(
     "another registrable domain. High for a meta refresh, a redirect decoded from hidden code, "
     "one guarded by a referrer, user-agent or cookie test (cloaking), or one that runs as the "
     "page loads; medium on another condition of the page's own script, and for a link of the "
-    "page's markup its code clicks. None when only the visitor's act on one element runs it "
+    "page's markup its code clicks, and for a meta refresh in the `<head>` (or plain code "
+    "sending the visitor on as it loads) of a page of "
+    "unknown address (no URL given) holding nothing else, a search engine's or a "
+    "shortener's link page as often as a doorway. None when only the visitor's act on one "
+    "element runs it "
     "(a listener for a click, a key or a choice bound to an element, its `onclick`, or a "
     "function only those call: a share button, a download, a jump menu), nor for a link that "
     "opens a new tab (`target=_blank`, or the page's `<base target=_blank>`); a listener on "

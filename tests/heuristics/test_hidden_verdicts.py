@@ -1658,3 +1658,29 @@ def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
             "<main id='main'><p>Ferry times.</p></main></body></html>")
     found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
     assert len(found) == pixels, found
+
+
+@pytest.mark.parametrize(("injected", "expected"), [
+    # the injector prints one stylesheet of its frame's host in a folder beside its frame
+    # and canonical; the page's template (theme stylesheet, icon) is the real site's
+    ('<link rel="stylesheet" href="https://adsrv-qk7.example/css/a.css">', [M]),
+    # the site's own frame: its template is all the frame's site's
+    ("", []),
+], ids=["injected frame, canonical and one sheet of its host", "own frame"])
+def test_a_frames_sheet_outnumbered_by_the_templates_does_not_vouch(
+        audit_html: AuditHtml, injected: str, expected: list[Severity]) -> None:
+    """The frame's site is the page's home only if it serves as much of the page's template
+    as any other site: one stylesheet an injector prints of its own host beside the victim's
+    theme stylesheet and icon is the blob's, not the template's."""
+    own = not injected
+    frame = f"{_GAZETTE}/consent/frame.html" if own else "https://adsrv-qk7.example/x"
+    canonical = f"{_GAZETTE}/2026/11/ferry/" if own else "https://adsrv-qk7.example/"
+    html = (f'<!DOCTYPE html><html lang="en"><head><iframe src="{frame}" width=0 height=0 '
+            f'style="display:none"></iframe><link rel="canonical" href="{canonical}">'
+            f'{injected}<meta charset="UTF-8"><title>Ferry vote</title><link rel="stylesheet"'
+            f' href="{_GAZETTE}/wp-content/themes/gazette/style.css"><link rel="icon" href="'
+            f'{_GAZETTE}/wp-content/uploads/2020/01/icon.png"></head><body><article>'
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable on "
+            "Tuesday, after a long debate.</p></article></body></html>")
+    report = audit_html(html, url=None)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]

@@ -1884,6 +1884,55 @@ def test_a_file_line_an_injector_writes_first_does_not_end_the_heads_top(
             if f.kind == "appended-script"] == [M]
 
 
+# real templates whose first own file sits alone in its folder at depth 3 before a late
+# charset, another site's tag after it: a WordPress theme's stylesheet (its other files
+# in wp-includes), a build's `assets/css/` beside `assets/js/` on the site's static host,
+# a create-react-app build's `static/css/` beside `static/js/`
+_ALONE_FIRST = {
+    "wordpress theme": (f'<link rel="stylesheet" href="{SITE}/wp-content/themes/tide/style.css'
+                        '?ver=5.1">',
+                        f'<script src="{SITE}/wp-includes/js/jquery/jquery.js?ver=1.12.4">'
+                        "</script>"),
+    "static host assets": ('<link rel="stylesheet" href="https://static.harbourgazette.example'
+                           '/assets/css/main.4f3a.css">',
+                           '<script src="https://static.harbourgazette.example/assets/js/'
+                           'app.9e1b.js"></script>'),
+    "static css beside static js": ('<link rel="stylesheet" href="/static/css/main.8c1d.css">',
+                                    '<script src="/static/js/main.2b7e.js"></script>'),
+}
+
+
+def _late_charset_page(first: str, rest: str) -> str:
+    return (f"<!DOCTYPE html><html><head>{first}{_GROUP_KIT}<meta charset=\"utf-8\">"
+            f"<title>Winter ferry timetable</title>{rest}</head><body><article>{_PARA}{_PARA}"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("template", sorted(_ALONE_FIRST))
+def test_a_templates_first_file_alone_in_its_folder_still_ends_the_heads_top(
+        template: str, audit_listed: AuditListed) -> None:
+    """A template's own first file ends the head's top though its build folder three deep
+    holds no other file of the page's: WordPress's theme and its core (`wp-includes`) are
+    one build, and a build's `css/` and `js/` folders are one folder."""
+    first, rest = _ALONE_FIRST[template]
+    assert [f for f in audit_listed(_late_charset_page(first, rest), URL).findings
+            if f.kind == "appended-script"] == []
+
+
+@pytest.mark.parametrize("first", [
+    f'<link rel="stylesheet" href="{SITE}/wp-content/uploads/k7/x.css">',
+    '<link rel="stylesheet" href="/css/x.css">',
+], ids=["a fresh file in WordPress's uploads", "a fresh css folder at the root"])
+def test_a_fresh_folder_beside_a_template_still_does_not_end_the_heads_top(
+        first: str, audit_listed: AuditListed) -> None:
+    """A fresh file in a folder of no build of the page's stays the blob's line: WordPress's
+    uploads are no part of its theme's build, a root `css/` shares nothing with `js/`."""
+    page = _late_charset_page(first, _ALONE_FIRST["wordpress theme"][1]
+                              + '<script src="/js/app.js"></script>')
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "appended-script"] == [M]
+
+
 def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
     """A page whose head holds no charset and whose body declares one far down has no top
     of head to be before: its head's scripts are where its template put them."""

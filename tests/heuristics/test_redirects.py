@@ -217,3 +217,60 @@ def test_a_page_announcing_its_bounce_to_another_site_is_a_doorway(
     report = audit_listed(page, "https://www.harbourgazette.example/go/")
     assert [f.severity for f in report.findings if f.kind == "redirect"] == expected, [
         (f.kind, f.message) for f in report.findings]
+
+
+# a search engine's click-through page as its shape goes: a flag the engine's results
+# read, a script that sends the frame's parent or the page on, and a refresh at once for
+# visitors without script; nothing else
+_CLICK_THROUGH = (
+    "<script>window.engineRedirect = 1</script><script>var go = function (w, to) {"
+    " w.location.replace(to); }; go(window, 'https://www.harbour-gazette.example/local/"
+    "ferry');</script><noscript><meta http-equiv=\"refresh\" content=\"0;URL='https://www."
+    "harbour-gazette.example/local/ferry'\"></noscript>")
+
+
+@pytest.mark.parametrize(("page", "url", "expected"), [
+    # a stub of unknown address: a link page's or a doorway's, its address tells (medium)
+    (_CLICK_THROUGH, "", [Severity.MEDIUM]),
+    (_SHORT_LINK_PAGE, "", [Severity.MEDIUM]),
+    # the same stub on a site's own address: put there (high), as before
+    (_CLICK_THROUGH, "https://www.quayside-blog.example/go/", [Severity.HIGH]),
+    # a page of unknown address holding an article the refresh sends its reader away from
+    ("<html><head><meta http-equiv='refresh' content='0;url=https://spam.example/'></head>"
+     "<body><article>" + "<p>The harbour council voted on the winter ferry timetable.</p>"
+     * 8 + "</article></body></html>", "", [Severity.HIGH]),
+], ids=["click-through stub, no address", "short-link stub, no address",
+        "click-through stub on a site", "article, no address"])
+def test_a_redirect_stub_of_unknown_address_is_medium(
+        page: str, url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """A page holding nothing but a refresh to another site, audited without its address,
+    is a search engine's or a shortener's link page as often as a doorway: which one, its
+    address says, so no reviewer signs it high unread (`medium`); on a known site's
+    address, or refreshing an article away, it stays high."""
+    report = audit_listed(page, url)
+    assert [f.severity for f in report.findings if f.kind == "redirect" and "meta refresh"
+            in f.message] == expected, [(f.kind, f.message) for f in report.findings]
+
+
+_SCRIPT_STUB = ("<html><head><title>https://www.harbour-gazette.example/local/ferry</title>"
+                "</head><body><script>location.replace('https://www.harbour-gazette.example/"
+                "local/ferry')</script></body></html>")
+
+
+@pytest.mark.parametrize(("page", "url", "expected"), [
+    (_SCRIPT_STUB, "", [Severity.MEDIUM]),
+    (_SCRIPT_STUB, "https://www.quayside-blog.example/go/", [Severity.HIGH]),
+    # decoded out of hiding, or behind a referrer test: a cloak wherever it sits
+    (_SCRIPT_STUB.replace("location.replace('https://www.harbour-gazette.example/local/ferry')",
+                          "if (document.referrer.indexOf('google') > -1) location.replace("
+                          "'https://www.harbour-gazette.example/local/ferry')"), "",
+     [Severity.HIGH]),
+], ids=["no address", "on a site", "referrer test, no address"])
+def test_a_script_stub_of_unknown_address_is_medium(
+        page: str, url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
+    """A page holding nothing but a script that sends its visitor to another site as it
+    loads, audited without its address, is a link page as often as a doorway (`medium`);
+    on a site's own address, or behind a referrer test, it stays high."""
+    report = audit_listed(page, url)
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == expected, [
+        (f.kind, f.message) for f in report.findings]
