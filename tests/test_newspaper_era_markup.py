@@ -428,6 +428,36 @@ def test_template_ids_name_no_one(project_engine: Engine, catalogue: Catalogue) 
         ("simplereach-pid", "5a3f9c0e7b2d41c8e6a3f0b1")]
 
 
+# a SiteCensus beacon's client without a country prefix (a regional client, ci=bbc) is read
+# as written, in the lower case Nielsen's clients are; a template's unfilled value, in capitals
+# or naming the field (ci=XX-XXXXXX, ci=CLIENT_ID, ci=your-client-id), names no one
+SITECENSUS_IMAGE = ('<img src="https://secure-{}.imrworldwide.com/cgi-bin/m?ci={}&amp;cg=0"'
+                  ' width="1" height="1">')
+
+
+@pytest.mark.parametrize("client", ["XX-XXXXXX", "XXXXXX", "CLIENT_ID", "ClientID",
+                                    "YOUR-CLIENT-ID", "your-client-id", "clientid",
+                                    "us-XXXXXX", "xxxxxx"])
+def test_a_nielsen_beacons_template_client_names_no_one(client: str, project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    html = ("<html><head><title>t</title></head><body><p>A story.</p>"
+            + SITECENSUS_IMAGE.format("us", client) + "</body></html>").encode()
+    (page,) = audit(html, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == []
+
+
+@pytest.mark.parametrize("client", ["bbc", "abc-aust", "cricketaus", "us-400120",
+                                    "us-123456h", "es-ueditorial"])
+def test_a_nielsen_beacons_client_is_read_as_written(client: str, project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    html = ("<html><head><title>t</title></head><body><p>A story.</p>"
+            + SITECENSUS_IMAGE.format("uk", client) + "</body></html>").encode()
+    (page,) = audit(html, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == [client]
+
+
 # a unit of one network (WordAds' div.wpa) naming no zone, round another network's script
 # that writes the ad in place with its zone (AdSense's show_ads.js): one placement, the
 # script's, with the zone it names; before the unit absorbed it, the AdSense slot was lost
