@@ -133,6 +133,20 @@ def test_an_aps_options_object_built_apart_from_init_names_the_publisher(
     assert ("amazon-aps-publisher", "777") not in ids
 
 
+@pytest.mark.parametrize("options", [
+    "var o = {pubID: 'xxxx', adServer: 'googletag'}; apstag.init(o);",
+    "var o = {adServer: 'googletag', pubID: 'XXXXXX'}; apstag.init(o);",
+    "apstag.init({pubID: 'xxxx', adServer: 'googletag'});",
+])
+def test_an_aps_templates_unfilled_pub_id_names_no_publisher(options: str,
+                                                             audit_html: AuditHtml) -> None:
+    # the install guide's `pubID: 'xxxx'`, left unfilled: APS's options, nobody's account
+    tag = ('<script src="//c.amazon-adsystem.com/aax2/apstag.js"></script>'
+           f'<script>{options}</script>')
+    ids = ids_of(audit_html(page(tag), url="https://n.example/"))
+    assert not {v for k, v in ids if k == "amazon-aps-publisher"}
+
+
 def test_funding_choices_tag_names_the_sites_google_publisher(audit_html: AuditHtml) -> None:
     tag = ('<script async src="https://fundingchoicesmessages.google.com/i/pub-1234567890123456'
            '?ers=1" nonce="abc"></script>')
