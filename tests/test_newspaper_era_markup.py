@@ -105,6 +105,23 @@ def test_adobe_report_suites_are_read_from_every_documented_form(
         _SUITES, "newsgroupglobalprod,newsgroupdev", "newsgroupsharetrack"}
 
 
+# the same four-suite list on the site's own collection host (its first-party CNAME), and
+# in the H code's `s_account` the page sets: each read whole, as on Adobe's own host
+ADOBE_SUITES_FIRST_PARTY = (
+    b"<html><head><title>t</title></head><body><p>Article text.</p>\n"
+    b"<script>var s_account=\"" + _SUITES.encode() + b"\";</script>\n"
+    b"<noscript><img src=\"https://metrics.news.test/b/ss/" + _SUITES.encode()
+    + b"/1/H.25.4--NS/0\" height=\"1\" width=\"1\" alt=\"\"></noscript></body></html>")
+
+
+def test_a_suite_list_on_the_sites_own_collection_host_is_adobes(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE_SUITES_FIRST_PARTY, url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+    assert {i.value for i in page.ids if i.kind == "adobe-report-suite"} == {_SUITES}
+
+
 # the services a 2014 news page loads beside its ads: each host is its vendor's
 SERVICES = b"""<html><head><title>t</title>
 <script src="http://m.burt.io/c/news-site.js"></script>
