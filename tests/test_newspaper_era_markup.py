@@ -454,7 +454,7 @@ SITECENSUS_IMAGE = ('<img src="https://secure-{}.imrworldwide.com/cgi-bin/m?ci={
 
 @pytest.mark.parametrize("client", ["XX-XXXXXX", "XXXXXX", "CLIENT_ID", "ClientID",
                                     "YOUR-CLIENT-ID", "your-client-id", "clientid",
-                                    "us-XXXXXX", "xxxxxx"])
+                                    "us-XXXXXX", "xxxxxx", "your_ci", "client-code"])
 def test_a_nielsen_beacons_template_client_names_no_one(client: str, project_engine: Engine,
                                                           catalogue: Catalogue) -> None:
     html = ("<html><head><title>t</title></head><body><p>A story.</p>"
@@ -465,7 +465,7 @@ def test_a_nielsen_beacons_template_client_names_no_one(client: str, project_eng
 
 
 @pytest.mark.parametrize("client", ["bbc", "abc-aust", "cricketaus", "us-400120",
-                                    "us-123456h", "es-ueditorial"])
+                                    "us-123456h", "es-ueditorial", "yourtango", "clientele"])
 def test_a_nielsen_beacons_client_is_read_as_written(client: str, project_engine: Engine,
                                                      catalogue: Catalogue) -> None:
     html = ("<html><head><title>t</title></head><body><p>A story.</p>"
