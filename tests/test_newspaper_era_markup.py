@@ -630,6 +630,15 @@ def test_nielsen_v6_pvar_names_its_client(project_engine: Engine, catalogue: Cat
     assert ("nielsen-client", "sportsite") in {(i.kind, i.value) for i in page.ids}
 
 
+@pytest.mark.parametrize("cid", ["XXXXXX", "CLIENT_ID", "clientid", "your-client-id"])
+def test_nielsen_v6_pvar_templates_client_names_no_one(cid: str, project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    html = NIELSEN_V6_PVAR.replace(b'cid: "sportsite"', b'cid: "' + cid.encode() + b'"')
+    (page,) = audit(html, url="https://sport.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == []
+
+
 def test_variable_paths_are_read_in_linear_time() -> None:
     """The path a slot's variable holds was sought with a pattern per slot over all the
     page's scripts: 1,000 slots beside 50 KB of script took 3.4 s. One pass reads every
