@@ -1819,6 +1819,15 @@ def test_liqwids_loader_names_it_and_the_sites_key(audit_html: AuditHtml, host: 
     assert [s for s in report.slots if s.network == "Liqwid"] == []
 
 
+def test_liqwids_all_zero_key_names_no_site(audit_html: AuditHtml) -> None:
+    """A key of zeros is a template's, no site's (and bulk's placeholder test, which reads
+    one group of zeros, would let it join every site that kept it)."""
+    report = audit_html(page("<script async src='//www.liqwid.net/?key=0000-0000-0000-0000'>"
+                             "</script>"))
+    assert "Liqwid" in {n.network for n in report.networks}
+    assert [v for k, v in ids_of(report) if k == "liqwid-key"] == []
+
+
 @pytest.mark.parametrize("tag", [
     # OpenWrap as PubMatic hands it out: the base URL in a string, `/pwt.js` added by the code
     "<script>(function(){var purl=window.location.href;var url='//ads.pubmatic.com/AdServer/"
