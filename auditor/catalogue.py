@@ -55,7 +55,7 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
-                              "needs_element"})
+                              "needs_element", "needle"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -203,7 +203,9 @@ class ScriptSlotSpec:
     pattern: re.Pattern[str]
     id_kind: str | None
     label: str  # what the report cites as the rule, e.g. "googletag.defineSlot()"
-    needle: str | None = None  # a literal every match holds: pages without it skip the regex
+    # a literal every match holds, or (the entry's `needle`) one the page's scripts hold where
+    # the vendor's call is made: pages without it skip the regex
+    needle: str | None = None
     joins_sites: bool = True  # see IdSpec.joins_sites
     # the id of the element the vendor's tag renders the zone into, `{zone}` filled from the
     # match: a call that names only its zone still has a container by convention (Smart
@@ -782,6 +784,19 @@ class Catalogue:
 _HOST_CACHE_LIMIT = 50_000
 
 
+def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:
+    """A script slot's own `needle`: a literal the page's scripts must hold for its pattern
+    to be read at all, where the pattern matches one entry of the vendor's call and not the
+    call itself (CN.dart.oneAdCall's `'header': {sz: '728x90'}`, an object any script may
+    write): the page makes the call, or no entry is the vendor's."""
+    needle = entry.get("needle")
+    if needle is None:
+        return None
+    if not isinstance(needle, str) or len(needle) < 4:
+        raise RuleError(f"{where}: a script_slot's needle is a literal of 4 characters or more")
+    return needle
+
+
 @functools.lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
     """`regex_literal` of a catalogue pattern when it is long enough to be worth testing.
@@ -1153,7 +1168,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
             compiled),)
     script_slots = tuple(
         ScriptSlotSpec(pattern := compiled.compile(s["pattern"], where), s.get("id_kind"),
-                       s.get("label") or s["pattern"][:40], required_literal(s["pattern"]),
+                       s.get("label") or s["pattern"][:40],
+                       _script_slot_needle(s, where) or required_literal(s["pattern"]),
                        _flag(s, "joins_sites", where, True),
                        _element_template(s, pattern, where),
                        _flag(s, "needs_element", where, False))

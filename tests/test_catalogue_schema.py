@@ -174,7 +174,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "tanx-pid", "htl-unit", "logly-adspot", "uzou-placement",
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid",
                   "dart-zone", "aol-placement", "adsonar-placement", "admeld-placement",
-                  "oas-position", "admeta-placement", "checkm8-format", "dart-network"}
+                  "oas-position", "admeta-placement", "checkm8-format", "dart-network",
+                  "ias-account"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:
@@ -192,6 +193,19 @@ def test_a_platforms_own_value_joins_no_sites_where_its_kind_does() -> None:
     assert not catalogue.joins_sites("adsense-publisher", "ca-pub-3443918307802676")
     assert catalogue.joins_sites("adsense-publisher", "ca-pub-1234567890123456")
     assert ("adsense-publisher", "ca-pub-3443918307802676") in catalogue.platform_values
+
+
+def test_a_script_slots_needle_is_a_literal_of_some_length(tmp_path: Path) -> None:
+    """A script slot's own needle gates it on the page's scripts: one of a character or
+    two would hold on every page, and gate nothing."""
+    path = tmp_path / "n.toml"
+    path.write_text('[[network]]\nname = "X"\nhosts = ["x.test"]\n'
+                    '[[network.script_slot]]\npattern = "x(?P<zone>\\\\d+)"\nneedle = "x("\n')
+    with pytest.raises(RuleError, match="needle is a literal"):
+        load_catalogue([path])
+    path.write_text(path.read_text().replace('needle = "x("', 'needle = "xAds.call("'))
+    (network,) = [n for n in load_catalogue([path]).networks if n.name == "X"]
+    assert [s.needle for s in network.script_slots] == ["xAds.call("]
 
 
 def test_platform_ids_name_a_kind_the_network_reads(tmp_path: Path) -> None:

@@ -356,6 +356,16 @@ def test_open_adstream_single_position_calls_are_slots(project_engine: Engine,
             ("oas-position", "Top"), ("oas-position", "Right")} <= ids
 
 
+def test_an_open_adstream_call_without_its_random_names_the_same_sitepage(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the position call with no random number before the `@` (`…/news.test/world/@Top`)
+    # names the sitepage its setup names, `news.test/world`, not one with a slash after it
+    html = OAS_JX.replace(b"english.news/main@Top", b"news.test/world/@Top")
+    (page,) = audit(html, url="https://www.news.test/world/a.html", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "oas-sitepage"} == {"news.test/world"}
+
+
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config
 # variable is no tag, so neither the network nor its page ID is there
 OAS_LEFTOVER = b"""<html><head><title>t</title>

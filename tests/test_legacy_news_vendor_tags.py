@@ -120,6 +120,19 @@ CN.dart.oneAdCall({'header': {sz:'728x90', kws:["top"]}, 'rail': {sz:'300x250'},
         (5, "Condé Nast CN.dart", "header"), (6, "Condé Nast CN.dart", "rail")]
 
 
+def test_a_position_object_without_cn_darts_call_is_no_slot(project_engine: Engine,
+                                                            catalogue: Catalogue) -> None:
+    """An object of positions with `sz` sizes is CN.dart's only where the page makes the
+    call: a site's own size table beside a frame of the same name names no CN.dart."""
+    page = _page("""<html><head><script>
+var adSizes = {'header': {sz: '728x90', label: 'Top'}, 'rail': {sz: '300x250'}};
+</script></head><body><div id="header728x90_frame" class="box"></div>
+<p>Story.</p><div id="rail300x250_frame" class="box"></div></body></html>""",
+                 project_engine, catalogue)
+    assert "Condé Nast CN.dart" not in {n.network for n in page.networks}
+    assert [s for s in page.slots if s.network == "Condé Nast CN.dart"] == []
+
+
 def test_aol_placement_in_an_argument_array(project_engine: Engine,
                                             catalogue: Catalogue) -> None:
     """AOL's adsWrapper call with its arguments in an array: the magic number is the

@@ -105,6 +105,23 @@ def test_adobe_report_suites_are_read_from_every_documented_form(
         _SUITES, "newsgroupglobalprod,newsgroupdev", "newsgroupsharetrack"}
 
 
+# the same four-suite list on the site's own collection host (its first-party CNAME), and
+# in the H code's `s_account` the page sets: each read whole, as on Adobe's own host
+ADOBE_SUITES_FIRST_PARTY = (
+    b"<html><head><title>t</title></head><body><p>Article text.</p>\n"
+    b"<script>var s_account=\"" + _SUITES.encode() + b"\";</script>\n"
+    b"<noscript><img src=\"https://metrics.news.test/b/ss/" + _SUITES.encode()
+    + b"/1/H.25.4--NS/0\" height=\"1\" width=\"1\" alt=\"\"></noscript></body></html>")
+
+
+def test_a_suite_list_on_the_sites_own_collection_host_is_adobes(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADOBE_SUITES_FIRST_PARTY, url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+    assert {i.value for i in page.ids if i.kind == "adobe-report-suite"} == {_SUITES}
+
+
 # the services a 2014 news page loads beside its ads: each host is its vendor's
 SERVICES = b"""<html><head><title>t</title>
 <script src="http://m.burt.io/c/news-site.js"></script>
@@ -428,6 +445,36 @@ def test_template_ids_name_no_one(project_engine: Engine, catalogue: Catalogue) 
         ("simplereach-pid", "5a3f9c0e7b2d41c8e6a3f0b1")]
 
 
+# a SiteCensus beacon's client without a country prefix (a regional client, ci=bbc) is read
+# as written, in the lower case Nielsen's clients are; a template's unfilled value, in capitals
+# or naming the field (ci=XX-XXXXXX, ci=CLIENT_ID, ci=your-client-id), names no one
+SITECENSUS_IMAGE = ('<img src="https://secure-{}.imrworldwide.com/cgi-bin/m?ci={}&amp;cg=0"'
+                  ' width="1" height="1">')
+
+
+@pytest.mark.parametrize("client", ["XX-XXXXXX", "XXXXXX", "CLIENT_ID", "ClientID",
+                                    "YOUR-CLIENT-ID", "your-client-id", "clientid",
+                                    "us-XXXXXX", "xxxxxx", "your_ci", "client-code"])
+def test_a_nielsen_beacons_template_client_names_no_one(client: str, project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    html = ("<html><head><title>t</title></head><body><p>A story.</p>"
+            + SITECENSUS_IMAGE.format("us", client) + "</body></html>").encode()
+    (page,) = audit(html, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == []
+
+
+@pytest.mark.parametrize("client", ["bbc", "abc-aust", "cricketaus", "us-400120",
+                                    "us-123456h", "es-ueditorial", "yourtango", "clientele"])
+def test_a_nielsen_beacons_client_is_read_as_written(client: str, project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    html = ("<html><head><title>t</title></head><body><p>A story.</p>"
+            + SITECENSUS_IMAGE.format("uk", client) + "</body></html>").encode()
+    (page,) = audit(html, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == [client]
+
+
 # a unit of one network (WordAds' div.wpa) naming no zone, round another network's script
 # that writes the ad in place with its zone (AdSense's show_ads.js): one placement, the
 # script's, with the zone it names; before the unit absorbed it, the AdSense slot was lost
@@ -581,6 +628,15 @@ def test_nielsen_v6_pvar_names_its_client(project_engine: Engine, catalogue: Cat
     (page,) = audit(NIELSEN_V6_PVAR, url="https://sport.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("nielsen-client", "sportsite") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("cid", ["XXXXXX", "CLIENT_ID", "clientid", "your-client-id"])
+def test_nielsen_v6_pvar_templates_client_names_no_one(cid: str, project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    html = NIELSEN_V6_PVAR.replace(b'cid: "sportsite"', b'cid: "' + cid.encode() + b'"')
+    (page,) = audit(html, url="https://sport.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "nielsen-client"] == []
 
 
 def test_variable_paths_are_read_in_linear_time() -> None:

@@ -133,6 +133,20 @@ def test_an_aps_options_object_built_apart_from_init_names_the_publisher(
     assert ("amazon-aps-publisher", "777") not in ids
 
 
+@pytest.mark.parametrize("options", [
+    "var o = {pubID: 'xxxx', adServer: 'googletag'}; apstag.init(o);",
+    "var o = {adServer: 'googletag', pubID: 'XXXXXX'}; apstag.init(o);",
+    "apstag.init({pubID: 'xxxx', adServer: 'googletag'});",
+])
+def test_an_aps_templates_unfilled_pub_id_names_no_publisher(options: str,
+                                                             audit_html: AuditHtml) -> None:
+    # the install guide's `pubID: 'xxxx'`, left unfilled: APS's options, nobody's account
+    tag = ('<script src="//c.amazon-adsystem.com/aax2/apstag.js"></script>'
+           f'<script>{options}</script>')
+    ids = ids_of(audit_html(page(tag), url="https://n.example/"))
+    assert not {v for k, v in ids if k == "amazon-aps-publisher"}
+
+
 def test_funding_choices_tag_names_the_sites_google_publisher(audit_html: AuditHtml) -> None:
     tag = ('<script async src="https://fundingchoicesmessages.google.com/i/pub-1234567890123456'
            '?ers=1" nonce="abc"></script>')
@@ -1803,6 +1817,15 @@ def test_liqwids_loader_names_it_and_the_sites_key(audit_html: AuditHtml, host: 
     assert "Liqwid" in {n.network for n in report.networks}
     assert ("liqwid-key", "0A1B-2C3D-4E5F-6A7B") in ids_of(report)
     assert [s for s in report.slots if s.network == "Liqwid"] == []
+
+
+def test_liqwids_all_zero_key_names_no_site(audit_html: AuditHtml) -> None:
+    """A key of zeros is a template's, no site's (and bulk's placeholder test, which reads
+    one group of zeros, would let it join every site that kept it)."""
+    report = audit_html(page("<script async src='//www.liqwid.net/?key=0000-0000-0000-0000'>"
+                             "</script>"))
+    assert "Liqwid" in {n.network for n in report.networks}
+    assert [v for k, v in ids_of(report) if k == "liqwid-key"] == []
 
 
 @pytest.mark.parametrize("tag", [

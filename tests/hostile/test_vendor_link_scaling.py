@@ -64,3 +64,18 @@ def _twin_scripts(n: int) -> str:
 def test_a_tags_twin_scripts_are_folded_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_twin_scripts(n)), 100,
                   "ExoClick banner tags and their NeverBlock twins", floor=0.05)
+
+
+def _link_address_of_link_paths(n: int) -> str:
+    # one address holding A-ADS's link path over and over, its `source_id=` only after a
+    # `#` no start's run of parameters may cross: each start must stop within its window
+    unit = "aads.com/campaigns/new?&"
+    return ("<html><head><title>t</title></head><body><p>A note.</p>"
+            "<iframe data-aa='2165012' src='//ad.a-ads.com/2165012?size=728x90'></iframe>"
+            "<img src='https://" + unit * (n // len(unit)) + "#source_id=2165012' width='1'"
+            " height='1'></body></html>")
+
+
+def test_a_link_address_of_link_paths_is_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_link_address_of_link_paths(n)), 40_000,
+                  "A-ADS link paths run together in one address", floor=0.05)
