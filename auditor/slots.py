@@ -979,7 +979,14 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
 # script fills, asking for the slot or zone a `data-` attribute of the server's own name
 # gives (`data-ad-slot`, Revive's `data-revive-zoneid`, ExoClick's `data-zoneid`, Xinhua's
 # `data-ycad-slot`); <ins> marks an edit otherwise, and an edit carries no slot
-_INS_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}(?:slot|zone)(?:-?id)?$")
+_INS_UNIT_ATTR = lazy_regex(r"^data-((?:[a-z0-9]{1,20}-){0,3})(?:slot|zone)(?:-?id)?$")
+# a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
+# carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
+_INS_PART_WORDS = frozenset({
+    "widget", "widgets", "slide", "slider", "carousel", "gallery", "tab", "tabs", "menu",
+    "nav", "grid", "layout", "drop", "drag", "time", "date", "focus", "hit", "scroll",
+    "swipe", "v"})
+_HAS_DIGIT = lazy_regex(r"\d")
 INS_TAG_LIST = "auditor-markup"  # the `list` of the ad tags read from the markup's shape
 INS_TAG_RULE = "ins[data-*-slot]"
 
@@ -994,10 +1001,19 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     for el in page.root.iter("ins"):
         if len(el) or (el.text or "").strip():
             continue  # filled, or an edit's text
-        if any(v.strip() and _INS_UNIT_ATTR.match(str(k).lower())
-               for k, v in el.attrib.items()):
+        if any(_ins_unit_attr(str(k), str(v)) for k, v in el.attrib.items()):
             out.append((el, INS_TAG_RULE, INS_TAG_LIST))
     return out
+
+
+def _ins_unit_attr(name: str, value: str) -> bool:
+    """Whether an `<ins>` attribute asks an ad server for its slot or zone: its name says
+    slot or zone under no word of a page part (`_INS_PART_WORDS`), and its value is an ID,
+    a number or a code with digits (`7040842893`, `PDPS0001`), not a part's name
+    (`data-slot="separator"`, `data-time-zone="UTC"`)."""
+    m = _INS_UNIT_ATTR.match(name.lower())
+    return m is not None and _HAS_DIGIT.search(value) is not None \
+        and not _INS_PART_WORDS.intersection(m.group(1).split("-"))
 
 
 def cosmetic_slots(

@@ -155,6 +155,25 @@ def test_an_ad_servers_ins_tag_is_a_placement_whoever_runs_it(audit_html: AuditH
                      ("Google AdSense", "##ins.adsbygoogle")]
 
 
+@pytest.mark.parametrize("ins", [
+    '<aside class="sidebar"><ins data-widget-slot="sidebar-1"></ins></aside>',  # a theme's
+    '<div class="carousel"><ins data-slide-slot="1"></ins><ins data-slide-slot="2"></ins></div>',
+    '<div class="card"><ins data-slot="separator"></ins></div>',  # a UI kit's part name
+    '<p>Updated <ins data-time-zone="UTC"></ins></p>',
+    '<div class="upload"><ins data-drop-zone="files"></ins></div>',
+    '<ins class="skip" data-focus-zone="main"></ins>',  # an a11y widget's
+    '<div><ins data-v-slot="default"></ins></div>',  # a framework's slot marker
+], ids=["widget slot", "carousel slides", "UI kit part", "time zone", "drop zone",
+        "focus zone", "framework slot"])
+def test_an_ins_naming_a_widgets_slot_or_zone_is_no_placement(
+        ins: str, audit_html: AuditHtml) -> None:
+    """Only an ad server's `data-` slot or zone makes an empty <ins> its tag: one a widget,
+    a carousel, a time zone or a framework names (a part's name, no ID) is markup of the
+    page's own; an ad server's beside it stays its placement."""
+    report = audit_html(page(ins + '<ins data-ycad-slot="2168"></ins>'), url="https://n.example/")
+    assert [s.rule for s in report.slots] == ["ins[data-*-slot]"]
+
+
 def test_an_ins_tag_in_a_hidden_wrapper_is_the_wrappers_one_placement(
         catalogue: Catalogue) -> None:
     body = '<div class="ad_right"><ins data-ycad-slot="2174"></ins></div>'
