@@ -499,6 +499,9 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     framed: list[tuple[_Draft, Network, ScriptSlotSpec, str]] = []
     for script in scripts:
         code = script.text or ""
+        # the networks this script is the placement of: a second call form of the same
+        # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`) is that placement
+        placed_here: set[str] = set()
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -506,6 +509,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
+                if whole and network.name in placed_here:
+                    break
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -515,6 +520,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 holder = _holder(script, holders) if whole else None
                 if holder is not None and id(holder) not in filled:
                     filled.add(id(holder))
+                    placed_here.add(network.name)
                     holder.extra_elements.append(script)
                     groups = match.groupdict()
                     if holder.network is network and not holder.zone_id:
@@ -531,6 +537,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)
                 if whole:
+                    if drafts:
+                        placed_here.add(network.name)
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes

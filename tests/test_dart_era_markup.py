@@ -328,6 +328,29 @@ def test_open_adstream_rich_calls_are_slots(project_engine: Engine,
     assert ("oas-sitepage", "www.news.test/sport") in {(i.kind, i.value) for i in page.ids}
 
 
+# a template that calls OAS_RICH where the setup defined it and OAS_AD otherwise writes one
+# position's ad, whichever runs: one slot, not one per call form
+OAS_EITHER = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/RealMedia/ads/';
+OAS_sitepage = 'www.news.test/sport';
+OAS_listpos = 'Top,Middle';
+</script></head><body>
+<div id="adtop"><script>
+if (typeof OAS_RICH == 'function') { OAS_RICH('Top'); } else { OAS_AD('Top'); }
+</script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>OAS_AD('Middle');</script></div>
+</body></html>"""
+
+
+def test_an_open_adstream_position_called_in_either_form_is_one_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_EITHER, url="https://www.news.test/sport/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(7, "Top"), (11, "Middle")]
+
+
 # Open AdStream's single-position call (the JX tag, and SX): a script per position whose
 # answer writes the ad where it stands, the position after the `@` of its path; the
 # setup's multiple-call request (mjx) places nothing
