@@ -59,6 +59,7 @@ class _Draft:
     width: int | None = None
     height: int | None = None
     extra_elements: list[etree._Element] = field(default_factory=list)
+    held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
 
     def done(self) -> FoundSlot:
         return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
@@ -534,7 +535,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
                     break
-                drafts = _script_slot(page, script, network, spec, match, by_id)
+                drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 added.extend(drafts)
                 if whole:
                     if drafts:
@@ -711,6 +712,7 @@ def _script_slot(
     spec: ScriptSlotSpec,
     match: re.Match[str],
     by_id: dict[str, _Draft],
+    holders: dict[etree._Element, _Draft] | None = None,
 ) -> list[_Draft]:
     groups = match.groupdict()
     zone = groups.get("zone") or _assigned_path(page, groups.get("zone_var"))
@@ -731,11 +733,7 @@ def _script_slot(
     key = element_id or (f".{element_class}" if element_class else None)
     known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
     if known is not None:
-        if not known.zone_id and zone:
-            known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
-        known.width = known.width or width
-        known.height = known.height or height
-        known.extra_elements.append(script)
+        _fill_known(known, network, spec, zone, width, height, script)
         return []
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
@@ -748,6 +746,15 @@ def _script_slot(
         return []
     if target is None and element_id:
         target = _markup_writer(page, element_id, script)
+    if target is not None and (box := _box_round(page, target, network, zone, holders)):
+        # the div a vendor's markup box holds (`div[data-gpt-size]`, jquery.dfp's
+        # `div.dfp[data-adunit]` round `<div id="gpt-top">`): the box's one unit
+        _fill_known(box, network, spec, zone, width, height, script)
+        box.extra_elements.append(target)
+        box.held = target
+        if key:
+            by_id[key] = box
+        return []
     element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
@@ -768,6 +775,52 @@ def _script_slot(
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
+
+
+def _fill_known(known: _Draft, network: Network, spec: ScriptSlotSpec, zone: str | None,
+                width: int | None, height: int | None, script: etree._Element) -> None:
+    """A call naming a unit already declared fills what it lacks: its zone (an ID of the
+    call's kind replaces the unit's own position name, which no ID kind reads), its size."""
+    if zone and (not known.zone_id or (
+            not known.id_kind and spec.id_kind and known.network is network)):
+        known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
+    known.width = known.width or width
+    known.height = known.height or height
+    known.extra_elements.append(script)
+
+
+_BOX_LEVELS = 3  # a vendor's box holds the div its call fills a level or two down
+
+
+def _box_round(page: ParsedPage, target: etree._Element, network: Network, zone: str | None,
+               holders: dict[etree._Element, _Draft] | None) -> _Draft | None:
+    """The unit the markup declares of this network a few levels round `target`, where its
+    zone is none, a position name, or the call's own (a box naming another unit stays
+    that unit's, and a box holds one such div: a second is a unit of its own; a box whose
+    own id the page's code names in quotes is a unit its call fills itself); None where
+    there is none, or `target` is one itself."""
+    if not holders or target in holders:
+        return None
+    for level, above in enumerate(target.iterancestors()):
+        if level >= _BOX_LEVELS:
+            return None
+        box = holders.get(above)
+        if box is not None:
+            own = box.element.get("id")
+            return box if box.network is network and box.held is None and (
+                not box.zone_id or not box.id_kind or box.zone_id == zone) and not (
+                own and own in _quoted_names(page)) else None
+    return None
+
+
+_QUOTED_NAME = lazy_regex(r"""['"]([\w-]{1,200})['"]""")
+
+
+def _quoted_names(page: ParsedPage) -> frozenset[str]:
+    """The names the page's inline code writes in quotes (an element id a call passes);
+    read once a page."""
+    return page.view("quoted names", lambda: frozenset(
+        _QUOTED_NAME.findall(page.script_text)))
 
 
 def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:

@@ -1797,6 +1797,33 @@ def test_a_box_declaring_its_gpt_sizes_is_a_gpt_unit(audit_html: AuditHtml) -> N
         ("Google Publisher Tag", "top"), ("Google Publisher Tag", "right3")]
 
 
+_GPT_DEFINES = ("<script>googletag.cmd.push(function(){googletag.defineSlot("
+                "'/1234/news/top', [728, 90], '{div}').addService(googletag.pubads());});"
+                "</script>")
+
+
+@pytest.mark.parametrize("unit", [
+    # the box declaring its sizes, which the site's own defineSlot names by its id
+    "<div class='gpt_ad_container' id='gpt-top' data-gpt-size='[[728, 90]]' "
+    "data-position='top'></div>",
+    # … or the div inside it that defineSlot fills
+    "<div class='gpt_ad_container' data-gpt-size='[[728, 90]]' data-position='top'>"
+    "<div id='gpt-top'></div></div>",
+    # a jquery.dfp box round the div the page's own defineSlot fills
+    "<div class='ad dfp' data-adunit='/1234/news/top'><div id='gpt-top'></div></div>",
+], ids=["box defined by id", "box round the defined div", "jquery.dfp box round it"])
+def test_a_gpt_box_and_the_defineslot_filling_it_are_one_unit(
+        unit: str, audit_html: AuditHtml) -> None:
+    """A box GPT's markup rules name (`div[data-gpt-size]`, jquery.dfp's `data-adunit`) that
+    the page's own defineSlot fills, at its id or at the div it holds, is one unit, whose
+    ad-unit path is the call's (a position name is no path)."""
+    report = audit_html(page(unit + "<p>Text.</p>" + _GPT_DEFINES.replace("{div}", "gpt-top"),
+                             head='<script async src="https://securepubads.g.doubleclick.net/'
+                                  'tag/js/gpt.js"></script>'))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234/news/top", 728, 90)]
+
+
 def test_pagefairs_snippet_naming_its_files_by_bare_host_names_it(
         audit_html: AuditHtml) -> None:
     """PageFair's snippet adds the scheme at run time, so the page writes its files by
