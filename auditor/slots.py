@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -1277,9 +1278,30 @@ def _about_advertising(el: etree._Element, first_party: str | None,
         return None
     if fixed or first_party is None:
         return link
-    host = host_of(link.get("href") or "")
+    href = link.get("href") or ""
+    host = host_of(href)
     return link if not host or not is_third_party(host, first_party) \
+        or _sales_site(href, host, text) \
         or _ad_link_network(link, catalogue) is not None else None
+
+
+_SALES_PATH = lazy_regex(r"advertis|media-?kit|ad-?sales", re.I)
+_NAME_WORD = lazy_regex(r"[a-z0-9]{4,}")
+
+
+def _sales_site(href: str, host: str, text: str) -> bool:
+    """Whether an "Advertise with …" link off the page's site goes to the site that sells
+    its ads (a group's or publisher's own): its path is an advertising page
+    (`/advertising/`, `/media-kit`), or the words after "with" name the host it goes to
+    ("Advertise with NewsGroup" to newsgroupmedia.example); an ad's copy names neither."""
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # a malformed address
+        path = ""
+    if _SALES_PATH.search(path[:300]):
+        return True
+    named = host.lower().replace(".", "").replace("-", "")
+    return any(w in named for w in _NAME_WORD.findall(" ".join(text.lower().split()[2:])))
 
 
 def _words(el: etree._Element) -> str:

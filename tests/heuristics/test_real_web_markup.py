@@ -1309,8 +1309,15 @@ def test_a_hidden_column_keeps_a_vendors_unit_in_a_hidden_wrapper_of_its_own(
     ('<a class="advertise-link" href="/media/advertise">Advertise on News Example</a>', []),
     ('<a class="advertise-link" href="https://sponsor.example/offer">Advertise with '
      "confidence today</a>", ["##.advertise-link"]),
+    # … but a site's group sells its ads on the group's own site: a link naming the company
+    # whose site it goes to, or going to that site's advertising page, is the sales link
+    ('<a class="advertise-link" href="https://www.newsgroupmedia.example/">Advertise with '
+     "NewsGroup</a>", []),
+    ('<a class="advertise-link" href="https://corp.example/advertising/">Advertise with '
+     "our publisher</a>", []),
 ], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
-        "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with"])
+        "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with",
+        "the group's ad-sales link in its name", "the group's advertising page"])
 def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
                                                        engine: Engine) -> None:
     """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their
