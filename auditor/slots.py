@@ -1061,8 +1061,9 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
         return []
     out: list[tuple[etree._Element, str, str]] = []
     for el in page.root.iter("ins"):
-        if len(el) or (el.text or "").strip():
-            continue  # filled, or an edit's text
+        if (el.text or "").strip() or any(
+                isinstance(c.tag, str) or (c.tail or "").strip() for c in el):
+            continue  # filled, or an edit's text (a comment inside leaves it empty)
         if any(_ins_unit_attr(str(k), str(v)) for k, v in el.attrib.items()):
             out.append((el, INS_TAG_RULE, INS_TAG_LIST))
     return out

@@ -174,6 +174,16 @@ def test_an_ins_naming_a_widgets_slot_or_zone_is_no_placement(
     assert [s.rule for s in report.slots] == ["ins[data-*-slot]"]
 
 
+def test_an_ins_tag_holding_only_a_comment_is_still_empty(audit_html: AuditHtml) -> None:
+    """A server's tag that carries a comment inside (`<ins …><!-- unit 2168 --></ins>`) is
+    as empty as one without: its placement; a comment beside text is an edit still."""
+    report = audit_html(page('<div class="col"><ins data-ycad-slot="2168"><!-- unit 2168 -->'
+                             '\n</ins></div><p>An <ins data-x-slot="3">added<!-- x --></ins> '
+                             'word.</p>'), url="https://n.example/")
+    assert [(s.rule, s.xpath) for s in report.slots] == [
+        ("ins[data-*-slot]", "/html/body/div/ins")]
+
+
 def test_an_ins_tag_in_a_hidden_wrapper_is_the_wrappers_one_placement(
         catalogue: Catalogue) -> None:
     body = '<div class="ad_right"><ins data-ycad-slot="2174"></ins></div>'
