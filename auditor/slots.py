@@ -739,7 +739,7 @@ def _script_slot(
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
     if target is None and spec.needs_element and element_id \
-            and not _page_makes(page, element_id, match.group(0)):
+            and not _page_makes(page, element_id, match.group(0), spec):
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
@@ -831,7 +831,8 @@ def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     return page.view("units defined, not placed", list)
 
 
-def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
+def _page_makes(page: ParsedPage, element_id: str, call: str = "",
+                spec: ScriptSlotSpec | None = None) -> bool:
     """Whether the page's own code makes an element of this id: a script writes it
     (`<div id="…">` in a string, setAttribute/jQuery's attr("id", …), `el.id = …`, an
     object's `id: …` as React's props and jQuery's `$("<div>", {…})` give it), a template
@@ -840,7 +841,8 @@ def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
     for the framework that makes it. The `call` declaring the slot names its element
     itself where a config's slot object carries it as its `id` (About.com's
     `{'id': 'billboard', 'sizes': …}`): that naming makes nothing, so an id written there
-    and nowhere else is not made."""
+    and nowhere else is not made; nor is one the same call form names again, in another
+    copy of the config (`spec`'s calls, counted once a page)."""
     exact, prefixes = _ids_scripts_write(page)
     if any(element_id[:end] in prefixes for end in range(3, min(len(element_id), 200))):
         return True
@@ -851,7 +853,23 @@ def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
     if not named_here:
         return True
     written = page.view("id writes counted", lambda: _id_writes(page))
+    if spec is not None:
+        named_here = max(named_here, page.view(
+            f"ids named by calls {id(spec)}", lambda: _ids_calls_name(page, spec)
+        ).get(element_id, 0))
     return written.get(element_id, 0) > named_here
+
+
+def _ids_calls_name(page: ParsedPage, spec: ScriptSlotSpec) -> dict[str, int]:
+    """How many times the calls of one form (`spec`'s pattern) name each element id as
+    their own, over the page's scripts; read once a page and form."""
+    counts: dict[str, int] = {}
+    for script in page.tagged("script"):
+        for call in finditer(spec.pattern, script.text or ""):
+            for m in _WRITTEN_ID.finditer(call.group(0)):
+                if not m.group(2):
+                    counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 def _id_writes(page: ParsedPage) -> dict[str, int]:

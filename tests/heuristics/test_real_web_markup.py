@@ -1803,6 +1803,21 @@ def test_about_coms_gpt_config_places_each_slot_at_its_div(audit_html: AuditHtml
         ("Google Publisher Tag", "billboard", 300, 250)]
 
 
+def test_a_gpt_config_repeated_makes_no_div_it_names(audit_html: AuditHtml) -> None:
+    """The same slot config written twice (a desktop and a mobile copy, or one script
+    calling it again) names its div in each copy, and none of them makes the div: a slot
+    whose div the page lacks is still no placement."""
+    config = ("Abt.GPT.initGPT({site: 'harbour', slots: [{'id':'leaderboard', 'pos':'atf', "
+              "'sizes':[[728, 90]], 'type':'leaderboard', 'priority':'1'}, {'id':'billboard9',"
+              " 'pos':'btf', 'sizes':[[300, 250]], 'type':'billboard', 'priority':'9'}]});")
+    body = '<div class="gpt leaderboard"><div id="leaderboard"></div></div>'
+    for head in (f"<script>{config}</script><script>{config}</script>",
+                 f"<script>{config}\n{config}</script>"):
+        report = audit_html(page(body, head=head))
+        assert [(s.zone_id, s.xpath) for s in report.slots] == [
+            ("leaderboard", "/html/body/div/div")]
+
+
 def test_a_box_declaring_its_gpt_sizes_is_a_gpt_unit(audit_html: AuditHtml) -> None:
     """A box whose own attribute declares the sizes GPT fills it at (`data-gpt-size`),
     which the site's script displays by its position, is GPT's unit at that position."""
