@@ -1152,10 +1152,12 @@ def cosmetic_slots(
         outer = outer_above(el)  # the nearest hidden holder or column round it
         if outer in holders:
             continue
-        if outer is not None and (_holds_text(el, 1) or (
+        if outer is not None and rule != INS_TAG_RULE and (_holds_text(el, 1) or (
                 el not in network_of and catalogue.named_in_markup(el) is None
                 and _named_inside(el, hit_elements, catalogue) is None)):
-            continue  # a column's label or frame, not a vendor's empty unit (or its wrapper)
+            # a column's label or frame, not a vendor's empty unit (or its wrapper); an ad
+            # server's <ins> tag is such a unit by its own shape, whoever serves it
+            continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
         if _label_beside(el, units, advertising):

@@ -155,6 +155,21 @@ def test_an_ad_servers_ins_tag_is_a_placement_whoever_runs_it(audit_html: AuditH
                      ("Google AdSense", "##ins.adsbygoogle")]
 
 
+def test_an_ins_tag_in_a_hidden_column_beside_a_known_unit_is_its_own_placement(
+        catalogue: Catalogue) -> None:
+    """A hidden column round a GPT unit is no placement, but the other server's <ins> tag
+    it holds beside it (directly, or in a box of its own) is one: two units, two slots."""
+    defines = ("<script>googletag.cmd.push(function(){googletag.defineSlot('/1234/r', "
+               "[300, 250], 'div-gpt-ad-1').addService(googletag.pubads());});</script>")
+    for ins in ('<ins data-ycad-slot="2168"></ins>',
+                '<div class="col"><ins data-ycad-slot="2168"></ins></div>'):
+        body = f'<aside class="ad-column"><div id="div-gpt-ad-1"></div>{ins}</aside>{defines}'
+        doc = Document(input="t.html", kind="html", text=page(body), url="https://n.example/",
+                       markup=True)
+        report = audit_document(doc, Engine.from_text("##.ad-column\n", name="t"), catalogue)
+        assert [s.rule for s in report.slots] == ["##div[id^='div-gpt-ad']", "ins[data-*-slot]"]
+
+
 @pytest.mark.parametrize("ins", [
     '<aside class="sidebar"><ins data-widget-slot="sidebar-1"></ins></aside>',  # a theme's
     '<div class="carousel"><ins data-slide-slot="1"></ins><ins data-slide-slot="2"></ins></div>',
