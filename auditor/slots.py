@@ -1067,6 +1067,7 @@ _INS_PART_WORDS = frozenset({
     "nav", "grid", "layout", "drop", "drag", "time", "date", "focus", "hit", "scroll",
     "swipe", "v"})
 _HAS_DIGIT = lazy_regex(r"\d")
+_AD_WORDS = frozenset({"ad", "ads", "adv", "advert"})  # a slot its name says is an ad's
 INS_TAG_LIST = "auditor-markup"  # the `list` of the ad tags read from the markup's shape
 INS_TAG_RULE = "ins[data-*-slot]"
 
@@ -1091,10 +1092,14 @@ def _ins_unit_attr(name: str, value: str) -> bool:
     """Whether an `<ins>` attribute asks an ad server for its slot or zone: its name says
     slot or zone under no word of a page part (`_INS_PART_WORDS`), and its value is an ID,
     a number or a code with digits (`7040842893`, `PDPS0001`), not a part's name
-    (`data-slot="separator"`, `data-time-zone="UTC"`)."""
+    (`data-slot="separator"`, `data-time-zone="UTC"`), unless the name says the slot is an
+    ad's (`data-ad-slot="sidebar"`, an in-house server's named slot)."""
     m = _INS_UNIT_ATTR.match(name.lower())
-    return m is not None and _HAS_DIGIT.search(value) is not None \
-        and not _INS_PART_WORDS.intersection(m.group(1).split("-"))
+    if m is None or not value.strip():
+        return False
+    words = set(m.group(1).split("-"))
+    return not _INS_PART_WORDS & words and (
+        _HAS_DIGIT.search(value) is not None or bool(_AD_WORDS & words))
 
 
 def cosmetic_slots(

@@ -187,6 +187,9 @@ def test_an_ins_naming_a_widgets_slot_or_zone_is_no_placement(
     page's own; an ad server's beside it stays its placement."""
     report = audit_html(page(ins + '<ins data-ycad-slot="2168"></ins>'), url="https://n.example/")
     assert [s.rule for s in report.slots] == ["ins[data-*-slot]"]
+    # a slot its attribute names an ad's is one by name too, an ID or not
+    named = audit_html(page(ins + '<ins data-ad-zone="sidebar"></ins>'), url="https://n.example/")
+    assert [s.rule for s in named.slots] == ["ins[data-*-slot]"]
 
 
 def test_an_ins_tag_holding_only_a_comment_is_still_empty(audit_html: AuditHtml) -> None:
