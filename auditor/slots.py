@@ -1170,7 +1170,8 @@ def cosmetic_slots(
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
-            or _ad_link_network(el, catalogue) or linked
+            or _ad_link_network(el, catalogue) or linked \
+            or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
@@ -1179,6 +1180,20 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]
+                  ) -> Network | None:
+    """The ad network whose loader is the element right after an `<ins>` tag (comments
+    and blank text between them): the server's tag as its code pastes it, the tag then
+    its script (`ins.mrg-tag` then myTarget's ads-async.js)."""
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    if after is None or (el.tail or "").strip():
+        return None
+    network = network_of.get(after)
+    return network if network is not None and network.shows_ads else None
 
 
 class _NearestAbove:

@@ -202,6 +202,21 @@ def test_an_ins_tag_holding_only_a_comment_is_still_empty(audit_html: AuditHtml)
         ("ins[data-*-slot]", "/html/body/div/ins")]
 
 
+def test_an_ins_tags_loader_right_after_it_names_its_vendor(audit_html: AuditHtml) -> None:
+    """An ad server's <ins> tag with its loader pasted right after it (myTarget's
+    `ins.mrg-tag` then ad.mail.ru's ads-async.js) is that server's unit; a loader further
+    on, past other markup, names no one."""
+    body = ('<div><ins class="mrg-tag" style="display:inline-block;width:240px;height:400px" '
+            'data-ad-client="ad-123456" data-ad-slot="123456"></ins>\n<!-- myTarget -->'
+            '<script async src="https://ad.mail.ru/static/ads-async.js"></script>'
+            '<script>(MRGtag = window.MRGtag || []).push({})</script></div>'
+            '<div><ins data-ycad-slot="2168"></ins><p>Text</p>'
+            '<script async src="https://ad.mail.ru/static/ads-async.js"></script></div>')
+    report = audit_html(page(body), url="https://n.example/")
+    assert [(s.network, s.rule) for s in report.slots] == [
+        ("myTarget", "ins[data-*-slot]"), (None, "ins[data-*-slot]")]
+
+
 def test_an_ins_tag_in_a_hidden_wrapper_is_the_wrappers_one_placement(
         catalogue: Catalogue) -> None:
     body = '<div class="ad_right"><ins data-ycad-slot="2174"></ins></div>'
