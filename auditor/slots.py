@@ -513,6 +513,13 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here:
                     break
+                written = _written_after(script, holders, network, match) if whole else None
+                if written is not None:
+                    # a copy saved after the script ran holds what it wrote right after
+                    # it, a unit the markup declares: one placement, that unit
+                    written.extra_elements.append(script)
+                    placed_here.add(network.name)
+                    break
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -552,6 +559,20 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             holder.network, holder.rule = network, f"script: {spec.label}"
             holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
+
+
+def _written_after(script: etree._Element, holders: dict[etree._Element, _Draft],
+                   network: Network, match: re.Match[str]) -> _Draft | None:
+    """The declared unit of this network and zone right after `script` (only comments and
+    blank text between): the element the script wrote, kept by a copy saved after it ran
+    (OAS's JX tag and the `adstream_jx.ads` script it writes)."""
+    zone = match.groupdict().get("zone")
+    after = script.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    unit = holders.get(after) if after is not None and not (script.tail or "").strip() else None
+    return unit if unit is not None and unit.network is network and zone \
+        and unit.zone_id == zone else None
 
 
 def _holder(script: etree._Element, holders: dict[etree._Element, _Draft]) -> _Draft | None:

@@ -379,6 +379,38 @@ def test_open_adstream_single_position_calls_are_slots(project_engine: Engine,
             ("oas-position", "Top"), ("oas-position", "Right")} <= ids
 
 
+# the JX tag as OAS hands it out: a script that writes the position's script with a random
+# number in its path (`document.write('<scr'+'ipt src="…adstream_jx.ads/<sitepage>/1' +
+# OAS_rns + '@Top">…')`); a copy saved after it ran holds the written script right after
+# the writer, one position still; the setup's multiple-call write (`'@' + OAS_listpos`)
+# places nothing
+OAS_JX_WRITTEN = b"""<html><head><title>t</title>
+<script>OAS_rn = new String(Math.random()); OAS_rns = OAS_rn.substring(2, 11);
+document.write('<scr'+'ipt src="http://oas.news.test/RealMedia/ads/adstream_mjx.ads/'
+ + 'news.test/w/1' + OAS_rns + '@' + OAS_listpos + '"></scr'+'ipt>');</script>
+</head><body>
+<div id="oas_Top"><script type="text/javascript">
+document.write('<scr'+'ipt language="JavaScript1.1" src="' +
+ 'http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1' + OAS_rns
+ + '@Top"></scr'+'ipt>');
+</script></div>
+<p>Article text that a reader came for.</p>
+<div id="oas_Right"><script>document.write('<script src="' +
+ 'http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1' + OAS_rns +
+ '@Right"><\\/script>');</script><script
+ src="http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1123456789@Right">
+</script></div>
+</body></html>"""
+
+
+def test_open_adstream_written_single_position_calls_are_slots(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_JX_WRITTEN, url="https://www.news.test/w/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (6, "Open AdStream (OAS)", "Top"), (14, "Open AdStream (OAS)", "Right")]
+
+
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config
 # variable is no tag, so neither the network nor its page ID is there
 OAS_LEFTOVER = b"""<html><head><title>t</title>
