@@ -383,9 +383,10 @@ def test_open_adstream_single_position_calls_are_slots(project_engine: Engine,
 # number in its path (`document.write('<scr'+'ipt src="…adstream_jx.ads/<sitepage>/1' +
 # OAS_rns + '@Top">…')`); a copy saved after it ran holds the written script right after
 # the writer, one position still; the setup's multiple-call write (`'@' + OAS_listpos`)
-# places nothing
+# and a video player's ad-call URL in a variable place nothing
 OAS_JX_WRITTEN = b"""<html><head><title>t</title>
 <script>OAS_rn = new String(Math.random()); OAS_rns = OAS_rn.substring(2, 11);
+var playerAds = "http://oas.news.test/RealMedia/ads/adstream_sx.ads/news.test/v/[R]@x30?";
 document.write('<scr'+'ipt src="http://oas.news.test/RealMedia/ads/adstream_mjx.ads/'
  + 'news.test/w/1' + OAS_rns + '@' + OAS_listpos + '"></scr'+'ipt>');</script>
 </head><body>
@@ -408,7 +409,7 @@ def test_open_adstream_written_single_position_calls_are_slots(
     (page,) = audit(OAS_JX_WRITTEN, url="https://www.news.test/w/a.html",
                     engine=project_engine, catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
-        (6, "Open AdStream (OAS)", "Top"), (14, "Open AdStream (OAS)", "Right")]
+        (7, "Open AdStream (OAS)", "Top"), (15, "Open AdStream (OAS)", "Right")]
 
 
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config

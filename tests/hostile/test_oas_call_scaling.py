@@ -32,7 +32,7 @@ def written_calls(n: int) -> str:  # the JX tag's writes, each followed by what 
 
 
 def one_long_write(n: int) -> str:  # one write naming a jx path again and again, no `@`
-    return "<script>" + "adstream_jx.ads/a' + x + '" * n + "</script>"
+    return "<script>" + "src=\"' + u + 'adstream_jx.ads/a' + x + '" * n + "</script>"
 
 
 @pytest.mark.parametrize(("build", "n"), [(many_calls, 1_000), (one_long_path, 20_000),
