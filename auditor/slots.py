@@ -1309,6 +1309,9 @@ _ABOUT_ADS_TEXT = lazy_regex(
 # (or goes to an ad network, whose own link it is); off the site those words are an ad's
 # own copy ("Advertise with confidence today", a direct-sold text ad to its sponsor)
 _ADVERTISE_WITH = lazy_regex(r"advertise\s+(?:with|on)(?:\s+\S+){1,3}", re.I)
+# an ad network's own link under its unit ("Advertise here" to aads.com); the same words on
+# a box of the site's own are its unsold spot's filler, the placement still
+_ADVERTISE_HERE = lazy_regex(r"advertise\s+here", re.I)
 _ABOUT_ADS_TEXT_MAX = 40
 _ABOUT_ADS_NODES = 8  # a link, its wrapper and an icon or two
 _SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "object",
@@ -1319,7 +1322,8 @@ def _about_advertising(el: etree._Element, first_party: str | None,
                        catalogue: Catalogue) -> etree._Element | None:
     """The link, when a hidden element is only a link about advertising
     (`_ABOUT_ADS_TEXT`, or `_ADVERTISE_WITH` on a link that stays on the page's site or
-    goes to an ad network): its text, all of it in a link, names it, and it holds nothing
+    goes to an ad network; "Advertise here" only on a network's link, `_ADVERTISE_HERE`):
+    its text, all of it in a link, names it, and it holds nothing
     an ad shows in (an image, a frame, a script). The caller asks where the link points (a
     wrapper round a network's own "Advertise with …" link is that network's, as the bare
     link is). A few elements at most: the walk stops there, so nested hidden boxes are not
@@ -1338,6 +1342,8 @@ def _about_advertising(el: etree._Element, first_party: str | None,
     link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
     if link is None or _words(link) != text:
         return None
+    if _ADVERTISE_HERE.fullmatch(text):
+        return link if _ad_link_network(link, catalogue) is not None else None
     if fixed or first_party is None:
         return link
     href = link.get("href") or ""

@@ -1372,6 +1372,21 @@ def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[
     assert [s.rule for s in report.slots] == slots
 
 
+def test_an_unsold_ad_box_reading_advertise_here_is_a_placement(catalogue: Catalogue) -> None:
+    """A hidden ad box that shows "Advertise here" while unsold (a blog's 125x125 spot
+    linking to its own advertising page) is the placement it holds for an ad, as it was
+    before an ad network's own "Advertise here" link folded into its unit; that network
+    link still does."""
+    body = ('<div class="sidebar-ad"><a href="/advertise">Advertise here</a></div><p>Text.</p>'
+            '<div class="sidebar-ad" style="width:125px;height:125px"><a href="https://n.example'
+            '/advertise">Advertise Here</a></div>')
+    doc = Document(input="t.html", kind="html", text=page(body), url="https://n.example/",
+                   markup=True)
+    report = audit_document(doc, Engine.from_text("##.sidebar-ad\n", name="t"), catalogue)
+    assert [(s.rule, s.width) for s in report.slots] == [
+        ("##.sidebar-ad", None), ("##.sidebar-ad", 125)]
+
+
 def test_a_unit_printing_the_word_beside_an_empty_twin_unit_is_no_label(
         engine: Engine) -> None:
     """A unit that prints "Advertisement" before its script fills it, beside an empty unit
