@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -59,6 +60,7 @@ class _Draft:
     width: int | None = None
     height: int | None = None
     extra_elements: list[etree._Element] = field(default_factory=list)
+    held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
 
     def done(self) -> FoundSlot:
         return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
@@ -499,6 +501,9 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     framed: list[tuple[_Draft, Network, ScriptSlotSpec, str]] = []
     for script in scripts:
         code = script.text or ""
+        # the networks this script is the placement of: a second call form of the same
+        # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`) is that placement
+        placed_here: set[str] = set()
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -506,6 +511,15 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
+                if whole and network.name in placed_here:
+                    break
+                written = _written_after(script, holders, network, match) if whole else None
+                if written is not None:
+                    # a copy saved after the script ran holds what it wrote right after
+                    # it, a unit the markup declares: one placement, that unit
+                    written.extra_elements.append(script)
+                    placed_here.add(network.name)
+                    break
                 spot = spots.get(id(spec))
                 if (whole and not match.groupdict().get("zone") and spot is not None
                         and _breakpoint_pair(spot[1], script)):
@@ -515,6 +529,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 holder = _holder(script, holders) if whole else None
                 if holder is not None and id(holder) not in filled:
                     filled.add(id(holder))
+                    placed_here.add(network.name)
                     holder.extra_elements.append(script)
                     groups = match.groupdict()
                     if holder.network is network and not holder.zone_id:
@@ -528,9 +543,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
                     break
-                drafts = _script_slot(page, script, network, spec, match, by_id)
+                drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 added.extend(drafts)
                 if whole:
+                    if drafts:
+                        placed_here.add(network.name)
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes
@@ -542,6 +559,20 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             holder.network, holder.rule = network, f"script: {spec.label}"
             holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
+
+
+def _written_after(script: etree._Element, holders: dict[etree._Element, _Draft],
+                   network: Network, match: re.Match[str]) -> _Draft | None:
+    """The declared unit of this network and zone right after `script` (only comments and
+    blank text between): the element the script wrote, kept by a copy saved after it ran
+    (OAS's JX tag and the `adstream_jx.ads` script it writes)."""
+    zone = match.groupdict().get("zone")
+    after = script.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    unit = holders.get(after) if after is not None and not (script.tail or "").strip() else None
+    return unit if unit is not None and unit.network is network and zone \
+        and unit.zone_id == zone else None
 
 
 def _holder(script: etree._Element, holders: dict[etree._Element, _Draft]) -> _Draft | None:
@@ -703,6 +734,7 @@ def _script_slot(
     spec: ScriptSlotSpec,
     match: re.Match[str],
     by_id: dict[str, _Draft],
+    holders: dict[etree._Element, _Draft] | None = None,
 ) -> list[_Draft]:
     groups = match.groupdict()
     zone = groups.get("zone") or _assigned_path(page, groups.get("zone_var"))
@@ -723,16 +755,12 @@ def _script_slot(
     key = element_id or (f".{element_class}" if element_class else None)
     known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
     if known is not None:
-        if not known.zone_id and zone:
-            known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
-        known.width = known.width or width
-        known.height = known.height or height
-        known.extra_elements.append(script)
+        _fill_known(known, network, spec, zone, width, height, script)
         return []
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
     if target is None and spec.needs_element and element_id \
-            and not _page_makes(page, element_id, match.group(0)):
+            and not _page_makes(page, element_id, match.group(0), spec):
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
@@ -740,6 +768,15 @@ def _script_slot(
         return []
     if target is None and element_id:
         target = _markup_writer(page, element_id, script)
+    if target is not None and (box := _box_round(page, target, network, zone, holders)):
+        # the div a vendor's markup box holds (`div[data-gpt-size]`, jquery.dfp's
+        # `div.dfp[data-adunit]` round `<div id="gpt-top">`): the box's one unit
+        _fill_known(box, network, spec, zone, width, height, script)
+        box.extra_elements.append(target)
+        box.held = target
+        if key:
+            by_id[key] = box
+        return []
     element: etree._Element = script if target is None else target
     slot = _Draft(
         element=element,
@@ -762,6 +799,52 @@ def _script_slot(
     return [slot]
 
 
+def _fill_known(known: _Draft, network: Network, spec: ScriptSlotSpec, zone: str | None,
+                width: int | None, height: int | None, script: etree._Element) -> None:
+    """A call naming a unit already declared fills what it lacks: its zone (an ID of the
+    call's kind replaces the unit's own position name, which no ID kind reads), its size."""
+    if zone and (not known.zone_id or (
+            not known.id_kind and spec.id_kind and known.network is network)):
+        known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
+    known.width = known.width or width
+    known.height = known.height or height
+    known.extra_elements.append(script)
+
+
+_BOX_LEVELS = 3  # a vendor's box holds the div its call fills a level or two down
+
+
+def _box_round(page: ParsedPage, target: etree._Element, network: Network, zone: str | None,
+               holders: dict[etree._Element, _Draft] | None) -> _Draft | None:
+    """The unit the markup declares of this network a few levels round `target`, where its
+    zone is none, a position name, or the call's own (a box naming another unit stays
+    that unit's, and a box holds one such div: a second is a unit of its own; a box whose
+    own id the page's code names in quotes is a unit its call fills itself); None where
+    there is none, or `target` is one itself."""
+    if not holders or target in holders:
+        return None
+    for level, above in enumerate(target.iterancestors()):
+        if level >= _BOX_LEVELS:
+            return None
+        box = holders.get(above)
+        if box is not None:
+            own = box.element.get("id")
+            return box if box.network is network and box.held is None and (
+                not box.zone_id or not box.id_kind or box.zone_id == zone) and not (
+                own and own in _quoted_names(page)) else None
+    return None
+
+
+_QUOTED_NAME = lazy_regex(r"""['"]([\w-]{1,200})['"]""")
+
+
+def _quoted_names(page: ParsedPage) -> frozenset[str]:
+    """The names the page's inline code writes in quotes (an element id a call passes);
+    read once a page."""
+    return page.view("quoted names", lambda: frozenset(
+        _QUOTED_NAME.findall(page.script_text)))
+
+
 def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     """(ID kind, zone, network) of the units the page's scripts define for an element the
     page lacks (`needs_element`): no slot, but their zones are the page's IDs
@@ -769,7 +852,8 @@ def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
     return page.view("units defined, not placed", list)
 
 
-def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
+def _page_makes(page: ParsedPage, element_id: str, call: str = "",
+                spec: ScriptSlotSpec | None = None) -> bool:
     """Whether the page's own code makes an element of this id: a script writes it
     (`<div id="…">` in a string, setAttribute/jQuery's attr("id", …), `el.id = …`, an
     object's `id: …` as React's props and jQuery's `$("<div>", {…})` give it), a template
@@ -778,7 +862,8 @@ def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
     for the framework that makes it. The `call` declaring the slot names its element
     itself where a config's slot object carries it as its `id` (About.com's
     `{'id': 'billboard', 'sizes': …}`): that naming makes nothing, so an id written there
-    and nowhere else is not made."""
+    and nowhere else is not made; nor is one the same call form names again, in another
+    copy of the config (`spec`'s calls, counted once a page)."""
     exact, prefixes = _ids_scripts_write(page)
     if any(element_id[:end] in prefixes for end in range(3, min(len(element_id), 200))):
         return True
@@ -789,7 +874,23 @@ def _page_makes(page: ParsedPage, element_id: str, call: str = "") -> bool:
     if not named_here:
         return True
     written = page.view("id writes counted", lambda: _id_writes(page))
+    if spec is not None:
+        named_here = max(named_here, page.view(
+            f"ids named by calls {id(spec)}", lambda: _ids_calls_name(page, spec)
+        ).get(element_id, 0))
     return written.get(element_id, 0) > named_here
+
+
+def _ids_calls_name(page: ParsedPage, spec: ScriptSlotSpec) -> dict[str, int]:
+    """How many times the calls of one form (`spec`'s pattern) name each element id as
+    their own, over the page's scripts; read once a page and form."""
+    counts: dict[str, int] = {}
+    for script in page.tagged("script"):
+        for call in finditer(spec.pattern, script.text or ""):
+            for m in _WRITTEN_ID.finditer(call.group(0)):
+                if not m.group(2):
+                    counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 def _id_writes(page: ParsedPage) -> dict[str, int]:
@@ -979,7 +1080,15 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
 # script fills, asking for the slot or zone a `data-` attribute of the server's own name
 # gives (`data-ad-slot`, Revive's `data-revive-zoneid`, ExoClick's `data-zoneid`, Xinhua's
 # `data-ycad-slot`); <ins> marks an edit otherwise, and an edit carries no slot
-_INS_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}(?:slot|zone)(?:-?id)?$")
+_INS_UNIT_ATTR = lazy_regex(r"^data-((?:[a-z0-9]{1,20}-){0,3})(?:slot|zone)(?:-?id)?$")
+# a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
+# carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
+_INS_PART_WORDS = frozenset({
+    "widget", "widgets", "slide", "slider", "carousel", "gallery", "tab", "tabs", "menu",
+    "nav", "grid", "layout", "drop", "drag", "time", "date", "focus", "hit", "scroll",
+    "swipe", "v"})
+_HAS_DIGIT = lazy_regex(r"\d")
+_AD_WORDS = frozenset({"ad", "ads", "adv", "advert"})  # a slot its name says is an ad's
 INS_TAG_LIST = "auditor-markup"  # the `list` of the ad tags read from the markup's shape
 INS_TAG_RULE = "ins[data-*-slot]"
 
@@ -992,12 +1101,26 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
         return []
     out: list[tuple[etree._Element, str, str]] = []
     for el in page.root.iter("ins"):
-        if len(el) or (el.text or "").strip():
-            continue  # filled, or an edit's text
-        if any(v.strip() and _INS_UNIT_ATTR.match(str(k).lower())
-               for k, v in el.attrib.items()):
+        if (el.text or "").strip() or any(
+                isinstance(c.tag, str) or (c.tail or "").strip() for c in el):
+            continue  # filled, or an edit's text (a comment inside leaves it empty)
+        if any(_ins_unit_attr(str(k), str(v)) for k, v in el.attrib.items()):
             out.append((el, INS_TAG_RULE, INS_TAG_LIST))
     return out
+
+
+def _ins_unit_attr(name: str, value: str) -> bool:
+    """Whether an `<ins>` attribute asks an ad server for its slot or zone: its name says
+    slot or zone under no word of a page part (`_INS_PART_WORDS`), and its value is an ID,
+    a number or a code with digits (`7040842893`, `PDPS0001`), not a part's name
+    (`data-slot="separator"`, `data-time-zone="UTC"`), unless the name says the slot is an
+    ad's (`data-ad-slot="sidebar"`, an in-house server's named slot)."""
+    m = _INS_UNIT_ATTR.match(name.lower())
+    if m is None or not value.strip():
+        return False
+    words = set(m.group(1).split("-"))
+    return not _INS_PART_WORDS & words and (
+        _HAS_DIGIT.search(value) is not None or bool(_AD_WORDS & words))
 
 
 def cosmetic_slots(
@@ -1055,10 +1178,12 @@ def cosmetic_slots(
         outer = outer_above(el)  # the nearest hidden holder or column round it
         if outer in holders:
             continue
-        if outer is not None and (_holds_text(el, 1) or (
+        if outer is not None and rule != INS_TAG_RULE and (_holds_text(el, 1) or (
                 el not in network_of and catalogue.named_in_markup(el) is None
                 and _named_inside(el, hit_elements, catalogue) is None)):
-            continue  # a column's label or frame, not a vendor's empty unit (or its wrapper)
+            # a column's label or frame, not a vendor's empty unit (or its wrapper); an ad
+            # server's <ins> tag is such a unit by its own shape, whoever serves it
+            continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
         if _label_beside(el, units, advertising):
@@ -1066,7 +1191,8 @@ def cosmetic_slots(
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
-            or _ad_link_network(el, catalogue) or linked
+            or _ad_link_network(el, catalogue) or linked \
+            or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
@@ -1075,6 +1201,20 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]
+                  ) -> Network | None:
+    """The ad network whose loader is the element right after an `<ins>` tag (comments
+    and blank text between them): the server's tag as its code pastes it, the tag then
+    its script (`ins.mrg-tag` then myTarget's ads-async.js)."""
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):  # a comment
+        after = after.getnext()
+    if after is None or (el.tail or "").strip():
+        return None
+    network = network_of.get(after)
+    return network if network is not None and network.shows_ads else None
 
 
 class _NearestAbove:
@@ -1169,6 +1309,9 @@ _ABOUT_ADS_TEXT = lazy_regex(
 # (or goes to an ad network, whose own link it is); off the site those words are an ad's
 # own copy ("Advertise with confidence today", a direct-sold text ad to its sponsor)
 _ADVERTISE_WITH = lazy_regex(r"advertise\s+(?:with|on)(?:\s+\S+){1,3}", re.I)
+# an ad network's own link under its unit ("Advertise here" to aads.com); the same words on
+# a box of the site's own are its unsold spot's filler, the placement still
+_ADVERTISE_HERE = lazy_regex(r"advertise\s+here", re.I)
 _ABOUT_ADS_TEXT_MAX = 40
 _ABOUT_ADS_NODES = 8  # a link, its wrapper and an icon or two
 _SHOWS_MEDIA = frozenset({"img", "picture", "svg", "iframe", "frame", "ins", "object",
@@ -1179,7 +1322,8 @@ def _about_advertising(el: etree._Element, first_party: str | None,
                        catalogue: Catalogue) -> etree._Element | None:
     """The link, when a hidden element is only a link about advertising
     (`_ABOUT_ADS_TEXT`, or `_ADVERTISE_WITH` on a link that stays on the page's site or
-    goes to an ad network): its text, all of it in a link, names it, and it holds nothing
+    goes to an ad network; "Advertise here" only on a network's link, `_ADVERTISE_HERE`):
+    its text, all of it in a link, names it, and it holds nothing
     an ad shows in (an image, a frame, a script). The caller asks where the link points (a
     wrapper round a network's own "Advertise with …" link is that network's, as the bare
     link is). A few elements at most: the walk stops there, so nested hidden boxes are not
@@ -1198,11 +1342,34 @@ def _about_advertising(el: etree._Element, first_party: str | None,
     link = next((n for n in nodes if n.tag == "a" and n.get("href") is not None), None)
     if link is None or _words(link) != text:
         return None
+    if _ADVERTISE_HERE.fullmatch(text):
+        return link if _ad_link_network(link, catalogue) is not None else None
     if fixed or first_party is None:
         return link
-    host = host_of(link.get("href") or "")
+    href = link.get("href") or ""
+    host = host_of(href)
     return link if not host or not is_third_party(host, first_party) \
+        or _sales_site(href, host, text) \
         or _ad_link_network(link, catalogue) is not None else None
+
+
+_SALES_PATH = lazy_regex(r"advertis|media-?kit|ad-?sales", re.I)
+_NAME_WORD = lazy_regex(r"[a-z0-9]{4,}")
+
+
+def _sales_site(href: str, host: str, text: str) -> bool:
+    """Whether an "Advertise with …" link off the page's site goes to the site that sells
+    its ads (a group's or publisher's own): its path is an advertising page
+    (`/advertising/`, `/media-kit`), or the words after "with" name the host it goes to
+    ("Advertise with NewsGroup" to newsgroupmedia.example); an ad's copy names neither."""
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # a malformed address
+        path = ""
+    if _SALES_PATH.search(path[:300]):
+        return True
+    named = host.lower().replace(".", "").replace("-", "")
+    return any(w in named for w in _NAME_WORD.findall(" ".join(text.lower().split()[2:])))
 
 
 def _words(el: etree._Element) -> str:

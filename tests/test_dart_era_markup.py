@@ -328,6 +328,29 @@ def test_open_adstream_rich_calls_are_slots(project_engine: Engine,
     assert ("oas-sitepage", "www.news.test/sport") in {(i.kind, i.value) for i in page.ids}
 
 
+# a template that calls OAS_RICH where the setup defined it and OAS_AD otherwise writes one
+# position's ad, whichever runs: one slot, not one per call form
+OAS_EITHER = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/RealMedia/ads/';
+OAS_sitepage = 'www.news.test/sport';
+OAS_listpos = 'Top,Middle';
+</script></head><body>
+<div id="adtop"><script>
+if (typeof OAS_RICH == 'function') { OAS_RICH('Top'); } else { OAS_AD('Top'); }
+</script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>OAS_AD('Middle');</script></div>
+</body></html>"""
+
+
+def test_an_open_adstream_position_called_in_either_form_is_one_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_EITHER, url="https://www.news.test/sport/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(7, "Top"), (11, "Middle")]
+
+
 # Open AdStream's single-position call (the JX tag, and SX): a script per position whose
 # answer writes the ad where it stands, the position after the `@` of its path; the
 # setup's multiple-call request (mjx) places nothing
@@ -364,6 +387,39 @@ def test_an_open_adstream_call_without_its_random_names_the_same_sitepage(
     (page,) = audit(html, url="https://www.news.test/world/a.html", engine=project_engine,
                     catalogue=catalogue).pages
     assert {i.value for i in page.ids if i.kind == "oas-sitepage"} == {"news.test/world"}
+
+
+# the JX tag as OAS hands it out: a script that writes the position's script with a random
+# number in its path (`document.write('<scr'+'ipt src="…adstream_jx.ads/<sitepage>/1' +
+# OAS_rns + '@Top">…')`); a copy saved after it ran holds the written script right after
+# the writer, one position still; the setup's multiple-call write (`'@' + OAS_listpos`)
+# and a video player's ad-call URL in a variable place nothing
+OAS_JX_WRITTEN = b"""<html><head><title>t</title>
+<script>OAS_rn = new String(Math.random()); OAS_rns = OAS_rn.substring(2, 11);
+var playerAds = "http://oas.news.test/RealMedia/ads/adstream_sx.ads/news.test/v/[R]@x30?";
+document.write('<scr'+'ipt src="http://oas.news.test/RealMedia/ads/adstream_mjx.ads/'
+ + 'news.test/w/1' + OAS_rns + '@' + OAS_listpos + '"></scr'+'ipt>');</script>
+</head><body>
+<div id="oas_Top"><script type="text/javascript">
+document.write('<scr'+'ipt language="JavaScript1.1" src="' +
+ 'http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1' + OAS_rns
+ + '@Top"></scr'+'ipt>');
+</script></div>
+<p>Article text that a reader came for.</p>
+<div id="oas_Right"><script>document.write('<script src="' +
+ 'http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1' + OAS_rns +
+ '@Right"><\\/script>');</script><script
+ src="http://oas.news.test/RealMedia/ads/adstream_jx.ads/news.test/w/1123456789@Right">
+</script></div>
+</body></html>"""
+
+
+def test_open_adstream_written_single_position_calls_are_slots(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_JX_WRITTEN, url="https://www.news.test/w/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (7, "Open AdStream (OAS)", "Top"), (15, "Open AdStream (OAS)", "Right")]
 
 
 # a template's leftover OAS_sitepage line, with no OAS request or OAS_AD call: a config

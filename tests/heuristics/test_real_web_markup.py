@@ -169,6 +169,68 @@ def test_an_ad_servers_ins_tag_is_a_placement_whoever_runs_it(audit_html: AuditH
                      ("Google AdSense", "##ins.adsbygoogle")]
 
 
+def test_an_ins_tag_in_a_hidden_column_beside_a_known_unit_is_its_own_placement(
+        catalogue: Catalogue) -> None:
+    """A hidden column round a GPT unit is no placement, but the other server's <ins> tag
+    it holds beside it (directly, or in a box of its own) is one: two units, two slots."""
+    defines = ("<script>googletag.cmd.push(function(){googletag.defineSlot('/1234/r', "
+               "[300, 250], 'div-gpt-ad-1').addService(googletag.pubads());});</script>")
+    for ins in ('<ins data-ycad-slot="2168"></ins>',
+                '<div class="col"><ins data-ycad-slot="2168"></ins></div>'):
+        body = f'<aside class="ad-column"><div id="div-gpt-ad-1"></div>{ins}</aside>{defines}'
+        doc = Document(input="t.html", kind="html", text=page(body), url="https://n.example/",
+                       markup=True)
+        report = audit_document(doc, Engine.from_text("##.ad-column\n", name="t"), catalogue)
+        assert [s.rule for s in report.slots] == ["##div[id^='div-gpt-ad']", "ins[data-*-slot]"]
+
+
+@pytest.mark.parametrize("ins", [
+    '<aside class="sidebar"><ins data-widget-slot="sidebar-1"></ins></aside>',  # a theme's
+    '<div class="carousel"><ins data-slide-slot="1"></ins><ins data-slide-slot="2"></ins></div>',
+    '<div class="card"><ins data-slot="separator"></ins></div>',  # a UI kit's part name
+    '<p>Updated <ins data-time-zone="UTC"></ins></p>',
+    '<div class="upload"><ins data-drop-zone="files"></ins></div>',
+    '<ins class="skip" data-focus-zone="main"></ins>',  # an a11y widget's
+    '<div><ins data-v-slot="default"></ins></div>',  # a framework's slot marker
+], ids=["widget slot", "carousel slides", "UI kit part", "time zone", "drop zone",
+        "focus zone", "framework slot"])
+def test_an_ins_naming_a_widgets_slot_or_zone_is_no_placement(
+        ins: str, audit_html: AuditHtml) -> None:
+    """Only an ad server's `data-` slot or zone makes an empty <ins> its tag: one a widget,
+    a carousel, a time zone or a framework names (a part's name, no ID) is markup of the
+    page's own; an ad server's beside it stays its placement."""
+    report = audit_html(page(ins + '<ins data-ycad-slot="2168"></ins>'), url="https://n.example/")
+    assert [s.rule for s in report.slots] == ["ins[data-*-slot]"]
+    # a slot its attribute names an ad's is one by name too, an ID or not
+    named = audit_html(page(ins + '<ins data-ad-zone="sidebar"></ins>'), url="https://n.example/")
+    assert [s.rule for s in named.slots] == ["ins[data-*-slot]"]
+
+
+def test_an_ins_tag_holding_only_a_comment_is_still_empty(audit_html: AuditHtml) -> None:
+    """A server's tag that carries a comment inside (`<ins …><!-- unit 2168 --></ins>`) is
+    as empty as one without: its placement; a comment beside text is an edit still."""
+    report = audit_html(page('<div class="col"><ins data-ycad-slot="2168"><!-- unit 2168 -->'
+                             '\n</ins></div><p>An <ins data-x-slot="3">added<!-- x --></ins> '
+                             'word.</p>'), url="https://n.example/")
+    assert [(s.rule, s.xpath) for s in report.slots] == [
+        ("ins[data-*-slot]", "/html/body/div/ins")]
+
+
+def test_an_ins_tags_loader_right_after_it_names_its_vendor(audit_html: AuditHtml) -> None:
+    """An ad server's <ins> tag with its loader pasted right after it (myTarget's
+    `ins.mrg-tag` then ad.mail.ru's ads-async.js) is that server's unit; a loader further
+    on, past other markup, names no one."""
+    body = ('<div><ins class="mrg-tag" style="display:inline-block;width:240px;height:400px" '
+            'data-ad-client="ad-123456" data-ad-slot="123456"></ins>\n<!-- myTarget -->'
+            '<script async src="https://ad.mail.ru/static/ads-async.js"></script>'
+            '<script>(MRGtag = window.MRGtag || []).push({})</script></div>'
+            '<div><ins data-ycad-slot="2168"></ins><p>Text</p>'
+            '<script async src="https://ad.mail.ru/static/ads-async.js"></script></div>')
+    report = audit_html(page(body), url="https://n.example/")
+    assert [(s.network, s.rule) for s in report.slots] == [
+        ("myTarget", "ins[data-*-slot]"), (None, "ins[data-*-slot]")]
+
+
 def test_an_ins_tag_in_a_hidden_wrapper_is_the_wrappers_one_placement(
         catalogue: Catalogue) -> None:
     body = '<div class="ad_right"><ins data-ycad-slot="2174"></ins></div>'
@@ -1304,8 +1366,15 @@ def test_a_hidden_column_keeps_a_vendors_unit_in_a_hidden_wrapper_of_its_own(
     ('<a class="advertise-link" href="/media/advertise">Advertise on News Example</a>', []),
     ('<a class="advertise-link" href="https://sponsor.example/offer">Advertise with '
      "confidence today</a>", ["##.advertise-link"]),
+    # … but a site's group sells its ads on the group's own site: a link naming the company
+    # whose site it goes to, or going to that site's advertising page, is the sales link
+    ('<a class="advertise-link" href="https://www.newsgroupmedia.example/">Advertise with '
+     "NewsGroup</a>", []),
+    ('<a class="advertise-link" href="https://corp.example/advertising/">Advertise with '
+     "our publisher</a>", []),
 ], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
-        "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with"])
+        "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with",
+        "the group's ad-sales link in its name", "the group's advertising page"])
 def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
                                                        engine: Engine) -> None:
     """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their
@@ -1315,6 +1384,21 @@ def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[
     (report,) = audit(page(markup).encode(), url="https://www.news.example/a",
                       engine=engine).pages
     assert [s.rule for s in report.slots] == slots
+
+
+def test_an_unsold_ad_box_reading_advertise_here_is_a_placement(catalogue: Catalogue) -> None:
+    """A hidden ad box that shows "Advertise here" while unsold (a blog's 125x125 spot
+    linking to its own advertising page) is the placement it holds for an ad, as it was
+    before an ad network's own "Advertise here" link folded into its unit; that network
+    link still does."""
+    body = ('<div class="sidebar-ad"><a href="/advertise">Advertise here</a></div><p>Text.</p>'
+            '<div class="sidebar-ad" style="width:125px;height:125px"><a href="https://n.example'
+            '/advertise">Advertise Here</a></div>')
+    doc = Document(input="t.html", kind="html", text=page(body), url="https://n.example/",
+                   markup=True)
+    report = audit_document(doc, Engine.from_text("##.sidebar-ad\n", name="t"), catalogue)
+    assert [(s.rule, s.width) for s in report.slots] == [
+        ("##.sidebar-ad", None), ("##.sidebar-ad", 125)]
 
 
 def test_a_unit_printing_the_word_beside_an_empty_twin_unit_is_no_label(
@@ -1781,6 +1865,21 @@ def test_about_coms_gpt_config_places_each_slot_at_its_div(audit_html: AuditHtml
         ("Google Publisher Tag", "billboard", 300, 250)]
 
 
+def test_a_gpt_config_repeated_makes_no_div_it_names(audit_html: AuditHtml) -> None:
+    """The same slot config written twice (a desktop and a mobile copy, or one script
+    calling it again) names its div in each copy, and none of them makes the div: a slot
+    whose div the page lacks is still no placement."""
+    config = ("Abt.GPT.initGPT({site: 'harbour', slots: [{'id':'leaderboard', 'pos':'atf', "
+              "'sizes':[[728, 90]], 'type':'leaderboard', 'priority':'1'}, {'id':'billboard9',"
+              " 'pos':'btf', 'sizes':[[300, 250]], 'type':'billboard', 'priority':'9'}]});")
+    body = '<div class="gpt leaderboard"><div id="leaderboard"></div></div>'
+    for head in (f"<script>{config}</script><script>{config}</script>",
+                 f"<script>{config}\n{config}</script>"):
+        report = audit_html(page(body, head=head))
+        assert [(s.zone_id, s.xpath) for s in report.slots] == [
+            ("leaderboard", "/html/body/div/div")]
+
+
 def test_a_box_declaring_its_gpt_sizes_is_a_gpt_unit(audit_html: AuditHtml) -> None:
     """A box whose own attribute declares the sizes GPT fills it at (`data-gpt-size`),
     which the site's script displays by its position, is GPT's unit at that position."""
@@ -1790,6 +1889,33 @@ def test_a_box_declaring_its_gpt_sizes_is_a_gpt_unit(audit_html: AuditHtml) -> N
         "data-gpt-size='[[300, 250]]' data-position='right3'></div>"))
     assert [(s.network, s.zone_id) for s in report.slots] == [
         ("Google Publisher Tag", "top"), ("Google Publisher Tag", "right3")]
+
+
+_GPT_DEFINES = ("<script>googletag.cmd.push(function(){googletag.defineSlot("
+                "'/1234/news/top', [728, 90], '{div}').addService(googletag.pubads());});"
+                "</script>")
+
+
+@pytest.mark.parametrize("unit", [
+    # the box declaring its sizes, which the site's own defineSlot names by its id
+    "<div class='gpt_ad_container' id='gpt-top' data-gpt-size='[[728, 90]]' "
+    "data-position='top'></div>",
+    # … or the div inside it that defineSlot fills
+    "<div class='gpt_ad_container' data-gpt-size='[[728, 90]]' data-position='top'>"
+    "<div id='gpt-top'></div></div>",
+    # a jquery.dfp box round the div the page's own defineSlot fills
+    "<div class='ad dfp' data-adunit='/1234/news/top'><div id='gpt-top'></div></div>",
+], ids=["box defined by id", "box round the defined div", "jquery.dfp box round it"])
+def test_a_gpt_box_and_the_defineslot_filling_it_are_one_unit(
+        unit: str, audit_html: AuditHtml) -> None:
+    """A box GPT's markup rules name (`div[data-gpt-size]`, jquery.dfp's `data-adunit`) that
+    the page's own defineSlot fills, at its id or at the div it holds, is one unit, whose
+    ad-unit path is the call's (a position name is no path)."""
+    report = audit_html(page(unit + "<p>Text.</p>" + _GPT_DEFINES.replace("{div}", "gpt-top"),
+                             head='<script async src="https://securepubads.g.doubleclick.net/'
+                                  'tag/js/gpt.js"></script>'))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234/news/top", 728, 90)]
 
 
 def test_pagefairs_snippet_naming_its_files_by_bare_host_names_it(
