@@ -45,14 +45,16 @@ def _without_collection(seconds: Callable[[int], float], size: int) -> float:
         gc.enable()
 
 
-def audit_seconds(html: str) -> float:
-    """One audit of a page, with the bundled rules alone (no system lists), timed."""
+def audit_seconds(html: str, rules: str | None = None) -> float:
+    """One audit of a page, timed: with the bundled rules alone (no system lists), or
+    with the hiding `rules` given alone (a test of one rule's reach)."""
     from auditor.catalogue import default_catalogue
     from auditor.pipeline import audit_document
     from auditor.readers import Document
     from auditor.rules import Engine
 
-    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
+    engine = Engine.load(system_lists=False) if rules is None else Engine.from_text(rules)
+    catalogue = default_catalogue()
     doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
                    markup=True)
     start = time.perf_counter()

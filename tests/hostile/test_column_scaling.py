@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 _HEAD = "<html><head><title>t</title></head><body><p>A short note on the weather.</p>"
 _ZERG = "<div id='zergnet-widget-26344'></div>"
@@ -19,17 +19,7 @@ _RULES = ("##.ad-column\n##.dfp-ad\n##.topBannerAd\n##div[id^=\"div-gpt-\"]\n"
 
 def _seconds(html: str) -> float:
     """One audit of a page with the hiding rules above alone, timed."""
-    from auditor.catalogue import default_catalogue
-    from auditor.pipeline import audit_document
-    from auditor.readers import Document
-    from auditor.rules import Engine
-
-    engine, catalogue = Engine.from_text(_RULES), default_catalogue()
-    doc = Document(input="t.html", kind="html", text=html, url="https://site.example/",
-                   markup=True)
-    start = time.perf_counter()
-    audit_document(doc, engine, catalogue)
-    return time.perf_counter() - start
+    return audit_seconds(html, _RULES)
 
 
 def _nested_columns(n: int) -> str:
