@@ -499,7 +499,12 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     framed: list[tuple[_Draft, Network, ScriptSlotSpec, str]] = []
     for script in scripts:
         code = script.text or ""
+        # a script that is one network's placement is one, whichever of its forms read it
+        # first (AdSense's legacy globals name the client, and the slot where there is one)
+        placed: set[int] = set()
         for network, spec in specs:
+            if id(network) in placed:
+                continue
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
                     continue  # a tag the page keeps commented out: no placement
@@ -511,6 +516,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         and _breakpoint_pair(spot[1], script)):
                     spot[0].extra_elements.append(script)
                     spots[id(spec)] = (spot[0], script)
+                    placed.add(id(network))
                     break
                 holder = _holder(script, holders) if whole else None
                 if holder is not None and id(holder) not in filled:
@@ -527,10 +533,12 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     w, h = _int(groups.get("width")), _int(groups.get("height"))
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
+                    placed.add(id(network))
                     break
                 drafts = _script_slot(page, script, network, spec, match, by_id)
                 added.extend(drafts)
                 if whole:
+                    placed.add(id(network))
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
                     break  # one per script, whatever it writes

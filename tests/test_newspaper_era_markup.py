@@ -9,7 +9,7 @@ import pytest
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 # Sharethrough's placement: the div its tag (tag.js, str-dfp.js) and its own bid adapters'
 # creatives fill by data-str-native-key (a legacy 8-hex key or a 24-character pkey)
@@ -784,6 +784,48 @@ def test_adsense_named_client_is_its_publisher(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(i.kind, i.value) for i in page.ids if i.kind == "adsense-publisher"] == [
         ("adsense-publisher", "ca-conde_newyorker")]
+
+
+# AdSense's legacy unit before ad slots: the client and size as globals (quoted or not, in
+# any order), then show_ads.js, which writes the ad where the script stands; with a slot,
+# the same form is one placement, not one per global it sets
+ADSENSE_LEGACY_UNITS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="widget"><h4>Advertisement</h4>
+<script type="text/javascript"><!--
+google_ad_client = 'ca-pub-1234567890123456';
+google_ad_height = '60';
+google_ad_width  = '234';
+google_ad_type = 'text';
+//--></script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
+<p>More of the story.</p>
+<div class="widget"><script>
+google_ad_client = "pub-1234567890123456"; google_ad_slot = "1122334455";
+google_ad_width = 300; google_ad_height = 250;
+</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
+</body></html>"""
+
+
+def test_adsense_legacy_unit_without_a_slot_is_a_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_LEGACY_UNITS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (3, "Google AdSense", None, 234, 60), (11, "Google AdSense", "1122334455", 300, 250)]
+
+
+def test_adsense_legacy_globals_read_linearly() -> None:
+    # a size the unit never sets, looked for after each of thousands of clients (and in
+    # scripts of their own, and in a comment the placement skips)
+    unit = "google_ad_client = 'ca-pub-1234567890123456';" + " google_color_bg = 'FFF';" * 20
+
+    def seconds(n: int) -> float:
+        return audit_seconds(
+            "<html><body><p>Text.</p><script>/*" + unit * n + "*/</script>"
+            + f"<script>{unit}</script>" * (n // 10) + "</body></html>")
+
+    assert_linear(seconds, 1000, "AdSense's legacy globals", floor=0.01)
 
 
 # a row that is itself the placement: its wrapper holds the word and the unit's own box, and
