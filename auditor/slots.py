@@ -99,9 +99,41 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(
-        _script_drafts(page, catalogue, drafts)))
+    scripted = _script_drafts(page, catalogue, drafts)
+    drafts, scripted = _fold_units_inside(drafts, scripted)
+    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(scripted))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
+                       ) -> tuple[list[_Draft], list[_Draft]]:
+    """The markup's slots and the scripts' own, less those inside the element a script
+    declares a slot in (the element GPT's `defineSlot` names): that element is the
+    placement, and a unit shown inside it is what fills it, or the older tag the site left
+    in it (a DART `<noscript>` image or `document.write` in the GPT unit's box), one ad,
+    not two. A page landmark a script names (`body`) is no unit's box: what it holds stays
+    its own, and so does a unit of the box's network that names a zone of its own."""
+    boxes = {d.element: d for d in scripted if str(d.element.tag).lower() != "script"
+             and str(d.element.tag).lower() not in _LANDMARKS}
+    if not boxes:
+        return drafts, scripted
+    box_above = _NearestAbove(set(boxes))  # each element climbed once: linear
+
+    def outside(draft: _Draft) -> bool:
+        box = box_above(draft.element)
+        if box is None or draft.element in boxes:
+            return True
+        slot = boxes[box]
+        if slot.network is draft.network and slot.zone_id and draft.zone_id \
+                and slot.zone_id != draft.zone_id:
+            return True  # two units of one network, each its zone: two placements
+        slot.extra_elements.append(draft.element)
+        if not (slot.width and slot.height) and draft.width and draft.height:
+            slot.width, slot.height = draft.width, draft.height
+        return False
+
+    return ([d for d in drafts if outside(d)],
+            [d for d in scripted if d.element in boxes or outside(d)])
 
 
 # what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
@@ -1240,10 +1272,12 @@ def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
 
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
-# </p>` beside `<div class="ad">`), in the languages of the pages we read
+# </p>` beside `<div class="ad">`), in the languages of the pages we read; a sponsored
+# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too
 _AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
-    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos)"
+    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos|"
+    r"(?:presented|sponsored|brought\s+to\s+you|paid\s+for)\s+by:?)"
     r"(?:\s*-)?", re.I)
 _LABEL_CHARS = 40
 # what a label's line holds besides its text: inline formatting, no box a unit renders in

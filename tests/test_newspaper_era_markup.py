@@ -963,3 +963,71 @@ def test_pixel_and_loader_query_ids(project_engine: Engine, catalogue: Catalogue
     assert {("chartbeat-account", "4321"), ("rocketfuel-action", "20500001"),
             ("undertone-pixel", "17001"), ("bizo-partner", "1234")} <= {
         (i.kind, i.value) for i in page.ids}
+
+
+# a sponsored unit's line over its GPT box ("Presented by", the sponsor's logo the unit's
+# creative): a label, one placement with the box it labels
+SPONSOR_LINE = b"""<html><head><title>t</title>
+<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function () {
+  googletag.defineSlot('/1234567/mag/tools', [[88, 31]], 'adTools1').addService(googletag.pubads());
+});</script></head><body><p>Article text.</p>
+<div class="ad adTools" id="adTools1-wrapper"><span class="sponsorText">Presented by</span><div
+ class="ad-inner" id="adTools1"><script>googletag.cmd.push(function () {
+ googletag.display("adTools1"); });</script></div></div>
+</body></html>"""
+
+
+def test_sponsor_line_beside_its_unit_is_its_label(engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    # EasyList hides the line (`##.sponsorText`), as it hides the unit's box
+    (page,) = audit(SPONSOR_LINE, url="https://www.mag.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (6, "Google Publisher Tag", "/1234567/mag/tools")]
+
+
+# the box GPT's defineSlot names, still holding the site's older DART tag (its script and
+# its `<noscript>` image): the box is the placement, the DART tag inside it no second ad;
+# another box with a unit of GPT's own naming its zone stays two
+GPT_BOX_DART_TAG = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function () {
+  googletag.defineSlot('/1234567/news/section', [300, 250], 'ad-div-mpu')
+    .addService(googletag.pubads());
+  googletag.defineSlot('/1234567/news/rail', [300, 600], 'rail-box').addService(googletag.pubads());
+  googletag.defineSlot('/1234567/news/inner', [300, 250], 'div-gpt-ad-77')
+    .addService(googletag.pubads());
+});</script></head><body><p>Article text.</p>
+<div id="ad-div-mpu"><div class="ad" id="mpu">
+<script>Site.writeAd("http://ad.doubleclick.net/N1234/adj/site/news;type=mpu;sz=300x250;tile=2");</script>
+<noscript><a href="http://ad.doubleclick.net/N1234/jump/site/news;sz=300x250;ord=1?"><img
+ src="http://ad.doubleclick.net/N1234/ad/site/news;sz=300x250;ord=1?" width="300" height="250"
+ alt=""></a></noscript>
+</div></div>
+<p>More of the story.</p>
+<div id="rail-box"><div id="div-gpt-ad-77"></div></div>
+</body></html>"""
+
+
+def test_older_tag_inside_a_gpt_box_is_the_boxs_placement(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_BOX_DART_TAG, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (10, "Google Publisher Tag", "/1234567/news/section"),
+        (17, "Google Publisher Tag", "/1234567/news/rail"),
+        (17, "Google Publisher Tag", "/1234567/news/inner")]
+
+
+def test_units_inside_script_named_boxes_fold_linearly() -> None:
+    def seconds(n: int) -> float:
+        defs = "".join(f"googletag.defineSlot('/1234567/s/u', [300, 250], 'box-{i}');"
+                       for i in range(n))
+        unit = ("<div>" * 20 + '<img src="http://ad.doubleclick.net/N1/ad/site/zone;sz=300x250"'
+                ' width="300" height="250">' * 3 + "</div>" * 20)
+        boxes = "".join(f'<div id="box-{i}">{unit}</div>' for i in range(n))
+        return audit_seconds(f"<html><head><script>{defs}</script></head><body><p>Text.</p>"
+                             f"{boxes}</body></html>")
+
+    assert_linear(seconds, 200, "units inside script-named boxes", floor=0.01)
