@@ -1031,3 +1031,22 @@ def test_units_inside_script_named_boxes_fold_linearly() -> None:
                              f"{boxes}</body></html>")
 
     assert_linear(seconds, 200, "units inside script-named boxes", floor=0.01)
+
+
+# Dianomi's SmartAd: the iframe its tag generator writes per placement (under a comment
+# naming it), its SmartAd number the zone; a frame of the same page on another path is none
+DIANOMI_SMARTADS = b"""<html><head><title>t</title></head><body><p>Markets story.</p>
+<!--Smartad # 1200: Business - Right Rail 300x250-->
+<iframe width="300" height="250" src="//www.dianomi.com/smartads.epl?id=1200"></iframe>
+<div class="partner"><iframe WIDTH="305" HEIGHT="295" SCROLLING="NO"
+ src="http://www.smartlinks.dianomi.com/smartads.epl?id=1201&amp;ref=x"></iframe></div>
+<iframe width="300" height="250" src="https://www.dianomi.com/about.html"></iframe>
+</body></html>"""
+
+
+def test_dianomi_smartad_iframe_is_its_slot(project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    (page,) = audit(DIANOMI_SMARTADS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (3, "Dianomi", "1200", 300, 250), (4, "Dianomi", "1201", 305, 295)]
