@@ -1050,3 +1050,34 @@ def test_dianomi_smartad_iframe_is_its_slot(project_engine: Engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (3, "Dianomi", "1200", 300, 250), (4, "Dianomi", "1201", 305, 295)]
+
+
+# GPT's no-JavaScript tag encodes the ad-unit path in its query (`iu=%2F4624%2F…`), and a
+# site's ad config in JSON escapes its slashes (`"adUnitPath": "\/4624\/…"`): the same
+# paths, read with plain slashes
+GPT_ENCODED_PATHS = rb"""<html><head><title>t</title>
+<script>var adConfig = {"units": [{"adUnitPath": "\/5551234\/Mag\/channel_health",
+ "sizes": [[1, 2]]}]};</script></head><body><p>Article text.</p>
+<noscript><a href="http://pubads.g.doubleclick.net/gampad/jump?iu=%2F5551234%2FMag%2Fchannel_politics&amp;sz=1x2&amp;c=1"><img
+ src="http://pubads.g.doubleclick.net/gampad/ad?iu=%2F5551234%2FMag%2Fchannel_politics&amp;sz=1x2&amp;c=1"
+ alt=""></a></noscript>
+</body></html>"""
+
+
+def test_gpt_paths_with_encoded_or_escaped_slashes_are_read(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_ENCODED_PATHS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind.startswith("gpt")) == [
+        ("gpt-network", "5551234"), ("gpt-slot", "/5551234/Mag/channel_health"),
+        ("gpt-slot", "/5551234/Mag/channel_politics")]
+
+
+def test_encoded_gpt_paths_read_linearly() -> None:
+    def seconds(n: int) -> float:
+        links = "".join(f'<a href="/x?iu=%2F{1000 + i}%2F' + "a%2F" * 30 + '">x</a>'
+                        for i in range(n))
+        return audit_seconds("<html><body><p>Text.</p><a href='/y?iu=%2F1234"
+                             + "%2Fb" * n + "'>y</a>" + links + "</body></html>")
+
+    assert_linear(seconds, 500, "encoded ad-unit paths", floor=0.01)
