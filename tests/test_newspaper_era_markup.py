@@ -1081,3 +1081,20 @@ def test_encoded_gpt_paths_read_linearly() -> None:
                              + "%2Fb" * n + "'>y</a>" + links + "</body></html>")
 
     assert_linear(seconds, 500, "encoded ad-unit paths", floor=0.01)
+
+
+# Taboola's loader on its older CDN host names the publisher as its current one does
+TABOOLA_SYNDICATION = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="taboola-below-article"></div>
+<script>window._taboola = window._taboola || [];
+_taboola.push({mode: 'thumbs-2r', container: 'taboola-below-article', placement: 'Below'});
+</script>
+<script src="http://cdn.taboolasyndication.com/libtrc/mag-network/loader.js"></script>
+</body></html>"""
+
+
+def test_taboola_publisher_from_its_older_cdn_host(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    (page,) = audit(TABOOLA_SYNDICATION, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "taboola-publisher"] == ["mag-network"]
