@@ -1098,3 +1098,31 @@ def test_taboola_publisher_from_its_older_cdn_host(project_engine: Engine,
     (page,) = audit(TABOOLA_SYNDICATION, url="https://www.mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [i.value for i in page.ids if i.kind == "taboola-publisher"] == ["mag-network"]
+
+
+# Condé Nast's CN.dart wrapper names its DART site (per device) and zone once, in its init
+CN_DART_INIT = b"""<html><head><title>t</title>
+<script>CN.dart.init({
+  site: CN.isMobile ? 'magcom.mobile.dart' : 'magcom.dart',
+  zone: 'culture_blogs', kws: CN.dartKwsArray, charmap: {' ': '+'}
+});</script></head><body><p>Article text.</p>
+<div id="header728x90_frame"></div>
+<script>CN.dart.call("header", {sz: "728x90", kws: ["top"]});</script>
+</body></html>"""
+
+
+def test_cn_dart_init_names_its_site_and_zone(project_engine: Engine,
+                                              catalogue: Catalogue) -> None:
+    (page,) = audit(CN_DART_INIT, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind.startswith("dart")) == [
+        ("dart-site", "magcom.dart"), ("dart-zone", "culture_blogs")]
+
+
+def test_cn_dart_inits_read_linearly() -> None:
+    def seconds(n: int) -> float:
+        init = "CN.dart.init({" + "kws: 'a', " * 30 + "});"
+        return audit_seconds(f"<html><head><script>{init * n}</script></head>"
+                             "<body><p>Text.</p></body></html>")
+
+    assert_linear(seconds, 1000, "CN.dart.init configs", floor=0.01)
