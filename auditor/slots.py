@@ -154,18 +154,28 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         before = draft.element.getprevious() if draft.element in by_script else None
+        loaded = False  # a unit's loader between them: the earlier unit's ad was written
         while before is not None and not (before.tail or "").strip() and (
                 not isinstance(before.tag, str) or (
                     str(before.tag).lower() in _BETWEEN_TWINS and before not in by_script)):
+            loaded = loaded or bool(draft.network is not None and before.get("src")
+                                    and draft.network.is_unit_loader(before.get("src") or ""))
             before = before.getprevious()  # a comment, the loader, a fallback: no text
         twin = by_script.get(before) if before is not None and not (
             before.tail or "").strip() else None
-        if (twin is not None and twin.zone_id and twin.zone_id == draft.zone_id
+        # one unit's globals set over several scripts before its one loader (AdSense's
+        # legacy client in one script, `google_ad_slot` in the next): one form names no
+        # zone, the other its unit's
+        split = twin is not None and not loaded and not (twin.zone_id and draft.zone_id)
+        if (twin is not None and (split or (twin.zone_id and twin.zone_id == draft.zone_id))
                 and twin.network is draft.network
                 and draft.rule not in forms.setdefault(id(twin), {twin.rule})):
             forms[id(twin)].add(draft.rule)  # one twin of each form: a third paste is a unit
             twin.extra_elements.append(draft.element)
             by_script[draft.element] = twin
+            if not twin.zone_id and draft.zone_id:
+                twin.zone_id, twin.id_kind = draft.zone_id, draft.id_kind
+            twin.width, twin.height = twin.width or draft.width, twin.height or draft.height
             continue
         out.append(draft)
     return out

@@ -815,6 +815,30 @@ def test_adsense_legacy_unit_without_a_slot_is_a_placement(
         (3, "Google AdSense", None, 234, 60), (11, "Google AdSense", "1122334455", 300, 250)]
 
 
+# the same unit's globals set one per script (a theme testing the viewport before each),
+# then its one show_ads.js: one placement, the slot the later script names; the next unit,
+# after that loader, is its own
+ADSENSE_SPLIT_GLOBALS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="adsense">
+<script>google_ad_client = "pub-1234567890123456"; var wide = window.innerWidth > 960;</script>
+<script>if (wide) google_ad_slot = "2233445566";</script>
+<script>if (wide) google_ad_width = 728;</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+<script>google_ad_client = "pub-1234567890123456"; google_ad_width = 468;</script>
+<script>google_ad_height = 60;</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+</body></html>"""
+
+
+def test_adsense_legacy_globals_over_several_scripts_are_one_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_SPLIT_GLOBALS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Google AdSense", "2233445566"), (7, "Google AdSense", None)]
+
+
 def test_adsense_legacy_globals_read_linearly() -> None:
     # a size the unit never sets, looked for after each of thousands of clients (and in
     # scripts of their own, and in a comment the placement skips)
