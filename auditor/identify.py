@@ -244,7 +244,13 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
         text = _base64_text(groups.get("base64") or "")
         found = decoded.search(text) if text else None
         return found.group(1) if found else None
-    return groups.get("value") or match.group(1)
+    value = groups.get("value") or match.group(1)
+    # a path's slashes as a JSON string escapes them (`"\/4624\/unit"`) or a URL's query
+    # encodes them (`iu=%2F4624%2Funit`): the path is the one with plain slashes
+    return _ESCAPED_SLASH.sub("/", value) if value and ("\\" in value or "%" in value) else value
+
+
+_ESCAPED_SLASH = lazy_regex(r"\\/|%2[Ff]")
 
 
 def _base64_text(encoded: str) -> str | None:

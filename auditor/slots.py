@@ -101,9 +101,41 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(
-        _script_drafts(page, catalogue, drafts)))
+    scripted = _script_drafts(page, catalogue, drafts)
+    drafts, scripted = _fold_units_inside(drafts, scripted)
+    drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(scripted))
     return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+
+
+def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
+                       ) -> tuple[list[_Draft], list[_Draft]]:
+    """The markup's slots and the scripts' own, less those inside the element a script
+    declares a slot in (the element GPT's `defineSlot` names): that element is the
+    placement, and a unit shown inside it is what fills it, or the older tag the site left
+    in it (a DART `<noscript>` image or `document.write` in the GPT unit's box), one ad,
+    not two. A page landmark a script names (`body`) is no unit's box: what it holds stays
+    its own, and so does a unit of the box's network that names a zone of its own."""
+    boxes = {d.element: d for d in scripted if str(d.element.tag).lower() != "script"
+             and str(d.element.tag).lower() not in _LANDMARKS}
+    if not boxes:
+        return drafts, scripted
+    box_above = _NearestAbove(set(boxes))  # each element climbed once: linear
+
+    def outside(draft: _Draft) -> bool:
+        box = box_above(draft.element)
+        if box is None or draft.element in boxes:
+            return True
+        slot = boxes[box]
+        if slot.network is draft.network and slot.zone_id and draft.zone_id \
+                and slot.zone_id != draft.zone_id:
+            return True  # two units of one network, each its zone: two placements
+        slot.extra_elements.append(draft.element)
+        if not (slot.width and slot.height) and draft.width and draft.height:
+            slot.width, slot.height = draft.width, draft.height
+        return False
+
+    return ([d for d in drafts if outside(d)],
+            [d for d in scripted if d.element in boxes or outside(d)])
 
 
 # what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
@@ -124,18 +156,28 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         before = draft.element.getprevious() if draft.element in by_script else None
+        loaded = False  # a unit's loader between them: the earlier unit's ad was written
         while before is not None and not (before.tail or "").strip() and (
                 not isinstance(before.tag, str) or (
                     str(before.tag).lower() in _BETWEEN_TWINS and before not in by_script)):
+            loaded = loaded or bool(draft.network is not None and before.get("src")
+                                    and draft.network.is_unit_loader(before.get("src") or ""))
             before = before.getprevious()  # a comment, the loader, a fallback: no text
         twin = by_script.get(before) if before is not None and not (
             before.tail or "").strip() else None
-        if (twin is not None and twin.zone_id and twin.zone_id == draft.zone_id
+        # one unit's globals set over several scripts before its one loader (AdSense's
+        # legacy client in one script, `google_ad_slot` in the next): one form names no
+        # zone, the other its unit's
+        split = twin is not None and not loaded and not (twin.zone_id and draft.zone_id)
+        if (twin is not None and (split or (twin.zone_id and twin.zone_id == draft.zone_id))
                 and twin.network is draft.network
                 and draft.rule not in forms.setdefault(id(twin), {twin.rule})):
             forms[id(twin)].add(draft.rule)  # one twin of each form: a third paste is a unit
             twin.extra_elements.append(draft.element)
             by_script[draft.element] = twin
+            if not twin.zone_id and draft.zone_id:
+                twin.zone_id, twin.id_kind = draft.zone_id, draft.id_kind
+            twin.width, twin.height = twin.width or draft.width, twin.height or draft.height
             continue
         out.append(draft)
     return out
@@ -502,7 +544,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
     for script in scripts:
         code = script.text or ""
         # the networks this script is the placement of: a second call form of the same
-        # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`) is that placement
+        # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`, AdSense's legacy
+        # globals read with and without their slot) is that placement
         placed_here: set[str] = set()
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
@@ -525,6 +568,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         and _breakpoint_pair(spot[1], script)):
                     spot[0].extra_elements.append(script)
                     spots[id(spec)] = (spot[0], script)
+                    placed_here.add(network.name)
                     break
                 holder = _holder(script, holders) if whole else None
                 if holder is not None and id(holder) not in filled:
@@ -1399,10 +1443,12 @@ def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
 
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
-# </p>` beside `<div class="ad">`), in the languages of the pages we read
+# </p>` beside `<div class="ad">`), in the languages of the pages we read; a sponsored
+# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too
 _AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
-    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos)"
+    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos|"
+    r"(?:presented|sponsored|brought\s+to\s+you|paid\s+for)\s+by:?)"
     r"(?:\s*-)?", re.I)
 _LABEL_CHARS = 40
 # what a label's line holds besides its text: inline formatting, no box a unit renders in

@@ -9,7 +9,7 @@ import pytest
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
-from tests.hostile.scaling import assert_linear
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 # Sharethrough's placement: the div its tag (tag.js, str-dfp.js) and its own bid adapters'
 # creatives fill by data-str-native-key (a legacy 8-hex key or a 24-character pkey)
@@ -842,6 +842,72 @@ def test_adsense_named_client_is_its_publisher(project_engine: Engine,
         ("adsense-publisher", "ca-conde_newyorker")]
 
 
+# AdSense's legacy unit before ad slots: the client and size as globals (quoted or not, in
+# any order), then show_ads.js, which writes the ad where the script stands; with a slot,
+# the same form is one placement, not one per global it sets
+ADSENSE_LEGACY_UNITS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="widget"><h4>Advertisement</h4>
+<script type="text/javascript"><!--
+google_ad_client = 'ca-pub-1234567890123456';
+google_ad_height = '60';
+google_ad_width  = '234';
+google_ad_type = 'text';
+//--></script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
+<p>More of the story.</p>
+<div class="widget"><script>
+google_ad_client = "pub-1234567890123456"; google_ad_slot = "1122334455";
+google_ad_width = 300; google_ad_height = 250;
+</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
+</body></html>"""
+
+
+def test_adsense_legacy_unit_without_a_slot_is_a_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_LEGACY_UNITS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (3, "Google AdSense", None, 234, 60), (11, "Google AdSense", "1122334455", 300, 250)]
+
+
+# the same unit's globals set one per script (a theme testing the viewport before each),
+# then its one show_ads.js: one placement, the slot the later script names; the next unit,
+# after that loader, is its own
+ADSENSE_SPLIT_GLOBALS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="adsense">
+<script>google_ad_client = "pub-1234567890123456"; var wide = window.innerWidth > 960;</script>
+<script>if (wide) google_ad_slot = "2233445566";</script>
+<script>if (wide) google_ad_width = 728;</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+<script>google_ad_client = "pub-1234567890123456"; google_ad_width = 468;</script>
+<script>google_ad_height = 60;</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
+</div>
+</body></html>"""
+
+
+def test_adsense_legacy_globals_over_several_scripts_are_one_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_SPLIT_GLOBALS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Google AdSense", "2233445566"), (7, "Google AdSense", None)]
+
+
+def test_adsense_legacy_globals_read_linearly() -> None:
+    # a size the unit never sets, looked for after each of thousands of clients (and in
+    # scripts of their own, and in a comment the placement skips)
+    unit = "google_ad_client = 'ca-pub-1234567890123456';" + " google_color_bg = 'FFF';" * 20
+
+    def seconds(n: int) -> float:
+        return audit_seconds(
+            "<html><body><p>Text.</p><script>/*" + unit * n + "*/</script>"
+            + f"<script>{unit}</script>" * (n // 10) + "</body></html>")
+
+    assert_linear(seconds, 1000, "AdSense's legacy globals", floor=0.01)
+
+
 # a row that is itself the placement: its wrapper holds the word and the unit's own box, and
 # the page's next row (another wrapper, another ad) is beside it
 LABELLED_ROWS = b"""<html><head><title>t</title></head><body>
@@ -977,3 +1043,166 @@ def test_pixel_and_loader_query_ids(project_engine: Engine, catalogue: Catalogue
     assert {("chartbeat-account", "4321"), ("rocketfuel-action", "20500001"),
             ("undertone-pixel", "17001"), ("bizo-partner", "1234")} <= {
         (i.kind, i.value) for i in page.ids}
+
+
+# a sponsored unit's line over its GPT box ("Presented by", the sponsor's logo the unit's
+# creative): a label, one placement with the box it labels
+SPONSOR_LINE = b"""<html><head><title>t</title>
+<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function () {
+  googletag.defineSlot('/1234567/mag/tools', [[88, 31]], 'adTools1').addService(googletag.pubads());
+});</script></head><body><p>Article text.</p>
+<div class="ad adTools" id="adTools1-wrapper"><span class="sponsorText">Presented by</span><div
+ class="ad-inner" id="adTools1"><script>googletag.cmd.push(function () {
+ googletag.display("adTools1"); });</script></div></div>
+</body></html>"""
+
+
+def test_sponsor_line_beside_its_unit_is_its_label(engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    # EasyList hides the line (`##.sponsorText`), as it hides the unit's box
+    (page,) = audit(SPONSOR_LINE, url="https://www.mag.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (6, "Google Publisher Tag", "/1234567/mag/tools")]
+
+
+# the box GPT's defineSlot names, still holding the site's older DART tag (its script and
+# its `<noscript>` image): the box is the placement, the DART tag inside it no second ad;
+# another box with a unit of GPT's own naming its zone stays two
+GPT_BOX_DART_TAG = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function () {
+  googletag.defineSlot('/1234567/news/section', [300, 250], 'ad-div-mpu')
+    .addService(googletag.pubads());
+  googletag.defineSlot('/1234567/news/rail', [300, 600], 'rail-box').addService(googletag.pubads());
+  googletag.defineSlot('/1234567/news/inner', [300, 250], 'div-gpt-ad-77')
+    .addService(googletag.pubads());
+});</script></head><body><p>Article text.</p>
+<div id="ad-div-mpu"><div class="ad" id="mpu">
+<script>Site.writeAd("http://ad.doubleclick.net/N1234/adj/site/news;type=mpu;sz=300x250;tile=2");</script>
+<noscript><a href="http://ad.doubleclick.net/N1234/jump/site/news;sz=300x250;ord=1?"><img
+ src="http://ad.doubleclick.net/N1234/ad/site/news;sz=300x250;ord=1?" width="300" height="250"
+ alt=""></a></noscript>
+</div></div>
+<p>More of the story.</p>
+<div id="rail-box"><div id="div-gpt-ad-77"></div></div>
+</body></html>"""
+
+
+def test_older_tag_inside_a_gpt_box_is_the_boxs_placement(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_BOX_DART_TAG, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (10, "Google Publisher Tag", "/1234567/news/section"),
+        (17, "Google Publisher Tag", "/1234567/news/rail"),
+        (17, "Google Publisher Tag", "/1234567/news/inner")]
+
+
+def test_units_inside_script_named_boxes_fold_linearly() -> None:
+    def seconds(n: int) -> float:
+        defs = "".join(f"googletag.defineSlot('/1234567/s/u', [300, 250], 'box-{i}');"
+                       for i in range(n))
+        unit = ("<div>" * 20 + '<img src="http://ad.doubleclick.net/N1/ad/site/zone;sz=300x250"'
+                ' width="300" height="250">' * 3 + "</div>" * 20)
+        boxes = "".join(f'<div id="box-{i}">{unit}</div>' for i in range(n))
+        return audit_seconds(f"<html><head><script>{defs}</script></head><body><p>Text.</p>"
+                             f"{boxes}</body></html>")
+
+    assert_linear(seconds, 200, "units inside script-named boxes", floor=0.01)
+
+
+# Dianomi's SmartAd: the iframe its tag generator writes per placement (under a comment
+# naming it), its SmartAd number the zone; a frame of the same page on another path is none
+DIANOMI_SMARTADS = b"""<html><head><title>t</title></head><body><p>Markets story.</p>
+<!--Smartad # 1200: Business - Right Rail 300x250-->
+<iframe width="300" height="250" src="//www.dianomi.com/smartads.epl?id=1200"></iframe>
+<div class="partner"><iframe WIDTH="305" HEIGHT="295" SCROLLING="NO"
+ src="http://www.smartlinks.dianomi.com/smartads.epl?id=1201&amp;ref=x"></iframe></div>
+<iframe width="300" height="250" src="https://www.dianomi.com/about.html"></iframe>
+</body></html>"""
+
+
+def test_dianomi_smartad_iframe_is_its_slot(project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    (page,) = audit(DIANOMI_SMARTADS, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (3, "Dianomi", "1200", 300, 250), (4, "Dianomi", "1201", 305, 295)]
+
+
+# GPT's no-JavaScript tag encodes the ad-unit path in its query (`iu=%2F4624%2F…`), and a
+# site's ad config in JSON escapes its slashes (`"adUnitPath": "\/4624\/…"`): the same
+# paths, read with plain slashes
+GPT_ENCODED_PATHS = rb"""<html><head><title>t</title>
+<script>var adConfig = {"units": [{"adUnitPath": "\/5551234\/Mag\/channel_health",
+ "sizes": [[1, 2]]}]};</script></head><body><p>Article text.</p>
+<noscript><a href="http://pubads.g.doubleclick.net/gampad/jump?iu=%2F5551234%2FMag%2Fchannel_politics&amp;sz=1x2&amp;c=1"><img
+ src="http://pubads.g.doubleclick.net/gampad/ad?iu=%2F5551234%2FMag%2Fchannel_politics&amp;sz=1x2&amp;c=1"
+ alt=""></a></noscript>
+</body></html>"""
+
+
+def test_gpt_paths_with_encoded_or_escaped_slashes_are_read(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_ENCODED_PATHS, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind.startswith("gpt")) == [
+        ("gpt-network", "5551234"), ("gpt-slot", "/5551234/Mag/channel_health"),
+        ("gpt-slot", "/5551234/Mag/channel_politics")]
+
+
+def test_encoded_gpt_paths_read_linearly() -> None:
+    def seconds(n: int) -> float:
+        links = "".join(f'<a href="/x?iu=%2F{1000 + i}%2F' + "a%2F" * 30 + '">x</a>'
+                        for i in range(n))
+        return audit_seconds("<html><body><p>Text.</p><a href='/y?iu=%2F1234"
+                             + "%2Fb" * n + "'>y</a>" + links + "</body></html>")
+
+    assert_linear(seconds, 500, "encoded ad-unit paths", floor=0.01)
+
+
+# Taboola's loader on its older CDN host names the publisher as its current one does
+TABOOLA_SYNDICATION = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="taboola-below-article"></div>
+<script>window._taboola = window._taboola || [];
+_taboola.push({mode: 'thumbs-2r', container: 'taboola-below-article', placement: 'Below'});
+</script>
+<script src="http://cdn.taboolasyndication.com/libtrc/mag-network/loader.js"></script>
+</body></html>"""
+
+
+def test_taboola_publisher_from_its_older_cdn_host(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    (page,) = audit(TABOOLA_SYNDICATION, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "taboola-publisher"] == ["mag-network"]
+
+
+# Condé Nast's CN.dart wrapper names its DART site (per device) and zone once, in its init
+CN_DART_INIT = b"""<html><head><title>t</title>
+<script>CN.dart.init({
+  site: CN.isMobile ? 'magcom.mobile.dart' : 'magcom.dart',
+  zone: 'culture_blogs', kws: CN.dartKwsArray, charmap: {' ': '+'}
+});</script></head><body><p>Article text.</p>
+<div id="header728x90_frame"></div>
+<script>CN.dart.call("header", {sz: "728x90", kws: ["top"]});</script>
+</body></html>"""
+
+
+def test_cn_dart_init_names_its_site_and_zone(project_engine: Engine,
+                                              catalogue: Catalogue) -> None:
+    (page,) = audit(CN_DART_INIT, url="https://www.mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((i.kind, i.value) for i in page.ids if i.kind.startswith("dart")) == [
+        ("dart-site", "magcom.dart"), ("dart-zone", "culture_blogs")]
+
+
+def test_cn_dart_inits_read_linearly() -> None:
+    def seconds(n: int) -> float:
+        init = "CN.dart.init({" + "kws: 'a', " * 30 + "});"
+        return audit_seconds(f"<html><head><script>{init * n}</script></head>"
+                             "<body><p>Text.</p></body></html>")
+
+    assert_linear(seconds, 1000, "CN.dart.init configs", floor=0.01)

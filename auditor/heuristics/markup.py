@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from lxml import etree
@@ -432,6 +433,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     else:
         scopes = _outermost(list(ctx.bodies)) or [ctx.root]
     seen: set[str] = set()
+    slot_paths = {s.xpath for s in ctx.slots}
     for scope in scopes:
         for comment in scope.iter(etree.Comment):
             text = " ".join((comment.text or "").split())
@@ -446,6 +448,8 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                     *(words[0].finditer(lowered) if named and words[0] is not None else ()),
                     *_AD_COMMENT_WORDS.finditer(text)]):
                 continue  # a module list naming vendors among its items, no ad's marker
+            if not ctx.document.in_post_body and _insertion_point(comment, slot_paths, ctx):
+                continue  # a CMS's marker of where an ad may go, with none there
             seen.add(text)
             owner = f"{network} " if network else ""
             # a cut comment says so: quoted whole-looking, five GPT comments that differ
@@ -459,6 +463,31 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 line=line_of(comment),
                 xpath=ctx.xpath(comment),
             )
+
+
+# what ad code is made of: a tag's script, its frame or `<ins>`, its no-JavaScript fallback
+_AD_CODE_TAGS = frozenset({"script", "iframe", "ins", "noscript", "object", "embed", "amp-ad"})
+_CODE_NODES = 64  # nodes of a paragraph read for ad code: a unit's markup is short
+
+
+def _insertion_point(comment: etree._Element, slot_paths: set[str], ctx: PageContext) -> bool:
+    """Whether an ad comment is a CMS's insertion point in the article's prose, where no ad
+    was put: it stands between two paragraphs (past other comments and whitespace), neither
+    a slot nor holding a tag's script, frame, `<ins>` or fallback (`<p>…</p><!--INSERT
+    IN_ARTICLE AD--><p>…</p>`, the publisher's editor marking where its ad server may
+    place one). Nothing was pasted there, so there is no ad code to look at; a kit's or a
+    theme's comment beside its unit or its template's blocks stays a finding, and so does
+    any in a post's stored body (a CMS marks its page, not the post an author wrote). Each
+    paragraph is read `_CODE_NODES` nodes deep: a page of such comments stays linear."""
+    for step in (etree._Element.getprevious, etree._Element.getnext):
+        sib = step(comment)
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = step(sib)  # another comment: a BEGIN and END pair, a note
+        if sib is None or str(sib.tag).lower() != "p" or ctx.xpath(sib) in slot_paths or any(
+                isinstance(n.tag, str) and n.tag.lower() in _AD_CODE_TAGS
+                for n in islice(sib.iter(), _CODE_NODES)):
+            return False
+    return True
 
 
 def _outermost(found: list[etree._Element]) -> list[etree._Element]:

@@ -2001,3 +2001,38 @@ def test_module_list_comments_are_read_in_linear_time() -> None:
                              "</article></body></html>")
 
     assert_linear(seconds, 100_000, "module-list comment scan")
+
+
+@pytest.mark.parametrize(("between", "flagged"), [
+    # a CMS's insertion point in the prose, where its ad server may place an ad: none there
+    ("<p>One paragraph of the story.</p><!--INSERT IN_ARTICLE AD--><p>The next one.</p>",
+     False),
+    ("<p>One paragraph.</p>\n<!-- in-article ad -->\n<!-- /in-article ad -->\n<p>Next.</p>",
+     False),
+    # the same words round pasted code: the code is there to look at
+    ("<p>One paragraph.</p><!--INSERT IN_ARTICLE AD--><p><script src="
+     "'https://ads.example-network.test/show.js'></script></p><p>Next.</p>", True),
+    ("<p>One paragraph.</p><!-- Advertisement --><div id='unit-1'><script>show(1);</script>"
+     "</div><p>Next.</p>", True),
+    # a theme's placeholder outside the prose stays what it was
+    ("<small>By the author</small><!-- Insert Large Rectangle Ad code here --><div>Text.</div>",
+     True),
+], ids=["insertion-point", "empty-pair", "code-in-paragraph", "kit-marker", "theme-marker"])
+def test_a_cms_insertion_point_in_the_prose_is_no_ad_template_comment(
+        audit_html: AuditHtml, between: str, flagged: bool) -> None:
+    """A comment marking where an ad may go, between two paragraphs with no ad code at it,
+    points at nothing pasted: no finding. Beside code, or outside the prose, it stays one."""
+    report = audit_html(f"<html><body><article>{between}</article></body></html>",
+                        url="https://news.example/a")
+    assert bool([f for f in report.findings if f.kind == "ad-template-comment"]) is flagged
+
+
+def test_insertion_point_comments_are_read_in_linear_time() -> None:
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        para = "<p>" + "<b>x</b>" * 100 + "</p>"
+        body = "".join(f"{para}<!-- ad slot {i} -->" for i in range(n)) + para
+        return audit_seconds(f"<html><body><article>{body}</article></body></html>")
+
+    assert_linear(seconds, 300, "insertion-point comments", floor=0.01)
