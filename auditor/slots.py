@@ -114,7 +114,8 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
     placement, and a unit shown inside it is what fills it, or the older tag the site left
     in it (a DART `<noscript>` image or `document.write` in the GPT unit's box), one ad,
     not two. A page landmark a script names (`body`) is no unit's box: what it holds stays
-    its own, and so does a unit of the box's network that names a zone of its own."""
+    its own, and so does a unit of the box's network that names a zone of its own, and a
+    unit of another company or of another size (the box is a sidebar holding widgets)."""
     boxes = {d.element: d for d in scripted if str(d.element.tag).lower() != "script"
              and str(d.element.tag).lower() not in _LANDMARKS}
     if not boxes:
@@ -129,6 +130,13 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
         if slot.network is draft.network and slot.zone_id and draft.zone_id \
                 and slot.zone_id != draft.zone_id:
             return True  # two units of one network, each its zone: two placements
+        if slot.network is not draft.network and (
+                _company(slot.network) != _company(draft.network)
+                or (slot.width and slot.height and draft.width and draft.height
+                    and (slot.width, slot.height) != (draft.width, draft.height))):
+            # another company's unit (a Taboola or AdSense widget in a sidebar the
+            # defineSlot names), or one sized otherwise: not what fills the box
+            return True
         slot.extra_elements.append(draft.element)
         if not (slot.width and slot.height) and draft.width and draft.height:
             slot.width, slot.height = draft.width, draft.height
@@ -136,6 +144,11 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
 
     return ([d for d in drafts if outside(d)],
             [d for d in scripted if d.element in boxes or outside(d)])
+
+
+def _company(network: Network | None) -> str | None:
+    """Who runs `network`: its company, else its own name (a network without one)."""
+    return None if network is None else (network.company or network.name)
 
 
 # what may stand between a tag's two scripts: its loader, its no-JavaScript fallback

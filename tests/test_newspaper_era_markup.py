@@ -1206,3 +1206,32 @@ def test_cn_dart_inits_read_linearly() -> None:
                              "<body><p>Text.</p></body></html>")
 
     assert_linear(seconds, 1000, "CN.dart.init configs", floor=0.01)
+
+
+# a sidebar the defineSlot names holds the rail's other units: an AdSense unit of its own
+# size and slot, a Taboola widget; each is its own placement, not the GPT box's fill
+GPT_SIDEBAR_OF_UNITS = b"""<html><head><title>t</title>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>googletag.cmd.push(function () {
+  googletag.defineSlot('/2468/site/rail', [300, 250], 'rail').addService(googletag.pubads());
+});</script></head><body><p>Article text.</p>
+<aside id="rail"><h3>Around the web</h3>
+<ins class="adsbygoogle" style="display:inline-block;width:300px;height:600px"
+ data-ad-client="ca-pub-1234567890123456" data-ad-slot="9876543210"></ins>
+<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>
+<div id="taboola-right-rail"></div>
+<script>window._taboola = window._taboola || [];
+_taboola.push({mode: 'thumbnails-rr', container: 'taboola-right-rail',
+ placement: 'Right Rail', target_type: 'mix'});</script>
+</aside>
+<script src="//cdn.taboola.com/libtrc/rowpub/loader.js" async></script>
+</body></html>"""
+
+
+def test_other_units_inside_a_gpt_named_sidebar_stay_theirs(engine: Engine,
+                                                            catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_SIDEBAR_OF_UNITS, url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Google Publisher Tag", "/2468/site/rail"), ("Google AdSense", "9876543210"),
+        ("Taboola", "thumbnails-rr")]
