@@ -448,8 +448,12 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                     *(words[0].finditer(lowered) if named and words[0] is not None else ()),
                     *_AD_COMMENT_WORDS.finditer(text)]):
                 continue  # a module list naming vendors among its items, no ad's marker
-            if not ctx.document.in_post_body and _insertion_point(comment, slot_paths, ctx):
-                continue  # a CMS's marker of where an ad may go, with none there
+            if network is None and not ctx.document.in_post_body \
+                    and _insertion_point(comment, slot_paths, ctx):
+                # a CMS's marker of where an ad may go, with none there; one naming a
+                # vendor (`<!-- Quick Adsense WordPress Plugin -->`) is a plugin's, left
+                # in the prose where a scraper stripped the code it marked
+                continue
             seen.add(text)
             owner = f"{network} " if network else ""
             # a cut comment says so: quoted whole-looking, five GPT comments that differ

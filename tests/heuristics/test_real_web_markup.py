@@ -2017,7 +2017,14 @@ def test_module_list_comments_are_read_in_linear_time() -> None:
     # a theme's placeholder outside the prose stays what it was
     ("<small>By the author</small><!-- Insert Large Rectangle Ad code here --><div>Text.</div>",
      True),
-], ids=["insertion-point", "empty-pair", "code-in-paragraph", "kit-marker", "theme-marker"])
+    # a plugin's marker naming its vendor, the code it marked stripped by the scraper:
+    # injected into the prose, not a CMS's insertion point
+    ("<p>One paragraph.</p><!-- Quick Adsense WordPress Plugin: http://quickadsense.com/ -->"
+     "<p>Next.</p>", True),
+    ("<p>One paragraph.</p><!-- Google AdSense code start --><!-- Google AdSense code end -->"
+     "<p>Next.</p>", True),
+], ids=["insertion-point", "empty-pair", "code-in-paragraph", "kit-marker", "theme-marker",
+        "named-plugin-marker", "named-empty-pair"])
 def test_a_cms_insertion_point_in_the_prose_is_no_ad_template_comment(
         audit_html: AuditHtml, between: str, flagged: bool) -> None:
     """A comment marking where an ad may go, between two paragraphs with no ad code at it,
