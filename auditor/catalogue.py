@@ -55,7 +55,7 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
-                              "needs_element", "needle"})
+                              "needs_element", "needle", "needs_loader"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -214,6 +214,10 @@ class ScriptSlotSpec:
     # the call only fills an element the page holds (GPT's defineSlot and display): where
     # the page lacks the one it names and no script writes that id, it is no placement
     needs_element: bool = False
+    # the globals only configure the ad the network's per-unit loader writes where it stands
+    # (AdSense's legacy `google_ad_client = …`, then show_ads.js): a script of them that no
+    # such loader follows (the page's shared client in the head) is no placement
+    needs_loader: bool = False
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:
         """The id of the container the convention names for a match's groups, if the spec
@@ -1172,7 +1176,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _script_slot_needle(s, where) or required_literal(s["pattern"]),
                        _flag(s, "joins_sites", where, True),
                        _element_template(s, pattern, where),
-                       _flag(s, "needs_element", where, False))
+                       _flag(s, "needs_element", where, False),
+                       _flag(s, "needs_loader", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []

@@ -600,6 +600,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
                     break
+                if whole and spec.needs_loader and not _loader_follows(script, network):
+                    continue  # globals no unit's loader reads where they stand
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 added.extend(drafts)
                 if whole:
@@ -616,6 +618,29 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             holder.network, holder.rule = network, f"script: {spec.label}"
             holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
+
+
+_LOADER_WITHIN = 8  # elements read after a script for its unit's loader
+
+
+def _loader_follows(script: etree._Element, network: Network) -> bool:
+    """Whether the network's per-unit loader comes right after `script`, past only other
+    scripts (the unit's other globals), `<noscript>`s and comments with no text between:
+    the loader writes its ad there, with the globals set before it. A few elements are
+    read: a page of such scripts stays linear."""
+    before = script
+    for _ in range(_LOADER_WITHIN):
+        after = before.getnext()
+        if after is None or (before.tail or "").strip():
+            return False
+        if isinstance(after.tag, str):
+            tag = after.tag.lower()
+            if tag not in _BETWEEN_TWINS:
+                return False
+            if tag == "script" and network.is_unit_loader(after.get("src") or ""):
+                return True
+        before = after
+    return False
 
 
 def _written_after(script: etree._Element, holders: dict[etree._Element, _Draft],

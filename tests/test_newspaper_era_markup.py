@@ -1235,3 +1235,33 @@ def test_other_units_inside_a_gpt_named_sidebar_stay_theirs(engine: Engine,
     assert [(s.network, s.zone_id) for s in page.slots] == [
         ("Google Publisher Tag", "/2468/site/rail"), ("Google AdSense", "9876543210"),
         ("Taboola", "thumbnails-rr")]
+
+
+# an old forum's AdSense: the shared client set once in the head, each unit its slot and
+# size then show_ads.js; the head's globals, with no loader after them, are no third unit
+ADSENSE_SHARED_CLIENT = b"""<html><head><title>t</title>
+<script type="text/javascript">
+google_ad_client = "pub-1234567890123456";
+google_color_border = "FFFFFF";
+</script>
+</head><body><p>Today's threads.</p>
+<div class="banner"><script type="text/javascript">
+google_ad_slot = "1234567890"; google_ad_width = 728; google_ad_height = 90;
+</script>
+<script type="text/javascript" src="http://pagead2.googlesyndication.com/pagead/show_ads.js">
+</script></div>
+<p>More threads.</p>
+<div class="side"><script type="text/javascript">
+google_ad_client = "pub-1234567890123456"; google_ad_width = 160; google_ad_height = 600;
+</script>
+<script type="text/javascript" src="http://pagead2.googlesyndication.com/pagead/show_ads.js">
+</script></div>
+</body></html>"""
+
+
+def test_adsense_shared_client_in_the_head_is_no_unit(engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_SHARED_CLIENT, url="https://forum.test/", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id, s.width) for s in page.slots] == [
+        (7, "1234567890", 728), (13, None, 160)]
