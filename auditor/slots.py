@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -600,8 +600,10 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
                     break
-                if whole and spec.needs_loader and not _loader_follows(script, network):
-                    continue  # globals no unit's loader reads where they stand
+                if whole and spec.needs_loader and not (
+                        (match.groupdict().get("width") and match.groupdict().get("height"))
+                        or _loader_follows(script, network)):
+                    continue  # shared globals, no unit's: no size, no loader reads them here
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 added.extend(drafts)
                 if whole:
@@ -637,10 +639,23 @@ def _loader_follows(script: etree._Element, network: Network) -> bool:
             tag = after.tag.lower()
             if tag not in _BETWEEN_TWINS:
                 return False
-            if tag == "script" and network.is_unit_loader(after.get("src") or ""):
+            if tag == "script" and _unit_loader(after.get("src") or "", network):
                 return True
         before = after
     return False
+
+
+def _unit_loader(src: str, network: Network) -> bool:
+    """Whether `src` is the network's per-unit loader, or a saved copy's file of it (the
+    browser's `Page_files/show_ads.js`, `show_ads.js.download`: a relative path whose file
+    is the loader's)."""
+    if network.is_unit_loader(src):
+        return True
+    if not src or "//" in src or ":" in src:
+        return False
+    name = unquote(src.split("?")[0].rsplit("/", 1)[-1]).removesuffix(".download")
+    return any(name and loader.rstrip("/").rsplit("/", 1)[-1] == name
+               for loader in network.unit_loaders)
 
 
 def _written_after(script: etree._Element, holders: dict[etree._Element, _Draft],

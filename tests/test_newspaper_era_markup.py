@@ -1265,3 +1265,27 @@ def test_adsense_shared_client_in_the_head_is_no_unit(engine: Engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.zone_id, s.width) for s in page.slots] == [
         (7, "1234567890", 728), (13, None, 160)]
+
+
+# the same legacy units in a browser's saved copy: show_ads.js is the page's own file
+# (`Forum_files/show_ads.js.download`); a unit whose size a second script sets is still one
+ADSENSE_SAVED_COPY = b"""<html><head><title>t</title>
+<script type="text/javascript">google_ad_client = "pub-1234567890123456";</script>
+</head><body><p>Today's threads.</p>
+<div class="banner"><script type="text/javascript">google_ad_client = "pub-1234567890123456";
+</script>
+<script type="text/javascript">google_ad_width = 468; google_ad_height = 60;</script>
+<script type="text/javascript" src="./Forum_files/show_ads.js.download"></script></div>
+<p>More threads.</p>
+<div class="side"><script type="text/javascript">
+google_ad_client = "pub-1234567890123456"; google_ad_width = 160; google_ad_height = 600;
+</script></div>
+</body></html>"""
+
+
+def test_adsense_legacy_units_in_a_saved_copy(engine: Engine, catalogue: Catalogue) -> None:
+    # the sized unit stays one though its loader's tag is gone from the copy
+    (page,) = audit(ADSENSE_SAVED_COPY, url="https://forum.test/", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network) for s in page.slots] == [
+        (4, "Google AdSense"), (9, "Google AdSense")]
