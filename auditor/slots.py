@@ -60,6 +60,8 @@ class _Draft:
     width: int | None = None
     height: int | None = None
     extra_elements: list[etree._Element] = field(default_factory=list)
+    # every size the declaring call offers (GPT's `[[300, 250], [300, 600]]`)
+    offered: frozenset[tuple[int, int]] = frozenset()
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
 
     def done(self) -> FoundSlot:
@@ -133,9 +135,10 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
         if slot.network is not draft.network and (
                 _company(slot.network) != _company(draft.network)
                 or (slot.width and slot.height and draft.width and draft.height
-                    and (slot.width, slot.height) != (draft.width, draft.height))):
+                    and (draft.width, draft.height)
+                    not in {(slot.width, slot.height), *slot.offered})):
             # another company's unit (a Taboola or AdSense widget in a sidebar the
-            # defineSlot names), or one sized otherwise: not what fills the box
+            # defineSlot names), or one at a size the box does not offer: not its fill
             return True
         slot.extra_elements.append(draft.element)
         if not (slot.width and slot.height) and draft.width and draft.height:
@@ -883,6 +886,8 @@ def _script_slot(
         id_kind=spec.id_kind,
         width=width,
         height=height,
+        offered=frozenset((int(m.group(1)), int(m.group(2)))
+                          for m in islice(_JS_SIZE.finditer(groups.get("sizes") or ""), 32)),
     )
     if key:
         # a later call naming the same element is this slot; an element the script

@@ -1289,3 +1289,18 @@ def test_adsense_legacy_units_in_a_saved_copy(engine: Engine, catalogue: Catalog
                     catalogue=catalogue).pages
     assert [(s.line, s.network) for s in page.slots] == [
         (4, "Google AdSense"), (9, "Google AdSense")]
+
+
+def test_older_tag_at_another_of_the_gpt_boxs_sizes_is_its_fill(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the box offers [[300, 250], [300, 600]]; the DART tag in it asks for the 300x600
+    html = GPT_BOX_DART_TAG.replace(
+        b"[300, 250], 'ad-div-mpu'", b"[[300, 250], [300, 600]], 'ad-div-mpu'").replace(
+        b"sz=300x250;tile=2", b"sz=300x600;tile=2").replace(
+        b'sz=300x250;ord=1?" width="300" height="250"',
+        b'sz=300x600;ord=1?" width="300" height="600"')
+    (page,) = audit(html, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots][:1] == [
+        (10, "Google Publisher Tag", "/1234567/news/section")]
+    assert "DoubleClick DART" not in {s.network for s in page.slots}
