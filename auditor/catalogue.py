@@ -1027,7 +1027,8 @@ class _Compiled:
     text's sha256 and this Python's version, and a pattern compiles on first use."""
 
     def __init__(self, text_sha256: str | None = None) -> None:
-        # the XPaths are cssselect's translation, which another cssselect may write otherwise
+        # the XPaths are cssselect's translation, which another cssselect may write otherwise;
+        # a change to this module's own reading of a selector bumps the cache's ENGINE_VERSION
         self._key = None if text_sha256 is None else _cache.cache_key([
             ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
             ("cssselect", str(getattr(cssselect, "__version__", "")))])
