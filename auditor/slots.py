@@ -177,7 +177,7 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
                 not isinstance(before.tag, str) or (
                     str(before.tag).lower() in _BETWEEN_TWINS and before not in by_script)):
             loaded = loaded or bool(draft.network is not None and before.get("src")
-                                    and draft.network.is_unit_loader(before.get("src") or ""))
+                                    and _unit_loader(before.get("src") or "", draft.network))
             before = before.getprevious()  # a comment, the loader, a fallback: no text
         twin = by_script.get(before) if before is not None and not (
             before.tail or "").strip() else None

@@ -1291,6 +1291,28 @@ def test_adsense_legacy_units_in_a_saved_copy(engine: Engine, catalogue: Catalog
         (4, "Google AdSense"), (9, "Google AdSense")]
 
 
+def test_adsense_legacy_units_parted_by_a_saved_loader_stay_two(
+        engine: Engine, catalogue: Catalogue) -> None:
+    # a saved copy's loader file (`Page_files/show_ads.js`) between two legacy units parts
+    # them as the live loader does: the second unit's slotless globals are its own unit
+    live = b"https://pagead2.googlesyndication.com/pagead/show_ads.js"
+    html = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<script>google_ad_client = "ca-pub-1234567890123456"; google_ad_slot = "1112223334";
+google_ad_width = 300; google_ad_height = 250;</script>
+<script src="Page_files/show_ads.js"></script>
+<script>google_ad_client = "ca-pub-1234567890123456"; google_ad_width = 728;
+google_ad_height = 90;</script>
+<script src="Page_files/show_ads.js"></script>
+<p>More text.</p>
+</body></html>"""
+    for copy in (html, html.replace(b"Page_files/show_ads.js", live)):
+        (page,) = audit(copy, url="https://forum.test/", engine=engine,
+                        catalogue=catalogue).pages
+        assert [(s.line, s.zone_id, s.width) for s in page.slots] == [
+            (3, "1112223334", 300), (6, None, 728)]
+
+
 def test_older_tag_at_another_of_the_gpt_boxs_sizes_is_its_fill(
         project_engine: Engine, catalogue: Catalogue) -> None:
     # the box offers [[300, 250], [300, 600]]; the DART tag in it asks for the 300x600
