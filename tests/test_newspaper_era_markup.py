@@ -592,6 +592,39 @@ def test_adtech_subnetwork_path_names_network_and_placements(
             ("adtech-placement", "5297998")} <= ids
 
 
+# ADTECH's image tag (adlink/ round adserv/), the <noscript> fallback its script and iframe tags
+# carry: alone (a copy whose scripts were stripped) it is the placement; beside its script, one
+# unit with it; a 1x1 one is an impression pixel
+ADTECH_IMAGE_TAG = b"""<html><head><title>t</title></head><body>
+<div class="pub728x90"><noscript>
+<a href="http://adserver.adtechus.com/adlink/3.0/5214.1/2359761/0/-1/ADTECH;key=k;size=728x90">
+<img src="http://adserver.adtechus.com/adserv/3.0/5214.1/2359761/0/-1/ADTECH;key=k;size=728x90"
+ border="0" width="728" height="90"></a></noscript></div>
+<p>Article text that a reader came for, long enough to be the page's own.</p>
+<div class="mpu"><script>document.write('<scr'+'ipt src="http://'
++ 'adserver.adtech.de/addyn/3.0/311.0/5297992/0/-1/ADTECH;loc=100;size=300x250;'
++ ';misc='+new Date().getTime()+'"></scri'+'pt>');
+</script><noscript>
+<a href="http://adserver.adtech.de/adlink/3.0/311.0/5297992/0/-1/ADTECH;loc=300;">
+<img src="http://adserver.adtech.de/adserv/3.0/311.0/5297992/0/-1/ADTECH;loc=300;size=300x250;"
+ border="0" width="300" height="250"></a></noscript></div>
+<img src="http://adserver.adtechus.com/adserv/3.0/5214.1/2359999/0/-1/ADTECH;size=1x1"
+ width="1" height="1">
+</body></html>"""
+
+
+def test_adtech_image_tag_is_a_placement_and_names_its_ids(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADTECH_IMAGE_TAG, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (4, "ADTECH", "2359761", 728, 90),  # the image, where the ad shows
+        (7, "ADTECH", "5297992", 300, 250)]  # the script; its noscript twin is that unit
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adtech-network", "5214.1"), ("adtech-placement", "2359761"),
+            ("adtech-network", "311.0"), ("adtech-placement", "5297992")} <= ids
+
+
 # AudienceScience's gateway tag (js.revsci.net/gateway/gw.js?csid=<client>) and its preQual tag
 # (pq-direct.revsci.net/pql): the targeting platform 2010-2016 news pages fed their ad calls from
 REVSCI = b"""<html><head><title>t</title>
