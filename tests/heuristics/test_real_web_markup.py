@@ -375,6 +375,17 @@ def test_native_vendors_standard_embeds_are_placements(audit_html: AuditHtml) ->
     assert report.slots[0].xpath == "/html/body/div[1]"  # the div the script names
 
 
+def test_lockerdome_embed_box_without_its_script_is_a_placement(audit_html: AuditHtml) -> None:
+    """A copy whose scripts were stripped keeps LockerDome's embed box alone, `<div
+    id="ld-<n>-<n>">`: the id's form is the embed's, so it is the placement; an id that only
+    opens with `ld-` is not."""
+    boxes = ('<p>Article text that a reader came for.</p><div id="ld-4778-795"></div>'
+             '<div id="ld-menu"></div><div id="ld-12-34-56"></div>')
+    report = audit_html(page(boxes), url="https://n.example/")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("LockerDome", "ld-4778-795", "/html/body/div[1]")]
+
+
 def test_an_amp_unit_is_named_by_its_type(audit_html: AuditHtml) -> None:
     """On AMP pages the vendor is the `type` of `<amp-ad>`/`<amp-embed>`."""
     units = ('<amp-ad width="100vw" height=320 type="adsense" data-ad-client="ca-pub-'
