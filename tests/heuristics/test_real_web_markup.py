@@ -1824,6 +1824,18 @@ def test_a_gpt_network_id_config_variable_names_the_network_code(
     assert ("gpt-network", "4817") in ids_of(report)
 
 
+def test_an_ad_path_attribute_holding_a_gpt_unit_path_names_the_network_code(
+        audit_html: AuditHtml) -> None:
+    """A site's ad code keeps each box's GAM ad-unit path in an attribute named for it
+    (`data-ad-path="/4236/us/content/news/article"`) and hands it to defineSlot: the path's
+    network code is the page's gpt-network; a path without one names none."""
+    report = audit_html(page(
+        '<div id="div-gpt-ad-sponsor" data-ad-path="/4236/us/content/news/article"></div>'
+        '<p>Article text.</p><script>var box = {adPath: "/news/article"};</script>'
+        '<div id="div-gpt-ad-top" data-ad-path="/1234"></div>'))
+    assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
+
+
 @pytest.mark.parametrize(("unit", "named"), [
     # jquery.dfp.js' own pair: the unit and its sizes, the plugin in a file of the site
     ('<div class="adunit" data-adunit="Harbour_Top" data-dimensions="728x90"></div>', True),
