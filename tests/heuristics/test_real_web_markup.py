@@ -2043,3 +2043,36 @@ def test_insertion_point_comments_are_read_in_linear_time() -> None:
         return audit_seconds(f"<html><body><article>{body}</article></body></html>")
 
     assert_linear(seconds, 300, "insertion-point comments", floor=0.01)
+
+
+def test_a_sites_gpt_wrapper_listing_unit_objects_places_each_unit(
+        audit_html: AuditHtml) -> None:
+    """A site's own wrapper round GPT listing its units as objects of defineSlot's three
+    arguments (`{name: '/<network>/<unit>', id: '<div>', sizes: [[w, h]]}`, or the sizes
+    before the div): each div the page holds is that GPT unit, at its first size, and the
+    network code is the page's; a unit whose div the page lacks is no placement."""
+    config = ("<script>site.load.ads([\n{ name : '/1234567/Web-LB0', id : 'leaderboard-ad', "
+              "sizes : [[728, 90]] },\n{ name : '/1234567/Web-LR1', id : 'rail-ad', "
+              "sizes : [[300, 250], [300, 600]] },\n{ name : '/1234567/Web-Gone', "
+              "id : 'gone-ad', sizes : [[300, 250]] }]);\n"
+              "var more = [{\"adUnitPath\": \"/1234567/news/box\", \"sizes\": [[300, 100]], "
+              "\"divId\": \"box-ad\"}];</script>")
+    report = audit_html(page(
+        '<div class="leaderboard advertisement" id="leaderboard-ad"></div><p>Text.</p>'
+        '<div class="variable advertisement" id="rail-ad"></div>'
+        '<div class="module" id="box-ad"></div>', head=config))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/Web-LB0", 728, 90),
+        ("Google Publisher Tag", "/1234567/Web-LR1", 300, 250),
+        ("Google Publisher Tag", "/1234567/news/box", 300, 100)]
+    assert ("gpt-network", "1234567") in {(i.kind, i.value) for i in report.ids}
+
+
+def test_an_object_naming_a_path_and_an_element_without_sizes_is_no_gpt_unit(
+        audit_html: AuditHtml) -> None:
+    """A route table's object (`{name: '/2014/archive', id: 'nav'}`) names a path and an
+    element as a unit does, but no sizes: no GPT unit, whatever the element is."""
+    config = "<script>var routes = [{name: '/2014/archive', id: 'nav'}];</script>"
+    report = audit_html(page('<div id="nav"><a href="/2014/">2014</a></div><p>Text.</p>',
+                             head=config))
+    assert not report.slots
