@@ -2076,3 +2076,26 @@ def test_an_object_naming_a_path_and_an_element_without_sizes_is_no_gpt_unit(
     report = audit_html(page('<div id="nav"><a href="/2014/">2014</a></div><p>Text.</p>',
                              head=config))
     assert not report.slots
+
+
+_NON_JS = ('<a href="http://pubads.g.doubleclick.net/gampad/jump?iu={iu}&amp;sz={sz}&amp;c=857697"'
+           '><img src="http://pubads.g.doubleclick.net/gampad/ad?iu={iu}&amp;sz={sz}&amp;c=857697"'
+           ' alt=""></a>')
+
+
+def test_ad_managers_non_javascript_tag_is_a_gpt_unit(audit_html: AuditHtml) -> None:
+    """Ad Manager's no-JavaScript tag (the tag generator's "Simplified URL", a `/gampad/ad`
+    image in a `/gampad/jump` link), alone or as a unit's `<noscript>` fallback, is a GPT
+    unit at its first size, its ad-unit path the zone however the query encodes its
+    slashes; a 1x1 one is an impression pixel, no unit."""
+    report = audit_html(page(
+        '<div class="ad" id="ad-top"><noscript><div>'
+        + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90|970x250")
+        + '</div></noscript></div><p>Text.</p><div class="box">'
+        + _NON_JS.format(iu="/1234567/news/box", sz="300x250") + "</div>"
+        + '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;sz=1x1&amp;'
+        'c=1" width="1" height="1" alt="">'))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top", 728, 90),
+        ("Google Publisher Tag", "/1234567/news/box", 300, 250)]
+

@@ -49,3 +49,4 @@ def _unit_objects(n: int) -> str:
 def test_a_wrappers_gpt_unit_objects_are_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_unit_objects(n)), 400,
                   "a site's GPT wrapper listing {name, id, sizes} unit objects", floor=0.05)
+
