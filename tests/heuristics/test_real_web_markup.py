@@ -2099,3 +2099,20 @@ def test_ad_managers_non_javascript_tag_is_a_gpt_unit(audit_html: AuditHtml) -> 
         ("Google Publisher Tag", "/1234567/news/top", 728, 90),
         ("Google Publisher Tag", "/1234567/news/box", 300, 250)]
 
+
+def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> None:
+    """A site's ad manager keyed by the div each GPT unit fills (`defs: {"ad-boxtop":
+    {"properties": {…}, "zone": "/<network>/<unit>", "sizes": [[w, h]]}}`) places each unit
+    at its div, at its first size; a key the page holds no div of is no placement."""
+    config = ('<script>var manager = new Site.Ad.Manager({defs: {\n'
+              '"ad-boxtop": {"properties": {"pos": "boxtop"}, "zone": "/1234567/news/top",'
+              ' "sizes": [[300, 250], [300, 600]]},\n'
+              '"ad-gone": {"properties": {"pos": "gone"}, "zone": "/1234567/news/top",'
+              ' "sizes": [[728, 90]]},\n'
+              '"ad-bottom": {"zone": "/1234567/news/bottom", "properties": {"pos": "btm"},'
+              ' "sizes": [[728, 90]]}}, globals: {"zone": "/1234567/news/top"}});</script>')
+    report = audit_html(page('<div id="ad-boxtop" class="ad"></div><p>Text.</p>'
+                             '<div id="ad-bottom"></div>', head=config))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top", 300, 250),
+        ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]
