@@ -105,6 +105,8 @@ class SlotSpec:
         if value and self.zone_pattern is not None:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
+            # a zone read from a URL's query keeps its slashes encoded (`iu=%2F4624%2F…`)
+            value = value.replace("%2F", "/").replace("%2f", "/")
         return value or None
 
     def rule_for(self, el: etree._Element) -> str:

@@ -1625,8 +1625,29 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
+    if _named_apart(boxes):
+        return False  # a shared breakpoint (`data-media="medium_up"`) beside distinct slots
     values = [v for b in boxes for k, v in b.attrib.items() if str(k).startswith("data-") and v]
     return len(set(values)) < len(values)
+
+
+# a `data-` attribute naming the placement a box stands for (`data-slot="sidebar"`,
+# `data-ad-pos`, `data-placement`): boxes it names apart are units of their own
+_PLACE_ATTR = lazy_regex(
+    r"^data-(?:[a-z0-9]{1,20}-){0,2}(?:slot|pos|position|unit|placement)(?:-?(?:id|name))?$", re.I)
+
+
+def _named_apart(boxes: Sequence[etree._Element]) -> bool:
+    """Whether every box names a different placement in an attribute all of them carry
+    (`_PLACE_ATTR`): a theme's `div.dfp-ad[data-slot=top]` and `[data-slot=sidebar]`, both
+    for wide screens (`data-media="medium_up"`), are two units, not one unit's twins."""
+    names = set.intersection(*({str(k).lower() for k in b.attrib} for b in boxes))
+    for name in names:
+        if _PLACE_ATTR.match(name):
+            values = [(b.get(name) or "").strip().lower() for b in boxes]
+            if all(values) and len(set(values)) == len(values):
+                return True
+    return False
 
 
 def _empty_unit_box(el: etree._Element) -> bool:

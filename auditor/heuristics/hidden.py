@@ -962,7 +962,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     (`_injection_mark`); a frame whose name or address says a documented job (`_purpose`),
     hidden in a menu, tab or dialog a script opens, or a `<noscript>` fallback
     (`noscript_holding`), is `low`; else `medium`. A Prebid bidder's frame with no mark
-    on a page running an ad stack is its user sync (`_bidder_job`): `low`.
+    on a page running an ad stack is its user sync (`_bidder_job`): `low`. One on the
+    site's own static host (`_site_asset_host`) with no mark is the site's: no finding.
     """
     if ctx.page is None:
         return
@@ -995,6 +996,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         if category in _BENIGN_FRAME or category is Category.ADWARE:
             continue  # adware's frame is `browser-adware`'s, naming its family: one finding
         mark = None if appended else _injection_mark(ctx, place, url, copied)
+        if mark is None and not appended and _site_asset_host(ctx, host):
+            continue  # the site's own static host, as first-party as its own domain
         # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
         # control the visitor sees opens, which the visitor who opens it sees (a sidebar's
         # tab of sponsors, an offers modal's button), nor an ad unit's frame at zero size
@@ -1085,6 +1088,18 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                       f"tags run (their sync and helper frames): {owners}", owners,
                       line=ctx.cited_line(frames[0][1]), xpath=ctx.xpath(frames[0][1]),
                       key=("ad stack",))
+
+
+def _site_asset_host(ctx: PageContext, host: str) -> bool:
+    """Whether a host is the site's own static host: one bearing the site's name
+    (`related_site`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
+    page's own stylesheet. A site's design comes from its own host; a kit bearing its name
+    loads a script or a frame, not the page's stylesheet."""
+    if not related_site(host, ctx.first_party):
+        return False
+    return host.lower() in ctx.view("stylesheet hosts", lambda: frozenset(
+        host_of(r.url).lower() for r in ctx.resources
+        if r.type is RequestType.STYLESHEET and not r.hint))
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:

@@ -360,3 +360,25 @@ def test_purchs_config_names_its_ad_manager_account(audit_html: AuditHtml) -> No
                           "News');\ntmntag.adunit", 1)
     ids = {(i.kind, i.value) for i in audit_html(page).ids}
     assert {("gpt-network", "1234567"), ("gpt-slot", "/1234567/tmn.test/News")} <= ids
+
+
+def test_boxes_sharing_a_breakpoint_but_naming_their_slots_apart_are_units(
+        catalogue: Catalogue) -> None:
+    """A hidden ad column round two empty boxes that share the breakpoint they show at
+    (`data-media="medium_up"`) but name different slots (`data-slot="top"`, `"sidebar"`)
+    holds two units; boxes naming one slot (`data-slot="rail"` twice) stay one placement's
+    twins."""
+    engine = Engine.from_text("##.ad-column\n##.unit-box\n", name="t")
+    html = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<aside class="ad-column"><div class="unit-box" id="ad-top" data-media="medium_up" '
+        'data-slot="top"></div><div class="unit-box" id="ad-side" data-media="medium_up" '
+        'data-slot="sidebar"></div></aside>',
+        '<aside class="ad-column"><div class="unit-box" id="railA" data-media="medium_up" '
+        'data-slot="rail"></div><div class="unit-box" id="railB" data-media="small_down" '
+        'data-slot="rail"></div></aside>',
+        "</body></html>"])
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule) for s in page.slots] == [
+        (3, "##.unit-box"), (3, "##.unit-box"), (4, "##.ad-column")]

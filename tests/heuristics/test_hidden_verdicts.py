@@ -1684,3 +1684,40 @@ def test_a_frames_sheet_outnumbered_by_the_templates_does_not_vouch(
             "Tuesday, after a long debate.</p></article></body></html>")
     report = audit_html(html, url=None)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+_BUCKET = "https://harbourgazette-static-prod.s3.amazonaws.com"
+_PRELOAD = (f'<iframe src="{_BUCKET}/identity/misc/preload.html" height="1" width="1">'
+            '</iframe>')
+
+
+def test_a_frame_on_the_sites_own_static_host_is_no_finding(
+        audit_listed: AuditListed) -> None:
+    """A 1×1 frame on a host bearing the site's name that serves the page's own stylesheet
+    (a news site's static bucket, `<site>-static-prod.s3.amazonaws.com`, preloading its
+    sign-in helper) is the site's own, as a frame of its own domain is."""
+    sheet = f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">'
+    report = audit_listed(wp_page(head=sheet, footer=_PRELOAD), URL)
+    assert _frames(report.findings) == []
+
+
+@pytest.mark.parametrize("head", [
+    # the host serves a script alone: a kit loads a script and a frame from its own host
+    f'<script src="{_BUCKET}/js/main.js"></script>',
+    # the stylesheet of another bucket, not named for the site
+    '<link rel="stylesheet" href="https://brisk-wave.s3.amazonaws.com/css/main.css">'])
+def test_a_hosts_script_or_another_hosts_stylesheet_makes_no_site_asset_host(
+        head: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(head=head, footer=_PRELOAD), URL)
+    assert _frames(report.findings) == [M]
+
+
+def test_a_frame_on_a_static_host_without_the_sites_name_stays_medium(
+        audit_listed: AuditListed) -> None:
+    """A bucket that serves the page's stylesheet but bears another name is a shared
+    host, not the site's: its hidden frame is still a check."""
+    other = "https://brisk-wave.s3.amazonaws.com"
+    report = audit_listed(wp_page(
+        head=f'<link rel="stylesheet" href="{other}/css/main.css">',
+        footer=f'<iframe src="{other}/f.html" height="1" width="1"></iframe>'), URL)
+    assert _frames(report.findings) == [M]

@@ -2066,3 +2066,76 @@ def test_insertion_point_comments_are_read_in_linear_time() -> None:
         return audit_seconds(f"<html><body><article>{body}</article></body></html>")
 
     assert_linear(seconds, 300, "insertion-point comments", floor=0.01)
+
+
+def test_a_sites_gpt_wrapper_listing_unit_objects_places_each_unit(
+        audit_html: AuditHtml) -> None:
+    """A site's own wrapper round GPT listing its units as objects of defineSlot's three
+    arguments (`{name: '/<network>/<unit>', id: '<div>', sizes: [[w, h]]}`, or the sizes
+    before the div): each div the page holds is that GPT unit, at its first size, and the
+    network code is the page's; a unit whose div the page lacks is no placement."""
+    config = ("<script>site.load.ads([\n{ name : '/1234567/Web-LB0', id : 'leaderboard-ad', "
+              "sizes : [[728, 90]] },\n{ name : '/1234567/Web-LR1', id : 'rail-ad', "
+              "sizes : [[300, 250], [300, 600]] },\n{ name : '/1234567/Web-Gone', "
+              "id : 'gone-ad', sizes : [[300, 250]] }]);\n"
+              "var more = [{\"adUnitPath\": \"/1234567/news/box\", \"sizes\": [[300, 100]], "
+              "\"divId\": \"box-ad\"}];</script>")
+    report = audit_html(page(
+        '<div class="leaderboard advertisement" id="leaderboard-ad"></div><p>Text.</p>'
+        '<div class="variable advertisement" id="rail-ad"></div>'
+        '<div class="module" id="box-ad"></div>', head=config))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/Web-LB0", 728, 90),
+        ("Google Publisher Tag", "/1234567/Web-LR1", 300, 250),
+        ("Google Publisher Tag", "/1234567/news/box", 300, 100)]
+    assert ("gpt-network", "1234567") in {(i.kind, i.value) for i in report.ids}
+
+
+def test_an_object_naming_a_path_and_an_element_without_sizes_is_no_gpt_unit(
+        audit_html: AuditHtml) -> None:
+    """A route table's object (`{name: '/2014/archive', id: 'nav'}`) names a path and an
+    element as a unit does, but no sizes: no GPT unit, whatever the element is."""
+    config = "<script>var routes = [{name: '/2014/archive', id: 'nav'}];</script>"
+    report = audit_html(page('<div id="nav"><a href="/2014/">2014</a></div><p>Text.</p>',
+                             head=config))
+    assert not report.slots
+
+
+_NON_JS = ('<a href="http://pubads.g.doubleclick.net/gampad/jump?iu={iu}&amp;sz={sz}&amp;c=857697"'
+           '><img src="http://pubads.g.doubleclick.net/gampad/ad?iu={iu}&amp;sz={sz}&amp;c=857697"'
+           ' alt=""></a>')
+
+
+def test_ad_managers_non_javascript_tag_is_a_gpt_unit(audit_html: AuditHtml) -> None:
+    """Ad Manager's no-JavaScript tag (the tag generator's "Simplified URL", a `/gampad/ad`
+    image in a `/gampad/jump` link), alone or as a unit's `<noscript>` fallback, is a GPT
+    unit at its first size, its ad-unit path the zone however the query encodes its
+    slashes; a 1x1 one is an impression pixel, no unit."""
+    report = audit_html(page(
+        '<div class="ad" id="ad-top"><noscript><div>'
+        + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90|970x250")
+        + '</div></noscript></div><p>Text.</p><div class="box">'
+        + _NON_JS.format(iu="/1234567/news/box", sz="300x250") + "</div>"
+        + '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;sz=1x1&amp;'
+        'c=1" width="1" height="1" alt="">'))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top", 728, 90),
+        ("Google Publisher Tag", "/1234567/news/box", 300, 250)]
+
+
+def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> None:
+    """A site's ad manager keyed by the div each GPT unit fills (`defs: {"ad-boxtop":
+    {"properties": {…}, "zone": "/<network>/<unit>", "sizes": [[w, h]]}}`) places each unit
+    at its div, at its first size; a key the page holds no div of is no placement."""
+    config = ('<script>var manager = new Site.Ad.Manager({defs: {\n'
+              '"ad-boxtop": {"properties": {"pos": "boxtop"}, "zone": "/1234567/news/top",'
+              ' "sizes": [[300, 250], [300, 600]]},\n'
+              '"ad-gone": {"properties": {"pos": "gone"}, "zone": "/1234567/news/top",'
+              ' "sizes": [[728, 90]]},\n'
+              '"ad-bottom": {"zone": "/1234567/news/bottom", "properties": {"pos": "btm"},'
+              ' "sizes": [[728, 90]]}}, globals: {"zone": "/1234567/news/top"}});</script>')
+    report = audit_html(page('<div id="ad-boxtop" class="ad"></div><p>Text.</p>'
+                             '<div id="ad-bottom"></div>', head=config))
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top", 300, 250),
+        ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]

@@ -34,3 +34,34 @@ def _device_sized_calls(n: int) -> str:
 def test_calls_sized_by_the_device_find_their_frames_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_device_sized_calls(n)), 400,
                   "CN.dart calls offering their sizes per device", floor=0.05)
+
+
+def _unit_objects(n: int) -> str:
+    # a wrapper's unit objects, half their divs on the page, and as many near-misses (a
+    # path and a div but no sizes) that the pattern must give up on at once
+    units = ",".join(f"{{name: '/1234/u{i}', id: 'u{i}', sizes: [[300, 250]]}}, "
+                     f"{{name: '/1234/v{i}', id: 'v{i}'}}" for i in range(n))
+    return ("<html><head><title>t</title><script>site.load.ads([" + units
+            + "]);</script></head><body><p>A note.</p>"
+            + "".join(f"<div id='u{i}'></div>" for i in range(0, n, 2)) + "</body></html>")
+
+
+def test_a_wrappers_gpt_unit_objects_are_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_unit_objects(n)), 400,
+                  "a site's GPT wrapper listing {name, id, sizes} unit objects", floor=0.05)
+
+
+def _keyed_config(n: int) -> str:
+    # a config keyed by div, half its divs on the page, and as many keys whose objects name
+    # no unit path at all (settings the bounded read gives up on)
+    defs = ",".join(f'"k{i}": {{"properties": {{"pos": "p{i}"}}, "zone": "/1234/z{i}", '
+                    f'"sizes": [[300, 250]]}}, "s{i}": {{"a": {{"b": 1}}, "c": "d"}}'
+                    for i in range(n))
+    return ("<html><head><title>t</title><script>var m = new M({defs: {" + defs
+            + "}});</script></head><body><p>A note.</p>"
+            + "".join(f"<div id='k{i}'></div>" for i in range(0, n, 2)) + "</body></html>")
+
+
+def test_a_gpt_config_keyed_by_div_is_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_keyed_config(n)), 400,
+                  "a GPT config keyed by the div each unit fills", floor=0.05)
