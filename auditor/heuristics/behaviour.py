@@ -1479,8 +1479,9 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
     root is a line anyone writes before a blob), loaded once by the page: a template
     prints each of its files once, so a copy of a file the page loads elsewhere (the theme's
     `style.css` link written again above a blob) is the blob's, not the template's; and in a
-    build folder the page loads another file from (`_files_in`): a line of a fresh file in
-    a fresh folder (`/a/x.css`) is one an injector that reads the page writes as cheaply.
+    build folder the page loads another file from past the head's top (`_files_in`): a
+    line of a fresh file in a fresh folder (`/a/x.css`), or of many there, is one an
+    injector that reads the page writes as cheaply.
     An injector that invents a file in a folder of the template's (`/wp-content/themes/
     <theme>/x.css`) passes all three: no rule on the line itself tells it from the
     template's own, which the server, not the page, would show."""
@@ -1500,7 +1501,7 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
         return False  # no site known: only a relative path is the page's own for sure
     key = _file_of(ctx, ref)
     return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1 and (
-        _files_in(ctx).get(_folder_of(key), 0) > 1)
+        _files_in(ctx).get(_folder_of(key), 0) >= 1)
 
 
 _FOLDER_DEPTH = 3  # the folders of a file's path that name its build (`/static/v/all/`)
@@ -1533,18 +1534,41 @@ def _folder_of(key: str) -> str:
 
 
 def _files_in(ctx: PageContext) -> dict[str, int]:
-    """How many distinct files the page loads from each build folder (`_folder_of`): a
-    template's files share their folders (Fox's `/static/v/all/` css and js, Condé Nast's
-    `/etc/designs/<site>/` styles and scripts, a theme's folder), while a line an injector
-    writes of a fresh file (`/a/x.css`) before its blob is alone in its folder."""
+    """How many distinct files the page loads from each build folder (`_folder_of`) from
+    outside the head's top (`_top_elements`): a template's files share their folders and
+    the page loads more of them past its charset (Fox Business's `/static/v/all/` article
+    css and js, Condé Nast's `/etc/designs/<site>/` bottom script, a theme's folder), while
+    a line an injector writes of a fresh file (`/a/x.css`) before its blob is alone in its
+    folder, and so are the many it prints there as cheaply (`/a/1.css`, `/a/2.css`): files
+    only the head's top loads vouch for no folder."""
     def build() -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for key in _loads_of(ctx):
-            folder = _folder_of(key)
-            counts[folder] = counts.get(folder, 0) + 1
-        return counts
+        files: dict[str, set[str]] = {}
+        if ctx.page is None:
+            return {}
+        top = _top_elements(ctx)
+        loads = (*((el, el.get("src")) for el in ctx.page.tagged("script")),
+                 *((el, el.get("href")) for el in ctx.page.tagged("link")))
+        for el, ref in loads:
+            if ref is not None and el not in top and (key := _file_of(ctx, ref)):
+                files.setdefault(_folder_of(key), set()).add(key)
+        return {folder: len(keys) for folder, keys in files.items()}
 
     return ctx.view("files in each build folder", build)
+
+
+def _top_elements(ctx: PageContext) -> set[Any]:
+    """The elements of the head's top: the head's before its charset and, where the parser
+    cut the head short, the spilled ones before the charset in the body (the run
+    `_before_charset` reads); none where no charset ends them."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    if ctx.root is None or head is None:
+        return set()
+    top: set[Any] = set()
+    for el in (*head, *cut_head_spill(ctx.root)):
+        if _is_charset(el):
+            return top
+        top.add(el)
+    return set()
 
 
 def _relative(ref: str) -> bool:

@@ -1872,14 +1872,19 @@ def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_template
     # shares (an injector that reads the page and writes one: was no finding)
     '<link rel="stylesheet" href="/a/x.css">' + BALADA_PLAIN,
     f'<script src="{SITE}/assets/k7/loader.js"></script>' + BALADA_PLAIN,
+    # many fresh files in a fresh folder, as many as a template's, all at the head's top
+    # with the blob and none past it (was no finding: the folder counted its own lines)
+    '<link rel="stylesheet" href="/a/css/1.css"><link rel="stylesheet" href="/a/css/2.css">'
+    '<script src="/a/js/3.js"></script>' + BALADA_PLAIN,
 ], ids=["a root stylesheet before an inline loader", "a root stylesheet before a tag",
         "a copy of the theme's stylesheet", "a fresh folder's stylesheet",
-        "a fresh folder's script"])
+        "a fresh folder's script", "a fresh folder's many files"])
 def test_a_file_line_an_injector_writes_first_does_not_end_the_heads_top(
         head_top: str, audit_listed: AuditListed) -> None:
     """The head's top run ends at the template's own first file, not at any line of the
-    site's host: a stylesheet `/x.css` at the site's root, or a second copy of a file the
-    template loads, written before a blob is the blob's, which stays at the head's top."""
+    site's host: a stylesheet `/x.css` at the site's root, a second copy of a file the
+    template loads, or files of a folder nothing past the head's top loads from, written
+    before a blob, are the blob's, which stays at the head's top."""
     assert [f.severity for f in audit_listed(wp_page(head_top=head_top), URL).findings
             if f.kind == "appended-script"] == [M]
 
@@ -2464,6 +2469,7 @@ _LATE_CHARSET_HEAD = """<!DOCTYPE html>
 <title>Seven ways to convert traffic</title>
 <meta name="description" content="Conversions matter more than traffic.">
 <meta http-equiv="content-type" content="text/html; charset=UTF-8">
+<link href="/static/css/article.css?2014" rel="stylesheet" type="text/css">
 </head><body><article><h1>Seven ways to convert traffic</h1>""" + _PARA + """</article>
 </body></html>"""
 
@@ -2501,3 +2507,29 @@ def test_a_late_charset_templates_relative_files_are_its_own_with_no_page_url(
     found = [f for f in audit_listed(page, None).findings  # type: ignore[arg-type]
              if f.kind == "appended-script"]
     assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
+
+
+def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
+        audit_listed: AuditListed) -> None:
+    """Why no line on the page tells an injector's invented file in the template's own
+    build folder (`/wp-content/themes/gazette/k7.css`, then its blob) from the template's
+    first file: the folder is the template's, vouched for by the theme's files past the
+    charset; the file is loaded once, as the template prints each of its files; a shared
+    version or build hash is no test, for WordPress stamps each file with its own
+    package's (`style.css?ver=5.1` beside `jquery.js?ver=1.12.4`) and a bundler each with
+    its own content hash (`main.8c1d.css` beside `main.2b7e.js`), and either is copied
+    as cheaply as the folder. Whether the file exists is the server's to show, not the
+    page's. So both read alike, the blob's tag after either being in the template's order;
+    the injector's blob is still read by its host and code (`_appended_verdict`) and the
+    other heuristics."""
+    rest = (f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css?ver=5.1">'
+            f'<script src="{SITE}/wp-includes/js/jquery/jquery.js?ver=1.12.4"></script>')
+    tag = '<script src="https://stay.linestoget.test/scripts/check.js"></script>'
+    own = _late_charset_page(
+        f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/blocks.css?ver=5.1">'
+        + tag, rest)
+    invented = _late_charset_page(
+        f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/k7.css">' + tag, rest)
+    verdicts = [[f.severity for f in audit_listed(page, URL).findings
+                 if f.kind == "appended-script"] for page in (own, invented)]
+    assert verdicts == [[], []]
