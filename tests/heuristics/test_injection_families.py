@@ -1226,7 +1226,7 @@ GATES += [
 @pytest.mark.parametrize(("name", "code", "severity"), GATES, ids=[g[0] for g in GATES])
 def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
         name: str, code: str, severity: Severity, audit_listed: AuditListed) -> None:
-    """A cookie-guarded redirect read `high` ("only for visitors whose cookies passes a
+    """A cookie-guarded redirect read `high` ("only for visitors whose cookie passes a
     test") for every age, consent, region and sign-in gate; `low` needs the gate's site
     shown beside it, else both names are the kit's to pick."""
     report = audit_listed(wp_page(head=f"<script>{code}</script>",
@@ -1277,6 +1277,17 @@ def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
     assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings], report.findings
+
+
+def test_a_cookie_guarded_redirect_says_whose_cookie(audit_listed: AuditListed) -> None:
+    """The message names the test in the singular it reads (it said "whose cookies passes
+    a test")."""
+    code = ("if(document.cookie.indexOf('_vis=1')==-1){document.cookie='_vis=1; path=/; "
+            "max-age=86400';window.location.href='https://best-deals-now.example/go?s=1';}")
+    report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
+    assert [f.message for f in report.findings if f.kind == "redirect"] == [
+        "script redirects the visitor to best-deals-now.example only for visitors whose "
+        "cookie passes a test: https://best-deals-now.example/go?s=1"]
 
 
 def test_a_gate_written_after_the_markup_stays_high(audit_listed: AuditListed) -> None:
