@@ -474,6 +474,59 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 line=line, xpath=xpath, key=("rotating", *rotated))
 
 
+# a test of the visitor's user agent for a crawler's or a page audit's name
+_CRAWLER_TEST = lazy_regex(
+    r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse|headless\w{0,10}"""
+    r"""|pagespeed)\b""", re.I)
+_WRITTEN_HOST = lazy_regex(r"""//([A-Za-z0-9.-]{1,253})""")
+
+
+def _host_places(code: str) -> dict[str, int]:
+    """Where each host code writes after `//` first appears in it (lowered): one pass,
+    however many scripts the code loads."""
+    places: dict[str, int] = {}
+    for m in _WRITTEN_HOST.finditer(code):
+        places.setdefault(m.group(1).lower(), m.start())
+    return places
+
+
+def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
+    """Inline code that loads another site's script, one no list or catalogue entry names,
+    behind a test of the visitor's user agent for a crawler's or an audit tool's name
+    (`if(!/bot|crawl|spider/i.test(navigator.userAgent))`, `Chrome-Lighthouse`) in the
+    GUARD_WINDOW characters before the address: the tag is hidden from search engines and
+    page audits, as an injector's cloaked loader is (a scraped copy's pop-under or push
+    kit). `medium`, not `high`: a site sparing crawlers and PageSpeed a heavy widget
+    writes the same test, and only the loaded site tells them apart. A vendor the lists or
+    the catalogue know is none; the same loader placed outside the markup is
+    `appended-script`'s."""
+    if not _code_holds(ctx, _CRAWLER_WORDS):
+        return
+    codes = {xpath: code for code, _, xpath in script_codes(ctx, srcdoc=False)}
+    places: dict[str, dict[str, int]] = {}
+    for res in ctx.resources:
+        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
+                or res.via != "inline-script" or (code := codes.get(res.xpath)) is None \
+                or "userAgent" not in code:
+            continue
+        if res.xpath not in places:
+            places[res.xpath] = _host_places(code)
+        host = host_of(res.url).lower()
+        at = places[res.xpath].get(host)
+        if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
+            continue
+        window = code[max(0, at - GUARD_WINDOW): at]
+        if "userAgent" not in window or not _CRAWLER_TEST.search(window):
+            continue
+        yield finding(
+            TDS_LOADER, Severity.MEDIUM,
+            f"inline script loads a script from {host}, a site no known vendor runs, only "
+            "for visitors whose user agent is no crawler's or page audit's: hidden from "
+            "search engines and audits, as an injected loader is (a site sparing crawlers "
+            f"a heavy widget writes the same test; check the site chose {host}): {res.url}",
+            res.url, line=res.line, xpath=res.xpath, key=("crawler-cloaked", res.url))
+
+
 # --- ClickFix: a shell command put on the clipboard ----------------------------------
 
 _COPIES = lazy_regex(
@@ -1925,7 +1978,11 @@ TDS_LOADER = FindingKind(
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
     "writing its script with no TDS's parameters beside a no-script image from the same "
-    "site, is none inside the page's markup. Remove it and find how it was injected.",
+    "site, is none inside the page's markup. Medium for inline code loading a script of a "
+    "site no list or catalogue names behind a test of the user agent for a crawler's or a "
+    "page audit's name (`bot|crawl|spider`, `Chrome-Lighthouse`): hidden from search "
+    "engines and audits, or a site sparing them a heavy widget. Remove it and find how it "
+    "was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(
@@ -2025,17 +2082,18 @@ WALLET_DRAINER = FindingKind(
 
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
          APPENDED_SCRIPT, WALLET_DRAINER)
-HEURISTICS = (tds_loaders, report_tags, clipboard_commands, form_skimmers,
+HEURISTICS = (tds_loaders, crawler_cloaked_loaders, report_tags, clipboard_commands, form_skimmers,
               notification_bait, fake_updates, appended_scripts, wallet_drainers)
 
 # the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
 # page's needle pass answers every one
 _TDS_WORDS = _words("referrer", "random")
+_CRAWLER_WORDS = _words("userAgent")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
 _WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum",
                             "eth_")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
-    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
+    _TDS_WORDS, _CRAWLER_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
     _WALLET_CODE_WORDS)))

