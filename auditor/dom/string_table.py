@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.dom.inline_js import js_unescaped
 from auditor.lazy_re import lazy_regex
 
-__all__ = ["resolved"]
+__all__ = ["literal_reads", "resolved"]
 
 MAX_TABLE = 5000  # strings of one table that are read
 _QUOTED = r"""'(?:[^'\\\n]|\\.){0,4096}'|"(?:[^"\\\n]|\\.){0,4096}\""""
@@ -36,13 +36,15 @@ _ARRAY = rf"\[\s*((?:(?:{_QUOTED})\s*,\s*)*(?:{_QUOTED}))\s*,?\s*\]"
 # return _0x1b2c();}`; the older one: `var _0x3f2a=[…];`
 _TABLE_FUNCTION = lazy_regex(
     rf"function\s+([\w$]+)\s*\(\s*\)\s*\{{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;"
-    r"\s*\1\s*=\s*function\s*\(\s*\)\s*\{\s*return\s+\2\s*;?\s*\}\s*;?\s*return\s+\1\s*\(\s*\)")
+    r"\s*(?:\1\s*=\s*function\s*\(\s*\)\s*\{\s*return\s+\2\s*;?\s*\}\s*;?\s*return\s+\1\s*\(\s*\)"
+    # the same minified (terser): `return(_0x1b2c=function(){return e})()`
+    r"|return\s*\(\s*\1\s*=\s*function\s*\(\s*\)\s*\{\s*return\s+\2\s*;?\s*\}\s*\)\s*\(\s*\))")
 _TABLE_VARIABLE = lazy_regex(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;")
 # the accessor, and the offset it takes from an index: `_0xa=_0xa-0x1a0` or `t[_0xa-0x1a0]`
 _ACCESSOR = r"function\s+([\w$]+)\s*\(\s*[\w$]+\s*(?:,\s*[\w$]+\s*)?\)\s*\{"
 _ACCESSOR_VARIABLE = (r"(?:var|const|let)\s+([\w$]+)\s*=\s*function\s*\(\s*[\w$]+\s*"
                       r"(?:,\s*[\w$]+\s*)?\)\s*\{")
-_OFFSET = lazy_regex(r"-\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")
+_OFFSET = lazy_regex(r"-=?\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")  # minified: `e-=349`
 # what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
 _DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
@@ -51,6 +53,11 @@ _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}
 _CHECKSUM = lazy_regex(
     r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
     r"([^;{}]{1,4000});\s*if\s*\(\s*\1\s*===\s*[\w$]+\s*\)\s*break")
+# the same minified (terser), its target written in the test and the table read in the
+# loop's head: `for(var n=_0x6b69,r=_0x22f1();;)try{if(671491===<checksum>)break;…`
+_CHECKSUM_INLINE = lazy_regex(
+    r"try\s*\{\s*if\s*\(\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*===\s*([^;{}]{1,4000}?)\s*\)\s*break")
+_CHECKSUM_TABLE_REACH = 300  # characters before the loop's `try` that read the table
 _CHECKSUM_CALL = lazy_regex(
     r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
 # the older rotation, a constant count:
@@ -328,24 +335,39 @@ def _binary(op: str, left: _Node, right: _Node) -> _Node:
     return apply
 
 
+def _checksum_of(code: str, name: str) -> tuple[str, float] | None:
+    """The rotation's checksum expression and the target it must reach, of the table
+    `name`: the obfuscator's form (the target handed the IIFE with the table) or its
+    minified one (the target in the test, the table read in the loop's head)."""
+    check = _CHECKSUM.search(code)
+    if check is not None:
+        call = _CHECKSUM_CALL.search(code, check.end())
+        if call is None or call.group(1) != name or call.start() - check.end() > 400:
+            return None
+        return check.group(2), float(_number(call.group(2)))
+    inline = _CHECKSUM_INLINE.search(code)
+    if inline is None or not re.search(
+            rf"(?<![\w$]){re.escape(name)}\s*\(\s*\)",
+            code[max(0, inline.start() - _CHECKSUM_TABLE_REACH):inline.start()]):
+        return None
+    return inline.group(2), float(_number(inline.group(1)))
+
+
 def _rotation(code: str, table: _Table, name: str, accessors: frozenset[str]) -> int | None:
     """How many times the code's IIFE moves the table's first string to its end."""
     size = len(table.strings)
     counted = _COUNTED.search(code)
     if counted and counted.group(1) == name:
         return _number(counted.group(2)) % size
-    check = _CHECKSUM.search(code)
-    if check is None:
+    found = _checksum_of(code, name)
+    if found is None:
         return None
-    call = _CHECKSUM_CALL.search(code, check.end())
-    if call is None or call.group(1) != name or call.start() - check.end() > 400:
-        return None
-    target = float(_number(call.group(2)))
+    expression, target = found
     try:
-        checksum = _checksum(check.group(2), accessors)
+        checksum = _checksum(expression, accessors)
     except _Unreadable:
         return None
-    size_of_checksum = len(_TOKEN.findall(check.group(2)))
+    size_of_checksum = len(_TOKEN.findall(expression))
     strings = table.strings
     # a turn reads the table at an index moved by the turn, not a copy of it (a copy per
     # turn was quadratic in the table); the turns tried are bounded by the checksum's size
@@ -371,6 +393,33 @@ def resolved(code: str) -> str | None:
     >>> resolved(code)[-25:]
     "d['createElement']('div')"
     """
+    found = _substituted(code)
+    if found is None:
+        return None
+    plain, table, accessors = found
+    if _STILL_ACCESSED.search(plain):  # a wrapper function's calls: not all is read
+        return None
+    if _called_otherwise(plain, accessors, table.accessors):
+        return None
+    return plain
+
+
+def literal_reads(code: str) -> str | None:
+    """The code with each call of its string table's accessor (or a name assigned it) by a
+    literal index replaced by the string it answers, or None when the table, its rotation
+    or such a call cannot be read. Unlike `resolved`, calls by other indexes may be left:
+    minified obfuscator output (terser's, as JNews ships its library) gives every function
+    its own one-letter alias of the accessor (`var n=e`) and reuses those letters for its
+    other functions and parameters, so a call left (`o(e)`) need not be the accessor's.
+    What the code reads by a literal index is all read."""
+    found = _substituted(code)
+    return None if found is None else found[0]
+
+
+def _substituted(code: str) -> tuple[str, _Table, frozenset[str]] | None:
+    """The code with each literal-index call of the accessor's names answered and the table
+    emptied, the table and those names; None when the table, its rotation or a literal
+    call (an index past the table) cannot be read."""
     found = _table(code)
     if found is None:
         return None
@@ -400,11 +449,7 @@ def resolved(code: str) -> str | None:
     if table_at is not None:
         group = _array_group(table_at)
         plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
-    if _STILL_ACCESSED.search(plain):  # a wrapper function's calls: not all is read
-        return None
-    if _called_otherwise(plain, accessors, table.accessors):
-        return None
-    return plain
+    return plain, table, accessors
 
 
 _NAME_CALL = lazy_regex(r"([\w$]+)\s*\(")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -472,6 +472,59 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 f"picked at random ({', '.join(rotated[:4])}): a network of hacked sites "
                 "relaying a traffic distribution system", " ".join(rotated),
                 line=line, xpath=xpath, key=("rotating", *rotated))
+
+
+# a test of the visitor's user agent for a crawler's or a page audit's name
+_CRAWLER_TEST = lazy_regex(
+    r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse|headless\w{0,10}"""
+    r"""|pagespeed)\b""", re.I)
+_WRITTEN_HOST = lazy_regex(r"""//([A-Za-z0-9.-]{1,253})""")
+
+
+def _host_places(code: str) -> dict[str, int]:
+    """Where each host code writes after `//` first appears in it (lowered): one pass,
+    however many scripts the code loads."""
+    places: dict[str, int] = {}
+    for m in _WRITTEN_HOST.finditer(code):
+        places.setdefault(m.group(1).lower(), m.start())
+    return places
+
+
+def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
+    """Inline code that loads another site's script, one no list or catalogue entry names,
+    behind a test of the visitor's user agent for a crawler's or an audit tool's name
+    (`if(!/bot|crawl|spider/i.test(navigator.userAgent))`, `Chrome-Lighthouse`) in the
+    GUARD_WINDOW characters before the address: the tag is hidden from search engines and
+    page audits, as an injector's cloaked loader is (a scraped copy's pop-under or push
+    kit). `medium`, not `high`: a site sparing crawlers and PageSpeed a heavy widget
+    writes the same test, and only the loaded site tells them apart. A vendor the lists or
+    the catalogue know is none; the same loader placed outside the markup is
+    `appended-script`'s."""
+    if not _code_holds(ctx, _CRAWLER_WORDS):
+        return
+    codes = {xpath: code for code, _, xpath in script_codes(ctx, srcdoc=False)}
+    places: dict[str, dict[str, int]] = {}
+    for res in ctx.resources:
+        if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
+                or res.via != "inline-script" or (code := codes.get(res.xpath)) is None \
+                or "userAgent" not in code:
+            continue
+        if res.xpath not in places:
+            places[res.xpath] = _host_places(code)
+        host = host_of(res.url).lower()
+        at = places[res.xpath].get(host)
+        if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
+            continue
+        window = code[max(0, at - GUARD_WINDOW): at]
+        if "userAgent" not in window or not _CRAWLER_TEST.search(window):
+            continue
+        yield finding(
+            TDS_LOADER, Severity.MEDIUM,
+            f"inline script loads a script from {host}, a site no known vendor runs, only "
+            "for visitors whose user agent is no crawler's or page audit's: hidden from "
+            "search engines and audits, as an injected loader is (a site sparing crawlers "
+            f"a heavy widget writes the same test; check the site chose {host}): {res.url}",
+            res.url, line=res.line, xpath=res.xpath, key=("crawler-cloaked", res.url))
 
 
 # --- ClickFix: a shell command put on the clipboard ----------------------------------
@@ -1479,8 +1532,9 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
     root is a line anyone writes before a blob), loaded once by the page: a template
     prints each of its files once, so a copy of a file the page loads elsewhere (the theme's
     `style.css` link written again above a blob) is the blob's, not the template's; and in a
-    build folder the page loads another file from (`_files_in`): a line of a fresh file in
-    a fresh folder (`/a/x.css`) is one an injector that reads the page writes as cheaply.
+    build folder the page loads another file from past the head's top (`_files_in`): a
+    line of a fresh file in a fresh folder (`/a/x.css`), or of many there, is one an
+    injector that reads the page writes as cheaply.
     An injector that invents a file in a folder of the template's (`/wp-content/themes/
     <theme>/x.css`) passes all three: no rule on the line itself tells it from the
     template's own, which the server, not the page, would show."""
@@ -1500,7 +1554,7 @@ def _own_asset(ctx: PageContext, el: Any) -> bool:
         return False  # no site known: only a relative path is the page's own for sure
     key = _file_of(ctx, ref)
     return key.rfind("/") > key.find("/") >= 0 and _loads_of(ctx).get(key, 0) == 1 and (
-        _files_in(ctx).get(_folder_of(key), 0) > 1)
+        _files_in(ctx).get(_folder_of(key), 0) >= 1)
 
 
 _FOLDER_DEPTH = 3  # the folders of a file's path that name its build (`/static/v/all/`)
@@ -1533,18 +1587,41 @@ def _folder_of(key: str) -> str:
 
 
 def _files_in(ctx: PageContext) -> dict[str, int]:
-    """How many distinct files the page loads from each build folder (`_folder_of`): a
-    template's files share their folders (Fox's `/static/v/all/` css and js, Condé Nast's
-    `/etc/designs/<site>/` styles and scripts, a theme's folder), while a line an injector
-    writes of a fresh file (`/a/x.css`) before its blob is alone in its folder."""
+    """How many distinct files the page loads from each build folder (`_folder_of`) from
+    outside the head's top (`_top_elements`): a template's files share their folders and
+    the page loads more of them past its charset (Fox Business's `/static/v/all/` article
+    css and js, Condé Nast's `/etc/designs/<site>/` bottom script, a theme's folder), while
+    a line an injector writes of a fresh file (`/a/x.css`) before its blob is alone in its
+    folder, and so are the many it prints there as cheaply (`/a/1.css`, `/a/2.css`): files
+    only the head's top loads vouch for no folder."""
     def build() -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for key in _loads_of(ctx):
-            folder = _folder_of(key)
-            counts[folder] = counts.get(folder, 0) + 1
-        return counts
+        files: dict[str, set[str]] = {}
+        if ctx.page is None:
+            return {}
+        top = _top_elements(ctx)
+        loads = (*((el, el.get("src")) for el in ctx.page.tagged("script")),
+                 *((el, el.get("href")) for el in ctx.page.tagged("link")))
+        for el, ref in loads:
+            if ref is not None and el not in top and (key := _file_of(ctx, ref)):
+                files.setdefault(_folder_of(key), set()).add(key)
+        return {folder: len(keys) for folder, keys in files.items()}
 
     return ctx.view("files in each build folder", build)
+
+
+def _top_elements(ctx: PageContext) -> set[Any]:
+    """The elements of the head's top: the head's before its charset and, where the parser
+    cut the head short, the spilled ones before the charset in the body (the run
+    `_before_charset` reads); none where no charset ends them."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    if ctx.root is None or head is None:
+        return set()
+    top: set[Any] = set()
+    for el in (*head, *cut_head_spill(ctx.root)):
+        if _is_charset(el):
+            return top
+        top.add(el)
+    return set()
 
 
 def _relative(ref: str) -> bool:
@@ -1677,28 +1754,34 @@ _GENERIC_WORDS = frozenset({
 _NAME_WORDS = lazy_regex(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
-def _defines(code: str, name: str) -> bool:
-    """Whether code declares or assigns the global `name` (`var name`, `name =`,
-    `window.name =`, `window['name']`)."""
-    n = re.escape(name)
-    return re.search(
-        rf"\b(?:var|let|const|function|class)\s+{n}\b|(?<![\w$.]){n}\s*=(?!=)|"
-        rf"\bwindow\s*(?:\.\s*{n}\b|\[\s*['\"]{n}['\"])", code) is not None
+# where code declares or assigns a global: `var name`, `name =`, `window.name`, `window['name']`
+_DEFINES = lazy_regex(
+    r"\b(?:var|let|const|function|class)\s+([A-Za-z_$][\w$]*)|"
+    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)|"
+    r"\bwindow\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*['\"]([A-Za-z_$][\w$]*)['\"])")
+# a namespace a script sets a name in: `MSNAU` of `MSNAU_SiteName`
+_NAMESPACE_USE = lazy_regex(r"(?<![\w$])([A-Za-z$][A-Za-z0-9$]*)(?=_\w)")
+# a namespace an id or class of the body carries: `msnau` of `msnau_ad_banner_header`
+_NAMESPACE_MARK = lazy_regex(r"(?<![\w-])([A-Za-z0-9]+)(?=[_-]\w)")
+_URL_RUNS = lazy_regex(r"[a-z]+|\d+")
+_LONGEST_WORD = 40  # a name word longer than this names no vendor: the word index stays linear
+
+# the latest uses of a global by the page's code, at most one per script and two scripts:
+# (line, xpath), latest first; the second is the latest of another script than the first's
+Uses = tuple[tuple[int, str], ...]
 
 
-def _tied_to(name: str, url: str, writer: str, others: tuple[str, ...] = ()) -> bool:
-    """Whether a global is the loader's: its namespace (`MSNAU_` of `MSNAU_Loader`) is one
-    the loader's writing script sets a name in (`MSNAU_SiteName`), or a word of its name
-    that is no generic one (`partner` of `PartnerKit`) is in the loader's address and in
-    no other script's address of the page (`others`, lowered: Google's `webfont.js` serves
-    `WebFont`, not a head-top `font.js`)."""
-    prefix = _namespace(name)
-    if prefix and re.search(rf"(?<![\w$]){re.escape(prefix)}_\w", writer):
-        return True
-    lowered = url.lower()
-    words = (w.lower() for w in _NAME_WORDS.findall(name))
-    return any(len(w) >= 4 and w not in _GENERIC_WORDS and w in lowered
-               and not any(w in other for other in others) for w in words)
+def _merged(*uses: Uses) -> Uses:
+    """The two latest scripts of several `Uses`."""
+    latest: dict[str, int] = {}
+    for line, xpath in (use for group in uses for use in group):
+        latest[xpath] = max(line, latest.get(xpath, line))
+    return tuple(sorted(((line, xpath) for xpath, line in latest.items()), reverse=True)[:2])
+
+
+def _after(uses: Uses, res: Resource) -> bool:
+    """Whether a script other than the loader's own uses the name at or past its line."""
+    return any(xpath != res.xpath and line >= res.line for line, xpath in uses)
 
 
 def _namespace(name: str) -> str:
@@ -1707,13 +1790,20 @@ def _namespace(name: str) -> str:
     return prefix if len(prefix) >= 3 else ""
 
 
-def _marks_body(ctx: PageContext, prefix: str) -> bool:
-    """Whether an element of the page's body carries a kit's namespace in its id or class
-    (`msnau_ad_banner_header` of the `MSNAU_` kit): the containers the page's own template
-    holds for the kit, not the head's top an injector writes its blob at."""
-    if ctx.root is None or not prefix:
-        return False
-    mark = re.compile(rf"(?<![\w-]){re.escape(prefix)}[_-]\w", re.I)
+def _name_words(name: str) -> set[str]:
+    """The words of a global's name that may say whose it is (`partner` of `PartnerKit`):
+    four letters or more, none of `_GENERIC_WORDS`, none past `_LONGEST_WORD`."""
+    return {w for w in (w.lower() for w in _NAME_WORDS.findall(name))
+            if 4 <= len(w) <= _LONGEST_WORD and w not in _GENERIC_WORDS}
+
+
+def _marked_namespaces(ctx: PageContext) -> frozenset[str]:
+    """The namespaces (lowered) the ids and classes of the page's body carry
+    (`msnau_ad_banner_header` of the `MSNAU_` kit): the containers the page's own
+    template holds for a kit, not the head's top an injector writes its blob at."""
+    if ctx.root is None:
+        return frozenset()
+    marked: set[str] = set()
     head = ctx.root.find("head")
     # a head the parser cut short at the blob's own box: the page's body starts after the
     # charset it moved there, not at the box the blob wrote before it
@@ -1726,20 +1816,92 @@ def _marks_body(ctx: PageContext, prefix: str) -> bool:
             if not after:
                 after = _is_charset(node)
                 continue
-            if mark.search(node.get("id") or "") or mark.search(node.get("class") or ""):
-                return True
-    return False
+            for value in (node.get("id") or "", node.get("class") or ""):
+                marked.update(m.lower() for m in _NAMESPACE_MARK.findall(value))
+    return frozenset(marked)
+
+
+class _PageGlobals:
+    """The globals the page's code calls or configures and never defines, read once a
+    page and filed by what ties one to a loader (`_configured_later`): by namespace, and
+    by the one script address each name word is in. Each file keeps the latest uses
+    (`Uses`), so a loader's question costs the same however many loaders and names the
+    head's top holds."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        codes = script_codes(ctx, handlers=(), srcdoc=False)
+        self._codes = {xpath: code for code, _, xpath in codes}
+        defined = {name for code, _, _ in codes for m in _DEFINES.finditer(code)
+                   for name in m.groups() if name}
+        early = _before_charset(ctx)
+        marked = _marked_namespaces(ctx)
+        by_name: dict[str, Uses] = {}
+        for code, line, xpath in codes:
+            for name in {m.group(1) for m in _MEMBER_USE.finditer(code)}:
+                if name in _BUILTIN_GLOBALS or name in defined:
+                    continue
+                # a call beside the loader at the head's top is the page's only where the
+                # body holds the kit's containers by its namespace
+                if xpath not in early or _namespace(name).lower() in marked:
+                    by_name[name] = _merged(by_name.get(name, ()), ((line, xpath),))
+        self._by_namespace: dict[str, Uses] = {}
+        by_word: dict[str, Uses] = {}
+        for name, uses in by_name.items():
+            if prefix := _namespace(name):
+                self._by_namespace[prefix] = _merged(self._by_namespace.get(prefix, ()), uses)
+            for word in _name_words(name):
+                by_word[word] = _merged(by_word.get(word, ()), uses)
+        self._by_address: dict[str, Uses] = {}
+        for word, address in _only_address(ctx, by_word).items():
+            self._by_address[address] = _merged(self._by_address.get(address, ()),
+                                                 by_word[word])
+        self._by_writer: dict[str, Uses] = {}
+
+    def configured(self, res: Resource) -> bool:
+        """Whether a global tied to the loader is used by another script at or past it."""
+        return _after(self._by_address.get(res.url, ()), res) or _after(
+            self._writer_uses(res.xpath), res)
+
+    def _writer_uses(self, xpath: str) -> Uses:
+        """The uses of the globals in the namespaces the loader's writing script sets a
+        name in, merged once a script (one script may write many loaders)."""
+        if xpath not in self._by_writer:
+            spaces = set(_NAMESPACE_USE.findall(self._codes.get(xpath, "")))
+            self._by_writer[xpath] = _merged(*(self._by_namespace.get(s, ()) for s in spaces))
+        return self._by_writer[xpath]
+
+
+def _only_address(ctx: PageContext, words: Collection[str]) -> dict[str, str]:
+    """The name words each in exactly one script address of the page (lowered), and that
+    address: Google's `webfont.js` serves `WebFont`, not a head-top `font.js` beside it.
+    Read from the letter and digit runs of the addresses (a word is one of letters or of
+    digits), once per word length, so the cost is the addresses' length, not times words."""
+    lengths = sorted({len(w) for w in words})
+    found: dict[str, set[str]] = {}
+    addresses = {r.url for r in ctx.resources if r.type is RequestType.SCRIPT}
+    for address in addresses:
+        for run in _URL_RUNS.findall(address.lower()):
+            for size in lengths:
+                for i in range(len(run) - size + 1):
+                    if (part := run[i:i + size]) in words and len(
+                            held := found.setdefault(part, set())) < 2:
+                        held.add(address)
+    return {word: next(iter(held)) for word, held in found.items() if len(held) == 1}
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:
     """Whether the page's own later code sets up the global a loader before the
     charset defines: it calls or configures (`MSNAU_Loader.setup()`) a global no inline
-    script of the page defines and that is the loader's (`_tied_to`). The page's own: a
+    script of the page defines and that is the loader's: its namespace (`MSNAU_` of
+    `MSNAU_Loader`) is one the loader's writing script sets a name in (`MSNAU_SiteName`),
+    or a word of its name that is no generic one (`partner` of `PartnerKit`) is in the
+    loader's address and in no other script's address of the page. The page's own: a
     script past the charset, or, for a call written beside the loader at the head's top,
     the page's body holding the kit's containers by its namespace (cricket.com.au's
     ninemsn kit, `msnau_ad_…` divs). An injector writes its loader and a call to its own
     global in one blob at the head's top: that blob alone is no build, and an injected
-    loader nothing on the page refers to is none either.
+    loader nothing on the page refers to is none either. Read from `_PageGlobals`, built
+    once a page: asked per loader, the page's scripts were read once per loader.
 
     An injector that writes the loader at the head's top and, separately, its call after
     the content (`<script>Kit.init({k: …})</script>` before `</body>`) reads as a build
@@ -1753,27 +1915,8 @@ def _configured_later(ctx: PageContext, res: Resource) -> bool:
     its host (dressed, relayed, an IP, encoded), which `_appended_verdict` still reads
     when the page's code does not configure the loader, and the catalogue, which names
     the vendors whose pairs are real."""
-    codes = script_codes(ctx, handlers=(), srcdoc=False)
-    writer = next((code for code, _, xpath in codes if xpath == res.xpath), "")
-    early = _before_charset(ctx)
-    beside: set[str] = set()
-    later: set[str] = set()
-    for code, line, xpath in codes:
-        if xpath != res.xpath and line >= res.line:
-            names = {m.group(1) for m in _MEMBER_USE.finditer(code)}
-            (beside if xpath in early else later).update(names)
-    tied = sorted((beside | later) - _BUILTIN_GLOBALS)
-    if not tied:
-        return False  # (the page's other scripts are read only for a name to tie)
-    others = tuple(r.url.lower() for r in ctx.resources
-                   if r.type is RequestType.SCRIPT and r.url != res.url)
-    for name in tied:
-        if not _tied_to(name, res.url, writer, others) or any(_defines(code, name)
-                                                       for code, _, _ in codes):
-            continue
-        if name in later or _marks_body(ctx, _namespace(name)):
-            return True
-    return False
+    return ctx.view("globals the page's code configures", lambda: _PageGlobals(ctx)
+                    ).configured(res)
 
 
 # a script served by another site's WordPress or PHP: a hacked site relaying the payload
@@ -1835,7 +1978,11 @@ TDS_LOADER = FindingKind(
     "the script writes it, pieces a decoder answers spliced in (`unescape('%3Cscript "
     "src=…')`, `decodeURIComponent`, `String.fromCharCode(60)`). An old-style counter, "
     "writing its script with no TDS's parameters beside a no-script image from the same "
-    "site, is none inside the page's markup. Remove it and find how it was injected.",
+    "site, is none inside the page's markup. Medium for inline code loading a script of a "
+    "site no list or catalogue names behind a test of the user agent for a crawler's or a "
+    "page audit's name (`bot|crawl|spider`, `Chrome-Lighthouse`): hidden from search "
+    "engines and audits, or a site sparing them a heavy widget. Remove it and find how it "
+    "was injected.",
 )
 
 CLIPBOARD_COMMAND = FindingKind(
@@ -1935,17 +2082,18 @@ WALLET_DRAINER = FindingKind(
 
 KINDS = (TDS_LOADER, CLIPBOARD_COMMAND, FORM_SKIMMER, NOTIFICATION_BAIT, FAKE_UPDATE,
          APPENDED_SCRIPT, WALLET_DRAINER)
-HEURISTICS = (tds_loaders, report_tags, clipboard_commands, form_skimmers,
+HEURISTICS = (tds_loaders, crawler_cloaked_loaders, report_tags, clipboard_commands, form_skimmers,
               notification_bait, fake_updates, appended_scripts, wallet_drainers)
 
 # the words each heuristic here asks `_code_holds` for, and all of them as one set, so the
 # page's needle pass answers every one
 _TDS_WORDS = _words("referrer", "random")
+_CRAWLER_WORDS = _words("userAgent")
 _CLIPBOARD_WORDS = _words("clipboard", "execCommand")
 _SEND_WORDS, _FIELD_WORDS = _words(*_SENDS), _words(*_READ_WORDS)
 _PERMISSION_WORDS = _words("requestPermission", "pushManager")
 _WALLET_CODE_WORDS = _words("eth_requestAccounts", "wallet_requestPermissions", "ethereum",
                             "eth_")
 _CODE_WORDS = frozenset().union(*(w[0] for w in (
-    _TDS_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
+    _TDS_WORDS, _CRAWLER_WORDS, _CLIPBOARD_WORDS, _SEND_WORDS, _FIELD_WORDS, _PERMISSION_WORDS,
     _WALLET_CODE_WORDS)))

@@ -40,9 +40,12 @@ the code names) or where the code sets the request's answer as markup itself: wh
 address comes from (a cookie its server set, the library's configuration) the page need
 not show, so the line is what the answer is used for. JNews' library hands its answer to
 its caller's callback (read as data); a fetch-and-show is an injector's payload. That is
-read only where the string table resolves (`string_table.resolved`): JNews' own table, of
-the newer self-rotating form, does not, and its words alone (a request, a cookie read,
-`innerHTML`, `response`) are an injector's too, so code in such a table stays vouched.
+read where the string table's literal reads resolve (`string_table.literal_reads`: JNews'
+own table, minified, whose every function names the accessor by a letter of its own);
+where the table is not read, code holding a request and a word that sets markup
+(`innerHTML`, `write`, `html`, as written or as a string of the table) is not vouched
+for: the vouching needs what it says it read, and a request beside a markup word whose
+uses no reading placed is what a fetch-and-show injector ships.
 An inert payload is no finding either (`_inert_payload`): base64 that `eval` runs and
 that decodes to plain code which only builds values (`window.c = new Array();
 window.c.push(0x51b8)`), with no URL, no markup, no act a loader needs (no DOM write,
@@ -72,7 +75,7 @@ from auditor.dom.deobfuscate import (
 )
 from auditor.dom.page import HANDLER_ATTRS
 from auditor.dom.parser import line_at
-from auditor.dom.string_table import resolved
+from auditor.dom.string_table import literal_reads, resolved
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, RequestType, Severity
@@ -250,6 +253,11 @@ _MARKUP_SINK = lazy_regex(
 _ANSWER_PARAM = lazy_regex(
     r"""(?:\.then\s*\(|\bsuccess\s*:|\.(?:get|post|ajax|load)\s*\([^(),]{1,80},)\s*"""
     r"""(?:function\s*[\w$]{0,40}\s*\(\s*([\w$]{1,40})\s*\)|\(?\s*([\w$]{1,40})\s*\)?\s*=>)""")
+# a word that sets markup, as written or as a string of a table (`'innerHTML'`): where a
+# table is not read, one with a request is a fetch-and-show nothing shows is not
+_MARKUP_WORDS = lazy_regex(
+    r"""\b(?:innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|write(?:ln)?"""
+    r"""|html)\b""")
 _ANSWER_REACH = 400  # characters from a callback's parameter to the markup it sets
 
 _SLUG_MIN, _SLUG_MAX = 4, 60
@@ -378,9 +386,12 @@ def _build_library(ctx: PageContext, code: str, xpath: str, decoded: Decoded) ->
     if any(_REQUEST_WORDS.search(t) for t in texts) and (handed := _handed_addresses(ctx)) \
             and any(w in handed for t in texts for w in _CODE_WORD.findall(t)):
         return False  # a request of another site's address the markup hands the code
-    if any(_REQUEST_WORDS.search(t) for t in texts) and (
-            table := resolved(code)) is not None and _answer_as_markup(as_written(table)):
-        return False  # a request whose answer the code itself sets as markup: the payload
+    if any(_REQUEST_WORDS.search(t) for t in texts):
+        plain = resolved(code) or literal_reads(code)
+        if plain is None and _MARKUP_WORDS.search(as_written(code)):
+            return False  # where the answer goes is in a table not read: nothing vouched
+        if plain is not None and _answer_as_markup(as_written(plain)):
+            return False  # a request whose answer the code itself sets as markup: the payload
     for text in texts:
         for word in _CODE_WORD.findall(text):
             bare = _bare(word[:_SLUG_MAX * 2])

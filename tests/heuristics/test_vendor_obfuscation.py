@@ -10,11 +10,12 @@ from __future__ import annotations
 import base64
 import json
 import time
+from string import ascii_letters
 
 import pytest
 
 from auditor.dom.deobfuscate import decode_script, is_data, table_acts
-from auditor.dom.string_table import resolved
+from auditor.dom.string_table import literal_reads, resolved
 from auditor.model import PageReport, Severity
 from tests.hostile.scaling import assert_linear
 
@@ -1466,3 +1467,62 @@ def test_a_library_fetching_an_address_the_markup_hands_it_is_not_vouched_for(
     report = audit_html(html, url=URL.replace("news.example", "harbour.example"))
     found = [f.severity for f in report.findings if f.kind == "obfuscated-script"]
     assert found == ([] if vouched else [M]), report.findings
+
+
+@pytest.mark.parametrize(("tail", "vouched"), [
+    # the answer of a fetch set as markup: where it goes is in the table no reader read
+    (_COOKIE + _FETCHED + f"[{_at(_N + 2)}](function(t){{b[{_at(_N + 4)}]=t}});", False),
+    # a request whose answer is kept as data, and no word that sets markup anywhere
+    (f"var b=document[{_at(_N + 5)}]('.harbourline-block');" + _FETCHED.replace("(u)", "('/p')")
+     + f"[{_at(_N + 2)}](function(t){{w[{_at(0)}].n=t}});", True),
+], ids=["fetch then markup", "answer read as data"])
+def test_a_library_whose_table_is_not_read_is_vouched_for_only_without_markup_words(
+        audit_html: AuditHtml, tail: str, vouched: bool) -> None:
+    """The build vouches for a request only where it read what the code does with the
+    answer: a table whose rotation no reader reads leaves that unread, so code holding a
+    request and a word that sets markup (`innerHTML` in its table) keeps the finding it has
+    without the build (it was vouched for: the markup test ran only on a resolved table);
+    without such a word the answer cannot become markup, and the vouching holds."""
+    url = URL.replace("news.example", "harbour.example")
+    library = THEME_LIBRARY + tail
+    words = [("dataset" if vouched and "HTML" in w else w) for w in _ANSWER_WORDS]
+    # the rotation's count written so no reader reads it (computed at run time)
+    code = obfuscated(words, library).replace("0x1b7));", "0x1b7*1));")
+    assert resolved(code) is None and literal_reads(code) is None
+    built = page(head=THEME_BUILD + f"<script>{code}</script>", body=THEME_MARKUP)
+    bare = page(head=f"<script>{code}</script>", body=THEME_MARKUP)
+    expected = [f.severity for f in audit_html(bare, url=url).findings
+                if f.kind == "obfuscated-script"]
+    assert expected == [M]
+    found = [f.severity for f in audit_html(built, url=url).findings
+             if f.kind == "obfuscated-script"]
+    assert found == ([] if vouched else expected), found
+
+
+def _minified(words: list[str], body: str) -> str:
+    """javascript-obfuscator's current shape as terser minifies it (JNews' library): the
+    table function returns `(t=function(){return e})()`, the accessor takes `e-=349`, the
+    rotation loop reads the table in its head and writes its target in the test, and every
+    function names the accessor by a letter of its own (`var n=_0x6b69`)."""
+    written = words[-2:] + words[:-2]  # turned back by two; the checksum stops the loop there
+    table = ",".join(json.dumps(w) for w in written)
+    target = int(words[0].rstrip(ascii_letters)) + -int(words[1].rstrip(ascii_letters)) / 2
+    return (f"function _0x22f1(){{var e=[{table}];return(_0x22f1=function(){{return e}})()}}"
+            "var _0x53=_0x6b69;function _0x6b69(e,t){var n=_0x22f1();return(_0x6b69=function(e,"
+            "t){return n[e-=349]})(e,t)}(function(e,t){for(var n=_0x6b69,r=_0x22f1();;)try{if("
+            f"{target:g}===parseInt(n(349))/1+-parseInt(n(350))/2)break;r.push(r.shift())}}"
+            "catch(e){r.push(r.shift())}})();" + body)
+
+
+def test_a_minified_table_is_read_by_its_literal_calls() -> None:
+    """Terser's form of the obfuscator's table (JNews ships its library so) is read: its
+    rotation by the checksum in the loop's test, each call by a literal index answered,
+    calls of the one-letter names each function reuses left (no table read at all before,
+    so the vouching of the theme's library read nothing of what its code does)."""
+    words = ["9142abc", "4016xyz", "fetch", "then", "querySelector", "innerHTML"]
+    code = _minified(words, "!function(){var o=_0x53;document[o(353)]('.b')[o(354)];"
+                            "w[o(351)](u)[o(352)](function(t){o(t)})}();")
+    plain = literal_reads(code)
+    assert plain is not None and "document['querySelector']('.b')['innerHTML']" in plain
+    assert "w['fetch'](u)['then']" in plain
+    assert resolved(code) is None  # `o(t)`: a call no literal names is left
