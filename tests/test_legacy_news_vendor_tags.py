@@ -53,6 +53,10 @@ document.body.appendChild(ev);})();</script>""",
         """<script type='text/javascript'
  src='http://s7.addthis.com/js/300/addthis_widget.js?ver=4.2.1#pubid=ra-5a0b1c2d3e4f5061'></script>""",
         "AddThis", {("addthis-publisher", "ra-5a0b1c2d3e4f5061")}),
+    "optimizely-project-in-a-requirejs-path": (
+        """<script>requirejs.config({"paths": {"jquery": "//code.jquery.test/jquery.min",
+"optimizely": "//cdn.optimizely.com/js/48213377"}}); requirejs(["optimizely"]);</script>""",
+        "Optimizely", {("optimizely-project", "48213377")}),
 }
 
 
