@@ -57,6 +57,12 @@ document.body.appendChild(ev);})();</script>""",
         """<script>requirejs.config({"paths": {"jquery": "//code.jquery.test/jquery.min",
 "optimizely": "//cdn.optimizely.com/js/48213377"}}); requirejs(["optimizely"]);</script>""",
         "Optimizely", {("optimizely-project", "48213377")}),
+    "medianet-interstitial-loader-customer": (
+        """<script>(function(){var s=document.createElement("script");s.async="async";
+s.src="//contextual.media.net/inslmedianet.js?cid=8CU7Q2K4L&crid=" + mnCrid + "&size=641x481";
+document.head.appendChild(s);})();</script>
+<script src="https://contextual.media.net/einslmedianet.js?cid=8CU5R9T1M&https=1&crid=412345678"></script>""",
+        "Media.net", {("medianet-customer", "8CU7Q2K4L"), ("medianet-customer", "8CU5R9T1M")}),
 }
 
 
