@@ -63,6 +63,13 @@ s.src="//contextual.media.net/inslmedianet.js?cid=8CU7Q2K4L&crid=" + mnCrid + "&
 document.head.appendChild(s);})();</script>
 <script src="https://contextual.media.net/einslmedianet.js?cid=8CU5R9T1M&https=1&crid=412345678"></script>""",
         "Media.net", {("medianet-customer", "8CU7Q2K4L"), ("medianet-customer", "8CU5R9T1M")}),
+    "amazon-amzn-ads-callback-and-lotame-keyed-call": (
+        """<script>loadScript("http://c.amazon-adsystem.com/aax2/amzn_ads.js", function () {
+  amznads.getAdsCallback('3077', onAmazon, 400); });
+loadScript('//ad.crwdcntrl.net/5/c=31/pe=y/callback=lotameDone');
+loadScript('https://bcp.crwdcntrl.net/5/pe=y/c=4120');</script>""",
+        "Lotame", {("amazon-aps-publisher", "3077"), ("lotame-client", "31"),
+                   ("lotame-client", "4120")}),
 }
 
 
