@@ -37,7 +37,7 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
-                        "zone"})
+                        "zone", "handed"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
@@ -1188,7 +1188,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         needles = _strings(spec, "needles", where)
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
-        if spec.get("where") in ("attr", "meta", "amp", "prebid") and not spec.get("attr"):
+        if spec.get("where") in ("attr", "meta", "amp", "prebid", "handed") \
+                and not spec.get("attr"):
             article = "an" if spec["where"][0] in "aeiou" else "a"
             raise RuleError(f"{where}: {article} {spec['where']} id ({spec['kind']}) needs attr")
         if "src" in spec and spec.get("where") != "attr":

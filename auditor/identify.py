@@ -32,7 +32,7 @@ from auditor.model import (
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
-from auditor.slots import FoundSlot, unplaced_units
+from auditor.slots import FoundSlot, paths_handed_to, unplaced_units
 from auditor.urls import host_of
 
 
@@ -444,6 +444,8 @@ def identifiers(
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:
             texts += prebid.values(page, network, spec.attr)
+        if spec.where == "handed" and spec.attr:
+            texts += paths_handed_to(page, spec.attr)
         if spec.where == "zone":
             texts += [s.zone_id for s in slots if s.zone_id and s.network is not None
                       and s.network.name == network.name]

@@ -70,6 +70,19 @@ loadScript('//ad.crwdcntrl.net/5/c=31/pe=y/callback=lotameDone');
 loadScript('https://bcp.crwdcntrl.net/5/pe=y/c=4120');</script>""",
         "Lotame", {("amazon-aps-publisher", "3077"), ("lotame-client", "31"),
                    ("lotame-client", "4120")}),
+    "gpt-unit-path-a-wrapper-builds-apart-from-the-call": (
+        """<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>var adZone = "news"; window.adQueue = [{id: "ad-top", sizes: [728, 90]}];
+adQueue.path = "/6071/harbour.mag/" + adZone; // the section is appended at run time
+googletag.cmd.push(function () { for (var i = 0; i < adQueue.length; i++) {
+  googletag.defineSlot(adQueue.path, adQueue[i].sizes, adQueue[i].id); } });</script>""",
+        "Google Publisher Tag", {("gpt-network", "6071")}),
+    "polar-unit-served-by-the-publishers-dfp": (
+        """<script>window.NATIVEADS = window.NATIVEADS || {}; NATIVEADS.onReady = function (ads) {
+  ads.insertPreview({label: "Rail", unit: {"server": "dfp", "id": "/2290/harbour.dart/" + zone,
+  "size": "290x95"}, location: "#rail-promo"}); };</script>
+<script src="http://plugin.mediavoice.com/plugin.js"></script>""",
+        "Polar", {("gpt-network", "2290")}),
 }
 
 
@@ -194,3 +207,16 @@ def test_legacy_tag_forms_are_read_in_linear_time() -> None:
                              f"<script>{sonar}</script></body></html>")
 
     assert_linear(seconds, 40_000, "legacy tag forms")
+
+
+def test_a_built_path_no_slot_call_takes_names_no_gpt_network(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Only the name a defineSlot call takes gives its path's network code: a site's other
+    paths built alike (an archive's `/2014/12/` + slug) are no ad unit's."""
+    markup = """<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>archive.base = "/2014/12/" + slug; var feed = "/2015/feeds/" + section;
+googletag.cmd.push(function () { googletag.defineSlot(unitFor(section), [300, 250], "ad-1"); });
+</script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "gpt-network"]
