@@ -83,6 +83,13 @@ googletag.cmd.push(function () { for (var i = 0; i < adQueue.length; i++) {
   "size": "290x95"}, location: "#rail-promo"}); };</script>
 <script src="http://plugin.mediavoice.com/plugin.js"></script>""",
         "Polar", {("gpt-network", "2290")}),
+    "taboola-loader-on-yahoo-japans-cdn": (
+        """<script>window._taboola = window._taboola || []; _taboola.push({article: 'auto'});
+!function (e, f, u, i) { if (!document.getElementById(i)) { e.async = 1; e.src = u; e.id = i;
+f.parentNode.insertBefore(e, f); } }(document.createElement('script'),
+document.getElementsByTagName('script')[0], '//cdn-ycd.c.yimg.jp/libtrc/yahoojp-harbournews/loader.js',
+'tb_loader_script');</script>""",
+        "Taboola", {("taboola-publisher", "yahoojp-harbournews")}),
 }
 
 
