@@ -174,7 +174,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "tanx-pid", "htl-unit", "logly-adspot", "uzou-placement",
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid",
                   "dart-zone", "aol-placement", "adsonar-placement", "admeld-placement",
-                  "admeta-placement", "checkm8-format", "dart-network",
+                  "oas-position", "admeta-placement", "checkm8-format", "dart-network",
                   "ias-account"}
 
 
