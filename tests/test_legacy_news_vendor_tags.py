@@ -87,9 +87,15 @@ googletag.cmd.push(function () { for (var i = 0; i < adQueue.length; i++) {
         """<script>window._taboola = window._taboola || []; _taboola.push({article: 'auto'});
 !function (e, f, u, i) { if (!document.getElementById(i)) { e.async = 1; e.src = u; e.id = i;
 f.parentNode.insertBefore(e, f); } }(document.createElement('script'),
-document.getElementsByTagName('script')[0], '//cdn-ycd.c.yimg.jp/libtrc/yahoojp-harbournews/loader.js',
-'tb_loader_script');</script>""",
+document.getElementsByTagName('script')[0],
+'//cdn-ycd.c.yimg.jp/libtrc/yahoojp-harbournews/loader.js', 'tb_loader_script');</script>""",
         "Taboola", {("taboola-publisher", "yahoojp-harbournews")}),
+    "cxense-site-handed-over-by-a-variable": (
+        """<script>var CXID = '1133557799224466880';
+var cX = cX || {}; cX.callQueue = cX.callQueue || [];
+cX.callQueue.push(['setSiteId', CXID]); cX.callQueue.push(['sendPageViewEvent']);</script>
+<script src="//scdn.cxense.com/cx.js"></script>""",
+        "Cxense", {("cxense-site", "1133557799224466880")}),
 }
 
 
@@ -227,3 +233,18 @@ googletag.cmd.push(function () { googletag.defineSlot(unitFor(section), [300, 25
     (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     assert not [i for i in page.ids if i.kind == "gpt-network"]
+
+
+@pytest.mark.parametrize("assigned", [
+    "var CXID = 'harbour-news';",  # not a Cxense site's form
+    "var CXID = '1133557799224466880'; if (beta) { CXID = '2244668800113355779'; }",  # two
+    "",  # never assigned
+])
+def test_a_variable_hands_over_only_one_id_of_its_form(
+        assigned: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    markup = f"""<script>{assigned}
+var cX = cX || {{}}; cX.callQueue = cX.callQueue || [];
+cX.callQueue.push(['setSiteId', CXID]);</script><script src="//scdn.cxense.com/cx.js"></script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "cxense-site"]

@@ -32,7 +32,12 @@ def dotted(n: int) -> str:  # one long dotted name, no assignment nor call compl
     return "var x=" + "a." * n + "b;"
 
 
-@pytest.mark.parametrize("build", [untaken, taken, calls, dotted])
+def assigned(n: int) -> str:  # thousands of names assigned literals, one handed to a tag
+    return ("".join(f"v{i}='{i}';" for i in range(n))
+            + "cX.callQueue.push(['setSiteId', v1]);var u='" + "x=" * n)
+
+
+@pytest.mark.parametrize("build", [untaken, taken, calls, dotted, assigned])
 def test_built_unit_paths_are_read_in_linear_time(build: Callable[[int], str]) -> None:
     def seconds(n: int) -> float:
         return audit_seconds(f"<html><body>{_LOADER}<script>{build(n)}</script></body></html>")
