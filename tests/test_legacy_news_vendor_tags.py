@@ -96,6 +96,11 @@ var cX = cX || {}; cX.callQueue = cX.callQueue || [];
 cX.callQueue.push(['setSiteId', CXID]); cX.callQueue.push(['sendPageViewEvent']);</script>
 <script src="//scdn.cxense.com/cx.js"></script>""",
         "Cxense", {("cxense-site", "1133557799224466880")}),
+    "adobe-h-code-as-a-requirejs-module": (
+        """<script src="/js/libs/require.js"></script>
+<script>requirejs(["jquery", "s_code"], function ($, s) { s.pageName = "news:story";
+s.channel = "news"; s.t(); });</script>""",
+        "Adobe Experience Platform", set()),
 }
 
 
