@@ -253,3 +253,27 @@ cX.callQueue.push(['setSiteId', CXID]);</script><script src="//scdn.cxense.com/c
     (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     assert not [i for i in page.ids if i.kind == "cxense-site"]
+
+
+ADSONAR_WRAPPER = """<div id="ad_mid" class="ad_wrapper"><script type="text/javascript">
+  NewsAds.adSonar("1623912", "2454767", "300", "250");
+</script></div>
+<div id="ad_below"><script>document.referrer.match("portal.test")
+? NewsAds.adSonar(1617268, 2359768, 580, 275)
+: NewsAds.adSonar(1615622, 2359768, 580, 275);</script></div>
+<script>function adSonarLike(a) { return a; } adSonarLike(12345);</script>"""
+
+
+def test_a_sites_adsonar_function_is_the_unit_it_writes(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """A site's own function named for AdSonar and handed the tag's variables in order
+    (placement, publisher, width, height) is an AdSonar unit; a script choosing one of
+    two by its referrer is one unit naming both placements."""
+    (page,) = audit(PAGE.format(ADSONAR_WRAPPER).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width)
+            for s in page.slots] == [(2, "AdSonar (AOL)", "1623912", 300),
+                                     (5, "AdSonar (AOL)", "1617268", 580)]
+    assert {(i.kind, i.value) for i in page.ids} == {
+        ("adsonar-placement", "1623912"), ("adsonar-placement", "1617268"),
+        ("adsonar-placement", "1615622")}
