@@ -37,7 +37,7 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
-                        "zone"})
+                        "zone", "handed"})
 FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
@@ -57,7 +57,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", 
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
-                     "replaces", "joins_sites", "decoded"})
+                     "replaces", "joins_sites", "decoded", "assigned"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
@@ -265,6 +265,10 @@ class IdSpec:
     # base64 JSON): the pattern's `base64` group is decoded and this regex's group 1, over
     # the decoded text, is the ID
     decoded: re.Pattern[str] | None = None
+    # a tag handed its ID by a variable (`cX.callQueue.push(['setSiteId', CXID])`, `var
+    # CXID = '9222…'`): the pattern's `value_name` group names it, and the one literal the
+    # page's scripts assign that name, where this regex matches it whole, is the ID
+    assigned: re.Pattern[str] | None = None
 
 
 def url_path(url: str) -> str:
@@ -1190,7 +1194,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         needles = _strings(spec, "needles", where)
         if spec.get("where") == "markup" and not needles:
             raise RuleError(f"{where}: a markup id ({spec['kind']}) needs needles")
-        if spec.get("where") in ("attr", "meta", "amp", "prebid") and not spec.get("attr"):
+        if spec.get("where") in ("attr", "meta", "amp", "prebid", "handed") \
+                and not spec.get("attr"):
             article = "an" if spec["where"][0] in "aeiou" else "a"
             raise RuleError(f"{where}: {article} {spec['where']} id ({spec['kind']}) needs attr")
         if "src" in spec and spec.get("where") != "attr":
@@ -1205,6 +1210,9 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         if ("base64" in pattern.groupindex) != ("decoded" in spec):
             raise RuleError(f"{where}: an id ({spec['kind']}) takes decoded exactly when its "
                             "pattern has a group named base64")
+        if ("value_name" in pattern.groupindex) != ("assigned" in spec):
+            raise RuleError(f"{where}: an id ({spec['kind']}) takes assigned exactly when its "
+                            "pattern has a group named value_name")
         ids.append(
             IdSpec(
                 kind=spec["kind"],
@@ -1218,6 +1226,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 replaces=_strings(spec, "replaces", where),
                 joins_sites=_flag(spec, "joins_sites", where, True),
                 decoded=compiled.compile(spec["decoded"], where) if "decoded" in spec else None,
+                assigned=(compiled.compile(spec["assigned"], where) if "assigned" in spec
+                          else None),
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -32,7 +32,7 @@ from auditor.model import (
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
-from auditor.slots import FoundSlot, unplaced_units
+from auditor.slots import FoundSlot, paths_handed_to, unplaced_units
 from auditor.urls import host_of
 
 
@@ -253,6 +253,37 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
 _ESCAPED_SLASH = lazy_regex(r"\\/|%2[Ff]")
 
 
+def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str]
+                    ) -> str | None:
+    """The ID a match hands over by a variable: the `value` its pattern read outright,
+    else the one literal the page's scripts assign the name its `value_name` group holds,
+    where `form` matches it whole (a name assigned two values names neither)."""
+    if match.groupdict().get("value"):
+        return match.group("value")
+    name = match.groupdict().get("value_name")
+    held = page.view("literals assigned to names", lambda: _literals_assigned(page))
+    literals = held.get(name or "", set())
+    if len(literals) != 1:
+        return None
+    (literal,) = literals
+    return literal if form.fullmatch(literal) else None
+
+
+def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
+    """Every name the page's scripts assign a short string literal to, with the literals:
+    one pass a page."""
+    out: dict[str, set[str]] = {}
+    for script in page.scripts:
+        for found in _LITERAL_ASSIGNED.finditer(script.text or ""):
+            out.setdefault(found.group(1), set()).add(found.group(3))
+    return out
+
+
+# `name = 'literal'` (`var CXID = '9222352878741167893';`), the statement ending after it
+_LITERAL_ASSIGNED = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,60})\s*=\s*(['"])([^'"\\\n]{1,120})\2\s*[;,\n]""")
+
+
 def _base64_text(encoded: str) -> str | None:
     """`encoded` (standard or URL-safe base64, padded or not) decoded as UTF-8 text, None
     where it is not base64 (never an exception: the text is the page's)."""
@@ -444,6 +475,8 @@ def identifiers(
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:
             texts += prebid.values(page, network, spec.attr)
+        if spec.where == "handed" and spec.attr:
+            texts += paths_handed_to(page, spec.attr)
         if spec.where == "zone":
             texts += [s.zone_id for s in slots if s.zone_id and s.network is not None
                       and s.network.name == network.name]
@@ -453,7 +486,8 @@ def identifiers(
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
-                value = _value(match, spec.decoded)
+                value = (_value(match, spec.decoded) if spec.assigned is None
+                         else _assigned_value(page, match, spec.assigned))
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
     return tuple(i for key, i in seen.items() if key not in replaced)

@@ -30,6 +30,12 @@ _PARAM = lazy_regex(r"""['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\s*:\s*(?:(['"])([^'"\
                     r"""|(-?\d+(?:\.\d+)?)\b)""")
 _PARAMS_KEY = lazy_regex(r"""\bparams['"]?\s*:\s*$""")
 _HAS_PARAMS = lazy_regex(r"""\bparams['"]?\s*:""")
+# a bid its own object switches off (`{bidder: 'rubicon', enabled: false, params: …}`, a
+# wrapper's list of bidders with a flag each, its code filtering on it): configured, but
+# no bid is asked of that bidder, so the network is not on the page
+_SWITCHED_OFF = lazy_regex(r"""\b(?:enabled|active)['"]?\s*:\s*"""
+                           r"""(?:(?:false|!1)\b|0(?![\w.])|(['"])false\1)"""
+                           r"""|\bdisabled['"]?\s*:\s*(?:(?:true|!0)\b|1(?![\w.])|(['"])true\2)""")
 # how far a bid object may open before its bidder key and close after it: a bid is a
 # few params (the reach also stops at the neighbouring bidder keys, so a page is read
 # once however many it holds)
@@ -153,12 +159,14 @@ def _bids(text: str) -> tuple[Bid, ...]:
     object, never a nested object's or another bid's. The object is sought between the
     neighbouring bidder keys (a JSON config a script parses from a string is read too);
     a key with no object around it, or an object with nothing but its bidder (a list of
-    names, an example), is no bid."""
+    names, an example), is no bid, nor is one its own object switches off."""
     if "bidder" not in text:
         return ()
     out = []
     for key, start, end in _objects_around(text, list(_BIDDER.finditer(text)), _AFTER):
         own, nested = _split(text, start, end)
+        if _SWITCHED_OFF.search(own):
+            continue
         params = [p for p in _pairs(own) if p[0] != "bidder"]
         for open_at, body in nested:
             if _PARAMS_KEY.search(text, max(start, open_at - 40), open_at):

@@ -827,6 +827,50 @@ _PATH_ASSIGNED = lazy_regex(
 _AD_UNIT_PATH = lazy_regex(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
 
 
+def paths_handed_to(page: ParsedPage, call: str) -> tuple[str, ...]:
+    """The ad-unit path literals a page's scripts assign to a name, a property as often as
+    a variable, that a `call(name, …)` takes first: a site's own wrapper builds the path
+    apart from the call (`gptLayer.zone = "/4328/hdm.mag/" + ad_zone; …
+    googletag.defineSlot(gptLayer.zone, sizes, id)`), so the literal is the path's opening
+    (its network code, its site) where the rest is concatenated on at run time."""
+    return page.view(f"paths handed to {call}", lambda: _handed(page, call))
+
+
+def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
+    held = page.view("paths held by names", lambda: _paths_held(page))
+    if not held:
+        return ()
+    out: dict[str, None] = {}
+    for script in page.scripts:
+        text = script.text or ""
+        if call + "(" not in text:
+            continue
+        for found in _FIRST_ARGUMENT.finditer(text):
+            if found.group(1) == call:
+                out.update(dict.fromkeys(held.get(found.group(2), ())))
+    return tuple(out)
+
+
+def _paths_held(page: ParsedPage) -> dict[str, list[str]]:
+    """Every name, dotted or not, the page's scripts assign an ad-unit path's literal to
+    (whole, or opening a concatenation), with the literals: one pass a page."""
+    out: dict[str, list[str]] = {}
+    for script in page.scripts:
+        for found in _PATH_HELD.finditer(script.text or ""):
+            if _AD_UNIT_PATH.fullmatch(found.group(3)):
+                out.setdefault(found.group(1), []).append(found.group(3))
+    return out
+
+
+# a name, a property's path as often (`gptLayer.zone`, `window.ads.unit`)
+_HOLDER = r"[A-Za-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,3}"
+# `holder = "/…"` (`holder = holder || "/…"`), the literal whole or opening a concatenation
+_PATH_HELD = lazy_regex(
+    rf"(?<![\w$.])({_HOLDER})\s*=\s*(?:[\w$.]{{1,80}}\s*\|\|\s*)?(['\"])(/[^'\"\s]{{1,200}})\2")
+# a call and the name it takes first: `googletag.defineSlot(gptLayer.zone, …`
+_FIRST_ARGUMENT = lazy_regex(rf"(?<![\w$])([A-Za-z_$][\w$]{{0,60}})\(\s*({_HOLDER})\s*,")
+
+
 def _script_slot(
     page: ParsedPage,
     script: etree._Element,

@@ -53,6 +53,54 @@ document.body.appendChild(ev);})();</script>""",
         """<script type='text/javascript'
  src='http://s7.addthis.com/js/300/addthis_widget.js?ver=4.2.1#pubid=ra-5a0b1c2d3e4f5061'></script>""",
         "AddThis", {("addthis-publisher", "ra-5a0b1c2d3e4f5061")}),
+    "optimizely-project-in-a-requirejs-path": (
+        """<script>requirejs.config({"paths": {"jquery": "//code.jquery.test/jquery.min",
+"optimizely": "//cdn.optimizely.com/js/48213377"}}); requirejs(["optimizely"]);</script>""",
+        "Optimizely", {("optimizely-project", "48213377")}),
+    "medianet-interstitial-loader-customer": (
+        """<script>(function(){var s=document.createElement("script");s.async="async";
+s.src="//contextual.media.net/inslmedianet.js?cid=8CU7Q2K4L&crid=" + mnCrid + "&size=641x481";
+document.head.appendChild(s);})();</script>
+<script src="https://contextual.media.net/einslmedianet.js?cid=8CU5R9T1M&https=1&crid=412345678"></script>""",
+        "Media.net", {("medianet-customer", "8CU7Q2K4L"), ("medianet-customer", "8CU5R9T1M")}),
+    "amazon-amzn-ads-callback-and-lotame-keyed-call": (
+        """<script>loadScript("http://c.amazon-adsystem.com/aax2/amzn_ads.js", function () {
+  amznads.getAdsCallback('3077', onAmazon, 400); });
+loadScript('//ad.crwdcntrl.net/5/c=31/pe=y/callback=lotameDone');
+loadScript('https://bcp.crwdcntrl.net/5/pe=y/c=4120');</script>""",
+        "Lotame", {("amazon-aps-publisher", "3077"), ("lotame-client", "31"),
+                   ("lotame-client", "4120")}),
+    "gpt-unit-path-a-wrapper-builds-apart-from-the-call": (
+        """<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>var adZone = "news"; window.adQueue = [{id: "ad-top", sizes: [728, 90]}];
+adQueue.path = "/6071/harbour.mag/" + adZone; // the section is appended at run time
+googletag.cmd.push(function () { for (var i = 0; i < adQueue.length; i++) {
+  googletag.defineSlot(adQueue.path, adQueue[i].sizes, adQueue[i].id); } });</script>""",
+        "Google Publisher Tag", {("gpt-network", "6071")}),
+    "polar-unit-served-by-the-publishers-dfp": (
+        """<script>window.NATIVEADS = window.NATIVEADS || {}; NATIVEADS.onReady = function (ads) {
+  ads.insertPreview({label: "Rail", unit: {"server": "dfp", "id": "/2290/harbour.dart/" + zone,
+  "size": "290x95"}, location: "#rail-promo"}); };</script>
+<script src="http://plugin.mediavoice.com/plugin.js"></script>""",
+        "Polar", {("gpt-network", "2290")}),
+    "taboola-loader-on-yahoo-japans-cdn": (
+        """<script>window._taboola = window._taboola || []; _taboola.push({article: 'auto'});
+!function (e, f, u, i) { if (!document.getElementById(i)) { e.async = 1; e.src = u; e.id = i;
+f.parentNode.insertBefore(e, f); } }(document.createElement('script'),
+document.getElementsByTagName('script')[0],
+'//cdn-ycd.c.yimg.jp/libtrc/yahoojp-harbournews/loader.js', 'tb_loader_script');</script>""",
+        "Taboola", {("taboola-publisher", "yahoojp-harbournews")}),
+    "cxense-site-handed-over-by-a-variable": (
+        """<script>var CXID = '1133557799224466880';
+var cX = cX || {}; cX.callQueue = cX.callQueue || [];
+cX.callQueue.push(['setSiteId', CXID]); cX.callQueue.push(['sendPageViewEvent']);</script>
+<script src="//scdn.cxense.com/cx.js"></script>""",
+        "Cxense", {("cxense-site", "1133557799224466880")}),
+    "adobe-h-code-as-a-requirejs-module": (
+        """<script src="/js/libs/require.js"></script>
+<script>requirejs(["jquery", "s_code"], function ($, s) { s.pageName = "news:story";
+s.channel = "news"; s.t(); });</script>""",
+        "Adobe Experience Platform", set()),
 }
 
 
@@ -177,3 +225,55 @@ def test_legacy_tag_forms_are_read_in_linear_time() -> None:
                              f"<script>{sonar}</script></body></html>")
 
     assert_linear(seconds, 40_000, "legacy tag forms")
+
+
+def test_a_built_path_no_slot_call_takes_names_no_gpt_network(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Only the name a defineSlot call takes gives its path's network code: a site's other
+    paths built alike (an archive's `/2014/12/` + slug) are no ad unit's."""
+    markup = """<script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
+<script>archive.base = "/2014/12/" + slug; var feed = "/2015/feeds/" + section;
+googletag.cmd.push(function () { googletag.defineSlot(unitFor(section), [300, 250], "ad-1"); });
+</script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "gpt-network"]
+
+
+@pytest.mark.parametrize("assigned", [
+    "var CXID = 'harbour-news';",  # not a Cxense site's form
+    "var CXID = '1133557799224466880'; if (beta) { CXID = '2244668800113355779'; }",  # two
+    "",  # never assigned
+])
+def test_a_variable_hands_over_only_one_id_of_its_form(
+        assigned: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    markup = f"""<script>{assigned}
+var cX = cX || {{}}; cX.callQueue = cX.callQueue || [];
+cX.callQueue.push(['setSiteId', CXID]);</script><script src="//scdn.cxense.com/cx.js"></script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "cxense-site"]
+
+
+ADSONAR_WRAPPER = """<div id="ad_mid" class="ad_wrapper"><script type="text/javascript">
+  NewsAds.adSonar("1623912", "2454767", "300", "250");
+</script></div>
+<div id="ad_below"><script>document.referrer.match("portal.test")
+? NewsAds.adSonar(1617268, 2359768, 580, 275)
+: NewsAds.adSonar(1615622, 2359768, 580, 275);</script></div>
+<script>function adSonarLike(a) { return a; } adSonarLike(12345);</script>"""
+
+
+def test_a_sites_adsonar_function_is_the_unit_it_writes(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """A site's own function named for AdSonar and handed the tag's variables in order
+    (placement, publisher, width, height) is an AdSonar unit; a script choosing one of
+    two by its referrer is one unit naming both placements."""
+    (page,) = audit(PAGE.format(ADSONAR_WRAPPER).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width)
+            for s in page.slots] == [(2, "AdSonar (AOL)", "1623912", 300),
+                                     (5, "AdSonar (AOL)", "1617268", 580)]
+    assert {(i.kind, i.value) for i in page.ids} == {
+        ("adsonar-placement", "1623912"), ("adsonar-placement", "1617268"),
+        ("adsonar-placement", "1615622")}

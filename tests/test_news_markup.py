@@ -81,6 +81,29 @@ def test_schema_org_wpadblock_is_a_placement(project_engine: Engine, catalogue: 
     assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
 
 
+# a news group's own placements: boxes of the class `ad` declaring their ad type, which its
+# ad loader fills by that type (no vendor's tag near them); one inside a box a generic rule
+# hides is that box's placement, and a box of the class with no type declared is no slot
+AD_TYPE_BOXES = b"""<html><head><title>t</title></head><body>
+<div class="ad section"><div id="slug_bigbox" class="ad " data-ad-type="bigbox"></div></div>
+<p>First paragraph of the article, long enough to be the article's own text.</p>
+<div class="item ad-container">
+<div id="slug_rightflex" class="ad " data-ad-type="rightflex" data-ad-mode="desktop"></div>
+</div>
+<div id="slug_leaderboard_2" class="banner ad " data-ad-type="leaderboard|2"></div>
+<div class="ad">Reader's ad: bicycle for sale</div>
+<span class="badge" data-ad-type="none">Not an ad box</span>
+</body></html>"""
+
+
+def test_a_box_of_the_ad_class_declaring_its_ad_type_is_a_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(AD_TYPE_BOXES, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((s.line, s.network) for s in page.slots) == [(2, None), (5, None), (7, None)]
+    assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
+
+
 # a theme that types its page wrapper WPAdBlock: the block holds the article's text and
 # shows no ad, so it is the page, not a placement (as a landmark a generic rule hides)
 _PARA = "<p>" + "The river valley held orchards of apple and pear for generations. " * 3 + "</p>"

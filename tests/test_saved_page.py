@@ -179,6 +179,25 @@ def test_a_sites_own_gpt_js_names_no_vendor(src: str, project_engine: Engine,
     assert not report.networks
 
 
+@pytest.mark.parametrize(("name", "network"), [
+    # Amazon's loader keeps its documented name (c.amazon-adsystem.com/aax2/apstag.js)
+    ("apstag.js", "Amazon Publisher Services"),
+    ("apstag.js.download", "Amazon Publisher Services"),
+    # a Prebid.js build named for its version, as prebid1. to prebid9. builds are
+    ("prebid-v2.44.6.js", "Prebid.js"),
+    ("prebid-v7.js.download", "Prebid.js"),
+    # an ad-block bait of Prebid's name, and a name with no version, are no one's
+    ("prebid-ads.js", None),
+    ("prebid-video.js", None),
+])
+def test_a_saved_copys_header_bidding_files_keep_their_vendor(
+        name: str, network: str | None, project_engine: Engine, catalogue: Catalogue) -> None:
+    text = (f'<html><head><title>Ferry</title><script async src="./Ferry_files/{name}"></script>'
+            '</head><body><p>The ferry timetable changes on Monday.</p></body></html>')
+    report = _complete(project_engine, catalogue, text, url=PAGE_URL)
+    assert [r.network for r in report.resources] == [network]
+
+
 def test_a_given_url_stands_over_the_mark(project_engine: Engine,
                                           catalogue: Catalogue) -> None:
     report = _complete(project_engine, catalogue, url="https://mirror.example.test/ferry")

@@ -409,6 +409,17 @@ def test_a_bidder_named_without_a_bid_is_no_bidder(audit_html: AuditHtml) -> Non
      "{\"networkId\":4242}}]}]');", [("criteo", (("networkId", "4242"),))]),
     # a bidder key with no object around it: no bid
     ("bidder: 'rubicon', accountId: 5", []),
+    # a bid its own object switches off asks nothing of that bidder (a wrapper's list,
+    # filtered on the flag); a params' own flag, or one switched on, is still a bid
+    ("var bidders = [{bidder: 'rubicon', enabled: false, params: {accountId: 14062}},"
+     "{bidder: 'appnexus', enabled: true, params: {placementId: 13144370}}];",
+     [("appnexus", (("placementId", "13144370"),))]),
+    ('{"bids":[{"bidder":"pubmatic","disabled":true,"params":{"publisherId":"156209"}},'
+     '{"bidder":"criteo","active":"false","params":{"networkId":4242}},'
+     '{"bidder":"ix","params":{"siteId":5,"enabled":false}}]}',
+     [("ix", (("siteId", "5"),))]),
+    ("bids:[{bidder:'sovrn',enabled:!1,params:{tagid:1}},{bidder:'openx',enabled:0.5,"
+     "params:{unit:'2'}}]", [("openx", (("enabled", "0.5"), ("unit", "2")))]),
 ])
 def test_a_bid_is_read_from_its_own_object(script: str,
                                            expected: list[tuple[str, object]]) -> None:

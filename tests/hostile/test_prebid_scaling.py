@@ -28,6 +28,10 @@ def many_bids(n: int) -> str:
     return "bids:[" + "{bidder:'criteo',params:{networkId:4242}}," * n + "];"
 
 
+def switched_off(n: int) -> str:  # bids each switched off, a flag read of each own object
+    return "bids:[" + "{bidder:'criteo',enabled :  ,disabled:,params:{networkId:4242}}," * n + "];"
+
+
 def many_units(n: int) -> str:
     return "pbjs.addAdUnits([" + "{code:'ad',mediaTypes:{banner:{sizes:[[300,250]]}}}," * n + "]);"
 
@@ -36,7 +40,8 @@ def one_unit_of_codes(n: int) -> str:  # thousands of code keys in one object, e
     return "var u = {bids:[]," + "code:'x',m:{c:1}," * n + "};"
 
 
-@pytest.mark.parametrize("build", [one_object, quotes, many_bids, many_units, one_unit_of_codes])
+@pytest.mark.parametrize("build", [one_object, quotes, many_bids, switched_off, many_units,
+                                   one_unit_of_codes])
 @pytest.mark.parametrize("n", [5_000])
 def test_bids_cost_is_linear(build: Callable[[int], str], n: int) -> None:
     def seconds(size: int) -> float:
