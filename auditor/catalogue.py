@@ -1016,6 +1016,32 @@ def _any_shape(shaped: Sequence[Network]) -> re.Pattern[str] | None:
         return None
 
 
+def compiled_key(text_sha256: str) -> str:
+    """The compiled-rules cache key of a catalogue file's compiled facts: its text, and
+    what else they are made by (this Python's `re`, cssselect's translation, and this
+    module's and `lazy_re`'s own reading of a pattern or selector, by their source's
+    sha256: an edited reader made stale entries that a hand-bumped ENGINE_VERSION missed)."""
+    return _cache.cache_key([
+        ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
+        ("cssselect", str(getattr(cssselect, "__version__", ""))),
+        ("reader", _reader_digest())])
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_digest() -> str:
+    """sha256 of the source that computes a file's compiled facts (0.1 ms, once a
+    process); "" where the source is not on disk (the key then names the file alone)."""
+    import auditor.lazy_re
+
+    digest = hashlib.sha256()
+    for module in (__file__, auditor.lazy_re.__file__):
+        try:
+            digest.update(Path(module or "").read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest()
+
+
 class _Compiled:
     """What compiling a catalogue file's patterns and selectors found, so a load of the
     same text again compiles nothing it does not use. A one-page CLI process compiled
@@ -1027,11 +1053,7 @@ class _Compiled:
     text's sha256 and this Python's version, and a pattern compiles on first use."""
 
     def __init__(self, text_sha256: str | None = None) -> None:
-        # the XPaths are cssselect's translation, which another cssselect may write otherwise;
-        # a change to this module's own reading of a selector bumps the cache's ENGINE_VERSION
-        self._key = None if text_sha256 is None else _cache.cache_key([
-            ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
-            ("cssselect", str(getattr(cssselect, "__version__", "")))])
+        self._key = None if text_sha256 is None else compiled_key(text_sha256)
         self._facts: dict[str, PatternFacts] = {}
         self._xpaths: dict[tuple[str, str], str] = {}
         self._combined: dict[str, bool] = {}

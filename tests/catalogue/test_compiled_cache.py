@@ -81,16 +81,29 @@ def test_an_edited_file_with_a_bad_pattern_is_refused(
 
 def _compiled_key(path: Path) -> str:
     import hashlib
-    import sys
-
-    import cssselect
-
-    from auditor.rules import cache
 
     digest = hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
-    return cache.cache_key([("catalogue compiled", digest),
-                            ("python", "{}.{}".format(*sys.version_info[:2])),
-                            ("cssselect", cssselect.__version__)])
+    return catalogue.compiled_key(digest)
+
+
+def test_facts_kept_by_another_reader_are_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key names the source that computed the facts: an auditor whose catalogue
+    reader changed (without a hand-bumped ENGINE_VERSION) compiles again, and never reads
+    another reader's XPath for a selector."""
+    from auditor.rules import cache
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "networks.toml"
+    path.write_text(_NETWORK.format(pattern=r"zone=(\\d+)"), encoding="utf-8")
+    monkeypatch.setattr(catalogue, "_reader_digest", lambda: "another reader")
+    stale = ({}, {("div.widget-slot, ins.widget", "descendant-or-self::"): "//stale"}, {})
+    assert cache.store(_compiled_key(path), stale) is not None
+    monkeypatch.undo()
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    loaded = load_catalogue([path])
+    assert "widget-slot" in loaded.networks[0].slots[0].xpath.path
+    assert "stale" not in loaded.networks[0].slots[0].xpath.path
 
 
 @pytest.mark.parametrize("payload", [
