@@ -63,6 +63,24 @@ def test_a_second_load_compiles_no_network_pattern_and_answers_the_same(
         bool(re.compile(p.pattern).search(sample)) for p in patterns]
 
 
+def test_a_second_load_reads_no_pattern_for_its_literal_and_answers_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pattern's `regex_literal` (its needle) is kept with its facts: a process loading
+    the catalogue again reads none character by character (a fifth of the load)."""
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(catalogue, "_LITERALS", {})
+    first = load_catalogue(catalogue_files())
+    needles = [catalogue.pattern_needle(p) for p in _id_patterns(first)]
+    asked: list[str] = []
+    real = catalogue.regex_literal
+    monkeypatch.setattr(catalogue, "_LITERALS", {})  # as a new process
+    monkeypatch.setattr(catalogue, "regex_literal", lambda p: asked.append(p) or real(p))
+    catalogue.pattern_needle.cache_clear()
+    second = load_catalogue(catalogue_files())
+    assert [catalogue.pattern_needle(p) for p in _id_patterns(second)] == needles
+    assert any(needles) and asked == []
+
+
 def test_an_edited_file_with_a_bad_pattern_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
@@ -107,11 +125,13 @@ def test_facts_kept_by_another_reader_are_not_read(
 
 
 @pytest.mark.parametrize("payload", [
-    ([(r"zone=(\d+)", 32, 1, {})], {}, {}),  # the facts as a list, not a mapping
-    ({}, {("div.widget-slot, ins.widget", "descendant-or-self::"): 7}, {}),  # an XPath no str
-    ({r"zone=(\d+)": ("x", "y", "z")}, {}, {}),  # facts of no pattern
-    ({}, {}, {"div.widget-slot, ins.widget": "yes"}),  # a combinator's answer no bool
-    ({}, [("a", "b")], {}),
+    ([(r"zone=(\d+)", 32, 1, {})], {}, {}, {}),  # the facts as a list, not a mapping
+    ({}, {("div.widget-slot, ins.widget", "descendant-or-self::"): 7}, {}, {}),  # no str
+    ({r"zone=(\d+)": ("x", "y", "z")}, {}, {}, {}),  # facts of no pattern
+    ({}, {}, {"div.widget-slot, ins.widget": "yes"}, {}),  # a combinator's answer no bool
+    ({}, [("a", "b")], {}, {}),
+    ({}, {}, {}, {r"zone=(\d+)": 7}),  # a literal no str
+    ({}, {}, {}),  # the layout before literals were kept
 ])
 def test_a_kept_entry_of_another_layout_is_compiled_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: object) -> None:
