@@ -807,7 +807,6 @@ def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:
     return needle
 
 
-@functools.lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
     """`regex_literal` of a catalogue pattern when it is long enough to be worth testing.
 
@@ -816,8 +815,16 @@ def required_literal(pattern: str) -> str | None:
     >>> required_literal(r"a|b") is None
     True
     """
-    found = regex_literal(pattern)
+    found = _LITERALS.get(pattern)
+    if found is None:
+        found = _LITERALS[pattern] = regex_literal(pattern)
     return found if len(found) >= 3 else None
+
+
+# `regex_literal` by pattern source, a pure function's answers: read a character at a
+# time in Python, the catalogue's ~650 took a fifth of its load, so a file's are kept in
+# the compiled-rules cache with its other facts (`_Compiled`) and seeded here
+_LITERALS: dict[str, str] = {}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -1022,28 +1029,53 @@ def _any_shape(shaped: Sequence[Network]) -> re.Pattern[str] | None:
         return None
 
 
+def compiled_key(text_sha256: str) -> str:
+    """The compiled-rules cache key of a catalogue file's compiled facts: its text, and
+    what else they are made by (this Python's `re`, cssselect's translation, and this
+    module's and `lazy_re`'s own reading of a pattern or selector, by their source's
+    sha256: an edited reader made stale entries that a hand-bumped ENGINE_VERSION missed)."""
+    return _cache.cache_key([
+        ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
+        ("cssselect", str(getattr(cssselect, "__version__", ""))),
+        ("reader", _reader_digest())])
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_digest() -> str:
+    """sha256 of the source that computes a file's compiled facts (0.1 ms, once a
+    process); "" where the source is not on disk (the key then names the file alone)."""
+    import auditor.lazy_re
+
+    digest = hashlib.sha256()
+    for module in (__file__, auditor.lazy_re.__file__):
+        try:
+            digest.update(Path(module or "").read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest()
+
+
 class _Compiled:
     """What compiling a catalogue file's patterns and selectors found, so a load of the
     same text again compiles nothing it does not use. A one-page CLI process compiled
     every pattern (~900, ~0.1 s) to read the flags and group names the loader checks, and
     translated every selector from CSS (~50 ms), to use a few. Each is compiled or
     translated the first time its file's text is seen (which is when a bad one is
-    refused); what the loader reads of a pattern (`PatternFacts`), each selector's XPath
-    and whether it holds a combinator are kept in the compiled-rules cache, keyed on the
-    text's sha256 and this Python's version, and a pattern compiles on first use."""
+    refused); what the loader reads of a pattern (`PatternFacts`, and its `regex_literal`),
+    each selector's XPath and whether it holds a combinator are kept in the compiled-rules
+    cache (`compiled_key`), and a pattern compiles on first use."""
 
     def __init__(self, text_sha256: str | None = None) -> None:
-        # the XPaths are cssselect's translation, which another cssselect may write otherwise;
-        # a change to this module's own reading of a selector bumps the cache's ENGINE_VERSION
-        self._key = None if text_sha256 is None else _cache.cache_key([
-            ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
-            ("cssselect", str(getattr(cssselect, "__version__", "")))])
+        self._key = None if text_sha256 is None else compiled_key(text_sha256)
         self._facts: dict[str, PatternFacts] = {}
         self._xpaths: dict[tuple[str, str], str] = {}
         self._combined: dict[str, bool] = {}
+        self._literals: dict[str, str] = {}
         kept = _cache.load(self._key) if self._key is not None else None
         if kept is not None:
-            self._facts, self._xpaths, self._combined = _kept_compiled(kept)
+            self._facts, self._xpaths, self._combined, self._literals = _kept_compiled(kept)
+            _LITERALS.update(self._literals)
+        self._known = set(_LITERALS)  # a literal read after this was read for this file
         self._learnt = False
 
     def compile(self, source: str, where: str) -> re.Pattern[str]:
@@ -1077,46 +1109,60 @@ class _Compiled:
 
     def keep(self) -> None:
         """Store what this load compiled, once the whole file has loaded."""
-        if self._learnt and self._key is not None:
+        read = {source: found for source, found in _LITERALS.items()
+                if source not in self._known}  # the links' patterns, the script slots'
+        if (self._learnt or read) and self._key is not None:
+            # each pattern's too, which the catalogue asks once every file has loaded
+            literals = {**{source: required if (required := _LITERALS.get(source)) is not None
+                           else regex_literal(source) for source in self._facts},
+                        **self._literals, **read}
             _cache.store(self._key, ({source: tuple(facts) for source, facts
-                                      in self._facts.items()}, self._xpaths, self._combined))
+                                      in self._facts.items()}, self._xpaths, self._combined,
+                                     literals))
 
 
 def _kept_compiled(kept: Any) -> tuple[dict[str, PatternFacts], dict[tuple[str, str], str],
-                                       dict[str, bool]]:
+                                       dict[str, bool], dict[str, str]]:
     """What `_Compiled.keep` stored, each part checked for the layout it writes; a cache
     of any other shape (another auditor's, a damaged one) is nothing kept: all compiles
     again, as with no cache.
 
-    >>> _kept_compiled(({"a(b)": (32, 1, {})}, {("p", "self::"): "self::p"}, {"p": False}))[1]
+    >>> _kept_compiled(({"a(b)": (32, 1, {})}, {("p", "self::"): "self::p"}, {"p": False},
+    ...                 {"a(b)": "a"}))[1]
     {('p', 'self::'): 'self::p'}
-    >>> _kept_compiled(([("a(b)", 32, 1, {})], {}, {}))
-    ({}, {}, {})
+    >>> _kept_compiled(([("a(b)", 32, 1, {})], {}, {}, {}))
+    ({}, {}, {}, {})
     """
-    if type(kept) is not tuple or len(kept) != 3:
-        return {}, {}, {}
-    facts, xpaths, combined = kept
-    if type(facts) is not dict or type(xpaths) is not dict or type(combined) is not dict:
-        return {}, {}, {}
+    nothing: tuple[dict[str, PatternFacts], dict[tuple[str, str], str], dict[str, bool],
+                   dict[str, str]] = ({}, {}, {}, {})
+    if type(kept) is not tuple or len(kept) != 4:
+        return nothing
+    facts, xpaths, combined, literals = kept
+    if (type(facts) is not dict or type(xpaths) is not dict or type(combined) is not dict
+            or type(literals) is not dict):
+        return nothing
     read: dict[str, PatternFacts] = {}
     try:
         for source, (flags, groups, groupindex) in facts.items():
             if (type(source) is not str or type(flags) is not int or type(groups) is not int
                     or type(groupindex) is not dict):
-                return {}, {}, {}
+                return nothing
             for name, number in groupindex.items():
                 if type(name) is not str or type(number) is not int:
-                    return {}, {}, {}
+                    return nothing
             read[source] = PatternFacts(flags, groups, groupindex)
         for (selector, prefix), xpath in xpaths.items():
             if type(selector) is not str or type(prefix) is not str or type(xpath) is not str:
-                return {}, {}, {}
+                return nothing
     except (TypeError, ValueError):  # a fact or a key of another length, or no sequence
-        return {}, {}, {}
+        return nothing
     for selector, found in combined.items():
         if type(selector) is not str or type(found) is not bool:
-            return {}, {}, {}
-    return read, xpaths, combined
+            return nothing
+    for source, literal in literals.items():
+        if type(source) is not str or type(literal) is not str:
+            return nothing
+    return read, xpaths, combined, literals
 
 
 def _category(value: Any, where: str) -> Category:
@@ -1154,7 +1200,9 @@ def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
 
 
 def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = entry.get(key, [])
+    value = entry.get(key)
+    if value is None:
+        return ()  # most keys of an entry (asked 14,000 times a load)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(f"{where}: {key} must be a list of strings")
     return tuple(value)

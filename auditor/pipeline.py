@@ -97,8 +97,17 @@ def kept_for_the_run() -> None:
     the process, and each full pass walked its 60,000 objects again (40 ms a pass, most
     of the collector's 2% of a corpus audit). Called once they are loaded, by the CLI
     and each bulk worker. No collection first: loading leaves no cyclic garbage (one
-    found nothing, and cost 40-70 ms of every run's start)."""
-    gc.freeze()
+    found nothing, and cost 40-70 ms of every run's start). Once a process: a later
+    run in it (`cli.main()` called again by tests or an embedding) reuses what the first
+    loaded, and freezing again kept what was live or garbage then for good (~424 more
+    objects a call). A forked worker freezes its own load."""
+    global _KEPT_IN
+    if _KEPT_IN != os.getpid():
+        _KEPT_IN = os.getpid()
+        gc.freeze()
+
+
+_KEPT_IN = 0  # the process whose load `kept_for_the_run` froze
 
 
 @contextlib.contextmanager

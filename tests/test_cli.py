@@ -590,3 +590,20 @@ def test_the_loaded_engine_is_kept_out_of_the_collectors_full_passes(examples: P
                              os.devnull], capture_output=True, text=True, check=True,
                             env={**os.environ})
     assert result.stdout.split() == ["0", "True"]
+
+
+def test_repeated_runs_in_one_process_freeze_no_more(examples: Path) -> None:
+    """`cli.main()` called again in one process (tests, an embedding) reuses what the first
+    call loaded: the second and later calls freeze nothing more (each froze ~424 objects,
+    what was live or garbage then, for good)."""
+    code = ("import gc, sys\nfrom auditor.cli import main\n"
+            "counts = []\n"
+            "for _ in range(4):\n"
+            "    main(['audit', sys.argv[1], '--no-system-lists', '--format', 'json', "
+            "'--output', sys.argv[2]])\n"
+            "    counts.append(gc.get_freeze_count())\n"
+            "print(counts[0] > 10_000, max(counts[1:]) <= counts[0])")
+    result = subprocess.run([sys.executable, "-c", code, str(examples / "news-article.html"),
+                             os.devnull], capture_output=True, text=True, check=True,
+                            env={**os.environ})
+    assert result.stdout.split() == ["True", "True"]

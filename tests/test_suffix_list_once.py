@@ -174,3 +174,19 @@ def test_no_tldextract_is_a_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(RuleError, match="tldextract: cannot read the public suffix list: "
                                         "tldextract is not installed"):
         Suffixes()("www.bbc.co.uk")
+
+
+def test_a_top_level_labels_subtrie_is_built_at_its_first_question() -> None:
+    """Building every suffix into both tries was ~25 ms of each process; a page asks of a
+    few top-level labels, whose subtries alone are built, with the wildcard's and the
+    exception's at the top (`!x`), which a walk from the root also reads."""
+    listed = Suffixes("uk\nco.uk\n*.ck\n!www.ck\ncom\n!top\n"
+                      "// ===BEGIN PRIVATE DOMAINS===\nblogspot.com\n")
+    assert listed("a.b.co.uk").suffix == "co.uk"
+    tries = listed._tries
+    assert tries is not None and set(tries[0].matches) == {"uk"}
+    assert (listed("x.y.ck").suffix, listed("www.ck").suffix) == ("y.ck", "ck")
+    assert (listed("a.b.zz").suffix, listed("a.top").suffix) == ("", "")
+    assert listed("me.blogspot.com", include_psl_private_domains=True).suffix == "blogspot.com"
+    assert listed("me.blogspot.com").suffix == "com"
+    assert "com" in tries[1].matches and "org" not in tries[1].matches

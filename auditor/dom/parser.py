@@ -503,17 +503,25 @@ def _valued_nodes(name: str) -> Any:
     return etree.XPath(f"//*/@{name}[contains($v, concat($nl, ., $nl))]")
 
 
+# Past this many characters of values, each attribute is looked up in Python: libxml2's
+# `contains` reads the whole list at each attribute (20,000 distinct hidden classes on a
+# page were quadratic)
+_VALUED_CHARS = 4096
+
+
 def valued(root: etree._Element, name: str, values: Collection[str]) -> list[etree._Element]:
     """The elements whose attribute `name` (an XPath name) is one of `values`, in document
     order: libxml2 tests every attribute in C and only the few carriers come to Python
     (`carrying` with a `keep` made a string per attribute and called `keep` on it: most of
-    the sheet-hiding reading's time). A value no XPath string can hold is tested in Python."""
+    the sheet-hiding reading's time). A value no XPath string can hold, or many values
+    (`_VALUED_CHARS`), are tested in Python."""
     if not values:
         return []
-    if any(NOT_XML_CHARS.search(v) for v in values):
-        return [a.getparent() for a in attributes_named(root, name) if a in values]
-    joined = "\n" + "\n".join(values) + "\n"
-    return [a.getparent() for a in _valued_nodes(name)(root, v=joined, nl="\n") if a in values]
+    wanted = frozenset(values)
+    if sum(map(len, wanted)) > _VALUED_CHARS or any(NOT_XML_CHARS.search(v) for v in wanted):
+        return [a.getparent() for a in attributes_named(root, name) if a in wanted]
+    joined = "\n" + "\n".join(wanted) + "\n"
+    return [a.getparent() for a in _valued_nodes(name)(root, v=joined, nl="\n") if a in wanted]
 
 
 def document_rank(root: etree._Element, els: Iterable[etree._Element]) -> dict[etree._Element, int]:
