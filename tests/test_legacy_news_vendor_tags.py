@@ -177,3 +177,55 @@ def test_legacy_tag_forms_are_read_in_linear_time() -> None:
                              f"<script>{sonar}</script></body></html>")
 
     assert_linear(seconds, 40_000, "legacy tag forms")
+
+
+SITE_LOADER_UNITS = """<html><head>
+<script src="https://www.googletagservices.com/tag/js/gpt.js" async></script>
+<script>
+window.onload = function () { news.ads.load([
+  { name : '/5551234/News-Top', id : 'top-banner', sizes : [[728, 90], [970, 90]] },
+  { "name": "/5551234/News-Rail", "id": "side-box", "sizes": [[300, 250]] },
+  { name : '/5551234/News-Gone', id : 'no-such-div', sizes : [[300, 600]] }
+]); };
+</script></head><body>
+<div class="masthead" id="top-banner"></div>
+<p>Story text.</p>
+<div class="rail" id="side-box"></div>
+</body></html>"""
+
+
+def test_gpt_units_handed_to_a_sites_loader_as_objects(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """A site's loader round GPT given `{name: path, id: div, sizes}` objects: each div
+    the page holds is a GPT slot with its path; a unit whose div is missing is no slot,
+    but its path and network code are still the page's IDs."""
+    page = _page(SITE_LOADER_UNITS, project_engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (10, "Google Publisher Tag", "/5551234/News-Top"),
+        (12, "Google Publisher Tag", "/5551234/News-Rail")]
+    assert {("gpt-network", "5551234"), ("gpt-slot", "/5551234/News-Top"),
+            ("gpt-slot", "/5551234/News-Rail"), ("gpt-slot", "/5551234/News-Gone")} <= {
+        (i.kind, i.value) for i in page.ids}
+
+
+def test_a_name_id_object_without_an_ad_unit_path_is_no_slot(project_engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """The object's name must be GPT's ad-unit path (`/<network code>/<unit>`): a
+    site's menu of `{name: '/about', id: 'nav'}` entries names no ad."""
+    page = _page("""<html><head><script>
+site.menu([{ name : '/about/team', id : 'nav-team', sizes : [[1, 1]] }]);
+</script></head><body><div id="nav-team"></div><p>Story.</p></body></html>""",
+                 project_engine, catalogue)
+    assert page.slots == ()
+    assert "Google Publisher Tag" not in {n.network for n in page.networks}
+
+
+def test_gpt_unit_objects_are_read_in_linear_time() -> None:
+    """Unit objects cut off before their sizes close (the pattern's worst case)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        units = "{ name : '/5551234/a', id : 'x', sizes : [[300, 250], [" * (n // 55)
+        return audit_seconds(f"<html><body><script>load([{units}</script></body></html>")
+
+    assert_linear(seconds, 40_000, "GPT unit objects")
