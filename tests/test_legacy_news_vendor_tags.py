@@ -229,3 +229,58 @@ def test_gpt_unit_objects_are_read_in_linear_time() -> None:
         return audit_seconds(f"<html><body><script>load([{units}</script></body></html>")
 
     assert_linear(seconds, 40_000, "GPT unit objects")
+
+
+OZ_TAG_IN_BOX = """<html><head><script src="/static/site.js"></script></head><body>
+<div id="topSlot" class="ad">
+  <script>
+    oz_api = SITE.rubicon.apiName;
+    oz_site = SITE.rubicon.site;
+    oz_zone = SITE.rubicon.getZone('topSlot');
+    oz_ad_slot_size = SITE.rubicon.getAdSize('topSlot');
+    SITE.rubicon.callApi('topSlot');
+  </script>
+</div>
+<p>Story text.</p>
+</body></html>"""
+
+
+def test_rubicon_oz_tag_in_a_box_names_the_box(catalogue: Catalogue) -> None:
+    """Rubicon's legacy oz globals set in a hidden ad box's own script, the loader's host
+    built by a site helper: Magnite is on the page and the box is its unit."""
+    (page,) = audit(OZ_TAG_IN_BOX.encode(), url="https://news.test/a",
+                    engine=Engine.from_text("##.ad\n", name="t"), catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" in {n.network for n in page.networks}
+    assert [(s.line, s.network) for s in page.slots] == [(2, "Magnite (Rubicon Project)")]
+
+
+def test_rubicon_oz_globals_outside_a_box_and_a_lone_variable(catalogue: Catalogue) -> None:
+    """The oz globals in the head (a valuation call before the ad server's) name Magnite
+    but no placement; a site's lone `oz_site` variable names no one."""
+    engine = Engine.from_text("##.ad\n", name="t")
+    head = OZ_TAG_IN_BOX.replace('<div id="topSlot" class="ad">', "<div>")
+    (page,) = audit(head.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" in {n.network for n in page.networks}
+    assert page.slots == ()
+    lone = """<html><body><div class="ad"><script>var oz_site = "news/sport";
+render(oz_site);</script></div><p>Story.</p></body></html>"""
+    (page,) = audit(lone.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" not in {n.network for n in page.networks}
+    assert [s.network for s in page.slots] == [None]
+
+
+def test_box_scripts_and_oz_globals_are_read_in_linear_time() -> None:
+    """Hidden boxes nested, each with a script of half an oz tag, and one script of
+    oz globals never closed by a `;` (the signature's worst case)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        box = '<div class="ad"><script>oz_site = x</script><div class="ad"><p>t</p></div></div>'
+        nested = box * (n // 90)
+        globals_ = "oz_zone = aaaa oz_site = bbbb " * (n // 30)
+        return audit_seconds(f"<html><body>{nested}<script>{globals_}</script></body></html>",
+                             "##.ad\n")
+
+    assert_linear(seconds, 40_000, "oz tag in boxes")
