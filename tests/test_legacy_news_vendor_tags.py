@@ -45,6 +45,10 @@ ev.setAttribute('data-ev-tag-pid', 31); ev.setAttribute('data-ev-tag-ocid', 512)
 ev.src=('https:'==document.location.protocol?'https://':'http://')+'c.betrad.com/pub/tag.js';
 document.body.appendChild(ev);})();</script>""",
         "Evidon", set()),
+    "crazyegg-loader-on-its-older-s3-bucket": (
+        """<script type="text/javascript"
+ src="http://s3.amazonaws.com/new.cetrk.com/pages/scripts/0042/7788.js"></script>""",
+        "Crazy Egg", {("crazyegg-account", "0042/7788")}),
     "adobe-h-code-under-the-sites-file-name": (
         """<script src="/assets/js/s_code_dailynews_main.js"></script>
 <script>dn.s.pageName = "home"; dn.s.channel = "News"; dn.s.t();</script>""",
