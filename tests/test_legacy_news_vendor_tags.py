@@ -44,7 +44,11 @@ m.src=(location.protocol=="https:"?"https://s":"http://")+"b.monetate.net/js/1/a
 ev.setAttribute('data-ev-tag-pid', 31); ev.setAttribute('data-ev-tag-ocid', 512);
 ev.src=('https:'==document.location.protocol?'https://':'http://')+'c.betrad.com/pub/tag.js';
 document.body.appendChild(ev);})();</script>""",
-        "Evidon", set()),
+        "Evidon", {("evidon-pid", "31")}),
+    "evidon-notice-tag-pid-in-the-markup": (
+        """<script src="https://c.betrad.com/pub/tag.js" data-ev-tag-pid="4410"
+ data-ev-tag-ocid="77" async></script>""",
+        "Evidon", {("evidon-pid", "4410")}),
     "crazyegg-loader-on-its-older-s3-bucket": (
         """<script type="text/javascript"
  src="http://s3.amazonaws.com/new.cetrk.com/pages/scripts/0042/7788.js"></script>""",
