@@ -1312,6 +1312,7 @@ def cosmetic_slots(
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
     # boxes a thousand levels deep are read in linear time
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
+    signed = [n for n in catalogue.signed_with(script_needles(page, catalogue)) if n.shows_ads]
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -1338,7 +1339,8 @@ def cosmetic_slots(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
             or _ad_link_network(el, catalogue) or linked \
-            or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None)
+            or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None) \
+            or _tag_configured_in(el, signed)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         width, height = declared_size(el)
@@ -1361,6 +1363,21 @@ def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]
         return None
     network = network_of.get(after)
     return network if network is not None and network.shows_ads else None
+
+
+def _tag_configured_in(el: etree._Element, signed: Sequence[Network]) -> Network | None:
+    """The ad network whose tag a script of the hidden box's own configures (its inline
+    signature): a box holding Rubicon's oz globals (`<div class="ad"><script>oz_api = …;
+    oz_site = …;`) is Rubicon's unit though a site helper builds the loader elsewhere.
+    Only the box's children are read: a page of nested boxes stays linear."""
+    if not signed:
+        return None
+    for child in el:
+        if child.tag == "script" and not child.get("src") and child.text:
+            found = next((n for n in signed if n.configured_in(child.text)), None)
+            if found is not None:
+                return found
+    return None
 
 
 class _NearestAbove:

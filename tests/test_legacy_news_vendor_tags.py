@@ -44,7 +44,15 @@ m.src=(location.protocol=="https:"?"https://s":"http://")+"b.monetate.net/js/1/a
 ev.setAttribute('data-ev-tag-pid', 31); ev.setAttribute('data-ev-tag-ocid', 512);
 ev.src=('https:'==document.location.protocol?'https://':'http://')+'c.betrad.com/pub/tag.js';
 document.body.appendChild(ev);})();</script>""",
-        "Evidon", set()),
+        "Evidon", {("evidon-pid", "31")}),
+    "evidon-notice-tag-pid-in-the-markup": (
+        """<script src="https://c.betrad.com/pub/tag.js" data-ev-tag-pid="4410"
+ data-ev-tag-ocid="77" async></script>""",
+        "Evidon", {("evidon-pid", "4410")}),
+    "crazyegg-loader-on-its-older-s3-bucket": (
+        """<script type="text/javascript"
+ src="http://s3.amazonaws.com/new.cetrk.com/pages/scripts/0042/7788.js"></script>""",
+        "Crazy Egg", {("crazyegg-account", "0042/7788")}),
     "adobe-h-code-under-the-sites-file-name": (
         """<script src="/assets/js/s_code_dailynews_main.js"></script>
 <script>dn.s.pageName = "home"; dn.s.channel = "News"; dn.s.t();</script>""",
@@ -277,3 +285,110 @@ def test_a_sites_adsonar_function_is_the_unit_it_writes(project_engine: Engine,
     assert {(i.kind, i.value) for i in page.ids} == {
         ("adsonar-placement", "1623912"), ("adsonar-placement", "1617268"),
         ("adsonar-placement", "1615622")}
+
+
+SITE_LOADER_UNITS = """<html><head>
+<script src="https://www.googletagservices.com/tag/js/gpt.js" async></script>
+<script>
+window.onload = function () { news.ads.load([
+  { name : '/5551234/News-Top', id : 'top-banner', sizes : [[728, 90], [970, 90]] },
+  { "name": "/5551234/News-Rail", "id": "side-box", "sizes": [[300, 250]] },
+  { name : '/5551234/News-Gone', id : 'no-such-div', sizes : [[300, 600]] }
+]); };
+</script></head><body>
+<div class="masthead" id="top-banner"></div>
+<p>Story text.</p>
+<div class="rail" id="side-box"></div>
+</body></html>"""
+
+
+def test_gpt_units_handed_to_a_sites_loader_as_objects(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """A site's loader round GPT given `{name: path, id: div, sizes}` objects: each div
+    the page holds is a GPT slot with its path; a unit whose div is missing is no slot,
+    but its path and network code are still the page's IDs."""
+    page = _page(SITE_LOADER_UNITS, project_engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (10, "Google Publisher Tag", "/5551234/News-Top"),
+        (12, "Google Publisher Tag", "/5551234/News-Rail")]
+    assert {("gpt-network", "5551234"), ("gpt-slot", "/5551234/News-Top"),
+            ("gpt-slot", "/5551234/News-Rail"), ("gpt-slot", "/5551234/News-Gone")} <= {
+        (i.kind, i.value) for i in page.ids}
+
+
+def test_a_name_id_object_without_an_ad_unit_path_is_no_slot(project_engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """The object's name must be GPT's ad-unit path (`/<network code>/<unit>`): a
+    site's menu of `{name: '/about', id: 'nav'}` entries names no ad."""
+    page = _page("""<html><head><script>
+site.menu([{ name : '/about/team', id : 'nav-team', sizes : [[1, 1]] }]);
+</script></head><body><div id="nav-team"></div><p>Story.</p></body></html>""",
+                 project_engine, catalogue)
+    assert page.slots == ()
+    assert "Google Publisher Tag" not in {n.network for n in page.networks}
+
+
+def test_gpt_unit_objects_are_read_in_linear_time() -> None:
+    """Unit objects cut off before their sizes close (the pattern's worst case)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        units = "{ name : '/5551234/a', id : 'x', sizes : [[300, 250], [" * (n // 55)
+        return audit_seconds(f"<html><body><script>load([{units}</script></body></html>")
+
+    assert_linear(seconds, 40_000, "GPT unit objects")
+
+
+OZ_TAG_IN_BOX = """<html><head><script src="/static/site.js"></script></head><body>
+<div id="topSlot" class="ad">
+  <script>
+    oz_api = SITE.rubicon.apiName;
+    oz_site = SITE.rubicon.site;
+    oz_zone = SITE.rubicon.getZone('topSlot');
+    oz_ad_slot_size = SITE.rubicon.getAdSize('topSlot');
+    SITE.rubicon.callApi('topSlot');
+  </script>
+</div>
+<p>Story text.</p>
+</body></html>"""
+
+
+def test_rubicon_oz_tag_in_a_box_names_the_box(catalogue: Catalogue) -> None:
+    """Rubicon's legacy oz globals set in a hidden ad box's own script, the loader's host
+    built by a site helper: Magnite is on the page and the box is its unit."""
+    (page,) = audit(OZ_TAG_IN_BOX.encode(), url="https://news.test/a",
+                    engine=Engine.from_text("##.ad\n", name="t"), catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" in {n.network for n in page.networks}
+    assert [(s.line, s.network) for s in page.slots] == [(2, "Magnite (Rubicon Project)")]
+
+
+def test_rubicon_oz_globals_outside_a_box_and_a_lone_variable(catalogue: Catalogue) -> None:
+    """The oz globals in the head (a valuation call before the ad server's) name Magnite
+    but no placement; a site's lone `oz_site` variable names no one."""
+    engine = Engine.from_text("##.ad\n", name="t")
+    head = OZ_TAG_IN_BOX.replace('<div id="topSlot" class="ad">', "<div>")
+    (page,) = audit(head.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" in {n.network for n in page.networks}
+    assert page.slots == ()
+    lone = """<html><body><div class="ad"><script>var oz_site = "news/sport";
+render(oz_site);</script></div><p>Story.</p></body></html>"""
+    (page,) = audit(lone.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert "Magnite (Rubicon Project)" not in {n.network for n in page.networks}
+    assert [s.network for s in page.slots] == [None]
+
+
+def test_box_scripts_and_oz_globals_are_read_in_linear_time() -> None:
+    """Hidden boxes nested, each with a script of half an oz tag, and one script of
+    oz globals never closed by a `;` (the signature's worst case)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        box = '<div class="ad"><script>oz_site = x</script><div class="ad"><p>t</p></div></div>'
+        nested = box * (n // 90)
+        globals_ = "oz_zone = aaaa oz_site = bbbb " * (n // 30)
+        return audit_seconds(f"<html><body>{nested}<script>{globals_}</script></body></html>",
+                             "##.ad\n")
+
+    assert_linear(seconds, 40_000, "oz tag in boxes")
