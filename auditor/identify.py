@@ -19,6 +19,7 @@ from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
 from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
+from auditor.metrics import outermost
 from auditor.model import (
     Identifier,
     NetworkSeen,
@@ -359,8 +360,9 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
     none. `comments=False`: all but the tags in comments (what runs, `commented_out_ids`)."""
     script_texts, commented, links = page.config_parts
     parts = [*script_texts, *(commented if comments else ()), *(s.url for s in seen), *links]
-    for slot in slots:
-        for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
+    boxes = set(outermost(s.element for s in slots))  # a nested box is read in its holder's
+    for box in dict.fromkeys(s.element for s in slots if s.element in boxes):  # page order
+        for el in box.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
     held = page.holding(catalogue.id_attributes)  # in the page's one needle pass
     for name in catalogue.id_attributes:

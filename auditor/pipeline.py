@@ -74,6 +74,7 @@ from auditor.slots import (
     frame_slots,
     freeze,
     ins_tag_units,
+    markup_sizes,
 )
 from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
@@ -218,7 +219,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                running, limits)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
-    slots = tuple(freeze(s, page) for s in found_slots)
+    sizes = markup_sizes(s.element for s in found_slots)
+    slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
     ids = identifiers(page, seen, found_slots, present, catalogue)
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
