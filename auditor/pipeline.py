@@ -75,6 +75,7 @@ from auditor.slots import (
     freeze,
     ins_tag_units,
     markup_sizes,
+    without_inert_copies,
 )
 from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
@@ -217,6 +218,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                   advertising_elements(seen), page, first_party)
     found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,
                                running, limits)
+    found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     sizes = markup_sizes(s.element for s in found_slots)

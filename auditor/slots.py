@@ -1739,3 +1739,25 @@ def freeze(slot: FoundSlot, page: ParsedPage,
         markup_bytes=sizes[el] if sizes is not None and el in sizes else markup_bytes(el),
         company=slot.network.company if slot.network else None,
     )
+_INERT = ("template", "noscript")  # markup the browser keeps but shows nothing of
+_SHOWN_WITHOUT_SCRIPT = frozenset({"img", "iframe", "frame", "a", "object", "embed", "video"})
+
+
+def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[FoundSlot]:
+    """The slots less the copies a CMS keeps of a live unit in markup nothing renders: a
+    unit inside `<template>`, or a scripted unit (an `<ins>`, a `div` its script fills)
+    inside `<noscript>`, which no script ever fills there, beside a live unit of the same
+    network. A `<noscript>` image or frame is a no-script fallback (its own folds read
+    it); a lone inert unit is kept, as what the page says it places."""
+    inert: dict[etree._Element, str] = {}  # each element under one, read once
+    for holder in page.root.iter(*_INERT):
+        if holder not in inert:
+            for el in holder.iterdescendants():
+                inert[el] = str(holder.tag)
+    live = {s.network.name for s in found if s.network is not None
+            and s.element not in inert}
+    return [s for s in found if not (
+        s.element in inert and s.network is not None and s.network.name in live
+        and (inert[s.element] == "template" or s.element.tag not in _SHOWN_WITHOUT_SCRIPT))]
+
+
