@@ -60,6 +60,32 @@ ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "inte
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
+_TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
+SLASHED_KINDS = frozenset({"gpt-slot"})  # GPT takes its unit path with or without the "/"
+
+
+def canonical_id(kind: str | None, value: str | None) -> str | None:
+    """The ID, or None for a template's text where the ID goes (a theme's
+    `data-adunit="XXXXXX"` names no unit).
+
+    >>> canonical_id("gpt-slot", "XXXXXX"), canonical_id("adsense-slot", "1112223334")
+    (None, '1112223334')
+    """
+    if value is None or _TEMPLATE_TEXT.fullmatch(value.strip("/")):
+        return None
+    return value
+
+
+def slash_twins(ids: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str, str], str]:
+    """(kind, path) -> "/" + path, for each unit path a page writes both without and with
+    its leading slash (GPT reads `1234/site/top` as `/1234/site/top`): one value, spelt as
+    the page spells it elsewhere; a page writing it one way only keeps its spelling.
+
+    >>> slash_twins([("gpt-slot", "/1/a"), ("gpt-slot", "1/a"), ("gpt-slot", "2/b")])
+    {('gpt-slot', '1/a'): '/1/a'}
+    """
+    pairs = {(k, v) for k, v in ids if k in SLASHED_KINDS and v}
+    return {(k, v): "/" + v for k, v in pairs if not v.startswith("/") and (k, "/" + v) in pairs}
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 

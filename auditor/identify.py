@@ -12,7 +12,7 @@ from collections.abc import Collection, Container, Sequence
 from lxml import etree
 
 from auditor import amp, prebid
-from auditor.catalogue import Catalogue, Network, pattern_needle
+from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
@@ -392,6 +392,10 @@ def identifiers(
 
     def add(kind: str, value: str, network: Network | None) -> bool:
         """Whether the ID is the page's: a vendor documentation's example is no one's."""
+        canonical = canonical_id(kind, value)
+        if canonical is None:
+            return False  # a template's text where the ID goes
+        value = canonical
         if network is not None and (kind, value) in network.samples:
             return False
         seen.setdefault((kind, value), Identifier(kind, value, network.name if network else None))
@@ -458,4 +462,5 @@ def identifiers(
                 value = _value(match, spec.decoded)
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
-    return tuple(i for key, i in seen.items() if key not in replaced)
+    twins = slash_twins(seen)  # a unit path written without its "/" beside it with one
+    return tuple(i for key, i in seen.items() if key not in replaced and key not in twins)

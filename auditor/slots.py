@@ -4,6 +4,7 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -13,7 +14,15 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptSlotSpec
+from auditor.catalogue import (
+    CATALOGUE_LIST,
+    Catalogue,
+    Network,
+    Owner,
+    ScriptSlotSpec,
+    canonical_id,
+    slash_twins,
+)
 from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import ParsedPage, parse_page
@@ -63,10 +72,13 @@ class _Draft:
     # every size the declaring call offers (GPT's `[[300, 250], [300, 600]]`)
     offered: frozenset[tuple[int, int]] = frozenset()
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
+    written: str | None = None  # the unit's id, where a script that writes it stands for it
 
     def done(self) -> FoundSlot:
-        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
-                         self.id_kind, self.width, self.height, tuple(self.extra_elements))
+        zone = canonical_id(self.id_kind, self.zone_id)
+        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, zone,
+                         self.id_kind if zone else None, self.width, self.height,
+                         tuple(self.extra_elements))
 
 
 def _int(value: str | None) -> int | None:
@@ -103,10 +115,62 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
     drafts = _catalogue_drafts(page, catalogue, present)
-    scripted = _script_drafts(page, catalogue, drafts)
+    scripted = _one_branch_each(page, _script_drafts(page, catalogue, drafts))
     drafts, scripted = _fold_units_inside(drafts, scripted)
     drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(scripted))
-    return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+    found = [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+    twins = slash_twins((s.id_kind, s.zone_id) for s in found)
+    return [replace(s, zone_id=twins.get((s.id_kind or "", s.zone_id or ""), s.zone_id))
+            for s in found]
+
+
+_BRANCH = lazy_regex(r"\belse\b|\bcase\b|\bdefault\s*:")
+
+
+def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
+    """A CMS's ad block writes one unit per section in the branches of one script (`if
+    (section == 'news') document.write('<div id="gpt-news">…') else …`): the page shows
+    the one branch that runs. Units written in branches with no `else`, `case` or
+    `default:` between them are each written, units of their own; once the unit of the
+    branch that ran is on the saved page (its id is an element's), the script's other
+    branches are none (their units' IDs stay the page's, as `unplaced_units`)."""
+    by_script: dict[etree._Element, list[_Draft]] = {}
+    for draft in scripted:
+        if draft.written is not None and draft.element.tag == "script":
+            by_script.setdefault(draft.element, []).append(draft)
+    dropped: set[int] = set()
+    for script, drafts in by_script.items():
+        code = script.text or ""
+        branches = [m.start() for m in _BRANCH.finditer(code)]
+        if not branches:
+            continue
+        at: dict[str, int] = {}
+        for m in _MARKUP_ID.finditer(code):
+            at.setdefault(m.group(1), m.start())
+        placed = sorted((d for d in drafts if d.written in at), key=lambda d: at[d.written or ""])
+        if any(page.with_id(written) is not None for written in at):
+            dropped.update(id(d) for d in placed)  # the branch that ran is on the page
+            continue
+        kept: _Draft | None = None
+        for draft in placed:
+            if kept is not None and _branch_between(branches, at[kept.written or ""],
+                                                    at[draft.written or ""]):
+                dropped.add(id(draft))  # another branch of the kept unit's block
+                if not kept.zone_id and draft.zone_id:
+                    kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
+            else:
+                kept = draft
+    for draft in scripted:
+        if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
+            # a unit defined, never shown: its ad-unit path is the page's ID all the same
+            unplaced_units(page).append((draft.id_kind, draft.zone_id, draft.network))
+    return [d for d in scripted if id(d) not in dropped]
+
+
+def _branch_between(branches: list[int], start: int, end: int) -> bool:
+    """Whether a branch keyword (offsets in order) lies between two offsets."""
+    i = bisect_right(branches, start)
+    return i < len(branches) and branches[i] < end
 
 
 def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
@@ -893,6 +957,8 @@ def _script_slot(
         # a later call naming the same element is this slot; an element the script
         # creates at run time is its own per script (desktop and mobile variants)
         by_id[key if element is not script else f"{key}@{id(script)}"] = slot
+    if element.tag == "script":
+        slot.written = element_id
     if element is not script:
         slot.extra_elements.append(script)
         w, h = declared_size(element)

@@ -1,5 +1,7 @@
 """Units a reviewer counts once: a CMS's copy of a live unit kept in `<template>` or
-`<noscript>` (markup nothing renders or fills). A lone inert unit stays what it was."""
+`<noscript>` (markup nothing renders or fills), a theme's `data-adunit="XXXXXX"` (template
+text, no unit), and a GPT unit path written with and without its leading slash (one
+path). A lone inert unit, and a `<noscript>` image fallback, stay what they were."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from auditor.rules import Engine
 
 _CLIENT = "ca-pub-4821730195648203"
 _LOADER = "<script async src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'></script>"
+_GPT = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
 
 
 def _ins(slot: str) -> str:
@@ -41,6 +44,20 @@ def _report(body: str):  # type: ignore[no-untyped-def]
 ])
 def test_inert_copies_of_a_live_unit_are_no_placements(body: str, zones: list[str]) -> None:
     assert [s.zone_id for s in _report(body).slots] == zones
+
+
+def test_placeholder_unit_name_is_no_id() -> None:
+    page = _report(_GPT + "<div class='dfp' data-adunit='XXXXXX'></div>")
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Google Publisher Tag", None)]
+    assert not [i for i in page.ids if i.value == "XXXXXX"]
+
+
+def test_gpt_path_with_and_without_its_slash_is_one_value() -> None:
+    page = _report(_GPT + "<div id='div-gpt-ad-a'></div><div id='div-gpt-ad-b'></div><script>"
+                   "googletag.defineSlot('/1234/site/top',[728,90],'div-gpt-ad-a');"
+                   "googletag.defineSlot('1234/site/top',[300,250],'div-gpt-ad-b')</script>")
+    assert [s.zone_id for s in page.slots] == ["/1234/site/top", "/1234/site/top"]
+    assert sorted(i.value for i in page.ids if i.kind == "gpt-slot") == ["/1234/site/top"]
 
 
 def test_list_item_closed_by_a_div_keeps_one_placement() -> None:
