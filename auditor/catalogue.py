@@ -55,7 +55,7 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
-                              "needs_element", "needle", "needs_loader"})
+                              "needs_element", "needle", "needs_loader", "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -244,6 +244,10 @@ class ScriptSlotSpec:
     # (AdSense's legacy `google_ad_client = …`, then show_ads.js): a script of them that no
     # such loader follows (the page's shared client in the head) is no placement
     needs_loader: bool = False
+    # each call places a unit where its script stands (ExoClick's `ExoLoader.addZone`): a
+    # script calling it for several zones in turn is several units; elsewhere (OAS_AD's
+    # positions, document.write chains) a script is one placement, as in `if`/`else`
+    per_call: bool = False
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:
         """The id of the container the convention names for a match's groups, if the spec
@@ -1204,7 +1208,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _flag(s, "joins_sites", where, True),
                        _element_template(s, pattern, where),
                        _flag(s, "needs_element", where, False),
-                       _flag(s, "needs_loader", where, False))
+                       _flag(s, "needs_loader", where, False),
+                       _flag(s, "per_call", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []

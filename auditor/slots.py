@@ -627,6 +627,10 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`, AdSense's legacy
         # globals read with and without their slot) is that placement
         placed_here: set[str] = set()
+        # a whole-script unit's zones and where its call ended: where each call places a
+        # unit (`per_call`), a call in turn after it naming another zone, no branch between
+        # (two `ExoLoader.addZone` calls), is another unit; an `else` branch's is the same
+        zones_here: dict[str, tuple[set[str], int]] = {}
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -634,7 +638,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
-                if whole and network.name in placed_here:
+                if whole and network.name in placed_here and not (
+                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
                     break
                 written = _written_after(script, holders, network, match) if whole else None
                 if written is not None:
@@ -678,7 +683,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         placed_here.add(network.name)
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
-                    break  # one per script, whatever it writes
+                    zone = match.groupdict().get("zone")
+                    if not (spec.per_call and drafts and zone):
+                        break  # one per script, whatever it writes
+                    zones = zones_here.setdefault(network.name, (set(), 0))[0]
+                    zones_here[network.name] = (zones | {zone}, match.end())
     for holder, network, spec, zone in framed:
         # another network's unit that names no zone once every script is read (a later
         # defineSlot may name its element) is the frame of the ad the script names, network
@@ -687,6 +696,17 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             holder.network, holder.rule = network, f"script: {spec.label}"
             holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
+
+
+def _unit_in_turn(code: str, match: re.Match[str],
+                  placed: tuple[set[str], int] | None) -> bool:
+    """Whether a call in a script that already placed its network's unit is another unit:
+    it names a zone none before it did, and no branch keyword stands between the last
+    unit's call and it (read once: each call's span follows the last's)."""
+    zone = match.groupdict().get("zone")
+    if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
+        return False  # a second call form read from the top: the same placement
+    return _BRANCH.search(code, placed[1], match.start()) is None
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader

@@ -59,3 +59,27 @@ def test_units_in_branches_of_one_block_are_one_placement(
     assert {i.value for i in page.ids if i.kind == "gpt-slot"} == {
         "/4817/news_top", "/4817/sport_top", "/4817/home_top"}
 
+
+def _zone_call(zone: str) -> str:
+    return (f'ExoLoader.addZone({{"type": "banner", "width": "300", "height": "250",'
+            f' "idzone": "{zone}"}});')
+
+
+@pytest.mark.parametrize(("code", "zones"), [
+    # ExoClick's loader places each zone it is given: two calls in turn, two units
+    (_zone_call("1234567") + _zone_call("7654321"), ["1234567", "7654321"]),
+    # one zone per section: the branch that runs places one
+    (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}",
+     ["1234567"]),
+    # the same zone called twice is its one unit
+    (_zone_call("1234567") + _zone_call("1234567"), ["1234567"]),
+])
+def test_zones_placed_in_turn_by_one_script_are_units_each(code: str, zones: list[str]) -> None:
+    html = ("<!DOCTYPE html><html><head><title>Ferry</title>"
+            "<script src='https://ads.exoclick.com/ads.js'></script></head><body><article>"
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable.</p>"
+            f"</article><script>{code}</script></body></html>")
+    (page,) = audit(html.encode(), url="https://harbour.example/a",
+                    engine=Engine.from_text("##.ad-banner\n", name="t"),
+                    catalogue=default_catalogue()).pages
+    assert [s.zone_id for s in page.slots] == zones
