@@ -1705,14 +1705,33 @@ def _turns(holder: etree._Element, boxes: Sequence[etree._Element]) -> bool:
 def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
     """Whether empty unit boxes are one placement's versions per screen, not units of their
     own: an id names a device, two ids are one once their sizes are left out, or two boxes
-    share a `data-` value (`data-cb-ad-id`, the placement both stand for)."""
+    share the value of a `data-` attribute naming a placement (`data-cb-ad-id`,
+    `data-slot`: the placement both stand for); a shared area (`data-area="sidebar"`
+    round `#sidebar-ad-1` and `#sidebar-ad-2`) is where both stand, each its own."""
     ids = [(b.get("id") or "").lower() for b in boxes]
     if any(_DEVICE_WORD.search(i) for i in ids):
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
-    values = [v for b in boxes for k, v in b.attrib.items() if str(k).startswith("data-") and v]
+    values = [v for b in boxes for k, v in b.attrib.items() if v and _names_placement(str(k))]
     return len(set(values)) < len(values)
+
+
+_PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",
+                              "zone", "pos", "position", "id", "adid"})
+
+
+def _names_placement(attribute: str) -> bool:
+    """Whether a `data-` attribute's name says its value is a placement's (`data-slot`,
+    `data-cb-ad-id`), not an area's or a style's (`data-area`, `data-theme`).
+
+    >>> _names_placement("data-cb-ad-id"), _names_placement("data-slot")
+    (True, True)
+    >>> _names_placement("data-area"), _names_placement("class")
+    (False, False)
+    """
+    return attribute.startswith("data-") and any(
+        part in _PLACEMENT_PARTS for part in attribute.lower()[5:].split("-"))
 
 
 def _empty_unit_box(el: etree._Element) -> bool:
@@ -1731,6 +1750,28 @@ def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
         return False
     return el in network_of or catalogue.named_in_markup(el) is not None or any(
         d in network_of for d in el.iterdescendants())
+
+
+_INERT = ("template", "noscript")  # markup the browser keeps but shows nothing of
+_SHOWN_WITHOUT_SCRIPT = frozenset({"img", "iframe", "frame", "a", "object", "embed", "video"})
+
+
+def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[FoundSlot]:
+    """The slots less the copies a CMS keeps of a live unit in markup nothing renders: a
+    unit inside `<template>`, or a scripted unit (an `<ins>`, a `div` its script fills)
+    inside `<noscript>`, which no script ever fills there, beside a live unit of the same
+    network. A `<noscript>` image or frame is a no-script fallback (its own folds read
+    it); a lone inert unit is kept, as what the page says it places."""
+    inert: dict[etree._Element, str] = {}  # each element under one, read once
+    for holder in page.root.iter(*_INERT):
+        if holder not in inert:
+            for el in holder.iterdescendants():
+                inert[el] = str(holder.tag)
+    live = {s.network.name for s in found if s.network is not None
+            and s.element not in inert}
+    return [s for s in found if not (
+        s.element in inert and s.network is not None and s.network.name in live
+        and (inert[s.element] == "template" or s.element.tag not in _SHOWN_WITHOUT_SCRIPT))]
 
 
 def markup_bytes(el: etree._Element) -> int:
@@ -1825,25 +1866,3 @@ def freeze(slot: FoundSlot, page: ParsedPage,
         markup_bytes=sizes[el] if sizes is not None and el in sizes else markup_bytes(el),
         company=slot.network.company if slot.network else None,
     )
-_INERT = ("template", "noscript")  # markup the browser keeps but shows nothing of
-_SHOWN_WITHOUT_SCRIPT = frozenset({"img", "iframe", "frame", "a", "object", "embed", "video"})
-
-
-def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[FoundSlot]:
-    """The slots less the copies a CMS keeps of a live unit in markup nothing renders: a
-    unit inside `<template>`, or a scripted unit (an `<ins>`, a `div` its script fills)
-    inside `<noscript>`, which no script ever fills there, beside a live unit of the same
-    network. A `<noscript>` image or frame is a no-script fallback (its own folds read
-    it); a lone inert unit is kept, as what the page says it places."""
-    inert: dict[etree._Element, str] = {}  # each element under one, read once
-    for holder in page.root.iter(*_INERT):
-        if holder not in inert:
-            for el in holder.iterdescendants():
-                inert[el] = str(holder.tag)
-    live = {s.network.name for s in found if s.network is not None
-            and s.element not in inert}
-    return [s for s in found if not (
-        s.element in inert and s.network is not None and s.network.name in live
-        and (inert[s.element] == "template" or s.element.tag not in _SHOWN_WITHOUT_SCRIPT))]
-
-
