@@ -114,7 +114,7 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     inline JavaScript (GPT's defineSlot...). A declaration naming a slot's element by id
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
-    drafts = _catalogue_drafts(page, catalogue, present)
+    drafts = _fold_twin_tags(_catalogue_drafts(page, catalogue, present))
     scripted = _one_branch_each(page, _script_drafts(page, catalogue, drafts))
     drafts, scripted = _fold_units_inside(drafts, scripted)
     drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(scripted))
@@ -261,6 +261,20 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
+    """One placement per position where a page pastes two of a network's script tags for
+    it side by side (Open AdStream's JX tag `adstream_jx.ads/…@Top` and its SX tag
+    `adstream_sx.ads/…@Top`): script slots of the markup that name a zone fold as
+    `_fold_twin_scripts` folds the inline ones, one twin of each form; the same tag pasted
+    twice, or two positions, stay units."""
+    tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
+    if len(tags) < 2:
+        return drafts
+    kept = {id(d) for d in _fold_twin_scripts(tags)}
+    folded = {id(d) for d in tags} - kept
+    return [d for d in drafts if id(d) not in folded]
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
