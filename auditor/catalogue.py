@@ -46,8 +46,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
-    "name", "company", "category", "hosts", "urls", "url_shapes", "shape_types", "loaders",
-    "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
+    "name", "company", "ad_server", "category", "hosts", "urls", "url_shapes", "shape_types",
+    "loaders", "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
     "sync_paths", "platform_ids",
@@ -326,6 +326,9 @@ class Network:
     # Canonical loader URLs of an inline snippet, with `{id-kind}` placeholders: the
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
+    # the ad server its tags call, where networks' tags call one (DART's and GPT's both
+    # DoubleClick's, now Google Ad Manager): a unit of one in the other's box is its fill
+    ad_server: str | None = None
     formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
     # per format it sells among others, the regexes its tags of that format match (a request
     # URL of it, or inline code): PropellerAds' push tag opens no window, its `apu.php` does.
@@ -1274,6 +1277,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
     return Network(
         name=name,
         company=entry.get("company"),
+        ad_server=entry.get("ad_server"),
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),

@@ -181,7 +181,8 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
     in it (a DART `<noscript>` image or `document.write` in the GPT unit's box), one ad,
     not two. A page landmark a script names (`body`) is no unit's box: what it holds stays
     its own, and so does a unit of the box's network that names a zone of its own, and a
-    unit of another company or of another size (the box is a sidebar holding widgets)."""
+    unit of another ad server (AdSense's, though Google runs both) or of another size (the
+    box is a sidebar holding widgets)."""
     boxes = {d.element: d for d in scripted if str(d.element.tag).lower() != "script"
              and str(d.element.tag).lower() not in _LANDMARKS}
     if not boxes:
@@ -197,11 +198,11 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
                 and slot.zone_id != draft.zone_id:
             return True  # two units of one network, each its zone: two placements
         if slot.network is not draft.network and (
-                _company(slot.network) != _company(draft.network)
+                _server(slot.network) != _server(draft.network)
                 or (slot.width and slot.height and draft.width and draft.height
                     and (draft.width, draft.height)
                     not in {(slot.width, slot.height), *slot.offered})):
-            # another company's unit (a Taboola or AdSense widget in a sidebar the
+            # another ad server's unit (a Taboola or AdSense widget in a sidebar the
             # defineSlot names), or one at a size the box does not offer: not its fill
             return True
         slot.extra_elements.append(draft.element)
@@ -213,9 +214,10 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
             [d for d in scripted if d.element in boxes or outside(d)])
 
 
-def _company(network: Network | None) -> str | None:
-    """Who runs `network`: its company, else its own name (a network without one)."""
-    return None if network is None else (network.company or network.name)
+def _server(network: Network | None) -> str | None:
+    """The ad server `network`'s tags call: its `ad_server`, else its own name (AdSense's
+    unit is no GPT box's fill, though Google runs both)."""
+    return None if network is None else (network.ad_server or network.name)
 
 
 # what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
