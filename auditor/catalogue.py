@@ -46,8 +46,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # The keys each table may hold (rules/README.md says what each does); any other is a
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
-    "name", "company", "category", "hosts", "urls", "url_shapes", "shape_types", "loaders",
-    "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
+    "name", "company", "ad_server", "category", "hosts", "urls", "url_shapes", "shape_types",
+    "loaders", "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
     "sync_paths", "platform_ids",
@@ -55,11 +55,37 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
-                              "needs_element", "needle", "needs_loader"})
+                              "needs_element", "needle", "needs_loader", "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
                      "replaces", "joins_sites", "decoded", "assigned"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
+_TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
+SLASHED_KINDS = frozenset({"gpt-slot"})  # GPT takes its unit path with or without the "/"
+
+
+def canonical_id(kind: str | None, value: str | None) -> str | None:
+    """The ID, or None for a template's text where the ID goes (a theme's
+    `data-adunit="XXXXXX"` names no unit).
+
+    >>> canonical_id("gpt-slot", "XXXXXX"), canonical_id("adsense-slot", "1112223334")
+    (None, '1112223334')
+    """
+    if value is None or _TEMPLATE_TEXT.fullmatch(value.strip("/")):
+        return None
+    return value
+
+
+def slash_twins(ids: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str, str], str]:
+    """(kind, path) -> "/" + path, for each unit path a page writes both without and with
+    its leading slash (GPT reads `1234/site/top` as `/1234/site/top`): one value, spelt as
+    the page spells it elsewhere; a page writing it one way only keeps its spelling.
+
+    >>> slash_twins([("gpt-slot", "/1/a"), ("gpt-slot", "1/a"), ("gpt-slot", "2/b")])
+    {('gpt-slot', '1/a'): '/1/a'}
+    """
+    pairs = {(k, v) for k, v in ids if k in SLASHED_KINDS and v}
+    return {(k, v): "/" + v for k, v in pairs if not v.startswith("/") and (k, "/" + v) in pairs}
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 
@@ -220,6 +246,10 @@ class ScriptSlotSpec:
     # (AdSense's legacy `google_ad_client = …`, then show_ads.js): a script of them that no
     # such loader follows (the page's shared client in the head) is no placement
     needs_loader: bool = False
+    # each call places a unit where its script stands (ExoClick's `ExoLoader.addZone`): a
+    # script calling it for several zones in turn is several units; elsewhere (OAS_AD's
+    # positions, document.write chains) a script is one placement, as in `if`/`else`
+    per_call: bool = False
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:
         """The id of the container the convention names for a match's groups, if the spec
@@ -302,6 +332,9 @@ class Network:
     # Canonical loader URLs of an inline snippet, with `{id-kind}` placeholders: the
     # audit synthesises them when a snippet builds its script URL in JavaScript.
     snippet: tuple[str, ...] = ()
+    # the ad server its tags call, where networks' tags call one (DART's and GPT's both
+    # DoubleClick's, now Google Ad Manager): a unit of one in the other's box is its fill
+    ad_server: str | None = None
     formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
     # per format it sells among others, the regexes its tags of that format match (a request
     # URL of it, or inline code): PropellerAds' push tag opens no window, its `apu.php` does.
@@ -1232,7 +1265,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _flag(s, "joins_sites", where, True),
                        _element_template(s, pattern, where),
                        _flag(s, "needs_element", where, False),
-                       _flag(s, "needs_loader", where, False))
+                       _flag(s, "needs_loader", where, False),
+                       _flag(s, "per_call", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []
@@ -1303,6 +1337,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
     return Network(
         name=name,
         company=entry.get("company"),
+        ad_server=entry.get("ad_server"),
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),

@@ -12,13 +12,14 @@ from collections.abc import Collection, Container, Sequence
 from lxml import etree
 
 from auditor import amp, prebid
-from auditor.catalogue import Catalogue, Network, pattern_needle
+from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
 from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
+from auditor.metrics import outermost
 from auditor.model import (
     Identifier,
     NetworkSeen,
@@ -390,8 +391,9 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
     none. `comments=False`: all but the tags in comments (what runs, `commented_out_ids`)."""
     script_texts, commented, links = page.config_parts
     parts = [*script_texts, *(commented if comments else ()), *(s.url for s in seen), *links]
-    for slot in slots:
-        for el in slot.element.iter():  # a comment's `attrib` is no _Attrib; its items() is []
+    boxes = set(outermost(s.element for s in slots))  # a nested box is read in its holder's
+    for box in dict.fromkeys(s.element for s in slots if s.element in boxes):  # page order
+        for el in box.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
     held = page.holding(catalogue.id_attributes)  # in the page's one needle pass
     for name in catalogue.id_attributes:
@@ -421,6 +423,10 @@ def identifiers(
 
     def add(kind: str, value: str, network: Network | None) -> bool:
         """Whether the ID is the page's: a vendor documentation's example is no one's."""
+        canonical = canonical_id(kind, value)
+        if canonical is None:
+            return False  # a template's text where the ID goes
+        value = canonical
         if network is not None and (kind, value) in network.samples:
             return False
         seen.setdefault((kind, value), Identifier(kind, value, network.name if network else None))
@@ -490,4 +496,5 @@ def identifiers(
                          else _assigned_value(page, match, spec.assigned))
                 if value and add(spec.kind, value, network):
                     replaced.update((kind, value) for kind in spec.replaces)
-    return tuple(i for key, i in seen.items() if key not in replaced)
+    twins = slash_twins(seen)  # a unit path written without its "/" beside it with one
+    return tuple(i for key, i in seen.items() if key not in replaced and key not in twins)

@@ -74,6 +74,8 @@ from auditor.slots import (
     frame_slots,
     freeze,
     ins_tag_units,
+    markup_sizes,
+    without_inert_copies,
 )
 from auditor.urls import host_of, resolve, site_of
 from auditor.version import __version__
@@ -225,9 +227,11 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                   advertising_elements(seen), page, first_party)
     found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,
                                running, limits)
+    found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
-    slots = tuple(freeze(s, page) for s in found_slots)
+    sizes = markup_sizes(s.element for s in found_slots)
+    slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
     ids = identifiers(page, seen, found_slots, present, catalogue)
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)

@@ -4,6 +4,7 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -13,7 +14,15 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import CATALOGUE_LIST, Catalogue, Network, Owner, ScriptSlotSpec
+from auditor.catalogue import (
+    CATALOGUE_LIST,
+    Catalogue,
+    Network,
+    Owner,
+    ScriptSlotSpec,
+    canonical_id,
+    slash_twins,
+)
 from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import ParsedPage, parse_page
@@ -63,10 +72,13 @@ class _Draft:
     # every size the declaring call offers (GPT's `[[300, 250], [300, 600]]`)
     offered: frozenset[tuple[int, int]] = frozenset()
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
+    written: str | None = None  # the unit's id, where a script that writes it stands for it
 
     def done(self) -> FoundSlot:
-        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, self.zone_id,
-                         self.id_kind, self.width, self.height, tuple(self.extra_elements))
+        zone = canonical_id(self.id_kind, self.zone_id)
+        return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, zone,
+                         self.id_kind if zone else None, self.width, self.height,
+                         tuple(self.extra_elements))
 
 
 def _int(value: str | None) -> int | None:
@@ -102,11 +114,63 @@ def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) ->
     inline JavaScript (GPT's defineSlot...). A declaration naming a slot's element by id
     completes that slot (zone, size, the configuring script) instead of adding one; each
     slot is made once, complete, after every script is read."""
-    drafts = _catalogue_drafts(page, catalogue, present)
-    scripted = _script_drafts(page, catalogue, drafts)
+    drafts = _fold_twin_tags(_catalogue_drafts(page, catalogue, present))
+    scripted = _one_branch_each(page, _script_drafts(page, catalogue, drafts))
     drafts, scripted = _fold_units_inside(drafts, scripted)
     drafts = _fold_noscript_fallbacks(drafts + _fold_twin_scripts(scripted))
-    return [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+    found = [d.done() for d in drafts + _prebid_drafts(page, catalogue, drafts)]
+    twins = slash_twins((s.id_kind, s.zone_id) for s in found)
+    return [replace(s, zone_id=twins.get((s.id_kind or "", s.zone_id or ""), s.zone_id))
+            for s in found]
+
+
+_BRANCH = lazy_regex(r"\belse\b|\bcase\b|\bdefault\s*:")
+
+
+def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
+    """A CMS's ad block writes one unit per section in the branches of one script (`if
+    (section == 'news') document.write('<div id="gpt-news">…') else …`): the page shows
+    the one branch that runs. Units written in branches with no `else`, `case` or
+    `default:` between them are each written, units of their own; once the unit of the
+    branch that ran is on the saved page (its id is an element's), the script's other
+    branches are none (their units' IDs stay the page's, as `unplaced_units`)."""
+    by_script: dict[etree._Element, list[_Draft]] = {}
+    for draft in scripted:
+        if draft.written is not None and draft.element.tag == "script":
+            by_script.setdefault(draft.element, []).append(draft)
+    dropped: set[int] = set()
+    for script, drafts in by_script.items():
+        code = script.text or ""
+        branches = [m.start() for m in _BRANCH.finditer(code)]
+        if not branches:
+            continue
+        at: dict[str, int] = {}
+        for m in _MARKUP_ID.finditer(code):
+            at.setdefault(m.group(1), m.start())
+        placed = sorted((d for d in drafts if d.written in at), key=lambda d: at[d.written or ""])
+        if any(page.with_id(written) is not None for written in at):
+            dropped.update(id(d) for d in placed)  # the branch that ran is on the page
+            continue
+        kept: _Draft | None = None
+        for draft in placed:
+            if kept is not None and _branch_between(branches, at[kept.written or ""],
+                                                    at[draft.written or ""]):
+                dropped.add(id(draft))  # another branch of the kept unit's block
+                if not kept.zone_id and draft.zone_id:
+                    kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
+            else:
+                kept = draft
+    for draft in scripted:
+        if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
+            # a unit defined, never shown: its ad-unit path is the page's ID all the same
+            unplaced_units(page).append((draft.id_kind, draft.zone_id, draft.network))
+    return [d for d in scripted if id(d) not in dropped]
+
+
+def _branch_between(branches: list[int], start: int, end: int) -> bool:
+    """Whether a branch keyword (offsets in order) lies between two offsets."""
+    i = bisect_right(branches, start)
+    return i < len(branches) and branches[i] < end
 
 
 def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
@@ -117,7 +181,8 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
     in it (a DART `<noscript>` image or `document.write` in the GPT unit's box), one ad,
     not two. A page landmark a script names (`body`) is no unit's box: what it holds stays
     its own, and so does a unit of the box's network that names a zone of its own, and a
-    unit of another company or of another size (the box is a sidebar holding widgets)."""
+    unit of another ad server (AdSense's, though Google runs both) or of another size (the
+    box is a sidebar holding widgets)."""
     boxes = {d.element: d for d in scripted if str(d.element.tag).lower() != "script"
              and str(d.element.tag).lower() not in _LANDMARKS}
     if not boxes:
@@ -133,11 +198,11 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
                 and slot.zone_id != draft.zone_id:
             return True  # two units of one network, each its zone: two placements
         if slot.network is not draft.network and (
-                _company(slot.network) != _company(draft.network)
+                _server(slot.network) != _server(draft.network)
                 or (slot.width and slot.height and draft.width and draft.height
                     and (draft.width, draft.height)
                     not in {(slot.width, slot.height), *slot.offered})):
-            # another company's unit (a Taboola or AdSense widget in a sidebar the
+            # another ad server's unit (a Taboola or AdSense widget in a sidebar the
             # defineSlot names), or one at a size the box does not offer: not its fill
             return True
         slot.extra_elements.append(draft.element)
@@ -149,9 +214,10 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
             [d for d in scripted if d.element in boxes or outside(d)])
 
 
-def _company(network: Network | None) -> str | None:
-    """Who runs `network`: its company, else its own name (a network without one)."""
-    return None if network is None else (network.company or network.name)
+def _server(network: Network | None) -> str | None:
+    """The ad server `network`'s tags call: its `ad_server`, else its own name (AdSense's
+    unit is no GPT box's fill, though Google runs both)."""
+    return None if network is None else (network.ad_server or network.name)
 
 
 # what may stand between a tag's two scripts: its loader, its no-JavaScript fallback
@@ -197,6 +263,20 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
+    """One placement per position where a page pastes two of a network's script tags for
+    it side by side (Open AdStream's JX tag `adstream_jx.ads/…@Top` and its SX tag
+    `adstream_sx.ads/…@Top`): script slots of the markup that name a zone fold as
+    `_fold_twin_scripts` folds the inline ones, one twin of each form; the same tag pasted
+    twice, or two positions, stay units."""
+    tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
+    if len(tags) < 2:
+        return drafts
+    kept = {id(d) for d in _fold_twin_scripts(tags)}
+    folded = {id(d) for d in tags} - kept
+    return [d for d in drafts if id(d) not in folded]
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
@@ -563,6 +643,10 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # network in it (`if (…) OAS_RICH('Top'); else OAS_AD('Top');`, AdSense's legacy
         # globals read with and without their slot) is that placement
         placed_here: set[str] = set()
+        # a whole-script unit's zones and where its call ended: where each call places a
+        # unit (`per_call`), a call in turn after it naming another zone, no branch between
+        # (two `ExoLoader.addZone` calls), is another unit; an `else` branch's is the same
+        zones_here: dict[str, tuple[set[str], int]] = {}
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -570,7 +654,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 # the script is the placement
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
-                if whole and network.name in placed_here:
+                if whole and network.name in placed_here and not (
+                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
                     break
                 written = _written_after(script, holders, network, match) if whole else None
                 if written is not None:
@@ -614,7 +699,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         placed_here.add(network.name)
                     if drafts and not drafts[0].zone_id:
                         spots[id(spec)] = (drafts[0], script)
-                    break  # one per script, whatever it writes
+                    zone = match.groupdict().get("zone")
+                    if not (spec.per_call and drafts and zone):
+                        break  # one per script, whatever it writes
+                    zones = zones_here.setdefault(network.name, (set(), 0))[0]
+                    zones_here[network.name] = (zones | {zone}, match.end())
     for holder, network, spec, zone in framed:
         # another network's unit that names no zone once every script is read (a later
         # defineSlot may name its element) is the frame of the ad the script names, network
@@ -623,6 +712,17 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
             holder.network, holder.rule = network, f"script: {spec.label}"
             holder.zone_id, holder.id_kind = zone, spec.id_kind
     return added
+
+
+def _unit_in_turn(code: str, match: re.Match[str],
+                  placed: tuple[set[str], int] | None) -> bool:
+    """Whether a call in a script that already placed its network's unit is another unit:
+    it names a zone none before it did, and no branch keyword stands between the last
+    unit's call and it (read once: each call's span follows the last's)."""
+    zone = match.groupdict().get("zone")
+    if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
+        return False  # a second call form read from the top: the same placement
+    return _BRANCH.search(code, placed[1], match.start()) is None
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader
@@ -937,6 +1037,8 @@ def _script_slot(
         # a later call naming the same element is this slot; an element the script
         # creates at run time is its own per script (desktop and mobile variants)
         by_id[key if element is not script else f"{key}@{id(script)}"] = slot
+    if element.tag == "script":
+        slot.written = element_id
     if element is not script:
         slot.extra_elements.append(script)
         w, h = declared_size(element)
@@ -1680,35 +1782,33 @@ def _turns(holder: etree._Element, boxes: Sequence[etree._Element]) -> bool:
 def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
     """Whether empty unit boxes are one placement's versions per screen, not units of their
     own: an id names a device, two ids are one once their sizes are left out, or two boxes
-    share a `data-` value (`data-cb-ad-id`, the placement both stand for)."""
+    share the value of a `data-` attribute naming a placement (`data-cb-ad-id`,
+    `data-slot`: the placement both stand for); a shared area (`data-area="sidebar"`
+    round `#sidebar-ad-1` and `#sidebar-ad-2`) is where both stand, each its own."""
     ids = [(b.get("id") or "").lower() for b in boxes]
     if any(_DEVICE_WORD.search(i) for i in ids):
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
-    if _named_apart(boxes):
-        return False  # a shared breakpoint (`data-media="medium_up"`) beside distinct slots
-    values = [v for b in boxes for k, v in b.attrib.items() if str(k).startswith("data-") and v]
+    values = [v for b in boxes for k, v in b.attrib.items() if v and _names_placement(str(k))]
     return len(set(values)) < len(values)
 
 
-# a `data-` attribute naming the placement a box stands for (`data-slot="sidebar"`,
-# `data-ad-pos`, `data-placement`): boxes it names apart are units of their own
-_PLACE_ATTR = lazy_regex(
-    r"^data-(?:[a-z0-9]{1,20}-){0,2}(?:slot|pos|position|unit|placement)(?:-?(?:id|name))?$", re.I)
+_PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",
+                              "zone", "pos", "position", "id", "adid"})
 
 
-def _named_apart(boxes: Sequence[etree._Element]) -> bool:
-    """Whether every box names a different placement in an attribute all of them carry
-    (`_PLACE_ATTR`): a theme's `div.dfp-ad[data-slot=top]` and `[data-slot=sidebar]`, both
-    for wide screens (`data-media="medium_up"`), are two units, not one unit's twins."""
-    names = set.intersection(*({str(k).lower() for k in b.attrib} for b in boxes))
-    for name in names:
-        if _PLACE_ATTR.match(name):
-            values = [(b.get(name) or "").strip().lower() for b in boxes]
-            if all(values) and len(set(values)) == len(values):
-                return True
-    return False
+def _names_placement(attribute: str) -> bool:
+    """Whether a `data-` attribute's name says its value is a placement's (`data-slot`,
+    `data-cb-ad-id`), not an area's or a style's (`data-area`, `data-theme`).
+
+    >>> _names_placement("data-cb-ad-id"), _names_placement("data-slot")
+    (True, True)
+    >>> _names_placement("data-area"), _names_placement("class")
+    (False, False)
+    """
+    return attribute.startswith("data-") and any(
+        part in _PLACEMENT_PARTS for part in attribute.lower()[5:].split("-"))
 
 
 def _empty_unit_box(el: etree._Element) -> bool:
@@ -1729,13 +1829,105 @@ def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
         d in network_of for d in el.iterdescendants())
 
 
+_INERT = ("template", "noscript")  # markup the browser keeps but shows nothing of
+_SHOWN_WITHOUT_SCRIPT = frozenset({"img", "iframe", "frame", "a", "object", "embed", "video"})
+
+
+def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[FoundSlot]:
+    """The slots less the copies a CMS keeps of a live unit in markup nothing renders: a
+    unit inside `<template>`, or a scripted unit (an `<ins>`, a `div` its script fills)
+    inside `<noscript>`, which no script ever fills there, beside a live unit of the same
+    network. A `<noscript>` image or frame is a no-script fallback (its own folds read
+    it); a lone inert unit is kept, as what the page says it places."""
+    inert: dict[etree._Element, str] = {}  # each element under one, read once
+    for holder in page.root.iter(*_INERT):
+        if holder not in inert:
+            for el in holder.iterdescendants():
+                inert[el] = str(holder.tag)
+    live = {s.network.name for s in found if s.network is not None
+            and s.element not in inert}
+    return [s for s in found if not (
+        s.element in inert and s.network is not None and s.network.name in live
+        and (inert[s.element] == "template" or s.element.tag not in _SHOWN_WITHOUT_SCRIPT))]
+
+
 def markup_bytes(el: etree._Element) -> int:
     """Bytes of an element's markup as served (UTF-8), without its tail text."""
     return len(etree.tostring(el, encoding="utf-8", with_tail=False, method="html"))
 
 
-def freeze(slot: FoundSlot, page: ParsedPage) -> Slot:
-    """The report's slot, cited at the line its start tag opens on."""
+def markup_sizes(elements: Iterable[etree._Element]) -> dict[etree._Element, int]:
+    """`markup_bytes` of each element, each byte of the markup serialised once: a box
+    nested in a box is measured as part of its holder, so a page of boxes nested a
+    thousand deep is not serialised a thousand times over (quadratic)."""
+    targets = set(elements)
+    holds: set[etree._Element] = set()  # the ancestors of a target, each climbed once
+    for el in targets:
+        parent = el.getparent()
+        while parent is not None and parent not in holds:
+            holds.add(parent)
+            parent = parent.getparent()
+    sizes: dict[etree._Element, int] = {}
+    inner = holds | targets
+    for el in targets:
+        if el not in sizes:
+            _measure(el, inner, sizes)
+    return {el: sizes[el] for el in targets}
+
+
+def _measure(top: etree._Element, inner: set[etree._Element],
+             sizes: dict[etree._Element, int]) -> None:
+    """Fill `sizes` for `top` and each element under it of `inner` (targets and their
+    ancestors), from the bottom up (a loop, not recursion: hostile nesting is deeper than
+    Python's stack): an element's bytes are its own tag and text and its children's."""
+    stack: list[tuple[etree._Element, bool]] = [(top, False)]
+    while stack:
+        el, children_done = stack.pop()
+        if el in sizes:
+            continue
+        measured = [c for c in el if c in inner and c not in sizes]
+        if not children_done and measured:
+            stack.append((el, True))
+            stack.extend((c, False) for c in measured)
+            continue
+        sizes[el] = _own_bytes(el) + sum(
+            sizes[c] + _tail_bytes(c) if c in sizes else _with_tail_bytes(c) for c in el)
+
+
+def _own_bytes(el: etree._Element) -> int:
+    """An element's start tag, text and end tag, serialised as `markup_bytes` does: a
+    copy holding one empty comment where its children were (libxml2 leaves out an empty
+    `li`'s end tag, so the copy is not left empty). An attribute with an empty value
+    serialises as written (`hidden` or `hidden=""`), which a copy cannot tell: such an
+    element is serialised whole."""
+    if len(el) == 0 or any(not value for value in el.attrib.values()):
+        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    try:
+        bare = el.makeelement(el.tag, {str(k): str(v) for k, v in el.attrib.items()})
+    except (ValueError, TypeError):  # a name lxml will not build: serialise it whole
+        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    bare.text = el.text
+    bare.append(etree.Comment(""))
+    return markup_bytes(bare) - len(b"<!---->")
+
+
+def _with_tail_bytes(el: etree._Element) -> int:
+    return len(etree.tostring(el, encoding="utf-8", with_tail=True, method="html"))
+
+
+def _tail_bytes(el: etree._Element) -> int:
+    """An element's tail as it serialises (escaped), without the element."""
+    if not el.tail:
+        return 0
+    carrier = etree.Element("b")
+    carrier.tail = el.tail
+    return _with_tail_bytes(carrier) - markup_bytes(carrier)
+
+
+def freeze(slot: FoundSlot, page: ParsedPage,
+           sizes: dict[etree._Element, int] | None = None) -> Slot:
+    """The report's slot, cited at the line its start tag opens on; `sizes` from
+    `markup_sizes` when many slots are frozen."""
     el = slot.element
     return Slot(
         network=slot.network.name if slot.network else None,
@@ -1748,6 +1940,6 @@ def freeze(slot: FoundSlot, page: ParsedPage) -> Slot:
         height=slot.height,
         kind="ad",
         category=slot.network.category if slot.network else Category.ADVERTISING,
-        markup_bytes=markup_bytes(el),
+        markup_bytes=sizes[el] if sizes is not None and el in sizes else markup_bytes(el),
         company=slot.network.company if slot.network else None,
     )

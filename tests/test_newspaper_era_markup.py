@@ -1270,6 +1270,17 @@ def test_other_units_inside_a_gpt_named_sidebar_stay_theirs(engine: Engine,
         ("Taboola", "thumbnails-rr")]
 
 
+def test_an_adsense_unit_at_the_gpt_boxs_own_size_is_its_own(engine: Engine,
+                                                             catalogue: Catalogue) -> None:
+    """Google runs both, but AdSense's unit is no GPT box's fill (another ad server, its
+    own client and slot), at the box's size too: two networks, two placements."""
+    html = GPT_SIDEBAR_OF_UNITS.replace(b"width:300px;height:600px", b"width:300px;height:250px")
+    (page,) = audit(html, url="https://news.test/a", engine=engine, catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Google Publisher Tag", "/2468/site/rail"), ("Google AdSense", "9876543210"),
+        ("Taboola", "thumbnails-rr")]
+
+
 # an old forum's AdSense: the shared client set once in the head, each unit its slot and
 # size then show_ads.js; the head's globals, with no loader after them, are no third unit
 ADSENSE_SHARED_CLIENT = b"""<html><head><title>t</title>

@@ -154,6 +154,9 @@ _EMPTY_BAND = "\n".join([
     '<div class="unit-box" id="railB" data-slot="rail"></div></div>',
     '<div class="ad-strip-b"><div class="unit-box" id="labelled">Advertisement</div>'
     '<div class="unit-box" id="foot"></div></div>',
+    # a theme's numbered widget areas sharing the area they stand in: each its own unit
+    '<div class="ad-strip-b"><div class="unit-box" id="sidebar-ad-1" data-area="sidebar">'
+    '</div><div class="unit-box" id="sidebar-ad-2" data-area="sidebar"></div></div>',
     "</body></html>",
 ])
 
@@ -164,7 +167,7 @@ def test_a_band_of_empty_unit_boxes_is_its_units(catalogue: Catalogue) -> None:
                     catalogue=catalogue).pages
     assert [(s.line, s.rule) for s in page.slots] == [
         (3, "##.unit-box"), (4, "##.unit-box"), (7, "##.ad-strip-b"), (8, "##.ad-strip-b"),
-        (9, "##.ad-strip-b"), (10, "##.ad-strip-b")]
+        (9, "##.ad-strip-b"), (10, "##.ad-strip-b"), (11, "##.unit-box"), (11, "##.unit-box")]
 
 
 def test_a_carousels_empty_slides_are_one_placement(catalogue: Catalogue) -> None:

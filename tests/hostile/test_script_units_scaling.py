@@ -1,0 +1,34 @@
+"""One script placing a unit per call in turn (`ExoLoader.addZone` thousands of times), or
+writing a unit per section in thousands of `else if` branches: each call and each branch
+is read once (the text between two calls, the branch keywords once a script)."""
+
+from __future__ import annotations
+
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+_LOADER = "<script src='https://ads.exoclick.com/ads.js'></script>"
+_GPT = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+
+
+def _zones_in_turn(n: int) -> str:
+    calls = "".join(f'ExoLoader.addZone({{"type": "banner", "width": "300", "height": "250",'
+                    f' "idzone": "{1000000 + i}"}});' for i in range(n))
+    return f"<html><head>{_LOADER}</head><body><p>Text.</p><script>{calls}</script></body></html>"
+
+
+def _section_branches(n: int) -> str:
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    branches = " else ".join(
+        f"if (s == {i}) {{ document.write(\"<div id='gpt-s{i}'></div>\"); "
+        f"googletag.display('gpt-s{i}'); }}" for i in range(n))
+    return (f"<html><head>{_GPT}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{branches}</script></body></html>")
+
+
+def test_zones_placed_in_turn_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_zones_in_turn(n)), 300, "addZone calls in turn")
+
+
+def test_units_written_in_section_branches_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_section_branches(n)), 300, "section branches")

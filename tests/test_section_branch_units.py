@@ -1,0 +1,85 @@
+"""A CMS's ad block that writes one unit per site section, in the `if`/`else` branches of
+one script, is one placement: the page shows the branch that runs. Units a script writes
+one after another (no branch between them) are each a placement; on a copy saved after
+the script ran, the unit it wrote is the placement and the other branches none."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import default_catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_GPT = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+_DEFINE = ("<script>googletag.cmd.push(function() {" + "".join(
+    f"googletag.defineSlot('/4817/{name}_top', [728, 90], 'gpt-{name}')"
+    ".addService(googletag.pubads());" for name in ("news", "sport", "home"))
+    + "googletag.enableServices(); });</script>")
+
+
+def _write(unit: str) -> str:
+    return (f"document.write(\"<div id='{unit}'><\" + \"scr\" + \"ipt>googletag.cmd.push("
+            f"function() {{ googletag.display('{unit}'); }});</\" + \"scr\" + \"ipt></div>\");")
+
+
+_BRANCHES = ("if (section == 'news') { " + _write("gpt-news") + " }\n"
+             "else if (section == 'sport') { " + _write("gpt-sport") + " }\n"
+             "else { " + _write("gpt-home") + " }")
+_SWITCH = ("switch (section) { case 'news': " + _write("gpt-news") + " break;\n"
+           "default: " + _write("gpt-home") + " }")
+_IN_TURN = _write("gpt-news") + "\n" + _write("gpt-sport")
+_RAN = ("<div id='gpt-sport'><div id='google_ads_iframe_/4817/sport_top_0__container__'"
+        " style='border: 0pt none;'><iframe id='google_ads_iframe_/4817/sport_top_0'"
+        " width='728' height='90'></iframe></div></div>")
+
+
+def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
+    html = (f"<!DOCTYPE html><html><head><title>Ferry</title>{_GPT}{_DEFINE}</head><body>"
+            f"<div class='header-ad'><script>{script}</script>{after}</div><article>"
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable.</p>"
+            "</article></body></html>")
+    (page,) = audit(html.encode(), url="https://harbour.example/a",
+                    engine=Engine.from_text("##.ad-banner\n", name="t"),
+                    catalogue=default_catalogue()).pages
+    return page
+
+
+@pytest.mark.parametrize(("script", "after", "zones"), [
+    (_BRANCHES, "", ["/4817/news_top"]),  # one block, one placement
+    (_SWITCH, "", ["/4817/news_top"]),
+    (_IN_TURN, "", ["/4817/news_top", "/4817/sport_top"]),  # written in turn: two
+    (_BRANCHES, _RAN, ["/4817/sport_top"]),  # saved after it ran: the unit it wrote
+])
+def test_units_in_branches_of_one_block_are_one_placement(
+        script: str, after: str, zones: list[str | None]) -> None:
+    page = _audit(script, after)
+    assert [s.zone_id for s in page.slots] == zones
+    # each branch's unit is defined on the page: its path is the page's ID, shown or not
+    assert {i.value for i in page.ids if i.kind == "gpt-slot"} == {
+        "/4817/news_top", "/4817/sport_top", "/4817/home_top"}
+
+
+def _zone_call(zone: str) -> str:
+    return (f'ExoLoader.addZone({{"type": "banner", "width": "300", "height": "250",'
+            f' "idzone": "{zone}"}});')
+
+
+@pytest.mark.parametrize(("code", "zones"), [
+    # ExoClick's loader places each zone it is given: two calls in turn, two units
+    (_zone_call("1234567") + _zone_call("7654321"), ["1234567", "7654321"]),
+    # one zone per section: the branch that runs places one
+    (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}",
+     ["1234567"]),
+    # the same zone called twice is its one unit
+    (_zone_call("1234567") + _zone_call("1234567"), ["1234567"]),
+])
+def test_zones_placed_in_turn_by_one_script_are_units_each(code: str, zones: list[str]) -> None:
+    html = ("<!DOCTYPE html><html><head><title>Ferry</title>"
+            "<script src='https://ads.exoclick.com/ads.js'></script></head><body><article>"
+            "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable.</p>"
+            f"</article><script>{code}</script></body></html>")
+    (page,) = audit(html.encode(), url="https://harbour.example/a",
+                    engine=Engine.from_text("##.ad-banner\n", name="t"),
+                    catalogue=default_catalogue()).pages
+    assert [s.zone_id for s in page.slots] == zones
