@@ -417,7 +417,8 @@ def identifiers(
     every catalogued network, read where pages write IDs outside a vendor's own tag
     (`config_text`): those patterns name their key (`"adUnitPath": "/4817/…"`), so a match
     is that vendor's ID even where its loader is not on the page, as a meta's name is."""
-    codes = page.script_texts
+    framed = page.frame_script_texts  # the page's code its frames run: its IDs too
+    codes = page.script_texts + framed
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
 
@@ -458,8 +459,10 @@ def identifiers(
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
-    all_urls, all_codes = "\n".join(urls), page.script_text
+    all_urls, all_codes = "\n".join(urls), "\n".join((page.script_text, *framed))
     in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
+    if framed:
+        in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
     for network, spec in jobs:
         texts: list[str] = []
         needle = pattern_needle(spec.pattern)

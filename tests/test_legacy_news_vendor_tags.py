@@ -109,6 +109,48 @@ cX.callQueue.push(['setSiteId', CXID]); cX.callQueue.push(['sendPageViewEvent'])
 <script>requirejs(["jquery", "s_code"], function ($, s) { s.pageName = "news:story";
 s.channel = "news"; s.t(); });</script>""",
         "Adobe Experience Platform", set()),
+
+
+    "openx-ad-unit-written-into-a-named-frame": (
+        """<div class="ad-top"><iframe name="ox-frame-1" src="about:blank"></iframe><script>
+var f = frames["ox-frame-1"].document; f.open();
+f.write('<script>if (!window.OX_ads) { OX_ads = []; } OX_ads.push({ "auid" : "771234" });'
+ + '<\\/script><script src="http://ox-d.cityherald.test/w/1.0/jstag"><\\/script>'
+ + '<noscript><iframe src="http://ox-d.cityherald.test/w/1.0/afr?auid=771235&cb=1"></iframe>'
+ + '</noscript>'); f.close();</script>
+<script src="http://us-ads.openx.net/w/1.0/jstag"></script></div>""",
+        "OpenX", {("openx-auid", "771234"), ("openx-auid", "771235")}),
+    "google-ads-conversion-noscript-image": (
+        """<noscript><div style="display:inline;"><img height="1" width="1" alt=""
+ src="//www.googleadservices.com/pagead/conversion/1002003004/?value=0&amp;label=xYz&amp;guid=ON&amp;script=0"></div></noscript>""",
+        "Google Ads", {("google-ads-conversion", "1002003004")}),
+    "clicky-noscript-image": (
+        """<noscript><p><img alt="Clicky" width="1" height="1"
+ src="//in.getclicky.com/87654321ns.gif"></p></noscript>""",
+        "Clicky", {("clicky-site", "87654321")}),
+    "clicky-site-ids-push": (
+        """<script>var clicky_site_ids = clicky_site_ids || [];
+clicky_site_ids.push(87654321);</script>
+<script async src="//static.getclicky.com/js"></script>""",
+        "Clicky", {("clicky-site", "87654321")}),
+    "twitter-website-tag-noscript-images": (
+        """<noscript><img height="1" width="1" style="display:none;" alt=""
+ src="https://analytics.twitter.com/i/adsct?txn_id=q1w2e&amp;p_id=Twitter">
+<img height="1" width="1" style="display:none;" alt=""
+ src="//t.co/i/adsct?txn_id=q1w2e&amp;p_id=Twitter"></noscript>""",
+        "X (Twitter) Pixel", {("twitter-pixel", "q1w2e")}),
+    "adobe-appmeasurement-bundled-with-its-account-set": (
+        """<script>function AM(){var m=this;var w=window;w.s_c_in||(w.s_c_il=[],w.s_c_in=0);
+m._il=w.s_c_il;m._in=w.s_c_in;m._il[m._in]=m;w.s_c_in++;m.t=function(){};}
+var s=new AM();s.account="cityheraldprod";
+s.trackingServer="metrics.cityherald.test";s.t();</script>""",
+        "Adobe Experience Platform", {("adobe-report-suite", "cityheraldprod")}),
+    "adobe-appmeasurement-exported-suite-in-an-attribute": (
+        """<div class="analytics" data-rsid="cityheraldprod" data-prop1="Article"></div>
+<script>(function(){function i(){this.t=function(){};}window.AppMeasurement=i;
+var s=new window.AppMeasurement();
+s.account=document.querySelector("[data-rsid]").getAttribute("data-rsid");s.t();})();</script>""",
+        "Adobe Experience Platform", {("adobe-report-suite", "cityheraldprod")}),
 }
 
 
@@ -125,18 +167,27 @@ def test_legacy_tag_names_its_vendor_and_ids(name: str, project_engine: Engine,
 def test_legacy_id_variables_need_their_own_form(project_engine: Engine,
                                                  catalogue: Catalogue) -> None:
     """Look-alike variables are no IDs: a site's own `oz_site` of words, a pid of one
-    repeated hex digit (a template's), an AddThis fragment on another widget's file."""
+    repeated hex digit (a template's), an AddThis fragment on another widget's file, an
+    `auid` off OpenX's delivery paths, a Clicky image not of its noscript form, a txn_id
+    longer than a pixel's, a report suite where no Adobe code runs (a test of
+    `window.AppMeasurement` is none)."""
     markup = """<script>var pm_pub_id = "abc"; oz_site = "news/sport";
 var _SIMPLE_REACH_PID="000000000000000000000000";</script>
 <script src="http://ads.pubmatic.com/AdServer/js/gshowad.js"></script>
 <script src="http://tap-cdn.rubiconproject.com/partner/scripts/rubicon/dorothy.js"></script>
 <script src="http://simple-cdn.s3.amazonaws.com/js/reach.js"></script>
-<script src="http://s7.addthis.com/js/300/other_widget.js?ver=1#pubid=ra-5a0b1c2d3e4f5061"></script>"""
+<script src="http://s7.addthis.com/js/300/other_widget.js?ver=1#pubid=ra-5a0b1c2d3e4f5061"></script>
+<script src="http://us-ads.openx.net/w/1.0/jstag"></script><img src="/w/1.0/page?auid=123456">
+<img src="//in.getclicky.com/pixel.gif?site=87654321">
+<img src="https://analytics.twitter.com/i/adsct?p_id=Twitter&amp;txn_id=toolongid">
+<div data-rsid="cityheraldprod"></div><script>if (window.AppMeasurement == null) { x = 1; }
+var s = {}; s.account = "cityheraldprod";</script>"""
     (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     kinds = {i.kind for i in page.ids}
     assert not kinds & {"pubmatic-publisher", "rubicon-account", "rubicon-site",
-                        "simplereach-pid", "addthis-publisher"}
+                        "simplereach-pid", "addthis-publisher", "openx-auid", "clicky-site",
+                        "twitter-pixel", "adobe-report-suite"}
 
 
 def _page(markup: str, project_engine: Engine, catalogue: Catalogue) -> PageReport:

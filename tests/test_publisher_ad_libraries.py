@@ -3,7 +3,8 @@ each in the form its vendor's code documents (pages we wrote after those forms, 
 the unit is a slot, at its line, of the network that serves it, and the site's ID is read.
 
 Time Inc.'s tii_ads.js writes DART tags; checkm8's cm8adam calls; IndustryBrains' sponsored
-links script; Gannett's `partner-placement` units, which its own code fills through GPT."""
+links script; Gannett's `partner-placement` units, which its own code fills through GPT;
+AdvertServe's `avp_zid_<zone>` containers and a site's unit naming its AVPDCAP cookie."""
 
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ GANNETT = _HEAD + """<script async src="https://securepubads.g.doubleclick.net/t
 <section><div class="partner-placement partner-asset-right-ad-2" id="ad-2"></div></section>
 </body></html>"""
 
+ADVERTSERVE = _HEAD + """<!-- BEGIN ADVERTSERVE CODE -->
+<div id="avp_zid_41"><script>
+_avp.push({ tagid: 'avp_zid_41', alias: '/', type: 'banner', zid: 41, pid: 7 });</script></div>
+<div class="unit" data-zone="42" data-type="dynamic" data-cookie="AVPDCAP" data-alias="/"></div>
+</body></html>"""
+
 
 @pytest.mark.parametrize("html, slots, ids", [
     (TIME_INC, [(5, "DoubleClick DART", None, 728, 90), (6, "DoubleClick DART", None, 88, 31),
@@ -61,7 +68,9 @@ GANNETT = _HEAD + """<script async src="https://securepubads.g.doubleclick.net/t
      {("industrybrains-site", "512")}),
     (GANNETT, [(3, "Google Publisher Tag", None, None, None),
                (5, "Google Publisher Tag", None, None, None)], set()),
-], ids=["tii_ads.js", "checkm8", "industrybrains", "gannett"])
+    (ADVERTSERVE, [(3, "AdvertServe", "41", None, None), (5, "AdvertServe", "42", None, None)],
+     {("advertserve-zone", "41"), ("advertserve-zone", "42")}),
+], ids=["tii_ads.js", "checkm8", "industrybrains", "gannett", "advertserve"])
 def test_a_sites_ad_library_places_its_units(
         project_engine: Engine, catalogue: Catalogue, html: str,
         slots: list[tuple[int, str, str | None, int | None, int | None]],
@@ -77,6 +86,8 @@ def test_a_sites_ad_library_places_its_units(
     _HEAD + '<section><div class="partner-placement">Our partner: Garden Co.</div></section>',
     # code that names a factory's method on something else, or sizes from variables
     _HEAD + "<script>var t = tileFactory.getAd(728, 90); adFactory.getAd(w, h);</script>",
+    # an id that only opens with AdvertServe's prefix, a cookie attribute naming another's
+    _HEAD + '<div id="avp_zid_header"></div><div data-cookie="consent" data-zone="3"></div>',
 ])
 def test_look_alikes_of_those_forms_place_nothing(
         project_engine: Engine, catalogue: Catalogue, html: str) -> None:

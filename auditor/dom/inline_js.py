@@ -16,6 +16,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -957,3 +958,58 @@ def _integer_node(node: ast.expr) -> int | None:
     else:
         return None
     return value if value is not None and abs(value) < _EXACT else None
+
+
+def javascript_url(raw: str) -> str | None:
+    """The code of a `javascript:` URL (percent-decoded, as the browser runs it), else
+    None: a frame's runs at once, and the string it ends with is the frame's document
+    (`<iframe src="javascript:'<script src=…></script>'">` loaded the script in Chromium).
+
+    >>> javascript_url(" JavaScript:'%3Cimg src=//a.test/p.gif%3E'")
+    "'<img src=//a.test/p.gif>'"
+    """
+    text = raw.lstrip("\x00\t\n\f\r ")
+    if text[:11].lower() != "javascript:":
+        return None
+    return unquote(text[11:].replace("\t", "").replace("\n", "").replace("\r", ""))
+
+
+# what a `javascript:` frame's code writes: each `document.write("…")` (or `writeln`) of
+# one string literal, else the code being one string literal (the frame's document is
+# the string it ends with); bounded, and each character read one way only
+_LITERAL = r"""(?:"((?:[^"\\]|\\.){0,65536})"|'((?:[^'\\]|\\.){0,65536})')"""
+_WRITTEN_LITERAL = lazy_regex(r"document\.write(?:ln)?\(\s*" + _LITERAL + r"\s*\)", re.DOTALL)
+_LONE_LITERAL = lazy_regex(r"\s*" + _LITERAL + r"\s*;?\s*", re.DOTALL)
+_STRING_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.DOTALL)
+_ESCAPED_CONTROLS = {"n": "\n", "r": "\r", "t": "\t"}
+
+
+def _string_text(literal: str) -> str:
+    r"""A JavaScript string literal's text with its escapes read (`\"`, `\/`, `\x3c`, `\n`)."""
+    def char(m: re.Match[str]) -> str:
+        if m.group(3) is not None:
+            return _ESCAPED_CONTROLS.get(m.group(3), m.group(3))
+        return chr(int(m.group(1) or m.group(2), 16))
+    return _STRING_ESCAPE.sub(char, literal) if "\\" in literal else literal
+
+
+def javascript_document(code: str) -> str | None:
+    r"""The markup a `javascript:` frame's code (`javascript_url`) makes its document, read
+    statically: what it writes with `document.write` of string literals (an older ad
+    module's frame, `javascript:(function(){document.open();document.write("<script>
+    google_ad_client=\"ca-pub-…\";…</script><script src=\"…/show_ads.js\"></script>");
+    document.close();})()`), else the one string literal it is; None when neither.
+
+    >>> javascript_document('(function(){document.write("<b class=\\"x\\">1</b>")})()')
+    '<b class="x">1</b>'
+    >>> javascript_document("'<img src=//a.test/p.gif>'")
+    '<img src=//a.test/p.gif>'
+    >>> javascript_document("void(0)") is None
+    True
+    """
+    written = [_string_text(m.group(1) if m.group(1) is not None else m.group(2))
+               for m in _WRITTEN_LITERAL.finditer(code)]
+    if not written and (lone := _LONE_LITERAL.fullmatch(code)):
+        written = [_string_text(lone.group(1) if lone.group(1) is not None else lone.group(2))]
+    markup = "".join(written)
+    return markup if "<" in markup else None

@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.deobfuscate import Decoded, decode_script
-from auditor.dom.inline_js import holds_code, media_type
+from auditor.dom.inline_js import holds_code, javascript_document, javascript_url, media_type
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -461,6 +461,23 @@ class ParsedPage:
             return codes + [p for code in codes for p in self.decoded(code).payloads]
 
         return self.view("script_texts", build)
+
+    @property
+    def frame_script_texts(self) -> list[str]:
+        """The inline scripts of the documents the page's frames hold (`srcdoc`, or the
+        markup a `javascript:` src writes): the page's own code run in its frames, where an
+        older ad module writes its AdSense unit (`google_ad_client = "ca-pub-…"`)."""
+        def build() -> list[str]:
+            codes: list[str] = []
+            for frame in self.frames:
+                markup = frame.get("srcdoc") or ""
+                if not markup and (code := javascript_url(frame.get("src") or "")):
+                    markup = javascript_document(code) or ""
+                if markup:
+                    codes += self._srcdoc_scripts(markup)
+            return codes
+
+        return self.view("frame_script_texts", build)
 
     @property
     def json_blocks(self) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, unquote_to_bytes
+from urllib.parse import unquote_to_bytes
 
 import lxml.html
 import re2  # type: ignore[import-untyped]
@@ -23,6 +23,8 @@ from auditor.dom.inline_js import (
     held_markup,
     holds_code,
     is_code_type,
+    javascript_document,
+    javascript_url,
     link_type,
     loaded_urls,
     media_type,
@@ -313,20 +315,6 @@ def data_url(raw: str | None, media: tuple[str, ...]) -> str | None:
             return None
     charset = next((p[8:].strip("\"' ") for p in params[1:] if p.startswith("charset=")), None)
     return decode_html(data, charset)  # the URL's charset is the transport's
-
-
-def javascript_url(raw: str) -> str | None:
-    """The code of a `javascript:` URL (percent-decoded, as the browser runs it), else
-    None: a frame's runs at once, and the string it ends with is the frame's document
-    (`<iframe src="javascript:'<script src=…></script>'">` loaded the script in Chromium).
-
-    >>> javascript_url(" JavaScript:'%3Cimg src=//a.test/p.gif%3E'")
-    "'<img src=//a.test/p.gif>'"
-    """
-    text = raw.lstrip("\x00\t\n\f\r ")
-    if text[:11].lower() != "javascript:":
-        return None
-    return unquote(text[11:].replace("\t", "").replace("\n", "").replace("\r", ""))
 
 
 # scripts of JSON that make the browser request: an import map's modules (loaded when
@@ -786,15 +774,20 @@ def _holder(held: lxml.html.HtmlElement, frames: dict[str, lxml.html.HtmlElement
 def held_frames(page: ParsedPage, saved_parts: str
                 ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
     """Each document a frame of the page holds, with the page's frame holding it: its
-    `srcdoc`, then a saved copy's frame parts (`Document.saved_parts`; a frame a frame
-    holds, at the page's frame holding the outermost). A part with no frame of the page
-    to stand in is left out, as is a second document for one frame (Chrome's MHTML keeps
-    an `<iframe srcdoc>`'s attribute and saves its document as a part too)."""
+    `srcdoc` (or the markup its `javascript:` src writes: `javascript_document`), then a
+    saved copy's frame parts (`Document.saved_parts`; a frame a frame holds, at the
+    page's frame holding the outermost). A part with no frame of the page to stand in is
+    left out, as is a second document for one frame (Chrome's MHTML keeps an `<iframe
+    srcdoc>`'s attribute and saves its document as a part too)."""
     seen: set[lxml.html.HtmlElement] = set()
     for el in page.frames:
         if srcdoc := el.get("srcdoc"):
             seen.add(el)
             yield el, srcdoc
+        elif (code := javascript_url(el.get("src") or "")) and (
+                written := javascript_document(code)):
+            seen.add(el)
+            yield el, written
     if "srcdoc=" not in saved_parts:
         return
     frames = _page_frames(page.root)

@@ -45,6 +45,17 @@ def _only_listed(text: str, found: Sequence[re.Match[str]]) -> bool:
     return bool(runs) and all(any(a <= m.start() and m.end() <= b for a, b in runs)
                               for m in found)
 
+# a program's data dump, in the `key => value` pairs PHP's print_r and Perl's Data::Dumper
+# print (a CMS's debug output left in its pages: `(Module: "ctr-lt" as AdOpenx) format: =>
+# 300x250 zone id: => 12345`): the ad modules it names are its data, no ad's marker
+_DUMP_ARROWS = 3
+
+
+def _data_dump(text: str) -> bool:
+    """Whether a comment's `text` is a program's data dump (`_DUMP_ARROWS` pairs or more)."""
+    return text.count("=>") >= _DUMP_ARROWS
+
+
 # where AMP's extension scripts, each registering the elements its `custom-element` names,
 # are served from: any other script's copies are copies, whatever attributes they carry
 AMP_CDN = "cdn.ampproject.org"
@@ -444,10 +455,10 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
             network = words[1][named.group(0)] if named else None
             if network is None and not _AD_COMMENT_WORDS.search(text):
                 continue
-            if len(lowered) == len(text) and _only_listed(text, [
+            if _data_dump(text) or (len(lowered) == len(text) and _only_listed(text, [
                     *(words[0].finditer(lowered) if named and words[0] is not None else ()),
-                    *_AD_COMMENT_WORDS.finditer(text)]):
-                continue  # a module list naming vendors among its items, no ad's marker
+                    *_AD_COMMENT_WORDS.finditer(text)])):
+                continue  # a module list or a debug dump naming vendors, no ad's marker
             if network is None and not ctx.document.in_post_body \
                     and _insertion_point(comment, slot_paths, ctx):
                 # a CMS's marker of where an ad may go, with none there; one naming a

@@ -1999,16 +1999,23 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
     ("IncludeService: in news jsScripts.jspf RelatedContent,GptAdService,JQueryUI,MediaNet,"
      "Outbrain,Rating,", False),
     ("modules=ads,carousel,lightbox,social", False),
+    # a CMS's debug dump of the modules it rendered, in print_r's `key => value` pairs
+    ('**** INTERNAL COMMENTS: **** (Module: "rail-top" as AdServer) format: => 300x250 '
+     'zone id: => 4321 (Module: "body-ad-cpc" as ad-cpc) revenue network: => pga', False),
     # a template's markers name the ad in words
     ("Begin Outbrain widget", True),
     ("AD CODE", True),
     # a vendor named in words beside a list still marks its unit
     ("Outbrain widget, deps Rating,RegOverlay,Outbrain,Search", True),
-], ids=["cms-include-list", "config-list", "vendor-marker", "ad-marker", "marker-and-list"])
+    # one pair is a marker's note, no dump
+    ("Ad slot => sidebar", True),
+], ids=["cms-include-list", "config-list", "cms-debug-dump", "vendor-marker", "ad-marker",
+        "marker-and-list", "marker-with-a-pair"])
 def test_a_module_list_naming_vendors_is_no_ad_template_comment(
         audit_html: AuditHtml, comment: str, flagged: bool) -> None:
     """The comment rule is for a template's ad markers: a list of code names that holds a
-    vendor's among its items is a build's or CMS's manifest, not an ad kit's note."""
+    vendor's among its items is a build's or CMS's manifest, and a dump of `key => value`
+    pairs a CMS's debug output, not an ad kit's note."""
     report = audit_html(f"<html><body><article><p>Text of the post.</p><!--{comment}-->"
                         "</article></body></html>", url="https://news.example/a")
     assert bool([f for f in report.findings if f.kind == "ad-template-comment"]) is flagged

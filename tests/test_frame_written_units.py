@@ -1,0 +1,56 @@
+"""Ad units an older news site's ad module writes into a frame whose `src` is a
+`javascript:` URL (`document.open(); document.write("<script>google_ad_client=…</script>
+<script src=…/show_ads.js></script>"); document.close()`), or whose `srcdoc` holds them
+(pages we wrote after that form, not copies): the frame's document is read as the page's
+own, so the unit is a placement at the frame, and its publisher and slot are read."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.dom.inline_js import javascript_document
+from auditor.model import Origin
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_HEAD = "<html><head><title>t</title></head><body><p>The story a reader came for.</p>\n"
+_UNIT = (r'<style>body{margin:0}</style><script>google_ad_client=\"ca-pub-2468013579246801\";'
+         r'google_ad_slot=\"1357924680\";google_ad_width=\"300\";google_ad_height=\"250\";'
+         r'</script><script type=\"text/javascript\" '
+         r'src=\"http://pagead2.googlesyndication.com/pagead/show_ads.js\"></script>')
+
+JAVASCRIPT_FRAME = _HEAD + (
+    "<div class=\"mod-cpc\"><iframe src='javascript:(function() {document.open();"
+    f'document.write("{_UNIT}");document.close();}})();\' width="300" height="250">'
+    "</iframe></div>\n</body></html>")
+
+SRCDOC_FRAME = _HEAD + (
+    '<div class="mod-cpc"><iframe width="300" height="250" srcdoc="'
+    + _UNIT.replace('\\"', "&quot;") + '"></iframe></div>\n</body></html>')
+
+
+@pytest.mark.parametrize("html", [JAVASCRIPT_FRAME, SRCDOC_FRAME], ids=["javascript", "srcdoc"])
+def test_a_unit_written_into_a_frame_is_a_placement_with_its_ids(
+        catalogue: Catalogue, html: str) -> None:
+    (page,) = audit(html.encode(), url="https://city.test/story", catalogue=catalogue,
+                    engine=Engine.from_text("", name="t")).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "Google AdSense", "1357924680")]
+    assert {(i.kind, i.value) for i in page.ids if i.origin is Origin.OPERATOR} == {
+        ("adsense-publisher", "ca-pub-2468013579246801"), ("adsense-slot", "1357924680")}
+
+
+@pytest.mark.parametrize("code, markup", [
+    ('(function(){document.open();document.write("<p class=\\"a\\">x<\\/p>");})()',
+     '<p class="a">x</p>'),
+    ("document.writeln('<b>1</b>'); document.writeln('<i>2</i>')", "<b>1</b><i>2</i>"),
+    ("'<img src=\"//a.test/p.gif\">'", '<img src="//a.test/p.gif">'),
+    ('document.write("\\x3cb\\x3e1\\u003c/b>")', "<b>1</b>"),
+    # no markup it writes: a frame left blank, a string built at run time
+    ("void(0)", None),
+    ("document.write(html)", None),
+    ('document.write("plain text")', None),
+])
+def test_the_markup_a_javascript_frame_writes(code: str, markup: str | None) -> None:
+    assert javascript_document(code) == markup

@@ -1,0 +1,70 @@
+"""GPT units a site's own code defines from its boxes' data attributes: `<div class="ad"
+data-name="/<network>/<unit>" data-sizes="728x90">`, each read by the page's script and passed
+to `googletag.defineSlot(name, sizes, el.id)` (pages we wrote after that form, not copies).
+Each box is a GPT placement with its unit path and network code, also where a wrapper a
+cosmetic rule hides holds several of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_HEAD = "<html><head><title>t</title></head><body><p>The story a reader came for.</p>\n"
+_DEFINE = """<script>window.googletag = window.googletag || {cmd: []};
+document.querySelectorAll('.ad[data-name]').forEach(function (el, i) {
+  var sizes = el.getAttribute('data-sizes'); el.id = 'ad-' + i;
+  googletag.cmd.push(function () {
+    (sizes ? googletag.defineSlot(el.getAttribute('data-name'), sizes.split(','), el.id)
+           : googletag.defineOutOfPageSlot(el.getAttribute('data-name'), el.id))
+      .addService(googletag.pubads()); googletag.display(el.id); });
+});
+var g = document.createElement('script'); g.src = '//www.googletagservices.com/tag/js/gpt.js';
+document.body.appendChild(g);</script>
+"""
+
+BOXES = _HEAD + """<div class="ad" data-name="/7654321/city.news/Local" data-sizes="728x90"></div>
+<p>More of the story.</p>
+<div class="ad" data-name="/7654321/city.news/Local_Mobile" data-sizes="300x250"></div>
+""" + _DEFINE + "</body></html>"
+
+WRAPPED = _HEAD + """<section class="promo-stack">
+<div class="ad top" data-name="/7654321/city.news/Local" data-sizes="728x90" data-label="Top"></div>
+<div class="ad" data-name="/7654321/city.news/Local" data-sizes="" data-label="outOfPage"></div>
+<div class="ad tablet" data-name="/7654321/city.news/Local_Mobile" data-sizes="320x50"></div>
+</section>
+""" + _DEFINE + "</body></html>"
+
+_IDS = {("gpt-network", "7654321"), ("gpt-slot", "/7654321/city.news/Local"),
+        ("gpt-slot", "/7654321/city.news/Local_Mobile")}
+
+
+@pytest.mark.parametrize("html, rules, lines", [
+    (BOXES, "", [2, 4]),
+    # the wrapper a cosmetic rule hides holds three units: each stays a placement
+    (WRAPPED, "##.promo-stack\n", [3, 4, 5]),
+], ids=["boxes", "wrapped"])
+def test_boxes_holding_a_gpt_unit_path_are_gpt_placements(
+        catalogue: Catalogue, html: str, rules: str, lines: list[int]) -> None:
+    (page,) = audit(html.encode(), url="https://city.test/story", catalogue=catalogue,
+                    engine=Engine.from_text(rules, name="t")).pages
+    assert [(s.line, s.network) for s in page.slots] == [
+        (line, "Google Publisher Tag") for line in lines]
+    assert {(i.kind, i.value) for i in page.ids if i.origin is Origin.OPERATOR} == _IDS
+
+
+@pytest.mark.parametrize("html", [
+    # the same boxes on a page that loads no GPT
+    _HEAD + '<div class="ad" data-name="/7654321/city.news/Local" data-sizes="728x90"></div>',
+    # a data-name that is no ad-unit path (a story's URL path, a person's name)
+    _HEAD + '<div class="card" data-name="/2016/11/a-story" data-sizes="300x250"></div>'
+    + _DEFINE,
+    _HEAD + '<div class="ad" data-name="Jane Doe" data-sizes="small"></div>' + _DEFINE,
+])
+def test_look_alikes_of_the_form_place_nothing(catalogue: Catalogue, html: str) -> None:
+    (page,) = audit((html + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    assert page.slots == ()
