@@ -139,6 +139,10 @@ clicky_site_ids.push(87654321);</script>
 <img height="1" width="1" style="display:none;" alt=""
  src="//t.co/i/adsct?txn_id=q1w2e&amp;p_id=Twitter"></noscript>""",
         "X (Twitter) Pixel", {("twitter-pixel", "q1w2e")}),
+    "addthis-button-code-account-name": (
+        """<script type="text/javascript">var addthis_pub = "cityherald";</script>
+<script src="http://s7.addthis.com/js/250/addthis_widget.js"></script>""",
+        "AddThis", {("addthis-publisher", "cityherald")}),
     "adobe-appmeasurement-bundled-with-its-account-set": (
         """<script>function AM(){var m=this;var w=window;w.s_c_in||(w.s_c_il=[],w.s_c_in=0);
 m._il=w.s_c_il;m._in=w.s_c_in;m._il[m._in]=m;w.s_c_in++;m.t=function(){};}
@@ -172,7 +176,7 @@ def test_legacy_id_variables_need_their_own_form(project_engine: Engine,
     longer than a pixel's, a report suite where no Adobe code runs (a test of
     `window.AppMeasurement` is none)."""
     markup = """<script>var pm_pub_id = "abc"; oz_site = "news/sport";
-var _SIMPLE_REACH_PID="000000000000000000000000";</script>
+var _SIMPLE_REACH_PID="000000000000000000000000"; var addthis_pub = "YOUR-ACCOUNT-ID";</script>
 <script src="http://ads.pubmatic.com/AdServer/js/gshowad.js"></script>
 <script src="http://tap-cdn.rubiconproject.com/partner/scripts/rubicon/dorothy.js"></script>
 <script src="http://simple-cdn.s3.amazonaws.com/js/reach.js"></script>
