@@ -86,6 +86,40 @@ def test_smart_adserver_pubj_calls_are_slots_with_site_and_page(
     assert {("smartadserver-site", "1234"), ("smartadserver-page", "56789")} <= ids
 
 
+# a news site's own ad queue (made-up `queueAd`) for Smart AdServer formats, each box carrying
+# Smart's standard <noscript> pubjumpi/pubi image fallback (hunt36c: a 2015 news page); a 1x1
+# pubi image is a pixel, no placement
+SMART_QUEUED = b"""<html><head><title>t</title>
+<script>var queued = []; function queueAd(a) { queued.push(a); }</script>
+</head><body><p>Article text that a reader came for.</p>
+<div class="ad-box" data-format="33101">
+<script>queueAd(['4321/98765', 33101, '']);</script>
+<noscript><a href="http://ww12.smartadserver.com/call/pubjumpi/4321/98765/33101/S/1430000000/?" \
+target="_blank"><img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33101/S/1430000000/?" \
+border="0" alt=""></a></noscript>
+</div>
+<p>More article text.</p>
+<div class="ad-box" data-format="33102">
+<script>queueAd(['4321/98765', 33102, '']);</script>
+<noscript><a href="http://ww12.smartadserver.com/call/pubjumpi/4321/98765/33102/S/1430000000/?" \
+target="_blank"><img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33102/S/1430000000/?" \
+border="0" alt=""></a></noscript>
+</div>
+<img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33103/S/1430000000/?" width="1" \
+height="1" alt="">
+</body></html>"""
+
+
+def test_smart_adserver_image_fallbacks_are_slots_of_their_format(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SMART_QUEUED, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Smart AdServer", "33101"), ("Smart AdServer", "33102")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("smartadserver-site", "4321"), ("smartadserver-page", "98765")} <= ids
+
+
 # Webtrends' SmartSource Data Collector tag with its noscript pixel; Médiamétrie-eStat's whap tag
 ANALYTICS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <script src="/javascripts/webtrends.js" type="text/javascript"></script>
