@@ -6,6 +6,7 @@ its bounded reach, so both are read in time linear in the page."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from auditor.catalogue import default_catalogue
 
@@ -41,3 +42,33 @@ def test_a_head_top_of_inserted_tags_is_linear() -> None:
 
 def test_didomi_embed_codes_without_a_key_are_linear() -> None:
     assert_linear(_key_seconds, 20000, "Didomi embed codes whose key never comes")
+
+
+def _slot_pattern_seconds(label: str, unit: str) -> Callable[[int], float]:
+    """One search, by the script-slot pattern cited as `label`, of `n` units that start a
+    match and never finish one."""
+    (pattern,) = [spec.pattern for net in default_catalogue().networks
+                  for spec in net.script_slots if spec.label == label]
+
+    def seconds(n: int) -> float:
+        text = unit * n
+        start = time.perf_counter()
+        list(pattern.finditer(text))
+        return time.perf_counter() - start
+    return seconds
+
+
+def test_smart_wrapper_calls_without_the_tag_pair_are_linear() -> None:
+    """`sas_formatid=1;` then calls of word-named functions that never hand on
+    `sas_pageid, sas_formatid`: each start's search ends at its bound."""
+    assert_linear(_slot_pattern_seconds(
+        "a wrapper of SmartAdServer(sas_pageid, sas_formatid)",
+        "sas_formatid=1;" + "abcdefghij(x, y);" * 40), 2000,
+        "Smart format settings with no wrapper call")
+
+
+def test_xandr_ttj_writes_without_an_id_are_linear() -> None:
+    assert_linear(_slot_pattern_seconds(
+        "document.write(<script src=…adnxs.com/ttj?id=…>)",
+        "document.write('ib.adnxs.com/ttj?" + "size=1x1&" * 40 + "');"), 2000,
+        "Xandr TTJ writes whose id never comes")
