@@ -86,6 +86,78 @@ def test_smart_adserver_pubj_calls_are_slots_with_site_and_page(
     assert {("smartadserver-site", "1234"), ("smartadserver-page", "56789")} <= ids
 
 
+# a news site's own ad queue (made-up `queueAd`) for Smart AdServer formats, each box carrying
+# Smart's standard <noscript> pubjumpi/pubi image fallback (hunt36c: a 2015 news page); a 1x1
+# pubi image is a pixel, no placement
+SMART_QUEUED = b"""<html><head><title>t</title>
+<script>var queued = []; function queueAd(a) { queued.push(a); }</script>
+</head><body><p>Article text that a reader came for.</p>
+<div class="ad-box" data-format="33101">
+<script>queueAd(['4321/98765', 33101, '']);</script>
+<noscript><a href="http://ww12.smartadserver.com/call/pubjumpi/4321/98765/33101/S/1430000000/?" \
+target="_blank"><img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33101/S/1430000000/?" \
+border="0" alt=""></a></noscript>
+</div>
+<p>More article text.</p>
+<div class="ad-box" data-format="33102">
+<script>queueAd(['4321/98765', 33102, '']);</script>
+<noscript><a href="http://ww12.smartadserver.com/call/pubjumpi/4321/98765/33102/S/1430000000/?" \
+target="_blank"><img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33102/S/1430000000/?" \
+border="0" alt=""></a></noscript>
+</div>
+<img src="http://ww12.smartadserver.com/call/pubi/4321/98765/33103/S/1430000000/?" width="1" \
+height="1" alt="">
+</body></html>"""
+
+
+def test_smart_adserver_image_fallbacks_are_slots_of_their_format(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SMART_QUEUED, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Smart AdServer", "33101"), ("Smart AdServer", "33102")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("smartadserver-site", "4321"), ("smartadserver-page", "98765")} <= ids
+
+
+# a news site's own wrapper of Smart's SmartAdServer() (made-up `showAd`, behind its own
+# checks), handed the tag's variables per placement; and Xandr's JavaScript (TTJ) tag, written
+# where its unit goes by the site's guard, and as a plain script element (hunt36c: a 2015 news
+# page). A call that hands on other variables is no Smart placement.
+WRAPPED_AND_TTJ = b"""<html><head><title>t</title>
+<script>function SmartAdServer(sas_pageid,sas_formatid,sas_target){document.write('<scr'+\
+'ipt src="http://ww9.smartadserver.com/call/pubj/'+sas_pageid+'/'+sas_formatid+'/S/1/?"></scr'+'ipt>');}
+function showAd(d,sas_pageid,sas_formatid,sas_target){if(window.adsOn){SmartAdServer(sas_pageid,\
+sas_formatid,sas_target);}}</script>
+</head><body><p>Article text that a reader came for.</p>
+<div id="ad-top"><script>
+var sas_formatid = 4411;
+var sas_pageid = "321/65432";
+var sas_target = "support=article;";
+if (window.adsOn) { showAd(document, sas_pageid, sas_formatid, sas_target); }
+</script></div>
+<p>More article text.</p>
+<div id="ad-side"><script>
+if (window.adsOn) { document.write('<script src="http://ib.adnxs.com/ttj?id=7654321&size=300x250\
+&cb=' + Math.floor(Math.random() * 1e9) + '"></' + 'script>'); }
+</script></div>
+<div id="ad-foot"><script src="https://ib.adnxs.com/ttj?size=728x90&id=7654322&cb=1"></script></div>
+<div id="other"><script>var sas_formatid = 4412; track(page_id, format_id);</script></div>
+</body></html>"""
+
+
+def test_smart_wrappers_and_xandr_ttj_tags_are_slots(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(WRAPPED_AND_TTJ, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Smart AdServer", "4411", None, None), ("Xandr (AppNexus)", "7654321", 300, 250),
+        ("Xandr (AppNexus)", "7654322", 728, 90)]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("xandr-placement", "7654321"), ("xandr-placement", "7654322"),
+            ("smartadserver-site", "321"), ("smartadserver-page", "65432")} <= ids
+
+
 # Webtrends' SmartSource Data Collector tag with its noscript pixel; Médiamétrie-eStat's whap tag
 ANALYTICS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <script src="/javascripts/webtrends.js" type="text/javascript"></script>

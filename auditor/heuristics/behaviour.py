@@ -1718,7 +1718,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
-        if top and severity is not Severity.HIGH and _configured_later(ctx, res):
+        if top and severity is not Severity.HIGH and (
+                _configured_later(ctx, res) or _inserted_run(ctx)):
             # the page's own later code sets up the loader's global: its build. Not a
             # loader no vendor serves so (a bare IP, another site's WordPress, a dressed
             # or hidden host): a call to it is the injector's own
@@ -1887,6 +1888,27 @@ def _only_address(ctx: PageContext, words: Collection[str]) -> dict[str, str]:
                             held := found.setdefault(part, set())) < 2:
                         held.add(address)
     return {word: next(iter(held)) for word, held in found.items() if len(held) == 1}
+
+
+# how many vendors' scripts at the head's top make it a saved page's run of inserted tags
+_INSERTED_VENDORS = 3
+
+
+def _inserted_run(ctx: PageContext) -> bool:
+    """Whether the scripts before the charset are the tags a page's own code inserted as it
+    ran, kept by a copy saved from the browser's DOM: vendors' loaders insert their scripts
+    before the page's first one (`s.parentNode.insertBefore(t, s)`), so the saved head opens
+    with a run of them, of `_INSERTED_VENDORS` or more vendors the catalogue knows (an
+    audience tag, an exchange's bid call, a widget's JSONP). A script of a host the
+    catalogue does not know among them (a media group's own CDN) was inserted the same way.
+    An injector's blob writes its own loader or two there, not several ad and analytics
+    vendors' tags; a host that is dressed, relayed or an IP is still `high`."""
+    def build() -> bool:
+        top = _before_charset(ctx)
+        return len({r.network for r in ctx.resources
+                    if r.xpath in top and r.type is RequestType.SCRIPT and r.network
+                    and not r.self_hosted}) >= _INSERTED_VENDORS
+    return ctx.view("a saved page's inserted tags before the charset", build)
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:

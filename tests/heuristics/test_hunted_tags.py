@@ -1,7 +1,9 @@
 """Tags of kinds of site the labelled corpus lacks, found by writing pages after vendors'
 published snippets (hunt31b): analytics a site runs on its own server or behind its own
 proxy (Umami, Plausible), which keep the vendor's tag attributes and rename the file; a
-Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); a Bangladeshi
+Japanese blog's Ninja AdMax units (nend's are in test_regional_stacks.py); news pages saved
+after their tags ran (hunt36c: Navegg's, Lotame's, Rubicon's header and Didomi's accounts,
+Comscore's StreamSense on a group's CDN, GPT's Active View script on AdSense's host); a Bangladeshi
 news site's Valueimpression units and PushEngage's legacy push queue (hunt35b); a Polish blog's
 web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
 site's video player config; Outbrain's widget saved after it rendered; Criteo's unit for
@@ -129,6 +131,45 @@ STACKS = [
           'AV_URL=[URL]&cb=[CACHEBUSTING]"}]}});</script>' + _P,
           {"AniView"}, {}, ("aniview-publisher", "5f9e8d7c6b5a4f3e2d1c0b9a"),
           ("aniview-channel", "6a0b1c2d3e4f5a6b7c8d9e0f")),
+    # news pages saved from the browser's DOM after their tags ran (hunt36c): the calls and
+    # loaders the vendors' code inserted, each carrying the account it was set up with
+    stack("Navegg", "its account's tag: tag.navdmp.com/tm<account>.js",
+          '<script id="navegg" src="https://tag.navdmp.com/tm31415.js"></script>', _P,
+          {"Navegg"}, {}, ("navegg-account", "31415")),
+    stack("Navegg", "the universal tag: new Navegg({acc: <account>})",
+          '<script src="https://tag.navdmp.com/universal.min.js"></script><script>window.'
+          "nvg31415 = new Navegg({acc: 31415});</script>", _P, {"Navegg"}, {},
+          ("navegg-account", "31415")),
+    stack("Lotame", "its audience call: ad.crwdcntrl.net/5/c=<client>/pe=y/",
+          '<script async src="http://ad.crwdcntrl.net/5/c=2718/pe=y/callback=_cc_cb"></script>',
+          _P, {"Lotame"}, {}, ("lotame-client", "2718")),
+    stack("Magnite (Rubicon Project)", "its header-bidding loader: /header/<account>.js",
+          '<script async src="http://ads.rubiconproject.com/header/16180.js"></script>', _P,
+          {"Magnite (Rubicon Project)"}, {}, ("rubicon-account", "16180")),
+    stack("Didomi", "its embed code: the loader built from the key the IIFE is given",
+          "<script>window.gdprAppliesGlobally=true;(function(e){var t=document.createElement("
+          '"script");t.id="spcloader";t.type="text/javascript";t.async=true;t.src='
+          '"https://sdk.privacy-center.org/"+e+"/loader.js?target="+document.location.hostname;'
+          't.charset="utf-8";var n=document.getElementsByTagName("script")[0];n.parentNode.'
+          f'insertBefore(t,n)}})("{_UUID}");</script>', _P, {"Didomi"}, {},
+          ("didomi-api-key", _UUID)),
+    stack("Comscore", "StreamSense served from a media group's own CDN",
+          '<script src="//s.cdn.harbourmedia.example/analytics/comscore/streamsense.5.2.0.'
+          '160629.min.js"></script>', _P, {"Comscore"}, {}),
+    stack("AddThis", "its widget's calls: addthisedge.com/live/boost/<profile>/, ?pub=<profile>",
+          '<script src="//m.addthis.com/live/red_lojson/300lo.json?si=5f1e2d3c4b5a6978&amp;'
+          'pub=ra-5f1e2d3c4b5a6978&amp;rev=v8.28.8-wp&amp;callback=addthis.cbs.oln9_1"></script>'
+          '<script src="//m.addthisedge.com/live/boost/ra-5f1e2d3c4b5a6978/_ate.track.config_resp">'
+          "</script>", _P, {"AddThis"}, {}, ("addthis-publisher", "ra-5f1e2d3c4b5a6978")),
+    stack("Quantcast Measure", "the advertising script quant.js inserts: aquant.js?a=p-…",
+          '<script src="http://pixel.quantserve.com/aquant.js?a=p-Ab3dE5gH7jK9m" async></script>',
+          _P, {"Quantcast Measure"}, {}, ("quantcast-account", "p-Ab3dE5gH7jK9m")),
+    # GPT's own inserts: Active View and the SafeFrame host's script, on AdSense's host
+    stack("Google Publisher Tag", "gpt.js with the osd.js and expansion_embed.js it inserts",
+          '<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+          '<script src="//pagead2.googlesyndication.com/pagead/expansion_embed.js?source='
+          'safeframe"></script><script src="http://pagead2.googlesyndication.com/pagead/osd.js">'
+          "</script>", _P, {"Google Publisher Tag"}, {}),
 ]
 
 

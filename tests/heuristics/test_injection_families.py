@@ -1764,6 +1764,42 @@ def test_a_host_bearing_the_sites_name_on_a_cheap_tld_is_not_its_cdn(
     assert [f.severity for f in found] == [severity], found
 
 
+# a page saved from the browser's DOM after its tags ran (hunt36c: a news site's saved
+# copy): its vendors' loaders inserted their scripts before the first one, so the head opens
+# with an audience tag's, an exchange's and a widget's calls, and with the media group's own
+# CDN copy of an analytics library among them, all before the charset
+_INSERTED = (
+    '<script src="http://cdn.krxd.net/userdata/get?pub=0f1e2d3c-4b5a-4697-8877-665544332211'
+    '&amp;callback=Krux.ns._default.kxjsonp_userdata"></script>'
+    '<script async src="http://rtax.criteo.com/delivery/rta/rta.js?netId=1234&amp;'
+    'cookieName=crtg_trnr&amp;varName=crtg_content"></script>'
+    '<script async src="http://odb.outbrain.com/utils/get?url=x&amp;widgetJSId=AR_1&amp;'
+    'key=NANOWDGT01&amp;format=html"></script>')
+_GROUP_CDN = '<script src="//s.cdn.harbourmedia.example/analytics/stats.min.js"></script>'
+
+
+def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
+        audit_listed: AuditListed) -> None:
+    """Several known vendors' tags before the charset are what the page's own loaders
+    inserted while it ran, kept by a copy saved from the DOM: a script of a host the
+    catalogue does not know among them was inserted so too, not pasted by an injector."""
+    found = [f for f in audit_listed(wp_page(head_top=_INSERTED + _GROUP_CDN), URL).findings
+             if f.kind == "appended-script"]
+    assert found == []
+
+
+@pytest.mark.parametrize(("head_top", "severity"), [
+    # two vendors' tags are a template that pastes its tags first, not a run of inserts
+    (_INSERTED.rsplit("<script", 1)[0] + _GROUP_CDN, M),
+    (_INSERTED + BALADA_SRC, H),  # an encoded address is an injector's whatever is beside it
+], ids=["two vendors' tags beside it", "an encoded loader among inserted tags"])
+def test_a_script_before_the_charset_beside_few_vendors_or_encoded_is_still_found(
+        head_top: str, severity: Severity, audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [severity], found
+
+
 # a partner kit's loader block pasted first in the head, and its configuration block the
 # page runs after it (made-up names, the shape of a publisher network's partner kit)
 _KIT_LOADER = ("<script>var HGKIT_SiteName = 'harbour-gazette.example';(function(){document."
