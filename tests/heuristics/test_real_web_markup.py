@@ -2130,6 +2130,23 @@ def test_ad_managers_non_javascript_tag_is_a_gpt_unit(audit_html: AuditHtml) -> 
         ("Google Publisher Tag", "/1234567/news/box", 300, 250)]
 
 
+def test_a_non_javascript_tags_unit_path_is_read_as_its_url_id_is(
+        audit_html: AuditHtml) -> None:
+    """The no-JavaScript tag's zone is read with the alphabet the markup's `iu=` ID reader
+    uses (Ad Manager's code letters, digits, `_ . -`, slashes plain or encoded): an `iu=`
+    holding more (a percent-escape, `|`, markup a hostile copy writes) was read whole as the
+    slot's zone but cut as its ID, two `gpt-slot` IDs for one unit, one of them the page's
+    markup in the zone; now the zone is the ID."""
+    hostile = "/1234567/a|b&lt;script&gt;x&lt;/script&gt;"
+    report = audit_html(page(
+        '<div class="box">' + _NON_JS.format(iu="/1234567/news/caf%C3%A9", sz="300x250")
+        + '</div><p>Text.</p><div class="box">' + _NON_JS.format(iu=hostile, sz="728x90")
+        + "</div>"))
+    zones = [s.zone_id for s in report.slots]
+    assert zones == ["/1234567/news/caf", "/1234567/a"]
+    assert sorted(i.value for i in report.ids if i.kind == "gpt-slot") == sorted(zones)
+
+
 def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> None:
     """A site's ad manager keyed by the div each GPT unit fills (`defs: {"ad-boxtop":
     {"properties": {…}, "zone": "/<network>/<unit>", "sizes": [[w, h]]}}`) places each unit
