@@ -153,7 +153,7 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             continue
         kept: _Draft | None = None
         for draft in placed:
-            if kept is not None and _branch_between(branches, at[kept.written or ""],
+            if kept is not None and _branch_between(code, branches, at[kept.written or ""],
                                                     at[draft.written or ""]):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
@@ -167,10 +167,81 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     return [d for d in scripted if id(d) not in dropped]
 
 
-def _branch_between(branches: list[int], start: int, end: int) -> bool:
-    """Whether a branch keyword (offsets in order) lies between two offsets."""
+def _branch_between(code: str, branches: list[int], start: int, end: int) -> bool:
+    """Whether a branch keyword (offsets in order) between two offsets parts them: the
+    `if` its `else` closes, or the `switch` its `case` stands in, opens before `start`.
+    A choice made between two units written in turn (`if (wide) { sz = [728, 90]; } else
+    { … }`), or a keyword in a comment or in an object (`default:`), parts none."""
     i = bisect_right(branches, start)
-    return i < len(branches) and branches[i] < end
+    while i < len(branches) and branches[i] < end:
+        at = branches[i]
+        i += 1
+        if in_comment(code, at):
+            continue
+        owner = _branch_owner(code, at)
+        if owner == -1:
+            continue  # a `default:` or `case` in no switch: no branch
+        if owner is None or owner < start:
+            return True
+    return False
+
+
+_BRANCH_REACH = 4000  # characters read back from a branch keyword for its statement
+_CLOSES = {")": "(", "]": "[", "}": "{"}
+_SWITCH_BEFORE = lazy_regex(r"(?<![\w$.])switch\s*$")
+
+
+def _branch_owner(code: str, at: int) -> int | None:
+    """Where the statement a branch keyword at `at` belongs to opens: an `else`'s `if`, a
+    `case`'s (or `default:`'s) `switch`; -1 when a `case` stands in no switch (an object's
+    `default:`, prose), None when the text read back (bounded) does not tell."""
+    is_else = code.startswith("else", at)
+    depth, j, first = 0, at - 1, True
+    low = max(0, at - _BRANCH_REACH)
+    while j >= low:
+        ch = code[j]
+        if ch.isspace():
+            j -= 1
+            continue
+        if ch in _CLOSES:
+            depth += 1
+        elif ch in "([{":
+            depth -= 1
+            if depth < 0:
+                if is_else or ch != "{":
+                    return None
+                return _switch_at(code, j, low)
+        elif depth == 0 and is_else and ch == ";" and not first:
+            return None  # past the statement before the else: no if of its own
+        elif depth == 0 and is_else and ch == "f" and j >= 1 and code[j - 1] == "i" and (
+                j < 2 or not (code[j - 2].isalnum() or code[j - 2] in "_$.")) and (
+                j + 1 >= len(code) or not (code[j + 1].isalnum() or code[j + 1] in "_$")):
+            return j - 1
+        first = False
+        j -= 1
+    return None
+
+
+def _switch_at(code: str, brace: int, low: int) -> int:
+    """Where the `switch` whose body opens at `brace` starts, or -1 (another block)."""
+    j = brace - 1
+    while j >= low and code[j].isspace():
+        j -= 1
+    if j < low or code[j] != ")":
+        return -1
+    depth = 0
+    while j >= low:
+        if code[j] == ")":
+            depth += 1
+        elif code[j] == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        j -= 1
+    word = _SWITCH_BEFORE.search(code, max(low, j - 40), j)
+    if word is not None:
+        return word.start()
+    return -1
 
 
 def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
@@ -722,7 +793,8 @@ def _unit_in_turn(code: str, match: re.Match[str],
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
-    return _BRANCH.search(code, placed[1], match.start()) is None
+    branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
+    return not _branch_between(code, branches, placed[1] - 1, match.start())
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader
