@@ -1862,25 +1862,48 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
+    if len({_devices_named(b) for b in boxes}) > 1:
+        return True  # `data-breakpoint="mobile"` beside `"desktop"`, `visible-xs` classes
     values = [v for b in boxes for k, v in b.attrib.items() if v and _names_placement(str(k))]
     return len(set(values)) < len(values)
 
 
+# a device or a breakpoint a box is shown on, in its class or a `data-` value
+_SCREEN_WORD = lazy_regex(
+    r"mobile|desktop|tablet|phone|(?:visible|hidden|show|hide)-(?:xs|sm|md|lg|xl)(?![a-z])"
+    r"|(?<![a-z])(?:small|medium|large)[_-](?:up|only|down)(?![a-z])", re.I)
+
+
+def _devices_named(box: etree._Element) -> frozenset[str]:
+    """The devices and breakpoints a box's class and `data-` values name."""
+    text = " ".join(str(v) for k, v in box.attrib.items()
+                    if str(k) == "class" or str(k).startswith("data-"))
+    return frozenset(m.group(0).lower() for m in _SCREEN_WORD.finditer(text))
+
+
 _PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",
                               "zone", "pos", "position", "id", "adid"})
+_NAMING_PARTS = frozenset({"name", "key", "code", "path"})  # `data-slot-name`
 
 
 def _names_placement(attribute: str) -> bool:
     """Whether a `data-` attribute's name says its value is a placement's (`data-slot`,
-    `data-cb-ad-id`), not an area's or a style's (`data-area`, `data-theme`).
+    `data-cb-ad-id`, `data-slot-name`), not an area's or a style's (`data-area`,
+    `data-theme`), nor a setting of the unit's (`data-ad-lazy`, `data-ad-size`,
+    `data-ad-theme`: every unit of a theme may carry the same): the name's last word says.
 
     >>> _names_placement("data-cb-ad-id"), _names_placement("data-slot")
     (True, True)
     >>> _names_placement("data-area"), _names_placement("class")
     (False, False)
+    >>> _names_placement("data-ad-lazy"), _names_placement("data-slot-name")
+    (False, True)
     """
-    return attribute.startswith("data-") and any(
-        part in _PLACEMENT_PARTS for part in attribute.lower()[5:].split("-"))
+    if not attribute.startswith("data-"):
+        return False
+    parts = attribute.lower()[5:].split("-")
+    return parts[-1] in _PLACEMENT_PARTS or (
+        parts[-1] in _NAMING_PARTS and any(p in _PLACEMENT_PARTS for p in parts[:-1]))
 
 
 def _empty_unit_box(el: etree._Element) -> bool:
