@@ -354,7 +354,8 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     """One placement per tag: a vendor's tag is a script and, right after it, a `<noscript>`
     holding the same ad for browsers without JavaScript (DART's `<a href=…/jump/…><img
     src=…/ad/…></a>`, AOL's `htmlAdWH(…)` then its `atwola.com/image/<MN>` image, Smart
-    AdServer's `pubjumpi` link). A browser shows one of the two, so a slot inside that
+    AdServer's `pubjumpi` link), or a unit's box (GPT's div, then Ad Manager's no-JavaScript
+    `/gampad/ad` image). A browser shows one of the two, so a slot inside that
     noscript is the script's slot's fallback when both are one network's: the script's slot
     is kept, completed by its twin's zone and size. Zones that disagree are two placements."""
     of_script: dict[etree._Element, _Draft] = {}
@@ -362,10 +363,13 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         for el in (d.element, *d.extra_elements):
             if str(el.tag).lower() == "script":
                 of_script.setdefault(el, d)
+    nearest: NoscriptMemo = {}
+    for d in drafts:  # a unit's box its script fills, the noscript right after the box
+        if noscript_holding(d.element, nearest) is None:
+            of_script.setdefault(d.element, d)
     if not of_script:
         return drafts
     kept: list[_Draft] = []
-    nearest: NoscriptMemo = {}
     for d in drafts:
         owner = _script_before_noscript(d.element, of_script, nearest)
         if (owner is None or owner is d or owner.network is not d.network

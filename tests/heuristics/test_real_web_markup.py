@@ -2139,3 +2139,24 @@ def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> No
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         ("Google Publisher Tag", "/1234567/news/top", 300, 250),
         ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]
+
+
+def test_a_gpt_boxs_no_javascript_tag_after_it_is_that_unit(audit_html: AuditHtml) -> None:
+    """A GPT unit's div, then its Ad Manager no-JavaScript tag in a `<noscript>` right
+    after the div (not inside it): a browser shows one of the two, one placement; another
+    unit's path in that noscript is its own."""
+    define = ("<script>googletag.cmd.push(function() {{ googletag.defineSlot('{iu}', [728, 90],"
+              " '{div}').addService(googletag.pubads()); googletag.display('{div}'); }});"
+              "</script>")
+    head = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    report = audit_html(page(
+        '<div id="div-gpt-ad-1">' + define.format(iu="/1234567/news/top", div="div-gpt-ad-1")
+        + "</div><noscript>" + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90")
+        + '</noscript><p>More text.</p><div id="div-gpt-ad-2">'
+        + define.format(iu="/1234567/news/mid", div="div-gpt-ad-2")
+        + "</div><noscript>" + _NON_JS.format(iu="/1234567/news/foot", sz="728x90")
+        + "</noscript>", head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top"),
+        ("Google Publisher Tag", "/1234567/news/mid"),
+        ("Google Publisher Tag", "/1234567/news/foot")]
