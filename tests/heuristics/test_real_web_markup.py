@@ -2160,3 +2160,20 @@ def test_a_gpt_boxs_no_javascript_tag_after_it_is_that_unit(audit_html: AuditHtm
         ("Google Publisher Tag", "/1234567/news/top"),
         ("Google Publisher Tag", "/1234567/news/mid"),
         ("Google Publisher Tag", "/1234567/news/foot")]
+
+
+def test_a_gallerys_file_paths_are_no_gpt_units(audit_html: AuditHtml) -> None:
+    """A photo gallery's config written as GPT's unit objects are (`{name: '/2019/05/
+    dock.jpg', id: 'photo-1', sizes: [[640, 480]]}`), or keyed by the div each image fills
+    (`"hero": {"path": '/2019/05/…jpg', "sizes": …}`): a dated upload folder where a
+    network code would stand, a file's path, no ad unit and no network code."""
+    gpt = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    config = ("<script>gallery.load([{name: '/2019/05/ferry-dock.jpg', id: 'photo-1',"
+              " sizes: [[640, 480], [1280, 960]]}, {path: '/2019/05/ferry-deck.webp',"
+              " sizes: [[640, 480]], id: 'photo-2'}]);\nvar media = {\"hero\": {\"caption\":"
+              " \"Dock\", \"path\": \"/2019/05/ferry-dock.jpg\", \"sizes\": [[640, 480]]}};"
+              "</script>")
+    report = audit_html(page('<div id="hero"></div><div id="photo-1"></div>'
+                             '<div id="photo-2"></div>', head=gpt + config))
+    assert not report.slots
+    assert not {i for i in report.ids if i.kind.startswith("gpt")}
