@@ -2177,3 +2177,13 @@ def test_a_gallerys_file_paths_are_no_gpt_units(audit_html: AuditHtml) -> None:
                              '<div id="photo-2"></div>', head=gpt + config))
     assert not report.slots
     assert not {i for i in report.ids if i.kind.startswith("gpt")}
+
+
+def test_pixels_by_their_tags_size_are_no_units(audit_html: AuditHtml) -> None:
+    """An impression pixel told by its tag's own size, no width or height attribute: Ad
+    Manager's `/gampad/ad?…&sz=0x0`, ADTECH's `adserv/…;size=1x1`; no unit either."""
+    report = audit_html(page(
+        '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/news/px&amp;sz=0x0'
+        '&amp;c=1" alt=""><img src="http://adserver.adtech.de/adserv/3.0/311.0/5297992/0/16/'
+        'ADTECH;loc=300;size=1x1" border="0">'))
+    assert not report.slots
