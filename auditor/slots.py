@@ -1490,7 +1490,8 @@ def cosmetic_slots(
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
     # boxes a thousand levels deep are read in linear time
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
-    signed = [n for n in catalogue.signed_with(script_needles(page, catalogue)) if n.shows_ads]
+    signed = [n for n in catalogue.signed_with(script_needles(page, catalogue))
+              if _serves_units(n)]
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -1541,6 +1542,15 @@ def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]
         return None
     network = network_of.get(after)
     return network if network is not None and network.shows_ads else None
+
+
+def _serves_units(network: Network) -> bool:
+    """Whether a network's own tag fills the box its script stands in: an ad network's, not
+    an analytics snippet's (`gtag('config', …)`, Matomo's `_paq`), nor a header bidder's,
+    which asks for bids the ad server's tag shows (Prebid.js's `pbjs.que`, Amazon's
+    `apstag.init`, a real-time-config vendor of AMP's)."""
+    return (network.shows_ads and network.category is Category.ADVERTISING
+            and network.name != PREBID and not (network.amp_rtc and not network.amp))
 
 
 def _tag_configured_in(el: etree._Element, signed: Sequence[Network]) -> Network | None:
