@@ -1876,23 +1876,25 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
-    if len({_devices_named(b) for b in boxes}) > 1:
+    screens = [_devices_named(b) for b in boxes]
+    if all(screens) and len(set(screens)) > 1:
         return True  # `data-breakpoint="mobile"` beside `"desktop"`, `visible-xs` classes
     values = [v for b in boxes for k, v in b.attrib.items() if v and _names_placement(str(k))]
     return len(set(values)) < len(values)
 
 
-# a device or a breakpoint a box is shown on, in its class or a `data-` value
+# a device or a breakpoint a box is shown on, a word of its class or a `data-` value whole
+# (`mobile`, `hidden-xs`, `desktop-only`, `medium_up`; not `nomobilead`, a theme's word)
 _SCREEN_WORD = lazy_regex(
-    r"mobile|desktop|tablet|phone|(?:visible|hidden|show|hide)-(?:xs|sm|md|lg|xl)(?![a-z])"
-    r"|(?<![a-z])(?:small|medium|large)[_-](?:up|only|down)(?![a-z])", re.I)
+    r"(?:(?:visible|hidden|show|hide|only|is)[-_])?(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
+    r"(?:[-_](?:only|up|down))?|(?:small|medium|large)[-_](?:up|only|down)", re.I)
 
 
 def _devices_named(box: etree._Element) -> frozenset[str]:
-    """The devices and breakpoints a box's class and `data-` values name."""
-    text = " ".join(str(v) for k, v in box.attrib.items()
-                    if str(k) == "class" or str(k).startswith("data-"))
-    return frozenset(m.group(0).lower() for m in _SCREEN_WORD.finditer(text))
+    """The devices and breakpoints a box's class words and `data-` values name."""
+    words = (w for k, v in box.attrib.items()
+             if str(k) == "class" or str(k).startswith("data-") for w in str(v).split())
+    return frozenset(w.lower() for w in words if _SCREEN_WORD.fullmatch(w))
 
 
 _PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",

@@ -404,6 +404,11 @@ _TWIN_BAND = "\n".join([
     '<div class="unit-box hidden-xs" id="foot-ad-b"></div></div>',
     '<div class="ad-strip-b"><div class="unit-box" id="ra" data-slot-name="rail"></div>'
     '<div class="unit-box" id="rb" data-slot-name="rail"></div></div>',
+    # a theme's own words (`nomobilead`), or one box alone naming a screen: units each
+    '<div class="ad-strip-b"><div class="unit-box nomobilead" id="Leaderboard"></div>'
+    '<div class="unit-box nofullad" id="Tile1"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box hide-mobile" id="Top"></div>'
+    '<div class="unit-box" id="Right"></div></div>',
     "</body></html>",
 ])
 
@@ -414,4 +419,5 @@ def test_breakpoint_twins_are_told_by_placement_and_device(catalogue: Catalogue)
                     catalogue=catalogue).pages
     assert [(s.line, s.rule) for s in page.slots] == [
         (3, "##.unit-box"), (3, "##.unit-box"), (4, "##.unit-box"), (4, "##.unit-box"),
-        (5, "##.ad-strip-b"), (6, "##.ad-strip-b"), (7, "##.ad-strip-b")]
+        (5, "##.ad-strip-b"), (6, "##.ad-strip-b"), (7, "##.ad-strip-b"),
+        (8, "##.unit-box"), (8, "##.unit-box"), (9, "##.unit-box"), (9, "##.unit-box")]
