@@ -2187,3 +2187,18 @@ def test_pixels_by_their_tags_size_are_no_units(audit_html: AuditHtml) -> None:
         '&amp;c=1" alt=""><img src="http://adserver.adtech.de/adserv/3.0/311.0/5297992/0/16/'
         'ADTECH;loc=300;size=1x1" border="0">'))
     assert not report.slots
+
+
+def test_dated_permalinks_are_no_gpt_units(audit_html: AuditHtml) -> None:
+    """A related-posts widget's cards keyed by their div, or listed as objects, each with
+    its post's dated permalink and thumbnail sizes: a year and a month where a network code
+    and a unit would stand, no GPT unit and no network code."""
+    gpt = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    config = ('<script>var related = {"related-1": {"title": "Ferry vote", "path":'
+              ' "/2019/05/ferry-vote/", "sizes": [[300, 200], [600, 400]]}};\n'
+              "cards.render([{path: '/2019/04/dock-repair/', id: 'related-2',"
+              " sizes: [[300, 200]]}]);</script>")
+    report = audit_html(page('<div id="related-1"></div><div id="related-2"></div>',
+                             head=gpt + config))
+    assert not report.slots
+    assert not {i for i in report.ids if i.kind.startswith("gpt")}
