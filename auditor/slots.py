@@ -152,9 +152,10 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             dropped.update(id(d) for d in placed)  # the branch that ran is on the page
             continue
         kept: _Draft | None = None
+        owners: dict[int, int | None] = {}
         for draft in placed:
             if kept is not None and _branch_between(code, branches, at[kept.written or ""],
-                                                    at[draft.written or ""]):
+                                                    at[draft.written or ""], owners):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
@@ -167,34 +168,40 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     return [d for d in scripted if id(d) not in dropped]
 
 
-def _branch_between(code: str, branches: list[int], start: int, end: int) -> bool:
+def _branch_between(code: str, branches: list[int], start: int, end: int,
+                    owners: dict[int, int | None] | None = None) -> bool:
     """Whether a branch keyword (offsets in order) between two offsets parts them: the
     `if` its `else` closes, or the `switch` its `case` stands in, opens before `start`.
     A choice made between two units written in turn (`if (wide) { sz = [728, 90]; } else
-    { … }`), or a keyword in a comment or in an object (`default:`), parts none."""
+    { … }`), or a keyword in a comment or in an object (`default:`), parts none. `owners`
+    keeps each keyword's answer across calls on one script: each is read back once."""
+    owners = {} if owners is None else owners
     i = bisect_right(branches, start)
     while i < len(branches) and branches[i] < end:
         at = branches[i]
         i += 1
-        if in_comment(code, at):
-            continue
-        owner = _branch_owner(code, at)
+        if at not in owners:
+            owners[at] = -1 if in_comment(code, at) else _branch_owner(code, at, owners)
+        owner = owners[at]
         if owner == -1:
-            continue  # a `default:` or `case` in no switch: no branch
+            continue  # in a comment, or a `default:` or `case` in no switch: no branch
         if owner is None or owner < start:
             return True
     return False
 
 
-_BRANCH_REACH = 4000  # characters read back from a branch keyword for its statement
+_BRANCH_REACH = 2000  # characters read back from a branch keyword for its statement
 _CLOSES = {")": "(", "]": "[", "}": "{"}
 _SWITCH_BEFORE = lazy_regex(r"(?<![\w$.])switch\s*$")
 
 
-def _branch_owner(code: str, at: int) -> int | None:
+def _branch_owner(code: str, at: int, owners: dict[int, int | None]) -> int | None:
     """Where the statement a branch keyword at `at` belongs to opens: an `else`'s `if`, a
     `case`'s (or `default:`'s) `switch`; -1 when a `case` stands in no switch (an object's
-    `default:`, prose), None when the text read back (bounded) does not tell."""
+    `default:`, prose), None when the text read back (bounded) does not tell. A keyword
+    met on the way at the same depth ends the read: an `else` before an `else`'s `if`
+    tells nothing, a `case` before a `case` is in its switch (`owners`, read already), so
+    a script of many keywords is read back once, not once per keyword."""
     is_else = code.startswith("else", at)
     depth, j, first = 0, at - 1, True
     low = max(0, at - _BRANCH_REACH)
@@ -213,6 +220,13 @@ def _branch_owner(code: str, at: int) -> int | None:
                 return _switch_at(code, j, low)
         elif depth == 0 and is_else and ch == ";" and not first:
             return None  # past the statement before the else: no if of its own
+        elif depth == 0 and ch == "e" and j >= 3 and code[j - 3:j + 1] in ("else", "case") \
+                and (j < 4 or not (code[j - 4].isalnum() or code[j - 4] in "_$.")) \
+                and not (j + 1 < len(code) and (code[j + 1].isalnum() or code[j + 1] in "_$")):
+            if is_else and code[j - 3] == "e":
+                return None
+            if not is_else and code[j - 3] == "c" and j - 3 in owners:
+                return owners[j - 3]
         elif depth == 0 and is_else and ch == "f" and j >= 1 and code[j - 1] == "i" and (
                 j < 2 or not (code[j - 2].isalnum() or code[j - 2] in "_$.")) and (
                 j + 1 >= len(code) or not (code[j + 1].isalnum() or code[j + 1] in "_$")):
