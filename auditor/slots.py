@@ -1912,8 +1912,11 @@ def _devices_named(box: etree._Element) -> frozenset[str]:
 
 
 _PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",
-                              "zone", "pos", "position", "id", "adid"})
-_NAMING_PARTS = frozenset({"name", "key", "code", "path"})  # `data-slot-name`
+                              "zone", "pos", "position", "adid"})
+# what names a thing by what it is called (`data-slot-name`, `data-cb-ad-id`): a placement's
+# only after a placement word (`data-post-id`, `data-widget-id` name the post or widget
+# every box of it carries); `data-id` alone names the box
+_NAMING_PARTS = frozenset({"id", "name", "key", "code", "path"})
 
 
 def _names_placement(attribute: str) -> bool:
@@ -1928,11 +1931,13 @@ def _names_placement(attribute: str) -> bool:
     (False, False)
     >>> _names_placement("data-ad-lazy"), _names_placement("data-slot-name")
     (False, True)
+    >>> _names_placement("data-post-id"), _names_placement("data-ad-id")
+    (False, True)
     """
     if not attribute.startswith("data-"):
         return False
     parts = attribute.lower()[5:].split("-")
-    return parts[-1] in _PLACEMENT_PARTS or (
+    return parts[-1] in _PLACEMENT_PARTS or parts == ["id"] or (
         parts[-1] in _NAMING_PARTS and any(p in _PLACEMENT_PARTS for p in parts[:-1]))
 
 

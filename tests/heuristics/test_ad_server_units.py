@@ -409,6 +409,9 @@ _TWIN_BAND = "\n".join([
     '<div class="unit-box nofullad" id="Tile1"></div></div>',
     '<div class="ad-strip-b"><div class="unit-box hide-mobile" id="Top"></div>'
     '<div class="unit-box" id="Right"></div></div>',
+    # an infinite-scroll theme's boxes each carrying the post they stand in: units each
+    '<div class="ad-strip-b"><div class="unit-box" id="ad-1" data-post-id="12345"></div>'
+    '<div class="unit-box" id="ad-2" data-post-id="12345"></div></div>',
     "</body></html>",
 ])
 
@@ -420,4 +423,5 @@ def test_breakpoint_twins_are_told_by_placement_and_device(catalogue: Catalogue)
     assert [(s.line, s.rule) for s in page.slots] == [
         (3, "##.unit-box"), (3, "##.unit-box"), (4, "##.unit-box"), (4, "##.unit-box"),
         (5, "##.ad-strip-b"), (6, "##.ad-strip-b"), (7, "##.ad-strip-b"),
-        (8, "##.unit-box"), (8, "##.unit-box"), (9, "##.unit-box"), (9, "##.unit-box")]
+        (8, "##.unit-box"), (8, "##.unit-box"), (9, "##.unit-box"), (9, "##.unit-box"),
+        (10, "##.unit-box"), (10, "##.unit-box")]
