@@ -152,9 +152,10 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             dropped.update(id(d) for d in placed)  # the branch that ran is on the page
             continue
         kept: _Draft | None = None
+        owners: dict[int, int | None] = {}
         for draft in placed:
-            if kept is not None and _branch_between(branches, at[kept.written or ""],
-                                                    at[draft.written or ""]):
+            if kept is not None and _branch_between(code, branches, at[kept.written or ""],
+                                                    at[draft.written or ""], owners):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
@@ -167,10 +168,94 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     return [d for d in scripted if id(d) not in dropped]
 
 
-def _branch_between(branches: list[int], start: int, end: int) -> bool:
-    """Whether a branch keyword (offsets in order) lies between two offsets."""
+def _branch_between(code: str, branches: list[int], start: int, end: int,
+                    owners: dict[int, int | None] | None = None) -> bool:
+    """Whether a branch keyword (offsets in order) between two offsets parts them: the
+    `if` its `else` closes, or the `switch` its `case` stands in, opens before `start`.
+    A choice made between two units written in turn (`if (wide) { sz = [728, 90]; } else
+    { … }`), or a keyword in a comment or in an object (`default:`), parts none. `owners`
+    keeps each keyword's answer across calls on one script: each is read back once."""
+    owners = {} if owners is None else owners
     i = bisect_right(branches, start)
-    return i < len(branches) and branches[i] < end
+    while i < len(branches) and branches[i] < end:
+        at = branches[i]
+        i += 1
+        if at not in owners:
+            owners[at] = -1 if in_comment(code, at) else _branch_owner(code, at, owners)
+        owner = owners[at]
+        if owner == -1:
+            continue  # in a comment, or a `default:` or `case` in no switch: no branch
+        if owner is None or owner < start:
+            return True
+    return False
+
+
+_BRANCH_REACH = 2000  # characters read back from a branch keyword for its statement
+_CLOSES = {")": "(", "]": "[", "}": "{"}
+_SWITCH_BEFORE = lazy_regex(r"(?<![\w$.])switch\s*$")
+
+
+def _branch_owner(code: str, at: int, owners: dict[int, int | None]) -> int | None:
+    """Where the statement a branch keyword at `at` belongs to opens: an `else`'s `if`, a
+    `case`'s (or `default:`'s) `switch`; -1 when a `case` stands in no switch (an object's
+    `default:`, prose), None when the text read back (bounded) does not tell. A keyword
+    met on the way at the same depth ends the read: an `else` before an `else`'s `if`
+    tells nothing, a `case` before a `case` is in its switch (`owners`, read already), so
+    a script of many keywords is read back once, not once per keyword."""
+    is_else = code.startswith("else", at)
+    depth, j, first = 0, at - 1, True
+    low = max(0, at - _BRANCH_REACH)
+    while j >= low:
+        ch = code[j]
+        if ch.isspace():
+            j -= 1
+            continue
+        if ch in _CLOSES:
+            depth += 1
+        elif ch in "([{":
+            depth -= 1
+            if depth < 0:
+                if is_else or ch != "{":
+                    return None
+                return _switch_at(code, j, low)
+        elif depth == 0 and is_else and ch == ";" and not first:
+            return None  # past the statement before the else: no if of its own
+        elif depth == 0 and ch == "e" and j >= 3 and code[j - 3:j + 1] in ("else", "case") \
+                and (j < 4 or not (code[j - 4].isalnum() or code[j - 4] in "_$.")) \
+                and not (j + 1 < len(code) and (code[j + 1].isalnum() or code[j + 1] in "_$")):
+            if is_else and code[j - 3] == "e":
+                return None
+            if not is_else and code[j - 3] == "c" and j - 3 in owners:
+                return owners[j - 3]
+        elif depth == 0 and is_else and ch == "f" and j >= 1 and code[j - 1] == "i" and (
+                j < 2 or not (code[j - 2].isalnum() or code[j - 2] in "_$.")) and (
+                j + 1 >= len(code) or not (code[j + 1].isalnum() or code[j + 1] in "_$")):
+            return j - 1
+        first = False
+        j -= 1
+    return None
+
+
+def _switch_at(code: str, brace: int, low: int) -> int:
+    """Where the `switch` whose body opens at `brace` starts, or -1 (another block)."""
+    j = brace - 1
+    while j >= low and code[j].isspace():
+        j -= 1
+    if j < low or code[j] != ")":
+        return -1
+    depth = 0
+    while j >= low:
+        if code[j] == ")":
+            depth += 1
+        elif code[j] == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        j -= 1
+    word = _SWITCH_BEFORE.search(code, max(low, j - 40), j)
+    if word is not None:
+        return word.start()
+    return -1
 
 
 def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
@@ -283,7 +368,8 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     """One placement per tag: a vendor's tag is a script and, right after it, a `<noscript>`
     holding the same ad for browsers without JavaScript (DART's `<a href=…/jump/…><img
     src=…/ad/…></a>`, AOL's `htmlAdWH(…)` then its `atwola.com/image/<MN>` image, Smart
-    AdServer's `pubjumpi` link). A browser shows one of the two, so a slot inside that
+    AdServer's `pubjumpi` link), or a unit's box (GPT's div, then Ad Manager's no-JavaScript
+    `/gampad/ad` image). A browser shows one of the two, so a slot inside that
     noscript is the script's slot's fallback when both are one network's: the script's slot
     is kept, completed by its twin's zone and size. Zones that disagree are two placements."""
     of_script: dict[etree._Element, _Draft] = {}
@@ -291,10 +377,13 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         for el in (d.element, *d.extra_elements):
             if str(el.tag).lower() == "script":
                 of_script.setdefault(el, d)
+    nearest: NoscriptMemo = {}
+    for d in drafts:  # a unit's box its script fills, the noscript right after the box
+        if noscript_holding(d.element, nearest) is None:
+            of_script.setdefault(d.element, d)
     if not of_script:
         return drafts
     kept: list[_Draft] = []
-    nearest: NoscriptMemo = {}
     for d in drafts:
         owner = _script_before_noscript(d.element, of_script, nearest)
         if (owner is None or owner is d or owner.network is not d.network
@@ -722,7 +811,8 @@ def _unit_in_turn(code: str, match: re.Match[str],
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
-    return _BRANCH.search(code, placed[1], match.start()) is None
+    branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
+    return not _branch_between(code, branches, placed[1] - 1, match.start())
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader
@@ -1414,7 +1504,8 @@ def cosmetic_slots(
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
     # boxes a thousand levels deep are read in linear time
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
-    signed = [n for n in catalogue.signed_with(script_needles(page, catalogue)) if n.shows_ads]
+    signed = [n for n in catalogue.signed_with(script_needles(page, catalogue))
+              if _serves_units(n)]
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -1465,6 +1556,15 @@ def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]
         return None
     network = network_of.get(after)
     return network if network is not None and network.shows_ads else None
+
+
+def _serves_units(network: Network) -> bool:
+    """Whether a network's own tag fills the box its script stands in: an ad network's, not
+    an analytics snippet's (`gtag('config', …)`, Matomo's `_paq`), nor a header bidder's,
+    which asks for bids the ad server's tag shows (Prebid.js's `pbjs.que`, Amazon's
+    `apstag.init`, a real-time-config vendor of AMP's)."""
+    return (network.shows_ads and network.category is Category.ADVERTISING
+            and network.name != PREBID and not (network.amp_rtc and not network.amp))
 
 
 def _tag_configured_in(el: etree._Element, signed: Sequence[Network]) -> Network | None:
@@ -1790,25 +1890,55 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
         return True
     if len({_SIZE_WORD.sub("", i) for i in ids}) < len(ids):
         return True
+    screens = [_devices_named(b) for b in boxes]
+    if all(screens) and len(set(screens)) > 1:
+        return True  # `data-breakpoint="mobile"` beside `"desktop"`, `visible-xs` classes
     values = [v for b in boxes for k, v in b.attrib.items() if v and _names_placement(str(k))]
     return len(set(values)) < len(values)
 
 
+# a device or a breakpoint a box is shown on, a word of its class or a `data-` value whole
+# (`mobile`, `hidden-xs`, `desktop-only`, `medium_up`; not `nomobilead`, a theme's word)
+_SCREEN_WORD = lazy_regex(
+    r"(?:(?:visible|hidden|show|hide|only|is)[-_])?(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
+    r"(?:[-_](?:only|up|down))?|(?:small|medium|large)[-_](?:up|only|down)", re.I)
+
+
+def _devices_named(box: etree._Element) -> frozenset[str]:
+    """The devices and breakpoints a box's class words and `data-` values name."""
+    words = (w for k, v in box.attrib.items()
+             if str(k) == "class" or str(k).startswith("data-") for w in str(v).split())
+    return frozenset(w.lower() for w in words if _SCREEN_WORD.fullmatch(w))
+
+
 _PLACEMENT_PARTS = frozenset({"ad", "ads", "slot", "unit", "adunit", "adslot", "placement",
-                              "zone", "pos", "position", "id", "adid"})
+                              "zone", "pos", "position", "adid"})
+# what names a thing by what it is called (`data-slot-name`, `data-cb-ad-id`): a placement's
+# only after a placement word (`data-post-id`, `data-widget-id` name the post or widget
+# every box of it carries); `data-id` alone names the box
+_NAMING_PARTS = frozenset({"id", "name", "key", "code", "path"})
 
 
 def _names_placement(attribute: str) -> bool:
     """Whether a `data-` attribute's name says its value is a placement's (`data-slot`,
-    `data-cb-ad-id`), not an area's or a style's (`data-area`, `data-theme`).
+    `data-cb-ad-id`, `data-slot-name`), not an area's or a style's (`data-area`,
+    `data-theme`), nor a setting of the unit's (`data-ad-lazy`, `data-ad-size`,
+    `data-ad-theme`: every unit of a theme may carry the same): the name's last word says.
 
     >>> _names_placement("data-cb-ad-id"), _names_placement("data-slot")
     (True, True)
     >>> _names_placement("data-area"), _names_placement("class")
     (False, False)
+    >>> _names_placement("data-ad-lazy"), _names_placement("data-slot-name")
+    (False, True)
+    >>> _names_placement("data-post-id"), _names_placement("data-ad-id")
+    (False, True)
     """
-    return attribute.startswith("data-") and any(
-        part in _PLACEMENT_PARTS for part in attribute.lower()[5:].split("-"))
+    if not attribute.startswith("data-"):
+        return False
+    parts = attribute.lower()[5:].split("-")
+    return parts[-1] in _PLACEMENT_PARTS or parts == ["id"] or (
+        parts[-1] in _NAMING_PARTS and any(p in _PLACEMENT_PARTS for p in parts[:-1]))
 
 
 def _empty_unit_box(el: etree._Element) -> bool:

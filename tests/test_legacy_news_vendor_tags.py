@@ -447,3 +447,29 @@ def test_box_scripts_and_oz_globals_are_read_in_linear_time() -> None:
                              "##.ad\n")
 
     assert_linear(seconds, 40_000, "oz tag in boxes")
+
+
+def test_a_box_holding_an_analytics_or_bidding_script_is_not_that_vendors_unit(
+        catalogue: Catalogue) -> None:
+    """A hidden ad box whose own script is an analytics snippet (`gtag('config', …)`,
+    Matomo's `_paq`) or a header bidder's call (Prebid.js's `pbjs.que`, Amazon's
+    `apstag.init`) is no unit of that vendor: neither fills the box. An ad network's tag
+    in it still names it."""
+    head = ("<script async src='https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ9'>"
+            "</script><script async src='https://c.amazon-adsystem.com/aax2/apstag.js'>"
+            "</script><script async src='/static/prebid.js'></script>")
+    boxes = [
+        "gtag('config', 'G-ABC123XYZ9');",
+        "_paq.push(['setTrackerUrl', 'https://stats.example.org/matomo.php']);"
+        " _paq.push(['setSiteId', '3']);",
+        "pbjs.que.push(function() { pbjs.setConfig({priceGranularity: 'medium'}); });",
+        "apstag.init({pubID: '3287', adServer: 'googletag'});",
+        'oz_api = "valuation"; oz_site = "1234/5678"; oz_zone = "9999";',
+    ]
+    html = (f"<html><head><title>t</title>{head}</head><body>\n"
+            + "\n".join(f'<div class="ad"><script>{code}</script></div>' for code in boxes)
+            + "\n<p>Story text.</p></body></html>")
+    (page,) = audit(html.encode(), url="https://news.test/a",
+                    engine=Engine.from_text("##.ad\n", name="t"), catalogue=catalogue).pages
+    assert [s.network for s in page.slots] == [
+        None, None, None, None, "Magnite (Rubicon Project)"]

@@ -1370,3 +1370,19 @@ def test_older_tag_at_another_of_the_gpt_boxs_sizes_is_its_fill(
     assert [(s.line, s.network, s.zone_id) for s in page.slots][:1] == [
         (10, "Google Publisher Tag", "/1234567/news/section")]
     assert "DoubleClick DART" not in {s.network for s in page.slots}
+
+
+def test_adtech_iframe_tag_and_its_noscript_image_after_it_are_one_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """ADTECH's iframe tag, then its image tag in a `<noscript>` right after the frame (not
+    inside it): one placement, as its script tag and noscript are (e290424's box fold)."""
+    adt = "http://adserver.adtech.de"
+    html = (f"""<html><head><title>t</title></head><body><p>Article text.</p>
+<iframe src="{adt}/adiframe/3.0/311.0/5297992/0/225/ADTECH;loc=100;size=728x90" width="728"
+ height="90" frameborder="0" scrolling="no"></iframe><noscript><a href="{adt}/adlink/3.0/311.0/"""
+            f"""5297992/0/225/ADTECH;loc=300"><img src="{adt}/adserv/3.0/311.0/5297992/0/225/"""
+            """ADTECH;loc=300;size=728x90" border="0" width="728" height="90"></a></noscript>
+</body></html>""")
+    (page,) = audit(html.encode(), url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(2, "ADTECH", "5297992")]

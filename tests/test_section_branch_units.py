@@ -50,6 +50,23 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
     (_SWITCH, "", ["/4817/news_top"]),
     (_IN_TURN, "", ["/4817/news_top", "/4817/sport_top"]),  # written in turn: two
     (_BRANCHES, _RAN, ["/4817/sport_top"]),  # saved after it ran: the unit it wrote
+    # a choice made between units written in turn (a size per screen) parts no units
+    (_write("gpt-news") + "\nvar sz; if (window.innerWidth > 700) { sz = [728, 90]; }"
+     " else { sz = [320, 50]; }\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + "switch (device) { case 'm': sz = [320, 50]; break;"
+     " default: sz = [728, 90]; }" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    # nor a branch word in a comment, nor an object's `default:` key
+    (_write("gpt-news") + "\n// in case the first collapses, or else\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + "var o = {default: 1};" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    # branches without braces, and a size choice inside a section's branch
+    ("if (section == 'news') " + _write("gpt-news") + "\nelse " + _write("gpt-sport"), "",
+     ["/4817/news_top"]),
+    ("if (section == 'news') { if (w) { sz = 1; } else { sz = 2; } " + _write("gpt-news")
+     + " } else { " + _write("gpt-sport") + " }", "", ["/4817/news_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:
@@ -71,6 +88,9 @@ def _zone_call(zone: str) -> str:
     # one zone per section: the branch that runs places one
     (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}",
      ["1234567"]),
+    # a size chosen between two calls in turn parts no units
+    (_zone_call("1234567") + "if (wide) { w = 728; } else { w = 300; }"
+     + _zone_call("7654321"), ["1234567", "7654321"]),
     # the same zone called twice is its one unit
     (_zone_call("1234567") + _zone_call("1234567"), ["1234567"]),
 ])

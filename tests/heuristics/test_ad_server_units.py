@@ -385,3 +385,43 @@ def test_boxes_sharing_a_breakpoint_but_naming_their_slots_apart_are_units(
                     catalogue=catalogue).pages
     assert [(s.line, s.rule) for s in page.slots] == [
         (3, "##.unit-box"), (3, "##.unit-box"), (4, "##.ad-column")]
+
+
+# empty boxes beside each other: a setting every unit of a theme carries (`data-ad-lazy`,
+# `data-ad-theme`) makes no twins; a device or breakpoint told apart in a `data-` value or
+# a class (`data-breakpoint="mobile"` / `"desktop"`, `visible-xs` / `hidden-xs`) does
+_TWIN_BAND = "\n".join([
+    "<html><head><title>t</title></head><body>",
+    _P,
+    '<div class="ad-strip-b"><div class="unit-box" id="sidebar-ad-1" data-ad-lazy="true">'
+    '</div><div class="unit-box" id="sidebar-ad-2" data-ad-lazy="true"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="rail-ad-1" data-ad-theme="light">'
+    '</div><div class="unit-box" id="rail-ad-2" data-ad-theme="light"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="top-ad-a" data-area="top"'
+    ' data-breakpoint="mobile"></div><div class="unit-box" id="top-ad-b" data-area="top"'
+    ' data-breakpoint="desktop"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box visible-xs" id="foot-ad-a"></div>'
+    '<div class="unit-box hidden-xs" id="foot-ad-b"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box" id="ra" data-slot-name="rail"></div>'
+    '<div class="unit-box" id="rb" data-slot-name="rail"></div></div>',
+    # a theme's own words (`nomobilead`), or one box alone naming a screen: units each
+    '<div class="ad-strip-b"><div class="unit-box nomobilead" id="Leaderboard"></div>'
+    '<div class="unit-box nofullad" id="Tile1"></div></div>',
+    '<div class="ad-strip-b"><div class="unit-box hide-mobile" id="Top"></div>'
+    '<div class="unit-box" id="Right"></div></div>',
+    # an infinite-scroll theme's boxes each carrying the post they stand in: units each
+    '<div class="ad-strip-b"><div class="unit-box" id="ad-1" data-post-id="12345"></div>'
+    '<div class="unit-box" id="ad-2" data-post-id="12345"></div></div>',
+    "</body></html>",
+])
+
+
+def test_breakpoint_twins_are_told_by_placement_and_device(catalogue: Catalogue) -> None:
+    engine = Engine.from_text("##.unit-box\n##.ad-strip-b\n", name="t")
+    (page,) = audit(_TWIN_BAND.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule) for s in page.slots] == [
+        (3, "##.unit-box"), (3, "##.unit-box"), (4, "##.unit-box"), (4, "##.unit-box"),
+        (5, "##.ad-strip-b"), (6, "##.ad-strip-b"), (7, "##.ad-strip-b"),
+        (8, "##.unit-box"), (8, "##.unit-box"), (9, "##.unit-box"), (9, "##.unit-box"),
+        (10, "##.unit-box"), (10, "##.unit-box")]

@@ -2163,3 +2163,66 @@ def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> No
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         ("Google Publisher Tag", "/1234567/news/top", 300, 250),
         ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]
+
+
+def test_a_gpt_boxs_no_javascript_tag_after_it_is_that_unit(audit_html: AuditHtml) -> None:
+    """A GPT unit's div, then its Ad Manager no-JavaScript tag in a `<noscript>` right
+    after the div (not inside it): a browser shows one of the two, one placement; another
+    unit's path in that noscript is its own."""
+    define = ("<script>googletag.cmd.push(function() {{ googletag.defineSlot('{iu}', [728, 90],"
+              " '{div}').addService(googletag.pubads()); googletag.display('{div}'); }});"
+              "</script>")
+    head = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    report = audit_html(page(
+        '<div id="div-gpt-ad-1">' + define.format(iu="/1234567/news/top", div="div-gpt-ad-1")
+        + "</div><noscript>" + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90")
+        + '</noscript><p>More text.</p><div id="div-gpt-ad-2">'
+        + define.format(iu="/1234567/news/mid", div="div-gpt-ad-2")
+        + "</div><noscript>" + _NON_JS.format(iu="/1234567/news/foot", sz="728x90")
+        + "</noscript>", head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "/1234567/news/top"),
+        ("Google Publisher Tag", "/1234567/news/mid"),
+        ("Google Publisher Tag", "/1234567/news/foot")]
+
+
+def test_a_gallerys_file_paths_are_no_gpt_units(audit_html: AuditHtml) -> None:
+    """A photo gallery's config written as GPT's unit objects are (`{name: '/2019/05/
+    dock.jpg', id: 'photo-1', sizes: [[640, 480]]}`), or keyed by the div each image fills
+    (`"hero": {"path": '/2019/05/…jpg', "sizes": …}`): a dated upload folder where a
+    network code would stand, a file's path, no ad unit and no network code."""
+    gpt = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    config = ("<script>gallery.load([{name: '/2019/05/ferry-dock.jpg', id: 'photo-1',"
+              " sizes: [[640, 480], [1280, 960]]}, {path: '/2019/05/ferry-deck.webp',"
+              " sizes: [[640, 480]], id: 'photo-2'}]);\nvar media = {\"hero\": {\"caption\":"
+              " \"Dock\", \"path\": \"/2019/05/ferry-dock.jpg\", \"sizes\": [[640, 480]]}};"
+              "</script>")
+    report = audit_html(page('<div id="hero"></div><div id="photo-1"></div>'
+                             '<div id="photo-2"></div>', head=gpt + config))
+    assert not report.slots
+    assert not {i for i in report.ids if i.kind.startswith("gpt")}
+
+
+def test_pixels_by_their_tags_size_are_no_units(audit_html: AuditHtml) -> None:
+    """An impression pixel told by its tag's own size, no width or height attribute: Ad
+    Manager's `/gampad/ad?…&sz=0x0`, ADTECH's `adserv/…;size=1x1`; no unit either."""
+    report = audit_html(page(
+        '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/news/px&amp;sz=0x0'
+        '&amp;c=1" alt=""><img src="http://adserver.adtech.de/adserv/3.0/311.0/5297992/0/16/'
+        'ADTECH;loc=300;size=1x1" border="0">'))
+    assert not report.slots
+
+
+def test_dated_permalinks_are_no_gpt_units(audit_html: AuditHtml) -> None:
+    """A related-posts widget's cards keyed by their div, or listed as objects, each with
+    its post's dated permalink and thumbnail sizes: a year and a month where a network code
+    and a unit would stand, no GPT unit and no network code."""
+    gpt = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+    config = ('<script>var related = {"related-1": {"title": "Ferry vote", "path":'
+              ' "/2019/05/ferry-vote/", "sizes": [[300, 200], [600, 400]]}};\n'
+              "cards.render([{path: '/2019/04/dock-repair/', id: 'related-2',"
+              " sizes: [[300, 200]]}]);</script>")
+    report = audit_html(page('<div id="related-1"></div><div id="related-2"></div>',
+                             head=gpt + config))
+    assert not report.slots
+    assert not {i for i in report.ids if i.kind.startswith("gpt")}

@@ -32,3 +32,21 @@ def test_zones_placed_in_turn_are_linear() -> None:
 
 def test_units_written_in_section_branches_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_section_branches(n)), 300, "section branches")
+
+
+def _choices_between_units(n: int) -> str:
+    """Units written in turn, each after a choice (an `if` and many `else`s, a `switch` and
+    many `case`s, none a section's) that a read back from each keyword would cross again."""
+    choice = "if (w) x = 1" + "".join(f" else if (w == {i}) x = {i}" for i in range(40)) + ";"
+    cases = "switch (w) {" + "".join(f" case {i}: x = {i}; break;" for i in range(40)) + " }"
+    units = "".join(f"{choice}{cases}document.write(\"<div id='gpt-s{i}'></div>\");"
+                    f"googletag.display('gpt-s{i}');" for i in range(n))
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    return (f"<html><head>{_GPT}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{units}</script></body></html>")
+
+
+def test_choices_between_units_written_in_turn_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_choices_between_units(n)), 100,
+                  "choices between units in turn")
