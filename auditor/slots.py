@@ -1899,16 +1899,34 @@ def _own_bytes(el: etree._Element) -> int:
     copy holding one empty comment where its children were (libxml2 leaves out an empty
     `li`'s end tag, so the copy is not left empty). An attribute with an empty value
     serialises as written (`hidden` or `hidden=""`), which a copy cannot tell: such an
-    element is serialised whole."""
-    if len(el) == 0 or any(not value for value in el.attrib.values()):
-        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    element is measured in place, its children set aside for the comment and put back
+    (serialised whole, nested boxes each with `hidden` were quadratic)."""
+    if len(el) == 0:
+        return markup_bytes(el)
+    if any(not value for value in el.attrib.values()):
+        return _own_bytes_in_place(el)
     try:
         bare = el.makeelement(el.tag, {str(k): str(v) for k, v in el.attrib.items()})
-    except (ValueError, TypeError):  # a name lxml will not build: serialise it whole
-        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    except (ValueError, TypeError):  # a name lxml will not build: measured in place
+        return _own_bytes_in_place(el)
     bare.text = el.text
     bare.append(etree.Comment(""))
     return markup_bytes(bare) - len(b"<!---->")
+
+
+def _own_bytes_in_place(el: etree._Element) -> int:
+    """`_own_bytes` of `el` itself: its children (each with its tail) moved out for one
+    empty comment while it is serialised, then moved back in order."""
+    children = list(el)
+    stand_in = etree.Comment("")
+    el.insert(0, stand_in)
+    try:
+        for child in children:
+            el.remove(child)
+        return markup_bytes(el) - len(b"<!---->")
+    finally:
+        el.remove(stand_in)
+        el.extend(children)
 
 
 def _with_tail_bytes(el: etree._Element) -> int:
