@@ -940,14 +940,17 @@ def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
     held = page.view("paths held by names", lambda: _paths_held(page))
     if not held:
         return ()
-    out: dict[str, None] = {}
-    for script in page.scripts:
-        text = script.text or ""
+    taken: dict[str, None] = {}  # the names handed, in order, each once: a name assigned
+    for script in page.scripts:  # thousands of paths and taken by thousands of calls was
+        text = script.text or ""  # read once per call (quadratic)
         if call + "(" not in text:
             continue
         for found in _FIRST_ARGUMENT.finditer(text):
             if found.group(1) == call:
-                out.update(dict.fromkeys(held.get(found.group(2), ())))
+                taken.setdefault(found.group(2))
+    out: dict[str, None] = {}
+    for name in taken:
+        out.update(dict.fromkeys(held.get(name, ())))
     return tuple(out)
 
 
