@@ -1066,7 +1066,8 @@ def compiled_key(text_sha256: str) -> str:
     """The compiled-rules cache key of a catalogue file's compiled facts: its text, and
     what else they are made by (this Python's `re`, cssselect's translation, and this
     module's and `lazy_re`'s own reading of a pattern or selector, by their source's
-    sha256: an edited reader made stale entries that a hand-bumped ENGINE_VERSION missed)."""
+    sha256: an edited reader made stale entries that a hand-bumped ENGINE_VERSION missed;
+    `auditor.rules.literal` too, whose `regex_literal` answers are kept)."""
     return _cache.cache_key([
         ("catalogue compiled", text_sha256), ("python", "{}.{}".format(*sys.version_info[:2])),
         ("cssselect", str(getattr(cssselect, "__version__", ""))),
@@ -1078,9 +1079,10 @@ def _reader_digest() -> str:
     """sha256 of the source that computes a file's compiled facts (0.1 ms, once a
     process); "" where the source is not on disk (the key then names the file alone)."""
     import auditor.lazy_re
+    import auditor.rules.literal
 
     digest = hashlib.sha256()
-    for module in (__file__, auditor.lazy_re.__file__):
+    for module in (__file__, auditor.lazy_re.__file__, auditor.rules.literal.__file__):
         try:
             digest.update(Path(module or "").read_bytes())
         except OSError:

@@ -1030,14 +1030,17 @@ def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
     held = page.view("paths held by names", lambda: _paths_held(page))
     if not held:
         return ()
-    out: dict[str, None] = {}
-    for script in page.scripts:
-        text = script.text or ""
+    taken: dict[str, None] = {}  # the names handed, in order, each once: a name assigned
+    for script in page.scripts:  # thousands of paths and taken by thousands of calls was
+        text = script.text or ""  # read once per call (quadratic)
         if call + "(" not in text:
             continue
         for found in _FIRST_ARGUMENT.finditer(text):
             if found.group(1) == call:
-                out.update(dict.fromkeys(held.get(found.group(2), ())))
+                taken.setdefault(found.group(2))
+    out: dict[str, None] = {}
+    for name in taken:
+        out.update(dict.fromkeys(held.get(name, ())))
     return tuple(out)
 
 
@@ -2029,16 +2032,34 @@ def _own_bytes(el: etree._Element) -> int:
     copy holding one empty comment where its children were (libxml2 leaves out an empty
     `li`'s end tag, so the copy is not left empty). An attribute with an empty value
     serialises as written (`hidden` or `hidden=""`), which a copy cannot tell: such an
-    element is serialised whole."""
-    if len(el) == 0 or any(not value for value in el.attrib.values()):
-        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    element is measured in place, its children set aside for the comment and put back
+    (serialised whole, nested boxes each with `hidden` were quadratic)."""
+    if len(el) == 0:
+        return markup_bytes(el)
+    if any(not value for value in el.attrib.values()):
+        return _own_bytes_in_place(el)
     try:
         bare = el.makeelement(el.tag, {str(k): str(v) for k, v in el.attrib.items()})
-    except (ValueError, TypeError):  # a name lxml will not build: serialise it whole
-        return markup_bytes(el) - sum(_with_tail_bytes(c) for c in el)
+    except (ValueError, TypeError):  # a name lxml will not build: measured in place
+        return _own_bytes_in_place(el)
     bare.text = el.text
     bare.append(etree.Comment(""))
     return markup_bytes(bare) - len(b"<!---->")
+
+
+def _own_bytes_in_place(el: etree._Element) -> int:
+    """`_own_bytes` of `el` itself: its children (each with its tail) moved out for one
+    empty comment while it is serialised, then moved back in order."""
+    children = list(el)
+    stand_in = etree.Comment("")
+    el.insert(0, stand_in)
+    try:
+        for child in children:
+            el.remove(child)
+        return markup_bytes(el) - len(b"<!---->")
+    finally:
+        el.remove(stand_in)
+        el.extend(children)
 
 
 def _with_tail_bytes(el: etree._Element) -> int:

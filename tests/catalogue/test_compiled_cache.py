@@ -170,3 +170,23 @@ def test_another_cssselect_translates_the_selectors_again(
                         + "[not(@data-upgraded)]")
     loaded = load_catalogue([path])
     assert loaded.networks[0].slots[0].xpath.path.endswith("[not(@data-upgraded)]")
+
+
+def test_the_key_names_the_literal_reader_whose_answers_it_keeps(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pattern's `regex_literal` is kept in the cache, so the module that reads it
+    (auditor.rules.literal) is part of the reader: an edited literal reader with the same
+    catalogue.py would otherwise seed every process with the old reader's needles."""
+    import auditor.rules.literal
+
+    catalogue._reader_digest.cache_clear()
+    before = catalogue._reader_digest()
+    edited = tmp_path / "literal.py"
+    edited.write_bytes(Path(auditor.rules.literal.__file__).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(auditor.rules.literal, "__file__", str(edited))
+    catalogue._reader_digest.cache_clear()
+    try:
+        assert catalogue._reader_digest() not in ("", before)
+    finally:
+        monkeypatch.undo()
+        catalogue._reader_digest.cache_clear()

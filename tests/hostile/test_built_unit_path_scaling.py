@@ -28,6 +28,11 @@ def calls(n: int) -> str:  # one path assigned, then calls of every other name
     return 'p.z="/4328/m/"+z;' + "".join(f"googletag.defineSlot(l{i}.z,s,e);" for i in range(n))
 
 
+def rehanded(n: int) -> str:  # one name assigned thousands of paths, each call taking it
+    return ("".join(f'g.z="/4328/m{i}/"+z;' for i in range(n))
+            + "googletag.defineSlot(g.z,s,e);" * n)
+
+
 def dotted(n: int) -> str:  # one long dotted name, no assignment nor call completing it
     return "var x=" + "a." * n + "b;"
 
@@ -37,7 +42,7 @@ def assigned(n: int) -> str:  # thousands of names assigned literals, one handed
             + "cX.callQueue.push(['setSiteId', v1]);var u='" + "x=" * n)
 
 
-@pytest.mark.parametrize("build", [untaken, taken, calls, dotted, assigned])
+@pytest.mark.parametrize("build", [untaken, taken, calls, rehanded, dotted, assigned])
 def test_built_unit_paths_are_read_in_linear_time(build: Callable[[int], str]) -> None:
     def seconds(n: int) -> float:
         return audit_seconds(f"<html><body>{_LOADER}<script>{build(n)}</script></body></html>")

@@ -16,10 +16,11 @@ _IMAGE = ('<img src="http://ad.doubleclick.net/N1/ad/site/zone;sz=300x250" width
           ' height="250">')
 
 
-def _nested_boxes(n: int, images: bool) -> str:
+def _nested_boxes(n: int, images: bool, attribute: str = "") -> str:
     calls = "".join(f"googletag.defineSlot('/1234567/s/u', [300, 250], 'box-{i}');"
                     for i in range(n))
-    boxes = "".join(f'<div id="box-{i}">' + (_IMAGE if images else "") for i in range(n))
+    boxes = "".join(f'<div id="box-{i}"{attribute}>' + (_IMAGE if images else "")
+                    for i in range(n))
     return (f"<html><head><script>{calls}</script></head><body><p>Text.</p>{boxes}"
             + "</div>" * n + "</body></html>")
 
@@ -30,12 +31,23 @@ def test_nested_script_named_boxes_are_linear(images: bool) -> None:
                   f"nested script-named boxes, images={images}")
 
 
+@pytest.mark.parametrize("attribute", [' data-empty=""', " hidden", " data-bare"])
+def test_nested_boxes_with_an_empty_attribute_are_linear(attribute: str) -> None:
+    """A box with an empty attribute (`hidden`, `data-x=""`: which a copy cannot tell
+    apart) was serialised whole for its own tag's bytes, once per level."""
+    assert_linear(lambda n: audit_seconds(_nested_boxes(n, False, attribute)), _N,
+                  f"nested script-named boxes with{attribute}")
+
+
 _MEASURED = [
     '<div id="a">x &amp; <b>y</b> tail<div id="b"><img src="i.png">t&lt;</div>z</div>',
     '<div xml:lang="x" data-x="1&amp;" a=\'"\'><script>a<b</script>é<div><p>q</p></div></div>',
     '<ul><li><div class="ad"><!-- c --><ins data-ad-slot="1"></ins></li><li>b</li></ul>',
     '<time datetime="2019" pubdate>\n <div>x <span>J</span></div>\n</time>',
     '<p hidden="">y<b>z</b></p>',
+    '<div hidden data-x="" data-y checked=""><li>a<div a="">b</div>c</li>d<p e>f</p>g</div>',
+    '<ul x=""><li y>one<li z="">two<!-- c --><li></ul>tail',
+    '<div data-a=""><template><i q="">t</i></template><br c><p>x</p></div>',
 ]
 
 
@@ -47,3 +59,6 @@ def test_markup_sizes_are_each_elements_markup_bytes(markup: str) -> None:
     assert markup_sizes(elements) == {el: markup_bytes(el) for el in elements}
     inner = elements[len(elements) // 2:]  # a part of them: holders measured on the way
     assert markup_sizes(inner) == {el: markup_bytes(el) for el in inner}
+    whole = lxml_html.tostring(root)
+    markup_sizes(elements)
+    assert lxml_html.tostring(root) == whole  # measuring leaves the tree as it was
