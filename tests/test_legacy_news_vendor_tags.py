@@ -392,3 +392,25 @@ def test_box_scripts_and_oz_globals_are_read_in_linear_time() -> None:
                              "##.ad\n")
 
     assert_linear(seconds, 40_000, "oz tag in boxes")
+
+
+@pytest.mark.parametrize("markup", [
+    # a site's promo image kept under a key named for the ad, in a dated folder
+    """<script>var promo = {adPath: '/2019/banners/top.jpg', link: '/offers'};</script>""",
+    """<div id="div-gpt-ad-promo" data-ad-path="/2018/06/house-ad.png"></div>""",
+    # an archive page's URL a site's script keeps in a variable one of its functions hands
+    # to its own defineSlot wrapper's namesake elsewhere: a file is no ad-unit path
+    """<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>var u = "/2019/06/story.html"; track(u);
+function f(u) { googletag.defineSlot(u, [728, 90], "ad"); } f(window.unit);</script>""",
+])
+def test_a_file_path_under_a_dated_folder_is_no_gpt_unit_path(
+        markup: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A GAM ad-unit path names units, never a file: `/2019/…/top.jpg` (a year's folder
+    where the network code would be) names no GPT network code nor unit path, and no GPT
+    on a page that never loads it."""
+    page = _page(PAGE.format(markup), project_engine, catalogue)
+    assert not [i for i in page.ids if i.kind in {"gpt-network", "gpt-slot"}]
+    if "gpt" not in markup:
+        assert "Google Publisher Tag" not in {n.network for n in page.networks}
+
