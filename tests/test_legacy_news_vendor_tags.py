@@ -414,3 +414,16 @@ def test_a_file_path_under_a_dated_folder_is_no_gpt_unit_path(
     if "gpt" not in markup:
         assert "Google Publisher Tag" not in {n.network for n in page.networks}
 
+
+@pytest.mark.parametrize("markup", [
+    # an Australian site's own globals, an `oz_` prefix for its region's settings
+    """<script>oz_site = 'sydney'; oz_zone = 'AEST'; render(oz_site, oz_zone);</script>""",
+    """<script>window.oz_zone = 'Australia/Sydney'; window.oz_site = 'au-news';</script>""",
+])
+def test_oz_globals_of_words_name_no_magnite(markup: str, project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    """Rubicon's oz tag sets its globals to its own values (`"valuation"`, `"7701/88123"`,
+    a zone's number, a `728x90` size) or a site helper's (`SITE.rubicon.site`): a site's
+    globals of words with the same prefix name no Magnite."""
+    page = _page(PAGE.format(markup), project_engine, catalogue)
+    assert "Magnite (Rubicon Project)" not in {n.network for n in page.networks}
