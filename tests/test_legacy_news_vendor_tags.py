@@ -427,3 +427,28 @@ def test_oz_globals_of_words_name_no_magnite(markup: str, project_engine: Engine
     globals of words with the same prefix name no Magnite."""
     page = _page(PAGE.format(markup), project_engine, catalogue)
     assert "Magnite (Rubicon Project)" not in {n.network for n in page.networks}
+
+
+def test_requirejs_module_lists_are_read_in_bounded_time() -> None:
+    """A page of module loader calls whose lists never name `s_code` (a bundle's thousands of
+    `require(['x', …` calls, never closed) is read item by item, not char by char up to 600
+    from each call: 5.6 MB in well under the hostile-input bound (491d44d: over 10 s)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        calls = "require(['x', " * n
+        return audit_seconds(f"<html><body><script>{calls}</script></body></html>")
+
+    assert_linear(seconds, 100_000, "requirejs module lists")
+
+
+@pytest.mark.parametrize("call", [
+    'requirejs(["jquery", "s_code"], function ($, s) { s.t(); });',
+    "require([ 'lib/analytics/s_code_harbour' ], function (s) { s.t(); });",
+    'require(["jquery", helpers.path, "s_code"], function ($, h, s) { s.t(); });',
+])
+def test_adobe_h_code_asked_for_as_a_module(call: str, project_engine: Engine,
+                                           catalogue: Catalogue) -> None:
+    page = _page(PAGE.format(f'<script src="/js/require.js"></script><script>{call}</script>'),
+                 project_engine, catalogue)
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
