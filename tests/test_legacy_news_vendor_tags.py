@@ -452,3 +452,23 @@ def test_adobe_h_code_asked_for_as_a_module(call: str, project_engine: Engine,
     page = _page(PAGE.format(f'<script src="/js/require.js"></script><script>{call}</script>'),
                  project_engine, catalogue)
     assert "Adobe Experience Platform" in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("config", [
+    # a responsive gallery's pictures as {path, id, sizes} objects, in either order
+    """var gallery = [{path: '/2019/05/harbour-night.jpg', id: 'photo-1', sizes: [[800, 600],
+[400, 300]]}, {path: '/2019/05/harbour-day.jpg', sizes: [[800, 600]], id: 'photo-2'}];""",
+    # and keyed by the picture's element
+    """var g = {"photo-1": {"path": "/2019/05/harbour-night.jpg", "sizes": [[800, 600]]},
+"photo-2": {"path": "/2019/05/harbour-day.png", "sizes": [[400, 300]]}};""",
+])
+def test_a_gallery_of_pictures_in_dated_folders_is_no_gpt_unit(
+        config: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """GPT wrappers' unit objects ({unit path, div, sizes}; {div: {unit path, sizes}}) have
+    a gallery's shape: a picture's file under a year's folder is no ad-unit path, so its
+    element is no GPT unit and the page names no GPT."""
+    page = _page(PAGE.format(f'<div id="photo-1"></div><div id="photo-2"></div>'
+                             f"<script>{config}</script>"), project_engine, catalogue)
+    assert page.slots == ()
+    assert "Google Publisher Tag" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind in {"gpt-network", "gpt-slot"}]
