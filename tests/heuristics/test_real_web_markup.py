@@ -2139,3 +2139,14 @@ def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> No
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
         ("Google Publisher Tag", "/1234567/news/top", 300, 250),
         ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]
+
+
+def test_ad_managers_non_javascript_pixel_sized_in_its_query_is_no_unit(
+        audit_html: AuditHtml) -> None:
+    """Ad Manager's no-JavaScript tag asking for sz=0x0 or sz=1x1 is an impression pixel
+    however its <img> is sized (no width or height attributes at all): no unit."""
+    report = audit_html(page(
+        '<p>Text.</p><img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;'
+        'sz=0x0&amp;c=1" alt=""><img src="https://pubads.g.doubleclick.net/gampad/ad?'
+        'iu=/1234567/px2&amp;c=2&amp;sz=1x1" alt="">'))
+    assert report.slots == ()
