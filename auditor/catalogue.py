@@ -131,8 +131,10 @@ class SlotSpec:
         if value and self.zone_pattern is not None:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
-            # a zone read from a URL's query keeps its slashes encoded (`iu=%2F4624%2F…`)
+            # a zone read from a URL's query keeps its slashes encoded (`iu=%2F4624%2F…`), and
+            # an MCM parent's comma before its child's code (`iu=%2F6355419%2C22222%2F…`)
             value = value.replace("%2F", "/").replace("%2f", "/")
+            value = value.replace("%2C", ",").replace("%2c", ",")
         return value or None
 
     def rule_for(self, el: etree._Element) -> str:

@@ -1014,7 +1014,10 @@ _PATH_ASSIGNED = lazy_regex(
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
 # unit's own path
-_AD_UNIT_PATH = lazy_regex(r"/\d{3,12}(?:,\d{3,12})?/[^'\"\s]+")
+# (a file's path is none: `/2019/06/story.html`, a year's folder where the code would be)
+_AD_UNIT_PATH = lazy_regex(
+    r"/\d{3,12}(?:,\d{3,12})?/(?![^'\"\s]*\.(?:jpe?g|png|gif|webp|svg|html?|shtml|php|aspx?"
+    r"|jsp|js|css|mp4|webm|pdf)(?:[?#]|$))[^'\"\s]+")
 
 
 def paths_handed_to(page: ParsedPage, call: str) -> tuple[str, ...]:

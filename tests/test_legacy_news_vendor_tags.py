@@ -473,3 +473,83 @@ def test_a_box_holding_an_analytics_or_bidding_script_is_not_that_vendors_unit(
                     engine=Engine.from_text("##.ad\n", name="t"), catalogue=catalogue).pages
     assert [s.network for s in page.slots] == [
         None, None, None, None, "Magnite (Rubicon Project)"]
+
+
+@pytest.mark.parametrize("markup", [
+    # a site's promo image kept under a key named for the ad, in a dated folder
+    """<script>var promo = {adPath: '/2019/banners/top.jpg', link: '/offers'};</script>""",
+    """<div id="div-gpt-ad-promo" data-ad-path="/2018/06/house-ad.png"></div>""",
+    # an archive page's URL a site's script keeps in a variable one of its functions hands
+    # to its own defineSlot wrapper's namesake elsewhere: a file is no ad-unit path
+    """<script src="//www.googletagservices.com/tag/js/gpt.js"></script>
+<script>var u = "/2019/06/story.html"; track(u);
+function f(u) { googletag.defineSlot(u, [728, 90], "ad"); } f(window.unit);</script>""",
+])
+def test_a_file_path_under_a_dated_folder_is_no_gpt_unit_path(
+        markup: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A GAM ad-unit path names units, never a file: `/2019/…/top.jpg` (a year's folder
+    where the network code would be) names no GPT network code nor unit path, and no GPT
+    on a page that never loads it."""
+    page = _page(PAGE.format(markup), project_engine, catalogue)
+    assert not [i for i in page.ids if i.kind in {"gpt-network", "gpt-slot"}]
+    if "gpt" not in markup:
+        assert "Google Publisher Tag" not in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("markup", [
+    # an Australian site's own globals, an `oz_` prefix for its region's settings
+    """<script>oz_site = 'sydney'; oz_zone = 'AEST'; render(oz_site, oz_zone);</script>""",
+    """<script>window.oz_zone = 'Australia/Sydney'; window.oz_site = 'au-news';</script>""",
+])
+def test_oz_globals_of_words_name_no_magnite(markup: str, project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    """Rubicon's oz tag sets its globals to its own values (`"valuation"`, `"7701/88123"`,
+    a zone's number, a `728x90` size) or a site helper's (`SITE.rubicon.site`): a site's
+    globals of words with the same prefix name no Magnite."""
+    page = _page(PAGE.format(markup), project_engine, catalogue)
+    assert "Magnite (Rubicon Project)" not in {n.network for n in page.networks}
+
+
+def test_requirejs_module_lists_are_read_in_bounded_time() -> None:
+    """A page of module loader calls whose lists never name `s_code` (a bundle's thousands of
+    `require(['x', …` calls, never closed) is read item by item, not char by char up to 600
+    from each call: 5.6 MB in well under the hostile-input bound (491d44d: over 10 s)."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        calls = "require(['x', " * n
+        return audit_seconds(f"<html><body><script>{calls}</script></body></html>")
+
+    assert_linear(seconds, 100_000, "requirejs module lists")
+
+
+@pytest.mark.parametrize("call", [
+    'requirejs(["jquery", "s_code"], function ($, s) { s.t(); });',
+    "require([ 'lib/analytics/s_code_harbour' ], function (s) { s.t(); });",
+    'require(["jquery", helpers.path, "s_code"], function ($, h, s) { s.t(); });',
+])
+def test_adobe_h_code_asked_for_as_a_module(call: str, project_engine: Engine,
+                                           catalogue: Catalogue) -> None:
+    page = _page(PAGE.format(f'<script src="/js/require.js"></script><script>{call}</script>'),
+                 project_engine, catalogue)
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("config", [
+    # a responsive gallery's pictures as {path, id, sizes} objects, in either order
+    """var gallery = [{path: '/2019/05/harbour-night.jpg', id: 'photo-1', sizes: [[800, 600],
+[400, 300]]}, {path: '/2019/05/harbour-day.jpg', sizes: [[800, 600]], id: 'photo-2'}];""",
+    # and keyed by the picture's element
+    """var g = {"photo-1": {"path": "/2019/05/harbour-night.jpg", "sizes": [[800, 600]]},
+"photo-2": {"path": "/2019/05/harbour-day.png", "sizes": [[400, 300]]}};""",
+])
+def test_a_gallery_of_pictures_in_dated_folders_is_no_gpt_unit(
+        config: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """GPT wrappers' unit objects ({unit path, div, sizes}; {div: {unit path, sizes}}) have
+    a gallery's shape: a picture's file under a year's folder is no ad-unit path, so its
+    element is no GPT unit and the page names no GPT."""
+    page = _page(PAGE.format(f'<div id="photo-1"></div><div id="photo-2"></div>'
+                             f"<script>{config}</script>"), project_engine, catalogue)
+    assert page.slots == ()
+    assert "Google Publisher Tag" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind in {"gpt-network", "gpt-slot"}]

@@ -1386,3 +1386,19 @@ def test_adtech_iframe_tag_and_its_noscript_image_after_it_are_one_unit(
     (page,) = audit(html.encode(), url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(2, "ADTECH", "5297992")]
+
+
+def test_adtech_image_tag_sized_1x1_in_its_path_alone_is_a_pixel(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """An ADTECH image tag whose path asks for size=1x1 (or 0x0) is an impression pixel,
+    its <img> without width or height attributes as often as with them: no placement, its
+    IDs still the page's."""
+    markup = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<img src="http://adserver.adtech.de/adserv/3.0/311.0/5297998/0/16/ADTECH;loc=300;size=1x1;key=k"
+ border="0" alt="">
+<img src="http://adserver.adtechus.com/adserv/3.0/5214.1/2359999/0/-1/ADTECH;loc=300;size=0x0">
+</body></html>"""
+    (page,) = audit(markup, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+    assert ("adtech-placement", "5297998") in {(i.kind, i.value) for i in page.ids}

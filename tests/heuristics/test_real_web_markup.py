@@ -2226,3 +2226,24 @@ def test_dated_permalinks_are_no_gpt_units(audit_html: AuditHtml) -> None:
                              head=gpt + config))
     assert not report.slots
     assert not {i for i in report.ids if i.kind.startswith("gpt")}
+
+
+def test_ad_managers_non_javascript_pixel_sized_in_its_query_is_no_unit(
+        audit_html: AuditHtml) -> None:
+    """Ad Manager's no-JavaScript tag asking for sz=0x0 or sz=1x1 is an impression pixel
+    however its <img> is sized (no width or height attributes at all): no unit."""
+    report = audit_html(page(
+        '<p>Text.</p><img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;'
+        'sz=0x0&amp;c=1" alt=""><img src="https://pubads.g.doubleclick.net/gampad/ad?'
+        'iu=/1234567/px2&amp;c=2&amp;sz=1x1" alt="">'))
+    assert report.slots == ()
+
+
+def test_ad_managers_non_javascript_tag_with_an_encoded_mcm_comma(audit_html: AuditHtml) -> None:
+    """A no-JavaScript tag under an MCM parent and child, its query encoding the comma
+    between their codes as it encodes the slashes (iu=%2F6355419%2C22222%2FTravel): the
+    unit's path is read whole, as written unencoded."""
+    report = audit_html(page(
+        '<p>Text.</p>' + _NON_JS.format(iu="%2F6355419%2C22222%2FTravel%2Ftop", sz="728x90")))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Google Publisher Tag", "/6355419,22222/Travel/top")]
