@@ -39,6 +39,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     mangled_page_address,
+    open_host,
     own_asset_host,
     registrable_domain,
     related_site,
@@ -490,6 +491,23 @@ def _host_places(code: str) -> dict[str, int]:
     return places
 
 
+# what the page's own markup takes from a host, so that the host is one the site uses:
+# its template's stylesheets, fonts, script tags and pictures (an injector's kit adds a
+# loader and, at most, its counter's image in a <noscript>)
+_MARKUP_USES = frozenset({RequestType.STYLESHEET, RequestType.FONT, RequestType.SCRIPT,
+                          RequestType.IMAGE, RequestType.MEDIA})
+
+
+def _sites_markup_uses(ctx: PageContext) -> set[str]:
+    """The sites (`site_of`) whose files the page's markup loads itself, not through
+    inline code nor as a connection hint nor a <noscript> fallback: the site's own CDN
+    serving its stylesheet or pictures. A host serving anyone's files by path
+    (`open_host`) names no one, so it is none."""
+    return {site_of(res.host.lower()) for res in ctx.resources
+            if res.type in _MARKUP_USES and res.via != "inline-script" and not res.hint
+            and "noscript" not in res.xpath and res.host and not open_host(res.host)}
+
+
 def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that loads another site's script, one no list or catalogue entry names,
     behind a test of the visitor's user agent for a crawler's or an audit tool's name
@@ -498,17 +516,24 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
     page audits, as an injector's cloaked loader is (a scraped copy's pop-under or push
     kit). `medium`, not `high`: a site sparing crawlers and PageSpeed a heavy widget
     writes the same test, and only the loaded site tells them apart. A vendor the lists or
-    the catalogue know is none; the same loader placed outside the markup is
+    the catalogue know is none, and so is a host whose site the page's markup takes its
+    own files from (`_sites_markup_uses`: its CDN's stylesheet or pictures), as an
+    injected loader's is not; the same loader placed outside the markup is
     `appended-script`'s."""
     if not _code_holds(ctx, _CRAWLER_WORDS):
         return
     codes = {xpath: code for code, _, xpath in script_codes(ctx, srcdoc=False)}
     places: dict[str, dict[str, int]] = {}
+    used: set[str] | None = None
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
                 or res.via != "inline-script" or (code := codes.get(res.xpath)) is None \
                 or "userAgent" not in code:
             continue
+        if used is None:
+            used = _sites_markup_uses(ctx)
+        if site_of(host_of(res.url).lower()) in used and not open_host(host_of(res.url)):
+            continue  # a host the site's own markup takes files from: its own CDN
         if res.xpath not in places:
             places[res.xpath] = _host_places(code)
         host = host_of(res.url).lower()

@@ -2597,3 +2597,48 @@ def test_a_loader_not_hidden_from_crawlers_is_none(code: str, audit_listed: Audi
     no cloaked loader."""
     report = audit_listed(wp_page(widget=code), URL)
     assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+def _cloaked(src: str, test: str = "!/bot|crawl|spider/i.test(navigator.userAgent)") -> str:
+    return (f"<script>if({test}){{var s=document.createElement('script');s.async=true;"
+            f"s.src='{src}';document.head.appendChild(s);}}</script>")
+
+
+@pytest.mark.parametrize("parts", [
+    # the site's own CDN serves its stylesheet, and the comments widget spared to bots
+    {"head": '<link rel="stylesheet" href="https://static.hgcdn.example/css/main.css">',
+     "widget": _cloaked("https://static.hgcdn.example/js/comments.js")},
+    # its pictures, and a chat widget spared to PageSpeed's Lighthouse
+    {"post": '<img src="https://img.hgcdn.example/2026/11/ferry.jpg" alt="ferry">',
+     "widget": _cloaked("https://static.hgcdn.example/js/chat.js",
+                        "navigator.userAgent.indexOf('Chrome-Lighthouse')==-1")},
+], ids=["its stylesheet's CDN", "its pictures' CDN, a Lighthouse test"])
+def test_a_loader_of_the_sites_own_cdn_spared_to_crawlers_is_none(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """A publisher sparing crawlers and audits a heavy widget from the CDN its own markup
+    takes its stylesheet or pictures from is the site's choice, no cloaked loader (it was
+    medium: the host is another site's and no vendor's)."""
+    report = audit_listed(wp_page(**parts), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+@pytest.mark.parametrize("parts", [
+    # the kit's counter image in a <noscript>, from the loader's host
+    {"widget": _cloaked("https://cdn.quick-load.example/p.js")
+     + '<noscript><img src="https://cdn.quick-load.example/c.gif?id=7" width="1" '
+       'height="1"></noscript>'},
+    # a connection hint to the loader's host
+    {"head": '<link rel="preconnect" href="https://cdn.quick-load.example">',
+     "widget": _cloaked("https://cdn.quick-load.example/p.js")},
+    # a stylesheet from an open host serves anyone's files: it vouches for no one
+    {"head": '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/normalize.css@8/'
+             'normalize.min.css">',
+     "widget": _cloaked("https://cdn.jsdelivr.net/gh/quickload/kit@1/p.js")},
+], ids=["a noscript counter", "a preconnect", "an open host's stylesheet"])
+def test_a_cloaked_loader_its_host_otherwise_unused_stays_medium(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """The injected twins: a loader hidden from crawlers whose host the page's markup
+    takes none of its own files from stays medium."""
+    report = audit_listed(wp_page(**parts), URL)
+    assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
+        report.findings
