@@ -1649,6 +1649,12 @@ def _top_elements(ctx: PageContext) -> set[Any]:
     return set()
 
 
+def head_top_elements(ctx: PageContext) -> set[Any]:
+    """The elements of the head's top, before its charset (`_top_elements`): where an
+    injector's line sits above the template's."""
+    return _top_elements(ctx)
+
+
 def _relative(ref: str) -> bool:
     """Whether a reference names no host: a path on the page's own site, whatever it is."""
     ref = ref.strip()

@@ -47,7 +47,12 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
+from auditor.heuristics.behaviour import (
+    CARD_WORDS,
+    dressed_as,
+    head_top_elements,
+    page_start_line,
+)
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.lazy_re import lazy_regex
@@ -1093,13 +1098,29 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 def _site_asset_host(ctx: PageContext, host: str) -> bool:
     """Whether a host is the site's own static host: one bearing the site's name
     (`related_site`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
-    page's own stylesheet. A site's design comes from its own host; a kit bearing its name
-    loads a script or a frame, not the page's stylesheet."""
+    page's own stylesheet: a `<link rel=stylesheet>` the template prints in the `<head>`,
+    past the head's top (`head_top_elements`). A site's design comes from its own host; a
+    kit bearing its name loads a script or a frame, not the page's stylesheet, and a sheet
+    it prints beside its frame (in the body, a widget, the footer) or above the charset
+    where injectors write is the kit's line, vouching for nothing."""
     if not related_site(host, ctx.first_party):
         return False
-    return host.lower() in ctx.view("stylesheet hosts", lambda: frozenset(
-        host_of(r.url).lower() for r in ctx.resources
-        if r.type is RequestType.STYLESHEET and not r.hint))
+    return host.lower() in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+
+
+def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:
+    """The hosts of the stylesheets the `<head>` links past its top, lowered."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    if head is None:
+        return frozenset()
+    top = head_top_elements(ctx)
+    hosts = set()
+    for el in head.iter("link"):
+        if el in top or "stylesheet" not in (el.get("rel") or "").lower():
+            continue
+        if url := resolve(el.get("href") or "", ctx.url):
+            hosts.add(host_of(url).lower())
+    return frozenset(hosts)
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:

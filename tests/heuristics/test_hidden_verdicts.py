@@ -1721,3 +1721,23 @@ def test_a_frame_on_a_static_host_without_the_sites_name_stays_medium(
         head=f'<link rel="stylesheet" href="{other}/css/main.css">',
         footer=f'<iframe src="{other}/f.html" height="1" width="1"></iframe>'), URL)
     assert _frames(report.findings) == [M]
+
+
+@pytest.mark.parametrize("parts", [
+    # the kit prints a sheet of its bucket beside its frame, in the footer
+    {"footer": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">{_PRELOAD}'},
+    # or in a Custom HTML widget
+    {"widget": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">{_PRELOAD}'},
+    # or at the head's top, above the charset, where injectors write
+    {"head_top": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">',
+     "footer": _PRELOAD},
+], ids=["footer", "widget", "head top"])
+def test_a_sheet_a_kit_prints_of_a_bucket_named_for_the_site_vouches_for_nothing(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """A bucket named after the site whose stylesheet the page links only where an
+    injector writes (beside its frame, or above the head's charset) is no static host of
+    the site's: the frame stays medium (it was no finding: any stylesheet of the host
+    vouched), with the site's address or only its canonical link to go by."""
+    for url in (URL, None):
+        report = audit_listed(wp_page(**parts), url)  # type: ignore[arg-type]
+        assert _frames(report.findings) == [M], url
