@@ -475,10 +475,19 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 line=line, xpath=xpath, key=("rotating", *rotated))
 
 
-# a test of the visitor's user agent for a crawler's or a page audit's name
+# a test of the visitor's user agent for a crawler's or a page audit's name: the name in
+# a regex literal the code tests with (`/bot|crawl|spider/i.test(ua)`, `ua.match(/…/)`,
+# `new RegExp('…')`), in a string it looks for (`ua.indexOf('Chrome-Lighthouse')`), or
+# in a list of such strings; not the word anywhere (a chat widget's `{mode: 'bot'}`, a
+# spider chart's script, beside a device test)
+_CRAWLER_NAME = (r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse"""
+                 r"""|headless\w{0,10}|pagespeed)\b""")
 _CRAWLER_TEST = lazy_regex(
-    r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse|headless\w{0,10}"""
-    r"""|pagespeed)\b""", re.I)
+    r"""/[^/\n]{0,300}?""" + _CRAWLER_NAME + r"""[^/\n]{0,300}?/[a-z]{0,6}\s*\.\s*test\s*\("""
+    r"""|(?:match|search|RegExp)\s*\(\s*(?:/|['"])[^/'"\n]{0,300}?""" + _CRAWLER_NAME
+    + r"""|(?:indexOf|includes|search|match)\s*\(\s*['"][^'"\n]{0,300}?""" + _CRAWLER_NAME
+    + r"""|\[\s*(?:['"][^'"\n]{0,60}['"]\s*,\s*){0,40}['"][^'"\n]{0,60}?""" + _CRAWLER_NAME,
+    re.I)
 _WRITTEN_HOST = lazy_regex(r"""//([A-Za-z0-9.-]{1,253})""")
 
 

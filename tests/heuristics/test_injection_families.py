@@ -2642,3 +2642,35 @@ def test_a_cloaked_loader_its_host_otherwise_unused_stays_medium(
     report = audit_listed(wp_page(**parts), URL)
     assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
         report.findings
+
+
+@pytest.mark.parametrize("code", [
+    # a chat widget's settings name its bot, beside a device test
+    "<script>window.HelpChatConfig={mode:'bot',greeting:'Hi there'};var mobile=/iPhone|"
+    "Android/i.test(navigator.userAgent);var s=document.createElement('script');s.async=true;"
+    "s.src='https://widget.helpchat-ai.example/embed.js';document.body.appendChild(s);</script>",
+    # a spider chart's library, beside a touch test
+    "<script>var touch=navigator.userAgent.indexOf('Mobile')>-1;var chart={kind:'spider'};"
+    "var s=document.createElement('script');s.src='https://charts.plotkit-lite.example/"
+    "spider.js';document.head.appendChild(s);</script>",
+], ids=["a chat bot's settings", "a spider chart"])
+def test_a_crawler_word_the_user_agent_is_not_tested_for_is_no_cloak(
+        code: str, audit_listed: AuditListed) -> None:
+    """A crawler's name near a user-agent read but not what the user agent is tested for
+    (a setting, a chart's kind) hides nothing from crawlers (it read medium)."""
+    report = audit_listed(wp_page(widget=code), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+@pytest.mark.parametrize("test", [
+    "!navigator.userAgent.match(/googlebot|bingbot|crawler/i)",
+    "!new RegExp('bot|crawl|spider','i').test(navigator.userAgent)",
+    "!['bot','crawl','spider'].some(function(w){return navigator.userAgent.toLowerCase()"
+    ".indexOf(w)>-1})",
+], ids=["match", "new RegExp", "a list of names"])
+def test_each_form_of_a_crawler_test_hides_a_loader(test: str, audit_listed: AuditListed
+                                                    ) -> None:
+    report = audit_listed(wp_page(widget=_cloaked("https://cdn.quick-load.example/p.js",
+                                                  test)), URL)
+    assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
+        report.findings
