@@ -24,6 +24,7 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
+from auditor.dom.hiding import inline_hiding, tiny_element
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
@@ -501,20 +502,28 @@ def _host_places(code: str) -> dict[str, int]:
 
 
 # what the page's own markup takes from a host, so that the host is one the site uses:
-# its template's stylesheets, fonts, script tags and pictures (an injector's kit adds a
-# loader and, at most, its counter's image in a <noscript>)
-_MARKUP_USES = frozenset({RequestType.STYLESHEET, RequestType.FONT, RequestType.SCRIPT,
-                          RequestType.IMAGE, RequestType.MEDIA})
+# its template's stylesheets and fonts (an injector's kit adds a loader, a script tag of
+# its own host and its counter's image, not the page's design)
+_DESIGN_USES = frozenset({RequestType.STYLESHEET, RequestType.FONT})
 
 
 def _sites_markup_uses(ctx: PageContext) -> set[str]:
-    """The sites (`site_of`) whose files the page's markup loads itself, not through
-    inline code nor as a connection hint nor a <noscript> fallback: the site's own CDN
-    serving its stylesheet or pictures. A host serving anyone's files by path
-    (`open_host`) names no one, so it is none."""
-    return {site_of(res.host.lower()) for res in ctx.resources
-            if res.type in _MARKUP_USES and res.via != "inline-script" and not res.hint
-            and "noscript" not in res.xpath and res.host and not open_host(res.host)}
+    """The sites (`site_of`) the page's markup takes its design or its pictures from: the
+    stylesheets and fonts it loads itself (not through inline code, a connection hint or
+    a <noscript> fallback) and the images it shows (not a 1x1 or hidden one, a counter's):
+    the site's own CDN. Not a script tag: a kit writes one of its host beside its loader
+    as cheaply. A host serving anyone's files by path (`open_host`) names no one."""
+    hosts = {res.host for res in ctx.resources
+             if res.type in _DESIGN_USES and res.via != "inline-script" and not res.hint
+             and "noscript" not in res.xpath}
+    if ctx.page is not None:
+        for img in ctx.page.tagged("img"):
+            if tiny_element(img) or inline_hiding(img) is not None \
+                    or any(str(a.tag).lower() == "noscript" for a in img.iterancestors()):
+                continue
+            if url := resolve(img.get("src") or "", ctx.url):
+                hosts.add(host_of(url))
+    return {site_of(host.lower()) for host in hosts if host and not open_host(host)}
 
 
 def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:

@@ -2634,7 +2634,14 @@ def test_a_loader_of_the_sites_own_cdn_spared_to_crawlers_is_none(
     {"head": '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/normalize.css@8/'
              'normalize.min.css">',
      "widget": _cloaked("https://cdn.jsdelivr.net/gh/quickload/kit@1/p.js")},
-], ids=["a noscript counter", "a preconnect", "an open host's stylesheet"])
+    # the kit's own script tag from the loader's host, beside it
+    {"widget": '<script src="https://cdn.quick-load.example/a.js"></script>'
+     + _cloaked("https://cdn.quick-load.example/p.js")},
+    # its counter's 1x1 image from the host, outside a <noscript>
+    {"widget": _cloaked("https://cdn.quick-load.example/p.js")
+     + '<img src="https://cdn.quick-load.example/c.gif?id=7" width="1" height="1" alt="">'},
+], ids=["a noscript counter", "a preconnect", "an open host's stylesheet",
+        "a script tag of the host", "a 1x1 image of the host"])
 def test_a_cloaked_loader_its_host_otherwise_unused_stays_medium(
         parts: dict[str, str], audit_listed: AuditListed) -> None:
     """The injected twins: a loader hidden from crawlers whose host the page's markup
