@@ -559,15 +559,48 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
         if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
         window = code[max(0, at - GUARD_WINDOW): at]
-        if "userAgent" not in window or not _CRAWLER_TEST.search(window):
+        if "userAgent" not in window or (test := _last_crawler_test(window)) is None:
             continue
+        if _for_crawlers(window, test):
+            said = ("only for visitors whose user agent is a crawler's or page audit's: "
+                    "shown to search engines and audits, not to people, as an SEO spammer's "
+                    "cloaked loader is")
+        else:
+            said = ("only for visitors whose user agent is no crawler's or page audit's: "
+                    "hidden from search engines and audits, as an injected loader is (a "
+                    "site sparing crawlers a heavy widget writes the same test)")
         yield finding(
             TDS_LOADER, Severity.MEDIUM,
-            f"inline script loads a script from {host}, a site no known vendor runs, only "
-            "for visitors whose user agent is no crawler's or page audit's: hidden from "
-            "search engines and audits, as an injected loader is (a site sparing crawlers "
-            f"a heavy widget writes the same test; check the site chose {host}): {res.url}",
+            f"inline script loads a script from {host}, a site no known vendor runs, {said}; "
+            f"check the site chose {host}: {res.url}",
             res.url, line=res.line, xpath=res.xpath, key=("crawler-cloaked", res.url))
+
+
+def _last_crawler_test(window: str) -> re.Match[str] | None:
+    """The last crawler test (`_CRAWLER_TEST`) in the code before an address."""
+    found = None
+    for m in _CRAWLER_TEST.finditer(window):
+        found = m
+    return found
+
+
+# the opening of a guard whose block runs when the test passes: `if(` with no `!`
+_IF_OPEN = lazy_regex(r"""\bif\s*\(\s*$""")
+# what turns a passing test's block away from the load after it: an else, a return, a
+# negation or a comparison with -1/0/false
+_TURNED = lazy_regex(r"""\belse\b|\breturn\b|!|[<>]=?\s*0\b|==\s*(?:-1|false|0)\b""")
+
+
+def _for_crawlers(window: str, test: re.Match[str]) -> bool:
+    """Whether the load runs only where the crawler test passes: the test alone in an
+    `if (…)` (`if(/bot|crawl/i.test(navigator.userAgent)){…load…}`) with nothing that turns
+    its block away between it and the address. Read for the message alone: a loader shown
+    only to crawlers is cloaked as surely, the other way about."""
+    before = window[:test.start()]
+    # a regex literal's test opens at its slash; a call's at the receiver before it
+    start = before.rfind("/") if test.group(0).startswith("/") else -1
+    head = window[:start] if start >= 0 else before
+    return bool(_IF_OPEN.search(head)) and not _TURNED.search(window[test.end():])
 
 
 # --- ClickFix: a shell command put on the clipboard ----------------------------------

@@ -2681,3 +2681,19 @@ def test_each_form_of_a_crawler_test_hides_a_loader(test: str, audit_listed: Aud
                                                   test)), URL)
     assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
         report.findings
+
+
+def test_a_loader_shown_only_to_crawlers_says_so(audit_listed: AuditListed) -> None:
+    """A loader run only where the user agent is a crawler's (`if(/bot|…/i.test(ua)){…}`) is
+    cloaked the other way about: still medium, but not said to be hidden from crawlers (the
+    message said 'only for visitors whose user agent is no crawler's')."""
+    shown = _cloaked("https://seo.prerender-kit.example/p.js",
+                     "/bot|crawl|spider/i.test(navigator.userAgent)")
+    found = [f for f in audit_listed(wp_page(widget=shown), URL).findings
+             if f.kind == "tds-loader"]
+    assert [f.severity for f in found] == [M], found
+    assert "user agent is a crawler's" in found[0].message
+    assert "no crawler's" not in found[0].message
+    hidden = [f for f in audit_listed(wp_page(widget=_cloaked(
+        "https://seo.prerender-kit.example/p.js")), URL).findings if f.kind == "tds-loader"]
+    assert len(hidden) == 1 and "no crawler's" in hidden[0].message
