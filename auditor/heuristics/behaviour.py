@@ -518,12 +518,21 @@ def _sites_markup_uses(ctx: PageContext) -> set[str]:
              and "noscript" not in res.xpath}
     if ctx.page is not None:
         for img in ctx.page.tagged("img"):
-            if tiny_element(img) or inline_hiding(img) is not None \
-                    or any(str(a.tag).lower() == "noscript" for a in img.iterancestors()):
+            if tiny_element(img) or inline_hiding(img) is not None or in_noscript(img):
                 continue
             if url := resolve(img.get("src") or "", ctx.url):
                 hosts.add(host_of(url))
     return {site_of(host.lower()) for host in hosts if host and not open_host(host)}
+
+
+NOSCRIPT_DEPTH = 32  # the ancestors asked whether an element is a <noscript>'s fallback
+
+
+def in_noscript(el: Any) -> bool:
+    """Whether an element sits in a `<noscript>` within NOSCRIPT_DEPTH levels: bounded, so
+    asking it of every image of a deeply nested page stays linear."""
+    return any(str(a.tag).lower() == "noscript" for a in islice(el.iterancestors(),
+                                                                 NOSCRIPT_DEPTH))
 
 
 def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:

@@ -51,6 +51,7 @@ from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
     head_top_elements,
+    in_noscript,
     page_start_line,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -1109,18 +1110,45 @@ def _site_asset_host(ctx: PageContext, host: str) -> bool:
 
 
 def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:
-    """The hosts of the stylesheets the `<head>` links past its top, lowered."""
+    """The hosts of the stylesheets the `<head>` links past its top, lowered, and of those
+    it links at its top that the page also loads files from past it (a late-charset
+    template's sheet, its logo in the body): a sheet alone above the charset is where an
+    injector writes."""
     head = ctx.root.find("head") if ctx.root is not None else None
-    if head is None:
+    if head is None or ctx.page is None:
         return frozenset()
     top = head_top_elements(ctx)
-    hosts = set()
+    hosts: set[str] = set()
+    early: set[str] = set()
     for el in head.iter("link"):
-        if el in top or "stylesheet" not in (el.get("rel") or "").lower():
+        if "stylesheet" not in (el.get("rel") or "").lower():
             continue
         if url := resolve(el.get("href") or "", ctx.url):
-            hosts.add(host_of(url).lower())
+            (early if el in top else hosts).add(host_of(url).lower())
+    if early - hosts:
+        hosts |= early & _hosts_past_top(ctx, top)
     return frozenset(hosts)
+
+
+def _hosts_past_top(ctx: PageContext, top: set[etree._Element]) -> set[str]:
+    """The hosts the page loads stylesheets or shown images from outside the head's top
+    and any `<noscript>`, lowered: not scripts, which a kit loads from its host beside
+    its frame as cheaply."""
+    assert ctx.page is not None
+    hosts: set[str] = set()
+    for tag, attr in (("link", "href"), ("img", "src")):
+        for el in ctx.page.tagged(tag):
+            ref = el.get(attr)
+            if not ref or el in top or (tag == "link" and "stylesheet" not in (
+                    el.get("rel") or "").lower()):
+                continue
+            if tag == "img" and (tiny_element(el) or inline_hiding(el) is not None):
+                continue
+            if in_noscript(el):
+                continue
+            if url := resolve(ref, ctx.url):
+                hosts.add(host_of(url).lower())
+    return hosts
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
