@@ -505,6 +505,9 @@ def _host_places(code: str) -> dict[str, int]:
 # its template's stylesheets and fonts (an injector's kit adds a loader, a script tag of
 # its own host and its counter's image, not the page's design)
 _DESIGN_USES = frozenset({RequestType.STYLESHEET, RequestType.FONT})
+# a label of a CDN's host that names an asset, not a customer: `static`, `img2`, `i0`, `www`
+_ASSET_LABEL = lazy_regex(r"""(?:www|cdn|static|assets?|img|images?|media|files|js|css"""
+                          r"""|fonts?|video|content|edge|s|i|a|c)?\d*""", re.I)
 
 
 def _sites_markup_uses(ctx: PageContext) -> set[str]:
@@ -522,7 +525,20 @@ def _sites_markup_uses(ctx: PageContext) -> set[str]:
                 continue
             if url := resolve(img.get("src") or "", ctx.url):
                 hosts.add(host_of(url))
-    return {site_of(host.lower()) for host in hosts if host and not open_host(host)}
+    return {_cdn_key(host.lower()) for host in hosts if host and not open_host(host)}
+
+
+def _cdn_key(host: str) -> str:
+    """What ties a host to the site's own CDN: its site (`site_of`) where the host below
+    it names only an asset (`static.hgcdn.example`, `img.hgcdn.example`, `i0.…`: one
+    CDN's hosts), else the host itself: a CDN's customers' hosts share a site no list
+    splits (`harbour.cdn77.org` and a kit's `quickload.cdn77.org`), and only the
+    customer's own host is its."""
+    site = site_of(host)
+    below = host[:-len(site)].rstrip(".") if host.endswith(site) else host
+    if all(_ASSET_LABEL.fullmatch(word) for word in re.split(r"[.-]", below) if word):
+        return site
+    return host
 
 
 NOSCRIPT_DEPTH = 32  # the ancestors asked whether an element is a <noscript>'s fallback
@@ -559,7 +575,7 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
             continue
         if used is None:
             used = _sites_markup_uses(ctx)
-        if site_of(host_of(res.url).lower()) in used and not open_host(host_of(res.url)):
+        if _cdn_key(host_of(res.url).lower()) in used and not open_host(host_of(res.url)):
             continue  # a host the site's own markup takes files from: its own CDN
         if res.xpath not in places:
             places[res.xpath] = _host_places(code)

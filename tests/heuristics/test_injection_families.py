@@ -2612,7 +2612,11 @@ def _cloaked(src: str, test: str = "!/bot|crawl|spider/i.test(navigator.userAgen
     {"post": '<img src="https://img.hgcdn.example/2026/11/ferry.jpg" alt="ferry">',
      "widget": _cloaked("https://static.hgcdn.example/js/chat.js",
                         "navigator.userAgent.indexOf('Chrome-Lighthouse')==-1")},
-], ids=["its stylesheet's CDN", "its pictures' CDN, a Lighthouse test"])
+    # a CDN customer's own host, its stylesheet and its widget there
+    {"head": '<link rel="stylesheet" href="https://harbour.cdn77.org/css/main.css">',
+     "widget": _cloaked("https://harbour.cdn77.org/js/comments.js")},
+], ids=["its stylesheet's CDN", "its pictures' CDN, a Lighthouse test",
+        "its own host on a shared CDN"])
 def test_a_loader_of_the_sites_own_cdn_spared_to_crawlers_is_none(
         parts: dict[str, str], audit_listed: AuditListed) -> None:
     """A publisher sparing crawlers and audits a heavy widget from the CDN its own markup
@@ -2640,8 +2644,11 @@ def test_a_loader_of_the_sites_own_cdn_spared_to_crawlers_is_none(
     # its counter's 1x1 image from the host, outside a <noscript>
     {"widget": _cloaked("https://cdn.quick-load.example/p.js")
      + '<img src="https://cdn.quick-load.example/c.gif?id=7" width="1" height="1" alt="">'},
+    # a stylesheet of another customer of a CDN no list splits by customer
+    {"head": '<link rel="stylesheet" href="https://harbour.cdn77.org/css/main.css">',
+     "widget": _cloaked("https://quickload.cdn77.org/p.js")},
 ], ids=["a noscript counter", "a preconnect", "an open host's stylesheet",
-        "a script tag of the host", "a 1x1 image of the host"])
+        "a script tag of the host", "a 1x1 image of the host", "another CDN customer's"])
 def test_a_cloaked_loader_its_host_otherwise_unused_stays_medium(
         parts: dict[str, str], audit_listed: AuditListed) -> None:
     """The injected twins: a loader hidden from crawlers whose host the page's markup
