@@ -64,6 +64,7 @@ from auditor.urls import (
     host_of,
     ip_address,
     is_third_party,
+    own_asset_host,
     registrable_domain,
     related_site,
     resolve,
@@ -1098,15 +1099,30 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
 def _site_asset_host(ctx: PageContext, host: str) -> bool:
     """Whether a host is the site's own static host: one bearing the site's name
-    (`related_site`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
+    (`_named_asset_host`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
     page's own stylesheet: a `<link rel=stylesheet>` the template prints in the `<head>`,
     past the head's top (`head_top_elements`). A site's design comes from its own host; a
     kit bearing its name loads a script or a frame, not the page's stylesheet, and a sheet
     it prints beside its frame (in the body, a widget, the footer) or above the charset
     where injectors write is the kit's line, vouching for nothing."""
-    if not related_site(host, ctx.first_party):
+    if not _named_asset_host(host, ctx.first_party):
         return False
     return host.lower() in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+
+
+# words a static bucket's name carries for its deployment, not its business
+# (`theroot-static-prod`)
+_DEPLOY_WORDS = frozenset({"prod", "production", "prd", "live", "public", "www"})
+
+
+def _named_asset_host(host: str, first_party: str | None) -> bool:
+    """Whether a host is named as the site's asset host (`own_asset_host`: the site's
+    name and asset words) once its first label's deployment words are set aside
+    (`theroot-static-prod.s3.amazonaws.com` on theroot.com): a bucket bearing the site's
+    name beside a word of another business (`harbourgazette-deals`) is anyone's."""
+    label, dot, rest = host.lower().partition(".")
+    kept = "-".join(w for w in re.split(r"[-_]", label) if w not in _DEPLOY_WORDS)
+    return bool(kept) and own_asset_host(kept + dot + rest, first_party)
 
 
 def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:

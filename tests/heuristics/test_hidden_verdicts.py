@@ -1755,3 +1755,16 @@ def test_a_late_charset_templates_static_host_is_still_the_sites(
     logo = f'<img src="{_BUCKET}/etc/designs/gazette/images/logo.png" alt="Harbour Gazette">'
     report = audit_listed(wp_page(head_top=sheet, body_top=logo, footer=_PRELOAD), URL)
     assert _frames(report.findings) == [], report.findings
+
+
+def test_a_bucket_named_for_the_site_and_another_business_is_no_static_host(
+        audit_listed: AuditListed) -> None:
+    """A bucket bearing the site's name beside another business's word
+    (`harbourgazette-deals`) whose sheet the head links where a `wp_head` hook prints is
+    anyone's bucket: its hidden frame stays medium (it was no finding: any host bearing
+    the name vouched). Deployment words (`-prod`) keep the site's own bucket its own."""
+    deals = "https://harbourgazette-deals.s3.amazonaws.com"
+    report = audit_listed(wp_page(
+        head=f'<link rel="stylesheet" href="{deals}/c/x.css">',
+        footer=f'<iframe src="{deals}/p/land.html" height="1" width="1"></iframe>'), URL)
+    assert _frames(report.findings) == [M]
