@@ -24,6 +24,7 @@ from lxml import etree
 
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
+from auditor.dom.hiding import inline_hiding, tiny_element
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
@@ -39,6 +40,7 @@ from auditor.urls import (
     ip_address,
     is_third_party,
     mangled_page_address,
+    open_host,
     own_asset_host,
     registrable_domain,
     related_site,
@@ -474,10 +476,19 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                 line=line, xpath=xpath, key=("rotating", *rotated))
 
 
-# a test of the visitor's user agent for a crawler's or a page audit's name
+# a test of the visitor's user agent for a crawler's or a page audit's name: the name in
+# a regex literal the code tests with (`/bot|crawl|spider/i.test(ua)`, `ua.match(/…/)`,
+# `new RegExp('…')`), in a string it looks for (`ua.indexOf('Chrome-Lighthouse')`), or
+# in a list of such strings; not the word anywhere (a chat widget's `{mode: 'bot'}`, a
+# spider chart's script, beside a device test)
+_CRAWLER_NAME = (r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse"""
+                 r"""|headless\w{0,10}|pagespeed)\b""")
 _CRAWLER_TEST = lazy_regex(
-    r"""\b(?:bot|crawl\w{0,4}|spider|slurp|googlebot|bingbot|lighthouse|headless\w{0,10}"""
-    r"""|pagespeed)\b""", re.I)
+    r"""/[^/\n]{0,300}?""" + _CRAWLER_NAME + r"""[^/\n]{0,300}?/[a-z]{0,6}\s*\.\s*test\s*\("""
+    r"""|(?:match|search|RegExp)\s*\(\s*(?:/|['"])[^/'"\n]{0,300}?""" + _CRAWLER_NAME
+    + r"""|(?:indexOf|includes|search|match)\s*\(\s*['"][^'"\n]{0,300}?""" + _CRAWLER_NAME
+    + r"""|\[\s*(?:['"][^'"\n]{0,60}['"]\s*,\s*){0,40}['"][^'"\n]{0,60}?""" + _CRAWLER_NAME,
+    re.I)
 _WRITTEN_HOST = lazy_regex(r"""//([A-Za-z0-9.-]{1,253})""")
 
 
@@ -490,6 +501,56 @@ def _host_places(code: str) -> dict[str, int]:
     return places
 
 
+# what the page's own markup takes from a host, so that the host is one the site uses:
+# its template's stylesheets and fonts (an injector's kit adds a loader, a script tag of
+# its own host and its counter's image, not the page's design)
+_DESIGN_USES = frozenset({RequestType.STYLESHEET, RequestType.FONT})
+# a label of a CDN's host that names an asset, not a customer: `static`, `img2`, `i0`, `www`
+_ASSET_LABEL = lazy_regex(r"""(?:www|cdn|static|assets?|img|images?|media|files|js|css"""
+                          r"""|fonts?|video|content|edge|s|i|a|c)?\d*""", re.I)
+
+
+def _sites_markup_uses(ctx: PageContext) -> set[str]:
+    """The sites (`site_of`) the page's markup takes its design or its pictures from: the
+    stylesheets and fonts it loads itself (not through inline code, a connection hint or
+    a <noscript> fallback) and the images it shows (not a 1x1 or hidden one, a counter's):
+    the site's own CDN. Not a script tag: a kit writes one of its host beside its loader
+    as cheaply. A host serving anyone's files by path (`open_host`) names no one."""
+    hosts = {res.host for res in ctx.resources
+             if res.type in _DESIGN_USES and res.via != "inline-script" and not res.hint
+             and "noscript" not in res.xpath}
+    if ctx.page is not None:
+        for img in ctx.page.tagged("img"):
+            if tiny_element(img) or inline_hiding(img) is not None or in_noscript(img):
+                continue
+            if url := resolve(img.get("src") or "", ctx.url):
+                hosts.add(host_of(url))
+    return {_cdn_key(host.lower()) for host in hosts if host and not open_host(host)}
+
+
+def _cdn_key(host: str) -> str:
+    """What ties a host to the site's own CDN: its site (`site_of`) where the host below
+    it names only an asset (`static.hgcdn.example`, `img.hgcdn.example`, `i0.…`: one
+    CDN's hosts), else the host itself: a CDN's customers' hosts share a site no list
+    splits (`harbour.cdn77.org` and a kit's `quickload.cdn77.org`), and only the
+    customer's own host is its."""
+    site = site_of(host)
+    below = host[:-len(site)].rstrip(".") if host.endswith(site) else host
+    if all(_ASSET_LABEL.fullmatch(word) for word in re.split(r"[.-]", below) if word):
+        return site
+    return host
+
+
+NOSCRIPT_DEPTH = 32  # the ancestors asked whether an element is a <noscript>'s fallback
+
+
+def in_noscript(el: Any) -> bool:
+    """Whether an element sits in a `<noscript>` within NOSCRIPT_DEPTH levels: bounded, so
+    asking it of every image of a deeply nested page stays linear."""
+    return any(str(a.tag).lower() == "noscript" for a in islice(el.iterancestors(),
+                                                                 NOSCRIPT_DEPTH))
+
+
 def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that loads another site's script, one no list or catalogue entry names,
     behind a test of the visitor's user agent for a crawler's or an audit tool's name
@@ -498,17 +559,24 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
     page audits, as an injector's cloaked loader is (a scraped copy's pop-under or push
     kit). `medium`, not `high`: a site sparing crawlers and PageSpeed a heavy widget
     writes the same test, and only the loaded site tells them apart. A vendor the lists or
-    the catalogue know is none; the same loader placed outside the markup is
+    the catalogue know is none, and so is a host whose site the page's markup takes its
+    own files from (`_sites_markup_uses`: its CDN's stylesheet or pictures), as an
+    injected loader's is not; the same loader placed outside the markup is
     `appended-script`'s."""
     if not _code_holds(ctx, _CRAWLER_WORDS):
         return
     codes = {xpath: code for code, _, xpath in script_codes(ctx, srcdoc=False)}
     places: dict[str, dict[str, int]] = {}
+    used: set[str] | None = None
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
                 or res.via != "inline-script" or (code := codes.get(res.xpath)) is None \
                 or "userAgent" not in code:
             continue
+        if used is None:
+            used = _sites_markup_uses(ctx)
+        if _cdn_key(host_of(res.url).lower()) in used and not open_host(host_of(res.url)):
+            continue  # a host the site's own markup takes files from: its own CDN
         if res.xpath not in places:
             places[res.xpath] = _host_places(code)
         host = host_of(res.url).lower()
@@ -516,15 +584,48 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
         if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
         window = code[max(0, at - GUARD_WINDOW): at]
-        if "userAgent" not in window or not _CRAWLER_TEST.search(window):
+        if "userAgent" not in window or (test := _last_crawler_test(window)) is None:
             continue
+        if _for_crawlers(window, test):
+            said = ("only for visitors whose user agent is a crawler's or page audit's: "
+                    "shown to search engines and audits, not to people, as an SEO spammer's "
+                    "cloaked loader is")
+        else:
+            said = ("only for visitors whose user agent is no crawler's or page audit's: "
+                    "hidden from search engines and audits, as an injected loader is (a "
+                    "site sparing crawlers a heavy widget writes the same test)")
         yield finding(
             TDS_LOADER, Severity.MEDIUM,
-            f"inline script loads a script from {host}, a site no known vendor runs, only "
-            "for visitors whose user agent is no crawler's or page audit's: hidden from "
-            "search engines and audits, as an injected loader is (a site sparing crawlers "
-            f"a heavy widget writes the same test; check the site chose {host}): {res.url}",
+            f"inline script loads a script from {host}, a site no known vendor runs, {said}; "
+            f"check the site chose {host}: {res.url}",
             res.url, line=res.line, xpath=res.xpath, key=("crawler-cloaked", res.url))
+
+
+def _last_crawler_test(window: str) -> re.Match[str] | None:
+    """The last crawler test (`_CRAWLER_TEST`) in the code before an address."""
+    found = None
+    for m in _CRAWLER_TEST.finditer(window):
+        found = m
+    return found
+
+
+# the opening of a guard whose block runs when the test passes: `if(` with no `!`
+_IF_OPEN = lazy_regex(r"""\bif\s*\(\s*$""")
+# what turns a passing test's block away from the load after it: an else, a return, a
+# negation or a comparison with -1/0/false
+_TURNED = lazy_regex(r"""\belse\b|\breturn\b|!|[<>]=?\s*0\b|==\s*(?:-1|false|0)\b""")
+
+
+def _for_crawlers(window: str, test: re.Match[str]) -> bool:
+    """Whether the load runs only where the crawler test passes: the test alone in an
+    `if (…)` (`if(/bot|crawl/i.test(navigator.userAgent)){…load…}`) with nothing that turns
+    its block away between it and the address. Read for the message alone: a loader shown
+    only to crawlers is cloaked as surely, the other way about."""
+    before = window[:test.start()]
+    # a regex literal's test opens at its slash; a call's at the receiver before it
+    start = before.rfind("/") if test.group(0).startswith("/") else -1
+    head = window[:start] if start >= 0 else before
+    return bool(_IF_OPEN.search(head)) and not _TURNED.search(window[test.end():])
 
 
 # --- ClickFix: a shell command put on the clipboard ----------------------------------
@@ -1622,6 +1723,12 @@ def _top_elements(ctx: PageContext) -> set[Any]:
             return top
         top.add(el)
     return set()
+
+
+def head_top_elements(ctx: PageContext) -> set[Any]:
+    """The elements of the head's top, before its charset (`_top_elements`): where an
+    injector's line sits above the template's."""
+    return _top_elements(ctx)
 
 
 def _relative(ref: str) -> bool:

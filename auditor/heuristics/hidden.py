@@ -47,7 +47,13 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.heuristics.behaviour import CARD_WORDS, dressed_as, page_start_line
+from auditor.heuristics.behaviour import (
+    CARD_WORDS,
+    dressed_as,
+    head_top_elements,
+    in_noscript,
+    page_start_line,
+)
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html
 from auditor.lazy_re import lazy_regex
@@ -58,6 +64,7 @@ from auditor.urls import (
     host_of,
     ip_address,
     is_third_party,
+    own_asset_host,
     registrable_domain,
     related_site,
     resolve,
@@ -1092,14 +1099,72 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
 
 def _site_asset_host(ctx: PageContext, host: str) -> bool:
     """Whether a host is the site's own static host: one bearing the site's name
-    (`related_site`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
-    page's own stylesheet. A site's design comes from its own host; a kit bearing its name
-    loads a script or a frame, not the page's stylesheet."""
-    if not related_site(host, ctx.first_party):
+    (`_named_asset_host`: `theroot-static-prod.s3.amazonaws.com` on theroot.com) that serves the
+    page's own stylesheet: a `<link rel=stylesheet>` the template prints in the `<head>`,
+    past the head's top (`head_top_elements`). A site's design comes from its own host; a
+    kit bearing its name loads a script or a frame, not the page's stylesheet, and a sheet
+    it prints beside its frame (in the body, a widget, the footer) or above the charset
+    where injectors write is the kit's line, vouching for nothing."""
+    if not _named_asset_host(host, ctx.first_party):
         return False
-    return host.lower() in ctx.view("stylesheet hosts", lambda: frozenset(
-        host_of(r.url).lower() for r in ctx.resources
-        if r.type is RequestType.STYLESHEET and not r.hint))
+    return host.lower() in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+
+
+# words a static bucket's name carries for its deployment, not its business
+# (`theroot-static-prod`)
+_DEPLOY_WORDS = frozenset({"prod", "production", "prd", "live", "public", "www"})
+
+
+def _named_asset_host(host: str, first_party: str | None) -> bool:
+    """Whether a host is named as the site's asset host (`own_asset_host`: the site's
+    name and asset words) once its first label's deployment words are set aside
+    (`theroot-static-prod.s3.amazonaws.com` on theroot.com): a bucket bearing the site's
+    name beside a word of another business (`harbourgazette-deals`) is anyone's."""
+    label, dot, rest = host.lower().partition(".")
+    kept = "-".join(w for w in re.split(r"[-_]", label) if w not in _DEPLOY_WORDS)
+    return bool(kept) and own_asset_host(kept + dot + rest, first_party)
+
+
+def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:
+    """The hosts of the stylesheets the `<head>` links past its top, lowered, and of those
+    it links at its top that the page also loads files from past it (a late-charset
+    template's sheet, its logo in the body): a sheet alone above the charset is where an
+    injector writes."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    if head is None or ctx.page is None:
+        return frozenset()
+    top = head_top_elements(ctx)
+    hosts: set[str] = set()
+    early: set[str] = set()
+    for el in head.iter("link"):
+        if "stylesheet" not in (el.get("rel") or "").lower():
+            continue
+        if url := resolve(el.get("href") or "", ctx.url):
+            (early if el in top else hosts).add(host_of(url).lower())
+    if early - hosts:
+        hosts |= early & _hosts_past_top(ctx, top)
+    return frozenset(hosts)
+
+
+def _hosts_past_top(ctx: PageContext, top: set[etree._Element]) -> set[str]:
+    """The hosts the page loads stylesheets or shown images from outside the head's top
+    and any `<noscript>`, lowered: not scripts, which a kit loads from its host beside
+    its frame as cheaply."""
+    assert ctx.page is not None
+    hosts: set[str] = set()
+    for tag, attr in (("link", "href"), ("img", "src")):
+        for el in ctx.page.tagged(tag):
+            ref = el.get(attr)
+            if not ref or el in top or (tag == "link" and "stylesheet" not in (
+                    el.get("rel") or "").lower()):
+                continue
+            if tag == "img" and (tiny_element(el) or inline_hiding(el) is not None):
+                continue
+            if in_noscript(el):
+                continue
+            if url := resolve(ref, ctx.url):
+                hosts.add(host_of(url).lower())
+    return hosts
 
 
 def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:

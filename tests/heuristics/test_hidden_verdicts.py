@@ -1721,3 +1721,50 @@ def test_a_frame_on_a_static_host_without_the_sites_name_stays_medium(
         head=f'<link rel="stylesheet" href="{other}/css/main.css">',
         footer=f'<iframe src="{other}/f.html" height="1" width="1"></iframe>'), URL)
     assert _frames(report.findings) == [M]
+
+
+@pytest.mark.parametrize("parts", [
+    # the kit prints a sheet of its bucket beside its frame, in the footer
+    {"footer": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">{_PRELOAD}'},
+    # or in a Custom HTML widget
+    {"widget": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">{_PRELOAD}'},
+    # or at the head's top, above the charset, where injectors write
+    {"head_top": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">',
+     "footer": _PRELOAD},
+    # or at the head's top with a script of the bucket past it, beside its frame
+    {"head_top": f'<link rel="stylesheet" href="{_BUCKET}/css/main.css">',
+     "footer": f'<script src="{_BUCKET}/js/k.js"></script>{_PRELOAD}'},
+], ids=["footer", "widget", "head top", "head top and a script"])
+def test_a_sheet_a_kit_prints_of_a_bucket_named_for_the_site_vouches_for_nothing(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """A bucket named after the site whose stylesheet the page links only where an
+    injector writes (beside its frame, or above the head's charset) is no static host of
+    the site's: the frame stays medium (it was no finding: any stylesheet of the host
+    vouched), with the site's address or only its canonical link to go by."""
+    for url in (URL, None):
+        report = audit_listed(wp_page(**parts), url)  # type: ignore[arg-type]
+        assert _frames(report.findings) == [M], url
+
+
+def test_a_late_charset_templates_static_host_is_still_the_sites(
+        audit_listed: AuditListed) -> None:
+    """A template that declares its charset late (an Adobe CQ head: its stylesheet first)
+    links its bucket's sheet at the head's top, and shows its logo from the bucket in the
+    body: the host serves the page past its top too, so it is the site's static host."""
+    sheet = f'<link rel="stylesheet" href="{_BUCKET}/etc/designs/gazette/css/main.css">'
+    logo = f'<img src="{_BUCKET}/etc/designs/gazette/images/logo.png" alt="Harbour Gazette">'
+    report = audit_listed(wp_page(head_top=sheet, body_top=logo, footer=_PRELOAD), URL)
+    assert _frames(report.findings) == [], report.findings
+
+
+def test_a_bucket_named_for_the_site_and_another_business_is_no_static_host(
+        audit_listed: AuditListed) -> None:
+    """A bucket bearing the site's name beside another business's word
+    (`harbourgazette-deals`) whose sheet the head links where a `wp_head` hook prints is
+    anyone's bucket: its hidden frame stays medium (it was no finding: any host bearing
+    the name vouched). Deployment words (`-prod`) keep the site's own bucket its own."""
+    deals = "https://harbourgazette-deals.s3.amazonaws.com"
+    report = audit_listed(wp_page(
+        head=f'<link rel="stylesheet" href="{deals}/c/x.css">',
+        footer=f'<iframe src="{deals}/p/land.html" height="1" width="1"></iframe>'), URL)
+    assert _frames(report.findings) == [M]

@@ -2633,3 +2633,110 @@ def test_a_loader_not_hidden_from_crawlers_is_none(code: str, audit_listed: Audi
     no cloaked loader."""
     report = audit_listed(wp_page(widget=code), URL)
     assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+def _cloaked(src: str, test: str = "!/bot|crawl|spider/i.test(navigator.userAgent)") -> str:
+    return (f"<script>if({test}){{var s=document.createElement('script');s.async=true;"
+            f"s.src='{src}';document.head.appendChild(s);}}</script>")
+
+
+@pytest.mark.parametrize("parts", [
+    # the site's own CDN serves its stylesheet, and the comments widget spared to bots
+    {"head": '<link rel="stylesheet" href="https://static.hgcdn.example/css/main.css">',
+     "widget": _cloaked("https://static.hgcdn.example/js/comments.js")},
+    # its pictures, and a chat widget spared to PageSpeed's Lighthouse
+    {"post": '<img src="https://img.hgcdn.example/2026/11/ferry.jpg" alt="ferry">',
+     "widget": _cloaked("https://static.hgcdn.example/js/chat.js",
+                        "navigator.userAgent.indexOf('Chrome-Lighthouse')==-1")},
+    # a CDN customer's own host, its stylesheet and its widget there
+    {"head": '<link rel="stylesheet" href="https://harbour.cdn77.org/css/main.css">',
+     "widget": _cloaked("https://harbour.cdn77.org/js/comments.js")},
+], ids=["its stylesheet's CDN", "its pictures' CDN, a Lighthouse test",
+        "its own host on a shared CDN"])
+def test_a_loader_of_the_sites_own_cdn_spared_to_crawlers_is_none(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """A publisher sparing crawlers and audits a heavy widget from the CDN its own markup
+    takes its stylesheet or pictures from is the site's choice, no cloaked loader (it was
+    medium: the host is another site's and no vendor's)."""
+    report = audit_listed(wp_page(**parts), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+@pytest.mark.parametrize("parts", [
+    # the kit's counter image in a <noscript>, from the loader's host
+    {"widget": _cloaked("https://cdn.quick-load.example/p.js")
+     + '<noscript><img src="https://cdn.quick-load.example/c.gif?id=7" width="1" '
+       'height="1"></noscript>'},
+    # a connection hint to the loader's host
+    {"head": '<link rel="preconnect" href="https://cdn.quick-load.example">',
+     "widget": _cloaked("https://cdn.quick-load.example/p.js")},
+    # a stylesheet from an open host serves anyone's files: it vouches for no one
+    {"head": '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/normalize.css@8/'
+             'normalize.min.css">',
+     "widget": _cloaked("https://cdn.jsdelivr.net/gh/quickload/kit@1/p.js")},
+    # the kit's own script tag from the loader's host, beside it
+    {"widget": '<script src="https://cdn.quick-load.example/a.js"></script>'
+     + _cloaked("https://cdn.quick-load.example/p.js")},
+    # its counter's 1x1 image from the host, outside a <noscript>
+    {"widget": _cloaked("https://cdn.quick-load.example/p.js")
+     + '<img src="https://cdn.quick-load.example/c.gif?id=7" width="1" height="1" alt="">'},
+    # a stylesheet of another customer of a CDN no list splits by customer
+    {"head": '<link rel="stylesheet" href="https://harbour.cdn77.org/css/main.css">',
+     "widget": _cloaked("https://quickload.cdn77.org/p.js")},
+], ids=["a noscript counter", "a preconnect", "an open host's stylesheet",
+        "a script tag of the host", "a 1x1 image of the host", "another CDN customer's"])
+def test_a_cloaked_loader_its_host_otherwise_unused_stays_medium(
+        parts: dict[str, str], audit_listed: AuditListed) -> None:
+    """The injected twins: a loader hidden from crawlers whose host the page's markup
+    takes none of its own files from stays medium."""
+    report = audit_listed(wp_page(**parts), URL)
+    assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
+        report.findings
+
+
+@pytest.mark.parametrize("code", [
+    # a chat widget's settings name its bot, beside a device test
+    "<script>window.HelpChatConfig={mode:'bot',greeting:'Hi there'};var mobile=/iPhone|"
+    "Android/i.test(navigator.userAgent);var s=document.createElement('script');s.async=true;"
+    "s.src='https://widget.helpchat-ai.example/embed.js';document.body.appendChild(s);</script>",
+    # a spider chart's library, beside a touch test
+    "<script>var touch=navigator.userAgent.indexOf('Mobile')>-1;var chart={kind:'spider'};"
+    "var s=document.createElement('script');s.src='https://charts.plotkit-lite.example/"
+    "spider.js';document.head.appendChild(s);</script>",
+], ids=["a chat bot's settings", "a spider chart"])
+def test_a_crawler_word_the_user_agent_is_not_tested_for_is_no_cloak(
+        code: str, audit_listed: AuditListed) -> None:
+    """A crawler's name near a user-agent read but not what the user agent is tested for
+    (a setting, a chart's kind) hides nothing from crawlers (it read medium)."""
+    report = audit_listed(wp_page(widget=code), URL)
+    assert [f for f in report.findings if f.kind == "tds-loader"] == [], report.findings
+
+
+@pytest.mark.parametrize("test", [
+    "!navigator.userAgent.match(/googlebot|bingbot|crawler/i)",
+    "!new RegExp('bot|crawl|spider','i').test(navigator.userAgent)",
+    "!['bot','crawl','spider'].some(function(w){return navigator.userAgent.toLowerCase()"
+    ".indexOf(w)>-1})",
+], ids=["match", "new RegExp", "a list of names"])
+def test_each_form_of_a_crawler_test_hides_a_loader(test: str, audit_listed: AuditListed
+                                                    ) -> None:
+    report = audit_listed(wp_page(widget=_cloaked("https://cdn.quick-load.example/p.js",
+                                                  test)), URL)
+    assert [f.severity for f in report.findings if f.kind == "tds-loader"] == [M], \
+        report.findings
+
+
+def test_a_loader_shown_only_to_crawlers_says_so(audit_listed: AuditListed) -> None:
+    """A loader run only where the user agent is a crawler's (`if(/bot|…/i.test(ua)){…}`) is
+    cloaked the other way about: still medium, but not said to be hidden from crawlers (the
+    message said 'only for visitors whose user agent is no crawler's')."""
+    shown = _cloaked("https://seo.prerender-kit.example/p.js",
+                     "/bot|crawl|spider/i.test(navigator.userAgent)")
+    found = [f for f in audit_listed(wp_page(widget=shown), URL).findings
+             if f.kind == "tds-loader"]
+    assert [f.severity for f in found] == [M], found
+    assert "user agent is a crawler's" in found[0].message
+    assert "no crawler's" not in found[0].message
+    hidden = [f for f in audit_listed(wp_page(widget=_cloaked(
+        "https://seo.prerender-kit.example/p.js")), URL).findings if f.kind == "tds-loader"]
+    assert len(hidden) == 1 and "no crawler's" in hidden[0].message
