@@ -126,6 +126,7 @@ class LinkClicks:
         self.any = "click" in script  # asked first: a script of no click clicks no link
         self._last: dict[str, int] | None = None  # a name's last `.click()`, by its start
         self._targets: tuple[set[str], set[str]] | None = None  # names given a new, own
+        self._targeted = False  # the script names a `target` at all, once read
 
     def clicks(self, name: str, after: int) -> bool:
         """`clicks(script, name, after)`, its answer the same."""
@@ -142,7 +143,8 @@ class LinkClicks:
 
     def opens_new_context(self, name: str) -> bool:
         """`opens_new_context(script, name, new_tabs=…)`, its answer the same."""
-        if self._targets is None:
+        if self._targets is None:  # "target" in script asked once too: it reads it all
+            self._targeted = "target" in self._script
             self._targets = (
                 {found for _, found in _names_before(self._script, _TARGET_ANCHOR,
                                                      _NAMED_NEW_CONTEXT)},
@@ -150,8 +152,8 @@ class LinkClicks:
                                                      _NAMED_OWN_CONTEXT)})
         new, own = self._targets
         if self._new_tabs:
-            return "target" not in self._script or name not in own
-        return "target" in self._script and name in new
+            return not self._targeted or name not in own
+        return self._targeted and name in new
 
 
 def _names_before(script: str, anchor: re.Pattern[str],

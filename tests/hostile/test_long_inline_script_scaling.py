@@ -25,6 +25,14 @@ def _links_clicked(n: int) -> str:
                          f'a{i}.target="_blank";a{i}.click();' + "x();" * 20 for i in range(n)))
 
 
+def _one_link_clicked(n: int, base: str = "") -> str:
+    """One link set up and clicked again and again, in a page whose `<base target>` may
+    open links in a new tab (the script names no `target`)."""
+    return (f"<html><head>{base}<script>"
+            + "".join(f'a.href="https://go.example.org/{i}";a.click();x();' for i in range(n))
+            + "</script></head><body><p>Text.</p></body></html>")
+
+
 def _one_line_or_lines(n: int, sep: str) -> str:
     return _page(sep.join(f'u{i}="https://cdn{i % 50}.example.org/a/{i}.js";' + "x();" * 30
                           for i in range(n)))
@@ -52,6 +60,15 @@ def test_src_sets_in_a_script_that_clicks_are_linear() -> None:
 
 def test_links_set_up_and_clicked_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_links_clicked(n)), 500, "links clicked")
+
+
+def test_one_link_clicked_again_and_again_is_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_one_link_clicked(n)), 1000, "one link clicked")
+
+
+def test_links_opened_in_a_new_tab_by_the_base_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_one_link_clicked(n, "<base target='_blank'>")),
+                  1000, "links, base target")
 
 
 def test_urls_on_one_line_are_linear() -> None:
