@@ -115,6 +115,63 @@ def opens_new_context(script: str, name: str, *, new_tabs: bool = False) -> bool
         r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
 
 
+class LinkClicks:
+    """`clicks` and `opens_new_context` of one script, its `.click()` calls and its
+    targets set read once, by name: a script of many links asked per link, or per name,
+    would read all of itself each time (quadratic)."""
+
+    def __init__(self, script: str, *, new_tabs: bool = False) -> None:
+        self._script = script
+        self._new_tabs = new_tabs
+        self.any = "click" in script  # asked first: a script of no click clicks no link
+        self._last: dict[str, int] | None = None  # a name's last `.click()`, by its start
+        self._targets: tuple[set[str], set[str]] | None = None  # names given a new, own
+        self._targeted = False  # the script names a `target` at all, once read
+
+    def clicks(self, name: str, after: int) -> bool:
+        """`clicks(script, name, after)`, its answer the same."""
+        if self._last is None:
+            self._last = {}
+            for start, name_read in _names_before(self._script, _CLICK_CALL, _NAMED_CLICK):
+                self._last[name_read] = start
+        if self._last.get(name, -1) > after:
+            return True
+        # at `after` itself `clicks` reads no character before (its slice starts there)
+        called = _NAMED_CLICK_AT.match(self._script, after) \
+            if self._script.startswith(name, after) else None
+        return called is not None and called.group(1) == name
+
+    def opens_new_context(self, name: str) -> bool:
+        """`opens_new_context(script, name, new_tabs=…)`, its answer the same."""
+        if self._targets is None:  # "target" in script asked once too: it reads it all
+            self._targeted = "target" in self._script
+            self._targets = (
+                {found for _, found in _names_before(self._script, _TARGET_ANCHOR,
+                                                     _NAMED_NEW_CONTEXT)},
+                {found for _, found in _names_before(self._script, _TARGET_ANCHOR,
+                                                     _NAMED_OWN_CONTEXT)})
+        new, own = self._targets
+        if self._new_tabs:
+            return not self._targeted or name not in own
+        return self._targeted and name in new
+
+
+def _names_before(script: str, anchor: re.Pattern[str],
+                  named: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """(start, name) of each `named` match (a name, `[\\w$]+` standing alone, then the
+    `anchor`'s text), found from its `anchor`, which starts with the `.` after the name:
+    each look back stops at the name's start, so the walk is linear over a script."""
+    for m in anchor.finditer(script):
+        at = m.start()
+        while at > 0 and script[at - 1].isspace():
+            at -= 1
+        end = at
+        while at > 0 and (script[at - 1].isalnum() or script[at - 1] in "_$"):
+            at -= 1
+        if at < end and (found := named.match(script, at)) is not None:
+            yield at, found.group(1)
+
+
 # a link's target set (`a.target = '…'`, `setAttribute('target', '…')`), up to its quote
 _TARGET_SET = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*,)"""
                r"""\s*['"`]""")
@@ -123,6 +180,15 @@ _TARGET_SET = (r"""\s*(?:\.\s*target\s*=|\.\s*setAttribute\(\s*['"]target['"]\s*
 _NEW_CONTEXT = _TARGET_SET + r"""(?!(?i:_self|_top|_parent)['"`]|['"`])"""
 # `a.target = '_self'` (`_top`, `_parent`, or empty): the page's own, over its `<base target>`
 _OWN_CONTEXT = _TARGET_SET + r"""(?:(?i:_self|_top|_parent))?['"`]"""
+# the same, led by any name (read back from the `.` after it: `_names_before`)
+_NAME = r"""(?<![\w$.])([\w$]+)"""
+_CLICK = r"\s*\.\s*click\s*\(\s*\)"
+_CLICK_CALL = lazy_regex(r"\.\s*click\s*\(\s*\)")
+_NAMED_CLICK = lazy_regex(_NAME + _CLICK)
+_NAMED_CLICK_AT = lazy_regex(r"([\w$]+)" + _CLICK)  # at a slice's start: no look back
+_TARGET_ANCHOR = lazy_regex(_TARGET_SET[len(r"\s*"):])
+_NAMED_NEW_CONTEXT = lazy_regex(_NAME + _NEW_CONTEXT)
+_NAMED_OWN_CONTEXT = lazy_regex(_NAME + _OWN_CONTEXT)
 
 
 # the end of one string literal joined to the start of another in the same quotes: the
@@ -458,6 +524,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
     data: set[int] = set()  # the starts of literals that are a data structure's values
     listed: set[int] = set()  # the starts of a list's URLs that nothing of the script loads
     sinkless: bool | None = None  # the script has no way to load (`listed_only`), once read
+    links: LinkClicks | None = None  # its links' clicks, read once it sets a link's href
     for match in url_literals(script):
         if starts and (at := bisect_right(starts, match.start()) - 1) >= 0 \
                 and match.start() < ends[at]:
@@ -500,10 +567,11 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
             continue
         navigates = _NAVIGATES.search(before) if "location" in before else None
         src_set = ("src" in before or "href" in before) and bool(_SRC_ASSIGN.search(before))
-        if src_set and not navigates and "click" in script and "href" in before \
-                and (link := _HREF_SET.search(before)) and clicks(script, link.group(1),
-                                                                  match.end()):
-            if opens_new_context(script, link.group(1), new_tabs=new_tabs):
+        if src_set and not navigates and "href" in before \
+                and (link := _HREF_SET.search(before)) and (links := links or LinkClicks(
+                    script, new_tabs=new_tabs)).any \
+                and links.clicks(link.group(1), match.end()):
+            if links.opens_new_context(link.group(1)):
                 continue  # a new tab's: neither the page's navigation nor its load
             navigates = link
         if not (navigates or src_set) and tail.endswith(":") and "?" not in before:

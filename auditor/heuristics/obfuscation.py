@@ -124,6 +124,37 @@ def _named_elsewhere(host: str, page_text: str) -> bool:
     return bool(host) and host.lower() in page_text
 
 
+# a run of the characters hosts are written in: a host that is one whole run of the page's
+# text is named in it, known without a scan of the page; the runs are read once a page has
+# had more hosts asked than `_SCANS` (a page's few hosts are quicker scanned for)
+_HOST_RUN = lazy_regex(r"[a-z0-9._-]+")
+_SCANS = 64
+
+
+class _NamedHosts:
+    """`_named_elsewhere` of one page's text, lowered once, each host asked once, and past
+    `_SCANS` hosts, a host standing alone in the text (`//h.test/`, `"h.test"`) found in a
+    set of its runs: a scan of the page per decoded URL, of thousands, was quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lowered: str | None = None
+        self._runs: frozenset[str] | None = None
+        self._asked: dict[str, bool] = {}
+
+    def __call__(self, host: str) -> bool:
+        named = self._asked.get(host)
+        if named is None:
+            if self._lowered is None:
+                self._lowered = self._text.lower()
+            if self._runs is None and len(self._asked) >= _SCANS:
+                self._runs = frozenset(_HOST_RUN.findall(self._lowered))
+            named = bool(host) and ((self._runs is not None and host.lower() in self._runs)
+                                    or _named_elsewhere(host, self._lowered))
+            self._asked[host] = named
+        return named
+
+
 def _vendor_hosts(decoded: Decoded, catalogue: Catalogue, page_url: str | None
                   ) -> frozenset[str]:
     """The hosts of decoded data (`HiddenURL.in_data`) that are its vendor's: a vendor's
@@ -475,7 +506,7 @@ def _inert_payload(ctx: PageContext, code: str, decoded: Decoded) -> bool:
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
-    lowered: list[str] = []  # the page's text, lowered only if a decoded URL is judged
+    named_elsewhere = _NamedHosts(ctx.document.text)  # read only if a decoded URL is judged
     loaders: list[dict[str, list[tuple[int, str, str]]]] = []  # `_plain_loaders`, if asked
 
     def beside(host: str, line: int, last: int, xpath: str, code: str) -> bool:
@@ -489,11 +520,6 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         return any(line - _BESIDE <= at <= last and not (
             at_xpath == xpath and (f"'{url}'" in code or f'"{url}"' in code))
             for at, at_xpath, url in loaders[0].get(host, ())) and named_elsewhere(host)
-
-    def named_elsewhere(host: str) -> bool:
-        if not lowered:
-            lowered.append(ctx.document.text.lower())
-        return _named_elsewhere(host, lowered[0])
 
     for code, line, xpath in script_codes(ctx):
         decoded = ctx.decoded(code)

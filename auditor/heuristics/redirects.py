@@ -20,7 +20,7 @@ from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
-from auditor.dom.inline_js import clicks, opens_new_context
+from auditor.dom.inline_js import LinkClicks
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import attributes_named, line_at, line_of, re2_text_pattern
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
@@ -53,7 +53,7 @@ _JS_REDIRECT = lazy_regex(
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
-# object's, whose `.click()` is looked for after the assignment: `inline_js.clicks`).
+# object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
@@ -905,10 +905,10 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
              for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
                        else ())]
     if ".click" in text and "href" in text:
+        links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):
             start, name = _name_before(text, m.start())
-            if name and clicks(text, name, m.end()) and not opens_new_context(
-                    text, name, new_tabs=new_tabs):
+            if name and links.clicks(name, m.end()) and not links.opens_new_context(name):
                 found.append((start, m.group(2)))
         found.sort()
     yield from found
