@@ -95,30 +95,10 @@ _HREF_SET = lazy_regex(
     r"""([\w$]+)\s*(?:\.\s*href\s*=|\.\s*setAttribute\(\s*['"]href['"]\s*,)\s*$""")
 
 
-def clicks(script: str, name: str, after: int) -> bool:
-    """Whether the script calls `name.click()` past `after` (a link it set up before)."""
-    return re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*\.\s*click\s*\(\s*\)",
-                     script[after:]) is not None
-
-
-def opens_new_context(script: str, name: str, *, new_tabs: bool = False) -> bool:
-    """Whether the script gives its link `name` a `target` of a new tab or window
-    (`a.target = '_blank'`, a share button's): a click of it opens one and leaves the
-    page where it is (Chromium blocks it outright when no click of the visitor's led to
-    it), loading nothing of the page's. `new_tabs`: the page's `<base target>` opens
-    links in a new tab, so one does unless the script gives it a target of the page's
-    own (`a.target = '_self'`, `'_top'`, `''`)."""
-    if new_tabs:
-        return "target" not in script or re.search(
-            r"(?<![\w$.])" + re.escape(name) + _OWN_CONTEXT, script) is None
-    return "target" in script and re.search(
-        r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
-
-
 class LinkClicks:
-    """`clicks` and `opens_new_context` of one script, its `.click()` calls and its
-    targets set read once, by name: a script of many links asked per link, or per name,
-    would read all of itself each time (quadratic)."""
+    """Which links one script clicks and which it gives a new tab or window, its `.click()`
+    calls and its targets set read once, by name: a script of many links asked per link, or
+    per name, would read all of itself each time (quadratic)."""
 
     def __init__(self, script: str, *, new_tabs: bool = False) -> None:
         self._script = script
@@ -129,7 +109,7 @@ class LinkClicks:
         self._targeted = False  # the script names a `target` at all, once read
 
     def clicks(self, name: str, after: int) -> bool:
-        """`clicks(script, name, after)`, its answer the same."""
+        """Whether the script calls `name.click()` past `after` (a link it set up before)."""
         if self._last is None:
             self._last = {}
             for start, name_read in _names_before(self._script, _CLICK_CALL, _NAMED_CLICK):
@@ -142,7 +122,12 @@ class LinkClicks:
         return called is not None and called.group(1) == name
 
     def opens_new_context(self, name: str) -> bool:
-        """`opens_new_context(script, name, new_tabs=…)`, its answer the same."""
+        """Whether the script gives its link `name` a `target` of a new tab or window
+        (`a.target = '_blank'`, a share button's): a click of it opens one and leaves the
+        page where it is (Chromium blocks it outright when no click of the visitor's led to
+        it), loading nothing of the page's. With `new_tabs` (the page's `<base target>`
+        opens links in a new tab) one does unless the script gives it a target of the
+        page's own (`a.target = '_self'`, `'_top'`, `''`)."""
         if self._targets is None:  # "target" in script asked once too: it reads it all
             self._targeted = "target" in self._script
             self._targets = (

@@ -1,13 +1,29 @@
 """`LinkClicks` reads a script's clicks and targets once; its answers must be those of
-`clicks` and `opens_new_context`, which read the script per question."""
+the reference below, which reads the script per question (the tool's reading before)."""
 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from auditor.dom.inline_js import LinkClicks, clicks, opens_new_context
+from auditor.dom.inline_js import _NEW_CONTEXT, _OWN_CONTEXT, LinkClicks
+
+
+def clicks(script: str, name: str, after: int) -> bool:
+    """The reference, read per question: whether `name.click()` is called past `after`."""
+    return re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*\.\s*click\s*\(\s*\)",
+                     script[after:]) is not None
+
+
+def opens_new_context(script: str, name: str, *, new_tabs: bool = False) -> bool:
+    """The reference, read per question: whether the link `name` opens a new context."""
+    if new_tabs:
+        return "target" not in script or re.search(
+            r"(?<![\w$.])" + re.escape(name) + _OWN_CONTEXT, script) is None
+    return "target" in script and re.search(
+        r"(?<![\w$.])" + re.escape(name) + _NEW_CONTEXT, script) is not None
 
 _PIECES = ["a", "b", "ab", "$a", "_b", " ", "\n", ".", "click", "()", "( )", "x.", ";",
            ".href='https://go.test/'", ".target='_blank'", ".target = '_self'",

@@ -13,7 +13,7 @@ from lxml import etree
 
 from auditor.catalogue import default_catalogue
 from auditor.dom import deobfuscate, walk
-from auditor.dom.inline_js import clicks, consent_gated, opens_new_context
+from auditor.dom.inline_js import LinkClicks, consent_gated
 from auditor.dom.page import parse_page
 from auditor.dom.parser import attributes_named, valued
 from auditor.heuristics import behaviour, hidden, redirects
@@ -180,8 +180,9 @@ _NAME_LED = re.compile(r"""([\w$]+)\s*\.\s*href\s*=\s*""" + redirects._URL + r"\
 @given(st.lists(st.sampled_from(_LINK_PIECES), max_size=40))
 def test_clicked_links_are_the_name_led_pattern(pieces: list[str]) -> None:
     text = "".join(pieces) + " x.click()"
+    links = LinkClicks(text)
     named = [(m.start(), m.group(3)) for m in _NAME_LED.finditer(text)
-             if clicks(text, m.group(1), m.end()) and not opens_new_context(text, m.group(1))]
+             if links.clicks(m.group(1), m.end()) and not links.opens_new_context(m.group(1))]
     located = {(m.start(), next(g for g in m.group(2, 4, 6) if g))
                for m in redirects._JS_REDIRECT.finditer(text)}
     assert [f for f in redirects._js_redirects(text) if f not in located] == named
