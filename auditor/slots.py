@@ -377,6 +377,9 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         for el in (d.element, *d.extra_elements):
             if str(el.tag).lower() == "script":
                 of_script.setdefault(el, d)
+                box = _box_of_script(el)  # the box holding the tag alone, the noscript after it
+                if box is not None:
+                    of_script.setdefault(box, d)
     nearest: NoscriptMemo = {}
     for d in drafts:  # a unit's box its script fills, the noscript right after the box
         if noscript_holding(d.element, nearest) is None:
@@ -396,6 +399,24 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         if not (owner.width and owner.height) and d.width and d.height:
             owner.width, owner.height = d.width, d.height
     return kept
+
+
+def _box_of_script(script: etree._Element) -> etree._Element | None:
+    """The element holding `script` and nothing else (text and comments aside): a unit's box a
+    page pastes its tag into, `<div id="sas_5555"><script>…SmartAdServer(…)</script></div>`,
+    whose `<noscript>` twin may follow the box rather than the script. Two element children
+    read at most, so a parent of many scripts costs each of them little."""
+    parent = script.getparent()
+    if parent is None or not isinstance(parent.tag, str) or str(parent.tag).lower() in (
+            "body", "head", "html", "noscript"):
+        return None
+    held = 0
+    for child in parent:
+        if isinstance(child.tag, str):
+            held += 1
+            if held > 1 or child is not script:
+                return None
+    return parent
 
 
 def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, _Draft],

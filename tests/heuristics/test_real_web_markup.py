@@ -2226,3 +2226,22 @@ def test_dated_permalinks_are_no_gpt_units(audit_html: AuditHtml) -> None:
                              head=gpt + config))
     assert not report.slots
     assert not {i for i in report.ids if i.kind.startswith("gpt")}
+
+
+def test_a_tag_in_its_box_then_its_noscript_after_the_box_is_one_unit(
+        audit_html: AuditHtml) -> None:
+    """Smart AdServer's tag pasted into its unit's box, `<div id="sas_5555"><script>…
+    SmartAdServer(sas_pageid, sas_formatid, …)</script></div>`, its `pubi` image in a
+    `<noscript>` right after the box: one placement (the box holds the tag alone), as the
+    script and its noscript side by side are; a noscript naming another format stays its own."""
+    tag = ("<div id='sas_{f}'><script>sas_pageid='12345/67890'; sas_formatid={f}; "
+           "sas_target=''; SmartAdServer(sas_pageid, sas_formatid, sas_target);</script></div>")
+    image = ("<noscript><a href='https://www3.smartadserver.com/call/pubjumpi/12345/67890/{f}/"
+             "S/[timestamp]/?'><img src='https://www3.smartadserver.com/call/pubi/12345/67890/"
+             "{f}/S/[timestamp]/?'></a></noscript>")
+    head = "<script src='//ced.sascdn.com/tag/1234/smart.js'></script>"
+    report = audit_html(page(
+        tag.format(f=5555) + image.format(f=5555) + "<p>More text.</p>"
+        + tag.format(f=6666) + image.format(f=7777), head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Smart AdServer", "5555"), ("Smart AdServer", "6666"), ("Smart AdServer", "7777")]
