@@ -2245,3 +2245,24 @@ def test_a_tag_in_its_box_then_its_noscript_after_the_box_is_one_unit(
         + tag.format(f=6666) + image.format(f=7777), head=head))
     assert [(s.network, s.zone_id) for s in report.slots] == [
         ("Smart AdServer", "5555"), ("Smart AdServer", "6666"), ("Smart AdServer", "7777")]
+
+
+def test_a_saved_tags_written_loader_between_it_and_its_noscript_is_one_unit(
+        audit_html: AuditHtml) -> None:
+    """A page saved after Smart AdServer's tag ran keeps the `<script src=…/call/pubj/…>` its
+    SmartAdServer() call wrote, between the call and the `pubi` image's `<noscript>` (inside
+    the unit's box, or after it): one placement each, not the call's and the image's."""
+    call = ("<script>sas_pageid='12345/67890'; sas_formatid={f}; sas_target=''; "
+            "SmartAdServer(sas_pageid, sas_formatid, sas_target);</script>"
+            "<script src='https://www3.smartadserver.com/call/pubj/12345/67890/{f}/M/1234567/?'>"
+            "</script>")
+    image = ("<noscript><a href='https://www3.smartadserver.com/call/pubjumpi/12345/67890/{f}/"
+             "S/[timestamp]/?'><img src='https://www3.smartadserver.com/call/pubi/12345/67890/"
+             "{f}/S/[timestamp]/?'></a></noscript>")
+    head = "<script src='//ced.sascdn.com/tag/1234/smart.js'></script>"
+    report = audit_html(page(
+        "<div class='pub'>" + call.format(f=5555) + image.format(f=5555) + "</div>"
+        + "<p>More text.</p><div class='pub'>" + call.format(f=6666) + "</div>"
+        + image.format(f=6666), head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Smart AdServer", "5555"), ("Smart AdServer", "6666")]
