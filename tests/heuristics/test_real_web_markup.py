@@ -2266,3 +2266,17 @@ def test_a_saved_tags_written_loader_between_it_and_its_noscript_is_one_unit(
         + image.format(f=6666), head=head))
     assert [(s.network, s.zone_id) for s in report.slots] == [
         ("Smart AdServer", "5555"), ("Smart AdServer", "6666")]
+
+
+def test_an_ad_path_holding_a_dated_permalink_names_no_network_code(
+        audit_html: AuditHtml) -> None:
+    """A CMS that keys its ads by the story's own path (`data-ad-path="/2019/05/ferry-vote/"`,
+    the network code prepended by its script) holds a year and a month where GPT's path holds
+    a network code and a unit: no gpt-network 2019, beside a box whose path has one."""
+    report = audit_html(page(
+        '<article class="story" data-ad-path="/2019/05/ferry-vote/"><p>Article text.</p>'
+        '</article><script>var cfg = {adPath: "/2021/11/harbour-dredging/"};</script>'
+        '<div id="div-gpt-ad-top" data-ad-path="/4236/us/content/news/article"></div>',
+        head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
+             "</script>"))
+    assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
