@@ -2009,8 +2009,13 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
     ("Outbrain widget, deps Rating,RegOverlay,Outbrain,Search", True),
     # one pair is a marker's note, no dump
     ("Ad slot => sidebar", True),
+    # a GPT unit's tag commented out, its code written with arrow functions: no dump (revG36)
+    ("Ad slot: leaderboard (disabled) <div id='div-gpt-ad-1234-0'></div><script>googletag.cmd"
+     ".push(() => { googletag.defineSlot('/7654321/city/top', [728, 90], 'div-gpt-ad-1234-0')"
+     ".addService(googletag.pubads()); }); window.addEventListener('load', () => googletag."
+     "display('div-gpt-ad-1234-0')); [1, 2].forEach(n => n);</script>", True),
 ], ids=["cms-include-list", "config-list", "cms-debug-dump", "vendor-marker", "ad-marker",
-        "marker-and-list", "marker-with-a-pair"])
+        "marker-and-list", "marker-with-a-pair", "tag-with-arrow-functions"])
 def test_a_module_list_naming_vendors_is_no_ad_template_comment(
         audit_html: AuditHtml, comment: str, flagged: bool) -> None:
     """The comment rule is for a template's ad markers: a list of code names that holds a
