@@ -377,6 +377,9 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
         for el in (d.element, *d.extra_elements):
             if str(el.tag).lower() == "script":
                 of_script.setdefault(el, d)
+                box = _box_of_script(el)  # the box holding the tag alone, the noscript after it
+                if box is not None:
+                    of_script.setdefault(box, d)
     nearest: NoscriptMemo = {}
     for d in drafts:  # a unit's box its script fills, the noscript right after the box
         if noscript_holding(d.element, nearest) is None:
@@ -398,15 +401,43 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+_TAG_SCRIPTS = 3  # a tag's own scripts in a row: its call, the loader it wrote, one more
+
+
+def _box_of_script(script: etree._Element) -> etree._Element | None:
+    """The element holding `script` and no other element but scripts (text and comments
+    aside): a unit's box a page pastes its tag into, `<div id="sas_5555"><script>…
+    SmartAdServer(…)</script></div>` (and, saved after it ran, the `<script src=…/call/pubj/
+    …>` it wrote), whose `<noscript>` twin may follow the box rather than the script. A few
+    children read at most, so a parent of many scripts costs each of them little."""
+    parent = script.getparent()
+    if parent is None or not isinstance(parent.tag, str) or str(parent.tag).lower() in (
+            "body", "head", "html", "noscript"):
+        return None
+    held = 0
+    for child in parent:
+        if isinstance(child.tag, str):
+            held += 1
+            if held > _TAG_SCRIPTS or str(child.tag).lower() != "script":
+                return None
+    return parent
+
+
 def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, _Draft],
                             nearest: NoscriptMemo) -> _Draft | None:
-    """The slot of the script right before a `<noscript>` holding `el`: the innermost
-    such, then each one round it (a lazy-load filter's `<noscript>` wrapped round the tag's
-    own, whose first child the inner one is)."""
+    """The slot of the script right before a `<noscript>` holding `el` (past a script or
+    two that are no slot: the loader a saved page keeps where the tag's call wrote it): the
+    innermost such, then each one round it (a lazy-load filter's `<noscript>` wrapped round
+    the tag's own, whose first child the inner one is)."""
     noscript = noscript_holding(el, nearest)
     while noscript is not None:
         before = noscript.getprevious()
-        while before is not None and not isinstance(before.tag, str):  # a comment
+        scripts = 0  # the loader a tag's call wrote stands between it and its noscript
+        while before is not None and (not isinstance(before.tag, str) or (
+                before not in of_script and str(before.tag).lower() == "script"
+                and scripts < _TAG_SCRIPTS - 1)):
+            if isinstance(before.tag, str):
+                scripts += 1
             before = before.getprevious()
         if before is not None and before in of_script:
             return of_script[before]

@@ -1999,6 +1999,8 @@ def _only_address(ctx: PageContext, words: Collection[str]) -> dict[str, str]:
 
 # how many vendors' scripts at the head's top make it a saved page's run of inserted tags
 _INSERTED_VENDORS = 3
+# the formats of the networks an injector pastes, which no page's own loader inserts
+_INJECTED_FORMATS = frozenset({"popunder", "push"})
 
 
 def _inserted_run(ctx: PageContext) -> bool:
@@ -2009,12 +2011,18 @@ def _inserted_run(ctx: PageContext) -> bool:
     audience tag, an exchange's bid call, a widget's JSONP). A script of a host the
     catalogue does not know among them (a media group's own CDN) was inserted the same way.
     An injector's blob writes its own loader or two there, not several ad and analytics
-    vendors' tags; a host that is dressed, relayed or an IP is still `high`."""
+    vendors' tags; a host that is dressed, relayed or an IP is still `high`. A run holding a
+    network that sells popunders or push ads is none: those are the tags injectors paste
+    (three such networks' and a loader of their own), no page's own loaders' inserts."""
     def build() -> bool:
         top = _before_charset(ctx)
-        return len({r.network for r in ctx.resources
-                    if r.xpath in top and r.type is RequestType.SCRIPT and r.network
-                    and not r.self_hosted}) >= _INSERTED_VENDORS
+        vendors = {r.network for r in ctx.resources
+                   if r.xpath in top and r.type is RequestType.SCRIPT and r.network
+                   and not r.self_hosted}
+        if any((n := ctx.catalogue.network_named(name)) is not None
+               and _INJECTED_FORMATS.intersection(n.formats) for name in vendors):
+            return False
+        return len(vendors) >= _INSERTED_VENDORS
     return ctx.view("a saved page's inserted tags before the charset", build)
 
 

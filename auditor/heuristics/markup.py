@@ -49,11 +49,22 @@ def _only_listed(text: str, found: Sequence[re.Match[str]]) -> bool:
 # print (a CMS's debug output left in its pages: `(Module: "ctr-lt" as AdOpenx) format: =>
 # 300x250 zone id: => 12345`): the ad modules it names are its data, no ad's marker
 _DUMP_ARROWS = 3
+# a dump's pair: its key closed by a bracket, a quote or a colon before the arrow (`[zone] =>
+# 12`, `'zone' => 12`, `zone id: => 12`); a script's arrow function follows its parameters
+# (`() => {…}`, `n => n`), so a commented-out tag written with them is no dump
+_DUMP_PAIR = lazy_regex(r"""[\]'":]\s{0,8}=>""")
 
 
 def _data_dump(text: str) -> bool:
     """Whether a comment's `text` is a program's data dump (`_DUMP_ARROWS` pairs or more)."""
-    return text.count("=>") >= _DUMP_ARROWS
+    if text.count("=>") < _DUMP_ARROWS:
+        return False
+    pairs = 0
+    for _ in _DUMP_PAIR.finditer(text):
+        pairs += 1
+        if pairs >= _DUMP_ARROWS:
+            return True
+    return False
 
 
 # where AMP's extension scripts, each registering the elements its `custom-element` names,

@@ -153,6 +153,21 @@ STACKS = [
           't.charset="utf-8";var n=document.getElementsByTagName("script")[0];n.parentNode.'
           f'insertBefore(t,n)}})("{_UUID}");</script>', _P, {"Didomi"}, {},
           ("didomi-api-key", _UUID)),
+    # the embed as later handed out: preconnect and DNS-prefetch hints and the visitor's
+    # country and region added to the loader's address before the call names the key
+    stack("Didomi", "embed code with preconnect hints and country/region, then (key)",
+          "<script>window.gdprAppliesGlobally=true;(function(){(function(k){var p=document."
+          'createElement("link");p.rel="preconnect";p.as="script";var f=document.createElement('
+          '"link");f.rel="dns-prefetch";f.as="script";var s=document.createElement("script");'
+          's.id="spcloader";s.type="text/javascript";s["async"]=true;s.charset="utf-8";'
+          'var u="https://sdk.privacy-center.org/"+k+"/loader.js?target="+document.location.'
+          "hostname;if(window.didomiConfig&&window.didomiConfig.user){var who=window."
+          "didomiConfig.user;var land=who.country;var area=who.region;if(land){u=u+"
+          '"&country="+land;if(area){u=u+"&region="+area}}}p.href="https://sdk.privacy-'
+          'center.org/";f.href="https://sdk.privacy-center.org/";s.src=u;var first=document.'
+          'getElementsByTagName("script")[0];first.parentNode.insertBefore(p,first);first.'
+          "parentNode.insertBefore(f,first);first.parentNode.insertBefore(s,first)})"
+          f'("{_UUID}")}})();</script>', _P, {"Didomi"}, {}, ("didomi-api-key", _UUID)),
     stack("Comscore", "StreamSense served from a media group's own CDN",
           '<script src="//s.cdn.harbourmedia.example/analytics/comscore/streamsense.5.2.0.'
           '160629.min.js"></script>', _P, {"Comscore"}, {}),

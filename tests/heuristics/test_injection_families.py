@@ -1792,7 +1792,14 @@ def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
     # two vendors' tags are a template that pastes its tags first, not a run of inserts
     (_INSERTED.rsplit("<script", 1)[0] + _GROUP_CDN, M),
     (_INSERTED + BALADA_SRC, H),  # an encoded address is an injector's whatever is beside it
-], ids=["two vendors' tags beside it", "an encoded loader among inserted tags"])
+    # popunder networks' tags and a loader of the injector's own: what injectors paste, no
+    # run a page's own loaders inserted (revG36)
+    ('<script src="https://a.magsrv.com/ad-provider.js"></script>'
+     '<script src="//cdn.popcash.net/show.js"></script>'
+     '<script src="//c.adsco.re/"></script>'
+     '<script src="https://xk2.lodgeroute.top/j/loader.js"></script>', M),
+], ids=["two vendors' tags beside it", "an encoded loader among inserted tags",
+        "popunder networks' tags beside it"])
 def test_a_script_before_the_charset_beside_few_vendors_or_encoded_is_still_found(
         head_top: str, severity: Severity, audit_listed: AuditListed) -> None:
     found = [f for f in audit_listed(wp_page(head_top=head_top), URL).findings

@@ -2010,8 +2010,13 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
     ("Outbrain widget, deps Rating,RegOverlay,Outbrain,Search", True),
     # one pair is a marker's note, no dump
     ("Ad slot => sidebar", True),
+    # a GPT unit's tag commented out, its code written with arrow functions: no dump (revG36)
+    ("Ad slot: leaderboard (disabled) <div id='div-gpt-ad-1234-0'></div><script>googletag.cmd"
+     ".push(() => { googletag.defineSlot('/7654321/city/top', [728, 90], 'div-gpt-ad-1234-0')"
+     ".addService(googletag.pubads()); }); window.addEventListener('load', () => googletag."
+     "display('div-gpt-ad-1234-0')); [1, 2].forEach(n => n);</script>", True),
 ], ids=["cms-include-list", "config-list", "cms-debug-dump", "vendor-marker", "ad-marker",
-        "marker-and-list", "marker-with-a-pair"])
+        "marker-and-list", "marker-with-a-pair", "tag-with-arrow-functions"])
 def test_a_module_list_naming_vendors_is_no_ad_template_comment(
         audit_html: AuditHtml, comment: str, flagged: bool) -> None:
     """The comment rule is for a template's ad markers: a list of code names that holds a
@@ -2248,3 +2253,57 @@ def test_ad_managers_non_javascript_tag_with_an_encoded_mcm_comma(audit_html: Au
         '<p>Text.</p>' + _NON_JS.format(iu="%2F6355419%2C22222%2FTravel%2Ftop", sz="728x90")))
     assert [(s.network, s.zone_id) for s in report.slots] == [
         ("Google Publisher Tag", "/6355419,22222/Travel/top")]
+
+
+def test_a_tag_in_its_box_then_its_noscript_after_the_box_is_one_unit(
+        audit_html: AuditHtml) -> None:
+    """Smart AdServer's tag pasted into its unit's box, `<div id="sas_5555"><script>…
+    SmartAdServer(sas_pageid, sas_formatid, …)</script></div>`, its `pubi` image in a
+    `<noscript>` right after the box: one placement (the box holds the tag alone), as the
+    script and its noscript side by side are; a noscript naming another format stays its own."""
+    tag = ("<div id='sas_{f}'><script>sas_pageid='12345/67890'; sas_formatid={f}; "
+           "sas_target=''; SmartAdServer(sas_pageid, sas_formatid, sas_target);</script></div>")
+    image = ("<noscript><a href='https://www3.smartadserver.com/call/pubjumpi/12345/67890/{f}/"
+             "S/[timestamp]/?'><img src='https://www3.smartadserver.com/call/pubi/12345/67890/"
+             "{f}/S/[timestamp]/?'></a></noscript>")
+    head = "<script src='//ced.sascdn.com/tag/1234/smart.js'></script>"
+    report = audit_html(page(
+        tag.format(f=5555) + image.format(f=5555) + "<p>More text.</p>"
+        + tag.format(f=6666) + image.format(f=7777), head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Smart AdServer", "5555"), ("Smart AdServer", "6666"), ("Smart AdServer", "7777")]
+
+
+def test_a_saved_tags_written_loader_between_it_and_its_noscript_is_one_unit(
+        audit_html: AuditHtml) -> None:
+    """A page saved after Smart AdServer's tag ran keeps the `<script src=…/call/pubj/…>` its
+    SmartAdServer() call wrote, between the call and the `pubi` image's `<noscript>` (inside
+    the unit's box, or after it): one placement each, not the call's and the image's."""
+    call = ("<script>sas_pageid='12345/67890'; sas_formatid={f}; sas_target=''; "
+            "SmartAdServer(sas_pageid, sas_formatid, sas_target);</script>"
+            "<script src='https://www3.smartadserver.com/call/pubj/12345/67890/{f}/M/1234567/?'>"
+            "</script>")
+    image = ("<noscript><a href='https://www3.smartadserver.com/call/pubjumpi/12345/67890/{f}/"
+             "S/[timestamp]/?'><img src='https://www3.smartadserver.com/call/pubi/12345/67890/"
+             "{f}/S/[timestamp]/?'></a></noscript>")
+    head = "<script src='//ced.sascdn.com/tag/1234/smart.js'></script>"
+    report = audit_html(page(
+        "<div class='pub'>" + call.format(f=5555) + image.format(f=5555) + "</div>"
+        + "<p>More text.</p><div class='pub'>" + call.format(f=6666) + "</div>"
+        + image.format(f=6666), head=head))
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Smart AdServer", "5555"), ("Smart AdServer", "6666")]
+
+
+def test_an_ad_path_holding_a_dated_permalink_names_no_network_code(
+        audit_html: AuditHtml) -> None:
+    """A CMS that keys its ads by the story's own path (`data-ad-path="/2019/05/ferry-vote/"`,
+    the network code prepended by its script) holds a year and a month where GPT's path holds
+    a network code and a unit: no gpt-network 2019, beside a box whose path has one."""
+    report = audit_html(page(
+        '<article class="story" data-ad-path="/2019/05/ferry-vote/"><p>Article text.</p>'
+        '</article><script>var cfg = {adPath: "/2021/11/harbour-dredging/"};</script>'
+        '<div id="div-gpt-ad-top" data-ad-path="/4236/us/content/news/article"></div>',
+        head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
+             "</script>"))
+    assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
