@@ -378,7 +378,8 @@ def test_native_vendors_standard_embeds_are_placements(audit_html: AuditHtml) ->
 def test_lockerdome_embed_box_without_its_script_is_a_placement(audit_html: AuditHtml) -> None:
     """A copy whose scripts were stripped keeps LockerDome's embed box alone, `<div
     id="ld-<n>-<n>">`: the id's form is the embed's, so it is the placement; an id that only
-    opens with `ld-` is not, nor one naming a year and month (an archive's `ld-2019-06`, `ld-2019-0512`)."""
+    opens with `ld-` is not, nor one naming a year and month (an archive's `ld-2019-06`,
+    `ld-2019-0512`)."""
     boxes = ('<p>Article text that a reader came for.</p><div id="ld-4778-795"></div>'
              '<div id="ld-menu"></div><div id="ld-12-34-56"></div>'
              '<div id="ld-2019-06"><a href="/2019/06/">June 2019</a></div>'
