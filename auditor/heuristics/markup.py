@@ -49,11 +49,18 @@ def _only_listed(text: str, found: Sequence[re.Match[str]]) -> bool:
 # print (a CMS's debug output left in its pages: `(Module: "ctr-lt" as AdOpenx) format: =>
 # 300x250 zone id: => 12345`): the ad modules it names are its data, no ad's marker
 _DUMP_ARROWS = 3
+# a dump's pair arrow, not a script's arrow function: commented-out ad code in an ad's
+# marker (`googletag.cmd.push(() => {…})`, `(e) => {`, `s => s.show()`) writes its arrows
+# after a parameter list or before a body or a call; a dump's value is a word or a number
+# (`=> 300x250`, `=> Array (`), on a comment whose space is one space each
+_DUMP_ARROW = lazy_regex(r"(?<!\))(?<!\) )=>(?! ?\{)(?! ?[\w$]+[.(\[])")
 
 
 def _data_dump(text: str) -> bool:
-    """Whether a comment's `text` is a program's data dump (`_DUMP_ARROWS` pairs or more)."""
-    return text.count("=>") >= _DUMP_ARROWS
+    """Whether a comment's `text` (its space runs made one space) is a program's data dump
+    (`_DUMP_ARROWS` pairs or more)."""
+    return "=>" in text and len(list(islice(_DUMP_ARROW.finditer(text), _DUMP_ARROWS))
+                                ) >= _DUMP_ARROWS
 
 
 # where AMP's extension scripts, each registering the elements its `custom-element` names,

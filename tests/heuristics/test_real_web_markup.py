@@ -2009,8 +2009,15 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
     ("Outbrain widget, deps Rating,RegOverlay,Outbrain,Search", True),
     # one pair is a marker's note, no dump
     ("Ad slot => sidebar", True),
+    # print_r's nested array of the ad modules rendered
+    ("Array ( [ads] => Array ( [0] => rail-top [1] => body-ad-cpc ) [cache] => 1 )", False),
+    # a marker over commented-out ad code whose arrow functions are no dump's pairs
+    ("Begin GPT ad unit: googletag.cmd.push(() => { googletag.defineSlot('/4321/news/rail', "
+     "[300, 250], 'div-rail').addService(googletag.pubads()); googletag.pubads()"
+     ".addEventListener('slotRenderEnded', (e) => { hide(e); }); }); slots.forEach(s => "
+     "s.show());", True),
 ], ids=["cms-include-list", "config-list", "cms-debug-dump", "vendor-marker", "ad-marker",
-        "marker-and-list", "marker-with-a-pair"])
+        "marker-and-list", "marker-with-a-pair", "print-r-array", "marker-over-arrow-code"])
 def test_a_module_list_naming_vendors_is_no_ad_template_comment(
         audit_html: AuditHtml, comment: str, flagged: bool) -> None:
     """The comment rule is for a template's ad markers: a list of code names that holds a
