@@ -153,14 +153,19 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             continue
         kept: _Draft | None = None
         owners: dict[int, int | None] = {}
+        # each unit is read against the one written before it, not the first of its block:
+        # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
+        # turn, though the block's `else` stands between it and A
+        prev: _Draft | None = None
         for draft in placed:
-            if kept is not None and _branch_between(code, branches, at[kept.written or ""],
-                                                    at[draft.written or ""], owners):
+            if kept is not None and prev is not None and _branch_between(
+                    code, branches, at[prev.written or ""], at[draft.written or ""], owners):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
             else:
                 kept = draft
+            prev = draft
     for draft in scripted:
         if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
             # a unit defined, never shown: its ad-unit path is the page's ID all the same
@@ -745,7 +750,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
                         spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
-                    break
+                    here = zones_here.get(network.name)
+                    zone = match.groupdict().get("zone")
+                    if not spec.per_call or here is None or not zone or match.start() < here[1]:
+                        break
+                    # another branch's call of the block (or the same zone again): calls
+                    # after it are read against it, a call after the block closes in turn
+                    zones_here[network.name] = (here[0] | {zone}, match.end())
+                    continue
                 written = _written_after(script, holders, network, match) if whole else None
                 if written is not None:
                     # a copy saved after the script ran holds what it wrote right after
