@@ -1911,9 +1911,17 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
 
 # a device or a breakpoint a box is shown on, a word of its class or a `data-` value whole
 # (`mobile`, `hidden-xs`, `desktop-only`, `medium_up`; not `nomobilead`, a theme's word)
+# (`ad-mobile`, `desktop-ad`, `mobile-hide`: a theme's box per screen; Bootstrap 4's
+# `d-md-block` beside `d-md-none`; Foundation's `hide-for-small-only`; Ad Inserter's
+# `ai-viewport-1` to `-3`, its desktop, tablet and phone blocks)
 _SCREEN_WORD = lazy_regex(
-    r"(?:(?:visible|hidden|show|hide|only|is)[-_])?(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
-    r"(?:[-_](?:only|up|down))?|(?:small|medium|large)[-_](?:up|only|down)", re.I)
+    r"(?:(?:visible|hidden|show|hide|only|is|ad|ads)[-_])?"
+    r"(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
+    r"(?:[-_](?:only|up|down|ad|ads|hide|hidden|show|visible))?"
+    r"|(?:small|medium|large)[-_](?:up|only|down)"
+    r"|d-(?:sm|md|lg|xl|xxl)-(?:none|block|flex|inline|inline-block)"
+    r"|(?:show|hide)-for-(?:small|medium|large|xlarge)(?:-only|-up|-down)?"
+    r"|ai-viewport-[1-3]", re.I)
 
 
 def _devices_named(box: etree._Element) -> frozenset[str]:
