@@ -470,14 +470,23 @@ class ParsedPage:
         return self.view("script_texts", build)
 
     @property
+    def written_documents(self) -> dict[etree._Element, str]:
+        """The markup each of the page's frames with a `javascript:` src writes as its
+        document (`javascript_document`), in document order, read once a page: the IDs,
+        the heuristics' codes and the frames' slots each ask."""
+        return self.view("written_documents", lambda: {
+            frame: markup for frame in self.frames if (markup := _written_document(frame))})
+
+    @property
     def frame_script_texts(self) -> list[str]:
         """The inline scripts of the documents the page's frames hold (`srcdoc`, or the
         markup a `javascript:` src writes): the page's own code run in its frames, where an
         older ad module writes its AdSense unit (`google_ad_client = "ca-pub-…"`)."""
         def build() -> list[str]:
             codes: list[str] = []
+            written = self.written_documents
             for frame in self.frames:
-                markup = frame.get("srcdoc") or _written_document(frame)
+                markup = frame.get("srcdoc") or written.get(frame, "")
                 if markup:
                     codes += self._srcdoc_scripts(markup)
             return codes
@@ -529,8 +538,8 @@ class ParsedPage:
                     for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
         # a `javascript:` frame's written document is its document as a srcdoc is
         # (`frame_script_texts`): an encoded loader it writes is hidden as much there
-        for frame in self.frames:
-            if not frame.get("srcdoc") and (written := _written_document(frame)):
+        for frame, written in self.written_documents.items():
+            if not frame.get("srcdoc"):
                 line, xpath = line_of(frame), self.xpath(frame)
                 out += [ScriptCode(code, line, xpath, "srcdoc")
                         for code in self._srcdoc_scripts(written)]
