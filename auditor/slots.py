@@ -186,13 +186,28 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
         at = branches[i]
         i += 1
         if at not in owners:
-            owners[at] = -1 if in_comment(code, at) else _branch_owner(code, at, owners)
+            owners[at] = -1 if in_comment(code, at) or not _keyword_opens(code, at) \
+                else _branch_owner(code, at, owners)
         owner = owners[at]
         if owner == -1:
             continue  # in a comment, or a `default:` or `case` in no switch: no branch
         if owner is None or owner < start:
             return True
     return False
+
+
+def _keyword_opens(code: str, at: int) -> bool:
+    """Whether the branch keyword at `at` stands where a statement's keyword can: first on
+    its line, or after a block's or statement's end (`}`, `;`), and a `case` or `default:`
+    after its switch's `{` or another case's `:`. A word of a string's prose (`'nothing
+    else to show'`, `"in case it collapses"`, `log('default: none')`) follows a word or a
+    quote, and parts no units."""
+    j = at - 1
+    while j >= 0 and code[j] in " \t\r":
+        j -= 1
+    if j < 0 or code[j] in "\n};":
+        return True
+    return not code.startswith("else", at) and code[j] in "{:"
 
 
 _BRANCH_REACH = 2000  # characters read back from a branch keyword for its statement

@@ -62,6 +62,13 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
      ["/4817/news_top", "/4817/sport_top"]),
     (_write("gpt-news") + "var o = {default: 1};" + _write("gpt-sport"), "",
      ["/4817/news_top", "/4817/sport_top"]),
+    # nor a branch word in a string's prose
+    (_write("gpt-news") + "\nvar note = 'nothing else to show';\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + '\nvar note = "in case it collapses";\n' + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + "\nlog('default: none');\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
     # branches without braces, and a size choice inside a section's branch
     ("if (section == 'news') " + _write("gpt-news") + "\nelse " + _write("gpt-sport"), "",
      ["/4817/news_top"]),
@@ -102,6 +109,9 @@ def _zone_call(zone: str) -> str:
     # a device rule's zone, then a zone placed after the rule's block: two units
     (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}"
      + _zone_call("2468024"), ["1234567", "2468024"]),
+    # a branch word in a string between two calls in turn parts none
+    (_zone_call("1234567") + "var note = 'nothing else';" + _zone_call("7654321"),
+     ["1234567", "7654321"]),
     # the same zone called twice is its one unit
     (_zone_call("1234567") + _zone_call("1234567"), ["1234567"]),
 ])
