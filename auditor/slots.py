@@ -153,14 +153,19 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             continue
         kept: _Draft | None = None
         owners: dict[int, int | None] = {}
+        # each unit is read against the one written before it, not the first of its block:
+        # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
+        # turn, though the block's `else` stands between it and A
+        prev: _Draft | None = None
         for draft in placed:
-            if kept is not None and _branch_between(code, branches, at[kept.written or ""],
-                                                    at[draft.written or ""], owners):
+            if kept is not None and prev is not None and _branch_between(
+                    code, branches, at[prev.written or ""], at[draft.written or ""], owners):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
             else:
                 kept = draft
+            prev = draft
     for draft in scripted:
         if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
             # a unit defined, never shown: its ad-unit path is the page's ID all the same
@@ -181,13 +186,28 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
         at = branches[i]
         i += 1
         if at not in owners:
-            owners[at] = -1 if in_comment(code, at) else _branch_owner(code, at, owners)
+            owners[at] = -1 if in_comment(code, at) or not _keyword_opens(code, at) \
+                else _branch_owner(code, at, owners)
         owner = owners[at]
         if owner == -1:
             continue  # in a comment, or a `default:` or `case` in no switch: no branch
         if owner is None or owner < start:
             return True
     return False
+
+
+def _keyword_opens(code: str, at: int) -> bool:
+    """Whether the branch keyword at `at` stands where a statement's keyword can: first on
+    its line, or after a block's or statement's end (`}`, `;`), and a `case` or `default:`
+    after its switch's `{` or another case's `:`. A word of a string's prose (`'nothing
+    else to show'`, `"in case it collapses"`, `log('default: none')`) follows a word or a
+    quote, and parts no units."""
+    j = at - 1
+    while j >= 0 and code[j] in " \t\r":
+        j -= 1
+    if j < 0 or code[j] in "\n};":
+        return True
+    return not code.startswith("else", at) and code[j] in "{:"
 
 
 _BRANCH_REACH = 2000  # characters read back from a branch keyword for its statement
@@ -776,7 +796,14 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
                         spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
-                    break
+                    here = zones_here.get(network.name)
+                    zone = match.groupdict().get("zone")
+                    if not spec.per_call or here is None or not zone or match.start() < here[1]:
+                        break
+                    # another branch's call of the block (or the same zone again): calls
+                    # after it are read against it, a call after the block closes in turn
+                    zones_here[network.name] = (here[0] | {zone}, match.end())
+                    continue
                 written = _written_after(script, holders, network, match) if whole else None
                 if written is not None:
                     # a copy saved after the script ran holds what it wrote right after
@@ -1936,9 +1963,17 @@ def _breakpoint_twins(boxes: Sequence[etree._Element]) -> bool:
 
 # a device or a breakpoint a box is shown on, a word of its class or a `data-` value whole
 # (`mobile`, `hidden-xs`, `desktop-only`, `medium_up`; not `nomobilead`, a theme's word)
+# (`ad-mobile`, `desktop-ad`, `mobile-hide`: a theme's box per screen; Bootstrap 4's
+# `d-md-block` beside `d-md-none`; Foundation's `hide-for-small-only`; Ad Inserter's
+# `ai-viewport-1` to `-3`, its desktop, tablet and phone blocks)
 _SCREEN_WORD = lazy_regex(
-    r"(?:(?:visible|hidden|show|hide|only|is)[-_])?(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
-    r"(?:[-_](?:only|up|down))?|(?:small|medium|large)[-_](?:up|only|down)", re.I)
+    r"(?:(?:visible|hidden|show|hide|only|is|ad|ads)[-_])?"
+    r"(?:mobile|desktop|tablet|phone|xs|sm|md|lg|xl)"
+    r"(?:[-_](?:only|up|down|ad|ads|hide|hidden|show|visible))?"
+    r"|(?:small|medium|large)[-_](?:up|only|down)"
+    r"|d-(?:sm|md|lg|xl|xxl)-(?:none|block|flex|inline|inline-block)"
+    r"|(?:show|hide)-for-(?:small|medium|large|xlarge)(?:-only|-up|-down)?"
+    r"|ai-viewport-[1-3]", re.I)
 
 
 def _devices_named(box: etree._Element) -> frozenset[str]:

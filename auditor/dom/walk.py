@@ -23,7 +23,6 @@ from auditor.dom.inline_js import (
     held_markup,
     holds_code,
     is_code_type,
-    javascript_document,
     javascript_url,
     link_type,
     loaded_urls,
@@ -784,8 +783,7 @@ def held_frames(page: ParsedPage, saved_parts: str
         if srcdoc := el.get("srcdoc"):
             seen.add(el)
             yield el, srcdoc
-        elif (code := javascript_url(el.get("src") or "")) and (
-                written := javascript_document(code)):
+        elif written := page.written_documents.get(el):
             seen.add(el)
             yield el, written
     if "srcdoc=" not in saved_parts:

@@ -1826,7 +1826,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
         if top and severity is not Severity.HIGH and (
-                _configured_later(ctx, res) or _inserted_run(ctx)):
+                _configured_later(ctx, res) or _inserted_run(ctx, res)):
             # the page's own later code sets up the loader's global: its build. Not a
             # loader no vendor serves so (a bare IP, another site's WordPress, a dressed
             # or hidden host): a call to it is the injector's own
@@ -2003,27 +2003,40 @@ _INSERTED_VENDORS = 3
 _INJECTED_FORMATS = frozenset({"popunder", "push"})
 
 
-def _inserted_run(ctx: PageContext) -> bool:
-    """Whether the scripts before the charset are the tags a page's own code inserted as it
+def _inserted_run(ctx: PageContext, res: Resource) -> bool:
+    """Whether `res`, before the charset, is among the tags a page's own code inserted as it
     ran, kept by a copy saved from the browser's DOM: vendors' loaders insert their scripts
     before the page's first one (`s.parentNode.insertBefore(t, s)`), so the saved head opens
     with a run of them, of `_INSERTED_VENDORS` or more vendors the catalogue knows (an
     audience tag, an exchange's bid call, a widget's JSONP). A script of a host the
-    catalogue does not know among them (a media group's own CDN) was inserted the same way.
-    An injector's blob writes its own loader or two there, not several ad and analytics
-    vendors' tags; a host that is dressed, relayed or an IP is still `high`. A run holding a
-    network that sells popunders or push ads is none: those are the tags injectors paste
-    (three such networks' and a loader of their own), no page's own loaders' inserts."""
-    def build() -> bool:
+    catalogue does not know among them (a media group's own CDN) was inserted the same way,
+    and its host serves the page other files past the top (the group's player, its styles:
+    CNN's saved copy loads nine more from Turner's CDN). Vendors' tags alone are no proof:
+    an injector's blob can print GPT's, Google Analytics' and a pixel's tags (async, as
+    inserted ones are) before its own loader, and the page may run those vendors itself;
+    its loader's host is the injector's, serving the page nothing else (its own loader
+    printed again is the same file). A host that is dressed, relayed or an IP is still
+    `high`. A run holding a network that sells popunders or push ads is none: those are the
+    tags injectors paste (three such networks' and a loader of their own), no page's own
+    loaders' inserts."""
+    def build() -> tuple[bool, dict[str, set[str]]]:
         top = _before_charset(ctx)
         vendors = {r.network for r in ctx.resources
                    if r.xpath in top and r.type is RequestType.SCRIPT and r.network
                    and not r.self_hosted}
-        if any((n := ctx.catalogue.network_named(name)) is not None
-               and _INJECTED_FORMATS.intersection(n.formats) for name in vendors):
-            return False
-        return len(vendors) >= _INSERTED_VENDORS
-    return ctx.view("a saved page's inserted tags before the charset", build)
+        run = len(vendors) >= _INSERTED_VENDORS and not any(
+            (n := ctx.catalogue.network_named(name)) is not None
+            and _INJECTED_FORMATS.intersection(n.formats) for name in vendors)
+        files: dict[str, set[str]] = {}
+        if run:
+            spots = {ctx.xpath(el) for el in _top_elements(ctx)} | top
+            for r in ctx.resources:
+                if r.xpath not in spots and not r.hint and r.domain and (
+                        key := _file_of(ctx, r.url)):
+                    files.setdefault(r.domain, set()).add(key)
+        return run, files
+    run, files = ctx.view("a saved page's inserted tags before the charset", build)
+    return run and bool(files.get(res.domain, set()) - {_file_of(ctx, res.url)})
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:

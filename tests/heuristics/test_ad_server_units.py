@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from auditor.catalogue import Catalogue
 from auditor.model import PageReport
 from auditor.pipeline import audit
@@ -425,3 +427,25 @@ def test_breakpoint_twins_are_told_by_placement_and_device(catalogue: Catalogue)
         (5, "##.ad-strip-b"), (6, "##.ad-strip-b"), (7, "##.ad-strip-b"),
         (8, "##.unit-box"), (8, "##.unit-box"), (9, "##.unit-box"), (9, "##.unit-box"),
         (10, "##.unit-box"), (10, "##.unit-box")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("ad-desktop", "ad-mobile"),  # a theme's box per screen, named so
+    ("desktop-ad", "mobile-ad"),
+    ("mobile-hide", "desktop-hide"),
+    ("d-none d-md-block", "d-md-none"),  # Bootstrap 4's display utilities
+    ("hide-for-small-only", "show-for-small-only"),  # Foundation's visibility classes
+    ("code-block ai-viewport-1", "code-block ai-viewport-3"),  # Ad Inserter's viewports
+])
+def test_a_boxes_screen_in_a_themes_or_frameworks_words_makes_twins(
+        catalogue: Catalogue, first: str, second: str) -> None:
+    """The same placement printed once per screen, each box's class naming its screen in a
+    theme's words (`ad-mobile`) or a framework's (`d-md-none`, `show-for-small-only`, Ad
+    Inserter's `ai-viewport-3`), is one placement, as `visible-xs` beside `hidden-xs` is."""
+    html = ("<html><head><title>t</title></head><body>\n" + _P + "\n"
+            f'<div class="ad-strip-b"><div class="unit-box {first}" id="top-a"></div>'
+            f'<div class="unit-box {second}" id="top-b"></div></div>\n</body></html>')
+    engine = Engine.from_text("##.unit-box\n##.ad-strip-b\n", name="t")
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.rule) for s in page.slots] == [(3, "##.ad-strip-b")]

@@ -1778,14 +1778,51 @@ _INSERTED = (
 _GROUP_CDN = '<script src="//s.cdn.harbourmedia.example/analytics/stats.min.js"></script>'
 
 
+# the media group's CDN serves the saved page more than the one script inserted at the top:
+# its player, its stylesheet (a saved DOM's later loads of the group's own hosts)
+_GROUP_LATER = ('<link rel="stylesheet" href="//s.cdn.harbourmedia.example/css/group.css">'
+                '<script src="//s.cdn.harbourmedia.example/player/video.min.js"></script>')
+
+
 def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
         audit_listed: AuditListed) -> None:
     """Several known vendors' tags before the charset are what the page's own loaders
     inserted while it ran, kept by a copy saved from the DOM: a script of a host the
-    catalogue does not know among them was inserted so too, not pasted by an injector."""
-    found = [f for f in audit_listed(wp_page(head_top=_INSERTED + _GROUP_CDN), URL).findings
+    catalogue does not know among them, a host the page loads other files of, was inserted
+    so too, not pasted by an injector."""
+    found = [f for f in audit_listed(wp_page(head_top=_INSERTED + _GROUP_CDN,
+                                             footer=_GROUP_LATER), URL).findings
              if f.kind == "appended-script"]
     assert found == []
+
+
+# an injector's blob printing three well-known vendors' tags (GPT, Google Analytics, Meta's
+# pixel, each async as an inserted tag is) before its own loader, to pass as a saved run
+_PRINTED = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+            '<script async src="https://www.google-analytics.com/analytics.js"></script>'
+            '<script async src="https://connect.facebook.net/en_US/fbevents.js"></script>')
+_OWN_LOADER = '<script async src="https://cdn.statsmetricpulse.test/tag/loader.js"></script>'
+
+
+@pytest.mark.parametrize("footer", [
+    "",
+    # the site's own tags of the same vendors later (the blob copies what the page runs)
+    _PRINTED.replace("<script async", "<script"),
+    # the injector's loader printed twice: the same file at the top and in the footer
+    _OWN_LOADER,
+], ids=["vendors the page never loads", "vendors the page loads later",
+        "its own loader again in the footer"])
+def test_a_loader_after_printed_vendor_tags_is_still_found(
+        footer: str, audit_listed: AuditListed) -> None:
+    """Three known vendors' tags before an unknown script are no saved page's run where the
+    unknown script's host serves the page nothing else: a saved DOM's inserted copy of a
+    group CDN's script comes from a host the page loads its other files from; an injector's
+    loader host is the injector's, met nowhere else on the page."""
+    found = [f for f in audit_listed(wp_page(head_top=_PRINTED + _OWN_LOADER, footer=footer),
+                                     URL).findings
+             if f.kind == "appended-script"
+             and "statsmetricpulse" in (f.evidence or "") + f.message]
+    assert [f.severity for f in found][:1] == [M], found
 
 
 @pytest.mark.parametrize(("head_top", "severity"), [

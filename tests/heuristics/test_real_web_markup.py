@@ -2017,8 +2017,16 @@ def test_pubmatic_openwrap_names_its_publisher(audit_html: AuditHtml, tag: str) 
      ".push(() => { googletag.defineSlot('/7654321/city/top', [728, 90], 'div-gpt-ad-1234-0')"
      ".addService(googletag.pubads()); }); window.addEventListener('load', () => googletag."
      "display('div-gpt-ad-1234-0')); [1, 2].forEach(n => n);</script>", True),
+    # print_r's nested array of the ad modules rendered
+    ("Array ( [ads] => Array ( [0] => rail-top [1] => body-ad-cpc ) [cache] => 1 )", False),
+    # a marker over commented-out ad code whose arrow functions are no dump's pairs
+    ("Begin GPT ad unit: googletag.cmd.push(() => { googletag.defineSlot('/4321/news/rail', "
+     "[300, 250], 'div-rail').addService(googletag.pubads()); googletag.pubads()"
+     ".addEventListener('slotRenderEnded', (e) => { hide(e); }); }); slots.forEach(s => "
+     "s.show());", True),
 ], ids=["cms-include-list", "config-list", "cms-debug-dump", "vendor-marker", "ad-marker",
-        "marker-and-list", "marker-with-a-pair", "tag-with-arrow-functions"])
+        "marker-and-list", "marker-with-a-pair", "tag-with-arrow-functions", "print-r-array",
+        "marker-over-arrow-code"])
 def test_a_module_list_naming_vendors_is_no_ad_template_comment(
         audit_html: AuditHtml, comment: str, flagged: bool) -> None:
     """The comment rule is for a template's ad markers: a list of code names that holds a
