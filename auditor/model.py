@@ -247,12 +247,15 @@ class Origin(enum.StrEnum):
     a look-alike's: a vendor's snippet whose script comes from a host dressed as the vendor
     (`auditor.heuristics.lookalikes`) runs the look-alike's code, not the vendor's; or
     adware's: an injector's distribution number (Superfish's `dlsource`) was written by
-    the adware in the browser that saved the page (`auditor.heuristics.adware`)."""
+    the adware in the browser that saved the page (`auditor.heuristics.adware`); or the ad
+    creative's: the code of an ad served into an ad slot's frame (an advertiser's
+    conversion tag, its pixel) sets up the advertiser's accounts (`auditor.creatives`)."""
 
     OPERATOR = "operator"
     COPIED = "copied"
     LOOKALIKE = "lookalike"  # set up by a vendor's snippet whose script a look-alike host serves
     ADWARE = "adware"  # written by adware in the saving browser, not by the site
+    CREATIVE = "creative"  # written by the code of an ad served into an ad slot's frame
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.creatives import creative_ids
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import (
@@ -259,6 +260,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
+    ids = creative_ids(ids, page, found_slots, seen)  # an ad's own code in its slot's frame
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

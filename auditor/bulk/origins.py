@@ -200,11 +200,13 @@ def operator_edges(store: Store) -> list[OperatorEdge]:
     """Every (ID, site) some page of the site carries as its operator's: the only edges
     clusters are made of (aggregate.joining_edges keeps those that can join)."""
     sql = CopiedRule(store)
+    # an ad creative's ID (`Origin.CREATIVE`) is the advertiser's: it joins no sites
+    creative = "AND coalesce(i.origin, '') <> 'creative' " if sql.has_origin else ""
     # min() picks the example page; SQLite takes the bare columns from that same row
     return [OperatorEdge(*row) for row in store.query(
         "SELECT i.kind, i.value, i.network, i.site, count(DISTINCT i.page_id), "
         "min(p.input), p.url FROM ids i JOIN pages p ON p.id = i.page_id "
-        f"WHERE i.site IS NOT NULL AND NOT {sql.copied('i')} "
+        f"WHERE i.site IS NOT NULL {creative}AND NOT {sql.copied('i')} "
         "GROUP BY i.kind, i.value, i.site ORDER BY i.kind, i.value, i.site")]
 
 

@@ -482,16 +482,15 @@ class ParsedPage:
         """The inline scripts of the documents the page's frames hold (`srcdoc`, or the
         markup a `javascript:` src writes): the page's own code run in its frames, where an
         older ad module writes its AdSense unit (`google_ad_client = "ca-pub-…"`)."""
-        def build() -> list[str]:
-            codes: list[str] = []
-            written = self.written_documents
-            for frame in self.frames:
-                markup = frame.get("srcdoc") or written.get(frame, "")
-                if markup:
-                    codes += self._srcdoc_scripts(markup)
-            return codes
+        return self.view("frame_script_texts", lambda: [
+            code for frame in self.frames for code in self.frame_scripts(frame)])
 
-        return self.view("frame_script_texts", build)
+    def frame_scripts(self, frame: etree._Element) -> list[str]:
+        """The inline scripts of one frame's document (`srcdoc`, or the markup its
+        `javascript:` src writes), frames within it too: whose code it is depends on where
+        the frame sits (an ad slot's frame runs the creative's, `auditor.creatives`)."""
+        markup = frame.get("srcdoc") or self.written_documents.get(frame, "")
+        return self._srcdoc_scripts(markup) if markup else []
 
     @property
     def json_blocks(self) -> list[str]:

@@ -26,14 +26,13 @@ from auditor.dom.walk import FoundURL
 from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.lazy_re import lazy_regex
+from auditor.literals import ID_WORD, id_words
 from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
 from auditor.urls import CDN_DRESS, host_of, is_third_party, registrable_domain, related_site
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
 SHOWN_IDS = 5  # a look-alike's IDs its finding names
-_WORD = lazy_regex(r"[\w-]+")  # what an ID is made of (UA-48213377-1, 2718281, k3x9q2m7pd)
-_PLAIN_WORD = lazy_regex(r"\w+")
 # what a site's CDN serves beside a copy of a vendor's loader: its theme's files, not
 # another script (a skimmer kit's host serves its fake jQuery beside its fake gtag.js)
 _SITE_FILES = frozenset({RequestType.STYLESHEET, RequestType.IMAGE, RequestType.FONT,
@@ -272,7 +271,7 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
     holding: dict[tuple[str, str], Lookalike] = {}  # (network, a word) → the first holding it
     for each in fakes:
         first.setdefault(each.network, each)
-        for word in _words(f"{each.url} {each.code}"):
+        for word in id_words(f"{each.url} {each.code}"):
             holding.setdefault((each.network, word), each)
     theirs = {f.url for f in fakes} | {f.code for f in fakes if f.code}
     seen_elsewhere: set[str] | None = None  # the words of every other script and request
@@ -287,7 +286,7 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
                 seen_elsewhere = set()
                 for text in (*page.script_texts, *urls):
                     if text not in theirs:
-                        seen_elsewhere |= _words(text)
+                        seen_elsewhere |= id_words(text)
             if ident.value in seen_elsewhere:
                 fake = None
         if fake is not None and ident.origin is Origin.OPERATOR:
@@ -295,12 +294,6 @@ def lookalike_ids(ids: Sequence[Identifier], fakes: Sequence[Lookalike],
                             why=f"its snippet loads from {fake.host}, dressed as {fake.dressed}")
         out.append(ident)
     return tuple(out)
-
-
-def _words(text: str) -> set[str]:
-    """The words an ID may be in a text: hyphens joined (`UA-48213377-1`) or apart (the
-    `2718281` of `hotjar-2718281.js`); looked up, not each ID sought in every text."""
-    return set(_WORD.findall(text)) | set(_PLAIN_WORD.findall(text))
 
 
 def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
@@ -324,7 +317,7 @@ def lookalike_scripts(ctx: PageContext) -> Iterator[Finding]:
         # else the network's (a gtag.js look-alike whose config is a script of its own): a
         # kit page of thousands of snippets names each its own ID, not all of them each time
         known = set(theirs)
-        ids = [w for w in dict.fromkeys(_WORD.findall(f"{fake.url} {fake.code}"))
+        ids = [w for w in dict.fromkeys(ID_WORD.findall(f"{fake.url} {fake.code}"))
                if w in known] or theirs
         more = f" and {len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else ""
         held = (f"; its ID {', '.join(ids[:SHOWN_IDS])}{more} is not counted as "

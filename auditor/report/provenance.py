@@ -62,13 +62,16 @@ def provenance_line(p: Provenance) -> str:
 
 def origin_note(ident: Identifier) -> str:
     """`copied from bbc.co.uk` for an ID that came with the copy, `look-alike: …` for one
-    a look-alike's snippet sets up, `adware: …` for an injector's; "" for the operator's."""
+    a look-alike's snippet sets up, `adware: …` for an injector's, `ad creative: …` for one an
+    ad's code in its slot's frame writes; "" for the operator's."""
     if ident.origin is Origin.COPIED:
         return f"copied from {ident.copied_from or 'the source'}"
     if ident.origin is Origin.LOOKALIKE:
         return f"look-alike: {ident.why or 'its snippet loads from a look-alike host'}"
     if ident.origin is Origin.ADWARE:
         return f"adware: {ident.why or 'written by adware in the browser that saved the page'}"
+    if ident.origin is Origin.CREATIVE:
+        return f"ad creative: {ident.why or 'written by the code of an ad in an ad slot'}"
     return ""
 
 

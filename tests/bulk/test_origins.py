@@ -22,6 +22,7 @@ from crawl_stores import (
 
 from auditor.bulk.aggregate import summarize
 from auditor.bulk.store import Store
+from auditor.model import Identifier, Origin
 
 
 def summary_of(path: Path, **kw: Any) -> dict[str, Any]:
@@ -97,6 +98,24 @@ def test_without_the_rule_a_shared_copied_id_would_have_joined(tmp_path: Path) -
     s = summary_of(write_store(tmp_path / "s.db", pages))
     assert len(cluster_sites(s)) == 1 and "outlet-one.example" in cluster_sites(s)[0]
     assert s["copied_ids"] == [] and s["republication"] == []
+
+
+def test_an_ad_creatives_id_joins_no_sites(tmp_path: Path) -> None:
+    """The same advertiser's pixel in ads served on two sites (`Origin.CREATIVE`,
+    auditor/creatives.py) ties them to the advertiser, not to each other; the same ID
+    as the operators' own would have joined them."""
+    def pixel(origin: Origin) -> Identifier:
+        return Identifier("facebook-pixel", "111222333444555", "Facebook Pixel", origin=origin,
+                          why="the code of the ad served into an ad slot's frame writes it")
+
+    def crawl(origin: Origin) -> list[Any]:
+        return [report(f"https://{site}/p", site, [pixel(origin), adsense(pub)])
+                for site, pub in (("x.example", "ca-pub-7000000000000001"),
+                                  ("y.example", "ca-pub-7000000000000002"))]
+
+    assert summary_of(write_store(tmp_path / "c.db", crawl(Origin.CREATIVE)))["clusters"] == []
+    joined = summary_of(write_store(tmp_path / "o.db", crawl(Origin.OPERATOR)))
+    assert cluster_sites(joined) == [["x.example", "y.example"]]
 
 
 def test_a_page_naming_its_own_site_copies_nothing(tmp_path: Path) -> None:

@@ -1,0 +1,95 @@
+"""An ad's own code inside its frame: the creative's IDs, not the page operator's.
+
+A page saved from a browser (SingleFile, "save complete page", a DOM snapshot) keeps the
+documents of the frames ads were served into, as `srcdoc` or as the markup a
+`javascript:` src writes. Scripts there run the creative: an advertiser's conversion tag
+(`google_conversion_id`), its Meta pixel (`fbq('init', …)`), its analytics. Read as the
+page's, they would tie the page to the advertiser's accounts. So an ID that only such code
+writes (no script, frame or request of the page's own holds it) is marked the creative's
+(`Origin.CREATIVE`): like an adware's it makes no network the page's and joins no sites.
+
+A frame is an ad's when it sits in an ad slot or is one (a GPT div's friendly iframe, an
+AdSense frame, a placement the slot pass made at a frame). The slot's own network's IDs
+stay the operator's: a page's ad module writing its AdSense unit into a frame
+(`google_ad_client = "ca-pub-…"`, tests/test_frame_written_units.py) sets up the
+operator's account, which the creative never names. A frame outside every slot (a site's
+widget written into a frame) runs the site's code: its IDs stay the operator's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from lxml import etree
+
+from auditor.dom.page import ParsedPage
+from auditor.literals import id_words
+from auditor.model import Identifier, Origin
+from auditor.resources import Sighting
+from auditor.slots import FoundSlot
+
+
+def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
+                ) -> dict[etree._Element, FoundSlot]:
+    """Each frame of the page in an ad slot (or one itself), with its nearest slot. Each
+    element is climbed once: a climb stops where an earlier one passed."""
+    boxes = {s.element: s for s in slots}
+    nearest: dict[etree._Element, FoundSlot | None] = {}
+    out: dict[etree._Element, FoundSlot] = {}
+    for frame in page.frames:
+        climbed: list[etree._Element] = []
+        el: etree._Element | None = frame
+        found: FoundSlot | None = None
+        while el is not None:
+            if el in nearest:
+                found = nearest[el]
+                break
+            climbed.append(el)
+            if el in boxes:
+                found = boxes[el]
+                break
+            el = el.getparent()
+        for each in climbed:
+            nearest[each] = found
+        if found is not None:
+            out[frame] = found
+    return out
+
+
+def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
+                 sightings: Sequence[Sighting]) -> tuple[Identifier, ...]:
+    """`ids` with the creative's marked (`Origin.CREATIVE`, `why` naming the slot's
+    network): an operator's ID that the scripts of an ad slot's frame write, of a network
+    other than the slot's, and that no other script of the page, no other frame's and
+    none of its requests outside those frames holds."""
+    if not ids or not slots or not page.frames:
+        return tuple(ids)
+    held = slot_frames(page, slots)
+    if not held:
+        return tuple(ids)
+    theirs: dict[str, list[FoundSlot]] = {}  # a word → the slots whose frames' code holds it
+    for frame, slot in held.items():
+        for code in page.frame_scripts(frame):
+            for word in id_words(code):
+                theirs.setdefault(word, []).append(slot)
+    if not theirs:
+        return tuple(ids)
+    elsewhere: set[str] | None = None  # the words of the page's own code and requests
+    out: list[Identifier] = []
+    for ident in ids:
+        owner = next((s for s in theirs.get(ident.value, ())
+                      if s.network is None or s.network.name != ident.network), None)
+        if owner is not None and ident.origin is Origin.OPERATOR:
+            if elsewhere is None:
+                texts = [*page.script_texts, *(s.url for s in sightings
+                                              if s.found.element not in held)]
+                texts += [c for f in page.frames if f not in held for c in page.frame_scripts(f)]
+                elsewhere = set().union(*map(id_words, texts))
+            if ident.value not in elsewhere:
+                where = f"a {owner.network.name} ad slot" if owner.network else "an ad slot"
+                ident = replace(ident, origin=Origin.CREATIVE,
+                                why=f"the code of the ad served into {where}'s frame "
+                                    "writes it, not the site")
+        out.append(ident)
+    return tuple(out)

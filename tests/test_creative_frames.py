@@ -1,0 +1,104 @@
+"""An ad's own code in the frame it was served into (a page saved from a browser keeps it
+as `srcdoc`, or as the markup a `javascript:` src writes): its IDs are the advertiser's,
+marked the creative's (`Origin.CREATIVE`), naming no network of the page's and joining no
+sites; the operator's IDs beside them, and a frame outside every ad slot, are unchanged.
+Pages written here after the forms a saved GPT slot and an operator's widget take."""
+
+from __future__ import annotations
+
+import html
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin, PageReport
+from auditor.pipeline import audit
+from auditor.report.provenance import origin_note
+from auditor.rules import Engine
+
+_HEAD = ("<html><head><title>t</title>\n"
+         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-SITE4242'></script>\n"
+         "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push("
+         "arguments);}gtag('js',new Date());gtag('config','G-SITE4242');</script>\n"
+         "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>\n"
+         "<script>googletag.cmd.push(function(){googletag.defineSlot('/7654321/city/top',"
+         "[300,250],'div-gpt-ad-1').addService(googletag.pubads());"
+         "googletag.enableServices();});</script>\n"
+         "</head><body><p>The story a reader came for.</p>\n")
+
+# an advertiser's conversion tag and Meta pixel, as an ad's document runs them
+_CREATIVE = ("<html><body><a href='https://adclick.g.doubleclick.net/x'><img "
+             "src='https://tpc.googlesyndication.com/simgad/123'></a><script>"
+             "var google_conversion_id = 987654321;fbq('init', '111222333444555');"
+             "</script></body></html>")
+
+_ADVERTISERS = {("google-ads-conversion", "987654321"), ("facebook-pixel", "111222333444555")}
+
+
+def _gpt_slot(frame: str) -> str:
+    return ("<div id='div-gpt-ad-1'><div id='google_ads_iframe_/7654321/city/top_0__container__'>"
+            f"{frame}</div></div>\n")
+
+
+def _srcdoc_frame(doc: str, attrs: str = "id='google_ads_iframe_/7654321/city/top_0'") -> str:
+    return f"<iframe {attrs} width='300' height='250' srcdoc=\"{html.escape(doc)}\"></iframe>"
+
+
+def _audit(page: str, catalogue: Catalogue) -> PageReport:
+    (report,) = audit(page.encode(), url="https://city.test/story", catalogue=catalogue,
+                      engine=Engine.from_text("", name="t")).pages
+    return report
+
+
+def _by_origin(report: PageReport, origin: Origin) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in report.ids if i.origin is origin}
+
+
+def test_a_gpt_slots_creative_ids_are_the_creatives(catalogue: Catalogue) -> None:
+    report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_CREATIVE)) + "</body></html>", catalogue)
+    assert _by_origin(report, Origin.CREATIVE) == _ADVERTISERS
+    # the operator's own IDs beside them stay the operator's
+    assert {("gpt-slot", "/7654321/city/top"), ("gpt-network", "7654321")} \
+        <= _by_origin(report, Origin.OPERATOR)
+    assert not _ADVERTISERS & _by_origin(report, Origin.OPERATOR)
+    creative = next(i for i in report.ids if i.origin is Origin.CREATIVE)
+    assert creative.why and "Google Publisher Tag ad slot" in creative.why
+    assert origin_note(creative).startswith("ad creative: ")
+    assert creative.to_dict()["origin"] == "creative"
+    # the advertiser's networks are not the page's
+    names = {n.network for n in report.networks}
+    assert "Google Publisher Tag" in names
+    assert not {"Facebook Pixel", "Google Ads"} & names
+
+
+def test_a_javascript_frame_in_an_ad_slot_runs_the_creative(catalogue: Catalogue) -> None:
+    code = 'document.open();document.write("' + _CREATIVE + '");document.close();'
+    frame = f"<iframe width='300' height='250' src='javascript:{html.escape(code)}'></iframe>"
+    report = _audit(_HEAD + _gpt_slot(frame) + "</body></html>", catalogue)
+    assert _by_origin(report, Origin.CREATIVE) == _ADVERTISERS
+
+
+# a widget's document with its vendor's loader: its pixel is read outside a slot too
+_WIDGET = ("<html><body><p>Sign up</p><script async "
+           "src='https://connect.facebook.net/en_US/fbevents.js'></script><script>"
+           "fbq('init', '111222333444555');fbq('track', 'PageView');</script></body></html>")
+_PIXEL = ("facebook-pixel", "111222333444555")
+
+
+def test_a_frame_outside_every_slot_keeps_its_ids(catalogue: Catalogue) -> None:
+    # the site's own widget written into a frame: its code is the operator's
+    widget = "<div class='newsletter-signup'>" + _srcdoc_frame(_WIDGET, "title='signup'")
+    report = _audit(_HEAD + widget + "</div>\n</body></html>", catalogue)
+    assert not report.slots
+    assert _PIXEL in _by_origin(report, Origin.OPERATOR)
+    assert not _by_origin(report, Origin.CREATIVE)
+    # the same document served into an ad slot is the creative's
+    report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_WIDGET)) + "</body></html>", catalogue)
+    assert _by_origin(report, Origin.CREATIVE) == {_PIXEL}
+
+
+def test_an_id_the_page_writes_itself_stays_the_operators(catalogue: Catalogue) -> None:
+    # the same pixel in the page's own code and in an ad's: the page installed it
+    own = "<script>fbq('init', '111222333444555');</script>\n"
+    report = _audit(_HEAD + own + _gpt_slot(_srcdoc_frame(_CREATIVE)) + "</body></html>",
+                    catalogue)
+    assert ("facebook-pixel", "111222333444555") in _by_origin(report, Origin.OPERATOR)
+    assert _by_origin(report, Origin.CREATIVE) == {("google-ads-conversion", "987654321")}
