@@ -1088,9 +1088,6 @@ def paths_handed_to(page: ParsedPage, call: str) -> tuple[str, ...]:
 
 
 def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
-    held = page.view("paths held by names", lambda: _paths_held(page))
-    if not held:
-        return ()
     taken: dict[str, None] = {}  # the names handed, in order, each once: a name assigned
     for script in page.scripts:  # thousands of paths and taken by thousands of calls was
         text = script.text or ""  # read once per call (quadratic)
@@ -1099,6 +1096,9 @@ def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
         for found in _FIRST_ARGUMENT.finditer(text):
             if found.group(1) == call:
                 taken.setdefault(found.group(2))
+    if not taken:  # most pages hand their calls literals: no name to look up, no pass
+        return ()
+    held = page.view("paths held by names", lambda: _paths_held(page))
     out: dict[str, None] = {}
     for name in taken:
         out.update(dict.fromkeys(held.get(name, ())))
