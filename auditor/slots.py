@@ -1053,21 +1053,32 @@ def _assigned_path(page: ParsedPage, name: str | None) -> str | None:
 
 
 def _paths_assigned(page: ParsedPage) -> dict[str, set[str]]:
-    """Every name the page's scripts assign a string starting `/` to (`unit = "/…"`, or
-    `unit = unit || "/…"`), with the strings: read in one pass a page (a pattern per slot's
-    name read the scripts once per slot, quadratic in a page of thousands)."""
+    """Every plain name the page's scripts assign a string starting `/` to (`unit = "/…"`,
+    or `unit = unit || "/…"`), with the strings (a pattern per slot's name read the scripts
+    once per slot, quadratic in a page of thousands)."""
     out: dict[str, set[str]] = {}
-    for script in page.scripts:
-        for found in _PATH_ASSIGNED.finditer(script.text or ""):
-            name, default = found.group(1), found.group(2)
-            if default is None or default == name:
-                out.setdefault(name, set()).add(found.group(4))
+    for name, default, literal in _slash_literals_named(page):
+        if "." not in name and (default is None or default == name):
+            out.setdefault(name, set()).add(literal)
     return out
 
 
-# `name = "/…"`, or with the name's own value first (`name = name || "/…"`)
-_PATH_ASSIGNED = lazy_regex(
-    r"(?<![\w$.])([\w$]+)\s*=\s*(?:([\w$]+)\s*\|\|\s*)?(['\"])(/[^'\"\s]{1,200})\3")
+def _slash_literals_named(page: ParsedPage) -> list[tuple[str, str | None, str]]:
+    """(name, its default, literal) of each `name = "/…"` (`name = other || "/…"`, the
+    literal whole or opening a concatenation) in the page's scripts, a name dotted or not:
+    one pass a page for the slot calls' variables (`_paths_assigned`) and the names a
+    call takes (`_paths_held`), each keeping the names and paths it reads."""
+    def build() -> list[tuple[str, str | None, str]]:
+        return [(found.group(1), found.group(2), found.group(4))
+                for script in page.scripts
+                for found in _SLASH_LITERAL_NAMED.finditer(script.text or "")]
+    return page.view("string literals starting / assigned to names", build)
+
+
+# `name = "/…"` or `name = other || "/…"`, a name a property's path as often
+_SLASH_LITERAL_NAMED = lazy_regex(
+    r"(?<![\w$.])([\w$]+(?:\.[\w$]+)*)\s*=\s*(?:([\w$.]+)\s*\|\|\s*)?(['\"])"
+    r"(/[^'\"\s]{1,200})\3")
 
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
@@ -1107,20 +1118,19 @@ def _handed(page: ParsedPage, call: str) -> tuple[str, ...]:
 
 def _paths_held(page: ParsedPage) -> dict[str, list[str]]:
     """Every name, dotted or not, the page's scripts assign an ad-unit path's literal to
-    (whole, or opening a concatenation), with the literals: one pass a page."""
+    (whole, or opening a concatenation), with the literals."""
     out: dict[str, list[str]] = {}
-    for script in page.scripts:
-        for found in _PATH_HELD.finditer(script.text or ""):
-            if _AD_UNIT_PATH.fullmatch(found.group(3)):
-                out.setdefault(found.group(1), []).append(found.group(3))
+    for name, default, literal in _slash_literals_named(page):
+        if _HOLDER_NAME.fullmatch(name) and (default is None or len(default) <= _DEFAULT_MOST) \
+                and _AD_UNIT_PATH.fullmatch(literal):
+            out.setdefault(name, []).append(literal)
     return out
 
 
 # a name, a property's path as often (`gptLayer.zone`, `window.ads.unit`)
 _HOLDER = r"[A-Za-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,3}"
-# `holder = "/…"` (`holder = holder || "/…"`), the literal whole or opening a concatenation
-_PATH_HELD = lazy_regex(
-    rf"(?<![\w$.])({_HOLDER})\s*=\s*(?:[\w$.]{{1,80}}\s*\|\|\s*)?(['\"])(/[^'\"\s]{{1,200}})\2")
+_HOLDER_NAME = lazy_regex(_HOLDER)
+_DEFAULT_MOST = 80  # a holder's default before `||` (`holder = holder || "/…"`), at most
 # a call and the name it takes first: `googletag.defineSlot(gptLayer.zone, …`
 _FIRST_ARGUMENT = lazy_regex(rf"(?<![\w$])([A-Za-z_$][\w$]{{0,60}})\(\s*({_HOLDER})\s*,")
 
