@@ -57,14 +57,8 @@ _DUMP_PAIR = lazy_regex(r"""[\]'":]\s{0,8}=>""")
 
 def _data_dump(text: str) -> bool:
     """Whether a comment's `text` is a program's data dump (`_DUMP_ARROWS` pairs or more)."""
-    if text.count("=>") < _DUMP_ARROWS:
-        return False
-    pairs = 0
-    for _ in _DUMP_PAIR.finditer(text):
-        pairs += 1
-        if pairs >= _DUMP_ARROWS:
-            return True
-    return False
+    return text.count("=>") >= _DUMP_ARROWS and len(
+        list(islice(_DUMP_PAIR.finditer(text), _DUMP_ARROWS))) >= _DUMP_ARROWS
 
 
 # where AMP's extension scripts, each registering the elements its `custom-element` names,
