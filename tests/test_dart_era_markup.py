@@ -765,3 +765,31 @@ def test_a_dart_network_code_joins_no_sites_as_gpts_does_not(project_engine: Eng
         edges += [(i.kind, i.value, i.network, site) for i in page.ids]
     assert catalogue.joins_sites("dart-network") == catalogue.joins_sites("gpt-network")
     assert clusters(edges, catalogue=catalogue) == []
+
+
+# a site's DART tags written with the page's tile counter spliced in before the size (each
+# tag bumps `v_tile`, as DART asks of several tags on one page) and its random `ord`; a
+# double-quoted script the same; a concatenation of anything but a name is not crossed
+TILED = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<section class="banner"><script>
+if(typeof(v_tile)=="undefined"){var v_tile=1}else{v_tile++}
+document.write('<scr'+'ipt src="http://ad.es.doubleclick.net/N4900/adj/paper.es/news/local;\
+pos=sky;tile='+v_tile+';sz=120x600,160x600;ord='+v_rnd+'?"><\\/scr'+'ipt>');
+</script></section>
+<section class="banner"><script>
+document.write("<script src='http://ad.doubleclick.net/adj/paper.es/news;pos=mpu;tile=" + tile
+ + ";sz=300x250;ord=" + ord + "?'><\\/script>");
+</script></section>
+<script>var note = 'http://ad.doubleclick.net/adj/paper.es/old;pos=x' + f('y') + ';sz=1x2';</script>
+</body></html>"""
+
+
+def test_a_dart_tag_written_with_its_tile_counter_is_a_sized_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TILED, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "DoubleClick DART", "paper.es/news/local", 120, 600),  # its box
+        (6, "DoubleClick DART", "paper.es/news", 300, 250)]
+    assert {("dart-zone", "paper.es/news/local"), ("dart-zone", "paper.es/news")} <= {
+        (i.kind, i.value) for i in page.ids}

@@ -37,3 +37,14 @@ def test_a_written_dart_tag_is_still_its_slot() -> None:
     match = spec.pattern.search(code)
     assert match is not None
     assert match.group("zone", "width", "height") == ("news.site/home", "728", "90")
+
+
+def test_dart_addresses_with_spliced_counters_are_read_in_linear_time() -> None:
+    """The run to `;sz=` may cross a `'+name+'` splice (hunt37a): addresses each followed
+    by splices and no size, and splices whose name runs long, stay bounded per address."""
+    def seconds(n: int) -> float:
+        run = "".join(f"doubleclick.net/adj/site{i}/z;tile='+t+';pos='+{'p' * 70}+'"
+                      + "'+a+'" * 30 for i in range(n))
+        return audit_seconds(f"{HEAD}<script>var s = '{run}';</script></body></html>")
+
+    assert_linear(seconds, 25, "DART addresses with spliced counters")
