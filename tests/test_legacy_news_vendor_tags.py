@@ -133,6 +133,20 @@ f.write('<script>if (!window.OX_ads) { OX_ads = []; } OX_ads.push({ "auid" : "77
 clicky_site_ids.push(87654321);</script>
 <script async src="//static.getclicky.com/js"></script>""",
         "Clicky", {("clicky-site", "87654321")}),
+    "statcounter-install-code": (
+        """<script type="text/javascript">var sc_project=7654321; var sc_invisible=1;
+var sc_security="0a1b2c3d";</script>
+<script src="https://www.statcounter.com/counter/counter.js" async></script>""",
+        "StatCounter", {("statcounter-project", "7654321")}),
+    "statcounter-noscript-counter-image": (
+        """<noscript><div class="statcounter"><a title="web stats" href="https://statcounter.com/"
+ target="_blank"><img class="statcounter" src="https://c.statcounter.com/7654321/0/0a1b2c3d/1/"
+ alt="web stats"></a></div></noscript>""",
+        "StatCounter", {("statcounter-project", "7654321")}),
+    "sharethis-property-loader": (
+        """<script src="//platform-api.sharethis.com/js/sharethis.js#property=\
+5a1b2c3d4e5f60718293a4b5&amp;product=sticky-share-buttons" async></script>""",
+        "ShareThis", {("sharethis-property", "5a1b2c3d4e5f60718293a4b5")}),
     "twitter-website-tag-noscript-images": (
         """<noscript><img height="1" width="1" style="display:none;" alt=""
  src="https://analytics.twitter.com/i/adsct?txn_id=q1w2e&amp;p_id=Twitter">
@@ -192,6 +206,21 @@ var s = {}; s.account = "cityheraldprod";</script>"""
     assert not kinds & {"pubmatic-publisher", "rubicon-account", "rubicon-site",
                         "simplereach-pid", "addthis-publisher", "openx-auid", "clicky-site",
                         "twitter-pixel", "adobe-report-suite"}
+
+
+def test_counter_and_share_ids_need_their_own_form(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    """A StatCounter code left unfilled or a version number, a counter image off its
+    project/0/security form, and a property of another length name no project or property."""
+    markup = """<script>var sc_project=YOUR_PROJECT; var sc_project_v = 2.5;
+sc_project=1.25;</script>
+<script src="https://www.statcounter.com/counter/counter.js"></script>
+<img src="https://c.statcounter.com/t.php?sc_project=7654321&amp;java=1" width="1" height="1">
+<script src="//platform-api.sharethis.com/js/sharethis.js#property=5a1b2c3d&amp;product=x">
+</script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {i.kind for i in page.ids} & {"statcounter-project", "sharethis-property"}
 
 
 def _page(markup: str, project_engine: Engine, catalogue: Catalogue) -> PageReport:
