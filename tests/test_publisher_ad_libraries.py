@@ -2,9 +2,11 @@
 each in the form its vendor's code documents (pages we wrote after those forms, not copies):
 the unit is a slot, at its line, of the network that serves it, and the site's ID is read.
 
-Time Inc.'s tii_ads.js writes DART tags; checkm8's cm8adam calls; IndustryBrains' sponsored
-links script; Gannett's `partner-placement` units, which its own code fills through GPT;
-AdvertServe's `avp_zid_<zone>` containers and a site's unit naming its AVPDCAP cookie."""
+Time Inc.'s tii_ads.js writes DART tags, directly or through the frame of Sports Illustrated's
+iframe_ad_factory.js, and its config alone names the page's DART site; checkm8's cm8adam
+calls; IndustryBrains' sponsored links script; Gannett's `partner-placement` units, which its
+own code fills through GPT; AdvertServe's `avp_zid_<zone>` containers and a site's unit
+naming its AVPDCAP cookie."""
 
 from __future__ import annotations
 
@@ -27,6 +29,29 @@ ad.write();</script></div>
 <div class="side"><script>
 adFactory.getMultiAd(new Array('300x250', '336x280')).write();</script></div>
 <div class="tout"><script>adFactory.getCmAd(115, 42, "homepage", "tout").write();</script></div>
+</body></html>"""
+
+# Sports Illustrated's templates: the factory configured in the head, each unit a call of the
+# iframe factory that hands the frame the config and a position name
+TIME_INC_IFRAME = _HEAD + """<script src="http://img.timeinc.net/shared/static/js/tii_ads.js"></script>
+<script>var adConfig = new TiiAdConfig('3475.gdn2');</script>
+<script src="http://i.cdn.gardenweekly.test/js/iframe_ad_factory.js"></script>
+<script>iframeAdFactory.url = '/adspaces/iframe.html';
+var adFactory = new TiiAdFactory(adConfig, "garden/gameday");
+iframeAdFactory.queryString = 'TiiAdConfig=3475.gdn2&TiiAdFactory=garden%2Fgameday';</script>
+<div class="viewerAd"><script>
+iframeAdFactory.getAd('i_728x90', 728, 90, new Array('728x90', '101x1'), true);</script></div>
+<p>More of the story.</p>
+<div class="rail"><script>
+iframeAdFactory.getAd("i_300x250", 300, 250, new Array("300x250"), false);</script></div>
+</body></html>"""
+
+# the config and the factory, the units written by the site's own helpers (no call this reads)
+TIME_INC_CONFIG = _HEAD + """<script src="http://img.timeinc.net/shared/static/js/tii_ads.js"></script>
+<script>var adConfig = new TiiAdConfig("3475.gdn3");
+adConfig.setRevSciTracking(true);
+var adFactory = new TiiAdFactory(adConfig, "garden/scores");</script>
+<div class="banner"><script>gardenAds.writeTop();</script></div>
 </body></html>"""
 
 CHECKM8 = _HEAD + """<script>var CM8Server = "gardenweekly.checkm8.com";
@@ -61,6 +86,10 @@ _avp.push({ tagid: 'avp_zid_41', alias: '/', type: 'banner', zid: 41, pid: 7 });
                 (9, "DoubleClick DART", None, None, None),
                 (11, "DoubleClick DART", None, 115, 42)],
      {("dart-site", "3475.gdn")}),
+    (TIME_INC_IFRAME, [(8, "DoubleClick DART", None, 728, 90),
+                       (11, "DoubleClick DART", None, 300, 250)],
+     {("dart-site", "3475.gdn2")}),
+    (TIME_INC_CONFIG, [], {("dart-site", "3475.gdn3")}),
     (CHECKM8, [(5, "checkm8", "Top", None, None), (9, "checkm8", "Largerec_300x250", None, None)],
      {("checkm8-category", "gardenweekly.home"), ("checkm8-format", "Top"),
       ("checkm8-format", "Largerec_300x250")}),
@@ -70,7 +99,8 @@ _avp.push({ tagid: 'avp_zid_41', alias: '/', type: 'banner', zid: 41, pid: 7 });
                (5, "Google Publisher Tag", None, None, None)], set()),
     (ADVERTSERVE, [(3, "AdvertServe", "41", None, None), (5, "AdvertServe", "42", None, None)],
      {("advertserve-zone", "41"), ("advertserve-zone", "42")}),
-], ids=["tii_ads.js", "checkm8", "industrybrains", "gannett", "advertserve"])
+], ids=["tii_ads.js", "tii_iframe_factory", "tii_config_only", "checkm8", "industrybrains",
+        "gannett", "advertserve"])
 def test_a_sites_ad_library_places_its_units(
         project_engine: Engine, catalogue: Catalogue, html: str,
         slots: list[tuple[int, str, str | None, int | None, int | None]],
@@ -86,6 +116,9 @@ def test_a_sites_ad_library_places_its_units(
     _HEAD + '<section><div class="partner-placement">Our partner: Garden Co.</div></section>',
     # code that names a factory's method on something else, or sizes from variables
     _HEAD + "<script>var t = tileFactory.getAd(728, 90); adFactory.getAd(w, h);</script>",
+    # another object's method of that name, a position from a variable
+    _HEAD + "<script>myIframeAdFactory.getAd('top', 728, 90); iframeAdFactory.getAd(p, 728, 90);"
+            "</script>",
     # an id that only opens with AdvertServe's prefix, a cookie attribute naming another's
     _HEAD + '<div id="avp_zid_header"></div><div data-cookie="consent" data-zone="3"></div>',
 ])
@@ -94,3 +127,16 @@ def test_look_alikes_of_those_forms_place_nothing(
     (page,) = audit((html + "</body></html>").encode(), url="https://gardenweekly.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     assert page.slots == ()
+
+
+@pytest.mark.parametrize("html, named", [
+    (TIME_INC_CONFIG, True),
+    # the library's own code, a copy of it inline: its constructor, no site configured
+    (_HEAD + "<script>function TiiAdConfig(sitename) { this.sitename = sitename; }\n"
+             "var c = new TiiAdConfig(window.siteName);</script>", False),
+], ids=["config", "library_copy"])
+def test_time_incs_config_names_its_dart_site_as_the_pages_ad_server(
+        project_engine: Engine, catalogue: Catalogue, html: str, named: bool) -> None:
+    (page,) = audit(html.encode(), url="https://gardenweekly.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("DoubleClick DART" in {n.network for n in page.networks}) is named

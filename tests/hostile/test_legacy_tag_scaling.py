@@ -27,6 +27,10 @@ def _runs_in_a_script(opening: str, unit: str, n: int) -> str:
     # Floodlight activity addresses on ad.doubleclick.net run together, none naming its
     # advertiser: each start's lazy run of key-values must not read on to the string's end
     ("var u = '", "ad.doubleclick.net/activity;a=b;", "Floodlight activity key-values"),
+    # Time Inc.'s iframe factory calls cut short before their height, and its config opened
+    # over and over with no site named: each start reads a bounded window
+    ("", "iframeAdFactory.getAd('i_728x90', 728, ", "Time Inc. iframe factory calls"),
+    ("", "new TiiAdConfig( ", "Time Inc. ad configs"),
 ])
 def test_legacy_tags_in_a_script_are_read_in_linear_time(opening: str, unit: str,
                                                          what: str) -> None:

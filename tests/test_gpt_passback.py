@@ -1,0 +1,70 @@
+"""GPT's passback tag: `googletag.pubads().definePassback(adUnitPath, size)` then `.display()`,
+which renders one unit where its script stands (GPT's passback guide and reference; sites'
+sidebar units and third parties' remnant tags write it so). The unit is a GPT slot at the
+call, its path (with or without the leading slash GPT accepts) read as the slot's ID and its
+network code as the page's. Pages written here after that form, not copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+_HEAD = """<html><head><title>t</title>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];</script>
+</head><body><p>Upcoming concerts near you.</p>
+"""
+
+# a sidebar box whose script builds the passback, targets it and displays it
+SIDEBAR = _HEAD + """<div class="ad mpu">
+  <script>
+    googletag.cmd.push(function() {
+      var ad = googletag.pubads().definePassback('51159526/Listings_MPU', [[300,250],[300,600]]);
+      ad.setTargeting("page_type", "artist");
+      ad.display();
+    });
+  </script>
+</div>
+<div class="footer-ad"><script>
+googletag.pubads().definePassback("/6355419/Travel/Europe", [728, 90]).display();
+</script></div>
+</body></html>"""
+
+
+def test_a_passback_is_a_gpt_unit_where_its_script_stands(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SIDEBAR.encode(), url="https://listings.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    # each unit at its script's line, the path as the page wrote it, its first size
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (6, "Google Publisher Tag", "51159526/Listings_MPU", 300, 250),
+        (14, "Google Publisher Tag", "/6355419/Travel/Europe", 728, 90)]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("gpt-network", "51159526"), ("gpt-network", "6355419"),
+            ("gpt-slot", "51159526/Listings_MPU"), ("gpt-slot", "/6355419/Travel/Europe")} <= ids
+
+
+@pytest.mark.parametrize("call", [
+    # no network code opening the path: a name, not an ad-unit path
+    "googletag.pubads().definePassback('Listings_MPU', [300, 250]).display();",
+    # another object's method of that name
+    "myLib.definePassbackRule('51159526/x', [300, 250]);",
+])
+def test_look_alikes_of_a_passback_place_nothing(
+        project_engine: Engine, catalogue: Catalogue, call: str) -> None:
+    html = _HEAD + "<div><script>" + call + "</script></div></body></html>"
+    (page,) = audit(html.encode(), url="https://listings.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+
+
+def test_passback_calls_are_read_in_linear_time() -> None:
+    # calls cut short before their sizes, over and over in one script
+    unit = "googletag.pubads().definePassback('51159526/x/y', "
+    assert_linear(lambda n: audit_seconds("<html><body><script>" + unit * (n // len(unit))
+                                          + "</script></body></html>"), 40_000,
+                  "GPT passback calls", runs=2, floor=0.05)
