@@ -793,3 +793,28 @@ def test_a_dart_tag_written_with_its_tile_counter_is_a_sized_slot(
         (6, "DoubleClick DART", "paper.es/news", 300, 250)]
     assert {("dart-zone", "paper.es/news/local"), ("dart-zone", "paper.es/news")} <= {
         (i.kind, i.value) for i in page.ids}
+
+
+# splices the tag's run must not cross: one cutting the zone (`/adj/site/home/'+section+'/…`,
+# whose zone would read `site/home/`), and one joining an address to another string that
+# happens to hold `;sz=` (an image's address); the tile counter is a key's value, between
+# its `=` and the next `;`, and only such a splice is the tag's
+SPLICED_ELSEWHERE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<script>
+var u = 'http://ad.doubleclick.net/adj/paper.es/home/'+section+'/photos;sz=300x250';
+</script>
+<script>
+var links = 'https://ad.doubleclick.net/adj/paper.es/x'+sep+'https://cdn.paper.es/img;sz=640x480.jpg';
+</script>
+<script>
+var v = "http://ad.doubleclick.net/adj/paper.es/news;pos=top" + tail + "/x;sz=728x90";
+</script>
+</body></html>"""
+
+
+def test_a_splice_that_is_no_keys_value_is_not_crossed(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(SPLICED_ELSEWHERE, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+    assert not {i.value for i in page.ids if i.kind == "dart-zone"}
