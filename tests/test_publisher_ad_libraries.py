@@ -134,9 +134,14 @@ def test_look_alikes_of_those_forms_place_nothing(
     # the library's own code, a copy of it inline: its constructor, no site configured
     (_HEAD + "<script>function TiiAdConfig(sitename) { this.sitename = sitename; }\n"
              "var c = new TiiAdConfig(window.siteName);</script>", False),
-], ids=["config", "library_copy"])
+    # a template's config left with a placeholder: no DART site (Time Inc.'s are all
+    # `<network>.<site>`, 3475.ess, 3475.tfk), so no ad server and no ID
+    (_HEAD + "<script>var adConfig = new TiiAdConfig('sitename');\n"
+             "var adConfig2 = new TiiAdConfig(\"YOUR_SITE\");</script>", False),
+], ids=["config", "library_copy", "placeholder"])
 def test_time_incs_config_names_its_dart_site_as_the_pages_ad_server(
         project_engine: Engine, catalogue: Catalogue, html: str, named: bool) -> None:
     (page,) = audit(html.encode(), url="https://gardenweekly.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert ("DoubleClick DART" in {n.network for n in page.networks}) is named
+    assert bool({i.value for i in page.ids if i.kind == "dart-site"}) is named
