@@ -1015,6 +1015,7 @@ def test_engagement_and_monitoring_tags_name_their_vendors(
     assert {"New Relic", "Sailthru", "Burt", "Qualtrics",
             "Sovrn Commerce (VigLink)"} <= {n.network for n in page.networks}
     assert {("newrelic-application", "1234567,7654321"),
+            ("newrelic-key", "0a1b2c3d4e"),
             ("qualtrics-zone", "ZN_0aBcDeFgHiJkLmN"),
             ("viglink-key", "0123456789abcdef0123456789abcdef")} <= {
         (i.kind, i.value) for i in page.ids}
@@ -1024,7 +1025,7 @@ def test_engagement_and_monitoring_tags_name_their_vendors(
 # the same config names with no vendor's tag: a page's own `licenseKey` (a player's) names
 # no New Relic, a bare `customerId` no Sailthru customer
 NOT_THEIRS = b"""<html><head><title>t</title>
-<script>var player = { licenseKey: "0a1b2c3d4e5f" };
+<script>var player = { licenseKey: "0a1b2c3d4e5f" }, clip = { licenseKey: "0a1b2c3d4e" };
 var cart = { customerId: '0123456789abcdef0123456789abcdef' };</script>
 </head><body><p>Article text that a reader came for.</p></body></html>"""
 
