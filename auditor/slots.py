@@ -25,8 +25,9 @@ from auditor.catalogue import (
 )
 from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
-from auditor.dom.page import ParsedPage, parse_page
+from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.dom.walk import held_frames
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
@@ -466,13 +467,16 @@ def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, 
 
 
 def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
-                catalogue: Catalogue, present: set[str], limits: PageLimits) -> list[FoundSlot]:
+                catalogue: Catalogue, present: set[str], limits: PageLimits,
+                _depth: int = 1) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
     `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
     it: a frame is where those ads show, and a saved copy's frame is no line of the page.
     A frame that is a slot of the page, or inside one (AdSense's frame in its `<ins>`, a
     GPT slot's), is counted there already and its document is not asked; each frame's
-    document is read once."""
+    document is read once. The frames a held document holds in turn (an ad module's
+    `javascript:` frame writing the frame its unit runs in) are read the same way, as
+    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame."""
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
     out: list[FoundSlot] = []
     for holder, markup in frames:
@@ -483,6 +487,9 @@ def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[Foun
         except PageOverLimit:
             continue  # the walk reports a frame over the limits
         held = declared_slots(doc, catalogue, present)
+        if _depth < SRCDOC_DEPTH:
+            held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
+                                _depth + 1)
         width, height = declared_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,

@@ -6,6 +6,8 @@ own, so the unit is a placement at the frame, and its publisher and slot are rea
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from auditor.catalogue import Catalogue
@@ -29,8 +31,19 @@ SRCDOC_FRAME = _HEAD + (
     '<div class="mod-cpc"><iframe width="300" height="250" srcdoc="'
     + _UNIT.replace('\\"', "&quot;") + '"></iframe></div>\n</body></html>')
 
+# the module's frame writes the frame the unit runs in, its `javascript:` src a string of the
+# unit's markup (each level escaped for the attribute it sits in): a placement at the page's frame
+_INNER_CODE = ("'<script>google_ad_client=\"ca-pub-2468013579246801\";"
+               "google_ad_slot=\"1357924680\";</script><script src=\"http://pagead2.googlesyndication.com/pagead/show_ads.js\">"
+               "</script>'")
+_INNER = f'<iframe width=300 height=250 src="{html.escape("javascript:" + _INNER_CODE)}"></iframe>'
+NESTED_JAVASCRIPT_FRAME = _HEAD + (
+    '<div class="mod-cpc"><iframe width="300" height="250" src="'
+    + html.escape(f"javascript:document.write('{_INNER}')") + '"></iframe></div>\n</body></html>')
 
-@pytest.mark.parametrize("html", [JAVASCRIPT_FRAME, SRCDOC_FRAME], ids=["javascript", "srcdoc"])
+
+@pytest.mark.parametrize("html", [JAVASCRIPT_FRAME, SRCDOC_FRAME, NESTED_JAVASCRIPT_FRAME],
+                         ids=["javascript", "srcdoc", "nested-javascript"])
 def test_a_unit_written_into_a_frame_is_a_placement_with_its_ids(
         catalogue: Catalogue, html: str) -> None:
     (page,) = audit(html.encode(), url="https://city.test/story", catalogue=catalogue,

@@ -23,6 +23,7 @@ from auditor.dom.inline_js import (
     held_markup,
     holds_code,
     is_code_type,
+    javascript_document,
     javascript_url,
     link_type,
     loaded_urls,
@@ -433,6 +434,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
 
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
+_HOLDS_FRAME = lazy_regex(r"<i?frame\b", re.I)
 _STYLE_CALL: Any = re2.compile(r"(?i)url\(|image-set\(")
 
 
@@ -489,6 +491,20 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         base_of_doc = page_base(doc.iter("base"), fallback)
         out.extend(FoundURL(inner.url, inner.type, f"{via} {inner.via}", el, inner.assigned)
                    for inner in walk(doc, base_of_doc, None, _depth + 1, docs, secure=secure))
+
+    def written_frames(code: str, via: str) -> None:
+        """Adds the requests of the frames a `javascript:` frame's written document holds
+        (an ad module's frame writing the frame its AdSense unit runs in), one level
+        deeper each, as deep as srcdocs are walked and no deeper (a page's frames read
+        `javascript:` documents no deeper either: `ParsedPage.frame_scripts`); what the
+        document itself loads, `loaded_urls` of its code has found already."""
+        markup = javascript_document(code) if _depth + 1 < SRCDOC_DEPTH else None
+        if not markup or not _HOLDS_FRAME.search(markup):
+            return
+        doc = docs.srcdoc(markup) if docs is not None else parse_html(markup)
+        for frame in doc.iter("iframe", "frame"):
+            if frame.get("srcdoc") or javascript_url(frame.get("src") or ""):
+                document(lxml.html.tostring(frame, encoding="unicode"), via)
 
     if page is not None and b"<?xml-stylesheet" in page.markup[:_PROLOG_REACH].lower():
         el = root
@@ -578,6 +594,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 # and the string it ends with is the frame's markup
                 for written, kind, assigned in loaded_urls(js, secure):
                     found(written, kind, f"{tag}[src] javascript:", assigned)
+                written_frames(js, f"{tag}[src] javascript:")
         elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
             src = get("src")
             if src or tag == "img":
