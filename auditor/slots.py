@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
@@ -330,7 +330,8 @@ def _server(network: Network | None) -> str | None:
 _BETWEEN_TWINS = frozenset({"script", "noscript"})
 
 
-def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
+def _fold_twin_scripts(drafts: list[_Draft],
+                       same_tag: Callable[[_Draft, _Draft], bool] | None = None) -> list[_Draft]:
     """One placement per zone where a tag writes it twice, side by side: ExoClick's banner
     (`var ad_idzone = …` and ads.js) and its NeverBlock twin (`ExoLoader.addZone({…,
     "idzone": …})`), the anti-adblock fallback its documentation puts after it. A script
@@ -338,7 +339,7 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
     `<noscript>`s between, is that slot; the same form pasted twice stays two units (each
     writes its ad where it stands), and so does a form pasted again after the pair. Each
     draft steps back over the elements after the last slot's script only, so the walk is
-    linear."""
+    linear. `same_tag`, where given, must also hold of the pair."""
     by_script = {d.element: d for d in drafts if str(d.element.tag).lower() == "script"}
     forms: dict[int, set[str | None]] = {}  # by a kept slot's id: the tag forms it holds
     out: list[_Draft] = []
@@ -359,6 +360,7 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
         split = twin is not None and not loaded and not (twin.zone_id and draft.zone_id)
         if (twin is not None and (split or (twin.zone_id and twin.zone_id == draft.zone_id))
                 and twin.network is draft.network
+                and (same_tag is None or same_tag(twin, draft))
                 and draft.rule not in forms.setdefault(id(twin), {twin.rule})):
             forms[id(twin)].add(draft.rule)  # one twin of each form: a third paste is a unit
             twin.extra_elements.append(draft.element)
@@ -376,13 +378,32 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
     it side by side (Open AdStream's JX tag `adstream_jx.ads/…@Top` and its SX tag
     `adstream_sx.ads/…@Top`): script slots of the markup that name a zone fold as
     `_fold_twin_scripts` folds the inline ones, one twin of each form; the same tag pasted
-    twice, or two positions, stay units."""
+    twice, or two positions, stay units, and so do tags whose URLs name other IDs of the
+    network beside the zone (Open AdStream's sitepage: OAS places an ad by sitepage and
+    position, so two sitepages' `@Top` tags are two placements)."""
     tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
     if len(tags) < 2:
         return drafts
-    kept = {id(d) for d in _fold_twin_scripts(tags)}
+    kept = {id(d) for d in _fold_twin_scripts(tags, _agree)}
     folded = {id(d) for d in tags} - kept
     return [d for d in drafts if id(d) not in folded]
+
+
+def _agree(one: _Draft, other: _Draft) -> bool:
+    """Whether two tags' `src`s name no other value of an ID kind both name."""
+    mine, theirs = _url_ids(one), _url_ids(other)
+    return all(theirs.get(kind, value) == value for kind, value in mine.items())
+
+
+def _url_ids(draft: _Draft) -> dict[str, str]:
+    """The IDs its network's URL patterns read in a tag's `src` (Open AdStream's sitepage)."""
+    src = draft.element.get("src") or ""
+    if draft.network is None or not src:
+        return {}
+    return {spec.kind: m.group(1) if spec.pattern.groups else m.group(0)
+            for spec in draft.network.ids
+            if spec.where in ("url", "any") and not spec.internal
+            and (m := spec.pattern.search(src)) is not None}
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
