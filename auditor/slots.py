@@ -143,6 +143,11 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     for script, drafts in by_script.items():
         code = script.text or ""
         branches = [m.start() for m in _BRANCH.finditer(code)]
+        # a ternary's `:` parts its two arms as an `else` does (`section == 'news' ?
+        # document.write(A) : document.write(B)`): its owner is the `?`
+        owners: dict[int, int | None] = _ternary_colons(code) if len(drafts) > 1 else {}
+        if owners:
+            branches = sorted({*branches, *owners})
         if not branches:
             continue
         at: dict[str, int] = {}
@@ -153,7 +158,6 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             dropped.update(id(d) for d in placed)  # the branch that ran is on the page
             continue
         kept: _Draft | None = None
-        owners: dict[int, int | None] = {}
         # each unit is read against the one written before it, not the first of its block:
         # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
         # turn, though the block's `else` stands between it and A
@@ -195,6 +199,52 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
         if owner is None or owner < start:
             return True
     return False
+
+
+_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;()\[\]{}]""")
+
+
+def _ternary_colons(code: str) -> dict[int, int]:
+    """Each ternary's `:` in `code` with its `?` (a `?` met first at the same depth, with
+    no `;` between), read once forward over the code outside strings and comments: `?.`
+    and `??` are no ternary's, an object's `key:` or a `case`'s `:` has no `?` before it."""
+    if "?" not in code:
+        return {}
+    out: dict[int, int] = {}
+    open_q: list[tuple[int, int]] = []  # (depth, offset) of each `?` awaiting its `:`
+    depth = 0
+    quote: str | None = None
+    at = 0
+    while (m := _TERNARY_TOKENS.search(code, at)) is not None:
+        token, at = m.group(), m.end()
+        if quote is not None:  # inside a string: only its escapes and its closing quote
+            if token == quote:
+                quote = None
+            continue
+        if token[0] == "\\":
+            continue
+        if token in ("'", '"', "`"):
+            quote = token
+        elif token == "//":
+            end = code.find("\n", at)
+            at = len(code) if end < 0 else end
+        elif token == "/*":
+            end = code.find("*/", at)
+            at = len(code) if end < 0 else end + 2
+        elif token in ("(", "[", "{"):
+            depth += 1
+        elif token in (")", "]", "}"):
+            while open_q and open_q[-1][0] >= depth:
+                open_q.pop()  # a `?` left open in a group that closes: none of ours
+            depth = max(0, depth - 1)
+        elif token == ";":
+            while open_q and open_q[-1][0] >= depth:
+                open_q.pop()
+        elif token == "?":
+            open_q.append((depth, m.start()))
+        elif token == ":" and open_q and open_q[-1][0] == depth:
+            out[m.start()] = open_q.pop()[1]
+    return out
 
 
 def _keyword_opens(code: str, at: int) -> bool:

@@ -50,3 +50,20 @@ def _choices_between_units(n: int) -> str:
 def test_choices_between_units_written_in_turn_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_choices_between_units(n)), 100,
                   "choices between units in turn")
+
+
+def _ternaries(n: int) -> str:
+    """Units written in nested ternaries' arms, and `?`s left open (in strings, `?.`,
+    groups that close) between units written in turn: each `?` is read once."""
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    arms = " : ".join(f"s == {i} ? document.write(\"<div id='gpt-s{i}'></div>\")"
+                      for i in range(n)) + " : 0;"
+    open_qs = "".join(f"f(a ? (b ? c : d) : e?.g ?? 'q?', x ? {{k: 1}} : 0);"
+                      f"document.write(\"<div id='gpt-t{i}'></div>\");" for i in range(n))
+    return (f"<html><head>{_GPT}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{arms}</script><script>{open_qs}</script></body></html>")
+
+
+def test_units_in_ternaries_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_ternaries(n)), 300, "units in ternaries")
