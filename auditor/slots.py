@@ -145,7 +145,7 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         branches = [m.start() for m in _BRANCH.finditer(code)]
         # a ternary's `:` parts its two arms as an `else` does (`section == 'news' ?
         # document.write(A) : document.write(B)`): its owner is the `?`
-        owners: dict[int, int | None] = _ternary_colons(code) if len(drafts) > 1 else {}
+        owners: dict[int, int | None] = dict(_ternary_colons(code)) if len(drafts) > 1 else {}
         if owners:
             branches = sorted({*branches, *owners})
         if not branches:
