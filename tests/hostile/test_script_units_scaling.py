@@ -67,3 +67,20 @@ def _ternaries(n: int) -> str:
 
 def test_units_in_ternaries_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_ternaries(n)), 300, "units in ternaries")
+
+
+def _smart_calls(n: int) -> str:
+    """SmartAdServer() called for a format after a format in one script, and a format set
+    before many wrappers defined round the call (none of them a call)."""
+    calls = "".join(f"sas_formatid={1000 + i}; SmartAdServer(sas_pageid,sas_formatid,'');"
+                    for i in range(n))
+    wrappers = "sas_formatid=99;" + "".join(
+        f"function w{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }}"
+        for i in range(n))
+    return ("<html><head><script src='//ced.sascdn.com/tag/1/smart.js'></script></head><body>"
+            f"<p>Text.</p><script>sas_pageid='1/2';{calls}</script><script>{wrappers}</script>"
+            "</body></html>")
+
+
+def test_smart_calls_in_one_script_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_smart_calls(n)), 300, "SmartAdServer calls")
