@@ -21,12 +21,13 @@ widget written into a frame) runs the site's code: its IDs stay the operator's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
+from auditor.dom.walk import HeldDocument
 from auditor.literals import id_words
 from auditor.model import Identifier, Origin
 from auditor.resources import Sighting
@@ -62,7 +63,7 @@ def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
 
 def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
                  sightings: Sequence[Sighting],
-                 documents: Iterable[tuple[etree._Element, str]] = ()) -> tuple[Identifier, ...]:
+                 documents: Sequence[HeldDocument] = ()) -> tuple[Identifier, ...]:
     """`ids` with the creative's marked (`Origin.CREATIVE`, `why` naming the slot's
     network): an operator's ID that the scripts of an ad slot's frame write, or the
     document it holds (`documents`, `walk.held_frames`: a `srcdoc`, a saved copy's frame
@@ -80,7 +81,7 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
         for code in page.frame_scripts(frame):
             for word in id_words(code):
                 theirs.setdefault(word, []).append(slot)
-    for frame, markup in documents:
+    for frame, markup, _ in documents:
         if (box := held.get(frame)) is not None:
             for word in id_words(markup):
                 theirs.setdefault(word, []).append(box)
@@ -96,8 +97,10 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
                 texts = [*page.script_texts, *(s.url for s in sightings
                                               if s.found.element not in held)]
                 texts += [c for f in page.frames if f not in held for c in page.frame_scripts(f)]
-                # a tag the page keeps commented out is the operator's (`commented_out`)
+                # a tag the page keeps commented out is the operator's (`commented_out`),
+                # and so is what a frame outside every slot holds
                 texts += [c.text for c in page.comments if c.text]
+                texts += [d.markup for d in documents if d.frame not in held]
                 elsewhere = set().union(*map(id_words, texts))
             if ident.value not in elsewhere:
                 where = f"a {owner.network.name} ad slot" if owner.network else "an ad slot"

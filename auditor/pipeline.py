@@ -24,6 +24,7 @@ from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, docume
 from auditor.dom.walk import (
     declared_page_url,
     held_frames,
+    own_frame_scripts,
     page_base,
     page_title,
     reading_urls,
@@ -235,7 +236,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     sizes = markup_sizes(s.element for s in found_slots)
     slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
-    ids = identifiers(page, seen, found_slots, present, catalogue)
+    ids = identifiers(page, seen, found_slots, present, catalogue,
+                      own_frame_scripts(page, documents, first_party))
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader

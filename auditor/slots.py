@@ -27,7 +27,7 @@ from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
-from auditor.dom.walk import held_frames
+from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
@@ -537,7 +537,7 @@ def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, 
     return None
 
 
-def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
+def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
                 catalogue: Catalogue, present: set[str], limits: PageLimits,
                 _depth: int = 1) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
@@ -550,7 +550,7 @@ def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[Foun
     deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame."""
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
     out: list[FoundSlot] = []
-    for holder, markup in frames:
+    for holder, markup, _ in frames:
         if holder in counted or _is_inside(holder, counted):
             continue
         try:

@@ -107,12 +107,15 @@ def test_an_id_the_page_writes_itself_stays_the_operators(catalogue: Catalogue) 
     assert _by_origin(report, Origin.CREATIVE) == {("google-ads-conversion", "987654321")}
 
 
-# what the creative loads itself: its pixel's and its conversion tag's requests
+# what the creative loads itself (its pixel's and its conversion tag's requests), and a
+# conversion ID its code sets
 _LOADING_CREATIVE = ("<html><body><img src='https://tpc.googlesyndication.com/simgad/123'>"
                      "<img src='https://www.facebook.com/tr?id=111222333444555&ev=PageView' "
                      "width='1' height='1'><script async src='https://www.googletagmanager.com/"
-                     "gtag/js?id=AW-987654321'></script></body></html>")
-_LOADED = {("facebook-pixel", "111222333444555"), ("google-ads-conversion", "AW-987654321")}
+                     "gtag/js?id=AW-987654321'></script><script>var google_conversion_id = "
+                     "987654322;</script></body></html>")
+_LOADED = {("facebook-pixel", "111222333444555"), ("google-ads-conversion", "AW-987654321"),
+           ("google-ads-conversion", "987654322")}
 
 
 def _mhtml(frame_attrs: str, wrap: bool, catalogue: Catalogue) -> PageReport:
@@ -136,7 +139,8 @@ def test_what_a_creative_loads_is_the_creatives_inline_or_saved_as_a_part(
     for report in (inline, saved):
         assert _by_origin(report, Origin.CREATIVE) == _LOADED
         assert ("gpt-slot", "/7654321/city/top") in _by_origin(report, Origin.OPERATOR)
-    # a frame part outside every slot (the site's widget) loads the operator's
+    # a frame part outside every slot (the site's widget, written by the page) is the
+    # operator's code
     report = _mhtml("title='signup'", False, catalogue)
     assert _LOADED <= _by_origin(report, Origin.OPERATOR)
     assert not _by_origin(report, Origin.CREATIVE)

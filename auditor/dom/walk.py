@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote_to_bytes
 
 import lxml.html
@@ -787,8 +787,18 @@ def _holder(held: lxml.html.HtmlElement, frames: dict[str, lxml.html.HtmlElement
     return at
 
 
-def held_frames(page: ParsedPage, saved_parts: str
-                ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+class HeldDocument(NamedTuple):
+    """A document a frame of the page holds: the page's frame holding it, its markup, and,
+    for a saved copy's frame part, the URL the browser loaded it from ("" for one its
+    parent wrote, with none); None for the page's own (a `srcdoc`, a `javascript:` src's
+    written document), whose scripts `ParsedPage.frame_scripts` reads."""
+
+    frame: lxml.html.HtmlElement
+    markup: str
+    saved_from: str | None = None
+
+
+def held_frames(page: ParsedPage, saved_parts: str) -> Iterator[HeldDocument]:
     """Each document a frame of the page holds, with the page's frame holding it: its
     `srcdoc` (or the markup its `javascript:` src writes: `javascript_document`), then a
     saved copy's frame parts (`Document.saved_parts`; a frame a frame holds, at the
@@ -799,10 +809,10 @@ def held_frames(page: ParsedPage, saved_parts: str
     for el in page.frames:
         if srcdoc := el.get("srcdoc"):
             seen.add(el)
-            yield el, srcdoc
+            yield HeldDocument(el, srcdoc)
         elif written := page.written_documents.get(el):
             seen.add(el)
-            yield el, written
+            yield HeldDocument(el, written)
     if "srcdoc=" not in saved_parts:
         return
     frames = _page_frames(page.root)
@@ -810,7 +820,24 @@ def held_frames(page: ParsedPage, saved_parts: str
         at = _holder(held, frames)
         if (srcdoc := held.get("srcdoc")) and at is not None and at not in seen:
             seen.add(at)
-            yield at, srcdoc
+            yield HeldDocument(at, srcdoc, held.get("src") or "")
+
+
+def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
+                      site: str | None) -> list[str]:
+    """The inline scripts of a saved copy's frame parts whose document is the page's own
+    code, read as a `srcdoc`'s are (an ad module's frame writing its AdSense unit): one its
+    parent wrote (`about:blank`, no URL) or one from the page's own site. A part loaded
+    from another site (a player's, a widget's frame) runs that site's code: its IDs are
+    not the operator's."""
+    out: list[str] = []
+    for held in documents:
+        url = held.saved_from
+        if url is None or (url and not url.lower().startswith("about:")
+                           and (not site or site_of(host_of(url)) != site)):
+            continue
+        out += [s.text or "" for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
+    return out
 
 
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,
