@@ -7,6 +7,9 @@ documents of the frames ads were served into, as `srcdoc` or as the markup a
 page's, they would tie the page to the advertiser's accounts. So an ID that only such code
 writes (no script, frame or request of the page's own holds it) is marked the creative's
 (`Origin.CREATIVE`): like an adware's it makes no network the page's and joins no sites.
+What the frame's document loads (a pixel's URL, a conversion tag's) is the creative's too,
+whether the copy keeps the document inline or as an MHTML archive's frame part, and a tag
+commented out in it is; a tag the page keeps commented out itself is the operator's.
 
 A frame is an ad's when it sits in an ad slot or is one (a GPT div's friendly iframe, an
 AdSense frame, a placement the slot pass made at a frame). The slot's own network's IDs
@@ -24,6 +27,7 @@ from dataclasses import replace
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
+from auditor.dom.walk import HeldDocument
 from auditor.literals import id_words
 from auditor.model import Identifier, Origin
 from auditor.resources import Sighting
@@ -58,11 +62,15 @@ def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
 
 
 def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
-                 sightings: Sequence[Sighting]) -> tuple[Identifier, ...]:
+                 sightings: Sequence[Sighting],
+                 documents: Sequence[HeldDocument] = ()) -> tuple[Identifier, ...]:
     """`ids` with the creative's marked (`Origin.CREATIVE`, `why` naming the slot's
-    network): an operator's ID that the scripts of an ad slot's frame write, of a network
-    other than the slot's, and that no other script of the page, no other frame's and
-    none of its requests outside those frames holds."""
+    network): an operator's ID that the scripts of an ad slot's frame write, or the
+    document it holds (`documents`, `walk.held_frames`: a `srcdoc`, a saved copy's frame
+    part) loads, of a network other than the slot's, and that no other script of the
+    page, no other frame's and none of its requests outside those frames holds. An MHTML
+    archive keeps a creative's document as a part, not a `srcdoc`: its pixel's and its
+    conversion tag's URLs are the creative's as an inline creative's scripts are."""
     if not ids or not slots or not page.frames:
         return tuple(ids)
     held = slot_frames(page, slots)
@@ -73,6 +81,10 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
         for code in page.frame_scripts(frame):
             for word in id_words(code):
                 theirs.setdefault(word, []).append(slot)
+    for frame, markup, _ in documents:
+        if (box := held.get(frame)) is not None:
+            for word in id_words(markup):
+                theirs.setdefault(word, []).append(box)
     if not theirs:
         return tuple(ids)
     elsewhere: set[str] | None = None  # the words of the page's own code and requests
@@ -85,6 +97,10 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
                 texts = [*page.script_texts, *(s.url for s in sightings
                                               if s.found.element not in held)]
                 texts += [c for f in page.frames if f not in held for c in page.frame_scripts(f)]
+                # a tag the page keeps commented out is the operator's (`commented_out`),
+                # and so is what a frame outside every slot holds
+                texts += [c.text for c in page.comments if c.text]
+                texts += [d.markup for d in documents if d.frame not in held]
                 elsewhere = set().union(*map(id_words, texts))
             if ident.value not in elsewhere:
                 where = f"a {owner.network.name} ad slot" if owner.network else "an ad slot"

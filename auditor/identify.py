@@ -409,6 +409,7 @@ def identifiers(
     slots: Sequence[FoundSlot],
     present: Sequence[Network],
     catalogue: Catalogue,
+    saved_frames: Sequence[str] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here (on its URLs, its
@@ -417,7 +418,9 @@ def identifiers(
     every catalogued network, read where pages write IDs outside a vendor's own tag
     (`config_text`): those patterns name their key (`"adUnitPath": "/4817/…"`), so a match
     is that vendor's ID even where its loader is not on the page, as a meta's name is."""
-    framed = page.frame_script_texts  # the page's code its frames run: its IDs too
+    # the page's code its frames run (and a saved copy's frame parts of its own,
+    # `saved_frames`: `walk.own_frame_scripts`): its IDs too
+    framed = [*page.frame_script_texts, *saved_frames]
     codes = page.script_texts + framed
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}

@@ -24,6 +24,7 @@ from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, docume
 from auditor.dom.walk import (
     declared_page_url,
     held_frames,
+    own_frame_scripts,
     page_base,
     page_title,
     reading_urls,
@@ -50,6 +51,7 @@ from auditor.mfa import scorecard
 from auditor.model import (
     AuditReport,
     ListInfo,
+    Origin,
     PageReport,
     Replay,
     Seen,
@@ -226,20 +228,26 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
-    found_slots += frame_slots(held_frames(page, doc.saved_parts), found_slots, catalogue,
-                               running, limits)
+    documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
+    found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
     found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))
     sizes = markup_sizes(s.element for s in found_slots)
     slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
-    ids = identifiers(page, seen, found_slots, present, catalogue)
+    ids = identifiers(page, seen, found_slots, present, catalogue,
+                      own_frame_scripts(page, documents, first_party))
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader
     genuine = tuple(n for n in present if n.name not in posed)  # no look-alike posing
-    seen = with_snippet_loads(seen, ids, genuine, page, base, catalogue)
+    # a creative's ID (an advertiser's container in an ad slot's frame) builds no loader
+    # at the page's own snippet: that load would make it the operator's (`creative_ids`)
+    framed = {i.value for i in creative_ids(ids, page, found_slots, seen, documents)
+              if i.origin is Origin.CREATIVE}
+    seen = with_snippet_loads(seen, [i for i in ids if i.value not in framed], genuine, page,
+                              base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
                          page.start_line)
@@ -260,7 +268,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
-    ids = creative_ids(ids, page, found_slots, seen)  # an ad's own code in its slot's frame
+    ids = creative_ids(ids, page, found_slots, seen, documents)  # an ad's own, in its frame
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

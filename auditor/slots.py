@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
@@ -25,8 +25,9 @@ from auditor.catalogue import (
 )
 from auditor.dom.inline_js import in_comment
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
-from auditor.dom.page import ParsedPage, parse_page
+from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Slot
 from auditor.needles import script_needles, value_needles
@@ -142,6 +143,11 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     for script, drafts in by_script.items():
         code = script.text or ""
         branches = [m.start() for m in _BRANCH.finditer(code)]
+        # a ternary's `:` parts its two arms as an `else` does (`section == 'news' ?
+        # document.write(A) : document.write(B)`): its owner is the `?`
+        owners: dict[int, int | None] = dict(_ternary_colons(code)) if len(drafts) > 1 else {}
+        if owners:
+            branches = sorted({*branches, *owners})
         if not branches:
             continue
         at: dict[str, int] = {}
@@ -152,7 +158,6 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             dropped.update(id(d) for d in placed)  # the branch that ran is on the page
             continue
         kept: _Draft | None = None
-        owners: dict[int, int | None] = {}
         # each unit is read against the one written before it, not the first of its block:
         # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
         # turn, though the block's `else` stands between it and A
@@ -194,6 +199,52 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
         if owner is None or owner < start:
             return True
     return False
+
+
+_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;()\[\]{}]""")
+
+
+def _ternary_colons(code: str) -> dict[int, int]:
+    """Each ternary's `:` in `code` with its `?` (a `?` met first at the same depth, with
+    no `;` between), read once forward over the code outside strings and comments: `?.`
+    and `??` are no ternary's, an object's `key:` or a `case`'s `:` has no `?` before it."""
+    if "?" not in code:
+        return {}
+    out: dict[int, int] = {}
+    open_q: list[tuple[int, int]] = []  # (depth, offset) of each `?` awaiting its `:`
+    depth = 0
+    quote: str | None = None
+    at = 0
+    while (m := _TERNARY_TOKENS.search(code, at)) is not None:
+        token, at = m.group(), m.end()
+        if quote is not None:  # inside a string: only its escapes and its closing quote
+            if token == quote:
+                quote = None
+            continue
+        if token[0] == "\\":
+            continue
+        if token in ("'", '"', "`"):
+            quote = token
+        elif token == "//":
+            end = code.find("\n", at)
+            at = len(code) if end < 0 else end
+        elif token == "/*":
+            end = code.find("*/", at)
+            at = len(code) if end < 0 else end + 2
+        elif token in ("(", "[", "{"):
+            depth += 1
+        elif token in (")", "]", "}"):
+            while open_q and open_q[-1][0] >= depth:
+                open_q.pop()  # a `?` left open in a group that closes: none of ours
+            depth = max(0, depth - 1)
+        elif token == ";":
+            while open_q and open_q[-1][0] >= depth:
+                open_q.pop()
+        elif token == "?":
+            open_q.append((depth, m.start()))
+        elif token == ":" and open_q and open_q[-1][0] == depth:
+            out[m.start()] = open_q.pop()[1]
+    return out
 
 
 def _keyword_opens(code: str, at: int) -> bool:
@@ -329,7 +380,8 @@ def _server(network: Network | None) -> str | None:
 _BETWEEN_TWINS = frozenset({"script", "noscript"})
 
 
-def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
+def _fold_twin_scripts(drafts: list[_Draft],
+                       same_tag: Callable[[_Draft, _Draft], bool] | None = None) -> list[_Draft]:
     """One placement per zone where a tag writes it twice, side by side: ExoClick's banner
     (`var ad_idzone = …` and ads.js) and its NeverBlock twin (`ExoLoader.addZone({…,
     "idzone": …})`), the anti-adblock fallback its documentation puts after it. A script
@@ -337,7 +389,7 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
     `<noscript>`s between, is that slot; the same form pasted twice stays two units (each
     writes its ad where it stands), and so does a form pasted again after the pair. Each
     draft steps back over the elements after the last slot's script only, so the walk is
-    linear."""
+    linear. `same_tag`, where given, must also hold of the pair."""
     by_script = {d.element: d for d in drafts if str(d.element.tag).lower() == "script"}
     forms: dict[int, set[str | None]] = {}  # by a kept slot's id: the tag forms it holds
     out: list[_Draft] = []
@@ -358,6 +410,7 @@ def _fold_twin_scripts(drafts: list[_Draft]) -> list[_Draft]:
         split = twin is not None and not loaded and not (twin.zone_id and draft.zone_id)
         if (twin is not None and (split or (twin.zone_id and twin.zone_id == draft.zone_id))
                 and twin.network is draft.network
+                and (same_tag is None or same_tag(twin, draft))
                 and draft.rule not in forms.setdefault(id(twin), {twin.rule})):
             forms[id(twin)].add(draft.rule)  # one twin of each form: a third paste is a unit
             twin.extra_elements.append(draft.element)
@@ -375,13 +428,32 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
     it side by side (Open AdStream's JX tag `adstream_jx.ads/…@Top` and its SX tag
     `adstream_sx.ads/…@Top`): script slots of the markup that name a zone fold as
     `_fold_twin_scripts` folds the inline ones, one twin of each form; the same tag pasted
-    twice, or two positions, stay units."""
+    twice, or two positions, stay units, and so do tags whose URLs name other IDs of the
+    network beside the zone (Open AdStream's sitepage: OAS places an ad by sitepage and
+    position, so two sitepages' `@Top` tags are two placements)."""
     tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
     if len(tags) < 2:
         return drafts
-    kept = {id(d) for d in _fold_twin_scripts(tags)}
+    kept = {id(d) for d in _fold_twin_scripts(tags, _agree)}
     folded = {id(d) for d in tags} - kept
     return [d for d in drafts if id(d) not in folded]
+
+
+def _agree(one: _Draft, other: _Draft) -> bool:
+    """Whether two tags' `src`s name no other value of an ID kind both name."""
+    mine, theirs = _url_ids(one), _url_ids(other)
+    return all(theirs.get(kind, value) == value for kind, value in mine.items())
+
+
+def _url_ids(draft: _Draft) -> dict[str, str]:
+    """The IDs its network's URL patterns read in a tag's `src` (Open AdStream's sitepage)."""
+    src = draft.element.get("src") or ""
+    if draft.network is None or not src:
+        return {}
+    return {spec.kind: m.group(1) if spec.pattern.groups else m.group(0)
+            for spec in draft.network.ids
+            if spec.where in ("url", "any") and not spec.internal
+            and (m := spec.pattern.search(src)) is not None}
 
 
 def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
@@ -465,17 +537,20 @@ def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, 
     return None
 
 
-def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[FoundSlot],
-                catalogue: Catalogue, present: set[str], limits: PageLimits) -> list[FoundSlot]:
+def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
+                catalogue: Catalogue, present: set[str], limits: PageLimits,
+                _depth: int = 1) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
     `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
     it: a frame is where those ads show, and a saved copy's frame is no line of the page.
     A frame that is a slot of the page, or inside one (AdSense's frame in its `<ins>`, a
     GPT slot's), is counted there already and its document is not asked; each frame's
-    document is read once."""
+    document is read once. The frames a held document holds in turn (an ad module's
+    `javascript:` frame writing the frame its unit runs in) are read the same way, as
+    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame."""
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
     out: list[FoundSlot] = []
-    for holder, markup in frames:
+    for holder, markup, _ in frames:
         if holder in counted or _is_inside(holder, counted):
             continue
         try:
@@ -483,6 +558,9 @@ def frame_slots(frames: Iterable[tuple[etree._Element, str]], top: Sequence[Foun
         except PageOverLimit:
             continue  # the walk reports a frame over the limits
         held = declared_slots(doc, catalogue, present)
+        if _depth < SRCDOC_DEPTH:
+            held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
+                                _depth + 1)
         width, height = declared_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import html
 
+from mhtml_fixtures import Part, chrome
+
 from auditor.catalogue import Catalogue
 from auditor.model import Origin, PageReport
-from auditor.pipeline import audit
+from auditor.pipeline import audit, audit_records
+from auditor.readers import read_source
 from auditor.report.provenance import origin_note
 from auditor.rules import Engine
 
@@ -102,3 +105,73 @@ def test_an_id_the_page_writes_itself_stays_the_operators(catalogue: Catalogue) 
                     catalogue)
     assert ("facebook-pixel", "111222333444555") in _by_origin(report, Origin.OPERATOR)
     assert _by_origin(report, Origin.CREATIVE) == {("google-ads-conversion", "987654321")}
+
+
+# what the creative loads itself (its pixel's and its conversion tag's requests), and a
+# conversion ID its code sets
+_LOADING_CREATIVE = ("<html><body><img src='https://tpc.googlesyndication.com/simgad/123'>"
+                     "<img src='https://www.facebook.com/tr?id=111222333444555&ev=PageView' "
+                     "width='1' height='1'><script async src='https://www.googletagmanager.com/"
+                     "gtag/js?id=AW-987654321'></script><script>var google_conversion_id = "
+                     "987654322;</script></body></html>")
+_LOADED = {("facebook-pixel", "111222333444555"), ("google-ads-conversion", "AW-987654321"),
+           ("google-ads-conversion", "987654322")}
+
+
+def _mhtml(frame_attrs: str, wrap: bool, catalogue: Catalogue) -> PageReport:
+    """The page as Chrome saves it, the ad's document a frame part the iframe names."""
+    frame = (f"<iframe {frame_attrs} src='cid:frame-ad@mhtml.blink' width='300' height='250'>"
+             "</iframe>")
+    page = _HEAD + (_gpt_slot(frame) if wrap else frame) + "</body></html>"
+    data = chrome("https://city.test/story", "t", [
+        Part("text/html", "https://city.test/story", page.encode()),
+        Part("text/html", "about:blank", _LOADING_CREATIVE.encode(), cid="frame-ad@mhtml.blink")])
+    (report,) = audit_records(read_source(data), Engine.from_text("", name="t"), catalogue)
+    return report
+
+
+def test_what_a_creative_loads_is_the_creatives_inline_or_saved_as_a_part(
+        catalogue: Catalogue) -> None:
+    # the ad's document inline (`srcdoc`) and as an MHTML archive's frame part read alike
+    inline = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_LOADING_CREATIVE)) + "</body></html>",
+                    catalogue)
+    saved = _mhtml("id='google_ads_iframe_/7654321/city/top_0'", True, catalogue)
+    for report in (inline, saved):
+        assert _by_origin(report, Origin.CREATIVE) == _LOADED
+        assert ("gpt-slot", "/7654321/city/top") in _by_origin(report, Origin.OPERATOR)
+    # a frame part outside every slot (the site's widget, written by the page) is the
+    # operator's code
+    report = _mhtml("title='signup'", False, catalogue)
+    assert _LOADED <= _by_origin(report, Origin.OPERATOR)
+    assert not _by_origin(report, Origin.CREATIVE)
+
+
+# the page's own GTM snippet without its loader's address (a consent tool adds it), and a
+# creative whose code names the advertiser's container
+_OWN_GTM = ("<script>window.dataLayer=window.dataLayer||[];dataLayer.push({'gtm.start':"
+            "new Date().getTime(),event:'gtm.js'});</script>")
+_GTM_CREATIVE = ("<html><body><script>var cfg = {container: 'GTM-CREAT9'};dataLayer.push("
+                 "{event: 'ad_view', id: cfg.container});</script></body></html>")
+
+
+def test_a_creatives_container_builds_no_loader_at_the_pages_snippet(
+        catalogue: Catalogue) -> None:
+    page = _HEAD.replace("</head>", _OWN_GTM + "</head>") + _gpt_slot(
+        _srcdoc_frame(_GTM_CREATIVE)) + "</body></html>"
+    report = _audit(page, catalogue)
+    assert ("gtm-container", "GTM-CREAT9") in _by_origin(report, Origin.CREATIVE)
+    assert not [r.url for r in report.resources if "GTM-CREAT9" in r.url]
+
+
+def test_a_tag_commented_out_in_a_creative_is_the_creatives_in_the_page_the_operators(
+        catalogue: Catalogue) -> None:
+    gtm = ("<html><body><!-- <script src='https://www.googletagmanager.com/gtm.js?id=GTM-CREAT3'>"
+           "</script> --></body></html>")
+    report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(gtm)) + "</body></html>", catalogue)
+    assert _by_origin(report, Origin.CREATIVE) == {("gtm-container", "GTM-CREAT3")}
+    assert "Google Tag Manager" not in {n.network for n in report.networks}
+    # the page keeps a tag commented out itself, its creative loads it: the operator's
+    tag = "<!-- <img src='https://www.facebook.com/tr?id=111222333444555&ev=PageView'> -->"
+    live = "<html><body><img src='https://www.facebook.com/tr?id=111222333444555'></body></html>"
+    report = _audit(_HEAD + tag + _gpt_slot(_srcdoc_frame(live)) + "</body></html>", catalogue)
+    assert _PIXEL in _by_origin(report, Origin.OPERATOR)

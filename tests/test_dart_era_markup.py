@@ -86,6 +86,31 @@ def test_smart_adserver_pubj_calls_are_slots_with_site_and_page(
     assert {("smartadserver-site", "1234"), ("smartadserver-page", "56789")} <= ids
 
 
+_SMART_HEAD = ("<html><head><title>t</title><script src='//ced.sascdn.com/tag/1234/smart.js'>"
+               "</script></head><body><p>Article text that a reader came for.</p>")
+
+
+@pytest.mark.parametrize(("code", "zones"), [
+    # each SmartAdServer() call writes its format's ad where it runs: two in turn, two units
+    ("sas_pageid='1234/56789'; sas_formatid=111; sas_target=''; SmartAdServer(sas_pageid,"
+     "sas_formatid,sas_target); sas_formatid=222; SmartAdServer(sas_pageid,sas_formatid,"
+     "sas_target);", ["111", "222"]),
+    # a format per section, in an if/else: the branch that runs places one
+    ("sas_pageid='1234/56789'; if (home) { sas_formatid=111; SmartAdServer(sas_pageid,"
+     "sas_formatid,''); } else { sas_formatid=222; SmartAdServer(sas_pageid,sas_formatid,''); }",
+     ["111"]),
+    # a default format, then a site's wrapper defined round the call: no call, no unit
+    ("var sas_formatid = 333; function showAd(d, sas_pageid, sas_formatid, t) { "
+     "SmartAdServer(sas_pageid, sas_formatid, t); }", []),
+])
+def test_smart_adserver_calls_in_one_script(code: str, zones: list[str],
+                                            project_engine: Engine, catalogue: Catalogue) -> None:
+    html = f"{_SMART_HEAD}<div id='top'><script>{code}</script></div></body></html>"
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Smart AdServer", z) for z in zones]
+
+
 # a news site's own ad queue (made-up `queueAd`) for Smart AdServer formats, each box carrying
 # Smart's standard <noscript> pubjumpi/pubi image fallback (hunt36c: a 2015 news page); a 1x1
 # pubi image is a pixel, no placement

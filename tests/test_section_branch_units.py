@@ -82,6 +82,22 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
     ("switch (device) { case 'mobile': " + _write("gpt-sport") + " break; default: "
      + _write("gpt-home") + " }\n" + _write("gpt-news"), "",
      ["/4817/news_top", "/4817/sport_top"]),
+    # a ternary's two arms are branches: the section's unit is the one written
+    ("(section == 'news') ? " + _write("gpt-news").rstrip(";") + " : "
+     + _write("gpt-sport").rstrip(";") + ";", "", ["/4817/news_top"]),
+    ("section == 'news' ? " + _write("gpt-news").rstrip(";") + " : section == 'sport' ? "
+     + _write("gpt-sport").rstrip(";") + " : " + _write("gpt-home").rstrip(";") + ";", "",
+     ["/4817/news_top"]),
+    # a ternary between units written in turn (a size, an optional call, a `?` in a string)
+    (_write("gpt-news") + "var sz = wide ? [728, 90] : [320, 50];" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    (_write("gpt-news") + "window.pbjs?.que ?? log('why? none: yet');" + _write("gpt-sport"),
+     "", ["/4817/news_top", "/4817/sport_top"]),
+    # nor one in a comment, nor a `?` in one statement and an object's `key:` in the next
+    ("/* wide ? */ " + _write("gpt-news") + " // : narrow\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("var q = wide ?" + " 1 : 2; " + _write("gpt-news") + "var o = {a: 1};" + _write("gpt-sport"),
+     "", ["/4817/news_top", "/4817/sport_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:

@@ -1,6 +1,6 @@
 """Open AdStream's JX and SX tags for one position pasted side by side are that position's
 one placement (the two forms of its tag); the same tag pasted twice, and two positions,
-stay a placement each."""
+stay a placement each, and so do two sitepages' tags for one position."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from auditor.rules import Engine
 _ADS = "http://oascentral.harbour.example/RealMedia/ads"
 
 
-def _tag(form: str, position: str) -> str:
-    return (f"<script src='{_ADS}/adstream_{form}.ads/harbour.example/news/1234567@{position}'>"
+def _tag(form: str, position: str, sitepage: str = "harbour.example/news",
+         rand: str = "/1234567") -> str:
+    return (f"<script src='{_ADS}/adstream_{form}.ads/{sitepage}{rand}@{position}'>"
             "</script>")
 
 
@@ -24,6 +25,10 @@ def _tag(form: str, position: str) -> str:
     (_tag("jx", "Top") + _tag("jx", "Top"), ["Top", "Top"]),  # pasted twice: two writes
     (_tag("jx", "Top") + _tag("sx", "Right"), ["Top", "Right"]),
     (_tag("jx", "Top") + "<p>The ferry timetable.</p>" + _tag("sx", "Top"), ["Top", "Top"]),
+    # OAS places an ad by sitepage and position: two sitepages' Top are two placements
+    (_tag("jx", "Top") + _tag("sx", "Top", "harbour.example/sport"), ["Top", "Top"]),
+    # one tag's two forms, each with its own random number, or none
+    (_tag("jx", "Top", rand="/8675309") + _tag("sx", "Top", rand="/"), ["Top"]),
 ])
 def test_a_positions_two_tag_forms_side_by_side_are_one_placement(
         tags: str, zones: list[str]) -> None:

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote_to_bytes
 
 import lxml.html
@@ -23,6 +23,7 @@ from auditor.dom.inline_js import (
     held_markup,
     holds_code,
     is_code_type,
+    javascript_document,
     javascript_url,
     link_type,
     loaded_urls,
@@ -433,6 +434,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
 
 
 _REQUESTING = frozenset(_REQUESTING_TAGS)
+_HOLDS_FRAME = lazy_regex(r"<i?frame\b", re.I)
 _STYLE_CALL: Any = re2.compile(r"(?i)url\(|image-set\(")
 
 
@@ -489,6 +491,20 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         base_of_doc = page_base(doc.iter("base"), fallback)
         out.extend(FoundURL(inner.url, inner.type, f"{via} {inner.via}", el, inner.assigned)
                    for inner in walk(doc, base_of_doc, None, _depth + 1, docs, secure=secure))
+
+    def written_frames(code: str, via: str) -> None:
+        """Adds the requests of the frames a `javascript:` frame's written document holds
+        (an ad module's frame writing the frame its AdSense unit runs in), one level
+        deeper each, as deep as srcdocs are walked and no deeper (a page's frames read
+        `javascript:` documents no deeper either: `ParsedPage.frame_scripts`); what the
+        document itself loads, `loaded_urls` of its code has found already."""
+        markup = javascript_document(code) if _depth + 1 < SRCDOC_DEPTH else None
+        if not markup or not _HOLDS_FRAME.search(markup):
+            return
+        doc = docs.srcdoc(markup) if docs is not None else parse_html(markup)
+        for frame in doc.iter("iframe", "frame"):
+            if frame.get("srcdoc") or javascript_url(frame.get("src") or ""):
+                document(lxml.html.tostring(frame, encoding="unicode"), via)
 
     if page is not None and b"<?xml-stylesheet" in page.markup[:_PROLOG_REACH].lower():
         el = root
@@ -578,6 +594,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
                 # and the string it ends with is the frame's markup
                 for written, kind, assigned in loaded_urls(js, secure):
                     found(written, kind, f"{tag}[src] javascript:", assigned)
+                written_frames(js, f"{tag}[src] javascript:")
         elif tag in ("img", "image", "feimage"):  # SVG's `<image href>` parses as either
             src = get("src")
             if src or tag == "img":
@@ -770,8 +787,18 @@ def _holder(held: lxml.html.HtmlElement, frames: dict[str, lxml.html.HtmlElement
     return at
 
 
-def held_frames(page: ParsedPage, saved_parts: str
-                ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+class HeldDocument(NamedTuple):
+    """A document a frame of the page holds: the page's frame holding it, its markup, and,
+    for a saved copy's frame part, the URL the browser loaded it from ("" for one its
+    parent wrote, with none); None for the page's own (a `srcdoc`, a `javascript:` src's
+    written document), whose scripts `ParsedPage.frame_scripts` reads."""
+
+    frame: lxml.html.HtmlElement
+    markup: str
+    saved_from: str | None = None
+
+
+def held_frames(page: ParsedPage, saved_parts: str) -> Iterator[HeldDocument]:
     """Each document a frame of the page holds, with the page's frame holding it: its
     `srcdoc` (or the markup its `javascript:` src writes: `javascript_document`), then a
     saved copy's frame parts (`Document.saved_parts`; a frame a frame holds, at the
@@ -782,10 +809,10 @@ def held_frames(page: ParsedPage, saved_parts: str
     for el in page.frames:
         if srcdoc := el.get("srcdoc"):
             seen.add(el)
-            yield el, srcdoc
+            yield HeldDocument(el, srcdoc)
         elif written := page.written_documents.get(el):
             seen.add(el)
-            yield el, written
+            yield HeldDocument(el, written)
     if "srcdoc=" not in saved_parts:
         return
     frames = _page_frames(page.root)
@@ -793,7 +820,24 @@ def held_frames(page: ParsedPage, saved_parts: str
         at = _holder(held, frames)
         if (srcdoc := held.get("srcdoc")) and at is not None and at not in seen:
             seen.add(at)
-            yield at, srcdoc
+            yield HeldDocument(at, srcdoc, held.get("src") or "")
+
+
+def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
+                      site: str | None) -> list[str]:
+    """The inline scripts of a saved copy's frame parts whose document is the page's own
+    code, read as a `srcdoc`'s are (an ad module's frame writing its AdSense unit): one its
+    parent wrote (`about:blank`, no URL) or one from the page's own site. A part loaded
+    from another site (a player's, a widget's frame) runs that site's code: its IDs are
+    not the operator's."""
+    out: list[str] = []
+    for held in documents:
+        url = held.saved_from
+        if url is None or (url and not url.lower().startswith("about:")
+                           and (not site or site_of(host_of(url)) != site)):
+            continue
+        out += [s.text or "" for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
+    return out
 
 
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,

@@ -40,3 +40,35 @@ def _deep_in_one_slot(n: int) -> str:
 ])
 def test_ad_slot_frames_are_read_in_linear_time(page: Callable[[int], str], what: str) -> None:
     assert_linear(lambda n: audit_seconds(page(n)), 40_000, what, runs=2, floor=0.05)
+
+
+def _saved_parts_seconds(n: int) -> float:
+    """One audit of a saved copy holding many frame parts (half in ad slots), each a
+    document its parent wrote with a script naming IDs, timed."""
+    import time
+
+    from auditor.catalogue import default_catalogue
+    from auditor.pipeline import audit_document
+    from auditor.readers import Document
+    from auditor.readers.parts import frame_element
+    from auditor.rules import Engine
+
+    count = n // 200
+    frames = "".join(
+        (f"<ins class='adsbygoogle' data-ad-client='ca-pub-1234567890123456' "
+         f"data-ad-slot='1234567890'><iframe src='cid:f{i}'></iframe></ins>" if i % 2 else
+         f"<div><iframe src='cid:f{i}'></iframe></div>") for i in range(count))
+    loader = "<script src='https://connect.facebook.net/en_US/fbevents.js'></script>"
+    parts = "\n".join(frame_element("about:blank", f"{loader}<script>fbq('init', "
+                                    f"'{10**14 + i}');</script>", cid=f"f{i}")
+                       for i in range(count))
+    doc = Document(input="t.mhtml", kind="mhtml", text=_HEAD + frames + "</body></html>",
+                   url="https://site.example/", markup=True, saved_parts=parts)
+    engine, catalogue = Engine.load(system_lists=False), default_catalogue()
+    start = time.perf_counter()
+    audit_document(doc, engine, catalogue)
+    return time.perf_counter() - start
+
+
+def test_saved_frame_parts_are_read_in_linear_time() -> None:
+    assert_linear(_saved_parts_seconds, 40_000, "saved frame parts", runs=2, floor=0.05)

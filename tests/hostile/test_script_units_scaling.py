@@ -50,3 +50,37 @@ def _choices_between_units(n: int) -> str:
 def test_choices_between_units_written_in_turn_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_choices_between_units(n)), 100,
                   "choices between units in turn")
+
+
+def _ternaries(n: int) -> str:
+    """Units written in nested ternaries' arms, and `?`s left open (in strings, `?.`,
+    groups that close) between units written in turn: each `?` is read once."""
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    arms = " : ".join(f"s == {i} ? document.write(\"<div id='gpt-s{i}'></div>\")"
+                      for i in range(n)) + " : 0;"
+    open_qs = "".join(f"f(a ? (b ? c : d) : e?.g ?? 'q?', x ? {{k: 1}} : 0);"
+                      f"document.write(\"<div id='gpt-t{i}'></div>\");" for i in range(n))
+    return (f"<html><head>{_GPT}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{arms}</script><script>{open_qs}</script></body></html>")
+
+
+def test_units_in_ternaries_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_ternaries(n)), 300, "units in ternaries")
+
+
+def _smart_calls(n: int) -> str:
+    """SmartAdServer() called for a format after a format in one script, and a format set
+    before many wrappers defined round the call (none of them a call)."""
+    calls = "".join(f"sas_formatid={1000 + i}; SmartAdServer(sas_pageid,sas_formatid,'');"
+                    for i in range(n))
+    wrappers = "sas_formatid=99;" + "".join(
+        f"function w{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }}"
+        for i in range(n))
+    return ("<html><head><script src='//ced.sascdn.com/tag/1/smart.js'></script></head><body>"
+            f"<p>Text.</p><script>sas_pageid='1/2';{calls}</script><script>{wrappers}</script>"
+            "</body></html>")
+
+
+def test_smart_calls_in_one_script_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_smart_calls(n)), 300, "SmartAdServer calls")
