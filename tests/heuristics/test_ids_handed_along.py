@@ -1,0 +1,107 @@
+"""IDs a vendor's tag is handed other than in its own request or element: in a config
+object or array (`OB_elements = [{widgetId: "AR_1"}]`), through a site's helper named for
+the vendor (`createOutbrainDivs("AR_3")`), URL-encoded in a query's JSON
+(`data=%7B%22pubcode%22%3A…`), in a vendor's own documented config object (Content.ad's
+`params`, Index Exchange's legacy `cygnus_index_args`) and in a loader's file name (Magnite
+Demand Manager's `prebid/dynamic/<account>.js`). Each read with its kind; the same shapes
+without the vendor read nothing (ids37).
+
+The IDs are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import AuditHtml
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+_OB_LOADER = ('<script>(function(){var ob=document.createElement("script");ob.async=true;'
+              'ob.src="//widgets.outbrain.com/outbrain.js";'
+              'document.getElementsByTagName("head")[0].appendChild(ob);})();</script>')
+
+
+def _page(*body: str) -> str:
+    return "\n".join(["<html><head><title>t</title></head><body>", _P, *body,
+                      "</body></html>"])
+
+
+def _ids(audit_html: AuditHtml, page: str) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in audit_html(page).ids}
+
+
+CASES = [
+    pytest.param(_page(
+        '<div id="obArticle"></div><div id="obSide"></div>',
+        '<script>var OB_permalink = location.href; OB_elements = [ { containerId : "obArticle", '
+        'permalink : OB_permalink, widgetId : "AR_1" },{ containerId : "obSide", permalink : '
+        'OB_permalink, widgetId : "SB_2" } ];</script>', _OB_LOADER),
+        {("outbrain-widget", "AR_1"), ("outbrain-widget", "SB_2")},
+        id="outbrain: widgetId keys of a config array"),
+    pytest.param(_page(
+        '<div id="outbrain_placeholder"></div>',
+        "<script>function createOutbrainDivs(widgetId) { var divHtml = '<div class=\"OUTBRAIN\" "
+        "data-src=\"https://site.example/page\" data-widget-id=\"' + widgetId + '\" "
+        "data-ob-template=\"Site\"></div>'; $(\"#outbrain_placeholder\").append(divHtml); }\n"
+        'if (narrow()) { createOutbrainDivs("MB_1"); } else { createOutbrainDivs("AR_3"); '
+        'createOutbrainDivs("AR_17"); }\n'
+        "$('<script>', {src: '//widgets.outbrain.com/outbrain.js'}).appendTo('body');</script>"),
+        {("outbrain-widget", "MB_1"), ("outbrain-widget", "AR_3"), ("outbrain-widget", "AR_17")},
+        id="outbrain: a site's helper named for it, handed each widget"),
+    pytest.param(_page(
+        '<script type="text/javascript" async="" src="//r.skimresources.com/api/?callback='
+        'skimlinksApplyHandlers&amp;data=%7B%22pubcode%22%3A%2212345X678901%22%2C%22domains%22'
+        '%3A%5B%22site.example%22%5D%7D"></script>'),
+        {("skimlinks-publisher", "12345X678901")},
+        id="skimlinks: pubcode URL-encoded in its API request's JSON"),
+    pytest.param(_page(
+        '<div id="content_ad"></div>',
+        '<script type="text/javascript">(function() { var params = { id : '
+        '"1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d", d : "c2l0ZS5leGFtcGxl", wid: "42175" }; '
+        'var qs="";for(var key in params){qs+=key+"="+params[key]+"&"} var s = '
+        'document.createElement("script"); s.src = "http://api.content.ad/Scripts/widget.js?" + '
+        'qs; document.getElementById("content_ad").appendChild(s); }());</script>'),
+        {("content-ad-widget", "42175")},
+        id="content.ad: the widget tag's params object"),
+    pytest.param(_page(
+        "<script>window.IndexArgs = { 'device': 'D', 'siteID': 187654, 'slots': [ {'id': '1', "
+        "'width': 728, 'height': 90} ] };</script>",
+        "<script>var cygnus_index_args = { timeout: 300, siteID: 187655, slots: "
+        "[{ id: '1', width: 300, height: 250 }] };</script>"),
+        {("index-exchange-site", "187654"), ("index-exchange-site", "187655")},
+        id="index exchange: the legacy header tag's siteID"),
+    pytest.param(_page(
+        '<link rel="preload" href="//micro.rubiconproject.com/prebid/dynamic/24680.js" '
+        'as="script"/>'),
+        {("rubicon-account", "24680")},
+        id="magnite: Demand Manager's loader names the account"),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), CASES)
+def test_an_id_handed_along_is_read_with_its_kind(audit_html: AuditHtml, page: str,
+                                                  expected: set[tuple[str, str]]) -> None:
+    assert expected <= _ids(audit_html, page)
+
+
+NOT_IDS = [
+    pytest.param(_page(
+        '<script>var widgets = [{ containerId : "w1", widgetId : "AR_1" }];</script>'),
+        "AR_1", id="widgetId keys without Outbrain on the page"),
+    pytest.param(_page(
+        "<script>function createOutbrainDivs(w) {} createOutbrainDivs(\"12345\");</script>",
+        _OB_LOADER),
+        "12345", id="an Outbrain helper handed no widget-shaped value"),
+    pytest.param(_page(
+        "<script>var params = { id : \"1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d\", wid: \"42175\" };"
+        "</script>"),
+        "42175", id="a params object without Content.ad on the page"),
+    pytest.param(_page(
+        "<script>var carouselArgs = { siteID: 187654, slides: 4 };</script>"),
+        "187654", id="a siteID in another object"),
+]
+
+
+@pytest.mark.parametrize(("page", "value"), NOT_IDS)
+def test_the_same_shape_without_the_vendor_is_no_id(audit_html: AuditHtml, page: str,
+                                                     value: str) -> None:
+    assert value not in {v for _, v in _ids(audit_html, page)}
