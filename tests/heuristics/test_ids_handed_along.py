@@ -18,6 +18,7 @@ _P = "<p>The council met on Tuesday to discuss the ferry timetable for the winte
 _OB_LOADER = ('<script>(function(){var ob=document.createElement("script");ob.async=true;'
               'ob.src="//widgets.outbrain.com/outbrain.js";'
               'document.getElementsByTagName("head")[0].appendChild(ob);})();</script>')
+_GPT = '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
 
 
 def _page(*body: str) -> str:
@@ -74,6 +75,11 @@ CASES = [
         'as="script"/>'),
         {("rubicon-account", "24680")},
         id="magnite: Demand Manager's loader names the account"),
+    pytest.param(_page(
+        _GPT, '<script>var Site = {"adConfig":{"site":"news_site","preroll":"on",'
+        '"networkId":24680,"keys":{"section":["news"]}}};</script>'),
+        {("gpt-network", "24680")},
+        id="gpt: a site's ad config names the network code"),
 ]
 
 
@@ -86,22 +92,33 @@ def test_an_id_handed_along_is_read_with_its_kind(audit_html: AuditHtml, page: s
 NOT_IDS = [
     pytest.param(_page(
         '<script>var widgets = [{ containerId : "w1", widgetId : "AR_1" }];</script>'),
-        "AR_1", id="widgetId keys without Outbrain on the page"),
+        ("outbrain-widget", "AR_1"), id="widgetId keys without Outbrain on the page"),
     pytest.param(_page(
         "<script>function createOutbrainDivs(w) {} createOutbrainDivs(\"12345\");</script>",
         _OB_LOADER),
-        "12345", id="an Outbrain helper handed no widget-shaped value"),
+        ("outbrain-widget", "12345"), id="an Outbrain helper handed no widget-shaped value"),
     pytest.param(_page(
         "<script>var params = { id : \"1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d\", wid: \"42175\" };"
         "</script>"),
-        "42175", id="a params object without Content.ad on the page"),
+        ("content-ad-widget", "42175"), id="a params object without Content.ad on the page"),
     pytest.param(_page(
         "<script>var carouselArgs = { siteID: 187654, slides: 4 };</script>"),
-        "187654", id="a siteID in another object"),
+        ("index-exchange-site", "187654"), id="a siteID in another object"),
+    pytest.param(_page(
+        _GPT, "<script>pbjs.addAdUnits([{code: 'top', bids: [{bidder: 'criteo', params: "
+        "{networkId: 4455}}]}]);</script>"),
+        ("gpt-network", "4455"), id="a Criteo bid's networkId on a GPT page"),
+    pytest.param(_page(
+        _GPT, "<script>Criteo.events.push(function() { Criteo.RequestBids({ networkId: 4455, "
+        "zoneId: 1 }); });</script>"),
+        ("gpt-network", "4455"), id="Criteo's own config on a GPT page"),
+    pytest.param(_page(
+        '<script>var player = {"networkId": 24680, "autoplay": false};</script>'),
+        ("gpt-network", "24680"), id="a networkId without GPT"),
 ]
 
 
-@pytest.mark.parametrize(("page", "value"), NOT_IDS)
+@pytest.mark.parametrize(("page", "kind_value"), NOT_IDS)
 def test_the_same_shape_without_the_vendor_is_no_id(audit_html: AuditHtml, page: str,
-                                                     value: str) -> None:
-    assert value not in {v for _, v in _ids(audit_html, page)}
+                                                     kind_value: tuple[str, str]) -> None:
+    assert kind_value not in _ids(audit_html, page)

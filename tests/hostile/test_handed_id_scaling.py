@@ -1,8 +1,8 @@
 """The ID readers ids37 added run over a page's scripts and URLs: an Outbrain helper's call
-and a config's `widgetId:` key, Content.ad's params object, Index Exchange's legacy config
-and Skimlinks' encoded API query. A hostile page repeating each head with no ID after it
-must cost the audit linear time: every pattern's scan past its head is bounded. Read at n
-and 4n."""
+and a config's `widgetId:` key, Content.ad's params object, Index Exchange's legacy config,
+a GPT config's `networkId` (past a bid's or Criteo's) and Skimlinks' encoded API query. A
+hostile page repeating each head with no ID after it must cost the audit linear time: every
+pattern's scan past its head is bounded. Read at n and 4n."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from tests.hostile.scaling import assert_linear, audit_seconds
 
 HEAD = "<html><head><title>t</title></head><body><p>Article text long enough to read.</p>\n"
 LOADERS = ('<script src="https://widgets.outbrain.com/outbrain.js"></script>'
-           '<script src="https://api.content.ad/Scripts/widget.js"></script>')
+           '<script src="https://api.content.ad/Scripts/widget.js"></script>'
+           '<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>')
 
 
 def _script_heads(n: int) -> str:
     # one script repeating each head, none followed by an ID of its form
     head = ("createOutbrainDivs(x); widgetId : 'a'; {id: '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d', "
-            "IndexArgs = { siteID: x, ")
+            "IndexArgs = { siteID: x, bidder criteo networkId: x, ")
     return HEAD + LOADERS + "<script>" + head * n + "</script></body></html>"
 
 
@@ -29,7 +30,7 @@ def _query_heads(n: int) -> str:
 
 def test_handed_id_heads_in_one_script_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_script_heads(n)), 1_200,
-                  "Outbrain, Content.ad and Index Exchange heads in one 120 KB script")
+                  "Outbrain, Content.ad, Index Exchange and GPT config heads in one 160 KB script")
 
 
 def test_skimlinks_api_heads_in_one_long_url_read_in_linear_time() -> None:
