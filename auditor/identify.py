@@ -258,7 +258,8 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
                     ) -> str | None:
     """The ID a match hands over by a variable: the `value` its pattern read outright,
     else the one literal the page's scripts assign the name its `value_name` group holds,
-    where `form` matches it whole (a name assigned two values names neither)."""
+    where `form` matches it whole (a name assigned two values names neither): the literal,
+    or the part `form`'s group 1 holds (a unit path's network code)."""
     if match.groupdict().get("value"):
         return match.group("value")
     name = match.groupdict().get("value_name")
@@ -267,7 +268,10 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
     if len(literals) != 1:
         return None
     (literal,) = literals
-    return literal if form.fullmatch(literal) else None
+    whole = form.fullmatch(literal)
+    if whole is None:
+        return None
+    return whole.group(1) if form.groups else literal
 
 
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:

@@ -2,7 +2,8 @@
 object or array (`OB_elements = [{widgetId: "AR_1"}]`), through a site's helper named for
 the vendor (`createOutbrainDivs("AR_3")`), URL-encoded in a query's JSON
 (`data=%7B%22pubcode%22%3A…`), in a vendor's own documented config object (Content.ad's
-`params`, Index Exchange's legacy `cygnus_index_args`) and in a loader's file name (Magnite
+`params`, Index Exchange's legacy `cygnus_index_args`, a site's ad config's `networkId`), by a
+variable (Purch's `tmntag.account(pageAccount)`) and in a loader's file name (Magnite
 Demand Manager's `prebid/dynamic/<account>.js`). Each read with its kind; the same shapes
 without the vendor read nothing (ids37).
 
@@ -80,6 +81,13 @@ CASES = [
         '"networkId":24680,"keys":{"section":["news"]}}};</script>'),
         {("gpt-network", "24680")},
         id="gpt: a site's ad config names the network code"),
+    pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        "<script>var adSlots = {}; var pageAccount = '/10518930/tmn.news'; var pageAdZone = "
+        "'/ferries'; tmntag.adunit({account:pageAccount+pageAdZone, div:'ad_skin'}); "
+        "tmntag.account(pageAccount);</script>"),
+        {("gpt-slot", "/10518930/tmn.news"), ("gpt-network", "10518930")},
+        id="purch: the account its tag is handed by a variable"),
 ]
 
 
@@ -112,6 +120,11 @@ NOT_IDS = [
         _GPT, "<script>Criteo.events.push(function() { Criteo.RequestBids({ networkId: 4455, "
         "zoneId: 1 }); });</script>"),
         ("gpt-network", "4455"), id="Criteo's own config on a GPT page"),
+    pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        "<script>var pageAccount = '/10518930/tmn.news'; if (x) { pageAccount = "
+        "'/10518931/tmn.other'; } tmntag.account(pageAccount);</script>"),
+        ("gpt-network", "10518930"), id="purch: a variable assigned two accounts names neither"),
     pytest.param(_page(
         '<script>var player = {"networkId": 24680, "autoplay": false};</script>'),
         ("gpt-network", "24680"), id="a networkId without GPT"),
