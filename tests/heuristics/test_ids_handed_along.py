@@ -5,7 +5,8 @@ the vendor (`createOutbrainDivs("AR_3")`), URL-encoded in a query's JSON
 `params`, Index Exchange's legacy `cygnus_index_args`, a site's ad config's `networkId`), by a
 variable (Purch's `tmntag.account(pageAccount)`) and in a loader's file name (Magnite
 Demand Manager's `prebid/dynamic/<account>.js`). Each read with its kind; the same shapes
-without the vendor read nothing (ids37).
+without the vendor read nothing. And a vendor a site hosts named by its own files' names
+(Polar's `polar_config.min.js`) or its inline config (ids37).
 
 The IDs are made up."""
 
@@ -135,3 +136,28 @@ NOT_IDS = [
 def test_the_same_shape_without_the_vendor_is_no_id(audit_html: AuditHtml, page: str,
                                                      kind_value: tuple[str, str]) -> None:
     assert kind_value not in _ids(audit_html, page)
+
+
+NAMED_BY_FILES = [
+    pytest.param(_page(
+        '<script src="http://ad-scripts.site.example/loaders/latest/js/min/polar_config.min.js">'
+        "</script>"), id="polar: its placements' config file on the site's host"),
+    pytest.param(_page(
+        "<script>if (typeof polar_config == \"undefined\") { var polar_config = [\n"
+        '{label:"Article Page- Right Rail Unit", id:"93400001"},\n];\n'
+        "document.write('<scr'+'ipt async=\"true\" src=\"http://static.site.example/2014/07/25/"
+        "1406300000-20140725_polar_plugin_desktop.js\"></scr'+'ipt>'); }</script>"),
+        id="polar: its config inline and its plugin build on the site's host"),
+]
+
+
+@pytest.mark.parametrize("page", NAMED_BY_FILES)
+def test_a_vendor_named_by_its_own_files_on_the_site(audit_html: AuditHtml, page: str) -> None:
+    assert "Polar" in {n.network for n in audit_html(page).networks}
+
+
+def test_another_polar_config_names_no_vendor(audit_html: AuditHtml) -> None:
+    # a chart's polar-axis options are no ad vendor's
+    page = _page("<script>var polar_config = {radius: 40, angle: 90};</script>",
+                 '<script src="/js/polar_chart.min.js"></script>')
+    assert "Polar" not in {n.network for n in audit_html(page).networks}
