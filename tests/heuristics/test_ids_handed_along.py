@@ -83,6 +83,11 @@ CASES = [
         {("gpt-network", "24680")},
         id="gpt: a site's ad config names the network code"),
     pytest.param(_page(
+        _GPT, "<script>var SiteConfig = { channels: [\"family\"], feature_tower_unit_name: "
+        "'/24681/SiteName/SponsoredPost/FeatureTower', dfp_section: 'SiteName' };</script>"),
+        {("gpt-network", "24681")},
+        id="gpt: a unit's path under a key named for its name"),
+    pytest.param(_page(
         "<script src='http://ads.servebom.com/tmnhead.js'></script>",
         "<script>var adSlots = {}; var pageAccount = '/10518930/tmn.news'; var pageAdZone = "
         "'/ferries'; tmntag.adunit({account:pageAccount+pageAdZone, div:'ad_skin'}); "
@@ -126,6 +131,9 @@ NOT_IDS = [
         "<script>var pageAccount = '/10518930/tmn.news'; if (x) { pageAccount = "
         "'/10518931/tmn.other'; } tmntag.account(pageAccount);</script>"),
         ("gpt-network", "10518930"), id="purch: a variable assigned two accounts names neither"),
+    pytest.param(_page(
+        "<script>var SiteConfig = { feature_tower_unit_name: '/24681/SiteName/Tower' };</script>"),
+        ("gpt-network", "24681"), id="a unit name's path without GPT"),
     pytest.param(_page(
         '<script>var player = {"networkId": 24680, "autoplay": false};</script>'),
         ("gpt-network", "24680"), id="a networkId without GPT"),
