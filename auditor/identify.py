@@ -13,7 +13,7 @@ from lxml import etree
 
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
-from auditor.dom.inline_js import integer_value
+from auditor.dom.inline_js import in_comment, integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -276,11 +276,14 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
 
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
     """Every name the page's scripts assign a short string literal to, with the literals:
-    one pass a page."""
+    one pass a page. An assignment a comment holds is none (`//var id = "…"; //all`, the
+    choices a page keeps beside the one it runs)."""
     out: dict[str, set[str]] = {}
     for script in page.scripts:
-        for found in _LITERAL_ASSIGNED.finditer(script.text or ""):
-            out.setdefault(found.group(1), set()).add(found.group(3))
+        code = script.text or ""
+        for found in _LITERAL_ASSIGNED.finditer(code):
+            if not in_comment(code, found.start()):
+                out.setdefault(found.group(1), set()).add(found.group(3))
     return out
 
 

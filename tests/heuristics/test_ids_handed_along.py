@@ -3,7 +3,8 @@ object or array (`OB_elements = [{widgetId: "AR_1"}]`), through a site's helper 
 the vendor (`createOutbrainDivs("AR_3")`), URL-encoded in a query's JSON
 (`data=%7B%22pubcode%22%3A…`), in a vendor's own documented config object (Content.ad's
 `params`, Index Exchange's legacy `cygnus_index_args`, a site's ad config's `networkId`), by a
-variable (Purch's `tmntag.account(pageAccount)`) and in a loader's file name (Magnite
+variable (Purch's `tmntag.account(pageAccount)`, Content Experiments' `cx/api.js?experiment="
++ id`, an assignment a comment holds being none) and in a loader's file name (Magnite
 Demand Manager's `prebid/dynamic/<account>.js`). Each read with its kind; the same shapes
 without the vendor read nothing. And a vendor a site hosts named by its own files' names
 (Polar's `polar_config.min.js`) or its inline config (ids37).
@@ -94,6 +95,13 @@ CASES = [
         "tmntag.account(pageAccount);</script>"),
         {("gpt-slot", "/10518930/tmn.news"), ("gpt-network", "10518930")},
         id="purch: the account its tag is handed by a variable"),
+    pytest.param(_page(
+        "<script>\n//var experimentid = \"HFjPvEF9QYyr6nZ-lFqjMA\"; //all\n"
+        "var experimentid = \"Qx4sJN8YWTbaosZzwch_3m\";  //landing\n"
+        "$.getScript(\"//www.google-analytics.com/cx/api.js?experiment=\"+experimentid, "
+        "function(){ cxApi.chooseVariation(); });</script>"),
+        {("ga-experiment", "Qx4sJN8YWTbaosZzwch_3m")},
+        id="ga: the experiment handed by a variable, other choices commented out"),
 ]
 
 

@@ -1,8 +1,9 @@
 """The ID readers ids37 added run over a page's scripts and URLs: an Outbrain helper's call
 and a config's `widgetId:` key, Content.ad's params object, Index Exchange's legacy config,
 a GPT config's `networkId` (past a bid's or Criteo's) and `…unit_name` key, and Skimlinks'
-encoded API query. A hostile page repeating each head with no ID after it must cost the
-audit linear time: every pattern's scan past its head is bounded. Read at n and 4n."""
+encoded API query; and the literals a page assigns, each asked whether a comment holds it.
+A hostile page repeating each head with no ID after it must cost the audit linear time:
+every pattern's scan past its head is bounded. Read at n and 4n."""
 
 from __future__ import annotations
 
@@ -36,3 +37,16 @@ def test_handed_id_heads_in_one_script_read_in_linear_time() -> None:
 def test_skimlinks_api_heads_in_one_long_url_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_query_heads(n)), 2_000,
                   "Skimlinks API heads in one 100 KB URL")
+
+
+def _assignments(n: int) -> str:
+    # one line of assignments, each asked whether a comment holds it, and a call that
+    # makes the page's assigned literals be read
+    return (HEAD + "<script>" + 'var a = "0123456789abcdef01"; ' * n
+            + '$.getScript("//www.google-analytics.com/cx/api.js?experiment="+a);'
+            + "</script></body></html>")
+
+
+def test_assignments_on_one_long_line_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_assignments(n)), 4_000,
+                  "assigned literals on one 120 KB line, each asked for a comment")
