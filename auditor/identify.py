@@ -13,7 +13,7 @@ from lxml import etree
 
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
-from auditor.dom.inline_js import integer_value
+from auditor.dom.inline_js import in_comment, integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -258,7 +258,8 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
                     ) -> str | None:
     """The ID a match hands over by a variable: the `value` its pattern read outright,
     else the one literal the page's scripts assign the name its `value_name` group holds,
-    where `form` matches it whole (a name assigned two values names neither)."""
+    where `form` matches it whole (a name assigned two values names neither): the literal,
+    or the part `form`'s group 1 holds (a unit path's network code)."""
     if match.groupdict().get("value"):
         return match.group("value")
     name = match.groupdict().get("value_name")
@@ -267,16 +268,22 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
     if len(literals) != 1:
         return None
     (literal,) = literals
-    return literal if form.fullmatch(literal) else None
+    whole = form.fullmatch(literal)
+    if whole is None:
+        return None
+    return whole.group(1) if form.groups else literal
 
 
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
     """Every name the page's scripts assign a short string literal to, with the literals:
-    one pass a page."""
+    one pass a page. An assignment a comment holds is none (`//var id = "…"; //all`, the
+    choices a page keeps beside the one it runs)."""
     out: dict[str, set[str]] = {}
     for script in page.scripts:
-        for found in _LITERAL_ASSIGNED.finditer(script.text or ""):
-            out.setdefault(found.group(1), set()).add(found.group(3))
+        code = script.text or ""
+        for found in _LITERAL_ASSIGNED.finditer(code):
+            if not in_comment(code, found.start()):
+                out.setdefault(found.group(1), set()).add(found.group(3))
     return out
 
 
