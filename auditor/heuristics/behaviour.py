@@ -2018,15 +2018,22 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
     printed again is the same file). A host that is dressed, relayed or an IP is still
     `high`. A run holding a network that sells popunders or push ads is none: those are the
     tags injectors paste (three such networks' and a loader of their own), no page's own
-    loaders' inserts."""
+    loaders' inserts. Nor is a run of tags as vendors document them, written once for any
+    page: inserted ones are requests the page's code built as it ran, and one at least
+    carries the page's own address (`_names_the_page`: an exchange's bid call, a widget's
+    `url=`, a tag manager's `PageID=`; CNN's copy holds three). An injector's blob of
+    GPT's, Analytics' and a pixel's tags before its loader, with one more file of its host
+    in the footer, passed as a saved run."""
     def build() -> tuple[bool, dict[str, set[str]]]:
         top = _before_charset(ctx)
-        vendors = {r.network for r in ctx.resources
-                   if r.xpath in top and r.type is RequestType.SCRIPT and r.network
-                   and not r.self_hosted}
+        inserted = [r for r in ctx.resources
+                    if r.xpath in top and r.type is RequestType.SCRIPT and r.network
+                    and not r.self_hosted]
+        vendors = {r.network for r in inserted if r.network}
         run = len(vendors) >= _INSERTED_VENDORS and not any(
             (n := ctx.catalogue.network_named(name)) is not None
-            and _INJECTED_FORMATS.intersection(n.formats) for name in vendors)
+            and _INJECTED_FORMATS.intersection(n.formats) for name in vendors) and any(
+            _names_the_page(ctx, r.url) for r in inserted)
         files: dict[str, set[str]] = {}
         if run:
             spots = {ctx.xpath(el) for el in _top_elements(ctx)} | top
@@ -2037,6 +2044,18 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
         return run, files
     run, files = ctx.view("a saved page's inserted tags before the charset", build)
     return run and bool(files.get(res.domain, set()) - {_file_of(ctx, res.url)})
+
+
+def _names_the_page(ctx: PageContext, url: str) -> bool:
+    """Whether a request's query carries an address on the page's own site (`u=https%3A%2F
+    %2Fwww.site.test%2F…`, `ref=www.site.test`): what code that ran on the page built."""
+    if not ctx.first_party:
+        return False
+    for _key, value in parse_qsl(urlsplit(url).query):
+        host = host_of(value) if "//" in value else value.split("/", 1)[0]
+        if "." in host and not is_third_party(host.lower(), ctx.first_party):
+            return True
+    return False
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:

@@ -1773,7 +1773,8 @@ _INSERTED = (
     '&amp;callback=Krux.ns._default.kxjsonp_userdata"></script>'
     '<script async src="http://rtax.criteo.com/delivery/rta/rta.js?netId=1234&amp;'
     'cookieName=crtg_trnr&amp;varName=crtg_content"></script>'
-    '<script async src="http://odb.outbrain.com/utils/get?url=x&amp;widgetJSId=AR_1&amp;'
+    '<script async src="http://odb.outbrain.com/utils/get?url=https%3A%2F%2Fwww.harbourgazette'
+    '.example%2F2026%2F11%2Fferry-timetable-vote%2F&amp;widgetJSId=AR_1&amp;'
     'key=NANOWDGT01&amp;format=html"></script>')
 _GROUP_CDN = '<script src="//s.cdn.harbourmedia.example/analytics/stats.min.js"></script>'
 
@@ -1796,6 +1797,21 @@ def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
     assert found == []
 
 
+def test_a_run_of_vendor_tags_no_page_code_built_clears_no_loader(
+        audit_listed: AuditListed) -> None:
+    """The same run, its outbrain call's page address gone (`url=x`): tags as written for
+    any page, which an injector prints as cheaply as the group CDN's second file, are no
+    saved run, and the unknown loader among them is found."""
+    printed = _INSERTED.replace(
+        "url=https%3A%2F%2Fwww.harbourgazette.example%2F2026%2F11%2Fferry-timetable-vote%2F",
+        "url=x")
+    assert printed != _INSERTED
+    found = [f for f in audit_listed(wp_page(head_top=printed + _GROUP_CDN,
+                                             footer=_GROUP_LATER), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 # an injector's blob printing three well-known vendors' tags (GPT, Google Analytics, Meta's
 # pixel, each async as an inserted tag is) before its own loader, to pass as a saved run
 _PRINTED = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
@@ -1810,8 +1826,11 @@ _OWN_LOADER = '<script async src="https://cdn.statsmetricpulse.test/tag/loader.j
     _PRINTED.replace("<script async", "<script"),
     # the injector's loader printed twice: the same file at the top and in the footer
     _OWN_LOADER,
+    # another file of its host in the footer, as a group CDN serves a saved page more: the
+    # printed run carries no request the page built (no page address), so no saved run
+    '<script src="https://cdn.statsmetricpulse.test/tag/pixel.js"></script>',
 ], ids=["vendors the page never loads", "vendors the page loads later",
-        "its own loader again in the footer"])
+        "its own loader again in the footer", "another file of its host in the footer"])
 def test_a_loader_after_printed_vendor_tags_is_still_found(
         footer: str, audit_listed: AuditListed) -> None:
     """Three known vendors' tags before an unknown script are no saved page's run where the
