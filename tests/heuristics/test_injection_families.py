@@ -2048,6 +2048,32 @@ def test_a_fresh_folder_beside_a_template_still_does_not_end_the_heads_top(
             if f.kind == "appended-script"] == [M]
 
 
+# a template that prints its own files and an unknown counter before a late charset (a
+# Joomla-style /templates/<name>/ build), with nothing of that folder past the head's top,
+# or with its menu script there as real late-charset templates load more of their build
+_JOOMLA_TOP = ('<link rel="stylesheet" href="/templates/gazette/css/template.css">'
+               '<script src="/templates/gazette/js/template.js"></script>'
+               '<script src="https://stats.smallcount.example/counter.js?id=4411"></script>')
+
+
+@pytest.mark.parametrize(("rest", "found"), [
+    ("", [M]),
+    ('<script src="/templates/gazette/js/menu.js"></script>', []),
+], ids=["nothing of its folder past the top", "its menu script past the top"])
+def test_a_late_charset_templates_files_are_vouched_for_past_the_top(
+        rest: str, found: list[Severity], audit_listed: AuditListed) -> None:
+    """Kept `medium` (re-judged, verd37): a head-top run of files of a folder nothing past
+    the top loads from is what an injector that reads the page prints before its loader,
+    and no line tells it from a template's. Every real late-charset template among the
+    labelled sets' ~1,000 pages (Deutsche Welle's `/js/`, Fox Business's `/static/v/all/`,
+    Architectural Digest's and Vanity Fair's `/etc/designs/<site>/`, Details' `/js/`) loads
+    more of its build past the charset; a template whose own files all sit above it is
+    unseen, and `medium` asks only that someone check the unknown host."""
+    page = _late_charset_page(_JOOMLA_TOP, rest)
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "appended-script" and "smallcount" in f.message] == found
+
+
 def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
     """A page whose head holds no charset and whose body declares one far down has no top
     of head to be before: its head's scripts are where its template put them."""
