@@ -29,7 +29,7 @@ from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_l
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import after_html
+from auditor.heuristics.markup import code_start, past_html_end
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
@@ -270,11 +270,11 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     return counter
 
 
-def outside_markup(ctx: PageContext, line: int) -> bool:
+def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
     """Whether a script at `line` sits after the page's closing `</html>` or before its
-    `<html>`: where no template writes, and a hacked server or plugin does."""
-    end = after_html(ctx)
-    return (bool(end) and line > end) or line < page_start_line(ctx)
+    `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
+    host, its code's start) places it on the `</html>` line itself (`past_html_end`)."""
+    return past_html_end(ctx, line, needle) or line < page_start_line(ctx)
 
 
 _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
@@ -382,7 +382,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         host = _unknown_site(ctx, res.url)
         if host is None:
             continue
-        if outside_markup(ctx, res.line):
+        if outside_markup(ctx, res.line, host_of(res.url)):
             continue  # `appended-script`'s, which reads the same mark (one tag, one finding)
         placed = ctx.document.in_post_body
         yield finding(
@@ -453,7 +453,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     line=line, xpath=xpath, key=("gated", " ".join(code.split())))
                 break
         keyed = _referrer_keyed(ctx, code) if refers else None
-        placed = keyed is not None and outside_markup(ctx, line)
+        placed = keyed is not None and outside_markup(ctx, line, code_start(code))
         if keyed and (placed or not keyed[1]):
             host, counter = keyed
             yield finding(
@@ -1797,7 +1797,6 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
     if ctx.page is None or not scripts:
         return  # no other site's script: nothing to place
-    end = after_html(ctx)
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     # (a request on no line of the page, 0, as a saved copy's part, has no place)
@@ -1807,7 +1806,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     for res in scripts:
         if res.url in posing or mangled_page_address(res.url, ctx.first_party):
             continue  # a browser add-on's injection: `browser-adware` says more of it
-        after = bool(end) and res.line > end
+        after = past_html_end(ctx, res.line, host_of(res.url))
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix
         doctype_line, prefix = page_before_doctype(ctx) if 0 < res.line <= html_line else (0, "")

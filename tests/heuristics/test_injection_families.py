@@ -2829,3 +2829,41 @@ def test_a_loader_shown_only_to_crawlers_says_so(audit_listed: AuditListed) -> N
     hidden = [f for f in audit_listed(wp_page(widget=_cloaked(
         "https://seo.prerender-kit.example/p.js")), URL).findings if f.kind == "tds-loader"]
     assert len(hidden) == 1 and "no crawler's" in hidden[0].message
+
+
+# --- appended on the `</html>` line itself ---------------------------------------------
+# An injector appending to the file with no newline writes `</html><script …>`: the page's
+# markup and its tag on one line. Each was read by line alone (past `</html>`'s line), so
+# the same tag lost the finding it has on a line of its own.
+_JOINED = {
+    "a loader": ('<script src="https://stay.linestoget.test/scripts/check.js"></script>',
+                 "appended-script"),
+    "a timed redirect": ("<script>setTimeout(function(){window.location.replace("
+                         "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
+    "a hidden frame": ('<iframe src="https://adsrv-qk7.example/f" width="0" height="0">'
+                       "</iframe>", "hidden-iframe"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(_JOINED))
+def test_what_is_appended_on_the_html_close_line_reads_as_on_a_line_of_its_own(
+        what: str, audit_listed: AuditListed) -> None:
+    markup, kind = _JOINED[what]
+    own_line = wp_page(after=markup)
+    joined = wp_page().rstrip() + markup + "\n"
+    assert "</html>" + markup in joined
+
+    def verdicts(page: str) -> list[Severity]:
+        return [f.severity for f in audit_listed(page, URL).findings if f.kind == kind]
+    assert verdicts(own_line), own_line
+    assert verdicts(joined) == verdicts(own_line)
+
+
+def test_a_one_line_pages_own_tag_before_its_html_close_is_not_appended(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, with a cache's comment after `</html>`: its
+    template's widget tag is on the `</html>` line but before the tag, in the markup."""
+    page = " ".join(wp_page(footer=_JOINED["a loader"][0]).split("\n")) + (
+        "<!-- Performance optimized by W3 Total Cache. Served from: harbourgazette -->")
+    assert "\n" not in page
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
