@@ -583,6 +583,8 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
         at = places[res.xpath].get(host)
         if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
+        if outside_markup(ctx, res.line, code_start(code)):
+            continue  # `appended-script`'s (one tag, one finding)
         window = code[max(0, at - GUARD_WINDOW): at]
         if "userAgent" not in window or (test := _last_crawler_test(window)) is None:
             continue

@@ -2699,6 +2699,17 @@ def test_a_loader_hidden_from_crawlers_is_medium(name: str, audit_listed: AuditL
     assert "crawler" in found[0].message and "check the site chose" in found[0].message
 
 
+@pytest.mark.parametrize("joined", [False, True], ids=["its own line", "joined to </html>"])
+def test_a_loader_hidden_from_crawlers_after_html_is_one_finding(
+        joined: bool, audit_listed: AuditListed) -> None:
+    """The same cloaked loader written after `</html>` is `appended-script`'s, as its
+    docstring said and the code did not: one tag, one finding (it was two mediums)."""
+    code = _CRAWLER_CLOAKED["document.write behind a bot test"]
+    page = wp_page().rstrip() + code if joined else wp_page(after=code)
+    assert [(f.kind, f.severity) for f in audit_listed(page, URL).findings] == [
+        ("appended-script", M)]
+
+
 @pytest.mark.parametrize("code", [
     # the same loader with no user-agent test: a site's own third-party tag
     "<script>var s=document.createElement('script');s.src='https://cdn.quick-load.example/q.js';"
