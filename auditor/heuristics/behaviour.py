@@ -2017,23 +2017,25 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
     inserted ones are) before its own loader, and the page may run those vendors itself;
     its loader's host is the injector's, serving the page nothing else (its own loader
     printed again is the same file). A host that is dressed, relayed or an IP is still
-    `high`. A run holding a network that sells popunders or push ads is none: those are the
+    `high`. A network that sells popunders or push ads counts for no run: those are the
     tags injectors paste (three such networks' and a loader of their own), no page's own
-    loaders' inserts. Nor is a run of tags as vendors document them, written once for any
-    page: inserted ones are requests the page's code built as it ran, and one at least
-    carries the page's own address (`_names_the_page`: an exchange's bid call, a widget's
-    `url=`, a tag manager's `PageID=`; CNN's copy holds three). An injector's blob of
-    GPT's, Analytics' and a pixel's tags before its loader, with one more file of its host
-    in the footer, passed as a saved run."""
+    loaders' inserts; nor does it undo a run that holds without it (a DOM save of a page an
+    injector gave a pop tag: `popunder` reports the tag, and the group CDN's script beside
+    it stays the page's, where it read `medium`). Nor is a run of tags as vendors document
+    them, written once for any page: inserted ones are requests the page's code built as it
+    ran, and one at least carries the page's own address (`_names_the_page`: an exchange's
+    bid call, a widget's `url=`, a tag manager's `PageID=`; CNN's copy holds three). An
+    injector's blob of GPT's, Analytics' and a pixel's tags before its loader, with one more
+    file of its host in the footer, passed as a saved run."""
     def build() -> tuple[bool, dict[str, set[str]]]:
         top = _before_charset(ctx)
         inserted = [r for r in ctx.resources
                     if r.xpath in top and r.type is RequestType.SCRIPT and r.network
                     and not r.self_hosted]
-        vendors = {r.network for r in inserted if r.network}
-        run = len(vendors) >= _INSERTED_VENDORS and not any(
-            (n := ctx.catalogue.network_named(name)) is not None
-            and _INJECTED_FORMATS.intersection(n.formats) for name in vendors) and any(
+        vendors = {r.network for r in inserted if r.network and not (
+            (n := ctx.catalogue.network_named(r.network)) is not None
+            and _INJECTED_FORMATS.intersection(n.formats))}
+        run = len(vendors) >= _INSERTED_VENDORS and any(
             _names_the_page(ctx, r.url) for r in inserted)
         files: dict[str, set[str]] = {}
         if run:

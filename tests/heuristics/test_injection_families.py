@@ -1797,6 +1797,20 @@ def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
     assert found == []
 
 
+def test_a_pop_tag_in_a_saved_pages_run_is_the_popunders_not_the_group_cdns(
+        audit_listed: AuditListed) -> None:
+    """A DOM save of a page an injector gave PopCash's tag: the run of the page's own
+    inserts holds without it, so the group CDN's script stays the page's (it read
+    `medium`, the only finding pointing away from the tag), and `popunder` reports the
+    injected tag."""
+    pop = ("<script>var uid='482913';var wid='731204';</script>"
+           "<script src='//cdn.popcash.net/show.js'></script>")
+    report = audit_listed(wp_page(head_top=pop + _INSERTED + _GROUP_CDN,
+                                  footer=_GROUP_LATER), URL)
+    assert [(f.kind, f.severity) for f in report.findings if f.severity is not L] == [
+        ("popunder", M)], report.findings
+
+
 def test_a_run_of_vendor_tags_no_page_code_built_clears_no_loader(
         audit_listed: AuditListed) -> None:
     """The same run, its outbrain call's page address gone (`url=x`): tags as written for
