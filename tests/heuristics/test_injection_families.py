@@ -2669,7 +2669,11 @@ def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
     package's (`style.css?ver=5.1` beside `jquery.js?ver=1.12.4`) and a bundler each with
     its own content hash (`main.8c1d.css` beside `main.2b7e.js`), and either is copied
     as cheaply as the folder. Whether the file exists is the server's to show, not the
-    page's. So both read alike, the blob's tag after either being in the template's order;
+    page's. Nor is the order one: real late-charset templates print other sites' tags
+    between their own files (Deutsche Welle's jQuery Migrate between two `/js/` files, Fox
+    Business's sister site's `ad.js` between two `/static/v/all/` ones, Details' Adobe
+    Launch between `/css/` and `/js/`), as an injector's blob after its invented file is.
+    So both read alike, the blob's tag after either being in the template's order;
     the injector's blob is still read by its host and code (`_appended_verdict`) and the
     other heuristics."""
     rest = (f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css?ver=5.1">'
