@@ -45,6 +45,13 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
         (b"", "empty input"),
         (b'{"broken": ', "invalid JSON"),
+        # a byte-order mark and half a character, or a mark cut short: no page was read,
+        # so none may pass a gate as a clean one-character page
+        (b"\xff\xfe\x00", "cannot read: only the start of a byte-order mark"),
+        (b"\xff\xfe<", "cannot read: UTF-16 text (by its byte-order mark) ends in part"),
+        (b"\xfe", "cannot read: only the start of a byte-order mark"),
+        ("<p>ad</p>".encode("utf-16") + b"<", "by its byte-order mark) ends in part of a"),
+        (b"\xff\xfe\x00\x00<", "cannot read: UTF-32 text"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str) -> None:

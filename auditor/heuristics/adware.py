@@ -18,7 +18,7 @@ from dataclasses import replace
 from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import after_html
+from auditor.heuristics.markup import past_html_end
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
@@ -30,9 +30,8 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
     """Written after the page's `</html>` or before its `<html>`: no template writes there.
     Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
     <html>`, the injector's tag and the page run together): its host is in that prefix."""
-    end = after_html(ctx)
     html_line = page_start_line(ctx)
-    if (bool(end) and res.line > end) or 0 < res.line < html_line:
+    if past_html_end(ctx, res.line, host_of(res.url)) or 0 < res.line < html_line:
         return True
     if not 0 < res.line <= html_line:
         return False

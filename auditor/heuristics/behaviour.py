@@ -29,7 +29,7 @@ from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_l
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import after_html
+from auditor.heuristics.markup import code_start, past_html_end
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
@@ -270,11 +270,11 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     return counter
 
 
-def outside_markup(ctx: PageContext, line: int) -> bool:
+def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
     """Whether a script at `line` sits after the page's closing `</html>` or before its
-    `<html>`: where no template writes, and a hacked server or plugin does."""
-    end = after_html(ctx)
-    return (bool(end) and line > end) or line < page_start_line(ctx)
+    `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
+    host, its code's start) places it on the `</html>` line itself (`past_html_end`)."""
+    return past_html_end(ctx, line, needle) or line < page_start_line(ctx)
 
 
 _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
@@ -382,7 +382,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         host = _unknown_site(ctx, res.url)
         if host is None:
             continue
-        if outside_markup(ctx, res.line):
+        if outside_markup(ctx, res.line, host_of(res.url)):
             continue  # `appended-script`'s, which reads the same mark (one tag, one finding)
         placed = ctx.document.in_post_body
         yield finding(
@@ -453,7 +453,7 @@ def tds_loaders(ctx: PageContext) -> Iterator[Finding]:
                     line=line, xpath=xpath, key=("gated", " ".join(code.split())))
                 break
         keyed = _referrer_keyed(ctx, code) if refers else None
-        placed = keyed is not None and outside_markup(ctx, line)
+        placed = keyed is not None and outside_markup(ctx, line, code_start(code))
         if keyed and (placed or not keyed[1]):
             host, counter = keyed
             yield finding(
@@ -583,6 +583,8 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
         at = places[res.xpath].get(host)
         if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
             continue
+        if outside_markup(ctx, res.line, code_start(code)):
+            continue  # `appended-script`'s (one tag, one finding)
         window = code[max(0, at - GUARD_WINDOW): at]
         if "userAgent" not in window or (test := _last_crawler_test(window)) is None:
             continue
@@ -1797,7 +1799,6 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
                if r.type is RequestType.SCRIPT and r.third_party and not r.hint]
     if ctx.page is None or not scripts:
         return  # no other site's script: nothing to place
-    end = after_html(ctx)
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     # (a request on no line of the page, 0, as a saved copy's part, has no place)
@@ -1807,7 +1808,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     for res in scripts:
         if res.url in posing or mangled_page_address(res.url, ctx.first_party):
             continue  # a browser add-on's injection: `browser-adware` says more of it
-        after = bool(end) and res.line > end
+        after = past_html_end(ctx, res.line, host_of(res.url))
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix
         doctype_line, prefix = page_before_doctype(ctx) if 0 < res.line <= html_line else (0, "")
@@ -2016,17 +2017,26 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
     inserted ones are) before its own loader, and the page may run those vendors itself;
     its loader's host is the injector's, serving the page nothing else (its own loader
     printed again is the same file). A host that is dressed, relayed or an IP is still
-    `high`. A run holding a network that sells popunders or push ads is none: those are the
+    `high`. A network that sells popunders or push ads counts for no run: those are the
     tags injectors paste (three such networks' and a loader of their own), no page's own
-    loaders' inserts."""
+    loaders' inserts; nor does it undo a run that holds without it (a DOM save of a page an
+    injector gave a pop tag: `popunder` reports the tag, and the group CDN's script beside
+    it stays the page's, where it read `medium`). Nor is a run of tags as vendors document
+    them, written once for any page: inserted ones are requests the page's code built as it
+    ran, and one at least carries the page's own address (`_names_the_page`: an exchange's
+    bid call, a widget's `url=`, a tag manager's `PageID=`; CNN's copy holds three). An
+    injector's blob of GPT's, Analytics' and a pixel's tags before its loader, with one more
+    file of its host in the footer, passed as a saved run."""
     def build() -> tuple[bool, dict[str, set[str]]]:
         top = _before_charset(ctx)
-        vendors = {r.network for r in ctx.resources
-                   if r.xpath in top and r.type is RequestType.SCRIPT and r.network
-                   and not r.self_hosted}
-        run = len(vendors) >= _INSERTED_VENDORS and not any(
-            (n := ctx.catalogue.network_named(name)) is not None
-            and _INJECTED_FORMATS.intersection(n.formats) for name in vendors)
+        inserted = [r for r in ctx.resources
+                    if r.xpath in top and r.type is RequestType.SCRIPT and r.network
+                    and not r.self_hosted]
+        vendors = {r.network for r in inserted if r.network and not (
+            (n := ctx.catalogue.network_named(r.network)) is not None
+            and _INJECTED_FORMATS.intersection(n.formats))}
+        run = len(vendors) >= _INSERTED_VENDORS and any(
+            _names_the_page(ctx, r.url) for r in inserted)
         files: dict[str, set[str]] = {}
         if run:
             spots = {ctx.xpath(el) for el in _top_elements(ctx)} | top
@@ -2037,6 +2047,18 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
         return run, files
     run, files = ctx.view("a saved page's inserted tags before the charset", build)
     return run and bool(files.get(res.domain, set()) - {_file_of(ctx, res.url)})
+
+
+def _names_the_page(ctx: PageContext, url: str) -> bool:
+    """Whether a request's query carries an address on the page's own site (`u=https%3A%2F
+    %2Fwww.site.test%2F…`, `ref=www.site.test`): what code that ran on the page built."""
+    if not ctx.first_party:
+        return False
+    for _key, value in parse_qsl(urlsplit(url).query):
+        host = host_of(value) if "//" in value else value.split("/", 1)[0]
+        if "." in host and not is_third_party(host.lower(), ctx.first_party):
+            return True
+    return False
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:

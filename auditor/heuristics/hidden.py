@@ -55,7 +55,7 @@ from auditor.heuristics.behaviour import (
     page_start_line,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import after_html
+from auditor.heuristics.markup import after_html, past_html_end
 from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 from auditor.metrics import inside_bodies
@@ -997,7 +997,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             node = node.getparent()
         if not reason:
             continue
-        appended = bool(end) and line_of(place) > end
+        appended = past_html_end(ctx, line_of(place), host)
         owner = ctx.catalogue.runner_of(url, host)
         network, entity, category = owner.network, owner.entity, _category(owner)
         if category in _BENIGN_FRAME or category is Category.ADWARE:

@@ -173,7 +173,8 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
                 if all(credited_syndication(p) for p in named) else _IN_ARTICLE)
         groups = {
             copy: in_copy,
-            "the page after its closing </html>": [s for s in slots if after and s.line > after],
+            "the page after its closing </html>": [
+                s for s in slots if after and past_html_end(ctx, s.line, s.zone_id or "")],
         }
         shown[_IN_ARTICLE] = (f"the article body copied from {', '.join(copied)} with its "
                               "loader, a network the rest of the page does not use")
@@ -416,20 +417,60 @@ def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
     `hidden-iframe` both ask."""
-    return ctx.view("after </html>", lambda: _after_html(ctx.document.text))
+    return ctx.view("after </html>", lambda: _after_html(ctx.document.text)).line
 
 
-def _after_html(text: str) -> int:
+class _HtmlEnd(NamedTuple):
+    """The page's last `</html>` when markup follows it: its line (0: none), and of the rest
+    of that line, its words (hosts, IDs) and the start of each script's code there."""
+
+    line: int
+    words: frozenset[str]
+    code_starts: frozenset[str]
+
+
+# a host or an ID as the rest of the `</html>` line writes it, and where a script's code starts
+_TAIL_WORD = lazy_regex(r"[\w.-]+")
+_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>([^\n<]{0,80})", re.I)
+
+
+def _after_html(text: str) -> _HtmlEnd:
     end = -1
     for tag in ("</html>", "</HTML>", "</Html>"):
         end = max(end, text.rfind(tag, end + 1))  # only past the last one found: no rescan
     if end < 0 or "<" not in text[end + 7 :]:
-        return 0
+        return _HtmlEnd(0, frozenset(), frozenset())
     tail = text[end + 7 :].lower()
     closes, opens = tail.find("</script"), tail.find("<script")
     if closes >= 0 and (opens < 0 or closes < opens):
-        return 0  # a `</html>` inside a script's string (`document.write(...)`), not the page's
-    return line_at(text, end)
+        # a `</html>` inside a script's string (`document.write(...)`), not the page's
+        return _HtmlEnd(0, frozenset(), frozenset())
+    newline = tail.find("\n")
+    rest = tail if newline < 0 else tail[:newline]
+    return _HtmlEnd(line_at(text, end), frozenset(_TAIL_WORD.findall(rest)),
+                    frozenset(code_start(m.group(1)) for m in _TAIL_SCRIPT.finditer(rest)))
+
+
+def code_start(code: str) -> str:
+    """The start of inline code's first line, lowered, as the page writes it: what places
+    a script on the `</html>` line past the tag (`past_html_end`)."""
+    return code.lstrip()[:40].split("\n", 1)[0].rstrip().lower()
+
+
+def past_html_end(ctx: PageContext, line: int, needle: str) -> bool:
+    """Whether what is at `line` was written past the page's last `</html>` (`after_html`):
+    on a later line, or on that line where the rest of it past the tag holds `needle` (a
+    host or an ID as a word of it, or an inline script's `code_start`): an injector
+    appending its tag with no newline (`</html><script src=…>`) wrote it after the page as
+    surely as on a line of its own. Read from words and script starts gathered once, so
+    many tags on one long line cost no search of the line each."""
+    end = ctx.view("after </html>", lambda: _after_html(ctx.document.text))
+    if not end.line or line < end.line:
+        return False
+    if line > end.line:
+        return True
+    needle = needle.strip().lower()
+    return bool(needle) and (needle in end.words or needle in end.code_starts)
 
 
 _COMMENT_SHOWN = 80  # characters of a comment quoted in the message (the evidence holds 200)

@@ -27,6 +27,7 @@ from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_conte
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
 from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
@@ -753,7 +754,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                         g.group(1) != "cookie" for g in _CLOAKING.finditer(text, *window)):
                     continue
                 # outside the page's markup, where no template writes (asked once a script)
-                placed = outside_markup(ctx, line) if placed is None else placed
+                placed = outside_markup(ctx, line, code_start(code)) if placed is None else placed
                 if in_code and not hidden and not guard and not placed and url in (
                         shown := _shown_links(ctx) if shown is None else shown) and _timer(
                         code_text, start) is not None and _shows_its_wait(

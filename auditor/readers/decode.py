@@ -51,6 +51,34 @@ def as_utf8(data: bytes) -> bytes:
     return data
 
 
+def cut_short(data: bytes) -> str | None:
+    """Why a whole input's bytes cannot be read as the text that was written, or None:
+    text whose byte-order mark says UTF-16 (or UTF-32) that ends inside a character (an
+    odd byte of UTF-16: a file cut short, or no UTF-16 at all), or a file that is only
+    the start of a byte-order mark. Read anyway, such bytes became a page of U+FFFD that
+    a gate passed as clean; it fails closed instead. Wide text known by its NULs alone is
+    no such case: a browser reads it as windows-1252, and so do its other readings.
+
+    >>> cut_short(b"\\xff\\xfe<").split(":")[0]
+    'UTF-16 text (by its byte-order mark) ends in part of a character'
+    >>> cut_short(b"\\xff\\xfe\\x00"), cut_short(b"\\xff\\xfe")
+    ('only the start of a byte-order mark: a file cut short', None)
+    >>> cut_short("<p>hi</p>".encode("utf-16")) is None, cut_short(b"<p>\\xff</p>") is None
+    (True, True)
+    """
+    boms = [bom for bom, _codec in _BOMS]
+    if data and data not in boms and any(bom.startswith(data) for bom in boms):
+        return "only the start of a byte-order mark: a file cut short"
+    for bom, codec in _BOMS[1:]:  # as `as_utf8` reads them, UTF-32 first
+        if data.startswith(bom):
+            if not (len(data) - len(bom)) % (4 if codec.startswith("utf-32") else 2):
+                return None
+            name = codec[:6].upper()
+            return (f"{name} text (by its byte-order mark) ends in part of a character: a "
+                    f"file cut short, or no {name}")
+    return None
+
+
 # where NULs are, position by position modulo 4, in ASCII text of each wide codec
 _WIDE_NULS = {
     (False, True, False, True): "utf-16-le",

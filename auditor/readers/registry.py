@@ -24,6 +24,7 @@ from typing import BinaryIO, cast
 from auditor.errors import EmptyInput
 from auditor.lazy_re import lazy_regex
 from auditor.readers.brotlied import BrotliReader
+from auditor.readers.decode import cut_short
 from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind
 from auditor.readers.gzipped import GzipReader
 from auditor.readers.html import HtmlReader
@@ -124,6 +125,8 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise PageTooLarge(name, limit)
+    if (cut := cut_short(data)) is not None:
+        raise InputError(f"{name}: cannot read: {cut}")
     # the page's bound is the caller's page limit (`audit` reads a page up to 64 MiB):
     # what a reader reading more than its page (`whole_bytes`) decodes is bounded by it
     yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data),
@@ -169,6 +172,11 @@ def read_member(member: Member) -> Iterator[Record]:
         data = head + stream.read(limit + 1 - len(head))
         if len(data) > limit:
             yield ReadFailure(member.name, "member", f"{member.name}: over the {limit}-byte cap")
+            return
+        if (cut := cut_short(data)) is not None:
+            if member.whole:  # a compressed file's one page, as an empty one is
+                raise InputError(f"{member.name}: cannot read: {cut}")
+            yield ReadFailure(member.name, "member", f"{member.name}: cannot read: {cut}")
             return
     # read whole before any is yielded: a page that breaks part-way is one failure
     source = Source(io.BytesIO(data), member.name, kind, None, cap)

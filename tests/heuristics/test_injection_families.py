@@ -1773,7 +1773,8 @@ _INSERTED = (
     '&amp;callback=Krux.ns._default.kxjsonp_userdata"></script>'
     '<script async src="http://rtax.criteo.com/delivery/rta/rta.js?netId=1234&amp;'
     'cookieName=crtg_trnr&amp;varName=crtg_content"></script>'
-    '<script async src="http://odb.outbrain.com/utils/get?url=x&amp;widgetJSId=AR_1&amp;'
+    '<script async src="http://odb.outbrain.com/utils/get?url=https%3A%2F%2Fwww.harbourgazette'
+    '.example%2F2026%2F11%2Fferry-timetable-vote%2F&amp;widgetJSId=AR_1&amp;'
     'key=NANOWDGT01&amp;format=html"></script>')
 _GROUP_CDN = '<script src="//s.cdn.harbourmedia.example/analytics/stats.min.js"></script>'
 
@@ -1796,6 +1797,35 @@ def test_a_saved_pages_inserted_tags_before_the_charset_are_no_injection(
     assert found == []
 
 
+def test_a_pop_tag_in_a_saved_pages_run_is_the_popunders_not_the_group_cdns(
+        audit_listed: AuditListed) -> None:
+    """A DOM save of a page an injector gave PopCash's tag: the run of the page's own
+    inserts holds without it, so the group CDN's script stays the page's (it read
+    `medium`, the only finding pointing away from the tag), and `popunder` reports the
+    injected tag."""
+    pop = ("<script>var uid='482913';var wid='731204';</script>"
+           "<script src='//cdn.popcash.net/show.js'></script>")
+    report = audit_listed(wp_page(head_top=pop + _INSERTED + _GROUP_CDN,
+                                  footer=_GROUP_LATER), URL)
+    assert [(f.kind, f.severity) for f in report.findings if f.severity is not L] == [
+        ("popunder", M)], report.findings
+
+
+def test_a_run_of_vendor_tags_no_page_code_built_clears_no_loader(
+        audit_listed: AuditListed) -> None:
+    """The same run, its outbrain call's page address gone (`url=x`): tags as written for
+    any page, which an injector prints as cheaply as the group CDN's second file, are no
+    saved run, and the unknown loader among them is found."""
+    printed = _INSERTED.replace(
+        "url=https%3A%2F%2Fwww.harbourgazette.example%2F2026%2F11%2Fferry-timetable-vote%2F",
+        "url=x")
+    assert printed != _INSERTED
+    found = [f for f in audit_listed(wp_page(head_top=printed + _GROUP_CDN,
+                                             footer=_GROUP_LATER), URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 # an injector's blob printing three well-known vendors' tags (GPT, Google Analytics, Meta's
 # pixel, each async as an inserted tag is) before its own loader, to pass as a saved run
 _PRINTED = ('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
@@ -1810,8 +1840,11 @@ _OWN_LOADER = '<script async src="https://cdn.statsmetricpulse.test/tag/loader.j
     _PRINTED.replace("<script async", "<script"),
     # the injector's loader printed twice: the same file at the top and in the footer
     _OWN_LOADER,
+    # another file of its host in the footer, as a group CDN serves a saved page more: the
+    # printed run carries no request the page built (no page address), so no saved run
+    '<script src="https://cdn.statsmetricpulse.test/tag/pixel.js"></script>',
 ], ids=["vendors the page never loads", "vendors the page loads later",
-        "its own loader again in the footer"])
+        "its own loader again in the footer", "another file of its host in the footer"])
 def test_a_loader_after_printed_vendor_tags_is_still_found(
         footer: str, audit_listed: AuditListed) -> None:
     """Three known vendors' tags before an unknown script are no saved page's run where the
@@ -2027,6 +2060,32 @@ def test_a_fresh_folder_beside_a_template_still_does_not_end_the_heads_top(
                               + '<script src="/js/app.js"></script>')
     assert [f.severity for f in audit_listed(page, URL).findings
             if f.kind == "appended-script"] == [M]
+
+
+# a template that prints its own files and an unknown counter before a late charset (a
+# Joomla-style /templates/<name>/ build), with nothing of that folder past the head's top,
+# or with its menu script there as real late-charset templates load more of their build
+_JOOMLA_TOP = ('<link rel="stylesheet" href="/templates/gazette/css/template.css">'
+               '<script src="/templates/gazette/js/template.js"></script>'
+               '<script src="https://stats.smallcount.example/counter.js?id=4411"></script>')
+
+
+@pytest.mark.parametrize(("rest", "found"), [
+    ("", [M]),
+    ('<script src="/templates/gazette/js/menu.js"></script>', []),
+], ids=["nothing of its folder past the top", "its menu script past the top"])
+def test_a_late_charset_templates_files_are_vouched_for_past_the_top(
+        rest: str, found: list[Severity], audit_listed: AuditListed) -> None:
+    """Kept `medium` (re-judged, verd37): a head-top run of files of a folder nothing past
+    the top loads from is what an injector that reads the page prints before its loader,
+    and no line tells it from a template's. Every real late-charset template among the
+    labelled sets' ~1,000 pages (Deutsche Welle's `/js/`, Fox Business's `/static/v/all/`,
+    Architectural Digest's and Vanity Fair's `/etc/designs/<site>/`, Details' `/js/`) loads
+    more of its build past the charset; a template whose own files all sit above it is
+    unseen, and `medium` asks only that someone check the unknown host."""
+    page = _late_charset_page(_JOOMLA_TOP, rest)
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "appended-script" and "smallcount" in f.message] == found
 
 
 def test_a_charset_deep_in_the_body_makes_no_heads_top(audit_listed: AuditListed) -> None:
@@ -2610,7 +2669,11 @@ def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
     package's (`style.css?ver=5.1` beside `jquery.js?ver=1.12.4`) and a bundler each with
     its own content hash (`main.8c1d.css` beside `main.2b7e.js`), and either is copied
     as cheaply as the folder. Whether the file exists is the server's to show, not the
-    page's. So both read alike, the blob's tag after either being in the template's order;
+    page's. Nor is the order one: real late-charset templates print other sites' tags
+    between their own files (Deutsche Welle's jQuery Migrate between two `/js/` files, Fox
+    Business's sister site's `ad.js` between two `/static/v/all/` ones, Details' Adobe
+    Launch between `/css/` and `/js/`), as an injector's blob after its invented file is.
+    So both read alike, the blob's tag after either being in the template's order;
     the injector's blob is still read by its host and code (`_appended_verdict`) and the
     other heuristics."""
     rest = (f'<link rel="stylesheet" href="{SITE}/wp-content/themes/gazette/style.css?ver=5.1">'
@@ -2652,6 +2715,17 @@ def test_a_loader_hidden_from_crawlers_is_medium(name: str, audit_listed: AuditL
     found = [f for f in report.findings if f.kind == "tds-loader"]
     assert [f.severity for f in found] == [M], report.findings
     assert "crawler" in found[0].message and "check the site chose" in found[0].message
+
+
+@pytest.mark.parametrize("joined", [False, True], ids=["its own line", "joined to </html>"])
+def test_a_loader_hidden_from_crawlers_after_html_is_one_finding(
+        joined: bool, audit_listed: AuditListed) -> None:
+    """The same cloaked loader written after `</html>` is `appended-script`'s, as its
+    docstring said and the code did not: one tag, one finding (it was two mediums)."""
+    code = _CRAWLER_CLOAKED["document.write behind a bot test"]
+    page = wp_page().rstrip() + code if joined else wp_page(after=code)
+    assert [(f.kind, f.severity) for f in audit_listed(page, URL).findings] == [
+        ("appended-script", M)]
 
 
 @pytest.mark.parametrize("code", [
@@ -2784,3 +2858,41 @@ def test_a_loader_shown_only_to_crawlers_says_so(audit_listed: AuditListed) -> N
     hidden = [f for f in audit_listed(wp_page(widget=_cloaked(
         "https://seo.prerender-kit.example/p.js")), URL).findings if f.kind == "tds-loader"]
     assert len(hidden) == 1 and "no crawler's" in hidden[0].message
+
+
+# --- appended on the `</html>` line itself ---------------------------------------------
+# An injector appending to the file with no newline writes `</html><script …>`: the page's
+# markup and its tag on one line. Each was read by line alone (past `</html>`'s line), so
+# the same tag lost the finding it has on a line of its own.
+_JOINED = {
+    "a loader": ('<script src="https://stay.linestoget.test/scripts/check.js"></script>',
+                 "appended-script"),
+    "a timed redirect": ("<script>setTimeout(function(){window.location.replace("
+                         "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
+    "a hidden frame": ('<iframe src="https://adsrv-qk7.example/f" width="0" height="0">'
+                       "</iframe>", "hidden-iframe"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(_JOINED))
+def test_what_is_appended_on_the_html_close_line_reads_as_on_a_line_of_its_own(
+        what: str, audit_listed: AuditListed) -> None:
+    markup, kind = _JOINED[what]
+    own_line = wp_page(after=markup)
+    joined = wp_page().rstrip() + markup + "\n"
+    assert "</html>" + markup in joined
+
+    def verdicts(page: str) -> list[Severity]:
+        return [f.severity for f in audit_listed(page, URL).findings if f.kind == kind]
+    assert verdicts(own_line), own_line
+    assert verdicts(joined) == verdicts(own_line)
+
+
+def test_a_one_line_pages_own_tag_before_its_html_close_is_not_appended(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, with a cache's comment after `</html>`: its
+    template's widget tag is on the `</html>` line but before the tag, in the markup."""
+    page = " ".join(wp_page(footer=_JOINED["a loader"][0]).split("\n")) + (
+        "<!-- Performance optimized by W3 Total Cache. Served from: harbourgazette -->")
+    assert "\n" not in page
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []

@@ -20,6 +20,17 @@ def _head_top(n: int) -> str:
             "<body><p>x</p></body></html>")
 
 
+def _long_queries(n: int) -> str:
+    """Three vendors' inserted tags whose queries hold `n` pairs naming no page address
+    (`_names_the_page` reads each pair), before an unknown script."""
+    query = "&amp;".join(f"k{i}=v{i}.x/{i}" for i in range(n))
+    tags = "".join(f'<script src="{base}?{query}"></script>' for base in (
+        "http://cdn.krxd.net/userdata/get", "http://rtax.criteo.com/delivery/rta/rta.js",
+        "http://odb.outbrain.com/utils/get"))
+    return (f"<html><head>{tags}<script src='https://cdn.unknown.test/s.js'></script>"
+            "<meta charset='utf-8'><title>t</title></head><body><p>x</p></body></html>")
+
+
 def _embed_codes(n: int) -> str:
     return ('t.src="https://sdk.privacy-center.org/"+e+"/loader.js";' + "x();" * 50) * n
 
@@ -38,6 +49,11 @@ def _key_seconds(n: int) -> float:
 def test_a_head_top_of_inserted_tags_is_linear() -> None:
     assert_linear(lambda n: audit_seconds(_head_top(n)), 400,
                   "vendors' inserted tags and unknown scripts before a late charset")
+
+
+def test_inserted_tags_with_long_queries_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_long_queries(n)), 4000,
+                  "vendors' inserted tags with long queries before a late charset")
 
 
 def test_didomi_embed_codes_without_a_key_are_linear() -> None:

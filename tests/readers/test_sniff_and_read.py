@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -294,6 +295,26 @@ def test_utf16_and_utf32_pages(codec: str) -> None:
     (post,) = read_source(json.dumps({"id": 7, "content": {"rendered": "<p>Grüße</p>"}})
                           .encode("utf-16"))
     assert isinstance(post, Document) and "Grüße" in post.text
+
+
+def test_wide_text_cut_inside_a_character_is_unreadable(tmp_path: Path) -> None:
+    """UTF-16 ending in half a character is a file cut short (or no UTF-16): read, it was
+    a page of U+FFFD a gate passed. Alone, gzipped, it is the input's error; in a zip, a
+    failed member; whole, with its last character, it is read."""
+    page = "<p>Grüße</p>".encode("utf-16")
+    with pytest.raises(InputError, match="ends in part of a character"):
+        list(read_source(page + b"<"))
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(gzip.compress(page[:-1]))
+    with pytest.raises(InputError, match=r"page\.html\.gz: cannot read: UTF-16"):
+        list(read_source(gz))
+    held = tmp_path / "pages.zip"
+    with zipfile.ZipFile(held, "w") as archive:
+        archive.writestr("cut.html", page[:-1])
+        archive.writestr("whole.html", page)
+    read, failed = sorted(read_source(held), key=lambda record: type(record).__name__)
+    assert isinstance(failed, ReadFailure) and "cut.html: cannot read" in failed.error
+    assert isinstance(read, Document) and "Grüße" in read.text
 
 
 def test_json_nested_too_deeply_is_a_bad_input_not_a_crash(tmp_path: Path) -> None:

@@ -1,0 +1,21 @@
+"""Many tags appended on the `</html>` line itself, one long line: each is placed past the
+page's end by the words and script starts of that line, gathered once, not by a search of
+the line per tag, so the read stays linear in the page."""
+
+from __future__ import annotations
+
+from .scaling import assert_linear, audit_seconds
+
+
+def _joined(n: int) -> str:
+    tags = "".join(f'<script src="https://cdn{i}.unknown.test/s.js"></script>'
+                   f"<script>setTimeout(function(){{location.replace('https://r{i}.test/');}},"
+                   f"{i});</script><iframe src='https://f{i}.unknown.test/' width=0 height=0>"
+                   "</iframe>" for i in range(n))
+    return ("<html><head><meta charset='utf-8'><title>t</title></head><body><p>x</p></body>"
+            f"</html>{tags}")
+
+
+def test_tags_appended_on_the_html_close_line_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_joined(n)), 800,
+                  "scripts, redirects and frames appended on the </html> line")
