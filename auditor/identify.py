@@ -12,7 +12,14 @@ from collections.abc import Collection, Container, Sequence
 from lxml import etree
 
 from auditor import amp, prebid
-from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
+from auditor.catalogue import (
+    Catalogue,
+    Network,
+    canonical_id,
+    pattern_needle,
+    slash_twins,
+    unescaped_path,
+)
 from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
@@ -246,12 +253,7 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
         found = decoded.search(text) if text else None
         return found.group(1) if found else None
     value = groups.get("value") or match.group(1)
-    # a path's slashes as a JSON string escapes them (`"\/4624\/unit"`) or a URL's query
-    # encodes them (`iu=%2F4624%2Funit`): the path is the one with plain slashes
-    return _ESCAPED_SLASH.sub("/", value) if value and ("\\" in value or "%" in value) else value
-
-
-_ESCAPED_SLASH = lazy_regex(r"\\/|%2[Ff]")
+    return unescaped_path(value) if value else value
 
 
 def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str]
