@@ -40,7 +40,7 @@ from auditor.model import (
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
-from auditor.slots import FoundSlot, paths_handed_to, unplaced_units
+from auditor.slots import FoundSlot, literals_assigned, paths_handed_to, unplaced_units
 from auditor.urls import host_of
 
 
@@ -273,18 +273,19 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
 
 
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
-    """Every name the page's scripts assign a short string literal to, with the literals:
-    one pass a page."""
+    """Every plain name the page's scripts assign a short string literal to in a statement
+    of its own (`var CXID = '9222352878741167893';`), with the literals: read from the
+    page's one pass over its assignments (`slots.literals_assigned`)."""
     out: dict[str, set[str]] = {}
-    for script in page.scripts:
-        for found in _LITERAL_ASSIGNED.finditer(script.text or ""):
-            out.setdefault(found.group(1), set()).add(found.group(3))
+    for found in literals_assigned(page):
+        if found.ended and found.default is None and _PLAIN_NAME.fullmatch(found.name) \
+                and _SHORT_LITERAL.fullmatch(found.literal):
+            out.setdefault(found.name, set()).add(found.literal)
     return out
 
 
-# `name = 'literal'` (`var CXID = '9222352878741167893';`), the statement ending after it
-_LITERAL_ASSIGNED = lazy_regex(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,60})\s*=\s*(['"])([^'"\\\n]{1,120})\2\s*[;,\n]""")
+_PLAIN_NAME = lazy_regex(r"[A-Za-z_$][\w$]{0,60}")
+_SHORT_LITERAL = lazy_regex(r"[^'\"\\\n]{1,120}")  # no escape in it
 
 
 def _base64_text(encoded: str) -> str | None:
