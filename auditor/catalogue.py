@@ -86,6 +86,23 @@ def slash_twins(ids: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str,
     """
     pairs = {(k, v) for k, v in ids if k in SLASHED_KINDS and v}
     return {(k, v): "/" + v for k, v in pairs if not v.startswith("/") and (k, "/" + v) in pairs}
+
+
+def unescaped_path(value: str) -> str:
+    """An ID's path as the ad server reads it, from the forms a page escapes it in: a JSON
+    string's `\\/` (`"\\/4624\\/unit"`), a URL query's `%2F` (`iu=%2F4624%2Funit`) and
+    the `%2C` before an MCM child's code (`iu=%2F6355419%2C22222%2F…`). The one decoder of
+    an ID pattern's value and a slot's zone read from an attribute.
+
+    >>> unescaped_path("%2F6355419%2c22222%2fsite"), unescaped_path("\\/4624\\/unit")
+    ('/6355419,22222/site', '/4624/unit')
+    """
+    if "\\" not in value and "%" not in value:
+        return value
+    return _ESCAPED_PATH.sub(lambda m: "," if m.group(0)[-1] in "Cc" else "/", value)
+
+
+_ESCAPED_PATH = lazy_regex(r"\\/|%2[FfCc]")
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 
@@ -131,10 +148,7 @@ class SlotSpec:
         if value and self.zone_pattern is not None:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
-            # a zone read from a URL's query keeps its slashes encoded (`iu=%2F4624%2F…`), and
-            # an MCM parent's comma before its child's code (`iu=%2F6355419%2C22222%2F…`)
-            value = value.replace("%2F", "/").replace("%2f", "/")
-            value = value.replace("%2C", ",").replace("%2c", ",")
+            value = unescaped_path(value)  # a zone read from a URL's query keeps it encoded
         return value or None
 
     def rule_for(self, el: etree._Element) -> str:

@@ -12,8 +12,15 @@ from collections.abc import Collection, Container, Sequence
 from lxml import etree
 
 from auditor import amp, prebid
-from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
-from auditor.dom.inline_js import in_comment, integer_value
+from auditor.catalogue import (
+    Catalogue,
+    Network,
+    canonical_id,
+    pattern_needle,
+    slash_twins,
+    unescaped_path,
+)
+from auditor.dom.inline_js import integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -33,7 +40,7 @@ from auditor.model import (
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
 from auditor.rules.literal import finditer, search
-from auditor.slots import FoundSlot, paths_handed_to, unplaced_units
+from auditor.slots import FoundSlot, literals_assigned, paths_handed_to, unplaced_units
 from auditor.urls import host_of
 
 
@@ -246,12 +253,7 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
         found = decoded.search(text) if text else None
         return found.group(1) if found else None
     value = groups.get("value") or match.group(1)
-    # a path's slashes as a JSON string escapes them (`"\/4624\/unit"`) or a URL's query
-    # encodes them (`iu=%2F4624%2Funit`): the path is the one with plain slashes
-    return _ESCAPED_SLASH.sub("/", value) if value and ("\\" in value or "%" in value) else value
-
-
-_ESCAPED_SLASH = lazy_regex(r"\\/|%2[Ff]")
+    return unescaped_path(value) if value else value
 
 
 def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str]
@@ -275,21 +277,21 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
 
 
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
-    """Every name the page's scripts assign a short string literal to, with the literals:
-    one pass a page. An assignment a comment holds is none (`//var id = "…"; //all`, the
-    choices a page keeps beside the one it runs)."""
+    """Every plain name the page's scripts assign a short string literal to in a statement
+    of its own (`var CXID = '9222352878741167893';`), with the literals: read from the
+    page's one pass over its assignments (`slots.literals_assigned`). An assignment a
+    comment holds is none (`//var id = "…"; //all`, the choices a page keeps beside the one
+    it runs)."""
     out: dict[str, set[str]] = {}
-    for script in page.scripts:
-        code = script.text or ""
-        for found in _LITERAL_ASSIGNED.finditer(code):
-            if not in_comment(code, found.start()):
-                out.setdefault(found.group(1), set()).add(found.group(3))
+    for found in literals_assigned(page):
+        if found.ended and not found.commented and found.default is None \
+                and _PLAIN_NAME.fullmatch(found.name) and _SHORT_LITERAL.fullmatch(found.literal):
+            out.setdefault(found.name, set()).add(found.literal)
     return out
 
 
-# `name = 'literal'` (`var CXID = '9222352878741167893';`), the statement ending after it
-_LITERAL_ASSIGNED = lazy_regex(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,60})\s*=\s*(['"])([^'"\\\n]{1,120})\2\s*[;,\n]""")
+_PLAIN_NAME = lazy_regex(r"[A-Za-z_$][\w$]{0,60}")
+_SHORT_LITERAL = lazy_regex(r"[^'\"\\\n]{1,120}")  # no escape in it
 
 
 def _base64_text(encoded: str) -> str | None:

@@ -44,6 +44,11 @@ class LiteralSet:
                 self._set.Add(literal.encode("utf-8", "surrogatepass"))
             self._set.Compile()
 
+    @property
+    def literals(self) -> frozenset[str]:
+        """The literals the set looks for."""
+        return self._held
+
     def covers(self, literal: str | None) -> bool:
         """Whether `literal` is one the set looks for (a hash look-up: it is asked per
         pattern per page)."""

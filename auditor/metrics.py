@@ -78,6 +78,7 @@ _NON_CONTENT_TAGS = frozenset(
 # (class tokens are checked in Python), not one walk per container kind.
 _BODY_CLASSES = frozenset({"entry-content", "post-content", "article-body"})
 _BODY_WORDS = ("articleBody", *sorted(_BODY_CLASSES))
+_BODY_WORD_SET = frozenset(_BODY_WORDS)
 
 
 @functools.lru_cache(maxsize=16)
@@ -99,7 +100,8 @@ def article_bodies(page: ParsedPage) -> tuple[etree._Element, ...]:
     """The page's article bodies (`<article>`, `itemprop=articleBody`, the usual theme
     classes), in document order. A page whose attribute values name none of them needs
     no walk for them."""
-    words = tuple(word for word in _BODY_WORDS if word in page.values)
+    held = page.values_holding(_BODY_WORD_SET)
+    words = tuple(word for word in _BODY_WORDS if word in held)
     if not words:
         return page.tagged("article")
     found = _body_candidates(words)(page.root)

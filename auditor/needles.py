@@ -18,5 +18,8 @@ def script_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
 
 def value_needles(page: ParsedPage, catalogue: Catalogue) -> set[str | None]:
     """The slot selectors' value literals and the link patterns' needles that the page's
-    attribute values hold: one pass answers `declared_slots` and `networks_present`."""
-    return page.view("value needles", lambda: catalogue.value_needles.present(page.values))
+    attribute values hold, and None (what a pattern without a literal needs): the page's
+    one pass over its values (`values_holding`) answers `declared_slots` and
+    `networks_present`, and the other stages' words."""
+    return page.view("value needles", lambda: {
+        None, *page.values_holding(catalogue.value_needles.literals)})

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -1135,28 +1135,46 @@ def _paths_assigned(page: ParsedPage) -> dict[str, set[str]]:
     or `unit = unit || "/…"`), with the strings (a pattern per slot's name read the scripts
     once per slot, quadratic in a page of thousands)."""
     out: dict[str, set[str]] = {}
-    for name, default, literal in _slash_literals_named(page):
-        if "." not in name and (default is None or default == name):
+    for found in literals_assigned(page):
+        name, default, literal = found.name, found.default, found.literal
+        if "." not in name and (default is None or default == name) \
+                and _SLASH_LITERAL.fullmatch(literal):
             out.setdefault(name, set()).add(literal)
     return out
 
 
-def _slash_literals_named(page: ParsedPage) -> list[tuple[str, str | None, str]]:
-    """(name, its default, literal) of each `name = "/…"` (`name = other || "/…"`, the
-    literal whole or opening a concatenation) in the page's scripts, a name dotted or not:
-    one pass a page for the slot calls' variables (`_paths_assigned`) and the names a
-    call takes (`_paths_held`), each keeping the names and paths it reads."""
-    def build() -> list[tuple[str, str | None, str]]:
-        return [(found.group(1), found.group(2), found.group(4))
-                for script in page.scripts
-                for found in _SLASH_LITERAL_NAMED.finditer(script.text or "")]
-    return page.view("string literals starting / assigned to names", build)
+class Assigned(NamedTuple):
+    """A string literal a script assigns to a name: `name = "literal"`, or `name = default
+    || "literal"` (the literal whole, or opening a concatenation)."""
+
+    name: str  # dotted or not (`gptLayer.zone`)
+    default: str | None
+    literal: str  # no quote or line end in it
+    ended: bool  # the statement ends after it (`;`, `,` or a line end)
+    commented: bool  # a comment holds it (`// var id = "…";`): a choice the page does not run
 
 
-# `name = "/…"` or `name = other || "/…"`, a name a property's path as often
-_SLASH_LITERAL_NAMED = lazy_regex(
+def literals_assigned(page: ParsedPage) -> list[Assigned]:
+    """Every `name = "…"` (`name = other || "…"`) in the page's scripts: one pass a page
+    for each reader of them, each keeping the names and literals it reads: a slot call's
+    variable (`_paths_assigned`), a name a call takes (`_paths_held`), an ID handed over by
+    a variable (`identify`'s `assigned`). One literal is read whole, so a later name's
+    reader never takes the text between two literals for one."""
+    def build() -> list[Assigned]:
+        return [Assigned(found.group(1), found.group(2), found.group(4), found.group(5) is not None,
+                         in_comment(text, found.start()))
+                for text in (script.text or "" for script in page.scripts)
+                for found in _LITERAL_NAMED.finditer(text)]
+    return page.view("string literals assigned to names", build)
+
+
+# `name = "…"` or `name = other || "…"`, a name a property's path as often, and whether
+# the statement ends after it
+_LITERAL_NAMED = lazy_regex(
     r"(?<![\w$.])([\w$]+(?:\.[\w$]+)*)\s*=\s*(?:([\w$.]+)\s*\|\|\s*)?(['\"])"
-    r"(/[^'\"\s]{1,200})\3")
+    r"([^'\"\n]{1,201})\3(\s*[;,\n])?")
+# a literal that may be an ad-unit path (`_AD_UNIT_PATH` picks those that are)
+_SLASH_LITERAL = lazy_regex(r"/[^'\"\s]{1,200}")
 
 
 # an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
@@ -1198,9 +1216,10 @@ def _paths_held(page: ParsedPage) -> dict[str, list[str]]:
     """Every name, dotted or not, the page's scripts assign an ad-unit path's literal to
     (whole, or opening a concatenation), with the literals."""
     out: dict[str, list[str]] = {}
-    for name, default, literal in _slash_literals_named(page):
+    for found in literals_assigned(page):
+        name, default, literal = found.name, found.default, found.literal
         if _HOLDER_NAME.fullmatch(name) and (default is None or len(default) <= _DEFAULT_MOST) \
-                and _AD_UNIT_PATH.fullmatch(literal):
+                and _SLASH_LITERAL.fullmatch(literal) and _AD_UNIT_PATH.fullmatch(literal):
             out.setdefault(name, []).append(literal)
     return out
 

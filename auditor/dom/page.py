@@ -189,6 +189,10 @@ FEW_NEEDLES = 3
 _ASKED: dict[bytes, None] = {}
 _NOTED: set[frozenset[bytes]] = set()  # the needle sets already added to `_ASKED`
 _EVERY: dict[int, tuple[frozenset[bytes], LiteralSet]] = {}  # by how many were asked
+# Every word `values_holding` was asked for in this process, and the sets noted, as above
+_ASKED_VALUES: dict[str, None] = {}
+_NOTED_VALUES: set[frozenset[str]] = set()
+_EVERY_VALUE: dict[int, tuple[frozenset[str], LiteralSet]] = {}
 
 # The tags most stages read (every page's scripts, links, metas and anchors; its base,
 # title, images, sheets and frames), found in one walk the first time any is asked for,
@@ -349,6 +353,27 @@ class ParsedPage:
     def values(self) -> str:
         """Every attribute value of the tree, run together."""
         return self.view("values", lambda: attribute_values(self.root))
+
+    def values_holding(self, words: frozenset[str]) -> frozenset[str]:
+        """Which of `words` the attribute values (`values`) hold. The page's first ask
+        looks for every word any stage has asked of the values in this process (the
+        catalogue's value needles, the article-body, author and post-meta class words) in
+        one RE2 set pass; a word first asked after it is looked for with the others new to
+        the page (a process's first page). A scan per word (19 of the stages' words: 0.49
+        ms a median page) cost four times the catalogue's pass that now answers them."""
+        if words not in _NOTED_VALUES:
+            _NOTED_VALUES.add(words)
+            _ASKED_VALUES.update(dict.fromkeys(sorted(words)))
+        covered, held = self.view("values held", lambda: (frozenset[str](), frozenset[str]()))
+        if not words <= covered:
+            if covered:  # a word new to the process, on its first page: the new ones alone
+                new = frozenset(_ASKED_VALUES).difference(covered)
+                literals = LiteralSet(new)
+            else:  # the page's first ask: every word asked, their set compiled once
+                new, literals = _every_value_asked()
+            held = held.union(w for w in literals.present(self.values) if w is not None)
+            self._views["values held"] = (covered | new, held)
+        return held & words
 
     @property
     def class_values(self) -> list[str]:
@@ -646,6 +671,17 @@ def json_object(text: str | None) -> dict[str, Any]:
 def as_object(value: Any) -> dict[str, Any]:
     """A value read from a page's JSON, if an object; else {}."""
     return value if isinstance(value, dict) else {}
+
+
+def _every_value_asked() -> tuple[frozenset[str], LiteralSet]:
+    """Every word `values_holding` was asked so far, and their literal set, compiled again
+    only when a stage asked for a new one."""
+    found = _EVERY_VALUE.get(len(_ASKED_VALUES))
+    if found is None:
+        _EVERY_VALUE.clear()
+        every = frozenset(_ASKED_VALUES)
+        found = _EVERY_VALUE[len(every)] = (every, LiteralSet(_ASKED_VALUES))
+    return found
 
 
 def _every_asked() -> tuple[frozenset[bytes], LiteralSet]:

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Collection, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -1699,38 +1699,64 @@ def _files_in(ctx: PageContext) -> dict[str, int]:
     only the head's top loads vouch for no folder."""
     def build() -> dict[str, int]:
         files: dict[str, set[str]] = {}
-        if ctx.page is None:
-            return {}
-        top = _top_elements(ctx)
-        loads = (*((el, el.get("src")) for el in ctx.page.tagged("script")),
-                 *((el, el.get("href")) for el in ctx.page.tagged("link")))
-        for el, ref in loads:
-            if ref is not None and el not in top and (key := _file_of(ctx, ref)):
+        for load in loads_past_top(ctx):
+            if load.tag != "img" and (key := _file_of(ctx, load.ref)):
                 files.setdefault(_folder_of(key), set()).add(key)
         return {folder: len(keys) for folder, keys in files.items()}
 
     return ctx.view("files in each build folder", build)
 
 
-def _top_elements(ctx: PageContext) -> set[Any]:
+def _top_elements(ctx: PageContext) -> frozenset[Any]:
     """The elements of the head's top: the head's before its charset and, where the parser
     cut the head short, the spilled ones before the charset in the body (the run
-    `_before_charset` reads); none where no charset ends them."""
-    head = ctx.root.find("head") if ctx.root is not None else None
-    if ctx.root is None or head is None:
-        return set()
-    top: set[Any] = set()
-    for el in (*head, *cut_head_spill(ctx.root)):
-        if _is_charset(el):
-            return top
-        top.add(el)
-    return set()
+    `_before_charset` reads, whose scripts are all among them); none where no charset ends
+    them. Read once a page."""
+    def build() -> frozenset[Any]:
+        head = ctx.root.find("head") if ctx.root is not None else None
+        if ctx.root is None or head is None:
+            return frozenset()
+        top: set[Any] = set()
+        for el in (*head, *cut_head_spill(ctx.root)):
+            if _is_charset(el):
+                return frozenset(top)
+            top.add(el)
+        return frozenset()
+
+    return ctx.view("the head's top", build)
 
 
-def head_top_elements(ctx: PageContext) -> set[Any]:
+def head_top_elements(ctx: PageContext) -> frozenset[Any]:
     """The elements of the head's top, before its charset (`_top_elements`): where an
     injector's line sits above the template's."""
     return _top_elements(ctx)
+
+
+class Load(NamedTuple):
+    """An element that loads a file by its address: a `<script src>`, `<link href>` or
+    `<img src>`."""
+
+    el: Any
+    tag: str
+    ref: str
+
+
+def loads_past_top(ctx: PageContext) -> tuple[Load, ...]:
+    """The page's `<script src>`, `<link href>` and `<img src>` outside the head's top
+    (`_top_elements`), read once a page for each reader of what the page loads past it: the
+    files in each build folder (`_files_in`), the hosts serving the page's own stylesheets
+    and shown images (`hidden`), whose files vouch for a line at the top."""
+    def build() -> tuple[Load, ...]:
+        if ctx.page is None:
+            return ()
+        top = _top_elements(ctx)
+        return tuple(Load(el, tag, ref) for tag, attr in _LOADS for el in ctx.page.tagged(tag)
+                     if (ref := el.get(attr)) is not None and el not in top)
+
+    return ctx.view("loads past the head's top", build)
+
+
+_LOADS = (("script", "src"), ("link", "href"), ("img", "src"))
 
 
 def _relative(ref: str) -> bool:
@@ -2038,8 +2064,8 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
         run = len(vendors) >= _INSERTED_VENDORS and any(
             _names_the_page(ctx, r.url) for r in inserted)
         files: dict[str, set[str]] = {}
-        if run:
-            spots = {ctx.xpath(el) for el in _top_elements(ctx)} | top
+        if run:  # the scripts before the charset are among the top's elements
+            spots = {ctx.xpath(el) for el in _top_elements(ctx)}
             for r in ctx.resources:
                 if r.xpath not in spots and not r.hint and r.domain and (
                         key := _file_of(ctx, r.url)):

@@ -52,6 +52,7 @@ from auditor.heuristics.behaviour import (
     dressed_as,
     head_top_elements,
     in_noscript,
+    loads_past_top,
     page_start_line,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -1142,28 +1143,25 @@ def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:
         if url := resolve(el.get("href") or "", ctx.url):
             (early if el in top else hosts).add(host_of(url).lower())
     if early - hosts:
-        hosts |= early & _hosts_past_top(ctx, top)
+        hosts |= early & _hosts_past_top(ctx)
     return frozenset(hosts)
 
 
-def _hosts_past_top(ctx: PageContext, top: set[etree._Element]) -> set[str]:
+def _hosts_past_top(ctx: PageContext) -> set[str]:
     """The hosts the page loads stylesheets or shown images from outside the head's top
-    and any `<noscript>`, lowered: not scripts, which a kit loads from its host beside
-    its frame as cheaply."""
-    assert ctx.page is not None
+    (`loads_past_top`) and any `<noscript>`, lowered: not scripts, which a kit loads from
+    its host beside its frame as cheaply."""
     hosts: set[str] = set()
-    for tag, attr in (("link", "href"), ("img", "src")):
-        for el in ctx.page.tagged(tag):
-            ref = el.get(attr)
-            if not ref or el in top or (tag == "link" and "stylesheet" not in (
-                    el.get("rel") or "").lower()):
-                continue
-            if tag == "img" and (tiny_element(el) or inline_hiding(el) is not None):
-                continue
-            if in_noscript(el):
-                continue
-            if url := resolve(ref, ctx.url):
-                hosts.add(host_of(url).lower())
+    for el, tag, ref in loads_past_top(ctx):
+        if not ref or tag == "script" or (tag == "link" and "stylesheet" not in (
+                el.get("rel") or "").lower()):
+            continue
+        if tag == "img" and (tiny_element(el) or inline_hiding(el) is not None):
+            continue
+        if in_noscript(el):
+            continue
+        if url := resolve(ref, ctx.url):
+            hosts.add(host_of(url).lower())
     return hosts
 
 

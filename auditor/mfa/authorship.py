@@ -51,7 +51,7 @@ _AUTHOR_TESTS = (("author", ("rel", "author")), ("author", ("itemprop", "author"
                  ("autor", ("class", "autor")), ("auteur", ("class", "auteur")),
                  ("author", ("id", "author")), ("autor", ("id", "autor")),
                  ("/author/", ("href", "/author/")))  # a link to the author's archive page
-_AUTHOR_WORDS = tuple(dict.fromkeys(word for word, _ in _AUTHOR_TESTS))  # each read once
+_AUTHOR_WORD_SET = frozenset(word for word, _ in _AUTHOR_TESTS)
 # schema.org's author, and the author keys of analytics data layers ("Autor": "…")
 _LD_AUTHOR = lazy_regex(
     r'"(?:authors?|autor|auteur|autore|author_?name|authorName)"\s*:\s*(?:\[\s*)?'
@@ -339,8 +339,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     if any((n := author_name(h.text)) and is_name(n) and not house_name(n, first_party, outlets)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
-    values = page.values
-    words = {word for word in _AUTHOR_WORDS if word in values}
+    words = page.values_holding(_AUTHOR_WORD_SET)
     tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
     if tests:
         for el in itertools.islice(elements(_author_markup(tests)(page.root)), AUTHOR_ELEMENTS):
@@ -718,7 +717,7 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
     """A name beside the post's date in a theme's post meta line ("Malte Welding |
     29.07.2006"), each text of the line read alone and with the one after it."""
     out = []
-    classes = tuple(sorted(c for c in _POST_META_CLASSES if c in page.values))
+    classes = tuple(sorted(page.values_holding(_POST_META_CLASSES)))
     for el in elements(_post_meta_markup(classes)(page.root)) if classes else ():
         if not _POST_META_CLASSES.intersection((el.get("class") or "").split()) or inside(el):
             continue

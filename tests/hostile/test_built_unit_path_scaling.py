@@ -42,7 +42,11 @@ def assigned(n: int) -> str:  # thousands of names assigned literals, one handed
             + "cX.callQueue.push(['setSiteId', v1]);var u='" + "x=" * n)
 
 
-@pytest.mark.parametrize("build", [untaken, taken, calls, rehanded, dotted, assigned])
+def unclosed(n: int) -> str:  # names assigned a literal longer than any one read, unclosed
+    return "".join(f'n{i}=m||"/{"x=" * 150} ' for i in range(n // 8))
+
+
+@pytest.mark.parametrize("build", [untaken, taken, calls, rehanded, dotted, assigned, unclosed])
 def test_built_unit_paths_are_read_in_linear_time(build: Callable[[int], str]) -> None:
     def seconds(n: int) -> float:
         return audit_seconds(f"<html><body>{_LOADER}<script>{build(n)}</script></body></html>")
