@@ -90,3 +90,31 @@ def test_other_analytics_plugins_name_no_optimize(project_engine: Engine,
     page = _page(_GA.replace("{}", "ga('require', 'ec');ga('require', 'linkid');"),
                  project_engine, catalogue)
     assert "Google Optimize" not in {n.network for n in page.networks}
+
+
+_TEADS = '<script async src="//a.teads.tv/page/48213/tag"></script>'
+
+
+@pytest.mark.parametrize(("markup", "lines"), [
+    # the page's marker in an ad box of its own, the player the tag renders inside it
+    ('<div class="ad-container"><div class="teadsNative"></div></div>', [2]),
+    ('<div class="ad-container"><div id="teads-inread"><div class="teads-inread sm-screen">'
+     '<div class="teads-ui-component-player"></div></div></div></div>', [2]),
+    # two markers, two placements
+    ('<div class="teadsNative"></div>\n<p>More text.</p>\n<div id="teads-slot-2"></div>', [2, 4]),
+    # no box named after Teads: the page tag alone places no unit the markup shows
+    ('<div class="ad-container"><div class="native"></div></div>', []),
+], ids=["marker", "marker round its player", "two markers", "no marker"])
+def test_a_box_named_after_teads_where_teads_loads_is_its_slot(
+        markup: str, lines: list[int], project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(markup + "\n" + _TEADS, project_engine, catalogue)
+    assert [(s.line, s.network) for s in page.slots] == [(n, "Teads") for n in lines]
+
+
+def test_a_box_named_after_teads_without_its_tag_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A class opening with the vendor's name where its tag never loads is no placement:
+    the page may have dropped Teads and kept its theme's markup."""
+    page = _page('<div class="ad-container"><div class="teadsNative"></div></div>',
+                 project_engine, catalogue)
+    assert page.slots == ()
