@@ -38,6 +38,40 @@ TAGS = {
         _GA.replace("{}", "ga('create', 'UA-7654321-3', 'auto', 'rollup');"
                           "ga('rollup.require', 'OPT-K9Z8Y7X');"),
         "Google Optimize", {("optimize-container", "OPT-K9Z8Y7X")}),
+    "comscore-beacon-named-by-its-client": (
+        '<script src="https://sb.scorecardresearch.com/cs/24318561/beacon.js"></script>',
+        "Comscore", {("comscore-client", "24318561")}),
+    "comscore-legacy-cs-js-built-in-a-snippet": (
+        "<script>var s=document.createElement('script');s.src=(location.protocol=='https:'"
+        "?'https://sb':'http://b')+'.scorecardresearch.com/c2/6035999/cs.js';"
+        "document.head.appendChild(s);</script>",
+        "Comscore", {("comscore-client", "6035999")}),
+    "amazon-a9-async-params": (
+        "<script>var amznads = amznads || {}; amznads.asyncParams = {'id': '3107', "
+        "'callbackFn': function() { amznads.setTargetingForGPTAsync('amznslots'); }, "
+        "'timeout': 2e3};</script><script async "
+        'src="https://c.amazon-adsystem.com/aax2/amzn_ads.js"></script>',
+        "Amazon Publisher Services", {("amazon-aps-publisher", "3107")}),
+    "amazon-dtb-bid-request-injected": (
+        '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?src=3107&amp;u='
+        'https%3A%2F%2Fnews.test%2Fa&amp;cb=9"></script>',
+        "Amazon Publisher Services", {("amazon-aps-publisher", "3107")}),
+    "medianet-header-bidder-and-its-calls": (
+        '<script src="https://contextual.media.net/bidexchange.js?cid=8CUQW12ER&amp;https=1">'
+        '</script><script async src="https://contextual.media.net/rtbsapub.php?&amp;cid='
+        '8CUQW12ER&amp;requestString=9%7C728x90&amp;https=1"></script>',
+        "Media.net", {("medianet-customer", "8CUQW12ER")}),
+    "medianet-sync-frame": (
+        '<iframe id="_mN_cksync_0" style="display:none" width="0" height="0" src="https://'
+        'contextual.media.net/checksync.php?&amp;cv=23&amp;cid=8CUQW12ER&amp;vsSync=1">'
+        "</iframe>",
+        "Media.net", {("medianet-customer", "8CUQW12ER")}),
+    "index-exchange-cygnus-headertag-request": (
+        '<script async src="https://as-sec.casalemedia.com/headertag/?v=9&amp;fn=cygnus_index_'
+        "parse_res&amp;s=181234&amp;r=%7B%22id%22%3A7%2C%22imp%22%3A%5B%7B%22id%22%3A%221%22"
+        '%2C%22ext%22%3A%7B%22sid%22%3A%22T%22%2C%22siteID%22%3A181299%7D%7D%5D%7D&amp;t=300">'
+        "</script>",
+        "Index Exchange", {("index-exchange-site", "181234"), ("index-exchange-site", "181299")}),
 }
 
 
@@ -118,3 +152,20 @@ def test_a_box_named_after_teads_without_its_tag_is_no_slot(
     page = _page('<div class="ad-container"><div class="teadsNative"></div></div>',
                  project_engine, catalogue)
     assert page.slots == ()
+
+
+@pytest.mark.parametrize("markup", [
+    # a query's other parameter ending in the name (`gs=`, `xsrc=`, `ccid=`) is not it
+    '<script async src="https://as-sec.casalemedia.com/headertag/?v=9&amp;gs=181234"></script>',
+    '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?xsrc=3107"></script>',
+    '<script src="https://contextual.media.net/bidexchange.js?ccid=8CUQW12ER"></script>',
+    # another vendor's path of the same shape, another options object's `id`
+    '<script src="https://cdn.example-metrics.test/c2/6035999/cs.js"></script>',
+    "<script>var opts = {'id': '3107', 'timeout': 2e3};</script>"
+    '<script async src="https://c.amazon-adsystem.com/aax2/amzn_ads.js"></script>',
+], ids=["ix gs=", "aps xsrc=", "medianet ccid=", "another host's c2 path", "another object"])
+def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
+                                          catalogue: Catalogue) -> None:
+    page = _page(markup, project_engine, catalogue)
+    assert not {i.kind for i in page.ids} & {
+        "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client"}
