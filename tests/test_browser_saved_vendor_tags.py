@@ -169,3 +169,37 @@ def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
     page = _page(markup, project_engine, catalogue)
     assert not {i.kind for i in page.ids} & {
         "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client"}
+
+
+@pytest.mark.parametrize(("src", "network"), [
+    # PubMatic's OpenWrap wrapper kept on the site's server under its product's name
+    ("/wp-content/themes/news/js/vendor/pubmatic_openwrap.js?ver=1556659261", "PubMatic"),
+    ("./Story_files/pubmatic-openwrap.min.js.download", "PubMatic"),
+    # Adobe Target's legacy library as its install guide has the site host it
+    ("//js.news.test/stat/otto/js/mbox.js", "Adobe Experience Platform"),
+    ("./Story_files/mbox.js.download", "Adobe Experience Platform"),
+], ids=["openwrap self-hosted", "openwrap saved", "mbox.js self-hosted", "mbox.js saved"])
+def test_a_vendor_library_known_by_its_file_name(src: str, network: str,
+                                                 project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    page = _page(f'<script src="{src}"></script>', project_engine, catalogue)
+    assert network in {n.network for n in page.networks}
+
+
+def test_targets_mbox_calls_name_adobe(project_engine: Engine, catalogue: Catalogue) -> None:
+    """mbox.js's documented call, whatever file brought the library (a site's bundle)."""
+    page = _page("<div class=\"mboxDefault\"></div><script>mboxCreate('news_global_mbox');"
+                 "</script>", project_engine, catalogue)
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("markup", [
+    # other files whose names hold the words, a site's own function of a like name
+    '<script src="/js/jquery.mbox.js"></script>',
+    '<script src="/js/pubmatic-openwrap-config-notes.js"></script>',
+    "<script>function mboxCreated(){} mboxCreated();</script>",
+], ids=["jquery.mbox.js", "another openwrap file", "another function"])
+def test_look_alike_files_and_calls_name_no_vendor(markup: str, project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    page = _page(markup, project_engine, catalogue)
+    assert not {n.network for n in page.networks} & {"PubMatic", "Adobe Experience Platform"}
