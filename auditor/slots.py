@@ -1669,7 +1669,9 @@ def cosmetic_slots(
         if slot.network is not None and (parent := slot.element.getparent()) is not None:
             for at in (parent, slot.element):
                 beside.setdefault(at, {}).setdefault(slot.network.name, set()).add(slot.zone_id)
-    units = hit_elements | known  # what an ad label may sit beside
+    # what an ad label may sit beside: a hidden box, a slot we know, or the box a known
+    # slot renders in (`span.ad-label` beside `div#supported-by-ad` round GPT's container)
+    units = hit_elements | known | _near_wrappers(known)
     # each hit's nearest known slot above it, and nearest hidden holder or column (one
     # walk: a column's ancestors that are hidden are columns too, so no holder swallows one
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
@@ -1924,6 +1926,23 @@ def _ancestors(elements: Iterable[etree._Element]) -> set[etree._Element]:
     return out
 
 
+_WRAPPER_LEVELS = 2  # a unit's box and the box round it; further up is the page's layout
+
+
+def _near_wrappers(elements: Iterable[etree._Element]) -> set[etree._Element]:
+    """The parents and grandparents of the elements: the boxes a known slot renders in,
+    which a label sits beside as it sits beside a hidden unit. Two levels a slot: linear."""
+    out: set[etree._Element] = set()
+    for el in elements:
+        parent = el.getparent()
+        for _ in range(_WRAPPER_LEVELS):
+            if parent is None:
+                break
+            out.add(parent)
+            parent = parent.getparent()
+    return out
+
+
 def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
                   catalogue: Catalogue) -> Network | None:
     """The vendor a hidden unit inside a hidden wrapper is named for by its id or class
@@ -1940,7 +1959,7 @@ def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
 _AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
     r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos|"
-    r"(?:presented|sponsored|brought\s+to\s+you|paid\s+for)\s+by:?)"
+    r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by:?)"
     r"(?:\s*-)?", re.I)
 _LABEL_CHARS = 40
 # what a label's line holds besides its text: inline formatting, no box a unit renders in

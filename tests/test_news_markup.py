@@ -104,6 +104,31 @@ def test_a_box_of_the_ad_class_declaring_its_ad_type_is_a_placement(
     assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
 
 
+# Arc Publishing's PageBuilder ad containers: `pb-ad-container` boxes declaring their ad type
+# (or, one the ad code fills later, its placeholder type), each in a PageBuilder feature, and
+# the ad loader's `slug_<type>` box with no class; a feature's other boxes, a `slug_` box
+# declaring no type, a container class without a type and an Arc story's text are no slots
+PAGEBUILDER = b"""<html><head><title>t</title></head><body>
+<div id="site_1_59" class="pb-feature pb-f-ad-leaderboard"><div id="slug_leaderboard"
+ data-ad-type="leaderboard" class="pb-ad-container" style="display:none;"></div></div>
+<p>First paragraph of the article, long enough to be the article's own text.</p>
+<div class="pb-feature pb-f-ad-flex"><div id="slug_flex_ss_bb_hp_2" class="pb-ad-container"
+ style="display:none;" data-ad-type-placeholder="flex_ss_bb_hp|2"></div></div>
+<div class="mobile-only"><div id="slug_mob_av" data-ad-type="mob_av"></div></div>
+<div id="slug_most_read" class="pb-feature pb-f-most-read"><a href="/a/1">Most read</a></div>
+<div class="pb-ad-container pb-layout-item"></div>
+<p>Last paragraph of the article, which names no ad.</p>
+</body></html>"""
+
+
+def test_pagebuilder_ad_containers_are_placements(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    (page,) = audit(PAGEBUILDER, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((s.line, s.network) for s in page.slots) == [(2, None), (5, None), (7, None)]
+    assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
+
+
 # a theme that types its page wrapper WPAdBlock: the block holds the article's text and
 # shows no ad, so it is the page, not a placement (as a landmark a generic rule hides)
 _PARA = "<p>" + "The river valley held orchards of apple and pear for generations. " * 3 + "</p>"

@@ -1432,6 +1432,42 @@ def test_a_unit_printing_the_word_beside_an_empty_twin_unit_is_no_label(
     assert len(report.slots) == 1
 
 
+_GPT_BOX = ("<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+            "<script>googletag.cmd.push(function(){googletag.defineSlot('/1234/news/top', "
+            "[300, 250], 'sponsor-ad').addService(googletag.pubads());});</script>")
+
+
+@pytest.mark.parametrize("word", ["Supported by", "Advertisement", "Sponsored by"])
+def test_a_label_beside_the_box_a_known_unit_renders_in_is_no_slot(
+        word: str, engine: Engine) -> None:
+    """A publisher's label (`span.ad-label`, hidden by `##.ad-label`) sits beside the box
+    its GPT unit renders in, not beside the unit's own container: it labels that unit, one
+    placement, whichever words it prints ("Supported by" over a sponsor's logo unit)."""
+    from auditor.pipeline import audit
+
+    html = page(f"<div class='sponsor'><span class='ad-label'>{word}</span><div id='sponsor-ad'>"
+                "<div id='google_ads_iframe_/1234/news/top_0__container__'><iframe id="
+                "'google_ads_iframe_/1234/news/top_0' width='300' height='250'></iframe>"
+                "</div></div></div>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
+def test_a_placeholder_beside_a_layout_box_deep_round_a_unit_is_a_placement(engine: Engine) -> None:
+    """Only the unit's box and the box round it are what a label labels: a hidden
+    "Advertisement" placeholder beside a page section that holds a unit further down is a
+    placement of its own."""
+    from auditor.pipeline import audit
+
+    html = page("<div class='ad-unit' id='ad-top'>Advertisement</div><section><div><div>"
+                "<div id='sponsor-ad'><div id='google_ads_iframe_/1234/news/top_0__container__'>"
+                "<iframe id='google_ads_iframe_/1234/news/top_0' width='300' height='250'>"
+                "</iframe></div></div></div></div></section>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [(s.line, s.network) for s in report.slots] == [
+        (1, None), (1, "Google Publisher Tag")]
+
+
 def test_a_hidden_wrapper_round_an_ad_networks_own_advertise_link_is_its_slot(
         engine: Engine) -> None:
     """A link about advertising is no slot unless it points at an ad network; a hidden

@@ -95,3 +95,17 @@ def _labels_seconds(n: int) -> float:
 
 def test_ad_labels_beside_units_are_read_in_linear_time() -> None:
     assert_linear(_labels_seconds, 8_000, "ad labels beside units", runs=2, floor=0.02)
+
+
+def _labels_beside_known_units(n: int) -> str:
+    # `n` labels each beside the box a GPT unit renders in: each known unit's two boxes
+    # above it are read once, nested boxes or not
+    return _HEAD + "".join(
+        f"<div><span class='ad-label'>Advertisement</span><div id='box{i}'><div id="
+        f"'google_ads_iframe_/1234/s/u{i}_0__container__'><iframe width='300' height='250'>"
+        "</iframe></div></div>" for i in range(n)) + "</div>" * n + "</body></html>"
+
+
+def test_labels_beside_known_units_boxes_are_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_labels_beside_known_units(n)), 400,
+                  "labels beside known units' boxes", runs=2, floor=0.05)

@@ -1,0 +1,205 @@
+"""Vendor tags as a browser's saved DOM holds them (the tags an ad stack inserted at run
+time beside the page's own), in the forms their vendors documented: the network each
+names and the IDs it carries, and the look-alikes that name none (pages written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = "<html><head><title>t</title></head><body><p>Story text.</p>\n{}\n</body></html>"
+
+_GA = ("<script>(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){"
+       "(i[r].q=i[r].q||[]).push(arguments)};a=s.createElement(o);a.async=1;a.src=g;"
+       "s.head.appendChild(a)})(window,document,'script','https://www.google-analytics.com/"
+       "analytics.js','ga');ga('create', 'UA-7654321-2', 'auto');{}ga('send', 'pageview');"
+       "</script>")
+_HIDE = ("<style>.async-hide {{ opacity: 0 !important}} </style><script>(function(a,s,y,n,c,h,"
+         "i,d,e){{s.className+=' '+y;h.end=i=function(){{s.className=s.className.replace("
+         "RegExp(' ?'+y),'')}};(a[n]=a[n]||[]).hide=h;setTimeout(function(){{i();h.end=null}},c)"
+         ";}})(window,document.documentElement,'async-hide','dataLayer',4000,{{'{}':true}});"
+         "</script>")
+_GTM = ("<script>(function(w,d,s,l,i){{w[l]=w[l]||[];w[l].push({{'gtm.start':new Date()"
+        ".getTime(),event:'gtm.js'}});var j=d.createElement(s);j.async=true;j.src="
+        "'https://www.googletagmanager.com/gtm.js?id='+i;d.head.appendChild(j);}})(window,"
+        "document,'script','dataLayer','{}');</script>")
+
+# (tag markup, network it names, (kind, value) IDs it must give)
+TAGS = {
+    "optimize-required-as-an-analytics-plugin": (
+        _HIDE.format("GTM-AB12CD3") + _GA.replace("{}", "ga('require', 'GTM-AB12CD3');"),
+        "Google Optimize",
+        {("optimize-container", "GTM-AB12CD3"), ("ga-property", "UA-7654321-2")}),
+    "optimize-required-by-a-named-tracker": (
+        _GA.replace("{}", "ga('create', 'UA-7654321-3', 'auto', 'rollup');"
+                          "ga('rollup.require', 'OPT-K9Z8Y7X');"),
+        "Google Optimize", {("optimize-container", "OPT-K9Z8Y7X")}),
+    "comscore-beacon-named-by-its-client": (
+        '<script src="https://sb.scorecardresearch.com/cs/24318561/beacon.js"></script>',
+        "Comscore", {("comscore-client", "24318561")}),
+    "comscore-legacy-cs-js-built-in-a-snippet": (
+        "<script>var s=document.createElement('script');s.src=(location.protocol=='https:'"
+        "?'https://sb':'http://b')+'.scorecardresearch.com/c2/6035999/cs.js';"
+        "document.head.appendChild(s);</script>",
+        "Comscore", {("comscore-client", "6035999")}),
+    "amazon-a9-async-params": (
+        "<script>var amznads = amznads || {}; amznads.asyncParams = {'id': '3107', "
+        "'callbackFn': function() { amznads.setTargetingForGPTAsync('amznslots'); }, "
+        "'timeout': 2e3};</script><script async "
+        'src="https://c.amazon-adsystem.com/aax2/amzn_ads.js"></script>',
+        "Amazon Publisher Services", {("amazon-aps-publisher", "3107")}),
+    "amazon-dtb-bid-request-injected": (
+        '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?src=3107&amp;u='
+        'https%3A%2F%2Fnews.test%2Fa&amp;cb=9"></script>',
+        "Amazon Publisher Services", {("amazon-aps-publisher", "3107")}),
+    "medianet-header-bidder-and-its-calls": (
+        '<script src="https://contextual.media.net/bidexchange.js?cid=8CUQW12ER&amp;https=1">'
+        '</script><script async src="https://contextual.media.net/rtbsapub.php?&amp;cid='
+        '8CUQW12ER&amp;requestString=9%7C728x90&amp;https=1"></script>',
+        "Media.net", {("medianet-customer", "8CUQW12ER")}),
+    "medianet-sync-frame": (
+        '<iframe id="_mN_cksync_0" style="display:none" width="0" height="0" src="https://'
+        'contextual.media.net/checksync.php?&amp;cv=23&amp;cid=8CUQW12ER&amp;vsSync=1">'
+        "</iframe>",
+        "Media.net", {("medianet-customer", "8CUQW12ER")}),
+    "index-exchange-cygnus-headertag-request": (
+        '<script async src="https://as-sec.casalemedia.com/headertag/?v=9&amp;fn=cygnus_index_'
+        "parse_res&amp;s=181234&amp;r=%7B%22id%22%3A7%2C%22imp%22%3A%5B%7B%22id%22%3A%221%22"
+        '%2C%22ext%22%3A%7B%22sid%22%3A%22T%22%2C%22siteID%22%3A181299%7D%7D%5D%7D&amp;t=300">'
+        "</script>",
+        "Index Exchange", {("index-exchange-site", "181234"), ("index-exchange-site", "181299")}),
+}
+
+
+def _page(markup: str, engine: Engine, catalogue: Catalogue) -> PageReport:
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    return page
+
+
+@pytest.mark.parametrize("name", sorted(TAGS))
+def test_a_saved_pages_tag_names_its_vendor_and_ids(name: str, project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    markup, network, ids = TAGS[name]
+    page = _page(markup, project_engine, catalogue)
+    assert network in {n.network for n in page.networks}
+    assert ids <= {(i.kind, i.value) for i in page.ids}
+
+
+def test_an_optimize_plugin_container_is_no_tag_manager_container(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The container `ga('require', …)` loads is Optimize's, though written GTM-: no Tag
+    Manager is named for it; a Tag Manager container the page loads beside it stays Tag
+    Manager's."""
+    alone = _page(_HIDE.format("GTM-AB12CD3") + _GA.replace("{}", "ga('require', 'GTM-AB12CD3');"),
+                  project_engine, catalogue)
+    assert "Google Tag Manager" not in {n.network for n in alone.networks}
+    assert ("gtm-container", "GTM-AB12CD3") not in {(i.kind, i.value) for i in alone.ids}
+    both = _page(_GTM.format("GTM-QQ11RR2") + _GA.replace("{}", "ga('require', 'GTM-AB12CD3');"),
+                 project_engine, catalogue)
+    assert {("gtm-container", "GTM-QQ11RR2"), ("optimize-container", "GTM-AB12CD3")} <= {
+        (i.kind, i.value) for i in both.ids}
+    assert {"Google Tag Manager", "Google Optimize"} <= {n.network for n in both.networks}
+
+
+def test_optimize_deployed_through_tag_manager_keeps_the_tag_managers_container(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Deployed through Tag Manager, the anti-flicker snippet waits on Tag Manager's own
+    container: the snippet names Optimize, its container stays Tag Manager's."""
+    page = _page(_HIDE.format("GTM-QQ11RR2") + _GTM.format("GTM-QQ11RR2"), project_engine,
+                 catalogue)
+    assert {"Google Tag Manager", "Google Optimize"} <= {n.network for n in page.networks}
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert ("gtm-container", "GTM-QQ11RR2") in ids
+    assert ("optimize-container", "GTM-QQ11RR2") not in ids
+
+
+def test_other_analytics_plugins_name_no_optimize(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """analytics.js's own plugins (`ec`, `linkid`, `displayfeatures`) are required too."""
+    page = _page(_GA.replace("{}", "ga('require', 'ec');ga('require', 'linkid');"),
+                 project_engine, catalogue)
+    assert "Google Optimize" not in {n.network for n in page.networks}
+
+
+_TEADS = '<script async src="//a.teads.tv/page/48213/tag"></script>'
+
+
+@pytest.mark.parametrize(("markup", "lines"), [
+    # the page's marker in an ad box of its own, the player the tag renders inside it
+    ('<div class="ad-container"><div class="teadsNative"></div></div>', [2]),
+    ('<div class="ad-container"><div id="teads-inread"><div class="teads-inread sm-screen">'
+     '<div class="teads-ui-component-player"></div></div></div></div>', [2]),
+    # two markers, two placements
+    ('<div class="teadsNative"></div>\n<p>More text.</p>\n<div id="teads-slot-2"></div>', [2, 4]),
+    # no box named after Teads: the page tag alone places no unit the markup shows
+    ('<div class="ad-container"><div class="native"></div></div>', []),
+], ids=["marker", "marker round its player", "two markers", "no marker"])
+def test_a_box_named_after_teads_where_teads_loads_is_its_slot(
+        markup: str, lines: list[int], project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(markup + "\n" + _TEADS, project_engine, catalogue)
+    assert [(s.line, s.network) for s in page.slots] == [(n, "Teads") for n in lines]
+
+
+def test_a_box_named_after_teads_without_its_tag_is_no_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A class opening with the vendor's name where its tag never loads is no placement:
+    the page may have dropped Teads and kept its theme's markup."""
+    page = _page('<div class="ad-container"><div class="teadsNative"></div></div>',
+                 project_engine, catalogue)
+    assert page.slots == ()
+
+
+@pytest.mark.parametrize("markup", [
+    # a query's other parameter ending in the name (`gs=`, `xsrc=`, `ccid=`) is not it
+    '<script async src="https://as-sec.casalemedia.com/headertag/?v=9&amp;gs=181234"></script>',
+    '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?xsrc=3107"></script>',
+    '<script src="https://contextual.media.net/bidexchange.js?ccid=8CUQW12ER"></script>',
+    # another vendor's path of the same shape, another options object's `id`
+    '<script src="https://cdn.example-metrics.test/c2/6035999/cs.js"></script>',
+    "<script>var opts = {'id': '3107', 'timeout': 2e3};</script>"
+    '<script async src="https://c.amazon-adsystem.com/aax2/amzn_ads.js"></script>',
+], ids=["ix gs=", "aps xsrc=", "medianet ccid=", "another host's c2 path", "another object"])
+def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
+                                          catalogue: Catalogue) -> None:
+    page = _page(markup, project_engine, catalogue)
+    assert not {i.kind for i in page.ids} & {
+        "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client"}
+
+
+@pytest.mark.parametrize(("src", "network"), [
+    # PubMatic's OpenWrap wrapper kept on the site's server under its product's name
+    ("/wp-content/themes/news/js/vendor/pubmatic_openwrap.js?ver=1556659261", "PubMatic"),
+    ("./Story_files/pubmatic-openwrap.min.js.download", "PubMatic"),
+    # Adobe Target's legacy library as its install guide has the site host it
+    ("//js.news.test/stat/otto/js/mbox.js", "Adobe Experience Platform"),
+    ("./Story_files/mbox.js.download", "Adobe Experience Platform"),
+], ids=["openwrap self-hosted", "openwrap saved", "mbox.js self-hosted", "mbox.js saved"])
+def test_a_vendor_library_known_by_its_file_name(src: str, network: str,
+                                                 project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    page = _page(f'<script src="{src}"></script>', project_engine, catalogue)
+    assert network in {n.network for n in page.networks}
+
+
+def test_targets_mbox_calls_name_adobe(project_engine: Engine, catalogue: Catalogue) -> None:
+    """mbox.js's documented call, whatever file brought the library (a site's bundle)."""
+    page = _page("<div class=\"mboxDefault\"></div><script>mboxCreate('news_global_mbox');"
+                 "</script>", project_engine, catalogue)
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("markup", [
+    # other files whose names hold the words, a site's own function of a like name
+    '<script src="/js/jquery.mbox.js"></script>',
+    '<script src="/js/pubmatic-openwrap-config-notes.js"></script>',
+    "<script>function mboxCreated(){} mboxCreated();</script>",
+], ids=["jquery.mbox.js", "another openwrap file", "another function"])
+def test_look_alike_files_and_calls_name_no_vendor(markup: str, project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    page = _page(markup, project_engine, catalogue)
+    assert not {n.network for n in page.networks} & {"PubMatic", "Adobe Experience Platform"}
