@@ -1402,3 +1402,19 @@ def test_adtech_image_tag_sized_1x1_in_its_path_alone_is_a_pixel(
                     catalogue=catalogue).pages
     assert page.slots == ()
     assert ("adtech-placement", "5297998") in {(i.kind, i.value) for i in page.ids}
+
+
+# a page saved after GPT ran, 2012-2017: gpt.js wrote its own code in from Google Ads' host
+# (`//partner.googleadservices.com/gpt/pubads_impl_68.js`); that is GPT, not Google Ads
+GPT_IMPL = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+<script type="text/javascript" src="http://partner.googleadservices.com/gpt/pubads_impl_68.js">
+</script>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_gpts_own_code_on_google_ads_host_is_gpt(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_IMPL, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [n.network for n in page.networks] == ["Google Publisher Tag"]
