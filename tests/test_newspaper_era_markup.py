@@ -1418,3 +1418,32 @@ def test_gpts_own_code_on_google_ads_host_is_gpt(project_engine: Engine,
     (page,) = audit(GPT_IMPL, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [n.network for n in page.networks] == ["Google Publisher Tag"]
+
+
+# GPT's synchronous rendering of 2012-2016, before its `__container__` div: into
+# `<div id="<unit>_ad_container">`, two `<ins>` sized to the ad round the frame named by
+# the ad-unit path, then the createDomIframe call
+GPT_SYNC_RENDERED = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+</head><body><p>Article text that a reader came for.</p>
+<div id="site_top" class="site-top">
+<script>googletag.display("top");</script><div id="top_ad_container">
+<ins style="width: 728px; height: 90px; display: inline-table; position: relative;">
+<ins style="width: 728px; height: 90px; display: block; position: relative;">
+<iframe style="border: 0px none;" name="google_ads_iframe_/5055/news/world/lb_0"
+ id="google_ads_iframe_/5055/news/world/lb_0" scrolling="no" width="728" height="90"
+ frameborder="0"></iframe></ins></ins></div>
+<script>googletag.impl.pubads.createDomIframe("top_ad_container",
+ "/5055/news/world/lb_0",false,undefined);</script>
+</div>
+<p>More of the article.</p>
+</body></html>"""
+
+
+def test_gpt_sync_rendered_frame_is_a_gpt_unit(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_SYNC_RENDERED, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Google Publisher Tag", "/5055/news/world/lb", 728, 90)]
+    assert ("gpt-network", "5055") in {(i.kind, i.value) for i in page.ids}
