@@ -1447,3 +1447,30 @@ def test_gpt_sync_rendered_frame_is_a_gpt_unit(project_engine: Engine,
     assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         ("Google Publisher Tag", "/5055/news/world/lb", 728, 90)]
     assert ("gpt-network", "5055") in {(i.kind, i.value) for i in page.ids}
+
+
+# Rubicon Project's legacy JavaScript ad tag, as its tag generator wrote it (pages and ad
+# creatives of 2010-2016): account, site and zone in the tag's variables, the account again
+# in the loader's path
+RUBICON_LEGACY = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div class="mpu"><!--  Begin Rubicon Project Tag -->
+<!--  Site: News Site   Zone: ROS_ATF   Size: Medium Rectangle  -->
+<script language="JavaScript" type="text/javascript">
+rp_account   = '9176';
+rp_site      = '21342';
+rp_zonesize  = '72686-15';
+rp_adtype    = 'js';
+rp_smartfile = '[SMART FILE URL]';
+</script>
+<script type="text/javascript" src="http://ads.rubiconproject.com/ad/9176.js"></script>
+<!--  End Rubicon Project Tag --></div>
+</body></html>"""
+
+
+def test_rubicon_legacy_tag_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(RUBICON_LEGACY, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("rubicon-account", "9176"), ("rubicon-site", "21342"),
+            ("rubicon-zone", "72686")} <= ids
