@@ -20,7 +20,7 @@ from auditor.catalogue import (
     slash_twins,
     unescaped_path,
 )
-from auditor.dom.inline_js import integer_value
+from auditor.dom.inline_js import in_comment, integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -64,7 +64,7 @@ def networks_present(
     for network in catalogue.signed_with(held):
         if network.name in how:
             continue
-        if any(needle in held and search(p, joined) for needle, p in network.signatures):
+        if any(needle in held and _live_signature(p, joined) for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):
         how.setdefault(network.name, Seen.BIDDER)
@@ -85,6 +85,23 @@ def networks_present(
                 if not linkers:
                     break
     return {n: how[n.name] for n in catalogue.in_order(how)}
+
+
+# signatures read for a live one before a page's commented-out copies are taken as all it has
+_LIVE_TRIES = 32
+
+
+def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
+    """Whether `code` holds the signature outside a JavaScript comment: a call the page
+    keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
+    manager's loader) configures nothing, as it places nothing (`slots`). The first
+    `_LIVE_TRIES` matches are read, so a page of commented copies costs no more."""
+    for tried, match in enumerate(finditer(pattern, code)):
+        if not in_comment(code, match.start()):
+            return True
+        if tried + 1 >= _LIVE_TRIES:
+            break
+    return False
 
 
 def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],

@@ -1403,3 +1403,75 @@ def test_adtech_image_tag_sized_1x1_in_its_path_alone_is_a_pixel(
                     catalogue=catalogue).pages
     assert page.slots == ()
     assert ("adtech-placement", "5297998") in {(i.kind, i.value) for i in page.ids}
+
+
+# a page saved after GPT ran, 2012-2017: gpt.js wrote its own code in from Google Ads' host
+# (`//partner.googleadservices.com/gpt/pubads_impl_68.js`); that is GPT, not Google Ads
+GPT_IMPL = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+<script type="text/javascript" src="http://partner.googleadservices.com/gpt/pubads_impl_68.js">
+</script>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_gpts_own_code_on_google_ads_host_is_gpt(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_IMPL, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [n.network for n in page.networks] == ["Google Publisher Tag"]
+
+
+# GPT's synchronous rendering of 2012-2016, before its `__container__` div: into
+# `<div id="<unit>_ad_container">`, two `<ins>` sized to the ad round the frame named by
+# the ad-unit path, then the createDomIframe call
+GPT_SYNC_RENDERED = b"""<html><head><title>t</title>
+<script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
+</head><body><p>Article text that a reader came for.</p>
+<div id="site_top" class="site-top">
+<script>googletag.display("top");</script><div id="top_ad_container">
+<ins style="width: 728px; height: 90px; display: inline-table; position: relative;">
+<ins style="width: 728px; height: 90px; display: block; position: relative;">
+<iframe style="border: 0px none;" name="google_ads_iframe_/5055/news/world/lb_0"
+ id="google_ads_iframe_/5055/news/world/lb_0" scrolling="no" width="728" height="90"
+ frameborder="0"></iframe></ins></ins></div>
+<script>googletag.impl.pubads.createDomIframe("top_ad_container",
+ "/5055/news/world/lb_0",false,undefined);</script>
+</div>
+<p>More of the article.</p>
+</body></html>"""
+
+
+def test_gpt_sync_rendered_frame_is_a_gpt_unit(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(GPT_SYNC_RENDERED, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("Google Publisher Tag", "/5055/news/world/lb", 728, 90)]
+    assert ("gpt-network", "5055") in {(i.kind, i.value) for i in page.ids}
+
+
+# Rubicon Project's legacy JavaScript ad tag, as its tag generator wrote it (pages and ad
+# creatives of 2010-2016): account, site and zone in the tag's variables, the account again
+# in the loader's path
+RUBICON_LEGACY = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div class="mpu"><!--  Begin Rubicon Project Tag -->
+<!--  Site: News Site   Zone: ROS_ATF   Size: Medium Rectangle  -->
+<script language="JavaScript" type="text/javascript">
+rp_account   = '9176';
+rp_site      = '21342';
+rp_zonesize  = '72686-15';
+rp_adtype    = 'js';
+rp_smartfile = '[SMART FILE URL]';
+</script>
+<script type="text/javascript" src="http://ads.rubiconproject.com/ad/9176.js"></script>
+<!--  End Rubicon Project Tag --></div>
+</body></html>"""
+
+
+def test_rubicon_legacy_tag_ids(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(RUBICON_LEGACY, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("rubicon-account", "9176"), ("rubicon-site", "21342"),
+            ("rubicon-zone", "72686")} <= ids
