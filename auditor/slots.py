@@ -1709,6 +1709,8 @@ def cosmetic_slots(
             or _tag_configured_in(el, signed)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
+        if network is None and _follow_box(el, first_party, catalogue):
+            continue  # the site's follow-us links in a box a generic rule's class hides
         width, height = declared_size(el)
         zone = _link_zone(about if about is not None else el, network) if network else None
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height,
@@ -1908,6 +1910,48 @@ def _sales_site(href: str, host: str, text: str) -> bool:
         return True
     named = host.lower().replace(".", "").replace("-", "")
     return any(w in named for w in _NAME_WORD.findall(" ".join(text.lower().split()[2:])))
+
+
+# A generic rule's class on the site's own "follow us" box (`div.row-ad` round its
+# Twitter and Facebook links, `div.ad300` round "Follow Us": Twitter / Facebook / RSS): its
+# links go to social networks' profiles or stay on the site (its feed), it shows nothing an
+# ad shows in but the links' icons, and its own words are a heading at most. An ad's links
+# go to its advertiser or its network, never only to a social profile.
+_FOLLOW_NODES = 40  # a heading, a list of links and their icons
+_FOLLOW_TEXT_MAX = 40  # characters of text outside the links ("Follow us on")
+_FOLLOW_ICONS = frozenset({"img", "picture", "svg"})
+
+
+def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogue) -> bool:
+    """Whether a hidden box is the site's own follow-us links (above): one link to a
+    social network at least, every other link on the site, no frame, script or tag an ad
+    shows in, images only inside its links. A few dozen elements at most: the walk stops
+    there, so each hidden box costs a bounded read. `first_party`: the page's site; None
+    leaves only relative links the site's own."""
+    nodes = list(islice(el.iter(), _FOLLOW_NODES + 1))
+    if len(nodes) > _FOLLOW_NODES:
+        return False
+    social = False
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        tag = node.tag.lower()
+        if tag in _SHOWS_MEDIA and not (tag in _FOLLOW_ICONS and any(
+                a.tag == "a" for a in node.iterancestors())):
+            return False
+        if tag != "a":
+            continue
+        href = (node.get("href") or "").strip()
+        host = host_of(href) if href.startswith(("http://", "https://", "//")) else ""
+        entity = catalogue.entity_for(host) if host else None
+        if entity is not None and entity.category is Category.SOCIAL:
+            social = True
+        elif host and (first_party is None or is_third_party(host, first_party)):
+            return False  # a link off the site to no social network: an ad's, maybe
+    if not social:
+        return False
+    links = sum(len(_words(a).replace(" ", "")) for a in el.iter("a"))
+    return len(_words(el).replace(" ", "")) - links <= _FOLLOW_TEXT_MAX
 
 
 def _words(el: etree._Element) -> str:

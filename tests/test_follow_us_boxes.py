@@ -1,0 +1,69 @@
+"""The site's own follow-us links in a box a generic rule's class hides (`##.row-ad` round
+its Twitter and Facebook links) are no placement; a hidden box whose links go anywhere
+else, or that holds a frame or script, stays the slot it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+RULES = "##.row-ad\n##.ad300\n"
+
+
+@pytest.fixture(scope="module")
+def box_engine() -> Engine:
+    return Engine.from_text(RULES, name="test-rules")
+
+
+def _page(box: str) -> bytes:
+    return ("<!DOCTYPE html><html><head><title>Pier</title>"
+            "<script src='/static/site.js'></script></head><body><article><h1>Pier reopens</h1>"
+            "<p>The pier reopened on Saturday after a winter of repairs to its deck.</p>"
+            f"</article>{box}</body></html>").encode()
+
+
+@pytest.mark.parametrize(("box", "slots"), [
+    # the site's follow-us box: social profiles, its own feed, a heading, icons in the links
+    ("<div class='row row-ad'><div class='follow'><a href='https://twitter.com/pier'>Twitter"
+     "</a> <a href='https://www.facebook.com/pier'>Facebook</a></div></div>", 0),
+    ("<div class='ad ad300'><h3>Follow Us</h3><h4><a href='https://twitter.com/pier'>Twitter"
+     "</a> / <a href='https://pier.example/feed'>RSS</a></h4></div>", 0),
+    ("<div class='row-ad'><a href='https://www.instagram.com/pier/'><img src='/i/ig.svg' "
+     "alt='Instagram'></a><a href='/feed'><img src='/i/rss.svg' alt='RSS'></a></div>", 0),
+    # an ad: a link off the site to an advertiser, a frame, a script, an image outside links
+    ("<div class='row-ad'><a href='https://twitter.com/pier'>Twitter</a>"
+     "<a href='https://shop.example/sale'>Winter sale</a></div>", 1),
+    ("<div class='row-ad'><a href='https://twitter.com/pier'>Twitter</a>"
+     "<iframe src='/frame.html'></iframe></div>", 1),
+    ("<div class='row-ad'><a href='https://twitter.com/pier'>Twitter</a>"
+     "<script>fill(document.currentScript.parentNode)</script></div>", 1),
+    ("<div class='row-ad'><img src='/banner.png' alt=''>"
+     "<a href='https://twitter.com/pier'>Twitter</a></div>", 1),
+    # only the site's own links: a house ad, no follow box
+    ("<div class='row-ad'><a href='/podcasts'><img src='/podcast.png' alt=''></a></div>", 1),
+    # a social link in a box of other words: more than a heading
+    ("<div class='row-ad'><p>Sponsored: the spring ferry timetable has been published with "
+     "new evening sailings</p><a href='https://twitter.com/pier'>Twitter</a></div>", 1),
+], ids=["social links", "heading and feed", "icons", "advertiser link", "frame", "script",
+        "image outside links", "own links only", "words"])
+def test_a_follow_us_box_is_no_slot(box_engine: Engine, catalogue: Catalogue, box: str,
+                                    slots: int) -> None:
+    (page,) = audit(_page(box), url="https://pier.example/a", engine=box_engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == slots
+
+
+def test_follow_boxes_scale_linearly() -> None:
+    """Each hidden box reads a bounded number of its elements, however large it is."""
+    def seconds(n: int) -> float:
+        links = "".join(f"<a href='https://twitter.com/u{i}'>t{i}</a>" for i in range(n))
+        boxes = "".join(f"<div class='row-ad'><a href='https://twitter.com/p{i}'>T</a></div>"
+                        for i in range(n))
+        return audit_seconds(f"<html><body><div class='row-ad'>{links}</div>{boxes}"
+                             "</body></html>", RULES)
+
+    assert_linear(seconds, 1000, "follow-us boxes")
