@@ -1,5 +1,5 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
-Site Intercept zone container."""
+Site Intercept zone container, Taboola's publisher on its trc host."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ def _page(body: str) -> bytes:
 
 QUALTRICS = ("<div id='ZN_aB3dE5gH7jK9mN1'><!--DO NOT REMOVE-CONTENTS PLACED HERE--></div>"
              "<script src='/wp-content/plugins/qualtrics/js/qualtrics.js'></script>")
+TABOOLA = ("<img src='//trc.taboola.com/marshnews-sc/log/3/action?name=page_view&item-url=x'"
+           " width='0' height='0' alt=''>")
 
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
     (QUALTRICS, "Qualtrics", {("qualtrics-zone", "ZN_aB3dE5gH7jK9mN1")}),
-], ids=["qualtrics zone"])
+    (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
+], ids=["qualtrics zone", "taboola trc"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
@@ -34,7 +37,9 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
 @pytest.mark.parametrize("body", [
     # a ZN_ element where Qualtrics does not run
     "<div id='ZN_aB3dE5gH7jK9mN1'></div>",
-], ids=["zone div alone"])
+    # Taboola's advertiser pixel: its account is a number, no publisher
+    "<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
+], ids=["zone div alone", "advertiser pixel"])
 def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,
                                     body: str) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
