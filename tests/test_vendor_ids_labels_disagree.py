@@ -1,5 +1,6 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
-Site Intercept zone container, Taboola's publisher on its trc host."""
+Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
+query."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ QUALTRICS = ("<div id='ZN_aB3dE5gH7jK9mN1'><!--DO NOT REMOVE-CONTENTS PLACED HER
              "<script src='/wp-content/plugins/qualtrics/js/qualtrics.js'></script>")
 TABOOLA = ("<img src='//trc.taboola.com/marshnews-sc/log/3/action?name=page_view&item-url=x'"
            " width='0' height='0' alt=''>")
+TYNT = ("<script src='http://tcr.tynt.com/javascripts/Tracer.js?user=qW3rTyUi0pAsDfGhJkLzX1"
+        "&amp;s=120'></script>")
 
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
     (QUALTRICS, "Qualtrics", {("qualtrics-zone", "ZN_aB3dE5gH7jK9mN1")}),
     (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
-], ids=["qualtrics zone", "taboola trc"])
+    (TYNT, "33Across", {("tynt-site", "qW3rTyUi0pAsDfGhJkLzX1")}),
+], ids=["qualtrics zone", "taboola trc", "tynt tracer"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
