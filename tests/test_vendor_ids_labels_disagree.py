@@ -1,6 +1,6 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
 Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
-query."""
+query, Outbrain's widget handed by a variable."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear, audit_seconds
 
 
 def _page(body: str) -> bytes:
@@ -23,13 +24,19 @@ TABOOLA = ("<img src='//trc.taboola.com/marshnews-sc/log/3/action?name=page_view
            " width='0' height='0' alt=''>")
 TYNT = ("<script src='http://tcr.tynt.com/javascripts/Tracer.js?user=qW3rTyUi0pAsDfGhJkLzX1"
         "&amp;s=120'></script>")
+OUTBRAIN = ("<div id='obMarsh' class='OUTBRAIN'></div><script>var obw = 'AR_4';\n"
+            "if (window.innerWidth < 600) { obw = 'MB_3'; }\nvar OB_element = {};\n"
+            "OB_element.containerId = 'obMarsh';\nOB_element.widgetId = obw;\n"
+            "OB_elements = [OB_element];</script>"
+            "<script src='https://widgets.outbrain.com/outbrain.js'></script>")
 
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
     (QUALTRICS, "Qualtrics", {("qualtrics-zone", "ZN_aB3dE5gH7jK9mN1")}),
     (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
     (TYNT, "33Across", {("tynt-site", "qW3rTyUi0pAsDfGhJkLzX1")}),
-], ids=["qualtrics zone", "taboola trc", "tynt tracer"])
+    (OUTBRAIN, "Outbrain", {("outbrain-widget", "AR_4"), ("outbrain-widget", "MB_3")}),
+], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
@@ -43,9 +50,23 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     "<div id='ZN_aB3dE5gH7jK9mN1'></div>",
     # Taboola's advertiser pixel: its account is a number, no publisher
     "<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
-], ids=["zone div alone", "advertiser pixel"])
+    # a widget-like literal that is never handed to Outbrain's widgetId
+    "<script>var tab = 'AR_4'; OB_element.widgetId = other;</script>"
+    "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
+], ids=["zone div alone", "advertiser pixel", "literal not handed"])
 def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,
                                     body: str) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert not page.ids
+
+
+def test_widget_variables_scale_linearly() -> None:
+    """Each literal of a widget's form reads a bounded stretch after it for widgetId."""
+    def seconds(n: int) -> float:
+        code = "".join(f"w{i} = 'AR_{i % 900}'; pad();\n" for i in range(n))
+        return audit_seconds("<html><body><script src='https://widgets.outbrain.com/outbrain.js'>"
+                             f"</script><script>{code}OB_element.widgetId = w0;</script>"
+                             "</body></html>")
+
+    assert_linear(seconds, 2000, "outbrain widget variables")
