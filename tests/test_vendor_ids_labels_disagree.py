@@ -1,6 +1,6 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
 Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
-query, Outbrain's widget handed by a variable."""
+query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ OUTBRAIN = ("<div id='obMarsh' class='OUTBRAIN'></div><script>var obw = 'AR_4';\
             "OB_element.containerId = 'obMarsh';\nOB_element.widgetId = obw;\n"
             "OB_elements = [OB_element];</script>"
             "<script src='https://widgets.outbrain.com/outbrain.js'></script>")
+NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script\");"
+            "e.src=\"https://js-agent.newrelic.com/nr-100.js\";document.body.appendChild(e);"
+            "NREUMQ.push([\"nrfj\",\"beacon-2.newrelic.com\",\"0a1b2c3d4e\",\"5550123\",\"QUJD\",0,90,"
+            "new Date().getTime()]);</script>")
 
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
@@ -36,7 +40,9 @@ OUTBRAIN = ("<div id='obMarsh' class='OUTBRAIN'></div><script>var obw = 'AR_4';\
     (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
     (TYNT, "33Across", {("tynt-site", "qW3rTyUi0pAsDfGhJkLzX1")}),
     (OUTBRAIN, "Outbrain", {("outbrain-widget", "AR_4"), ("outbrain-widget", "MB_3")}),
-], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable"])
+    (NEWRELIC, "New Relic",
+     {("newrelic-application", "5550123"), ("newrelic-key", "0a1b2c3d4e")}),
+], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable", "new relic nrfj"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
