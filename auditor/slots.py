@@ -1260,7 +1260,7 @@ def _script_slot(
     key = element_id or (f".{element_class}" if element_class else None)
     known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
     if known is not None:
-        _fill_known(known, network, spec, zone, width, height, script)
+        _fill_known(page, known, network, spec, zone, width, height, script)
         return []
     target = (page.with_id(element_id) if element_id
               else page.with_class(element_class) if element_class else None)
@@ -1276,7 +1276,7 @@ def _script_slot(
     if target is not None and (box := _box_round(page, target, network, zone, holders)):
         # the div a vendor's markup box holds (`div[data-gpt-size]`, jquery.dfp's
         # `div.dfp[data-adunit]` round `<div id="gpt-top">`): the box's one unit
-        _fill_known(box, network, spec, zone, width, height, script)
+        _fill_known(page, box, network, spec, zone, width, height, script)
         box.extra_elements.append(target)
         box.held = target
         if key:
@@ -1308,13 +1308,20 @@ def _script_slot(
     return [slot]
 
 
-def _fill_known(known: _Draft, network: Network, spec: ScriptSlotSpec, zone: str | None,
-                width: int | None, height: int | None, script: etree._Element) -> None:
+def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptSlotSpec,
+                zone: str | None, width: int | None, height: int | None,
+                script: etree._Element) -> None:
     """A call naming a unit already declared fills what it lacks: its zone (an ID of the
-    call's kind replaces the unit's own position name, which no ID kind reads), its size."""
+    call's kind replaces the unit's own position name, which no ID kind reads), its size.
+    A second unit of the same kind for the same container (GPT's desktop and mobile
+    branches each defining theirs for one div) is the same placement, its zone one more
+    of the page's IDs (`unplaced_units`)."""
     if zone and (not known.zone_id or (
             not known.id_kind and spec.id_kind and known.network is network)):
         known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
+    elif zone and spec.id_kind and zone != known.zone_id and known.network is network \
+            and known.id_kind == spec.id_kind:
+        unplaced_units(page).append((spec.id_kind, zone, network))
     known.width = known.width or width
     known.height = known.height or height
     known.extra_elements.append(script)

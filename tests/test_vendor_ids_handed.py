@@ -24,7 +24,7 @@ QUALTRICS = ("<div id='ZN_aB3dE5gH7jK9mN1'><!--DO NOT REMOVE-CONTENTS PLACED HER
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
     (PUBMATIC, "PubMatic", {("pubmatic-publisher", "61234")}),
-    (QUALTRICS, "Qualtrics", set()),
+    (QUALTRICS, "Qualtrics", {("qualtrics-zone", "ZN_aB3dE5gH7jK9mN1")}),
 ], ids=["pubmatic pixel", "qualtrics self-hosted"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:

@@ -1,0 +1,78 @@
+"""IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
+Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
+query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+
+def _page(body: str) -> bytes:
+    return ("<!DOCTYPE html><html><head><title>Marsh</title></head><body><article><h1>Marsh"
+            " walk</h1><p>The marsh boardwalk opens to walkers again in April.</p></article>"
+            f"{body}</body></html>").encode()
+
+
+QUALTRICS = ("<div id='ZN_aB3dE5gH7jK9mN1'><!--DO NOT REMOVE-CONTENTS PLACED HERE--></div>"
+             "<script src='/wp-content/plugins/qualtrics/js/qualtrics.js'></script>")
+TABOOLA = ("<img src='//trc.taboola.com/marshnews-sc/log/3/action?name=page_view&item-url=x'"
+           " width='0' height='0' alt=''>")
+TYNT = ("<script src='http://tcr.tynt.com/javascripts/Tracer.js?user=qW3rTyUi0pAsDfGhJkLzX1"
+        "&amp;s=120'></script>")
+OUTBRAIN = ("<div id='obMarsh' class='OUTBRAIN'></div><script>var obw = 'AR_4';\n"
+            "if (window.innerWidth < 600) { obw = 'MB_3'; }\nvar OB_element = {};\n"
+            "OB_element.containerId = 'obMarsh';\nOB_element.widgetId = obw;\n"
+            "OB_elements = [OB_element];</script>"
+            "<script src='https://widgets.outbrain.com/outbrain.js'></script>")
+NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script\");"
+            "e.src=\"https://js-agent.newrelic.com/nr-100.js\";document.body.appendChild(e);"
+            "NREUMQ.push([\"nrfj\",\"beacon-2.newrelic.com\",\"0a1b2c3d4e\",\"5550123\",\"QUJD\",0,90,"
+            "new Date().getTime()]);</script>")
+
+
+@pytest.mark.parametrize(("body", "network", "ids"), [
+    (QUALTRICS, "Qualtrics", {("qualtrics-zone", "ZN_aB3dE5gH7jK9mN1")}),
+    (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
+    (TYNT, "33Across", {("tynt-site", "qW3rTyUi0pAsDfGhJkLzX1")}),
+    (OUTBRAIN, "Outbrain", {("outbrain-widget", "AR_4"), ("outbrain-widget", "MB_3")}),
+    (NEWRELIC, "New Relic",
+     {("newrelic-application", "5550123"), ("newrelic-key", "0a1b2c3d4e")}),
+], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable", "new relic nrfj"])
+def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
+                                   network: str, ids: set[tuple[str, str]]) -> None:
+    (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert network in {n.network for n in page.networks}
+    assert {(i.kind, i.value) for i in page.ids} == ids
+
+
+@pytest.mark.parametrize("body", [
+    # a ZN_ element where Qualtrics does not run
+    "<div id='ZN_aB3dE5gH7jK9mN1'></div>",
+    # Taboola's advertiser pixel: its account is a number, no publisher
+    "<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
+    # a widget-like literal that is never handed to Outbrain's widgetId
+    "<script>var tab = 'AR_4'; OB_element.widgetId = other;</script>"
+    "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
+], ids=["zone div alone", "advertiser pixel", "literal not handed"])
+def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,
+                                    body: str) -> None:
+    (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not page.ids
+
+
+def test_widget_variables_scale_linearly() -> None:
+    """Each literal of a widget's form reads a bounded stretch after it for widgetId."""
+    def seconds(n: int) -> float:
+        code = "".join(f"w{i} = 'AR_{i % 900}'; pad();\n" for i in range(n))
+        return audit_seconds("<html><body><script src='https://widgets.outbrain.com/outbrain.js'>"
+                             f"</script><script>{code}OB_element.widgetId = w0;</script>"
+                             "</body></html>")
+
+    assert_linear(seconds, 2000, "outbrain widget variables")
