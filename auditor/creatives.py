@@ -27,7 +27,7 @@ from dataclasses import replace
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
-from auditor.dom.walk import HeldDocument
+from auditor.dom.walk import HeldDocument, from_own_site
 from auditor.literals import id_words
 from auditor.model import Identifier, Origin
 from auditor.resources import Sighting
@@ -63,14 +63,17 @@ def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
 
 def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
                  sightings: Sequence[Sighting],
-                 documents: Sequence[HeldDocument] = ()) -> tuple[Identifier, ...]:
+                 documents: Sequence[HeldDocument] = (),
+                 site: str | None = None) -> tuple[Identifier, ...]:
     """`ids` with the creative's marked (`Origin.CREATIVE`, `why` naming the slot's
     network): an operator's ID that the scripts of an ad slot's frame write, or the
     document it holds (`documents`, `walk.held_frames`: a `srcdoc`, a saved copy's frame
     part) loads, of a network other than the slot's, and that no other script of the
     page, no other frame's and none of its requests outside those frames holds. An MHTML
     archive keeps a creative's document as a part, not a `srcdoc`: its pixel's and its
-    conversion tag's URLs are the creative's as an inline creative's scripts are."""
+    conversion tag's URLs are the creative's as an inline creative's scripts are. A part
+    loaded from the page's own site (`site`: the site's ad module at its own address) is
+    the site's code, no creative: what it holds stays the operator's."""
     if not ids or not slots or not page.frames:
         return tuple(ids)
     held = slot_frames(page, slots)
@@ -81,8 +84,10 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
         for code in page.frame_scripts(frame):
             for word in id_words(code):
                 theirs.setdefault(word, []).append(slot)
-    for frame, markup, _ in documents:
-        if (box := held.get(frame)) is not None:
+    own = [d for d in documents if from_own_site(d, site)]
+    for held_doc in documents:
+        frame, markup = held_doc.frame, held_doc.markup
+        if (box := held.get(frame)) is not None and not from_own_site(held_doc, site):
             for word in id_words(markup):
                 theirs.setdefault(word, []).append(box)
     if not theirs:
@@ -101,6 +106,7 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
                 # and so is what a frame outside every slot holds
                 texts += [c.text for c in page.comments if c.text]
                 texts += [d.markup for d in documents if d.frame not in held]
+                texts += [d.markup for d in own if d.frame in held]
                 elsewhere = set().union(*map(id_words, texts))
             if ident.value not in elsewhere:
                 where = f"a {owner.network.name} ad slot" if owner.network else "an ad slot"

@@ -244,7 +244,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     genuine = tuple(n for n in present if n.name not in posed)  # no look-alike posing
     # a creative's ID (an advertiser's container in an ad slot's frame) builds no loader
     # at the page's own snippet: that load would make it the operator's (`creative_ids`)
-    framed = {i.value for i in creative_ids(ids, page, found_slots, seen, documents)
+    framed = {i.value for i in creative_ids(ids, page, found_slots, seen, documents,
+                                            first_party)
               if i.origin is Origin.CREATIVE}
     seen = with_snippet_loads(seen, [i for i in ids if i.value not in framed], genuine, page,
                               base, catalogue)
@@ -268,7 +269,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
-    ids = creative_ids(ids, page, found_slots, seen, documents)  # an ad's own, in its frame
+    # an ad's own, in its frame
+    ids = creative_ids(ids, page, found_slots, seen, documents, first_party)
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

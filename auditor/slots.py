@@ -145,7 +145,10 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         branches = [m.start() for m in _BRANCH.finditer(code)]
         # a ternary's `:` parts its two arms as an `else` does (`section == 'news' ?
         # document.write(A) : document.write(B)`): its owner is the `?`
-        owners: dict[int, int | None] = dict(_ternary_colons(code)) if len(drafts) > 1 else {}
+        # its arms end with its statement, its group or its list's item (`ends`): a unit
+        # written after it (`wide ? document.write(A) : null; document.write(B)`) is in turn
+        ends = _ternary_colons(code) if len(drafts) > 1 else {}
+        owners: dict[int, int | None] = {c: q for c, (q, _) in ends.items()}
         if owners:
             branches = sorted({*branches, *owners})
         if not branches:
@@ -164,7 +167,8 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         prev: _Draft | None = None
         for draft in placed:
             if kept is not None and prev is not None and _branch_between(
-                    code, branches, at[prev.written or ""], at[draft.written or ""], owners):
+                    code, branches, at[prev.written or ""], at[draft.written or ""], owners,
+                    {c: end for c, (_, end) in ends.items()}):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
@@ -179,12 +183,14 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
 
 
 def _branch_between(code: str, branches: list[int], start: int, end: int,
-                    owners: dict[int, int | None] | None = None) -> bool:
+                    owners: dict[int, int | None] | None = None,
+                    ends: dict[int, int] | None = None) -> bool:
     """Whether a branch keyword (offsets in order) between two offsets parts them: the
     `if` its `else` closes, or the `switch` its `case` stands in, opens before `start`.
     A choice made between two units written in turn (`if (wide) { sz = [728, 90]; } else
     { … }`), or a keyword in a comment or in an object (`default:`), parts none. `owners`
-    keeps each keyword's answer across calls on one script: each is read back once."""
+    keeps each keyword's answer across calls on one script: each is read back once; `ends`,
+    where the expression of each ternary's `:` ends (one ending before `end` parts none)."""
     owners = {} if owners is None else owners
     i = bisect_right(branches, start)
     while i < len(branches) and branches[i] < end:
@@ -196,22 +202,30 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
         owner = owners[at]
         if owner == -1:
             continue  # in a comment, or a `default:` or `case` in no switch: no branch
-        if owner is None or owner < start:
+        if (owner is None or owner < start) and (ends is None or ends.get(at, end) >= end):
             return True
     return False
 
 
-_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;()\[\]{}]""")
+_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;,()\[\]{}]""")
 
 
-def _ternary_colons(code: str) -> dict[int, int]:
+def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
     """Each ternary's `:` in `code` with its `?` (a `?` met first at the same depth, with
-    no `;` between), read once forward over the code outside strings and comments: `?.`
-    and `??` are no ternary's, an object's `key:` or a `case`'s `:` has no `?` before it."""
+    no `;` between) and the offset its expression ends at (the `;`, `,` or closing bracket
+    at its depth after it, else the code's end), read once forward over the code outside
+    strings and comments: `?.` and `??` are no ternary's, an object's `key:` or a `case`'s
+    `:` has no `?` before it."""
     if "?" not in code:
         return {}
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, int]] = {}
     open_q: list[tuple[int, int]] = []  # (depth, offset) of each `?` awaiting its `:`
+    open_c: list[tuple[int, int]] = []  # (depth, offset) of each `:` awaiting its end
+
+    def close(at: int, depth: int) -> None:
+        while open_c and open_c[-1][0] >= depth:
+            colon = open_c.pop()[1]
+            out[colon] = (out[colon][0], at)
     depth = 0
     quote: str | None = None
     at = 0
@@ -236,14 +250,18 @@ def _ternary_colons(code: str) -> dict[int, int]:
         elif token in (")", "]", "}"):
             while open_q and open_q[-1][0] >= depth:
                 open_q.pop()  # a `?` left open in a group that closes: none of ours
+            close(m.start(), depth)
             depth = max(0, depth - 1)
-        elif token == ";":
-            while open_q and open_q[-1][0] >= depth:
-                open_q.pop()
+        elif token in (";", ","):
+            if token == ";":
+                while open_q and open_q[-1][0] >= depth:
+                    open_q.pop()
+            close(m.start(), depth)
         elif token == "?":
             open_q.append((depth, m.start()))
         elif token == ":" and open_q and open_q[-1][0] == depth:
-            out[m.start()] = open_q.pop()[1]
+            out[m.start()] = (open_q.pop()[1], len(code))
+            open_c.append((depth, m.start()))
     return out
 
 

@@ -12,7 +12,7 @@ from mhtml_fixtures import Part, chrome
 
 from auditor.catalogue import Catalogue
 from auditor.model import Origin, PageReport
-from auditor.pipeline import audit, audit_records
+from auditor.pipeline import audit, audit_records, default_engine
 from auditor.readers import read_source
 from auditor.report.provenance import origin_note
 from auditor.rules import Engine
@@ -175,3 +175,34 @@ def test_a_tag_commented_out_in_a_creative_is_the_creatives_in_the_page_the_oper
     live = "<html><body><img src='https://www.facebook.com/tr?id=111222333444555'></body></html>"
     report = _audit(_HEAD + tag + _gpt_slot(_srcdoc_frame(live)) + "</body></html>", catalogue)
     assert _PIXEL in _by_origin(report, Origin.OPERATOR)
+
+
+# the site's own ad module, served from its own site into a frame of an ad box: its
+# AdSense unit is the page's, and so is the site's tag container the module runs
+_OWN_MODULE = ("<html><body><script async src='https://pagead2.googlesyndication.com/pagead/"
+               "js/adsbygoogle.js?client=ca-pub-1234567890123456'></script><ins "
+               "class='adsbygoogle' style='display:inline-block;width:300px;height:250px' "
+               "data-ad-client='ca-pub-1234567890123456' data-ad-slot='1234567890'></ins>"
+               "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script><script>"
+               "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+               "event:'gtm.js'});var j=d.createElement(s);j.async=true;j.src="
+               "'https://www.googletagmanager.com/gtm.js?id='+i;d.head.appendChild(j);})"
+               "(window,document,'script','dataLayer','GTM-SITEAD1');</script></body></html>")
+
+
+def test_a_frame_part_from_the_pages_own_site_in_an_ad_box_is_the_operators(
+        catalogue: Catalogue) -> None:
+    page = (_HEAD + "<div class='advert ad-300x250'><iframe src='cid:frame-ad@mhtml.blink' "
+            "width='300' height='250'></iframe></div></body></html>")
+    for location, origin in (("https://www.city.test/ads/side.html", Origin.OPERATOR),
+                             ("https://ads.elsewhere.test/serve/side.html", None)):
+        data = chrome("https://city.test/story", "t", [
+            Part("text/html", "https://city.test/story", page.encode()),
+            Part("text/html", location, _OWN_MODULE.encode(), cid="frame-ad@mhtml.blink")])
+        (report,) = audit_records(read_source(data), default_engine(), catalogue)
+        # the site's own part is read as its code; another site's is not read at all
+        found = {i.origin for i in report.ids if i.value == "GTM-SITEAD1"}
+        assert found == ({origin} if origin else set())
+        if origin:
+            assert ("adsense-publisher", "ca-pub-1234567890123456") in _by_origin(
+                report, Origin.OPERATOR)

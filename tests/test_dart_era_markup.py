@@ -102,6 +102,16 @@ _SMART_HEAD = ("<html><head><title>t</title><script src='//ced.sascdn.com/tag/12
     # a default format, then a site's wrapper defined round the call: no call, no unit
     ("var sas_formatid = 333; function showAd(d, sas_pageid, sas_formatid, t) { "
      "SmartAdServer(sas_pageid, sas_formatid, t); }", []),
+    ("var sas_formatid = 333; var showAd = function (d, sas_pageid, sas_formatid, t) { "
+     "SmartAdServer(sas_pageid, sas_formatid, t); };", []),
+    ("var sas_formatid = 333; const showAd = (d, p, f, t) => { SmartAdServer(p, f, t); };", []),
+    # a call the script guards (`typeof … == 'function'`) or hands a callback runs: a unit
+    ("sas_pageid='1234/56789'; sas_formatid=111; sas_target=''; if (typeof SmartAdServer == "
+     "'function') { SmartAdServer(sas_pageid,sas_formatid,sas_target); }", ["111"]),
+    ("sas_pageid='1234/56789'; sas_formatid=111; sas_target=''; if (typeof displayAd === "
+     "'function') displayAd(document, sas_pageid, sas_formatid, sas_target);", ["111"]),
+    ("sas_pageid='1234/56789'; sas_formatid=111; sas_target=''; jQuery(function () { "
+     "SmartAdServerAjax(sas_pageid,sas_formatid,sas_target); });", ["111"]),
 ])
 def test_smart_adserver_calls_in_one_script(code: str, zones: list[str],
                                             project_engine: Engine, catalogue: Catalogue) -> None:

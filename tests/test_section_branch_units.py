@@ -98,6 +98,14 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
      ["/4817/news_top", "/4817/sport_top"]),
     ("var q = wide ?" + " 1 : 2; " + _write("gpt-news") + "var o = {a: 1};" + _write("gpt-sport"),
      "", ["/4817/news_top", "/4817/sport_top"]),
+    # a ternary's arms end with its statement (or its list's item): a unit written after
+    # it, in turn, is no arm of it
+    ("wide ? " + _write("gpt-news").rstrip(";") + " : null;\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("wide ? " + _write("gpt-news").rstrip(";") + " : void 0, " + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("(function () { wide ? " + _write("gpt-news").rstrip(";") + " : 0 })(); "
+     + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:

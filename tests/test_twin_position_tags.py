@@ -29,6 +29,8 @@ def _tag(form: str, position: str, sitepage: str = "harbour.example/news",
     (_tag("jx", "Top") + _tag("sx", "Top", "harbour.example/sport"), ["Top", "Top"]),
     # one tag's two forms, each with its own random number, or none
     (_tag("jx", "Top", rand="/8675309") + _tag("sx", "Top", rand="/"), ["Top"]),
+    # (a random number written as Math.random() gives it, `0.8675309`, is no sitepage's)
+    (_tag("jx", "Top", rand="/0.8675309") + _tag("sx", "Top", rand="/0.1234567"), ["Top"]),
 ])
 def test_a_positions_two_tag_forms_side_by_side_are_one_placement(
         tags: str, zones: list[str]) -> None:

@@ -832,12 +832,21 @@ def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
     not the operator's."""
     out: list[str] = []
     for held in documents:
-        url = held.saved_from
-        if url is None or (url and not url.lower().startswith("about:")
-                           and (not site or site_of(host_of(url)) != site)):
-            continue
-        out += [s.text or "" for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
+        if held.saved_from is not None and (not held.saved_from.strip()
+                                            or held.saved_from.lower().startswith("about:")
+                                            or from_own_site(held, site)):
+            out += [s.text or "" for s in page.srcdoc(held.markup).iter("script")
+                    if holds_code(s)]
     return out
+
+
+def from_own_site(held: HeldDocument, site: str | None) -> bool:
+    """Whether a saved copy's frame part was loaded from the page's own site (the site's
+    ad module at its own address): its code is the site's, an ad server's creative never
+    (`creatives.creative_ids`), as `own_frame_scripts` reads it."""
+    url = held.saved_from
+    return bool(url and site and not url.lower().startswith("about:")
+                and site_of(host_of(url)) == site)
 
 
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,
