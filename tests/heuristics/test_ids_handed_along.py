@@ -135,6 +135,19 @@ NOT_IDS = [
         "zoneId: 1 }); });</script>"),
         ("gpt-network", "4455"), id="Criteo's own config on a GPT page"),
     pytest.param(_page(
+        _GPT, "<script>var adUnits = [{code: 'top', bids: [{params: {networkId: 4455}, bidder: "
+        "'criteo'}, {bidder: 'appnexus', params: {placementId: 13144370}}]}];</script>"),
+        ("gpt-network", "4455"), id="a Criteo bid's networkId, its params before its bidder"),
+    pytest.param(_page(
+        _GPT, "<script>var videoConfig = { player: 'vjs', freewheel: { networkId: 169843, "
+        "serverUrl: 'https://29773.v.fwmrm.net/ad/g/1', profileId: '169843:site_web' } };"
+        "</script>"),
+        ("gpt-network", "169843"), id="a FreeWheel video config's networkId on a GPT page"),
+    pytest.param(_page(
+        _GPT, '<script>var fwParams = {"networkId": 169843, "serverURL": '
+        '"https://29773.v.fwmrm.net/ad/g/1", "siteSectionId": "news"};</script>'),
+        ("gpt-network", "169843"), id="a FreeWheel config with its server"),
+    pytest.param(_page(
         "<script src='http://ads.servebom.com/tmnhead.js'></script>",
         "<script>var pageAccount = '/10518930/tmn.news'; if (x) { pageAccount = "
         "'/10518931/tmn.other'; } tmntag.account(pageAccount);</script>"),

@@ -1,9 +1,9 @@
 """The ID readers ids37 added run over a page's scripts and URLs: an Outbrain helper's call
 and a config's `widgetId:` key, Content.ad's params object, Index Exchange's legacy config,
-a GPT config's `networkId` (past a bid's or Criteo's) and `…unit_name` key, and Skimlinks'
-encoded API query; and the literals a page assigns, each asked whether a comment holds it.
-A hostile page repeating each head with no ID after it must cost the audit linear time:
-every pattern's scan past its head is bounded. Read at n and 4n."""
+a GPT config's `networkId` (past a bid's, Criteo's or FreeWheel's) and `…unit_name` key,
+and Skimlinks' encoded API query; and the literals a page assigns, each asked whether a
+comment holds it. A hostile page repeating each head with no ID after it must cost the
+audit linear time: every pattern's scan past its head is bounded. Read at n and 4n."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ LOADERS = ('<script src="https://widgets.outbrain.com/outbrain.js"></script>'
 def _script_heads(n: int) -> str:
     # one script repeating each head, none followed by an ID of its form
     head = ("createOutbrainDivs(x); widgetId : 'a'; {id: '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d', "
-            "IndexArgs = { siteID: x, bidder criteo networkId: x, unit_name: '/1234/', ")
+            "IndexArgs = { siteID: x, bidder criteo networkId: x, unit_name: '/1234/', "
+            # a GPT networkId each time, its lookahead for FreeWheel's keys or a bidder
+            # after it run to no end: bounded
+            "freewheel networkId: 12345, profileId: '12345 ")
     return HEAD + LOADERS + "<script>" + head * n + "</script></body></html>"
 
 
