@@ -147,6 +147,11 @@ var sc_security="0a1b2c3d";</script>
         """<script src="//platform-api.sharethis.com/js/sharethis.js#property=\
 5a1b2c3d4e5f60718293a4b5&amp;product=sticky-share-buttons" async></script>""",
         "ShareThis", {("sharethis-property", "5a1b2c3d4e5f60718293a4b5")}),
+    "sharethis-property-loader-wordpress-versioned": (
+        # WordPress enqueues the loader with its version query before the fragment
+        """<script src="https://platform-api.sharethis.com/js/sharethis.js?ver=5.4.2\
+#property=5a1b2c3d4e5f60718293a4b6&amp;product=inline-share-buttons" async></script>""",
+        "ShareThis", {("sharethis-property", "5a1b2c3d4e5f60718293a4b6")}),
     "newrelic-nrbr-browser-key": (
         # the browser key's NRBR- form in the loader config the snippet writes
         """<script>;window.NREUM||(NREUM={});NREUM.init={ajax:{deny_list:["bam.nr-data.net"]}};

@@ -53,3 +53,14 @@ def _assignments(n: int) -> str:
 def test_assignments_on_one_long_line_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_assignments(n)), 4_000,
                   "assigned literals on one 120 KB line, each asked for a comment")
+
+
+def _sharethis_heads(n: int) -> str:
+    # one script repeating ShareThis's versioned loader head, no fragment after any
+    return (HEAD + "<script>" + "s='sharethis.js?ver=5.4.2&amp;x=1'; " * n
+            + "</script></body></html>")
+
+
+def test_sharethis_versioned_heads_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_sharethis_heads(n)), 3_000,
+                  "ShareThis versioned loader heads in one 100 KB script")
