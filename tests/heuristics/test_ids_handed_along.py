@@ -185,6 +185,19 @@ def test_a_vendor_named_by_its_own_files_on_the_site(audit_html: AuditHtml, page
     assert "Polar" in {n.network for n in audit_html(page).networks}
 
 
+@pytest.mark.parametrize("src", [
+    "/static/js/highcharts/polar_config.js",  # a chart's polar-axis config file
+    "/wp-content/plugins/wp-polar/js/wp_polar_plugin_admin.js",  # a site plugin named polar
+    "/wp-content/plugins/polar/js/polar_plugin_settings.js",
+])
+def test_another_polar_file_names_no_vendor(audit_html: AuditHtml, src: str) -> None:
+    # Polar's own files are its minified placements config and its stamped plugin build
+    # (`1406300000-20140725_polar_plugin_desktop.js`); other files named for a polar thing
+    # are no ad vendor's
+    page = _page(f'<script src="{src}"></script>')
+    assert "Polar" not in {n.network for n in audit_html(page).networks}
+
+
 def test_another_polar_config_names_no_vendor(audit_html: AuditHtml) -> None:
     # a chart's polar-axis options are no ad vendor's
     page = _page("<script>var polar_config = {radius: 40, angle: 90};</script>",
