@@ -148,6 +148,14 @@ NOT_IDS = [
         '"https://29773.v.fwmrm.net/ad/g/1", "siteSectionId": "news"};</script>'),
         ("gpt-network", "169843"), id="a FreeWheel config with its server"),
     pytest.param(_page(
+        _GPT, '<script>window.__CHAINS__ = [{"name": "Polygon", "chainId": 137, "networkId": '
+        '137, "rpc": ["https://rpc.chain.example"]}];</script>'),
+        ("gpt-network", "137"), id="a blockchain's networkId after its chainId on a GPT page"),
+    pytest.param(_page(
+        _GPT, "<script>const onboard = Onboard({ dappId: '0a1b2c3d-1111-2222-3333-444455556666', "
+        "networkId: 43114, subscriptions: { wallet: w => {} } });</script>"),
+        ("gpt-network", "43114"), id="a wallet library's networkId on a GPT page"),
+    pytest.param(_page(
         "<script src='http://ads.servebom.com/tmnhead.js'></script>",
         "<script>var pageAccount = '/10518930/tmn.news'; if (x) { pageAccount = "
         "'/10518931/tmn.other'; } tmntag.account(pageAccount);</script>"),

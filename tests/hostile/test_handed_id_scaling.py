@@ -21,7 +21,7 @@ def _script_heads(n: int) -> str:
             "IndexArgs = { siteID: x, bidder criteo networkId: x, unit_name: '/1234/', "
             # a GPT networkId each time, its lookahead for FreeWheel's keys or a bidder
             # after it run to no end: bounded
-            "freewheel networkId: 12345, profileId: '12345 ")
+            "freewheel networkId: 12345, profileId: '12345 chainId networkId: 12345 dappId ")
     return HEAD + LOADERS + "<script>" + head * n + "</script></body></html>"
 
 
