@@ -52,6 +52,18 @@ CASES = [
         {("outbrain-widget", "MB_1"), ("outbrain-widget", "AR_3"), ("outbrain-widget", "AR_17")},
         id="outbrain: a site's helper named for it, handed each widget"),
     pytest.param(_page(
+        '<div id="obArticle"></div>',
+        '<script>var OB_elements = [{"containerId": "obArticle", "widgetId": "AR_4"}, '
+        "{'containerId': 'obSide', 'widgetId': 'SB_5'}];</script>", _OB_LOADER),
+        {("outbrain-widget", "AR_4"), ("outbrain-widget", "SB_5")},
+        id="outbrain: widgetId keys quoted, as a config written as JSON has them"),
+    pytest.param(_page(
+        '<div id="ob-footer"></div>',
+        '<script>loadOutbrainWidget("AR_6", "#ob-footer"); renderOutbrain( \'MB_7\' , box);'
+        "</script>", _OB_LOADER),
+        {("outbrain-widget", "AR_6"), ("outbrain-widget", "MB_7")},
+        id="outbrain: a site's helper handed the widget and its container"),
+    pytest.param(_page(
         '<script type="text/javascript" async="" src="//r.skimresources.com/api/?callback='
         'skimlinksApplyHandlers&amp;data=%7B%22pubcode%22%3A%2212345X678901%22%2C%22domains%22'
         '%3A%5B%22site.example%22%5D%7D"></script>'),
