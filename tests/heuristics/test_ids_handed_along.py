@@ -79,6 +79,15 @@ CASES = [
         {("content-ad-widget", "42175")},
         id="content.ad: the widget tag's params object"),
     pytest.param(_page(
+        '<div id="content_ad"></div>',
+        '<script>(function(){var params = {"id": "1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d", "d": '
+        '"c2l0ZS5leGFtcGxl", "wid": "42176", "cb": (new Date()).getTime()}; var qs=""; '
+        'for (var k in params) { qs += k + "=" + params[k] + "&"; } var s = '
+        'document.createElement("script"); s.src = "//api.content.ad/Scripts/widget2.aspx?" + qs; '
+        'document.getElementById("content_ad").appendChild(s);})();</script>'),
+        {("content-ad-widget", "42176")},
+        id="content.ad: the params object's keys quoted"),
+    pytest.param(_page(
         "<script>window.IndexArgs = { 'device': 'D', 'siteID': 187654, 'slots': [ {'id': '1', "
         "'width': 728, 'height': 90} ] };</script>",
         "<script>var cygnus_index_args = { timeout: 300, siteID: 187655, slots: "
