@@ -13,7 +13,7 @@ from lxml import etree
 
 from auditor import amp, prebid
 from auditor.catalogue import Catalogue, Network, canonical_id, pattern_needle, slash_twins
-from auditor.dom.inline_js import in_comment, integer_value
+from auditor.dom.inline_js import comment_spans, in_spans, integer_value
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -277,12 +277,16 @@ def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str
 def _literals_assigned(page: ParsedPage) -> dict[str, set[str]]:
     """Every name the page's scripts assign a short string literal to, with the literals:
     one pass a page. An assignment a comment holds is none (`//var id = "…"; //all`, the
-    choices a page keeps beside the one it runs)."""
+    choices a page keeps beside the one it runs), a script's comments read once, outside
+    its strings (`"url(//cdn…)"` opens none: `comment_spans`)."""
     out: dict[str, set[str]] = {}
     for script in page.scripts:
         code = script.text or ""
+        spans: list[tuple[int, int]] | None = None  # read once a script, if it assigns any
         for found in _LITERAL_ASSIGNED.finditer(code):
-            if not in_comment(code, found.start()):
+            if spans is None:
+                spans = comment_spans(code)
+            if not in_spans(spans, found.start()):
                 out.setdefault(found.group(1), set()).add(found.group(3))
     return out
 

@@ -117,6 +117,18 @@ CASES = [
         {("gpt-slot", "/10518930/tmn.news"), ("gpt-network", "10518930")},
         id="purch: the account its tag is handed by a variable"),
     pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        '<script>var bg="url(//cdn.site.example/bg.png)",pageAccount="/10518932/tmn.news";'
+        "tmntag.account(pageAccount);</script>"),
+        {("gpt-slot", "/10518932/tmn.news"), ("gpt-network", "10518932")},
+        id="purch: an account assigned after a string holding ( and //, no comment"),
+    pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        "<script>var skip = ['/*', '/admin'];\nvar pageAccount = '/10518933/tmn.news'; "
+        "tmntag.account(pageAccount);</script>"),
+        {("gpt-slot", "/10518933/tmn.news"), ("gpt-network", "10518933")},
+        id="purch: an account assigned after a string holding /*, no comment"),
+    pytest.param(_page(
         "<script>\n//var experimentid = \"HFjPvEF9QYyr6nZ-lFqjMA\"; //all\n"
         "var experimentid = \"Qx4sJN8YWTbaosZzwch_3m\";  //landing\n"
         "$.getScript(\"//www.google-analytics.com/cx/api.js?experiment=\"+experimentid, "

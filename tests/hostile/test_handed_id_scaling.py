@@ -64,3 +64,16 @@ def _sharethis_heads(n: int) -> str:
 def test_sharethis_versioned_heads_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_sharethis_heads(n)), 3_000,
                   "ShareThis versioned loader heads in one 100 KB script")
+
+
+def _strings_with_comment_marks(n: int) -> str:
+    # one line of assignments beside strings holding `(//` and `/*`: each assignment's
+    # comment check reads its line's quotes once, as far back as its bounded reach
+    return (HEAD + "<script>" + "var a = \"url(//x)\", b = '/*'; " * n
+            + '$.getScript("//www.google-analytics.com/cx/api.js?experiment="+a);'
+            + "</script></body></html>")
+
+
+def test_strings_holding_comment_marks_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_strings_with_comment_marks(n)), 3_000,
+                  "assignments beside strings holding // and /* on one 90 KB line")
