@@ -23,7 +23,7 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.inline_js import in_comment
+from auditor.dom.inline_js import comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
@@ -1179,10 +1179,16 @@ def literals_assigned(page: ParsedPage) -> list[Assigned]:
     a variable (`identify`'s `assigned`). One literal is read whole, so a later name's
     reader never takes the text between two literals for one."""
     def build() -> list[Assigned]:
-        return [Assigned(found.group(1), found.group(2), found.group(4), found.group(5) is not None,
-                         in_comment(text, found.start()))
-                for text in (script.text or "" for script in page.scripts)
-                for found in _LITERAL_NAMED.finditer(text)]
+        out: list[Assigned] = []
+        for script in page.scripts:
+            text = script.text or ""
+            spans: list[tuple[int, int]] | None = None  # a script's comments, read once if it
+            for found in _LITERAL_NAMED.finditer(text):  # assigns any (`comment_spans`: a
+                if spans is None:  # `//` a string holds, `"url(//cdn…)"`, opens none)
+                    spans = comment_spans(text)
+                out.append(Assigned(found.group(1), found.group(2), found.group(4),
+                                    found.group(5) is not None, in_spans(spans, found.start())))
+        return out
     return page.view("string literals assigned to names", build)
 
 

@@ -30,7 +30,7 @@ SIDEBAR = _HEAD + """<div class="ad mpu">
   </script>
 </div>
 <div class="footer-ad"><script>
-googletag.pubads().definePassback("/6355419/Travel/Europe", [728, 90]).display();
+googletag.pubads().definePassback("/7355419/Travel/Europe", [728, 90]).display();
 </script></div>
 </body></html>"""
 
@@ -42,10 +42,10 @@ def test_a_passback_is_a_gpt_unit_where_its_script_stands(
     # each unit at its script's line, the path as the page wrote it, its first size
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (6, "Google Publisher Tag", "51159526/Listings_MPU", 300, 250),
-        (14, "Google Publisher Tag", "/6355419/Travel/Europe", 728, 90)]
+        (14, "Google Publisher Tag", "/7355419/Travel/Europe", 728, 90)]
     ids = {(i.kind, i.value) for i in page.ids}
-    assert {("gpt-network", "51159526"), ("gpt-network", "6355419"),
-            ("gpt-slot", "51159526/Listings_MPU"), ("gpt-slot", "/6355419/Travel/Europe")} <= ids
+    assert {("gpt-network", "51159526"), ("gpt-network", "7355419"),
+            ("gpt-slot", "51159526/Listings_MPU"), ("gpt-slot", "/7355419/Travel/Europe")} <= ids
 
 
 @pytest.mark.parametrize("call", [
@@ -68,3 +68,22 @@ def test_passback_calls_are_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds("<html><body><script>" + unit * (n // len(unit))
                                           + "</script></body></html>"), 40_000,
                   "GPT passback calls", runs=2, floor=0.05)
+
+
+# GPT's reference's own example pasted unchanged (a tutorial's demo, a template's
+# placeholder): its /6355419/Travel network is Google's demo network, no operator's
+DOC_EXAMPLE = _HEAD + """<div class="ad">
+<script>googletag.cmd.push(function() {
+  googletag.pubads().definePassback('/6355419/Travel/Europe/France/Paris', [300, 250]).display();
+});</script></div>
+</body></html>"""
+
+
+def test_the_gpt_reference_example_network_is_no_operators(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    (page,) = audit(DOC_EXAMPLE.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [s.zone_id for s in page.slots] == ["/6355419/Travel/Europe/France/Paris"]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert not ids & {("gpt-network", "6355419"),
+                      ("gpt-slot", "/6355419/Travel/Europe/France/Paris")}

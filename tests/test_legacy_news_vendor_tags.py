@@ -147,6 +147,20 @@ var sc_security="0a1b2c3d";</script>
         """<script src="//platform-api.sharethis.com/js/sharethis.js#property=\
 5a1b2c3d4e5f60718293a4b5&amp;product=sticky-share-buttons" async></script>""",
         "ShareThis", {("sharethis-property", "5a1b2c3d4e5f60718293a4b5")}),
+    "sharethis-property-loader-wordpress-versioned": (
+        # WordPress enqueues the loader with its version query before the fragment
+        """<script src="https://platform-api.sharethis.com/js/sharethis.js?ver=5.4.2\
+#property=5a1b2c3d4e5f60718293a4b6&amp;product=inline-share-buttons" async></script>""",
+        "ShareThis", {("sharethis-property", "5a1b2c3d4e5f60718293a4b6")}),
+    "newrelic-nrbr-browser-key": (
+        # the browser key's NRBR- form in the loader config the snippet writes
+        """<script>;window.NREUM||(NREUM={});NREUM.init={ajax:{deny_list:["bam.nr-data.net"]}};
+;NREUM.loader_config={accountID:"1234567",trustKey:"1234567",agentID:"1122334455",\
+licenseKey:"NRBR-0a1b2c3d4e5f6a7b8c9",applicationID:"1122334455"};
+;NREUM.info={beacon:"bam.nr-data.net",errorBeacon:"bam.nr-data.net",\
+licenseKey:"NRBR-0a1b2c3d4e5f6a7b8c9",applicationID:"1122334455",sa:1};</script>""",
+        "New Relic", {("newrelic-key", "NRBR-0a1b2c3d4e5f6a7b8c9"),
+                      ("newrelic-application", "1122334455")}),
     "twitter-website-tag-noscript-images": (
         """<noscript><img height="1" width="1" style="display:none;" alt=""
  src="https://analytics.twitter.com/i/adsct?txn_id=q1w2e&amp;p_id=Twitter">

@@ -10,11 +10,11 @@ PAGE = b"""<html><head><script async src="https://securepubads.g.doubleclick.net
 <script>
 var sz = [[300,250]];
 googletag.cmd.push(function(){
-  googletag.defineSlot("/6355419,22710137403/news/article",
+  googletag.defineSlot("/7355419,22710137403/news/article",
     ['fluid', [970, 250], [728, 90]], "ad-top")
     .addService(googletag.pubads());
-  googletag.defineSlot('/6355419/news/rail', sz, 'ad-rail').addService(googletag.pubads());
-  googletag.defineOutOfPageSlot('/6355419/news/oop', 'ad-oop').addService(googletag.pubads());
+  googletag.defineSlot('/7355419/news/rail', sz, 'ad-rail').addService(googletag.pubads());
+  googletag.defineOutOfPageSlot('/7355419/news/oop', 'ad-oop').addService(googletag.pubads());
 });
 window._taboola = window._taboola || [];
 _taboola.push({"mode": "thumbs-feed-01", "container": "tbl-feed", "placement": "Feed"});
@@ -33,14 +33,14 @@ def test_gpt_taboola_outbrain_variants(project_engine: Engine, catalogue: Catalo
                     catalogue=catalogue).pages
     slots = [(s.network, s.zone_id, s.width, s.height) for s in page.slots]
     assert slots == [
-        ("Google Publisher Tag", "/6355419,22710137403/news/article", 970, 250),  # 'fluid' skipped
-        ("Google Publisher Tag", "/6355419/news/rail", 300, 600),  # sizes in a variable: style
-        ("Google Publisher Tag", "/6355419/news/oop", None, None),  # out-of-page
+        ("Google Publisher Tag", "/7355419,22710137403/news/article", 970, 250),  # 'fluid' skipped
+        ("Google Publisher Tag", "/7355419/news/rail", 300, 600),  # sizes in a variable: style
+        ("Google Publisher Tag", "/7355419/news/oop", None, None),  # out-of-page
         ("Taboola", "thumbs-feed-01", None, None),  # quoted keys
         ("Outbrain", "AR_2", None, None),
     ]
     ids = {(i.kind, i.value) for i in page.ids}
-    assert {("gpt-network", "6355419"), ("outbrain-installation", "NEWSPUB1234")} <= ids
+    assert {("gpt-network", "7355419"), ("outbrain-installation", "NEWSPUB1234")} <= ids
     # a widget's display mode is not an account or placement ID
     assert not any(kind == "taboola-mode" for kind, _ in ids)
     assert all(s.rule and s.list == "auditor-catalogue" for s in page.slots)

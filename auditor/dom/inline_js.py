@@ -813,6 +813,45 @@ def in_comment(script: str, at: int) -> bool:
     return opened != -1 and script.find("*/", opened + 2, at) == -1
 
 
+# what opens or closes a string or a comment, read forward: an escape, a quote, a line's
+# end, a `//` that may open a line comment (at a line's start or after a space or
+# punctuation, not a URL's `http://`), a `/*` not run into a name or a `*` (no glob's)
+_COMMENT_OR_STRING_MARK = lazy_regex(
+    r"""\\.|["'`]|\n|(?:^|(?<=[\s;{}(),]))//|(?<![\w$*])/\*""", re.MULTILINE)
+
+
+def comment_spans(script: str) -> list[tuple[int, int]]:
+    """The comments of a script, `(start, end)` in order, read in one pass forward as
+    `in_comment` reads one back from a point, but outside its strings: a `//` or `/*` a
+    string holds (`"url(//cdn…)"`, `['/*', '/admin']`) opens none. A string ends at its
+    quote or its line's end (a template literal at its backtick); a `/*` no `*/` closes
+    covers `_COMMENT_REACH`."""
+    spans: list[tuple[int, int]] = []
+    quote, at = "", 0
+    while (found := _COMMENT_OR_STRING_MARK.search(script, at)) is not None:
+        mark, at = found.group(), found.end()
+        if quote:
+            if mark == quote or (mark == "\n" and quote != "`"):
+                quote = ""
+        elif mark in ("\"", "'", "`"):
+            quote = mark
+        elif mark == "//":
+            end = script.find("\n", at)
+            at = len(script) if end == -1 else end
+            spans.append((found.start(), at))
+        elif mark == "/*":
+            end = script.find("*/", at, found.start() + _COMMENT_REACH)
+            at = found.start() + _COMMENT_REACH if end == -1 else end + 2
+            spans.append((found.start(), min(at, len(script))))
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` lies in one of `spans` (sorted, apart)."""
+    index = bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
 def _in_code(script: str, at: int) -> bool:
     """Whether the import at `at` is code: not in a comment (`// import('./x.js')`,
     `/* … */`) nor in a string's prose (`"load it with import('/x.js')"`), as far as the

@@ -52,6 +52,18 @@ CASES = [
         {("outbrain-widget", "MB_1"), ("outbrain-widget", "AR_3"), ("outbrain-widget", "AR_17")},
         id="outbrain: a site's helper named for it, handed each widget"),
     pytest.param(_page(
+        '<div id="obArticle"></div>',
+        '<script>var OB_elements = [{"containerId": "obArticle", "widgetId": "AR_4"}, '
+        "{'containerId': 'obSide', 'widgetId': 'SB_5'}];</script>", _OB_LOADER),
+        {("outbrain-widget", "AR_4"), ("outbrain-widget", "SB_5")},
+        id="outbrain: widgetId keys quoted, as a config written as JSON has them"),
+    pytest.param(_page(
+        '<div id="ob-footer"></div>',
+        '<script>loadOutbrainWidget("AR_6", "#ob-footer"); renderOutbrain( \'MB_7\' , box);'
+        "</script>", _OB_LOADER),
+        {("outbrain-widget", "AR_6"), ("outbrain-widget", "MB_7")},
+        id="outbrain: a site's helper handed the widget and its container"),
+    pytest.param(_page(
         '<script type="text/javascript" async="" src="//r.skimresources.com/api/?callback='
         'skimlinksApplyHandlers&amp;data=%7B%22pubcode%22%3A%2212345X678901%22%2C%22domains%22'
         '%3A%5B%22site.example%22%5D%7D"></script>'),
@@ -66,6 +78,15 @@ CASES = [
         'qs; document.getElementById("content_ad").appendChild(s); }());</script>'),
         {("content-ad-widget", "42175")},
         id="content.ad: the widget tag's params object"),
+    pytest.param(_page(
+        '<div id="content_ad"></div>',
+        '<script>(function(){var params = {"id": "1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d", "d": '
+        '"c2l0ZS5leGFtcGxl", "wid": "42176", "cb": (new Date()).getTime()}; var qs=""; '
+        'for (var k in params) { qs += k + "=" + params[k] + "&"; } var s = '
+        'document.createElement("script"); s.src = "//api.content.ad/Scripts/widget2.aspx?" + qs; '
+        'document.getElementById("content_ad").appendChild(s);})();</script>'),
+        {("content-ad-widget", "42176")},
+        id="content.ad: the params object's keys quoted"),
     pytest.param(_page(
         "<script>window.IndexArgs = { 'device': 'D', 'siteID': 187654, 'slots': [ {'id': '1', "
         "'width': 728, 'height': 90} ] };</script>",
@@ -95,6 +116,18 @@ CASES = [
         "tmntag.account(pageAccount);</script>"),
         {("gpt-slot", "/10518930/tmn.news"), ("gpt-network", "10518930")},
         id="purch: the account its tag is handed by a variable"),
+    pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        '<script>var bg="url(//cdn.site.example/bg.png)",pageAccount="/10518932/tmn.news";'
+        "tmntag.account(pageAccount);</script>"),
+        {("gpt-slot", "/10518932/tmn.news"), ("gpt-network", "10518932")},
+        id="purch: an account assigned after a string holding ( and //, no comment"),
+    pytest.param(_page(
+        "<script src='http://ads.servebom.com/tmnhead.js'></script>",
+        "<script>var skip = ['/*', '/admin'];\nvar pageAccount = '/10518933/tmn.news'; "
+        "tmntag.account(pageAccount);</script>"),
+        {("gpt-slot", "/10518933/tmn.news"), ("gpt-network", "10518933")},
+        id="purch: an account assigned after a string holding /*, no comment"),
     pytest.param(_page(
         "<script>\n//var experimentid = \"HFjPvEF9QYyr6nZ-lFqjMA\"; //all\n"
         "var experimentid = \"Qx4sJN8YWTbaosZzwch_3m\";  //landing\n"
@@ -135,6 +168,27 @@ NOT_IDS = [
         "zoneId: 1 }); });</script>"),
         ("gpt-network", "4455"), id="Criteo's own config on a GPT page"),
     pytest.param(_page(
+        _GPT, "<script>var adUnits = [{code: 'top', bids: [{params: {networkId: 4455}, bidder: "
+        "'criteo'}, {bidder: 'appnexus', params: {placementId: 13144370}}]}];</script>"),
+        ("gpt-network", "4455"), id="a Criteo bid's networkId, its params before its bidder"),
+    pytest.param(_page(
+        _GPT, "<script>var videoConfig = { player: 'vjs', freewheel: { networkId: 169843, "
+        "serverUrl: 'https://29773.v.fwmrm.net/ad/g/1', profileId: '169843:site_web' } };"
+        "</script>"),
+        ("gpt-network", "169843"), id="a FreeWheel video config's networkId on a GPT page"),
+    pytest.param(_page(
+        _GPT, '<script>var fwParams = {"networkId": 169843, "serverURL": '
+        '"https://29773.v.fwmrm.net/ad/g/1", "siteSectionId": "news"};</script>'),
+        ("gpt-network", "169843"), id="a FreeWheel config with its server"),
+    pytest.param(_page(
+        _GPT, '<script>window.__CHAINS__ = [{"name": "Polygon", "chainId": 137, "networkId": '
+        '137, "rpc": ["https://rpc.chain.example"]}];</script>'),
+        ("gpt-network", "137"), id="a blockchain's networkId after its chainId on a GPT page"),
+    pytest.param(_page(
+        _GPT, "<script>const onboard = Onboard({ dappId: '0a1b2c3d-1111-2222-3333-444455556666', "
+        "networkId: 43114, subscriptions: { wallet: w => {} } });</script>"),
+        ("gpt-network", "43114"), id="a wallet library's networkId on a GPT page"),
+    pytest.param(_page(
         "<script src='http://ads.servebom.com/tmnhead.js'></script>",
         "<script>var pageAccount = '/10518930/tmn.news'; if (x) { pageAccount = "
         "'/10518931/tmn.other'; } tmntag.account(pageAccount);</script>"),
@@ -170,6 +224,19 @@ NAMED_BY_FILES = [
 @pytest.mark.parametrize("page", NAMED_BY_FILES)
 def test_a_vendor_named_by_its_own_files_on_the_site(audit_html: AuditHtml, page: str) -> None:
     assert "Polar" in {n.network for n in audit_html(page).networks}
+
+
+@pytest.mark.parametrize("src", [
+    "/static/js/highcharts/polar_config.js",  # a chart's polar-axis config file
+    "/wp-content/plugins/wp-polar/js/wp_polar_plugin_admin.js",  # a site plugin named polar
+    "/wp-content/plugins/polar/js/polar_plugin_settings.js",
+])
+def test_another_polar_file_names_no_vendor(audit_html: AuditHtml, src: str) -> None:
+    # Polar's own files are its minified placements config and its stamped plugin build
+    # (`1406300000-20140725_polar_plugin_desktop.js`); other files named for a polar thing
+    # are no ad vendor's
+    page = _page(f'<script src="{src}"></script>')
+    assert "Polar" not in {n.network for n in audit_html(page).networks}
 
 
 def test_another_polar_config_names_no_vendor(audit_html: AuditHtml) -> None:

@@ -1,9 +1,9 @@
 """The ID readers ids37 added run over a page's scripts and URLs: an Outbrain helper's call
 and a config's `widgetId:` key, Content.ad's params object, Index Exchange's legacy config,
-a GPT config's `networkId` (past a bid's or Criteo's) and `…unit_name` key, and Skimlinks'
-encoded API query; and the literals a page assigns, each asked whether a comment holds it.
-A hostile page repeating each head with no ID after it must cost the audit linear time:
-every pattern's scan past its head is bounded. Read at n and 4n."""
+a GPT config's `networkId` (past a bid's, Criteo's or FreeWheel's) and `…unit_name` key,
+and Skimlinks' encoded API query; and the literals a page assigns, each asked whether a
+comment holds it. A hostile page repeating each head with no ID after it must cost the
+audit linear time: every pattern's scan past its head is bounded. Read at n and 4n."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ LOADERS = ('<script src="https://widgets.outbrain.com/outbrain.js"></script>'
 def _script_heads(n: int) -> str:
     # one script repeating each head, none followed by an ID of its form
     head = ("createOutbrainDivs(x); widgetId : 'a'; {id: '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d', "
-            "IndexArgs = { siteID: x, bidder criteo networkId: x, unit_name: '/1234/', ")
+            "IndexArgs = { siteID: x, bidder criteo networkId: x, unit_name: '/1234/', "
+            # a GPT networkId each time, its lookahead for FreeWheel's keys or a bidder
+            # after it run to no end: bounded
+            "freewheel networkId: 12345, profileId: '12345 chainId networkId: 12345 dappId ")
     return HEAD + LOADERS + "<script>" + head * n + "</script></body></html>"
 
 
@@ -50,3 +53,27 @@ def _assignments(n: int) -> str:
 def test_assignments_on_one_long_line_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_assignments(n)), 4_000,
                   "assigned literals on one 120 KB line, each asked for a comment")
+
+
+def _sharethis_heads(n: int) -> str:
+    # one script repeating ShareThis's versioned loader head, no fragment after any
+    return (HEAD + "<script>" + "s='sharethis.js?ver=5.4.2&amp;x=1'; " * n
+            + "</script></body></html>")
+
+
+def test_sharethis_versioned_heads_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_sharethis_heads(n)), 3_000,
+                  "ShareThis versioned loader heads in one 100 KB script")
+
+
+def _strings_with_comment_marks(n: int) -> str:
+    # one line of assignments beside strings holding `(//` and `/*`: each assignment's
+    # comment check reads its line's quotes once, as far back as its bounded reach
+    return (HEAD + "<script>" + "var a = \"url(//x)\", b = '/*'; " * n
+            + '$.getScript("//www.google-analytics.com/cx/api.js?experiment="+a);'
+            + "</script></body></html>")
+
+
+def test_strings_holding_comment_marks_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_strings_with_comment_marks(n)), 3_000,
+                  "assignments beside strings holding // and /* on one 90 KB line")
