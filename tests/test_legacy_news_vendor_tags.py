@@ -601,3 +601,16 @@ def test_aol_adcall_divs_are_its_placements(project_engine: Engine, catalogue: C
     assert [(s.network, s.zone_id) for s in page.slots] == [
         ("Yahoo SSP (Verizon Media, ONE by AOL)", "11112222"),
         ("Yahoo SSP (Verizon Media, ONE by AOL)", "33334444")]
+
+
+def test_a_rendered_media_net_unit_is_its_slot(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    """A DOM save keeps what Media.net's loadTag rendered, not the call: `div#<crid>`
+    holding `iframe#_mN_dy_<crid>`, a slot with its crid; its 0x0 beacons frame is none."""
+    page = _page(PAGE.format(
+        '<script src="https://contextual.media.net/dmedianet.js?cid=8CU123456" async></script>'
+        '<iframe id="_mN_beacons" width="0" height="0" style="display:none"></iframe>'
+        '<div id="123456789"><iframe id="_mN_dy_123456789" width="100%" height="290" '
+        'scrolling="no" frameborder="0"></iframe></div>'), project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Media.net", "123456789")]
+    assert ("medianet-slot", "123456789") in {(i.kind, i.value) for i in page.ids}
