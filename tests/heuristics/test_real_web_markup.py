@@ -2317,3 +2317,18 @@ def test_an_ad_path_holding_a_dated_permalink_names_no_network_code(
         head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
              "</script>"))
     assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
+
+
+@pytest.mark.parametrize(("config", "read"), [
+    ("_comscore.push({c1: '2', c2: '7654321'});", "7654321"),  # its documented snippet
+    # a site's JSON config of the beacon (msn's trackInfo), its keys quoted either way
+    ("track.register({impr: {param: {'c1': '2', 'c2': '7654321'}}});", "7654321"),
+    ('var cfg = {"c1": "2", "c2": "7654321"};', "7654321"),
+    ("var cfg = {'xc2': '7654321'};", None),  # another key ending in c2
+])
+def test_comscore_client_with_its_key_bare_or_quoted(
+        audit_html: AuditHtml, config: str, read: str | None) -> None:
+    report = audit_html(page('<script async src="https://b.scorecardresearch.com/beacon.js">'
+                             f"</script><script>{config}</script>"))
+    assert [i.value for i in report.ids if i.kind == "comscore-client"] == (
+        [read] if read else [])
