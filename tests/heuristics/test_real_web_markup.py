@@ -2332,3 +2332,25 @@ def test_comscore_client_with_its_key_bare_or_quoted(
                              f"</script><script>{config}</script>"))
     assert [i.value for i in report.ids if i.kind == "comscore-client"] == (
         [read] if read else [])
+
+
+_TABOOLA_WIDGET = (
+    '<script src="https://cdn.taboola.com/libtrc/impl.thin.233-25-RELEASE.js"></script>'
+    '<div id="taboola-below-article-thumbnails" class="trc_related_container">'
+    '<div id="trc_wrapper_12345" class="trc_rbox"><div class="logoDiv link-attribution">'
+    '<a class="trc_desktop_attribution_link" href="https://popup.taboola.com/en/?template='
+    'colorbox&amp;utm_source={}&amp;utm_medium=referral&amp;utm_content=thumbnails-a:Below'
+    '%20Article%20Thumbnails:"><span>by Taboola</span></a></div></div></div>')
+
+
+@pytest.mark.parametrize(("source", "read"), [
+    ("harbourpub-network", "harbourpub-network"),
+    ("Harbour News!", None),  # no publisher ID of its form
+])
+def test_a_saved_taboola_widget_names_its_publisher_by_its_attribution_link(
+        audit_html: AuditHtml, source: str, read: str | None) -> None:
+    """A DOM save keeps the rendered widget and a loader without the publisher's path: the
+    attribution link's `utm_source` is the publisher the widget was served for."""
+    report = audit_html(page(_TABOOLA_WIDGET.format(source)))
+    assert [i.value for i in report.ids if i.kind == "taboola-publisher"] == (
+        [read] if read else [])
