@@ -2354,3 +2354,29 @@ def test_a_saved_taboola_widget_names_its_publisher_by_its_attribution_link(
     report = audit_html(page(_TABOOLA_WIDGET.format(source)))
     assert [i.value for i in report.ids if i.kind == "taboola-publisher"] == (
         [read] if read else [])
+
+
+@pytest.mark.parametrize(("markup", "network", "kind", "value"), [
+    # Parse.ly's tag served by the site's first-party CNAME, known by the tag's id
+    ('<script id="parsely-cfg" src="//fpa-cdn.harbour.example/keys/harbour.example/p.js">'
+     "</script>", "Parse.ly", "parsely-site", "harbour.example"),
+    # TrendMD's widget script a journal serves itself, its config set by the script
+    ("<div id='trendmd-suggestions'></div><script>var s = document.createElement('script');"
+     "s.src = 'https://cdn.harbour.example/js/trendmd.min.js'; s.setAttribute("
+     "'data-trendmdconfig', '{\"journal_id\":\"12345\",\"element\":\"#trendmd-suggestions\"}');"
+     "document.body.appendChild(s);</script>", "TrendMD", "trendmd-journal", "12345"),
+    ("<script src='/js/trendmd.min.js' data-trendmdconfig='{\"journal_id\":\"67890\"}'>"
+     "</script>", "TrendMD", "trendmd-journal", "67890"),
+])
+def test_self_hosted_parsely_and_trendmd_are_named_with_their_ids(
+        audit_html: AuditHtml, markup: str, network: str, kind: str, value: str) -> None:
+    report = audit_html(page(markup), url="https://harbour.example/story")
+    assert network in {n.network for n in report.networks}
+    assert (kind, value) in {(i.kind, i.value) for i in report.ids}
+
+
+def test_a_site_script_with_another_id_on_a_keys_path_is_no_parsely(
+        audit_html: AuditHtml) -> None:
+    report = audit_html(page('<script id="cfg" src="/keys/harbour.example/p.js"></script>'),
+                        url="https://harbour.example/story")
+    assert "Parse.ly" not in {n.network for n in report.networks}
