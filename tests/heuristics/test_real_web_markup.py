@@ -2380,3 +2380,16 @@ def test_a_site_script_with_another_id_on_a_keys_path_is_no_parsely(
     report = audit_html(page('<script id="cfg" src="/keys/harbour.example/p.js"></script>'),
                         url="https://harbour.example/story")
     assert "Parse.ly" not in {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize(("code", "named"), [
+    ('sailthru_horizon = {"domain": "horizon.harbour.example", "tags": ["uk"]};'
+     "sailthru_horizon_track(sailthru_horizon);", True),
+    ('sailthru_horizon = {"tags": ["uk"], "domain": "horizon.harbour.example"};', True),
+    # another domain: no Horizon's
+    ('sailthru_horizon = {"domain": "www.harbour.example"};', False),
+])
+def test_a_sites_sailthru_horizon_config_names_sailthru(
+        audit_html: AuditHtml, code: str, named: bool) -> None:
+    report = audit_html(page(f"<script>{code}</script>"), url="https://harbour.example/a")
+    assert ("Sailthru" in {n.network for n in report.networks}) is named
