@@ -2367,6 +2367,11 @@ def test_a_saved_taboola_widget_names_its_publisher_by_its_attribution_link(
      "document.body.appendChild(s);</script>", "TrendMD", "trendmd-journal", "12345"),
     ("<script src='/js/trendmd.min.js' data-trendmdconfig='{\"journal_id\":\"67890\"}'>"
      "</script>", "TrendMD", "trendmd-journal", "67890"),
+    # a site's loader helper handed the tag's attributes as a map
+    ("<script>loadScript('https://cdn1.harbour.example/js/cache/trendmd.min.js', "
+     "{\"data-trendmdconfig\":'{\"journal_id\":\"53921\",\"element\":\"#t\"}'});</script>"
+     "<script src='https://cdn1.harbour.example/js/cache/trendmd.min.js'></script>",
+     "TrendMD", "trendmd-journal", "53921"),
 ])
 def test_self_hosted_parsely_and_trendmd_are_named_with_their_ids(
         audit_html: AuditHtml, markup: str, network: str, kind: str, value: str) -> None:
