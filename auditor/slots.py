@@ -1735,7 +1735,7 @@ def cosmetic_slots(
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
-            or _ad_link_network(el, catalogue) or linked \
+            or _ad_link_network(el, catalogue) or linked or _widget_named(el, catalogue) \
             or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None) \
             or _tag_configured_in(el, signed)
         if network is None and _empty_placeholder(el, page):
@@ -2026,6 +2026,28 @@ def _named_inside(el: etree._Element, hit_elements: set[etree._Element],
     too: a wrapper's other boxes (a label, a close button) name no one."""
     return next((found for d in el.iterdescendants() if d in hit_elements
                  and (found := catalogue.named_in_markup(d)) is not None), None)
+
+
+_WIDGET_NODES = 200  # elements of a hidden box read for the widget it holds
+
+
+def _widget_named(el: etree._Element, catalogue: Catalogue) -> Network | None:
+    """The vendor a hidden box is named for by the widget it holds: an element whose id or
+    class opens the vendor's `markup_words` (`<ul id="outbrain-recs">`) and a link to the
+    vendor's own host (the widget's "Powered by" or "What is" disclosure) agreeing, both
+    inside the box. Either alone names no one: a class is the site's to write, and a link
+    to a vendor may be a story about it. The box's first `_WIDGET_NODES` elements are read."""
+    named: Network | None = None
+    linked: set[str] = set()
+    for d in islice(el.iterdescendants(), _WIDGET_NODES):
+        if not isinstance(d.tag, str):
+            continue
+        named = named or catalogue.named_in_markup(d)
+        href = d.get("href") or "" if str(d.tag).lower() == "a" else ""
+        if href.startswith(("http://", "https://", "//")) and (
+                linked_to := catalogue.network_for(href, host_of(href))) is not None:
+            linked.add(linked_to.name)
+    return named if named is not None and named.name in linked else None
 
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement

@@ -853,3 +853,29 @@ def test_a_splice_that_is_no_keys_value_is_not_crossed(
                     catalogue=catalogue).pages
     assert page.slots == ()
     assert not {i.value for i in page.ids if i.kind == "dart-zone"}
+
+
+# a DART tag whose site the script joins in from a variable (DFP's generated tags and
+# sites' templates): a 1x1 tag written in the head, and a unit's tag joining site and zone
+# names (the second site's name assigned two values: no site of the page's)
+JOINED_SITE = b"""<html><head><title>t</title><script>
+var ehs_site = "ehsne.pro.site.example"; var ord = Math.random() * 1e16;
+var ehs_protocol = (document.location.protocol == "https:") ? "https://" : "http://";
+document.write('<scr'+'ipt src="'+ehs_protocol+'ad.doubleclick.net/N9876/adj/'+ehs_site+\
+';sz=1x1;ord=' + ord + '?"><\\/scr'+'ipt>');
+</script></head><body><p>Article text.</p><div class="unit"><script>
+if (beta) { SITE = 'paper.beta'; } else { SITE = 'paper.main'; }
+var ad_tag = 'http://ad.doubleclick.net/N6556/adj/' + SITE + ZONE + ';sz=300x250;tile=2;';
+document.write('<scr' + 'ipt src="' + ad_tag + '"><\\/scr' + 'ipt>');
+</script></div></body></html>"""
+
+
+def test_a_dart_tag_joined_from_its_parts_names_the_network_and_its_ids(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(JOINED_SITE, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "DoubleClick DART" in {n.network for n in page.networks}
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("dart-network", "9876"), ("dart-network", "6556"),
+            ("dart-site", "ehsne.pro.site.example")} <= ids
+    assert not {v for k, v in ids if k == "dart-site" and v.startswith("paper.")}

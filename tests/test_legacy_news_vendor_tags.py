@@ -596,3 +596,35 @@ def test_a_gallery_of_pictures_in_dated_folders_is_no_gpt_unit(
     assert page.slots == ()
     assert "Google Publisher Tag" not in {n.network for n in page.networks}
     assert not [i for i in page.ids if i.kind in {"gpt-network", "gpt-slot"}]
+
+
+def _adcall(key: str, magic: str, width: str, height: str) -> str:
+    """An AOL adsWrapper placement as its templates write it: the htmlAdWH call as data."""
+    data = (f'{{"{key}":{{"adSetType":"F","htmlAdWH":{{"mn":{magic},"sizes":{{"w":"{width}",'
+            f'"h":"{height}"}},"type":"f"}}}}}}').replace('"', "&quot;")
+    return f'<div id="ad_{key}" data-aol-adcall="{data}"></div>'
+
+
+def test_aol_adcall_divs_are_its_placements(project_engine: Engine, catalogue: Catalogue) -> None:
+    """AOL's adsWrapper fills each `div[data-aol-adcall]` with the htmlAdWH call its JSON
+    holds (Engadget's template): a placement, its magic number the zone, loader or none."""
+    page = _page(PAGE.format(
+        '<script src="https://o.aolcdn.com/ads/adsWrapper.min.js"></script>'
+        + _adcall("s", "11112222", "728", "90") + "<p>More.</p>"
+        + _adcall("tl", "33334444", "RR", "RR")), project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Yahoo SSP (Verizon Media, ONE by AOL)", "11112222"),
+        ("Yahoo SSP (Verizon Media, ONE by AOL)", "33334444")]
+
+
+def test_a_rendered_media_net_unit_is_its_slot(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    """A DOM save keeps what Media.net's loadTag rendered, not the call: `div#<crid>`
+    holding `iframe#_mN_dy_<crid>`, a slot with its crid; its 0x0 beacons frame is none."""
+    page = _page(PAGE.format(
+        '<script src="https://contextual.media.net/dmedianet.js?cid=8CU123456" async></script>'
+        '<iframe id="_mN_beacons" width="0" height="0" style="display:none"></iframe>'
+        '<div id="123456789"><iframe id="_mN_dy_123456789" width="100%" height="290" '
+        'scrolling="no" frameborder="0"></iframe></div>'), project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Media.net", "123456789")]
+    assert ("medianet-slot", "123456789") in {(i.kind, i.value) for i in page.ids}

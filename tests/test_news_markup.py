@@ -278,3 +278,29 @@ def test_criteo_zone_tags_request_is_criteos_not_a_self_hosted_revives(
     ajs = [r for r in page.resources if "/delivery/ajs.php" in r.url]
     assert ajs and {(r.network, r.company) for r in ajs} == {("Criteo", "Criteo")}
     assert "Revive Adserver" not in {n.network for n in page.networks}
+
+
+def _recommendations(inside: str) -> bytes:
+    return ("<html><head><title>t</title></head><body><article><p>Story text.</p></article>"
+            f'<footer><div id="sponsored-recommendations">{inside}</div></footer>'
+            "</body></html>").encode()
+
+
+_HEADING = '<div class="heading"><h3>Sponsored Stories</h3>{}</div>'
+_POWERED = '<a href="http://www.outbrain.com/what-is/default/en">Powered by </a>'
+
+
+def test_a_recommendation_box_is_named_by_the_widget_it_holds(catalogue: Catalogue) -> None:
+    """A box the lists hide, holding Outbrain's widget list (`ul#outbrain-recs`) and its
+    "Powered by" link to outbrain.com (ars-1's saved footer), is Outbrain's; the class
+    alone, or the link alone (a story about the vendor), names no one."""
+    hiding = Engine.from_text("###sponsored-recommendations", name="test-hiding")
+
+    def named(inside: str) -> list[str | None]:
+        (page,) = audit(_recommendations(inside), url="https://news.test/a",
+                        engine=hiding, catalogue=catalogue).pages
+        return [s.network for s in page.slots]
+
+    assert named(_HEADING.format(_POWERED) + '<ul id="outbrain-recs"></ul>') == ["Outbrain"]
+    assert named(_HEADING.format("") + '<ul id="outbrain-recs"></ul>') == [None]
+    assert named(_HEADING.format(_POWERED) + '<ul id="recs"></ul>') == [None]

@@ -65,10 +65,14 @@ window.Krux||((Krux=function(){Krux.q.push(arguments)}).q=[]);
 </script></head><body><p>Article text.</p></body></html>"""
 
 
-def test_krux_control_tag_query_config_id(project_engine: Engine, catalogue: Catalogue) -> None:
-    (page,) = audit(KRUX, url="https://news.test/a", engine=project_engine,
-                    catalogue=catalogue).pages
-    assert ("krux-config", "JZh7-1tL") in {(i.kind, i.value) for i in page.ids}
+@pytest.mark.parametrize(("confid", "read"), [
+    ("JZh7-1tL", "JZh7-1tL"), ("qkzyenslt", "qkzyenslt"),  # eight characters, or nine
+    ("abcdefghij", None)])  # ten: no config ID of its form
+def test_krux_control_tag_query_config_id(confid: str, read: str | None,
+                                          project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KRUX.replace(b"JZh7-1tL", confid.encode()), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "krux-config"] == ([read] if read else [])
 
 
 # Adobe Analytics' noscript beacon names the report suite in its path (/b/ss/<rsid>/)

@@ -22,6 +22,10 @@ or the loader is one the catalogue files under a company whose hosts it does not
 (an injection pasted under the page's jQuery or GPT tag, naming it).
 A theme's bundle holding one packed jQuery plugin whose unpacked code names no URL and
 only works on the page's own elements is no finding (`_packed_plugin`).
+Hidden code that decodes to a catalogued vendor's own documented snippet (its inline
+signature beside a script of its service: a packed `GoogleAnalyticsObject` loader of
+analytics.js) is that vendor's code hidden by a site that packs its scripts: `medium`, to
+check (`_vendor_snippet`); anything else it loads keeps it `high`.
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
@@ -223,6 +227,19 @@ def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
     entity = catalogue.runner_of(url, host).entity
     return entity is not None and entity.category not in (
         Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
+
+
+def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded) -> str | None:
+    """The vendor whose own documented snippet hidden code decodes to, where the script it
+    loads is that vendor's service's and the decoded code holds that vendor's inline
+    signature (a packed `GoogleAnalyticsObject` loader of analytics.js): the vendor's code,
+    hidden by a site that packs its scripts, not an injector's payload. A bare address
+    hidden without the vendor's snippet around it (an anti-adblock bait's) is none."""
+    if not _plain_vendor(catalogue, url, host):
+        return None
+    network = catalogue.runner_of(url, host).network
+    return network.name if network is not None and any(
+        network.configured_in(p) for p in decoded.payloads) else None
 
 
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
@@ -532,6 +549,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         offsite: list[str] = []  # code loaded from, or the visitor sent to, another site
         sent: set[str] = set()  # of those, where the visitor is sent
         vendors_run: set[str] = set()  # of those, a vendor's service's named in plain sight
+        snippets_run: dict[str, str] = {}  # of those, hidden: url -> vendor whose snippet it is
         hidden_hosts: set[str] = set()
         fallback_of: set[str] = set()  # loaders in plain sight the hidden code loads again
         last = line_at(code, len(code), first=line)  # the script's last line
@@ -553,6 +571,9 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 and ctx.catalogue.runner_of(url, host).entity is None
             if runs and not unnamed and decoded.machine and _plain_vendor(ctx.catalogue, url, host):
                 vendors_run.add(url)
+            elif runs and unnamed and (snippet := _vendor_snippet(ctx.catalogue, url, host,
+                                                                  decoded)):
+                snippets_run[url] = snippet
             if (runs and (unnamed or decoded.machine)) or target:
                 offsite.append(url)
                 if target or hidden.type is RequestType.DOCUMENT:
@@ -572,7 +593,7 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
         # encodings nested past the decoder's depth: no site's own code does that
-        unvouched = [u for u in offsite if u not in vendors_run]
+        unvouched = [u for u in offsite if u not in vendors_run and u not in snippets_run]
         severity = Severity.HIGH if (unvouched and not fallback) or mines \
             or decoded.nested_past_depth else Severity.MEDIUM
         what = ", ".join(decoded.signals)
@@ -591,7 +612,11 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
                 message += (f"; it is the fallback of the loader the page runs from "
                             f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
                             "that vendor and that these are its hosts")
-            if vendors_run and not unvouched:
+            if snippets_run and not unvouched:
+                message += (f"; it is {', '.join(sorted(set(snippets_run.values())))}'s own "
+                            "snippet, loading that vendor's script: check that the site chose "
+                            "that vendor and why its code is hidden")
+            elif vendors_run and not unvouched:
                 message += ("; it is a script of a vendor's service the catalogue knows, its "
                             "address in plain sight: check that the site chose that vendor")
             evidence = " ".join(loaded[:20])
@@ -618,7 +643,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "it. High when the decoded code loads from, or sends the visitor to, another site's host "
     "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
-    "such target, the fallback of a vendor's loader the page runs beside it, or code the "
+    "such target, the fallback of a vendor's loader the page runs beside it, a known vendor's "
+    "own snippet loading its script, or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
     "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",

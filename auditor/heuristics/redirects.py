@@ -86,6 +86,15 @@ CLOAK_NAME_WINDOW = 200  # characters before such a read where the name it goes 
 _PROPERTY_SET = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)\s*=(?![=>])""")
 _PROPERTY = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)""")
+# the objects whose `location` is a window's: setting it navigates (`window.top.location`,
+# `document.location`, `opener.location`); any other object's `location` is a property of
+# its own (a sign-in config's `idp.location = "https://sso…"`)
+_WINDOW_NAMES = frozenset({"window", "document", "top", "self", "parent", "opener",
+                           "globalThis", "frames", "content"})
+# a name bound to one (`var w = window;`, `const t = window.top`), led by its `=`
+_WINDOW_ALIAS = lazy_regex(
+    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:window|self|top|parent|globalThis)"
+    r"(?:\s*\.\s*(?:top|parent|self|opener))*(?![\w$]|\s*[.(\[])")
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -902,9 +911,15 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     that set the link's `href` is where it is judged; none when the page's
     `<base target>` opens links in a new tab and the script gives the link no target of
     the page's own), in the order written."""
-    found = [(m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g))
-             for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text
-                       else ())]
+    windows: frozenset[str] | None = None  # names bound to a window, read at the first asked
+    found: list[tuple[int, str]] = []
+    for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text else ()):
+        owner = _owner(text, m.start())
+        if owner and owner not in _WINDOW_NAMES:
+            windows = _window_aliases(text) if windows is None else windows
+            if owner not in windows:
+                continue  # an object's own `location` (a sign-in config's): no navigation
+        found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
     if ".click" in text and "href" in text:
         links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):
@@ -913,6 +928,28 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
                 found.append((start, m.group(2)))
         found.sort()
     yield from found
+
+
+def _owner(text: str, at: int) -> str:
+    """The object whose `location` the match at `at` sets: the name before its `.`
+    (`window.site.idp.location` is `idp`'s), empty where the match is led by no `.`
+    (`location = …`, the window's) or the owner is no plain name (`frames[0].location`).
+
+    >>> _owner("a.b . location='//x'", 6), _owner("location='//x'", 0), _owner("f().location", 4)
+    ('b', '', '')
+    """
+    end = at
+    while end and text[end - 1].isspace():
+        end -= 1
+    if not end or text[end - 1] != ".":
+        return ""
+    return _name_before(text, end - 1)[1]
+
+
+def _window_aliases(text: str) -> frozenset[str]:
+    """The names the script binds to a window (`var w = window.top;`), whose `location`
+    navigates as the window's does; read once a script, at its first owned `location`."""
+    return frozenset(m.group(1) for m in _WINDOW_ALIAS.finditer(text))
 
 
 def _name_before(text: str, at: int) -> tuple[int, str]:

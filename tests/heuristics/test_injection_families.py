@@ -2896,3 +2896,20 @@ def test_a_one_line_pages_own_tag_before_its_html_close_is_not_appended(
         "<!-- Performance optimized by W3 Total Cache. Served from: harbourgazette -->")
     assert "\n" not in page
     assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+
+
+@pytest.mark.parametrize(("src", "flagged"), [
+    # Gravity's recommendation beacon, inserted at the head's top by the page's own code
+    # (a DOM save keeps it there): a vendor the catalogue knows
+    ("http://rma-api.gravity.com/v1/beacons/log?site_guid=0123456789abcdef0123456789abcdef"
+     "&action=beacon&url=https%3A%2F%2Fharbour.example%2Fstory", False),
+    ("http://rma-api.gravity.com/v1/beacons/initialize", False),
+    # an unknown host in the same place stays a check
+    ("https://cdn-stat-beacon.example/v1/beacons/log?site=1", True),
+])
+def test_a_known_recommendation_vendors_beacon_before_the_charset_is_no_injection(
+        audit_html: AuditHtml, src: str, flagged: bool) -> None:
+    html = (f'<!DOCTYPE html><html><head><script src="{src}"></script><meta charset="utf-8">'
+            "<title>Story</title></head><body><p>Story text.</p></body></html>")
+    report = audit_html(html, url="https://harbour.example/story")
+    assert bool([f for f in report.findings if f.kind == "appended-script"]) is flagged

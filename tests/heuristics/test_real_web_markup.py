@@ -2353,3 +2353,84 @@ def test_an_ad_path_holding_a_dated_permalink_names_no_network_code(
         head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
              "</script>"))
     assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
+
+
+@pytest.mark.parametrize(("config", "read"), [
+    ("_comscore.push({c1: '2', c2: '7654321'});", "7654321"),  # its documented snippet
+    # a site's JSON config of the beacon (msn's trackInfo), its keys quoted either way
+    ("track.register({impr: {param: {'c1': '2', 'c2': '7654321'}}});", "7654321"),
+    ('var cfg = {"c1": "2", "c2": "7654321"};', "7654321"),
+    ("var cfg = {'xc2': '7654321'};", None),  # another key ending in c2
+])
+def test_comscore_client_with_its_key_bare_or_quoted(
+        audit_html: AuditHtml, config: str, read: str | None) -> None:
+    report = audit_html(page('<script async src="https://b.scorecardresearch.com/beacon.js">'
+                             f"</script><script>{config}</script>"))
+    assert [i.value for i in report.ids if i.kind == "comscore-client"] == (
+        [read] if read else [])
+
+
+_TABOOLA_WIDGET = (
+    '<script src="https://cdn.taboola.com/libtrc/impl.thin.233-25-RELEASE.js"></script>'
+    '<div id="taboola-below-article-thumbnails" class="trc_related_container">'
+    '<div id="trc_wrapper_12345" class="trc_rbox"><div class="logoDiv link-attribution">'
+    '<a class="trc_desktop_attribution_link" href="https://popup.taboola.com/en/?template='
+    'colorbox&amp;utm_source={}&amp;utm_medium=referral&amp;utm_content=thumbnails-a:Below'
+    '%20Article%20Thumbnails:"><span>by Taboola</span></a></div></div></div>')
+
+
+@pytest.mark.parametrize(("source", "read"), [
+    ("harbourpub-network", "harbourpub-network"),
+    ("Harbour News!", None),  # no publisher ID of its form
+])
+def test_a_saved_taboola_widget_names_its_publisher_by_its_attribution_link(
+        audit_html: AuditHtml, source: str, read: str | None) -> None:
+    """A DOM save keeps the rendered widget and a loader without the publisher's path: the
+    attribution link's `utm_source` is the publisher the widget was served for."""
+    report = audit_html(page(_TABOOLA_WIDGET.format(source)))
+    assert [i.value for i in report.ids if i.kind == "taboola-publisher"] == (
+        [read] if read else [])
+
+
+@pytest.mark.parametrize(("markup", "network", "kind", "value"), [
+    # Parse.ly's tag served by the site's first-party CNAME, known by the tag's id
+    ('<script id="parsely-cfg" src="//fpa-cdn.harbour.example/keys/harbour.example/p.js">'
+     "</script>", "Parse.ly", "parsely-site", "harbour.example"),
+    # TrendMD's widget script a journal serves itself, its config set by the script
+    ("<div id='trendmd-suggestions'></div><script>var s = document.createElement('script');"
+     "s.src = 'https://cdn.harbour.example/js/trendmd.min.js'; s.setAttribute("
+     "'data-trendmdconfig', '{\"journal_id\":\"12345\",\"element\":\"#trendmd-suggestions\"}');"
+     "document.body.appendChild(s);</script>", "TrendMD", "trendmd-journal", "12345"),
+    ("<script src='/js/trendmd.min.js' data-trendmdconfig='{\"journal_id\":\"67890\"}'>"
+     "</script>", "TrendMD", "trendmd-journal", "67890"),
+    # a site's loader helper handed the tag's attributes as a map
+    ("<script>loadScript('https://cdn1.harbour.example/js/cache/trendmd.min.js', "
+     "{\"data-trendmdconfig\":'{\"journal_id\":\"53921\",\"element\":\"#t\"}'});</script>"
+     "<script src='https://cdn1.harbour.example/js/cache/trendmd.min.js'></script>",
+     "TrendMD", "trendmd-journal", "53921"),
+])
+def test_self_hosted_parsely_and_trendmd_are_named_with_their_ids(
+        audit_html: AuditHtml, markup: str, network: str, kind: str, value: str) -> None:
+    report = audit_html(page(markup), url="https://harbour.example/story")
+    assert network in {n.network for n in report.networks}
+    assert (kind, value) in {(i.kind, i.value) for i in report.ids}
+
+
+def test_a_site_script_with_another_id_on_a_keys_path_is_no_parsely(
+        audit_html: AuditHtml) -> None:
+    report = audit_html(page('<script id="cfg" src="/keys/harbour.example/p.js"></script>'),
+                        url="https://harbour.example/story")
+    assert "Parse.ly" not in {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize(("code", "named"), [
+    ('sailthru_horizon = {"domain": "horizon.harbour.example", "tags": ["uk"]};'
+     "sailthru_horizon_track(sailthru_horizon);", True),
+    ('sailthru_horizon = {"tags": ["uk"], "domain": "horizon.harbour.example"};', True),
+    # another domain: no Horizon's
+    ('sailthru_horizon = {"domain": "www.harbour.example"};', False),
+])
+def test_a_sites_sailthru_horizon_config_names_sailthru(
+        audit_html: AuditHtml, code: str, named: bool) -> None:
+    report = audit_html(page(f"<script>{code}</script>"), url="https://harbour.example/a")
+    assert ("Sailthru" in {n.network for n in report.networks}) is named

