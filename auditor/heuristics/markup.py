@@ -3,6 +3,7 @@ ad-template comments."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +20,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
-from auditor.urls import host_of
+from auditor.urls import browser_host, host_of
 from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -431,7 +432,9 @@ class _HtmlEnd(NamedTuple):
 
 # a host or an ID as the rest of the `</html>` line writes it, and where a script's code starts
 _TAIL_WORD = lazy_regex(r"[\w.-]+")
-_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>([^\n<]{0,80})", re.I)
+_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>([^\n]{0,80})", re.I)
+# a word with its percent escapes: a host the line may spell otherwise than it is requested
+_TAIL_ESCAPED_WORD = lazy_regex(r"[\w.%-]+")
 
 
 def _after_html(text: str) -> _HtmlEnd:
@@ -447,8 +450,16 @@ def _after_html(text: str) -> _HtmlEnd:
         return _HtmlEnd(0, frozenset(), frozenset())
     newline = tail.find("\n")
     rest = tail if newline < 0 else tail[:newline]
-    return _HtmlEnd(line_at(text, end), frozenset(_TAIL_WORD.findall(rest)),
-                    frozenset(code_start(m.group(1)) for m in _TAIL_SCRIPT.finditer(rest)))
+    # the words as the browser reads the line's attributes (`&#46;` a dot), and its hosts
+    # as requested (percent-decoded, punycoded): what a request's host is compared with
+    shown = html.unescape(rest) if "&" in rest else rest
+    words = {*_TAIL_WORD.findall(rest), *_TAIL_WORD.findall(shown)}
+    words.update(host for spelt in _TAIL_ESCAPED_WORD.findall(shown)
+                 if ("%" in spelt or not spelt.isascii())
+                 and (host := browser_host(spelt.strip(".-"))))
+    return _HtmlEnd(line_at(text, end), frozenset(words),
+                    frozenset(code_start(m.group(1).split("</script", 1)[0])
+                              for m in _TAIL_SCRIPT.finditer(rest)))
 
 
 def code_start(code: str) -> str:

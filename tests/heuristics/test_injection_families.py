@@ -2871,6 +2871,21 @@ _JOINED = {
                          "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
     "a hidden frame": ('<iframe src="https://adsrv-qk7.example/f" width="0" height="0">'
                        "</iframe>", "hidden-iframe"),
+    # the host as the browser reads it, not as the line spells it: a character reference,
+    # a Unicode label (requested punycoded), a percent-escaped dot; and code whose start
+    # holds a `<` (the line's script starts were cut at it)
+    "a loader, its host's dot a character reference": (
+        '<script src="https://stay.linestoget&#46;test/scripts/check.js"></script>',
+        "appended-script"),
+    "a loader on a Unicode host": (
+        '<script src="https://stay.l\u00ednestoget.test/scripts/check.js"></script>',
+        "appended-script"),
+    "a hidden frame, its host's dot percent-escaped": (
+        '<iframe src="https://adsrv-qk7%2Eexample/f" width="0" height="0"></iframe>',
+        "hidden-iframe"),
+    "a timed redirect opening with a comparison": (
+        "<script>if(history.length<3){setTimeout(function(){window.location.replace("
+        "'https://casino-lucky.example/go');},3000);}</script>", "redirect"),
 }
 
 

@@ -8,7 +8,11 @@ from .scaling import assert_linear, audit_seconds
 
 
 def _joined(n: int) -> str:
+    # hosts spelt with a character reference, a percent escape and a Unicode label too
     tags = "".join(f'<script src="https://cdn{i}.unknown.test/s.js"></script>'
+                   f'<script src="https://e{i}.unknown&#46;test/s.js"></script>'
+                   f'<img src="https://p{i}.unkn%6Fwn.test/x.gif">'
+                   f'<script src="https://\u00e9{i}.unknown.test/s.js"></script>'
                    f"<script>setTimeout(function(){{location.replace('https://r{i}.test/');}},"
                    f"{i});</script><iframe src='https://f{i}.unknown.test/' width=0 height=0>"
                    "</iframe>" for i in range(n))
@@ -19,3 +23,11 @@ def _joined(n: int) -> str:
 def test_tags_appended_on_the_html_close_line_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_joined(n)), 800,
                   "scripts, redirects and frames appended on the </html> line")
+
+
+def test_one_long_word_on_the_html_close_line_is_linear() -> None:
+    """The line's words with escapes are read in one pass, not searched from each start."""
+    def page(n: int) -> str:
+        return ("<html><head><title>t</title></head><body><p>x</p></body></html><p>"
+                + "a" * (n * 200) + "\u00e9%" + "b" * (n * 200) + "</p>")
+    assert_linear(lambda n: audit_seconds(page(n)), 800, "one long word past </html>")
