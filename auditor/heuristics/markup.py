@@ -432,7 +432,8 @@ class _HtmlEnd(NamedTuple):
 
 # a host or an ID as the rest of the `</html>` line writes it, and where a script's code starts
 _TAIL_WORD = lazy_regex(r"[\w.-]+")
-_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>([^\n]{0,80})", re.I)
+# (the code's start looked ahead at, not taken: the next tag's `<script` may lie in it)
+_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>(?=([^\n]{0,80}))", re.I)
 # a word with its percent escapes: a host the line may spell otherwise than it is requested
 _TAIL_ESCAPED_WORD = lazy_regex(r"[\w.%-]+")
 

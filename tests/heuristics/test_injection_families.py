@@ -2883,6 +2883,11 @@ _JOINED = {
     "a hidden frame, its host's dot percent-escaped": (
         '<iframe src="https://adsrv-qk7%2Eexample/f" width="0" height="0"></iframe>',
         "hidden-iframe"),
+    # one tag right after another: the first's look at its code took the next `<script`
+    "a timed redirect right after a loader": (
+        '<script src="https://stay.linestoget.test/scripts/check.js"></script>'
+        "<script>setTimeout(function(){window.location.replace("
+        "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
     "a timed redirect opening with a comparison": (
         "<script>if(history.length<3){setTimeout(function(){window.location.replace("
         "'https://casino-lucky.example/go');},3000);}</script>", "redirect"),
