@@ -436,6 +436,9 @@ _TAIL_WORD = lazy_regex(r"[\w.-]+")
 _TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>(?=([^\n]{0,80}))", re.I)
 # a word with its percent escapes: a host the line may spell otherwise than it is requested
 _TAIL_ESCAPED_WORD = lazy_regex(r"[\w.%-]+")
+# a script's element, kept whole (a `<!--` in its code opens no comment), or a comment (an
+# empty one, `<!-->` or `<!--->`, as a browser closes it; unclosed, to the line's end)
+_TAIL_SCRIPT_OR_COMMENT = lazy_regex(r"(<script\b.*?(?:</script|$))|<!--(?:>|->|.*?(?:--!?>|$))")
 
 
 def _after_html(text: str) -> _HtmlEnd:
@@ -451,6 +454,8 @@ def _after_html(text: str) -> _HtmlEnd:
         return _HtmlEnd(0, frozenset(), frozenset())
     newline = tail.find("\n")
     rest = tail if newline < 0 else tail[:newline]
+    if "<!--" in rest:  # a comment loads nothing: a cache's naming the page's own CDN
+        rest = _TAIL_SCRIPT_OR_COMMENT.sub(lambda m: m.group(1) or " ", rest)
     # the words as the browser reads the line's attributes (`&#46;` a dot), and its hosts
     # as requested (percent-decoded, punycoded): what a request's host is compared with
     shown = html.unescape(rest) if "&" in rest else rest

@@ -2916,3 +2916,22 @@ def test_a_one_line_pages_own_tag_before_its_html_close_is_not_appended(
         "<!-- Performance optimized by W3 Total Cache. Served from: harbourgazette -->")
     assert "\n" not in page
     assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+
+
+def test_a_one_line_pages_cdn_named_by_its_caches_comment_is_not_appended(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, whose cache plugin writes its comment on the
+    `</html>` line naming the CDN the page's own files come from: a comment loads nothing,
+    so the CDN's scripts before `</html>` stay in the markup (they read `high`)."""
+    cdn = "https://d3kq7x2abc9f1z.cloudfront.net/wp-content/themes/gazette/js"
+    page = " ".join(wp_page(footer=f'<script src="{cdn}/app.min.js"></script>')
+                    .split("\n")) + (
+        "<!-- Performance optimized by W3 Total Cache. Content Delivery Network via Amazon "
+        "Web Services: CloudFront: d3kq7x2abc9f1z.cloudfront.net -->")
+    assert "\n" not in page
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+    # an empty comment (`<!-->`) hides no tag after it: the loader is still past the end
+    loader = _JOINED["a loader"][0]
+    joined = wp_page().rstrip() + "<!-->" + loader + "<!-- -->\n"
+    assert [f.kind for f in audit_listed(joined, URL).findings
+            if f.kind == "appended-script"] == ["appended-script"]
