@@ -2935,3 +2935,25 @@ def test_a_one_line_pages_cdn_named_by_its_caches_comment_is_not_appended(
     joined = wp_page().rstrip() + "<!-->" + loader + "<!-- -->\n"
     assert [f.kind for f in audit_listed(joined, URL).findings
             if f.kind == "appended-script"] == ["appended-script"]
+
+
+def test_a_one_line_pages_own_slot_whose_zone_a_later_tag_names_is_not_after_the_page(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, with its own Revive zone 3 in the post and
+    its analytics call on the `</html>` line passing a custom variable's slot 3: a word the
+    page writes before `</html>` on that line is the page's, not the injector's, so the
+    zone stays in the markup (it read ad-in-body `high`). An injector's zone written after
+    `</html>` alone is still after the page."""
+    zone = ('<ins data-revive-zoneid="3" data-revive-id="727bec5e09208690b050ccfc6a45d384">'
+            '</ins><script async src="//ads.harbourgazette.example/www/delivery/asyncjs.php">'
+            "</script>")
+    tracking = ("<script>var _gaq=_gaq||[];_gaq.push(['_setCustomVar',3,'section','news',3]);"
+                "</script>")
+    page = " ".join(wp_page(post=zone).split("\n")) + tracking
+    assert "\n" not in page
+
+    def after_page(page: str) -> list[str]:
+        return [f.kind for f in audit_listed(page, URL).findings
+                if f.kind == "ad-in-body" and "after its closing" in f.message]
+    assert after_page(page) == []
+    assert after_page(" ".join(wp_page().split("\n")) + zone) == ["ad-in-body"]

@@ -43,3 +43,16 @@ def test_one_long_word_on_the_html_close_line_is_linear() -> None:
         return ("<html><head><title>t</title></head><body><p>x</p></body></html><p>"
                 + "a" * (n * 200) + "\u00e9%" + "b" * (n * 200) + "</p>")
     assert_linear(lambda n: audit_seconds(page(n)), 800, "one long word past </html>")
+
+
+def test_a_one_line_pages_own_zones_beside_the_html_close_line_are_linear() -> None:
+    """A one-line page of many zones, an ID word past `</html>` on the line: the words
+    before the tag on the line are read once a page, not once per slot."""
+    def page(n: int) -> str:
+        zones = "".join(f'<p>story {i}</p><ins data-revive-zoneid="{i}" data-revive-id='
+                        '"727bec5e09208690b050ccfc6a45d384"></ins>' for i in range(n))
+        return ("<html><head><meta charset='utf-8'><title>t</title></head><body>"
+                f"{zones}<script async src='//ads.site.example/www/delivery/asyncjs.php'>"
+                "</script></body></html><script>_gaq.push(['_setCustomVar',"
+                f"{','.join(str(i) for i in range(n))}]);</script>")
+    assert_linear(lambda n: audit_seconds(page(n)), 400, "one-line zones beside </html>")
