@@ -3,6 +3,7 @@ ad-template comments."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +20,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
-from auditor.urls import host_of
+from auditor.urls import browser_host, host_of
 from auditor.words import counted
 
 # Words that ad templates leave in comments, in the languages scraper kits ship in.
@@ -174,7 +175,8 @@ def ads_in_body(ctx: PageContext) -> Iterator[Finding]:
         groups = {
             copy: in_copy,
             "the page after its closing </html>": [
-                s for s in slots if after and past_html_end(ctx, s.line, s.zone_id or "")],
+                s for s in slots
+                if after and past_html_end(ctx, s.line, s.zone_id or "", id_word=True)],
         }
         shown[_IN_ARTICLE] = (f"the article body copied from {', '.join(copied)} with its "
                               "loader, a network the rest of the page does not use")
@@ -427,11 +429,18 @@ class _HtmlEnd(NamedTuple):
     line: int
     words: frozenset[str]
     code_starts: frozenset[str]
+    before: str = ""  # that line up to the tag, lowered: the page's own words on it
 
 
 # a host or an ID as the rest of the `</html>` line writes it, and where a script's code starts
 _TAIL_WORD = lazy_regex(r"[\w.-]+")
-_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>([^\n<]{0,80})", re.I)
+# (the code's start looked ahead at, not taken: the next tag's `<script` may lie in it)
+_TAIL_SCRIPT = lazy_regex(r"<script\b[^>]*>(?=([^\n]{0,80}))", re.I)
+# a word with its percent escapes: a host the line may spell otherwise than it is requested
+_TAIL_ESCAPED_WORD = lazy_regex(r"[\w.%-]+")
+# a script's element, kept whole (a `<!--` in its code opens no comment), or a comment (an
+# empty one, `<!-->` or `<!--->`, as a browser closes it; unclosed, to the line's end)
+_TAIL_SCRIPT_OR_COMMENT = lazy_regex(r"(<script\b.*?(?:</script|$))|<!--(?:>|->|.*?(?:--!?>|$))")
 
 
 def _after_html(text: str) -> _HtmlEnd:
@@ -447,8 +456,20 @@ def _after_html(text: str) -> _HtmlEnd:
         return _HtmlEnd(0, frozenset(), frozenset())
     newline = tail.find("\n")
     rest = tail if newline < 0 else tail[:newline]
-    return _HtmlEnd(line_at(text, end), frozenset(_TAIL_WORD.findall(rest)),
-                    frozenset(code_start(m.group(1)) for m in _TAIL_SCRIPT.finditer(rest)))
+    if "<!--" in rest:  # a comment loads nothing: a cache's naming the page's own CDN
+        rest = _TAIL_SCRIPT_OR_COMMENT.sub(lambda m: m.group(1) or " ", rest)
+    # the words as the browser reads the line's attributes (`&#46;` a dot), and its hosts
+    # as requested (percent-decoded, punycoded): what a request's host is compared with
+    shown = html.unescape(rest) if "&" in rest else rest
+    words = {*_TAIL_WORD.findall(rest), *_TAIL_WORD.findall(shown)}
+    words.update(host for spelt in _TAIL_ESCAPED_WORD.findall(shown)
+                 if ("%" in spelt or not spelt.isascii())
+                 and (host := browser_host(spelt.strip(".-"))))
+    line_start = text.rfind("\n", 0, end) + 1
+    return _HtmlEnd(line_at(text, end), frozenset(words),
+                    frozenset(code_start(m.group(1).split("</script", 1)[0])
+                              for m in _TAIL_SCRIPT.finditer(rest)),
+                    text[line_start:end].lower())
 
 
 def code_start(code: str) -> str:
@@ -457,20 +478,34 @@ def code_start(code: str) -> str:
     return code.lstrip()[:40].split("\n", 1)[0].rstrip().lower()
 
 
-def past_html_end(ctx: PageContext, line: int, needle: str) -> bool:
+def past_html_end(ctx: PageContext, line: int, needle: str, *, id_word: bool = False) -> bool:
     """Whether what is at `line` was written past the page's last `</html>` (`after_html`):
     on a later line, or on that line where the rest of it past the tag holds `needle` (a
     host or an ID as a word of it, or an inline script's `code_start`): an injector
     appending its tag with no newline (`</html><script src=…>`) wrote it after the page as
     surely as on a line of its own. Read from words and script starts gathered once, so
-    many tags on one long line cost no search of the line each."""
+    many tags on one long line cost no search of the line each. An `id_word` (a slot's
+    zone: `3`, `12`) the page also writes before the tag on that line is the page's."""
     end = ctx.view("after </html>", lambda: _after_html(ctx.document.text))
     if not end.line or line < end.line:
         return False
     if line > end.line:
         return True
     needle = needle.strip().lower()
-    return bool(needle) and (needle in end.words or needle in end.code_starts)
+    if not needle or not (needle in end.words or needle in end.code_starts):
+        return False
+    # an ID the page writes before the tag on that line too (a one-line page's own zone 3
+    # beside an analytics call's 3 past it) is the page's; a host is not asked so (an
+    # injector's loader on a shared CDN the page uses too is still past the end)
+    return not id_word or needle not in ctx.view(
+        "words before </html> on its line", lambda: _line_words(end.before))
+
+
+def _line_words(text: str) -> frozenset[str]:
+    """The words of the `</html>` line before the tag, as written and as a browser reads
+    its attributes (character references undone)."""
+    shown = html.unescape(text) if "&" in text else text
+    return frozenset({*_TAIL_WORD.findall(text), *_TAIL_WORD.findall(shown)})
 
 
 _COMMENT_SHOWN = 80  # characters of a comment quoted in the message (the evidence holds 200)

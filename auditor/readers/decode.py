@@ -34,6 +34,33 @@ _BOMS = (
 _XML_DECL = lazy_regex(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.I)
 
 
+def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark `data` opens with and its codec, or None, as a browser reads
+    it: the Encoding Standard knows UTF-8's and UTF-16's marks only, so FF FE 00 00 is
+    UTF-16's mark and a U+0000, and 00 00 FE FF no mark, unless what follows is UTF-32
+    throughout (every whole four bytes a character: a real UTF-32 file, in which a
+    browser's reading finds no tag, as no two of its characters in a row are letters);
+    read as UTF-32, UTF-16 or ASCII markup behind such a mark was a page of U+FFFD.
+
+    >>> byte_order_mark(b"\\xff\\xfe\\x00\\x00<\\x00p\\x00")
+    (b'\\xff\\xfe', 'utf-16-le')
+    >>> byte_order_mark(b"\\x00\\x00\\xfe\\xff<p>ad</p>") is None
+    True
+    >>> byte_order_mark("<p>".encode("utf-32"))
+    (b'\\xff\\xfe\\x00\\x00', 'utf-32-le')
+    """
+    for bom, codec in _BOMS:  # UTF-32 before UTF-16, whose mark it starts with
+        if data.startswith(bom):
+            if codec.startswith("utf-32"):
+                rest = data[len(bom) :]
+                try:
+                    rest[: len(rest) - len(rest) % 4].decode(codec)
+                except UnicodeDecodeError:
+                    continue
+            return bom, codec
+    return None
+
+
 def as_utf8(data: bytes) -> bytes:
     """UTF-16 or UTF-32 input (it starts with a byte-order mark, or its NULs fall where
     ASCII's high bytes do in one of them) as UTF-8; any other input is returned as it is
@@ -42,9 +69,8 @@ def as_utf8(data: bytes) -> bytes:
     >>> as_utf8("<p>hi</p>".encode("utf-16-le"))
     b'<p>hi</p>'
     """
-    for bom, codec in _BOMS[1:]:  # the wide ones; UTF-32 before UTF-16, whose BOM it starts with
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    if (mark := byte_order_mark(data)) is not None and mark[1] != "utf-8":
+        return data[len(mark[0]) :].decode(mark[1], "replace").encode("utf-8")
     wide = _wide_without_bom(data)
     if wide is not None:
         return data.decode(wide, "replace").encode("utf-8")
@@ -69,13 +95,13 @@ def cut_short(data: bytes) -> str | None:
     boms = [bom for bom, _codec in _BOMS]
     if data and data not in boms and any(bom.startswith(data) for bom in boms):
         return "only the start of a byte-order mark: a file cut short"
-    for bom, codec in _BOMS[1:]:  # as `as_utf8` reads them, UTF-32 first
-        if data.startswith(bom):
-            if not (len(data) - len(bom)) % (4 if codec.startswith("utf-32") else 2):
-                return None
-            name = codec[:6].upper()
-            return (f"{name} text (by its byte-order mark) ends in part of a character: a "
-                    f"file cut short, or no {name}")
+    if (mark := byte_order_mark(data)) is not None and mark[1] != "utf-8":
+        bom, codec = mark
+        if not (len(data) - len(bom)) % (4 if codec.startswith("utf-32") else 2):
+            return None
+        name = codec[:6].upper()
+        return (f"{name} text (by its byte-order mark) ends in part of a character: a "
+                f"file cut short, or no {name}")
     return None
 
 
@@ -279,9 +305,8 @@ def _prescan(lowered: bytes, whole: bool) -> tuple[str | None, bool]:
 
 def declared_charset(data: bytes) -> str | None:
     """The encoding the bytes declare (BOM, meta, XML declaration), per the standard."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
+    if (mark := byte_order_mark(data)) is not None:
+        return mark[1]
     label = meta_charset(data)
     if label is None and (xml := _XML_DECL.search(data[:4096])):
         label = xml.group(1).decode("ascii", "replace")
@@ -300,9 +325,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     >>> decode_html(b"<meta charset=utf-8>" + b"\\xe9" * 3 + "\uff4d.test".encode())
     '<meta charset=utf-8>\ufffd\ufffd\ufffd\uff4d.test'
     """
-    for bom, _name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(_name, "replace")
+    if (mark := byte_order_mark(data)) is not None:
+        return data[len(mark[0]) :].decode(mark[1], "replace")
     declared = encoding_for(http_charset, in_page=False) or declared_charset(data)
     if declared:
         return data.decode(declared, "replace")
@@ -594,7 +618,7 @@ def other_readings(data: bytes, primary: str | None = None) -> tuple[Reading, ..
     >>> other_readings(b"<meta charset=shift_jis>" + page), other_readings(b"<p>ascii</p>")
     ((), ())
     """
-    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+    if byte_order_mark(data) is not None:
         return ()
     wide = _wide_without_bom(data)
     if wide is None and (data.isascii() or declared_charset(data)):
@@ -636,7 +660,7 @@ def decode_page(raw: bytes, transport: str | None = None
         text = decode_html(data, charset or transport)
         return text, (() if encoding_for(transport, in_page=False) else other_readings(raw))
     if declared := declared_charset(data):  # a BOM's or the page's: read that alone
-        bom = next((len(mark) for mark, _name in _BOMS if data.startswith(mark)), 0)
+        bom = len(mark[0]) if (mark := byte_order_mark(data)) is not None else 0
         return data[bom:].decode(declared, "replace"), ()
     codec = _undeclared_codec(data)  # sniffed once, for the text and its other readings
     return data.decode(codec, "replace"), other_readings(raw, primary=codec)

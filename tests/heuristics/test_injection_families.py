@@ -2871,6 +2871,26 @@ _JOINED = {
                          "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
     "a hidden frame": ('<iframe src="https://adsrv-qk7.example/f" width="0" height="0">'
                        "</iframe>", "hidden-iframe"),
+    # the host as the browser reads it, not as the line spells it: a character reference,
+    # a Unicode label (requested punycoded), a percent-escaped dot; and code whose start
+    # holds a `<` (the line's script starts were cut at it)
+    "a loader, its host's dot a character reference": (
+        '<script src="https://stay.linestoget&#46;test/scripts/check.js"></script>',
+        "appended-script"),
+    "a loader on a Unicode host": (
+        '<script src="https://stay.l\u00ednestoget.test/scripts/check.js"></script>',
+        "appended-script"),
+    "a hidden frame, its host's dot percent-escaped": (
+        '<iframe src="https://adsrv-qk7%2Eexample/f" width="0" height="0"></iframe>',
+        "hidden-iframe"),
+    # one tag right after another: the first's look at its code took the next `<script`
+    "a timed redirect right after a loader": (
+        '<script src="https://stay.linestoget.test/scripts/check.js"></script>'
+        "<script>setTimeout(function(){window.location.replace("
+        "'https://casino-lucky.example/go');},3000);</script>", "redirect"),
+    "a timed redirect opening with a comparison": (
+        "<script>if(history.length<3){setTimeout(function(){window.location.replace("
+        "'https://casino-lucky.example/go');},3000);}</script>", "redirect"),
 }
 
 
@@ -2913,3 +2933,44 @@ def test_a_known_recommendation_vendors_beacon_before_the_charset_is_no_injectio
             "<title>Story</title></head><body><p>Story text.</p></body></html>")
     report = audit_html(html, url="https://harbour.example/story")
     assert bool([f for f in report.findings if f.kind == "appended-script"]) is flagged
+
+
+def test_a_one_line_pages_cdn_named_by_its_caches_comment_is_not_appended(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, whose cache plugin writes its comment on the
+    `</html>` line naming the CDN the page's own files come from: a comment loads nothing,
+    so the CDN's scripts before `</html>` stay in the markup (they read `high`)."""
+    cdn = "https://d3kq7x2abc9f1z.cloudfront.net/wp-content/themes/gazette/js"
+    page = " ".join(wp_page(footer=f'<script src="{cdn}/app.min.js"></script>')
+                    .split("\n")) + (
+        "<!-- Performance optimized by W3 Total Cache. Content Delivery Network via Amazon "
+        "Web Services: CloudFront: d3kq7x2abc9f1z.cloudfront.net -->")
+    assert "\n" not in page
+    assert [f for f in audit_listed(page, URL).findings if f.kind == "appended-script"] == []
+    # an empty comment (`<!-->`) hides no tag after it: the loader is still past the end
+    loader = _JOINED["a loader"][0]
+    joined = wp_page().rstrip() + "<!-->" + loader + "<!-- -->\n"
+    assert [f.kind for f in audit_listed(joined, URL).findings
+            if f.kind == "appended-script"] == ["appended-script"]
+
+
+def test_a_one_line_pages_own_slot_whose_zone_a_later_tag_names_is_not_after_the_page(
+        audit_listed: AuditListed) -> None:
+    """A minified page, one line to its end, with its own Revive zone 3 in the post and
+    its analytics call on the `</html>` line passing a custom variable's slot 3: a word the
+    page writes before `</html>` on that line is the page's, not the injector's, so the
+    zone stays in the markup (it read ad-in-body `high`). An injector's zone written after
+    `</html>` alone is still after the page."""
+    zone = ('<ins data-revive-zoneid="3" data-revive-id="727bec5e09208690b050ccfc6a45d384">'
+            '</ins><script async src="//ads.harbourgazette.example/www/delivery/asyncjs.php">'
+            "</script>")
+    tracking = ("<script>var _gaq=_gaq||[];_gaq.push(['_setCustomVar',3,'section','news',3]);"
+                "</script>")
+    page = " ".join(wp_page(post=zone).split("\n")) + tracking
+    assert "\n" not in page
+
+    def after_page(page: str) -> list[str]:
+        return [f.kind for f in audit_listed(page, URL).findings
+                if f.kind == "ad-in-body" and "after its closing" in f.message]
+    assert after_page(page) == []
+    assert after_page(" ".join(wp_page().split("\n")) + zone) == ["ad-in-body"]

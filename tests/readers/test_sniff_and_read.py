@@ -317,6 +317,22 @@ def test_wide_text_cut_inside_a_character_is_unreadable(tmp_path: Path) -> None:
     assert isinstance(read, Document) and "Grüße" in read.text
 
 
+@pytest.mark.parametrize("pad", ["", " "])
+def test_a_utf32_mark_is_read_as_a_browser_reads_it(pad: str) -> None:
+    """Browsers know no UTF-32 (the Encoding Standard's BOMs are UTF-8's and UTF-16's):
+    FF FE 00 00 opening UTF-16 text is UTF-16's mark and a U+0000, and 00 00 FE FF before
+    ASCII markup is no mark at all. Read as UTF-32 they were a page of U+FFFD that passed
+    a gate, or (by length) a 'cannot read' a browser shows fine; a real UTF-32 page, all
+    of whose characters it holds, is still read as UTF-32."""
+    html = f'<p>Zeitung</p><script src="https://ads.invalid/pop.js"></script>{pad}'
+    for data in (b"\xff\xfe" + ("\x00" + html).encode("utf-16-le"),
+                 b"\x00\x00\xfe\xff" + html.encode()):
+        (doc,) = read_source(data)
+        assert isinstance(doc, Document) and "ads.invalid/pop.js" in doc.text
+    (doc,) = read_source(html.encode("utf-32"))
+    assert isinstance(doc, Document) and "ads.invalid/pop.js" in doc.text
+
+
 def test_json_nested_too_deeply_is_a_bad_input_not_a_crash(tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 50_000 + "]" * 50_000)
