@@ -1955,6 +1955,10 @@ _SOCIAL_REDIRECTS = frozenset({"t.co", "l.facebook.com", "lm.facebook.com", "l.i
 # a form's own parts (a newsletter's field and button): their ids are the form's, no ad's
 _FORM_PARTS = frozenset({"input", "button", "select", "textarea", "label", "option", "br",
                          "hr"})
+# an attribute naming the unit an ad server fills into its element (data-ad-unit, data-adslot,
+# data-dfp-slot, data-zone-id), its label or placeholder text inside it
+_AD_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}"
+                           r"(?:ad|ads|adunit|adslot|adzone|slot|zone)(?:-?(?:id|name|path|unit|slot|zone|sizes?))?$")
 _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
@@ -2006,6 +2010,9 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
                 and not _in_link(node, el) and any(
                     str(k) == "id" or str(k).startswith("data-") for k in node.attrib):
             return False  # an empty box a script fills: the ad not loaded yet
+        elif node is not el and not _in_link(node, el) and any(
+                _AD_UNIT_ATTR.match(str(k).lower()) for k in node.attrib):
+            return False  # a box an ad server's attribute names (its label inside it)
         if tag != "a":
             continue
         href = (node.get("href") or "").strip()
