@@ -1988,10 +1988,10 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
     """Whether a hidden box is the site's own follow-us links (above): one link to a
     social network's page at least (not its redirector), every other link on the site, no
     frame, script or tag an ad shows in, images only inside its links and an icon's size,
-    no empty element a script fills (an id or data- attribute outside the links: the ad a
-    raw save has not loaded yet). A few dozen elements at most: the walk stops there, so
-    each hidden box costs a bounded read. `first_party`: the page's site; None leaves only
-    relative links the site's own."""
+    no empty element a script fills (an id or data- attribute, or a custom element, outside
+    the links: the ad a raw save has not loaded yet). A few dozen elements at most: the
+    walk stops there, so each hidden box costs a bounded read. `first_party`: the page's
+    site; None leaves only relative links the site's own."""
     nodes = list(islice(el.iter(), _FOLLOW_NODES + 1))
     if len(nodes) > _FOLLOW_NODES:
         return False
@@ -2007,9 +2007,9 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
                 return False  # a banner, no icon
         elif node is not el and tag not in _FORM_PARTS and not len(node) \
                 and not (node.text or "").strip() \
-                and not _in_link(node, el) and any(
-                    str(k) == "id" or str(k).startswith("data-") for k in node.attrib):
-            return False  # an empty box a script fills: the ad not loaded yet
+                and not _in_link(node, el) and ("-" in tag or any(
+                    str(k) == "id" or str(k).startswith("data-") for k in node.attrib)):
+            return False  # an empty box (or custom element) a script fills: the ad unloaded
         elif node is not el and not _in_link(node, el) and any(
                 _AD_UNIT_ATTR.match(str(k).lower()) for k in node.attrib):
             return False  # a box an ad server's attribute names (its label inside it)

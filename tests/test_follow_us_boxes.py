@@ -63,6 +63,8 @@ def _page(box: str) -> bytes:
     ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
      "<div class='slot' data-ad-unit='/1234/pier/side'><span>Advertisement</span></div></div>",
      1),
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<broadstreet-zone zone-id='12345'></broadstreet-zone></div>", 1),
     # a banner in a social network's link, or a link through its redirector: an ad's
     ("<div class='ad300'><a href='https://www.facebook.com/shoebrand'><img src='/b.jpg' "
      "width='300' height='250'></a></div>", 1),
@@ -76,7 +78,8 @@ def _page(box: str) -> bytes:
      "window.open('https://shop.example/sale')\">Winter sale</a></div>", 1),
 ], ids=["social links", "heading and feed", "icons", "advertiser link", "frame", "script",
         "image outside links", "own links only", "words", "share widget", "newsletter",
-        "unloaded ad box", "lazy frame box", "labelled unit box", "banner in a social link",
+        "unloaded ad box", "lazy frame box", "labelled unit box", "custom element",
+        "banner in a social link",
         "banner-sized link", "redirector", "upper-case scheme", "javascript opener"])
 def test_a_follow_us_box_is_no_slot(box_engine: Engine, catalogue: Catalogue, box: str,
                                     slots: int) -> None:
