@@ -1951,14 +1951,53 @@ def _sales_site(href: str, host: str, text: str) -> bool:
 _FOLLOW_NODES = 40  # a heading, a list of links and their icons
 _FOLLOW_TEXT_MAX = 40  # characters of text outside the links ("Follow us on")
 _FOLLOW_ICONS = frozenset({"img", "picture", "svg"})
+# an icon's own declared area at most: a network's logo or a "Follow us" button (200x40);
+# a banner's (234x60, 300x250, 728x90) is an ad's creative, whatever its link
+_FOLLOW_ICON_AREA = 10_000
+# a social network's link redirector or shortener: it leads anywhere (an ad's click-through
+# wrapped by the network), no profile of the site
+_SOCIAL_REDIRECTS = frozenset({"t.co", "l.facebook.com", "lm.facebook.com", "l.instagram.com",
+                               "lnkd.in"})
+# a form's own parts (a newsletter's field and button): their ids are the form's, no ad's
+_FORM_PARTS = frozenset({"input", "button", "select", "textarea", "label", "option", "br",
+                         "hr"})
+# an attribute naming the unit an ad server fills into its element (data-ad-unit, data-adslot,
+# data-dfp-slot, data-zone-id), its label or placeholder text inside it
+_AD_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}"
+                           r"(?:ad|ads|adunit|adslot|adzone|slot|zone)(?:-?(?:id|name|path|unit|slot|zone|sizes?))?$")
+_URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
+
+
+def _own_area(node: etree._Element) -> int:
+    """The area an element declares itself (its width and height attributes, else its own
+    style), 0 when it declares no two sides; its wrappers' sizes are the box's, not its."""
+    width, height = _int(node.get("width")), _int(node.get("height"))
+    if not (width and height):
+        style = node.get("style") or ""
+        w, h = _STYLE_WIDTH.search(style), _STYLE_HEIGHT.search(style)
+        width = int(float(w.group(1))) if w else None
+        height = int(float(h.group(1))) if h else None
+    return width * height if width and height else 0
+
+
+def _in_link(node: etree._Element, box: etree._Element) -> bool:
+    """Whether an element of a box sits inside one of the box's links."""
+    for up in node.iterancestors():
+        if up is box:
+            return False
+        if up.tag == "a":
+            return True
+    return False
 
 
 def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogue) -> bool:
     """Whether a hidden box is the site's own follow-us links (above): one link to a
-    social network at least, every other link on the site, no frame, script or tag an ad
-    shows in, images only inside its links. A few dozen elements at most: the walk stops
-    there, so each hidden box costs a bounded read. `first_party`: the page's site; None
-    leaves only relative links the site's own."""
+    social network's page at least (not its redirector), every other link on the site, no
+    frame, script or tag an ad shows in, images only inside its links and an icon's size,
+    no empty element a script fills (an id or data- attribute, or a custom element, outside
+    the links: the ad a raw save has not loaded yet). A few dozen elements at most: the
+    walk stops there, so each hidden box costs a bounded read. `first_party`: the page's
+    site; None leaves only relative links the site's own."""
     nodes = list(islice(el.iter(), _FOLLOW_NODES + 1))
     if len(nodes) > _FOLLOW_NODES:
         return False
@@ -1967,18 +2006,35 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
         if not isinstance(node.tag, str):
             continue
         tag = node.tag.lower()
-        if tag in _SHOWS_MEDIA and not (tag in _FOLLOW_ICONS and any(
-                a.tag == "a" for a in node.iterancestors())):
+        if tag in _SHOWS_MEDIA and not (tag in _FOLLOW_ICONS and _in_link(node, el)):
             return False
+        if tag in _FOLLOW_ICONS or tag == "a":
+            if _own_area(node) >= _FOLLOW_ICON_AREA:
+                return False  # a banner, no icon
+        elif node is not el and tag not in _FORM_PARTS and not len(node) \
+                and not (node.text or "").strip() \
+                and not _in_link(node, el) and ("-" in tag or any(
+                    str(k) == "id" or str(k).startswith("data-") for k in node.attrib)):
+            return False  # an empty box (or custom element) a script fills: the ad unloaded
+        elif node is not el and not _in_link(node, el) and any(
+                _AD_UNIT_ATTR.match(str(k).lower()) for k in node.attrib):
+            return False  # a box an ad server's attribute names (its label inside it)
         if tag != "a":
             continue
         href = (node.get("href") or "").strip()
-        host = host_of(href) if href.startswith(("http://", "https://", "//")) else ""
-        entity = catalogue.entity_for(host) if host else None
-        if entity is not None and entity.category is Category.SOCIAL:
-            social = True
-        elif host and (first_party is None or is_third_party(host, first_party)):
-            return False  # a link off the site to no social network: an ad's, maybe
+        if href.lower().startswith(("http://", "https://", "//")):
+            hosts = [host_of(href)]
+        elif href.lower().startswith("javascript:"):  # window.open('https://…')
+            hosts = [host_of(u) for u in _URL_IN_HREF.findall(href[:2000])]
+        else:
+            hosts = []
+        for host in filter(None, hosts[:8]):
+            entity = catalogue.entity_for(host)
+            if entity is not None and entity.category is Category.SOCIAL \
+                    and host.lower() not in _SOCIAL_REDIRECTS:
+                social = True
+            elif first_party is None or is_third_party(host, first_party):
+                return False  # a link off the site to no social network: an ad's, maybe
     if not social:
         return False
     links = sum(len(_words(a).replace(" ", "")) for a in el.iter("a"))

@@ -48,8 +48,39 @@ def _page(box: str) -> bytes:
     # a social link in a box of other words: more than a heading
     ("<div class='row-ad'><p>Sponsored: the spring ferry timetable has been published with "
      "new evening sailings</p><a href='https://twitter.com/pier'>Twitter</a></div>", 1),
+    # a share widget and a newsletter form beside the follow links: the site's own, no ad
+    ("<div class='row-ad'><a href='https://www.facebook.com/sharer/sharer.php?u=https://"
+     "pier.example/a'>Share</a> <a href='https://twitter.com/intent/tweet?url=x'>Tweet</a>"
+     "</div>", 0),
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<form action='/subscribe'><input type='email' id='mce-EMAIL' name='EMAIL'>"
+     "<button id='mc-go'>Sign up</button></form></div>", 0),
+    # the ad a raw save has not loaded yet: an empty box its script fills, beside the heading
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<div id='side-ad' data-ad-unit='/1234/pier/side'></div></div>", 1),
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<div class='lazy-frame' data-src='https://ads.example/serve?z=1'></div></div>", 1),
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<div class='slot' data-ad-unit='/1234/pier/side'><span>Advertisement</span></div></div>",
+     1),
+    ("<div class='ad300'><h3>Follow us</h3><a href='https://twitter.com/pier'>Twitter</a>"
+     "<broadstreet-zone zone-id='12345'></broadstreet-zone></div>", 1),
+    # a banner in a social network's link, or a link through its redirector: an ad's
+    ("<div class='ad300'><a href='https://www.facebook.com/shoebrand'><img src='/b.jpg' "
+     "width='300' height='250'></a></div>", 1),
+    ("<div class='ad300'><a href='https://www.instagram.com/shoebrand/' style='display:block;"
+     "width:300px;height:250px;background:url(/b.jpg)'></a></div>", 1),
+    ("<div class='ad300'><a href='https://t.co/AbC123'><img src='/b.jpg'></a></div>", 1),
+    # a link off the site however its scheme is written: upper case, a javascript: opener
+    ("<div class='ad300'><a href='https://twitter.com/pier'>Twitter</a>"
+     "<a href='HTTPS://shop.example/sale'>Winter sale</a></div>", 1),
+    ("<div class='ad300'><a href='https://twitter.com/pier'>Twitter</a><a href=\"javascript:"
+     "window.open('https://shop.example/sale')\">Winter sale</a></div>", 1),
 ], ids=["social links", "heading and feed", "icons", "advertiser link", "frame", "script",
-        "image outside links", "own links only", "words"])
+        "image outside links", "own links only", "words", "share widget", "newsletter",
+        "unloaded ad box", "lazy frame box", "labelled unit box", "custom element",
+        "banner in a social link",
+        "banner-sized link", "redirector", "upper-case scheme", "javascript opener"])
 def test_a_follow_us_box_is_no_slot(box_engine: Engine, catalogue: Catalogue, box: str,
                                     slots: int) -> None:
     (page,) = audit(_page(box), url="https://pier.example/a", engine=box_engine,

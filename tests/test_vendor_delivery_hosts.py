@@ -75,3 +75,19 @@ def test_proximic_and_the_analytics_are_no_ad_placements(project_engine: Engine,
     kinds = {n.network: n.category.value for n in page.networks}
     assert kinds == {"Proximic": "advertising", "Boomtrain": "analytics",
                      "Compete": "analytics"}
+
+
+@pytest.mark.parametrize("head", [
+    # a copy of a Glam article (glam.com, a beauty publication today) keeps its images and code
+    "<script src='https://www.glam.com/static/js/site.js'></script>",
+    "<link rel='preload' as='image' href='https://www.glam.com/img/gallery/lip-oils/intro.jpg'>",
+], ids=["glam site script", "glam article image"])
+def test_glam_com_itself_is_no_ad_network(project_engine: Engine, catalogue: Catalogue,
+                                          head: str) -> None:
+    """Glam Media is named by its ad paths on glam.com (its badge's widgets, /app/, /gad/),
+    not by the host, which a beauty publication serves its own pages from."""
+    (page,) = audit(_page(head + "<img src='https://www.glam.com/img/gallery/lip-oils/a.jpg' "
+                          "alt=''>"), url="https://quarry.example/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "Glam Media" not in {n.network for n in page.networks}
+    assert all(h.company is None for h in page.third_party_hosts if h.host.endswith("glam.com"))

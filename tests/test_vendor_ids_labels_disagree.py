@@ -59,7 +59,14 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     # a widget-like literal that is never handed to Outbrain's widgetId
     "<script>var tab = 'AR_4'; OB_element.widgetId = other;</script>"
     "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
-], ids=["zone div alone", "advertiser pixel", "literal not handed"])
+    # a site's own ZN_-named element where Qualtrics runs: no ID of Qualtrics' form
+    "<div id='ZN_headerNavigation'></div>"
+    "<script src='/wp-content/plugins/qualtrics/js/qualtrics.js'></script>",
+    # Taboola's own folders on its trc host: no publisher
+    "<img src='//trc.taboola.com/libtrc/trc/3/json?x=1' width='0' height='0' alt=''>",
+    "<img src='//trc.taboola.com/static/log/3/px.gif' width='0' height='0' alt=''>",
+], ids=["zone div alone", "advertiser pixel", "literal not handed", "site's ZN_ element",
+        "taboola libtrc folder", "taboola static folder"])
 def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,
                                     body: str) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
