@@ -87,20 +87,25 @@ def networks_present(
     return {n: how[n.name] for n in catalogue.in_order(how)}
 
 
-# signatures read for a live one before a page's commented-out copies are taken as all it has
-_LIVE_TRIES = 32
-
-
 def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
     """Whether `code` holds the signature outside a JavaScript comment: a call the page
     keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
-    manager's loader) configures nothing, as it places nothing (`slots`). The first
-    `_LIVE_TRIES` matches are read, so a page of commented copies costs no more."""
-    for tried, match in enumerate(finditer(pattern, code)):
-        if not in_comment(code, match.start()):
+    manager's loader) configures nothing, as it places nothing (`slots`). Every match may
+    be the live one (a page of forty blocks each keeping its old call commented, the live
+    call in a later script); a match in a comment skips the matches up to the comment's
+    line end or its `*/`, whichever comes first, so each line or block is asked once, and
+    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
+    resume = 0
+    for match in finditer(pattern, code):
+        at = match.start()
+        if at < resume:
+            continue
+        if not in_comment(code, at):
             return True
-        if tried + 1 >= _LIVE_TRIES:
-            break
+        line_end = code.find("\n", match.end())
+        line_end = len(code) if line_end == -1 else line_end
+        closed = code.find("*/", match.end(), line_end)  # no further: the line ends first
+        resume = line_end if closed == -1 else closed + 2
     return False
 
 
