@@ -203,3 +203,16 @@ def test_look_alike_files_and_calls_name_no_vendor(markup: str, project_engine: 
                                                    catalogue: Catalogue) -> None:
     page = _page(markup, project_engine, catalogue)
     assert not {n.network for n in page.networks} & {"PubMatic", "Adobe Experience Platform"}
+
+
+def test_a_bid_request_for_a_lettered_publisher_id_reads_no_digits_of_it(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """APS publisher IDs are not all numbers (apstag.init's pubID takes letters and dashes):
+    a saved DOM's bid request for one opening in digits (`src=5128fe3a-…`) reads that ID
+    from the init, never its first digits as a second publisher."""
+    pub = "5128fe3a-7c1d-4b9e-a2f0-93c4d8e1b7a6"
+    page = _page(f"<script>apstag.init({{pubID: '{pub}', adServer: 'googletag'}});</script>"
+                 '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?src='
+                 f'{pub}&amp;u=https%3A%2F%2Fnews.test%2Fa&amp;cb=9"></script>',
+                 project_engine, catalogue)
+    assert {i.value for i in page.ids if i.kind == "amazon-aps-publisher"} == {pub}
