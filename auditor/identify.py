@@ -531,7 +531,9 @@ def identifiers(
                     continue  # cut off by the window's end; the next window holds it whole
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
-                if value and add(spec.kind, value, network):
+                if value and add(spec.kind, value, network) and not any(
+                        t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
+                        for t in spec.replaces_unless):
                     replaced.update((kind, value) for kind in spec.replaces)
     twins = slash_twins(seen)  # a unit path written without its "/" beside it with one
     return tuple(i for key, i in seen.items() if key not in replaced and key not in twins)

@@ -118,6 +118,20 @@ def test_optimize_deployed_through_tag_manager_keeps_the_tag_managers_container(
     assert ("optimize-container", "GTM-QQ11RR2") not in ids
 
 
+@pytest.mark.parametrize("gtm", [
+    _GTM,  # the install snippet, as a page's source holds it
+    '<script async src="https://www.googletagmanager.com/gtm.js?id={}"></script>',  # a DOM save
+], ids=["snippet", "saved-dom"])
+def test_a_container_the_page_loads_from_tag_manager_stays_its_own(
+        gtm: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that also requires its Tag Manager container as an analytics.js plugin (the
+    Tag Manager ID pasted where Optimize's goes, ga('require', 'GTM-AB12CD3')) still loads
+    it from Tag Manager: the container stays Tag Manager's, not renamed Optimize's."""
+    page = _page(gtm.format("GTM-AB12CD3") + _GA.replace("{}", "ga('require', 'GTM-AB12CD3');"),
+                 project_engine, catalogue)
+    assert ("gtm-container", "GTM-AB12CD3") in {(i.kind, i.value) for i in page.ids}
+
+
 def test_other_analytics_plugins_name_no_optimize(project_engine: Engine,
                                                   catalogue: Catalogue) -> None:
     """analytics.js's own plugins (`ec`, `linkid`, `displayfeatures`) are required too."""
