@@ -531,7 +531,12 @@ def identifiers(
                     continue  # cut off by the window's end; the next window holds it whole
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
-                if value and add(spec.kind, value, network) and not any(
+                if not value:
+                    continue
+                # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
+                # the value it writes in this kind's form is still no replaced kind's
+                commented = spec.live and in_comment(text, match.start())
+                if (commented or add(spec.kind, value, network)) and not any(
                         t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
                         for t in spec.replaces_unless):
                     replaced.update((kind, value) for kind in spec.replaces)

@@ -132,6 +132,23 @@ def test_a_container_the_page_loads_from_tag_manager_stays_its_own(
     assert ("gtm-container", "GTM-AB12CD3") in {(i.kind, i.value) for i in page.ids}
 
 
+@pytest.mark.parametrize("require", [
+    "// ga('require', 'GTM-XY98ZW7');\n",
+    "/* ga('require', 'GTM-XY98ZW7'); */",
+    "// gtag('config', 'UA-7654321-2', {'optimize_id': 'GTM-XY98ZW7'});\n",
+], ids=["line", "block", "optimize_id"])
+def test_an_optimize_require_commented_out_names_no_container(
+        require: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that took Optimize out (Google ended it in 2023) by commenting its plugin out
+    loads no Optimize: no Optimize container is read from the comment, and the site's Tag
+    Manager container stays."""
+    page = _page(_GTM.format("GTM-AB12CD3") + _GA.replace("{}", require), project_engine,
+                 catalogue)
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert not {("optimize-container", "GTM-XY98ZW7"), ("gtm-container", "GTM-XY98ZW7")} & ids
+    assert ("gtm-container", "GTM-AB12CD3") in ids
+
+
 def test_other_analytics_plugins_name_no_optimize(project_engine: Engine,
                                                   catalogue: Catalogue) -> None:
     """analytics.js's own plugins (`ec`, `linkid`, `displayfeatures`) are required too."""
