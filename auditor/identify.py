@@ -347,11 +347,12 @@ def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
 
 
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
-            found: dict[str, list[int]]) -> list[str]:
+            found: dict[str, list[int]], starts: list[int] | None = None) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
     ID pattern runs on these, never on the whole page. `held`: the needles the text
     holds (one pass found them); `found` keeps each needle's positions for the page,
-    since several patterns share a needle."""
+    since several patterns share a needle; `starts`, if given, gets each stretch's start
+    in the text (a comment opened before a stretch is read in the text)."""
     out: list[str] = []
     for needle in needles:
         if needle not in held:
@@ -360,6 +361,8 @@ def _around(text: str, needles: Sequence[str], held: Container[str | None],
         if positions is None:
             positions = found[needle] = _positions(text, needle)
         out += [text[start : start + NEEDLE_WINDOW] for start in positions]
+        if starts is not None:
+            starts += positions
     return out
 
 
@@ -499,10 +502,12 @@ def identifiers(
         in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
     for network, spec in jobs:
         texts: list[str] = []
+        starts: list[int] = []  # a markup stretch's start in the markup (live specs)
         needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
-            texts += _around(markup, spec.needles, held, needle_positions)
+            texts += _around(markup, spec.needles, held, needle_positions,
+                             starts if spec.live else None)
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
@@ -523,7 +528,7 @@ def identifiers(
         if spec.where == "zone":
             texts += [s.zone_id for s in slots if s.zone_id and s.network is not None
                       and s.network.name == network.name]
-        for text in texts:
+        for n, text in enumerate(texts):
             if not _may_match(spec.pattern, text):
                 continue
             for match in finditer(spec.pattern, text):
@@ -535,7 +540,9 @@ def identifiers(
                     continue
                 # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
                 # the value it writes in this kind's form is still no replaced kind's
-                commented = spec.live and in_comment(text, match.start())
+                commented = spec.live and (
+                    in_comment(markup, starts[n] + match.start()) if n < len(starts)
+                    else in_comment(text, match.start()))
                 if (commented or add(spec.kind, value, network)) and not any(
                         t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
                         for t in spec.replaces_unless):

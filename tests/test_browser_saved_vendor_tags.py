@@ -136,7 +136,9 @@ def test_a_container_the_page_loads_from_tag_manager_stays_its_own(
     "// ga('require', 'GTM-XY98ZW7');\n",
     "/* ga('require', 'GTM-XY98ZW7'); */",
     "// gtag('config', 'UA-7654321-2', {'optimize_id': 'GTM-XY98ZW7'});\n",
-], ids=["line", "block", "optimize_id"])
+    "/* Optimize removed 2023-09: the plugin call is kept for reference, see WEB-1234\n"
+    "ga('require', 'GTM-XY98ZW7');\n*/",
+], ids=["line", "block", "optimize_id", "long-block"])
 def test_an_optimize_require_commented_out_names_no_container(
         require: str, project_engine: Engine, catalogue: Catalogue) -> None:
     """A site that took Optimize out (Google ended it in 2023) by commenting its plugin out
