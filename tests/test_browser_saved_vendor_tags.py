@@ -249,3 +249,15 @@ def test_a_bid_request_for_a_lettered_publisher_id_reads_no_digits_of_it(
                  f'{pub}&amp;u=https%3A%2F%2Fnews.test%2Fa&amp;cb=9"></script>',
                  project_engine, catalogue)
     assert {i.value for i in page.ids if i.kind == "amazon-aps-publisher"} == {pub}
+
+
+def test_a_ui_library_sharing_a_vendor_files_name_is_not_the_vendors(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site's modal-box library kept in a folder of its own, its script beside its
+    stylesheet of the same name (`lib/mbox/mbox.js`, `lib/mbox/mbox.css`), is no Adobe
+    Target mbox.js: a vendor's loader ships no stylesheet of its name. Target's mbox.js
+    alone stays Adobe's (above)."""
+    page = _page('<link href="lib/mbox/mbox.css" rel="stylesheet"><script src="lib/mbox/mbox.js">'
+                 '</script><link href="lib/mbox/mbox-modif.css" rel="stylesheet">',
+                 project_engine, catalogue)
+    assert "Adobe Experience Platform" not in {n.network for n in page.networks}
