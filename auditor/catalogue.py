@@ -57,7 +57,8 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", 
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
-                     "replaces", "joins_sites", "decoded", "assigned"})
+                     "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
+                     "live"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -303,6 +304,12 @@ class IdSpec:
     internal: bool = False
     # kinds a value found here is not (a GTM-… that Optimize loads is no GTM container)
     replaces: tuple[str, ...] = ()
+    # … unless the page's URLs or code hold one of these, `{}` the value: the replaced
+    # kind's own loader naming it (`gtm.js?id={}`: a container Tag Manager loads is its)
+    replaces_unless: tuple[str, ...] = ()
+    # true: a match a JavaScript comment holds is none (a plugin a site took out by
+    # commenting its call out loads nothing), as far as the text read before it tells
+    live: bool = False
     # whether two sites sharing a value are one operator (bulk clusters): false for kinds
     # that name a placement (a slot) or are shared by unrelated sites (a managed stack's
     # network code); every declaration of a kind must say the same
@@ -1324,6 +1331,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),
+                replaces_unless=_strings(spec, "replaces_unless", where),
+                live=_flag(spec, "live", where, False),
                 joins_sites=_flag(spec, "joins_sites", where, True),
                 decoded=compiled.compile(spec["decoded"], where) if "decoded" in spec else None,
                 assigned=(compiled.compile(spec["assigned"], where) if "assigned" in spec

@@ -87,20 +87,25 @@ def networks_present(
     return {n: how[n.name] for n in catalogue.in_order(how)}
 
 
-# signatures read for a live one before a page's commented-out copies are taken as all it has
-_LIVE_TRIES = 32
-
-
 def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
     """Whether `code` holds the signature outside a JavaScript comment: a call the page
     keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
-    manager's loader) configures nothing, as it places nothing (`slots`). The first
-    `_LIVE_TRIES` matches are read, so a page of commented copies costs no more."""
-    for tried, match in enumerate(finditer(pattern, code)):
-        if not in_comment(code, match.start()):
+    manager's loader) configures nothing, as it places nothing (`slots`). Every match may
+    be the live one (a page of forty blocks each keeping its old call commented, the live
+    call in a later script); a match in a comment skips the matches up to the comment's
+    line end or its `*/`, whichever comes first, so each line or block is asked once, and
+    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
+    resume = 0
+    for match in finditer(pattern, code):
+        at = match.start()
+        if at < resume:
+            continue
+        if not in_comment(code, at):
             return True
-        if tried + 1 >= _LIVE_TRIES:
-            break
+        line_end = code.find("\n", match.end())
+        line_end = len(code) if line_end == -1 else line_end
+        closed = code.find("*/", match.end(), line_end)  # no further: the line ends first
+        resume = line_end if closed == -1 else closed + 2
     return False
 
 
@@ -342,11 +347,12 @@ def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
 
 
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
-            found: dict[str, list[int]]) -> list[str]:
+            found: dict[str, list[int]], starts: list[int] | None = None) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
     ID pattern runs on these, never on the whole page. `held`: the needles the text
     holds (one pass found them); `found` keeps each needle's positions for the page,
-    since several patterns share a needle."""
+    since several patterns share a needle; `starts`, if given, gets each stretch's start
+    in the text (a comment opened before a stretch is read in the text)."""
     out: list[str] = []
     for needle in needles:
         if needle not in held:
@@ -355,6 +361,8 @@ def _around(text: str, needles: Sequence[str], held: Container[str | None],
         if positions is None:
             positions = found[needle] = _positions(text, needle)
         out += [text[start : start + NEEDLE_WINDOW] for start in positions]
+        if starts is not None:
+            starts += positions
     return out
 
 
@@ -494,10 +502,12 @@ def identifiers(
         in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
     for network, spec in jobs:
         texts: list[str] = []
+        starts: list[int] = []  # a markup stretch's start in the markup (live specs)
         needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
-            texts += _around(markup, spec.needles, held, needle_positions)
+            texts += _around(markup, spec.needles, held, needle_positions,
+                             starts if spec.live else None)
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
@@ -518,7 +528,7 @@ def identifiers(
         if spec.where == "zone":
             texts += [s.zone_id for s in slots if s.zone_id and s.network is not None
                       and s.network.name == network.name]
-        for text in texts:
+        for n, text in enumerate(texts):
             if not _may_match(spec.pattern, text):
                 continue
             for match in finditer(spec.pattern, text):
@@ -526,7 +536,16 @@ def identifiers(
                     continue  # cut off by the window's end; the next window holds it whole
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
-                if value and add(spec.kind, value, network):
+                if not value:
+                    continue
+                # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
+                # the value it writes in this kind's form is still no replaced kind's
+                commented = spec.live and (
+                    in_comment(markup, starts[n] + match.start()) if n < len(starts)
+                    else in_comment(text, match.start()))
+                if (commented or add(spec.kind, value, network)) and not any(
+                        t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
+                        for t in spec.replaces_unless):
                     replaced.update((kind, value) for kind in spec.replaces)
     twins = slash_twins(seen)  # a unit path written without its "/" beside it with one
     return tuple(i for key, i in seen.items() if key not in replaced and key not in twins)

@@ -101,6 +101,7 @@ def sightings(
     to be loaded is kept only when it is a known ad or tracking vendor's."""
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
+    styled: set[str] | None = None  # the page's stylesheets' addresses less `.css`, asked once
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
                                                                          strict=True)],
                                  [item.type for item in found])
@@ -113,6 +114,12 @@ def sightings(
             # that inserts it (Matomo's `u+'matomo.js'`); the file name may still say
             # whose code it is
             network = catalogue.self_hosted_loader(item.url, item.element)
+            if network is not None:
+                if styled is None:
+                    styled = {stem for f in found if f.type is RequestType.STYLESHEET
+                              if (stem := _stem(f.url, ".css")) is not None}
+                if _stem(item.url, ".js") in styled:
+                    network = None  # a UI library beside its own stylesheet (mbox.js, mbox.css)
             self_hosted = network is not None
         if not item.assigned and network is None and (
                 entity is None or entity.category in _NOT_TRACKING):
@@ -121,6 +128,14 @@ def sightings(
             continue  # a cleaner's or a detector's list names an injector: it loads none
         out.append(Sighting(item, host, network, entity, self_hosted, by_url))
     return out
+
+
+def _stem(url: str, extension: str) -> str | None:
+    """A URL's address less its query, fragment and `extension` (`…/lib/mbox/mbox` of
+    `…/lib/mbox/mbox.js?v=2`), lowered; None when it does not end in the extension. A
+    vendor's loader ships no stylesheet of its own name in its folder; a UI library does."""
+    address = url.split("#", 1)[0].split("?", 1)[0].lower()
+    return address[: -len(extension)] if address.endswith(extension) else None
 
 
 def loader_networks(seen: Sequence[Sighting]) -> dict[etree._Element, Network]:

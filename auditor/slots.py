@@ -1702,7 +1702,8 @@ def cosmetic_slots(
                 beside.setdefault(at, {}).setdefault(slot.network.name, set()).add(slot.zone_id)
     # what an ad label may sit beside: a hidden box, a slot we know, or the box a known
     # slot renders in (`span.ad-label` beside `div#supported-by-ad` round GPT's container)
-    units = hit_elements | known | _near_wrappers(known)
+    wrappers = _near_wrappers(known) - hit_elements - known
+    units = hit_elements | known | wrappers
     # each hit's nearest known slot above it, and nearest hidden holder or column (one
     # walk: a column's ancestors that are hidden are columns too, so no holder swallows one
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
@@ -1730,7 +1731,7 @@ def cosmetic_slots(
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
-        if _label_beside(el, units, advertising):
+        if _label_beside(el, units, advertising, wrappers):
             continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
@@ -2120,7 +2121,9 @@ _LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font"
 
 
 def _label_beside(el: etree._Element, hits: set[etree._Element],
-                  advertising: frozenset[etree._Element]) -> bool:
+                  advertising: frozenset[etree._Element],
+                  wrappers: set[etree._Element] | frozenset[etree._Element] = frozenset(),
+                  ) -> bool:
     """Whether a hidden element is an ad's label and no placement: it is a label's line
     (`_label_line`), and the element just before or after it is another hidden element
     that is no such line: the unit it labels. EasyList hides both (`##.advert-txt`,
@@ -2128,17 +2131,29 @@ def _label_beside(el: etree._Element, hits: set[etree._Element],
     class="ad">Advertisement</div>` twice, before their scripts fill them) label no one:
     both stay placements; so does a unit printing the word beside an empty unit of its own
     tag and class (`div.ad#ad-top` beside `div.ad#ad-mid`): a label is marked up as a
-    label, not as the unit's twin. Only the next elements, each read a few nodes deep: a
-    page of labels, or of labels nested in labels, stays linear."""
+    label, not as the unit's twin. Beside one of `wrappers` (the box round a known unit,
+    not hidden itself) a box marked up as a unit (`_unit_markup`: a sidebar's second
+    `div#sidebar-ad-2` declaring its size, "Advertisement" printed until its code fills it)
+    is that second unit, not the first's label. Only the next elements, each read a few
+    nodes deep: a page of labels, or of labels nested in labels, stays linear."""
     if el in advertising or not _label_line(el):
         return False
     for step in (etree._Element.getprevious, etree._Element.getnext):
         sib = step(el)
         while sib is not None and not isinstance(sib.tag, str):
             sib = step(sib)  # a comment between them
-        if sib is not None and sib in hits and not _label_line(sib) and not _unit_twins(el, sib):
+        if sib is not None and sib in hits and not _label_line(sib) and not _unit_twins(el, sib) \
+                and not (sib in wrappers and _unit_markup(el)):
             return True
     return False
+
+
+def _unit_markup(el: etree._Element) -> bool:
+    """Whether a box printing an ad's word is marked up as a unit, not a label: an id its
+    code fills and either a `data-` attribute or a declared size (a label carries a class,
+    at most an id of its own)."""
+    return bool(el.get("id")) and (
+        any(str(k).startswith("data-") for k in el.attrib) or declared_size(el) != (None, None))
 
 
 def _unit_twins(a: etree._Element, b: etree._Element) -> bool:

@@ -118,6 +118,39 @@ def test_optimize_deployed_through_tag_manager_keeps_the_tag_managers_container(
     assert ("optimize-container", "GTM-QQ11RR2") not in ids
 
 
+@pytest.mark.parametrize("gtm", [
+    _GTM,  # the install snippet, as a page's source holds it
+    '<script async src="https://www.googletagmanager.com/gtm.js?id={}"></script>',  # a DOM save
+], ids=["snippet", "saved-dom"])
+def test_a_container_the_page_loads_from_tag_manager_stays_its_own(
+        gtm: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that also requires its Tag Manager container as an analytics.js plugin (the
+    Tag Manager ID pasted where Optimize's goes, ga('require', 'GTM-AB12CD3')) still loads
+    it from Tag Manager: the container stays Tag Manager's, not renamed Optimize's."""
+    page = _page(gtm.format("GTM-AB12CD3") + _GA.replace("{}", "ga('require', 'GTM-AB12CD3');"),
+                 project_engine, catalogue)
+    assert ("gtm-container", "GTM-AB12CD3") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("require", [
+    "// ga('require', 'GTM-XY98ZW7');\n",
+    "/* ga('require', 'GTM-XY98ZW7'); */",
+    "// gtag('config', 'UA-7654321-2', {'optimize_id': 'GTM-XY98ZW7'});\n",
+    "/* Optimize removed 2023-09: the plugin call is kept for reference, see WEB-1234\n"
+    "ga('require', 'GTM-XY98ZW7');\n*/",
+], ids=["line", "block", "optimize_id", "long-block"])
+def test_an_optimize_require_commented_out_names_no_container(
+        require: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that took Optimize out (Google ended it in 2023) by commenting its plugin out
+    loads no Optimize: no Optimize container is read from the comment, and the site's Tag
+    Manager container stays."""
+    page = _page(_GTM.format("GTM-AB12CD3") + _GA.replace("{}", require), project_engine,
+                 catalogue)
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert not {("optimize-container", "GTM-XY98ZW7"), ("gtm-container", "GTM-XY98ZW7")} & ids
+    assert ("gtm-container", "GTM-AB12CD3") in ids
+
+
 def test_other_analytics_plugins_name_no_optimize(project_engine: Engine,
                                                   catalogue: Catalogue) -> None:
     """analytics.js's own plugins (`ec`, `linkid`, `displayfeatures`) are required too."""
@@ -203,3 +236,28 @@ def test_look_alike_files_and_calls_name_no_vendor(markup: str, project_engine: 
                                                    catalogue: Catalogue) -> None:
     page = _page(markup, project_engine, catalogue)
     assert not {n.network for n in page.networks} & {"PubMatic", "Adobe Experience Platform"}
+
+
+def test_a_bid_request_for_a_lettered_publisher_id_reads_no_digits_of_it(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """APS publisher IDs are not all numbers (apstag.init's pubID takes letters and dashes):
+    a saved DOM's bid request for one opening in digits (`src=5128fe3a-…`) reads that ID
+    from the init, never its first digits as a second publisher."""
+    pub = "5128fe3a-7c1d-4b9e-a2f0-93c4d8e1b7a6"
+    page = _page(f"<script>apstag.init({{pubID: '{pub}', adServer: 'googletag'}});</script>"
+                 '<script async src="https://aax.amazon-adsystem.com/e/dtb/bid?src='
+                 f'{pub}&amp;u=https%3A%2F%2Fnews.test%2Fa&amp;cb=9"></script>',
+                 project_engine, catalogue)
+    assert {i.value for i in page.ids if i.kind == "amazon-aps-publisher"} == {pub}
+
+
+def test_a_ui_library_sharing_a_vendor_files_name_is_not_the_vendors(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site's modal-box library kept in a folder of its own, its script beside its
+    stylesheet of the same name (`lib/mbox/mbox.js`, `lib/mbox/mbox.css`), is no Adobe
+    Target mbox.js: a vendor's loader ships no stylesheet of its name. Target's mbox.js
+    alone stays Adobe's (above)."""
+    page = _page('<link href="lib/mbox/mbox.css" rel="stylesheet"><script src="lib/mbox/mbox.js">'
+                 '</script><link href="lib/mbox/mbox-modif.css" rel="stylesheet">',
+                 project_engine, catalogue)
+    assert "Adobe Experience Platform" not in {n.network for n in page.networks}

@@ -31,6 +31,7 @@ def test_a_commented_out_call_names_no_network(script: str) -> None:
     "OAS_RICH('Top');",
     "// the ad\nOAS_AD('Top');",
     "var u = 'http://x.example/a'; OAS_AD('Top'); // the top banner",
+    "/* OAS_AD('Old'); */ OAS_AD('Top');",
 ])
 def test_a_live_call_names_its_network(script: str) -> None:
     assert _OAS in _names(script)
@@ -40,3 +41,14 @@ def test_a_live_call_after_commented_copies_names_its_network() -> None:
     """Commented copies before the live call (a template keeping its old positions) do not
     hide it."""
     assert _OAS in _names("// OAS_AD('Top');\n" * 10 + "OAS_AD('Top');")
+
+
+def test_a_live_call_after_many_commented_blocks_names_its_network() -> None:
+    """A page of many tag-manager blocks, each ending in its commented-out old call (France
+    24's shape, one block a position), and the live call in a later script: the scripts are
+    read as one text, so the copies before the live call are not capped at a count."""
+    blocks = "".join(f"<script>tc_load('pos{i}');\n// OAS_RICH('Pos{i}');\n</script>"
+                     for i in range(40))
+    page = parse_page(f"<html><body><p>Text.</p>{blocks}<script>OAS_RICH('Top');</script>"
+                      "</body></html>")
+    assert _OAS in [n.name for n in networks_present([], default_catalogue(), page)]

@@ -1468,6 +1468,30 @@ def test_a_placeholder_beside_a_layout_box_deep_round_a_unit_is_a_placement(engi
         (1, None), (1, "Google Publisher Tag")]
 
 
+def test_a_sized_unit_printing_the_word_beside_a_known_units_box_is_a_placement(
+        engine: Engine) -> None:
+    """A sidebar's second unit, saved before its ad code filled it, prints "Advertisement"
+    in its own box (an id its code fills, its position in a data- attribute, its size
+    declared) beside the widget box round the first, GPT's: it is marked up as a unit, not
+    as a label, so it stays a placement of its own. A label beside that box stays none."""
+    from auditor.pipeline import audit
+
+    gpt = _GPT_BOX.replace("'sponsor-ad'", "'sidebar-ad-1'")
+    first = ("<div class='widget'><div id='sidebar-ad-1'><div id='google_ads_iframe_/1234/news/"
+             "top_0__container__'><iframe id='google_ads_iframe_/1234/news/top_0' width='300' "
+             "height='250'></iframe></div></div></div>")
+    second = ("<div class='ad-slot' id='sidebar-ad-2' data-ad-position='right2' "
+              "style='width:300px;height:250px'>Advertisement</div>")
+    html = page(f"<aside class='sidebar'>{first}\n{second}</aside>", gpt)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [(s.network, s.width) for s in report.slots] == [
+        ("Google Publisher Tag", 300), (None, 300)]
+    label = "<div class='ad-label'>Advertisement</div>"
+    html = page(f"<aside class='sidebar'>{label}\n{first}</aside>", gpt)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
 def test_a_hidden_wrapper_round_an_ad_networks_own_advertise_link_is_its_slot(
         engine: Engine) -> None:
     """A link about advertising is no slot unless it points at an ad network; a hidden
