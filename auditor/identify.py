@@ -436,6 +436,7 @@ def identifiers(
     present: Sequence[Network],
     catalogue: Catalogue,
     saved_frames: Sequence[str] = (),
+    other_sites: Collection[etree._Element] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here (on its URLs, its
@@ -445,8 +446,11 @@ def identifiers(
     (`config_text`): those patterns name their key (`"adUnitPath": "/4817/…"`), so a match
     is that vendor's ID even where its loader is not on the page, as a meta's name is."""
     # the page's code its frames run (and a saved copy's frame parts of its own,
-    # `saved_frames`: `walk.own_frame_scripts`): its IDs too
-    framed = [*page.frame_script_texts, *saved_frames]
+    # `saved_frames`: `walk.own_frame_scripts`): its IDs too; not the code of a frame
+    # holding another site's document (`other_sites`: `walk.other_sites_frames`)
+    framed = [*(page.frame_script_texts if not other_sites else
+                [c for f in page.frames if f not in other_sites for c in page.frame_scripts(f)]),
+              *saved_frames]
     codes = page.script_texts + framed
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
