@@ -26,6 +26,7 @@ from auditor.dom.walk import (
     held_frames,
     held_request,
     other_sites_frames,
+    own_documents,
     own_frame_scripts,
     page_base,
     page_title,
@@ -244,7 +245,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = identifiers(page, [s for s in seen if not (s.found.element in theirs
                                                      and held_request(s.found))],
                       [s for s in found_slots if s.element not in theirs], present,
-                      catalogue, own_frame_scripts(page, documents, first_party), theirs)
+                      catalogue, own_frame_scripts(page, documents, first_party), theirs,
+                      [page.srcdoc(d.markup) for d in own_documents(documents, first_party)])
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader

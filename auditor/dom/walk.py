@@ -830,14 +830,22 @@ def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
     parent wrote (`about:blank`, no URL) or one from the page's own site. A part loaded
     from another site (a player's, a widget's frame) runs that site's code: its IDs are
     not the operator's."""
-    out: list[str] = []
-    for held in documents:
-        if held.saved_from is not None and (not held.saved_from.strip()
-                                            or held.saved_from.lower().startswith("about:")
-                                            or from_own_site(held, site)):
-            out += [s.text or "" for s in page.srcdoc(held.markup).iter("script")
-                    if holds_code(s)]
-    return out
+    return [s.text or "" for held in own_documents(documents, site)
+            if held.saved_from is not None
+            for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
+
+
+def own_documents(documents: Iterable[HeldDocument], site: str | None
+                  ) -> list[HeldDocument]:
+    """The held documents that are the page's own: a `srcdoc` or a `javascript:` src's
+    document (but one a saving tool kept beside the other site's `src` it came from:
+    `from_other_site`), and a saved copy's frame part its parent wrote (`about:blank`, no
+    URL) or loaded from the page's own site."""
+    return [held for held in documents
+            if (not from_other_site(held, site) if held.saved_from is None
+                else (not held.saved_from.strip()
+                      or held.saved_from.lower().startswith("about:")
+                      or from_own_site(held, site)))]
 
 
 def came_from(held: HeldDocument) -> str:
