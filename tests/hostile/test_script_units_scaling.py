@@ -84,3 +84,22 @@ def _smart_calls(n: int) -> str:
 
 def test_smart_calls_in_one_script_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_smart_calls(n)), 300, "SmartAdServer calls")
+
+
+def _blocks_between_units(n: int) -> str:
+    """Units written in turn, each after an `if` whose `else` block is empty and a switch
+    of many cases: each block's end is read once a script (and once a call's span)."""
+    cases = "switch (w) {" + "".join(f" case {i}: x = {i}; break;" for i in range(40)) + " }"
+    units = "".join(f"if (w) {{ x = 1; }} else {{ }}{cases}document.write(\"<div id='gpt-s{i}'>"
+                    f"</div>\");googletag.display('gpt-s{i}');" for i in range(n))
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    zones = "".join(f'if (w) {{ x = 1; }} else {{ }}ExoLoader.addZone({{"idzone": "{1000000 + i}"'
+                    f', "width": "300", "height": "250"}});' for i in range(n))
+    return (f"<html><head>{_GPT}{_LOADER}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{units}</script><script>{zones}</script></body></html>")
+
+
+def test_blocks_between_units_written_in_turn_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_blocks_between_units(n)), 100,
+                  "else blocks and switches between units in turn")
