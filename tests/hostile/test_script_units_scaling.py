@@ -71,15 +71,19 @@ def test_units_in_ternaries_are_linear() -> None:
 
 def _smart_calls(n: int) -> str:
     """SmartAdServer() called for a format after a format in one script, and a format set
-    before many wrappers defined round the call (none of them a call)."""
+    before many wrappers defined round the call, as functions or as an object's methods
+    (none of them a call)."""
     calls = "".join(f"sas_formatid={1000 + i}; SmartAdServer(sas_pageid,sas_formatid,'');"
                     for i in range(n))
     wrappers = "sas_formatid=99;" + "".join(
         f"function w{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }}"
         for i in range(n))
+    methods = "sas_formatid=98; var ads = {" + "".join(
+        f" m{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }},"
+        for i in range(n)) + " };"
     return ("<html><head><script src='//ced.sascdn.com/tag/1/smart.js'></script></head><body>"
             f"<p>Text.</p><script>sas_pageid='1/2';{calls}</script><script>{wrappers}</script>"
-            "</body></html>")
+            f"<script>{methods}</script></body></html>")
 
 
 def test_smart_calls_in_one_script_are_linear() -> None:
