@@ -272,20 +272,52 @@ def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
 
 _SPACES = lazy_regex(r"\s*")
 _BLOCK_TOKENS = lazy_regex(
-    r"""\\.|["'`]|/[/*]|[()\[\]{}]|\belse\b|\bcase\b|\bdefault\s*:""")
+    r"""\\.|["'`]|/[/*]|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""")
+_IF = lazy_regex(r"if(?![\w$])")
+_ELSE = lazy_regex(r"else(?![\w$])")
 
 
 def _branch_ends(code: str, start: int = 0, end: int | None = None) -> dict[int, int]:
     """Where the branch each keyword in `code[start:end]` opens ends, when it ends there:
-    an `else` followed by a block, at the block's `}`; a `case` or `default:`, at the `}`
-    of the switch holding it. Read once forward over the code outside strings and comments
-    (`start` outside both); a keyword whose branch runs past `end` has none."""
+    an `else`'s block at its `}`, a braceless one at its statement's `;` (`else if (…)`:
+    the inner `if`'s, or with the `else` after it, the chain's); a `case` or `default:`,
+    at the `}` of the switch holding it. Read once forward over the code outside strings
+    and comments (`start` outside both); a keyword whose branch runs past `end` has none."""
     stop = len(code) if end is None else end
     out: dict[int, int] = {}
     opened: list[tuple[int, list[int]]] = []  # each open bracket, with the cases in it
-    wanted: dict[int, int] = {}  # a `{` right after an `else` → the `else`
+    wanted: dict[int, int] = {}  # a `{` opening an `else`'s block → the `else`
+    statements: dict[int, list[int]] = {}  # depth → the braceless `else`s ending at its `;`
+    ifs: dict[int, int] = {}  # depth → an `else if` awaiting its condition's `(`
+    conditions: dict[int, int] = {}  # that `(` → the `else`
+    chained: set[int] = set()  # the `else if`s: each ends with the chain it opens
+    waiting: dict[int, list[int]] = {}  # an `else` → the `else if`s ending with it
     quote: str | None = None
     at = start
+
+    def ended(branch: int, close: int, after: int) -> None:
+        """The branch at `branch` ends at `close`: with the `else` right `after` it, for an
+        `else if`, and each `else if` waiting on it ends there too."""
+        nxt = _SPACES.match(code, after, stop).end()  # type: ignore[union-attr]
+        if branch in chained and nxt < stop and _ELSE.match(code, nxt, stop):
+            waiting.setdefault(nxt, []).append(branch)
+            return
+        todo = [branch]
+        while todo:  # a chain of thousands of `else if`s, without recursion
+            done = todo.pop()
+            out[done] = close
+            todo += waiting.pop(done, ())
+
+    def body(at: int, branch: int) -> None:
+        """The `else` at `branch` runs what opens at `at`: a block, or a statement."""
+        first = _SPACES.match(code, at, stop).end()  # type: ignore[union-attr]
+        if first < stop and code[first] == "{":
+            wanted[first] = branch
+        elif _IF.match(code, first, stop):
+            ifs[len(opened)] = branch
+            chained.add(branch)
+        else:
+            statements.setdefault(len(opened), []).append(branch)
     while (m := _BLOCK_TOKENS.search(code, at, stop)) is not None:
         token, at = m.group(), m.end()
         if quote is not None:  # inside a string: only its escapes and its closing quote
@@ -303,17 +335,24 @@ def _branch_ends(code: str, start: int = 0, end: int | None = None) -> dict[int,
             close = code.find("*/", at, stop)
             at = stop if close < 0 else close + 2
         elif token in ("(", "[", "{"):
+            if token == "(" and (branch := ifs.pop(len(opened), -1)) >= 0:
+                conditions[m.start()] = branch
             opened.append((m.start(), []))
         elif token in (")", "]", "}"):
+            for branch in statements.pop(len(opened), ()):  # ended by its block's close
+                ended(branch, m.start(), m.start())
             if opened:
                 where, cases = opened.pop()
                 out.update((case, m.start()) for case in cases)
                 if where in wanted:
-                    out[wanted.pop(where)] = m.start()
+                    ended(wanted.pop(where), m.start(), at)
+                if where in conditions:
+                    body(at, conditions.pop(where))
+        elif token == ";":
+            for branch in statements.pop(len(opened), ()):
+                ended(branch, m.start(), at)
         elif token == "else":
-            block = _SPACES.match(code, at, stop).end()  # type: ignore[union-attr]
-            if block < stop and code[block] == "{":
-                wanted[block] = m.start()
+            body(at, m.start())
         elif opened:  # a `case` or `default:`
             opened[-1][1].append(m.start())
     return out

@@ -114,9 +114,20 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
      + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
     ("switch (device) { case 'wide': " + _write("gpt-news") + " break; default: break; }\n"
      + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
+    # an empty `else if` branch, a braceless `else`'s statement, end as a block does
+    ("if (wide) { " + _write("gpt-news") + " } else if (narrow) { }\n" + _write("gpt-sport"),
+     "", ["/4817/news_top", "/4817/sport_top"]),
+    ("if (wide) { " + _write("gpt-news") + " } else x = 1;\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("{ if (wide) { " + _write("gpt-news") + " } else x = 1 }\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
     # the unit in the `else` block is still the other branch
     ("if (wide) { " + _write("gpt-news") + " } else { if (x) { y(); } " + _write("gpt-sport")
      + " }", "", ["/4817/news_top"]),
+    ("if (wide) { " + _write("gpt-news") + " } else if (narrow) { x = 1; "
+     + _write("gpt-sport") + " }", "", ["/4817/news_top"]),
+    ("if (wide) " + _write("gpt-news") + " else if (narrow) x = 1; else "
+     + _write("gpt-sport"), "", ["/4817/news_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:

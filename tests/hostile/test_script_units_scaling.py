@@ -91,10 +91,12 @@ def test_smart_calls_in_one_script_are_linear() -> None:
 
 
 def _blocks_between_units(n: int) -> str:
-    """Units written in turn, each after an `if` whose `else` block is empty and a switch
-    of many cases: each block's end is read once a script (and once a call's span)."""
+    """Units written in turn, each after an `if` whose `else` block is empty, a braceless
+    `else if` chain and a switch of many cases: each branch's end is read once a script
+    (and once a call's span)."""
     cases = "switch (w) {" + "".join(f" case {i}: x = {i}; break;" for i in range(40)) + " }"
-    units = "".join(f"if (w) {{ x = 1; }} else {{ }}{cases}document.write(\"<div id='gpt-s{i}'>"
+    units = "".join(f"if (w) {{ x = 1; }} else {{ }} if (v) x = 2; else if (u) x = 3; else x = 4;"
+                    f"{cases}document.write(\"<div id='gpt-s{i}'>"
                     f"</div>\");googletag.display('gpt-s{i}');" for i in range(n))
     defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
                       for i in range(n))
