@@ -234,7 +234,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
     # another site's document in a frame outside every ad slot (a game embed, a player):
     # its units and what it requests are that site's, its IDs no operator's
-    theirs = other_sites_frames(documents, first_party, slot_frames(page, found_slots))
+    theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots))
+              if documents else frozenset())
     found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
     found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
