@@ -16,7 +16,9 @@ AdSense frame, a placement the slot pass made at a frame). The slot's own networ
 stay the operator's: a page's ad module writing its AdSense unit into a frame
 (`google_ad_client = "ca-pub-…"`, tests/test_frame_written_units.py) sets up the
 operator's account, which the creative never names. A frame outside every slot (a site's
-widget written into a frame) runs the site's code: its IDs stay the operator's.
+widget written into a frame) runs the site's code: its IDs stay the operator's; one holding
+another site's document (a game embed, a player) names that site's, none of the operator's
+(`walk.other_sites_frames`, read before the IDs are).
 """
 
 from __future__ import annotations

@@ -346,6 +346,14 @@ def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
     return [value for value, url in named if url and src.search(url)]
 
 
+def _attribute_values(root: etree._Element, attr: str, src: re.Pattern[str] | None
+                      ) -> list[str]:
+    """The values of attribute `attr` in one frame's document, on elements whose address
+    `src` finds when given (`_values_on`)."""
+    return [str(v) for v in attributes_named(root, attr)
+            if src is None or ((url := tag_address(v.getparent())) and src.search(url))]
+
+
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
             found: dict[str, list[int]], starts: list[int] | None = None) -> list[str]:
     """The stretches of a page's text around each occurrence of any needle: a markup
@@ -444,6 +452,8 @@ def identifiers(
     present: Sequence[Network],
     catalogue: Catalogue,
     saved_frames: Sequence[str] = (),
+    other_sites: Collection[etree._Element] = (),
+    own_frames: Sequence[etree._Element] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here (on its URLs, its
@@ -451,10 +461,16 @@ def identifiers(
     the page carries (`<meta name="monetag" content="…">`), then the `markup` patterns of
     every catalogued network, read where pages write IDs outside a vendor's own tag
     (`config_text`): those patterns name their key (`"adUnitPath": "/4817/…"`), so a match
-    is that vendor's ID even where its loader is not on the page, as a meta's name is."""
+    is that vendor's ID even where its loader is not on the page, as a meta's name is.
+    The `attr` patterns read the documents of the page's own frames too (`own_frames`, the
+    roots of `walk.own_documents`: an `<ins data-ad-client>` its frame holds), as their
+    scripts are read (`saved_frames`)."""
     # the page's code its frames run (and a saved copy's frame parts of its own,
-    # `saved_frames`: `walk.own_frame_scripts`): its IDs too
-    framed = [*page.frame_script_texts, *saved_frames]
+    # `saved_frames`: `walk.own_frame_scripts`): its IDs too; not the code of a frame
+    # holding another site's document (`other_sites`: `walk.other_sites_frames`)
+    framed = [*(page.frame_script_texts if not other_sites else
+                [c for f in page.frames if f not in other_sites for c in page.frame_scripts(f)]),
+              *saved_frames]
     codes = page.script_texts + framed
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
@@ -517,6 +533,8 @@ def identifiers(
         if spec.where == "attr" and spec.attr:
             texts += (page.attribute_values(spec.attr) if spec.src is None
                       else _values_on(page, spec.attr, spec.src))
+            for root in own_frames:
+                texts += _attribute_values(root, spec.attr, spec.src)
         if spec.where == "meta" and spec.attr:
             texts += metas[spec.attr]
         if spec.where == "amp" and spec.attr:

@@ -18,12 +18,15 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.creatives import creative_ids
+from auditor.creatives import creative_ids, slot_frames
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import (
     declared_page_url,
     held_frames,
+    held_request,
+    other_sites_frames,
+    own_documents,
     own_frame_scripts,
     page_base,
     page_title,
@@ -229,6 +232,10 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
+    # another site's document in a frame outside every ad slot (a game embed, a player):
+    # its units and what it requests are that site's, its IDs no operator's
+    theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots))
+              if documents else frozenset())
     found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
     found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
@@ -236,8 +243,11 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     sizes = markup_sizes(s.element for s in found_slots)
     slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
-    ids = identifiers(page, seen, found_slots, present, catalogue,
-                      own_frame_scripts(page, documents, first_party))
+    ids = identifiers(page, [s for s in seen if not (s.found.element in theirs
+                                                     and held_request(s.found))],
+                      [s for s in found_slots if s.element not in theirs], present,
+                      catalogue, own_frame_scripts(page, documents, first_party), theirs,
+                      [page.srcdoc(d.markup) for d in own_documents(documents, first_party)])
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader

@@ -153,6 +153,9 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             branches = sorted({*branches, *owners})
         if not branches:
             continue
+        # and an `else`'s block, a `case`'s switch, ends: a unit written after it is in
+        # turn (`if (wide) {A} else {} B`), as one after a ternary's statement is
+        closes = {c: end for c, (_, end) in ends.items()} | _branch_ends(code)
         at: dict[str, int] = {}
         for m in _MARKUP_ID.finditer(code):
             at.setdefault(m.group(1), m.start())
@@ -168,7 +171,7 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         for draft in placed:
             if kept is not None and prev is not None and _branch_between(
                     code, branches, at[prev.written or ""], at[draft.written or ""], owners,
-                    {c: end for c, (_, end) in ends.items()}):
+                    closes):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
@@ -190,7 +193,9 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
     A choice made between two units written in turn (`if (wide) { sz = [728, 90]; } else
     { … }`), or a keyword in a comment or in an object (`default:`), parts none. `owners`
     keeps each keyword's answer across calls on one script: each is read back once; `ends`,
-    where the expression of each ternary's `:` ends (one ending before `end` parts none)."""
+    where the branch each keyword opens ends (a ternary's `:` expression, an `else`'s
+    block, a `case`'s switch: `_ternary_colons`, `_branch_ends`): one ending before `end`
+    parts none."""
     owners = {} if owners is None else owners
     i = bisect_right(branches, start)
     while i < len(branches) and branches[i] < end:
@@ -262,6 +267,94 @@ def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
         elif token == ":" and open_q and open_q[-1][0] == depth:
             out[m.start()] = (open_q.pop()[1], len(code))
             open_c.append((depth, m.start()))
+    return out
+
+
+_SPACES = lazy_regex(r"\s*")
+_BLOCK_TOKENS = lazy_regex(
+    r"""\\.|["'`]|/[/*]|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""")
+_IF = lazy_regex(r"if(?![\w$])")
+_ELSE = lazy_regex(r"else(?![\w$])")
+
+
+def _branch_ends(code: str, start: int = 0, end: int | None = None) -> dict[int, int]:
+    """Where the branch each keyword in `code[start:end]` opens ends, when it ends there:
+    an `else`'s block at its `}`, a braceless one at its statement's `;` (`else if (…)`:
+    the inner `if`'s, or with the `else` after it, the chain's); a `case` or `default:`,
+    at the `}` of the switch holding it. Read once forward over the code outside strings
+    and comments (`start` outside both); a keyword whose branch runs past `end` has none."""
+    stop = len(code) if end is None else end
+    out: dict[int, int] = {}
+    opened: list[tuple[int, list[int]]] = []  # each open bracket, with the cases in it
+    wanted: dict[int, int] = {}  # a `{` opening an `else`'s block → the `else`
+    statements: dict[int, list[int]] = {}  # depth → the braceless `else`s ending at its `;`
+    ifs: dict[int, int] = {}  # depth → an `else if` awaiting its condition's `(`
+    conditions: dict[int, int] = {}  # that `(` → the `else`
+    chained: set[int] = set()  # the `else if`s: each ends with the chain it opens
+    waiting: dict[int, list[int]] = {}  # an `else` → the `else if`s ending with it
+    quote: str | None = None
+    at = start
+
+    def ended(branch: int, close: int, after: int) -> None:
+        """The branch at `branch` ends at `close`: with the `else` right `after` it, for an
+        `else if`, and each `else if` waiting on it ends there too."""
+        nxt = _SPACES.match(code, after, stop).end()  # type: ignore[union-attr]
+        if branch in chained and nxt < stop and _ELSE.match(code, nxt, stop):
+            waiting.setdefault(nxt, []).append(branch)
+            return
+        todo = [branch]
+        while todo:  # a chain of thousands of `else if`s, without recursion
+            done = todo.pop()
+            out[done] = close
+            todo += waiting.pop(done, ())
+
+    def body(at: int, branch: int) -> None:
+        """The `else` at `branch` runs what opens at `at`: a block, or a statement."""
+        first = _SPACES.match(code, at, stop).end()  # type: ignore[union-attr]
+        if first < stop and code[first] == "{":
+            wanted[first] = branch
+        elif _IF.match(code, first, stop):
+            ifs[len(opened)] = branch
+            chained.add(branch)
+        else:
+            statements.setdefault(len(opened), []).append(branch)
+    while (m := _BLOCK_TOKENS.search(code, at, stop)) is not None:
+        token, at = m.group(), m.end()
+        if quote is not None:  # inside a string: only its escapes and its closing quote
+            if token == quote:
+                quote = None
+            continue
+        if token[0] == "\\":
+            continue
+        if token in ("'", '"', "`"):
+            quote = token
+        elif token == "//":
+            line = code.find("\n", at, stop)
+            at = stop if line < 0 else line
+        elif token == "/*":
+            close = code.find("*/", at, stop)
+            at = stop if close < 0 else close + 2
+        elif token in ("(", "[", "{"):
+            if token == "(" and (branch := ifs.pop(len(opened), -1)) >= 0:
+                conditions[m.start()] = branch
+            opened.append((m.start(), []))
+        elif token in (")", "]", "}"):
+            for branch in statements.pop(len(opened), ()):  # ended by its block's close
+                ended(branch, m.start(), m.start())
+            if opened:
+                where, cases = opened.pop()
+                out.update((case, m.start()) for case in cases)
+                if where in wanted:
+                    ended(wanted.pop(where), m.start(), at)
+                if where in conditions:
+                    body(at, conditions.pop(where))
+        elif token == ";":
+            for branch in statements.pop(len(opened), ()):
+                ended(branch, m.start(), at)
+        elif token == "else":
+            body(at, m.start())
+        elif opened:  # a `case` or `default:`
+            opened[-1][1].append(m.start())
     return out
 
 
@@ -882,7 +975,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # a whole-script unit's zones and where its call ended: where each call places a
         # unit (`per_call`), a call in turn after it naming another zone, no branch between
         # (two `ExoLoader.addZone` calls), is another unit; an `else` branch's is the same
-        zones_here: dict[str, tuple[set[str], int]] = {}
+        # (and where that call opened: its own text is code, `_branch_ends` reads on from it)
+        zones_here: dict[str, tuple[set[str], int, int]] = {}
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -898,7 +992,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         break
                     # another branch's call of the block (or the same zone again): calls
                     # after it are read against it, a call after the block closes in turn
-                    zones_here[network.name] = (here[0] | {zone}, match.end())
+                    zones_here[network.name] = (here[0] | {zone}, match.end(), match.start())
                     continue
                 written = _written_after(script, holders, network, match) if whole else None
                 if written is not None:
@@ -945,8 +1039,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     zone = match.groupdict().get("zone")
                     if not (spec.per_call and drafts and zone):
                         break  # one per script, whatever it writes
-                    zones = zones_here.setdefault(network.name, (set(), 0))[0]
-                    zones_here[network.name] = (zones | {zone}, match.end())
+                    zones = zones_here.setdefault(network.name, (set(), 0, 0))[0]
+                    zones_here[network.name] = (zones | {zone}, match.end(), match.start())
     for holder, network, spec, zone in framed:
         # another network's unit that names no zone once every script is read (a later
         # defineSlot may name its element) is the frame of the ad the script names, network
@@ -958,15 +1052,18 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 
 def _unit_in_turn(code: str, match: re.Match[str],
-                  placed: tuple[set[str], int] | None) -> bool:
+                  placed: tuple[set[str], int, int] | None) -> bool:
     """Whether a call in a script that already placed its network's unit is another unit:
     it names a zone none before it did, and no branch keyword stands between the last
-    unit's call and it (read once: each call's span follows the last's)."""
+    unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
+    from the last call's start, each call's span follows the last's)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
-    return not _branch_between(code, branches, placed[1] - 1, match.start())
+    return not branches or not _branch_between(
+        code, branches, placed[1] - 1, match.start(), None,
+        _branch_ends(code, placed[2], match.start()))
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader

@@ -105,6 +105,15 @@ _SMART_HEAD = ("<html><head><title>t</title><script src='//ced.sascdn.com/tag/12
     ("var sas_formatid = 333; var showAd = function (d, sas_pageid, sas_formatid, t) { "
      "SmartAdServer(sas_pageid, sas_formatid, t); };", []),
     ("var sas_formatid = 333; const showAd = (d, p, f, t) => { SmartAdServer(p, f, t); };", []),
+    # or an object's or a class's method (shorthand) wrapping it, after another method
+    ("var sas_formatid = 333; var ads = { show(d, sas_pageid, sas_formatid, t) { "
+     "SmartAdServer(sas_pageid, sas_formatid, t); } };", []),
+    ("var sas_formatid = 333; class Ads { init() { this.on = 1; } async show(d, sas_pageid, "
+     "sas_formatid) { if (this.on) { SmartAdServerAjax(sas_pageid, sas_formatid, ''); } } }",
+     []),
+    # a call in an `if` block, a `try` block, is no method: a unit
+    ("sas_pageid='1234/56789'; sas_formatid=111; try { if (window.adsOn) { "
+     "SmartAdServer(sas_pageid,sas_formatid,''); } } catch (e) {}", ["111"]),
     # a call the script guards (`typeof … == 'function'`) or hands a callback runs: a unit
     ("sas_pageid='1234/56789'; sas_formatid=111; sas_target=''; if (typeof SmartAdServer == "
      "'function') { SmartAdServer(sas_pageid,sas_formatid,sas_target); }", ["111"]),

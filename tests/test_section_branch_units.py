@@ -106,6 +106,28 @@ def _audit(script: str, after: str = ""):  # type: ignore[no-untyped-def]
      ["/4817/news_top", "/4817/sport_top"]),
     ("(function () { wide ? " + _write("gpt-news").rstrip(";") + " : 0 })(); "
      + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
+    # an `else` block, a `case` (or `default:`) ends with its block or its switch: a unit
+    # written after it, in turn, is no branch of it, empty as the other branch may be
+    ("if (wide) { " + _write("gpt-news") + " } else { }\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("if (wide) { " + _write("gpt-news") + " } else { log('narrow: { none }'); } "
+     + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
+    ("switch (device) { case 'wide': " + _write("gpt-news") + " break; default: break; }\n"
+     + _write("gpt-sport"), "", ["/4817/news_top", "/4817/sport_top"]),
+    # an empty `else if` branch, a braceless `else`'s statement, end as a block does
+    ("if (wide) { " + _write("gpt-news") + " } else if (narrow) { }\n" + _write("gpt-sport"),
+     "", ["/4817/news_top", "/4817/sport_top"]),
+    ("if (wide) { " + _write("gpt-news") + " } else x = 1;\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    ("{ if (wide) { " + _write("gpt-news") + " } else x = 1 }\n" + _write("gpt-sport"), "",
+     ["/4817/news_top", "/4817/sport_top"]),
+    # the unit in the `else` block is still the other branch
+    ("if (wide) { " + _write("gpt-news") + " } else { if (x) { y(); } " + _write("gpt-sport")
+     + " }", "", ["/4817/news_top"]),
+    ("if (wide) { " + _write("gpt-news") + " } else if (narrow) { x = 1; "
+     + _write("gpt-sport") + " }", "", ["/4817/news_top"]),
+    ("if (wide) " + _write("gpt-news") + " else if (narrow) x = 1; else "
+     + _write("gpt-sport"), "", ["/4817/news_top"]),
 ])
 def test_units_in_branches_of_one_block_are_one_placement(
         script: str, after: str, zones: list[str | None]) -> None:
@@ -133,6 +155,9 @@ def _zone_call(zone: str) -> str:
     # a device rule's zone, then a zone placed after the rule's block: two units
     (f"if (wide) {{ {_zone_call('1234567')} }} else {{ {_zone_call('7654321')} }}"
      + _zone_call("2468024"), ["1234567", "2468024"]),
+    # a device rule's zone with an empty other branch, then a zone placed after it: two
+    (f"if (wide) {{ {_zone_call('1234567')} }} else {{ }}" + _zone_call("2468024"),
+     ["1234567", "2468024"]),
     # a branch word in a string between two calls in turn parts none
     (_zone_call("1234567") + "var note = 'nothing else';" + _zone_call("7654321"),
      ["1234567", "7654321"]),

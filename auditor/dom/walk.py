@@ -10,7 +10,7 @@ import base64
 import binascii
 import html
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote_to_bytes
@@ -830,23 +830,64 @@ def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
     parent wrote (`about:blank`, no URL) or one from the page's own site. A part loaded
     from another site (a player's, a widget's frame) runs that site's code: its IDs are
     not the operator's."""
-    out: list[str] = []
-    for held in documents:
-        if held.saved_from is not None and (not held.saved_from.strip()
-                                            or held.saved_from.lower().startswith("about:")
-                                            or from_own_site(held, site)):
-            out += [s.text or "" for s in page.srcdoc(held.markup).iter("script")
-                    if holds_code(s)]
-    return out
+    return [s.text or "" for held in own_documents(documents, site)
+            if held.saved_from is not None
+            for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
+
+
+def own_documents(documents: Iterable[HeldDocument], site: str | None
+                  ) -> list[HeldDocument]:
+    """The held documents that are the page's own: a `srcdoc` or a `javascript:` src's
+    document (but one a saving tool kept beside the other site's `src` it came from:
+    `from_other_site`), and a saved copy's frame part its parent wrote (`about:blank`, no
+    URL) or loaded from the page's own site."""
+    return [held for held in documents
+            if (not from_other_site(held, site) if held.saved_from is None
+                else (not held.saved_from.strip()
+                      or held.saved_from.lower().startswith("about:")
+                      or from_own_site(held, site)))]
+
+
+def came_from(held: HeldDocument) -> str:
+    """The web address a frame's held document came from: a saved copy's frame part's,
+    or the `http(s)` `src` of a frame keeping its document in `srcdoc` (a saving tool put
+    the document it loaded there); "" for one the page wrote (a `srcdoc` alone, a
+    `javascript:` src's, a part at `about:blank`)."""
+    url = (held.saved_from if held.saved_from is not None
+           else (held.frame.get("src") or "")).strip()
+    return url if url.lower().startswith(("http:", "https:", "//")) else ""
 
 
 def from_own_site(held: HeldDocument, site: str | None) -> bool:
-    """Whether a saved copy's frame part was loaded from the page's own site (the site's
-    ad module at its own address): its code is the site's, an ad server's creative never
+    """Whether a frame's held document came from the page's own site (the site's ad module
+    at its own address): its code is the site's, an ad server's creative never
     (`creatives.creative_ids`), as `own_frame_scripts` reads it."""
-    url = held.saved_from
-    return bool(url and site and not url.lower().startswith("about:")
-                and site_of(host_of(url)) == site)
+    url = came_from(held)
+    return bool(url and site and site_of(host_of(url)) == site)
+
+
+def from_other_site(held: HeldDocument, site: str | None) -> bool:
+    """Whether a frame's held document came from another site than the page's (a game
+    embed, a video player, a widget): what it holds and requests is that site's."""
+    url = came_from(held)
+    return bool(url and site and site_of(host_of(url)) != site)
+
+
+def other_sites_frames(documents: Iterable[HeldDocument], site: str | None,
+                       boxed: Collection[lxml.html.HtmlElement] = ()
+                       ) -> frozenset[lxml.html.HtmlElement]:
+    """The page's frames outside every ad slot (`boxed`: those in one, whose document is
+    an ad's, `creatives.creative_ids`) holding another site's document: its units, its
+    scripts and what it requests name that site's accounts, not the page operator's."""
+    return frozenset(d.frame for d in documents
+                     if d.frame not in boxed and from_other_site(d, site))
+
+
+def held_request(found: FoundURL) -> bool:
+    """Whether a request is one a frame's held document makes (`via` `… iframe[srcdoc] …`,
+    an MHTML part's or a `srcdoc`'s), not the frame element's own `src`, which the page
+    itself requests (an AdSense frame's URL rightly names the page's publisher)."""
+    return "[srcdoc] " in found.via
 
 
 def _at_own_places(found: list[FoundURL], root: lxml.html.HtmlElement,

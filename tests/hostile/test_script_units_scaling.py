@@ -71,16 +71,41 @@ def test_units_in_ternaries_are_linear() -> None:
 
 def _smart_calls(n: int) -> str:
     """SmartAdServer() called for a format after a format in one script, and a format set
-    before many wrappers defined round the call (none of them a call)."""
+    before many wrappers defined round the call, as functions or as an object's methods
+    (none of them a call)."""
     calls = "".join(f"sas_formatid={1000 + i}; SmartAdServer(sas_pageid,sas_formatid,'');"
                     for i in range(n))
     wrappers = "sas_formatid=99;" + "".join(
         f"function w{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }}"
         for i in range(n))
+    methods = "sas_formatid=98; var ads = {" + "".join(
+        f" m{i}(d, sas_pageid, sas_formatid) {{ SmartAdServer(sas_pageid, sas_formatid); }},"
+        for i in range(n)) + " };"
     return ("<html><head><script src='//ced.sascdn.com/tag/1/smart.js'></script></head><body>"
             f"<p>Text.</p><script>sas_pageid='1/2';{calls}</script><script>{wrappers}</script>"
-            "</body></html>")
+            f"<script>{methods}</script></body></html>")
 
 
 def test_smart_calls_in_one_script_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_smart_calls(n)), 300, "SmartAdServer calls")
+
+
+def _blocks_between_units(n: int) -> str:
+    """Units written in turn, each after an `if` whose `else` block is empty, a braceless
+    `else if` chain and a switch of many cases: each branch's end is read once a script
+    (and once a call's span)."""
+    cases = "switch (w) {" + "".join(f" case {i}: x = {i}; break;" for i in range(40)) + " }"
+    units = "".join(f"if (w) {{ x = 1; }} else {{ }} if (v) x = 2; else if (u) x = 3; else x = 4;"
+                    f"{cases}document.write(\"<div id='gpt-s{i}'>"
+                    f"</div>\");googletag.display('gpt-s{i}');" for i in range(n))
+    defines = "".join(f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}');"
+                      for i in range(n))
+    zones = "".join(f'if (w) {{ x = 1; }} else {{ }}ExoLoader.addZone({{"idzone": "{1000000 + i}"'
+                    f', "width": "300", "height": "250"}});' for i in range(n))
+    return (f"<html><head>{_GPT}{_LOADER}<script>{defines}</script></head><body><p>Text.</p>"
+            f"<script>{units}</script><script>{zones}</script></body></html>")
+
+
+def test_blocks_between_units_written_in_turn_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_blocks_between_units(n)), 100,
+                  "else blocks and switches between units in turn")
