@@ -1006,6 +1006,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         mark = None if appended else _injection_mark(ctx, place, url, copied)
         if mark is None and not appended and _site_asset_host(ctx, host):
             continue  # the site's own static host, as first-party as its own domain
+        unknown = category is None or category is Category.UNKNOWN
+        if mark is None and not appended and unknown and _design_host(ctx, host):
+            continue  # the static host the page's design comes from (yimg.jp's sheets)
         # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
         # control the visitor sees opens, which the visitor who opens it sees (a sidebar's
         # tab of sponsors, an offers modal's button), nor an ad unit's frame at zero size
@@ -1030,7 +1033,14 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             if network is None and entity is not None and entity.company in stack.companies:
                 helpers[entity.company].append((url, place))
                 continue
-        known = category is not None and category is not Category.UNKNOWN
+        known = not unknown
+        if unknown and mark is None and not appended:
+            stack = stack or _ad_stack(ctx, end)
+            if (runner := _stack_site_network(ctx, stack, host)) is not None:
+                # an ad network the page's tags run, loaded from the frame's own site
+                # (YADS's yads.c.yimg.jp, its unit frames on i.yimg.jp): its helper
+                helpers[runner].append((url, place))
+                continue
         written = " a script writes" if place is not frame else ""
         message = f"hidden third-party iframe{written} ({reason}) loads {url}"
         if appended:
@@ -1109,6 +1119,52 @@ def _site_asset_host(ctx: PageContext, host: str) -> bool:
     if not _named_asset_host(host, ctx.first_party):
         return False
     return host.lower() in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+
+
+def _design_host(ctx: PageContext, host: str) -> bool:
+    """Whether a host serves the page's design: a stylesheet the `<head>` links past its
+    top, of a site (a registrable domain) serving at least two of those sheets and more
+    than every other site together (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static
+    domain of another name). A `wp_head` hook or a kit prints a sheet of its own host
+    beside the theme's, not the theme itself, so its host is outnumbered."""
+    host = host.lower()
+    if host not in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
+        return False
+    sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
+    mine = sites.get(registrable_domain(host), 0)
+    return mine >= 2 and mine > sum(sites.values()) - mine
+
+
+def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
+    """How many stylesheets the `<head>` links past its top each site serves."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    sites: Counter[str] = Counter()
+    if head is None:
+        return sites
+    top = head_top_elements(ctx)
+    for el in head.iter("link"):
+        if el in top or "stylesheet" not in (el.get("rel") or "").lower():
+            continue
+        if url := resolve(el.get("href") or "", ctx.url):
+            sites[registrable_domain(host_of(url))] += 1
+    return sites
+
+
+def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | None:
+    """The ad network the page's own tags run that a hidden frame of a host the
+    catalogue does not know belongs to, or None: one whose catalogued host is on the
+    frame's site and whose tag the page loads from that site (YADS's `yads.c.yimg.jp`
+    tag, its unit and bidder frames on `i.yimg.jp`). A network's own domain serves its
+    frames; a shared platform's (a CDN, a bucket host) is each customer's own host."""
+    site = registrable_domain(host).lower()
+    for name, places in stack.places.items():
+        network = ctx.catalogue.network_named(name)
+        if network is None or network.category is not Category.ADVERTISING \
+                or not any(tag_site == site for _, tag_site in places):
+            continue
+        if any(registrable_domain(h).lower() == site for h in network.hosts):
+            return name
+    return None
 
 
 # words a static bucket's name carries for its deployment, not its business

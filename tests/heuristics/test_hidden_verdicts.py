@@ -1768,3 +1768,71 @@ def test_a_bucket_named_for_the_site_and_another_business_is_no_static_host(
         head=f'<link rel="stylesheet" href="{deals}/c/x.css">',
         footer=f'<iframe src="{deals}/p/land.html" height="1" width="1"></iframe>'), URL)
     assert _frames(report.findings) == [M]
+
+
+# a portal whose design is all on a static domain of another name (Yahoo! JAPAN's yimg.jp
+# for yahoo.co.jp), its scripts too
+_PORTAL = "https://news.harbourportal.example/story/77"
+_STATIC = "kaiimg.example"
+
+
+def _portal(sheets: str, body: str) -> str:
+    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>記事 - '
+            f'ニュース</title><link rel="canonical" href="{_PORTAL}">{sheets}<script src="'
+            f'https://i.{_STATIC}/news/js/jquery.min.js"></script></head><body><article><h1>'
+            "記事</h1><p>港の冬ダイヤについて市議会が火曜日に議論しました。</p></article>"
+            f"{body}</body></html>")
+
+
+_PORTAL_SHEETS = "".join(
+    f'<link rel="stylesheet" href="https://{h}.{_STATIC}/news/css/{n}.css">'
+    for h, n in (("i", "main"), ("s", "search"), ("ai", "masthead")))
+_STATIC_FRAME = (f'<div id="rec-p4"><iframe src="https://s.{_STATIC}/rec/loader/proxy.html?'
+                 'placeholder=rec-p4" width="100%" height="0" frameborder="0"></iframe></div>')
+
+
+@pytest.mark.parametrize(("sheets", "expected"), [
+    # every sheet of the head is the static domain's: the frame's host serves the design
+    (_PORTAL_SHEETS, []),
+    # one sheet of the frame's host beside two of the site's own: a hook's or a kit's
+    (f'<link rel="stylesheet" href="https://news.harbourportal.example/css/a.css">'
+     f'<link rel="stylesheet" href="https://news.harbourportal.example/css/b.css">'
+     f'<link rel="stylesheet" href="https://s.{_STATIC}/rec/css/r.css">', [M]),
+    # the static domain serves the design, but the frame's host serves none of it
+    (_PORTAL_SHEETS.replace(f"https://s.{_STATIC}", f"https://i.{_STATIC}"), [M]),
+], ids=["the design's host", "outnumbered by the site's sheets", "another host of it"])
+def test_a_frame_on_the_host_serving_the_pages_design_is_the_sites(
+        audit_html: AuditHtml, sheets: str, expected: list[Severity]) -> None:
+    """A hidden frame on the host that serves the page's stylesheets, of a site serving most
+    of them (a portal's static domain of another name), is the site's own, as its own
+    domain's is (was medium: a host the catalogue does not know)."""
+    report = audit_html(_portal(sheets, _STATIC_FRAME), url=_PORTAL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# YADS's documented tag (yads_ad_ds, then yads.js from yads.c.yimg.jp) and the unit frame it
+# writes on another host of yimg.jp, display:none while unfilled
+_YADS_TAG = ("<script>yads_ad_ds = '20806_10381';</script><script src=\"https://yads.c.yimg.jp/"
+             'js/yads.js"></script>')
+_YADS_FRAME = ('<div><iframe src="https://i.yimg.jp/images/listing/tool/yads/yads-iframe.html?'
+               's=20806_10381-131359&amp;t=f&amp;fr_id=yads_7398503-2" style="border: medium '
+               'none; display: none;" width="632" height="250" frameborder="0"></iframe></div>')
+
+
+@pytest.mark.parametrize(("tag", "frame", "expected"), [
+    # the network's tag runs from its own domain, the frame is on that domain
+    (_YADS_TAG, _YADS_FRAME, [L]),
+    # the same frame with no YADS tag on the page
+    ("", _YADS_FRAME, [M]),
+    # the tag runs, the frame is on a host of another site
+    (_YADS_TAG, _YADS_FRAME.replace("i.yimg.jp", "cdn.kaiads.example"), [M]),
+], ids=["the network's own domain", "no tag of it", "another site"])
+def test_a_frame_on_the_domain_of_an_ad_network_the_page_runs_is_its_helper(
+        audit_html: AuditHtml, tag: str, frame: str, expected: list[Severity]) -> None:
+    """A hidden frame on a host the catalogue does not know, of the domain a catalogued ad
+    network the page's tags run loads from (YADS's unit frame on i.yimg.jp, its tag from
+    yads.c.yimg.jp), is that network's helper: low, as the stack's other helpers."""
+    html = _portal('<link rel="stylesheet" href="https://news.harbourportal.example/c.css">',
+                   f'<div class="ad">{tag}{frame}</div>')
+    report = audit_html(html, url=_PORTAL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
