@@ -60,7 +60,7 @@ from auditor.heuristics.markup import after_html, past_html_end
 from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, RequestType, Severity
+from auditor.model import Category, Finding, Origin, RequestType, Severity
 from auditor.urls import (
     host_of,
     ip_address,
@@ -1067,6 +1067,10 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 message = f"{message}: {misuse}; check that the site added it"
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
+        elif (vendor := _vendor_helper(ctx, url, host)) is not None:
+            severity = Severity.LOW
+            message = (f"{message}: {vendor}, no mark of injection; check that the site "
+                       "uses this vendor")
         elif (signs_in := _silent_sign_in(ctx, url)) is not None:
             severity = Severity.LOW
             message = (f"{message}: {signs_in}, a login frame, not an ad; no mark of "
@@ -1165,6 +1169,44 @@ def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | Non
         if any(registrable_domain(h).lower() == site for h in network.hosts):
             return name
     return None
+
+
+def _vendor_helper(ctx: PageContext, url: str, host: str) -> str | None:
+    """Whose helper a hidden frame of a host the catalogue does not know is, or None: a
+    catalogued vendor's whose ID the page's own tag gives and the frame's address carries,
+    on the exact host the page loads a script from (SimpleReach's `__reach_config` pid, its
+    reach.js and `iframe.html?pid=…` on one CloudFront host). A vendor serving from a CDN
+    host of its own has no host the catalogue can know; a kit's frame carries no vendor's
+    ID the page's tag gives, nor sits on that vendor's script host."""
+    ids = ctx.view("vendor ids", lambda: _vendor_ids(ctx))
+    if not ids or host.lower() not in ctx.view("script hosts", lambda: _script_hosts(ctx)):
+        return None
+    carried = sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys())
+    if not carried:
+        return None
+    network, kind = ids[carried[0]]
+    return (f"{network}'s helper frame: on the host the page loads a script from, with "
+            f"the {kind} its tag gives ({carried[0]})")
+
+
+# an ID as an address carries it, between its separators; long enough to be one vendor's
+# account and no path's word (SimpleReach's 24-hex pid)
+_ID_TOKEN = lazy_regex(r"[A-Za-z0-9_-]{8,64}")
+_MAX_ADDRESS = 4096
+
+
+def _vendor_ids(ctx: PageContext) -> dict[str, tuple[str, str]]:
+    """The operator IDs the page's tags give a catalogued vendor, of eight characters or
+    more (a short number is any path's): value -> (vendor, kind)."""
+    return {i.value: (i.network, i.kind) for i in ctx.ids
+            if i.network and i.origin is Origin.OPERATOR and len(i.value) >= 8
+            and _ID_TOKEN.fullmatch(i.value)}
+
+
+def _script_hosts(ctx: PageContext) -> frozenset[str]:
+    """The hosts the page loads a script from by its own `<script src>`, lowered."""
+    return frozenset(host_of(r.url).lower() for r in ctx.resources
+                     if r.type is RequestType.SCRIPT and not r.hint)
 
 
 # words a static bucket's name carries for its deployment, not its business

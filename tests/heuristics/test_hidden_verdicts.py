@@ -1836,3 +1836,47 @@ def test_a_frame_on_the_domain_of_an_ad_network_the_page_runs_is_its_helper(
                    f'<div class="ad">{tag}{frame}</div>')
     report = audit_html(html, url=_PORTAL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# SimpleReach's documented tag: __reach_config with its pid, reach.js from its CloudFront
+# distribution; its helper frame on that host carries the pid
+_PID = "5f3a9c0e71b2d4e6a8c0b1d2"
+_CDN = "https://d3kx9q0w1abcd.cloudfront.net"
+
+
+def _reach(frame_host: str, pid: str) -> str:
+    return (f'<script async src="{_CDN}/js/reach.js"></script><script>__reach_config = '
+            f"{{pid: '{_PID}', title: 'Ferry vote', url: '{URL}'}};</script>"
+            f'<iframe width="1" height="1" name="spr" src="{frame_host}/iframe.html?pid={pid}'
+            '&amp;title=Ferry%20vote" style="display: none;"></iframe>')
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    # on the host the page loads the vendor's script from, with the pid its tag gives
+    (_reach(_CDN, _PID), [L]),
+    # another host, the same pid: no script of the page's comes from it
+    (_reach("https://d9zz8y7x6wvut.cloudfront.net", _PID), [M]),
+    # the script's host, but no ID of the page's tag
+    (_reach(_CDN, "0123456789abcdef01234567"), [M]),
+], ids=["the vendor's script host and ID", "another host", "no ID of the tag"])
+def test_a_vendors_helper_frame_on_its_script_host_with_its_id_is_low(
+        audit_listed: AuditListed, footer: str, expected: list[Severity]) -> None:
+    """A hidden frame on the CDN host the page loads a catalogued vendor's script from,
+    carrying the ID the vendor's tag on the page gives (SimpleReach's `spr` frame with its
+    pid), is that vendor's helper: low (was medium, a host the catalogue does not know)."""
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # Lotame's Behavior Collection Point call answered as an iframe: its sync frame
+    ("/5/c=4321/rand=1486718795361/pv=y/rt=ifr", [L]),
+    # the same call answered otherwise is no frame its tag adds
+    ("/5/c=4321/rand=1486718795361/pv=y", [M]),
+], ids=["rt=ifr", "no iframe answer"])
+def test_lotames_iframe_collection_call_is_its_sync_frame(
+        audit_listed: AuditListed, path: str, expected: list[Severity]) -> None:
+    frame = (f'<iframe style="position: absolute; visibility: hidden; height: 1px; width: '
+             f'1px;" src="https://bcp.crwdcntrl.net{path}"></iframe>')
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
