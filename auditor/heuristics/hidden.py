@@ -1268,8 +1268,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Nor is a hidden static file
-    (no query) of a host the page shows its images from, that no list or catalogue entry
-    marks (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer). The company
+    (no query) of a host the page shows its images from, or whose stylesheet the `<head>`
+    links past its top (`_head_sheet_hosts`), that no list or catalogue entry marks
+    (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer, a portal's static
+    host's `clear.gif` in its skip links). The company
     named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
     rents."""
     if ctx.page is None:
@@ -1309,9 +1311,12 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
                 tracking = {r.url for r in ctx.resources if r.blocked
                             or r.category in _TRACKING_CATEGORIES}
             if shown is None:
-                shown = _shown_image_hosts(ctx)
+                shown = _shown_image_hosts(ctx) | ctx.view(
+                    "head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
             if host in shown and not tracking.intersection(urls):
-                continue  # the site's image host's static spacer (`/cnn/images/1.gif`)
+                # the site's image or static host's spacer (`/cnn/images/1.gif`, the
+                # `clear.gif` Yahoo! JAPAN's skip links hold for screen readers)
+                continue
         entity = runner.entity
         owner = f" ({entity.company})" if entity else ""
         yield finding(TRACKING_PIXEL, Severity.LOW,
@@ -2104,7 +2109,8 @@ TRACKING_PIXEL = FindingKind(
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
-    "from, which neither marks, is the site's spacer (`1.gif`), none. A fact about the page's "
+    "from or links its head's stylesheets from, which neither marks, is the site's spacer "
+    "(`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 

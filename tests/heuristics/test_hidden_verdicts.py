@@ -1637,23 +1637,33 @@ def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
 
 _IMAGE_CDN = "https://i.cdn.gazettemedia.test"
 _LOGO = f"<img src='{_IMAGE_CDN}/gazette/img/logo.png' alt='Harbour Gazette'>"
+_SHEET = f"<link rel='stylesheet' href='{_IMAGE_CDN}/gazette/css/main.css'>"
 
 
 @pytest.mark.parametrize(("logo", "spacer", "pixels"), [
     # a static 1.gif of the host the page shows its logo from, hidden beside a skip link:
     # the site's spacer, no beacon (was a low tracking-pixel)
     (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif", 0),
+    # a clear.gif of the host the head links the page's stylesheet from, a skip link's
+    # screen-reader text its alt (Yahoo! JAPAN's yj-skip): the site's static host's spacer
+    (_SHEET, f"{_IMAGE_CDN}/gazette/images/clear.gif", 0),
+    # the same where the head's sheet is of another host: a beacon as before
+    (_SHEET.replace(_IMAGE_CDN, "https://css.elsewhere.test"),
+     f"{_IMAGE_CDN}/gazette/images/clear.gif", 1),
     # the same file where the page shows nothing of that host, or with a query (a count),
     # or a tracker's own host: beacons as before
     ("", f"{_IMAGE_CDN}/gazette/images/1.gif", 1),
     (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif?pv=1", 1),
     ("<img src='https://pixel.quantserve.com/logo.png' alt='q'>",
      "https://pixel.quantserve.com/pixel/p-8Zq4x.gif", 1),
-], ids=["the site's image host's spacer", "a host the page shows nothing of", "a query",
+], ids=["the site's image host's spacer", "the site's stylesheet host's spacer",
+        "another host's stylesheet", "a host the page shows nothing of", "a query",
         "a tracker's host"])
 def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
         audit_html: AuditHtml, logo: str, spacer: str, pixels: int) -> None:
-    html = (f"<html><body><header>{logo}<a href='#main'><img src='{spacer}' width='10' "
+    head, logo = (logo, "") if logo.startswith("<link") else ("", logo)
+    html = (f"<html><head><meta charset='utf-8'>{head}</head><body><header>{logo}"
+            f"<a href='#main'><img src='{spacer}' width='10' "
             "height='1' style='display:none' alt='Skip to main content'></a></header>"
             "<main id='main'><p>Ferry times.</p></main></body></html>")
     found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
