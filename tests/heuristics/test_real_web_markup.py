@@ -2353,3 +2353,18 @@ def test_an_ad_path_holding_a_dated_permalink_names_no_network_code(
         head='<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
              "</script>"))
     assert [i.value for i in report.ids if i.kind == "gpt-network"] == ["4236"]
+
+
+def test_a_noscript_pixel_a_dom_save_wrote_as_text_gives_its_id(
+        audit_html: AuditHtml) -> None:
+    """A browser's save of the live DOM writes a `<noscript>`'s content as text
+    (`&lt;img src="…c2=…"&gt;`): the Comscore client ID its pixel's address carries is read
+    as the same pixel's in markup is, and nothing loads from it."""
+    beacon = ('<script src="https://sb.scorecardresearch.com/beacon.js" async></script>'
+              '<noscript>\n\t&lt;img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2='
+              '7654321&amp;cv=2.0&amp;cj=1" /&gt;\n</noscript>')
+    report = audit_html(page(beacon))
+    assert [(i.kind, i.value) for i in report.ids if i.kind == "comscore-client"] == [
+        ("comscore-client", "7654321")]
+    assert not [r for r in report.resources if "c2=7654321" in r.url]
+
