@@ -2368,3 +2368,16 @@ def test_a_noscript_pixel_a_dom_save_wrote_as_text_gives_its_id(
         ("comscore-client", "7654321")]
     assert not [r for r in report.resources if "c2=7654321" in r.url]
 
+
+@pytest.mark.parametrize("tag", [
+    # the image form of its tag, as a DOM save keeps what bk-coretag.js wrote
+    '<img style="visibility: hidden;" src="https://tags.bluekai.com/site/27815?ret=html&amp;'
+    'r=96649251" width="0" height="0">',
+    # its core tag handed the site ID
+    '<script src="https://tags.bkrtx.com/js/bk-coretag.js"></script><script>bk_addPageCtx('
+    '"section", "news"); bk_doJSTag(27815, 4);</script>',
+], ids=["the tag's address", "bk_doJSTag"])
+def test_bluekais_site_id_is_read(audit_html: AuditHtml, tag: str) -> None:
+    report = audit_html(page(tag))
+    assert [(i.kind, i.value) for i in report.ids if i.kind == "bluekai-site"] == [
+        ("bluekai-site", "27815")]
