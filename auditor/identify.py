@@ -21,6 +21,7 @@ from auditor.catalogue import (
     unescaped_path,
 )
 from auditor.dom.inline_js import in_comment, integer_value
+from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
 from auditor.dom.walk import tag_address
@@ -491,7 +492,8 @@ def identifiers(
             add(slot.id_kind, slot.zone_id, slot.network)
     for kind, zone, owner in unplaced_units(page):
         add(kind, zone, owner)
-    urls = [s.url for s in sightings]
+    # and the addresses a DOM save's `<noscript>` holds as text (`&lt;img src=…&gt;`)
+    urls = [s.url for s in sightings] + escaped_addresses(page.tagged("noscript"))
     # a network whose slot is on the page counts even when its loader is not (an
     # injected `<ins class="adsbygoogle" data-ad-client=...>` still names its publisher)
     by_name = {n.name: n for n in present}

@@ -11,7 +11,12 @@ the names are read here.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from lxml import etree
+
+from auditor.lazy_re import lazy_regex
 
 # SVG's and MathML's roots, where a browser builds foreign elements, and the points inside
 # them where it goes back to HTML
@@ -82,3 +87,30 @@ def in_noscript(xpath: str) -> bool:
         if opens:
             return True
     return False
+
+
+# an address a tag written as text names: `src="…"` / `href="…"` (quoted either way)
+_TEXT_ADDRESS = lazy_regex(r"""\b(?:src|href)\s*=\s*(?:"([^"<>]{1,2000})"|'([^'<>]{1,2000})')""",
+                           re.I)
+_MAX_TEXT = 20_000  # a noscript's fallback is a tag or two; more is prose
+
+
+def escaped_addresses(noscripts: Iterable[etree._Element]) -> list[str]:
+    """The addresses the tags of each `<noscript>` held as text name: a browser's save of
+    the live DOM (scripts on) writes a noscript's content as text (`&lt;img src="…"&gt;`),
+    so a vendor's no-script pixel reads `<img …>` as characters, not as an image. Read for
+    the IDs its address carries, as the same pixel's in markup is; nothing loads them.
+
+    >>> from lxml import html
+    >>> body = html.fromstring('<div><noscript>&lt;img src="https://b.example/p?c2=7"&gt;'
+    ...     '</noscript></div>')
+    >>> escaped_addresses(body.iter("noscript"))
+    ['https://b.example/p?c2=7']
+    """
+    found: list[str] = []
+    for el in noscripts:
+        text = el.text or ""
+        if len(el) or "<" not in text[:_MAX_TEXT]:
+            continue  # tags parsed as elements, or no tag written as text
+        found += [a or b for a, b in _TEXT_ADDRESS.findall(text[:_MAX_TEXT])]
+    return found

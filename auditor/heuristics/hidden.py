@@ -60,7 +60,7 @@ from auditor.heuristics.markup import after_html, past_html_end
 from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, RequestType, Severity
+from auditor.model import Category, Finding, Origin, RequestType, Severity
 from auditor.urls import (
     host_of,
     ip_address,
@@ -1006,6 +1006,9 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         mark = None if appended else _injection_mark(ctx, place, url, copied)
         if mark is None and not appended and _site_asset_host(ctx, host):
             continue  # the site's own static host, as first-party as its own domain
+        unknown = category is None or category is Category.UNKNOWN
+        if mark is None and not appended and unknown and _design_host(ctx, host):
+            continue  # the static host the page's design comes from (yimg.jp's sheets)
         # an ad asked for where no visitor sees it: not one in a menu, tab or dialog a
         # control the visitor sees opens, which the visitor who opens it sees (a sidebar's
         # tab of sponsors, an offers modal's button), nor an ad unit's frame at zero size
@@ -1030,7 +1033,14 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             if network is None and entity is not None and entity.company in stack.companies:
                 helpers[entity.company].append((url, place))
                 continue
-        known = category is not None and category is not Category.UNKNOWN
+        known = not unknown
+        if unknown and mark is None and not appended:
+            stack = stack or _ad_stack(ctx, end)
+            if (runner := _stack_site_network(ctx, stack, host)) is not None:
+                # an ad network the page's tags run, loaded from the frame's own site
+                # (YADS's yads.c.yimg.jp, its unit frames on i.yimg.jp): its helper
+                helpers[runner].append((url, place))
+                continue
         written = " a script writes" if place is not frame else ""
         message = f"hidden third-party iframe{written} ({reason}) loads {url}"
         if appended:
@@ -1057,6 +1067,10 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 message = f"{message}: {misuse}; check that the site added it"
         elif mark is not None:
             severity, message = Severity.HIGH, f"{message}: {mark}"
+        elif (vendor := _vendor_helper(ctx, url, host)) is not None:
+            severity = Severity.LOW
+            message = (f"{message}: {vendor}, no mark of injection; check that the site "
+                       "uses this vendor")
         elif (signs_in := _silent_sign_in(ctx, url)) is not None:
             severity = Severity.LOW
             message = (f"{message}: {signs_in}, a login frame, not an ad; no mark of "
@@ -1109,6 +1123,90 @@ def _site_asset_host(ctx: PageContext, host: str) -> bool:
     if not _named_asset_host(host, ctx.first_party):
         return False
     return host.lower() in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+
+
+def _design_host(ctx: PageContext, host: str) -> bool:
+    """Whether a host serves the page's design: a stylesheet the `<head>` links past its
+    top, of a site (a registrable domain) serving at least two of those sheets and more
+    than every other site together (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static
+    domain of another name). A `wp_head` hook or a kit prints a sheet of its own host
+    beside the theme's, not the theme itself, so its host is outnumbered."""
+    host = host.lower()
+    if host not in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
+        return False
+    sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
+    mine = sites.get(registrable_domain(host), 0)
+    return mine >= 2 and mine > sum(sites.values()) - mine
+
+
+def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
+    """How many stylesheets the `<head>` links past its top each site serves."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    sites: Counter[str] = Counter()
+    if head is None:
+        return sites
+    top = head_top_elements(ctx)
+    for el in head.iter("link"):
+        if el in top or "stylesheet" not in (el.get("rel") or "").lower():
+            continue
+        if url := resolve(el.get("href") or "", ctx.url):
+            sites[registrable_domain(host_of(url))] += 1
+    return sites
+
+
+def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | None:
+    """The ad network the page's own tags run that a hidden frame of a host the
+    catalogue does not know belongs to, or None: one whose catalogued host is on the
+    frame's site and whose tag the page loads from that site (YADS's `yads.c.yimg.jp`
+    tag, its unit and bidder frames on `i.yimg.jp`). A network's own domain serves its
+    frames; a shared platform's (a CDN, a bucket host) is each customer's own host."""
+    site = registrable_domain(host).lower()
+    for name, places in stack.places.items():
+        network = ctx.catalogue.network_named(name)
+        if network is None or network.category is not Category.ADVERTISING \
+                or not any(tag_site == site for _, tag_site in places):
+            continue
+        if any(registrable_domain(h).lower() == site for h in network.hosts):
+            return name
+    return None
+
+
+def _vendor_helper(ctx: PageContext, url: str, host: str) -> str | None:
+    """Whose helper a hidden frame of a host the catalogue does not know is, or None: a
+    catalogued vendor's whose ID the page's own tag gives and the frame's address carries,
+    on the exact host the page loads a script from (SimpleReach's `__reach_config` pid, its
+    reach.js and `iframe.html?pid=…` on one CloudFront host). A vendor serving from a CDN
+    host of its own has no host the catalogue can know; a kit's frame carries no vendor's
+    ID the page's tag gives, nor sits on that vendor's script host."""
+    ids = ctx.view("vendor ids", lambda: _vendor_ids(ctx))
+    if not ids or host.lower() not in ctx.view("script hosts", lambda: _script_hosts(ctx)):
+        return None
+    carried = sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys())
+    if not carried:
+        return None
+    network, kind = ids[carried[0]]
+    return (f"{network}'s helper frame: on the host the page loads a script from, with "
+            f"the {kind} its tag gives ({carried[0]})")
+
+
+# an ID as an address carries it, between its separators; long enough to be one vendor's
+# account and no path's word (SimpleReach's 24-hex pid)
+_ID_TOKEN = lazy_regex(r"[A-Za-z0-9_-]{8,64}")
+_MAX_ADDRESS = 4096
+
+
+def _vendor_ids(ctx: PageContext) -> dict[str, tuple[str, str]]:
+    """The operator IDs the page's tags give a catalogued vendor, of eight characters or
+    more (a short number is any path's): value -> (vendor, kind)."""
+    return {i.value: (i.network, i.kind) for i in ctx.ids
+            if i.network and i.origin is Origin.OPERATOR and len(i.value) >= 8
+            and _ID_TOKEN.fullmatch(i.value)}
+
+
+def _script_hosts(ctx: PageContext) -> frozenset[str]:
+    """The hosts the page loads a script from by its own `<script src>`, lowered."""
+    return frozenset(host_of(r.url).lower() for r in ctx.resources
+                     if r.type is RequestType.SCRIPT and not r.hint)
 
 
 # words a static bucket's name carries for its deployment, not its business
@@ -1170,8 +1268,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Nor is a hidden static file
-    (no query) of a host the page shows its images from, that no list or catalogue entry
-    marks (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer). The company
+    (no query) of a host the page shows its images from, or whose stylesheet the `<head>`
+    links past its top (`_head_sheet_hosts`), that no list or catalogue entry marks
+    (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer, a portal's static
+    host's `clear.gif` in its skip links). The company
     named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
     rents."""
     if ctx.page is None:
@@ -1211,9 +1311,12 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
                 tracking = {r.url for r in ctx.resources if r.blocked
                             or r.category in _TRACKING_CATEGORIES}
             if shown is None:
-                shown = _shown_image_hosts(ctx)
+                shown = _shown_image_hosts(ctx) | ctx.view(
+                    "head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
             if host in shown and not tracking.intersection(urls):
-                continue  # the site's image host's static spacer (`/cnn/images/1.gif`)
+                # the site's image or static host's spacer (`/cnn/images/1.gif`, the
+                # `clear.gif` Yahoo! JAPAN's skip links hold for screen readers)
+                continue
         entity = runner.entity
         owner = f" ({entity.company})" if entity else ""
         yield finding(TRACKING_PIXEL, Severity.LOW,
@@ -2006,7 +2109,8 @@ TRACKING_PIXEL = FindingKind(
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
-    "from, which neither marks, is the site's spacer (`1.gif`), none. A fact about the page's "
+    "from or links its head's stylesheets from, which neither marks, is the site's spacer "
+    "(`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 

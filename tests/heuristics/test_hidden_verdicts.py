@@ -1637,23 +1637,33 @@ def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
 
 _IMAGE_CDN = "https://i.cdn.gazettemedia.test"
 _LOGO = f"<img src='{_IMAGE_CDN}/gazette/img/logo.png' alt='Harbour Gazette'>"
+_SHEET = f"<link rel='stylesheet' href='{_IMAGE_CDN}/gazette/css/main.css'>"
 
 
 @pytest.mark.parametrize(("logo", "spacer", "pixels"), [
     # a static 1.gif of the host the page shows its logo from, hidden beside a skip link:
     # the site's spacer, no beacon (was a low tracking-pixel)
     (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif", 0),
+    # a clear.gif of the host the head links the page's stylesheet from, a skip link's
+    # screen-reader text its alt (Yahoo! JAPAN's yj-skip): the site's static host's spacer
+    (_SHEET, f"{_IMAGE_CDN}/gazette/images/clear.gif", 0),
+    # the same where the head's sheet is of another host: a beacon as before
+    (_SHEET.replace(_IMAGE_CDN, "https://css.elsewhere.test"),
+     f"{_IMAGE_CDN}/gazette/images/clear.gif", 1),
     # the same file where the page shows nothing of that host, or with a query (a count),
     # or a tracker's own host: beacons as before
     ("", f"{_IMAGE_CDN}/gazette/images/1.gif", 1),
     (_LOGO, f"{_IMAGE_CDN}/gazette/images/1.gif?pv=1", 1),
     ("<img src='https://pixel.quantserve.com/logo.png' alt='q'>",
      "https://pixel.quantserve.com/pixel/p-8Zq4x.gif", 1),
-], ids=["the site's image host's spacer", "a host the page shows nothing of", "a query",
+], ids=["the site's image host's spacer", "the site's stylesheet host's spacer",
+        "another host's stylesheet", "a host the page shows nothing of", "a query",
         "a tracker's host"])
 def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
         audit_html: AuditHtml, logo: str, spacer: str, pixels: int) -> None:
-    html = (f"<html><body><header>{logo}<a href='#main'><img src='{spacer}' width='10' "
+    head, logo = (logo, "") if logo.startswith("<link") else ("", logo)
+    html = (f"<html><head><meta charset='utf-8'>{head}</head><body><header>{logo}"
+            f"<a href='#main'><img src='{spacer}' width='10' "
             "height='1' style='display:none' alt='Skip to main content'></a></header>"
             "<main id='main'><p>Ferry times.</p></main></body></html>")
     found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
@@ -1768,3 +1778,115 @@ def test_a_bucket_named_for_the_site_and_another_business_is_no_static_host(
         head=f'<link rel="stylesheet" href="{deals}/c/x.css">',
         footer=f'<iframe src="{deals}/p/land.html" height="1" width="1"></iframe>'), URL)
     assert _frames(report.findings) == [M]
+
+
+# a portal whose design is all on a static domain of another name (Yahoo! JAPAN's yimg.jp
+# for yahoo.co.jp), its scripts too
+_PORTAL = "https://news.harbourportal.example/story/77"
+_STATIC = "kaiimg.example"
+
+
+def _portal(sheets: str, body: str) -> str:
+    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>記事 - '
+            f'ニュース</title><link rel="canonical" href="{_PORTAL}">{sheets}<script src="'
+            f'https://i.{_STATIC}/news/js/jquery.min.js"></script></head><body><article><h1>'
+            "記事</h1><p>港の冬ダイヤについて市議会が火曜日に議論しました。</p></article>"
+            f"{body}</body></html>")
+
+
+_PORTAL_SHEETS = "".join(
+    f'<link rel="stylesheet" href="https://{h}.{_STATIC}/news/css/{n}.css">'
+    for h, n in (("i", "main"), ("s", "search"), ("ai", "masthead")))
+_STATIC_FRAME = (f'<div id="rec-p4"><iframe src="https://s.{_STATIC}/rec/loader/proxy.html?'
+                 'placeholder=rec-p4" width="100%" height="0" frameborder="0"></iframe></div>')
+
+
+@pytest.mark.parametrize(("sheets", "expected"), [
+    # every sheet of the head is the static domain's: the frame's host serves the design
+    (_PORTAL_SHEETS, []),
+    # one sheet of the frame's host beside two of the site's own: a hook's or a kit's
+    (f'<link rel="stylesheet" href="https://news.harbourportal.example/css/a.css">'
+     f'<link rel="stylesheet" href="https://news.harbourportal.example/css/b.css">'
+     f'<link rel="stylesheet" href="https://s.{_STATIC}/rec/css/r.css">', [M]),
+    # the static domain serves the design, but the frame's host serves none of it
+    (_PORTAL_SHEETS.replace(f"https://s.{_STATIC}", f"https://i.{_STATIC}"), [M]),
+], ids=["the design's host", "outnumbered by the site's sheets", "another host of it"])
+def test_a_frame_on_the_host_serving_the_pages_design_is_the_sites(
+        audit_html: AuditHtml, sheets: str, expected: list[Severity]) -> None:
+    """A hidden frame on the host that serves the page's stylesheets, of a site serving most
+    of them (a portal's static domain of another name), is the site's own, as its own
+    domain's is (was medium: a host the catalogue does not know)."""
+    report = audit_html(_portal(sheets, _STATIC_FRAME), url=_PORTAL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# YADS's documented tag (yads_ad_ds, then yads.js from yads.c.yimg.jp) and the unit frame it
+# writes on another host of yimg.jp, display:none while unfilled
+_YADS_TAG = ("<script>yads_ad_ds = '20806_10381';</script><script src=\"https://yads.c.yimg.jp/"
+             'js/yads.js"></script>')
+_YADS_FRAME = ('<div><iframe src="https://i.yimg.jp/images/listing/tool/yads/yads-iframe.html?'
+               's=20806_10381-131359&amp;t=f&amp;fr_id=yads_7398503-2" style="border: medium '
+               'none; display: none;" width="632" height="250" frameborder="0"></iframe></div>')
+
+
+@pytest.mark.parametrize(("tag", "frame", "expected"), [
+    # the network's tag runs from its own domain, the frame is on that domain
+    (_YADS_TAG, _YADS_FRAME, [L]),
+    # the same frame with no YADS tag on the page
+    ("", _YADS_FRAME, [M]),
+    # the tag runs, the frame is on a host of another site
+    (_YADS_TAG, _YADS_FRAME.replace("i.yimg.jp", "cdn.kaiads.example"), [M]),
+], ids=["the network's own domain", "no tag of it", "another site"])
+def test_a_frame_on_the_domain_of_an_ad_network_the_page_runs_is_its_helper(
+        audit_html: AuditHtml, tag: str, frame: str, expected: list[Severity]) -> None:
+    """A hidden frame on a host the catalogue does not know, of the domain a catalogued ad
+    network the page's tags run loads from (YADS's unit frame on i.yimg.jp, its tag from
+    yads.c.yimg.jp), is that network's helper: low, as the stack's other helpers."""
+    html = _portal('<link rel="stylesheet" href="https://news.harbourportal.example/c.css">',
+                   f'<div class="ad">{tag}{frame}</div>')
+    report = audit_html(html, url=_PORTAL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# SimpleReach's documented tag: __reach_config with its pid, reach.js from its CloudFront
+# distribution; its helper frame on that host carries the pid
+_PID = "5f3a9c0e71b2d4e6a8c0b1d2"
+_CDN = "https://d3kx9q0w1abcd.cloudfront.net"
+
+
+def _reach(frame_host: str, pid: str) -> str:
+    return (f'<script async src="{_CDN}/js/reach.js"></script><script>__reach_config = '
+            f"{{pid: '{_PID}', title: 'Ferry vote', url: '{URL}'}};</script>"
+            f'<iframe width="1" height="1" name="spr" src="{frame_host}/iframe.html?pid={pid}'
+            '&amp;title=Ferry%20vote" style="display: none;"></iframe>')
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    # on the host the page loads the vendor's script from, with the pid its tag gives
+    (_reach(_CDN, _PID), [L]),
+    # another host, the same pid: no script of the page's comes from it
+    (_reach("https://d9zz8y7x6wvut.cloudfront.net", _PID), [M]),
+    # the script's host, but no ID of the page's tag
+    (_reach(_CDN, "0123456789abcdef01234567"), [M]),
+], ids=["the vendor's script host and ID", "another host", "no ID of the tag"])
+def test_a_vendors_helper_frame_on_its_script_host_with_its_id_is_low(
+        audit_listed: AuditListed, footer: str, expected: list[Severity]) -> None:
+    """A hidden frame on the CDN host the page loads a catalogued vendor's script from,
+    carrying the ID the vendor's tag on the page gives (SimpleReach's `spr` frame with its
+    pid), is that vendor's helper: low (was medium, a host the catalogue does not know)."""
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # Lotame's Behavior Collection Point call answered as an iframe: its sync frame
+    ("/5/c=4321/rand=1486718795361/pv=y/rt=ifr", [L]),
+    # the same call answered otherwise is no frame its tag adds
+    ("/5/c=4321/rand=1486718795361/pv=y", [M]),
+], ids=["rt=ifr", "no iframe answer"])
+def test_lotames_iframe_collection_call_is_its_sync_frame(
+        audit_listed: AuditListed, path: str, expected: list[Severity]) -> None:
+    frame = (f'<iframe style="position: absolute; visibility: hidden; height: 1px; width: '
+             f'1px;" src="https://bcp.crwdcntrl.net{path}"></iframe>')
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]

@@ -2458,3 +2458,31 @@ def test_a_sites_sailthru_horizon_config_names_sailthru(
         audit_html: AuditHtml, code: str, named: bool) -> None:
     report = audit_html(page(f"<script>{code}</script>"), url="https://harbour.example/a")
     assert ("Sailthru" in {n.network for n in report.networks}) is named
+
+
+def test_a_noscript_pixel_a_dom_save_wrote_as_text_gives_its_id(
+        audit_html: AuditHtml) -> None:
+    """A browser's save of the live DOM writes a `<noscript>`'s content as text
+    (`&lt;img src="…c2=…"&gt;`): the Comscore client ID its pixel's address carries is read
+    as the same pixel's in markup is, and nothing loads from it."""
+    beacon = ('<script src="https://sb.scorecardresearch.com/beacon.js" async></script>'
+              '<noscript>\n\t&lt;img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2='
+              '7654321&amp;cv=2.0&amp;cj=1" /&gt;\n</noscript>')
+    report = audit_html(page(beacon))
+    assert [(i.kind, i.value) for i in report.ids if i.kind == "comscore-client"] == [
+        ("comscore-client", "7654321")]
+    assert not [r for r in report.resources if "c2=7654321" in r.url]
+
+
+@pytest.mark.parametrize("tag", [
+    # the image form of its tag, as a DOM save keeps what bk-coretag.js wrote
+    '<img style="visibility: hidden;" src="https://tags.bluekai.com/site/27815?ret=html&amp;'
+    'r=96649251" width="0" height="0">',
+    # its core tag handed the site ID
+    '<script src="https://tags.bkrtx.com/js/bk-coretag.js"></script><script>bk_addPageCtx('
+    '"section", "news"); bk_doJSTag(27815, 4);</script>',
+], ids=["the tag's address", "bk_doJSTag"])
+def test_bluekais_site_id_is_read(audit_html: AuditHtml, tag: str) -> None:
+    report = audit_html(page(tag))
+    assert [(i.kind, i.value) for i in report.ids if i.kind == "bluekai-site"] == [
+        ("bluekai-site", "27815")]
