@@ -1128,15 +1128,21 @@ def _site_asset_host(ctx: PageContext, host: str) -> bool:
 def _design_host(ctx: PageContext, host: str) -> bool:
     """Whether a host serves the page's design: a stylesheet the `<head>` links past its
     top, of a site (a registrable domain) serving at least two of those sheets and more
-    than every other site together (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static
-    domain of another name). A `wp_head` hook or a kit prints a sheet of its own host
-    beside the theme's, not the theme itself, so its host is outnumbered."""
+    than every other site together, and serving the page's scripts or the images it shows
+    too (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A
+    `wp_head` hook or a kit prints a sheet of its own host beside the theme's, not the
+    theme itself, so its host is outnumbered; a kit printing sheets alone on a page styled
+    inline serves none of the page's code or pictures."""
     host = host.lower()
     if host not in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
         return False
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
-    mine = sites.get(registrable_domain(host), 0)
-    return mine >= 2 and mine > sum(sites.values()) - mine
+    site = registrable_domain(host)
+    mine = sites.get(site, 0)
+    if mine < 2 or mine <= sum(sites.values()) - mine:
+        return False
+    served = ctx.view("script hosts", lambda: _script_hosts(ctx)) | _shown_image_hosts(ctx)
+    return any(registrable_domain(h) == site for h in served)
 
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:

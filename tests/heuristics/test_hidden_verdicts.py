@@ -1810,14 +1810,28 @@ _STATIC_FRAME = (f'<div id="rec-p4"><iframe src="https://s.{_STATIC}/rec/loader/
      f'<link rel="stylesheet" href="https://s.{_STATIC}/rec/css/r.css">', [M]),
     # the static domain serves the design, but the frame's host serves none of it
     (_PORTAL_SHEETS.replace(f"https://s.{_STATIC}", f"https://i.{_STATIC}"), [M]),
-], ids=["the design's host", "outnumbered by the site's sheets", "another host of it"])
+    # a page styled inline, a kit's two sheets of its frame's host: they serve no script
+    # and no picture of the page
+    ("", [M]),
+], ids=["the design's host", "outnumbered by the site's sheets", "another host of it",
+        "sheets alone"])
 def test_a_frame_on_the_host_serving_the_pages_design_is_the_sites(
         audit_html: AuditHtml, sheets: str, expected: list[Severity]) -> None:
     """A hidden frame on the host that serves the page's stylesheets, of a site serving most
     of them (a portal's static domain of another name), is the site's own, as its own
     domain's is (was medium: a host the catalogue does not know)."""
-    report = audit_html(_portal(sheets, _STATIC_FRAME), url=_PORTAL)
+    page = _portal(sheets, _STATIC_FRAME) if sheets else _kit_styled_inline()
+    report = audit_html(page, url=_PORTAL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def _kit_styled_inline() -> str:
+    kit = f"https://s.{_STATIC}/kit"
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story</title><style>'
+            f'body{{font:16px serif}}</style><link rel="stylesheet" href="{kit}/a.css"><link '
+            f'rel="stylesheet" href="{kit}/b.css"></head><body><article><h1>Story</h1><p>The '
+            f"harbour's winter timetable was debated on Tuesday.</p></article>{_STATIC_FRAME}"
+            "</body></html>")
 
 
 # YADS's documented tag (yads_ad_ds, then yads.js from yads.c.yimg.jp) and the unit frame it
