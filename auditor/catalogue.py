@@ -90,8 +90,8 @@ def slash_twins(ids: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str,
 
 
 def unescaped_path(value: str) -> str:
-    """An ID's path as the ad server reads it, from the forms a page escapes it in: a JSON
-    string's `\\/` (`"\\/4624\\/unit"`), a URL query's `%2F` (`iu=%2F4624%2Funit`) and
+    r"""An ID's path as the ad server reads it, from the forms a page escapes it in: a JSON
+    string's `\/` (`"\/4624\/unit"`), a URL query's `%2F` (`iu=%2F4624%2Funit`) and
     the `%2C` before an MCM child's code (`iu=%2F6355419%2C22222%2F…`). The one decoder of
     an ID pattern's value and a slot's zone read from an attribute.
 

@@ -23,7 +23,7 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.inline_js import comment_spans, in_comment, in_spans
+from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
@@ -232,25 +232,9 @@ def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
             colon = open_c.pop()[1]
             out[colon] = (out[colon][0], at)
     depth = 0
-    quote: str | None = None
-    at = 0
-    while (m := _TERNARY_TOKENS.search(code, at)) is not None:
-        token, at = m.group(), m.end()
-        if quote is not None:  # inside a string: only its escapes and its closing quote
-            if token == quote:
-                quote = None
-            continue
-        if token[0] == "\\":
-            continue
-        if token in ("'", '"', "`"):
-            quote = token
-        elif token == "//":
-            end = code.find("\n", at)
-            at = len(code) if end < 0 else end
-        elif token == "/*":
-            end = code.find("*/", at)
-            at = len(code) if end < 0 else end + 2
-        elif token in ("(", "[", "{"):
+    for m in code_tokens(code, _TERNARY_TOKENS):
+        token = m.group()
+        if token in ("(", "[", "{"):
             depth += 1
         elif token in (")", "]", "}"):
             while open_q and open_q[-1][0] >= depth:
@@ -292,8 +276,6 @@ def _branch_ends(code: str, start: int = 0, end: int | None = None) -> dict[int,
     conditions: dict[int, int] = {}  # that `(` → the `else`
     chained: set[int] = set()  # the `else if`s: each ends with the chain it opens
     waiting: dict[int, list[int]] = {}  # an `else` → the `else if`s ending with it
-    quote: str | None = None
-    at = start
 
     def ended(branch: int, close: int, after: int) -> None:
         """The branch at `branch` ends at `close`: with the `else` right `after` it, for an
@@ -318,23 +300,9 @@ def _branch_ends(code: str, start: int = 0, end: int | None = None) -> dict[int,
             chained.add(branch)
         else:
             statements.setdefault(len(opened), []).append(branch)
-    while (m := _BLOCK_TOKENS.search(code, at, stop)) is not None:
+    for m in code_tokens(code, _BLOCK_TOKENS, start, stop):
         token, at = m.group(), m.end()
-        if quote is not None:  # inside a string: only its escapes and its closing quote
-            if token == quote:
-                quote = None
-            continue
-        if token[0] == "\\":
-            continue
-        if token in ("'", '"', "`"):
-            quote = token
-        elif token == "//":
-            line = code.find("\n", at, stop)
-            at = stop if line < 0 else line
-        elif token == "/*":
-            close = code.find("*/", at, stop)
-            at = stop if close < 0 else close + 2
-        elif token in ("(", "[", "{"):
+        if token in ("(", "[", "{"):
             if token == "(" and (branch := ifs.pop(len(opened), -1)) >= 0:
                 conditions[m.start()] = branch
             opened.append((m.start(), []))

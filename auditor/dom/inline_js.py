@@ -820,6 +820,35 @@ _COMMENT_OR_STRING_MARK = lazy_regex(
     r"""\\.|["'`]|\n|(?:^|(?<=[\s;{}(),]))//|(?<![\w$*])/\*""", re.MULTILINE)
 
 
+def code_tokens(code: str, tokens: re.Pattern[str], start: int = 0,
+                stop: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `tokens` in `code[start:stop]` outside its strings and comments, read
+    once forward: the one reader of a script's brackets and keywords that the slot pass's
+    readers share (a ternary's arms, an `else`'s block). `tokens` must also match an
+    escape (`\\.`), each quote and `//` and `/*`, the marks strings and comments are read
+    by; a string ends at its quote, a comment at its line's end or its `*/`."""
+    end = len(code) if stop is None else stop
+    quote: str | None = None
+    at = start
+    while (m := tokens.search(code, at, end)) is not None:
+        token, at = m.group(), m.end()
+        if quote is not None:  # inside a string: only its escapes and its closing quote
+            if token == quote:
+                quote = None
+        elif token[0] == "\\":
+            continue
+        elif token in ("'", '"', "`"):
+            quote = token
+        elif token == "//":
+            line = code.find("\n", at, end)
+            at = end if line < 0 else line
+        elif token == "/*":
+            close = code.find("*/", at, end)
+            at = end if close < 0 else close + 2
+        else:
+            yield m
+
+
 def comment_spans(script: str) -> list[tuple[int, int]]:
     """The comments of a script, `(start, end)` in order, read in one pass forward as
     `in_comment` reads one back from a point, but outside its strings: a `//` or `/*` a
