@@ -87,14 +87,29 @@ _PROPERTY_SET = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)\s*=(?![=>])""")
 _PROPERTY = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)""")
 # the objects whose `location` is a window's: setting it navigates (`window.top.location`,
-# `document.location`, `opener.location`); any other object's `location` is a property of
-# its own (a sign-in config's `idp.location = "https://sso…"`)
+# `document.location`, `opener.location`, `document.defaultView.location`,
+# `el.ownerDocument.location`); any other object's `location` is a property of its own
+# (a sign-in config's `idp.location = "https://sso…"`)
 _WINDOW_NAMES = frozenset({"window", "document", "top", "self", "parent", "opener",
-                           "globalThis", "frames", "content"})
-# a name bound to one (`var w = window;`, `const t = window.top`), led by its `=`
-_WINDOW_ALIAS = lazy_regex(
-    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:window|self|top|parent|globalThis)"
-    r"(?:\s*\.\s*(?:top|parent|self|opener))*(?![\w$]|\s*[.(\[])")
+                           "globalThis", "frames", "content", "defaultView",
+                           "ownerDocument"})
+# a name bound to a window, or to a name itself bound to one, by `=` or as an object's
+# key (`var w = window.top`, `w = (self)`, `o = {w: window}`, `window.w = window`,
+# `var p = window.open(…)`, `var w = x` where `x` is one), led by its `=` or `:`
+_WINDOW_BINDING = lazy_regex(
+    r"(?<![\w$])([A-Za-z_$][\w$]*)\s*[=:](?![=>])\s*\(?\s*([A-Za-z_$][\w$]*)"
+    r"(?:\s*\.\s*(?:top|parent|self|opener|window|document|defaultView|globalThis))*"
+    r"(?:\s*\.\s*open\s*\(|(?![\w$]|\s*[.(\[]))")
+# names destructured from a window (`var {top: t, parent} = window`)
+_WINDOW_DESTRUCTURED = lazy_regex(
+    r"\{([^{}]{1,300})\}\s*=\s*(?:window|self|top|parent|globalThis|document)(?![\w$])")
+# a window passed to a function (`(function(w, d){…})(window, document)`, `go(self)`): its
+# parameters may be that window
+_WINDOW_PASSED = lazy_regex(
+    r"[(,]\s*(?:window|self|top|parent|globalThis|document|this)\s*(?=[,)])")
+_PARAMETERS = lazy_regex(
+    r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
+_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -947,9 +962,27 @@ def _owner(text: str, at: int) -> str:
 
 
 def _window_aliases(text: str) -> frozenset[str]:
-    """The names the script binds to a window (`var w = window.top;`), whose `location`
-    navigates as the window's does; read once a script, at its first owned `location`."""
-    return frozenset(m.group(1) for m in _WINDOW_ALIAS.finditer(text))
+    """The names the script binds to a window (`var w = window.top;`, `var {top: t} =
+    window`, a parameter of a function where the script passes a window: `(function(w){…})
+    (window)`), whose `location` navigates as the window's does; read once a script, at its
+    first owned `location`. A name bound to such a name is one too, followed a few steps."""
+    bindings = [(m.group(1), m.group(2)) for m in _WINDOW_BINDING.finditer(text)]
+    names = set(_WINDOW_NAMES)
+    for _ in range(4):  # `var x = window; var w = x;`: each step follows one more name
+        grown = {name for name, root in bindings if root in names} - names
+        if not grown:
+            break
+        names |= grown
+    for m in _WINDOW_DESTRUCTURED.finditer(text):
+        for part in m.group(1).split(","):
+            bound = part.split("=")[0].split(":")[-1]
+            names.update(_NAME.findall(bound)[:1])
+    if _WINDOW_PASSED.search(text):
+        for m in _PARAMETERS.finditer(text):
+            for params in filter(None, m.groups()):
+                names.update(n for part in params.split(",")
+                             for n in _NAME.findall(part.split("=")[0])[:1])
+    return frozenset(names)
 
 
 def _name_before(text: str, at: int) -> tuple[int, str]:
