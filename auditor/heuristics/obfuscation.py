@@ -25,7 +25,8 @@ only works on the page's own elements is no finding (`_packed_plugin`).
 Hidden code that decodes to a catalogued vendor's own documented snippet (its inline
 signature beside a script of its service: a packed `GoogleAnalyticsObject` loader of
 analytics.js) is that vendor's code hidden by a site that packs its scripts: `medium`, to
-check (`_vendor_snippet`); anything else it loads keeps it `high`.
+check (`_vendor_snippet`); anything else it loads, or any other site's host it names (a
+cookie beacon, a socket, a user part spoofing the vendor's host), keeps it `high`.
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
@@ -240,6 +241,28 @@ def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded)
     network = catalogue.runner_of(url, host).network
     return network.name if network is not None and any(
         network.configured_in(p) for p in decoded.payloads) else None
+
+
+# an address's authority in decoded code, any scheme (`https://h/`, `wss://h`, `//h`), its
+# user part kept so the host after `@` is the one read (`//www.google-analytics.com@evil.io`)
+_AUTHORITY = lazy_regex(r"""(?<![\w.+-])(?:[a-z][a-z0-9+.-]{0,15}:)?//([^/\s'"\\?#<>;,()]+)""",
+                        re.I)
+
+
+def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[str],
+                   first_party: str | None) -> bool:
+    """Whether hidden code that is a vendor's snippet names an address on another site's
+    host than those vendors' (a beacon of the visitor's cookie to the injector's host, a
+    socket, an address whose user part spoofs the vendor's host): no vendor's snippet does."""
+    for payload in decoded.payloads:
+        for m in _AUTHORITY.finditer(payload):
+            host = m.group(1).rsplit("@", 1)[-1].split(":")[0].strip(".").lower()
+            if not host or "." not in host or not is_third_party(host, first_party):
+                continue
+            network = catalogue.runner_of(f"https://{host}/", host).network
+            if network is None or network.name not in vendors:
+                return True
+    return False
 
 
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
@@ -592,6 +615,9 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         # and error page); a bare IP address is no vendor's host
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
+        if snippets_run and _foreign_hosts(ctx.catalogue, decoded, set(snippets_run.values()),
+                                           ctx.first_party):
+            snippets_run = {}  # the snippet's code names another site's host: not its own
         # encodings nested past the decoder's depth: no site's own code does that
         unvouched = [u for u in offsite if u not in vendors_run and u not in snippets_run]
         severity = Severity.HIGH if (unvouched and not fallback) or mines \

