@@ -104,9 +104,9 @@ _WINDOW_BINDING = lazy_regex(
 _WINDOW_DESTRUCTURED = lazy_regex(
     r"\{([^{}]{1,300})\}\s*=\s*(?:window|self|top|parent|globalThis|document)(?![\w$])")
 # a window passed to a function (`(function(w, d){…})(window, document)`, `go(self)`): its
-# parameters may be that window
+# parameters may be that window; jQuery's wrapping of one (`$(window).on(…)`) passes none
 _WINDOW_PASSED = lazy_regex(
-    r"[(,]\s*(?:window|self|top|parent|globalThis|document|this)\s*(?=[,)])")
+    r"(?:(?<!\$)(?<!jQuery)\(|,)\s*(?:window|self|top|parent|globalThis|document)\s*(?=[,)])")
 _PARAMETERS = lazy_regex(
     r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
