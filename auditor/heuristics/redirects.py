@@ -110,6 +110,7 @@ _WINDOW_PASSED = lazy_regex(
 _PARAMETERS = lazy_regex(
     r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
+_TOP_THIS = 20  # `this.location`s a script's braces are counted for (each a scan of its prefix)
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -927,10 +928,16 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     `<base target>` opens links in a new tab and the script gives the link no target of
     the page's own), in the order written."""
     windows: frozenset[str] | None = None  # names bound to a window, read at the first asked
+    tops = 0  # `this.location`s judged by the braces before them
     found: list[tuple[int, str]] = []
     for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text else ()):
         owner = _owner(text, m.start())
-        if owner and owner not in _WINDOW_NAMES:
+        if owner == "this":  # the window in a script's top level, an object's in a method
+            tops += 1
+            if tops > _TOP_THIS or text.count("{", 0, m.start()) != text.count("}", 0,
+                                                                                m.start()):
+                continue
+        elif owner and owner not in _WINDOW_NAMES:
             windows = _window_aliases(text) if windows is None else windows
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
