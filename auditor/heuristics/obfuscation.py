@@ -26,7 +26,8 @@ Hidden code that decodes to a catalogued vendor's own documented snippet (its in
 signature beside a script of its service: a packed `GoogleAnalyticsObject` loader of
 analytics.js) is that vendor's code hidden by a site that packs its scripts: `medium`, to
 check (`_vendor_snippet`); anything else it loads, or any other site's host it names (a
-cookie beacon, a socket, a user part spoofing the vendor's host), keeps it `high`.
+cookie beacon, a socket, a user part spoofing the vendor's host), keeps it `high`, as does
+an ad network's or affiliate's snippet hidden (a popunder's tag, an AdSense loader).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
@@ -230,6 +231,13 @@ def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
         Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
 
 
+# vendors whose code earns whoever's account it names: an ad network's, an affiliate's (a
+# popunder's tag, an AdSense loader with its publisher): hidden, it is how an injector hides
+# its money, not a site's way of packing its scripts; its snippet hidden stays `high`
+_PAID = frozenset({Category.ADVERTISING, Category.AFFILIATE, Category.ADWARE,
+                   Category.FINGERPRINTING, Category.CRYPTOMINING})
+
+
 def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded) -> str | None:
     """The vendor whose own documented snippet hidden code decodes to, where the script it
     loads is that vendor's service's and the decoded code holds that vendor's inline
@@ -239,7 +247,7 @@ def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded)
     if not _plain_vendor(catalogue, url, host):
         return None
     network = catalogue.runner_of(url, host).network
-    return network.name if network is not None and any(
+    return network.name if network is not None and network.category not in _PAID and any(
         network.configured_in(p) for p in decoded.payloads) else None
 
 

