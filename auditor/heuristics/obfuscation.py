@@ -623,9 +623,12 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         # and error page); a bare IP address is no vendor's host
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
-        if snippets_run and _foreign_hosts(ctx.catalogue, decoded, set(snippets_run.values()),
-                                           ctx.first_party):
-            snippets_run = {}  # the snippet's code names another site's host: not its own
+        if snippets_run and (_foreign_hosts(ctx.catalogue, decoded, set(snippets_run.values()),
+                                            ctx.first_party)
+                             or any(_RUNS.search(p) for p in decoded.payloads)):
+            # the snippet's code names another site's host, or runs code it builds (`eval(
+            # window.name)`), which no vendor's snippet does: not its own
+            snippets_run = {}
         # encodings nested past the decoder's depth: no site's own code does that
         unvouched = [u for u in offsite if u not in vendors_run and u not in snippets_run]
         severity = Severity.HIGH if (unvouched and not fallback) or mines \

