@@ -53,6 +53,14 @@ _JS_REDIRECT = lazy_regex(
     + _URL.replace("\\1", "\\3") + r"\3"
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
+# a window's `location` set by its name in brackets or by `Reflect.set` (`window['location']
+# = '…'`, `top["location"]["href"] = '…'`, `Reflect.set(window, 'location', '…')`): the
+# same navigation, written so a `location =` search misses it
+_BRACKET_REDIRECT = lazy_regex(
+    r"""(?<![\w$.])(?:window|self|top|parent|globalThis|document|opener)\s*\[\s*['"]location"""
+    r"""['"]\s*\](?:\s*\[\s*['"]href['"]\s*\]|\s*\.\s*href)?\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
+    r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
@@ -942,6 +950,10 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
         found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
+    if "location'" in text or 'location"' in text:
+        found.extend((m.start(), m.group(2) or m.group(4))
+                     for m in _BRACKET_REDIRECT.finditer(text))
+        found.sort()
     if ".click" in text and "href" in text:
         links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):

@@ -308,6 +308,12 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("var p = window.open(''); p.location = 'https://spam-target.example/';", True),
     # a config object bound from a window's property is still the config
     ("var idp = window.ndm || {}; idp.location = 'https://sso.example-idp.com/';", False),
+    # a window's `location` by its name in brackets, or set by Reflect
+    ("window['location'] = 'https://spam-target.example/';", True),
+    ("globalThis['location'] = 'https://spam-target.example/';", True),
+    ("top[\"location\"][\"href\"] = 'https://spam-target.example/';", True),
+    ("Reflect.set(window, 'location', 'https://spam-target.example/');", True),
+    ("cfg['location'] = 'https://sso.example-idp.com/';", False),
     # `this` in a script's top level is the window; in a constructor, the object made
     ("this.location = 'https://spam-target.example/';", True),
     ("function Store(){ this.location = 'https://maps.example-idp.com/'; }", False),
