@@ -66,6 +66,15 @@ _BRACKET_REDIRECT = lazy_regex(
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
+# a name bound to a window's `location` (`var loc = window.location`, `l = location`), whose
+# `href` set or `replace`/`assign` called navigates as `location`'s does
+# (led by its `=`, the name read back from it: `_name_before`)
+_LOCATION_ALIAS = lazy_regex(
+    r"(?<![=!<>])=(?![=>])\s*(?:(?:window|self|top|parent|globalThis|document)\s*\.\s*)?"
+    r"location(?![\w$]|\s*[.(\[])")
+_ALIAS_NAVIGATES = lazy_regex(
+    r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
 _CLOAKING = lazy_regex(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
@@ -950,6 +959,12 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
         found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
+    if "location" in text and (bound := {_name_before(text, m.start())[1]
+                                         for m in _LOCATION_ALIAS.finditer(text)}):
+        bound -= {"", "location", "href"}
+        found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
+                     if _name_before(text, m.start())[1] in bound)
+        found.sort()
     if "location'" in text or 'location"' in text:
         found.extend((m.start(), m.group(2) or m.group(4))
                      for m in _BRACKET_REDIRECT.finditer(text))

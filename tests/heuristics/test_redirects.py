@@ -314,6 +314,10 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("top[\"location\"][\"href\"] = 'https://spam-target.example/';", True),
     ("Reflect.set(window, 'location', 'https://spam-target.example/');", True),
     ("cfg['location'] = 'https://sso.example-idp.com/';", False),
+    # a name bound to the window's location
+    ("var loc = window.location; loc.href = 'https://spam-target.example/';", True),
+    ("var l = location; l.replace('https://spam-target.example/');", True),
+    ("var loc = cfg.location; loc.href = 'https://sso.example-idp.com/';", False),
     # `this` in a script's top level is the window; in a constructor, the object made
     ("this.location = 'https://spam-target.example/';", True),
     ("function Store(){ this.location = 'https://maps.example-idp.com/'; }", False),
