@@ -690,7 +690,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
     "such target, the fallback of a vendor's loader the page runs beside it, a known vendor's "
-    "own snippet loading its script, or code the "
+    "own snippet loading its script and naming no other site (an ad network's or affiliate's "
+    "stays high), or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
     "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",
