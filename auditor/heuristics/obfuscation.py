@@ -25,7 +25,9 @@ only works on the page's own elements is no finding (`_packed_plugin`).
 Hidden code that decodes to a catalogued vendor's own documented snippet (its inline
 signature beside a script of its service: a packed `GoogleAnalyticsObject` loader of
 analytics.js) is that vendor's code hidden by a site that packs its scripts: `medium`, to
-check (`_vendor_snippet`); anything else it loads keeps it `high`.
+check (`_vendor_snippet`); anything else it loads, or any other site's host it names (a
+cookie beacon, a socket, a user part spoofing the vendor's host), keeps it `high`, as does
+an ad network's or affiliate's snippet hidden (a popunder's tag, an AdSense loader).
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
@@ -65,7 +67,7 @@ from collections.abc import Collection, Iterator
 
 import lxml.html.defs
 
-from auditor.catalogue import Catalogue
+from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import (
     CODE_TYPES,
     FETCH_RUN_ACT,
@@ -229,6 +231,20 @@ def _plain_vendor(catalogue: Catalogue, url: str, host: str) -> bool:
         Category.CONTENT, Category.TAG_MANAGER, Category.CRYPTOMINING)
 
 
+# vendors whose code earns whoever's account it names: an ad network that places ads (its
+# slots or formats: a popunder's tag, an AdSense loader with its publisher), an affiliate's:
+# hidden, it is how an injector hides its money, not a site's way of packing its scripts;
+# its snippet hidden stays `high`. An ad platform's measuring pixel (Facebook's) places none
+_PAID = frozenset({Category.AFFILIATE, Category.ADWARE, Category.FINGERPRINTING,
+                   Category.CRYPTOMINING})
+
+
+def _pays(network: Network) -> bool:
+    """Whether a vendor's code earns whoever's account it names (`_PAID`)."""
+    return network.category in _PAID or (network.category is Category.ADVERTISING and bool(
+        network.slots or network.script_slots or network.formats))
+
+
 def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded) -> str | None:
     """The vendor whose own documented snippet hidden code decodes to, where the script it
     loads is that vendor's service's and the decoded code holds that vendor's inline
@@ -238,8 +254,32 @@ def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded)
     if not _plain_vendor(catalogue, url, host):
         return None
     network = catalogue.runner_of(url, host).network
-    return network.name if network is not None and any(
+    return network.name if network is not None and not _pays(network) and any(
         network.configured_in(p) for p in decoded.payloads) else None
+
+
+# an address's authority in decoded code, any scheme (`https://h/`, `wss://h`, `//h`), its
+# user part kept so the host after `@` is the one read (`//www.google-analytics.com@evil.io`)
+_AUTHORITY = lazy_regex(r"""(?<![\w.+-])(?:[a-z][a-z0-9+.-]{0,15}:)?//([^/\s'"\\?#<>;,()]+)"""
+                        r"""(/[^\s'"\\<>]{0,200})?""", re.I)
+
+
+def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[str],
+                   first_party: str | None) -> bool:
+    """Whether hidden code that is a vendor's snippet names an address on another site's
+    host than those vendors' (a beacon of the visitor's cookie to the injector's host, a
+    socket, an address whose user part spoofs the vendor's host): no vendor's snippet does."""
+    for payload in decoded.payloads:
+        for m in _AUTHORITY.finditer(payload):
+            host = m.group(1).rsplit("@", 1)[-1].split(":")[0].strip(".").lower()
+            if not host or "." not in host or not is_third_party(host, first_party):
+                continue
+            path = m.group(2) or "/"
+            if not any(n is not None and n.name in vendors for n in (
+                    catalogue.runner_of(f"https://{host}{path}", host).network,
+                    catalogue.runner_of(f"https://{host}/", host).network)):
+                return True
+    return False
 
 
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
@@ -592,6 +632,12 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
         # and error page); a bare IP address is no vendor's host
         fallback_of = {h for h in fallback_of if _vouches(ctx.catalogue, h, offsite)}
         fallback = bool(fallback_of) and not any(map(ip_address, map(host_of, offsite)))
+        if snippets_run and (_foreign_hosts(ctx.catalogue, decoded, set(snippets_run.values()),
+                                            ctx.first_party)
+                             or any(_RUNS.search(p) for p in decoded.payloads)):
+            # the snippet's code names another site's host, or runs code it builds (`eval(
+            # window.name)`), which no vendor's snippet does: not its own
+            snippets_run = {}
         # encodings nested past the decoder's depth: no site's own code does that
         unvouched = [u for u in offsite if u not in vendors_run and u not in snippets_run]
         severity = Severity.HIGH if (unvouched and not fallback) or mines \
@@ -644,7 +690,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "the page names nowhere else, starts a miner, or nests its encodings past what the decoder "
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
     "such target, the fallback of a vendor's loader the page runs beside it, a known vendor's "
-    "own snippet loading its script, or code the "
+    "own snippet loading its script and naming no other site (an ad network's or affiliate's "
+    "stays high), or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
     "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",

@@ -53,11 +53,28 @@ _JS_REDIRECT = lazy_regex(
     + _URL.replace("\\1", "\\3") + r"\3"
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
+# a window's `location` set by its name in brackets or by `Reflect.set` (`window['location']
+# = '…'`, `top["location"]["href"] = '…'`, `Reflect.set(window, 'location', '…')`): the
+# same navigation, written so a `location =` search misses it
+_BRACKET_REDIRECT = lazy_regex(
+    r"""(?<![\w$.])(?:window|self|top|parent|globalThis|document|opener)\s*\[\s*['"]location"""
+    r"""['"]\s*\](?:\s*\[\s*['"]href['"]\s*\]|\s*\.\s*href)?\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
+    r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
+# a name bound to a window's `location` (`var loc = window.location`, `l = location`), whose
+# `href` set or `replace`/`assign` called navigates as `location`'s does
+# (led by its `=`, the name read back from it: `_name_before`)
+_LOCATION_ALIAS = lazy_regex(
+    r"(?<![=!<>])=(?![=>])\s*(?:(?:window|self|top|parent|globalThis|document)\s*\.\s*)?"
+    r"location(?![\w$]|\s*[.(\[])")
+_ALIAS_NAVIGATES = lazy_regex(
+    r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
 _CLOAKING = lazy_regex(
     r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
 )
@@ -87,14 +104,30 @@ _PROPERTY_SET = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)\s*=(?![=>])""")
 _PROPERTY = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]+)""")
 # the objects whose `location` is a window's: setting it navigates (`window.top.location`,
-# `document.location`, `opener.location`); any other object's `location` is a property of
-# its own (a sign-in config's `idp.location = "https://sso…"`)
+# `document.location`, `opener.location`, `document.defaultView.location`,
+# `el.ownerDocument.location`); any other object's `location` is a property of its own
+# (a sign-in config's `idp.location = "https://sso…"`)
 _WINDOW_NAMES = frozenset({"window", "document", "top", "self", "parent", "opener",
-                           "globalThis", "frames", "content"})
-# a name bound to one (`var w = window;`, `const t = window.top`), led by its `=`
-_WINDOW_ALIAS = lazy_regex(
-    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:window|self|top|parent|globalThis)"
-    r"(?:\s*\.\s*(?:top|parent|self|opener))*(?![\w$]|\s*[.(\[])")
+                           "globalThis", "frames", "content", "defaultView",
+                           "ownerDocument"})
+# a name bound to a window, or to a name itself bound to one, by `=` or as an object's
+# key (`var w = window.top`, `w = (self)`, `o = {w: window}`, `window.w = window`,
+# `var p = window.open(…)`, `var w = x` where `x` is one), led by its `=` or `:`
+_WINDOW_BINDING = lazy_regex(
+    r"(?<![\w$])([A-Za-z_$][\w$]*)\s*[=:](?![=>])\s*\(?\s*([A-Za-z_$][\w$]*)"
+    r"(?:\s*\.\s*(?:top|parent|self|opener|window|document|defaultView|globalThis))*"
+    r"(?:\s*\.\s*open\s*\(|(?![\w$]|\s*[.(\[]))")
+# names destructured from a window (`var {top: t, parent} = window`)
+_WINDOW_DESTRUCTURED = lazy_regex(
+    r"\{([^{}]{1,300})\}\s*=\s*(?:window|self|top|parent|globalThis|document)(?![\w$])")
+# a window passed to a function (`(function(w, d){…})(window, document)`, `go(self)`): its
+# parameters may be that window; jQuery's wrapping of one (`$(window).on(…)`) passes none
+_WINDOW_PASSED = lazy_regex(
+    r"(?:(?<!\$)(?<!jQuery)\(|,)\s*(?:window|self|top|parent|globalThis|document)\s*(?=[,)])")
+_PARAMETERS = lazy_regex(
+    r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
+_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
+_TOP_THIS = 20  # `this.location`s a script's braces are counted for (each a scan of its prefix)
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
 _ON_LOAD = UNPROMPTED_HANDLERS  # handlers that run without the visitor clicking
@@ -912,14 +945,30 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     `<base target>` opens links in a new tab and the script gives the link no target of
     the page's own), in the order written."""
     windows: frozenset[str] | None = None  # names bound to a window, read at the first asked
+    tops = 0  # `this.location`s judged by the braces before them
     found: list[tuple[int, str]] = []
     for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text else ()):
         owner = _owner(text, m.start())
-        if owner and owner not in _WINDOW_NAMES:
+        if owner == "this":  # the window in a script's top level, an object's in a method
+            tops += 1
+            if tops > _TOP_THIS or text.count("{", 0, m.start()) != text.count("}", 0,
+                                                                                m.start()):
+                continue
+        elif owner and owner not in _WINDOW_NAMES:
             windows = _window_aliases(text) if windows is None else windows
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
         found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
+    if "location" in text and (bound := {_name_before(text, m.start())[1]
+                                         for m in _LOCATION_ALIAS.finditer(text)}):
+        bound -= {"", "location", "href"}
+        found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
+                     if _name_before(text, m.start())[1] in bound)
+        found.sort()
+    if "location'" in text or 'location"' in text:
+        found.extend((m.start(), m.group(2) or m.group(4))
+                     for m in _BRACKET_REDIRECT.finditer(text))
+        found.sort()
     if ".click" in text and "href" in text:
         links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):
@@ -947,9 +996,27 @@ def _owner(text: str, at: int) -> str:
 
 
 def _window_aliases(text: str) -> frozenset[str]:
-    """The names the script binds to a window (`var w = window.top;`), whose `location`
-    navigates as the window's does; read once a script, at its first owned `location`."""
-    return frozenset(m.group(1) for m in _WINDOW_ALIAS.finditer(text))
+    """The names the script binds to a window (`var w = window.top;`, `var {top: t} =
+    window`, a parameter of a function where the script passes a window: `(function(w){…})
+    (window)`), whose `location` navigates as the window's does; read once a script, at its
+    first owned `location`. A name bound to such a name is one too, followed a few steps."""
+    bindings = [(m.group(1), m.group(2)) for m in _WINDOW_BINDING.finditer(text)]
+    names = set(_WINDOW_NAMES)
+    for _ in range(4):  # `var x = window; var w = x;`: each step follows one more name
+        grown = {name for name, root in bindings if root in names} - names
+        if not grown:
+            break
+        names |= grown
+    for m in _WINDOW_DESTRUCTURED.finditer(text):
+        for part in m.group(1).split(","):
+            bound = part.split("=")[0].split(":")[-1]
+            names.update(_NAME.findall(bound)[:1])
+    if _WINDOW_PASSED.search(text):
+        for m in _PARAMETERS.finditer(text):
+            for params in filter(None, m.groups()):
+                names.update(n for part in params.split(",")
+                             for n in _NAME.findall(part.split("=")[0])[:1])
+    return frozenset(names)
 
 
 def _name_before(text: str, at: int) -> tuple[int, str]:

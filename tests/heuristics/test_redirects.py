@@ -293,6 +293,37 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("document.location.replace('https://spam-target.example/');", True),
     ("var w = window.top; w.location = 'https://spam-target.example/';", True),
     ("location = 'https://spam-target.example/';", True),
+    # a window reached through another name: destructured, a key, a chain, a name bound
+    # to a name, a popup the script opened, a document
+    ("var {top: t} = window; t.location = 'https://spam-target.example/';", True),
+    ("var o = {w: window}; o.w.location = 'https://spam-target.example/';", True),
+    ("window.w = window; window.w.location = 'https://spam-target.example/';", True),
+    ("document.defaultView.location = 'https://spam-target.example/';", True),
+    ("document.body.ownerDocument.location = 'https://spam-target.example/';", True),
+    ("var d = document; d.location = 'https://spam-target.example/';", True),
+    ("var w = globalThis.window; w.location = 'https://spam-target.example/';", True),
+    ("const w = (window); w.location = 'https://spam-target.example/';", True),
+    ("var w = opener; w.location = 'https://spam-target.example/';", True),
+    ("var x = window; var w = x; w.location = 'https://spam-target.example/';", True),
+    ("var p = window.open(''); p.location = 'https://spam-target.example/';", True),
+    # a config object bound from a window's property is still the config
+    ("var idp = window.ndm || {}; idp.location = 'https://sso.example-idp.com/';", False),
+    # a window's `location` by its name in brackets, or set by Reflect
+    ("window['location'] = 'https://spam-target.example/';", True),
+    ("globalThis['location'] = 'https://spam-target.example/';", True),
+    ("top[\"location\"][\"href\"] = 'https://spam-target.example/';", True),
+    ("Reflect.set(window, 'location', 'https://spam-target.example/');", True),
+    ("cfg['location'] = 'https://sso.example-idp.com/';", False),
+    # a name bound to the window's location
+    ("var loc = window.location; loc.href = 'https://spam-target.example/';", True),
+    ("var l = location; l.replace('https://spam-target.example/');", True),
+    ("var loc = cfg.location; loc.href = 'https://sso.example-idp.com/';", False),
+    # `this` in a script's top level is the window; in a constructor, the object made
+    ("this.location = 'https://spam-target.example/';", True),
+    ("function Store(){ this.location = 'https://maps.example-idp.com/'; }", False),
+    # a parameter where the script passes no window but jQuery's wrapper of one
+    ("$(window).on('load', function(o){ o.location = 'https://maps.example-idp.com/'; });",
+     False),
 ]
 
 
@@ -306,3 +337,17 @@ def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code:
     assert bool(redirects_found) is navigates, redirects_found
     if navigates:
         assert redirects_found[0].severity is Severity.HIGH
+
+
+@pytest.mark.parametrize("code", [
+    "(function(w, d){ w.location = 'https://spam-target.example/'; })(window, document);",
+    "function go(w){ w.location.href = 'https://spam-target.example/'; } go(self);",
+    "var run = (w) => { w.location = 'https://spam-target.example/'; }; run(window);",
+])
+def test_a_window_passed_to_a_function_navigates_by_its_parameter(audit_html: AuditHtml,
+                                                                  code: str) -> None:
+    """An injector's wrapper, `(function(w){ w.location = … })(window)`, owned its
+    `location` by a parameter no binding named a window, and its redirect went unreported.
+    A function's redirect is judged as before the owner rule (medium: run on a call)."""
+    report = audit_html(_location_page(code), url="https://news.example.org/story/1")
+    assert [f for f in report.findings if f.kind == "redirect"], report.findings

