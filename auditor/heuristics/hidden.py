@@ -1183,16 +1183,34 @@ def _vendor_helper(ctx: PageContext, url: str, host: str) -> str | None:
     on the exact host the page loads a script from (SimpleReach's `__reach_config` pid, its
     reach.js and `iframe.html?pid=…` on one CloudFront host). A vendor serving from a CDN
     host of its own has no host the catalogue can know; a kit's frame carries no vendor's
-    ID the page's tag gives, nor sits on that vendor's script host."""
+    ID the page's tag gives, nor sits on that vendor's script host. A vendor whose script
+    the page loads from a host the catalogue knows as its (Google Analytics' gtag.js) has
+    no helper on another: a kit's frame beside its own script, carrying the page's GA
+    measurement ID, stays medium."""
     ids = ctx.view("vendor ids", lambda: _vendor_ids(ctx))
     if not ids or host.lower() not in ctx.view("script hosts", lambda: _script_hosts(ctx)):
         return None
-    carried = sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys())
-    if not carried:
-        return None
-    network, kind = ids[carried[0]]
-    return (f"{network}'s helper frame: on the host the page loads a script from, with "
-            f"the {kind} its tag gives ({carried[0]})")
+    vendors = ctx.view("vendor script hosts", lambda: _vendor_script_hosts(ctx))
+    for value in sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys()):
+        network, kind = ids[value]
+        if network in vendors and host.lower() not in vendors[network]:
+            # the vendor's tag loads from a host the catalogue knows as its own, and the
+            # frame is not there: a kit's own script host, whatever ID it carries (the
+            # page's GA measurement ID on the kit's frame beside the kit's script)
+            continue
+        return (f"{network}'s helper frame: on the host the page loads a script from, "
+                f"with the {kind} its tag gives ({value})")
+    return None
+
+
+def _vendor_script_hosts(ctx: PageContext) -> dict[str, frozenset[str]]:
+    """The hosts the page loads each catalogued vendor's scripts from, lowered: a vendor
+    serving from a CDN host of its own (SimpleReach's CloudFront host) has none."""
+    hosts: dict[str, set[str]] = defaultdict(set)
+    for r in ctx.resources:
+        if r.type is RequestType.SCRIPT and r.network and not r.hint:
+            hosts[r.network].add(host_of(r.url).lower())
+    return {network: frozenset(h) for network, h in hosts.items()}
 
 
 # an ID as an address carries it, between its separators; long enough to be one vendor's

@@ -1904,3 +1904,23 @@ def test_lotames_iframe_collection_call_is_its_sync_frame(
              f'1px;" src="https://bcp.crwdcntrl.net{path}"></iframe>')
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# the page's own Google Analytics tag (gtag.js from Tag Manager's host, its measurement ID)
+_GA = "G-7QK2M9PX4D"
+_GTAG = (f'<script async src="https://www.googletagmanager.com/gtag/js?id={_GA}"></script>'
+         "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push("
+         f"arguments);}}gtag('js',new Date());gtag('config','{_GA}');</script>")
+_KIT = "https://cdn.trafficbridge.example"
+
+
+def test_a_kits_frame_carrying_the_pages_ga_id_is_no_vendors_helper(
+        audit_listed: AuditListed) -> None:
+    """A kit's hidden frame beside its own script, on its script's host, carrying the
+    page's own GA measurement ID is no Google Analytics helper: the page loads GA's tag
+    from a host the catalogue knows as GA's, not from the kit's (was low since e82dbaf)."""
+    footer = (f'<script src="{_KIT}/t.js"></script><iframe src="{_KIT}/f.html?id={_GA}" '
+              'width="1" height="1" style="display:none"></iframe>')
+    report = audit_listed(wp_page(head=_GTAG, footer=footer), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
