@@ -65,6 +65,7 @@ from auditor.urls import (
     host_of,
     ip_address,
     is_third_party,
+    open_host,
     own_asset_host,
     registrable_domain,
     related_site,
@@ -1132,10 +1133,12 @@ def _design_host(ctx: PageContext, host: str) -> bool:
     too (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A
     `wp_head` hook or a kit prints a sheet of its own host beside the theme's, not the
     theme itself, so its host is outnumbered; a kit printing sheets alone on a page styled
-    inline serves none of the page's code or pictures."""
+    inline serves none of the page's code or pictures; nor is a host of anyone's files
+    (`open_host`: jsDelivr, unpkg) a site's, though its libraries style the page."""
     host = host.lower()
-    if host not in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
-        return False
+    if open_host(host) or host not in ctx.view(
+            "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
+        return False  # a host of anyone's files (jsDelivr, unpkg) serves a kit's as well
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
     site = registrable_domain(host)
     mine = sites.get(site, 0)

@@ -1924,3 +1924,20 @@ def test_a_kits_frame_carrying_the_pages_ga_id_is_no_vendors_helper(
     report = audit_listed(wp_page(head=_GTAG, footer=footer), URL)
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
 
+
+@pytest.mark.parametrize("cdn", ["https://cdn.jsdelivr.net/npm", "https://unpkg.com"],
+                         ids=["jsDelivr", "unpkg"])
+def test_a_host_of_anyones_files_styling_the_page_is_no_design_host(
+        audit_html: AuditHtml, cdn: str) -> None:
+    """A page styled and scripted by libraries from a host of anyone's files (jsDelivr,
+    unpkg) does not make a kit's hidden frame on that host the site's (was no finding
+    since 70b291a; medium before)."""
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry times</title>"
+            f"<link rel='stylesheet' href='{cdn}/bootstrap@5.3.0/dist/css/bootstrap.min.css'>"
+            f"<link rel='stylesheet' href='{cdn}/swiper@11/swiper-bundle.min.css'>"
+            f"<script src='{cdn}/jquery@3.6.0/dist/jquery.min.js'></script></head><body>"
+            "<article><h1>Ferry</h1><p>The council debated the winter timetable on Tuesday "
+            f"evening.</p></article><iframe src='{cdn}/pushbridge@1/p.html' width='0' "
+            "height='0' style='display:none'></iframe></body></html>")
+    report = audit_html(page, url="https://www.harbourgazette.example/ferry")
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
