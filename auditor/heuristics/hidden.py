@@ -1168,14 +1168,18 @@ def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | Non
     catalogue does not know belongs to, or None: one whose catalogued host is on the
     frame's site and whose tag the page loads from that site (YADS's `yads.c.yimg.jp`
     tag, its unit and bidder frames on `i.yimg.jp`). A network's own domain serves its
-    frames; a shared platform's (a CDN, a bucket host) is each customer's own host."""
-    site = registrable_domain(host).lower()
+    frames; a shared platform's (a CDN, a bucket host) is each customer's own host, so
+    the frame's site is read with the public suffix list's private section (`site_of`)."""
+    site, own = registrable_domain(host).lower(), site_of(host.lower())
     for name, places in stack.places.items():
         network = ctx.catalogue.network_named(name)
         if network is None or network.category is not Category.ADVERTISING \
                 or not any(tag_site == site for _, tag_site in places):
             continue
-        if any(registrable_domain(h).lower() == site for h in network.hosts):
+        # the network's own site as browsers draw it: a CDN's tenants (one CloudFront
+        # distribution, an Akamai customer's host) are sites of their own, so a kit's
+        # distribution is not the network's (AdMaven's dcbbwymp1bhlf.cloudfront.net)
+        if any(site_of(h.lower()) == own for h in network.hosts):
             return name
     return None
 

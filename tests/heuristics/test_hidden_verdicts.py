@@ -1941,3 +1941,26 @@ def test_a_host_of_anyones_files_styling_the_page_is_no_design_host(
             "height='0' style='display:none'></iframe></body></html>")
     report = audit_html(page, url="https://www.harbourgazette.example/ferry")
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+# AdMaven's popunder tag as sites paste it, from its CloudFront distribution
+_ADMAVEN = ('<script data-cfasync="false" src="//dcbbwymp1bhlf.cloudfront.net/?wbbcd='
+            '1048213"></script>')
+
+
+@pytest.mark.parametrize(("frame_host", "expected"), [
+    # another CloudFront distribution: a kit's, as any customer's
+    ("https://d9kq2wz7xv0pl.cloudfront.net", [M]),
+    # a host of no site the network loads from
+    ("https://cdn.trafficbridge.example", [M]),
+], ids=["another distribution", "another site"])
+def test_a_frame_on_a_shared_cdn_an_ad_network_loads_from_is_not_its_helper(
+        audit_html: AuditHtml, frame_host: str, expected: list[Severity]) -> None:
+    """An ad network the page really runs from a CDN host of its own (AdMaven's CloudFront
+    distribution) vouches for no hidden frame of another customer's host on that CDN: a
+    kit's popunder frame on its own distribution was the network's helper, low since
+    70b291a, as the CDN's registrable domain was read as the network's site."""
+    html = wp_page(footer=f'{_ADMAVEN}<iframe src="{frame_host}/pop/land.html" width="1" '
+                          'height="1" style="display:none"></iframe>')
+    report = audit_html(html, url=URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
