@@ -1133,8 +1133,11 @@ def _design_host(ctx: PageContext, host: str) -> bool:
     too (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A
     `wp_head` hook or a kit prints a sheet of its own host beside the theme's, not the
     theme itself, so its host is outnumbered; a kit printing sheets alone on a page styled
-    inline serves none of the page's code or pictures; nor is a host of anyone's files
-    (`open_host`: jsDelivr, unpkg) a site's, though its libraries style the page."""
+    inline serves none of the page's code, and one printing its loader (and a badge it
+    shows) beside a theme's one sheet serves fewer of the page's scripts than the theme's
+    own: the design's site serves most of them, as yimg.jp serves Yahoo! JAPAN's. Nor is
+    a host of anyone's files (`open_host`: jsDelivr, unpkg) a site's, though its
+    libraries style the page."""
     host = host.lower()
     if open_host(host) or host not in ctx.view(
             "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
@@ -1144,8 +1147,19 @@ def _design_host(ctx: PageContext, host: str) -> bool:
     mine = sites.get(site, 0)
     if mine < 2 or mine <= sum(sites.values()) - mine:
         return False
-    served = ctx.view("script hosts", lambda: _script_hosts(ctx)) | _shown_image_hosts(ctx)
-    return any(registrable_domain(h) == site for h in served)
+    return _most(ctx.view("script sites", lambda: _script_sites(ctx)), site)
+
+
+def _most(counts: Counter[str], site: str) -> bool:
+    """Whether a site serves more of the things counted than every other site together."""
+    mine = counts.get(site, 0)
+    return mine > 0 and mine > sum(counts.values()) - mine
+
+
+def _script_sites(ctx: PageContext) -> Counter[str]:
+    """How many of the page's own `<script src>` each site serves."""
+    return Counter(registrable_domain(host_of(r.url).lower()) for r in ctx.resources
+                   if r.type is RequestType.SCRIPT and not r.hint)
 
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
