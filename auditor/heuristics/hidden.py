@@ -1177,6 +1177,15 @@ def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
     return sites
 
 
+def _styling_hosts(ctx: PageContext) -> set[str]:
+    """The hosts of the `<head>`'s sheets past its top whose site serves more of those
+    sheets than every other site together (Yahoo! JAPAN's yimg.jp): the site's static
+    hosts. A kit's sheet beside a theme's is outnumbered, its host none of the site's."""
+    sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
+    return {h for h in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+            if _most(sites, registrable_domain(h))}
+
+
 def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | None:
     """The ad network the page's own tags run that a hidden frame of a host the
     catalogue does not know belongs to, or None: one whose catalogued host is on the
@@ -1313,8 +1322,9 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Nor is a hidden static file
-    (no query) of a host the page shows its images from, or whose stylesheet the `<head>`
-    links past its top (`_head_sheet_hosts`), that no list or catalogue entry marks
+    (no query) of a host the page shows its images from, or whose site serves most of the
+    stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
+    catalogue entry marks
     (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer, a portal's static
     host's `clear.gif` in its skip links). The company
     named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
@@ -1356,8 +1366,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
                 tracking = {r.url for r in ctx.resources if r.blocked
                             or r.category in _TRACKING_CATEGORIES}
             if shown is None:
-                shown = _shown_image_hosts(ctx) | ctx.view(
-                    "head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+                shown = _shown_image_hosts(ctx) | _styling_hosts(ctx)
             if host in shown and not tracking.intersection(urls):
                 # the site's image or static host's spacer (`/cnn/images/1.gif`, the
                 # `clear.gif` Yahoo! JAPAN's skip links hold for screen readers)
@@ -2154,8 +2163,8 @@ TRACKING_PIXEL = FindingKind(
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
-    "from or links its head's stylesheets from, which neither marks, is the site's spacer "
-    "(`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
+    "from or links most of its head's stylesheets from, which neither marks, is the site's "
+    "spacer (`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 

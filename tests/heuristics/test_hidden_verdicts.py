@@ -1989,3 +1989,15 @@ def test_a_kits_sheets_and_script_outnumbering_a_themes_sheet_make_no_design_hos
     report = audit_html(wp_page(head=head, footer=footer, post=post if picture else ""),
                         url=URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_kits_sheet_does_not_make_its_hidden_gif_a_spacer(audit_html: AuditHtml) -> None:
+    """A kit printing one sheet of its host in the head beside the theme's does not make a
+    hidden static gif of that host the site's spacer: its host serves none of the site's
+    design (the theme's sheet is the site's), so the gif stays a beacon, low (none since
+    ccc392c, which read any host of a head sheet as the site's static host)."""
+    html = wp_page(head=f'<link rel="stylesheet" href="{_KIT}/assets/consent.css">',
+                   footer=f'<img src="{_KIT}/assets/p.gif" width="1" height="1" '
+                          'style="display:none" alt="">')
+    found = [f for f in audit_html(html, url=URL).findings if f.kind == "tracking-pixel"]
+    assert len(found) == 1, [(f.kind, f.message) for f in audit_html(html, url=URL).findings]
