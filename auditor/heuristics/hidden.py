@@ -1035,7 +1035,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 helpers[entity.company].append((url, place))
                 continue
         known = not unknown
-        if unknown and mark is None and not appended:
+        if unknown and mark is None and not appended and not _AD_REQUEST.search(url):
+            # (not one asking for an ad, a zone or a size: no helper does, as above)
             stack = stack or _ad_stack(ctx, end)
             if (runner := _stack_site_network(ctx, stack, host)) is not None:
                 # an ad network the page's tags run, loaded from the frame's own site
@@ -1191,7 +1192,8 @@ def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | Non
     catalogue does not know belongs to, or None: one whose catalogued host is on the
     frame's site and whose tag the page loads from that site (YADS's `yads.c.yimg.jp`
     tag, its unit and bidder frames on `i.yimg.jp`). A network's own domain serves its
-    frames; a shared platform's (a CDN, a bucket host) is each customer's own host, so
+    frames (not one asking for an ad: `hidden_iframes` asks first); a shared platform's
+    (a CDN, a bucket host) is each customer's own host, so
     the frame's site is read with the public suffix list's private section (`site_of`)."""
     site, own = registrable_domain(host).lower(), site_of(host.lower())
     for name, places in stack.places.items():

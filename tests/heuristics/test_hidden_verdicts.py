@@ -2001,3 +2001,15 @@ def test_a_kits_sheet_does_not_make_its_hidden_gif_a_spacer(audit_html: AuditHtm
                           'style="display:none" alt="">')
     found = [f for f in audit_html(html, url=URL).findings if f.kind == "tracking-pixel"]
     assert len(found) == 1, [(f.kind, f.message) for f in audit_html(html, url=URL).findings]
+
+
+def test_a_hidden_frame_asking_for_an_ad_on_an_ad_networks_site_is_no_helper(
+        audit_html: AuditHtml) -> None:
+    """A hidden frame on the domain of an ad network the page runs (YADS's yimg.jp) that
+    asks for an ad (a zone, a size) is no helper of the stack, as a catalogued host's such
+    frame is none: an ad no visitor sees earns for whoever hid it (low since 70b291a)."""
+    frame = _YADS_FRAME.replace("t=f&amp;", "t=f&amp;zoneid=88123&amp;")
+    html = _portal('<link rel="stylesheet" href="https://news.harbourportal.example/c.css">',
+                   f'<div class="ad">{_YADS_TAG}{frame}</div>')
+    report = audit_html(html, url=_PORTAL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
