@@ -311,7 +311,10 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     if parts is None:
         return None
     labels = (parts.hostname or "").split(".")
-    subdomain = ".".join(labels[: -len(registrable_domain(parts.hostname or "").split("."))])
+    # a host of anyone's files names its platform's service, not the job of a customer's
+    # file (`storage.googleapis.com`'s `storage`: a bucket, no storage frame)
+    subdomain = "" if open_host(parts.hostname or "") else ".".join(
+        labels[: -len(registrable_domain(parts.hostname or "").split("."))])
     words = [w for w in _ADDRESS_WORDS.findall(f"{subdomain} {parts.path}") if w != "async"]
     for purpose, pattern in _PURPOSE_WORDS:
         if any(pattern.fullmatch(w) for w in words):

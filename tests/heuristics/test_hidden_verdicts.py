@@ -1933,6 +1933,7 @@ def test_a_host_of_anyones_files_styling_the_page_is_no_design_host(
     unpkg) does not make a kit's hidden frame on that host the site's (was no finding
     since 70b291a; medium before)."""
     page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry times</title>"
+            "<link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Lora'>"
             f"<link rel='stylesheet' href='{cdn}/bootstrap@5.3.0/dist/css/bootstrap.min.css'>"
             f"<link rel='stylesheet' href='{cdn}/swiper@11/swiper-bundle.min.css'>"
             f"<script src='{cdn}/jquery@3.6.0/dist/jquery.min.js'></script></head><body>"
@@ -2012,4 +2013,18 @@ def test_a_hidden_frame_asking_for_an_ad_on_an_ad_networks_site_is_no_helper(
     html = _portal('<link rel="stylesheet" href="https://news.harbourportal.example/c.css">',
                    f'<div class="ad">{_YADS_TAG}{frame}</div>')
     report = audit_html(html, url=_PORTAL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_bucket_hosts_storage_label_names_no_storage_frame(audit_html: AuditHtml) -> None:
+    """A kit's hidden frame in a Google Cloud Storage bucket (storage.googleapis.com, a host
+    of anyone's files) has no job by its address on a page styled by Google Fonts (the same
+    googleapis.com): the host's `storage` names the platform, not a group's storage frame
+    (was low: 'a sign-in, session or storage frame', backed by the fonts' site)."""
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry times</title>"
+            "<link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Lora'>"
+            "</head><body><article><h1>Ferry</h1><p>The council debated the winter "
+            "timetable.</p></article><iframe src='https://storage.googleapis.com/pushbridge"
+            "-cdn/p.html' width='0' height='0' style='display:none'></iframe></body></html>")
+    report = audit_html(page, url="https://www.harbourgazette.example/ferry")
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
