@@ -32,6 +32,7 @@ from auditor.dom.walk import (
     page_title,
     reading_urls,
     saved_part_urls,
+    styling_site,
     walk,
 )
 from auditor.heuristics import run_heuristics
@@ -234,7 +235,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
     # another site's document in a frame outside every ad slot (a game embed, a player):
     # its units and what it requests are that site's, its IDs no operator's
-    theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots))
+    theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots),
+                                 styling_site(root, base))
               if documents else frozenset())
     found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
     found_slots = without_inert_copies(found_slots, page)

@@ -72,3 +72,23 @@ def test_the_frames_own_src_stays_the_pages_request(catalogue: Catalogue) -> Non
     report = _srcdoc(" src='https://www.googletagmanager.com/ns.html?id=GTM-PAGE123'", catalogue)
     assert "GTM-PAGE123" in _values(report)
     assert not _values(report) & _THEIRS
+
+
+def test_a_frame_of_the_sites_static_domain_is_the_sites(catalogue: Catalogue) -> None:
+    """A srcdoc kept beside its src on the static domain the page's head links its sheets
+    from (a site's static domain of another name) is the site's own ad module: its AdSense
+    publisher is the operator's (dropped since 25744d1 as another site's)."""
+    sheets = "".join(f"<link rel='stylesheet' href='https://cdn.citystatic.test/{n}.css'>"
+                     for n in ("main", "story"))
+    page = (f"<html><head><title>t</title>{sheets}</head><body><p>The story a reader came "
+            "for.</p>\n<iframe src='https://cdn.citystatic.test/ads/frame.html' width='300' "
+            f"height='250' srcdoc=\"{html.escape(_EMBED)}\"></iframe></body></html>")
+    (report,) = audit(page.encode(), url="https://city.test/story", catalogue=catalogue,
+                      engine=Engine.from_text("", name="t")).pages
+    assert _THEIRS <= _values(report)
+    # one sheet of that domain beside the site's own two: another site's document still
+    page = page.replace(sheets, sheets.replace("cdn.citystatic.test/story", "city.test/a")
+                        + "<link rel='stylesheet' href='https://city.test/b.css'>")
+    (report,) = audit(page.encode(), url="https://city.test/story", catalogue=catalogue,
+                      engine=Engine.from_text("", name="t")).pages
+    assert not _values(report) & _THEIRS

@@ -874,13 +874,34 @@ def from_other_site(held: HeldDocument, site: str | None) -> bool:
 
 
 def other_sites_frames(documents: Iterable[HeldDocument], site: str | None,
-                       boxed: Collection[lxml.html.HtmlElement] = ()
-                       ) -> frozenset[lxml.html.HtmlElement]:
+                       boxed: Collection[lxml.html.HtmlElement] = (),
+                       styling: str | None = None) -> frozenset[lxml.html.HtmlElement]:
     """The page's frames outside every ad slot (`boxed`: those in one, whose document is
     an ad's, `creatives.creative_ids`) holding another site's document: its units, its
-    scripts and what it requests name that site's accounts, not the page operator's."""
+    scripts and what it requests name that site's accounts, not the page operator's. Not
+    one from the site's static domain of another name (`styling`: `styling_site`), whose
+    sheets the page's head links: the operator's own ad module there is the site's."""
     return frozenset(d.frame for d in documents
-                     if d.frame not in boxed and from_other_site(d, site))
+                     if d.frame not in boxed and from_other_site(d, site)
+                     and not (styling and site_of(host_of(came_from(d))) == styling))
+
+
+def styling_site(root: lxml.html.HtmlElement | None, base: str | None) -> str | None:
+    """The site (`site_of`) serving at least two of the stylesheets the page's `<head>`
+    links and more than every other site together: the site's static domain where it has
+    one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does."""
+    head = root.find("head") if root is not None else None
+    if head is None:
+        return None
+    sites: dict[str, int] = {}
+    for el in head.iter("link"):
+        if "stylesheet" in (el.get("rel") or "").lower() and (
+                url := resolve(el.get("href") or "", base)):
+            sites[site_of(host_of(url))] = sites.get(site_of(host_of(url)), 0) + 1
+    best = max(sites, key=sites.__getitem__, default=None)
+    if best is None or sites[best] < 2 or sites[best] <= sum(sites.values()) - sites[best]:
+        return None
+    return best
 
 
 def held_request(found: FoundURL) -> bool:

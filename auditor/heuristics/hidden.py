@@ -65,6 +65,7 @@ from auditor.urls import (
     host_of,
     ip_address,
     is_third_party,
+    open_host,
     own_asset_host,
     registrable_domain,
     related_site,
@@ -310,7 +311,10 @@ def _purpose(frame: etree._Element, url: str) -> str | None:
     if parts is None:
         return None
     labels = (parts.hostname or "").split(".")
-    subdomain = ".".join(labels[: -len(registrable_domain(parts.hostname or "").split("."))])
+    # a host of anyone's files names its platform's service, not the job of a customer's
+    # file (`storage.googleapis.com`'s `storage`: a bucket, no storage frame)
+    subdomain = "" if open_host(parts.hostname or "") else ".".join(
+        labels[: -len(registrable_domain(parts.hostname or "").split("."))])
     words = [w for w in _ADDRESS_WORDS.findall(f"{subdomain} {parts.path}") if w != "async"]
     for purpose, pattern in _PURPOSE_WORDS:
         if any(pattern.fullmatch(w) for w in words):
@@ -1034,7 +1038,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 helpers[entity.company].append((url, place))
                 continue
         known = not unknown
-        if unknown and mark is None and not appended:
+        if unknown and mark is None and not appended and not _AD_REQUEST.search(url):
+            # (not one asking for an ad, a zone or a size: no helper does, as above)
             stack = stack or _ad_stack(ctx, end)
             if (runner := _stack_site_network(ctx, stack, host)) is not None:
                 # an ad network the page's tags run, loaded from the frame's own site
@@ -1132,17 +1137,33 @@ def _design_host(ctx: PageContext, host: str) -> bool:
     too (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A
     `wp_head` hook or a kit prints a sheet of its own host beside the theme's, not the
     theme itself, so its host is outnumbered; a kit printing sheets alone on a page styled
-    inline serves none of the page's code or pictures."""
+    inline serves none of the page's code, and one printing its loader (and a badge it
+    shows) beside a theme's one sheet serves fewer of the page's scripts than the theme's
+    own: the design's site serves most of them, as yimg.jp serves Yahoo! JAPAN's. Nor is
+    a host of anyone's files (`open_host`: jsDelivr, unpkg) a site's, though its
+    libraries style the page."""
     host = host.lower()
-    if host not in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
-        return False
+    if open_host(host) or host not in ctx.view(
+            "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
+        return False  # a host of anyone's files (jsDelivr, unpkg) serves a kit's as well
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
     site = registrable_domain(host)
     mine = sites.get(site, 0)
     if mine < 2 or mine <= sum(sites.values()) - mine:
         return False
-    served = ctx.view("script hosts", lambda: _script_hosts(ctx)) | _shown_image_hosts(ctx)
-    return any(registrable_domain(h) == site for h in served)
+    return _most(ctx.view("script sites", lambda: _script_sites(ctx)), site)
+
+
+def _most(counts: Counter[str], site: str) -> bool:
+    """Whether a site serves more of the things counted than every other site together."""
+    mine = counts.get(site, 0)
+    return mine > 0 and mine > sum(counts.values()) - mine
+
+
+def _script_sites(ctx: PageContext) -> Counter[str]:
+    """How many of the page's own `<script src>` each site serves."""
+    return Counter(registrable_domain(host_of(r.url).lower()) for r in ctx.resources
+                   if r.type is RequestType.SCRIPT and not r.hint)
 
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
@@ -1160,19 +1181,33 @@ def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
     return sites
 
 
+def _styling_hosts(ctx: PageContext) -> set[str]:
+    """The hosts of the `<head>`'s sheets past its top whose site serves more of those
+    sheets than every other site together (Yahoo! JAPAN's yimg.jp): the site's static
+    hosts. A kit's sheet beside a theme's is outnumbered, its host none of the site's."""
+    sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
+    return {h for h in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+            if _most(sites, registrable_domain(h))}
+
+
 def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | None:
     """The ad network the page's own tags run that a hidden frame of a host the
     catalogue does not know belongs to, or None: one whose catalogued host is on the
     frame's site and whose tag the page loads from that site (YADS's `yads.c.yimg.jp`
     tag, its unit and bidder frames on `i.yimg.jp`). A network's own domain serves its
-    frames; a shared platform's (a CDN, a bucket host) is each customer's own host."""
-    site = registrable_domain(host).lower()
+    frames (not one asking for an ad: `hidden_iframes` asks first); a shared platform's
+    (a CDN, a bucket host) is each customer's own host, so
+    the frame's site is read with the public suffix list's private section (`site_of`)."""
+    site, own = registrable_domain(host).lower(), site_of(host.lower())
     for name, places in stack.places.items():
         network = ctx.catalogue.network_named(name)
         if network is None or network.category is not Category.ADVERTISING \
                 or not any(tag_site == site for _, tag_site in places):
             continue
-        if any(registrable_domain(h).lower() == site for h in network.hosts):
+        # the network's own site as browsers draw it: a CDN's tenants (one CloudFront
+        # distribution, an Akamai customer's host) are sites of their own, so a kit's
+        # distribution is not the network's (AdMaven's dcbbwymp1bhlf.cloudfront.net)
+        if any(site_of(h.lower()) == own for h in network.hosts):
             return name
     return None
 
@@ -1183,16 +1218,34 @@ def _vendor_helper(ctx: PageContext, url: str, host: str) -> str | None:
     on the exact host the page loads a script from (SimpleReach's `__reach_config` pid, its
     reach.js and `iframe.html?pid=…` on one CloudFront host). A vendor serving from a CDN
     host of its own has no host the catalogue can know; a kit's frame carries no vendor's
-    ID the page's tag gives, nor sits on that vendor's script host."""
+    ID the page's tag gives, nor sits on that vendor's script host. A vendor whose script
+    the page loads from a host the catalogue knows as its (Google Analytics' gtag.js) has
+    no helper on another: a kit's frame beside its own script, carrying the page's GA
+    measurement ID, stays medium."""
     ids = ctx.view("vendor ids", lambda: _vendor_ids(ctx))
     if not ids or host.lower() not in ctx.view("script hosts", lambda: _script_hosts(ctx)):
         return None
-    carried = sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys())
-    if not carried:
-        return None
-    network, kind = ids[carried[0]]
-    return (f"{network}'s helper frame: on the host the page loads a script from, with "
-            f"the {kind} its tag gives ({carried[0]})")
+    vendors = ctx.view("vendor script hosts", lambda: _vendor_script_hosts(ctx))
+    for value in sorted(set(_ID_TOKEN.findall(url[:_MAX_ADDRESS])) & ids.keys()):
+        network, kind = ids[value]
+        if network in vendors and host.lower() not in vendors[network]:
+            # the vendor's tag loads from a host the catalogue knows as its own, and the
+            # frame is not there: a kit's own script host, whatever ID it carries (the
+            # page's GA measurement ID on the kit's frame beside the kit's script)
+            continue
+        return (f"{network}'s helper frame: on the host the page loads a script from, "
+                f"with the {kind} its tag gives ({value})")
+    return None
+
+
+def _vendor_script_hosts(ctx: PageContext) -> dict[str, frozenset[str]]:
+    """The hosts the page loads each catalogued vendor's scripts from, lowered: a vendor
+    serving from a CDN host of its own (SimpleReach's CloudFront host) has none."""
+    hosts: dict[str, set[str]] = defaultdict(set)
+    for r in ctx.resources:
+        if r.type is RequestType.SCRIPT and r.network and not r.hint:
+            hosts[r.network].add(host_of(r.url).lower())
+    return {network: frozenset(h) for network, h in hosts.items()}
 
 
 # an ID as an address carries it, between its separators; long enough to be one vendor's
@@ -1274,8 +1327,9 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Nor is a hidden static file
-    (no query) of a host the page shows its images from, or whose stylesheet the `<head>`
-    links past its top (`_head_sheet_hosts`), that no list or catalogue entry marks
+    (no query) of a host the page shows its images from, or whose site serves most of the
+    stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
+    catalogue entry marks
     (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer, a portal's static
     host's `clear.gif` in its skip links). The company
     named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
@@ -1317,8 +1371,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
                 tracking = {r.url for r in ctx.resources if r.blocked
                             or r.category in _TRACKING_CATEGORIES}
             if shown is None:
-                shown = _shown_image_hosts(ctx) | ctx.view(
-                    "head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
+                shown = _shown_image_hosts(ctx) | _styling_hosts(ctx)
             if host in shown and not tracking.intersection(urls):
                 # the site's image or static host's spacer (`/cnn/images/1.gif`, the
                 # `clear.gif` Yahoo! JAPAN's skip links hold for screen readers)
@@ -2115,8 +2168,8 @@ TRACKING_PIXEL = FindingKind(
     "finding per host). A hidden image of a size a visitor sees once a script shows it (a "
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
-    "from or links its head's stylesheets from, which neither marks, is the site's spacer "
-    "(`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
+    "from or links most of its head's stylesheets from, which neither marks, is the site's "
+    "spacer (`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 

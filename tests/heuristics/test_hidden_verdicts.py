@@ -1904,3 +1904,127 @@ def test_lotames_iframe_collection_call_is_its_sync_frame(
              f'1px;" src="https://bcp.crwdcntrl.net{path}"></iframe>')
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+# the page's own Google Analytics tag (gtag.js from Tag Manager's host, its measurement ID)
+_GA = "G-7QK2M9PX4D"
+_GTAG = (f'<script async src="https://www.googletagmanager.com/gtag/js?id={_GA}"></script>'
+         "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push("
+         f"arguments);}}gtag('js',new Date());gtag('config','{_GA}');</script>")
+_KIT = "https://cdn.trafficbridge.example"
+
+
+def test_a_kits_frame_carrying_the_pages_ga_id_is_no_vendors_helper(
+        audit_listed: AuditListed) -> None:
+    """A kit's hidden frame beside its own script, on its script's host, carrying the
+    page's own GA measurement ID is no Google Analytics helper: the page loads GA's tag
+    from a host the catalogue knows as GA's, not from the kit's (was low since e82dbaf)."""
+    footer = (f'<script src="{_KIT}/t.js"></script><iframe src="{_KIT}/f.html?id={_GA}" '
+              'width="1" height="1" style="display:none"></iframe>')
+    report = audit_listed(wp_page(head=_GTAG, footer=footer), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("cdn", ["https://cdn.jsdelivr.net/npm", "https://unpkg.com"],
+                         ids=["jsDelivr", "unpkg"])
+def test_a_host_of_anyones_files_styling_the_page_is_no_design_host(
+        audit_html: AuditHtml, cdn: str) -> None:
+    """A page styled and scripted by libraries from a host of anyone's files (jsDelivr,
+    unpkg) does not make a kit's hidden frame on that host the site's (was no finding
+    since 70b291a; medium before)."""
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry times</title>"
+            "<link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Lora'>"
+            f"<link rel='stylesheet' href='{cdn}/bootstrap@5.3.0/dist/css/bootstrap.min.css'>"
+            f"<link rel='stylesheet' href='{cdn}/swiper@11/swiper-bundle.min.css'>"
+            f"<script src='{cdn}/jquery@3.6.0/dist/jquery.min.js'></script></head><body>"
+            "<article><h1>Ferry</h1><p>The council debated the winter timetable on Tuesday "
+            f"evening.</p></article><iframe src='{cdn}/pushbridge@1/p.html' width='0' "
+            "height='0' style='display:none'></iframe></body></html>")
+    report = audit_html(page, url="https://www.harbourgazette.example/ferry")
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+# AdMaven's popunder tag as sites paste it, from its CloudFront distribution
+_ADMAVEN = ('<script data-cfasync="false" src="//dcbbwymp1bhlf.cloudfront.net/?wbbcd='
+            '1048213"></script>')
+
+
+@pytest.mark.parametrize(("frame_host", "expected"), [
+    # another CloudFront distribution: a kit's, as any customer's
+    ("https://d9kq2wz7xv0pl.cloudfront.net", [M]),
+    # a host of no site the network loads from
+    ("https://cdn.trafficbridge.example", [M]),
+], ids=["another distribution", "another site"])
+def test_a_frame_on_a_shared_cdn_an_ad_network_loads_from_is_not_its_helper(
+        audit_html: AuditHtml, frame_host: str, expected: list[Severity]) -> None:
+    """An ad network the page really runs from a CDN host of its own (AdMaven's CloudFront
+    distribution) vouches for no hidden frame of another customer's host on that CDN: a
+    kit's popunder frame on its own distribution was the network's helper, low since
+    70b291a, as the CDN's registrable domain was read as the network's site."""
+    html = wp_page(footer=f'{_ADMAVEN}<iframe src="{frame_host}/pop/land.html" width="1" '
+                          'height="1" style="display:none"></iframe>')
+    report = audit_html(html, url=URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+_KIT_HEAD = "".join(f'<link rel="stylesheet" href="{_KIT}/assets/{n}.css">'
+                    for n in ("consent", "consent-theme"))
+
+
+@pytest.mark.parametrize(("picture", "expected"), [
+    # a kit's two sheets and its loader beside a theme's one sheet: the kit's host serves
+    # fewer of the page's scripts than the site (the theme's jQuery and navigation)
+    (False, [M]),
+    # the same with a picture of its own shown too, beside the theme's none
+    (True, [M]),
+], ids=["sheets and a script", "sheets, a script, a picture"])
+def test_a_kits_sheets_and_script_outnumbering_a_themes_sheet_make_no_design_host(
+        audit_html: AuditHtml, picture: bool, expected: list[Severity]) -> None:
+    """A kit printing two sheets and its script in the head of a page whose theme links one
+    sheet does not serve the page's design: the theme's scripts are the site's own, and
+    outnumber the kit's; its hidden frame stays medium (no finding since 70b291a)."""
+    footer = f'<iframe src="{_KIT}/sync/frame.html" width="0" height="0" style="display:none">' \
+             "</iframe>"
+    post = f'<p><img src="{_KIT}/assets/badge.png" alt="Privacy badge" width="88"></p>'
+    head = f'{_KIT_HEAD}<script src="{_KIT}/assets/consent.js"></script>'
+    report = audit_html(wp_page(head=head, footer=footer, post=post if picture else ""),
+                        url=URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_kits_sheet_does_not_make_its_hidden_gif_a_spacer(audit_html: AuditHtml) -> None:
+    """A kit printing one sheet of its host in the head beside the theme's does not make a
+    hidden static gif of that host the site's spacer: its host serves none of the site's
+    design (the theme's sheet is the site's), so the gif stays a beacon, low (none since
+    ccc392c, which read any host of a head sheet as the site's static host)."""
+    html = wp_page(head=f'<link rel="stylesheet" href="{_KIT}/assets/consent.css">',
+                   footer=f'<img src="{_KIT}/assets/p.gif" width="1" height="1" '
+                          'style="display:none" alt="">')
+    found = [f for f in audit_html(html, url=URL).findings if f.kind == "tracking-pixel"]
+    assert len(found) == 1, [(f.kind, f.message) for f in audit_html(html, url=URL).findings]
+
+
+def test_a_hidden_frame_asking_for_an_ad_on_an_ad_networks_site_is_no_helper(
+        audit_html: AuditHtml) -> None:
+    """A hidden frame on the domain of an ad network the page runs (YADS's yimg.jp) that
+    asks for an ad (a zone, a size) is no helper of the stack, as a catalogued host's such
+    frame is none: an ad no visitor sees earns for whoever hid it (low since 70b291a)."""
+    frame = _YADS_FRAME.replace("t=f&amp;", "t=f&amp;zoneid=88123&amp;")
+    html = _portal('<link rel="stylesheet" href="https://news.harbourportal.example/c.css">',
+                   f'<div class="ad">{_YADS_TAG}{frame}</div>')
+    report = audit_html(html, url=_PORTAL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+def test_a_bucket_hosts_storage_label_names_no_storage_frame(audit_html: AuditHtml) -> None:
+    """A kit's hidden frame in a Google Cloud Storage bucket (storage.googleapis.com, a host
+    of anyone's files) has no job by its address on a page styled by Google Fonts (the same
+    googleapis.com): the host's `storage` names the platform, not a group's storage frame
+    (was low: 'a sign-in, session or storage frame', backed by the fonts' site)."""
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry times</title>"
+            "<link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Lora'>"
+            "</head><body><article><h1>Ferry</h1><p>The council debated the winter "
+            "timetable.</p></article><iframe src='https://storage.googleapis.com/pushbridge"
+            "-cdn/p.html' width='0' height='0' style='display:none'></iframe></body></html>")
+    report = audit_html(page, url="https://www.harbourgazette.example/ferry")
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
