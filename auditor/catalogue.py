@@ -31,7 +31,7 @@ from auditor.lazy_re import PatternFacts, lazy_regex
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo, RequestType
 from auditor.rules import cache as _cache
-from auditor.rules.literal import regex_literal
+from auditor.rules.literal import alternatives, regex_literal
 from auditor.saved import saved_file_name
 from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
 
@@ -873,8 +873,31 @@ def required_literal(pattern: str) -> str | None:
     """
     found = _LITERALS.get(pattern)
     if found is None:
-        found = _LITERALS[pattern] = regex_literal(pattern)
+        found = _LITERALS[pattern] = _literal_of(pattern)
     return found if len(found) >= 3 else None
+
+
+def _literal_of(pattern: str) -> str:
+    """The longest literal every match of a pattern holds, of its top level
+    (`regex_literal`) or, for one group of alternatives, of every branch ('' for none)."""
+    return regex_literal(pattern) or _shared_literal(pattern)
+
+
+def _shared_literal(pattern: str) -> str:
+    """A literal each branch of a pattern that is one group of alternatives needs: the
+    shortest branch's, where every other branch's holds it ('' else). A pattern passing
+    over what it must not read before its value (`bidder … networkId|…|networkId: (\\d+)`)
+    holds its key in each.
+
+    >>> _shared_literal(r"(?:\\bbidder\\b[^;]{0,9}?networkId|networkId:\\s*(\\d+))")
+    'networkId'
+    >>> _shared_literal(r"(?:abcd|abce)")
+    ''
+    """
+    branches = alternatives(pattern)
+    literals = [regex_literal(b) for b in branches] if branches else [""]
+    shortest = min(literals, key=len)
+    return shortest if shortest and all(shortest in x for x in literals) else ""
 
 
 # `regex_literal` by pattern source, a pure function's answers: read a character at a
@@ -1172,7 +1195,7 @@ class _Compiled:
         if (self._learnt or read) and self._key is not None:
             # each pattern's too, which the catalogue asks once every file has loaded
             literals = {**{source: required if (required := _LITERALS.get(source)) is not None
-                           else regex_literal(source) for source in self._facts},
+                           else _literal_of(source) for source in self._facts},
                         **self._literals, **read}
             _cache.store(self._key, ({source: tuple(facts) for source, facts
                                       in self._facts.items()}, self._xpaths, self._combined,

@@ -44,6 +44,44 @@ def _class_end(pattern: str, i: int) -> int:
     return -1
 
 
+def alternatives(pattern: str) -> list[str] | None:
+    """The branches of a regex that is one group of alternatives and nothing else
+    (`(?:a…|b…)`), or None: each branch's `regex_literal` is then what its matches need.
+
+    >>> alternatives(r"(?:x[|)]y|\\(z|(?:q|r)s)")
+    ['x[|)]y', '\\\\(z', '(?:q|r)s']
+    >>> alternatives(r"(?:a|b)c") is None
+    True
+    """
+    if not pattern.startswith("(?:"):
+        return None
+    branches: list[str] = []
+    depth, start, i, n = 0, 3, 3, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = _class_end(pattern, i)
+            if j < 0:
+                return None
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                branches.append(pattern[start:i])
+                return branches if i == n - 1 else None
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return None
+
+
 def regex_literal(pattern: str) -> str:
     """The longest literal every match of a regex contains ('' when none is sure), for a
     cheap `in` test before the regex runs: a filter's needle, a catalogue pattern's guard.
