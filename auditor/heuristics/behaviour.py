@@ -1691,7 +1691,7 @@ def _folder_of(key: str) -> str:
 
 def _files_in(ctx: PageContext) -> dict[str, int]:
     """How many distinct files the page loads from each build folder (`_folder_of`) from
-    outside the head's top (`_top_elements`): a template's files share their folders and
+    outside the head's top (`head_top_elements`): a template's files share their folders and
     the page loads more of them past its charset (Fox Business's `/static/v/all/` article
     css and js, Condé Nast's `/etc/designs/<site>/` bottom script, a theme's folder), while
     a line an injector writes of a fresh file (`/a/x.css`) before its blob is alone in its
@@ -1707,7 +1707,7 @@ def _files_in(ctx: PageContext) -> dict[str, int]:
     return ctx.view("files in each build folder", build)
 
 
-def _top_elements(ctx: PageContext) -> frozenset[Any]:
+def head_top_elements(ctx: PageContext) -> frozenset[Any]:
     """The elements of the head's top: the head's before its charset and, where the parser
     cut the head short, the spilled ones before the charset in the body (the run
     `_before_charset` reads, whose scripts are all among them); none where no charset ends
@@ -1726,12 +1726,6 @@ def _top_elements(ctx: PageContext) -> frozenset[Any]:
     return ctx.view("the head's top", build)
 
 
-def head_top_elements(ctx: PageContext) -> frozenset[Any]:
-    """The elements of the head's top, before its charset (`_top_elements`): where an
-    injector's line sits above the template's."""
-    return _top_elements(ctx)
-
-
 class Load(NamedTuple):
     """An element that loads a file by its address: a `<script src>`, `<link href>` or
     `<img src>`."""
@@ -1743,13 +1737,13 @@ class Load(NamedTuple):
 
 def loads_past_top(ctx: PageContext) -> tuple[Load, ...]:
     """The page's `<script src>`, `<link href>` and `<img src>` outside the head's top
-    (`_top_elements`), read once a page for each reader of what the page loads past it: the
+    (`head_top_elements`), read once a page for each reader of what the page loads past it: the
     files in each build folder (`_files_in`), the hosts serving the page's own stylesheets
     and shown images (`hidden`), whose files vouch for a line at the top."""
     def build() -> tuple[Load, ...]:
         if ctx.page is None:
             return ()
-        top = _top_elements(ctx)
+        top = head_top_elements(ctx)
         return tuple(Load(el, tag, ref) for tag, attr in _LOADS for el in ctx.page.tagged(tag)
                      if (ref := el.get(attr)) is not None and el not in top)
 
@@ -2065,7 +2059,7 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
             _names_the_page(ctx, r.url) for r in inserted)
         files: dict[str, set[str]] = {}
         if run:  # the scripts before the charset are among the top's elements
-            spots = {ctx.xpath(el) for el in _top_elements(ctx)}
+            spots = {ctx.xpath(el) for el in head_top_elements(ctx)}
             for r in ctx.resources:
                 if r.xpath not in spots and not r.hint and r.domain and (
                         key := _file_of(ctx, r.url)):
