@@ -245,11 +245,12 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     sizes = markup_sizes(s.element for s in found_slots)
     slots = tuple(freeze(s, page, sizes) for s in found_slots)
 
+    mine = own_documents(documents, first_party)  # the frames' documents that are the page's
     ids = identifiers(page, [s for s in seen if not (s.found.element in theirs
                                                      and held_request(s.found))],
                       [s for s in found_slots if s.element not in theirs], present,
-                      catalogue, own_frame_scripts(page, documents, first_party), theirs,
-                      [page.srcdoc(d.markup) for d in own_documents(documents, first_party)])
+                      catalogue, own_frame_scripts(page, mine), theirs,
+                      [page.srcdoc(d.markup) for d in mine])
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader

@@ -823,15 +823,13 @@ def held_frames(page: ParsedPage, saved_parts: str) -> Iterator[HeldDocument]:
             yield HeldDocument(at, srcdoc, held.get("src") or "")
 
 
-def own_frame_scripts(page: ParsedPage, documents: Iterable[HeldDocument],
-                      site: str | None) -> list[str]:
-    """The inline scripts of a saved copy's frame parts whose document is the page's own
-    code, read as a `srcdoc`'s are (an ad module's frame writing its AdSense unit): one its
-    parent wrote (`about:blank`, no URL) or one from the page's own site. A part loaded
-    from another site (a player's, a widget's frame) runs that site's code: its IDs are
-    not the operator's."""
-    return [s.text or "" for held in own_documents(documents, site)
-            if held.saved_from is not None
+def own_frame_scripts(page: ParsedPage, own: Iterable[HeldDocument]) -> list[str]:
+    """The inline scripts of the saved copy's frame parts among the page's own documents
+    (`own_documents`: one its parent wrote, `about:blank` or no URL, or one from the page's
+    own site), read as a `srcdoc`'s are (an ad module's frame writing its AdSense unit); a
+    `srcdoc`'s own are `ParsedPage.frame_scripts`'. A part loaded from another site (a
+    player's, a widget's frame) runs that site's code: its IDs are not the operator's."""
+    return [s.text or "" for held in own if held.saved_from is not None
             for s in page.srcdoc(held.markup).iter("script") if holds_code(s)]
 
 
