@@ -144,18 +144,15 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         code = script.text or ""
         branches = [m.start() for m in _BRANCH.finditer(code)]
         # a ternary's `:` parts its two arms as an `else` does (`section == 'news' ?
-        # document.write(A) : document.write(B)`): its owner is the `?`
-        # its arms end with its statement, its group or its list's item (`ends`): a unit
-        # written after it (`wide ? document.write(A) : null; document.write(B)`) is in turn
+        # document.write(A) : document.write(B)`): its owner is the `?`; its arms end with
+        # its statement, its group or its list's item (`ends`): a unit written after it
+        # (`wide ? document.write(A) : null; document.write(B)`) is in turn
         ends = _ternary_colons(code) if len(drafts) > 1 else {}
         owners: dict[int, int | None] = {c: q for c, (q, _) in ends.items()}
         if owners:
             branches = sorted({*branches, *owners})
         if not branches:
             continue
-        # and an `else`'s block, a `case`'s switch, ends: a unit written after it is in
-        # turn (`if (wide) {A} else {} B`), as one after a ternary's statement is
-        closes = {c: end for c, (_, end) in ends.items()} | _branch_ends(code)
         at: dict[str, int] = {}
         for m in _MARKUP_ID.finditer(code):
             at.setdefault(m.group(1), m.start())
@@ -163,6 +160,11 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         if any(page.with_id(written) is not None for written in at):
             dropped.update(id(d) for d in placed)  # the branch that ran is on the page
             continue
+        if len(placed) < 2:
+            continue  # one unit or none: no branch to part them
+        # and an `else`'s block, a `case`'s switch, ends: a unit written after it is in
+        # turn (`if (wide) {A} else {} B`), as one after a ternary's statement is
+        closes = {c: end for c, (_, end) in ends.items()} | _branch_ends(code)
         kept: _Draft | None = None
         # each unit is read against the one written before it, not the first of its block:
         # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
