@@ -2486,3 +2486,35 @@ def test_bluekais_site_id_is_read(audit_html: AuditHtml, tag: str) -> None:
     report = audit_html(page(tag))
     assert [(i.kind, i.value) for i in report.ids if i.kind == "bluekai-site"] == [
         ("bluekai-site", "27815")]
+
+
+def test_adforms_noscript_trackpoint_names_its_tracking_setup(audit_html: AuditHtml) -> None:
+    """Adform's trackpoint tag ends with a `<noscript>` pixel carrying the same setup ID
+    (`pm=`) as its `_adftrack` object; a page saved without scripts keeps only the pixel."""
+    pixel = ('<noscript><p style="margin:0;padding:0;border:0;"><img src="https://track.adform.net/'
+             'Serving/TrackPoint/?pm=265909&amp;ADFPageName=%3CWebsiteName%3E%7C%3CPageName%3E'
+             '&amp;ADFdivider=%7C" width="1" height="1" alt=""></p></noscript>')
+    report = audit_html(page(pixel), url="https://magazine.example/a")
+    assert ("adform-tracking", "265909") in ids_of(report)
+    assert [n.network for n in report.networks] == ["Adform Site Tracking"]
+
+
+@pytest.mark.parametrize("tag", [
+    '<link rel="preload" href="//data-2d3a3249cd.zeitung.example/iomm/latest/manager/base/es6/'
+    'bundle.js" as="script" id="IOMmBundle">',
+    '<script src="https://data-84a0f3455d.zeitung.example/iomm/latest/bootstrap/loader.js">'
+    '</script>',
+])
+def test_infonlines_measurement_manager_on_the_sites_cname_is_infonline(
+        audit_html: AuditHtml, tag: str) -> None:
+    """INFOnline's IOMm loads from a host of the site's own domain (the CNAME INFOnline
+    sets up for it), so no host names it: its path does."""
+    report = audit_html(page("", tag), url="https://www.zeitung.example/artikel")
+    assert [n.network for n in report.networks] == ["INFOnline (IVW)"]
+
+
+def test_a_sites_own_iomm_folder_is_not_infonline(audit_html: AuditHtml) -> None:
+    report = audit_html(page('<script src="/iomm/latest/app.js"></script>'
+                             '<script src="/assets/iomm/bootstrap/loader.js"></script>'),
+                        url="https://www.zeitung.example/artikel")
+    assert report.networks == ()
