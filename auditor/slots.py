@@ -902,8 +902,14 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
         unit = unit.getnext()
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
-    return next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
-                 and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+    beside = next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
+                   and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+    # a unit inside the next element is the one inserted there only when that element is
+    # its wrapper: an article (text of its own) holding the vendor's in-text unit is not
+    # the unit of a widget placed just above it
+    if beside is None or beside.element is unit or not _holds_text(unit):
+        return beside
+    return None
 
 
 def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
