@@ -2518,3 +2518,39 @@ def test_a_sites_own_iomm_folder_is_not_infonline(audit_html: AuditHtml) -> None
                              '<script src="/assets/iomm/bootstrap/loader.js"></script>'),
                         url="https://www.zeitung.example/artikel")
     assert report.networks == ()
+
+
+def test_a_widget_above_the_article_is_not_folded_into_the_vendors_unit_inside_it(
+        audit_html: AuditHtml) -> None:
+    """An empty placeholder whose vendor put the unit right after it is one placement
+    (Ezoic's older inserter); an article that follows a vendor's widget and holds, among its
+    paragraphs, the same vendor's in-text unit is no such unit: two placements (a science
+    magazine's plista top-article widget above the article and its outstream unit inside)."""
+    html = ('<html><head><title>t</title></head><body><div id="main">'
+            '<div data-widget="plista_widget_topArticle" class="hide-for-print"></div>'
+            '<article class="content"><p>Auf den ersten Blick sind sie unsichtbar. In ihrer '
+            'Heimat, den Waeldern Suedostasiens, schlaengeln sie sich als duenne Fasern durch '
+            'das Gewebe von Reben.</p><div class="row"><div class="columns">'
+            '<div data-display="plista_widget_outstream"></div></div></div>'
+            '<p>Ein Team um Charles Davis bestaetigte 2021 die unerwarteten Ergebnisse.</p>'
+            '</article></div></body></html>')
+    report = audit_html(html, url="https://www.magazin.example/news/a")
+    assert [(s.network, s.line) for s in report.slots] == [("plista", 1), ("plista", 1)]
+    assert [s.xpath for s in report.slots] == [
+        "/html/body/div/div", "/html/body/div/article/div/div/div"]
+
+
+def test_a_gam_native_creatives_container_names_its_ad_unit(audit_html: AuditHtml) -> None:
+    """The box a GAM native ("fluid") creative posts its content into is keyed by the ad
+    unit's path (`data-container-ad-unit-id`), beside the unit's own GPT div: the path, a
+    colon in its code as Ad Manager allows, and its network code are read; a short name
+    keying an interstitial's box is no ad unit."""
+    unit = ('<aside class="sideshow"><label>Anzeige</label>'
+            '<div data-container-ad-unit-id="/21670656820/6:1_bio"></div>'
+            '<div class="hide" id="div-gpt-ad-1558684364363-0">  </div></aside>'
+            '<div data-container-ad-unit-id="sc-interstitial"></div>')
+    report = audit_html(page(unit), url="https://www.magazin.example/news/a")
+    ids = ids_of(report)
+    assert {("gpt-slot", "/21670656820/6:1_bio"), ("gpt-network", "21670656820")} <= ids
+    assert not any(v == "sc-interstitial" for _, v in ids)
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
