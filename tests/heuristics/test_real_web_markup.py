@@ -2554,3 +2554,32 @@ def test_a_gam_native_creatives_container_names_its_ad_unit(audit_html: AuditHtm
     assert {("gpt-slot", "/21670656820/6:1_bio"), ("gpt-network", "21670656820")} <= ids
     assert not any(v == "sc-interstitial" for _, v in ids)
     assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
+def test_an_ad_servers_banner_frame_is_a_placement(audit_html: AuditHtml) -> None:
+    """A banner tag pasted as a frame of an ad server (a Japanese affiliate network's
+    `htmlbanner` frame, sized by its own attributes) is a placement of its network; the
+    same server's one-pixel frame, or a frame that declares no size, is none."""
+    frames = ('<div class="side"><iframe src="https://ad.jp.ap.valuecommerce.com/servlet/'
+              'htmlbanner?sid=3000001&amp;pid=880000001" width="300" height="250" '
+              'frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe></div>'
+              '<iframe src="https://ad.jp.ap.valuecommerce.com/servlet/gifbanner?sid=3000001'
+              '&amp;pid=880000002" width="1" height="1"></iframe>'
+              '<iframe src="https://ad.jp.ap.valuecommerce.com/servlet/htmlbanner?sid=3000001'
+              '&amp;pid=880000003"></iframe>')
+    report = audit_html(page(frames), url="https://blog.example.jp/entry/1")
+    assert [(s.network, s.width, s.height, s.xpath) for s in report.slots] == [
+        ("ValueCommerce", 300, 250, "/html/body/div/iframe")]
+
+
+def test_the_frame_a_declared_units_script_wrote_is_that_unit(audit_html: AuditHtml) -> None:
+    """A saved copy keeps the frame each unit's script wrote beside it (Baidu Union's
+    `cpro_id` unit and its `pos.baidu.com` frame): one placement, the script's."""
+    unit = ('<div style="width:20%;float:left"><script type="text/javascript">'
+            'var cpro_id = "u2864467";</script><script type="text/javascript" '
+            'src="https://cpro.baidustatic.com/cpro/ui/c.js"></script>'
+            '<div id="BAIDU_SSP__wrapper_u2864467_0"><iframe id="iframeu2864467_0" '
+            'src="http://pos.baidu.com/jcwm?rdid=2864467&amp;di=u2864467" width="200" '
+            'height="180" frameborder="0"></iframe></div></div>')
+    report = audit_html(page(unit), url="http://tech.news.example.cn/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Baidu Union", "u2864467")]
