@@ -76,6 +76,7 @@ from auditor.resources import (
 )
 from auditor.saved import saved_from_url
 from auditor.slots import (
+    ad_frame_units,
     cosmetic_slots,
     declared_slots,
     frame_slots,
@@ -230,8 +231,11 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     hidden = {el for el, _, _ in hits}
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
-    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
-                                  advertising_elements(seen), page, first_party)
+    advertising, network_of = advertising_elements(seen), loader_networks(seen)
+    hits += [hit for hit in ad_frame_units(advertising, network_of, found_slots)
+             if hit[0] not in hidden]
+    found_slots += cosmetic_slots(hits, found_slots, network_of, catalogue,
+                                  advertising, page, first_party)
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
     # another site's document in a frame outside every ad slot (a game embed, a player):
     # its units and what it requests are that site's, its IDs no operator's

@@ -23,6 +23,7 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
+from auditor.dom.hiding import inline_hiding
 from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -902,8 +903,14 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
         unit = unit.getnext()
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
-    return next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
-                 and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+    beside = next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
+                   and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+    # a unit inside the next element is the one inserted there only when that element is
+    # its wrapper: an article (text of its own) holding the vendor's in-text unit is not
+    # the unit of a widget placed just above it
+    if beside is None or beside.element is unit or not _holds_text(unit):
+        return beside
+    return None
 
 
 def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]
@@ -1713,6 +1720,37 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
             continue  # filled, or an edit's text (a comment inside leaves it empty)
         if any(_ins_unit_attr(str(k), str(v)) for k, v in el.attrib.items()):
             out.append((el, INS_TAG_RULE, INS_TAG_LIST))
+    return out
+
+
+AD_FRAME_RULE = "iframe[width][height] of an ad server"
+_BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
+_FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
+
+
+def ad_frame_units(advertising: frozenset[etree._Element],
+                   network_of: dict[etree._Element, Network],
+                   declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
+    """Frames whose request goes to an ad server (`advertising`:
+    `resources.advertising_elements`) that declare a banner's size in their own `width` and
+    `height`, as cosmetic hits: a raw banner tag pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
+    width="120" height="240">`, a Japanese affiliate network's `htmlbanner` frame) is a
+    placement whoever runs it. A frame of a pixel, with no size, or hidden by its own style
+    (`display:none`) is a sync's, a beacon's or a pop's; a copy in a `<noscript>` beside
+    its live unit stays that unit's (`without_inert_copies`).
+    A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
+    box) has its frames read as what those units rendered (a saved copy keeps the frame
+    each unit's script wrote beside it), not as placements of their own."""
+    units_of = {s.network.name for s in declared if s.network is not None}
+    out: list[tuple[etree._Element, str, str]] = []
+    for el in advertising:
+        if (network := network_of.get(el)) is not None and network.name in units_of:
+            continue
+        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
+            continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
+        width, height = _int(el.get("width")), _int(el.get("height"))
+        if width and height and min(width, height) >= _BANNER_SIDE and inline_hiding(el) is None:
+            out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
 
 

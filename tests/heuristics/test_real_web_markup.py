@@ -2486,3 +2486,100 @@ def test_bluekais_site_id_is_read(audit_html: AuditHtml, tag: str) -> None:
     report = audit_html(page(tag))
     assert [(i.kind, i.value) for i in report.ids if i.kind == "bluekai-site"] == [
         ("bluekai-site", "27815")]
+
+
+def test_adforms_noscript_trackpoint_names_its_tracking_setup(audit_html: AuditHtml) -> None:
+    """Adform's trackpoint tag ends with a `<noscript>` pixel carrying the same setup ID
+    (`pm=`) as its `_adftrack` object; a page saved without scripts keeps only the pixel."""
+    pixel = ('<noscript><p style="margin:0;padding:0;border:0;"><img src="https://track.adform.net/'
+             'Serving/TrackPoint/?pm=265909&amp;ADFPageName=%3CWebsiteName%3E%7C%3CPageName%3E'
+             '&amp;ADFdivider=%7C" width="1" height="1" alt=""></p></noscript>')
+    report = audit_html(page(pixel), url="https://magazine.example/a")
+    assert ("adform-tracking", "265909") in ids_of(report)
+    assert [n.network for n in report.networks] == ["Adform Site Tracking"]
+
+
+@pytest.mark.parametrize("tag", [
+    '<link rel="preload" href="//data-2d3a3249cd.zeitung.example/iomm/latest/manager/base/es6/'
+    'bundle.js" as="script" id="IOMmBundle">',
+    '<script src="https://data-84a0f3455d.zeitung.example/iomm/latest/bootstrap/loader.js">'
+    '</script>',
+])
+def test_infonlines_measurement_manager_on_the_sites_cname_is_infonline(
+        audit_html: AuditHtml, tag: str) -> None:
+    """INFOnline's IOMm loads from a host of the site's own domain (the CNAME INFOnline
+    sets up for it), so no host names it: its path does."""
+    report = audit_html(page("", tag), url="https://www.zeitung.example/artikel")
+    assert [n.network for n in report.networks] == ["INFOnline (IVW)"]
+
+
+def test_a_sites_own_iomm_folder_is_not_infonline(audit_html: AuditHtml) -> None:
+    report = audit_html(page('<script src="/iomm/latest/app.js"></script>'
+                             '<script src="/assets/iomm/bootstrap/loader.js"></script>'),
+                        url="https://www.zeitung.example/artikel")
+    assert report.networks == ()
+
+
+def test_a_widget_above_the_article_is_not_folded_into_the_vendors_unit_inside_it(
+        audit_html: AuditHtml) -> None:
+    """An empty placeholder whose vendor put the unit right after it is one placement
+    (Ezoic's older inserter); an article that follows a vendor's widget and holds, among its
+    paragraphs, the same vendor's in-text unit is no such unit: two placements (a science
+    magazine's plista top-article widget above the article and its outstream unit inside)."""
+    html = ('<html><head><title>t</title></head><body><div id="main">'
+            '<div data-widget="plista_widget_topArticle" class="hide-for-print"></div>'
+            '<article class="content"><p>Auf den ersten Blick sind sie unsichtbar. In ihrer '
+            'Heimat, den Waeldern Suedostasiens, schlaengeln sie sich als duenne Fasern durch '
+            'das Gewebe von Reben.</p><div class="row"><div class="columns">'
+            '<div data-display="plista_widget_outstream"></div></div></div>'
+            '<p>Ein Team um Charles Davis bestaetigte 2021 die unerwarteten Ergebnisse.</p>'
+            '</article></div></body></html>')
+    report = audit_html(html, url="https://www.magazin.example/news/a")
+    assert [(s.network, s.line) for s in report.slots] == [("plista", 1), ("plista", 1)]
+    assert [s.xpath for s in report.slots] == [
+        "/html/body/div/div", "/html/body/div/article/div/div/div"]
+
+
+def test_a_gam_native_creatives_container_names_its_ad_unit(audit_html: AuditHtml) -> None:
+    """The box a GAM native ("fluid") creative posts its content into is keyed by the ad
+    unit's path (`data-container-ad-unit-id`), beside the unit's own GPT div: the path, a
+    colon in its code as Ad Manager allows, and its network code are read; a short name
+    keying an interstitial's box is no ad unit."""
+    unit = ('<aside class="sideshow"><label>Anzeige</label>'
+            '<div data-container-ad-unit-id="/21670656820/6:1_bio"></div>'
+            '<div class="hide" id="div-gpt-ad-1558684364363-0">  </div></aside>'
+            '<div data-container-ad-unit-id="sc-interstitial"></div>')
+    report = audit_html(page(unit), url="https://www.magazin.example/news/a")
+    ids = ids_of(report)
+    assert {("gpt-slot", "/21670656820/6:1_bio"), ("gpt-network", "21670656820")} <= ids
+    assert not any(v == "sc-interstitial" for _, v in ids)
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
+def test_an_ad_servers_banner_frame_is_a_placement(audit_html: AuditHtml) -> None:
+    """A banner tag pasted as a frame of an ad server (a Japanese affiliate network's
+    `htmlbanner` frame, sized by its own attributes) is a placement of its network; the
+    same server's one-pixel frame, or a frame that declares no size, is none."""
+    frames = ('<div class="side"><iframe src="https://ad.jp.ap.valuecommerce.com/servlet/'
+              'htmlbanner?sid=3000001&amp;pid=880000001" width="300" height="250" '
+              'frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe></div>'
+              '<iframe src="https://ad.jp.ap.valuecommerce.com/servlet/gifbanner?sid=3000001'
+              '&amp;pid=880000002" width="1" height="1"></iframe>'
+              '<iframe src="https://ad.jp.ap.valuecommerce.com/servlet/htmlbanner?sid=3000001'
+              '&amp;pid=880000003"></iframe>')
+    report = audit_html(page(frames), url="https://blog.example.jp/entry/1")
+    assert [(s.network, s.width, s.height, s.xpath) for s in report.slots] == [
+        ("ValueCommerce", 300, 250, "/html/body/div/iframe")]
+
+
+def test_the_frame_a_declared_units_script_wrote_is_that_unit(audit_html: AuditHtml) -> None:
+    """A saved copy keeps the frame each unit's script wrote beside it (Baidu Union's
+    `cpro_id` unit and its `pos.baidu.com` frame): one placement, the script's."""
+    unit = ('<div style="width:20%;float:left"><script type="text/javascript">'
+            'var cpro_id = "u2864467";</script><script type="text/javascript" '
+            'src="https://cpro.baidustatic.com/cpro/ui/c.js"></script>'
+            '<div id="BAIDU_SSP__wrapper_u2864467_0"><iframe id="iframeu2864467_0" '
+            'src="http://pos.baidu.com/jcwm?rdid=2864467&amp;di=u2864467" width="200" '
+            'height="180" frameborder="0"></iframe></div></div>')
+    report = audit_html(page(unit), url="http://tech.news.example.cn/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Baidu Union", "u2864467")]
