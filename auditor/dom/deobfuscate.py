@@ -103,6 +103,9 @@ _SINKS_OF_DECODER = tuple(lazy_regex(
                      ("document", r"\s*\.\s*write(?:ln)?")))
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
+# javascript-obfuscator's rotation of its string table (`while(!![]){try{var O=parseInt(…`),
+# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form)
+_ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
@@ -1042,6 +1045,12 @@ def decode_script(code: str) -> Decoded:
     tabled = "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10  # a string table's
     if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
+    renamed = None  # the code of a table whose names a minifier renamed, as written plainly
+    if not tabled and "!![]" in code and _ROTATION.search(code):
+        renamed = resolved(code)
+        if renamed is not None:
+            tabled = True
+            signals.append("javascript-obfuscator string table (its names renamed)")
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
@@ -1125,7 +1134,7 @@ def decode_script(code: str) -> Decoded:
     acts: frozenset[str] = frozenset()
     if machine:
         written = as_written(code)[:MAX_DECODED] if escapes else code
-        table = resolved(code) if tabled else None
+        table = renamed or (resolved(code) if tabled else None)
         if table is not None:  # each accessor call its string: the code as written plainly
             acts = table_acts(as_written(table)[:MAX_DECODED],
                               [p for p in payloads if p != written], read=True)
@@ -1135,6 +1144,10 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
+    if renamed is not None:  # its words, pieces joined, are in no literal of the code
+        plain = _JOINED.sub("", renamed)[:MAX_DECODED]
+        if plain not in payloads:
+            payloads.append(plain)
     lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
                    data_only, acts, lone)

