@@ -215,6 +215,14 @@ CASINO_LINKS = (
     '<div style="position:absolute;left:-9999px;top:-9999px"><a href="https://best-online-'
     'casino.test/">online casino</a> <a href="https://slots-bonus.test/free-spins">free spins'
     '</a> <a href="https://cheap-pills-rx.test/viagra">buy viagra</a></div>')
+# an SEO kit's one link, moved off-screen by a rule the script beside it adds to the head,
+# the element's name in pieces (MD Pabel's and Sucuri's write-ups of "CSS hidden" spam)
+SCRIPT_HIDDEN_LINK = (
+    '<div id="qW3rtY9uIopAs"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+    "</div><script>function zx(){var h=document.getElementsByTagName('he'+'ad')[0];var r="
+    "'#qW3rtY9uIopAs{position:fixed;overflow:hidden;top:-90817263px;z-index:9981;}';var st="
+    "document.createElement('sty'+'le');st.type='text/css';st.appendChild(document."
+    "createTextNode(r));h.appendChild(st);}zx();</script>")
 PHARMA_FONT0 = (
     '<p style="font-size:0;line-height:0"><a href="https://casino-royale-bonus.test/">casino'
     '</a><a href="https://replica-watches-shop.test/">watches</a><a href="https://essay-'
@@ -279,6 +287,12 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      ("form-skimmer", H)),
     ("push 'click Allow, not a robot' bait", {"body_top": PUSH_BAIT}, ("notification-bait", H)),
     ("SEO casino links off-screen, wp_footer", {"footer": CASINO_LINKS}, ("hidden-links", H)),
+    ("SEO link off-screen by a rule its script writes, wp_footer", {"footer": SCRIPT_HIDDEN_LINK},
+     ("hidden-links", H)),
+    ("SEO link hidden by a rule its script writes, in the post", {"post": (
+        '<span class="k7mz2"><a href="https://replica-bags-outlet.test/">bags</a></span><script>'
+        "var s=document.createElement('style');s.textContent='.k7mz2{display:none}';document."
+        "head.appendChild(s);</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
@@ -315,6 +329,16 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
 TWINS: list[tuple[str, dict[str, str]]] = [
+    ("a notice a script hides once it runs, its one link in prose", {"footer": (
+        '<div id="js-warning"><p>This timetable works best with JavaScript on; the printable '
+        'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'
+        "</a> if it does not load.</p></div><script>var st=document.createElement('style');"
+        "st.textContent='#js-warning{display:none}';document.head.appendChild(st);</script>")}),
+    ("a drawer menu a script writes closed, opened by a visible button", {"body_top": (
+        '<button aria-controls="partners" aria-expanded="false">Our partners</button>'
+        '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'
+        "<script>var st=document.createElement('style');st.textContent='#partners{display:none}"
+        " #partners.open{display:block}';document.head.appendChild(st);</script>")}),
     ("font cache evals what it fetched", {"head": (
         "<script>(function(){var xhr=new XMLHttpRequest;xhr.open('GET','/fonts/gazette.json',"
         "true);xhr.onreadystatechange=function(){if(xhr.readyState===4&&xhr.status===200){"
