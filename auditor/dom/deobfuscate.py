@@ -106,6 +106,14 @@ _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # javascript-obfuscator's rotation of its string table (`while(!![]){try{var O=parseInt(…`),
 # kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form)
 _ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
+# code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
+# `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
+# payload decodes only on the site it was made for; what it runs is not read here
+_XOR_DECODE = lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\^")
+_RUNS_A_NAME = lazy_regex(
+    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\)")
+_LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
+XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
@@ -1054,6 +1062,11 @@ def decode_script(code: str) -> Decoded:
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
+    if "charCodeAt" in code and "^" in code and _XOR_DECODE.search(code) \
+            and _RUNS_A_NAME.search(code) and (
+                code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
+                or _LONG_LITERAL.search(code)):
+        signals.append("code decoded by XOR and run by Function/eval, not read")
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
