@@ -103,6 +103,17 @@ _SINKS_OF_DECODER = tuple(lazy_regex(
                      ("document", r"\s*\.\s*write(?:ln)?")))
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
+# javascript-obfuscator's rotation of its string table (`while(!![]){try{var O=parseInt(…`),
+# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form)
+_ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
+# code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
+# `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
+# payload decodes only on the site it was made for; what it runs is not read here
+_XOR_DECODE = lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\^")
+_RUNS_A_NAME = lazy_regex(
+    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\)")
+_LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
+XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
@@ -145,7 +156,14 @@ _LOCATION_SINK = lazy_regex(
 _SRC_SINK = lazy_regex(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
-_CREATES_ELEMENT = lazy_regex(r"""createElement\(\s*['"](script|iframe|img)['"]""")
+# the element a script creates, its tag written plainly or in char codes (Balada's
+# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`)
+_CREATES_ELEMENT = lazy_regex(
+    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|String\s*\.\s*fromCharCode\(\s*"""
+    r"""(115\s*,\s*99\s*,\s*114\s*,\s*105\s*,\s*112\s*,\s*116"""
+    r"""|105\s*,\s*102\s*,\s*114\s*,\s*97\s*,\s*109\s*,\s*101|105\s*,\s*109\s*,\s*103)\s*\))""")
+_CODED_TAGS = {"115,99,114,105,112,116": "script", "105,102,114,97,109,101": "iframe",
+               "105,109,103": "img"}
 # One piece of a start tag's attributes, for a scanner reading markup as text (markup a
 # script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
 # one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
@@ -981,7 +999,9 @@ def _created(outer: str) -> str | None:
     asked once per decoded text, not once per payload (a script with thousands of
     escaped literals was read once per literal)."""
     creates = _CREATES_ELEMENT.search(outer)
-    return creates.group(1) if creates else None
+    if creates is None:
+        return None
+    return creates.group(1) or _CODED_TAGS["".join(creates.group(2).split())]
 
 
 def _hidden_urls(creates: str | None, payload: str, data: bool = False
@@ -1033,9 +1053,20 @@ def decode_script(code: str) -> Decoded:
     tabled = "_0x" in code and len(_OBFUSCATOR_IDENT.findall(code)) >= 10  # a string table's
     if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
+    renamed = None  # the code of a table whose names a minifier renamed, as written plainly
+    if not tabled and "!![]" in code and _ROTATION.search(code):
+        renamed = resolved(code)
+        if renamed is not None:
+            tabled = True
+            signals.append("javascript-obfuscator string table (its names renamed)")
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
+    if "charCodeAt" in code and "^" in code and _XOR_DECODE.search(code) \
+            and _RUNS_A_NAME.search(code) and (
+                code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
+                or _LONG_LITERAL.search(code)):
+        signals.append("code decoded by XOR and run by Function/eval, not read")
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
@@ -1116,7 +1147,7 @@ def decode_script(code: str) -> Decoded:
     acts: frozenset[str] = frozenset()
     if machine:
         written = as_written(code)[:MAX_DECODED] if escapes else code
-        table = resolved(code) if tabled else None
+        table = renamed or (resolved(code) if tabled else None)
         if table is not None:  # each accessor call its string: the code as written plainly
             acts = table_acts(as_written(table)[:MAX_DECODED],
                               [p for p in payloads if p != written], read=True)
@@ -1126,6 +1157,10 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
+    if renamed is not None:  # its words, pieces joined, are in no literal of the code
+        plain = _JOINED.sub("", renamed)[:MAX_DECODED]
+        if plain not in payloads:
+            payloads.append(plain)
     lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
                    data_only, acts, lone)

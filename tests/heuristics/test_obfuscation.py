@@ -94,6 +94,9 @@ def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
         "})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');",
         "document.write('<p>' + new Date().getFullYear() + '</p>');",
         "var token = 'dGhpcyBpcyBub3QgYSB1cmwgYXQgYWxsIGJ1dCBhIGxvbmcgdG9rZW4=';",
+        # a string hash by XOR beside an eval of a template: no hidden literal to run
+        "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
+        "return x;}var tpl=cfg.tpl;eval(tpl);",
     ],
 )
 def test_not_obfuscation(code: str) -> None:
@@ -145,6 +148,21 @@ def test_shift_cipher_strings_are_machine_obfuscation() -> None:
     decoded = decode_script(f"function xe(t,n){{return t}};{calls};")
     assert decoded.machine and decoded.obfuscated
     assert "//cdn1.news.example/images/a.jpg" in decoded.payloads
+
+
+def test_code_decoded_by_xor_and_run_is_machine_obfuscation() -> None:
+    """A checkout skimmer's shape: a long escaped literal reversed, XORed with the page's
+    host name and run by `new Function`; the key is the site's, so the decoder cannot read
+    what runs, and says so."""
+    key = "shop.example"
+    hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
+        "document.querySelector('#cc').addEventListener('change',function(){});"))[::-1]
+    code = ("!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+            "function(z,n){return String.fromCharCode(z.charCodeAt(0)^t.charCodeAt(n%t.length))"
+            "}).join('');})(z.split('').reverse().join(''),t);try{new Function(n)();}catch(e){}"
+            f"}})(z)}}('{hexed(hidden)}',window.location.hostname);")
+    decoded = decode_script(code)
+    assert decoded.machine and "XOR" in " ".join(decoded.signals)
 
 
 def test_unpack_round_trip() -> None:

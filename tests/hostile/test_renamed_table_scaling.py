@@ -1,0 +1,41 @@
+"""Scripts that hold javascript-obfuscator's rotation loop (`while(!![]){try{`) with no
+string table to resolve, scripts creating their element from char codes, and scripts
+XOR-decoding beside an `eval` of a name among many short literals: the rotation is sought
+once a script and the table read only where one is found, the XOR run's literal once, so
+a page of them is read in time linear in its scripts."""
+
+from __future__ import annotations
+
+from .scaling import assert_linear, audit_seconds
+
+_CODES = "115,99,114,105,112,116"
+
+
+def _page(n: int) -> str:
+    scripts = "".join(
+        f"<script>var t{i}=[];while(!![]){{try{{if(t{i}.length>{i})break;t{i}.push(1);}}"
+        f"catch(e){{break;}}}}</script>"
+        f"<script>var e{i}=document.createElement(String.fromCharCode({_CODES}));"
+        f"e{i}.src=String.fromCharCode(104,116,116,112,115,58,47,47,97,46,116,101,115,116,47,"
+        f"{48 + i % 10});</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_rotation_loops_without_a_table_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_page(n)), 200,
+                  "rotation loops and char-code elements with no string table")
+
+
+def _xor_page(n: int) -> str:
+    quotes = "'a'," * 50
+    scripts = "".join(
+        f"<script>var k{i}=[{quotes}'b'];var r{i}='';for(var j=0;j<9;j++)"
+        f"{{r{i}+=String.fromCharCode(k{i}[j].charCodeAt(0)^7);}}eval(r{i});</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_xor_runs_among_short_literals_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_page(n)), 200,
+                  "XOR decoders run by eval among many short literals")

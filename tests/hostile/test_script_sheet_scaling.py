@@ -1,0 +1,22 @@
+"""Many scripts that create a `<style>` and hold many quoted literals, some with braces,
+beside many blocks of links: the rules scripts write are read once a page, each script's
+literals in one pass, so the page is read in time linear in its scripts."""
+
+from __future__ import annotations
+
+from .scaling import assert_linear, audit_seconds
+
+
+def _page(n: int) -> str:
+    blocks = "".join(
+        f'<div id="b{i}"><a href="https://s{i}.test/">s{i}</a></div>'
+        f"<script>var e{i}=document.createElement('st'+'yle');e{i}.textContent="
+        f"'#b{i}{{color:red}} .c{i}{{margin:0}}'+'x'+\"y\"+'{{'+'}}';"
+        f"document.head.appendChild(e{i});</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{blocks}</body></html>"
+
+
+def test_scripts_writing_style_rules_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_page(n)), 200,
+                  "scripts writing style rules beside link blocks")
