@@ -94,6 +94,13 @@ def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
     assert [s.rule for s in beside.slots if s.rule == AD_BOX_RULE] == []
 
 
+def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<div id='native-rail' class='gz-ad' data-ad-template='sharethrough' "
+                        "data-ad-native-key='Ab12Cd34Ef56Gh78Ij90Kl12'></div>")
+    assert [(s.network, s.rule) for s in report.slots] == [("Sharethrough", AD_BOX_RULE)]
+
+
 def _boxes(n: int) -> str:
     return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
                    for i in range(n))
