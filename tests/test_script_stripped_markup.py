@@ -101,6 +101,16 @@ def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
     assert [(s.network, s.rule) for s in report.slots] == [("Sharethrough", AD_BOX_RULE)]
 
 
+def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<aside class='sponsored'><div id='ym_1234567890123456789'></div>"
+                        "</aside><div id='ym_2024_05'></div>")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Yieldmo", "1234567890123456789")]
+    assert ("yieldmo-placement", "1234567890123456789") in {(i.kind, i.value)
+                                                            for i in report.ids}
+
+
 def _boxes(n: int) -> str:
     return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
                    for i in range(n))
