@@ -111,6 +111,13 @@ def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
                                                             for i in report.ids}
 
 
+def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<div id='taboola-below-article'></div><p>More text.</p>"
+                        "<div id='gz-taboola-right-rail'></div>")
+    assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
+
+
 def _boxes(n: int) -> str:
     return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
                    for i in range(n))
