@@ -118,6 +118,15 @@ def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
     assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
 
 
+def test_pianos_composer_loader_names_the_application(
+        audit_page: Callable[..., PageReport]) -> None:
+    snippet = ("<script>(function(src){var a=document.createElement('script');a.src=src;"
+               "document.head.appendChild(a)})('https://experience.tinypass.com/xbuilder/"
+               "experience/load?aid=Gz7hQ2kLpX');</script>")
+    report = audit_page("", head=snippet)
+    assert ("piano-aid", "Gz7hQ2kLpX") in {(i.kind, i.value) for i in report.ids}
+
+
 def _boxes(n: int) -> str:
     return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
                    for i in range(n))
