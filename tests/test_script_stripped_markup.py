@@ -127,6 +127,18 @@ def test_pianos_composer_loader_names_the_application(
     assert ("piano-aid", "Gz7hQ2kLpX") in {(i.kind, i.value) for i in report.ids}
 
 
+@pytest.mark.parametrize("config", [
+    '{"advertising":{"client":"freewheel","freewheel":{"networkid":123456,'
+    '"serverid":"//12345.v.fwmrm.net/ad/p/1"}}}',
+    '{"freewheel":{"profileid":"123456:gazette_web","serverid":"//12345.v.fwmrm.net/ad/p/1"}}',
+], ids=["lowercase networkid", "profile"])
+def test_a_players_freewheel_config_names_the_network(
+        audit_page: Callable[..., PageReport], config: str) -> None:
+    report = audit_page(f"<div id='player'></div><script>window.__data={config};</script>")
+    assert ("freewheel-network", "123456") in {(i.kind, i.value) for i in report.ids}
+    assert "gpt-network" not in {i.kind for i in report.ids}
+
+
 def _boxes(n: int) -> str:
     return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
                    for i in range(n))
