@@ -904,7 +904,8 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
     return next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
-                 and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+                 and kept[x].network is slot.network and kept[x].rule != slot.rule
+                 and (len(x) or (x.text or "").strip())), None)  # it shows something
 
 
 def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft]

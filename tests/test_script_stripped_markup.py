@@ -118,6 +118,15 @@ def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
     assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
 
 
+def test_two_empty_containers_of_one_vendor_side_by_side_stay_two(
+        audit_page: Callable[..., PageReport]) -> None:
+    """An empty container is no placeholder of the unit beside it when that unit is as
+    empty (a site's second container in the sidebar's widget, not the rendered ad)."""
+    report = audit_page("<div id='taboola-below-article'></div><aside class='widget'>"
+                        "<div id='gz-taboola-right-rail'></div></aside>")
+    assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
+
+
 def test_pianos_composer_loader_names_the_application(
         audit_page: Callable[..., PageReport]) -> None:
     snippet = ("<script>(function(src){var a=document.createElement('script');a.src=src;"
