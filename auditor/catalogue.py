@@ -830,11 +830,17 @@ class Catalogue:
         return facts
 
     def named_in_markup(self, el: etree._Element) -> Network | None:
-        """The vendor whose `markup_words` open a word of the element's id or classes."""
+        """The vendor whose `markup_words` open a word of the element's id or classes, or
+        open the value of an attribute its ad code reads (`_AD_ATTRIBUTE`: a site's native
+        box declaring `data-ad-template="sharethrough"`)."""
         if self._markup_words is None:
             return None
         names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
         found = self._markup_words.search(names)
+        if found is None:
+            values = [str(v).lower() for k, v in el.attrib.items()
+                      if _AD_ATTRIBUTE.match(str(k).lower()) and len(str(v)) <= _AD_VALUE_MOST]
+            found = next(filter(None, map(self._markup_words.match, values)), None)
         return self._word_network[found.group(0)] if found else None
 
     def network_named(self, name: str) -> Network | None:
@@ -848,6 +854,10 @@ class Catalogue:
 
 
 _HOST_CACHE_LIMIT = 50_000
+# a `data-` attribute the page's ad code reads, its name holding the word ad (`data-ad-
+# template`, `data-adloader-networktype`), and the longest value read there for a vendor
+_AD_ATTRIBUTE = lazy_regex(r"data-(?:[a-z0-9]+-)*(?:ad|ads|adloader)(?:-[a-z0-9]+)*\Z")
+_AD_VALUE_MOST = 40
 
 
 def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:

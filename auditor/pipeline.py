@@ -77,6 +77,7 @@ from auditor.resources import (
 from auditor.saved import saved_from_url
 from auditor.slots import (
     ad_frame_units,
+    ad_named_boxes,
     cosmetic_slots,
     declared_slots,
     frame_slots,
@@ -233,6 +234,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
     advertising, network_of = advertising_elements(seen), loader_networks(seen)
     hits += [hit for hit in ad_frame_units(advertising, network_of, found_slots)
+             if hit[0] not in hidden]
+    hidden = {el for el, _, _ in hits}
+    hits += [hit for hit in ad_named_boxes(page, hidden | {s.element for s in found_slots})
              if hit[0] not in hidden]
     found_slots += cosmetic_slots(hits, found_slots, network_of, catalogue,
                                   advertising, page, first_party)

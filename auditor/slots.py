@@ -904,7 +904,8 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
     beside = next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
-                   and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
+                   and kept[x].network is slot.network and kept[x].rule != slot.rule
+                   and (len(x) or (x.text or "").strip())), None)  # it shows something
     # a unit inside the next element is the one inserted there only when that element is
     # its wrapper: an article (text of its own) holding the vendor's in-text unit is not
     # the unit of a widget placed just above it
@@ -1766,6 +1767,154 @@ def _ins_unit_attr(name: str, value: str) -> bool:
     words = set(m.group(1).split("-"))
     return not _INS_PART_WORDS & words and (
         _HAS_DIGIT.search(value) is not None or bool(_AD_WORDS & words))
+
+
+# A publisher's own ad box that no list names and no script on the saved page fills (a
+# copy saved with its scripts stripped: `div.mps-ad[data-slot]`, `div.dfp-ads#div-top-1`,
+# `div[data-adloader-size="300x250"]`): a box whose class, id or `data-` attribute names an
+# ad by a word of its own (`_AD_NAME_WORDS`, camelCase split: `trb_gptAd`), under no word
+# of the ad's furniture (`_NOT_A_BOX_WORDS`: its label, its AdChoices notice, an ad-free
+# offer), empty but for an ad label, and configured for its ad code: an id or `data-`
+# attribute of its own or of the empty box inside it the code fills, or a declared size.
+# A theme's bare `div.ad-wrapper` carries nothing its code could fill, and is no slot here.
+AD_BOX_LIST = INS_TAG_LIST
+AD_BOX_RULE = "[ad-named box, empty, with id or data-*]"
+_AD_BOX_TAGS = ("div", "aside", "section")
+_NAME_PART = lazy_regex(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
+                            "adloader", "adunit", "adslot", "adsize", "adtype"})
+_NOT_A_BOX_WORDS = frozenset({
+    "free", "block", "blocker", "blocking", "blocked", "choice", "choices", "label",
+    "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
+    "title", "heading", "text", "count", "counter", "consent", "lite", "remove", "hide",
+    "whitelist", "allowlist", "adblock", "adblocker",
+    # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
+    "store", "storage", "template"})
+_AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label
+# what an unfilled box may not hold: content, or an ad already there (other passes read it)
+_FILLED_BY = frozenset({"a", "img", "picture", "svg", "iframe", "frame", "ins", "object",
+                        "embed", "video", "canvas", "form", "input", "button", "script",
+                        "noscript", "p", "ul", "ol", "table", "article"})
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a class, id or attribute name, split at punctuation and camelCase.
+
+    >>> sorted(_name_words("trb_gptAd rail__mps-ad"))
+    ['ad', 'gpt', 'mps', 'rail', 'trb']
+    """
+    return frozenset(w.lower() for w in _NAME_PART.findall(name))
+
+
+def _names_an_ad(el: etree._Element) -> bool:
+    """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
+    its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
+    there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
+    for name in (el.get("class") or "").split():
+        words = _name_words(name)
+        if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS:
+            return True
+    return False
+
+
+def _configured(el: etree._Element) -> bool:
+    """Whether an element carries what ad code fills it by: an id, a `data-` attribute or a
+    declared size (a class naming a format is the theme's style, no handle)."""
+    return any(str(k) == "id" or str(k).lower().startswith("data-") for k in el.attrib) \
+        or declared_size(el) != (None, None)
+
+
+_HIDDEN_LEVELS = 2  # the box's holders whose own inline style may hide it
+_BAIT_SIDE = 2  # px: a box this small is an ad blocker's bait or a pixel's, no placement
+
+
+def _bait(el: etree._Element) -> bool:
+    """Whether a box declares itself a pixel, in its style or attributes (`width:1px`) or
+    its class (`ad-1x1`): an ad blocker's bait or an out-of-page pixel, nothing shown."""
+    sides = [side for side in declared_size(el) if side is not None]
+    sides += [int(side) for c in (el.get("class") or "").split()
+              for m in _SIZE_TEXT.finditer(c) for side in m.groups()]
+    return any(side <= _BAIT_SIDE for side in sides)
+
+
+def _unfilled_ad_box(el: etree._Element) -> bool:
+    """Whether a box named an ad's is one its code has not filled yet (above): it and the
+    few elements it holds carry no text but an ad label and nothing a page or an ad shows,
+    and it or one of them is configured for the code. At most `_AD_BOX_NODES` read."""
+    nodes = [n for n in islice(el.iter(), _AD_BOX_NODES + 1) if isinstance(n.tag, str)]
+    if len(nodes) > _AD_BOX_NODES or (el.text or "").strip() \
+            or any((n.tail or "").strip() for n in nodes[1:] if n.getparent() is el):
+        return False
+    if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el) or any(
+            inline_hiding(up) for up in (el, *islice(el.iterancestors(), _HIDDEN_LEVELS))):
+        return False  # a pixel's, or one its page hides itself (a rollover until hovered)
+    text = _words(el)
+    if text and (len(text) > _LABEL_CHARS or _AD_LABEL.fullmatch(text) is None):
+        return False
+    return any(_configured(n) for n in nodes)
+
+
+_BESIDE_LEVELS = 3  # a unit beside a box: in its wrapper, or a fallback's `noscript > a > img`
+
+
+def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
+                   ) -> list[tuple[etree._Element, str, str]]:
+    """The page's unfilled ad boxes named by their own markup (above), as cosmetic hits;
+    of boxes nested in one another the innermost, one placement. `units`: the elements
+    already a slot or hidden by a list; a box inside one, or beside one in its wrapper
+    (the div a tag's script fills, beside the tag's `<noscript>` banner), is that unit's
+    placement, not a second. One pass over the page's divs, asides and sections, each read
+    a few nodes deep, and each unit's few ancestors."""
+    if page.root is None:
+        return []
+    found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
+             if _names_an_ad(el) and _unfilled_ad_box(el) and not _points_at_code(el, page)]
+    boxes = set(found)
+    # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up
+    holders = {up for el in found for up in islice(el.iterancestors(), _AD_BOX_NODES)
+               if up in boxes}
+    near = {wrapper for unit in units if (wrapper := _wrapper(unit)) is not None}
+    near |= {sib for unit in units for sib in _elements_beside(unit)}
+    inside = _NearestAbove(units)
+    return [(el, AD_BOX_RULE, AD_BOX_LIST) for el in found if el not in holders
+            and el not in near and el.getparent() not in near and inside(el) is None]
+
+
+def _points_at_code(el: etree._Element, page: ParsedPage) -> bool:
+    """Whether a box names, in a `data-` attribute, a div the page's code makes and quotes
+    (`data-ad-div="div-gpt-ad-data"` beside `defineSlot(…, 'div-gpt-ad-data')`): the
+    code's unit, which the script passes place at the code that defines it."""
+    values = [str(v).strip() for k, v in el.attrib.items() if str(k).startswith("data-")]
+    if not values:
+        return False
+    quoted = _quoted_names(page)
+    return any(v in quoted and page.with_id(v) is None for v in values)
+
+
+def _elements_beside(el: etree._Element) -> list[etree._Element]:
+    """The elements right before and after one (comments between passed over): the div a
+    tag's script fills beside that script (`<div id="inread"></div><script>render("inread")`)."""
+    out: list[etree._Element] = []
+    for step in (etree._Element.getprevious, etree._Element.getnext):
+        sib = step(el)
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = step(sib)
+        if sib is not None:
+            out.append(sib)
+    return out
+
+
+_TAG_WRAPPERS = frozenset({"noscript", "a", "span", "center", "p"})
+
+
+def _wrapper(unit: etree._Element) -> etree._Element | None:
+    """The box a unit sits in, past the inline elements of its own tag (the `noscript`
+    and link round a tag's fallback banner), at most `_BESIDE_LEVELS` up: a box of the
+    tag's few parts (its div, script and fallback), not a column or article of many."""
+    for up in islice(unit.iterancestors(), _BESIDE_LEVELS):
+        if str(up.tag).lower() not in _TAG_WRAPPERS:
+            return up if len(up) <= _AD_BOX_NODES + 1 else None
+    return None
 
 
 def cosmetic_slots(

@@ -1,0 +1,167 @@
+"""Pages saved with their scripts stripped (archive and scraper copies): the ad tech that
+survives is markup alone, the publisher's ad boxes and the vendors' containers and URLs,
+and it must still name the placements, vendors and IDs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from auditor.slots import AD_BOX_RULE
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return ("<!DOCTYPE html><html><head><title>Gazette</title>" + head + "</head><body>"
+            "<article><h1>Harbour vote</h1><p>The council voted on the winter ferry "
+            "timetable on Tuesday.</p>" + body + "<p>The new timetable starts in "
+            "November.</p></article></body></html>").encode()
+
+
+@pytest.fixture(scope="module")
+def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., PageReport]:
+    """Audit a page with the project's rules alone: no list names these boxes."""
+    def run(body: str, head: str = "") -> PageReport:
+        (report,) = audit(_page(body, head), url="https://gazette.example/a",
+                          engine=project_engine, catalogue=catalogue).pages
+        return report
+    return run
+
+
+@pytest.mark.parametrize(("box", "slots"), [
+    # a newspaper's ad loader box: its class says ad, its data- attributes configure it
+    ("<div class='gz_header_adBanner' data-role='adloader' data-adloader-size='728x90' "
+     "data-adloader-position='header'></div>", [(None, AD_BOX_RULE)]),
+    # a media group's ad-server box declaring its slot by name
+    ("<div class='nw-ad' data-slot='topbanner' data-render-ad='onload'></div>",
+     [(None, AD_BOX_RULE)]),
+    # DFP's container by its class (`dfp-` names Google's ad server)
+    ("<div class='interad'><div class='dfp-ads' id='div-rail-1234'></div></div>",
+     [("Google Publisher Tag", AD_BOX_RULE)]),
+    # panes nested in panes, the empty div its code fills inside: one placement
+    ("<div class='pane advert'><div class='advert__content'><div id='railbox'></div></div>"
+     "</div>", [(None, AD_BOX_RULE)]),
+    # a sticky box holding its "Advertisement" heading: the box, not the heading
+    ("<aside><div class='post-sticky-ad' id='sidebar-sticky'><div class='heading'>"
+     "Advertisement</div></div></aside>", [(None, AD_BOX_RULE)]),
+    # boxes side by side, each its own placement
+    ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
+     "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
+     [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
+], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box", "twins"])
+def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
+                                                      box: str,
+                                                      slots: list[tuple[str | None, str]]
+                                                      ) -> None:
+    report = audit_page(box)
+    assert [(s.network, s.rule) for s in report.slots] == slots
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='ad-wrapper'></div>",  # a theme's bare wrapper: nothing to fill it by
+    "<div class='sticky-leaderboard-ad'></div>",  # a format in the class is no handle
+    "<div id='ad_pixels'></div>",  # an id alone names a script's job, not an ad box
+    "<div class='widget' data-ad='incontent_social'></div>",  # an attribute alone
+    "<div class='ad-label' id='lbl'>Advertisement</div>",  # the label itself
+    "<div class='ads adsbox' id='bait' style='width:1px;height:1px'>&nbsp;</div>",  # bait
+    "<div class='ad-1x1' id='px'></div>",  # a pixel's box
+    "<div class='c-ad-whitelist' data-ui='prompt'></div>",  # an ad blocker's prompt
+    "<div class='ad_store' id='ad_store_header' style='width:300px'></div>",  # a staging box
+    "<div class='rollover-ad' id='ro' style='display:none'><div id='ro-in'></div></div>",
+    "<div class='house-ad' id='h1'><a href='/subscribe'><img src='/s.png' alt=''></a></div>",
+    "<div class='ad-card' id='c1'><p>Our newsletter, every Friday.</p></div>",
+], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
+        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text"])
+def test_no_placement_where_the_box_is_not_an_unfilled_ad(
+        audit_page: Callable[..., PageReport], box: str) -> None:
+    assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
+
+
+def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
+        audit_page: Callable[..., PageReport]) -> None:
+    inside = audit_page("<div class='ad-box' id='top'><div id='div-gpt-ad-123-0'></div></div>")
+    beside = audit_page("<div class='gz-ad' id='ad-header'><div class='gz-ad' data-pos='top'>"
+                        "</div><noscript><a href='https://ad.doubleclick.net/jump/gz/home;"
+                        "sz=728x90'><img src='https://ad.doubleclick.net/ad/gz/home;"
+                        "sz=728x90'></a></noscript></div>")
+    assert [s.rule for s in inside.slots if s.rule == AD_BOX_RULE] == []
+    assert len(inside.slots) == 1
+    assert [s.rule for s in beside.slots if s.rule == AD_BOX_RULE] == []
+
+
+def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<div id='native-rail' class='gz-ad' data-ad-template='sharethrough' "
+                        "data-ad-native-key='Ab12Cd34Ef56Gh78Ij90Kl12'></div>")
+    assert [(s.network, s.rule) for s in report.slots] == [("Sharethrough", AD_BOX_RULE)]
+
+
+def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<aside class='sponsored'><div id='ym_1234567890123456789'></div>"
+                        "</aside><div id='ym_2024_05'></div>")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Yieldmo", "1234567890123456789")]
+    assert ("yieldmo-placement", "1234567890123456789") in {(i.kind, i.value)
+                                                            for i in report.ids}
+
+
+def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
+        audit_page: Callable[..., PageReport]) -> None:
+    report = audit_page("<div id='taboola-below-article'></div><p>More text.</p>"
+                        "<div id='gz-taboola-right-rail'></div>")
+    assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
+
+
+def test_two_empty_containers_of_one_vendor_side_by_side_stay_two(
+        audit_page: Callable[..., PageReport]) -> None:
+    """An empty container is no placeholder of the unit beside it when that unit is as
+    empty (a site's second container in the sidebar's widget, not the rendered ad)."""
+    report = audit_page("<div id='taboola-below-article'></div><aside class='widget'>"
+                        "<div id='gz-taboola-right-rail'></div></aside>")
+    assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
+
+
+def test_pianos_composer_loader_names_the_application(
+        audit_page: Callable[..., PageReport]) -> None:
+    snippet = ("<script>(function(src){var a=document.createElement('script');a.src=src;"
+               "document.head.appendChild(a)})('https://experience.tinypass.com/xbuilder/"
+               "experience/load?aid=Gz7hQ2kLpX');</script>")
+    report = audit_page("", head=snippet)
+    assert ("piano-aid", "Gz7hQ2kLpX") in {(i.kind, i.value) for i in report.ids}
+
+
+@pytest.mark.parametrize("config", [
+    '{"advertising":{"client":"freewheel","freewheel":{"networkid":123456,'
+    '"serverid":"//12345.v.fwmrm.net/ad/p/1"}}}',
+    '{"freewheel":{"profileid":"123456:gazette_web","serverid":"//12345.v.fwmrm.net/ad/p/1"}}',
+], ids=["lowercase networkid", "profile"])
+def test_a_players_freewheel_config_names_the_network(
+        audit_page: Callable[..., PageReport], config: str) -> None:
+    report = audit_page(f"<div id='player'></div><script>window.__data={config};</script>")
+    assert ("freewheel-network", "123456") in {(i.kind, i.value) for i in report.ids}
+    assert "gpt-network" not in {i.kind for i in report.ids}
+
+
+def _boxes(n: int) -> str:
+    return "".join(f"<div class='gz-ad' data-slot='s{i}'></div><p>Text {i}.</p>"
+                   for i in range(n))
+
+
+def _nested(n: int) -> str:
+    return "<div class='gz-ad' id='a'>" * n + "<div id='in'></div>" + "</div>" * n
+
+
+def _beside(n: int) -> str:
+    return "".join(f"<div class='gz-ad' id='b{i}'></div><div id='div-gpt-ad-{i}-0'></div>"
+                   for i in range(n))
+
+
+@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000)])
+def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
+    assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)
