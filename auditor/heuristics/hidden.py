@@ -481,14 +481,16 @@ _FALLBACK_JOB = ("a tag's no-script fallback (a frame the browser loads only whe
 
 def _noscript_fallback(network: Network | None, frame: etree._Element,
                        place: etree._Element) -> str | None:
-    """A catalogued ad network's frame written into an HTML `<noscript>` is its tag's
+    """A catalogued ad company's frame written into an HTML `<noscript>` is its tag's
     fallback for visitors without scripts (Rocket Fuel's `<action>p.rfihub.com/ca.html`
     beside its conversion script), as an unknown host's there is (low below) and Tag
-    Manager's `ns.html` is: a browser running scripts never loads it. None for a network
-    selling only-scripted formats (`_SCRIPTED_FORMATS`); a frame asking for an ad or
-    sending out, or bearing a mark, the caller excludes first."""
-    if network is None or place is not frame or noscript_holding(frame) is None \
-            or not _SCRIPTED_FORMATS.isdisjoint(network.formats):
+    Manager's `ns.html` is: a browser running scripts never loads it. The same of a host
+    the catalogue files under an ad company with no network of its own (`network` None),
+    no worse than an unknown host's. None for a network selling only-scripted formats
+    (`_SCRIPTED_FORMATS`); a frame asking for an ad or sending out, or bearing a mark, the
+    caller excludes first."""
+    if place is not frame or noscript_holding(frame) is None or (
+            network is not None and not _SCRIPTED_FORMATS.isdisjoint(network.formats)):
         return None
     return _FALLBACK_JOB
 
@@ -2163,9 +2165,10 @@ HIDDEN_IFRAME = FindingKind(
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
     "`storage`, `xdomain`, a captcha; an ad network's sync address the catalogue gives, "
     "Amazon's `/iu3`; by its place: a zero-size frame in an HTML `<noscript>`, a tag's "
-    "fallback for visitors without scripts, an unknown host's or a catalogued ad "
-    "network's that sells no pop, push or interstitial: Rocket Fuel's `ca.html` conversion "
-    "frame), is a silent sign-in by the request its address makes (an OAuth/OIDC "
+    "fallback for visitors without scripts, an unknown host's, an ad company's or a "
+    "catalogued ad network's that sells no pop, push or interstitial: Rocket Fuel's "
+    "`ca.html` conversion frame), is a silent sign-in by the request its address makes "
+    "(an OAuth/OIDC "
     "`/authorize` asking `prompt=none` or a framed `response_mode`, `web_message`, for a "
     "`client_id` whose `redirect_uri` is the page's own site, on an identity provider's "
     "own host: Auth0's, Okta's, Sign in with Apple's, any tenant; or on the page's own site, "
