@@ -62,13 +62,16 @@ def test_markup_only_ad_manager_units(catalogue: Catalogue, body: str, lines: li
     '<div class="chatgpt-widget" data-slot="answer"></div>',
     # slot attributes holding no ad-unit path: a story's dated path, a file, a position alone
     '<div class="teaser" data-slot="/2019/05/ferry-vote"></div>',
+    '<div class="teaser" data-slot="/2024/summer-sale/banner"></div>',
+    '<div class="teaser" data-slot="4411/summer/sale"></div>',
     '<div class="teaser" data-ad-unit="/1234/banners/top.jpg"></div>',
     '<div class="promo" data-slot="sidebar"></div>',
     # a config whose network names a vendor or a story path, not an Ad Manager path
     '<div data-ad-config=\'{"network": "taboola", "zone": "Local"}\'></div>',
     '<div data-ad-config=\'{"network": "/2016/11/a-story", "zone": "Local"}\'></div>',
     '<div data-ad-config=\'{"network": "/7654321", "zone": "Local"}\'></div>',
-], ids=["component slots", "chatgpt class", "dated path", "file path", "position only",
+], ids=["component slots", "chatgpt class", "dated path", "year path", "no leading slash",
+        "file path", "position only",
         "vendor name", "story path", "code alone"])
 def test_look_alikes_place_no_ad_manager_unit(catalogue: Catalogue, body: str) -> None:
     page = _page(catalogue, body)
