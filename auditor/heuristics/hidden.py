@@ -508,6 +508,30 @@ def _documented_sync(network: Network | None, url: str) -> str | None:
     return None
 
 
+# what a tag for visitors without scripts cannot be: a pop, a push prompt and an
+# interstitial act through the network's script, so a network selling them documents no
+# frame in `<noscript>` (its hidden frame there is no tag's fallback)
+_SCRIPTED_FORMATS = frozenset({"popunder", "push", "interstitial"})
+_FALLBACK_JOB = ("a tag's no-script fallback (a frame the browser loads only where scripts "
+                 "are off)")
+
+
+def _noscript_fallback(network: Network | None, frame: etree._Element,
+                       place: etree._Element) -> str | None:
+    """A catalogued ad company's frame written into an HTML `<noscript>` is its tag's
+    fallback for visitors without scripts (Rocket Fuel's `<action>p.rfihub.com/ca.html`
+    beside its conversion script), as an unknown host's there is (low below) and Tag
+    Manager's `ns.html` is: a browser running scripts never loads it. The same of a host
+    the catalogue files under an ad company with no network of its own (`network` None),
+    no worse than an unknown host's. None for a network selling only-scripted formats
+    (`_SCRIPTED_FORMATS`); a frame asking for an ad or sending out, or bearing a mark, the
+    caller excludes first."""
+    if place is not frame or noscript_holding(frame) is None or (
+            network is not None and not _SCRIPTED_FORMATS.isdisjoint(network.formats)):
+        return None
+    return _FALLBACK_JOB
+
+
 def _bidder_job(ctx: PageContext, network: Network | None, url: str, stack: _Stack
                 ) -> str | None:
     """A header-bidding bidder's hidden frame on a page running an ad stack is its user
@@ -1093,7 +1117,8 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
                 misuse := _ASKS_FOR_AD if asks
                 else _redirects_out(ctx, network, frame, url)) is None and (
                 job := _purpose(frame, url) or _documented_sync(network, url) or _bidder_job(
-                    ctx, network, url, stack := stack or _ad_stack(ctx, end))) is not None:
+                    ctx, network, url, stack := stack or _ad_stack(ctx, end))
+                or _noscript_fallback(network, frame, place)) is not None:
             # an ad network's user-sync frame whose bidder config the page does not show
             # (Prebid's config in a bundle): no worse than an unknown host's (low below),
             # and like one's, not where or as no template writes it (before <html>, plain
@@ -1134,8 +1159,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
             # visitors without scripts (GTM's `ns.html`; a Japanese tag service's
             # `nspt.unitag.jp/<id>.php`): a browser running scripts never loads it
             severity = Severity.LOW
-            message = (f"{message}: a tag's no-script fallback (a frame the browser loads "
-                       "only where scripts are off), no mark of injection; check that the "
+            message = (f"{message}: {_FALLBACK_JOB}, no mark of injection; check that the "
                        "site uses this host")
         else:
             severity = Severity.MEDIUM
@@ -2185,7 +2209,11 @@ HIDDEN_IFRAME = FindingKind(
     "name: 3-D Secure's `threeDSMethodIframe`, a CMP's `__tcfapiLocator`; by its address: "
     "`user-sync`, `cookie_sync`, `match`, `getuid`, `acs.`, `/3ds/`, `sso`, `login`, "
     "`storage`, `xdomain`, a captcha; an ad network's sync address the catalogue gives, "
-    "Amazon's `/iu3`), is a silent sign-in by the request its address makes (an OAuth/OIDC "
+    "Amazon's `/iu3`; by its place: a zero-size frame in an HTML `<noscript>`, a tag's "
+    "fallback for visitors without scripts, an unknown host's, an ad company's or a "
+    "catalogued ad network's that sells no pop, push or interstitial: Rocket Fuel's "
+    "`ca.html` conversion frame), is a silent sign-in by the request its address makes "
+    "(an OAuth/OIDC "
     "`/authorize` asking `prompt=none` or a framed `response_mode`, `web_message`, for a "
     "`client_id` whose `redirect_uri` is the page's own site, on an identity provider's "
     "own host: Auth0's, Okta's, Sign in with Apple's, any tenant; or on the page's own site, "

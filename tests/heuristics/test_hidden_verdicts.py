@@ -349,6 +349,45 @@ def test_a_frame_in_an_svgs_noscript_is_no_scripts_fallback(audit_listed: AuditL
     assert (_frames(svg.findings), _frames(html.findings)) == ([M], [L])
 
 
+# a retargeter's conversion tag as tag managers' custom-HTML tags paste it: for visitors
+# without scripts, its zero-size frame (Rocket Fuel's `<action>p.rfihub.com/ca.html`, the
+# twin of its `ca.gif` pixel); IDs made up
+_RF_FRAME = ('<iframe style="display:none;padding:0;margin:0;" width="0" height="0" '
+             'src="https://41235577p.rfihub.com/ca.html?rb=4411&amp;ca=20881234&amp;ra=cb">'
+             "</iframe>")
+
+
+@pytest.mark.parametrize("frame", [
+    _RF_FRAME,
+    # a host the catalogue files under an ad company naming no network of it (Adobe's
+    # search-ads host): no worse than an unknown host's
+    '<iframe src="https://www.everesttech.net/4411/t.html?ev_cl=1" width="0" height="0" '
+    'style="display:none"></iframe>',
+], ids=["an ad network's", "an ad company's host"])
+def test_an_ad_networks_noscript_fallback_frame_is_low(frame: str,
+                                                       audit_listed: AuditListed) -> None:
+    """A catalogued ad network's frame in `<noscript>` is its tag's fallback, as an
+    unknown host's there is (low) and Tag Manager's `ns.html` (none): it was medium, the
+    one ad vendor's frame no tag on the page runs (blind38b npr)."""
+    report = audit_listed(wp_page(footer=f"<noscript>{frame}</noscript>"), URL)
+    found = [f for f in report.findings if f.kind == "hidden-iframe"]
+    assert [f.severity for f in found] == [L], [(f.severity, f.message) for f in found]
+    assert "no-script fallback" in found[0].message
+
+
+@pytest.mark.parametrize("footer", [
+    _RF_FRAME,  # the same frame outside <noscript>: loaded by every browser
+    f"<noscript>{_RF_FRAME.replace('https://', 'http://')}</noscript>",  # a mark
+    # a popunder network's frame: a pop needs its script, no no-script form
+    '<noscript><iframe src="https://c1.popads.net/frame.html?s=4411" width="0" height="0" '
+    'style="display:none"></iframe></noscript>',
+], ids=["outside noscript", "plain http on an https page", "a popunder network's"])
+def test_an_ad_networks_hidden_frame_no_fallback_stays_medium(
+        footer: str, audit_listed: AuditListed) -> None:
+    report = audit_listed(wp_page(footer=footer), URL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
 _AD_SYNC = ('<iframe src="https://sync.adkernel.com/user-sync?zone=30164" width="0" '
             'height="0" style="display:none"></iframe>')
 

@@ -1,0 +1,79 @@
+"""Ad Manager units a saved copy holds as markup only, its scripts stripped (a fixture
+saver's or a scraper's copy): a publisher's ad component named for DFP or GPT with the unit
+in a slot attribute, a box whose slot attribute holds an ad-unit path, and a box configured
+by a JSON data attribute naming its Ad Manager path. Pages we wrote after those forms, not
+copies; network codes made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import Origin, PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_HEAD = "<html><head><title>t</title></head><body><p>The story a reader came for.</p>\n"
+_GPT = "Google Publisher Tag"
+
+
+def _page(catalogue: Catalogue, body: str) -> PageReport:
+    (page,) = audit((_HEAD + body + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    return page
+
+
+def _ids(page: PageReport) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in page.ids if i.origin is Origin.OPERATOR}
+
+
+@pytest.mark.parametrize("body, lines, ids", [
+    # a BEM block named DFP, its element holding the unit's position (the block is the
+    # element's wrapper, no unit of its own)
+    ('<div class="DFP DFP--top" data-media="large_up">\n<div class="DFP__ad" data-slot="top" '
+     'data-targeting="{&quot;channel&quot;:[&quot;home&quot;]}" style="display: none;"></div>\n'
+     '</div>\n<p>More of the story.</p>\n<div class="DFP DFP--rail">\n<div class="DFP__ad" '
+     'data-slot="rail"></div>\n</div>\n', [3, 7], set()),
+    # a box whose class is GPT's name, the unit's path in its data-ad-unit
+    ('<div class="gpt-ad" data-ad-unit="/7654321/city.news/Local"></div>\n', [2],
+     {("gpt-network", "7654321"), ("gpt-slot", "/7654321/city.news/Local")}),
+    # a slot attribute holding an ad-unit path, whatever the box's class
+    ('<div class="ad-box" data-slot="/7654321/city.news/Top"></div>\n', [2],
+     {("gpt-network", "7654321"), ("gpt-slot", "/7654321/city.news/Top")}),
+    # a JSON config naming the network path, its slashes escaped as JSON writes them
+    ('<aside aria-label="advertisement">\n<div id="ad-rail-Local" class="ad-rail-unit" '
+     'data-ad-config="{&quot;network&quot;:&quot;\\/7654321\\/citynews&quot;,&quot;zone'
+     '&quot;:&quot;Local&quot;,&quot;location&quot;:&quot;rail&quot;}"></div>\n</aside>\n'
+     '<div class="ad-x" data-ad-config=\'{"network": "/7654321/citynews", "zone": "Sport"}\'>'
+     '</div>\n', [3, 5], {("gpt-network", "7654321")}),
+], ids=["DFP BEM element", "gpt-ad class", "data-slot path", "data-ad-config network"])
+def test_markup_only_ad_manager_units(catalogue: Catalogue, body: str, lines: list[int],
+                                      ids: set[tuple[str, str]]) -> None:
+    page = _page(catalogue, body)
+    assert [(s.line, s.network) for s in page.slots] == [(line, _GPT) for line in lines]
+    assert _ids(page) == ids
+    assert _GPT in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("body", [
+    # a component library's slot attribute (shadcn/ui, Vue): no ad at all
+    '<div class="card" data-slot="card"><div data-slot="card-header">News</div></div>',
+    # a class holding "gpt" inside another word (a chatbot widget), with a slot
+    '<div class="chatgpt-widget" data-slot="answer"></div>',
+    # slot attributes holding no ad-unit path: a story's dated path, a file, a position alone
+    '<div class="teaser" data-slot="/2019/05/ferry-vote"></div>',
+    '<div class="teaser" data-slot="/2024/summer-sale/banner"></div>',
+    '<div class="teaser" data-slot="4411/summer/sale"></div>',
+    '<div class="teaser" data-ad-unit="/1234/banners/top.jpg"></div>',
+    '<div class="promo" data-slot="sidebar"></div>',
+    # a config whose network names a vendor or a story path, not an Ad Manager path
+    '<div data-ad-config=\'{"network": "taboola", "zone": "Local"}\'></div>',
+    '<div data-ad-config=\'{"network": "/2016/11/a-story", "zone": "Local"}\'></div>',
+    '<div data-ad-config=\'{"network": "/7654321", "zone": "Local"}\'></div>',
+], ids=["component slots", "chatgpt class", "dated path", "year path", "no leading slash",
+        "file path", "position only",
+        "vendor name", "story path", "code alone"])
+def test_look_alikes_place_no_ad_manager_unit(catalogue: Catalogue, body: str) -> None:
+    page = _page(catalogue, body)
+    assert [(s.line, s.network) for s in page.slots] == []
+    assert _GPT not in {n.network for n in page.networks}
