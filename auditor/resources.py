@@ -32,8 +32,8 @@ from auditor.urls import (
     host_of,
     is_third_party,
     open_host,
-    own_asset_host,
     registrable_domain,
+    related_site,
     resolve,
 )
 
@@ -153,14 +153,15 @@ def _files_by_host(found: Sequence[FoundURL]) -> dict[str, int]:
 
 def _serves_the_site(host: str, first_party: str | None, hosting: dict[str, int]) -> bool:
     """Whether a host a vendor's file is self-hosted on is one the site serves its files
-    from: the page's own site or a host named as its asset host (`own_asset_host`), a host
+    from: the page's own site or a host bearing its name (`related_site`: Slate's
+    `slate-ad-scripts` bucket serving its Polar config), a host
     of anyone's files (a public CDN: jsDelivr, cdnjs), or any host the page loads another
     script or stylesheet from (a publisher's CDN serving its journals' files). Another
     site's host serving the page that one file is no install of the site's: a kit's
     `cdn-evil-stat.example/js/trendmd.min.js`, or `/keys/<site>/p.js` under Parse.ly's tag
     id, named TrendMD and Parse.ly on the page. Unknown where the page's address is."""
     if not first_party or not is_third_party(host, first_party) or open_host(host) \
-            or own_asset_host(host, first_party):
+            or related_site(host, first_party):
         return True
     return hosting.get(host, 0) >= 2
 
