@@ -2448,11 +2448,14 @@ def test_self_hosted_parsely_and_trendmd_are_named_with_their_ids(
     # a publisher's CDN serving the page its other files too: the site's install
     ("<link rel='stylesheet' href='https://cdn.journalhost.example/css/site.css'>"
      "<script src='https://cdn.journalhost.example/js/trendmd.min.js'></script>", True),
+    # one of the site's asset hosts, its others serving the rest (CBS's asset0-3)
+    ("<link rel='stylesheet' href='https://asset0.journalstatic.example/css/site.css'>"
+     "<script src='https://asset3.journalstatic.example/js/trendmd.min.js'></script>", True),
     # a bucket bearing the site's name serving that one file (Slate's Polar config)
     ("<script src='https://harbour-ad-scripts.s3.amazonaws.com/js/trendmd.min.js'></script>",
      True),
 ], ids=["parse.ly on a one-off host", "trendmd on a one-off host", "trendmd on the site's CDN",
-        "trendmd in the site's bucket"])
+        "trendmd on another asset host of the site's", "trendmd in the site's bucket"])
 def test_a_vendors_file_self_hosted_on_another_sites_one_off_host_is_no_install(
         audit_html: AuditHtml, markup: str, named: bool) -> None:
     """A vendor's file name or tag id self-hosts it on the page's site, its CDN or a public
