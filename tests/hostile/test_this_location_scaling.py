@@ -22,3 +22,4 @@ def _page(n: int) -> str:
 def test_this_location_in_nested_functions_is_linear() -> None:
     assert_linear(lambda n: audit_seconds(_page(n)), 60,
                   "this.location in nested functions, window assigns, destructuring")
+
