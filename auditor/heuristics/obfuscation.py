@@ -707,7 +707,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "stays high), or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
-    "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",
+    "works on the page's own elements (a theme bundle's easing or slider plugin, an image "
+    "lazy loader moving each image's address from its own `data-src` into place) is none.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)
