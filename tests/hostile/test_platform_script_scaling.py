@@ -19,5 +19,5 @@ def _page(n: int) -> str:
 
 
 def test_many_platform_like_sites_above_the_charset_are_linear() -> None:
-    assert_linear(lambda n: audit_seconds(_page(n)), 300,
+    assert_linear(lambda n: audit_seconds(_page(n)), 150,
                   "unknown sites' scripts above a late charset beside their sheets")
