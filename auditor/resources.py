@@ -28,7 +28,15 @@ from auditor.model import (
     RequestType,
     Resource,
 )
-from auditor.urls import host_of, is_third_party, registrable_domain, resolve
+from auditor.urls import (
+    host_of,
+    is_third_party,
+    open_host,
+    registrable_domain,
+    related_site,
+    resolve,
+    site_of,
+)
 
 # Lists whose blocking rules mean "tracker" rather than "advert" when the catalogue
 # does not know the host.
@@ -102,6 +110,7 @@ def sightings(
     out: list[Sighting] = []
     hosts = [host_of(item.url) for item in found]
     styled: set[str] | None = None  # the page's stylesheets' addresses less `.css`, asked once
+    hosting: dict[str, int] | None = None  # the scripts and sheets each site serves, once
     owners = catalogue.owners_of([(item.url, host) for item, host in zip(found, hosts,
                                                                          strict=True)],
                                  [item.type for item in found])
@@ -114,6 +123,10 @@ def sightings(
             # that inserts it (Matomo's `u+'matomo.js'`); the file name may still say
             # whose code it is
             network = catalogue.self_hosted_loader(item.url, item.element)
+            if network is not None and hosting is None:
+                hosting = _files_by_site(found)
+            if network is not None and not _serves_the_site(host, first_party, hosting or {}):
+                network = None  # a one-off host of another site: an injector's, whoever's name
             if network is not None:
                 if styled is None:
                     styled = {stem for f in found if f.type is RequestType.STYLESHEET
@@ -128,6 +141,32 @@ def sightings(
             continue  # a cleaner's or a detector's list names an injector: it loads none
         out.append(Sighting(item, host, network, entity, self_hosted, by_url))
     return out
+
+
+def _files_by_site(found: Sequence[FoundURL]) -> dict[str, int]:
+    """How many distinct scripts and stylesheets the page loads from each site (`site_of`:
+    CBS's asset0 to asset3.cbsistatic.com are one; a CDN's tenants are each their own)."""
+    files: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        if item.assigned and item.type in (RequestType.SCRIPT, RequestType.STYLESHEET):
+            files[site_of(host_of(item.url))].add(item.url.split("#", 1)[0])
+    return {site: len(urls) for site, urls in files.items()}
+
+
+def _serves_the_site(host: str, first_party: str | None, hosting: dict[str, int]) -> bool:
+    """Whether a host a vendor's file is self-hosted on is one the site serves its files
+    from: the page's own site or a host bearing its name (`related_site`: Slate's
+    `slate-ad-scripts` bucket serving its Polar config), a host
+    of anyone's files (a public CDN: jsDelivr, cdnjs), or a site the page loads another
+    script or stylesheet from (a publisher's CDN serving its journals' files, CBS's
+    `s_code_tm.js` on asset3.cbsistatic.com beside its other asset hosts). Another
+    site's host serving the page that one file is no install of the site's: a kit's
+    `cdn-evil-stat.example/js/trendmd.min.js`, or `/keys/<site>/p.js` under Parse.ly's tag
+    id, named TrendMD and Parse.ly on the page. Unknown where the page's address is."""
+    if not first_party or not is_third_party(host, first_party) or open_host(host) \
+            or related_site(host, first_party):
+        return True
+    return hosting.get(site_of(host), 0) >= 2
 
 
 def _stem(url: str, extension: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -680,6 +680,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             )
     _yield_rendered_to_stacks(found)
     _name_by_frame(found, catalogue)
+    _unknown_frames(found, catalogue)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
     kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
@@ -819,6 +820,33 @@ def _name_by_frame(found: dict[etree._Element, _Draft], catalogue: Catalogue) ->
         other = held[id(gpt)].other_owner(el)
         if other is not None:
             draft.network, draft.zone_id, draft.id_kind = other.network, None, None
+
+
+# the nodes under a vendor's slot searched for the frame it holds: a rendered unit's frame
+# sits a wrapper or two in, and a page of containers nested deep is read no further
+_FRAME_REACH = 24
+
+
+def _unknown_frames(found: dict[etree._Element, _Draft], catalogue: Catalogue) -> None:
+    """Name no vendor for a slot of the vendor's markup (not GPT's container, which
+    `_name_by_frame` reads) that is, or holds, a frame loading a host no one the catalogue
+    knows runs: a vendor renders its unit in a frame it writes (Media.net's
+    `iframe#_mN_dy_<crid>`, AOL's `htmlAdWH` into `div[data-aol-adcall]`) or of its own or
+    a known ad company's host, so an unknown host's frame in that markup is an injected
+    frame wearing the vendor's name (its hidden-iframe finding stands), no placement the
+    vendor serves; the zone its markup names is then no one's."""
+    for el, draft in found.items():
+        if draft.network is None or _GPT_RENDERED.match(el.get("id") or ""):
+            continue
+        nodes = chain((el,), islice(el.iterdescendants(), _FRAME_REACH))
+        frame = next((n for n in nodes if str(n.tag).lower() == "iframe"), None)
+        src = (frame.get("src") or "").strip() if frame is not None else ""
+        if not src.lower().startswith(("http://", "https://", "//")):
+            continue
+        url = src if not src.startswith("//") else "https:" + src
+        owner = catalogue.runner_of(url, host_of(url))
+        if owner.network is None and owner.entity is None:
+            draft.network, draft.zone_id, draft.id_kind = None, None, None
 
 
 class _FramesHeld:

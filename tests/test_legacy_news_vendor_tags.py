@@ -628,3 +628,25 @@ def test_a_rendered_media_net_unit_is_its_slot(project_engine: Engine,
         'scrolling="no" frameborder="0"></iframe></div>'), project_engine, catalogue)
     assert [(s.network, s.zone_id) for s in page.slots] == [("Media.net", "123456789")]
     assert ("medianet-slot", "123456789") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("markup", [
+    '<div id="123456789"><iframe id="_mN_dy_123456789" '
+    'src="https://cdn-stat.kitbridge.example/f.html" width="1" height="1" '
+    'style="display:none"></iframe></div>',
+    _adcall("s", "11112222", "728", "90").replace(
+        "></div>", '><iframe src="https://cdn-stat.kitbridge.example/f.html" width="300" '
+        'height="250"></iframe></div>'),
+], ids=["a media.net frame id", "an aol adcall div"])
+def test_an_unknown_hosts_frame_in_a_vendors_markup_is_no_unit_of_its(
+        markup: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A vendor renders its unit in a frame it writes, or of its own or a known ad
+    company's host: a frame of a host no one the catalogue knows runs, in Media.net's
+    frame id or AOL's adcall div, is an injected frame wearing the vendor's name (named
+    Media.net and AOL, with the markup's zone as their ID)."""
+    page = _page(PAGE.format(
+        '<script src="https://contextual.media.net/dmedianet.js?cid=8CU123456" async></script>'
+        '<script src="https://o.aolcdn.com/ads/adsWrapper.min.js"></script>' + markup),
+        project_engine, catalogue)
+    assert [s.network for s in page.slots] == [None], page.slots
+    assert not {i.kind for i in page.ids} & {"medianet-slot", "aol-placement"}, page.ids

@@ -1847,7 +1847,8 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         hidden = res.via == "inline-decoded" and not _address_in_sight(ctx, res.url, res.xpath)
         severity, why = _appended_verdict(ctx, res.url, hidden=hidden, top=top)
         if top and severity is not Severity.HIGH and (
-                _configured_later(ctx, res) or _inserted_run(ctx, res)):
+                _configured_later(ctx, res) or _inserted_run(ctx, res)
+                or _platform_script(ctx, res)):
             # the page's own later code sets up the loader's global: its build. Not a
             # loader no vendor serves so (a bare IP, another site's WordPress, a dressed
             # or hidden host): a call to it is the injector's own
@@ -2071,14 +2072,87 @@ def _inserted_run(ctx: PageContext, res: Resource) -> bool:
 
 def _names_the_page(ctx: PageContext, url: str) -> bool:
     """Whether a request's query carries an address on the page's own site (`u=https%3A%2F
-    %2Fwww.site.test%2F…`, `ref=www.site.test`): what code that ran on the page built."""
-    if not ctx.first_party:
+    %2Fwww.site.test%2F…`, `ref=www.site.test`): what code that ran on the page built. An
+    endpoint's call only (an exchange's `/e/dtb/bid`, a widget's `/utils/get`, a tag
+    manager's `serverComponent.php`: each of CNN's three): a vendor's script file
+    (`fbevents.js`, `gpt.js`) is loaded as its docs write it, for any page, and an
+    injector copying the page's address into one (`fbevents.js?u=<page>`) dresses it."""
+    if not ctx.first_party or urlsplit(url).path.lower().endswith(_SCRIPT_FILE):
         return False
     for _key, value in parse_qsl(urlsplit(url).query):
         host = host_of(value) if "//" in value else value.split("/", 1)[0]
         if "." in host and not is_third_party(host.lower(), ctx.first_party):
             return True
     return False
+
+
+# a script file's name: what a vendor documents its tag as loading, for any page
+_SCRIPT_FILE = (".js", ".mjs")
+# distinct files of the platform's hosts the page loads past its top, the script's own aside
+_PLATFORM_FILES = 2
+
+
+def _platform_script(ctx: PageContext, res: Resource) -> bool:
+    """Whether a script before the charset is the site's platform's own, inserted by the
+    page's code as it ran and kept by a DOM save: its site (a registrable domain) or a
+    host named as that site's asset host (`own_asset_host`: Kinja's `x.kinja-static.com`
+    for `kinja.com`, BuzzFeed's `s3-ak.buzzfed.com` for `buzzfed.com`) serves more of the
+    head's stylesheets than every other site together, none of them the page's own (a
+    theme's sheet on the page's site, or a relative one, is its design: a kit's sheets
+    beside it are the kit's, however many), and `_PLATFORM_FILES` more files past the head's
+    top (its scripts, its images). Kinja's `sso.js` on Lifehacker and BuzzFeed's
+    `share_button.js` were medium. An injector's script at the top of a scraped copy is on
+    a host of its own, which styles nothing of the page: medium still. Each site is read
+    once a page, the first `_PLATFORM_SITES` of them: a head top of more sites is no
+    platform's (they stay medium)."""
+    site = registrable_domain(host_of(res.url).lower())
+    read: dict[str, frozenset[str]] = ctx.view("platform sites' files", dict)
+    if site not in read:
+        read[site] = (_platform_files(ctx, site) if len(read) < _PLATFORM_SITES
+                      else frozenset())
+    return len(read[site] - {_file_of(ctx, res.url)}) >= _PLATFORM_FILES
+
+
+_PLATFORM_SITES = 16
+
+
+def _platform_files(ctx: PageContext, site: str) -> frozenset[str]:
+    """The files past the head's top of a platform `site` styling the page
+    (`_platform_script`), none where it does not."""
+    sheets = ctx.view("head stylesheet addresses", lambda: _head_sheets(ctx))
+    if not sheets or styled_by_own_site(ctx):
+        return frozenset()  # unstyled by sheets, or styled by the page's own site
+
+    def platform(url: str) -> bool:
+        host = host_of(url).lower()
+        return registrable_domain(host) == site or own_asset_host(host, site)
+
+    theirs = sum(1 for u in sheets if platform(u))
+    if theirs <= len(sheets) - theirs:
+        return frozenset()
+    return frozenset(key for load in loads_past_top(ctx)
+                     if (url := resolve(load.ref, ctx.url)) and platform(url)
+                     and (key := _file_of(ctx, load.ref)))
+
+
+def styled_by_own_site(ctx: PageContext) -> bool:
+    """Whether a stylesheet the `<head>` links is on the page's own site (or relative):
+    its design is its own, and another site's sheets beside it are a kit's or a plugin's,
+    however many a kit prints."""
+    return any(not u or not is_third_party(host_of(u).lower(), ctx.first_party)
+               for u in ctx.view("head stylesheet addresses", lambda: _head_sheets(ctx)))
+
+
+def _head_sheets(ctx: PageContext) -> tuple[str, ...]:
+    """The addresses of the stylesheets the page's `<head>` links (at its top too: a late
+    charset's template links them there), resolved; an empty one for a relative link on a
+    page whose address is not known (the page's own)."""
+    head = ctx.root.find("head") if ctx.root is not None else None
+    if head is None:
+        return ()
+    return tuple(resolve(href, ctx.url) or "" for el in head.iter("link")
+                 if "stylesheet" in (el.get("rel") or "").lower()
+                 and (href := (el.get("href") or "").strip()))
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:
@@ -2230,7 +2304,15 @@ APPENDED_SCRIPT = FindingKind(
     "its host is one of those high above (a bare IP, another site's WordPress: no vendor "
     "serves its loader so, and a call to it is the injector's own). A call "
     "written beside the loader with nothing else of the page's naming it is the "
-    "injector's own blob: medium still.",
+    "injector's own blob: medium still. None too for a script before the charset of the "
+    "platform styling the page, inserted as the page ran and kept by a DOM save (Kinja's "
+    "`sso.js` on Lifehacker): its site, or a host bearing its name as an asset host "
+    "(`kinja-static`), serves most of the head's stylesheets and more of its files past the "
+    "charset, on a page whose own site links no stylesheet (a theme's sheet makes another "
+    "site's a kit's, however many it prints). A saved page's run of vendors' inserted tags "
+    "clears an unknown script among them only where one is an endpoint's call carrying the "
+    "page's address (a bid, a widget's `url=`), not a vendor's script file an injector "
+    "copied the address into.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

@@ -54,6 +54,7 @@ from auditor.heuristics.behaviour import (
     in_noscript,
     loads_past_top,
     page_start_line,
+    styled_by_own_site,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import after_html, past_html_end
@@ -1202,10 +1203,12 @@ def _design_host(ctx: PageContext, host: str) -> bool:
     shows) beside a theme's one sheet serves fewer of the page's scripts than the theme's
     own: the design's site serves most of them, as yimg.jp serves Yahoo! JAPAN's. Nor is
     a host of anyone's files (`open_host`: jsDelivr, unpkg) a site's, though its
-    libraries style the page."""
+    libraries style the page. Nor is any where the page's own site links a sheet
+    (`styled_by_own_site`): its design is its own, and a kit printing more sheets and
+    scripts of its host than a WordPress theme links passed as the design's host."""
     host = host.lower()
     if open_host(host) or host not in ctx.view(
-            "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)):
+            "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)) or styled_by_own_site(ctx):
         return False  # a host of anyone's files (jsDelivr, unpkg) serves a kit's as well
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
     site = registrable_domain(host)

@@ -282,15 +282,28 @@ def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[s
     return False
 
 
+# an image's address moved into place from its own data attribute (`img.src = img.
+# getAttribute("data-src")`, `el.src = el.dataset.src`): a lazy loader's, showing the
+# page's own picture; nothing joined to it (`s.src = d.body.dataset.cdn + '/x.js'`)
+_LAZY_SOURCE = lazy_regex(
+    r"""\.\s*src(?:set)?\s*=(?!=)\s*[\w$]{1,60}(?:\s*\.\s*[\w$]{1,60}){0,3}\s*\.\s*"""
+    r"""(?:getAttribute\s*\(\s*(['"])data-[\w-]{1,40}\1\s*\)|dataset\s*\.\s*[\w$]{1,40})"""
+    r"""(?=\s*(?:[;}),]|$))""")
+
+
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
     """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
     code only works on the page's own elements: a jQuery plugin packed for size, as old
     easing, slider and lightbox plugins ship and themes still bundle them (a theme's
-    `main.min.js` inlined by an optimiser was `medium`). Unpacked code naming a URL or
-    doing what such a plugin never needs (`_ACTS`) stays a finding."""
+    `main.min.js` inlined by an optimiser was `medium`), or an image lazy loader moving
+    each image's address from its own `data-src` into place (`_LAZY_SOURCE`: Medical News
+    Today's packed loader was `medium`). Unpacked code naming a URL or doing what such a
+    plugin never needs (`_ACTS`) stays a finding."""
     if decoded.signals != (PACKED,):
         return False
     text = decoded.unpacked
+    if text is not None:  # a lazy loader's images are the page's own
+        text = _LAZY_SOURCE.sub(";", text)
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
     # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
@@ -694,7 +707,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "stays high), or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
-    "works on the page's own elements (a theme bundle's easing or slider plugin) is none.",
+    "works on the page's own elements (a theme bundle's easing or slider plugin, an image "
+    "lazy loader moving each image's address from its own `data-src` into place) is none.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)

@@ -60,7 +60,13 @@ _BRACKET_REDIRECT = lazy_regex(
     r"""(?<![\w$.])(?:window|self|top|parent|globalThis|document|opener)\s*\[\s*['"]location"""
     r"""['"]\s*\](?:\s*\[\s*['"]href['"]\s*\]|\s*\.\s*href)?\s*=(?![=>])\s*""" + _URL + r"\1"
     r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
-    r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3")
+    r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3"
+    # `Object.assign(window, {location: '…'})`, `Object.assign(location, {href: '…'})`:
+    # the window's location set as an object's key (a config's own object is none)
+    r"""|\bObject\s*\.\s*assign\s*\(\s*(?:(?:window|self|top|parent|globalThis|document)"""
+    r"""\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
+    r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
+    r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
@@ -127,6 +133,24 @@ _WINDOW_PASSED = lazy_regex(
 _PARAMETERS = lazy_regex(
     r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
+# names destructured from a window's location (`const {location: l} = window`)
+_LOCATION_KEY = lazy_regex(r"^\s*location\s*:\s*([A-Za-z_$][\w$]*)\s*(?:=|$)")
+_BRACE = lazy_regex(r"[{}]")
+# what leads a block: a function's head (`function f(a) {`, `function () {`), an arrow's
+# (`=> {`), or neither (an `if`'s block, an object literal)
+_FUNCTION_BLOCK = lazy_regex(r"(?:(\bnew\s+)?\bfunction\b\s*[\w$]*\s*\([^()]{0,300}\)|(=>)|"
+                             r"(?<![\w$])([A-Za-z_$][\w$]*)\s*\([^()]{0,300}\)"
+                             r"|\b(class)\b[^{};]{0,300})\s*\Z")
+# the statements whose parenthesis leads a block of the code around it, no method's
+_STATEMENTS = frozenset({"if", "for", "while", "switch", "catch", "with"})
+# how a function expression is called where it is written: `(function(){…})()`,
+# `(function(){…}())`, `!function(){…}()`; or with its caller's `this` (`.call(this)`)
+_CALLED_BARE = lazy_regex(r"\s*\)?\s*\(")
+_CALLED_WITH_THIS = lazy_regex(r"\s*\)\s*\.\s*(?:call|apply)\s*\(\s*this\s*[,)]")
+_LED_AS_EXPRESSION = lazy_regex(r"(?:[(!+~-]|\bvoid)\s*\Z")
+_STRICT = lazy_regex(r"""['"]use strict['"]""")
+_HEAD_REACH = 320  # characters before a block its head is sought in
+_THIS_SCOPES = 8  # blocks walked out from a `this.location` to the one binding its `this`
 _TOP_THIS = 20  # `this.location`s a script's braces are counted for (each a scan of its prefix)
 MAX_REDIRECTS = 50  # redirect statements judged per script (each is judged on its prefix)
 CLOAK_WINDOW = 400  # characters before a redirect in which a guard counts as its condition
@@ -945,14 +969,15 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     `<base target>` opens links in a new tab and the script gives the link no target of
     the page's own), in the order written."""
     windows: frozenset[str] | None = None  # names bound to a window, read at the first asked
-    tops = 0  # `this.location`s judged by the braces before them
+    braces: _Braces | None = None  # the script's blocks, read at the first `this.location`
+    tops = 0  # `this.location`s judged by the blocks around them
     found: list[tuple[int, str]] = []
     for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text else ()):
         owner = _owner(text, m.start())
         if owner == "this":  # the window in a script's top level, an object's in a method
             tops += 1
-            if tops > _TOP_THIS or text.count("{", 0, m.start()) != text.count("}", 0,
-                                                                                m.start()):
+            braces = _Braces(text) if braces is None else braces
+            if tops > _TOP_THIS or not braces.this_is_window(m.start()):
                 continue
         elif owner and owner not in _WINDOW_NAMES:
             windows = _window_aliases(text) if windows is None else windows
@@ -960,13 +985,14 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
                 continue  # an object's own `location` (a sign-in config's): no navigation
         found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
     if "location" in text and (bound := {_name_before(text, m.start())[1]
-                                         for m in _LOCATION_ALIAS.finditer(text)}):
+                                         for m in _LOCATION_ALIAS.finditer(text)}
+                                        | _destructured_locations(text)):
         bound -= {"", "location", "href"}
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
                      if _name_before(text, m.start())[1] in bound)
         found.sort()
-    if "location'" in text or 'location"' in text:
-        found.extend((m.start(), m.group(2) or m.group(4))
+    if "location'" in text or 'location"' in text or "assign" in text:
+        found.extend((m.start(), m.group(2) or m.group(4) or m.group(6))
                      for m in _BRACKET_REDIRECT.finditer(text))
         found.sort()
     if ".click" in text and "href" in text:
@@ -1017,6 +1043,69 @@ def _window_aliases(text: str) -> frozenset[str]:
                 names.update(n for part in params.split(",")
                              for n in _NAME.findall(part.split("=")[0])[:1])
     return frozenset(names)
+
+
+def _destructured_locations(text: str) -> set[str]:
+    """The names the script destructures a window's location into (`const {location: l}
+    = window`), whose `href` set or `replace` called navigates as `location`'s does."""
+    return {bound.group(1) for m in _WINDOW_DESTRUCTURED.finditer(text)
+            for part in m.group(1).split(",") if (bound := _LOCATION_KEY.match(part))}
+
+
+class _Braces:
+    """A script's blocks, paired once a script (a `{` with its `}`; an unclosed one runs
+    to the end), to tell whose `this` a `this.location` is."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._strict = _STRICT.search(text) is not None
+        opens: list[int] = []
+        self._closes: dict[int, int] = {}
+        self._parent: dict[int, int] = {}
+        for m in _BRACE.finditer(text):
+            if m.group() == "{":
+                self._parent[m.start()] = opens[-1] if opens else -1
+                opens.append(m.start())
+            elif opens:
+                self._closes[opens.pop()] = m.start()
+        self._opens = sorted(self._parent)
+
+    def _enclosing(self, at: int) -> int:
+        """The innermost block holding `at`, -1 at the script's top level."""
+        i = bisect.bisect_left(self._opens, at) - 1
+        block = self._opens[i] if i >= 0 else -1
+        while block >= 0 and self._closes.get(block, len(self._text)) < at:
+            block = self._parent[block]
+        return block
+
+    def this_is_window(self, at: int) -> bool:
+        """Whether `this` at `at` is the window: in the script's top level; or in a
+        function expression called where it is written with no object
+        (`(function(){ this.location = … })()`: sloppy code's `this` is the window, a
+        strict script's is undefined); an arrow's, or a function's called with its
+        caller's `this` (`.call(this)`), is its block's. A constructor's or a method's
+        `this` is its object's."""
+        block = self._enclosing(at)
+        for _ in range(_THIS_SCOPES):
+            if block < 0:
+                return True
+            head = _FUNCTION_BLOCK.search(self._text, max(0, block - _HEAD_REACH), block)
+            if head is not None and (head.group(4) or (
+                    head.group(3) and head.group(3) not in _STATEMENTS)):
+                return False  # a class's or a method's (`constructor() {`): its object's
+            if head is None or head.group(2) or head.group(3):
+                block = self._parent[block]  # a plain block, an arrow: its outer `this`
+                continue
+            end = self._closes.get(block)
+            if head.group(1) or end is None:
+                return False  # `new function(){…}`'s `this` is the object it makes
+            if _CALLED_WITH_THIS.match(self._text, end + 1):
+                block = self._parent[block]
+                continue
+            return not self._strict and bool(
+                _LED_AS_EXPRESSION.search(self._text, max(0, head.start() - 10), head.start())
+                and _CALLED_BARE.match(self._text, end + 1))
+        return False
 
 
 def _name_before(text: str, at: int) -> tuple[int, str]:

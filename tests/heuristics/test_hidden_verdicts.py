@@ -2010,22 +2010,27 @@ _KIT_HEAD = "".join(f'<link rel="stylesheet" href="{_KIT}/assets/{n}.css">'
                     for n in ("consent", "consent-theme"))
 
 
-@pytest.mark.parametrize(("picture", "expected"), [
+@pytest.mark.parametrize(("picture", "scripts", "expected"), [
     # a kit's two sheets and its loader beside a theme's one sheet: the kit's host serves
     # fewer of the page's scripts than the site (the theme's jQuery and navigation)
-    (False, [M]),
+    (False, 1, [M]),
     # the same with a picture of its own shown too, beside the theme's none
-    (True, [M]),
-], ids=["sheets and a script", "sheets, a script, a picture"])
+    (True, 1, [M]),
+    # three sheets and three scripts: more than the theme's sheet and two scripts, but the
+    # theme's sheet is the page's own site's (no finding before, revH37's residual)
+    (False, 3, [M]),
+], ids=["sheets and a script", "sheets, a script, a picture", "more sheets and scripts"])
 def test_a_kits_sheets_and_script_outnumbering_a_themes_sheet_make_no_design_host(
-        audit_html: AuditHtml, picture: bool, expected: list[Severity]) -> None:
-    """A kit printing two sheets and its script in the head of a page whose theme links one
-    sheet does not serve the page's design: the theme's scripts are the site's own, and
-    outnumber the kit's; its hidden frame stays medium (no finding since 70b291a)."""
+        audit_html: AuditHtml, picture: bool, scripts: int, expected: list[Severity]) -> None:
+    """A kit printing sheets and scripts in the head of a page whose theme links one sheet
+    does not serve the page's design: the theme's sheet is the page's own site's, however
+    many the kit prints; its hidden frame stays medium (no finding since 70b291a)."""
     footer = f'<iframe src="{_KIT}/sync/frame.html" width="0" height="0" style="display:none">' \
              "</iframe>"
     post = f'<p><img src="{_KIT}/assets/badge.png" alt="Privacy badge" width="88"></p>'
-    head = f'{_KIT_HEAD}<script src="{_KIT}/assets/consent.js"></script>'
+    extra = f'<link rel="stylesheet" href="{_KIT}/assets/more.css">' if scripts > 1 else ""
+    head = _KIT_HEAD + extra + "".join(
+        f'<script src="{_KIT}/assets/consent{n}.js"></script>' for n in range(scripts))
     report = audit_html(wp_page(head=head, footer=footer, post=post if picture else ""),
                         url=URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]

@@ -168,7 +168,10 @@ STACKS = [
           'getElementsByTagName("script")[0];first.parentNode.insertBefore(p,first);first.'
           "parentNode.insertBefore(f,first);first.parentNode.insertBefore(s,first)})"
           f'("{_UUID}")}})();</script>', _P, {"Didomi"}, {}, ("didomi-api-key", _UUID)),
+    # the group's CDN serves the page its other files too (CNN's Turner CDN): a host
+    # serving that one file is any kit's (resources._serves_the_site)
     stack("Comscore", "StreamSense served from a media group's own CDN",
+          '<link rel="stylesheet" href="//s.cdn.harbourmedia.example/css/group.css">'
           '<script src="//s.cdn.harbourmedia.example/analytics/comscore/streamsense.5.2.0.'
           '160629.min.js"></script>', _P, {"Comscore"}, {}),
     stack("AddThis", "its widget's calls: addthisedge.com/live/boost/<profile>/, ?pub=<profile>",

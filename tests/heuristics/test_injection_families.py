@@ -1909,6 +1909,82 @@ def test_a_loader_after_printed_vendor_tags_is_still_found(
     assert [f.severity for f in found][:1] == [M], found
 
 
+def test_a_printed_run_copying_the_pages_address_into_a_tag_file_is_no_saved_run(
+        audit_listed: AuditListed) -> None:
+    """An injector's printed run with the page's address copied into a vendor's script
+    file (`fbevents.js?u=<page>`, which a server-side injector knows) is no request the
+    page's code built: a vendor's file is loaded as its docs write it, for any page; the
+    calls a saved DOM keeps that name the page are endpoints (a bid, a widget's `get`)."""
+    copied = _PRINTED.replace(
+        "fbevents.js", "fbevents.js?u=https%3A%2F%2Fwww.harbourgazette.example%2F2026%2F"
+                       "11%2Fferry-timetable-vote%2F")
+    found = [f for f in audit_listed(wp_page(
+        head_top=copied + _OWN_LOADER,
+        footer='<script src="https://cdn.statsmetricpulse.test/tag/pixel.js"></script>'),
+        URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found][:1] == [M], found
+
+
+# a blog platform's page saved from the DOM (Kinja's Lifehacker, BuzzFeed): the platform's
+# script its code inserted above the charset, its design and code on the platform's hosts
+_PLATFORM_URL = "https://lifestyle.example/how-to-save-1690268064"
+
+
+def _platform_page(head_top: str, *, own_sheet: str = "") -> str:
+    """A page styled and run by its platform's static host (`x.blogplatform-static.test`),
+    with `head_top` above its late charset and `own_sheet` (a sheet on the page's site)."""
+    static = "http://x.blogplatform-static.test/assets"
+    return f"""<!DOCTYPE html>
+<html lang="en-US"><head><meta content="IE=EDGE" http-equiv="X-UA-Compatible">{head_top}
+<link href="{static}/stylesheets/tiger-0331994.css" rel="stylesheet">{own_sheet}
+<meta charset="utf-8"><title>How to save</title>
+<link rel="canonical" href="{_PLATFORM_URL}">
+<script src="{static}/javascripts-min/layer/Main-en-US-fc52d10f.js"></script>
+</head><body><article><h1>How to save</h1>{_PARA}{_PARA}</article>
+<script src="{static}/javascripts-min/module/Analytics-en-US-64fff52.js"></script>
+</body></html>"""
+
+
+_PLATFORM_SSO = '<script src="http://blogplatform.test/api/profile/sso.js" async></script>'
+
+
+@pytest.mark.parametrize(("page", "severity"), [
+    (_platform_page(_PLATFORM_SSO), None),  # the platform's own: its name styles the page
+    # its static host itself serving a script at the top (BuzzFeed's buzzfed.com)
+    (_platform_page('<script src="http://x.blogplatform-static.test/assets/js/share.js">'
+                    '</script>'), None),
+    # an injector's script at the top of the same scraped copy: a host of its own
+    (_platform_page('<script src="https://cdn.statsmetricpulse.test/tag/loader.js"></script>'),
+     M),
+    # the page's own site styles it too: its design is its own, the platform's sheets a kit's
+    (_platform_page(_PLATFORM_SSO, own_sheet='<link rel="stylesheet" href="/css/site.css">'),
+     M),
+], ids=["the platform's script", "its static host's script", "an injector's script",
+        "a page styled by its own site too"])
+def test_a_platform_script_above_the_charset_is_the_sites(
+        page: str, severity: Severity | None, audit_listed: AuditListed) -> None:
+    """A script above the charset of the site whose hosts serve the page's stylesheets and
+    code (its name on the static host: `blogplatform-static` for `blogplatform`) is the
+    platform's own, inserted as the page ran; another host there stays medium."""
+    found = [f for f in audit_listed(page, _PLATFORM_URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == ([severity] if severity else []), found
+
+
+def test_a_kit_printing_its_sheets_beside_the_theme_is_no_platform(
+        audit_listed: AuditListed) -> None:
+    """A kit printing its loader above the charset, and three sheets and scripts of its
+    host past it on a WordPress page whose theme links its own sheet, outnumbers the theme
+    but styles no page the site styles itself: medium."""
+    kit = "https://cdn.trafficbridge.test"
+    head = "".join(f'<link rel="stylesheet" href="{kit}/a/{n}.css">' for n in "xyz")
+    found = [f for f in audit_listed(wp_page(
+        head_top=f'<script src="{kit}/a/top.js"></script>', head=head,
+        footer="".join(f'<script src="{kit}/a/{n}.js"></script>' for n in "xyz")),
+        URL).findings if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 @pytest.mark.parametrize(("head_top", "severity"), [
     # two vendors' tags are a template that pastes its tags first, not a run of inserts
     (_INSERTED.rsplit("<script", 1)[0] + _GROUP_CDN, M),

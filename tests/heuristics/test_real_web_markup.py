@@ -2440,6 +2440,32 @@ def test_self_hosted_parsely_and_trendmd_are_named_with_their_ids(
     assert (kind, value) in {(i.kind, i.value) for i in report.ids}
 
 
+@pytest.mark.parametrize(("markup", "named"), [
+    # another site's host serving the page that one file: a kit's, named for the vendor
+    ('<script id="parsely-cfg" src="https://cdn-stat.kitbridge.example/keys/harbour.example/'
+     'p.js"></script>', False),
+    ("<script src='https://cdn-stat.kitbridge.example/js/trendmd.min.js'></script>", False),
+    # a publisher's CDN serving the page its other files too: the site's install
+    ("<link rel='stylesheet' href='https://cdn.journalhost.example/css/site.css'>"
+     "<script src='https://cdn.journalhost.example/js/trendmd.min.js'></script>", True),
+    # one of the site's asset hosts, its others serving the rest (CBS's asset0-3)
+    ("<link rel='stylesheet' href='https://asset0.journalstatic.example/css/site.css'>"
+     "<script src='https://asset3.journalstatic.example/js/trendmd.min.js'></script>", True),
+    # a bucket bearing the site's name serving that one file (Slate's Polar config)
+    ("<script src='https://harbour-ad-scripts.s3.amazonaws.com/js/trendmd.min.js'></script>",
+     True),
+], ids=["parse.ly on a one-off host", "trendmd on a one-off host", "trendmd on the site's CDN",
+        "trendmd on another asset host of the site's", "trendmd in the site's bucket"])
+def test_a_vendors_file_self_hosted_on_another_sites_one_off_host_is_no_install(
+        audit_html: AuditHtml, markup: str, named: bool) -> None:
+    """A vendor's file name or tag id self-hosts it on the page's site, its CDN or a public
+    CDN; on another site's host that serves the page nothing else it is a kit's file
+    wearing the name (both were named Parse.ly and TrendMD, with the page's IDs)."""
+    report = audit_html(page(markup), url="https://harbour.example/story")
+    networks = {n.network for n in report.networks}
+    assert bool(networks & {"Parse.ly", "TrendMD"}) is named, networks
+
+
 def test_a_site_script_with_another_id_on_a_keys_path_is_no_parsely(
         audit_html: AuditHtml) -> None:
     report = audit_html(page('<script id="cfg" src="/keys/harbour.example/p.js"></script>'),

@@ -324,6 +324,20 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     # a parameter where the script passes no window but jQuery's wrapper of one
     ("$(window).on('load', function(o){ o.location = 'https://maps.example-idp.com/'; });",
      False),
+    # the window's location set as an object's key, or destructured from the window
+    ("Object.assign(window, {location: 'https://spam-target.example/'});", True),
+    ("Object.assign(window, {a: 1, 'location': 'https://spam-target.example/'});", True),
+    ("Object.assign(window.location, {href: 'https://spam-target.example/'});", True),
+    ("Object.assign(cfg, {location: 'https://sso.example-idp.com/'});", False),
+    ("Object.assign(link, {href: 'https://sso.example-idp.com/'});", False),
+    ("const {location: l} = window; l.replace('https://spam-target.example/');", True),
+    ("var {location: l, top} = window; l.href = 'https://spam-target.example/';", True),
+    ("const {location: l} = window; console.log(l.href);", False),
+    ("const {location: l} = cfg; l.replace('https://sso.example-idp.com/');", False),
+    # a class's `this` is its object
+    ("class Store { constructor(){ this.location = 'https://maps.example-idp.com/'; } }",
+     False),
+    ("var o = {init() { this.location = 'https://maps.example-idp.com/'; }};", False),
 ]
 
 
@@ -337,6 +351,42 @@ def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code:
     assert bool(redirects_found) is navigates, redirects_found
     if navigates:
         assert redirects_found[0].severity is Severity.HIGH
+
+
+@pytest.mark.parametrize(("code", "navigates"), [
+    # sloppy code's `this` in a function called where it is written is the window
+    ("(function(){ this.location = 'https://spam-target.example/'; })();", True),
+    ("(function(){ this.location = 'https://spam-target.example/'; }());", True),
+    ("!function(){ this.location = 'https://spam-target.example/'; }();", True),
+    ("(function(){ this.location = 'https://spam-target.example/'; }).call(this);", True),
+    ("(() => { this.location = 'https://spam-target.example/'; })();", True),
+    # a block of the top level (an `if`'s) is no function's: its `this` is the window
+    ("if (ready) { this.location = 'https://spam-target.example/'; }", True),
+    # a strict script's is undefined; an object's, a constructor's, a method's are theirs
+    ("'use strict'; (function(){ this.location = 'https://spam-target.example/'; })();",
+     False),
+    ("(function(){ this.location = 'https://maps.example-idp.com/'; }).call(cfg);", False),
+    ("var o = new function(){ this.location = 'https://maps.example-idp.com/'; };", False),
+    ("var o = {init: function(){ this.location = 'https://maps.example-idp.com/'; }};",
+     False),
+    ("(function(){ var s = {set: function(){ this.location = 'https://maps.example-idp.com/';"
+     " }}; })();", False),
+], ids=["iife", "iife called inside", "negated iife", "call(this)", "arrow iife",
+        "an if's block", "strict iife", "call(cfg)", "new function", "a method",
+        "a method in an iife"])
+def test_this_in_a_function_called_where_written_is_the_window(
+        audit_html: AuditHtml, code: str, navigates: bool) -> None:
+    """`(function(){ this.location = … })()` in sloppy code sends the window away, as
+    `window.location` in the same function does (medium: a function's redirect, run on a
+    call, as the parameter form above is read); a method's or a constructor's `this` is
+    its object's. Each navigating case was missed."""
+    report = audit_html(_location_page(code), url="https://news.example.org/story/1")
+    found = [f.severity for f in report.findings if f.kind == "redirect"]
+    twin = [f.severity for f in audit_html(_location_page(code.replace(
+        "this.location", "window.location")), url="https://news.example.org/story/1"
+        ).findings if f.kind == "redirect"]
+    assert found == (twin if navigates else []), (found, twin)
+    assert bool(found) is navigates
 
 
 @pytest.mark.parametrize("code", [
