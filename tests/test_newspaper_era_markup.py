@@ -305,6 +305,27 @@ def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Cat
     assert "Criteo" in {n.network for n in page.networks}
 
 
+# … and where its segments fill a Criteo unit, that unit's zone in the same variable list
+CRITEO_RTA_ZONE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="ad300"></div>
+<script>
+var crtg_nid = '1234',
+    crtg_cookiename = 'crtg_rta',
+    crtg_key = 'mag300250',
+    crtg_zoneid = '567890';
+var s = document.createElement('script');
+s.src = location.protocol + '//rtax.criteo.com/delivery/rta/rta.js?netId=' + escape(crtg_nid);
+document.getElementsByTagName('head')[0].appendChild(s);
+</script></body></html>"""
+
+
+def test_criteo_rta_tag_names_its_zone(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA_ZONE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {(i.kind, i.value) for i in page.ids if i.kind.startswith("criteo")} == {
+        ("criteo-network", "1234"), ("criteo-zone", "567890")}
+
+
 # GumGum's in-image tag with a zone chosen by device: both branches are the site's zones
 GUMGUM_BY_DEVICE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <script id="load-gumgum" type="text/javascript">
