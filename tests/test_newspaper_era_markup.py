@@ -305,6 +305,45 @@ def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Cat
     assert "Criteo" in {n.network for n in page.networks}
 
 
+# … as a publisher's wrapper names it in capitals (a Criteo plugin of an ad library reads
+# window.CRTG_NID and CRTG_COOKIE_NAME to build the same rta.js request)
+CRITEO_RTA_WRAPPER = b"""<html><head><title>t</title>
+<script type="text/javascript">
+var CRTG_NID="1870";
+var CRTG_COOKIE_NAME="cto_mag";
+var CRTG_VAR_NAME="crtg_content";
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_criteo_rta_wrappers_capitals_name_its_network(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA_WRAPPER, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("criteo-network", "1870") in {(i.kind, i.value) for i in page.ids}
+    assert "Criteo" in {n.network for n in page.networks}
+
+
+# Kixer's snippet inserting its loader, and WebSpectator's bootstrap tag
+KIXER_WEBSPECTATOR = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="kx-ad"></div>
+<script type="text/javascript">
+(function() {
+  var h = false, s = document.createElement('script');
+  s.async = true; s.src = 'http://cdn.kixer.com/ad/load.js';
+  s.onload = function() { if (!h) { h = true; __kx_ad_start(); } };
+  var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x);
+})();
+</script>
+<script type="text/javascript" src="//wfpscripts.webspectator.com/bootstrap/ws-WS-MAG00.js"></script>
+</body></html>"""
+
+
+def test_kixer_and_webspectator_are_named(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KIXER_WEBSPECTATOR, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {"Kixer", "WebSpectator"} <= {n.network for n in page.networks}
+
+
 # … and where its segments fill a Criteo unit, that unit's zone in the same variable list
 CRITEO_RTA_ZONE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <div id="ad300"></div>
