@@ -334,7 +334,7 @@ KIXER_WEBSPECTATOR = b"""<html><head><title>t</title></head><body><p>Article tex
   var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x);
 })();
 </script>
-<script type="text/javascript" src="//wfpscripts.webspectator.com/bootstrap/ws-WS-MAG00.js"></script>
+<script src="//wfpscripts.webspectator.com/bootstrap/ws-WS-MAG00.js"></script>
 </body></html>"""
 
 
