@@ -2033,6 +2033,10 @@ def test_blockthroughs_placement_is_its_slot_with_its_id(audit_html: AuditHtml,
                              "</script>"))
     assert [(s.network, s.zone_id) for s in report.slots] == [("Blockthrough", uid)]
     assert ("blockthrough-placement", uid) in ids_of(report)
+    # without its loader in the markup (a site bundle's), the span alone names nothing
+    report = audit_html(page(f'<div class="bt-wrapper">{span}</div>'))
+    assert "Blockthrough" not in {n.network for n in report.networks}
+    assert not [i for i in report.ids if i.kind == "blockthrough-placement"]
 
 
 @pytest.mark.parametrize("host", ["www.liqwid.net", "nextmillennium.liqwid.net"])
