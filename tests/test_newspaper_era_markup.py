@@ -305,6 +305,27 @@ def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Cat
     assert "Criteo" in {n.network for n in page.networks}
 
 
+# FreeWheel's network in a player's config, through its <network>:<name> profile, and as its
+# AdManager SDK is handed it; its integration guides' demo network is nobody's
+FREEWHEEL = """<html><head><title>t</title>
+<script src="https://mssl.fwmrm.net/libs/adm/6.40.0/AdManager.js"></script></head><body>
+<p>Article text.</p>
+<script>var playerConfig = {"advertising": {"client": "freewheel", "freewheel": {"sectionid":
+"mag_inline_vod", "networkid": 381204, "profileid": "381204:mag_web_js"}}};</script>
+<script>var adManager = new tv.freewheel.SDK.AdManager(); adManager.setNetwork({net});</script>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("net", "ids"), [
+    ("381204", {"381204"}), ("'517380'", {"381204", "517380"}), ("96749", {"381204"})],
+    ids=["profile and setNetwork", "a second network", "the guides' demo network"])
+def test_freewheels_network_is_read(project_engine: Engine, catalogue: Catalogue, net: str,
+                                    ids: set[str]) -> None:
+    (page,) = audit(FREEWHEEL.replace("{net}", net).encode(), url="https://mag.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == ids
+
+
 # … as a publisher's wrapper names it in capitals (a Criteo plugin of an ad library reads
 # window.CRTG_NID and CRTG_COOKIE_NAME to build the same rta.js request)
 CRITEO_RTA_WRAPPER = b"""<html><head><title>t</title>
