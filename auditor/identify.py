@@ -375,6 +375,37 @@ def _around(text: str, needles: Sequence[str], held: Container[str | None],
     return out
 
 
+# an entity-escaped tag's opening (`&lt;script`, `&lt;img`), and a code block's opening or
+# close, raw or escaped (`<pre>`, `<code class="language-html">`, `&lt;/code&gt;`)
+_ESCAPED_TAG = lazy_regex(r"&lt;[A-Za-z]")
+_CODE_BLOCK = lazy_regex(r"(?:<|&lt;)(/?)(?:pre|code)\b", re.IGNORECASE)
+_SHOWN_REACH = 1024  # how far back the code block a match sits in may open
+
+
+def shown_as_text(markup: str, at: int) -> bool:
+    """Whether `at` lies inside a tag written entity-escaped in a code block the page's
+    scripts and data hold (`<pre><code>&lt;script src="…sharethis.js#property=…"&gt;`): a
+    tutorial in a `__NEXT_DATA__` article body, markup the page displays and never runs,
+    so no operator's ID. An escaped tag outside a code block is still read: a DOM save
+    escapes a script's `document.write('<script src=…>')` so (`&lt;script src=…`), and
+    its `<noscript>` text is read apart (`escaped_addresses`). Reads a bounded reach back:
+    linear on a page of such tags.
+
+    >>> shown_as_text('"body": "<pre><code>&lt;script src=\\"//x.test/t.js#id=1\\"&gt;"', 47)
+    True
+    >>> shown_as_text("document.write('&lt;script src=//x.test/t.js#id=1&gt;');", 39)
+    False
+    """
+    reach = max(0, at - _SHOWN_REACH)
+    opened = markup.rfind("&lt;", reach, at)
+    while opened != -1 and not _ESCAPED_TAG.match(markup, opened):
+        opened = markup.rfind("&lt;", reach, opened)
+    if opened == -1 or any(markup.find(mark, opened, at) != -1 for mark in ("&gt;", "<", ">")):
+        return False  # in no escaped tag
+    blocks = [m.group(1) for m in _CODE_BLOCK.finditer(markup, reach, opened)]
+    return bool(blocks) and blocks[-1] == ""  # a code block opened before it, not closed
+
+
 def _positions(text: str, needle: str) -> list[int]:
     """Window starts for a needle's occurrences, one window per NEEDLE_AFTER / 2."""
     starts: list[int] = []
@@ -520,12 +551,11 @@ def identifiers(
         in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
     for network, spec in jobs:
         texts: list[str] = []
-        starts: list[int] = []  # a markup stretch's start in the markup (live specs)
+        starts: list[int] = []  # a markup stretch's start in the markup
         needle = pattern_needle(spec.pattern)
         known = literals.covers(needle)
         if spec.where == "markup":
-            texts += _around(markup, spec.needles, held, needle_positions,
-                             starts if spec.live else None)
+            texts += _around(markup, spec.needles, held, needle_positions, starts)
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
@@ -554,6 +584,9 @@ def identifiers(
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
+                at = starts[n] + match.start() if n < len(starts) else None
+                if at is not None and shown_as_text(markup, at):
+                    continue  # a tag the page shows as text (a tutorial), not one it runs
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
                 if not value:
@@ -561,7 +594,7 @@ def identifiers(
                 # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
                 # the value it writes in this kind's form is still no replaced kind's
                 commented = spec.live and (
-                    in_comment(markup, starts[n] + match.start()) if n < len(starts)
+                    in_comment(markup, at) if at is not None
                     else in_comment(text, match.start()))
                 if (commented or add(spec.kind, value, network)) and not any(
                         t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes

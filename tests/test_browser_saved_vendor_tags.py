@@ -226,12 +226,23 @@ def test_targets_mbox_calls_name_adobe(project_engine: Engine, catalogue: Catalo
     assert "Adobe Experience Platform" in {n.network for n in page.networks}
 
 
+def test_dtms_footer_call_names_adobe(project_engine: Engine, catalogue: Catalogue) -> None:
+    """DTM's footer code, which its install pairs with the header's satelliteLib embed,
+    where the site serves the library from its own bundle."""
+    page = _page('<script src="/static/js/adobe/adobe_tracking.js"></script><p>Story.</p>'
+                 '<script type="text/javascript">_satellite.pageBottom();</script>',
+                 project_engine, catalogue)
+    assert "Adobe Experience Platform" in {n.network for n in page.networks}
+
+
 @pytest.mark.parametrize("markup", [
     # other files whose names hold the words, a site's own function of a like name
     '<script src="/js/jquery.mbox.js"></script>',
     '<script src="/js/pubmatic-openwrap-config-notes.js"></script>',
     "<script>function mboxCreated(){} mboxCreated();</script>",
-], ids=["jquery.mbox.js", "another openwrap file", "another function"])
+    # a site's own object's method of that name
+    "<script>var pager = {pageBottom: function () {}}; pager.pageBottom();</script>",
+], ids=["jquery.mbox.js", "another openwrap file", "another function", "another pageBottom"])
 def test_look_alike_files_and_calls_name_no_vendor(markup: str, project_engine: Engine,
                                                    catalogue: Catalogue) -> None:
     page = _page(markup, project_engine, catalogue)

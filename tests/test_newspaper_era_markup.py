@@ -305,6 +305,87 @@ def test_criteo_rta_tag_names_its_network(project_engine: Engine, catalogue: Cat
     assert "Criteo" in {n.network for n in page.networks}
 
 
+# FreeWheel's network in a player's config, through its <network>:<name> profile, and as its
+# AdManager SDK is handed it; its integration guides' demo network is nobody's
+FREEWHEEL = """<html><head><title>t</title>
+<script src="https://mssl.fwmrm.net/libs/adm/6.40.0/AdManager.js"></script></head><body>
+<p>Article text.</p>
+<script>var playerConfig = {"advertising": {"client": "freewheel", "freewheel": {"sectionid":
+"mag_inline_vod", "networkid": 381204, "profileid": "381204:mag_web_js"}}};</script>
+<script>var adManager = new tv.freewheel.SDK.AdManager(); adManager.setNetwork({net});</script>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("net", "ids"), [
+    ("381204", {"381204"}), ("'517380'", {"381204", "517380"}), ("96749", {"381204"})],
+    ids=["profile and setNetwork", "a second network", "the guides' demo network"])
+def test_freewheels_network_is_read(project_engine: Engine, catalogue: Catalogue, net: str,
+                                    ids: set[str]) -> None:
+    (page,) = audit(FREEWHEEL.replace("{net}", net).encode(), url="https://mag.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == ids
+
+
+# … as a publisher's wrapper names it in capitals (a Criteo plugin of an ad library reads
+# window.CRTG_NID and CRTG_COOKIE_NAME to build the same rta.js request)
+CRITEO_RTA_WRAPPER = b"""<html><head><title>t</title>
+<script type="text/javascript">
+var CRTG_NID="1870";
+var CRTG_COOKIE_NAME="cto_mag";
+var CRTG_VAR_NAME="crtg_content";
+</script></head><body><p>Article text.</p></body></html>"""
+
+
+def test_criteo_rta_wrappers_capitals_name_its_network(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA_WRAPPER, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("criteo-network", "1870") in {(i.kind, i.value) for i in page.ids}
+    assert "Criteo" in {n.network for n in page.networks}
+
+
+# Kixer's snippet inserting its loader, and WebSpectator's bootstrap tag
+KIXER_WEBSPECTATOR = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="kx-ad"></div>
+<script type="text/javascript">
+(function() {
+  var h = false, s = document.createElement('script');
+  s.async = true; s.src = 'http://cdn.kixer.com/ad/load.js';
+  s.onload = function() { if (!h) { h = true; __kx_ad_start(); } };
+  var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x);
+})();
+</script>
+<script src="//wfpscripts.webspectator.com/bootstrap/ws-WS-MAG00.js"></script>
+</body></html>"""
+
+
+def test_kixer_and_webspectator_are_named(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KIXER_WEBSPECTATOR, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {"Kixer", "WebSpectator"} <= {n.network for n in page.networks}
+
+
+# … and where its segments fill a Criteo unit, that unit's zone in the same variable list
+CRITEO_RTA_ZONE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div id="ad300"></div>
+<script>
+var crtg_nid = '1234',
+    crtg_cookiename = 'crtg_rta',
+    crtg_key = 'mag300250',
+    crtg_zoneid = '567890';
+var s = document.createElement('script');
+s.src = location.protocol + '//rtax.criteo.com/delivery/rta/rta.js?netId=' + escape(crtg_nid);
+document.getElementsByTagName('head')[0].appendChild(s);
+</script></body></html>"""
+
+
+def test_criteo_rta_tag_names_its_zone(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_RTA_ZONE, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {(i.kind, i.value) for i in page.ids if i.kind.startswith("criteo")} == {
+        ("criteo-network", "1234"), ("criteo-zone", "567890")}
+
+
 # GumGum's in-image tag with a zone chosen by device: both branches are the site's zones
 GUMGUM_BY_DEVICE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <script id="load-gumgum" type="text/javascript">

@@ -145,3 +145,19 @@ def test_time_incs_config_names_its_dart_site_as_the_pages_ad_server(
                     catalogue=catalogue).pages
     assert ("DoubleClick DART" in {n.network for n in page.networks}) is named
     assert bool({i.value for i in page.ids if i.kind == "dart-site"}) is named
+
+
+def test_advertserves_other_units_hand_their_zone_in_data_zone(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # a site's units that hand the tag their zone without naming the cookie: its zones where
+    # AdvertServe runs; a number in data-zone on a page without it is nobody's
+    units = ('<div class="container ad-unit desktop-unit" data-zone="43" id="header-ad"></div>'
+             '\n<div class="sidebar ad-unit" data-zone="44"></div>\n')
+    (page,) = audit(ADVERTSERVE.replace("</body>", units + "</body>").encode(),
+                    url="https://gardenweekly.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "advertserve-zone"} == {"41", "42", "43", "44"}
+    (page,) = audit((_HEAD + units + "</body></html>").encode(),
+                    url="https://gardenweekly.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "advertserve-zone"]

@@ -60,6 +60,12 @@ STACKS = [
           'var I13N_config = {spaceid: 1197093517, keys: {pt: "content", ver: "html"}, nol: 1};'
           "\nvar rapidInstance = new YAHOO.i13n.Rapid(I13N_config);</script>",
           {"Yahoo Rapid"}, {}, ("yahoo-rapid-space", "1197093517")),
+    # Yahoo! JAPAN's build: its ULT library on its CDN, the config's key spelt spaceId
+    stack("Yahoo Rapid", "i.yimg.jp/images/ds/rapid/<v>/ult.inc.js + rapid: {spaceId}", "",
+          _P + '<script src="https://i.yimg.jp/images/ds/rapid/1.5.0/ult.inc.js"></script>'
+          '<script>YAHOO.JP.Ycd.recommend.loader.configure({useYcdn: true, rapid: '
+          '{"keys": {"rpdprop": "news"}, "spaceId": 2078709551}});</script>',
+          {"Yahoo Rapid"}, {}, ("yahoo-rapid-space", "2078709551")),
     # a group's site measured for its own account and the group's: one noscript pixel
     # naming both (`a.1`, `a.2`)
     stack("Quantcast Measure", "noscript pixel?a.1=…&a.2=… for two accounts", "",

@@ -2018,6 +2018,27 @@ def test_pagefairs_snippet_naming_its_files_by_bare_host_names_it(
     assert "Blockthrough" in {n.network for n in report.networks}
 
 
+@pytest.mark.parametrize("span", [
+    '<span data-uid="5d1b8a5c7d-384" class="bt-uid-tg" style="display:none !important"></span>',
+    # the older attribute its loader still gathers
+    "<span class='bt-uid-tg' uid='596ebe58d4-104-132' style='display: none !important'></span>",
+], ids=["data-uid", "uid"])
+def test_blockthroughs_placement_is_its_slot_with_its_id(audit_html: AuditHtml,
+                                                         span: str) -> None:
+    """Blockthrough's loader gathers `.bt-uid-tg[data-uid]` (or `[uid]`) spans and fills
+    them for visitors who block ads: each is its placement, its UID the placement's ID."""
+    uid = "5d1b8a5c7d-384" if "data-uid" in span else "596ebe58d4-104-132"
+    report = audit_html(page(f'<div class="bt-wrapper">{span}</div><script async '
+                             'src="https://btloader.com/tag?o=5184339635601408&upapi=true">'
+                             "</script>"))
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Blockthrough", uid)]
+    assert ("blockthrough-placement", uid) in ids_of(report)
+    # without its loader in the markup (a site bundle's), the span alone names nothing
+    report = audit_html(page(f'<div class="bt-wrapper">{span}</div>'))
+    assert "Blockthrough" not in {n.network for n in report.networks}
+    assert not [i for i in report.ids if i.kind == "blockthrough-placement"]
+
+
 @pytest.mark.parametrize("host", ["www.liqwid.net", "nextmillennium.liqwid.net"])
 def test_liqwids_loader_names_it_and_the_sites_key(audit_html: AuditHtml, host: str) -> None:
     """Liqwid's tag loads its script with the site's key (or a reseller's subdomain of its

@@ -1,0 +1,70 @@
+"""A vendor's tag a page shows as text is none it runs: a tutorial's `<pre><code>` kept in
+a script's data (a Next.js `__NEXT_DATA__` article body) writes the tag entity-escaped
+(`&lt;script src=…&gt;`), and its example ID is no operator's. The same tag live in the
+page's data, unescaped, or escaped by a DOM save outside a code block, still names its
+vendor and ID."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hostile.scaling import assert_linear, audit_seconds
+
+from .conftest import AuditHtml
+
+_P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
+_PROPERTY = "5a1b2c3d4e5f60718293a4b5"
+_PUBLISHER = "1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d"
+
+
+def _next_data(body: str) -> str:
+    return (f'<html><head><title>t</title></head><body>{_P}<script id="__NEXT_DATA__" '
+            f'type="application/json">{{"props":{{"post":{{"title":"Add share buttons",'
+            f'"body":"{body}"}}}}}}</script></body></html>')
+
+
+SHOWN = {
+    "property (today's loader)": (
+        '<p>Paste this:</p><pre><code>&lt;script src=\\"https://platform-api.sharethis.com/js/'
+        f'sharethis.js#property={_PROPERTY}&amp;product=sop\\" async&gt;&lt;/script&gt;'
+        '</code></pre>'),
+    "publisher (the 2011 loader)": (
+        '<pre><code>&lt;script type=\\"text/javascript\\" src=\\"http://w.sharethis.com/button/'
+        f'sharethis.js#publisher={_PUBLISHER}&amp;type=website\\"&gt;&lt;/script&gt;'
+        '</code></pre>'),
+}
+
+
+@pytest.mark.parametrize("body", SHOWN.values(), ids=SHOWN.keys())
+def test_a_tag_shown_as_text_names_no_vendor_nor_id(audit_html: AuditHtml, body: str) -> None:
+    report = audit_html(_next_data(body))
+    assert not [i for i in report.ids if i.kind.startswith("sharethis")]
+    assert "ShareThis" not in {n.network for n in report.networks}
+
+
+def test_the_same_tag_live_in_the_pages_data_is_read(audit_html: AuditHtml) -> None:
+    # the loader as a CMS's embed field holds it, raw HTML in the JSON, after a shown one
+    body = (SHOWN["property (today's loader)"] + '", "embed": "<script src=\\"https://'
+            f'platform-api.sharethis.com/js/sharethis.js#property={_PROPERTY}&product='
+            'inline-share-buttons\\" async></script>')
+    report = audit_html(_next_data(body))
+    assert [(i.kind, i.value) for i in report.ids if i.kind.startswith("sharethis")] == [
+        ("sharethis-property", _PROPERTY)]
+
+
+def test_an_escaped_tag_a_dom_save_wrote_in_a_script_is_read(audit_html: AuditHtml) -> None:
+    # a browser's save escapes the tag a script writes: no code block, a live tag
+    html = (f"<html><head><title>t</title></head><body>{_P}<script>document.write('&lt;"
+            'script src="https://platform-api.sharethis.com/js/sharethis.js#property='
+            f"{_PROPERTY}&amp;product=sop\" async&gt;&lt;' + '/script>');</script></body></html>")
+    report = audit_html(html)
+    assert [(i.kind, i.value) for i in report.ids if i.kind.startswith("sharethis")] == [
+        ("sharethis-property", _PROPERTY)]
+
+
+def test_escaped_tags_read_in_linear_time() -> None:
+    def seconds(n: int) -> float:
+        tag = SHOWN["property (today's loader)"].replace(_PROPERTY, "{:024x}")
+        return audit_seconds(_next_data("".join(tag.format(i) for i in range(n))))
+
+    assert_linear(seconds, 4000, "entity-escaped vendor tags in a page's data")
