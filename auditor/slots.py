@@ -445,6 +445,10 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
         slot.extra_elements.append(draft.element)
         if not (slot.width and slot.height) and draft.width and draft.height:
             slot.width, slot.height = draft.width, draft.height
+        if not slot.zone_id and draft.zone_id and slot.network is draft.network:
+            # the box's call names no zone (`googletag.display('leaderboard')`); the frame
+            # its network rendered in it names the unit's (GPT's ad-unit path)
+            slot.zone_id, slot.id_kind = draft.zone_id, draft.id_kind
         return False
 
     return ([d for d in drafts if outside(d)],
@@ -1347,6 +1351,9 @@ def _script_slot(
             element_id, width, height = offered
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
+    if element_id and page.with_id(element_id) is None:
+        named = _prefixed_box(script, element_id)
+        element_id = named.get("id") if named is not None else element_id
     # what names the element: its id, or `.class` (a later call naming it is this slot)
     key = element_id or (f".{element_class}" if element_class else None)
     known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
@@ -1397,6 +1404,23 @@ def _script_slot(
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
+
+
+_PREFIXED_LEVELS = 2  # the box a call names stands round its script, a level or two up
+
+
+def _prefixed_box(script: etree._Element, name: str) -> etree._Element | None:
+    """The box round the calling script whose id is the name the call gives, a site's
+    prefix before it (`<div id="bbccom_native"><script>googletag.display("native")`: the
+    site's ad code builds the element's id from the slot's name): the element the unit
+    fills. None where no box a level or two up is so named."""
+    for level, above in enumerate(script.iterancestors()):
+        if level >= _PREFIXED_LEVELS or str(above.tag).lower() in ("body", "html"):
+            return None
+        own = above.get("id") or ""
+        if len(own) > len(name) + 1 and own.endswith(name) and own[-len(name) - 1] in "_-":
+            return above
+    return None
 
 
 def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptSlotSpec,
