@@ -1816,9 +1816,12 @@ def cosmetic_slots(
             continue
         if outer is not None and rule != INS_TAG_RULE and (_holds_text(el, 1) or (
                 el not in network_of and catalogue.named_in_markup(el) is None
-                and _named_inside(el, hit_elements, catalogue) is None)):
+                and _named_inside(el, hit_elements, catalogue) is None
+                and not (str(el.tag).lower() == "div" and _empty_unit_box(el)))):
             # a column's label or frame, not a vendor's empty unit (or its wrapper); an ad
-            # server's <ins> tag is such a unit by its own shape, whoever serves it
+            # server's <ins> tag is such a unit by its own shape, whoever serves it, and so
+            # is a div the site's ad code fills by its id, empty (`div.ad-container
+            # #content-cards-rail` beside a widget in a hidden rail; a frame is no such box)
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
