@@ -1802,6 +1802,14 @@ def cosmetic_slots(
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
     signed = [n for n in catalogue.signed_with(script_needles(page, catalogue))
               if _serves_units(n)]
+    # the classes of the known units each column holds: an empty box sharing one is that
+    # unit's other breakpoint (`div.displayAd#header_mobile320x50_frame` beside the known
+    # `div.displayAd#header728x90_frame`), the same placement
+    column_classes: dict[etree._Element, set[str]] = {}
+    for unit in known:
+        column = outer_above(unit)
+        if column in columns:
+            column_classes.setdefault(column, set()).update((unit.get("class") or "").split())
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -1817,11 +1825,14 @@ def cosmetic_slots(
         if outer is not None and rule != INS_TAG_RULE and (_holds_text(el, 1) or (
                 el not in network_of and catalogue.named_in_markup(el) is None
                 and _named_inside(el, hit_elements, catalogue) is None
-                and not (str(el.tag).lower() == "div" and _empty_unit_box(el)))):
+                and not (str(el.tag).lower() == "div" and _empty_unit_box(el)
+                         and not column_classes.get(outer, set()).intersection(
+                             (el.get("class") or "").split())))):
             # a column's label or frame, not a vendor's empty unit (or its wrapper); an ad
             # server's <ins> tag is such a unit by its own shape, whoever serves it, and so
             # is a div the site's ad code fills by its id, empty (`div.ad-container
-            # #content-cards-rail` beside a widget in a hidden rail; a frame is no such box)
+            # #content-cards-rail` beside a widget in a hidden rail; a frame is no such box,
+            # nor a known unit's twin of another breakpoint, `column_classes`)
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
