@@ -76,6 +76,7 @@ from auditor.resources import (
 )
 from auditor.saved import saved_from_url
 from auditor.slots import (
+    ad_call_boxes,
     cosmetic_slots,
     declared_slots,
     frame_slots,
@@ -230,6 +231,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     hidden = {el for el, _, _ in hits}
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
+    hidden = {el for el, _, _ in hits}
+    hits += [hit for hit in ad_call_boxes(page) if hit[0] not in hidden]
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold

@@ -1740,6 +1740,31 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     return out
 
 
+# a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(
+# '2127_1593')` in `<div id="2127_1593">`, a verb then `Ad` (or `_ad`), the id quoted first
+_AD_CALL = lazy_regex(
+    r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
+    r"""['"]([\w.:-]{1,200})['"]""")
+AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
+
+
+def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
+    """The boxes a script inside them fills with an ad by their own id (`ad call`: the
+    site's ad code, no vendor's tag), as cosmetic hits; a call naming another element, or
+    a function of another verb, is no placement. One pass over the page's scripts."""
+    out: list[tuple[etree._Element, str, str]] = []
+    for script in page.scripts:
+        box = script.getparent()
+        own = box.get("id") if box is not None else None
+        if box is None or not own or str(box.tag).lower() in _LANDMARKS:
+            continue
+        code = script.text or ""
+        if any(m.group(1) == own and not in_comment(code, m.start())
+               for m in _AD_CALL.finditer(code)):
+            out.append((box, AD_CALL_RULE, INS_TAG_LIST))
+    return out
+
+
 def _ins_unit_attr(name: str, value: str) -> bool:
     """Whether an `<ins>` attribute asks an ad server for its slot or zone: its name says
     slot or zone under no word of a page part (`_INS_PART_WORDS`), and its value is an ID,
