@@ -76,6 +76,7 @@ from auditor.resources import (
 )
 from auditor.saved import saved_from_url
 from auditor.slots import (
+    ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
     cosmetic_slots,
@@ -232,6 +233,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     hidden = {el for el, _, _ in hits}
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
+    hidden = {el for el, _, _ in hits}
+    hits += [hit for hit in ad_call_boxes(page) if hit[0] not in hidden]
     advertising, network_of = advertising_elements(seen), loader_networks(seen)
     hits += [hit for hit in ad_frame_units(advertising, network_of, found_slots)
              if hit[0] not in hidden]

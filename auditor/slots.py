@@ -446,6 +446,10 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
         slot.extra_elements.append(draft.element)
         if not (slot.width and slot.height) and draft.width and draft.height:
             slot.width, slot.height = draft.width, draft.height
+        if not slot.zone_id and draft.zone_id and slot.network is draft.network:
+            # the box's call names no zone (`googletag.display('leaderboard')`); the frame
+            # its network rendered in it names the unit's (GPT's ad-unit path)
+            slot.zone_id, slot.id_kind = draft.zone_id, draft.id_kind
         return False
 
     return ([d for d in drafts if outside(d)],
@@ -1383,6 +1387,9 @@ def _script_slot(
             element_id, width, height = offered
     if not element_id and groups.get("target"):
         element_id, element_class = _simple_selector(groups["target"])
+    if element_id and page.with_id(element_id) is None:
+        named = _prefixed_box(script, element_id)
+        element_id = named.get("id") if named is not None else element_id
     # what names the element: its id, or `.class` (a later call naming it is this slot)
     key = element_id or (f".{element_class}" if element_class else None)
     known = by_id.get(key) or by_id.get(f"{key}@{id(script)}") if key else None
@@ -1433,6 +1440,23 @@ def _script_slot(
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
+
+
+_PREFIXED_LEVELS = 2  # the box a call names stands round its script, a level or two up
+
+
+def _prefixed_box(script: etree._Element, name: str) -> etree._Element | None:
+    """The box round the calling script whose id is the name the call gives, a site's
+    prefix before it (`<div id="bbccom_native"><script>googletag.display("native")`: the
+    site's ad code builds the element's id from the slot's name): the element the unit
+    fills. None where no box a level or two up is so named."""
+    for level, above in enumerate(script.iterancestors()):
+        if level >= _PREFIXED_LEVELS or str(above.tag).lower() in ("body", "html"):
+            return None
+        own = above.get("id") or ""
+        if len(own) > len(name) + 1 and own.endswith(name) and own[-len(name) - 1] in "_-":
+            return above
+    return None
 
 
 def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptSlotSpec,
@@ -1783,6 +1807,31 @@ def ad_frame_units(advertising: frozenset[etree._Element],
     return out
 
 
+# a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(
+# '2127_1593')` in `<div id="2127_1593">`, a verb then `Ad` (or `_ad`), the id quoted first
+_AD_CALL = lazy_regex(
+    r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
+    r"""['"]([\w.:-]{1,200})['"]""")
+AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
+
+
+def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
+    """The boxes a script inside them fills with an ad by their own id (`ad call`: the
+    site's ad code, no vendor's tag), as cosmetic hits; a call naming another element, or
+    a function of another verb, is no placement. One pass over the page's scripts."""
+    out: list[tuple[etree._Element, str, str]] = []
+    for script in page.scripts:
+        box = script.getparent()
+        own = box.get("id") if box is not None else None
+        if box is None or not own or str(box.tag).lower() in _LANDMARKS:
+            continue
+        code = script.text or ""
+        if any(m.group(1) == own and not in_comment(code, m.start())
+               for m in _AD_CALL.finditer(code)):
+            out.append((box, AD_CALL_RULE, INS_TAG_LIST))
+    return out
+
+
 def _ins_unit_attr(name: str, value: str) -> bool:
     """Whether an `<ins>` attribute asks an ad server for its slot or zone: its name says
     slot or zone under no word of a page part (`_INS_PART_WORDS`), and its value is an ID,
@@ -1993,6 +2042,14 @@ def cosmetic_slots(
     known_above, outer_above = _NearestAbove(known), _NearestAbove(holders | columns)
     signed = [n for n in catalogue.signed_with(script_needles(page, catalogue))
               if _serves_units(n)]
+    # the classes of the known units each column holds: an empty box sharing one is that
+    # unit's other breakpoint (`div.displayAd#header_mobile320x50_frame` beside the known
+    # `div.displayAd#header728x90_frame`), the same placement
+    column_classes: dict[etree._Element, set[str]] = {}
+    for unit in known:
+        column = outer_above(unit)
+        if column in columns:
+            column_classes.setdefault(column, set()).update((unit.get("class") or "").split())
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -2007,9 +2064,15 @@ def cosmetic_slots(
             continue
         if outer is not None and rule != INS_TAG_RULE and (_holds_text(el, 1) or (
                 el not in network_of and catalogue.named_in_markup(el) is None
-                and _named_inside(el, hit_elements, catalogue) is None)):
+                and _named_inside(el, hit_elements, catalogue) is None
+                and not (str(el.tag).lower() == "div" and _empty_unit_box(el)
+                         and not column_classes.get(outer, set()).intersection(
+                             (el.get("class") or "").split())))):
             # a column's label or frame, not a vendor's empty unit (or its wrapper); an ad
-            # server's <ins> tag is such a unit by its own shape, whoever serves it
+            # server's <ins> tag is such a unit by its own shape, whoever serves it, and so
+            # is a div the site's ad code fills by its id, empty (`div.ad-container
+            # #content-cards-rail` beside a widget in a hidden rail; a frame is no such box,
+            # nor a known unit's twin of another breakpoint, `column_classes`)
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement

@@ -87,3 +87,32 @@ def test_the_gpt_reference_example_network_is_no_operators(project_engine: Engin
     ids = {(i.kind, i.value) for i in page.ids}
     assert not ids & {("gpt-network", "6355419"),
                       ("gpt-slot", "/6355419/Travel/Europe/France/Paris")}
+
+
+# a remnant box whose one script displays two passbacks in turn, one after the other
+TWO_IN_ONE = _HEAD + """<div class="ads"><script>
+googletag.pubads().definePassback('/51159526/Top_728', [728, 90]).display();
+googletag.pubads().definePassback('/51159526/Side_300', [300, 250]).display();
+</script></div>
+</body></html>"""
+
+# one unit whose script passes back another path per branch: still one placement
+BRANCHED = _HEAD + """<div class="ads"><script>
+if (window.innerWidth < 728) {
+  googletag.pubads().definePassback('/51159526/Top_320', [320, 50]).display();
+} else {
+  googletag.pubads().definePassback('/51159526/Top_728', [728, 90]).display();
+}
+</script></div>
+</body></html>"""
+
+
+def test_each_passback_a_script_displays_in_turn_is_a_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(TWO_IN_ONE.encode(), url="https://listings.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.zone_id, s.width, s.height) for s in page.slots] == [
+        ("/51159526/Top_728", 728, 90), ("/51159526/Side_300", 300, 250)]
+    (page,) = audit(BRANCHED.encode(), url="https://listings.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == 1

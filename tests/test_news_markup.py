@@ -129,6 +129,23 @@ def test_pagebuilder_ad_containers_are_placements(project_engine: Engine,
     assert not [f for f in page.findings if f.severity.value in ("high", "medium")]
 
 
+# the same ad loader's box declaring no type, in a photo gallery: the div it writes the ad
+# into, `wpni_adi_<type>`, makes it the unit; a slug_ box round other markup is none
+GALLERY_SLUG = b"""<html><head><title>t</title></head><body><div class="gallery">
+<div class="slide"><img src="/a.jpg" alt="A harbour"></div>
+<div class="gallery-ad"><div id="slug_bigbox_gallery" style="display:none;">
+<div id="wpni_adi_bigbox_gallery"></div></div></div>
+<div id="slug_caption"><div id="caption_text">A harbour at dawn.</div></div>
+</div></body></html>"""
+
+
+def test_an_ad_loaders_untyped_box_round_its_ad_div_is_a_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(GALLERY_SLUG, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network) for s in page.slots] == [(3, None)]
+
+
 # a theme that types its page wrapper WPAdBlock: the block holds the article's text and
 # shows no ad, so it is the page, not a placement (as a landmark a generic rule hides)
 _PARA = "<p>" + "The river valley held orchards of apple and pear for generations. " * 3 + "</p>"

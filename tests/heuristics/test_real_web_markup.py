@@ -1362,6 +1362,41 @@ def test_a_hidden_column_keeps_a_vendors_unit_in_a_hidden_wrapper_of_its_own(
         ("##div[id^='zergnet-widget-']", "ZergNet")]
 
 
+def test_a_hidden_column_keeps_an_empty_box_its_ad_code_fills_by_id(engine: Engine) -> None:
+    """A hidden rail round a ZergNet widget holds the site's own unit, an empty box of a
+    class EasyList hides that the site's ad code fills by its id (a magazine's
+    `div.ad-container#content-cards-rail`; here `div.ad-slot`): a placement, as the same box is
+    outside a column; an empty box with no id, one holding a label's text, or a frame, is none."""
+    from auditor.pipeline import audit
+
+    html = page("<aside class='ad-column'><div class='ad-slot' id='cards-rail'></div>"
+                "<div class='ad-slot'></div>"
+                "<div class='ad-slot' id='rail-label'>Advertisement</div>"
+                "<iframe id='rail-frame' name='google_ads_iframe_rail'></iframe>"
+                "<div id='zergnet-widget-26344'></div><script>var z=document.createElement"
+                "('script');z.src='http://www.zergnet.com/zerg.js?id=26344';</script></aside>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert sorted((s.xpath, s.network) for s in report.slots) == [
+        ("/html/body/aside/div[1]", None), ("/html/body/aside/div[4]", "ZergNet")]
+    # (the empty frame an ad server's name hides there is a frame, no box its code fills)
+
+
+def test_a_hidden_column_keeps_no_known_units_twin_of_another_breakpoint(
+        engine: Engine) -> None:
+    """The empty box in a hidden column sharing a class with the known unit there is that
+    unit's other breakpoint (a magazine's `div.displayAd#header_mobile320x50_frame` beside
+    its `div.displayAd#header728x90_frame`): one placement, the known unit."""
+    from auditor.pipeline import audit
+
+    html = page("<aside class='ad-column'><div class='ad-slot rail-unit' id='zergnet-widget-26344'>"
+                "</div><div class='ad-slot rail-unit' id='rail-unit-mobile'></div>"
+                "<script>var z=document.createElement('script');"
+                "z.src='http://www.zergnet.com/zerg.js?id=26344';</script></aside>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert [(s.xpath, s.network) for s in report.slots] == [
+        ("/html/body/aside/div[1]", "ZergNet")]
+
+
 @pytest.mark.parametrize(("markup", "slots"), [
     # the industry's AdChoices notice and the site's ad-sales link, hidden by their class
     ('<a class="ad_choices" href="https://www.newsgroup.example/privacy#optout">Ad Choices'
