@@ -25,7 +25,7 @@ from auditor.catalogue import (
 )
 from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.hiding import pixels, style_size
-from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
+from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
@@ -211,7 +211,7 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
     return False
 
 
-_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;,()\[\]{}]""")
+_TERNARY_TOKENS = lazy_regex(JS_MARKS + r"""|\?[?.]|[?:;,()\[\]{}]""", re.MULTILINE)
 
 
 def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
@@ -254,8 +254,8 @@ def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
 
 
 _SPACES = lazy_regex(r"\s*")
-_BLOCK_TOKENS = lazy_regex(
-    r"""\\.|["'`]|/[/*]|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""")
+_BLOCK_TOKENS = lazy_regex(JS_MARKS + r"""|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""",
+                           re.MULTILINE)
 _IF = lazy_regex(r"if(?![\w$])")
 _ELSE = lazy_regex(r"else(?![\w$])")
 
