@@ -825,14 +825,17 @@ def _block_opened(script: str, reach: int, at: int) -> int:
     return opened
 
 
-# what opens or closes a string or a comment, read forward: an escape, a quote, a line's
-# end, a `//` that may open a line comment (at a line's start or after a space or
-# punctuation, not a URL's `http://`), a `/*` not run into a name or a `*` (no glob's)
+# what opens a string or a comment, read forward: an escape (outside a string, a regex's
+# `\/` or `\'`), a quote, a `//` that may open a line comment (at a line's start or after
+# a space or punctuation, not a URL's `http://`), a `/*` not run into a name or a `*` (no
+# glob's); and what ends a string of each quote: its escapes, its quote, a line's end
 _LINE_OPENS = r"(?:^|(?<=[\s;{}(),]))//"
 _BLOCK_OPENS = r"(?<![\w$*])/\*"
-JS_MARKS = r"""\\.|["'`]|\n|""" + _LINE_OPENS + "|" + _BLOCK_OPENS
+JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS
 _COMMENT_MARKS = lazy_regex(JS_MARKS, re.MULTILINE)
 _LINE_OPENER = lazy_regex(_LINE_OPENS, re.MULTILINE)
+_STRING_ENDS = {"'": lazy_regex(r"\\.|['\n]"), '"': lazy_regex(r'\\.|["\n]'),
+                "`": lazy_regex(r"\\.|`")}
 
 
 def _noted(spans: list[tuple[int, int]]) -> Callable[[int, int], None]:
@@ -849,17 +852,19 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
     line comment at its line's end, a block comment at its `*/`, else `_COMMENT_REACH`
     on."""
     end = len(code) if stop is None else stop
-    quote = ""
     at = start
     while at < end and (m := tokens.search(code, at, end)) is not None:
         token, at = m.group(), m.end()
-        if quote:
-            if token == quote or (token == "\n" and quote != "`"):
-                quote = ""
-        elif token[0] == "\\" or token == "\n":
+        if token[0] == "\\":
             continue
-        elif token in ("'", '"', "`"):
-            quote = token
+        if token in _STRING_ENDS:
+            closing = _STRING_ENDS[token]
+            while (e := closing.search(code, at, end)) is not None:
+                at = e.end()
+                if e.group()[0] != "\\":
+                    break
+            else:
+                at = end
         elif token == "//":
             close = code.find("\n", at)
             close = len(code) if close == -1 else close
