@@ -31,7 +31,7 @@ from auditor.lazy_re import PatternFacts, lazy_regex
 from auditor.literals import LiteralSet
 from auditor.model import Category, ListInfo, RequestType
 from auditor.rules import cache as _cache
-from auditor.rules.literal import alternatives, regex_literal
+from auditor.rules.literal import alternatives, regex_literal, trailing_lookahead
 from auditor.saved import saved_file_name
 from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
 
@@ -889,8 +889,16 @@ def required_literal(pattern: str) -> str | None:
 
 def _literal_of(pattern: str) -> str:
     """The longest literal every match of a pattern holds, of its top level
-    (`regex_literal`) or, for one group of alternatives, of every branch ('' for none)."""
-    return regex_literal(pattern) or _shared_literal(pattern)
+    (`regex_literal`) or, for one group of alternatives, of every branch ('' for none);
+    failing both, the one the text after a match must hold (a trailing lookahead's:
+    Outbrain's widget handed by a variable, `ob = 'AR_1' … widgetId = ob`).
+
+    >>> _literal_of(r"(?P<n>[a-z]+)=(?=.{0,600}?widgetId=(?P=n))")
+    'widgetId='
+    """
+    found = regex_literal(pattern) or _shared_literal(pattern)
+    ahead = trailing_lookahead(pattern) if len(found) < 3 else None
+    return max(found, regex_literal(ahead), key=len) if ahead is not None else found
 
 
 def _shared_literal(pattern: str) -> str:

@@ -63,24 +63,30 @@ def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
     return out
 
 
+# (value, network) of an ID the creative writes -> why it is the creative's
+Creatives = dict[tuple[str, str | None], str]
+
+
 def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
                  sightings: Sequence[Sighting],
                  documents: Sequence[HeldDocument] = (),
-                 site: str | None = None) -> tuple[Identifier, ...]:
-    """`ids` with the creative's marked (`Origin.CREATIVE`, `why` naming the slot's
-    network): an operator's ID that the scripts of an ad slot's frame write, or the
-    document it holds (`documents`, `walk.held_frames`: a `srcdoc`, a saved copy's frame
-    part) loads, of a network other than the slot's, and that no other script of the
-    page, no other frame's and none of its requests outside those frames holds. An MHTML
-    archive keeps a creative's document as a part, not a `srcdoc`: its pixel's and its
-    conversion tag's URLs are the creative's as an inline creative's scripts are. A part
-    loaded from the page's own site (`site`: the site's ad module at its own address) is
-    the site's code, no creative: what it holds stays the operator's."""
+                 site: str | None = None) -> Creatives:
+    """The creative's among `ids`, each with why: an operator's ID that the scripts of an
+    ad slot's frame write, or the document it holds (`documents`, `walk.held_frames`: a
+    `srcdoc`, a saved copy's frame part) loads, of a network other than the slot's, and
+    that no other script of the page, no other frame's and none of its requests outside
+    those frames holds. An MHTML archive keeps a creative's document as a part, not a
+    `srcdoc`: its pixel's and its conversion tag's URLs are the creative's as an inline
+    creative's scripts are. A part loaded from the page's own site (`site`: the site's ad
+    module at its own address) is the site's code, no creative: what it holds stays the
+    operator's. Read once a page, before the snippets' loaders are built (a creative's ID
+    builds none); `marked_creative` marks them once the other origins are read."""
+    out: Creatives = {}
     if not ids or not slots or not page.frames:
-        return tuple(ids)
+        return out
     held = slot_frames(page, slots)
     if not held:
-        return tuple(ids)
+        return out
     theirs: dict[str, list[FoundSlot]] = {}  # a word → the slots whose frames' code holds it
     for frame, slot in held.items():
         for code in page.frame_scripts(frame):
@@ -93,9 +99,8 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
             for word in id_words(markup):
                 theirs.setdefault(word, []).append(box)
     if not theirs:
-        return tuple(ids)
+        return out
     elsewhere: set[str] | None = None  # the words of the page's own code and requests
-    out: list[Identifier] = []
     for ident in ids:
         owner = next((s for s in theirs.get(ident.value, ())
                       if s.network is None or s.network.name != ident.network), None)
@@ -112,8 +117,19 @@ def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[Fo
                 elsewhere = set().union(*map(id_words, texts))
             if ident.value not in elsewhere:
                 where = f"a {owner.network.name} ad slot" if owner.network else "an ad slot"
-                ident = replace(ident, origin=Origin.CREATIVE,
-                                why=f"the code of the ad served into {where}'s frame "
-                                    "writes it, not the site")
-        out.append(ident)
-    return tuple(out)
+                out[ident.value, ident.network] = (
+                    f"the code of the ad served into {where}'s frame writes it, not the site")
+    return out
+
+
+def marked_creative(ids: Sequence[Identifier], creatives: Creatives
+                    ) -> tuple[Identifier, ...]:
+    """`ids` with the creative's (`creative_ids`) marked `Origin.CREATIVE`, `why` naming
+    the slot's network: those still the operator's after the copy's, the look-alikes'
+    and the adware's were marked, which come first."""
+    if not creatives:
+        return tuple(ids)
+    return tuple(replace(i, origin=Origin.CREATIVE, why=why)
+                 if i.origin is Origin.OPERATOR
+                 and (why := creatives.get((i.value, i.network))) is not None else i
+                 for i in ids)

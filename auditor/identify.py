@@ -338,21 +338,25 @@ NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is
 NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
-def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
-    """The values of attribute `attr` on elements whose address `src` finds: the `src`, or
-    the URL parked in its place while a delay plugin or consent manager holds the tag (the
-    walk reads it as the tag's request, and the tag keeps its IDs)."""
-    named = page.view("attr-src:" + attr, lambda: [
-        (str(v), tag_address(v.getparent())) for v in attributes_named(page.root, attr)])
+def _attribute_values(page: ParsedPage, root: etree._Element, attr: str,
+                      src: re.Pattern[str] | None) -> list[str]:
+    """The values of attribute `attr` in the page's document or one of its own frames'
+    (`root`), on elements whose address `src` finds when given: the `src`, or the URL
+    parked in its place while a delay plugin or consent manager holds the tag (the walk
+    reads it as the tag's request, and the tag keeps its IDs). The page's own are read
+    once a page."""
+    mine = root is page.root
+    if src is None:
+        return (page.attribute_values(attr) if mine
+                else [str(v) for v in attributes_named(root, attr)])
+    named = (page.view("attr-src:" + attr, lambda: _addressed(root, attr)) if mine
+             else _addressed(root, attr))
     return [value for value, url in named if url and src.search(url)]
 
 
-def _attribute_values(root: etree._Element, attr: str, src: re.Pattern[str] | None
-                      ) -> list[str]:
-    """The values of attribute `attr` in one frame's document, on elements whose address
-    `src` finds when given (`_values_on`)."""
-    return [str(v) for v in attributes_named(root, attr)
-            if src is None or ((url := tag_address(v.getparent())) and src.search(url))]
+def _addressed(root: etree._Element, attr: str) -> list[tuple[str, str]]:
+    """Each value of attribute `attr` in `root`'s document, with its element's address."""
+    return [(str(v), tag_address(v.getparent())) for v in attributes_named(root, attr)]
 
 
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
@@ -563,10 +567,8 @@ def identifiers(
                 and _may_be_in(spec.pattern, all_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
-            texts += (page.attribute_values(spec.attr) if spec.src is None
-                      else _values_on(page, spec.attr, spec.src))
-            for root in own_frames:
-                texts += _attribute_values(root, spec.attr, spec.src)
+            for root in (page.root, *own_frames):
+                texts += _attribute_values(page, root, spec.attr, spec.src)
         if spec.where == "meta" and spec.attr:
             texts += metas[spec.attr]
         if spec.where == "amp" and spec.attr:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.creatives import creative_ids, slot_frames
+from auditor.creatives import creative_ids, marked_creative, slot_frames
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
 from auditor.dom.walk import (
@@ -268,9 +268,10 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     genuine = tuple(n for n in present if n.name not in posed)  # no look-alike posing
     # a creative's ID (an advertiser's container in an ad slot's frame) builds no loader
     # at the page's own snippet: that load would make it the operator's (`creative_ids`)
-    framed = {i.value for i in creative_ids(ids, page, found_slots, seen, documents,
-                                            first_party)
-              if i.origin is Origin.CREATIVE}
+    creatives = creative_ids([*ids, *dead_ids], page, found_slots, seen, documents,
+                             first_party)
+    framed = {i.value for i in ids if (i.value, i.network) in creatives
+              and i.origin is Origin.OPERATOR}
     seen = with_snippet_loads(seen, [i for i in ids if i.value not in framed], genuine, page,
                               base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
@@ -293,8 +294,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       ((s.id_kind, s.zone_id) for s in found_slots if s.id_kind and s.zone_id),
                       doc.in_post_body)
     ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
-    # an ad's own, in its frame
-    ids = creative_ids(ids, page, found_slots, seen, documents, first_party)
+    ids = marked_creative(ids, creatives)  # an ad's own, in its frame
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

@@ -23,8 +23,9 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.hiding import inline_hiding
-from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
+from auditor.dom.hiding import declared_size as own_size
+from auditor.dom.hiding import inline_hiding, pixels, style_size
+from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
@@ -35,8 +36,6 @@ from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party
 
-_STYLE_WIDTH = lazy_regex(r"(?<![-\w])width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
-_STYLE_HEIGHT = lazy_regex(r"(?<![-\w])height\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 _JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 # How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
 # wrapper. Further up is page layout, not the ad.
@@ -83,32 +82,29 @@ class _Draft:
                          tuple(self.extra_elements))
 
 
-def _int(value: str | None) -> int | None:
-    if not value:
-        return None
-    match = re.match(r"\s*(\d+)", value)
-    return int(match.group(1)) if match else None
-
-
 def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     """Width and height the markup declares: the element's attributes, else the inline
     style of the nearest of it and its wrappers that declares a size (scraper kits size
     the wrapper div, not the ad tag). Both come from that one element: a width further
     up belongs to the page layout, not the ad."""
-    width = _int(el.get("data-width")) or _int(el.get("width"))
-    height = _int(el.get("data-height")) or _int(el.get("height"))
+    width, height = _unit_size(el)
     if width or height:
         return width, height
     node: etree._Element | None = el
     for _ in range(SIZE_ANCESTORS + 1):
         if node is None or str(node.tag).lower() in ("body", "html"):
             break
-        style = node.get("style") or ""
-        w, h = _STYLE_WIDTH.search(style), _STYLE_HEIGHT.search(style)
-        if w or h:
-            return (int(float(w.group(1))) if w else None, int(float(h.group(1))) if h else None)
+        size = style_size(node.get("style") or "")
+        if size != (None, None):
+            return size
         node = node.getparent()
     return None, None
+
+
+def _unit_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """The size an ad unit's attributes declare, its `data-` ones first."""
+    return (pixels(el.get("data-width")) or pixels(el.get("width")),
+            pixels(el.get("data-height")) or pixels(el.get("height")))
 
 
 def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[FoundSlot]:
@@ -215,7 +211,7 @@ def _branch_between(code: str, branches: list[int], start: int, end: int,
     return False
 
 
-_TERNARY_TOKENS = lazy_regex(r"""\\.|["'`]|/[/*]|\?[?.]|[?:;,()\[\]{}]""")
+_TERNARY_TOKENS = lazy_regex(JS_MARKS + r"""|\?[?.]|[?:;,()\[\]{}]""", re.MULTILINE)
 
 
 def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
@@ -258,8 +254,8 @@ def _ternary_colons(code: str) -> dict[int, tuple[int, int]]:
 
 
 _SPACES = lazy_regex(r"\s*")
-_BLOCK_TOKENS = lazy_regex(
-    r"""\\.|["'`]|/[/*]|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""")
+_BLOCK_TOKENS = lazy_regex(JS_MARKS + r"""|[()\[\]{};]|\belse\b|\bcase\b|\bdefault\s*:""",
+                           re.MULTILINE)
 _IF = lazy_regex(r"if(?![\w$])")
 _ELSE = lazy_regex(r"else(?![\w$])")
 
@@ -704,7 +700,7 @@ def _one_pixel_image(el: etree._Element) -> bool:
     pixel of an ad server's host (a script tag's `<noscript>` beacon), no placement."""
     if str(el.tag).lower() != "img":
         return False
-    width, height = _int(el.get("width")), _int(el.get("height"))
+    width, height = pixels(el.get("width")), pixels(el.get("height"))
     return width is not None and height is not None and width <= 1 and height <= 1
 
 
@@ -762,8 +758,8 @@ def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
             frame = next((c for c in el if str(c.tag).lower() == "iframe"
                           and c.get("id") == frame_id), None)
             if frame is not None:
-                found[el].width, found[el].height = (_int(frame.get("width")),
-                                                     _int(frame.get("height")))
+                found[el].width, found[el].height = (pixels(frame.get("width")),
+                                                     pixels(frame.get("height")))
 
 
 
@@ -1031,7 +1027,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         framed.append((holder, network, spec, groups["zone"]))
                     # the size the script writes its ad at is the unit's, whoever serves it,
                     # where the markup's is not whole (a wrapper styled only as wide)
-                    w, h = _int(groups.get("width")), _int(groups.get("height"))
+                    w, h = pixels(groups.get("width")), pixels(groups.get("height"))
                     if w and h and not (holder.width and holder.height):
                         holder.width, holder.height = w, h
                     break
@@ -1374,8 +1370,8 @@ def _script_slot(
 ) -> list[_Draft]:
     groups = match.groupdict()
     zone = groups.get("zone") or _assigned_path(page, groups.get("zone_var"))
-    width = _int(groups.get("width"))
-    height = _int(groups.get("height"))
+    width = pixels(groups.get("width"))
+    height = pixels(groups.get("height"))
     if groups.get("sizes") and not (width and height):
         width, height = _declared_size(groups["sizes"] or "")
     element_id, element_class = groups.get("element") or spec.element_of(groups), None
@@ -1801,7 +1797,7 @@ def ad_frame_units(advertising: frozenset[etree._Element],
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
-        width, height = _int(el.get("width")), _int(el.get("height"))
+        width, height = pixels(el.get("width")), pixels(el.get("height"))
         if width and height and min(width, height) >= _BANNER_SIDE and inline_hiding(el) is None:
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
@@ -2315,14 +2311,9 @@ _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
 def _own_area(node: etree._Element) -> int:
-    """The area an element declares itself (its width and height attributes, else its own
-    style), 0 when it declares no two sides; its wrappers' sizes are the box's, not its."""
-    width, height = _int(node.get("width")), _int(node.get("height"))
-    if not (width and height):
-        style = node.get("style") or ""
-        w, h = _STYLE_WIDTH.search(style), _STYLE_HEIGHT.search(style)
-        width = int(float(w.group(1))) if w else None
-        height = int(float(h.group(1))) if h else None
+    """The area an element declares itself (`declared_size`), 0 when it declares no two
+    sides; its wrappers' sizes are the box's, not its."""
+    width, height = own_size(node)
     return width * height if width and height else 0
 
 
@@ -2662,8 +2653,7 @@ def _empty_unit_box(el: etree._Element) -> bool:
 def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
                 catalogue: Catalogue) -> bool:
     """A vendor's unit that declares its own size in its attributes (not its wrapper's style)."""
-    width = _int(el.get("data-width")) or _int(el.get("width"))
-    height = _int(el.get("data-height")) or _int(el.get("height"))
+    width, height = _unit_size(el)
     if not (width and height):
         return False
     return el in network_of or catalogue.named_in_markup(el) is not None or any(

@@ -7,10 +7,14 @@ Pages written here after the forms a saved GPT slot and an operator's widget tak
 from __future__ import annotations
 
 import html
+from typing import Any
 
+import pytest
 from mhtml_fixtures import Part, chrome
 
+from auditor import pipeline
 from auditor.catalogue import Catalogue
+from auditor.creatives import creative_ids
 from auditor.model import Origin, PageReport
 from auditor.pipeline import audit, audit_records, default_engine
 from auditor.readers import read_source
@@ -206,3 +210,20 @@ def test_a_frame_part_from_the_pages_own_site_in_an_ad_box_is_the_operators(
         if origin:
             assert ("adsense-publisher", "ca-pub-1234567890123456") in _by_origin(
                 report, Origin.OPERATOR)
+
+
+def test_the_creatives_ids_are_read_once_a_page(catalogue: Catalogue,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read before the snippets' loaders are built (a creative's ID builds none) and
+    marked after the other origins, from that one reading: two readings cost twice and
+    could drift apart."""
+    calls: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return creative_ids(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "creative_ids", counted)
+    report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_CREATIVE)) + "</body></html>", catalogue)
+    assert _by_origin(report, Origin.CREATIVE) == _ADVERTISERS
+    assert len(calls) == 1

@@ -17,7 +17,8 @@ every such block of text on the corpus pages), so `hiding` reads it as hidden.
 findings do; `text_hiding` is `hiding` as the editorial count reads it (a fade-in's
 opacity and a row's zero font left to the page); `sheet_hiding` reads the rules of the
 page's own `<style>` sheets that hide one class or id (the keyword hack's); `tiny_element`
-is an element declared zero or one pixel in size (a beacon, a hidden frame).
+is an element declared zero or one pixel in size (a beacon, a hidden frame), read by the
+one reader of what size an element's markup declares (`declared_size`, `style_size`).
 """
 
 from __future__ import annotations
@@ -281,26 +282,45 @@ def _names_in(selectors: str) -> list[str]:
             else _PLAIN_NAMES.findall(selectors))
 
 
-# An element's own size (`slots.declared_size` reads a slot's, its wrappers' too): a zero
-# or one-pixel element is hidden from sight whatever its style says.
+# An element's size as its markup declares it: the one reader of a width and a height in
+# attributes and inline styles (a slot's, read on it and its wrappers by
+# `slots.declared_size`; an icon's area; a one-pixel element, hidden from sight whatever
+# its style says). A declaration opens the style or follows a `;` (`max-width` and
+# `line-height` are none) and ends its value (`50%` and `3em` are no pixels); the `;`
+# that ends it is left for the next one to open with (`width:1px;height:1px`).
 _STYLE_SIZE = lazy_regex(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
-                         + DECLARATION_END, re.I)
+                         r"(?=" + DECLARATION_END + ")", re.I)
 _LEADING_INT = lazy_regex(r"\s*(\d+)")
 
 
-def _int(value: str | None) -> int | None:
+def pixels(value: str | None) -> int | None:
+    """An attribute's size in pixels: its leading integer (`300`, `300px`), else None."""
     match = _LEADING_INT.match(value or "")
     return int(match.group(1)) if match else None
 
 
-def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """An element's own width and height from its attributes, else its inline style."""
-    width, height = _int(el.get("width")), _int(el.get("height"))
-    for prop, value in _STYLE_SIZE.findall(el.get("style") or ""):
+def style_size(style: str) -> tuple[int | None, int | None]:
+    """The width and height an inline style declares, each its first declaration.
+
+    >>> style_size("border:0;width:130px;height:90px"), style_size("max-width:9px;height:0")
+    ((130, 90), (None, 0))
+    """
+    width = height = None
+    for prop, value in _STYLE_SIZE.findall(style):
         if prop.lower() == "width" and width is None:
             width = int(float(value))
         elif prop.lower() == "height" and height is None:
             height = int(float(value))
+    return width, height
+
+
+def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """An element's own width and height, each from its attribute, else its inline style."""
+    width, height = pixels(el.get("width")), pixels(el.get("height"))
+    if width is None or height is None:
+        in_style = style_size(el.get("style") or "")
+        width = in_style[0] if width is None else width
+        height = in_style[1] if height is None else height
     return width, height
 
 
@@ -314,5 +334,5 @@ def tiny_element(el: etree._Element) -> bool:
 
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
-           "declared_size", "hiding", "inline_hiding", "may_hide", "sheet_hiding",
-           "style_hiding", "text_hiding", "tiny_element"]
+           "declared_size", "hiding", "inline_hiding", "may_hide", "pixels", "sheet_hiding",
+           "style_hiding", "style_size", "text_hiding", "tiny_element"]

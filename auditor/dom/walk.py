@@ -10,7 +10,8 @@ import base64
 import binascii
 import html
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote_to_bytes
@@ -888,16 +889,32 @@ def styling_site(root: lxml.html.HtmlElement | None, base: str | None) -> str | 
     """The site (`site_of`) serving at least two of the stylesheets the page's `<head>`
     links and more than every other site together: the site's static domain where it has
     one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does."""
+    return most_served(Counter(site_of(host_of(url)) for _, url in head_sheets(root, base)),
+                       least=2)
+
+
+def head_sheets(root: lxml.html.HtmlElement | None, base: str | None
+                ) -> list[tuple[lxml.html.HtmlElement, str]]:
+    """The stylesheets the page's `<head>` links, each with its address (against `base`):
+    the one reader of them that the frames' styling site and the hidden-frame findings'
+    design hosts share."""
     head = root.find("head") if root is not None else None
     if head is None:
-        return None
-    sites: dict[str, int] = {}
-    for el in head.iter("link"):
-        if "stylesheet" in (el.get("rel") or "").lower() and (
-                url := resolve(el.get("href") or "", base)):
-            sites[site_of(host_of(url))] = sites.get(site_of(host_of(url)), 0) + 1
-    best = max(sites, key=sites.__getitem__, default=None)
-    if best is None or sites[best] < 2 or sites[best] <= sum(sites.values()) - sites[best]:
+        return []
+    return [(el, url) for el in head.iter("link")
+            if "stylesheet" in (el.get("rel") or "").lower()
+            and (url := resolve(el.get("href") or "", base))]
+
+
+def most_served(counts: Mapping[str, int], least: int = 1) -> str | None:
+    """The one counted more than every other together, and at least `least` times (the
+    site serving most of a page's sheets or scripts), else None.
+
+    >>> most_served({"a": 2, "b": 1}), most_served({"a": 1, "b": 1}), most_served({"a": 1}, 2)
+    ('a', None, None)
+    """
+    best = max(counts, key=counts.__getitem__, default=None)
+    if best is None or counts[best] < least or counts[best] <= sum(counts.values()) - counts[best]:
         return None
     return best
 

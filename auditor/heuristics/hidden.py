@@ -47,6 +47,7 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
+from auditor.dom.walk import head_sheets, most_served
 from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
@@ -1212,16 +1213,9 @@ def _design_host(ctx: PageContext, host: str) -> bool:
         return False  # a host of anyone's files (jsDelivr, unpkg) serves a kit's as well
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
     site = registrable_domain(host)
-    mine = sites.get(site, 0)
-    if mine < 2 or mine <= sum(sites.values()) - mine:
+    if most_served(sites, least=2) != site:
         return False
-    return _most(ctx.view("script sites", lambda: _script_sites(ctx)), site)
-
-
-def _most(counts: Counter[str], site: str) -> bool:
-    """Whether a site serves more of the things counted than every other site together."""
-    mine = counts.get(site, 0)
-    return mine > 0 and mine > sum(counts.values()) - mine
+    return most_served(ctx.view("script sites", lambda: _script_sites(ctx))) == site
 
 
 def _script_sites(ctx: PageContext) -> Counter[str]:
@@ -1232,17 +1226,9 @@ def _script_sites(ctx: PageContext) -> Counter[str]:
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
     """How many stylesheets the `<head>` links past its top each site serves."""
-    head = ctx.root.find("head") if ctx.root is not None else None
-    sites: Counter[str] = Counter()
-    if head is None:
-        return sites
     top = head_top_elements(ctx)
-    for el in head.iter("link"):
-        if el in top or "stylesheet" not in (el.get("rel") or "").lower():
-            continue
-        if url := resolve(el.get("href") or "", ctx.url):
-            sites[registrable_domain(host_of(url))] += 1
-    return sites
+    return Counter(registrable_domain(host_of(url)) for el, url in head_sheets(ctx.root, ctx.url)
+                   if el not in top)
 
 
 def _styling_hosts(ctx: PageContext) -> set[str]:
@@ -1250,8 +1236,9 @@ def _styling_hosts(ctx: PageContext) -> set[str]:
     sheets than every other site together (Yahoo! JAPAN's yimg.jp): the site's static
     hosts. A kit's sheet beside a theme's is outnumbered, its host none of the site's."""
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
+    styling = most_served(sites)
     return {h for h in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
-            if _most(sites, registrable_domain(h))}
+            if styling is not None and registrable_domain(h) == styling}
 
 
 def _stack_site_network(ctx: PageContext, stack: _Stack, host: str) -> str | None:
@@ -1352,17 +1339,13 @@ def _head_sheet_hosts(ctx: PageContext) -> frozenset[str]:
     it links at its top that the page also loads files from past it (a late-charset
     template's sheet, its logo in the body): a sheet alone above the charset is where an
     injector writes."""
-    head = ctx.root.find("head") if ctx.root is not None else None
-    if head is None or ctx.page is None:
+    if ctx.page is None:
         return frozenset()
     top = head_top_elements(ctx)
     hosts: set[str] = set()
     early: set[str] = set()
-    for el in head.iter("link"):
-        if "stylesheet" not in (el.get("rel") or "").lower():
-            continue
-        if url := resolve(el.get("href") or "", ctx.url):
-            (early if el in top else hosts).add(host_of(url).lower())
+    for el, url in head_sheets(ctx.root, ctx.url):
+        (early if el in top else hosts).add(host_of(url).lower())
     if early - hosts:
         hosts |= early & _hosts_past_top(ctx)
     return frozenset(hosts)

@@ -82,6 +82,27 @@ def alternatives(pattern: str) -> list[str] | None:
     return None
 
 
+def trailing_lookahead(pattern: str) -> str | None:
+    """The body of the positive lookahead a regex of one branch ends with (`…(?=…)`), or
+    None: what the text after every match must hold, so its `regex_literal` is a literal
+    every text a match is found in holds too.
+
+    >>> trailing_lookahead(r"(?P<n>[a-z]+)=(?=.{0,9}?id=(?P=n))")
+    '.{0,9}?id=(?P=n)'
+    >>> [trailing_lookahead(r) for r in (r"a|b(?=c)", r"a(?=b)c", r"a(?!b)")]
+    [None, None, None]
+    """
+    if not pattern.endswith(")") or len(_branches(pattern)) > 1:
+        return None
+    opened = -1
+    for i, c, depth in _structure(pattern):
+        if c == "(" and depth == 1:
+            opened = i
+        elif c == ")" and depth == 0 and i == len(pattern) - 1:
+            return pattern[opened + 3 : i] if pattern.startswith("(?=", opened) else None
+    return None
+
+
 def regex_literal(pattern: str) -> str:
     """The longest literal every match of a regex contains ('' when none is sure), for a
     cheap `in` test before the regex runs: a filter's needle, a catalogue pattern's guard.

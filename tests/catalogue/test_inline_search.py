@@ -80,3 +80,16 @@ def test_a_match_in_a_text_is_a_match_in_the_run(pattern: re.Pattern[str],
                                                   texts: list[str]) -> None:
     if any(pattern.search(t) for t in texts):
         assert _may_be_in(pattern, "\n".join(texts))
+
+
+def test_a_trailing_lookahead_guards_its_pattern() -> None:
+    """Outbrain's widget handed by a variable (`ob = 'AR_1'; … widgetId = ob`) holds no
+    literal of three characters in its match, only in the lookahead after it: every text
+    it matches holds that one, so it guards the pattern (unguarded, it ran over every
+    script of every page)."""
+    handed = [p for p in ID_PATTERNS if "widgetId\\s*=\\s*(?P=name)" in p.pattern]
+    assert handed and all(pattern_needle(p) == "widgetId" for p in handed)
+    text = "var ob_id = 'AR_3'; if (m) { ob_id = 'MB_2'; } OB_element.widgetId = ob_id;"
+    assert all(p.search(text) is not None for p in handed)
+    assert all(pattern_needle(p) in text for p in ID_PATTERNS
+               if pattern_needle(p) is not None and p.search(text) is not None)

@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from auditor.dom.hiding import (
     HIDING_CLASSES,
     MAX_SHEETS,
+    declared_size,
     hiding,
     inline_hiding,
     sheet_hiding,
     style_hiding,
     text_hiding,
+    tiny_element,
 )
 from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content, words
@@ -238,3 +240,23 @@ def test_text_hiding_reads_an_unstyled_element_as_hiding_does(markup: str) -> No
 @given(st.text(alphabet="ab 肉を、\n\t", max_size=40))
 def test_a_word_count_given_the_tokens_is_the_count_alone(text: str) -> None:
     assert words(text, len(text.split())) == words(text)
+
+
+# (an element, the size its markup declares, whether it is a one-pixel element): the one
+# reader of sizes, that `slots` reads a slot's and an icon's by too
+SIZES = [
+    ('<img width="1" height="1">', (1, 1), True),
+    ('<img style="width:1px;height:1px">', (1, 1), True),  # the `;` opens the next one
+    ('<img style="border:0;width:130px;height:90px">', (130, 90), False),
+    ('<div style="height:0;width:0;overflow:hidden">', (0, 0), True),  # 0 needs no unit
+    ('<img width="16" style="height:16px">', (16, 16), False),  # each side its own
+    ('<img width="300" style="width:1px;height:250px">', (300, 250), False),
+    ('<div style="max-width:1px;line-height:1px;width:50%">', (None, None), False),
+    ('<div style="width:3em;height:1px">', (None, 1), False),
+]
+
+
+@pytest.mark.parametrize(("markup", "size", "tiny"), SIZES)
+def test_declared_size(markup: str, size: tuple[int | None, int | None], tiny: bool) -> None:
+    el = lxml.html.fragment_fromstring(markup)
+    assert (declared_size(el), tiny_element(el)) == (size, tiny)
