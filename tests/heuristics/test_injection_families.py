@@ -1971,6 +1971,34 @@ def test_a_platform_script_above_the_charset_is_the_sites(
     assert [f.severity for f in found] == ([severity] if severity else []), found
 
 
+_STATS = "https://cdn.statsmetricpulse.test"
+
+
+@pytest.mark.parametrize("page", [
+    # an injector printing two sheets of its host past the charset outnumbers the
+    # platform's one: another site styles the page beside it, so it is no platform
+    _platform_page(f'<script src="{_STATS}/tag/loader.js"></script>').replace(
+        "</head>", f'<link rel="stylesheet" href="{_STATS}/a/x.css">'
+                   f'<link rel="stylesheet" href="{_STATS}/a/y.css"></head>', 1),
+    # hosts whose name the platform's static host bears, registered by the injector:
+    # another suffix, a cheap one, the static host's name re-spelt without its hyphen
+    _platform_page('<script src="https://blogplatform.net/api/profile/sso.js"></script>'),
+    _platform_page('<script src="https://blogplatform-static.top/api/sso.js"></script>'),
+    _platform_page('<script src="https://blogplatformstatic.test/api/sso.js"></script>'),
+], ids=["its own sheets outnumbering", "the platform's name on .net",
+        "the static host's name on .top", "the static host's name unhyphenated"])
+def test_an_injector_dressed_as_the_platform_is_still_found(
+        page: str, audit_listed: AuditListed) -> None:
+    """The platform reading (`_platform_script`) is for the one site styling a page whose
+    own site links no sheet: an injector's sheets beside the platform's make two sites
+    styling it, neither the page's design for sure; and a script's site is the platform of
+    the static host only where that host is its name with asset words on its own suffix,
+    not a name bearing the static host's own, which anyone registers elsewhere."""
+    found = [f for f in audit_listed(page, _PLATFORM_URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 def test_a_kit_printing_its_sheets_beside_the_theme_is_no_platform(
         audit_listed: AuditListed) -> None:
     """A kit printing its loader above the charset, and three sheets and scripts of its
