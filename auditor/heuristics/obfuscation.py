@@ -284,10 +284,13 @@ def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[s
 
 # an image's address moved into place from its own data attribute (`img.src = img.
 # getAttribute("data-src")`, `el.src = el.dataset.src`): a lazy loader's, showing the
-# page's own picture; nothing joined to it (`s.src = d.body.dataset.cdn + '/x.js'`)
+# page's own picture; nothing joined to it (`s.src = d.body.dataset.cdn + '/x.js'`), and
+# the element read the one set (`s.src = m.dataset.u` hands a made element, perhaps a
+# script made by a name in a variable, another element's address)
 _LAZY_SOURCE = lazy_regex(
-    r"""\.\s*src(?:set)?\s*=(?!=)\s*[\w$]{1,60}(?:\s*\.\s*[\w$]{1,60}){0,3}\s*\.\s*"""
-    r"""(?:getAttribute\s*\(\s*(['"])data-[\w-]{1,40}\1\s*\)|dataset\s*\.\s*[\w$]{1,40})"""
+    r"""(?<![\w$.])([\w$]{1,60}(?:\.[\w$]{1,60}){0,3})\s*\.\s*src(?:set)?\s*=(?!=)\s*"""
+    r"""\1\s*\.\s*"""
+    r"""(?:getAttribute\s*\(\s*(['"])data-[\w-]{1,40}\2\s*\)|dataset\s*\.\s*[\w$]{1,40})"""
     r"""(?=\s*(?:[;}),]|$))""")
 
 
