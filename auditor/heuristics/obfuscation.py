@@ -294,6 +294,12 @@ _LAZY_SOURCE = lazy_regex(
     r"""(?=\s*(?:[;}),]|$))""")
 
 
+# code making or inserting an element: no lazy loader's, which fills the page's own images
+_MAKES_ELEMENTS = lazy_regex(
+    r"""\b(?:createElement(?:NS)?|appendChild|insertBefore|insertAdjacentElement|replaceWith"""
+    r"""|replaceChild|cloneNode)\b|\.\s*(?:append|prepend|after|before)\s*\(""")
+
+
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
     """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
     code only works on the page's own elements: a jQuery plugin packed for size, as old
@@ -305,8 +311,8 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
     if decoded.signals != (PACKED,):
         return False
     text = decoded.unpacked
-    if text is not None:  # a lazy loader's images are the page's own
-        text = _LAZY_SOURCE.sub(";", text)
+    if text is not None and not _MAKES_ELEMENTS.search(text):
+        text = _LAZY_SOURCE.sub(";", text)  # a lazy loader's images are the page's own
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
     # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
