@@ -148,7 +148,11 @@ _STATEMENTS = frozenset({"if", "for", "while", "switch", "catch", "with"})
 _CALLED_BARE = lazy_regex(r"\s*\)?\s*\(")
 _CALLED_WITH_THIS = lazy_regex(r"\s*\)\s*\.\s*(?:call|apply)\s*\(\s*this\s*[,)]")
 _LED_AS_EXPRESSION = lazy_regex(r"(?:[(!+~-]|\bvoid)\s*\Z")
-_STRICT = lazy_regex(r"""['"]use strict['"]""")
+# a strict-mode directive: the first statement of a script or of a function's body, after
+# spaces and comments (the words elsewhere, in a string or another function, are none)
+_STRICT_DIRECTIVE = lazy_regex(
+    r"""(?:\s|/\*(?:[^*]|\*(?!/)){0,2000}\*/|//[^\n]{0,2000}\n)*(['"])use strict\1""")
+_STRICT_SCOPES = 64  # blocks walked out from a function to a directive making it strict
 _HEAD_REACH = 320  # characters before a block its head is sought in
 _THIS_SCOPES = 8  # blocks walked out from a `this.location` to the one binding its `this`
 _TOP_THIS = 20  # `this.location`s a script's braces are counted for (each a scan of its prefix)
@@ -1058,7 +1062,8 @@ class _Braces:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._strict = _STRICT.search(text) is not None
+        self._strictable = "use strict" in text
+        self._strict_top = self._strictable and _STRICT_DIRECTIVE.match(text) is not None
         opens: list[int] = []
         self._closes: dict[int, int] = {}
         self._parent: dict[int, int] = {}
@@ -1102,9 +1107,23 @@ class _Braces:
             if _CALLED_WITH_THIS.match(self._text, end + 1):
                 block = self._parent[block]
                 continue
-            return not self._strict and bool(
+            return not self._strict_at(block) and bool(
                 _LED_AS_EXPRESSION.search(self._text, max(0, head.start() - 10), head.start())
                 and _CALLED_BARE.match(self._text, end + 1))
+        return False
+
+    def _strict_at(self, block: int) -> bool:
+        """Whether the code of `block` is strict: a directive opens the script, or the body
+        of that block or of one holding it (`(function(){ 'use strict'; … })`). The words
+        elsewhere (another function's directive, a string) leave it sloppy."""
+        if self._strict_top:
+            return True
+        for _ in range(_STRICT_SCOPES if self._strictable else 0):
+            if block < 0:
+                return False
+            if _STRICT_DIRECTIVE.match(self._text, block + 1):
+                return True
+            block = self._parent[block]
         return False
 
 

@@ -371,9 +371,20 @@ def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code:
      False),
     ("(function(){ var s = {set: function(){ this.location = 'https://maps.example-idp.com/';"
      " }}; })();", False),
+    # strictness is a directive's, at the top of the script or of a function holding the
+    # code: another function's, or the words in a string, leave the rest sloppy
+    ("function f(){ 'use strict'; return 1; } (function(){ this.location = "
+     "'https://spam-target.example/'; })();", True),
+    ("(function(){ this.location = 'https://spam-target.example/'; })(); "
+     "console.log('use strict');", True),
+    ("/* build */ \"use strict\"; (function(){ this.location = 'https://maps.example-idp.com/';"
+     " })();", False),
+    ("(function(){ 'use strict'; (function(){ this.location = 'https://maps.example-idp.com/';"
+     " })(); })();", False),
 ], ids=["iife", "iife called inside", "negated iife", "call(this)", "arrow iife",
         "an if's block", "strict iife", "call(cfg)", "new function", "a method",
-        "a method in an iife"])
+        "a method in an iife", "another function strict", "the words in a string",
+        "a strict script after a comment", "an iife in a strict function"])
 def test_this_in_a_function_called_where_written_is_the_window(
         audit_html: AuditHtml, code: str, navigates: bool) -> None:
     """`(function(){ this.location = … })()` in sloppy code sends the window away, as
