@@ -62,9 +62,10 @@ _BRACKET_REDIRECT = lazy_regex(
     r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
     r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3"
     # `Object.assign(window, {location: '…'})`, `Object.assign(location, {href: '…'})`:
-    # the window's location set as an object's key (a config's own object is none)
+    # the window's location set as an object's key (a config's own object is none, and a
+    # value's object before the key is passed whole: `{cfg: {a: 1}, location: '…'}`)
     r"""|\bObject\s*\.\s*assign\s*\(\s*(?:(?:window|self|top|parent|globalThis|document)"""
-    r"""\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
+    r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
     r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the

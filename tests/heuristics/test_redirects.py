@@ -329,6 +329,10 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("Object.assign(window, {a: 1, 'location': 'https://spam-target.example/'});", True),
     ("Object.assign(window.location, {href: 'https://spam-target.example/'});", True),
     ("Object.assign(cfg, {location: 'https://sso.example-idp.com/'});", False),
+    # an object's value before the key: still the window's location; a nested object's
+    # own location key is that object's
+    ("Object.assign(window, {cfg: {a: 1}, location: 'https://spam-target.example/'});", True),
+    ("Object.assign(window, {cfg: {location: 'https://sso.example-idp.com/'}});", False),
     ("Object.assign(link, {href: 'https://sso.example-idp.com/'});", False),
     ("const {location: l} = window; l.replace('https://spam-target.example/');", True),
     ("var {location: l, top} = window; l.href = 'https://spam-target.example/';", True),
