@@ -2102,7 +2102,10 @@ def _platform_script(ctx: PageContext, res: Resource) -> bool:
     printing sheets of its host beside the platform's outnumbered it and passed; a
     theme's sheet on the page's site, or a relative one, is its design: a kit's sheets
     beside it are the kit's, however many), and `_PLATFORM_FILES` more files past the head's
-    top (its scripts, its images). Kinja's `sso.js` on Lifehacker and BuzzFeed's
+    top (its scripts, its images), more of them than every other site serves the page
+    (vendors the catalogue knows aside; the page's own site counted): an injector's one
+    sheet on a page styled inline served every sheet the head links, and a scraped copy's
+    re-hosted files outnumber its few. Kinja's `sso.js` on Lifehacker and BuzzFeed's
     `share_button.js` were medium. An injector's script at the top of a scraped copy is on
     a host of its own, which styles nothing of the page: medium still. Each site is read
     once a page, the first `_PLATFORM_SITES` of them: a head top of more sites is no
@@ -2131,9 +2134,21 @@ def _platform_files(ctx: PageContext, site: str) -> frozenset[str]:
 
     if not all(platform(u) for u in sheets):
         return frozenset()  # another site styles the page beside it: no one platform's
-    return frozenset(key for load in loads_past_top(ctx)
-                     if (url := resolve(load.ref, ctx.url)) and platform(url)
-                     and (key := _file_of(ctx, load.ref)))
+    vendors = {r.host for r in ctx.resources if r.network or r.company}
+    mine: set[str] = set()
+    others: set[str] = set()
+    for load in loads_past_top(ctx):
+        if load.tag == "link" and "stylesheet" not in (load.el.get("rel") or "").lower():
+            continue  # a canonical, a feed: no file the page shows or runs
+        url = resolve(load.ref, ctx.url)
+        host = host_of(url).lower() if url and url.startswith(("http:", "https:")) else ""
+        if not host or host in vendors or not (key := _file_of(ctx, load.ref)):
+            continue
+        (mine if platform(url or "") else others).add(key)
+    # the platform serves the page: more of its files than every other site together, the
+    # page's own too (a scraped copy's re-hosted scripts and pictures, or the site's own
+    # asset host's, outnumber an injector's few)
+    return frozenset(mine) if len(mine) > len(others) else frozenset()
 
 
 def _platform_asset_host(host: str, site: str) -> bool:
@@ -2328,7 +2343,8 @@ APPENDED_SCRIPT = FindingKind(
     "`sso.js` on Lifehacker): its site, or a host bearing its name as an asset host on its "
     "own suffix (`kinja-static`; not its name on another suffix or a cheap one, nor the "
     "asset host's name re-spelt: an injector's lure), serves every stylesheet the head "
-    "links and more of its files past the charset, on a page whose own site links no "
+    "links and more of the page's files past the charset (scripts, sheets, pictures; "
+    "vendors' aside) than every other site together, on a page whose own site links no "
     "stylesheet (a theme's sheet makes another site's a kit's, however many it prints; "
     "another site's sheets beside the platform's, an injector's own, make it none's). A "
     "saved page's run of vendors' inserted tags clears an unknown script among them only "
