@@ -149,6 +149,9 @@ _STATEMENTS = frozenset({"if", "for", "while", "switch", "catch", "with"})
 _CALLED_BARE = lazy_regex(r"\s*\)?\s*\(")
 _CALLED_WITH_THIS = lazy_regex(r"\s*\)\s*\.\s*(?:call|apply)\s*\(\s*this\s*[,)]")
 _LED_AS_EXPRESSION = lazy_regex(r"(?:[(!+~-]|\bvoid)\s*\Z")
+# a function handed to a timer (`setTimeout(function(){…}, 3000)`): the browser calls it with
+# the window as its `this`, strict code's too
+_TIMER_CALLBACK = lazy_regex(r"\bset(?:Timeout|Interval)\s*\(\s*\Z")
 # a strict-mode directive: the first statement of a script or of a function's body, after
 # spaces and comments (the words elsewhere, in a string or another function, are none)
 _STRICT_DIRECTIVE = lazy_regex(
@@ -1088,8 +1091,9 @@ class _Braces:
         """Whether `this` at `at` is the window: in the script's top level; or in a
         function expression called where it is written with no object
         (`(function(){ this.location = … })()`: sloppy code's `this` is the window, a
-        strict script's is undefined); an arrow's, or a function's called with its
-        caller's `this` (`.call(this)`), is its block's. A constructor's or a method's
+        strict script's is undefined), or one handed to a timer (`setTimeout(function(){
+        … }, 3000)`: the window's, strict or not); an arrow's, or a function's called with
+        its caller's `this` (`.call(this)`), is its block's. A constructor's or a method's
         `this` is its object's."""
         block = self._enclosing(at)
         for _ in range(_THIS_SCOPES):
@@ -1108,6 +1112,8 @@ class _Braces:
             if _CALLED_WITH_THIS.match(self._text, end + 1):
                 block = self._parent[block]
                 continue
+            if _TIMER_CALLBACK.search(self._text, max(0, head.start() - 40), head.start()):
+                return True  # a timer calls it with the window as its `this`
             return not self._strict_at(block) and bool(
                 _LED_AS_EXPRESSION.search(self._text, max(0, head.start() - 10), head.start())
                 and _CALLED_BARE.match(self._text, end + 1))

@@ -385,10 +385,17 @@ def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code:
      " })();", False),
     ("(function(){ 'use strict'; (function(){ this.location = 'https://maps.example-idp.com/';"
      " })(); })();", False),
+    # a timer's callback is called with the window as its `this`
+    ("setTimeout(function(){ this.location = 'https://spam-target.example/'; }, 3000);", True),
+    ("window.setInterval(function () { this.location.href = 'https://spam-target.example/'; "
+     "}, 500);", True),
+    ("el.addEventListener('click', function(){ this.location = 'https://maps.example-idp.com/';"
+     " });", False),
 ], ids=["iife", "iife called inside", "negated iife", "call(this)", "arrow iife",
         "an if's block", "strict iife", "call(cfg)", "new function", "a method",
         "a method in an iife", "another function strict", "the words in a string",
-        "a strict script after a comment", "an iife in a strict function"])
+        "a strict script after a comment", "an iife in a strict function", "a timer's",
+        "an interval's", "a listener's"])
 def test_this_in_a_function_called_where_written_is_the_window(
         audit_html: AuditHtml, code: str, navigates: bool) -> None:
     """`(function(){ this.location = … })()` in sloppy code sends the window away, as
