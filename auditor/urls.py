@@ -595,6 +595,12 @@ def _cheap_suffix(host: str) -> bool:
     return _suffix(host).rsplit(".", 1)[-1] in _CHEAP_SUFFIXES
 
 
+def cheap_suffix(host: str) -> bool:
+    """Whether a host is on a top-level domain whose names abuse reports find mostly
+    abused (`_cheap_suffix`): a name there vouches for no one."""
+    return _cheap_suffix(host)
+
+
 def _asset_host_of(words: list[str], name: str) -> bool:
     """Whether a host's name is a short page name and one asset word, nothing more
     (`ehowcdn`, `bbc-static` for ehow, bbc): a short name inside a longer word is another

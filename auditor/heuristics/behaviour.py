@@ -35,6 +35,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, RequestType, Resource, Severity
 from auditor.urls import (
+    cheap_suffix,
     dressed_host,
     host_of,
     ip_address,
@@ -2096,11 +2097,15 @@ def _platform_script(ctx: PageContext, res: Resource) -> bool:
     """Whether a script before the charset is the site's platform's own, inserted by the
     page's code as it ran and kept by a DOM save: its site (a registrable domain) or a
     host named as that site's asset host (`own_asset_host`: Kinja's `x.kinja-static.com`
-    for `kinja.com`, BuzzFeed's `s3-ak.buzzfed.com` for `buzzfed.com`) serves more of the
-    head's stylesheets than every other site together, none of them the page's own (a
+    for `kinja.com`, BuzzFeed's `s3-ak.buzzfed.com` for `buzzfed.com`; `_platform_asset_host`)
+    serves every stylesheet the head links, none of them the page's own (an injector
+    printing sheets of its host beside the platform's outnumbered it and passed; a
     theme's sheet on the page's site, or a relative one, is its design: a kit's sheets
     beside it are the kit's, however many), and `_PLATFORM_FILES` more files past the head's
-    top (its scripts, its images). Kinja's `sso.js` on Lifehacker and BuzzFeed's
+    top (its scripts, its images), more of them than every other site serves the page
+    (vendors the catalogue knows aside; the page's own site counted): an injector's one
+    sheet on a page styled inline served every sheet the head links, and a scraped copy's
+    re-hosted files outnumber its few. Kinja's `sso.js` on Lifehacker and BuzzFeed's
     `share_button.js` were medium. An injector's script at the top of a scraped copy is on
     a host of its own, which styles nothing of the page: medium still. Each site is read
     once a page, the first `_PLATFORM_SITES` of them: a head top of more sites is no
@@ -2125,14 +2130,43 @@ def _platform_files(ctx: PageContext, site: str) -> frozenset[str]:
 
     def platform(url: str) -> bool:
         host = host_of(url).lower()
-        return registrable_domain(host) == site or own_asset_host(host, site)
+        return registrable_domain(host) == site or _platform_asset_host(host, site)
 
-    theirs = sum(1 for u in sheets if platform(u))
-    if theirs <= len(sheets) - theirs:
-        return frozenset()
-    return frozenset(key for load in loads_past_top(ctx)
-                     if (url := resolve(load.ref, ctx.url)) and platform(url)
-                     and (key := _file_of(ctx, load.ref)))
+    if not all(platform(u) for u in sheets):
+        return frozenset()  # another site styles the page beside it: no one platform's
+    vendors = {r.host for r in ctx.resources if r.network or r.company}
+    mine: set[str] = set()
+    others: set[str] = set()
+    for load in loads_past_top(ctx):
+        if load.tag == "link" and "stylesheet" not in (load.el.get("rel") or "").lower():
+            continue  # a canonical, a feed: no file the page shows or runs
+        url = resolve(load.ref, ctx.url)
+        host = host_of(url).lower() if url and url.startswith(("http:", "https:")) else ""
+        if not host or host in vendors or not (key := _file_of(ctx, load.ref)):
+            continue
+        (mine if platform(url or "") else others).add(key)
+    # the platform serves the page: more of its files than every other site together, the
+    # page's own too (a scraped copy's re-hosted scripts and pictures, or the site's own
+    # asset host's, outnumber an injector's few)
+    return frozenset(mine) if len(mine) > len(others) else frozenset()
+
+
+def _platform_asset_host(host: str, site: str) -> bool:
+    """Whether `host` is the asset host of a platform `site` (`own_asset_host`: Kinja's
+    `x.kinja-static.com` of `kinja.com`) on the platform's own suffix, not a cheap one,
+    and named apart from it: a site bearing a static host's name elsewhere
+    (`kinja.net`, `kinja-static.top`) or re-spelt (`kinjastatic.com`) is anyone's to
+    register, an injector's dress for the script it puts above the charset."""
+    own, other = registrable_domain(host), site
+    if "." not in own or "." not in other:
+        return False
+    (own_name, own_suffix), (name, suffix) = own.split(".", 1), other.split(".", 1)
+    return (own_suffix == suffix and not cheap_suffix(site)
+            and _LETTERS_ONLY.sub("", own_name) != _LETTERS_ONLY.sub("", name)
+            and own_asset_host(host, site))
+
+
+_LETTERS_ONLY = re.compile(r"[^a-z0-9]")
 
 
 def styled_by_own_site(ctx: PageContext) -> bool:
@@ -2306,13 +2340,16 @@ APPENDED_SCRIPT = FindingKind(
     "written beside the loader with nothing else of the page's naming it is the "
     "injector's own blob: medium still. None too for a script before the charset of the "
     "platform styling the page, inserted as the page ran and kept by a DOM save (Kinja's "
-    "`sso.js` on Lifehacker): its site, or a host bearing its name as an asset host "
-    "(`kinja-static`), serves most of the head's stylesheets and more of its files past the "
-    "charset, on a page whose own site links no stylesheet (a theme's sheet makes another "
-    "site's a kit's, however many it prints). A saved page's run of vendors' inserted tags "
-    "clears an unknown script among them only where one is an endpoint's call carrying the "
-    "page's address (a bid, a widget's `url=`), not a vendor's script file an injector "
-    "copied the address into.",
+    "`sso.js` on Lifehacker): its site, or a host bearing its name as an asset host on its "
+    "own suffix (`kinja-static`; not its name on another suffix or a cheap one, nor the "
+    "asset host's name re-spelt: an injector's lure), serves every stylesheet the head "
+    "links and more of the page's files past the charset (scripts, sheets, pictures; "
+    "vendors' aside) than every other site together, on a page whose own site links no "
+    "stylesheet (a theme's sheet makes another site's a kit's, however many it prints; "
+    "another site's sheets beside the platform's, an injector's own, make it none's). A "
+    "saved page's run of vendors' inserted tags clears an unknown script among them only "
+    "where one is an endpoint's call carrying the page's address (a bid, a widget's "
+    "`url=`), not a vendor's script file an injector copied the address into.",
 )
 
 NOTIFICATION_BAIT = FindingKind(

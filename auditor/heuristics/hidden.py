@@ -1195,26 +1195,29 @@ def _site_asset_host(ctx: PageContext, host: str) -> bool:
 
 def _design_host(ctx: PageContext, host: str) -> bool:
     """Whether a host serves the page's design: a stylesheet the `<head>` links past its
-    top, of a site (a registrable domain) serving at least two of those sheets and more
-    than every other site together, and serving the page's scripts or the images it shows
-    too (Yahoo! JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A
-    `wp_head` hook or a kit prints a sheet of its own host beside the theme's, not the
-    theme itself, so its host is outnumbered; a kit printing sheets alone on a page styled
-    inline serves none of the page's code, and one printing its loader (and a badge it
-    shows) beside a theme's one sheet serves fewer of the page's scripts than the theme's
-    own: the design's site serves most of them, as yimg.jp serves Yahoo! JAPAN's. Nor is
-    a host of anyone's files (`open_host`: jsDelivr, unpkg) a site's, though its
-    libraries style the page. Nor is any where the page's own site links a sheet
-    (`styled_by_own_site`): its design is its own, and a kit printing more sheets and
-    scripts of its host than a WordPress theme links passed as the design's host."""
+    top, of a site (a registrable domain) serving at least two of those sheets and every
+    one of them, and serving the page's scripts or the images it shows too (Yahoo!
+    JAPAN's `yimg.jp` for `yahoo.co.jp`: a static domain of another name). A `wp_head`
+    hook or a kit prints a sheet of its own host beside the theme's, not the theme
+    itself; a kit printing more sheets and scripts of its host than a portal's static
+    domain serves, on a page whose own site links none, outnumbered it and passed: beside
+    another site's sheets, neither is surely the design's. A kit printing sheets alone on
+    a page styled inline serves none of the page's code, and one printing its loader (and
+    a badge it shows) beside a theme's one sheet serves fewer of the page's scripts than
+    the theme's own: the design's site serves most of them, as yimg.jp serves Yahoo!
+    JAPAN's. Nor is a host of anyone's files (`open_host`: jsDelivr, unpkg) a site's,
+    though its libraries style the page. Nor is any where the page's own site links a
+    sheet (`styled_by_own_site`): its design is its own, and a kit printing more sheets
+    and scripts of its host than a WordPress theme links passed as the design's host."""
     host = host.lower()
     if open_host(host) or host not in ctx.view(
             "head stylesheet hosts", lambda: _head_sheet_hosts(ctx)) or styled_by_own_site(ctx):
         return False  # a host of anyone's files (jsDelivr, unpkg) serves a kit's as well
     sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
     site = registrable_domain(host)
-    if most_served(sites, least=2) != site:
-        return False
+    mine = sites.get(site, 0)
+    if mine < 2 or mine < sum(sites.values()):
+        return False  # another site's sheets beside it: which is the design's is unsure
     return most_served(ctx.view("script sites", lambda: _script_sites(ctx))) == site
 
 

@@ -284,11 +284,20 @@ def _foreign_hosts(catalogue: Catalogue, decoded: Decoded, vendors: Collection[s
 
 # an image's address moved into place from its own data attribute (`img.src = img.
 # getAttribute("data-src")`, `el.src = el.dataset.src`): a lazy loader's, showing the
-# page's own picture; nothing joined to it (`s.src = d.body.dataset.cdn + '/x.js'`)
+# page's own picture; nothing joined to it (`s.src = d.body.dataset.cdn + '/x.js'`), and
+# the element read the one set (`s.src = m.dataset.u` hands a made element, perhaps a
+# script made by a name in a variable, another element's address)
 _LAZY_SOURCE = lazy_regex(
-    r"""\.\s*src(?:set)?\s*=(?!=)\s*[\w$]{1,60}(?:\s*\.\s*[\w$]{1,60}){0,3}\s*\.\s*"""
-    r"""(?:getAttribute\s*\(\s*(['"])data-[\w-]{1,40}\1\s*\)|dataset\s*\.\s*[\w$]{1,40})"""
+    r"""(?<![\w$.])([\w$]{1,60}(?:\.[\w$]{1,60}){0,3})\s*\.\s*src(?:set)?\s*=(?!=)\s*"""
+    r"""\1\s*\.\s*"""
+    r"""(?:getAttribute\s*\(\s*(['"])data-[\w-]{1,40}\2\s*\)|dataset\s*\.\s*[\w$]{1,40})"""
     r"""(?=\s*(?:[;}),]|$))""")
+
+
+# code making or inserting an element: no lazy loader's, which fills the page's own images
+_MAKES_ELEMENTS = lazy_regex(
+    r"""\b(?:createElement(?:NS)?|appendChild|insertBefore|insertAdjacentElement|replaceWith"""
+    r"""|replaceChild|cloneNode)\b|\.\s*(?:append|prepend|after|before)\s*\(""")
 
 
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
@@ -302,8 +311,8 @@ def _packed_plugin(code: str, decoded: Decoded) -> bool:
     if decoded.signals != (PACKED,):
         return False
     text = decoded.unpacked
-    if text is not None:  # a lazy loader's images are the page's own
-        text = _LAZY_SOURCE.sub(";", text)
+    if text is not None and not _MAKES_ELEMENTS.search(text):
+        text = _LAZY_SOURCE.sub(";", text)  # a lazy loader's images are the page's own
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
     # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`

@@ -62,9 +62,10 @@ _BRACKET_REDIRECT = lazy_regex(
     r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
     r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3"
     # `Object.assign(window, {location: '…'})`, `Object.assign(location, {href: '…'})`:
-    # the window's location set as an object's key (a config's own object is none)
+    # the window's location set as an object's key (a config's own object is none, and a
+    # value's object before the key is passed whole: `{cfg: {a: 1}, location: '…'}`)
     r"""|\bObject\s*\.\s*assign\s*\(\s*(?:(?:window|self|top|parent|globalThis|document)"""
-    r"""\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
+    r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
     r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
@@ -148,7 +149,14 @@ _STATEMENTS = frozenset({"if", "for", "while", "switch", "catch", "with"})
 _CALLED_BARE = lazy_regex(r"\s*\)?\s*\(")
 _CALLED_WITH_THIS = lazy_regex(r"\s*\)\s*\.\s*(?:call|apply)\s*\(\s*this\s*[,)]")
 _LED_AS_EXPRESSION = lazy_regex(r"(?:[(!+~-]|\bvoid)\s*\Z")
-_STRICT = lazy_regex(r"""['"]use strict['"]""")
+# a function handed to a timer (`setTimeout(function(){…}, 3000)`): the browser calls it with
+# the window as its `this`, strict code's too
+_TIMER_CALLBACK = lazy_regex(r"\bset(?:Timeout|Interval)\s*\(\s*\Z")
+# a strict-mode directive: the first statement of a script or of a function's body, after
+# spaces and comments (the words elsewhere, in a string or another function, are none)
+_STRICT_DIRECTIVE = lazy_regex(
+    r"""(?:\s|/\*(?:[^*]|\*(?!/)){0,2000}\*/|//[^\n]{0,2000}\n)*(['"])use strict\1""")
+_STRICT_SCOPES = 64  # blocks walked out from a function to a directive making it strict
 _HEAD_REACH = 320  # characters before a block its head is sought in
 _THIS_SCOPES = 8  # blocks walked out from a `this.location` to the one binding its `this`
 _TOP_THIS = 20  # `this.location`s a script's braces are counted for (each a scan of its prefix)
@@ -1058,7 +1066,8 @@ class _Braces:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._strict = _STRICT.search(text) is not None
+        self._strictable = "use strict" in text
+        self._strict_top = self._strictable and _STRICT_DIRECTIVE.match(text) is not None
         opens: list[int] = []
         self._closes: dict[int, int] = {}
         self._parent: dict[int, int] = {}
@@ -1082,8 +1091,9 @@ class _Braces:
         """Whether `this` at `at` is the window: in the script's top level; or in a
         function expression called where it is written with no object
         (`(function(){ this.location = … })()`: sloppy code's `this` is the window, a
-        strict script's is undefined); an arrow's, or a function's called with its
-        caller's `this` (`.call(this)`), is its block's. A constructor's or a method's
+        strict script's is undefined), or one handed to a timer (`setTimeout(function(){
+        … }, 3000)`: the window's, strict or not); an arrow's, or a function's called with
+        its caller's `this` (`.call(this)`), is its block's. A constructor's or a method's
         `this` is its object's."""
         block = self._enclosing(at)
         for _ in range(_THIS_SCOPES):
@@ -1102,9 +1112,25 @@ class _Braces:
             if _CALLED_WITH_THIS.match(self._text, end + 1):
                 block = self._parent[block]
                 continue
-            return not self._strict and bool(
+            if _TIMER_CALLBACK.search(self._text, max(0, head.start() - 40), head.start()):
+                return True  # a timer calls it with the window as its `this`
+            return not self._strict_at(block) and bool(
                 _LED_AS_EXPRESSION.search(self._text, max(0, head.start() - 10), head.start())
                 and _CALLED_BARE.match(self._text, end + 1))
+        return False
+
+    def _strict_at(self, block: int) -> bool:
+        """Whether the code of `block` is strict: a directive opens the script, or the body
+        of that block or of one holding it (`(function(){ 'use strict'; … })`). The words
+        elsewhere (another function's directive, a string) leave it sloppy."""
+        if self._strict_top:
+            return True
+        for _ in range(_STRICT_SCOPES if self._strictable else 0):
+            if block < 0:
+                return False
+            if _STRICT_DIRECTIVE.match(self._text, block + 1):
+                return True
+            block = self._parent[block]
         return False
 
 

@@ -1864,6 +1864,22 @@ def test_a_frame_on_the_host_serving_the_pages_design_is_the_sites(
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
 
 
+def test_a_kit_outnumbering_a_portals_design_host_is_no_design_host(
+        audit_html: AuditHtml) -> None:
+    """On a page whose own site links no sheet (a portal's static domain, a scraped copy's
+    re-hosted design), a kit printing more sheets and scripts of its host than the design's
+    host serves outnumbered it and passed as the design's host: its hidden frame read no
+    finding. The design's host serves every sheet the head links; beside another site's
+    sheets neither is sure to be the page's: medium."""
+    kit = "https://cdn.trafficbridge.test/k"
+    sheets = _PORTAL_SHEETS + "".join(
+        f'<link rel="stylesheet" href="{kit}/{n}.css">' for n in "wxyz")
+    body = "".join(f'<script src="{kit}/{n}.js"></script>' for n in "xy") + (
+        f'<iframe src="{kit}/land.html" width="1" height="1"></iframe>')
+    report = audit_html(_portal(sheets, body), url=_PORTAL)
+    assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
 def _kit_styled_inline() -> str:
     kit = f"https://s.{_STATIC}/kit"
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story</title><style>'

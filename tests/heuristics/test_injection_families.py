@@ -1971,6 +1971,68 @@ def test_a_platform_script_above_the_charset_is_the_sites(
     assert [f.severity for f in found] == ([severity] if severity else []), found
 
 
+_STATS = "https://cdn.statsmetricpulse.test"
+
+
+@pytest.mark.parametrize("page", [
+    # an injector printing two sheets of its host past the charset outnumbers the
+    # platform's one: another site styles the page beside it, so it is no platform
+    _platform_page(f'<script src="{_STATS}/tag/loader.js"></script>').replace(
+        "</head>", f'<link rel="stylesheet" href="{_STATS}/a/x.css">'
+                   f'<link rel="stylesheet" href="{_STATS}/a/y.css"></head>', 1),
+    # hosts whose name the platform's static host bears, registered by the injector:
+    # another suffix, a cheap one, the static host's name re-spelt without its hyphen
+    _platform_page('<script src="https://blogplatform.net/api/profile/sso.js"></script>'),
+    _platform_page('<script src="https://blogplatform-static.top/api/sso.js"></script>'),
+    _platform_page('<script src="https://blogplatformstatic.test/api/sso.js"></script>'),
+], ids=["its own sheets outnumbering", "the platform's name on .net",
+        "the static host's name on .top", "the static host's name unhyphenated"])
+def test_an_injector_dressed_as_the_platform_is_still_found(
+        page: str, audit_listed: AuditListed) -> None:
+    """The platform reading (`_platform_script`) is for the one site styling a page whose
+    own site links no sheet: an injector's sheets beside the platform's make two sites
+    styling it, neither the page's design for sure; and a script's site is the platform of
+    the static host only where that host is its name with asset words on its own suffix,
+    not a name bearing the static host's own, which anyone registers elsewhere."""
+    found = [f for f in audit_listed(page, _PLATFORM_URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
+def _sheetless_copy(assets: str, *, images: int = 0) -> str:
+    """The platform page styled inline, its scripts on `assets` (and `images` pictures in
+    its article), an injector's script above the charset and one sheet and two scripts of
+    its host past it: the only sheet the head links is the injector's."""
+    page = _platform_page(f'<script src="{_STATS}/tag/loader.js"></script>')
+    page = page.replace('<link href="http://x.blogplatform-static.test/assets/stylesheets/'
+                        'tiger-0331994.css" rel="stylesheet">',
+                        "<style>body{font:16px serif}</style>")
+    page = page.replace("http://x.blogplatform-static.test/assets", assets)
+    page = page.replace("</article>", "".join(
+        f'<img src="{assets}/img/{n}.jpg" alt="">' for n in range(images)) + "</article>")
+    return page.replace("</head>", f'<link rel="stylesheet" href="{_STATS}/a/x.css">'
+                        f'<script src="{_STATS}/a/y.js"></script><script src="{_STATS}/a/'
+                        'z.js"></script></head>', 1)
+
+
+@pytest.mark.parametrize("page", [
+    # the page's own asset host (its name) serves its scripts and pictures
+    _sheetless_copy("https://news-cdn.lifestyle-assets.example/a", images=2),
+    # a scraped copy re-hosting the page's scripts and pictures on the scraper's host
+    _sheetless_copy("https://cdn.mirrorhost.example/lifestyle", images=2),
+], ids=["the page's own asset host", "a copy's re-hosted files"])
+def test_an_injectors_sheet_on_a_page_styled_inline_is_no_platform(
+        page: str, audit_listed: AuditListed) -> None:
+    """A page styled inline holds no platform's sheet: an injector printing one sheet of
+    its host beside its script above the charset (and two files past it) served every
+    sheet the head links and passed as the platform (no finding; medium before a55ebd4).
+    A platform serves the page: more of its scripts, sheets and pictures (vendors' aside)
+    than every other site together, the page's own site too."""
+    found = [f for f in audit_listed(page, _PLATFORM_URL).findings
+             if f.kind == "appended-script"]
+    assert [f.severity for f in found] == [M], found
+
+
 def test_a_kit_printing_its_sheets_beside_the_theme_is_no_platform(
         audit_listed: AuditListed) -> None:
     """A kit printing its loader above the charset, and three sheets and scripts of its

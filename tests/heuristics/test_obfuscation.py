@@ -350,9 +350,22 @@ def _theme_page(bundle: str) -> str:
     # the same move into a script the code creates loads code: a finding still
     ("var d=document,s=d.createElement('script');s.src=d.body.getAttribute('data-u');"
      "d.head.appendChild(s);", [("obfuscated-script", "medium")]),
+    # ... or into an element made by a name in a variable (no literal 'script' to read):
+    # the address is another element's attribute, not the element's own
+    ("var k=['scr','ipt'].join(''),m=document.querySelector('[data-u]'),s=document."
+     "createElement(k);s.src=m.dataset.u;document.head.appendChild(s);",
+     [("obfuscated-script", "medium")]),
+    ("var k=['ifr','ame'].join(''),m=document.body,s=document.createElement(k);"
+     "s.src=m.getAttribute('data-u');m.appendChild(s);", [("obfuscated-script", "medium")]),
+    # ... or copied into the made element's own data first: a lazy loader makes and
+    # inserts nothing, it fills the page's images
+    ("var k=['scr','ipt'].join(''),m=document.querySelector('[data-u]'),s=document."
+     "createElement(k);s.dataset.u=m.dataset.u;s.src=s.dataset.u;document.head.append(s);",
+     [("obfuscated-script", "medium")]),
 ], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader",
         "split loader", "split attribute", "split location", "bracketed loader",
-        "lazy loader", "lazy-style loader of a script"])
+        "lazy loader", "lazy-style loader of a script", "another element's data into a made one",
+        "the body's data into a made frame", "data copied into a made element's own"])
 def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
                                            expected: list[tuple[str, str]]) -> None:
     """A packed plugin whose code only works on the page's own elements is a theme's, no

@@ -329,6 +329,10 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("Object.assign(window, {a: 1, 'location': 'https://spam-target.example/'});", True),
     ("Object.assign(window.location, {href: 'https://spam-target.example/'});", True),
     ("Object.assign(cfg, {location: 'https://sso.example-idp.com/'});", False),
+    # an object's value before the key: still the window's location; a nested object's
+    # own location key is that object's
+    ("Object.assign(window, {cfg: {a: 1}, location: 'https://spam-target.example/'});", True),
+    ("Object.assign(window, {cfg: {location: 'https://sso.example-idp.com/'}});", False),
     ("Object.assign(link, {href: 'https://sso.example-idp.com/'});", False),
     ("const {location: l} = window; l.replace('https://spam-target.example/');", True),
     ("var {location: l, top} = window; l.href = 'https://spam-target.example/';", True),
@@ -371,9 +375,27 @@ def test_only_a_window_s_location_set_is_a_redirect(audit_html: AuditHtml, code:
      False),
     ("(function(){ var s = {set: function(){ this.location = 'https://maps.example-idp.com/';"
      " }}; })();", False),
+    # strictness is a directive's, at the top of the script or of a function holding the
+    # code: another function's, or the words in a string, leave the rest sloppy
+    ("function f(){ 'use strict'; return 1; } (function(){ this.location = "
+     "'https://spam-target.example/'; })();", True),
+    ("(function(){ this.location = 'https://spam-target.example/'; })(); "
+     "console.log('use strict');", True),
+    ("/* build */ \"use strict\"; (function(){ this.location = 'https://maps.example-idp.com/';"
+     " })();", False),
+    ("(function(){ 'use strict'; (function(){ this.location = 'https://maps.example-idp.com/';"
+     " })(); })();", False),
+    # a timer's callback is called with the window as its `this`
+    ("setTimeout(function(){ this.location = 'https://spam-target.example/'; }, 3000);", True),
+    ("window.setInterval(function () { this.location.href = 'https://spam-target.example/'; "
+     "}, 500);", True),
+    ("el.addEventListener('click', function(){ this.location = 'https://maps.example-idp.com/';"
+     " });", False),
 ], ids=["iife", "iife called inside", "negated iife", "call(this)", "arrow iife",
         "an if's block", "strict iife", "call(cfg)", "new function", "a method",
-        "a method in an iife"])
+        "a method in an iife", "another function strict", "the words in a string",
+        "a strict script after a comment", "an iife in a strict function", "a timer's",
+        "an interval's", "a listener's"])
 def test_this_in_a_function_called_where_written_is_the_window(
         audit_html: AuditHtml, code: str, navigates: bool) -> None:
     """`(function(){ this.location = … })()` in sloppy code sends the window away, as
