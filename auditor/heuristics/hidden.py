@@ -141,6 +141,30 @@ class SheetHiding(NamedTuple):
     said: str
     generated: bool
     scripted: bool = False
+    kit: bool = False  # a script's rule an SEO kit writes (`_kit_rule`): one link a farm
+
+
+# what marks a script-written hiding rule as an SEO kit's, not a theme's: a name made up
+# at random (letters and digits interleaved, `#M6bMm64IekltUmnGh3vrm9`, `.k7mz2`) or an
+# offset no layout uses (`top:-152413851px`); a theme's names are words (`.nojs-note`,
+# `#offcanvas`, `.skip-help`) and its off-screen offsets a screen's width or so
+_NAME_TOKEN = lazy_regex(r"[A-Za-z0-9]{5,64}")
+_LETTER_DIGIT = lazy_regex(r"[A-Za-z](?=[0-9])|[0-9](?=[A-Za-z])")
+_FAR_OFFSET = lazy_regex(r":\s*-?\s*\d{7,12}(?:\.\d+)?px")
+KIT_NAME_TURNS = 3  # letter-digit turns in one token of a made-up name (`k7mz2`: 3)
+
+
+def _made_up(name: str) -> bool:
+    """Whether a selector's name (`#id`, `.class`) is made up at random: a token of it
+    turns between letters and digits three times or more (`mp3player` turns twice)."""
+    return any(len(_LETTER_DIGIT.findall(token)) >= KIT_NAME_TURNS
+               for token in _NAME_TOKEN.findall(name[1:64]))
+
+
+def _kit_rule(name: str, rules: list[str]) -> bool:
+    """Whether the rule scripts write hiding `name` is an SEO kit's: its name made up, or
+    a rule written beside that name moves it further than any screen (a million pixels)."""
+    return _made_up(name) or any(name in rule and _FAR_OFFSET.search(rule) for rule in rules)
 
 
 # a `<style>` element a script creates, its tag name perhaps written in pieces
@@ -228,7 +252,8 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         found[el] = SheetHiding(
             f"{hides[hider]}, by the " + ("style rule an inline script writes"
                                          if by_script else "page's style rule") + f" {hider}",
-            _generated(el, hider, libraries), by_script)
+            _generated(el, hider, libraries), by_script,
+            by_script and _kit_rule(hider, written))
     return found
 
 
@@ -1938,6 +1963,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         sheet = by_sheet.get(el)
         # a block a script's own rule hides: a kit's one link is its whole farm on the page
+        # (where the rule's name or offset is a kit's, or the link's words sell spam)
         least = 1 if sheet is not None and sheet.scripted else LINK_FARM_MIN
         if next(islice(el.iter("a"), least - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
@@ -1961,7 +1987,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet), least=least)
+                           and _beside_disclosure(ctx, el, by_sheet), least=least,
+                           least_sells=sheet is not None and sheet.scripted and not sheet.kit)
         if found is not None:
             reported.add(el)
             yield found
@@ -2087,10 +2114,11 @@ def _written_after(links: Iterable[etree._Element], end: int
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False, generated: bool = False,
-               least: int = LINK_FARM_MIN) -> Finding | None:
+               least: int = LINK_FARM_MIN, least_sells: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block; `least` of them where
-    the hiding rule is one an inline script writes), or three or more of the site's own
+    the hiding rule is one an inline script writes; with `least_sells`, fewer than three
+    only where their words sell what link farms sell), or three or more of the site's own
     counterfeit-goods pages. Without `vendors`, a link to any vendor the
     catalogue knows counts for none (an old site's counter badges, printed after its
     `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
@@ -2135,6 +2163,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        f"pages of its own): {own}",
                        " ".join(sorted(spam_pages)), line=ctx.cited_line(el), xpath=ctx.xpath(el),
                        key=("japanese keyword hack", *sorted(spam_pages)))
+    if least_sells and not (counterfeit or spam):
+        least = LINK_FARM_MIN  # a theme's notice or menu a script hides, selling nothing
     if len(offsite) < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
@@ -2235,9 +2265,11 @@ HIDDEN_LINKS = FindingKind(
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. So is a block of mostly links holding one link to "
-    "another site that a rule an inline script writes into a `<style>` it creates hides "
+    "another site that a rule an inline script writes into a `<style>` it creates hides, "
+    "the rule's name made up at random or its offset past any screen "
     "(`#M6b…{position:fixed;top:-152413851px}` added to the head by the script beside the "
-    "block): a kit's one link a page, hidden from visitors, not from crawlers. "
+    "block): a kit's one link a page, hidden from visitors, not from crawlers (a theme's "
+    "`.nojs-note` or off-canvas menu a script hides is no kit). "
     "Remove the block and find how it got in. Medium for "
     "a block shown after `</html>` whose links' words sell nothing link farms sell "
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "

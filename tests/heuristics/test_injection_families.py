@@ -293,6 +293,16 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         '<span class="k7mz2"><a href="https://replica-bags-outlet.test/">bags</a></span><script>'
         "var s=document.createElement('style');s.textContent='.k7mz2{display:none}';document."
         "head.appendChild(s);</script>")}, ("hidden-links", H)),
+    ("SEO link a script's rule moves a world away, its name all letters, wp_footer", {"footer": (
+        '<div id="hZkQwPtrLm"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+        "</div><script>var r='#hZkQwPtrLm{position:fixed;overflow:hidden;top:-90817263px}';"
+        "var st=document.createElement('st'+'yle');st.appendChild(document.createTextNode(r));"
+        "document.getElementsByTagName('head')[0].appendChild(st);</script>")},
+     ("hidden-links", H)),
+    ("SEO link selling replicas a script's plainly named rule hides, wp_footer", {"footer": (
+        '<div id="partner"><a href="https://cheap-replica-watches.test/">replica watches</a></div>'
+        "<script>var s=document.createElement('st'+'yle');s.innerHTML='#partner{display:none}';"
+        "document.head.appendChild(s);</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
@@ -334,6 +344,23 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'
         "</a> if it does not load.</p></div><script>var st=document.createElement('style');"
         "st.textContent='#js-warning{display:none}';document.head.appendChild(st);</script>")}),
+    ("a no-JavaScript notice a script hides, its one link the how-to", {"body_top": (
+        '<div class="nojs-note"><a href="https://www.enable-javascript.test/">Turn on JavaScript'
+        " to see the live timetable</a></div><script>(function(){var s=document.createElement("
+        "'style');s.textContent='.nojs-note{display:none}';document.head.appendChild(s);})();"
+        "</script>")}),
+    ("an off-canvas menu a script's rule parks beside the screen, one link to the group",
+     {"body_top": (
+         '<nav id="offcanvas"><a href="https://events.harbourmedia-group.test/">Events</a>'
+         "</nav><script>(function(){var s=document.createElement('style');s.textContent="
+         "'#offcanvas{position:fixed;left:-320px;transition:left .3s}';document.head."
+         "appendChild(s);})();</script>")}),
+    ("a skip link's block a script moves off-screen, to the group's accessibility page",
+     {"body_top": (
+         '<div class="skip-help"><a href="https://access.harbourmedia-group.test/">'
+         "Accessibility help</a></div><script>var st=document.createElement('style');"
+         "st.textContent='.skip-help{position:absolute;left:-10000px}';document.head."
+         "appendChild(st);</script>")}),
     ("a drawer menu a script writes closed, opened by a visible button", {"body_top": (
         '<button aria-controls="partners" aria-expanded="false">Our partners</button>'
         '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'
