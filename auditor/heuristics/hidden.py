@@ -141,10 +141,11 @@ class SheetHiding(NamedTuple):
     said: str
     generated: bool
     scripted: bool = False
-    kit: bool = False  # a script's rule an SEO kit writes (`_kit_rule`): one link a farm
+    kit: bool = False  # a script's rule an SEO kit writes (its name or offset): one link a farm
 
 
-# what marks a script-written hiding rule as an SEO kit's, not a theme's: a name made up
+# what marks a script-written hiding rule as an SEO kit's (`SheetHiding.kit`), not a
+# theme's: a name made up
 # at random (letters and digits interleaved, `#M6bMm64IekltUmnGh3vrm9`, `.k7mz2`) or an
 # offset no layout uses (`top:-152413851px`); a theme's names are words (`.nojs-note`,
 # `#offcanvas`, `.skip-help`) and its off-screen offsets a screen's width or so
@@ -161,10 +162,11 @@ def _made_up(name: str) -> bool:
                for token in _NAME_TOKEN.findall(name[1:64]))
 
 
-def _kit_rule(name: str, rules: list[str]) -> bool:
-    """Whether the rule scripts write hiding `name` is an SEO kit's: its name made up, or
-    a rule written beside that name moves it further than any screen (a million pixels)."""
-    return _made_up(name) or any(name in rule and _FAR_OFFSET.search(rule) for rule in rules)
+def _far_hidden(rules: list[str]) -> frozenset[str]:
+    """The names the rules scripts write hide where such a script's literal moves a block
+    further than any screen (a million pixels): read once a page, not once a name."""
+    far = [rule for rule in rules if _FAR_OFFSET.search(rule)]
+    return frozenset(sheet_hiding(far, _TOGGLES)[0].keys()) if far else frozenset()
 
 
 # a `<style>` element a script creates, its tag name perhaps written in pieces
@@ -227,6 +229,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     if not hides:
         return {}
     scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
+    far = _far_hidden(written) if written else frozenset()
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
     # the page's class values holding a hidden class, and the hidden ids it holds: the
@@ -253,7 +256,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
             f"{hides[hider]}, by the " + ("style rule an inline script writes"
                                          if by_script else "page's style rule") + f" {hider}",
             _generated(el, hider, libraries), by_script,
-            by_script and _kit_rule(hider, written))
+            by_script and (_made_up(hider) or hider in far))
     return found
 
 
