@@ -157,13 +157,17 @@ _SRC_SINK = lazy_regex(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
 # the element a script creates, its tag written plainly or in char codes (Balada's
-# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`)
+# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`; so are the
+# codes in capitals or hex, through `window.String['fromCharCode']`, or held in a name
+# the script assigned them: `var t=String.fromCharCode(…);…createElement(t)`)
+_FROM_CODES = (r"""(?:window\s*\.\s*)?String\s*"""
+               r"""(?:\.\s*fromCharCode|\[\s*['"]fromCharCode['"]\s*\])\(\s*"""
+               r"""((?:0x[0-9a-f]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-f]{1,4}|\d{1,5})){2,5})\s*\)""")
 _CREATES_ELEMENT = lazy_regex(
-    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|String\s*\.\s*fromCharCode\(\s*"""
-    r"""(115\s*,\s*99\s*,\s*114\s*,\s*105\s*,\s*112\s*,\s*116"""
-    r"""|105\s*,\s*102\s*,\s*114\s*,\s*97\s*,\s*109\s*,\s*101|105\s*,\s*109\s*,\s*103)\s*\))""")
-_CODED_TAGS = {"115,99,114,105,112,116": "script", "105,102,114,97,109,101": "iframe",
-               "105,109,103": "img"}
+    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|""" + _FROM_CODES
+    + r"""|([A-Za-z_$][\w$]{0,40})\s*\))""", re.I)
+_CREATED_TAGS = ("script", "iframe", "img")
+CREATED_NAMES_READ = 4  # names a text creates its elements from, each sought once
 # One piece of a start tag's attributes, for a scanner reading markup as text (markup a
 # script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
 # one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
@@ -998,10 +1002,25 @@ def _created(outer: str) -> str | None:
     """The tag of the first element the code creates (script, iframe or img), if any:
     asked once per decoded text, not once per payload (a script with thousands of
     escaped literals was read once per literal)."""
-    creates = _CREATES_ELEMENT.search(outer)
-    if creates is None:
+    if "createElement" not in outer:
         return None
-    return creates.group(1) or _CODED_TAGS["".join(creates.group(2).split())]
+    names: set[str] = set()
+    for creates in _CREATES_ELEMENT.finditer(outer):
+        if creates.group(1):
+            return creates.group(1).lower()
+        codes = creates.group(2)
+        if codes is None:  # a name: the char codes the script assigned it, if any
+            name = creates.group(3)
+            if name in names or len(names) >= CREATED_NAMES_READ:
+                continue
+            names.add(name)
+            held = re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*" + _FROM_CODES,
+                             outer, re.I)
+            codes = held.group(1) if held else None
+        tag = (_codes(codes) or "").lower() if codes else ""
+        if tag in _CREATED_TAGS:
+            return tag
+    return None
 
 
 def _hidden_urls(creates: str | None, payload: str, data: bool = False

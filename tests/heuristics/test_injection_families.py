@@ -275,6 +275,18 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
     ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
+    ("Balada char-code tag in capitals, head", {"head": BALADA_CODED_TAG.replace(
+        _codes("script"), _codes("SCRIPT"))}, ("obfuscated-script", H)),
+    ("Balada char-code tag in hex, head", {"head": BALADA_CODED_TAG.replace(
+        _codes("script"), ",".join(hex(ord(c)) for c in "script"))}, ("obfuscated-script", H)),
+    ("Balada char-code tag through window.String['fromCharCode'], head", {
+        "head": BALADA_CODED_TAG.replace(f"createElement(String.fromCharCode({_codes('script')}",
+                                         "createElement(window.String['fromCharCode']("
+                                         f"{_codes('script')}")}, ("obfuscated-script", H)),
+    ("Balada char-code tag held in a name, head", {"head": BALADA_CODED_TAG.replace(
+        f"var el = document.createElement(String.fromCharCode({_codes('script')}));",
+        f"var t = String.fromCharCode({_codes('script')}); var el = document.createElement(t);"
+    )}, ("obfuscated-script", H)),
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),

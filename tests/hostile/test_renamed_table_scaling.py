@@ -39,3 +39,14 @@ def _xor_page(n: int) -> str:
 def test_xor_runs_among_short_literals_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_xor_page(n)), 200,
                   "XOR decoders run by eval among many short literals")
+
+
+def _named_tag_page(n: int) -> str:
+    calls = "".join(f"var e{i}=document.createElement(t{i});" for i in range(n))
+    return ("<html><body><p>x</p><script>var t0=String.fromCharCode(0x53,0x43,0x52,0x49,0x50,"
+            f"0x54);{calls}e0.src=String.fromCharCode({_CODES},46,106,115);</script></body></html>")
+
+
+def test_elements_created_from_many_names_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_named_tag_page(n)), 400,
+                  "one script creating elements from many names")
