@@ -109,9 +109,14 @@ _ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
 # code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
 # `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
 # payload decodes only on the site it was made for; what it runs is not read here
-_XOR_DECODE = lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\^")
+# (either operand first: `k ^ z.charCodeAt(0)`); the name run by `eval` called directly
+# or not (`window['eval'](n)`, `(0,eval)(n)`) or by `Function` with no parameters
+# (`new Function('', n)`)
+_XOR_DECODE = lazy_regex(
+    r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
 _RUNS_A_NAME = lazy_regex(
-    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\)")
+    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)(?:\s*['\"]\s*\]|\s*\))?\s*\(\s*"
+    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)""")
 _LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
 XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
 # A string cipher: the same function applied to (literal, shift) again and again,

@@ -165,6 +165,27 @@ def test_code_decoded_by_xor_and_run_is_machine_obfuscation() -> None:
     assert decoded.machine and "XOR" in " ".join(decoded.signals)
 
 
+@pytest.mark.parametrize(("xor", "run"), [
+    ("t.charCodeAt(n%t.length)^z.charCodeAt(0)", "window['eval'](n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "(0,eval)(n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window[\"eval\"] (n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "new Function('',n)();"),
+    ("0x5a^z.charCodeAt(0)", "new Function(n)();"),
+])
+def test_xor_decoding_run_by_another_spelling_is_machine_obfuscation(xor: str, run: str) -> None:
+    """The skimmer's XOR run with its operands swapped, or run by an indirect `eval`
+    (`window['eval'](n)`, `(0,eval)(n)`) or `new Function('', n)`: the same shape."""
+    key = "shop.example"
+    hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
+        "document.querySelector('#cc').addEventListener('change',function(){});"))[::-1]
+    code = ("!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+            f"function(z,n){{return String.fromCharCode({xor})}}).join('');}})(z.split('')"
+            f".reverse().join(''),t);try{{{run}}}catch(e){{}}}})(z)}}('{hexed(hidden)}',"
+            "window.location.hostname);")
+    decoded = decode_script(code)
+    assert decoded.machine and "XOR" in " ".join(decoded.signals), decoded.signals
+
+
 def test_unpack_round_trip() -> None:
     assert unpack(packed(LOADER)) == LOADER
 
