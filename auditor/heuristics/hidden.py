@@ -169,32 +169,36 @@ def _far_hidden(rules: list[str]) -> frozenset[str]:
     return frozenset(sheet_hiding(far, _TOGGLES)[0].keys()) if far else frozenset()
 
 
-# a `<style>` element a script creates, its tag name perhaps written in pieces
-# (`createElement('st'+'yl'+'e')`, read with the pieces joined)
-_CREATES_STYLE = lazy_regex(r"""createElement\(\s*(['"])style\1\s*\)""")
-_JOINED_PIECES = lazy_regex(r"""(['"])\s*\+\s*\1""")
-_QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+# a `<style>` element a script creates, its tag name perhaps written in pieces or in
+# capitals (`createElement('st'+"yl"+'e')`, `createElement(`STYLE`)`, read with the pieces
+# joined whatever their quotes), or one it writes as markup (`insertAdjacentHTML(…,
+# '<style>…')`, `document.write('<style>…')`)
+_CREATES_STYLE = lazy_regex(r"""createElement\(\s*['"`]style['"`]\s*\)|<style\b""", re.I)
+_STYLE_TAG = lazy_regex(r"</?style\b[^<>]{0,200}>", re.I)  # the markup around a written sheet
+_ANY_PIECES = lazy_regex(r"""['"`]\s*\+\s*['"`]""")
+_JOINED_PIECES = lazy_regex(r"""(['"`])\s*\+\s*\1""")
+_QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\""""
+                             r"""|`((?:[^`\\$]|\\.|\$(?!\{)){0,4096})`""")
 
 
 def _script_sheets(page: ParsedPage) -> list[str]:
-    """The CSS rules inline scripts write into a `<style>` element they create: the string
-    literals of such a script holding a rule's braces. An SEO kit prints its link in a
-    block and, beside it, a script adding a rule that moves that block off-screen
-    (`#M6b…{position:fixed;top:-152413851px}`): no sheet of the page's markup hides it."""
-    if "createElement" not in page.script_text:
+    """The CSS rules inline scripts write into a `<style>` element they create (or write
+    as markup): the string literals of such a script holding a rule's braces. An SEO kit
+    prints its link in a block and, beside it, a script adding a rule that moves that
+    block off-screen (`#M6b…{position:fixed;top:-152413851px}`): no sheet of the page's
+    markup hides it."""
+    text = page.script_text
+    if "createElement" not in text and "<style" not in text and "<STYLE" not in text:
         return []
     rules: list[str] = []
     for script in page.scripts:
         code = (script.text or "")[:MAX_SCRIPT]
-        if "createElement" not in code or "{" not in code:
+        if "{" not in code or not _CREATES_STYLE.search(_ANY_PIECES.sub("", code)):
             continue
-        joined = _JOINED_PIECES.sub("", code)
-        if not _CREATES_STYLE.search(joined):
-            continue
-        for m in _QUOTED_LITERAL.finditer(joined):
-            literal = m.group(1) if m.group(1) is not None else m.group(2)
+        for m in _QUOTED_LITERAL.finditer(_JOINED_PIECES.sub("", code)):
+            literal = next(g for g in m.groups() if g is not None)
             if "{" in literal and "}" in literal:
-                rules.append(literal)
+                rules.append(_STYLE_TAG.sub(" ", literal) if "<" in literal else literal)
     return rules
 
 

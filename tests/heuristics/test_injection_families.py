@@ -315,6 +315,16 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         '<div id="partner"><a href="https://cheap-replica-watches.test/">replica watches</a></div>'
         "<script>var s=document.createElement('st'+'yle');s.innerHTML='#partner{display:none}';"
         "document.head.appendChild(s);</script>")}, ("hidden-links", H)),
+    ("SEO link off-screen by a rule in a template literal, wp_footer", {"footer": (
+        SCRIPT_HIDDEN_LINK.replace("var r='#qW3rtY9uIopAs{", "var r=`#qW3rtY9uIopAs{")
+        .replace("z-index:9981;}';", "z-index:9981;}`;"))}, ("hidden-links", H)),
+    ("SEO link off-screen, its <style> named in capitals and mixed quotes, wp_footer", {
+        "footer": SCRIPT_HIDDEN_LINK.replace("createElement('sty'+'le')",
+                                             "createElement('ST'+\"YLE\")")}, ("hidden-links", H)),
+    ("SEO link off-screen by a <style> a script writes as markup, wp_footer", {"footer": (
+        '<div id="qW3rtY9uIopAs"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+        "</div><script>document.head.insertAdjacentHTML('beforeend','<style>#qW3rtY9uIopAs{"
+        "position:fixed;top:-90817263px}</style>');</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
