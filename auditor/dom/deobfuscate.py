@@ -105,8 +105,11 @@ _SINKS_OF_DECODER = tuple(lazy_regex(
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # javascript-obfuscator's rotation of its string table (`while(!![]){try{var O=parseInt(…`),
-# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form)
-_ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
+# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form),
+# its loop perhaps compressed too (`while(!0)`, `while(true)`, `for(;;)`, terser's
+# `for(…;;)try{if(`)
+_ROTATION = lazy_regex(r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
+                       r"\s*\{\s*try\s*\{|;\s*;\s*\)\s*try\s*\{\s*if\s*\(")
 # code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
 # `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
 # payload decodes only on the site it was made for; what it runs is not read here
@@ -1139,7 +1142,7 @@ def decode_script(code: str) -> Decoded:
     if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
     renamed = None  # the code of a table whose names a minifier renamed, as written plainly
-    if not tabled and "!![]" in code and _ROTATION.search(code):
+    if not tabled and "try" in code and _ROTATION.search(code):
         renamed = resolved(code)
         if renamed is not None:
             tabled = True

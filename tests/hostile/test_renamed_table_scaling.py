@@ -66,3 +66,18 @@ def _xor_keys_page(n: int) -> str:
 def test_xor_keys_tried_on_long_literals_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_xor_keys_page(n)), 100,
                   "XOR runs of long literals beside many literal keys")
+
+
+def _retry_page(n: int) -> str:
+    scripts = "".join(
+        f"<script>var a{i}=['x','y'];function f{i}(k){{return a{i}[k-0x1];}}"
+        f"while(true){{try{{if(f{i}(0x1)==='x')break;a{i}.push(a{i}.shift());}}catch(e){{break;}}}}"
+        f"for(;;){{try{{var r{i}=parseInt(f{i}(0x2))/0x1;if(r{i}===b)break;}}catch(e){{break;}}}}"
+        "</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_compressed_rotation_loops_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_retry_page(n)), 200,
+                  "while(true)/for(;;) retry loops beside small tables")
