@@ -157,7 +157,11 @@ KIT_NAME_TURNS = 3  # letter-digit turns in one token of a made-up name (`k7mz2`
 
 def _made_up(name: str) -> bool:
     """Whether a selector's name (`#id`, `.class`) is made up at random: a token of it
-    turns between letters and digits three times or more (`mp3player` turns twice)."""
+    turns between letters and digits three times or more (`mp3player` turns twice). Not
+    a class a CSS-in-JS library or CSS modules hash (`css-1x2y3z`, `Menu_drawer__3xK9q`):
+    their script writes their rules too, and a kit's name is a bare random word."""
+    if "__" in name or _GENERATED_CLASS.fullmatch(name[1:]):
+        return False
     return any(len(_LETTER_DIGIT.findall(token)) >= KIT_NAME_TURNS
                for token in _NAME_TOKEN.findall(name[1:64]))
 

@@ -400,6 +400,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
          "Accessibility help</a></div><script>var st=document.createElement('style');"
          "st.textContent='.skip-help{position:absolute;left:-10000px}';document.head."
          "appendChild(st);</script>")}),
+    ("a CSS-in-JS class its library's script writes hiding one link to a sister site", {
+        "body_top": (
+            '<style data-emotion="css"></style><div class="css-1x2y3z"><a href="https://www.'
+            'harbourweekly.test/">Harbour Weekly</a></div><script>(function(){var s=document.'
+            "createElement('style');s.setAttribute('data-emotion','css');s.textContent="
+            "'.css-1x2y3z{display:none}';document.head.appendChild(s);})();</script>")}),
     ("a drawer menu a script writes closed, opened by a visible button", {"body_top": (
         '<button aria-controls="partners" aria-expanded="false">Our partners</button>'
         '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'
