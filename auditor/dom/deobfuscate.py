@@ -149,8 +149,9 @@ def _xor_runs(code: str) -> bool:
 def _xor_keyed(code: str) -> str | None:
     """The code a XOR decoder runs, when its key is a literal the script holds: its
     longest literal (unescaped) XORed with each of the first few short literals, as
-    written and reversed, the first answer that reads as code; None when no key reads
-    it (a skimmer's key is often the page's host name, which no literal holds)."""
+    written and reversed, the first answer that reads as code (or is JSON data: a bot
+    check's configuration); None when no key reads it (a skimmer's key is often the
+    page's host name, which no literal holds)."""
     longest = max((literal for _, literal in _escaped_literals(code)), key=len, default="")
     long_plain = _LONG_LITERAL.search(code)
     if long_plain is not None and len(long_plain.group()) - 2 > len(longest):
@@ -168,10 +169,15 @@ def _xor_keyed(code: str) -> str | None:
     for key in keys:
         for text in (blob, blob[::-1]):
             head = _xored(text[:XOR_TRIAL], key)  # tried on its start, then read whole
-            if printable(head) and head.isascii() and _CODE_LIKE.search(head) \
-                    and _CODE_WORD.search(head):
+            if not (printable(head) and head.isascii()):
+                continue
+            if _CODE_LIKE.search(head) and _CODE_WORD.search(head):
                 plain = _xored(text, key)
                 if printable(plain):
+                    return plain
+            elif head.lstrip()[:1] in ("{", "["):  # a configuration, read whole as data
+                plain = _xored(text, key)
+                if is_data(plain):
                     return plain
     return None
 
@@ -1150,11 +1156,11 @@ def decode_script(code: str) -> Decoded:
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
-    xored = None  # the code a XOR decoder runs, read with a key the script holds
-    if _xor_runs(code):
+    if _xor_runs(code):  # what it runs read with a key the script holds: code, or data
         xored = _xor_keyed(code)
-        signals.append("code decoded by XOR and run by Function/eval"
-                       + ("" if xored is not None else ", not read"))
+        if xored is None or not is_data(xored):
+            signals.append("code decoded by XOR and run by Function/eval"
+                           + ("" if xored is not None else ", not read"))
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")
