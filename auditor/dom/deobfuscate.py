@@ -229,11 +229,14 @@ _SRC_SINK = lazy_regex(
 )
 # the element a script creates, its tag written plainly or in char codes (Balada's
 # `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`; so are the
-# codes in capitals or hex, through `window.String['fromCharCode']`, or held in a name
+# codes in capitals or hex, through `window.String['fromCharCode']` or its `.apply(null,
+# [...])`, or held in a name
 # the script assigned them: `var t=String.fromCharCode(…);…createElement(t)`)
 _FROM_CODES = (r"""(?:window\s*\.\s*)?String\s*"""
-               r"""(?:\.\s*fromCharCode|\[\s*['"]fromCharCode['"]\s*\])\(\s*"""
-               r"""((?:0x[0-9a-f]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-f]{1,4}|\d{1,5})){2,5})\s*\)""")
+               r"""(?:\.\s*fromCharCode|\[\s*['"]fromCharCode['"]\s*\])"""
+               r"""(?:\s*\.\s*apply\(\s*[\w$.]{1,40}\s*,\s*\[|\()\s*"""
+               r"""((?:0x[0-9a-f]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-f]{1,4}|\d{1,5})){2,5})"""
+               r"""\s*\]?\s*\)""")
 _CREATES_ELEMENT = lazy_regex(
     r"""createElement\(\s*(?:['"](script|iframe|img)['"]|""" + _FROM_CODES
     + r"""|([A-Za-z_$][\w$]{0,40})\s*\))""", re.I)

@@ -10,6 +10,7 @@ fetched or run. docs/ACCURACY.md ("Injection families") has the table before and
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 
@@ -298,6 +299,9 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         "head": BALADA_CODED_TAG.replace(f"createElement(String.fromCharCode({_codes('script')}",
                                          "createElement(window.String['fromCharCode']("
                                          f"{_codes('script')}")}, ("obfuscated-script", H)),
+    ("Balada char-code tag and src by fromCharCode.apply, head", {"head": re.sub(
+        r"String\.fromCharCode\(([\d,]+)\)", r"String.fromCharCode.apply(null,[\1])",
+        BALADA_CODED_TAG)}, ("obfuscated-script", H)),
     ("Balada char-code tag held in a name, head", {"head": BALADA_CODED_TAG.replace(
         f"var el = document.createElement(String.fromCharCode({_codes('script')}));",
         f"var t = String.fromCharCode({_codes('script')}); var el = document.createElement(t);"
