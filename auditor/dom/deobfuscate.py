@@ -136,13 +136,24 @@ _CODE_LIKE = lazy_regex(r"[\w$\])]\s*[(=;]")
 _CODE_WORD = lazy_regex(r"\b(?:function|var|let|const|return|document|window|new)\b")
 
 
+XOR_RUN_REACH = 600  # characters between the XOR decoding and the `Function`/`eval` running it
+XOR_SITES_READ = 50  # XOR decodings of a script each looked around once
+
+
 def _xor_runs(code: str) -> bool:
     """Whether code XOR-decodes a long literal (64+ escapes, or 200+ characters) and runs
-    the answer by `Function` or `eval` on a name (the checkout skimmer's shape)."""
-    return "charCodeAt" in code and "^" in code and bool(_XOR_DECODE.search(code)) \
-        and bool(_RUNS_A_NAME.search(code)) and (
+    the answer by `Function` or `eval` on a name near the decoding (the checkout
+    skimmer's shape: its decoder and its `new Function(n)` are one small function; a
+    bundle's CRC-32 and a dev loader's `eval(src)` far apart are no decoder running)."""
+    if "charCodeAt" not in code or "^" not in code or not (
             code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
-            or bool(_LONG_LITERAL.search(code)))
+            or _LONG_LITERAL.search(code)):
+        return False
+    for xor in islice(_XOR_DECODE.finditer(code), XOR_SITES_READ):
+        if _RUNS_A_NAME.search(code, max(0, xor.start() - XOR_RUN_REACH),
+                               xor.end() + XOR_RUN_REACH):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)  # asked for the signal and again for the payload, of the same code
