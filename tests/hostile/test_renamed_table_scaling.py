@@ -81,3 +81,14 @@ def _retry_page(n: int) -> str:
 def test_compressed_rotation_loops_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_retry_page(n)), 200,
                   "while(true)/for(;;) retry loops beside small tables")
+
+
+def _xor_sites_page(n: int) -> str:
+    sites = "".join(f"h{i}=(h{i}>>>8)^s.charCodeAt({i % 7});" for i in range(n))
+    return ("<html><body><p>x</p><script>var s='" + "\\x41" * 100 + f"';{sites}"
+            + "var pad=0;" * n + "function run(src){return eval(src);}</script></body></html>")
+
+
+def test_many_xor_decodings_far_from_an_eval_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_sites_page(n)), 2000,
+                  "one script of many XOR decodings far from its eval")
