@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import unquote
 
@@ -104,16 +105,97 @@ _SINKS_OF_DECODER = tuple(lazy_regex(
 _DECODER_WORDS = ("atob", "unescape", "decodeURI", "escape(", "fromCharCode", "_0x", "base64")
 _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # javascript-obfuscator's rotation of its string table (`while(!![]){try{var O=parseInt(…`),
-# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form)
-_ROTATION = lazy_regex(r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{")
+# kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form),
+# its loop perhaps compressed too (`while(!0)`, `while(true)`, `for(;;)`, terser's
+# `for(…;;)try{if(`)
+_ROTATION = lazy_regex(r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
+                       r"\s*\{\s*try\s*\{|;\s*;\s*\)\s*try\s*\{\s*if\s*\(")
 # code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
 # `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
 # payload decodes only on the site it was made for; what it runs is not read here
-_XOR_DECODE = lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\^")
+# (either operand first: `k ^ z.charCodeAt(0)`); the name run by `eval` called directly
+# or not (`window['eval'](n)`, `(0,eval)(n)`) or by `Function` with no parameters
+# (`new Function('', n)`)
+_XOR_DECODE = lazy_regex(
+    r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
 _RUNS_A_NAME = lazy_regex(
-    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\)")
+    r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)(?:\s*['\"]\s*\]|\s*\))?\s*\(\s*"
+    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)""")
 _LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
 XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
+# the key a XOR decoder is handed as a literal of the script (`('\x54…','k3yZ')`): tried on
+# the script's longest literal, as written and reversed, the first few short literals each
+# (each literal read whole, escapes and all, so the quotes pair as the script's do)
+_XOR_KEY = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+XOR_KEYS_TRIED = 8
+XOR_BLOB_READ = 16_384  # characters of the literal decoded with the key that reads it
+XOR_TRIAL = 256  # characters of it each key is tried on
+# what decoded code reads as: a call or assignment and a word of code (a wrong key's
+# answer, the right one's letters XORed again, is often printable, never these)
+_CODE_LIKE = lazy_regex(r"[\w$\])]\s*[(=;]")
+_CODE_WORD = lazy_regex(r"\b(?:function|var|let|const|return|document|window|new)\b")
+
+
+XOR_RUN_REACH = 600  # characters between the XOR decoding and the `Function`/`eval` running it
+XOR_SITES_READ = 50  # XOR decodings of a script each looked around once
+
+
+def _xor_runs(code: str) -> bool:
+    """Whether code XOR-decodes a long literal (64+ escapes, or 200+ characters) and runs
+    the answer by `Function` or `eval` on a name near the decoding (the checkout
+    skimmer's shape: its decoder and its `new Function(n)` are one small function; a
+    bundle's CRC-32 and a dev loader's `eval(src)` far apart are no decoder running)."""
+    if "charCodeAt" not in code or "^" not in code or not (
+            code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
+            or _LONG_LITERAL.search(code)):
+        return False
+    for xor in islice(_XOR_DECODE.finditer(code), XOR_SITES_READ):
+        if _RUNS_A_NAME.search(code, max(0, xor.start() - XOR_RUN_REACH),
+                               xor.end() + XOR_RUN_REACH):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)  # asked for the signal and again for the payload, of the same code
+def _xor_keyed(code: str) -> str | None:
+    """The code a XOR decoder runs, when its key is a literal the script holds: its
+    longest literal (unescaped) XORed with each of the first few short literals, as
+    written and reversed, the first answer that reads as code (or is JSON data: a bot
+    check's configuration); None when no key reads it (a skimmer's key is often the
+    page's host name, which no literal holds)."""
+    longest = max((literal for _, literal in _escaped_literals(code)), key=len, default="")
+    long_plain = _LONG_LITERAL.search(code)
+    if long_plain is not None and len(long_plain.group()) - 2 > len(longest):
+        longest = long_plain.group()[1:-1]
+    blob = js_unescaped(longest)[:XOR_BLOB_READ]
+    if len(blob) < 32:
+        return None
+    keys = []
+    for m in _XOR_KEY.finditer(code):
+        key = m.group(1) if m.group(1) is not None else m.group(2)
+        if 0 < len(key) <= 64 and "\\" not in key and key not in keys:
+            keys.append(key)
+            if len(keys) >= XOR_KEYS_TRIED:
+                break
+    for key in keys:
+        for text in (blob, blob[::-1]):
+            head = _xored(text[:XOR_TRIAL], key)  # tried on its start, then read whole
+            if not (printable(head) and head.isascii()):
+                continue
+            if _CODE_LIKE.search(head) and _CODE_WORD.search(head):
+                plain = _xored(text, key)
+                if printable(plain):
+                    return plain
+            elif head.lstrip()[:1] in ("{", "["):  # a configuration, read whole as data
+                plain = _xored(text, key)
+                if is_data(plain):
+                    return plain
+    return None
+
+
+def _xored(text: str, key: str) -> str:
+    codes = [ord(c) for c in key]
+    return "".join(chr(ord(c) ^ codes[i % len(codes)]) for i, c in enumerate(text))
 # A string cipher: the same function applied to (literal, shift) again and again,
 # `xe("22fgq41vslhjho1gh",-3)` → "//cdn1.spiegel.de". A call is found by its tail
 # `, -3)`, led by a comma the regex engine skips ahead to (a pattern led by the quote
@@ -157,13 +239,20 @@ _SRC_SINK = lazy_regex(
     r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
 # the element a script creates, its tag written plainly or in char codes (Balada's
-# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`)
+# `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`; so are the
+# codes in capitals or hex, through `window.String['fromCharCode']` or its `.apply(null,
+# [...])`, or held in a name
+# the script assigned them: `var t=String.fromCharCode(…);…createElement(t)`)
+_FROM_CODES = (r"""(?:window\s*\.\s*)?String\s*"""
+               r"""(?:\.\s*fromCharCode|\[\s*['"]fromCharCode['"]\s*\])"""
+               r"""(?:\s*\.\s*apply\(\s*[\w$.]{1,40}\s*,\s*\[|\()\s*"""
+               r"""((?:0x[0-9a-f]{1,4}|\d{1,5})(?:\s*,\s*(?:0x[0-9a-f]{1,4}|\d{1,5})){2,5})"""
+               r"""\s*\]?\s*\)""")
 _CREATES_ELEMENT = lazy_regex(
-    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|String\s*\.\s*fromCharCode\(\s*"""
-    r"""(115\s*,\s*99\s*,\s*114\s*,\s*105\s*,\s*112\s*,\s*116"""
-    r"""|105\s*,\s*102\s*,\s*114\s*,\s*97\s*,\s*109\s*,\s*101|105\s*,\s*109\s*,\s*103)\s*\))""")
-_CODED_TAGS = {"115,99,114,105,112,116": "script", "105,102,114,97,109,101": "iframe",
-               "105,109,103": "img"}
+    r"""createElement\(\s*(?:['"](script|iframe|img)['"]|""" + _FROM_CODES
+    + r"""|([A-Za-z_$][\w$]{0,40})\s*\))""", re.I)
+_CREATED_TAGS = ("script", "iframe", "img")
+CREATED_NAMES_READ = 4  # names a text creates its elements from, each sought once
 # One piece of a start tag's attributes, for a scanner reading markup as text (markup a
 # script writes, a page before it is parsed): a quoted value is read whole, since a `>` in
 # one (`<iframe title="a>b" src=…>`) ends no tag in HTML, and a frame a script wrote with one
@@ -992,16 +1081,35 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
         text = unpacked or unpack(code)
         if text:
             yield text, True
+    if "charCodeAt" in code and _xor_runs(code):
+        text = _xor_keyed(code)
+        if text:
+            yield text, True
 
 
 def _created(outer: str) -> str | None:
     """The tag of the first element the code creates (script, iframe or img), if any:
     asked once per decoded text, not once per payload (a script with thousands of
     escaped literals was read once per literal)."""
-    creates = _CREATES_ELEMENT.search(outer)
-    if creates is None:
+    if "createElement" not in outer:
         return None
-    return creates.group(1) or _CODED_TAGS["".join(creates.group(2).split())]
+    names: set[str] = set()
+    for creates in _CREATES_ELEMENT.finditer(outer):
+        if creates.group(1):
+            return creates.group(1).lower()
+        codes = creates.group(2)
+        if codes is None:  # a name: the char codes the script assigned it, if any
+            name = creates.group(3)
+            if name in names or len(names) >= CREATED_NAMES_READ:
+                continue
+            names.add(name)
+            held = re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*" + _FROM_CODES,
+                             outer, re.I)
+            codes = held.group(1) if held else None
+        tag = (_codes(codes) or "").lower() if codes else ""
+        if tag in _CREATED_TAGS:
+            return tag
+    return None
 
 
 def _hidden_urls(creates: str | None, payload: str, data: bool = False
@@ -1054,7 +1162,7 @@ def decode_script(code: str) -> Decoded:
     if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
     renamed = None  # the code of a table whose names a minifier renamed, as written plainly
-    if not tabled and "!![]" in code and _ROTATION.search(code):
+    if not tabled and "try" in code and _ROTATION.search(code):
         renamed = resolved(code)
         if renamed is not None:
             tabled = True
@@ -1062,11 +1170,11 @@ def decode_script(code: str) -> Decoded:
     ciphers = _ciphers(code)
     if ciphers:
         signals.append("shift-cipher strings")
-    if "charCodeAt" in code and "^" in code and _XOR_DECODE.search(code) \
-            and _RUNS_A_NAME.search(code) and (
-                code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
-                or _LONG_LITERAL.search(code)):
-        signals.append("code decoded by XOR and run by Function/eval, not read")
+    if _xor_runs(code):  # what it runs read with a key the script holds: code, or data
+        xored = _xor_keyed(code)
+        if xored is None or not is_data(xored):
+            signals.append("code decoded by XOR and run by Function/eval"
+                           + ("" if xored is not None else ", not read"))
     split = _split_names(code)
     if split:
         signals.append(f"API names spelled in pieces ({', '.join(split[:3])})")

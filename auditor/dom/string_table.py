@@ -49,9 +49,11 @@ _OFFSET = lazy_regex(r"-=?\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")  # minified: `e-=3
 _DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
 # the rotation: `(function(a,b){…while(!![]){try{var c=<checksum>;if(c===b)break;…}}}(t,0x6b3d1))`,
-# or `…}})(t,0x6b3d1)` as a formatter writes it
+# or `…}})(t,0x6b3d1)` as a formatter writes it; a minifier's `while(!0)`,
+# `while(true)` or `for(;;)`
 _CHECKSUM = lazy_regex(
-    r"while\s*\(\s*!!\[\]\s*\)\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
+    r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
+    r"\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
     r"([^;{}]{1,4000});\s*if\s*\(\s*\1\s*===\s*[\w$]+\s*\)\s*break")
 # the same minified (terser), its target written in the test and the table read in the
 # loop's head: `for(var n=_0x6b69,r=_0x22f1();;)try{if(671491===<checksum>)break;…`

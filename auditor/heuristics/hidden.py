@@ -143,34 +143,68 @@ class SheetHiding(NamedTuple):
     said: str
     generated: bool
     scripted: bool = False
+    kit: bool = False  # a script's rule an SEO kit writes (its name or offset): one link a farm
 
 
-# a `<style>` element a script creates, its tag name perhaps written in pieces
-# (`createElement('st'+'yl'+'e')`, read with the pieces joined)
-_CREATES_STYLE = lazy_regex(r"""createElement\(\s*(['"])style\1\s*\)""")
-_JOINED_PIECES = lazy_regex(r"""(['"])\s*\+\s*\1""")
-_QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\"""")
+# what marks a script-written hiding rule as an SEO kit's (`SheetHiding.kit`), not a
+# theme's: a name made up
+# at random (letters and digits interleaved, `#M6bMm64IekltUmnGh3vrm9`, `.k7mz2`) or an
+# offset no layout uses (`top:-152413851px`); a theme's names are words (`.nojs-note`,
+# `#offcanvas`, `.skip-help`) and its off-screen offsets a screen's width or so
+_NAME_TOKEN = lazy_regex(r"[A-Za-z0-9]{5,64}")
+_LETTER_DIGIT = lazy_regex(r"[A-Za-z](?=[0-9])|[0-9](?=[A-Za-z])")
+_FAR_OFFSET = lazy_regex(r":\s*-?\s*\d{7,12}(?:\.\d+)?px")
+KIT_NAME_TURNS = 3  # letter-digit turns in one token of a made-up name (`k7mz2`: 3)
+
+
+def _made_up(name: str) -> bool:
+    """Whether a selector's name (`#id`, `.class`) is made up at random: a token of it
+    turns between letters and digits three times or more (`mp3player` turns twice). Not
+    a class a CSS-in-JS library or CSS modules hash (`css-1x2y3z`, `Menu_drawer__3xK9q`):
+    their script writes their rules too, and a kit's name is a bare random word."""
+    if "__" in name or _GENERATED_CLASS.fullmatch(name[1:]):
+        return False
+    return any(len(_LETTER_DIGIT.findall(token)) >= KIT_NAME_TURNS
+               for token in _NAME_TOKEN.findall(name[1:64]))
+
+
+def _far_hidden(rules: list[str]) -> frozenset[str]:
+    """The names the rules scripts write hide where such a script's literal moves a block
+    further than any screen (a million pixels): read once a page, not once a name."""
+    far = [rule for rule in rules if _FAR_OFFSET.search(rule)]
+    return frozenset(sheet_hiding(far, _TOGGLES)[0].keys()) if far else frozenset()
+
+
+# a `<style>` element a script creates, its tag name perhaps written in pieces or in
+# capitals (`createElement('st'+"yl"+'e')`, `createElement(`STYLE`)`, read with the pieces
+# joined whatever their quotes), or one it writes as markup (`insertAdjacentHTML(…,
+# '<style>…')`, `document.write('<style>…')`)
+_CREATES_STYLE = lazy_regex(r"""createElement\(\s*['"`]style['"`]\s*\)|<style\b""", re.I)
+_STYLE_TAG = lazy_regex(r"</?style\b[^<>]{0,200}>", re.I)  # the markup around a written sheet
+_ANY_PIECES = lazy_regex(r"""['"`]\s*\+\s*['"`]""")
+_JOINED_PIECES = lazy_regex(r"""(['"`])\s*\+\s*\1""")
+_QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\""""
+                             r"""|`((?:[^`\\$]|\\.|\$(?!\{)){0,4096})`""")
 
 
 def _script_sheets(page: ParsedPage) -> list[str]:
-    """The CSS rules inline scripts write into a `<style>` element they create: the string
-    literals of such a script holding a rule's braces. An SEO kit prints its link in a
-    block and, beside it, a script adding a rule that moves that block off-screen
-    (`#M6b…{position:fixed;top:-152413851px}`): no sheet of the page's markup hides it."""
-    if "createElement" not in page.script_text:
+    """The CSS rules inline scripts write into a `<style>` element they create (or write
+    as markup): the string literals of such a script holding a rule's braces. An SEO kit
+    prints its link in a block and, beside it, a script adding a rule that moves that
+    block off-screen (`#M6b…{position:fixed;top:-152413851px}`): no sheet of the page's
+    markup hides it."""
+    text = page.script_text
+    if "createElement" not in text and "<style" not in text and "<STYLE" not in text:
         return []
     rules: list[str] = []
     for script in page.scripts:
         code = (script.text or "")[:MAX_SCRIPT]
-        if "createElement" not in code or "{" not in code:
+        if "{" not in code or not _CREATES_STYLE.search(_ANY_PIECES.sub("", code)):
             continue
-        joined = _JOINED_PIECES.sub("", code)
-        if not _CREATES_STYLE.search(joined):
-            continue
-        for m in _QUOTED_LITERAL.finditer(joined):
-            literal = m.group(1) if m.group(1) is not None else m.group(2)
+        for m in _QUOTED_LITERAL.finditer(_JOINED_PIECES.sub("", code)):
+            literal = next(g for g in m.groups() if g is not None)
             if "{" in literal and "}" in literal:
-                rules.append(literal)
+                rules.append(_STYLE_TAG.sub(" ", literal) if "<" in literal else literal)
     return rules
 
 
@@ -205,6 +239,7 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     if not hides:
         return {}
     scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
+    far = _far_hidden(written) if written else frozenset()
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
     # the page's class values holding a hidden class, and the hidden ids it holds: the
@@ -230,7 +265,8 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         found[el] = SheetHiding(
             f"{hides[hider]}, by the " + ("style rule an inline script writes"
                                          if by_script else "page's style rule") + f" {hider}",
-            _generated(el, hider, libraries), by_script)
+            _generated(el, hider, libraries), by_script,
+            by_script and (_made_up(hider) or hider in far))
     return found
 
 
@@ -1951,6 +1987,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue
         sheet = by_sheet.get(el)
         # a block a script's own rule hides: a kit's one link is its whole farm on the page
+        # (where the rule's name or offset is a kit's, or the link's words sell spam)
         least = 1 if sheet is not None and sheet.scripted else LINK_FARM_MIN
         if next(islice(el.iter("a"), least - 1, None), None) is None:
             continue  # fewer links than a farm holds (most styled elements hold none)
@@ -1974,7 +2011,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet), least=least)
+                           and _beside_disclosure(ctx, el, by_sheet), least=least,
+                           least_sells=sheet is not None and sheet.scripted and not sheet.kit)
         if found is not None:
             reported.add(el)
             yield found
@@ -2100,10 +2138,11 @@ def _written_after(links: Iterable[etree._Element], end: int
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False, generated: bool = False,
-               least: int = LINK_FARM_MIN) -> Finding | None:
+               least: int = LINK_FARM_MIN, least_sells: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block; `least` of them where
-    the hiding rule is one an inline script writes), or three or more of the site's own
+    the hiding rule is one an inline script writes; with `least_sells`, fewer than three
+    only where their words sell what link farms sell), or three or more of the site's own
     counterfeit-goods pages. Without `vendors`, a link to any vendor the
     catalogue knows counts for none (an old site's counter badges, printed after its
     `</html>`, link their counters: a farm links sites no vendor runs). A `shown` block
@@ -2148,6 +2187,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        f"pages of its own): {own}",
                        " ".join(sorted(spam_pages)), line=ctx.cited_line(el), xpath=ctx.xpath(el),
                        key=("japanese keyword hack", *sorted(spam_pages)))
+    if least_sells and not (counterfeit or spam):
+        least = LINK_FARM_MIN  # a theme's notice or menu a script hides, selling nothing
     if len(offsite) < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
@@ -2252,9 +2293,12 @@ HIDDEN_LINKS = FindingKind(
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. So is a block of mostly links holding one link to "
-    "another site that a rule an inline script writes into a `<style>` it creates hides "
+    "another site that a rule an inline script writes into a `<style>` it creates hides, "
+    "the rule's name made up at random, its offset past any screen or the link's words "
+    "selling what link farms sell "
     "(`#M6b…{position:fixed;top:-152413851px}` added to the head by the script beside the "
-    "block): a kit's one link a page, hidden from visitors, not from crawlers. "
+    "block): a kit's one link a page, hidden from visitors, not from crawlers (a theme's "
+    "`.nojs-note` or off-canvas menu a script hides is no kit). "
     "Remove the block and find how it got in. Medium for "
     "a block shown after `</html>` whose links' words sell nothing link farms sell "
     "(counterfeits, gambling, pills, adult, loans): an old site's broken template prints "

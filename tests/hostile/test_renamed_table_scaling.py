@@ -39,3 +39,56 @@ def _xor_page(n: int) -> str:
 def test_xor_runs_among_short_literals_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_xor_page(n)), 200,
                   "XOR decoders run by eval among many short literals")
+
+
+def _named_tag_page(n: int) -> str:
+    calls = "".join(f"var e{i}=document.createElement(t{i});" for i in range(n))
+    return ("<html><body><p>x</p><script>var t0=String.fromCharCode(0x53,0x43,0x52,0x49,0x50,"
+            f"0x54);{calls}e0.src=String.fromCharCode({_CODES},46,106,115);</script></body></html>")
+
+
+def test_elements_created_from_many_names_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_named_tag_page(n)), 400,
+                  "one script creating elements from many names")
+
+
+def _xor_keys_page(n: int) -> str:
+    blob = "\\x5a" * 300
+    keys = "".join(f"'k{j}'," for j in range(40))
+    scripts = "".join(
+        f"<script>var q{i}=[{keys}'z'];var b{i}='{blob}',o{i}='';for(var j=0;j<b{i}.length;j++)"
+        f"{{o{i}+=String.fromCharCode(b{i}.charCodeAt(j)^q{i}[j%9].charCodeAt(0));}}"
+        f"new Function(o{i})();</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_xor_keys_tried_on_long_literals_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_keys_page(n)), 100,
+                  "XOR runs of long literals beside many literal keys")
+
+
+def _retry_page(n: int) -> str:
+    scripts = "".join(
+        f"<script>var a{i}=['x','y'];function f{i}(k){{return a{i}[k-0x1];}}"
+        f"while(true){{try{{if(f{i}(0x1)==='x')break;a{i}.push(a{i}.shift());}}catch(e){{break;}}}}"
+        f"for(;;){{try{{var r{i}=parseInt(f{i}(0x2))/0x1;if(r{i}===b)break;}}catch(e){{break;}}}}"
+        "</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_compressed_rotation_loops_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_retry_page(n)), 200,
+                  "while(true)/for(;;) retry loops beside small tables")
+
+
+def _xor_sites_page(n: int) -> str:
+    sites = "".join(f"h{i}=(h{i}>>>8)^s.charCodeAt({i % 7});" for i in range(n))
+    return ("<html><body><p>x</p><script>var s='" + "\\x41" * 100 + f"';{sites}"
+            + "var pad=0;" * n + "function run(src){return eval(src);}</script></body></html>")
+
+
+def test_many_xor_decodings_far_from_an_eval_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_sites_page(n)), 2000,
+                  "one script of many XOR decodings far from its eval")

@@ -20,3 +20,32 @@ def _page(n: int) -> str:
 def test_scripts_writing_style_rules_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_page(n)), 200,
                   "scripts writing style rules beside link blocks")
+
+
+def _kit_page(n: int) -> str:
+    blocks = "".join(
+        f'<div id="k{i}x7Qz{i}"><a href="https://s{i}.test/">s{i}</a></div>'
+        f"<script>var e{i}=document.createElement('style');e{i}.textContent="
+        f"'#k{i}x7Qz{i}{{position:fixed;top:-{10_000_000 + i}px}}';"
+        f"document.head.appendChild(e{i});</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{blocks}</body></html>"
+
+
+def test_kit_rules_far_offsets_and_made_up_names_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_kit_page(n)), 200,
+                  "script-written rules moving made-up names a world away")
+
+
+def _written_page(n: int) -> str:
+    blocks = "".join(
+        f'<div id="w{i}"><a href="https://s{i}.test/">s{i}</a></div>'
+        f"<script>document.head.insertAdjacentHTML('beforeend','<STYLE>#w{i}{{color:red}}"
+        f"</style>'+`.t{i}{{margin:0}}`+\"<style \"+'x');</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{blocks}</body></html>"
+
+
+def test_style_markup_scripts_write_is_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_written_page(n)), 200,
+                  "scripts writing <style> markup and template literals beside link blocks")
