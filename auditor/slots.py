@@ -1728,11 +1728,10 @@ _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's small
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 
-def ad_frame_units(advertising: frozenset[etree._Element],
-                   network_of: dict[etree._Element, Network],
+def ad_frame_units(servers: dict[etree._Element, Network | None],
                    declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
-    """Frames whose request goes to an ad server (`advertising`:
-    `resources.advertising_elements`) that declare a banner's size in their own `width` and
+    """Frames whose own request goes to an ad server or an affiliate network (`servers`:
+    `resources.ad_server_requests`) that declare a banner's size in their own `width` and
     `height`, as cosmetic hits: a raw banner tag pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
     width="120" height="240">`, a Japanese affiliate network's `htmlbanner` frame) is a
     placement whoever runs it. A frame of a pixel, with no size, or hidden by its own style
@@ -1743,8 +1742,8 @@ def ad_frame_units(advertising: frozenset[etree._Element],
     each unit's script wrote beside it), not as placements of their own."""
     units_of = {s.network.name for s in declared if s.network is not None}
     out: list[tuple[etree._Element, str, str]] = []
-    for el in advertising:
-        if (network := network_of.get(el)) is not None and network.name in units_of:
+    for el, network in servers.items():
+        if network is not None and network.name in units_of:
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document

@@ -2583,3 +2583,22 @@ def test_the_frame_a_declared_units_script_wrote_is_that_unit(audit_html: AuditH
             'height="180" frameborder="0"></iframe></div></div>')
     report = audit_html(page(unit), url="http://tech.news.example.cn/a")
     assert [(s.network, s.zone_id) for s in report.slots] == [("Baidu Union", "u2864467")]
+
+
+@pytest.mark.parametrize("frame", [
+    # a mailing list's signup form, embedded at its own size
+    '<iframe src="https://harbour.us21.list-manage.com/subscribe?u=0a1b2c3d4e5f60718293a4b5&amp;'
+    'id=c0ffee1234" width="600" height="800" frameborder="0"></iframe>',
+    # a consent platform's message, its frame sized by the attributes a DOM save kept
+    '<iframe id="sp_message_iframe_912345" src="https://cdn.privacy-mgmt.com/index.html?'
+    'message_id=912345&amp;consentLanguage=en" width="600" height="400"></iframe>',
+    # a tag manager's no-script frame, given a size by a theme
+    '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-K7Q2ZP4" '
+    'width="50" height="50"></iframe></noscript>',
+])
+def test_a_sized_frame_of_no_ad_server_is_no_placement(audit_html: AuditHtml, frame: str
+                                                        ) -> None:
+    """A banner frame is an ad server's or an affiliate network's: a mailing list's signup
+    form, a consent message or a tag manager's frame, however sized, is none."""
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
