@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -23,7 +23,7 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.hiding import inline_hiding
+from auditor.dom.hiding import inline_hiding, styled_size
 from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -1726,6 +1726,7 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 AD_FRAME_RULE = "iframe[width][height] of an ad server"
 _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
+_HIDING_WRAPPERS = 3  # how far up a wrapper hiding a frame may be (as `hidden_iframes` reads)
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
@@ -1734,9 +1735,10 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     `resources.ad_server_requests`) that declare a banner's size in their own `width` and
     `height`, as cosmetic hits: a raw banner tag pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
     width="120" height="240">`, a Japanese affiliate network's `htmlbanner` frame) is a
-    placement whoever runs it. A frame of a pixel, with no size, or hidden by its own style
-    (`display:none`) is a sync's, a beacon's or a pop's; a copy in a `<noscript>` beside
-    its live unit stays that unit's (`without_inert_copies`).
+    placement whoever runs it. A frame of a pixel, with no size, sized down to a pixel by
+    its inline style (which a browser draws over the attributes), or hidden by its own
+    style or a wrapper's (`display:none`) is a sync's, a beacon's or a pop's; a copy in a
+    `<noscript>` beside its live unit stays that unit's (`without_inert_copies`).
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
     each unit's script wrote beside it), not as placements of their own."""
@@ -1748,7 +1750,12 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
         width, height = _int(el.get("width")), _int(el.get("height"))
-        if width and height and min(width, height) >= _BANNER_SIDE and inline_hiding(el) is None:
+        if not (width and height and min(width, height) >= _BANNER_SIDE):
+            continue
+        if any(side is not None and side < _BANNER_SIDE for side in styled_size(el)):
+            continue  # `width="300" height="250" style="width:0;height:0"`: drawn at none
+        if not any(inline_hiding(box) is not None
+                   for box in islice(chain((el,), el.iterancestors()), _HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
 

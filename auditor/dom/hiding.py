@@ -304,6 +304,19 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+def styled_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """An element's width and height in pixels as its inline style sets them, which a
+    browser draws over its `width` and `height` attributes (`<iframe width="300"
+    height="250" style="width:0;height:0">` is drawn at none)."""
+    width = height = None
+    for prop, value in _STYLE_SIZE.findall(el.get("style") or ""):
+        if prop.lower() == "width" and width is None:
+            width = int(float(value))
+        elif prop.lower() == "height" and height is None:
+            height = int(float(value))
+    return width, height
+
+
 def tiny_element(el: etree._Element) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
     visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
@@ -315,4 +328,4 @@ def tiny_element(el: etree._Element) -> bool:
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
            "declared_size", "hiding", "inline_hiding", "may_hide", "sheet_hiding",
-           "style_hiding", "text_hiding", "tiny_element"]
+           "style_hiding", "styled_size", "text_hiding", "tiny_element"]

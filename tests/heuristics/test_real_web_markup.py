@@ -2602,3 +2602,21 @@ def test_a_sized_frame_of_no_ad_server_is_no_placement(audit_html: AuditHtml, fr
     form, a consent message or a tag manager's frame, however sized, is none."""
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
     assert report.slots == ()
+
+
+@pytest.mark.parametrize("frame", [
+    # a wrapper hiding the frame (a kit's ad impression no visitor sees)
+    '<div style="display:none"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+    'size=300x250" width="300" height="250" frameborder="0"></iframe></div>',
+    # drawn at no size: the inline style is what a browser sizes it by
+    '<iframe src="https://ib.adnxs.com/tt?id=14500321&amp;size=300x250" width="300" '
+    'height="250" style="width:0;height:0;border:0"></iframe>',
+    '<iframe src="https://ib.adnxs.com/tt?id=14500321&amp;size=300x250" width="300" '
+    'height="250" style="width:1px;height:1px"></iframe>',
+])
+def test_an_ad_servers_frame_no_visitor_sees_is_no_placement(audit_html: AuditHtml,
+                                                              frame: str) -> None:
+    """A banner frame hidden by a wrapper, or sized down to nothing by its inline style over
+    its attributes, is no placement of the page's ad load."""
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
