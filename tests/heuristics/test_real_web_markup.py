@@ -2620,3 +2620,15 @@ def test_an_ad_servers_frame_no_visitor_sees_is_no_placement(audit_html: AuditHt
     its attributes, is no placement of the page's ad load."""
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
     assert report.slots == ()
+
+
+def test_infonlines_path_on_a_host_of_no_infonline_name_is_no_infonline(
+        audit_html: AuditHtml) -> None:
+    """IOMm's path names INFOnline on the site's `data-<10 hex>` name only: a script
+    appended after the page's `</html>` from a host of no such name, at that path, is a
+    kit's injection, not INFOnline's measurement."""
+    html = (page("") + '<script src="https://cdn-stats7.example/iomm/latest/bootstrap/'
+            'loader.js"></script>')
+    report = audit_html(html, url="https://www.zeitung.example/artikel")
+    assert report.networks == ()
+    assert [(f.kind, f.severity.value) for f in report.findings] == [("appended-script", "high")]
