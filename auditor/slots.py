@@ -1727,13 +1727,22 @@ AD_FRAME_RULE = "iframe[width][height] of an ad server"
 _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 _HIDING_WRAPPERS = 3  # how far up a wrapper hiding a frame may be (as `hidden_iframes` reads)
+# a side in pixels, as a banner tag writes it (`300`, `300px`): `100%` fills the box the frame
+# is in (a player's, an overlay's), no banner's size
+_PIXELS = lazy_regex(r"\s*(\d+)\s*(?:px)?\s*$", re.I)
+
+
+def _pixels(value: str | None) -> int | None:
+    match = _PIXELS.match(value or "")
+    return int(match.group(1)) if match else None
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
                    declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
-    `resources.ad_server_requests`) that declare a banner's size in their own `width` and
-    `height`, as cosmetic hits: a raw banner tag pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
+    `resources.ad_server_requests`) that declare a banner's size in pixels in their own
+    `width` and `height` (not `100%`: the box it fills), as cosmetic hits: a raw banner tag
+    pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
     width="120" height="240">`, a Japanese affiliate network's `htmlbanner` frame) is a
     placement whoever runs it. A frame of a pixel, with no size, sized down to a pixel by
     its inline style (which a browser draws over the attributes), or hidden by its own
@@ -1749,7 +1758,7 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
-        width, height = _int(el.get("width")), _int(el.get("height"))
+        width, height = _pixels(el.get("width")), _pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):
             continue
         if any(side is not None and side < _BANNER_SIDE for side in styled_size(el)):

@@ -2632,3 +2632,12 @@ def test_infonlines_path_on_a_host_of_no_infonline_name_is_no_infonline(
     report = audit_html(html, url="https://www.zeitung.example/artikel")
     assert report.networks == ()
     assert [(f.kind, f.severity.value) for f in report.findings] == [("appended-script", "high")]
+
+
+def test_an_ad_servers_frame_filling_its_box_declares_no_banner(audit_html: AuditHtml) -> None:
+    """`width="100%" height="100%"` sizes a frame by the box it fills (an overlay's, a
+    player's): no banner's size, and no 100x100 placement."""
+    frame = ('<div class="overlay"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+             'size=728x90" width="100%" height="100%" frameborder="0"></iframe></div>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
