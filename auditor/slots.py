@@ -883,6 +883,9 @@ def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool
 _LOADS_ITS_AD = frozenset({"script", "iframe", "frame"})
 
 
+_WRAPPER_READ = 64  # the elements of a wrapper read for its unit and for text of its own
+
+
 def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, _Draft]
                    ) -> _Draft | None:
     """The unit, when `el` is an empty placeholder whose unit its vendor inserted as the
@@ -903,12 +906,16 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
         unit = unit.getnext()
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
-    beside = next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
+    # the unit is the next element or near the top of its wrapper: its first elements are
+    # read, not all a nested page holds below (placeholders each before the next level's
+    # section, thousands deep, read the levels below each: quadratic)
+    beside = next((kept[x] for x in islice(unit.iter(), _WRAPPER_READ) if x in kept
                    and kept[x].network is slot.network and kept[x].rule != slot.rule), None)
     # a unit inside the next element is the one inserted there only when that element is
     # its wrapper: an article (text of its own) holding the vendor's in-text unit is not
     # the unit of a widget placed just above it
-    if beside is None or beside.element is unit or not _holds_text(unit):
+    if beside is None or beside.element is unit \
+            or not _holds_text(unit, most=_WRAPPER_READ):
         return beside
     return None
 
@@ -1135,12 +1142,17 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 _UNIT_TEXT = 120
 
 
-def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT) -> bool:
+def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT, most: int | None = None
+                ) -> bool:
     """Whether `el` holds `at_least` characters of text outside scripts, styles,
-    templates and links (whitespace left out)."""
+    templates and links (whitespace left out); in its first `most` elements, if given."""
     chars, hidden = 0, 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
+            if most is not None:
+                most -= 1
+                if most < 0:
+                    return False
             if node.tag in _NOT_TEXT:
                 hidden += 1
             elif not hidden:
