@@ -2641,3 +2641,12 @@ def test_an_ad_servers_frame_filling_its_box_declares_no_banner(audit_html: Audi
              'size=728x90" width="100%" height="100%" frameborder="0"></iframe></div>')
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
     assert report.slots == ()
+
+
+def test_a_frame_its_style_draws_at_no_size_is_hidden(audit_html: AuditHtml) -> None:
+    """The inline style sizes a frame over its attributes: a banner's `width` and `height`
+    on a frame styled `width:0;height:0` hide it as a zero-size frame does."""
+    frame = ('<iframe src="https://stat-counter7.example/in.cgi?3" width="300" height="250" '
+             'style="width:0;height:0;border:0"></iframe>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert [(f.kind, f.severity.value) for f in report.findings] == [("hidden-iframe", "high")]
