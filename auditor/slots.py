@@ -1768,8 +1768,11 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     for el, network in servers.items():
         if network is not None and network.name in units_of:
             continue
-        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
-            continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
+        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or "") \
+                or el.get("srcdoc") is not None:
+            # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
+            # its `src`) is read as a document
+            continue
         width, height = _pixels(el.get("width")), _pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):
             continue

@@ -2650,3 +2650,18 @@ def test_a_frame_its_style_draws_at_no_size_is_hidden(audit_html: AuditHtml) -> 
              'style="width:0;height:0;border:0"></iframe>')
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
     assert [(f.kind, f.severity.value) for f in report.findings] == [("hidden-iframe", "high")]
+
+
+def test_a_frame_with_its_document_written_in_is_read_as_that_document(
+        audit_html: AuditHtml) -> None:
+    """A browser shows a frame's `srcdoc` over its `src`: an ad server's address beside the
+    document the page wrote (an AdSense unit) makes no banner of that ad server; the unit
+    in the document is the placement."""
+    doc = ("&lt;html&gt;&lt;body&gt;&lt;script async src='https://pagead2.googlesyndication.com"
+           "/pagead/js/adsbygoogle.js'&gt;&lt;/script&gt;&lt;ins class='adsbygoogle' "
+           "style='display:inline-block;width:300px;height:250px' data-ad-client='ca-pub-"
+           "4512345678901234' data-ad-slot='9876543210'&gt;&lt;/ins&gt;&lt;/body&gt;&lt;/html&gt;")
+    frame = (f'<div class="side"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+             f'size=300x250" width="300" height="250" srcdoc="{doc}"></iframe></div>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Google AdSense", "9876543210")]
