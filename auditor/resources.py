@@ -18,7 +18,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
-from auditor.dom.walk import FoundURL, held_until_consent
+from auditor.dom.walk import FoundURL, held_request, held_until_consent
 from auditor.model import (
     Category,
     HostSummary,
@@ -195,6 +195,31 @@ def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
         s.network is not None and s.network.shows_ads) or (
         s.network is None and s.entity is not None
         and s.entity.category is Category.ADVERTISING))
+
+
+# what an ad server or an affiliate network shows: a banner (`ad_server_requests`); not an
+# analytics, consent, tag manager's or mailing list's frame (a signup form's, a consent
+# message's: sized by their own attributes as a banner is)
+_SHOWS_BANNERS = frozenset({Category.ADVERTISING, Category.AFFILIATE})
+
+
+def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network | None]:
+    """element -> the network (None: an advertising company's host no network of the
+    catalogue names, `ad.doubleclick.net`) of an ad server or affiliate network the element
+    itself requests: what a banner frame's own `src` asks for. Not what a frame's held
+    document requests, which the page's frame stands for (a saved game's or player's frame
+    holding its own ads: `held_request`), nor a vendor of another category (Mailchimp's
+    signup form, Sourcepoint's consent message, Tag Manager's `ns.html`)."""
+    out: dict[etree._Element, Network | None] = {}
+    for s in seen:
+        if held_request(s.found) or s.found.element in out:
+            continue
+        if s.network is not None:
+            if s.network.shows_ads and s.network.category in _SHOWS_BANNERS:
+                out[s.found.element] = s.network
+        elif s.entity is not None and s.entity.category is Category.ADVERTISING:
+            out[s.found.element] = None
+    return out
 
 
 def classify(

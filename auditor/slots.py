@@ -911,6 +911,9 @@ def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool
 _LOADS_ITS_AD = frozenset({"script", "iframe", "frame"})
 
 
+_WRAPPER_READ = 64  # the elements of a wrapper read for its unit and for text of its own
+
+
 def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, _Draft]
                    ) -> _Draft | None:
     """The unit, when `el` is an empty placeholder whose unit its vendor inserted as the
@@ -931,13 +934,17 @@ def _filled_beside(el: etree._Element, slot: _Draft, kept: dict[etree._Element, 
         unit = unit.getnext()
     if unit is None or not (len(unit) or (unit.text or "").strip()):
         return None
-    beside = next((kept[x] for x in (unit, *unit.iterdescendants()) if x in kept
+    # the unit is the next element or near the top of its wrapper: its first elements are
+    # read, not all a nested page holds below (placeholders each before the next level's
+    # section, thousands deep, read the levels below each: quadratic)
+    beside = next((kept[x] for x in islice(unit.iter(), _WRAPPER_READ) if x in kept
                    and kept[x].network is slot.network and kept[x].rule != slot.rule
                    and (len(x) or (x.text or "").strip())), None)  # it shows something
     # a unit inside the next element is the one inserted there only when that element is
     # its wrapper: an article (text of its own) holding the vendor's in-text unit is not
     # the unit of a widget placed just above it
-    if beside is None or beside.element is unit or not _holds_text(unit):
+    if beside is None or beside.element is unit \
+            or not _holds_text(unit, most=_WRAPPER_READ):
         return beside
     return None
 
@@ -1164,12 +1171,17 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 _UNIT_TEXT = 120
 
 
-def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT) -> bool:
+def _holds_text(el: etree._Element, at_least: int = _UNIT_TEXT, most: int | None = None
+                ) -> bool:
     """Whether `el` holds `at_least` characters of text outside scripts, styles,
-    templates and links (whitespace left out)."""
+    templates and links (whitespace left out); in its first `most` elements, if given."""
     chars, hidden = 0, 0
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
+            if most is not None:
+                most -= 1
+                if most < 0:
+                    return False
             if node.tag in _NOT_TEXT:
                 hidden += 1
             elif not hidden:
@@ -1775,30 +1787,49 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 AD_FRAME_RULE = "iframe[width][height] of an ad server"
 _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
+_HIDING_WRAPPERS = 3  # how far up a wrapper hiding a frame may be (as `hidden_iframes` reads)
+# a side in pixels, as a banner tag writes it (`300`, `300px`): `100%` fills the box the frame
+# is in (a player's, an overlay's), no banner's size
+_PIXELS = lazy_regex(r"\s*(\d+)\s*(?:px)?\s*$", re.I)
 
 
-def ad_frame_units(advertising: frozenset[etree._Element],
-                   network_of: dict[etree._Element, Network],
+def _pixels(value: str | None) -> int | None:
+    match = _PIXELS.match(value or "")
+    return int(match.group(1)) if match else None
+
+
+def ad_frame_units(servers: dict[etree._Element, Network | None],
                    declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
-    """Frames whose request goes to an ad server (`advertising`:
-    `resources.advertising_elements`) that declare a banner's size in their own `width` and
-    `height`, as cosmetic hits: a raw banner tag pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
+    """Frames whose own request goes to an ad server or an affiliate network (`servers`:
+    `resources.ad_server_requests`) that declare a banner's size in pixels in their own
+    `width` and `height` (not `100%`: the box it fills), as cosmetic hits: a raw banner tag
+    pasted as a frame (`<iframe src="https://rcm-fe.amazon-adsystem.com/e/cm?…"
     width="120" height="240">`, a Japanese affiliate network's `htmlbanner` frame) is a
-    placement whoever runs it. A frame of a pixel, with no size, or hidden by its own style
-    (`display:none`) is a sync's, a beacon's or a pop's; a copy in a `<noscript>` beside
-    its live unit stays that unit's (`without_inert_copies`).
+    placement whoever runs it. A frame of a pixel, with no size, sized down to a pixel by
+    its inline style (which a browser draws over the attributes), or hidden by its own
+    style or a wrapper's (`display:none`) is a sync's, a beacon's or a pop's; a copy in a
+    `<noscript>` beside its live unit stays that unit's (`without_inert_copies`).
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
     each unit's script wrote beside it), not as placements of their own."""
     units_of = {s.network.name for s in declared if s.network is not None}
     out: list[tuple[etree._Element, str, str]] = []
-    for el in advertising:
-        if (network := network_of.get(el)) is not None and network.name in units_of:
+    for el, network in servers.items():
+        if network is not None and network.name in units_of:
             continue
-        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
-            continue  # a frame the page writes (`javascript:`, `srcdoc`) is read as a document
-        width, height = pixels(el.get("width")), pixels(el.get("height"))
-        if width and height and min(width, height) >= _BANNER_SIDE and inline_hiding(el) is None:
+        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or "") \
+                or el.get("srcdoc") is not None:
+            # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
+            # its `src`) is read as a document
+            continue
+        width, height = _pixels(el.get("width")), _pixels(el.get("height"))
+        if not (width and height and min(width, height) >= _BANNER_SIDE):
+            continue
+        styled = style_size(el.get("style") or "")
+        if any(side is not None and side < _BANNER_SIDE for side in styled):
+            continue  # `width="300" height="250" style="width:0;height:0"`: drawn at none
+        if not any(inline_hiding(box) is not None
+                   for box in islice(chain((el,), el.iterancestors()), _HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
 

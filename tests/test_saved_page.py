@@ -329,6 +329,36 @@ def test_a_complete_copys_frames_are_read_from_its_folder_only(
     assert TDS_URL in hidden[0].message
 
 
+# a complete copy of an article embedding another site's game: the game's document, saved
+# in the folder, shows its own ads in banner frames of an ad server
+GAME_URL = "https://games.puzzle-harbour.test/play/tiles"
+GAME_PAGE = f"""<!DOCTYPE html>
+{_mark(PAGE_URL)}
+<html><head><title>Ferry timetable changes</title></head><body><article>
+<h1>Ferry timetable changes</h1><p>The winter timetable starts on Monday.</p></article>
+<div class="embed"><iframe src="./Ferry_files/saved_resource.html" width="800" height="600"
+ frameborder="0"></iframe></div></body></html>
+"""
+GAME_FRAME = f"""{_mark(GAME_URL)}
+<html><body><h1>Tiles</h1><canvas width="640" height="480"></canvas>
+<iframe src="https://ib.adnxs.com/tt?id=14500321&amp;size=300x250" width="300" height="250"
+ frameborder="0"></iframe></body></html>"""
+
+
+def test_a_saved_frames_own_ads_make_no_placement_of_the_frame(
+        tmp_path: Path, project_engine: Engine, catalogue: Catalogue) -> None:
+    """What a saved frame's document requests is cited at the page's frame holding it: an
+    ad server's banner frame in another site's game makes the game's frame no banner of
+    that ad server (an 800x600 Xandr slot), only the page's frame's own request could."""
+    (tmp_path / "Ferry_files").mkdir()
+    (tmp_path / "Ferry_files" / "saved_resource.html").write_text(GAME_FRAME)
+    page = tmp_path / "Ferry.html"
+    page.write_text(GAME_PAGE)
+    (report,) = audit_records(read_source(page), project_engine, catalogue)
+    assert "ib.adnxs.com" in {r.host for r in report.resources}  # the game's ad, read
+    assert report.slots == ()
+
+
 # a scraper page's ad frame, as its own file the page frames (`/ads/side.html`): an ExoClick
 # zone tag in it, after ExoClick's published snippet (the loader Chrome's copy leaves out)
 EXO_FRAME = ('<html><body><script async type="application/javascript" '

@@ -2665,3 +2665,85 @@ def test_the_frame_a_declared_units_script_wrote_is_that_unit(audit_html: AuditH
             'height="180" frameborder="0"></iframe></div></div>')
     report = audit_html(page(unit), url="http://tech.news.example.cn/a")
     assert [(s.network, s.zone_id) for s in report.slots] == [("Baidu Union", "u2864467")]
+
+
+@pytest.mark.parametrize("frame", [
+    # a mailing list's signup form, embedded at its own size
+    '<iframe src="https://harbour.us21.list-manage.com/subscribe?u=0a1b2c3d4e5f60718293a4b5&amp;'
+    'id=c0ffee1234" width="600" height="800" frameborder="0"></iframe>',
+    # a consent platform's message, its frame sized by the attributes a DOM save kept
+    '<iframe id="sp_message_iframe_912345" src="https://cdn.privacy-mgmt.com/index.html?'
+    'message_id=912345&amp;consentLanguage=en" width="600" height="400"></iframe>',
+    # a tag manager's no-script frame, given a size by a theme
+    '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-K7Q2ZP4" '
+    'width="50" height="50"></iframe></noscript>',
+])
+def test_a_sized_frame_of_no_ad_server_is_no_placement(audit_html: AuditHtml, frame: str
+                                                        ) -> None:
+    """A banner frame is an ad server's or an affiliate network's: a mailing list's signup
+    form, a consent message or a tag manager's frame, however sized, is none."""
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
+
+
+@pytest.mark.parametrize("frame", [
+    # a wrapper hiding the frame (a kit's ad impression no visitor sees)
+    '<div style="display:none"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+    'size=300x250" width="300" height="250" frameborder="0"></iframe></div>',
+    # drawn at no size: the inline style is what a browser sizes it by
+    '<iframe src="https://ib.adnxs.com/tt?id=14500321&amp;size=300x250" width="300" '
+    'height="250" style="width:0;height:0;border:0"></iframe>',
+    '<iframe src="https://ib.adnxs.com/tt?id=14500321&amp;size=300x250" width="300" '
+    'height="250" style="width:1px;height:1px"></iframe>',
+])
+def test_an_ad_servers_frame_no_visitor_sees_is_no_placement(audit_html: AuditHtml,
+                                                              frame: str) -> None:
+    """A banner frame hidden by a wrapper, or sized down to nothing by its inline style over
+    its attributes, is no placement of the page's ad load."""
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
+
+
+def test_infonlines_path_on_a_host_of_no_infonline_name_is_no_infonline(
+        audit_html: AuditHtml) -> None:
+    """IOMm's path names INFOnline on the site's `data-<10 hex>` name only: a script
+    appended after the page's `</html>` from a host of no such name, at that path, is a
+    kit's injection, not INFOnline's measurement."""
+    html = (page("") + '<script src="https://cdn-stats7.example/iomm/latest/bootstrap/'
+            'loader.js"></script>')
+    report = audit_html(html, url="https://www.zeitung.example/artikel")
+    assert report.networks == ()
+    assert [(f.kind, f.severity.value) for f in report.findings] == [("appended-script", "high")]
+
+
+def test_an_ad_servers_frame_filling_its_box_declares_no_banner(audit_html: AuditHtml) -> None:
+    """`width="100%" height="100%"` sizes a frame by the box it fills (an overlay's, a
+    player's): no banner's size, and no 100x100 placement."""
+    frame = ('<div class="overlay"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+             'size=728x90" width="100%" height="100%" frameborder="0"></iframe></div>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert report.slots == ()
+
+
+def test_a_frame_its_style_draws_at_no_size_is_hidden(audit_html: AuditHtml) -> None:
+    """The inline style sizes a frame over its attributes: a banner's `width` and `height`
+    on a frame styled `width:0;height:0` hide it as a zero-size frame does."""
+    frame = ('<iframe src="https://stat-counter7.example/in.cgi?3" width="300" height="250" '
+             'style="width:0;height:0;border:0"></iframe>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert [(f.kind, f.severity.value) for f in report.findings] == [("hidden-iframe", "high")]
+
+
+def test_a_frame_with_its_document_written_in_is_read_as_that_document(
+        audit_html: AuditHtml) -> None:
+    """A browser shows a frame's `srcdoc` over its `src`: an ad server's address beside the
+    document the page wrote (an AdSense unit) makes no banner of that ad server; the unit
+    in the document is the placement."""
+    doc = ("&lt;html&gt;&lt;body&gt;&lt;script async src='https://pagead2.googlesyndication.com"
+           "/pagead/js/adsbygoogle.js'&gt;&lt;/script&gt;&lt;ins class='adsbygoogle' "
+           "style='display:inline-block;width:300px;height:250px' data-ad-client='ca-pub-"
+           "4512345678901234' data-ad-slot='9876543210'&gt;&lt;/ins&gt;&lt;/body&gt;&lt;/html&gt;")
+    frame = (f'<div class="side"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
+             f'size=300x250" width="300" height="250" srcdoc="{doc}"></iframe></div>')
+    report = audit_html(page(frame), url="https://www.harbour.example/news/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Google AdSense", "9876543210")]
