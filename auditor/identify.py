@@ -347,12 +347,26 @@ def _values_on(page: ParsedPage, attr: str, src: re.Pattern[str]) -> list[str]:
     return [value for value, url in named if url and src.search(url)]
 
 
-def _attribute_values(root: etree._Element, attr: str, src: re.Pattern[str] | None
-                      ) -> list[str]:
+def _id_and_class(el: etree._Element) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}"
+
+
+def _values_named(page: ParsedPage, attr: str, on: re.Pattern[str]) -> list[str]:
+    """The values of attribute `attr` on elements whose id or class `on` finds (a site's
+    ad box: `div.ad-unit[data-zone]`)."""
+    named = page.view("attr-on:" + attr, lambda: [
+        (str(v), _id_and_class(v.getparent())) for v in attributes_named(page.root, attr)])
+    return [value for value, names in named if on.search(names)]
+
+
+def _attribute_values(root: etree._Element, attr: str, src: re.Pattern[str] | None,
+                      on: re.Pattern[str] | None = None) -> list[str]:
     """The values of attribute `attr` in one frame's document, on elements whose address
-    `src` finds when given (`_values_on`)."""
+    `src` finds (`_values_on`) and whose id or class `on` finds (`_values_named`), when
+    given."""
     return [str(v) for v in attributes_named(root, attr)
-            if src is None or ((url := tag_address(v.getparent())) and src.search(url))]
+            if (src is None or ((url := tag_address(v.getparent())) and src.search(url)))
+            and (on is None or on.search(_id_and_class(v.getparent())))]
 
 
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
@@ -563,10 +577,15 @@ def identifiers(
                 and _may_be_in(spec.pattern, all_codes):
             texts += codes
         if spec.where == "attr" and spec.attr:
-            texts += (page.attribute_values(spec.attr) if spec.src is None
-                      else _values_on(page, spec.attr, spec.src))
+            if spec.src is not None:
+                texts += [v for v in _values_on(page, spec.attr, spec.src)
+                          if spec.on is None or v in _values_named(page, spec.attr, spec.on)]
+            elif spec.on is not None:
+                texts += _values_named(page, spec.attr, spec.on)
+            else:
+                texts += page.attribute_values(spec.attr)
             for root in own_frames:
-                texts += _attribute_values(root, spec.attr, spec.src)
+                texts += _attribute_values(root, spec.attr, spec.src, spec.on)
         if spec.where == "meta" and spec.attr:
             texts += metas[spec.attr]
         if spec.where == "amp" and spec.attr:
