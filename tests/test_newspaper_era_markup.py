@@ -1560,3 +1560,35 @@ def test_rubicon_legacy_tag_ids(project_engine: Engine, catalogue: Catalogue) ->
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("rubicon-account", "9176"), ("rubicon-site", "21342"),
             ("rubicon-zone", "72686")} <= ids
+
+
+@pytest.mark.parametrize("script", [
+    # a tip jar's wallet handed its chain (Arbitrum's chain ID)
+    "var tipJar = new TipJar({chain: 'arbitrum'}); tipJar.wallet.setNetwork(42161);",
+    # a player config naming FreeWheel for pre-rolls and Ad Manager's network for display
+    'window.videoConfig = {"preroll": "freewheel", "display": {"networkId": "6088", '
+    '"adUnitPath": "/6088/ssp.mag"}};',
+    'window.videoConfig = {"ads": {"provider": "freewheel", "enabled": true}, '
+    '"cast": {"receiverApp": "CC1AD845", "networkId": "80021"}};',
+    # a shop's product named for the bicycle part
+    'window.__SHOP__ = {"products": [{"name": "Shimano Freewheel 7-speed MF-TZ500", '
+    '"networkId": "5521"}]};',
+    # a player's renditions' profiles
+    'videojs("v1", {renditions: [{profile: "1080:high"}, {profile: "720:main"}]});',
+    # a config the site took out
+    '// var fwConfig = {profileid: "169843:nbcu_web_js"};\n'
+    '/* adManager.setNetwork(382112); */',
+], ids=["a wallet's setNetwork", "gam's networkId beside freewheel",
+        "another object's networkId", "a bicycle freewheel", "rendition profiles",
+        "commented out"])
+def test_no_freewheel_network_from_what_is_not_its_config(
+        project_engine: Engine, catalogue: Catalogue, script: str) -> None:
+    """FreeWheel's network is its own config's: its AdManager's setNetwork, its
+    <network>:<profile> profile, the networkId of its object. On a page where FreeWheel
+    runs, another object's networkId (Ad Manager's, a cast receiver's), another API's
+    setNetwork, a rendition's profile or a commented-out config names none."""
+    html = FREEWHEEL.replace("{net}", "381204").replace(
+        "</body>", f"<script>{script}</script></body>")
+    (page,) = audit(html.encode(), url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == {"381204"}
