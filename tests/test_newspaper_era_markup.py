@@ -1592,3 +1592,16 @@ def test_no_freewheel_network_from_what_is_not_its_config(
     (page,) = audit(html.encode(), url="https://mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert {i.value for i in page.ids if i.kind == "freewheel-network"} == {"381204"}
+
+
+def test_a_criteo_rta_tag_the_site_commented_out_names_no_ids(project_engine: Engine,
+                                                              catalogue: Catalogue) -> None:
+    """A site that took Criteo's RTA variables out by commenting them (`// var crtg_nid …`)
+    runs no tag: as for the other calls a page took out, they name no network or zone."""
+    html = (b"<html><head><title>t</title><script>\n"
+            b"// var crtg_nid = \"1867\"; var crtg_zoneid = \"272008\"; (Criteo removed 2016)\n"
+            b"/* var CRTG_NID=\"1870\"; */\nvar site = {};\n"
+            b"</script></head><body><p>Article text.</p></body></html>")
+    (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind.startswith("criteo-")], page.ids
