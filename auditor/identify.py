@@ -279,6 +279,15 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
     return unescaped_path(value) if value else value
 
 
+def _value_start(match: re.Match[str]) -> int:
+    """Where a match's value stands: its `value`, `integer`, `base64` or `value_name`
+    group, else group 1, where it took part; else the match's start."""
+    for group in ("value", "integer", "base64", "value_name"):
+        if group in match.re.groupindex and match.start(group) != -1:
+            return match.start(group)
+    return match.start(1) if match.re.groups and match.start(1) != -1 else match.start()
+
+
 def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str]
                     ) -> str | None:
     """The ID a match hands over by a variable: the `value` its pattern read outright,
@@ -611,10 +620,14 @@ def identifiers(
                 if not value:
                     continue
                 # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
-                # the value it writes in this kind's form is still no replaced kind's
+                # the value it writes in this kind's form is still no replaced kind's. Asked
+                # where the value stands: a match opening at live code may reach a value
+                # the page commented out (`new tv.freewheel.SDK.AdManager();` then
+                # `// adManager.setNetwork(382112);`)
+                held_at = _value_start(match)
                 commented = spec.live and (
-                    in_comment(markup, at) if at is not None
-                    else in_comment(text, match.start()))
+                    in_comment(markup, starts[n] + held_at) if at is not None
+                    else in_comment(text, held_at))
                 if (commented or add(spec.kind, value, network)) and not any(
                         t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
                         for t in spec.replaces_unless):

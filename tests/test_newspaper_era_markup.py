@@ -1605,3 +1605,20 @@ def test_a_criteo_rta_tag_the_site_commented_out_names_no_ids(project_engine: En
     (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert not [i for i in page.ids if i.kind.startswith("criteo-")], page.ids
+
+
+def test_a_commented_out_setnetwork_after_freewheels_admanager_is_none(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The network a site took out (`// adManager.setNetwork(382112);`) after making its
+    AdManager is no ID; the call it makes next is. The match opens at the word naming
+    FreeWheel, live, but its value sits in the comment."""
+    script = ("var adManager = new tv.freewheel.SDK.AdManager();\n"
+              "// adManager.setNetwork(382112);  the network before the move\n"
+              "adManager.setNetwork(169843);\n"
+              'adManager.setServer("https://29773.v.fwmrm.net/ad/g/1");')
+    html = FREEWHEEL.replace("{net}", "169843").replace(
+        "</body>", f"<script>{script}</script></body>")
+    (page,) = audit(html.encode(), url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == {
+        "381204", "169843"}
