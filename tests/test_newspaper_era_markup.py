@@ -1575,12 +1575,14 @@ def test_rubicon_legacy_tag_ids(project_engine: Engine, catalogue: Catalogue) ->
     '"networkId": "5521"}]};',
     # a player's renditions' profiles
     'videojs("v1", {renditions: [{profile: "1080:high"}, {profile: "720:main"}]});',
+    # an author's profile in the page's data, of the same <number>:<name> shape
+    'window.__AUTHOR__ = {"author": {"profileId": "20931:jane_doe", "name": "Jane Doe"}};',
     # a config the site took out
     '// var fwConfig = {profileid: "169843:nbcu_web_js"};\n'
     '/* adManager.setNetwork(382112); */',
 ], ids=["a wallet's setNetwork", "gam's networkId beside freewheel",
         "another object's networkId", "a bicycle freewheel", "rendition profiles",
-        "commented out"])
+        "an author's profile", "commented out"])
 def test_no_freewheel_network_from_what_is_not_its_config(
         project_engine: Engine, catalogue: Catalogue, script: str) -> None:
     """FreeWheel's network is its own config's: its AdManager's setNetwork, its
