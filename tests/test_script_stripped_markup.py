@@ -124,7 +124,10 @@ def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
     # an article's comparison table and its editors' fallback list, named for the word
     "<div id='outbrain-vs-taboola-comparison'><table><tr><td>CPM</td></tr></table></div>",
     "<div id='no-taboola-fallback'><p>Related stories handpicked by our editors.</p></div>",
-], ids=["settings form", "comparison table", "editors' fallback"])
+    # … and with the word opening the id, as Taboola's own containers have it
+    "<div id='taboola-vs-outbrain'><table><tr><td>CPM</td></tr></table>"
+    "<p>Our comparison of the two widgets.</p></div>",
+], ids=["settings form", "comparison table", "editors' fallback", "opening the id"])
 def test_a_box_of_prose_a_table_or_a_form_with_taboola_inside_its_id_is_no_unit(
         audit_page: Callable[..., PageReport], box: str) -> None:
     """A site's Taboola container under its own prefix (`iq-taboola-right-rail`) is an empty
