@@ -56,7 +56,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", 
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "per_call"})
-ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "needles", "internal",
+ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
                      "live"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
@@ -298,6 +298,9 @@ class IdSpec:
     # where = "attr": read only on an element whose `src` this finds (its tag's own
     # attribute, by a name other widgets' elements carry too: `data-siteid`)
     src: re.Pattern[str] | None = None
+    # where = "attr": read only on an element whose id or class this finds (a site's ad box,
+    # `div.ad-unit[data-zone]`: a clock's `data-zone`, another network's tag, is none)
+    on: re.Pattern[str] | None = None
     needles: tuple[str, ...] = ()
     # read to build a snippet's loader URL (a self-hosted tracker's endpoint), not an
     # account or placement: kept out of the report's ids
@@ -1346,8 +1349,9 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 and not spec.get("attr"):
             article = "an" if spec["where"][0] in "aeiou" else "a"
             raise RuleError(f"{where}: {article} {spec['where']} id ({spec['kind']}) needs attr")
-        if "src" in spec and spec.get("where") != "attr":
-            raise RuleError(f"{where}: only an attr id ({spec['kind']}) takes src")
+        for key in ("src", "on"):
+            if key in spec and spec.get("where") != "attr":
+                raise RuleError(f"{where}: only an attr id ({spec['kind']}) takes {key}")
         if spec.get("where") == "amp" and not (amp or amp_analytics or amp_rtc):
             raise RuleError(f"{where}: an amp id ({spec['kind']}) needs the network's amp, "
                             "amp_analytics or amp_rtc names")
@@ -1369,6 +1373,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 # a meta's name is matched as HTML does, in any case
                 attr=spec["attr"].lower() if spec.get("where") == "meta" else spec.get("attr"),
                 src=compiled.compile(spec["src"], where) if "src" in spec else None,
+                on=compiled.compile(spec["on"], where) if "on" in spec else None,
                 needles=needles,
                 internal=bool(spec.get("internal", False)),
                 replaces=_strings(spec, "replaces", where),

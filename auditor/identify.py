@@ -279,6 +279,15 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
     return unescaped_path(value) if value else value
 
 
+def _value_start(match: re.Match[str]) -> int:
+    """Where a match's value stands: its `value`, `integer`, `base64` or `value_name`
+    group, else group 1, where it took part; else the match's start."""
+    for group in ("value", "integer", "base64", "value_name"):
+        if group in match.re.groupindex and match.start(group) != -1:
+            return match.start(group)
+    return match.start(1) if match.re.groups and match.start(1) != -1 else match.start()
+
+
 def _assigned_value(page: ParsedPage, match: re.Match[str], form: re.Pattern[str]
                     ) -> str | None:
     """The ID a match hands over by a variable: the `value` its pattern read outright,
@@ -339,24 +348,30 @@ NEEDLE_WINDOW = NEEDLE_BEFORE + NEEDLE_AFTER
 
 
 def _attribute_values(page: ParsedPage, root: etree._Element, attr: str,
-                      src: re.Pattern[str] | None) -> list[str]:
+                      src: re.Pattern[str] | None,
+                      on: re.Pattern[str] | None = None) -> list[str]:
     """The values of attribute `attr` in the page's document or one of its own frames'
     (`root`), on elements whose address `src` finds when given: the `src`, or the URL
     parked in its place while a delay plugin or consent manager holds the tag (the walk
-    reads it as the tag's request, and the tag keeps its IDs). The page's own are read
+    reads it as the tag's request, and the tag keeps its IDs); and whose id or class `on`
+    finds when given (a site's ad box: `div.ad-unit[data-zone]`). The page's own are read
     once a page."""
     mine = root is page.root
-    if src is None:
+    if src is None and on is None:
         return (page.attribute_values(attr) if mine
                 else [str(v) for v in attributes_named(root, attr)])
     named = (page.view("attr-src:" + attr, lambda: _addressed(root, attr)) if mine
              else _addressed(root, attr))
-    return [value for value, url in named if url and src.search(url)]
+    return [value for value, url, names in named
+            if (src is None or (url and src.search(url))) and (on is None or on.search(names))]
 
 
-def _addressed(root: etree._Element, attr: str) -> list[tuple[str, str]]:
-    """Each value of attribute `attr` in `root`'s document, with its element's address."""
-    return [(str(v), tag_address(v.getparent())) for v in attributes_named(root, attr)]
+def _addressed(root: etree._Element, attr: str) -> list[tuple[str, str, str]]:
+    """Each value of attribute `attr` in `root`'s document, with its element's address and
+    its id and class."""
+    return [(str(v), tag_address(v.getparent()) or "",
+             f"{v.getparent().get('id') or ''} {v.getparent().get('class') or ''}")
+            for v in attributes_named(root, attr)]
 
 
 def _around(text: str, needles: Sequence[str], held: Container[str | None],
@@ -568,7 +583,7 @@ def identifiers(
             texts += codes
         if spec.where == "attr" and spec.attr:
             for root in (page.root, *own_frames):
-                texts += _attribute_values(page, root, spec.attr, spec.src)
+                texts += _attribute_values(page, root, spec.attr, spec.src, spec.on)
         if spec.where == "meta" and spec.attr:
             texts += metas[spec.attr]
         if spec.where == "amp" and spec.attr:
@@ -594,10 +609,14 @@ def identifiers(
                 if not value:
                     continue
                 # `// ga('require', 'GTM-…');`: a call the page took out names no ID, and
-                # the value it writes in this kind's form is still no replaced kind's
+                # the value it writes in this kind's form is still no replaced kind's. Asked
+                # where the value stands: a match opening at live code may reach a value
+                # the page commented out (`new tv.freewheel.SDK.AdManager();` then
+                # `// adManager.setNetwork(382112);`)
+                held_at = _value_start(match)
                 commented = spec.live and (
-                    in_comment(markup, at) if at is not None
-                    else in_comment(text, match.start()))
+                    in_comment(markup, starts[n] + held_at) if at is not None
+                    else in_comment(text, held_at))
                 if (commented or add(spec.kind, value, network)) and not any(
                         t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
                         for t in spec.replaces_unless):

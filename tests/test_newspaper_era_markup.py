@@ -1560,3 +1560,67 @@ def test_rubicon_legacy_tag_ids(project_engine: Engine, catalogue: Catalogue) ->
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("rubicon-account", "9176"), ("rubicon-site", "21342"),
             ("rubicon-zone", "72686")} <= ids
+
+
+@pytest.mark.parametrize("script", [
+    # a tip jar's wallet handed its chain (Arbitrum's chain ID)
+    "var tipJar = new TipJar({chain: 'arbitrum'}); tipJar.wallet.setNetwork(42161);",
+    # a player config naming FreeWheel for pre-rolls and Ad Manager's network for display
+    'window.videoConfig = {"preroll": "freewheel", "display": {"networkId": "6088", '
+    '"adUnitPath": "/6088/ssp.mag"}};',
+    'window.videoConfig = {"ads": {"provider": "freewheel", "enabled": true}, '
+    '"cast": {"receiverApp": "CC1AD845", "networkId": "80021"}};',
+    # a shop's product named for the bicycle part
+    'window.__SHOP__ = {"products": [{"name": "Shimano Freewheel 7-speed MF-TZ500", '
+    '"networkId": "5521"}]};',
+    # a player's renditions' profiles
+    'videojs("v1", {renditions: [{profile: "1080:high"}, {profile: "720:main"}]});',
+    # an author's profile in the page's data, of the same <number>:<name> shape
+    'window.__AUTHOR__ = {"author": {"profileId": "20931:jane_doe", "name": "Jane Doe"}};',
+    # a config the site took out
+    '// var fwConfig = {profileid: "169843:nbcu_web_js"};\n'
+    '/* adManager.setNetwork(382112); */',
+], ids=["a wallet's setNetwork", "gam's networkId beside freewheel",
+        "another object's networkId", "a bicycle freewheel", "rendition profiles",
+        "an author's profile", "commented out"])
+def test_no_freewheel_network_from_what_is_not_its_config(
+        project_engine: Engine, catalogue: Catalogue, script: str) -> None:
+    """FreeWheel's network is its own config's: its AdManager's setNetwork, its
+    <network>:<profile> profile, the networkId of its object. On a page where FreeWheel
+    runs, another object's networkId (Ad Manager's, a cast receiver's), another API's
+    setNetwork, a rendition's profile or a commented-out config names none."""
+    html = FREEWHEEL.replace("{net}", "381204").replace(
+        "</body>", f"<script>{script}</script></body>")
+    (page,) = audit(html.encode(), url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == {"381204"}
+
+
+def test_a_criteo_rta_tag_the_site_commented_out_names_no_ids(project_engine: Engine,
+                                                              catalogue: Catalogue) -> None:
+    """A site that took Criteo's RTA variables out by commenting them (`// var crtg_nid …`)
+    runs no tag: as for the other calls a page took out, they name no network or zone."""
+    html = (b"<html><head><title>t</title><script>\n"
+            b"// var crtg_nid = \"1867\"; var crtg_zoneid = \"272008\"; (Criteo removed 2016)\n"
+            b"/* var CRTG_NID=\"1870\"; */\nvar site = {};\n"
+            b"</script></head><body><p>Article text.</p></body></html>")
+    (page,) = audit(html, url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind.startswith("criteo-")], page.ids
+
+
+def test_a_commented_out_setnetwork_after_freewheels_admanager_is_none(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The network a site took out (`// adManager.setNetwork(382112);`) after making its
+    AdManager is no ID; the call it makes next is. The match opens at the word naming
+    FreeWheel, live, but its value sits in the comment."""
+    script = ("var adManager = new tv.freewheel.SDK.AdManager();\n"
+              "// adManager.setNetwork(382112);  the network before the move\n"
+              "adManager.setNetwork(169843);\n"
+              'adManager.setServer("https://29773.v.fwmrm.net/ad/g/1");')
+    html = FREEWHEEL.replace("{net}", "169843").replace(
+        "</body>", f"<script>{script}</script></body>")
+    (page,) = audit(html.encode(), url="https://mag.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "freewheel-network"} == {
+        "381204", "169843"}

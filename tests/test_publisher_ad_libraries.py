@@ -161,3 +161,25 @@ def test_advertserves_other_units_hand_their_zone_in_data_zone(
                     url="https://gardenweekly.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert not [i for i in page.ids if i.kind == "advertserve-zone"]
+
+
+@pytest.mark.parametrize("other", [
+    # a world clock's cities keyed by their UTC offset in minutes
+    '<div class="world-clock"><span class="clock" data-zone="0">London</span>'
+    '<span class="clock" data-zone="330">Mumbai</span></div>',
+    # an injected PropellerAds MultiTag: its zone is the injector's, not AdvertServe's
+    '<script src="https://alwingulla.com/88/tag.min.js" data-zone="5912345" async '
+    'data-cfasync="false"></script>',
+    # another network's AMP unit handing its own zone
+    '<amp-ad width="300" height="250" type="adbutler" data-account="170512" '
+    'data-zone="287614"></amp-ad>',
+], ids=["timezone widget", "propellerads multitag", "adbutler amp-ad"])
+def test_a_data_zone_that_is_no_ad_unit_of_the_sites_is_no_advertserve_zone(
+        project_engine: Engine, catalogue: Catalogue, other: str) -> None:
+    """AdvertServe's other units are the site's ad boxes (`div.ad-unit[data-zone]`): a
+    number in data-zone elsewhere on a page where it runs (a clock's offset, another
+    network's tag or AMP unit, an injector's) is not its zone."""
+    (page,) = audit(ADVERTSERVE.replace("</body>", other + "</body>").encode(),
+                    url="https://gardenweekly.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "advertserve-zone"} == {"41", "42"}

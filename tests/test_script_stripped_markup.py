@@ -118,6 +118,27 @@ def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
     assert [s.network for s in report.slots] == ["Taboola", "Taboola"]
 
 
+@pytest.mark.parametrize("box", [
+    # a CMS's settings block for its Taboola module, a form
+    "<div id='block-taboola-settings-form'><form><input name='publisher'></form></div>",
+    # an article's comparison table and its editors' fallback list, named for the word
+    "<div id='outbrain-vs-taboola-comparison'><table><tr><td>CPM</td></tr></table></div>",
+    "<div id='no-taboola-fallback'><p>Related stories handpicked by our editors.</p></div>",
+    # … and with the word opening the id, as Taboola's own containers have it
+    "<div id='taboola-vs-outbrain'><table><tr><td>CPM</td></tr></table>"
+    "<p>Our comparison of the two widgets.</p></div>",
+], ids=["settings form", "comparison table", "editors' fallback", "opening the id"])
+def test_a_box_of_prose_a_table_or_a_form_with_taboola_inside_its_id_is_no_unit(
+        audit_page: Callable[..., PageReport], box: str) -> None:
+    """A site's Taboola container under its own prefix (`iq-taboola-right-rail`) is an empty
+    placeholder its loader fills; a box whose id merely holds the word and which holds the
+    page's own prose, table or form is no Taboola unit (each named Taboola on a page
+    without it)."""
+    report = audit_page(box)
+    assert "Taboola" not in {s.network for s in report.slots}
+    assert "Taboola" not in {n.network for n in report.networks}
+
+
 def test_two_empty_containers_of_one_vendor_side_by_side_stay_two(
         audit_page: Callable[..., PageReport]) -> None:
     """An empty container is no placeholder of the unit beside it when that unit is as

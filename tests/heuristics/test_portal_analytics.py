@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import AuditHtml
 from .stacks import AuditStack, Stack, assert_names_none, assert_read, serious, stack
 
 _P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
@@ -97,3 +98,24 @@ _NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid"}
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
+
+
+@pytest.mark.parametrize("other", [
+    # a wiki's page data: its space's number
+    'window.__WIKI__ = {"page": {"id": 98765, "spaceId": 33587201, "spaceKey": "DOCS"}};',
+    # an ad library's key ending in the same word, and another script's constant
+    'var yadsCfg = {"ad-spaceId": 1234567}; var cms = {}; cms.SPACEID = 88887777;',
+], ids=["a wiki's spaceId", "another key and constant"])
+def test_rapids_space_is_its_configs_not_another_scripts(audit_html: AuditHtml,
+                                                          other: str) -> None:
+    """Yahoo! JAPAN's Rapid names its space in its config's `rapid: {…, "spaceId": …}`
+    (Yahoo's own pages `spaceid:` and `YAHOO.i13n.SPACEID`): on a page where Rapid runs,
+    another script's spaceId or SPACEID is not Rapid's space."""
+    html = (f"<html><head><title>t</title></head><body>{_P}"
+            '<script src="https://i.yimg.jp/images/ds/rapid/1.5.0/ult.inc.js"></script>'
+            "<script>YAHOO.JP.Ycd.recommend.loader.configure({useYcdn: true, rapid: "
+            '{"keys": {"rpdprop": "news"}, "spaceId": 2078709551}});'
+            "YAHOO.i13n.SPACEID = '2078709551';</script>"
+            f"<script>{other}</script></body></html>")
+    report = audit_html(html, url="https://news.example.jp/a")
+    assert {i.value for i in report.ids if i.kind == "yahoo-rapid-space"} == {"2078709551"}

@@ -2638,6 +2638,18 @@ def test_a_gam_native_creatives_container_names_its_ad_unit(audit_html: AuditHtm
     assert [s.network for s in report.slots] == ["Google Publisher Tag"]
 
 
+@pytest.mark.parametrize("value", ["2024/summer/sale", "123/footer", "/2019/05/ferry-vote"])
+def test_a_native_container_keyed_by_no_ad_unit_path_names_no_unit(
+        audit_html: AuditHtml, value: str) -> None:
+    """GAM's native container is keyed by the ad unit's path as GPT's slots name it, a
+    slash then the network code (`/21670656820/6:1_bio`), as the data-slot and data-ad-unit
+    readers ask: a campaign's or a dated story's path there names no unit or network."""
+    unit = (f'<div class="teaser" data-container-ad-unit-id="{value}"></div>'
+            '<div class="hide" id="div-gpt-ad-1558684364363-0"></div>')
+    report = audit_html(page(unit), url="https://www.magazin.example/news/a")
+    assert not [i for i in report.ids if i.kind in ("gpt-slot", "gpt-network")], report.ids
+
+
 def test_an_ad_servers_banner_frame_is_a_placement(audit_html: AuditHtml) -> None:
     """A banner tag pasted as a frame of an ad server (a Japanese affiliate network's
     `htmlbanner` frame, sized by its own attributes) is a placement of its network; the
