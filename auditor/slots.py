@@ -1816,6 +1816,10 @@ _NOT_A_BOX_WORDS = frozenset({
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
     "title", "heading", "text", "count", "counter", "consent", "lite", "remove", "hide",
     "whitelist", "allowlist", "adblock", "adblocker",
+    # a part the theme marks as holding no ad (`no-ads`, `ads-disabled`, `ads-off`), and an
+    # admin export's panels about ads (`ad-settings`, `ads-txt`, `ad-debug`, `ads-policy`)
+    "no", "non", "not", "none", "without", "off", "disabled", "disable",
+    "settings", "setting", "options", "preferences", "prefs", "policy", "debug", "txt",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
 _AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label

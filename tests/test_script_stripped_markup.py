@@ -75,8 +75,20 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='rollover-ad' id='ro' style='display:none'><div id='ro-in'></div></div>",
     "<div class='house-ad' id='h1'><a href='/subscribe'><img src='/s.png' alt=''></a></div>",
     "<div class='ad-card' id='c1'><p>Our newsletter, every Friday.</p></div>",
+    # a class saying the part holds no ad (a theme's marker where its ad code places none)
+    "<section class='page no-ads' id='main-section' data-page='12'></section>",
+    "<div class='ads-disabled' id='comments'></div>",
+    "<div class='sidebar ads-off' data-widget='related'></div>",
+    "<div class='non-ad' id='promo-1'></div>",
+    # an admin export's panels about ads: their settings, ads.txt, a debug console
+    "<div class='ad-settings' id='tab-ads' data-tab='ads'></div>",
+    "<div class='ads-txt-editor' id='ads-txt'></div>",
+    "<div class='ad-debug' id='dbg'></div>",
+    "<div class='ads-policy' id='policy'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
-        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text"])
+        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
+        "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
+        "policy"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
