@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -1816,12 +1816,20 @@ _NOT_A_BOX_WORDS = frozenset({
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
     "title", "heading", "text", "count", "counter", "consent", "lite", "remove", "hide",
     "whitelist", "allowlist", "adblock", "adblocker",
-    # a part the theme marks as holding no ad (`no-ads`, `ads-disabled`, `ads-off`), and an
-    # admin export's panels about ads (`ad-settings`, `ads-txt`, `ad-debug`, `ads-policy`)
-    "no", "non", "not", "none", "without", "off", "disabled", "disable",
+    # a part the theme marks as holding no ad (`ads-disabled`, `ads-off`), and an admin
+    # export's panels about ads (`ad-settings`, `ads-txt`, `ad-debug`, `ads-policy`)
+    "none", "off", "disabled", "disable",
     "settings", "setting", "options", "preferences", "prefs", "policy", "debug", "txt",
+    # a flag on a page's part saying the page shows ads (an app's root, `ads-enabled`), and
+    # a consent dialog's purpose (`ads-personalization`)
+    "enabled", "allowed", "personalization", "personalisation", "personalized",
+    "personalised",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
+# a word right before the ad's saying the part holds none or flagging a page with ads
+# (`no-ads`, `non-ad`, `has-ads`, `with-ads`, `show-ads`): before another word it is that
+# word's (`non-empty-ad`, `ad-with-fallback` are ad boxes)
+_FLAG_BEFORE_AD = frozenset({"no", "non", "not", "without", "has", "with", "show"})
 _AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label
 # what an unfilled box may not hold: content, or an ad already there (other passes read it)
 _FILLED_BY = frozenset({"a", "img", "picture", "svg", "iframe", "frame", "ins", "object",
@@ -1844,9 +1852,20 @@ def _names_an_ad(el: etree._Element) -> bool:
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
     for name in (el.get("class") or "").split():
         words = _name_words(name)
-        if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS:
+        if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS and not _flagged(name):
             return True
     return False
+
+
+def _flagged(name: str) -> bool:
+    """Whether a class's ad word follows a word saying none or flagging a page with ads
+    (`_FLAG_BEFORE_AD`: `no-ads`, `has-ads`; not `non-empty-ad`).
+
+    >>> _flagged("o-section--has-ads"), _flagged("non-empty-ad"), _flagged("noAds")
+    (True, False, True)
+    """
+    parts = [w.lower() for w in _NAME_PART.findall(name)]
+    return any(w in _FLAG_BEFORE_AD and nxt in _AD_NAME_WORDS for w, nxt in pairwise(parts))
 
 
 def _configured(el: etree._Element) -> bool:

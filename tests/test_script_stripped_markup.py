@@ -50,10 +50,15 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<aside><div class='post-sticky-ad' id='sidebar-sticky'><div class='heading'>"
      "Advertisement</div></div></aside>", [(None, AD_BOX_RULE)]),
     # boxes side by side, each its own placement
+    # a negation or flag word before another word than the ad's is that word's
+    ("<div class='widead non-empty-ad' id='rect1' data-pos='aside'></div>",
+     [(None, AD_BOX_RULE)]),
+    ("<div class='o-teaser--ad-with-fallback' data-pos='3'></div>", [(None, AD_BOX_RULE)]),
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
-], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box", "twins"])
+], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
+        "non-empty ad", "ad with fallback", "twins"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -85,10 +90,18 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='ads-txt-editor' id='ads-txt'></div>",
     "<div class='ad-debug' id='dbg'></div>",
     "<div class='ads-policy' id='policy'></div>",
+    # an app's root a script renders into, flagged as a page with ads (a script-stripped
+    # copy of a single-page app keeps it empty), and a consent dialog's purpose row
+    "<div id='root' class='app ads-enabled'></div>",
+    "<div id='__next' class='has-ads' data-reactroot=''></div>",
+    "<div id='app' class='layout with-ads' data-v-app=''></div>",
+    "<div id='page' class='site show-ads' data-template='article'></div>",
+    "<div class='ads-personalization' id='cmp-purpose-4' data-purpose='4'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
-        "policy"])
+        "policy", "app root enabled", "app root has", "app root with", "app root show",
+        "consent purpose"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
