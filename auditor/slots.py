@@ -1824,6 +1824,8 @@ _NOT_A_BOX_WORDS = frozenset({
     # a consent dialog's purpose (`ads-personalization`)
     "enabled", "allowed", "personalization", "personalisation", "personalized",
     "personalised",
+    # a theme's spacing round its ads (`ad-spacer`, `ads-gap`), sized inline: layout
+    "spacer", "spacing", "separator", "divider", "gap", "border", "clearfix",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
 # a word right before the ad's saying the part holds none or flagging a page with ads

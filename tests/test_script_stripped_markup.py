@@ -97,11 +97,16 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div id='app' class='layout with-ads' data-v-app=''></div>",
     "<div id='page' class='site show-ads' data-template='article'></div>",
     "<div class='ads-personalization' id='cmp-purpose-4' data-purpose='4'></div>",
+    # a theme's spacing round its ads, sized inline: layout, nothing an ad fills
+    "<div class='ad-spacer' style='height:24px'></div>",
+    "<div class='ad-separator' style='margin:20px 0;height:10px'></div>",
+    "<div class='ads-gap' id='gap-2' style='height:40px'></div>",
+    "<div class='ad-border' style='width:100%;height:3px'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
         "policy", "app root enabled", "app root has", "app root with", "app root show",
-        "consent purpose"])
+        "consent purpose", "spacer", "separator", "gap", "border"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
