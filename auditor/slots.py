@@ -1877,7 +1877,31 @@ def _configured(el: etree._Element) -> bool:
         or declared_size(el) != (None, None)
 
 
-_HIDDEN_LEVELS = 2  # the box's holders whose own inline style may hide it
+class _HiddenAbove:
+    """Whether an element or any of its holders hides itself by its `hidden` attribute or
+    inline style: a box its page hides (a rollover until hovered, the ad row a subscriber's
+    copy hides, however deep the box sits in it). Each element's answer is kept, so the
+    boxes of a page are read with each of its elements climbed once."""
+
+    def __init__(self) -> None:
+        self._memo: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element) -> bool:
+        path: list[etree._Element] = []
+        node: etree._Element | None = el
+        hidden = False
+        while node is not None:
+            if node in self._memo:
+                hidden = self._memo[node]
+                break
+            path.append(node)
+            node = node.getparent()
+        for up in reversed(path):  # from the top down: hidden below a hidden holder
+            hidden = hidden or inline_hiding(up) is not None
+            self._memo[up] = hidden
+        return hidden
+
+
 _BAIT_SIDE = 2  # px: a box this small is an ad blocker's bait or a pixel's, no placement
 
 
@@ -1898,9 +1922,8 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
     if len(nodes) > _AD_BOX_NODES or (el.text or "").strip() \
             or any((n.tail or "").strip() for n in nodes[1:] if n.getparent() is el):
         return False
-    if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el) or any(
-            inline_hiding(up) for up in (el, *islice(el.iterancestors(), _HIDDEN_LEVELS))):
-        return False  # a pixel's, or one its page hides itself (a rollover until hovered)
+    if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el):
+        return False  # a pixel's
     text = _words(el)
     if text and (len(text) > _LABEL_CHARS or _AD_LABEL.fullmatch(text) is None):
         return False
@@ -1920,8 +1943,10 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
     a few nodes deep, and each unit's few ancestors."""
     if page.root is None:
         return []
+    hidden = _HiddenAbove()
     found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
-             if _names_an_ad(el) and _unfilled_ad_box(el) and not _points_at_code(el, page)]
+             if _names_an_ad(el) and _unfilled_ad_box(el) and not hidden(el)
+             and not _points_at_code(el, page)]
     boxes = set(found)
     # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up
     holders = {up for el in found for up in islice(el.iterancestors(), _AD_BOX_NODES)

@@ -102,11 +102,17 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='ad-separator' style='margin:20px 0;height:10px'></div>",
     "<div class='ads-gap' id='gap-2' style='height:40px'></div>",
     "<div class='ad-border' style='width:100%;height:3px'></div>",
+    # a subscriber's copy: the page hides its ad row for members, the boxes deep inside
+    "<div class='member-hide' style='display:none'><div class='container'><div class='row'>"
+    "<div class='col'><div class='gz-ad' data-pos='top'></div></div></div></div></div>",
+    "<section hidden><div class='grid'><div class='cell'><div class='cell-in'>"
+    "<aside class='rail-ad' id='rail-top'></aside></div></div></div></section>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
         "policy", "app root enabled", "app root has", "app root with", "app root show",
-        "consent purpose", "spacer", "separator", "gap", "border"])
+        "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
+        "hidden section"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
@@ -192,6 +198,13 @@ def _beside(n: int) -> str:
                    for i in range(n))
 
 
-@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000)])
+def _deep(n: int) -> str:
+    """Boxes deep in a column of plain divs, each box's holders read for their hiding."""
+    return ("<div>" * n + "".join(f"<div class='gz-ad' id='d{i}'></div>" for i in range(n))
+            + "</div>" * n)
+
+
+@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000),
+                                          (_deep, 500)])
 def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
     assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)
