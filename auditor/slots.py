@@ -1879,9 +1879,10 @@ def _configured(el: etree._Element) -> bool:
 
 class _HiddenAbove:
     """Whether an element or any of its holders hides itself by its `hidden` attribute or
-    inline style: a box its page hides (a rollover until hovered, the ad row a subscriber's
-    copy hides, however deep the box sits in it). Each element's answer is kept, so the
-    boxes of a page are read with each of its elements climbed once."""
+    inline style, or is a `<template>`: a box its page hides (a rollover until hovered, the
+    ad row a subscriber's copy hides, however deep the box sits in it) or one a script
+    clones from a template, which shows nothing itself. Each element's answer is kept, so
+    the boxes of a page are read with each of its elements climbed once."""
 
     def __init__(self) -> None:
         self._memo: dict[etree._Element, bool] = {}
@@ -1897,7 +1898,7 @@ class _HiddenAbove:
             path.append(node)
             node = node.getparent()
         for up in reversed(path):  # from the top down: hidden below a hidden holder
-            hidden = hidden or inline_hiding(up) is not None
+            hidden = hidden or up.tag == "template" or inline_hiding(up) is not None
             self._memo[up] = hidden
         return hidden
 

@@ -107,12 +107,15 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='col'><div class='gz-ad' data-pos='top'></div></div></div></div></div>",
     "<section hidden><div class='grid'><div class='cell'><div class='cell-in'>"
     "<aside class='rail-ad' id='rail-top'></aside></div></div></div></section>",
+    # the box a script clones from a template for each ad it inserts: nothing rendered
+    "<template id='inline-ad-tpl'><div class='gz-ad gz-ad--inline' data-pos='inline'></div>"
+    "</template>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
         "policy", "app root enabled", "app root has", "app root with", "app root show",
         "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
-        "hidden section"])
+        "hidden section", "template"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
