@@ -140,6 +140,17 @@ def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
     assert [(s.network, s.rule) for s in report.slots] == [("Sharethrough", AD_BOX_RULE)]
 
 
+@pytest.mark.parametrize("attribute", [
+    "data-ad-exclude='taboola,outbrain'", "data-ads-blocked='criteo'",
+    "data-no-ads='teads'", "data-ad-disable='sharethrough'"])
+def test_a_vendor_an_ad_attribute_refuses_names_no_vendor(
+        audit_page: Callable[..., PageReport], attribute: str) -> None:
+    """A box's attribute keeping a vendor out of it (`data-ad-exclude="taboola"`) names
+    that vendor, but not as the box's: the box stays unnamed."""
+    report = audit_page(f"<div id='rail-2' class='gz-ad' {attribute}></div>")
+    assert [(s.network, s.rule) for s in report.slots] == [(None, AD_BOX_RULE)]
+
+
 def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
         audit_page: Callable[..., PageReport]) -> None:
     report = audit_page("<aside class='sponsored'><div id='ym_1234567890123456789'></div>"
