@@ -1852,11 +1852,26 @@ def _names_an_ad(el: etree._Element) -> bool:
     """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
-    for name in (el.get("class") or "").split():
+    for token in (el.get("class") or "").split():
+        name = _utility(token)
         words = _name_words(name)
         if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS and not _flagged(name):
             return True
     return False
+
+
+_ARBITRARY = lazy_regex(r"\[[^\]]*\]")
+
+
+def _utility(token: str) -> str:
+    """A class token less Tailwind's variants and arbitrary values: the class it applies.
+    A variant names the condition, another element or a state (`[&_.ad]:hidden` hides the
+    box's `.ad` descendants, `peer-[.ad]:mt-4` follows an `.ad` sibling), not the box.
+
+    >>> _utility("[&_.ad]:hidden"), _utility("md:gz-ad-rail"), _utility("rail__mps-ad")
+    ('hidden', 'gz-ad-rail', 'rail__mps-ad')
+    """
+    return _ARBITRARY.sub("", token).rpartition(":")[2]
 
 
 def _flagged(name: str) -> bool:

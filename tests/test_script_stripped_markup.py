@@ -54,11 +54,13 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<div class='widead non-empty-ad' id='rect1' data-pos='aside'></div>",
      [(None, AD_BOX_RULE)]),
     ("<div class='o-teaser--ad-with-fallback' data-pos='3'></div>", [(None, AD_BOX_RULE)]),
+    # a Tailwind variant applying the site's own ad class at a breakpoint: still that class
+    ("<div class='hidden md:gz-ad-rail' data-pos='rail'></div>", [(None, AD_BOX_RULE)]),
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
 ], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
-        "non-empty ad", "ad with fallback", "twins"])
+        "non-empty ad", "ad with fallback", "tailwind breakpoint", "twins"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -110,12 +112,20 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     # the box a script clones from a template for each ad it inserts: nothing rendered
     "<template id='inline-ad-tpl'><div class='gz-ad gz-ad--inline' data-pos='inline'></div>"
     "</template>",
+    # Tailwind's variants and arbitrary values styling a box by another element or a state
+    # named ad (its descendants `.ad`, a sibling `.ad`, a slot attribute): the box is the
+    # utility's (`hidden`, `mt-4`), no ad's
+    "<div class='flex [&_.ad]:hidden' id='main'></div>",
+    "<div class='peer-[.ad]:mt-4' data-state='closed'></div>",
+    "<div class='data-[slot=ad]:p-4 rounded' data-slot='content'></div>",
+    "<div class='grid ad:hidden' id='m'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
         "policy", "app root enabled", "app root has", "app root with", "app root show",
         "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
-        "hidden section", "template"])
+        "hidden section", "template", "tailwind descendant", "tailwind peer",
+        "tailwind data variant", "tailwind custom variant"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
