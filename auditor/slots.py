@@ -1832,6 +1832,12 @@ _NOT_A_BOX_WORDS = frozenset({
 # (`no-ads`, `non-ad`, `has-ads`, `with-ads`, `show-ads`): before another word it is that
 # word's (`non-empty-ad`, `ad-with-fallback` are ad boxes)
 _FLAG_BEFORE_AD = frozenset({"no", "non", "not", "without", "has", "with", "show"})
+# a word right after the ad's naming a classified listing's part (on a classifieds page an
+# ad is a listing: `ad-map`, `ad-phone`, `ad-author`, `listing-ad-price`, each a box its
+# script fills), no ad placement; further on a position (`dfp_ad_pg_author_sec`)
+_LISTING_PART_AFTER_AD = frozenset({
+    "author", "price", "map", "seller", "phone", "contact", "description", "meta", "date",
+    "views", "favorite", "favourite", "reply", "rating"})
 _AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label
 # what an unfilled box may not hold: content, or an ad already there (other passes read it)
 _FILLED_BY = frozenset({"a", "img", "picture", "svg", "iframe", "frame", "ins", "object",
@@ -1876,13 +1882,18 @@ def _utility(token: str) -> str:
 
 def _flagged(name: str) -> bool:
     """Whether a class's ad word follows a word saying none or flagging a page with ads
-    (`_FLAG_BEFORE_AD`: `no-ads`, `has-ads`; not `non-empty-ad`).
+    (`_FLAG_BEFORE_AD`: `no-ads`, `has-ads`; not `non-empty-ad`), or comes right before a
+    listing's part (`_LISTING_PART_AFTER_AD`: `ad-map`; not `dfp_ad_pg_author_sec`).
 
     >>> _flagged("o-section--has-ads"), _flagged("non-empty-ad"), _flagged("noAds")
     (True, False, True)
+    >>> _flagged("ad-map"), _flagged("dfp_ad_pg_author_sec")
+    (True, False)
     """
     parts = [w.lower() for w in _NAME_PART.findall(name)]
-    return any(w in _FLAG_BEFORE_AD and nxt in _AD_NAME_WORDS for w, nxt in pairwise(parts))
+    return any((w in _FLAG_BEFORE_AD and nxt in _AD_NAME_WORDS)
+               or (w in _AD_NAME_WORDS and nxt in _LISTING_PART_AFTER_AD)
+               for w, nxt in pairwise(parts))
 
 
 def _configured(el: etree._Element) -> bool:

@@ -56,11 +56,15 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<div class='o-teaser--ad-with-fallback' data-pos='3'></div>", [(None, AD_BOX_RULE)]),
     # a Tailwind variant applying the site's own ad class at a breakpoint: still that class
     ("<div class='hidden md:gz-ad-rail' data-pos='rail'></div>", [(None, AD_BOX_RULE)]),
+    # a position word after the ad's, further on in the name: the section's ad box
+    ("<div class='dfp_ad_pg_author_sec' id='dfp_ad_pg_author_sec_1'></div>",
+     [("Google Publisher Tag", AD_BOX_RULE)]),
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
 ], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
-        "non-empty ad", "ad with fallback", "tailwind breakpoint", "twins"])
+        "non-empty ad", "ad with fallback", "tailwind breakpoint", "author section",
+        "twins"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -119,13 +123,20 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='peer-[.ad]:mt-4' data-state='closed'></div>",
     "<div class='data-[slot=ad]:p-4 rounded' data-slot='content'></div>",
     "<div class='grid ad:hidden' id='m'></div>",
+    # a classifieds page, where an ad is a listing: its parts a script fills (the seller's
+    # map, the phone number revealed on a click, the poster's box) are no ad placements
+    "<div class='ad-map' id='ad-map' data-lat='52.37' data-lng='4.89'></div>",
+    "<div class='ad-phone' data-phone-hash='a91f3c'></div>",
+    "<div class='ad-author' id='author-box' data-user-id='12'></div>",
+    "<div class='listing-ad-price' data-price='1200'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
         "policy", "app root enabled", "app root has", "app root with", "app root show",
         "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
         "hidden section", "template", "tailwind descendant", "tailwind peer",
-        "tailwind data variant", "tailwind custom variant"])
+        "tailwind data variant", "tailwind custom variant", "listing map", "listing phone",
+        "listing author", "listing price"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
