@@ -67,6 +67,7 @@ from auditor.replay import MARKS as REPLAY_MARKS
 from auditor.replay import unwrapped
 from auditor.resources import (
     RuleEngine,
+    ad_server_elements,
     advertising_elements,
     classify,
     host_summaries,
@@ -233,7 +234,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hidden = {el for el, _, _ in hits}
     hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
     advertising, network_of = advertising_elements(seen), loader_networks(seen)
-    hits += [hit for hit in ad_frame_units(advertising, network_of, found_slots)
+    hits += [hit for hit in ad_frame_units(ad_server_elements(seen), network_of, found_slots)
              if hit[0] not in hidden]
     hidden = {el for el, _, _ in hits}
     hits += [hit for hit in ad_named_boxes(page, hidden | {s.element for s in found_slots})

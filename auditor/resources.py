@@ -18,7 +18,7 @@ from lxml import etree
 from auditor.catalogue import Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
-from auditor.dom.walk import FoundURL, held_until_consent
+from auditor.dom.walk import FoundURL, held_request, held_until_consent
 from auditor.model import (
     Category,
     HostSummary,
@@ -195,6 +195,23 @@ def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
         s.network is not None and s.network.shows_ads) or (
         s.network is None and s.entity is not None
         and s.entity.category is Category.ADVERTISING))
+
+
+_BANNER_SERVERS = frozenset({Category.ADVERTISING, Category.AFFILIATE, Category.ADWARE})
+
+
+def ad_server_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
+    """Elements whose own request goes to an ad server: an ad, affiliate or adware network
+    that shows ads (a raw banner tag's frame, ValueCommerce's `htmlbanner`), or an
+    advertising company's host. Not a request a frame's held document makes (an MHTML part, a
+    `srcdoc`: a game embed's page loading AdSense is the embed's), nor a tag manager's or
+    another vendor's that the catalogue lets show ads (GTM's `ns.html` frame): what a sized
+    frame of one shows is a banner (`slots.ad_frame_units`)."""
+    return frozenset(s.found.element for s in seen if not held_request(s.found) and (
+        (s.network is not None and s.network.shows_ads
+         and s.network.category in _BANNER_SERVERS) or (
+            s.network is None and s.entity is not None
+            and s.entity.category is Category.ADVERTISING)))
 
 
 def classify(
