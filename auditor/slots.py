@@ -23,7 +23,7 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.hiding import inline_hiding
+from auditor.dom.hiding import ZERO_FONT, inline_hiding
 from auditor.dom.inline_js import code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -1907,8 +1907,9 @@ class _HiddenAbove:
     """Whether an element or any of its holders hides itself by its `hidden` attribute or
     inline style, or is a `<template>`: a box its page hides (a rollover until hovered, the
     ad row a subscriber's copy hides, however deep the box sits in it) or one a script
-    clones from a template, which shows nothing itself. Each element's answer is kept, so
-    the boxes of a page are read with each of its elements climbed once."""
+    clones from a template, which shows nothing itself. A zero font hides text, not a box
+    (a row's `font-size:0` closes the gaps between its inline-block boxes). Each element's
+    answer is kept, so the boxes of a page are read with each of its elements climbed once."""
 
     def __init__(self) -> None:
         self._memo: dict[etree._Element, bool] = {}
@@ -1924,7 +1925,7 @@ class _HiddenAbove:
             path.append(node)
             node = node.getparent()
         for up in reversed(path):  # from the top down: hidden below a hidden holder
-            hidden = hidden or up.tag == "template" or inline_hiding(up) is not None
+            hidden = hidden or up.tag == "template" or inline_hiding(up) not in (None, ZERO_FONT)
             self._memo[up] = hidden
         return hidden
 

@@ -56,6 +56,11 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<div class='o-teaser--ad-with-fallback' data-pos='3'></div>", [(None, AD_BOX_RULE)]),
     # a Tailwind variant applying the site's own ad class at a breakpoint: still that class
     ("<div class='hidden md:gz-ad-rail' data-pos='rail'></div>", [(None, AD_BOX_RULE)]),
+    # a row whose zero font closes the gaps between its inline-block boxes hides none
+    ("<div class='rail' style='font-size:0'><div class='gz-ad' data-pos='r1'></div></div>",
+     [(None, AD_BOX_RULE)]),
+    ("<div style='font-size:0'><div class='row'><div class='col'><div class='gz-ad' "
+     "data-pos='r2'></div></div></div></div>", [(None, AD_BOX_RULE)]),
     # a position word after the ad's, further on in the name: the section's ad box
     ("<div class='dfp_ad_pg_author_sec' id='dfp_ad_pg_author_sec_1'></div>",
      [("Google Publisher Tag", AD_BOX_RULE)]),
@@ -63,7 +68,8 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
 ], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
-        "non-empty ad", "ad with fallback", "tailwind breakpoint", "author section",
+        "non-empty ad", "ad with fallback", "tailwind breakpoint", "zero-font row",
+        "zero-font grid", "author section",
         "twins"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
