@@ -1903,13 +1903,24 @@ def _configured(el: etree._Element) -> bool:
         or declared_size(el) != (None, None)
 
 
+def _hides_boxes(el: etree._Element) -> bool:
+    """Whether an element's `hidden` attribute or inline style hides the boxes in it: not
+    a zero font (it hides text: a row's `font-size:0` closing the gaps between its
+    inline-block boxes), nor the page's `<html>` or `<body>` style (a theme's fade-in, an
+    anti-flicker snippet, hiding the page a moment until a script shows it)."""
+    how = inline_hiding(el)
+    if how is None or how == ZERO_FONT:
+        return False
+    return how == "hidden attribute" or str(el.tag).lower() not in ("html", "body")
+
+
 class _HiddenAbove:
     """Whether an element or any of its holders hides itself by its `hidden` attribute or
     inline style, or is a `<template>`: a box its page hides (a rollover until hovered, the
     ad row a subscriber's copy hides, however deep the box sits in it) or one a script
-    clones from a template, which shows nothing itself. A zero font hides text, not a box
-    (a row's `font-size:0` closes the gaps between its inline-block boxes). Each element's
-    answer is kept, so the boxes of a page are read with each of its elements climbed once."""
+    clones from a template, which shows nothing itself (`_hides_boxes`: not a zero font,
+    nor a page root's passing style). Each element's answer is kept, so the boxes of a page
+    are read with each of its elements climbed once."""
 
     def __init__(self) -> None:
         self._memo: dict[etree._Element, bool] = {}
@@ -1925,7 +1936,7 @@ class _HiddenAbove:
             path.append(node)
             node = node.getparent()
         for up in reversed(path):  # from the top down: hidden below a hidden holder
-            hidden = hidden or up.tag == "template" or inline_hiding(up) not in (None, ZERO_FONT)
+            hidden = hidden or up.tag == "template" or _hides_boxes(up)
             self._memo[up] = hidden
         return hidden
 

@@ -16,8 +16,9 @@ from auditor.slots import AD_BOX_RULE
 from tests.hostile.scaling import assert_linear, audit_seconds
 
 
-def _page(body: str, head: str = "") -> bytes:
-    return ("<!DOCTYPE html><html><head><title>Gazette</title>" + head + "</head><body>"
+def _page(body: str, head: str = "", body_style: str = "") -> bytes:
+    opening = f"<body style='{body_style}'>" if body_style else "<body>"
+    return ("<!DOCTYPE html><html><head><title>Gazette</title>" + head + "</head>" + opening +
             "<article><h1>Harbour vote</h1><p>The council voted on the winter ferry "
             "timetable on Tuesday.</p>" + body + "<p>The new timetable starts in "
             "November.</p></article></body></html>").encode()
@@ -26,8 +27,8 @@ def _page(body: str, head: str = "") -> bytes:
 @pytest.fixture(scope="module")
 def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., PageReport]:
     """Audit a page with the project's rules alone: no list names these boxes."""
-    def run(body: str, head: str = "") -> PageReport:
-        (report,) = audit(_page(body, head), url="https://gazette.example/a",
+    def run(body: str, head: str = "", body_style: str = "") -> PageReport:
+        (report,) = audit(_page(body, head, body_style), url="https://gazette.example/a",
                           engine=project_engine, catalogue=catalogue).pages
         return report
     return run
@@ -146,6 +147,16 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
+
+
+@pytest.mark.parametrize("style", ["opacity:0", "visibility:hidden"])
+def test_a_page_hidden_until_its_script_shows_it_keeps_its_boxes(
+        audit_page: Callable[..., PageReport], style: str) -> None:
+    """A theme's fade-in (`<body style="opacity:0">` until its script shows the page) or
+    an anti-flicker snippet hides the whole page a moment, no box in it."""
+    report = audit_page("<div class='wrap'><div class='gz-ad' data-pos='top'></div></div>",
+                        body_style=style)
+    assert [(s.network, s.rule) for s in report.slots] == [(None, AD_BOX_RULE)]
 
 
 def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
