@@ -842,7 +842,8 @@ class Catalogue:
         found = self._markup_words.search(names)
         if found is None:
             values = [str(v).lower() for k, v in el.attrib.items()
-                      if _AD_ATTRIBUTE.match(str(k).lower()) and len(str(v)) <= _AD_VALUE_MOST]
+                      if _AD_ATTRIBUTE.match(str(k).lower()) and len(str(v)) <= _AD_VALUE_MOST
+                      and _REFUSING.search(str(k).lower()) is None]
             found = next(filter(None, map(self._markup_words.match, values)), None)
         return self._word_network[found.group(0)] if found else None
 
@@ -860,6 +861,10 @@ _HOST_CACHE_LIMIT = 50_000
 # a `data-` attribute the page's ad code reads, its name holding the word ad (`data-ad-
 # template`, `data-adloader-networktype`), and the longest value read there for a vendor
 _AD_ATTRIBUTE = lazy_regex(r"data-(?:[a-z0-9]+-)*(?:ad|ads|adloader)(?:-[a-z0-9]+)*\Z")
+# an ad attribute keeping vendors out of the box (`data-ad-exclude="taboola"`): the vendor
+# it names is not the box's
+_REFUSING = lazy_regex(r"-(?:no|not|exclude[sd]?|exclusions?|block(?:ed|list)|blacklist|"
+                       r"deny(?:list)?|disabled?|skip|except|suppress(?:ed)?)(?=-|\Z)")
 _AD_VALUE_MOST = 40
 
 

@@ -197,10 +197,10 @@ def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
         and s.entity.category is Category.ADVERTISING))
 
 
-# what an ad server or an affiliate network shows: a banner (`ad_server_requests`); not an
-# analytics, consent, tag manager's or mailing list's frame (a signup form's, a consent
-# message's: sized by their own attributes as a banner is)
-_SHOWS_BANNERS = frozenset({Category.ADVERTISING, Category.AFFILIATE})
+# what an ad server, an affiliate or an adware network shows: a banner
+# (`ad_server_requests`); not an analytics, consent, tag manager's or mailing list's frame
+# (a signup form's, a consent message's: sized by their own attributes as a banner is)
+_SHOWS_BANNERS = frozenset({Category.ADVERTISING, Category.AFFILIATE, Category.ADWARE})
 
 
 def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network | None]:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -23,8 +23,8 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
+from auditor.dom.hiding import ZERO_FONT, inline_hiding, pixels, style_size
 from auditor.dom.hiding import declared_size as own_size
-from auditor.dom.hiding import inline_hiding, pixels, style_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -1892,8 +1892,28 @@ _NOT_A_BOX_WORDS = frozenset({
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
     "title", "heading", "text", "count", "counter", "consent", "lite", "remove", "hide",
     "whitelist", "allowlist", "adblock", "adblocker",
+    # a part the theme marks as holding no ad (`ads-disabled`, `ads-off`), and an admin
+    # export's panels about ads (`ad-settings`, `ads-txt`, `ad-debug`, `ads-policy`)
+    "none", "off", "disabled", "disable",
+    "settings", "setting", "options", "preferences", "prefs", "policy", "debug", "txt",
+    # a flag on a page's part saying the page shows ads (an app's root, `ads-enabled`), and
+    # a consent dialog's purpose (`ads-personalization`)
+    "enabled", "allowed", "personalization", "personalisation", "personalized",
+    "personalised",
+    # a theme's spacing round its ads (`ad-spacer`, `ads-gap`), sized inline: layout
+    "spacer", "spacing", "separator", "divider", "gap", "border", "clearfix",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
+# a word right before the ad's saying the part holds none or flagging a page with ads
+# (`no-ads`, `non-ad`, `has-ads`, `with-ads`, `show-ads`): before another word it is that
+# word's (`non-empty-ad`, `ad-with-fallback` are ad boxes)
+_FLAG_BEFORE_AD = frozenset({"no", "non", "not", "without", "has", "with", "show"})
+# a word right after the ad's naming a classified listing's part (on a classifieds page an
+# ad is a listing: `ad-map`, `ad-phone`, `ad-author`, `listing-ad-price`, each a box its
+# script fills), no ad placement; further on a position (`dfp_ad_pg_author_sec`)
+_LISTING_PART_AFTER_AD = frozenset({
+    "author", "price", "map", "seller", "phone", "contact", "description", "meta", "date",
+    "views", "favorite", "favourite", "reply", "rating"})
 _AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label
 # what an unfilled box may not hold: content, or an ad already there (other passes read it)
 _FILLED_BY = frozenset({"a", "img", "picture", "svg", "iframe", "frame", "ins", "object",
@@ -1914,11 +1934,42 @@ def _names_an_ad(el: etree._Element) -> bool:
     """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
-    for name in (el.get("class") or "").split():
+    for token in (el.get("class") or "").split():
+        name = _utility(token)
         words = _name_words(name)
-        if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS:
+        if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS and not _flagged(name):
             return True
     return False
+
+
+_ARBITRARY = lazy_regex(r"\[[^\]]*\]")
+
+
+def _utility(token: str) -> str:
+    """A class token less Tailwind's variants and arbitrary values: the class it applies.
+    A variant names the condition, another element or a state (`[&_.ad]:hidden` hides the
+    box's `.ad` descendants, `peer-[.ad]:mt-4` follows an `.ad` sibling), not the box.
+
+    >>> _utility("[&_.ad]:hidden"), _utility("md:gz-ad-rail"), _utility("rail__mps-ad")
+    ('hidden', 'gz-ad-rail', 'rail__mps-ad')
+    """
+    return _ARBITRARY.sub("", token).rpartition(":")[2]
+
+
+def _flagged(name: str) -> bool:
+    """Whether a class's ad word follows a word saying none or flagging a page with ads
+    (`_FLAG_BEFORE_AD`: `no-ads`, `has-ads`; not `non-empty-ad`), or comes right before a
+    listing's part (`_LISTING_PART_AFTER_AD`: `ad-map`; not `dfp_ad_pg_author_sec`).
+
+    >>> _flagged("o-section--has-ads"), _flagged("non-empty-ad"), _flagged("noAds")
+    (True, False, True)
+    >>> _flagged("ad-map"), _flagged("dfp_ad_pg_author_sec")
+    (True, False)
+    """
+    parts = [w.lower() for w in _NAME_PART.findall(name)]
+    return any((w in _FLAG_BEFORE_AD and nxt in _AD_NAME_WORDS)
+               or (w in _AD_NAME_WORDS and nxt in _LISTING_PART_AFTER_AD)
+               for w, nxt in pairwise(parts))
 
 
 def _configured(el: etree._Element) -> bool:
@@ -1928,7 +1979,44 @@ def _configured(el: etree._Element) -> bool:
         or declared_size(el) != (None, None)
 
 
-_HIDDEN_LEVELS = 2  # the box's holders whose own inline style may hide it
+def _hides_boxes(el: etree._Element) -> bool:
+    """Whether an element's `hidden` attribute or inline style hides the boxes in it: not
+    a zero font (it hides text: a row's `font-size:0` closing the gaps between its
+    inline-block boxes), nor the page's `<html>` or `<body>` style (a theme's fade-in, an
+    anti-flicker snippet, hiding the page a moment until a script shows it)."""
+    how = inline_hiding(el)
+    if how is None or how == ZERO_FONT:
+        return False
+    return how == "hidden attribute" or str(el.tag).lower() not in ("html", "body")
+
+
+class _HiddenAbove:
+    """Whether an element or any of its holders hides itself by its `hidden` attribute or
+    inline style, or is a `<template>`: a box its page hides (a rollover until hovered, the
+    ad row a subscriber's copy hides, however deep the box sits in it) or one a script
+    clones from a template, which shows nothing itself (`_hides_boxes`: not a zero font,
+    nor a page root's passing style). Each element's answer is kept, so the boxes of a page
+    are read with each of its elements climbed once."""
+
+    def __init__(self) -> None:
+        self._memo: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element) -> bool:
+        path: list[etree._Element] = []
+        node: etree._Element | None = el
+        hidden = False
+        while node is not None:
+            if node in self._memo:
+                hidden = self._memo[node]
+                break
+            path.append(node)
+            node = node.getparent()
+        for up in reversed(path):  # from the top down: hidden below a hidden holder
+            hidden = hidden or up.tag == "template" or _hides_boxes(up)
+            self._memo[up] = hidden
+        return hidden
+
+
 _BAIT_SIDE = 2  # px: a box this small is an ad blocker's bait or a pixel's, no placement
 
 
@@ -1949,9 +2037,8 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
     if len(nodes) > _AD_BOX_NODES or (el.text or "").strip() \
             or any((n.tail or "").strip() for n in nodes[1:] if n.getparent() is el):
         return False
-    if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el) or any(
-            inline_hiding(up) for up in (el, *islice(el.iterancestors(), _HIDDEN_LEVELS))):
-        return False  # a pixel's, or one its page hides itself (a rollover until hovered)
+    if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el):
+        return False  # a pixel's
     text = _words(el)
     if text and (len(text) > _LABEL_CHARS or _AD_LABEL.fullmatch(text) is None):
         return False
@@ -1971,8 +2058,10 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
     a few nodes deep, and each unit's few ancestors."""
     if page.root is None:
         return []
+    hidden = _HiddenAbove()
     found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
-             if _names_an_ad(el) and _unfilled_ad_box(el) and not _points_at_code(el, page)]
+             if _names_an_ad(el) and _unfilled_ad_box(el) and not hidden(el)
+             and not _points_at_code(el, page)]
     boxes = set(found)
     # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up
     holders = {up for el in found for up in islice(el.iterancestors(), _AD_BOX_NODES)

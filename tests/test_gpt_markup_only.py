@@ -60,6 +60,10 @@ def test_markup_only_ad_manager_units(catalogue: Catalogue, body: str, lines: li
     '<div class="card" data-slot="card"><div data-slot="card-header">News</div></div>',
     # a class holding "gpt" inside another word (a chatbot widget), with a slot
     '<div class="chatgpt-widget" data-slot="answer"></div>',
+    # a chat page's messages and avatars marked by the model that wrote them, in a component
+    # library's slots (shadcn/ui): the word gpt alone names the chatbot, no ad server
+    '<div class="message gpt" data-slot="message-content"><p>Here is the summary.</p></div>',
+    '<div class="avatar GPT" data-slot="avatar"></div>',
     # slot attributes holding no ad-unit path: a story's dated path, a file, a position alone
     '<div class="teaser" data-slot="/2019/05/ferry-vote"></div>',
     '<div class="teaser" data-slot="/2024/summer-sale/banner"></div>',
@@ -70,8 +74,8 @@ def test_markup_only_ad_manager_units(catalogue: Catalogue, body: str, lines: li
     '<div data-ad-config=\'{"network": "taboola", "zone": "Local"}\'></div>',
     '<div data-ad-config=\'{"network": "/2016/11/a-story", "zone": "Local"}\'></div>',
     '<div data-ad-config=\'{"network": "/7654321", "zone": "Local"}\'></div>',
-], ids=["component slots", "chatgpt class", "dated path", "year path", "no leading slash",
-        "file path", "position only",
+], ids=["component slots", "chatgpt class", "chat message", "chat avatar", "dated path",
+        "year path", "no leading slash", "file path", "position only",
         "vendor name", "story path", "code alone"])
 def test_look_alikes_place_no_ad_manager_unit(catalogue: Catalogue, body: str) -> None:
     page = _page(catalogue, body)

@@ -16,8 +16,9 @@ from auditor.slots import AD_BOX_RULE
 from tests.hostile.scaling import assert_linear, audit_seconds
 
 
-def _page(body: str, head: str = "") -> bytes:
-    return ("<!DOCTYPE html><html><head><title>Gazette</title>" + head + "</head><body>"
+def _page(body: str, head: str = "", body_style: str = "") -> bytes:
+    opening = f"<body style='{body_style}'>" if body_style else "<body>"
+    return ("<!DOCTYPE html><html><head><title>Gazette</title>" + head + "</head>" + opening +
             "<article><h1>Harbour vote</h1><p>The council voted on the winter ferry "
             "timetable on Tuesday.</p>" + body + "<p>The new timetable starts in "
             "November.</p></article></body></html>").encode()
@@ -26,8 +27,8 @@ def _page(body: str, head: str = "") -> bytes:
 @pytest.fixture(scope="module")
 def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., PageReport]:
     """Audit a page with the project's rules alone: no list names these boxes."""
-    def run(body: str, head: str = "") -> PageReport:
-        (report,) = audit(_page(body, head), url="https://gazette.example/a",
+    def run(body: str, head: str = "", body_style: str = "") -> PageReport:
+        (report,) = audit(_page(body, head, body_style), url="https://gazette.example/a",
                           engine=project_engine, catalogue=catalogue).pages
         return report
     return run
@@ -50,10 +51,27 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<aside><div class='post-sticky-ad' id='sidebar-sticky'><div class='heading'>"
      "Advertisement</div></div></aside>", [(None, AD_BOX_RULE)]),
     # boxes side by side, each its own placement
+    # a negation or flag word before another word than the ad's is that word's
+    ("<div class='widead non-empty-ad' id='rect1' data-pos='aside'></div>",
+     [(None, AD_BOX_RULE)]),
+    ("<div class='o-teaser--ad-with-fallback' data-pos='3'></div>", [(None, AD_BOX_RULE)]),
+    # a Tailwind variant applying the site's own ad class at a breakpoint: still that class
+    ("<div class='hidden md:gz-ad-rail' data-pos='rail'></div>", [(None, AD_BOX_RULE)]),
+    # a row whose zero font closes the gaps between its inline-block boxes hides none
+    ("<div class='rail' style='font-size:0'><div class='gz-ad' data-pos='r1'></div></div>",
+     [(None, AD_BOX_RULE)]),
+    ("<div style='font-size:0'><div class='row'><div class='col'><div class='gz-ad' "
+     "data-pos='r2'></div></div></div></div>", [(None, AD_BOX_RULE)]),
+    # a position word after the ad's, further on in the name: the section's ad box
+    ("<div class='dfp_ad_pg_author_sec' id='dfp_ad_pg_author_sec_1'></div>",
+     [("Google Publisher Tag", AD_BOX_RULE)]),
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
-], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box", "twins"])
+], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
+        "non-empty ad", "ad with fallback", "tailwind breakpoint", "zero-font row",
+        "zero-font grid", "author section",
+        "twins"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -75,11 +93,70 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='rollover-ad' id='ro' style='display:none'><div id='ro-in'></div></div>",
     "<div class='house-ad' id='h1'><a href='/subscribe'><img src='/s.png' alt=''></a></div>",
     "<div class='ad-card' id='c1'><p>Our newsletter, every Friday.</p></div>",
+    # a class saying the part holds no ad (a theme's marker where its ad code places none)
+    "<section class='page no-ads' id='main-section' data-page='12'></section>",
+    "<div class='ads-disabled' id='comments'></div>",
+    "<div class='sidebar ads-off' data-widget='related'></div>",
+    "<div class='non-ad' id='promo-1'></div>",
+    # an admin export's panels about ads: their settings, ads.txt, a debug console
+    "<div class='ad-settings' id='tab-ads' data-tab='ads'></div>",
+    "<div class='ads-txt-editor' id='ads-txt'></div>",
+    "<div class='ad-debug' id='dbg'></div>",
+    "<div class='ads-policy' id='policy'></div>",
+    # an app's root a script renders into, flagged as a page with ads (a script-stripped
+    # copy of a single-page app keeps it empty), and a consent dialog's purpose row
+    "<div id='root' class='app ads-enabled'></div>",
+    "<div id='__next' class='has-ads' data-reactroot=''></div>",
+    "<div id='app' class='layout with-ads' data-v-app=''></div>",
+    "<div id='page' class='site show-ads' data-template='article'></div>",
+    "<div class='ads-personalization' id='cmp-purpose-4' data-purpose='4'></div>",
+    # a theme's spacing round its ads, sized inline: layout, nothing an ad fills
+    "<div class='ad-spacer' style='height:24px'></div>",
+    "<div class='ad-separator' style='margin:20px 0;height:10px'></div>",
+    "<div class='ads-gap' id='gap-2' style='height:40px'></div>",
+    "<div class='ad-border' style='width:100%;height:3px'></div>",
+    # a subscriber's copy: the page hides its ad row for members, the boxes deep inside
+    "<div class='member-hide' style='display:none'><div class='container'><div class='row'>"
+    "<div class='col'><div class='gz-ad' data-pos='top'></div></div></div></div></div>",
+    "<section hidden><div class='grid'><div class='cell'><div class='cell-in'>"
+    "<aside class='rail-ad' id='rail-top'></aside></div></div></div></section>",
+    # the box a script clones from a template for each ad it inserts: nothing rendered
+    "<template id='inline-ad-tpl'><div class='gz-ad gz-ad--inline' data-pos='inline'></div>"
+    "</template>",
+    # Tailwind's variants and arbitrary values styling a box by another element or a state
+    # named ad (its descendants `.ad`, a sibling `.ad`, a slot attribute): the box is the
+    # utility's (`hidden`, `mt-4`), no ad's
+    "<div class='flex [&_.ad]:hidden' id='main'></div>",
+    "<div class='peer-[.ad]:mt-4' data-state='closed'></div>",
+    "<div class='data-[slot=ad]:p-4 rounded' data-slot='content'></div>",
+    "<div class='grid ad:hidden' id='m'></div>",
+    # a classifieds page, where an ad is a listing: its parts a script fills (the seller's
+    # map, the phone number revealed on a click, the poster's box) are no ad placements
+    "<div class='ad-map' id='ad-map' data-lat='52.37' data-lng='4.89'></div>",
+    "<div class='ad-phone' data-phone-hash='a91f3c'></div>",
+    "<div class='ad-author' id='author-box' data-user-id='12'></div>",
+    "<div class='listing-ad-price' data-price='1200'></div>",
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
-        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text"])
+        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
+        "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
+        "policy", "app root enabled", "app root has", "app root with", "app root show",
+        "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
+        "hidden section", "template", "tailwind descendant", "tailwind peer",
+        "tailwind data variant", "tailwind custom variant", "listing map", "listing phone",
+        "listing author", "listing price"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
+
+
+@pytest.mark.parametrize("style", ["opacity:0", "visibility:hidden"])
+def test_a_page_hidden_until_its_script_shows_it_keeps_its_boxes(
+        audit_page: Callable[..., PageReport], style: str) -> None:
+    """A theme's fade-in (`<body style="opacity:0">` until its script shows the page) or
+    an anti-flicker snippet hides the whole page a moment, no box in it."""
+    report = audit_page("<div class='wrap'><div class='gz-ad' data-pos='top'></div></div>",
+                        body_style=style)
+    assert [(s.network, s.rule) for s in report.slots] == [(None, AD_BOX_RULE)]
 
 
 def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
@@ -99,6 +176,17 @@ def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
     report = audit_page("<div id='native-rail' class='gz-ad' data-ad-template='sharethrough' "
                         "data-ad-native-key='Ab12Cd34Ef56Gh78Ij90Kl12'></div>")
     assert [(s.network, s.rule) for s in report.slots] == [("Sharethrough", AD_BOX_RULE)]
+
+
+@pytest.mark.parametrize("attribute", [
+    "data-ad-exclude='taboola,outbrain'", "data-ads-blocked='criteo'",
+    "data-no-ads='teads'", "data-ad-disable='sharethrough'"])
+def test_a_vendor_an_ad_attribute_refuses_names_no_vendor(
+        audit_page: Callable[..., PageReport], attribute: str) -> None:
+    """A box's attribute keeping a vendor out of it (`data-ad-exclude="taboola"`) names
+    that vendor, but not as the box's: the box stays unnamed."""
+    report = audit_page(f"<div id='rail-2' class='gz-ad' {attribute}></div>")
+    assert [(s.network, s.rule) for s in report.slots] == [(None, AD_BOX_RULE)]
 
 
 def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
@@ -183,6 +271,13 @@ def _beside(n: int) -> str:
                    for i in range(n))
 
 
-@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000)])
+def _deep(n: int) -> str:
+    """Boxes deep in a column of plain divs, each box's holders read for their hiding."""
+    return ("<div>" * n + "".join(f"<div class='gz-ad' id='d{i}'></div>" for i in range(n))
+            + "</div>" * n)
+
+
+@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000),
+                                          (_deep, 500)])
 def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
     assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)

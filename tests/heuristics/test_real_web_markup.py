@@ -2666,6 +2666,22 @@ def test_an_ad_servers_banner_frame_is_a_placement(audit_html: AuditHtml) -> Non
         ("ValueCommerce", 300, 250, "/html/body/div/iframe")]
 
 
+def test_a_sized_frame_of_no_ad_server_is_no_banner(audit_html: AuditHtml) -> None:
+    """A tag manager's frame (the catalogue lets GTM show ads: it is no ad server) is no
+    banner whatever size the page gives it; nor is a game embed's frame because the page
+    kept inline (`srcdoc`) loads AdSense: that is the embed's own unit, another site's."""
+    embed = ("&lt;ins class='adsbygoogle' data-ad-client='ca-pub-9999888877776666' "
+             "data-ad-slot='5555444433'&gt;&lt;/ins&gt;&lt;script async src='https://pagead2."
+             "googlesyndication.com/pagead/js/adsbygoogle.js'&gt;&lt;/script&gt;")
+    frames = ('<iframe src="https://www.googletagmanager.com/ns.html?id=GTM-PAGE123" '
+              'width="640" height="360"></iframe>'
+              f'<iframe src="https://games.example/embed/42" width="640" height="360" '
+              f'srcdoc="{embed}"></iframe>')
+    report = audit_html(page(frames), url="https://city.example/story")
+    assert "iframe[width][height] of an ad server" not in {s.rule for s in report.slots}
+    assert "5555444433" not in {v for _, v in ids_of(report)}
+
+
 def test_the_frame_a_declared_units_script_wrote_is_that_unit(audit_html: AuditHtml) -> None:
     """A saved copy keeps the frame each unit's script wrote beside it (Baidu Union's
     `cpro_id` unit and its `pos.baidu.com` frame): one placement, the script's."""
