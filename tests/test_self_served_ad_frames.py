@@ -52,6 +52,10 @@ def test_self_served_and_pixnet_frames_are_placements(
 @pytest.mark.parametrize("frame", [
     # a beacon frame of the site's ad folder: no unit
     '<iframe src="/ads/count?id=15" width="1" height="1"></iframe>',
+    # a classifieds site's listings folder: a listing's map, at no banner's size
+    '<iframe src="/ads/48213/map" width="600" height="350" frameborder="0"></iframe>',
+    # the site's "advertise with us" booking form, framed from its ads folder
+    '<iframe src="/ads/self-serve/booking-form" width="100%" height="900"></iframe>',
     # another folder whose name starts the same
     '<iframe src="/adsense-help/page" width="300" height="250"></iframe>',
     # PIXNET's analytics beacon, not its ad path
