@@ -1809,12 +1809,19 @@ _AD_CALL = lazy_regex(
     r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
     r"""['"]([\w.:-]{1,200})['"]""")
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
+# what an article's body holds, and a box an ad fills does not: an ad call handed the id of
+# a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
+# inserts its ads among them, the story no placement
+_PROSE = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
+                    "blockquote", "figure", "pre", "article", "section"})
+_AD_CALL_TEXT = 40  # characters of a box's own text (its label's, "Advertisement", is less)
 
 
 def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     """The boxes a script inside them fills with an ad by their own id (`ad call`: the
     site's ad code, no vendor's tag), as cosmetic hits; a call naming another element, or
-    a function of another verb, is no placement. One pass over the page's scripts."""
+    a function of another verb, is no placement, nor is a box of a story's paragraphs an
+    inserter puts its ads among (`_holds_prose`). One pass over the page's scripts."""
     out: list[tuple[etree._Element, str, str]] = []
     for script in page.scripts:
         box = script.getparent()
@@ -1823,9 +1830,20 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
             continue
         code = script.text or ""
         if any(m.group(1) == own and not in_comment(code, m.start())
-               for m in _AD_CALL.finditer(code)):
+               for m in _AD_CALL.finditer(code)) and not _holds_prose(box):
             out.append((box, AD_CALL_RULE, INS_TAG_LIST))
     return out
+
+
+def _holds_prose(box: etree._Element) -> bool:
+    """Whether a box holds a story's text: a paragraph, heading, list or table of its own, or
+    `_AD_CALL_TEXT` characters of its own text. Its children only: nested boxes stay linear."""
+    text = len("".join((box.text or "").split()))
+    for child in box:
+        if str(child.tag).lower() in _PROSE:
+            return True
+        text += len("".join((child.tail or "").split()))
+    return text >= _AD_CALL_TEXT
 
 
 def _ins_unit_attr(name: str, value: str) -> bool:

@@ -44,6 +44,26 @@ def test_other_scripts_in_a_box_make_no_placement(
     assert page.slots == ()
 
 
+def test_a_story_an_ad_call_inserts_ads_into_is_no_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """An in-content ad inserter handed the id of the story's body puts its ads among the
+    paragraphs: the story is no placement. A box a scraper's kit injects into the story, its
+    script filling it by its own id, still is one."""
+    html = """<html><head><title>t</title></head><body>
+<article id="story-body"><p>The council voted on Tuesday to expand the harbour, after two
+years of consultation with residents.</p>
+<script>InContent.insertAd('story-body');</script>
+<p>Opponents said the plan ignored the cost to fishing crews.</p>
+<div id="inj-ad-77"><script>window.inj.showAd('inj-ad-77');</script></div>
+<p>The work starts in spring.</p></article>
+<div id="brief">Harbour works begin in the spring and run for two years, the council said.
+<script>News.loadAd('brief');</script></div>
+</body></html>"""
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.xpath) for s in page.slots] == [(6, "/html/body/article/div")]
+
+
 def test_ad_calls_are_read_in_linear_time() -> None:
     # one box whose script calls for other boxes over and over, its quotes never closed
     call = "showAd('x" + "y" * 30 + " "
