@@ -2008,6 +2008,9 @@ def _wrapper(unit: etree._Element) -> etree._Element | None:
     return None
 
 
+_TWIN_LEVELS = 2  # a known unit's boxes read for the classes its breakpoint twin shares
+
+
 def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],
@@ -2059,11 +2062,23 @@ def cosmetic_slots(
     # the classes of the known units each column holds: an empty box sharing one is that
     # unit's other breakpoint (`div.displayAd#header_mobile320x50_frame` beside the known
     # `div.displayAd#header728x90_frame`), the same placement
+    # `_TWIN_LEVELS` up: the unit's own box (`div.ad-slot#rail-desktop` round AdSense's
+    # `<ins>`) has the twin's class (`div.ad-slot#rail-mobile`), and where that box is a
+    # hidden column itself, the twin's column is the one round it
     column_classes: dict[etree._Element, set[str]] = {}
     for unit in known:
         column = outer_above(unit)
-        if column in columns:
-            column_classes.setdefault(column, set()).update((unit.get("class") or "").split())
+        if column not in columns:
+            continue
+        classes = set((unit.get("class") or "").split())
+        for level, box in enumerate(unit.iterancestors()):
+            if box is column or level >= _TWIN_LEVELS:
+                break
+            classes.update((box.get("class") or "").split())
+        column_classes.setdefault(column, set()).update(classes)
+        if (around := outer_above(column)) in columns:
+            column_classes.setdefault(around, set()).update(
+                classes, (column.get("class") or "").split())
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
