@@ -4,7 +4,7 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -983,6 +983,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # (two `ExoLoader.addZone` calls), is another unit; an `else` branch's is the same
         # (and where that call opened: its own text is code, `_branch_ends` reads on from it)
         zones_here: dict[str, tuple[set[str], int, int]] = {}
+        ternaries = _ternaries_once(code)
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -991,7 +992,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
-                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
+                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name),
+                                                        ternaries())):
                     here = zones_here.get(network.name)
                     zone = match.groupdict().get("zone")
                     if not spec.per_call or here is None or not zone or match.start() < here[1]:
@@ -1058,18 +1060,39 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 
 def _unit_in_turn(code: str, match: re.Match[str],
-                  placed: tuple[set[str], int, int] | None) -> bool:
+                  placed: tuple[set[str], int, int] | None,
+                  ternaries: list[tuple[int, int, int]]) -> bool:
     """Whether a call in a script that already placed its network's unit is another unit:
     it names a zone none before it did, and no branch keyword stands between the last
     unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
-    from the last call's start, each call's span follows the last's)."""
+    from the last call's start, each call's span follows the last's), nor a ternary's `:`
+    parting them (`wide ? A : B`, one per breakpoint; `ternaries`: the script's
+    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
-    return not branches or not _branch_between(
-        code, branches, placed[1] - 1, match.start(), None,
-        _branch_ends(code, placed[2], match.start()))
+    colons = ternaries[bisect_left(ternaries, (placed[1],)):
+                       bisect_left(ternaries, (match.start(),))]
+    if not branches and not colons:
+        return True
+    ends = _branch_ends(code, placed[2], match.start()) if branches else {}
+    ends.update((c, end) for c, _, end in colons)
+    return not _branch_between(
+        code, sorted([*branches, *(c for c, _, _ in colons)]), placed[1] - 1, match.start(),
+        {c: q for c, q, _ in colons}, ends)
+
+
+def _ternaries_once(code: str) -> Callable[[], list[tuple[int, int, int]]]:
+    """A script's ternaries (`_ternary_colons`: each `:`, its `?`, its end), in order, read
+    the first time a call asks and kept for the script's other calls."""
+    kept: list[list[tuple[int, int, int]]] = []
+
+    def read() -> list[tuple[int, int, int]]:
+        if not kept:
+            kept.append(sorted((c, q, end) for c, (q, end) in _ternary_colons(code).items()))
+        return kept[0]
+    return read
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader
