@@ -2128,6 +2128,8 @@ def cosmetic_slots(
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
+        if _fallback_of_script(el, known):
+            continue  # the noscript half of a tag whose script is the placement
         if _label_beside(el, units, advertising, wrappers):
             continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
@@ -2586,6 +2588,26 @@ def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:
     if after is None or str(after.tag).lower() != "noscript":
         return False
     return any(_is_inside(k, {after}) for k in known)
+
+
+_FALLBACK_LEVELS = 3  # levels from a hidden link or image up to its <noscript>
+
+
+def _fallback_of_script(el: etree._Element, known: set[etree._Element]) -> bool:
+    """Whether a hidden element is in the `<noscript>` right after a script that is a slot we
+    know: that tag's no-JavaScript fallback (GPT's passback script, then `<noscript><a
+    href="https://pubads.g.doubleclick.net/gampad/jump?iu=…"><img …></a></noscript>`). A
+    browser shows one of the two: one placement, the script's. A few levels up only."""
+    for level, above in enumerate(el.iterancestors()):
+        if level >= _FALLBACK_LEVELS:
+            return False
+        if str(above.tag).lower() == "noscript":
+            before = above.getprevious()
+            while before is not None and not isinstance(before.tag, str):  # a comment
+                before = before.getprevious()
+            return before is not None and str(before.tag).lower() == "script" \
+                and before in known
+    return False
 
 
 def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, Network],

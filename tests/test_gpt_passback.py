@@ -48,6 +48,26 @@ def test_a_passback_is_a_gpt_unit_where_its_script_stands(
             ("gpt-slot", "51159526/Listings_MPU"), ("gpt-slot", "/7355419/Travel/Europe")} <= ids
 
 
+# the passback as its tag generator writes it, its no-JavaScript fallback right after it
+WITH_FALLBACK = _HEAD + """<div id="pb1"><script>
+googletag.cmd.push(function() {
+  googletag.pubads().definePassback('/51159526/Travel_Asia', [300, 250]).display();
+});
+</script>
+<noscript><a href="https://pubads.g.doubleclick.net/gampad/jump?iu=/51159526/Travel_Asia&sz=300x250">
+<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/51159526/Travel_Asia&sz=300x250"></a>
+</noscript></div>
+</body></html>"""
+
+
+def test_a_passbacks_noscript_fallback_is_the_same_unit(engine: Engine,
+                                                        catalogue: Catalogue) -> None:
+    # EasyList hides the fallback's link; a browser shows the script's ad or the fallback's
+    (page,) = audit(WITH_FALLBACK.encode(), url="https://listings.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(5, "/51159526/Travel_Asia")]
+
+
 @pytest.mark.parametrize("call", [
     # no network code opening the path: a name, not an ad-unit path
     "googletag.pubads().definePassback('Listings_MPU', [300, 250]).display();",
