@@ -1837,6 +1837,9 @@ AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
 # inserts its ads among them, the story no placement
 _PROSE = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
                     "blockquote", "figure", "pre", "article", "section"})
+# and what a form holds: a classifieds site's "place an ad" form its script sets up by the
+# form's id (`<form id="place-ad"><script>Classifieds.placeAd('place-ad')`) shows no ad
+_FORM = frozenset({"form", "input", "select", "textarea", "button", "label", "fieldset"})
 _AD_CALL_TEXT = 40  # characters of a box's own text (its label's, "Advertisement", is less)
 
 
@@ -1844,7 +1847,8 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     """The boxes a script inside them fills with an ad by their own id (`ad call`: the
     site's ad code, no vendor's tag), as cosmetic hits; a call naming another element, or
     a function of another verb, is no placement, nor is a box of a story's paragraphs an
-    inserter puts its ads among (`_holds_prose`). One pass over the page's scripts."""
+    inserter puts its ads among, nor a form (`_holds_prose`). One pass over the page's
+    scripts."""
     out: list[tuple[etree._Element, str, str]] = []
     for script in page.scripts:
         box = script.getparent()
@@ -1859,11 +1863,14 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 
 
 def _holds_prose(box: etree._Element) -> bool:
-    """Whether a box holds a story's text: a paragraph, heading, list or table of its own, or
-    `_AD_CALL_TEXT` characters of its own text. Its children only: nested boxes stay linear."""
+    """Whether a box holds a story's text or is a form: a paragraph, heading, list or table
+    of its own, a form's control, or `_AD_CALL_TEXT` characters of its own text. Its
+    children only: nested boxes stay linear."""
+    if str(box.tag).lower() in _FORM:
+        return True
     text = len("".join((box.text or "").split()))
     for child in box:
-        if str(child.tag).lower() in _PROSE:
+        if str(child.tag).lower() in _PROSE or str(child.tag).lower() in _FORM:
             return True
         text += len("".join((child.tail or "").split()))
     return text >= _AD_CALL_TEXT

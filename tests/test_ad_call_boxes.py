@@ -44,6 +44,21 @@ def test_other_scripts_in_a_box_make_no_placement(
     assert page.slots == ()
 
 
+@pytest.mark.parametrize("box", [
+    # a classifieds site's "place an ad" form its script sets up by the form's id
+    '<form id="place-ad" action="/post"><script>Classifieds.placeAd("place-ad");</script>'
+    '<input name="title"><button>Post</button></form>',
+    '<div id="place-ad"><script>Classifieds.placeAd("place-ad");</script>'
+    '<label>Title <input name="title"></label><select name="cat"></select></div>',
+])
+def test_a_place_an_ad_form_is_no_placement(project_engine: Engine, catalogue: Catalogue,
+                                            box: str) -> None:
+    html = f"<html><body><h1>Sell your bike</h1>{box}</body></html>"
+    (page,) = audit(html.encode(), url="https://classifieds.test/post", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+
+
 def test_a_story_an_ad_call_inserts_ads_into_is_no_placement(
         project_engine: Engine, catalogue: Catalogue) -> None:
     """An in-content ad inserter handed the id of the story's body puts its ads among the
