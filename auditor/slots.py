@@ -1841,6 +1841,7 @@ _PROSE = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "
 # form's id (`<form id="place-ad"><script>Classifieds.placeAd('place-ad')`) shows no ad
 _FORM = frozenset({"form", "input", "select", "textarea", "button", "label", "fieldset"})
 _AD_CALL_TEXT = 40  # characters of a box's own text (its label's, "Advertisement", is less)
+_STORY_PARAGRAPHS = 2  # paragraphs one box down that make it a story's (an ad's, one at most)
 
 
 def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
@@ -1864,13 +1865,18 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 
 def _holds_prose(box: etree._Element) -> bool:
     """Whether a box holds a story's text or is a form: a paragraph, heading, list or table
-    of its own, a form's control, or `_AD_CALL_TEXT` characters of its own text. Its
-    children only: nested boxes stay linear."""
+    of its own, a form's control, `_STORY_PARAGRAPHS` paragraphs one box down, or
+    `_AD_CALL_TEXT` characters of its own text. Its children and theirs only: nested boxes
+    stay linear."""
     if str(box.tag).lower() in _FORM:
         return True
     text = len("".join((box.text or "").split()))
+    paragraphs = 0  # a story's body one box down (`div#article > div.article-body > p`)
     for child in box:
         if str(child.tag).lower() in _PROSE or str(child.tag).lower() in _FORM:
+            return True
+        paragraphs += sum(1 for inner in child if str(inner.tag).lower() == "p")
+        if paragraphs >= _STORY_PARAGRAPHS:
             return True
         text += len("".join((child.tail or "").split()))
     return text >= _AD_CALL_TEXT

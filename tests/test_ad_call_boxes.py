@@ -73,10 +73,16 @@ years of consultation with residents.</p>
 <p>The work starts in spring.</p></article>
 <div id="brief">Harbour works begin in the spring and run for two years, the council said.
 <script>News.loadAd('brief');</script></div>
+<div id="article"><div class="article-body"><p>Harbour works begin in the spring.</p>
+<p>They run for two years.</p></div><script>InContent.insertAd('article');</script></div>
+<div id="native-3"><script>News.renderAd('native-3');</script><a href="https://adv.test/c">
+<div class="card"><p>Compare this year's best mortgage rates in two minutes.</p></div></a></div>
 </body></html>"""
     (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
-    assert [(s.line, s.xpath) for s in page.slots] == [(6, "/html/body/article/div")]
+    # (the last box, saved after its ad call ran, holds the native ad it rendered)
+    assert [(s.line, s.xpath) for s in page.slots] == [
+        (6, "/html/body/article/div"), (12, "/html/body/div[3]")]
 
 
 def test_ad_calls_are_read_in_linear_time() -> None:
