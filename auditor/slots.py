@@ -4,7 +4,7 @@ that EasyList-syntax cosmetic (`##`) rules hide."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice, pairwise
@@ -990,6 +990,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # (two `ExoLoader.addZone` calls), is another unit; an `else` branch's is the same
         # (and where that call opened: its own text is code, `_branch_ends` reads on from it)
         zones_here: dict[str, tuple[set[str], int, int]] = {}
+        ternaries = _ternaries_once(code)
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -998,7 +999,8 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                 whole = (spec.element is None
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
-                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name))):
+                        spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name),
+                                                        ternaries())):
                     here = zones_here.get(network.name)
                     zone = match.groupdict().get("zone")
                     if not spec.per_call or here is None or not zone or match.start() < here[1]:
@@ -1065,18 +1067,39 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 
 def _unit_in_turn(code: str, match: re.Match[str],
-                  placed: tuple[set[str], int, int] | None) -> bool:
+                  placed: tuple[set[str], int, int] | None,
+                  ternaries: list[tuple[int, int, int]]) -> bool:
     """Whether a call in a script that already placed its network's unit is another unit:
     it names a zone none before it did, and no branch keyword stands between the last
     unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
-    from the last call's start, each call's span follows the last's)."""
+    from the last call's start, each call's span follows the last's), nor a ternary's `:`
+    parting them (`wide ? A : B`, one per breakpoint; `ternaries`: the script's
+    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
-    return not branches or not _branch_between(
-        code, branches, placed[1] - 1, match.start(), None,
-        _branch_ends(code, placed[2], match.start()))
+    colons = ternaries[bisect_left(ternaries, (placed[1],)):
+                       bisect_left(ternaries, (match.start(),))]
+    if not branches and not colons:
+        return True
+    ends = _branch_ends(code, placed[2], match.start()) if branches else {}
+    ends.update((c, end) for c, _, end in colons)
+    return not _branch_between(
+        code, sorted([*branches, *(c for c, _, _ in colons)]), placed[1] - 1, match.start(),
+        {c: q for c, q, _ in colons}, ends)
+
+
+def _ternaries_once(code: str) -> Callable[[], list[tuple[int, int, int]]]:
+    """A script's ternaries (`_ternary_colons`: each `:`, its `?`, its end), in order, read
+    the first time a call asks and kept for the script's other calls."""
+    kept: list[list[tuple[int, int, int]]] = []
+
+    def read() -> list[tuple[int, int, int]]:
+        if not kept:
+            kept.append(sorted((c, q, end) for c, (q, end) in _ternary_colons(code).items()))
+        return kept[0]
+    return read
 
 
 _LOADER_WITHIN = 8  # elements read after a script for its unit's loader
@@ -1840,12 +1863,24 @@ _AD_CALL = lazy_regex(
     r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
     r"""['"]([\w.:-]{1,200})['"]""")
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
+# what an article's body holds, and a box an ad fills does not: an ad call handed the id of
+# a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
+# inserts its ads among them, the story no placement
+_PROSE = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
+                    "blockquote", "figure", "pre", "article", "section"})
+# and what a form holds: a classifieds site's "place an ad" form its script sets up by the
+# form's id (`<form id="place-ad"><script>Classifieds.placeAd('place-ad')`) shows no ad
+_FORM = frozenset({"form", "input", "select", "textarea", "button", "label", "fieldset"})
+_AD_CALL_TEXT = 40  # characters of a box's own text (its label's, "Advertisement", is less)
+_STORY_PARAGRAPHS = 2  # paragraphs one box down that make it a story's (an ad's, one at most)
 
 
 def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     """The boxes a script inside them fills with an ad by their own id (`ad call`: the
     site's ad code, no vendor's tag), as cosmetic hits; a call naming another element, or
-    a function of another verb, is no placement. One pass over the page's scripts."""
+    a function of another verb, is no placement, nor is a box of a story's paragraphs an
+    inserter puts its ads among, nor a form (`_holds_prose`). One pass over the page's
+    scripts."""
     out: list[tuple[etree._Element, str, str]] = []
     for script in page.scripts:
         box = script.getparent()
@@ -1854,9 +1889,28 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
             continue
         code = script.text or ""
         if any(m.group(1) == own and not in_comment(code, m.start())
-               for m in _AD_CALL.finditer(code)):
+               for m in _AD_CALL.finditer(code)) and not _holds_prose(box):
             out.append((box, AD_CALL_RULE, INS_TAG_LIST))
     return out
+
+
+def _holds_prose(box: etree._Element) -> bool:
+    """Whether a box holds a story's text or is a form: a paragraph, heading, list or table
+    of its own, a form's control, `_STORY_PARAGRAPHS` paragraphs one box down, or
+    `_AD_CALL_TEXT` characters of its own text. Its children and theirs only: nested boxes
+    stay linear."""
+    if str(box.tag).lower() in _FORM:
+        return True
+    text = len("".join((box.text or "").split()))
+    paragraphs = 0  # a story's body one box down (`div#article > div.article-body > p`)
+    for child in box:
+        if str(child.tag).lower() in _PROSE or str(child.tag).lower() in _FORM:
+            return True
+        paragraphs += sum(1 for inner in child if str(inner.tag).lower() == "p")
+        if paragraphs >= _STORY_PARAGRAPHS:
+            return True
+        text += len("".join((child.tail or "").split()))
+    return text >= _AD_CALL_TEXT
 
 
 def _ins_unit_attr(name: str, value: str) -> bool:
@@ -2110,6 +2164,9 @@ def _wrapper(unit: etree._Element) -> etree._Element | None:
     return None
 
 
+_TWIN_LEVELS = 2  # a known unit's boxes read for the classes its breakpoint twin shares
+
+
 def cosmetic_slots(
     hits: Sequence[tuple[etree._Element, str, str]],
     existing: list[FoundSlot],
@@ -2161,11 +2218,23 @@ def cosmetic_slots(
     # the classes of the known units each column holds: an empty box sharing one is that
     # unit's other breakpoint (`div.displayAd#header_mobile320x50_frame` beside the known
     # `div.displayAd#header728x90_frame`), the same placement
+    # `_TWIN_LEVELS` up: the unit's own box (`div.ad-slot#rail-desktop` round AdSense's
+    # `<ins>`) has the twin's class (`div.ad-slot#rail-mobile`), and where that box is a
+    # hidden column itself, the twin's column is the one round it
     column_classes: dict[etree._Element, set[str]] = {}
     for unit in known:
         column = outer_above(unit)
-        if column in columns:
-            column_classes.setdefault(column, set()).update((unit.get("class") or "").split())
+        if column not in columns:
+            continue
+        classes = set((unit.get("class") or "").split())
+        for level, box in enumerate(unit.iterancestors()):
+            if box is column or level >= _TWIN_LEVELS:
+                break
+            classes.update((box.get("class") or "").split())
+        column_classes.setdefault(column, set()).update(classes)
+        if (around := outer_above(column)) in columns:
+            column_classes.setdefault(around, set()).update(
+                classes, (column.get("class") or "").split())
     out: list[FoundSlot] = []
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
@@ -2192,6 +2261,8 @@ def cosmetic_slots(
             continue
         if _fallback_after(el, known):
             continue  # the tag's script half: its noscript twin after it is the placement
+        if _fallback_of_script(el, known):
+            continue  # the noscript half of a tag whose script is the placement
         if _label_beside(el, units, advertising, wrappers):
             continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
@@ -2650,6 +2721,26 @@ def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:
     if after is None or str(after.tag).lower() != "noscript":
         return False
     return any(_is_inside(k, {after}) for k in known)
+
+
+_FALLBACK_LEVELS = 3  # levels from a hidden link or image up to its <noscript>
+
+
+def _fallback_of_script(el: etree._Element, known: set[etree._Element]) -> bool:
+    """Whether a hidden element is in the `<noscript>` right after a script that is a slot we
+    know: that tag's no-JavaScript fallback (GPT's passback script, then `<noscript><a
+    href="https://pubads.g.doubleclick.net/gampad/jump?iu=…"><img …></a></noscript>`). A
+    browser shows one of the two: one placement, the script's. A few levels up only."""
+    for level, above in enumerate(el.iterancestors()):
+        if level >= _FALLBACK_LEVELS:
+            return False
+        if str(above.tag).lower() == "noscript":
+            before = above.getprevious()
+            while before is not None and not isinstance(before.tag, str):  # a comment
+                before = before.getprevious()
+            return before is not None and str(before.tag).lower() == "script" \
+                and before in known
+    return False
 
 
 def _bands(hit_elements: set[etree._Element], network_of: dict[etree._Element, Network],

@@ -44,6 +44,47 @@ def test_other_scripts_in_a_box_make_no_placement(
     assert page.slots == ()
 
 
+@pytest.mark.parametrize("box", [
+    # a classifieds site's "place an ad" form its script sets up by the form's id
+    '<form id="place-ad" action="/post"><script>Classifieds.placeAd("place-ad");</script>'
+    '<input name="title"><button>Post</button></form>',
+    '<div id="place-ad"><script>Classifieds.placeAd("place-ad");</script>'
+    '<label>Title <input name="title"></label><select name="cat"></select></div>',
+])
+def test_a_place_an_ad_form_is_no_placement(project_engine: Engine, catalogue: Catalogue,
+                                            box: str) -> None:
+    html = f"<html><body><h1>Sell your bike</h1>{box}</body></html>"
+    (page,) = audit(html.encode(), url="https://classifieds.test/post", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+
+
+def test_a_story_an_ad_call_inserts_ads_into_is_no_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """An in-content ad inserter handed the id of the story's body puts its ads among the
+    paragraphs: the story is no placement. A box a scraper's kit injects into the story, its
+    script filling it by its own id, still is one."""
+    html = """<html><head><title>t</title></head><body>
+<article id="story-body"><p>The council voted on Tuesday to expand the harbour, after two
+years of consultation with residents.</p>
+<script>InContent.insertAd('story-body');</script>
+<p>Opponents said the plan ignored the cost to fishing crews.</p>
+<div id="inj-ad-77"><script>window.inj.showAd('inj-ad-77');</script></div>
+<p>The work starts in spring.</p></article>
+<div id="brief">Harbour works begin in the spring and run for two years, the council said.
+<script>News.loadAd('brief');</script></div>
+<div id="article"><div class="article-body"><p>Harbour works begin in the spring.</p>
+<p>They run for two years.</p></div><script>InContent.insertAd('article');</script></div>
+<div id="native-3"><script>News.renderAd('native-3');</script><a href="https://adv.test/c">
+<div class="card"><p>Compare this year's best mortgage rates in two minutes.</p></div></a></div>
+</body></html>"""
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    # (the last box, saved after its ad call ran, holds the native ad it rendered)
+    assert [(s.line, s.xpath) for s in page.slots] == [
+        (6, "/html/body/article/div"), (12, "/html/body/div[3]")]
+
+
 def test_ad_calls_are_read_in_linear_time() -> None:
     # one box whose script calls for other boxes over and over, its quotes never closed
     call = "showAd('x" + "y" * 30 + " "

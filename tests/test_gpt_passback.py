@@ -48,6 +48,26 @@ def test_a_passback_is_a_gpt_unit_where_its_script_stands(
             ("gpt-slot", "51159526/Listings_MPU"), ("gpt-slot", "/7355419/Travel/Europe")} <= ids
 
 
+# the passback as its tag generator writes it, its no-JavaScript fallback right after it
+WITH_FALLBACK = _HEAD + """<div id="pb1"><script>
+googletag.cmd.push(function() {
+  googletag.pubads().definePassback('/51159526/Travel_Asia', [300, 250]).display();
+});
+</script>
+<noscript><a href="https://pubads.g.doubleclick.net/gampad/jump?iu=/51159526/Travel_Asia&sz=300x250">
+<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/51159526/Travel_Asia&sz=300x250"></a>
+</noscript></div>
+</body></html>"""
+
+
+def test_a_passbacks_noscript_fallback_is_the_same_unit(engine: Engine,
+                                                        catalogue: Catalogue) -> None:
+    # EasyList hides the fallback's link; a browser shows the script's ad or the fallback's
+    (page,) = audit(WITH_FALLBACK.encode(), url="https://listings.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(5, "/51159526/Travel_Asia")]
+
+
 @pytest.mark.parametrize("call", [
     # no network code opening the path: a name, not an ad-unit path
     "googletag.pubads().definePassback('Listings_MPU', [300, 250]).display();",
@@ -105,6 +125,36 @@ if (window.innerWidth < 728) {
 }
 </script></div>
 </body></html>"""
+
+
+# one unit whose script passes back another path per breakpoint by a ternary: one placement
+TERNARY = _HEAD + """<div class="ads"><script>
+googletag.cmd.push(function() {
+  var pubads = googletag.pubads();
+  window.innerWidth > 700 ? pubads.definePassback('/51159526/Lb_728', [728, 90]).display()
+                          : pubads.definePassback('/51159526/Lb_320', [320, 50]).display();
+  googletag.pubads().definePassback('/51159526/Side_300', [300, 250]).display();
+});
+</script></div>
+</body></html>"""
+
+
+def test_a_ternarys_two_passbacks_are_one_unit(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    (page,) = audit(TERNARY.encode(), url="https://listings.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    # the ternary's arms one unit; the call after its statement, in turn, another
+    assert [s.zone_id for s in page.slots] == ["/51159526/Lb_728", "/51159526/Side_300"]
+
+
+def test_passbacks_in_ternaries_are_read_in_linear_time() -> None:
+    # a script of ternaries over passbacks, each arm another path
+    def unit(i: int) -> str:
+        return (f"w ? googletag.pubads().definePassback('/51159526/a{i}', [1, 1]).display()"
+                f" : googletag.pubads().definePassback('/51159526/b{i}', [1, 1]).display();\n")
+    assert_linear(lambda n: audit_seconds(
+        "<html><body><script>" + "".join(unit(i) for i in range(n // 150))
+        + "</script></body></html>"), 40_000, "GPT passbacks in ternaries", runs=2, floor=0.05)
 
 
 def test_each_passback_a_script_displays_in_turn_is_a_unit(

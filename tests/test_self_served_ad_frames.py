@@ -49,9 +49,27 @@ def test_self_served_and_pixnet_frames_are_placements(
     assert {s.network for s in page.slots} == {None}
 
 
+def test_pixnet_click_through_in_a_storys_text_is_the_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """PIXNET's click-through dropped into a post's text, paragraphs beside it: the link is
+    the placement, not the story round it."""
+    html = """<html><head><title>t</title></head><body>
+<div class="article-content"><p>We hiked the ridge at dawn and reached the hut by noon.</p>
+<a href="//falcon.pixanalytics.com/ad/r?i=0123456789abcdef&amp;p=77"><img src="//i.test/c"></a>
+<p>Next week: the coastal trail.</p></div>
+</body></html>"""
+    (page,) = audit(html.encode(), url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.xpath) for s in page.slots] == [(3, "/html/body/div/a")]
+
+
 @pytest.mark.parametrize("frame", [
     # a beacon frame of the site's ad folder: no unit
     '<iframe src="/ads/count?id=15" width="1" height="1"></iframe>',
+    # a classifieds site's listings folder: a listing's map, at no banner's size
+    '<iframe src="/ads/48213/map" width="600" height="350" frameborder="0"></iframe>',
+    # the site's "advertise with us" booking form, framed from its ads folder
+    '<iframe src="/ads/self-serve/booking-form" width="100%" height="900"></iframe>',
     # another folder whose name starts the same
     '<iframe src="/adsense-help/page" width="300" height="250"></iframe>',
     # PIXNET's analytics beacon, not its ad path

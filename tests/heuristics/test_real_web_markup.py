@@ -1397,6 +1397,24 @@ def test_a_hidden_column_keeps_no_known_units_twin_of_another_breakpoint(
         ("/html/body/aside/div[1]", "ZergNet")]
 
 
+def test_a_hidden_column_keeps_no_twin_of_the_box_its_known_unit_fills(
+        engine: Engine) -> None:
+    """The known unit is the AdSense `<ins>` in the site's box (`div.ad-slot#rail-desktop`,
+    a column a list hides itself); the empty box of that class beside it
+    (`div.ad-slot#rail-mobile`) is the box's other breakpoint, the same placement."""
+    from auditor.pipeline import audit
+
+    html = page("<aside class='ad-column'><div class='ad-slot' id='rail-desktop'>"
+                "<ins class='adsbygoogle' style='display:inline-block;width:300px;height:250px'"
+                " data-ad-client='ca-pub-1234567890123456' data-ad-slot='1234567890'></ins>"
+                "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>"
+                "<div class='ad-slot' id='rail-mobile'></div></aside><script async src="
+                "'https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'></script>")
+    (report,) = audit(html.encode(), url="https://news.example/a", engine=engine).pages
+    assert [(s.xpath, s.network) for s in report.slots] == [
+        ("/html/body/aside/div[1]/ins", "Google AdSense")]
+
+
 @pytest.mark.parametrize(("markup", "slots"), [
     # the industry's AdChoices notice and the site's ad-sales link, hidden by their class
     ('<a class="ad_choices" href="https://www.newsgroup.example/privacy#optout">Ad Choices'
