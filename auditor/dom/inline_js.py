@@ -804,15 +804,42 @@ def in_comment(script: str, at: int) -> bool:
     `//` opening one earlier on its line, or a `/*` within `_COMMENT_REACH` that no `*/`
     closes before it (an old tag a page keeps commented out beside its live code), each
     opener as the one scanner (`_scan`) tells it (`JS_MARKS`: no URL's `http://`, no
-    glob's `/*`). Read back from the point, not forward through the strings before it: a
-    forward read of a page's code costs it 0.8 ms (the median corpus page; asked at every
-    live signature, branch keyword and import), this a bounded reach per ask."""
+    glob's `/*`), and the one scanner's forward read agreeing (`comment_spans`): an
+    opener a string holds (`var s = 'a // b'; ga('require', …)`, `' /*'`) opens none.
+    The read back is a bounded reach per ask; the forward read is made only when it
+    finds an opener, once per script text (`_in_scanned_comment`), shared by every ask on it."""
+    return _opened_before(script, at) and _in_scanned_comment(script, at)
+
+
+def _opened_before(script: str, at: int) -> bool:
+    """Whether a comment opener the text before `at` holds may reach it (the read back:
+    bounded, blind to the strings before it)."""
     reach = max(0, at - _COMMENT_REACH)
     line_start = max(reach, script.rfind("\n", reach, at) + 1)
     if script.find("//", line_start, at) != -1 and _LINE_OPENER.search(script, line_start, at):
         return True
     opened = _block_opened(script, reach, at)
     return opened != -1 and script.find("*/", opened + 2, at) == -1
+
+
+# a script's comments as the one scanner reads them, kept per text object (its id, the
+# text kept beside so the id stays its own; two equal texts are two reads, not a compare
+# of their bytes at every ask): every ask on one script (each live signature, branch
+# keyword, import, ad call) shares one forward read
+_SPANS: dict[int, tuple[str, list[int], list[tuple[int, int]]]] = {}
+_SPANS_KEPT = 64
+
+
+def _in_scanned_comment(script: str, at: int) -> bool:
+    kept = _SPANS.get(id(script))
+    if kept is None or kept[0] is not script:
+        if len(_SPANS) >= _SPANS_KEPT:
+            del _SPANS[next(iter(_SPANS))]
+        spans = comment_spans(script)
+        kept = _SPANS[id(script)] = (script, [start for start, _ in spans], spans)
+    _, starts, spans = kept
+    index = bisect_right(starts, at) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _block_opened(script: str, reach: int, at: int) -> int:
