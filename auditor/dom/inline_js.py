@@ -861,7 +861,9 @@ _BLOCK_OPENS = r"(?<![\w$*])/\*"
 JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS
 _COMMENT_MARKS = lazy_regex(JS_MARKS, re.MULTILINE)
 _LINE_OPENER = lazy_regex(_LINE_OPENS, re.MULTILINE)
-_STRING_ENDS = {"'": lazy_regex(r"\\.|['\n]"), '"': lazy_regex(r'\\.|["\n]'),
+# (a backslash before a line's end continues the string on the next line: `'a \<newline>b'`)
+_STRING_ENDS = {"'": lazy_regex(r"\\(?:\r\n|[\s\S])|['\n]"),
+                '"': lazy_regex(r'\\(?:\r\n|[\s\S])|["\n]'),
                 "`": lazy_regex(r"\\.|`")}
 
 
@@ -874,8 +876,9 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
     """The one reader of a script's strings and comments, read once forward over
     `code[start:stop]`: each comment handed to `comment` (`(start, end)`, its end read
     past `stop`), each match of `tokens` outside both yielded. `tokens` opens with
-    `JS_MARKS`. A `'…'` or `"…"` string ends at its quote or its line's end (a quote a
-    regex or prose holds swallows no more than its line), a template at its backtick; a
+    `JS_MARKS`. A `'…'` or `"…"` string ends at its quote or at a line's end no
+    backslash continues (a quote a regex or prose holds swallows no more than its line), a
+    template at its backtick; a
     line comment at its line's end, a block comment at its `*/`, else `_COMMENT_REACH`
     on."""
     end = len(code) if stop is None else stop
