@@ -900,6 +900,9 @@ OAS_sitepage = 'www.news.test/sport';
 <p>Article text that a reader came for.</p>
 <div class="ad"><script>var open = ' /*'; OAS_RICH('Middle');</script></div>
 <div class="ad"><script>var ok = 1; // OAS_RICH('Bottom');</script></div>
+<div class="ad"><script>s = s.replace(/'/g, ''); // OAS_RICH('Foot');</script></div>
+<div class="ad"><script>var tick = /`/; var ok = 2;
+// OAS_RICH('Side');</script></div>
 </body></html>"""
 
 

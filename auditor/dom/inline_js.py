@@ -858,7 +858,15 @@ def _block_opened(script: str, reach: int, at: int) -> int:
 # glob's); and what ends a string of each quote: its escapes, its quote, a line's end
 _LINE_OPENS = r"(?:^|(?<=[\s;{}(),]))//"
 _BLOCK_OPENS = r"(?<![\w$*])/\*"
-JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS
+# a `/` where no division can stand (after an operator or an opening bracket, perhaps a
+# space between) opens a regex literal: its quotes (`/'/g`, `/"/g`, `/`/`) open no string
+_REGEX_OPENS = r"/(?:(?<=[(,=:\[!&|?;{]/)|(?<=[(,=:\[!&|?;{]\s/))(?![/*])"  # `/` first: cheap
+JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS + "|" + _REGEX_OPENS
+# a regex literal's body after its `/`, to its closing `/` on its line (a class's `/`, an
+# escaped one, closes none), read within `_REGEX_REACH`: a `(/` no regex follows costs
+# no more
+_REGEX_BODY = lazy_regex(r"(?:[^/\\\[\n]++|\\.|\[(?:[^\]\\\n]++|\\.)*+\])++/")
+_REGEX_REACH = 300
 _COMMENT_MARKS = lazy_regex(JS_MARKS, re.MULTILINE)
 _LINE_OPENER = lazy_regex(_LINE_OPENS, re.MULTILINE)
 # (a backslash before a line's end continues the string on the next line: `'a \<newline>b'`)
@@ -895,6 +903,9 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
                     break
             else:
                 at = end
+        elif token == "/":
+            body = _REGEX_BODY.match(code, at, min(end, at + _REGEX_REACH))
+            at = at if body is None else body.end()  # no regex closes: the `/` is read past
         elif token == "//":
             close = code.find("\n", at)
             close = len(code) if close == -1 else close

@@ -30,6 +30,13 @@ CASES = [
     ("s = 'a \\\n}'; {", "{"),
     ('s = "a \\\r\n}"; {', "{"),
     ("s = 'a \\\\\n}'; {", "}"),  # an escaped backslash continues nothing
+    # a regex literal's quotes open no string; a division is no regex
+    ("r = s.replace(/'/g, '-'); {", "{"),
+    ('r = s.replace(/"/g, "&quot;"); {', "{"),
+    ("r = /`/; {\n}", "{}"),
+    ("r = [/[/']/, 1]; {", "{"),  # a class's `/` closes no regex
+    ("x = a / b; {'/'}", "{}"),
+    ("y = (a) / 2 / f('}'); {", "{"),
 ]
 
 
