@@ -272,3 +272,18 @@ def test_a_ui_library_sharing_a_vendor_files_name_is_not_the_vendors(
                  '</script><link href="lib/mbox/mbox-modif.css" rel="stylesheet">',
                  project_engine, catalogue)
     assert "Adobe Experience Platform" not in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("before", [
+    "var sep = 'a // b';",
+    "var css = 'background:url(//cdn.news.test/bg.png)';",
+    "var open = ' /*';",
+], ids=["line-opener-in-a-string", "css-url-in-a-string", "block-opener-in-a-string"])
+def test_a_comment_opener_a_string_holds_leaves_the_require_live(
+        before: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """A `//` or `/*` inside a string literal earlier on the line opens no comment: the
+    live `ga('require', …)` after it names its Optimize container (the read back alone
+    took it for commented out)."""
+    page = _page(_GA.replace("{}", before + "ga('require', 'GTM-XY98ZW7');"),
+                 project_engine, catalogue)
+    assert ("optimize-container", "GTM-XY98ZW7") in {(i.kind, i.value) for i in page.ids}

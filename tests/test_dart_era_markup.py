@@ -888,3 +888,26 @@ def test_a_dart_tag_joined_from_its_parts_names_the_network_and_its_ids(
     assert {("dart-network", "9876"), ("dart-network", "6556"),
             ("dart-site", "ehsne.pro.site.example")} <= ids
     assert not {v for k, v in ids if k == "dart-site" and v.startswith("paper.")}
+
+
+# a position call after a string holding a comment opener on its line: live code
+OAS_AFTER_STRING = b"""<html><head><title>t</title>
+<script>
+OAS_url = 'http://oas.news.test/RealMedia/ads/';
+OAS_sitepage = 'www.news.test/sport';
+</script></head><body>
+<div id="adtop"><script>var sep = ' // '; OAS_RICH('Top');</script></div>
+<p>Article text that a reader came for.</p>
+<div class="ad"><script>var open = ' /*'; OAS_RICH('Middle');</script></div>
+<div class="ad"><script>var ok = 1; // OAS_RICH('Bottom');</script></div>
+<div class="ad"><script>s = s.replace(/'/g, ''); // OAS_RICH('Foot');</script></div>
+<div class="ad"><script>var tick = /`/; var ok = 2;
+// OAS_RICH('Side');</script></div>
+</body></html>"""
+
+
+def test_a_position_call_after_a_string_holding_a_comment_opener_is_a_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_AFTER_STRING, url="https://www.news.test/sport/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(6, "Top"), (8, "Middle")]

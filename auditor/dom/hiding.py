@@ -290,11 +290,13 @@ def _names_in(selectors: str) -> list[str]:
 # that ends it is left for the next one to open with (`width:1px;height:1px`).
 _STYLE_SIZE = lazy_regex(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
                          r"(?=" + DECLARATION_END + ")", re.I)
-_LEADING_INT = lazy_regex(r"\s*(\d+)")
+# a relative unit after the number (`100%`, `100vw`, `2em`) declares no pixels; `px` does
+_LEADING_INT = lazy_regex(r"\s*(\d+)(?:\.\d*)?(?!\d|\s*(?:%|(?!px)[a-z]))", re.I)
 
 
 def pixels(value: str | None) -> int | None:
-    """An attribute's size in pixels: its leading integer (`300`, `300px`), else None."""
+    """An attribute's size in pixels: its leading integer (`300`, `300px`), else None (a
+    relative size: `100%`, `100vw`)."""
     match = _LEADING_INT.match(value or "")
     return int(match.group(1)) if match else None
 

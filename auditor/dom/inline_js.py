@@ -804,15 +804,42 @@ def in_comment(script: str, at: int) -> bool:
     `//` opening one earlier on its line, or a `/*` within `_COMMENT_REACH` that no `*/`
     closes before it (an old tag a page keeps commented out beside its live code), each
     opener as the one scanner (`_scan`) tells it (`JS_MARKS`: no URL's `http://`, no
-    glob's `/*`). Read back from the point, not forward through the strings before it: a
-    forward read of a page's code costs it 0.8 ms (the median corpus page; asked at every
-    live signature, branch keyword and import), this a bounded reach per ask."""
+    glob's `/*`), and the one scanner's forward read agreeing (`comment_spans`): an
+    opener a string holds (`var s = 'a // b'; ga('require', …)`, `' /*'`) opens none.
+    The read back is a bounded reach per ask; the forward read is made only when it
+    finds an opener, once per script text (`_in_scanned_comment`), shared by every ask on it."""
+    return _opened_before(script, at) and _in_scanned_comment(script, at)
+
+
+def _opened_before(script: str, at: int) -> bool:
+    """Whether a comment opener the text before `at` holds may reach it (the read back:
+    bounded, blind to the strings before it)."""
     reach = max(0, at - _COMMENT_REACH)
     line_start = max(reach, script.rfind("\n", reach, at) + 1)
     if script.find("//", line_start, at) != -1 and _LINE_OPENER.search(script, line_start, at):
         return True
     opened = _block_opened(script, reach, at)
     return opened != -1 and script.find("*/", opened + 2, at) == -1
+
+
+# a script's comments as the one scanner reads them, kept per text object (its id, the
+# text kept beside so the id stays its own; two equal texts are two reads, not a compare
+# of their bytes at every ask): every ask on one script (each live signature, branch
+# keyword, import, ad call) shares one forward read
+_SPANS: dict[int, tuple[str, list[int], list[tuple[int, int]]]] = {}
+_SPANS_KEPT = 64
+
+
+def _in_scanned_comment(script: str, at: int) -> bool:
+    kept = _SPANS.get(id(script))
+    if kept is None or kept[0] is not script:
+        if len(_SPANS) >= _SPANS_KEPT:
+            del _SPANS[next(iter(_SPANS))]
+        spans = comment_spans(script)
+        kept = _SPANS[id(script)] = (script, [start for start, _ in spans], spans)
+    _, starts, spans = kept
+    index = bisect_right(starts, at) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _block_opened(script: str, reach: int, at: int) -> int:
@@ -831,10 +858,20 @@ def _block_opened(script: str, reach: int, at: int) -> int:
 # glob's); and what ends a string of each quote: its escapes, its quote, a line's end
 _LINE_OPENS = r"(?:^|(?<=[\s;{}(),]))//"
 _BLOCK_OPENS = r"(?<![\w$*])/\*"
-JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS
+# a `/` where no division can stand (after an operator or an opening bracket, perhaps a
+# space between) opens a regex literal: its quotes (`/'/g`, `/"/g`, `/`/`) open no string
+_REGEX_OPENS = r"/(?:(?<=[(,=:\[!&|?;{]/)|(?<=[(,=:\[!&|?;{]\s/))(?![/*])"  # `/` first: cheap
+JS_MARKS = r"""\\.|["'`]|""" + _LINE_OPENS + "|" + _BLOCK_OPENS + "|" + _REGEX_OPENS
+# a regex literal's body after its `/`, to its closing `/` on its line (a class's `/`, an
+# escaped one, closes none), read within `_REGEX_REACH`: a `(/` no regex follows costs
+# no more
+_REGEX_BODY = lazy_regex(r"(?:[^/\\\[\n]++|\\.|\[(?:[^\]\\\n]++|\\.)*+\])++/")
+_REGEX_REACH = 300
 _COMMENT_MARKS = lazy_regex(JS_MARKS, re.MULTILINE)
 _LINE_OPENER = lazy_regex(_LINE_OPENS, re.MULTILINE)
-_STRING_ENDS = {"'": lazy_regex(r"\\.|['\n]"), '"': lazy_regex(r'\\.|["\n]'),
+# (a backslash before a line's end continues the string on the next line: `'a \<newline>b'`)
+_STRING_ENDS = {"'": lazy_regex(r"\\(?:\r\n|[\s\S])|['\n]"),
+                '"': lazy_regex(r'\\(?:\r\n|[\s\S])|["\n]'),
                 "`": lazy_regex(r"\\.|`")}
 
 
@@ -847,8 +884,9 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
     """The one reader of a script's strings and comments, read once forward over
     `code[start:stop]`: each comment handed to `comment` (`(start, end)`, its end read
     past `stop`), each match of `tokens` outside both yielded. `tokens` opens with
-    `JS_MARKS`. A `'…'` or `"…"` string ends at its quote or its line's end (a quote a
-    regex or prose holds swallows no more than its line), a template at its backtick; a
+    `JS_MARKS`. A `'…'` or `"…"` string ends at its quote or at a line's end no
+    backslash continues (a quote a regex or prose holds swallows no more than its line), a
+    template at its backtick; a
     line comment at its line's end, a block comment at its `*/`, else `_COMMENT_REACH`
     on."""
     end = len(code) if stop is None else stop
@@ -865,6 +903,9 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
                     break
             else:
                 at = end
+        elif token == "/":
+            body = _REGEX_BODY.match(code, at, min(end, at + _REGEX_REACH))
+            at = at if body is None else body.end()  # no regex closes: the `/` is read past
         elif token == "//":
             close = code.find("\n", at)
             close = len(code) if close == -1 else close

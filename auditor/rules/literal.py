@@ -89,10 +89,10 @@ def trailing_lookahead(pattern: str) -> str | None:
 
     >>> trailing_lookahead(r"(?P<n>[a-z]+)=(?=.{0,9}?id=(?P=n))")
     '.{0,9}?id=(?P=n)'
-    >>> [trailing_lookahead(r) for r in (r"a|b(?=c)", r"a(?=b)c", r"a(?!b)")]
-    [None, None, None]
+    >>> [trailing_lookahead(r) for r in (r"a|b(?=c)", r"a(?=b)c", r"a(?!b)", r"(?i)a(?=b)")]
+    [None, None, None, None]
     """
-    if not pattern.endswith(")") or len(_branches(pattern)) > 1:
+    if not pattern.endswith(")") or len(_branches(pattern)) > 1 or _flagged(pattern):
         return None
     opened = -1
     for i, c, depth in _structure(pattern):
@@ -101,6 +101,12 @@ def trailing_lookahead(pattern: str) -> str | None:
         elif c == ")" and depth == 0 and i == len(pattern) - 1:
             return pattern[opened + 3 : i] if pattern.startswith("(?=", opened) else None
     return None
+
+
+def _flagged(pattern: str) -> bool:
+    """Whether a regex opens with a global inline flag (`(?i)`, `(?x)`, …), which reads its
+    literals otherwise (in any case, spaces ignored): none of them is taken as required."""
+    return pattern.startswith("(?") and not pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<"))
 
 
 def regex_literal(pattern: str) -> str:
@@ -119,7 +125,7 @@ def regex_literal(pattern: str) -> str:
     >>> regex_literal(r"0000{|")
     ''
     """
-    if pattern.startswith("(?") and not pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
+    if _flagged(pattern):
         return ""
     runs: list[str] = []
     run: list[str] = []

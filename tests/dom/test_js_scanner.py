@@ -25,6 +25,18 @@ CASES = [
     ("f() /* { */ }", "}"),
     ("u = 'http://x/*'; {", "{"),  # a URL's `//`, a glob's `/*`, in a string
     ("x = a.b//c {\n}", "{}"),  # a `//` run into a name opens no comment
+    # a string continued on the next line (a backslash before the line's end, as legacy
+    # document.write tags split their markup) ends at its quote, not at that line's end
+    ("s = 'a \\\n}'; {", "{"),
+    ('s = "a \\\r\n}"; {', "{"),
+    ("s = 'a \\\\\n}'; {", "}"),  # an escaped backslash continues nothing
+    # a regex literal's quotes open no string; a division is no regex
+    ("r = s.replace(/'/g, '-'); {", "{"),
+    ('r = s.replace(/"/g, "&quot;"); {', "{"),
+    ("r = /`/; {\n}", "{}"),
+    ("r = [/[/']/, 1]; {", "{"),  # a class's `/` closes no regex
+    ("x = a / b; {'/'}", "{}"),
+    ("y = (a) / 2 / f('}'); {", "{"),
 ]
 
 

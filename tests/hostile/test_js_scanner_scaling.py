@@ -30,7 +30,11 @@ def unclosed(n: int) -> str:  # a stray quote a line and an unclosed `/*` every 
     return "".join(f"r = /'/; {{ }}\n{'/* ' if i % 50 == 0 else ''}" for i in range(n))
 
 
-@pytest.mark.parametrize("build", [strings, comments, unclosed])
+def regex_openers(n: int) -> str:  # one line of `(/` and `[/[` no regex closes, and regexes
+    return "f(/[" * (n // 2) + "(/'/g, '{');" * (n // 2)
+
+
+@pytest.mark.parametrize("build", [strings, comments, unclosed, regex_openers])
 @pytest.mark.parametrize("read", [lambda c: list(code_tokens(c, _BRACES)), comment_spans])
 def test_a_script_is_scanned_in_linear_time(build: Callable[[int], str],
                                             read: Callable[[str], object]) -> None:

@@ -36,3 +36,22 @@ def test_a_regex_filter_with_a_leading_bracket_in_its_class_matches() -> None:
     assert engine.match("https://x.test/]xyz", "https://site.test/", "script").blocked
     assert engine.match("https://x.test/axyz", "https://site.test/", "script").blocked
     assert not engine.match("https://x.test/bxyz", "https://site.test/", "script").blocked
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"(?P<n>[a-z]+)=(?=.{0,9}?widgetId=(?P=n))", "widgetId="),
+        (r"ab(?=.{0,9}?barbaz)?", None),  # an optional lookahead requires nothing
+        (r"ab(?!barbaz)", None),  # a negative one forbids its text
+        (r"ab(?<=barbaz)", None),
+        # a global flag reads the lookahead as it reads the rest: any case (a page's
+        # `BARBAZ` matches), or spaces ignored (`barbaz` matches, `bar baz` is no literal)
+        (r"(?i)ab(?=.{0,9}?barbaz)", None),
+        (r"(?x)ab(?=bar baz)", None),
+        (r"(?s)ab(?=.{0,9}?barbaz)", None),
+    ],
+)
+def test_a_trailing_lookaheads_literal_guards_only_what_every_match_has_after_it(
+        pattern: str, literal: str | None) -> None:
+    assert required_literal(pattern) == literal
