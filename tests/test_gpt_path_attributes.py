@@ -64,7 +64,11 @@ def test_boxes_holding_a_gpt_unit_path_are_gpt_placements(
     + _DEFINE,
     _HEAD + '<div class="ad" data-name="Jane Doe" data-sizes="small"></div>' + _DEFINE,
 ])
-def test_look_alikes_of_the_form_place_nothing(catalogue: Catalogue, html: str) -> None:
+def test_look_alikes_of_the_form_place_no_gpt_unit(catalogue: Catalogue, html: str) -> None:
+    """No GPT placement and no GPT ID from a look-alike. An empty `div.ad` with data
+    attributes is still a publisher's own ad box (`slots.ad_named_boxes`: a copy saved with
+    its scripts stripped keeps only such boxes), an unnamed placement; a `div.card` none."""
     (page,) = audit((html + "</body></html>").encode(), url="https://city.test/story",
                     catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
-    assert page.slots == ()
+    assert [s.network for s in page.slots] == ([None] if 'class="ad"' in html else [])
+    assert not {i for i in page.ids if i.kind.startswith("gpt")}
