@@ -23,8 +23,8 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
+from auditor.dom.hiding import HIDING_WRAPPERS, inline_hiding, pixels, style_size, whole_pixels
 from auditor.dom.hiding import declared_size as own_size
-from auditor.dom.hiding import inline_hiding, pixels, style_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -1787,15 +1787,6 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 AD_FRAME_RULE = "iframe[width][height] of an ad server"
 _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
-_HIDING_WRAPPERS = 3  # how far up a wrapper hiding a frame may be (as `hidden_iframes` reads)
-# a side in pixels, as a banner tag writes it (`300`, `300px`): `100%` fills the box the frame
-# is in (a player's, an overlay's), no banner's size
-_PIXELS = lazy_regex(r"\s*(\d+)\s*(?:px)?\s*$", re.I)
-
-
-def _pixels(value: str | None) -> int | None:
-    match = _PIXELS.match(value or "")
-    return int(match.group(1)) if match else None
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
@@ -1822,14 +1813,14 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
             # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
             # its `src`) is read as a document
             continue
-        width, height = _pixels(el.get("width")), _pixels(el.get("height"))
+        width, height = whole_pixels(el.get("width")), whole_pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):
             continue
         styled = style_size(el.get("style") or "")
         if any(side is not None and side < _BANNER_SIDE for side in styled):
             continue  # `width="300" height="250" style="width:0;height:0"`: drawn at none
         if not any(inline_hiding(box) is not None
-                   for box in islice(chain((el,), el.iterancestors()), _HIDING_WRAPPERS + 1)):
+                   for box in islice(chain((el,), el.iterancestors()), HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
 

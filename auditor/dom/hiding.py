@@ -299,6 +299,22 @@ def pixels(value: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# a side written in pixels alone, as a banner tag writes it (`300`, `300px`)
+_WHOLE_PIXELS = lazy_regex(r"\s*(\d+)\s*(?:px)?\s*$", re.I)
+
+
+def whole_pixels(value: str | None) -> int | None:
+    """An attribute's size when it is pixels and nothing else, else None: `100%` fills the
+    box an element is in (a player's, an overlay's), no banner's size, where `pixels` reads
+    its leading 100.
+
+    >>> [whole_pixels(v) for v in ("300", " 250px ", "100%", "90x")], pixels("100%")
+    ([300, 250, None, None], 100)
+    """
+    match = _WHOLE_PIXELS.match(value or "")
+    return int(match.group(1)) if match else None
+
+
 def style_size(style: str) -> tuple[int | None, int | None]:
     """The width and height an inline style declares, each its first declaration.
 
@@ -324,6 +340,9 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+HIDING_WRAPPERS = 3  # how far up a wrapper whose inline style hides a frame may be
+
+
 def tiny_element(el: etree._Element) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
     visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
@@ -333,6 +352,7 @@ def tiny_element(el: etree._Element) -> bool:
     return (width <= 1 and height <= 1) or width == 0 or height == 0
 
 
-__all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
-           "declared_size", "hiding", "inline_hiding", "may_hide", "pixels", "sheet_hiding",
-           "style_hiding", "style_size", "text_hiding", "tiny_element"]
+__all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
+           "ZERO_FONT", "declared_size", "hiding", "inline_hiding", "may_hide", "pixels",
+           "sheet_hiding", "style_hiding", "style_size", "text_hiding", "tiny_element",
+           "whole_pixels"]

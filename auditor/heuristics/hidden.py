@@ -28,6 +28,7 @@ from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
     HIDING_CLASSES,
+    HIDING_WRAPPERS,
     SHEET_MEDIA,
     ZERO_FONT,
     declared_size,
@@ -113,7 +114,7 @@ _OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popover
 _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "data-toggle",
                                                        "data-bs-toggle"))
 _TABS = etree.XPath("//*[@role='tab']")
-ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
+_DIALOG_LEVELS = 5  # how far up from a hidden frame the dialog holding it may be
 
 
 # A framework's hiding utilities (Tailwind's `.hidden` and `.invisible`, Bootstrap's
@@ -1103,7 +1104,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         how = None if tiny else inline_hiding(frame)
         reason = "zero or 1-pixel size" if tiny else how
         node, box = place.getparent(), frame
-        for _ in range(ANCESTORS):
+        for _ in range(HIDING_WRAPPERS):
             if reason or node is None:
                 break
             how, box = inline_hiding(node), node
@@ -1828,7 +1829,7 @@ def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
     if _in_widget(el, ctx, by_names=False, by_roles=False):
         return True
     node: etree._Element | None = el.getparent()
-    for _ in range(ANCESTORS + 2):
+    for _ in range(_DIALOG_LEVELS):
         if node is None:
             return False
         popup = node.get("data-elementor-id") if node.get(
