@@ -1221,7 +1221,7 @@ def _breakpoint_pair(first: etree._Element, second: etree._Element) -> bool:
             and all(_VIEWPORT_TEST.search(s.text or "") for s in (first, second)))
 
 
-def _declared_size(sizes: str) -> tuple[int | None, int | None]:
+def _listed_size(sizes: str) -> tuple[int | None, int | None]:
     """The first size of a slot's size list that an ad shows at: a 1×1 leading a list
     of real sizes (`[[1,1],[970,250],[728,90]]`) is the placeholder a skin, native or
     out-of-page creative answers to, not the slot's area; a 1×1 alone is its size."""
@@ -1385,7 +1385,7 @@ def _script_slot(
     width = pixels(groups.get("width"))
     height = pixels(groups.get("height"))
     if groups.get("sizes") and not (width and height):
-        width, height = _declared_size(groups["sizes"] or "")
+        width, height = _listed_size(groups["sizes"] or "")
     element_id, element_class = groups.get("element") or spec.element_of(groups), None
     if spec.element and not (width and height) and groups.get("sizes"):
         # a call offering its sizes per device (`sz: CN.isMobile ? '320x50' : '300x250'`)
@@ -2333,8 +2333,9 @@ _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
 def _own_area(node: etree._Element) -> int:
-    """The area an element declares itself (`declared_size`), 0 when it declares no two
-    sides; its wrappers' sizes are the box's, not its."""
+    """The area an element declares itself (`own_size`: not `declared_size`, which reads
+    its wrappers' styles too), 0 when it declares no two sides; its wrappers' sizes are the
+    box's, not its."""
     width, height = own_size(node)
     return width * height if width and height else 0
 
