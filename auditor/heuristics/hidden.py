@@ -2016,14 +2016,15 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        if sheet is None or not sheet.scripted:
-            least = LINK_FARM_MIN
-        elif least < LINK_FARM_MIN and not _mostly_links(el):
+        # the script's rule, where it (not the element's own style) hides the block
+        scripted = sheet if sheet is not None and sheet.scripted else None
+        if scripted is not None and not _mostly_links(el):
             continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet), least=least,
-                           least_sells=sheet is not None and sheet.scripted and not sheet.kit)
+                           and _beside_disclosure(ctx, el, by_sheet),
+                           least=1 if scripted is not None else LINK_FARM_MIN,
+                           least_sells=scripted is not None and not scripted.kit)
         if found is not None:
             reported.add(el)
             yield found
