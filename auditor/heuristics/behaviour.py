@@ -2163,11 +2163,13 @@ def _platform_asset_host(host: str, site: str) -> bool:
         return False
     (own_name, own_suffix), (name, suffix) = own.split(".", 1), other.split(".", 1)
     return (own_suffix == suffix and not cheap_suffix(site)
-            and _LETTERS_ONLY.sub("", own_name) != _LETTERS_ONLY.sub("", name)
+            and _SPELLING.sub("", own_name) != _SPELLING.sub("", name)
             and own_asset_host(host, site))
 
 
-_LETTERS_ONLY = re.compile(r"[^a-z0-9]")
+# what two spellings of one name may differ by (`kinja-static`, `kinjastatic`): all but
+# letters and digits
+_SPELLING = lazy_regex(r"[^a-z0-9]")
 
 
 def styled_by_own_site(ctx: PageContext) -> bool:
