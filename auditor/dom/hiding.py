@@ -346,13 +346,24 @@ HIDING_WRAPPERS = 3  # how far up a wrapper whose inline style hides a frame may
 def tiny_element(el: etree._Element) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
     visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
-    width, height = declared_size(el)
-    if width is None or height is None:
-        return width == 0 or height == 0
-    return (width <= 1 and height <= 1) or width == 0 or height == 0
+    return _tiny(declared_size(el))
+
+
+def styled_tiny(el: etree._Element) -> bool:
+    """Drawn at zero or one pixel by its inline style, whatever its attributes declare:
+    the style is what a browser sizes an element by (`<iframe width="300" height="250"
+    style="width:0;height:0">`, a banner's size on a frame no one sees)."""
+    return _tiny(style_size(el.get("style") or ""))
+
+
+def _tiny(size: tuple[int | None, int | None]) -> bool:
+    """Zero wide or high, or one pixel or less both ways."""
+    width, height = size
+    return (width is not None and height is not None and width <= 1 and height <= 1) \
+        or width == 0 or height == 0
 
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
            "ZERO_FONT", "declared_size", "hiding", "inline_hiding", "may_hide", "pixels",
-           "sheet_hiding", "style_hiding", "style_size", "text_hiding", "tiny_element",
-           "whole_pixels"]
+           "sheet_hiding", "style_hiding", "style_size", "styled_tiny", "text_hiding",
+           "tiny_element", "whole_pixels"]

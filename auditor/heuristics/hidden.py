@@ -35,7 +35,7 @@ from auditor.dom.hiding import (
     inline_hiding,
     may_hide,
     sheet_hiding,
-    style_size,
+    styled_tiny,
     tiny_element,
 )
 from auditor.dom.inline_js import base64_text
@@ -1061,15 +1061,6 @@ def _for_devices(names: str, size: tuple[int | None, int | None], other_names: s
     return len(widths) == 2 and widths[0] <= _PHONE_WIDTH and widths[1] >= _DESKTOP_WIDTH
 
 
-def _styled_tiny(frame: etree._Element) -> bool:
-    """Drawn at zero or one pixel by its inline style, whatever its attributes declare:
-    the style is what a browser sizes a frame by (`<iframe width="300" height="250"
-    style="width:0;height:0">`, a banner's size on a frame no one sees)."""
-    width, height = style_size(frame.get("style") or "")
-    return (width is not None and height is not None and width <= 1 and height <= 1) \
-        or width == 0 or height == 0
-
-
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     """Zero-size or hidden iframes that load another site: a classic injected payload, and
     how vendors' helper frames look too.
@@ -1100,7 +1091,7 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        tiny = tiny_element(frame) or _styled_tiny(frame)
+        tiny = tiny_element(frame) or styled_tiny(frame)
         how = None if tiny else inline_hiding(frame)
         reason = "zero or 1-pixel size" if tiny else how
         node, box = place.getparent(), frame

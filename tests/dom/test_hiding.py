@@ -17,10 +17,13 @@ from auditor.dom.hiding import (
     declared_size,
     hiding,
     inline_hiding,
+    pixels,
     sheet_hiding,
     style_hiding,
+    styled_tiny,
     text_hiding,
     tiny_element,
+    whole_pixels,
 )
 from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content, words
@@ -260,3 +263,29 @@ SIZES = [
 def test_declared_size(markup: str, size: tuple[int | None, int | None], tiny: bool) -> None:
     el = lxml.html.fragment_fromstring(markup)
     assert (declared_size(el), tiny_element(el)) == (size, tiny)
+
+
+# (a frame, whether its inline style draws it at a pixel, whatever its attributes declare)
+STYLED = [
+    ('<iframe width="300" height="250" style="width:0;height:0">', True),
+    ('<iframe width="300" height="250" style="width:1px;height:1px">', True),
+    ('<iframe width="1" height="1">', False),  # the attributes are `tiny_element`'s
+    ('<iframe width="300" height="250" style="width:300px;height:1px">', False),
+    ('<iframe style="width:1px">', False),  # one side said, not zero: unknown
+]
+
+
+@pytest.mark.parametrize(("markup", "tiny"), STYLED)
+def test_styled_tiny(markup: str, tiny: bool) -> None:
+    assert styled_tiny(lxml.html.fragment_fromstring(markup)) is tiny
+
+
+# (an attribute's value, its pixels read whole, its leading integer)
+PIXELS = [("300", 300, 300), (" 250px ", 250, 250), ("100%", None, 100), ("90x", None, 90),
+          ("", None, None)]
+
+
+@pytest.mark.parametrize(("value", "whole", "leading"), PIXELS)
+def test_whole_pixels_refuse_what_pixels_read_a_lead_of(value: str, whole: int | None,
+                                                          leading: int | None) -> None:
+    assert (whole_pixels(value), pixels(value)) == (whole, leading)
