@@ -14,8 +14,10 @@ import contextlib
 import dataclasses
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+
+from lxml import etree
 
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.creatives import creative_ids, marked_creative, slot_frames
@@ -199,6 +201,15 @@ def audit_document(
                           title=None, errors=(f"{doc.input}: {e}",))
 
 
+_Hit = tuple[etree._Element, str, str]  # a slot's element, the rule and the list naming it
+
+
+def _not_hit(hits: Sequence[_Hit], more: Iterable[_Hit]) -> list[_Hit]:
+    """The hits of `more` on elements none of `hits` is on (a reader's own twice stay)."""
+    taken = {el for el, _, _ in hits}
+    return [hit for hit in more if hit[0] not in taken]
+
+
 def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
                   limits: PageLimits, replay: Replay | None) -> PageReport:
     root = page.root
@@ -232,18 +243,16 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     running = {n.name for n, how in shown.items() if how not in (Seen.BIDDER, Seen.LINK)}
     found_slots = declared_slots(page, catalogue, running)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
-    hidden = {el for el, _, _ in hits}
-    hits += [hit for hit in ins_tag_units(page) if hit[0] not in hidden]
-    hidden = {el for el, _, _ in hits}
-    hits += [hit for hit in ad_call_boxes(page) if hit[0] not in hidden]
-    advertising, network_of = advertising_elements(seen), loader_networks(seen)
-    hits += [hit for hit in ad_frame_units(ad_server_requests(seen), found_slots)
-             if hit[0] not in hidden]
-    hidden = {el for el, _, _ in hits}
-    hits += [hit for hit in ad_named_boxes(page, hidden | {s.element for s in found_slots})
-             if hit[0] not in hidden]
-    found_slots += cosmetic_slots(hits, found_slots, network_of, catalogue,
-                                  advertising, page, first_party)
+    # the readers of a slot no list names, in turn, each adding only elements no list or
+    # earlier reader took: the ad code's `<ins>` units, boxes a script fills by their id,
+    # ad servers' banner frames, then boxes named for an ad (told what is taken already)
+    hits += _not_hit(hits, ins_tag_units(page))
+    hits += _not_hit(hits, ad_call_boxes(page))
+    hits += _not_hit(hits, ad_frame_units(ad_server_requests(seen), found_slots))
+    taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
+    hits += _not_hit(hits, ad_named_boxes(page, taken))
+    found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
+                                  advertising_elements(seen), page, first_party)
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
     # another site's document in a frame outside every ad slot (a game embed, a player):
     # its units and what it requests are that site's, its IDs no operator's

@@ -23,7 +23,13 @@ from auditor.catalogue import (
     canonical_id,
     slash_twins,
 )
-from auditor.dom.hiding import ZERO_FONT, inline_hiding, pixels, style_size
+from auditor.dom.hiding import (
+    HIDING_WRAPPERS,
+    ZERO_FONT,
+    inline_hiding,
+    pixels,
+    style_size,
+)
 from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding
@@ -1244,7 +1250,7 @@ def _breakpoint_pair(first: etree._Element, second: etree._Element) -> bool:
             and all(_VIEWPORT_TEST.search(s.text or "") for s in (first, second)))
 
 
-def _declared_size(sizes: str) -> tuple[int | None, int | None]:
+def _listed_size(sizes: str) -> tuple[int | None, int | None]:
     """The first size of a slot's size list that an ad shows at: a 1×1 leading a list
     of real sizes (`[[1,1],[970,250],[728,90]]`) is the placeholder a skin, native or
     out-of-page creative answers to, not the slot's area; a 1×1 alone is its size."""
@@ -1408,7 +1414,7 @@ def _script_slot(
     width = pixels(groups.get("width"))
     height = pixels(groups.get("height"))
     if groups.get("sizes") and not (width and height):
-        width, height = _declared_size(groups["sizes"] or "")
+        width, height = _listed_size(groups["sizes"] or "")
     element_id, element_class = groups.get("element") or spec.element_of(groups), None
     if spec.element and not (width and height) and groups.get("sizes"):
         # a call offering its sizes per device (`sz: CN.isMobile ? '320x50' : '300x250'`)
@@ -1810,15 +1816,6 @@ def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
 AD_FRAME_RULE = "iframe[width][height] of an ad server"
 _BANNER_SIDE = 32  # the shortest side of a banner a frame declares (IAB's smallest, 88x31, rounded)
 _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
-_HIDING_WRAPPERS = 3  # how far up a wrapper hiding a frame may be (as `hidden_iframes` reads)
-# a side in pixels, as a banner tag writes it (`300`, `300px`): `100%` fills the box the frame
-# is in (a player's, an overlay's), no banner's size
-_PIXELS = lazy_regex(r"\s*(\d+)\s*(?:px)?\s*$", re.I)
-
-
-def _pixels(value: str | None) -> int | None:
-    match = _PIXELS.match(value or "")
-    return int(match.group(1)) if match else None
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
@@ -1845,14 +1842,14 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
             # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
             # its `src`) is read as a document
             continue
-        width, height = _pixels(el.get("width")), _pixels(el.get("height"))
+        width, height = pixels(el.get("width")), pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):
             continue
         styled = style_size(el.get("style") or "")
         if any(side is not None and side < _BANNER_SIDE for side in styled):
             continue  # `width="300" height="250" style="width:0;height:0"`: drawn at none
         if not any(inline_hiding(box) is not None
-                   for box in islice(chain((el,), el.iterancestors()), _HIDING_WRAPPERS + 1)):
+                   for box in islice(chain((el,), el.iterancestors()), HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
 
@@ -2502,8 +2499,9 @@ _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
 def _own_area(node: etree._Element) -> int:
-    """The area an element declares itself (`declared_size`), 0 when it declares no two
-    sides; its wrappers' sizes are the box's, not its."""
+    """The area an element declares itself (`own_size`: not `declared_size`, which reads
+    its wrappers' styles too), 0 when it declares no two sides; its wrappers' sizes are the
+    box's, not its."""
     width, height = own_size(node)
     return width * height if width and height else 0
 

@@ -529,7 +529,7 @@ def related_site(host: str, first_party: str | None) -> bool:
     """
     if not first_party:
         return False
-    if _cheap_suffix(host) and _suffix(host) != _suffix(first_party):
+    if cheap_suffix(host) and _suffix(host) != _suffix(first_party):
         return False  # a name anyone registers for a dollar there vouches for no one
     own, other = _name_words(_site_name(first_party)), _name_words(_site_name(host))
     if len("".join(own)) < RELATED_NAME_MIN:
@@ -585,20 +585,14 @@ def _suffix(host: str) -> str:
     return site.split(".", 1)[1] if "." in site else ""
 
 
-def _cheap_suffix(host: str) -> bool:
+def cheap_suffix(host: str) -> bool:
     """Whether a host is registered under a top-level domain abuse reports find cheap names
-    mostly abused in (`_CHEAP_SUFFIXES`).
+    mostly abused in (`_CHEAP_SUFFIXES`): a name there vouches for no one.
 
-    >>> _cheap_suffix("harbourgazette-app.top"), _cheap_suffix("static.harbourgazette.com")
+    >>> cheap_suffix("harbourgazette-app.top"), cheap_suffix("static.harbourgazette.com")
     (True, False)
     """
     return _suffix(host).rsplit(".", 1)[-1] in _CHEAP_SUFFIXES
-
-
-def cheap_suffix(host: str) -> bool:
-    """Whether a host is on a top-level domain whose names abuse reports find mostly
-    abused (`_cheap_suffix`): a name there vouches for no one."""
-    return _cheap_suffix(host)
 
 
 def _asset_host_of(words: list[str], name: str) -> bool:

@@ -30,7 +30,7 @@ from auditor.dom.inline_js import (
     printable,
     type_from_extension,
 )
-from auditor.dom.string_table import resolved
+from auditor.dom.string_table import ROTATION_LOOP, resolved
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 
@@ -108,8 +108,7 @@ _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # kept when a minifier renames its `_0x` names to letters (the ndsw loader's later form),
 # its loop perhaps compressed too (`while(!0)`, `while(true)`, `for(;;)`, terser's
 # `for(…;;)try{if(`)
-_ROTATION = lazy_regex(r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
-                       r"\s*\{\s*try\s*\{|;\s*;\s*\)\s*try\s*\{\s*if\s*\(")
+_ROTATION = lazy_regex(ROTATION_LOOP + r"\s*\{\s*try\s*\{|;\s*;\s*\)\s*try\s*\{\s*if\s*\(")
 # code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
 # `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
 # payload decodes only on the site it was made for; what it runs is not read here

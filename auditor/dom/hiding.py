@@ -296,7 +296,12 @@ _LEADING_INT = lazy_regex(r"\s*(\d+)(?:\.\d*)?(?!\d|\s*(?:%|(?!px)[a-z]))", re.I
 
 def pixels(value: str | None) -> int | None:
     """An attribute's size in pixels: its leading integer (`300`, `300px`), else None (a
-    relative size: `100%`, `100vw`)."""
+    relative size: `100%` fills the box an element is in, a player's or an overlay's, no
+    banner's size; `100vw`).
+
+    >>> [pixels(v) for v in ("300", " 250px ", "100%", "90x", "2em")]
+    [300, 250, None, None, None]
+    """
     match = _LEADING_INT.match(value or "")
     return int(match.group(1)) if match else None
 
@@ -326,15 +331,30 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+HIDING_WRAPPERS = 3  # how far up a wrapper whose inline style hides a frame may be
+
+
 def tiny_element(el: etree._Element) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
     visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
-    width, height = declared_size(el)
-    if width is None or height is None:
-        return width == 0 or height == 0
-    return (width <= 1 and height <= 1) or width == 0 or height == 0
+    return _tiny(declared_size(el))
 
 
-__all__ = ["DECLARATION_END", "HIDING_CLASSES", "MAX_SHEETS", "SHEET_MEDIA", "ZERO_FONT",
-           "declared_size", "hiding", "inline_hiding", "may_hide", "pixels", "sheet_hiding",
-           "style_hiding", "style_size", "text_hiding", "tiny_element"]
+def styled_tiny(el: etree._Element) -> bool:
+    """Drawn at zero or one pixel by its inline style, whatever its attributes declare:
+    the style is what a browser sizes an element by (`<iframe width="300" height="250"
+    style="width:0;height:0">`, a banner's size on a frame no one sees)."""
+    return _tiny(style_size(el.get("style") or ""))
+
+
+def _tiny(size: tuple[int | None, int | None]) -> bool:
+    """Zero wide or high, or one pixel or less both ways."""
+    width, height = size
+    return (width is not None and height is not None and width <= 1 and height <= 1) \
+        or width == 0 or height == 0
+
+
+__all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
+           "ZERO_FONT", "declared_size", "hiding", "inline_hiding", "may_hide", "pixels",
+           "sheet_hiding", "style_hiding", "style_size", "styled_tiny", "text_hiding",
+           "tiny_element"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.dom.inline_js import js_unescaped
 from auditor.lazy_re import lazy_regex
 
-__all__ = ["literal_reads", "resolved"]
+__all__ = ["ROTATION_LOOP", "literal_reads", "resolved"]
 
 MAX_TABLE = 5000  # strings of one table that are read
 _QUOTED = r"""'(?:[^'\\\n]|\\.){0,4096}'|"(?:[^"\\\n]|\\.){0,4096}\""""
@@ -48,12 +48,15 @@ _OFFSET = lazy_regex(r"-=?\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")  # minified: `e-=3
 # what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
 _DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
+# the endless loop that rotates a table until its checksum holds: `while(!![])`, or a
+# minifier's `while(!0)`, `while(true)` or `for(;;)` (`deobfuscate` finds a renamed
+# table by it too)
+ROTATION_LOOP = r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
 # the rotation: `(function(a,b){…while(!![]){try{var c=<checksum>;if(c===b)break;…}}}(t,0x6b3d1))`,
-# or `…}})(t,0x6b3d1)` as a formatter writes it; a minifier's `while(!0)`,
-# `while(true)` or `for(;;)`
+# or `…}})(t,0x6b3d1)` as a formatter writes it
 _CHECKSUM = lazy_regex(
-    r"(?:while\s*\(\s*(?:!!\[\]|!0|true|1)\s*\)|for\s*\(\s*;\s*;\s*\))"
-    r"\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
+    ROTATION_LOOP
+    + r"\s*\{\s*try\s*\{\s*(?:var|const|let)\s+([\w$]+)\s*=\s*"
     r"([^;{}]{1,4000});\s*if\s*\(\s*\1\s*===\s*[\w$]+\s*\)\s*break")
 # the same minified (terser), its target written in the test and the table read in the
 # loop's head: `for(var n=_0x6b69,r=_0x22f1();;)try{if(671491===<checksum>)break;…`

@@ -895,15 +895,25 @@ def styling_site(root: lxml.html.HtmlElement | None, base: str | None) -> str | 
 
 def head_sheets(root: lxml.html.HtmlElement | None, base: str | None
                 ) -> list[tuple[lxml.html.HtmlElement, str]]:
-    """The stylesheets the page's `<head>` links, each with its address (against `base`):
-    the one reader of them that the frames' styling site and the hidden-frame findings'
-    design hosts share."""
+    """The stylesheets the page's `<head>` links that resolve to an address (against
+    `base`), each with it: what the frames' styling site and the hidden-frame findings'
+    design hosts count."""
+    return [(el, url) for el, url in head_sheet_links(root, base) if url]
+
+
+def head_sheet_links(root: lxml.html.HtmlElement | None, base: str | None
+                     ) -> list[tuple[lxml.html.HtmlElement, str | None]]:
+    """Every stylesheet the page's `<head>` links with a non-blank `href` (at its top too:
+    a late charset's template links them there), each with its address against `base`,
+    None where it resolves to none (a relative link on a page whose address is not known,
+    which an appended script's platform test reads as the page's own): the one reader of
+    the head's sheets."""
     head = root.find("head") if root is not None else None
     if head is None:
         return []
-    return [(el, url) for el in head.iter("link")
+    return [(el, resolve(href, base)) for el in head.iter("link")
             if "stylesheet" in (el.get("rel") or "").lower()
-            and (url := resolve(el.get("href") or "", base))]
+            and (href := (el.get("href") or "").strip())]
 
 
 def most_served(counts: Mapping[str, int], least: int = 1) -> str | None:

@@ -28,6 +28,7 @@ from auditor.dom.hiding import inline_hiding, tiny_element
 from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
+from auditor.dom.walk import head_sheet_links
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import code_start, past_html_end
 from auditor.heuristics.obfuscation import script_codes
@@ -2162,11 +2163,13 @@ def _platform_asset_host(host: str, site: str) -> bool:
         return False
     (own_name, own_suffix), (name, suffix) = own.split(".", 1), other.split(".", 1)
     return (own_suffix == suffix and not cheap_suffix(site)
-            and _LETTERS_ONLY.sub("", own_name) != _LETTERS_ONLY.sub("", name)
+            and _SPELLING.sub("", own_name) != _SPELLING.sub("", name)
             and own_asset_host(host, site))
 
 
-_LETTERS_ONLY = re.compile(r"[^a-z0-9]")
+# what two spellings of one name may differ by (`kinja-static`, `kinjastatic`): all but
+# letters and digits
+_SPELLING = lazy_regex(r"[^a-z0-9]")
 
 
 def styled_by_own_site(ctx: PageContext) -> bool:
@@ -2178,15 +2181,9 @@ def styled_by_own_site(ctx: PageContext) -> bool:
 
 
 def _head_sheets(ctx: PageContext) -> tuple[str, ...]:
-    """The addresses of the stylesheets the page's `<head>` links (at its top too: a late
-    charset's template links them there), resolved; an empty one for a relative link on a
-    page whose address is not known (the page's own)."""
-    head = ctx.root.find("head") if ctx.root is not None else None
-    if head is None:
-        return ()
-    return tuple(resolve(href, ctx.url) or "" for el in head.iter("link")
-                 if "stylesheet" in (el.get("rel") or "").lower()
-                 and (href := (el.get("href") or "").strip()))
+    """The addresses of the stylesheets the page's `<head>` links (`head_sheet_links`); an
+    empty one for a relative link on a page whose address is not known (the page's own)."""
+    return tuple(url or "" for _, url in head_sheet_links(ctx.root, ctx.url))
 
 
 def _configured_later(ctx: PageContext, res: Resource) -> bool:

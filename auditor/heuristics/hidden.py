@@ -28,13 +28,14 @@ from auditor.catalogue import Network, Owner
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
     HIDING_CLASSES,
+    HIDING_WRAPPERS,
     SHEET_MEDIA,
     ZERO_FONT,
     declared_size,
     inline_hiding,
     may_hide,
     sheet_hiding,
-    style_size,
+    styled_tiny,
     tiny_element,
 )
 from auditor.dom.inline_js import base64_text
@@ -113,7 +114,7 @@ _OPENER_ATTRIBUTES = ("aria-controls", "data-target", "data-bs-target", "popover
 _OPENER_NEEDLES = frozenset(name.encode() for name in (*_OPENER_ATTRIBUTES, "data-toggle",
                                                        "data-bs-toggle"))
 _TABS = etree.XPath("//*[@role='tab']")
-ANCESTORS = 3  # how far up an iframe's hiding wrapper may be
+_DIALOG_LEVELS = 5  # how far up from a hidden frame the dialog holding it may be
 
 
 # A framework's hiding utilities (Tailwind's `.hidden` and `.invisible`, Bootstrap's
@@ -1060,15 +1061,6 @@ def _for_devices(names: str, size: tuple[int | None, int | None], other_names: s
     return len(widths) == 2 and widths[0] <= _PHONE_WIDTH and widths[1] >= _DESKTOP_WIDTH
 
 
-def _styled_tiny(frame: etree._Element) -> bool:
-    """Drawn at zero or one pixel by its inline style, whatever its attributes declare:
-    the style is what a browser sizes a frame by (`<iframe width="300" height="250"
-    style="width:0;height:0">`, a banner's size on a frame no one sees)."""
-    width, height = style_size(frame.get("style") or "")
-    return (width is not None and height is not None and width <= 1 and height <= 1) \
-        or width == 0 or height == 0
-
-
 def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
     """Zero-size or hidden iframes that load another site: a classic injected payload, and
     how vendors' helper frames look too.
@@ -1099,11 +1091,11 @@ def hidden_iframes(ctx: PageContext) -> Iterator[Finding]:
         host = host_of(url)
         if not is_third_party(host, ctx.first_party):
             continue
-        tiny = tiny_element(frame) or _styled_tiny(frame)
+        tiny = tiny_element(frame) or styled_tiny(frame)
         how = None if tiny else inline_hiding(frame)
         reason = "zero or 1-pixel size" if tiny else how
         node, box = place.getparent(), frame
-        for _ in range(ANCESTORS):
+        for _ in range(HIDING_WRAPPERS):
             if reason or node is None:
                 break
             how, box = inline_hiding(node), node
@@ -1828,7 +1820,7 @@ def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
     if _in_widget(el, ctx, by_names=False, by_roles=False):
         return True
     node: etree._Element | None = el.getparent()
-    for _ in range(ANCESTORS + 2):
+    for _ in range(_DIALOG_LEVELS):
         if node is None:
             return False
         popup = node.get("data-elementor-id") if node.get(
@@ -2015,14 +2007,15 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a menu, tab or drawer; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
-        if sheet is None or not sheet.scripted:
-            least = LINK_FARM_MIN
-        elif least < LINK_FARM_MIN and not _mostly_links(el):
+        # the script's rule, where it (not the element's own style) hides the block
+        scripted = sheet if sheet is not None and sheet.scripted else None
+        if scripted is not None and not _mostly_links(el):
             continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet), least=least,
-                           least_sells=sheet is not None and sheet.scripted and not sheet.kit)
+                           and _beside_disclosure(ctx, el, by_sheet),
+                           least=1 if scripted is not None else LINK_FARM_MIN,
+                           least_sells=scripted is not None and not scripted.kit)
         if found is not None:
             reported.add(el)
             yield found

@@ -53,20 +53,23 @@ _JS_REDIRECT = lazy_regex(
     + _URL.replace("\\1", "\\3") + r"\3"
     r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
 )
+# a name of the page's own window (or its document) as code writes it: what a redirect's
+# `location`, a destructuring and a function's argument are read on
+_WINDOW = r"(?:window|self|top|parent|globalThis|document)"
 # a window's `location` set by its name in brackets or by `Reflect.set` (`window['location']
 # = '…'`, `top["location"]["href"] = '…'`, `Reflect.set(window, 'location', '…')`): the
 # same navigation, written so a `location =` search misses it
 _BRACKET_REDIRECT = lazy_regex(
     r"""(?<![\w$.])(?:window|self|top|parent|globalThis|document|opener)\s*\[\s*['"]location"""
     r"""['"]\s*\](?:\s*\[\s*['"]href['"]\s*\]|\s*\.\s*href)?\s*=(?![=>])\s*""" + _URL + r"\1"
-    r"""|\bReflect\s*\.\s*set\s*\(\s*(?:window|self|top|parent|globalThis|document)\s*,"""
+    + r"""|\bReflect\s*\.\s*set\s*\(\s*""" + _WINDOW + r"""\s*,"""
     r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3"
     # `Object.assign(window, {location: '…'})`, `Object.assign(location, {href: '…'})`:
     # the window's location set as an object's key (a config's own object is none, and a
     # value's object before the key is passed whole: `{cfg: {a: 1}, location: '…'}`)
-    r"""|\bObject\s*\.\s*assign\s*\(\s*(?:(?:window|self|top|parent|globalThis|document)"""
-    r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
-    r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
+    r"""|\bObject\s*\.\s*assign\s*\(\s*(?:""" + _WINDOW
+    + r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:"""
+    + _WINDOW + r"""\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
@@ -77,8 +80,7 @@ _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 # `href` set or `replace`/`assign` called navigates as `location`'s does
 # (led by its `=`, the name read back from it: `_name_before`)
 _LOCATION_ALIAS = lazy_regex(
-    r"(?<![=!<>])=(?![=>])\s*(?:(?:window|self|top|parent|globalThis|document)\s*\.\s*)?"
-    r"location(?![\w$]|\s*[.(\[])")
+    r"(?<![=!<>])=(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
 _ALIAS_NAVIGATES = lazy_regex(
     r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
     r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
@@ -126,11 +128,11 @@ _WINDOW_BINDING = lazy_regex(
     r"(?:\s*\.\s*open\s*\(|(?![\w$]|\s*[.(\[]))")
 # names destructured from a window (`var {top: t, parent} = window`)
 _WINDOW_DESTRUCTURED = lazy_regex(
-    r"\{([^{}]{1,300})\}\s*=\s*(?:window|self|top|parent|globalThis|document)(?![\w$])")
+    r"\{([^{}]{1,300})\}\s*=\s*" + _WINDOW + r"(?![\w$])")
 # a window passed to a function (`(function(w, d){…})(window, document)`, `go(self)`): its
 # parameters may be that window; jQuery's wrapping of one (`$(window).on(…)`) passes none
 _WINDOW_PASSED = lazy_regex(
-    r"(?:(?<!\$)(?<!jQuery)\(|,)\s*(?:window|self|top|parent|globalThis|document)\s*(?=[,)])")
+    r"(?:(?<!\$)(?<!jQuery)\(|,)\s*" + _WINDOW + r"\s*(?=[,)])")
 _PARAMETERS = lazy_regex(
     r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>|([A-Za-z_$][\w$]*)\s*=>")
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")

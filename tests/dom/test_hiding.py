@@ -17,8 +17,10 @@ from auditor.dom.hiding import (
     declared_size,
     hiding,
     inline_hiding,
+    pixels,
     sheet_hiding,
     style_hiding,
+    styled_tiny,
     text_hiding,
     tiny_element,
 )
@@ -260,3 +262,29 @@ SIZES = [
 def test_declared_size(markup: str, size: tuple[int | None, int | None], tiny: bool) -> None:
     el = lxml.html.fragment_fromstring(markup)
     assert (declared_size(el), tiny_element(el)) == (size, tiny)
+
+
+# (a frame, whether its inline style draws it at a pixel, whatever its attributes declare)
+STYLED = [
+    ('<iframe width="300" height="250" style="width:0;height:0">', True),
+    ('<iframe width="300" height="250" style="width:1px;height:1px">', True),
+    ('<iframe width="1" height="1">', False),  # the attributes are `tiny_element`'s
+    ('<iframe width="300" height="250" style="width:300px;height:1px">', False),
+    ('<iframe style="width:1px">', False),  # one side said, not zero: unknown
+]
+
+
+@pytest.mark.parametrize(("markup", "tiny"), STYLED)
+def test_styled_tiny(markup: str, tiny: bool) -> None:
+    assert styled_tiny(lxml.html.fragment_fromstring(markup)) is tiny
+
+
+# an attribute's value and its pixels: a relative size (`100%`, `2em`) or a number run into
+# other letters declares none
+PIXELS = [("300", 300), (" 250px ", 250), ("100%", None), ("90x", None), ("2em", None),
+          ("", None)]
+
+
+@pytest.mark.parametrize(("value", "size"), PIXELS)
+def test_pixels_are_a_number_alone_or_in_px(value: str, size: int | None) -> None:
+    assert pixels(value) == size
