@@ -1855,12 +1855,21 @@ AD_BOX_RULE = "[ad-named box, empty, with id or data-*]"
 _AD_BOX_TAGS = ("div", "aside", "section")
 _NAME_PART = lazy_regex(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
-                            "adloader", "adunit", "adslot", "adsize", "adtype"})
+                            "adloader", "adunit", "adslot", "adsize", "adtype",
+                            # the word in the languages `_AD_LABEL` reads: French, Spanish,
+                            # Italian sites' `pub` (`div.pub-container > div.srcPubZone`),
+                            # German `werbung`/`anzeige`, Czech/Polish `reklama`, ...
+                            "pub", "pubs", "publicite", "publicidad", "publicidade",
+                            "pubblicita", "werbung", "anzeige", "anzeigen", "reklama",
+                            "reklame", "reclame", "advertentie", "annons", "annonse",
+                            "mainos"})
 _NOT_A_BOX_WORDS = frozenset({
     "free", "block", "blocker", "blocking", "blocked", "choice", "choices", "label",
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
     "title", "heading", "text", "count", "counter", "consent", "lite", "remove", "hide",
-    "whitelist", "allowlist", "adblock", "adblocker",
+    "whitelist", "allowlist", "adblock", "adblocker", "txt",
+    # a publication's date or a post's taxonomy (`article-pub-date`, `category-werbung`)
+    "date", "category", "tag",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
 _AD_BOX_NODES = 4  # the box and what an unfilled one holds: the div its code fills, a label

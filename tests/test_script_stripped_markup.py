@@ -53,7 +53,12 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
-], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box", "twins"])
+    # the word in the site's language: a French zone (`pub`), a German box (`werbung`)
+    ("<div class='pub-container'><div class='srcPubZone' id='bigbox_resp_' "
+     "data-adbox='true'></div></div>", [(None, AD_BOX_RULE)]),
+    ("<div class='werbung-rechts' id='sky-1'></div>", [(None, AD_BOX_RULE)]),
+], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box", "twins",
+        "french pub zone", "german werbung box"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -75,8 +80,11 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='rollover-ad' id='ro' style='display:none'><div id='ro-in'></div></div>",
     "<div class='house-ad' id='h1'><a href='/subscribe'><img src='/s.png' alt=''></a></div>",
     "<div class='ad-card' id='c1'><p>Our newsletter, every Friday.</p></div>",
+    "<div class='article-pub-date' id='published'></div>",  # a date its script writes
+    "<div class='post category-werbung' id='post-12'></div>",  # a post's taxonomy class
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
-        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text"])
+        "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
+        "publication date", "taxonomy"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
