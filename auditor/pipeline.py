@@ -239,7 +239,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += [hit for hit in ad_frame_units(advertising, network_of, found_slots)
              if hit[0] not in hidden]
     hidden = {el for el, _, _ in hits}
-    hits += [hit for hit in ad_named_boxes(page, hidden | {s.element for s in found_slots})
+    hits += [hit for hit in ad_named_boxes(page, hidden | {s.element for s in found_slots},
+                                             catalogue, frozenset(running))
              if hit[0] not in hidden]
     found_slots += cosmetic_slots(hits, found_slots, network_of, catalogue,
                                   advertising, page, first_party)

@@ -1939,10 +1939,31 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
 _BESIDE_LEVELS = 3  # a unit beside a box: in its wrapper, or a fallback's `noscript > a > img`
 
 
-def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
+def _names_a_vendor(el: etree._Element, catalogue: Catalogue, running: frozenset[str]
+                    ) -> bool:
+    """Whether a box's id or class names an ad network by its word in markup
+    (`div#rail__sharethrough`) that the page runs no code of: the site's box for that
+    vendor's unit, its code stripped from the copy (where the code runs, its own forms find
+    its units, and a box named after it is their anchor or wrapper: `div#outbrain_aside`).
+    Not a script's hook (`js-outbrain-anchor`), nor under a word of the ad's furniture
+    (`#teads-consent`)."""
+    network = catalogue.named_in_markup(el)
+    if network is None or network.category is not Category.ADVERTISING \
+            or network.name in running:
+        return False
+    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    named = [n for n in names if any(w in n for w in network.markup_words)]
+    return not all(n.startswith(("js-", "js_")) for n in named) \
+        and not any(_name_words(name) & _NOT_A_BOX_WORDS for name in names)
+
+
+def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Catalogue,
+                   running: frozenset[str] = frozenset()
                    ) -> list[tuple[etree._Element, str, str]]:
     """The page's unfilled ad boxes named by their own markup (above), as cosmetic hits;
-    of boxes nested in one another the innermost, one placement. `units`: the elements
+    or by the word of an ad network the page does not run (`_names_a_vendor`, `running`:
+    the networks whose code it runs); of boxes nested in one another the innermost, one
+    placement. `units`: the elements
     already a slot or hidden by a list; a box inside one, or beside one in its wrapper
     (the div a tag's script fills, beside the tag's `<noscript>` banner), is that unit's
     placement, not a second. One pass over the page's divs, asides and sections, each read
@@ -1950,7 +1971,8 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
     if page.root is None:
         return []
     found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
-             if _names_an_ad(el) and _unfilled_ad_box(el) and not _points_at_code(el, page)]
+             if (_names_an_ad(el) or _names_a_vendor(el, catalogue, running))
+             and _unfilled_ad_box(el) and not _points_at_code(el, page)]
     boxes = set(found)
     # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up
     holders = {up for el in found for up in islice(el.iterancestors(), _AD_BOX_NODES)

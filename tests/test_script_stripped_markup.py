@@ -102,6 +102,30 @@ def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
     assert [s.rule for s in beside.slots if s.rule == AD_BOX_RULE] == []
 
 
+@pytest.mark.parametrize(("box", "network"), [
+    ("<div id='rail__sharethrough'></div>", "Sharethrough"),  # a native vendor's rail box
+    ("<section class='criteo-banner' id='cr-top'></section>", "Criteo"),
+], ids=["sharethrough rail", "criteo section"])
+def test_an_empty_box_an_ad_vendors_word_names_is_its_placement(
+        audit_page: Callable[..., PageReport], box: str, network: str) -> None:
+    # the vendor's code stripped from the copy, the site's box for its unit stays
+    assert [(s.network, s.rule) for s in audit_page(box).slots] == [(network, AD_BOX_RULE)]
+
+
+@pytest.mark.parametrize("box", [
+    "<div id='teads-consent'></div>",  # the vendor's consent prompt, no unit
+    "<div class='outbrain-label' id='ob-l'>Recommended</div>",  # a label with text
+    "<div class='no-adsense' id='n1'></div>",  # a page's marker that it takes no ads
+    "<aside id='onward' class='onward js-outbrain-anchor'></aside>",  # a script's hook
+    # the vendor's code runs here: its own forms find its units, the named box is theirs
+    "<div id='outbrain_aside'></div><script src='https://widgets.outbrain.com/outbrain.js'>"
+    "</script>",
+], ids=["consent prompt", "label", "no-ads marker", "js hook", "vendor running"])
+def test_no_vendor_placement_where_the_box_is_its_furniture(
+        audit_page: Callable[..., PageReport], box: str) -> None:
+    assert [s for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
+
+
 def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
         audit_page: Callable[..., PageReport]) -> None:
     report = audit_page("<div id='native-rail' class='gz-ad' data-ad-template='sharethrough' "
@@ -170,6 +194,13 @@ def _beside(n: int) -> str:
                    for i in range(n))
 
 
-@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000)])
+def _vendor_boxes(n: int) -> str:
+    # boxes an ad vendor's word names, each id long with the word at its end
+    return "".join(f"<div id='{'x' * 200}_sharethrough{i}'></div><p>Text {i}.</p>"
+                   for i in range(n))
+
+
+@pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000),
+                                          (_vendor_boxes, 1000)])
 def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
     assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)
