@@ -204,3 +204,15 @@ def _vendor_boxes(n: int) -> str:
                                           (_vendor_boxes, 1000)])
 def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
     assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)
+
+
+def test_badges_in_items_with_unclosed_boxes_are_each_a_placement(
+        catalogue: Catalogue) -> None:
+    # libxml2 nested each badge in the one before (the saved page's `</li>` ignored), and
+    # the outer badge swallowed the rest as one hidden holder; a browser shows three
+    page = _page("<div class='thumbs'><ul><li><div class='adunit' id='Badge1'></li>"
+                 "<li><div class='adunit' id='Badge2'></li>"
+                 "<li><div class='adunit' id='Badge3'></li></ul></div>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
+    assert [s.rule for s in report.slots] == ["##.adunit"] * 3
