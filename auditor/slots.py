@@ -2113,6 +2113,8 @@ def cosmetic_slots(
             or _tag_configured_in(el, signed)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
+        if network is None and _id_taken(el, page):
+            continue  # the code filling a box by its id fills the first box of that id
         if network is None and _follow_box(el, first_party, catalogue):
             continue  # the site's follow-us links in a box a generic rule's class hides
         width, height = declared_size(el)
@@ -2121,6 +2123,17 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def _id_taken(el: etree._Element, page: ParsedPage) -> bool:
+    """Whether an empty box's id is an earlier element's: the code that fills a box by its
+    id (`getElementById`) fills that first one, and this one stays empty (a theme's second
+    `div.adunit#Badge1` after the list of badges that holds the first)."""
+    own = el.get("id")
+    if not own or len(el) or (el.text or "").strip():
+        return False
+    first = page.with_id(own)
+    return first is not None and first is not el
 
 
 def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]

@@ -216,3 +216,12 @@ def test_badges_in_items_with_unclosed_boxes_are_each_a_placement(
     (report,) = audit(page, url="https://gazette.example/a",
                       engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
     assert [s.rule for s in report.slots] == ["##.adunit"] * 3
+
+
+def test_a_second_empty_box_of_a_taken_id_is_no_placement(catalogue: Catalogue) -> None:
+    # the badges a second time under the same ids: the code fills the first of each id
+    page = _page("<div class='adunit' id='Badge1'></div><p>Between the two.</p>"
+                 "<div class='adunit' id='Badge1'></div><div class='adunit' id='Badge2'></div>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
+    assert [s.xpath.rsplit("/", 1)[-1] for s in report.slots] == ["div[1]", "div[3]"]
