@@ -250,7 +250,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_call_boxes(page))
     hits += _not_hit(hits, ad_frame_units(ad_server_requests(seen), found_slots))
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
-    hits += _not_hit(hits, ad_named_boxes(page, taken))
+    hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold

@@ -1937,7 +1937,14 @@ AD_BOX_RULE = "[ad-named box, empty, with id or data-*]"
 _AD_BOX_TAGS = ("div", "aside", "section")
 _NAME_PART = lazy_regex(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
-                            "adloader", "adunit", "adslot", "adsize", "adtype"})
+                            "adloader", "adunit", "adslot", "adsize", "adtype",
+                            # the word in the languages `_AD_LABEL` reads: French, Spanish,
+                            # Italian sites' `pub` (`div.pub-container > div.srcPubZone`),
+                            # German `werbung`/`anzeige`, Czech/Polish `reklama`, ...
+                            "pub", "pubs", "publicite", "publicidad", "publicidade",
+                            "pubblicita", "werbung", "anzeige", "anzeigen", "reklama",
+                            "reklame", "reclame", "advertentie", "annons", "annonse",
+                            "mainos"})
 _NOT_A_BOX_WORDS = frozenset({
     "free", "block", "blocker", "blocking", "blocked", "choice", "choices", "label",
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
@@ -1953,6 +1960,8 @@ _NOT_A_BOX_WORDS = frozenset({
     "personalised",
     # a theme's spacing round its ads (`ad-spacer`, `ads-gap`), sized inline: layout
     "spacer", "spacing", "separator", "divider", "gap", "border", "clearfix",
+    # a publication's date or a post's taxonomy (`article-pub-date`, `category-werbung`)
+    "date", "category", "tag",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
     "store", "storage", "template"})
 # a word right before the ad's saying the part holds none or flagging a page with ads
@@ -2099,10 +2108,31 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
 _BESIDE_LEVELS = 3  # a unit beside a box: in its wrapper, or a fallback's `noscript > a > img`
 
 
-def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
+def _names_a_vendor(el: etree._Element, catalogue: Catalogue, running: frozenset[str]
+                    ) -> bool:
+    """Whether a box's id or class names an ad network by its word in markup
+    (`div#rail__sharethrough`) that the page runs no code of: the site's box for that
+    vendor's unit, its code stripped from the copy (where the code runs, its own forms find
+    its units, and a box named after it is their anchor or wrapper: `div#outbrain_aside`).
+    Not a script's hook (`js-outbrain-anchor`), nor under a word of the ad's furniture
+    (`#teads-consent`)."""
+    network = catalogue.named_in_markup(el)
+    if network is None or network.category is not Category.ADVERTISING \
+            or network.name in running:
+        return False
+    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    named = [n for n in names if any(w in n for w in network.markup_words)]
+    return not all(n.startswith(("js-", "js_")) for n in named) \
+        and not any(_name_words(name) & _NOT_A_BOX_WORDS for name in names)
+
+
+def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Catalogue,
+                   running: frozenset[str] = frozenset()
                    ) -> list[tuple[etree._Element, str, str]]:
     """The page's unfilled ad boxes named by their own markup (above), as cosmetic hits;
-    of boxes nested in one another the innermost, one placement. `units`: the elements
+    or by the word of an ad network the page does not run (`_names_a_vendor`, `running`:
+    the networks whose code it runs); of boxes nested in one another the innermost, one
+    placement. `units`: the elements
     already a slot or hidden by a list; a box inside one, or beside one in its wrapper
     (the div a tag's script fills, beside the tag's `<noscript>` banner), is that unit's
     placement, not a second. One pass over the page's divs, asides and sections, each read
@@ -2111,8 +2141,8 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element]
         return []
     hidden = _HiddenAbove()
     found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
-             if _names_an_ad(el) and _unfilled_ad_box(el) and not hidden(el)
-             and not _points_at_code(el, page)]
+             if (_names_an_ad(el) or _names_a_vendor(el, catalogue, running))
+             and _unfilled_ad_box(el) and not hidden(el) and not _points_at_code(el, page)]
     boxes = set(found)
     # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up
     holders = {up for el in found for up in islice(el.iterancestors(), _AD_BOX_NODES)
@@ -2270,6 +2300,8 @@ def cosmetic_slots(
             or _tag_configured_in(el, signed)
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
+        if network is None and _id_taken(el, page):
+            continue  # the code filling a box by its id fills the first box of that id
         if network is None and _follow_box(el, first_party, catalogue):
             continue  # the site's follow-us links in a box a generic rule's class hides
         width, height = declared_size(el)
@@ -2278,6 +2310,17 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def _id_taken(el: etree._Element, page: ParsedPage) -> bool:
+    """Whether an empty box's id is an earlier element's: the code that fills a box by its
+    id (`getElementById`) fills that first one, and this one stays empty (a theme's second
+    `div.adunit#Badge1` after the list of badges that holds the first)."""
+    own = el.get("id")
+    if not own or len(el) or (el.text or "").strip():
+        return False
+    first = page.with_id(own)
+    return first is not None and first is not el
 
 
 def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]

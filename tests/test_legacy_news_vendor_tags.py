@@ -650,3 +650,26 @@ def test_an_unknown_hosts_frame_in_a_vendors_markup_is_no_unit_of_its(
         project_engine, catalogue)
     assert [s.network for s in page.slots] == [None], page.slots
     assert not {i.kind for i in page.ids} & {"medianet-slot", "aol-placement"}, page.ids
+
+
+_KIXER = """<div id="__kx_ad_{slot}"></div>
+<script>var __kx_ad_slots = __kx_ad_slots || [];
+(function () {{ var slot = {slot}; __kx_ad_slots.push(slot);
+if (typeof __kx_ad_start == 'function') {{ __kx_ad_start(); }} else {{
+var s = document.createElement('script'); s.async = true;
+s.src = 'http://cdn.kixer.com/ad/load.js'; s.onload = function () {{ __kx_ad_start(); }};
+document.getElementsByTagName('head')[0].appendChild(s); }} }})();</script>"""
+
+
+def test_kixers_unit_div_is_its_slot(project_engine: Engine, catalogue: Catalogue) -> None:
+    """Kixer's snippet leaves `div#__kx_ad_<slot>` (AMP's integration makes the same div)
+    and pushes the slot number its load.js fills it for: the div is Kixer's unit."""
+    page = _page(PAGE.format(_KIXER.format(slot=178)), project_engine, catalogue)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Kixer", "178")]
+
+
+def test_a_kixer_shaped_div_without_kixers_code_is_no_unit(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    """The id alone, on a page running no Kixer code, names no vendor's unit."""
+    page = _page(PAGE.format('<div id="__kx_ad_178"></div>'), project_engine, catalogue)
+    assert [s for s in page.slots if s.network == "Kixer"] == []

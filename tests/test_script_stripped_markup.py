@@ -68,10 +68,14 @@ def audit_page(project_engine: Engine, catalogue: Catalogue) -> Callable[..., Pa
     ("<div class='gz_adBanner_large' data-ad-size='728x90'></div>"
      "<div class='gz_adBanner_small' data-ad-size='320x50'></div>",
      [(None, AD_BOX_RULE), (None, AD_BOX_RULE)]),
+    # the word in the site's language: a French zone (`pub`), a German box (`werbung`)
+    ("<div class='pub-container'><div class='srcPubZone' id='bigbox_resp_' "
+     "data-adbox='true'></div></div>", [(None, AD_BOX_RULE)]),
+    ("<div class='werbung-rechts' id='sky-1'></div>", [(None, AD_BOX_RULE)]),
 ], ids=["adloader box", "named slot", "dfp class", "nested panes", "labelled box",
         "non-empty ad", "ad with fallback", "tailwind breakpoint", "zero-font row",
         "zero-font grid", "author section",
-        "twins"])
+        "twins", "french pub zone", "german werbung box"])
 def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., PageReport],
                                                       box: str,
                                                       slots: list[tuple[str | None, str]]
@@ -136,6 +140,8 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
     "<div class='ad-phone' data-phone-hash='a91f3c'></div>",
     "<div class='ad-author' id='author-box' data-user-id='12'></div>",
     "<div class='listing-ad-price' data-price='1200'></div>",
+    "<div class='article-pub-date' id='published'></div>",  # a date its script writes
+    "<div class='post category-werbung' id='post-12'></div>",  # a post's taxonomy class
 ], ids=["bare wrapper", "format class", "id only", "attribute only", "label", "bait",
         "1x1", "whitelist prompt", "ad store", "hidden rollover", "filled", "text",
         "no ads", "ads disabled", "ads off", "non ad", "settings", "ads.txt", "debug",
@@ -143,7 +149,8 @@ def test_a_publishers_unfilled_ad_box_is_a_placement(audit_page: Callable[..., P
         "consent purpose", "spacer", "separator", "gap", "border", "hidden row",
         "hidden section", "template", "tailwind descendant", "tailwind peer",
         "tailwind data variant", "tailwind custom variant", "listing map", "listing phone",
-        "listing author", "listing price"])
+        "listing author", "listing price",
+        "publication date", "taxonomy"])
 def test_no_placement_where_the_box_is_not_an_unfilled_ad(
         audit_page: Callable[..., PageReport], box: str) -> None:
     assert [s.rule for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
@@ -169,6 +176,30 @@ def test_a_box_round_or_beside_a_known_unit_is_that_units_placement(
     assert [s.rule for s in inside.slots if s.rule == AD_BOX_RULE] == []
     assert len(inside.slots) == 1
     assert [s.rule for s in beside.slots if s.rule == AD_BOX_RULE] == []
+
+
+@pytest.mark.parametrize(("box", "network"), [
+    ("<div id='rail__sharethrough'></div>", "Sharethrough"),  # a native vendor's rail box
+    ("<section class='criteo-banner' id='cr-top'></section>", "Criteo"),
+], ids=["sharethrough rail", "criteo section"])
+def test_an_empty_box_an_ad_vendors_word_names_is_its_placement(
+        audit_page: Callable[..., PageReport], box: str, network: str) -> None:
+    # the vendor's code stripped from the copy, the site's box for its unit stays
+    assert [(s.network, s.rule) for s in audit_page(box).slots] == [(network, AD_BOX_RULE)]
+
+
+@pytest.mark.parametrize("box", [
+    "<div id='teads-consent'></div>",  # the vendor's consent prompt, no unit
+    "<div class='outbrain-label' id='ob-l'>Recommended</div>",  # a label with text
+    "<div class='no-adsense' id='n1'></div>",  # a page's marker that it takes no ads
+    "<aside id='onward' class='onward js-outbrain-anchor'></aside>",  # a script's hook
+    # the vendor's code runs here: its own forms find its units, the named box is theirs
+    "<div id='outbrain_aside'></div><script src='https://widgets.outbrain.com/outbrain.js'>"
+    "</script>",
+], ids=["consent prompt", "label", "no-ads marker", "js hook", "vendor running"])
+def test_no_vendor_placement_where_the_box_is_its_furniture(
+        audit_page: Callable[..., PageReport], box: str) -> None:
+    assert [s for s in audit_page(box).slots if s.rule == AD_BOX_RULE] == []
 
 
 def test_a_box_whose_ad_attribute_names_a_vendor_is_the_vendors(
@@ -277,7 +308,34 @@ def _deep(n: int) -> str:
             + "</div>" * n)
 
 
+def _vendor_boxes(n: int) -> str:
+    # boxes an ad vendor's word names, each id long with the word at its end
+    return "".join(f"<div id='{'x' * 200}_sharethrough{i}'></div><p>Text {i}.</p>"
+                   for i in range(n))
+
+
 @pytest.mark.parametrize(("build", "n"), [(_boxes, 1000), (_nested, 500), (_beside, 1000),
-                                          (_deep, 500)])
+                                          (_deep, 500), (_vendor_boxes, 1000)])
 def test_ad_boxes_are_read_in_linear_time(build: Callable[[int], str], n: int) -> None:
     assert_linear(lambda size: audit_seconds(_page(build(size)).decode()), n, build.__name__)
+
+
+def test_badges_in_items_with_unclosed_boxes_are_each_a_placement(
+        catalogue: Catalogue) -> None:
+    # libxml2 nested each badge in the one before (the saved page's `</li>` ignored), and
+    # the outer badge swallowed the rest as one hidden holder; a browser shows three
+    page = _page("<div class='thumbs'><ul><li><div class='adunit' id='Badge1'></li>"
+                 "<li><div class='adunit' id='Badge2'></li>"
+                 "<li><div class='adunit' id='Badge3'></li></ul></div>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
+    assert [s.rule for s in report.slots] == ["##.adunit"] * 3
+
+
+def test_a_second_empty_box_of_a_taken_id_is_no_placement(catalogue: Catalogue) -> None:
+    # the badges a second time under the same ids: the code fills the first of each id
+    page = _page("<div class='adunit' id='Badge1'></div><p>Between the two.</p>"
+                 "<div class='adunit' id='Badge1'></div><div class='adunit' id='Badge2'></div>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
+    assert [s.xpath.rsplit("/", 1)[-1] for s in report.slots] == ["div[1]", "div[3]"]

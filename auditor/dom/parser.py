@@ -277,6 +277,8 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
     _adopt_trailing_markup(root)
     if misplaced:
         merge_repeated_tags(root, data)
+    if _MISMATCH in errors:
+        close_reopened_items(root)
     elements = int(_COUNT_ELEMENTS(root))
     if elements > limits.max_elements:
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
@@ -287,6 +289,7 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _STRUCTURE = etree.ErrorTypes.HTML_STRUCURE_ERROR  # (libxml2's spelling)
+_MISMATCH = etree.ErrorTypes.ERR_TAG_NAME_MISMATCH
 _MISPLACED = ("htmlParseStartTag: misplaced <body>", "htmlParseStartTag: misplaced <html>")
 
 
@@ -311,6 +314,29 @@ def _adopt_trailing_markup(root: lxml.html.HtmlElement) -> None:
 
 _TAG_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what may follow a tag's name
 _START_TAG = lazy_regex(rb"""<[a-z]+(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+
+
+# what a list item's start tag closes on its way to the open item before it (WHATWG's
+# "li" start tag: every element up to that item, past an `address`, `div` or `p`)
+_CLOSED_BY_ITEM = frozenset({"div", "p", "address"})
+_REOPENED_LEVELS = 8  # unclosed boxes read between an item and the one before it
+
+
+def close_reopened_items(root: etree._Element) -> None:
+    """Each list item libxml2 nested in an unclosed box of the item before (a saved page's
+    `<li><div class="adunit" id="Badge1"></li><li><div …>`: libxml2 ignores the `</li>` and
+    puts every next item inside the one before) back after that item, where a browser's
+    `<li>` start tag puts it, closing the box and the item. Asked only when libxml2 reports
+    a mismatched end tag; each item reads at most `_REOPENED_LEVELS` of its ancestors."""
+    last: dict[etree._Element, etree._Element] = {}  # an item → the last one moved after it
+    for item in list(root.iter("li")):
+        up, levels = item.getparent(), 0
+        while up is not None and levels < _REOPENED_LEVELS \
+                and str(up.tag).lower() in _CLOSED_BY_ITEM:
+            up, levels = up.getparent(), levels + 1
+        if levels and up is not None and str(up.tag).lower() == "li":
+            last.get(up, up).addnext(item)
+            last[up] = item
 
 
 def merge_repeated_tags(root: lxml.html.HtmlElement, markup: bytes) -> None:

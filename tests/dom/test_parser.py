@@ -112,3 +112,34 @@ def test_class_values_are_distinct_in_first_seen_order() -> None:
     distinct = etree.XPath("set:distinct(//*/@class)", smart_strings=False,
                            namespaces={"set": "http://exslt.org/sets"})
     assert class_values(root) == list(distinct(root))
+
+
+def _items(markup: str) -> list[tuple[str | None, str | None]]:
+    """Each list item of a parsed page: its parent's tag and its box's id."""
+    root = parse_page(markup).root
+    assert root is not None
+    return [(str(li.getparent().tag), li[0].get("id") if len(li) else None)
+            for li in root.iter("li")]
+
+
+def test_an_item_after_an_unclosed_box_is_the_lists_not_the_boxs() -> None:
+    # a saved page's `<li><div …></li>`: libxml2 ignores the `</li>` and nests every next
+    # item inside the box before it; a browser's `<li>` closes the box and the item
+    page = ("<html><body><div class='thumbs'><ul>"
+            "<li><div class='adunit' id='Badge1'></li>"
+            "<li><div class='adunit' id='Badge2'></li>"
+            "<li><div class='adunit' id='Badge3'></li>"
+            "</ul></div><p>After the list.</p></body></html>")
+    assert _items(page) == [("ul", "Badge1"), ("ul", "Badge2"), ("ul", "Badge3")]
+
+
+def test_a_list_inside_an_items_box_stays_there() -> None:
+    # an item's own sub-list (in a box, with a mismatched end tag elsewhere on the page)
+    page = ("<html><body><ul><li><div id='menu'><ul><li><div id='sub'></div></li></ul>"
+            "</div></li><li><div id='next'></div></li></ul><span></div></span>"
+            "</body></html>")
+    assert _items(page) == [("ul", "menu"), ("ul", "sub"), ("ul", "next")]
+    root = parse_page(page).root
+    assert root is not None
+    sub = root.get_element_by_id("sub")
+    assert [str(up.tag) for up in sub.iterancestors()][:4] == ["li", "ul", "div", "li"]
