@@ -2636,13 +2636,25 @@ def _widget_named(el: etree._Element, catalogue: Catalogue) -> Network | None:
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
 # </p>` beside `<div class="ad">`), in the languages of the pages we read; a sponsored
-# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too
+# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too;
+# so is the word with the reader's cue after it, the story going on past the ad
+# ("Advertisement - story continues below", "Anzeige - Artikel wird unter der Anzeige
+# fortgesetzt", "Publicité - la suite après la publicité")
 _AD_LABEL = lazy_regex(
-    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
-    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos|"
+    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored(?:\s+content)?|"
+    r"anzeigen?|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|an[úu]ncio|reklama|"
+    r"reclame|advertentie|annonse?|mainos|広告|スポンサーリンク|"
     r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by:?)"
+    r"(?:\s*[-–—:|·•]?\s*(?:"
+    r"(?:the\s+)?(?:story|article|content|text|post|page)\s+continues?\s+"
+    r"(?:below|after\s+(?:the\s+|this\s+)?(?:ad|advertisement|advert))|"
+    r"continue\s+reading\s+below|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|"
+    r"(?:der\s+)?artikel\s+(?:geht\s+)?(?:wird\s+)?(?:unter|nach)\s+der\s+anzeige\s+"
+    r"(?:fortgesetzt|weiter)|weiterlesen\s+nach\s+der\s+anzeige|"
+    r"la\s+suite\s+apr[eè]s\s+(?:cette\s+|la\s+)?publicit[ée]|"
+    r"(?:el\s+)?art[ií]culo\s+contin[úu]a\s+(?:abajo|debajo))\.*)?"
     r"(?:\s*-)?", re.I)
-_LABEL_CHARS = 40
+_LABEL_CHARS = 64  # the word and its cue ("Advertisement - Scroll to continue reading")
 # what a label's line holds besides its text: inline formatting, no box a unit renders in
 _LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font", "u"})
 
