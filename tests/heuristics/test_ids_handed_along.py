@@ -135,6 +135,21 @@ CASES = [
         "function(){ cxApi.chooseVariation(); });</script>"),
         {("ga-experiment", "Qx4sJN8YWTbaosZzwch_3m")},
         id="ga: the experiment handed by a variable, other choices commented out"),
+    pytest.param(_page(
+        _GPT, '<script>EX.Ads.recordSlot("/7654321/example", "leaderboard", [[728,90]], null);'
+        "</script>"),
+        {("gpt-slot", "/7654321/example"), ("gpt-network", "7654321")},
+        id="gpt: a unit path handed to the site's own slot wrapper"),
+    pytest.param(_page(
+        _GPT, "<script>googletag.cmd.push(SiteAds.createTopAd.bind(SiteAds, {\"div\": \"top\", "
+        "\"pos\": \"top\"}, '/7654321/ex/news/'));</script>"),
+        {("gpt-slot", "/7654321/ex/news/"), ("gpt-network", "7654321")},
+        id="gpt: a unit path bound to the site's ad helper after its config"),
+    pytest.param(_page(
+        _GPT, '<script>Loader.set("adsConfig", {"lazy": 1, "zone": "/7654321/ex/channel_news"});'
+        "</script>"),
+        {("gpt-slot", "/7654321/ex/channel_news"), ("gpt-network", "7654321")},
+        id="gpt: a unit path as the site's ad config's zone"),
 ]
 
 
@@ -199,6 +214,24 @@ NOT_IDS = [
     pytest.param(_page(
         '<script>var player = {"networkId": 24680, "autoplay": false};</script>'),
         ("gpt-network", "24680"), id="a networkId without GPT"),
+    pytest.param(_page(
+        '<script>EX.Ads.recordSlot("/7654321/example", "top", [[728,90]]);</script>'),
+        ("gpt-network", "7654321"), id="a unit path handed to a slot wrapper without GPT"),
+    pytest.param(_page(
+        _GPT, '<script>router.navigate("/7654321/comments"); history.pushState(null, "", '
+        '"/7654321/edit");</script>'),
+        ("gpt-network", "7654321"), id="a route with a number handed to a router on a GPT page"),
+    pytest.param(_page(
+        _GPT, '<script>Ads.loadAddress("/2019/05/ferry-vote/"); loadAdImage("/7654321/top.png");'
+        "</script>"),
+        ("gpt-network", "2019"), id="a dated permalink handed to an ad helper on a GPT page"),
+    pytest.param(_page(
+        _GPT, "<script>loadAdImage('/7654321/top.png'); getAddress('/7654321/home');"
+        "showAd('/7654321/home?x=1'); address('/7654321/home');</script>"),
+        ("gpt-network", "7654321"), id="a file, an address's call, a URL with a query"),
+    pytest.param(_page(
+        _GPT, '<script>var cfg = {"zone": "/7654321/2020"};</script>'),
+        ("gpt-slot", "/7654321/2020"), id="a zone path whose unit holds no letter"),
 ]
 
 
