@@ -69,7 +69,7 @@ def test_a_campaign_manager_impression_tracker_names_it_and_places_no_ad(
     (page,) = audit(html.encode(), url="https://mysite.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert "Google Campaign Manager (Floodlight)" in {n.network for n in page.networks}
-    assert page.slots == []
+    assert not page.slots
 
 
 # Smart AdServer's tag before sas.call: a head function writes /call/pubj/<site>/<page>/<format>,
