@@ -150,6 +150,25 @@ CASES = [
         "</script>"),
         {("gpt-slot", "/7654321/ex/channel_news"), ("gpt-network", "7654321")},
         id="gpt: a unit path as the site's ad config's zone"),
+    pytest.param(_page(
+        "<script>var ms = document.createElement('script'); var cid = '8CUTEST12';"
+        'ms.src = "https://contextual.media.net/bidexchange.js?cid=" + cid + "&https=1";'
+        "document.head.appendChild(ms);</script>"),
+        {("medianet-customer", "8CUTEST12")},
+        id="media.net: the customer held in a variable joined into its loader"),
+    pytest.param(_page(
+        "<script>var _fbq = window._fbq || (window._fbq = []); var f = document.createElement"
+        "('script'); f.src = '//connect.facebook.net/en_US/fbds.js';"
+        "window._fbq.push(['track', '6098765432101', {'value': '1.00', 'currency': 'USD'}]);"
+        "</script>"),
+        {("facebook-pixel", "6098765432101")},
+        id="facebook: the legacy conversion pixel's track call"),
+    pytest.param(_page(
+        _GPT, '<script src="https://mtrx.go.sonobi.com/morpheus.site.1234.js"></script>',
+        '<script>Site.Ads.recordSlot("/7654321/example", "top", [[728,90]], '
+        '{"sonobi_id": "0a1b2c3d4e5f60718293"});</script>'),
+        {("sonobi-placement", "0a1b2c3d4e5f60718293")},
+        id="sonobi: a placement under its key in the site's slot config"),
 ]
 
 
@@ -232,6 +251,19 @@ NOT_IDS = [
     pytest.param(_page(
         _GPT, '<script>var cfg = {"zone": "/7654321/2020"};</script>'),
         ("gpt-slot", "/7654321/2020"), id="a zone path whose unit holds no letter"),
+    pytest.param(_page(
+        "<script>var cid = '8CUTEST12'; var other = '8CUOTHER1';"
+        'ms.src = "https://contextual.media.net/bidexchange.js?cid=" + other;</script>'),
+        ("medianet-customer", "8CUTEST12"), id="media.net: a variable its loader does not join"),
+    pytest.param(_page(
+        "<script>var f = document.createElement('script'); f.src = "
+        "'//connect.facebook.net/en_US/fbds.js'; window._fbq = window._fbq || [];"
+        "window._fbq.push(['track', 'PixelInitialized', {}]);"
+        "var tracker = {track: ['track', '6098765432101']};</script>"),
+        ("facebook-pixel", "6098765432101"), id="facebook: an event's name, a number elsewhere"),
+    pytest.param(_page(
+        '<script>var slot = {"sonobi_id": "0a1b2c3d4e5f60718293"};</script>'),
+        ("sonobi-placement", "0a1b2c3d4e5f60718293"), id="sonobi: its key without Sonobi"),
 ]
 
 
