@@ -2822,3 +2822,19 @@ def test_an_empty_sized_ad_box_holding_a_label_with_a_cue_is_one_slot(engine: En
                 "</span></div><p>More story text.</p>")
     (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
     assert len(report.slots) == 1
+
+
+def test_a_bare_label_over_an_extras_box_a_few_levels_round_a_unit_is_no_slot(
+        engine: Engine) -> None:
+    """A bare label (a class, no id, data- attribute or size) over the article's extras box
+    that holds GPT's unit three levels down (`div.article-extras > div.left > div.sponsor >
+    div#sponsor-ad`) labels that unit: one placement. A placeholder with an id of its own
+    beside such a box stays a placement (above)."""
+    from auditor.pipeline import audit
+
+    html = page("<p class='ad-notice-small'>Advertisement - story continues below</p>"
+                "<div class='article-extras'><div class='left'><div class='sponsor'>"
+                "<div id='sponsor-ad'></div></div></div><div class='right'><h4>Related</h4>"
+                "</div></div>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
