@@ -142,7 +142,8 @@ CASES = [
         id="gpt: a unit path handed to the site's own slot wrapper"),
     pytest.param(_page(
         _GPT, "<script>googletag.cmd.push(SiteAds.createTopAd.bind(SiteAds, {\"div\": \"top\", "
-        "\"pos\": \"top\"}, '/7654321/ex/news/'));</script>"),
+        "\"pos\": \"top\", \"topics\": \"" + "harbour(ferry)," * 40 + "\"}, "
+        "'/7654321/ex/news/'));</script>"),
         {("gpt-slot", "/7654321/ex/news/"), ("gpt-network", "7654321")},
         id="gpt: a unit path bound to the site's ad helper after its config"),
     pytest.param(_page(
@@ -152,9 +153,10 @@ CASES = [
         id="gpt: a unit path as the site's ad config's zone"),
     pytest.param(_page(
         "<script>var ms = document.createElement('script'); var cid = '8CUTEST12';"
+        "if (window.innerWidth < 600) { cid = '8CUTEST34'; }"
         'ms.src = "https://contextual.media.net/bidexchange.js?cid=" + cid + "&https=1";'
         "document.head.appendChild(ms);</script>"),
-        {("medianet-customer", "8CUTEST12")},
+        {("medianet-customer", "8CUTEST12"), ("medianet-customer", "8CUTEST34")},
         id="media.net: the customer held in a variable joined into its loader"),
     pytest.param(_page(
         "<script>var _fbq = window._fbq || (window._fbq = []); var f = document.createElement"
