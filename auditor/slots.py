@@ -2235,6 +2235,10 @@ def cosmetic_slots(
     # slot renders in (`span.ad-label` beside `div#supported-by-ad` round GPT's container)
     wrappers = _near_wrappers(known) - hit_elements - known
     units = hit_elements | known | wrappers
+    # … and, for a bare label (no id, data- attribute or size of its own), the layout boxes
+    # a few levels round a known unit (`p.ad-notice-small` over `div.before-article-ad >
+    # div.sponsor > center > div#div-gpt-ad-…`)
+    layout = _near_wrappers(known, _LAYOUT_LEVELS) - hit_elements - known
     # each hit's nearest known slot above it, and nearest hidden holder or column (one
     # walk: a column's ancestors that are hidden are columns too, so no holder swallows one
     # from further up); each asks its ancestors once a page, not once a hit, so hidden
@@ -2290,7 +2294,7 @@ def cosmetic_slots(
             continue  # the tag's script half: its noscript twin after it is the placement
         if _fallback_of_script(el, known):
             continue  # the noscript half of a tag whose script is the placement
-        if _label_beside(el, units, advertising, wrappers):
+        if _label_beside(el, units, advertising, wrappers, layout):
             continue  # the "Advertisement" line over a unit: the unit is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
@@ -2627,15 +2631,18 @@ def _ancestors(elements: Iterable[etree._Element]) -> set[etree._Element]:
 
 
 _WRAPPER_LEVELS = 2  # a unit's box and the box round it; further up is the page's layout
+_LAYOUT_LEVELS = 4  # … and the layout a bare label's unit sits in: an article's extras box
 
 
-def _near_wrappers(elements: Iterable[etree._Element]) -> set[etree._Element]:
-    """The parents and grandparents of the elements: the boxes a known slot renders in,
-    which a label sits beside as it sits beside a hidden unit. Two levels a slot: linear."""
+def _near_wrappers(elements: Iterable[etree._Element],
+                   levels: int = _WRAPPER_LEVELS) -> set[etree._Element]:
+    """The parents and grandparents of the elements (or `levels` of ancestors): the boxes a
+    known slot renders in, which a label sits beside as it sits beside a hidden unit. A few
+    levels a slot: linear."""
     out: set[etree._Element] = set()
     for el in elements:
         parent = el.getparent()
-        for _ in range(_WRAPPER_LEVELS):
+        for _ in range(levels):
             if parent is None:
                 break
             out.add(parent)
@@ -2677,13 +2684,25 @@ def _widget_named(el: etree._Element, catalogue: Catalogue) -> Network | None:
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement
 # </p>` beside `<div class="ad">`), in the languages of the pages we read; a sponsored
-# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too
+# unit's line ("Presented by", its sponsor's logo the unit's creative) is its label too;
+# so is the word with the reader's cue after it, the story going on past the ad
+# ("Advertisement - story continues below", "Anzeige - Artikel wird unter der Anzeige
+# fortgesetzt", "Publicité - la suite après la publicité")
 _AD_LABEL = lazy_regex(
-    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored|anzeigen?|werbung|"
-    r"publicit[ée]|publicidad|pubblicit[àa]|reklama|reclame|advertentie|annonse?|mainos|"
+    r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored(?:\s+content)?|"
+    r"anzeigen?|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|an[úu]ncio|reklama|"
+    r"reclame|advertentie|annonse?|mainos|広告|スポンサーリンク|"
     r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by:?)"
+    r"(?:\s*[-–—:|·•]?\s*(?:"
+    r"(?:the\s+)?(?:story|article|content|text|post|page)\s+continues?\s+"
+    r"(?:below|after\s+(?:the\s+|this\s+)?(?:ad|advertisement|advert))|"
+    r"continue\s+reading\s+below|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|"
+    r"(?:der\s+)?artikel\s+(?:geht\s+)?(?:wird\s+)?(?:unter|nach)\s+der\s+anzeige\s+"
+    r"(?:fortgesetzt|weiter)|weiterlesen\s+nach\s+der\s+anzeige|"
+    r"la\s+suite\s+apr[eè]s\s+(?:cette\s+|la\s+)?publicit[ée]|"
+    r"(?:el\s+)?art[ií]culo\s+contin[úu]a\s+(?:abajo|debajo))\.*)?"
     r"(?:\s*-)?", re.I)
-_LABEL_CHARS = 40
+_LABEL_CHARS = 64  # the word and its cue ("Advertisement - Scroll to continue reading")
 # what a label's line holds besides its text: inline formatting, no box a unit renders in
 _LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font", "u"})
 
@@ -2691,6 +2710,7 @@ _LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "small", "br", "font"
 def _label_beside(el: etree._Element, hits: set[etree._Element],
                   advertising: frozenset[etree._Element],
                   wrappers: set[etree._Element] | frozenset[etree._Element] = frozenset(),
+                  layout: set[etree._Element] | frozenset[etree._Element] = frozenset(),
                   ) -> bool:
     """Whether a hidden element is an ad's label and no placement: it is a label's line
     (`_label_line`), and the element just before or after it is another hidden element
@@ -2702,18 +2722,32 @@ def _label_beside(el: etree._Element, hits: set[etree._Element],
     label, not as the unit's twin. Beside one of `wrappers` (the box round a known unit,
     not hidden itself) a box marked up as a unit (`_unit_markup`: a sidebar's second
     `div#sidebar-ad-2` declaring its size, "Advertisement" printed until its code fills it)
-    is that second unit, not the first's label. Only the next elements, each read a few
-    nodes deep: a page of labels, or of labels nested in labels, stays linear."""
+    is that second unit, not the first's label. A bare label (`_bare_label`: a class at
+    most, no id, `data-` attribute or size a unit's code would read) labels the box of
+    `layout` beside it too, a known unit a few levels inside it: marked up as no unit, it
+    is no placement of its own. Only the next elements, each read a few nodes deep: a page
+    of labels, or of labels nested in labels, stays linear."""
     if el in advertising or not _label_line(el):
         return False
+    bare = _bare_label(el)
     for step in (etree._Element.getprevious, etree._Element.getnext):
         sib = step(el)
         while sib is not None and not isinstance(sib.tag, str):
             sib = step(sib)  # a comment between them
-        if sib is not None and sib in hits and not _label_line(sib) and not _unit_twins(el, sib) \
-                and not (sib in wrappers and _unit_markup(el)):
+        if sib is None or _label_line(sib):
+            continue
+        if sib in hits and not _unit_twins(el, sib) and not (sib in wrappers and _unit_markup(el)):
+            return True
+        if bare and sib in layout:
             return True
     return False
+
+
+def _bare_label(el: etree._Element) -> bool:
+    """Whether a label's line carries no markup a unit's code reads: no id, no `data-`
+    attribute, no declared size (`<p class="ad-notice-small">`)."""
+    return not el.get("id") and not any(str(k).startswith("data-") for k in el.attrib) \
+        and declared_size(el) == (None, None)
 
 
 def _unit_markup(el: etree._Element) -> bool:

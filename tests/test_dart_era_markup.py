@@ -55,6 +55,23 @@ def test_campaign_manager_paths_are_not_dart_placements(
     assert not [i for i in page.ids if i.kind.startswith("dart-")]
 
 
+@pytest.mark.parametrize("path", [
+    "ddm/ad/N7937.1234567EXAMPLE/B1234567.123456789;sz=1x1;ord=%%CACHEBUSTER%%?",
+    "ddm/trackimp/N1234.567890EXAMPLE/B2345678.345678901;dc_trk_aid=1;dc_trk_cid=2;ord=1?"])
+def test_a_campaign_manager_impression_tracker_names_it_and_places_no_ad(
+        path: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """Campaign Manager's impression tracker beside a sponsor's link (`/ddm/ad/` or
+    `/ddm/trackimp/`, a 1x1 image) is the advertiser's measurement: its network is named,
+    and it is no placement of the page's publisher."""
+    html = ("<html><head><title>t</title></head><body><p>Article text.</p><ul><li><a "
+            "href='https://tickets.example/?aff=news'>Tickets</a><img class='tracking-pixel' "
+            f"src='https://ad.doubleclick.net/{path}'></li></ul></body></html>")
+    (page,) = audit(html.encode(), url="https://mysite.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert "Google Campaign Manager (Floodlight)" in {n.network for n in page.networks}
+    assert not page.slots
+
+
 # Smart AdServer's tag before sas.call: a head function writes /call/pubj/<site>/<page>/<format>,
 # each placement an inline call with a <noscript> pubjumpi/pubi fallback
 SMART_PUBJ = b"""<html><head><title>t</title>

@@ -230,6 +230,16 @@ def test_a_yieldmo_placement_div_without_its_class_is_its_unit(
                                                             for i in report.ids}
 
 
+def test_a_criteo_publisher_tag_container_without_its_loader_is_its_unit(
+        audit_page: Callable[..., PageReport]) -> None:
+    """Criteo's generated unit writes its container as `div#crt-<zoneid>`: a copy with its
+    scripts stripped keeps the div alone, and it names the zone; a `crt-` id of words no."""
+    report = audit_page("<aside><div style='width:300px;height:600px'><div id='crt-538481'>"
+                        "</div></div></aside><div id='crt-header'></div>")
+    assert [(s.network, s.zone_id) for s in report.slots] == [("Criteo", "538481")]
+    assert ("criteo-zone", "538481") in {(i.kind, i.value) for i in report.ids}
+
+
 def test_a_taboola_container_under_the_sites_prefix_is_its_unit(
         audit_page: Callable[..., PageReport]) -> None:
     report = audit_page("<div id='taboola-below-article'></div><p>More text.</p>"

@@ -135,6 +135,42 @@ CASES = [
         "function(){ cxApi.chooseVariation(); });</script>"),
         {("ga-experiment", "Qx4sJN8YWTbaosZzwch_3m")},
         id="ga: the experiment handed by a variable, other choices commented out"),
+    pytest.param(_page(
+        _GPT, '<script>EX.Ads.recordSlot("/7654321/example", "leaderboard", [[728,90]], null);'
+        "</script>"),
+        {("gpt-slot", "/7654321/example"), ("gpt-network", "7654321")},
+        id="gpt: a unit path handed to the site's own slot wrapper"),
+    pytest.param(_page(
+        _GPT, "<script>googletag.cmd.push(SiteAds.createTopAd.bind(SiteAds, {\"div\": \"top\", "
+        "\"pos\": \"top\", \"topics\": \"" + "harbour(ferry)," * 40 + "\"}, "
+        "'/7654321/ex/news/'));</script>"),
+        {("gpt-slot", "/7654321/ex/news/"), ("gpt-network", "7654321")},
+        id="gpt: a unit path bound to the site's ad helper after its config"),
+    pytest.param(_page(
+        _GPT, '<script>Loader.set("adsConfig", {"lazy": 1, "zone": "/7654321/ex/channel_news"});'
+        "</script>"),
+        {("gpt-slot", "/7654321/ex/channel_news"), ("gpt-network", "7654321")},
+        id="gpt: a unit path as the site's ad config's zone"),
+    pytest.param(_page(
+        "<script>var ms = document.createElement('script'); var cid = '8CUTEST12';"
+        "if (window.innerWidth < 600) { cid = '8CUTEST34'; }"
+        'ms.src = "https://contextual.media.net/bidexchange.js?cid=" + cid + "&https=1";'
+        "document.head.appendChild(ms);</script>"),
+        {("medianet-customer", "8CUTEST12"), ("medianet-customer", "8CUTEST34")},
+        id="media.net: the customer held in a variable joined into its loader"),
+    pytest.param(_page(
+        "<script>var _fbq = window._fbq || (window._fbq = []); var f = document.createElement"
+        "('script'); f.src = '//connect.facebook.net/en_US/fbds.js';"
+        "window._fbq.push(['track', '6098765432101', {'value': '1.00', 'currency': 'USD'}]);"
+        "</script>"),
+        {("facebook-pixel", "6098765432101")},
+        id="facebook: the legacy conversion pixel's track call"),
+    pytest.param(_page(
+        _GPT, '<script src="https://mtrx.go.sonobi.com/morpheus.site.1234.js"></script>',
+        '<script>Site.Ads.recordSlot("/7654321/example", "top", [[728,90]], '
+        '{"sonobi_id": "0a1b2c3d4e5f60718293"});</script>'),
+        {("sonobi-placement", "0a1b2c3d4e5f60718293")},
+        id="sonobi: a placement under its key in the site's slot config"),
 ]
 
 
@@ -199,6 +235,37 @@ NOT_IDS = [
     pytest.param(_page(
         '<script>var player = {"networkId": 24680, "autoplay": false};</script>'),
         ("gpt-network", "24680"), id="a networkId without GPT"),
+    pytest.param(_page(
+        '<script>EX.Ads.recordSlot("/7654321/example", "top", [[728,90]]);</script>'),
+        ("gpt-network", "7654321"), id="a unit path handed to a slot wrapper without GPT"),
+    pytest.param(_page(
+        _GPT, '<script>router.navigate("/7654321/comments"); history.pushState(null, "", '
+        '"/7654321/edit");</script>'),
+        ("gpt-network", "7654321"), id="a route with a number handed to a router on a GPT page"),
+    pytest.param(_page(
+        _GPT, '<script>Ads.loadAddress("/2019/05/ferry-vote/"); loadAdImage("/7654321/top.png");'
+        "</script>"),
+        ("gpt-network", "2019"), id="a dated permalink handed to an ad helper on a GPT page"),
+    pytest.param(_page(
+        _GPT, "<script>loadAdImage('/7654321/top.png'); getAddress('/7654321/home');"
+        "showAd('/7654321/home?x=1'); address('/7654321/home');</script>"),
+        ("gpt-network", "7654321"), id="a file, an address's call, a URL with a query"),
+    pytest.param(_page(
+        _GPT, '<script>var cfg = {"zone": "/7654321/2020"};</script>'),
+        ("gpt-slot", "/7654321/2020"), id="a zone path whose unit holds no letter"),
+    pytest.param(_page(
+        "<script>var cid = '8CUTEST12'; var other = '8CUOTHER1';"
+        'ms.src = "https://contextual.media.net/bidexchange.js?cid=" + other;</script>'),
+        ("medianet-customer", "8CUTEST12"), id="media.net: a variable its loader does not join"),
+    pytest.param(_page(
+        "<script>var f = document.createElement('script'); f.src = "
+        "'//connect.facebook.net/en_US/fbds.js'; window._fbq = window._fbq || [];"
+        "window._fbq.push(['track', 'PixelInitialized', {}]);"
+        "var tracker = {track: ['track', '6098765432101']};</script>"),
+        ("facebook-pixel", "6098765432101"), id="facebook: an event's name, a number elsewhere"),
+    pytest.param(_page(
+        '<script>var slot = {"sonobi_id": "0a1b2c3d4e5f60718293"};</script>'),
+        ("sonobi-placement", "0a1b2c3d4e5f60718293"), id="sonobi: its key without Sonobi"),
 ]
 
 

@@ -2793,3 +2793,48 @@ def test_a_frame_with_its_document_written_in_is_read_as_that_document(
              f'size=300x250" width="300" height="250" srcdoc="{doc}"></iframe></div>')
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
     assert [(s.network, s.zone_id) for s in report.slots] == [("Google AdSense", "9876543210")]
+
+
+@pytest.mark.parametrize("label", [
+    "Advertisement - story continues below", "Advertisement - Continue Reading Below",
+    "Anzeige - Artikel wird unter der Anzeige fortgesetzt",
+    "Publicité - la suite après la publicité", "広告", "Sponsored Content"])
+def test_a_label_with_the_readers_cue_beside_a_known_units_box_is_no_slot(
+        label: str, engine: Engine) -> None:
+    """A label prints the ad's word and the reader's cue that the story goes on past it
+    (`<p class="ad-notice-small">Advertisement - story continues below</p>` over the box
+    GPT's unit renders in): still the label of that one placement, in any language."""
+    from auditor.pipeline import audit
+
+    html = page(f"<p class='ad-notice-small'>{label}</p><div class='sponsor'><div id="
+                "'sponsor-ad'></div></div>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
+def test_an_empty_sized_ad_box_holding_a_label_with_a_cue_is_one_slot(engine: Engine) -> None:
+    """The true twin: an empty ad box sized for its unit with the label and cue inside it
+    is the placement itself, one slot, not a label."""
+    from auditor.pipeline import audit
+
+    html = page("<p>Story text.</p><div class='ad-unit' id='ad-mid' style='width:300px;"
+                "height:250px'><span class='ad-label'>Advertisement - story continues below"
+                "</span></div><p>More story text.</p>")
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert len(report.slots) == 1
+
+
+def test_a_bare_label_over_an_extras_box_a_few_levels_round_a_unit_is_no_slot(
+        engine: Engine) -> None:
+    """A bare label (a class, no id, data- attribute or size) over the article's extras box
+    that holds GPT's unit three levels down (`div.article-extras > div.left > div.sponsor >
+    div#sponsor-ad`) labels that unit: one placement. A placeholder with an id of its own
+    beside such a box stays a placement (above)."""
+    from auditor.pipeline import audit
+
+    html = page("<p class='ad-notice-small'>Advertisement - story continues below</p>"
+                "<div class='article-extras'><div class='left'><div class='sponsor'>"
+                "<div id='sponsor-ad'></div></div></div><div class='right'><h4>Related</h4>"
+                "</div></div>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert [s.network for s in report.slots] == ["Google Publisher Tag"]

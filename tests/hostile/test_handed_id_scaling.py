@@ -77,3 +77,20 @@ def _strings_with_comment_marks(n: int) -> str:
 def test_strings_holding_comment_marks_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_strings_with_comment_marks(n)), 3_000,
                   "assignments beside strings holding // and /* on one 90 KB line")
+
+
+def _ad_wrapper_heads(n: int) -> str:
+    # one script repeating the heads of a site's ad wrapper call (a callee named for ads,
+    # its arguments running to no unit path), a config's zone key with no path, and one
+    # long identifier of ad words with no call after it: each read once
+    head = ("EX.Ads.recordSlot(a, {b: 1}, c, d); createTopAd.bind(x, 'y', "
+            '"zone": "/12", cid = \'8CUTEST12\'; x = "media.net/bidexchange.js?cid=" + y; '
+            "sonobiId: '0a1b', _fbq.push(['track', '12', ")
+    return (HEAD + LOADERS + "<script>" + head * n + "var " + "AdSlotGpt" * n
+            + " = 1;</script></body></html>")
+
+
+def test_ad_wrapper_heads_in_one_script_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_ad_wrapper_heads(n)), 1_500,
+                  "GPT unit-path wrapper, zone, Media.net, Sonobi and Facebook heads, one "
+                  "long ad-named identifier")

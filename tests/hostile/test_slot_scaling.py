@@ -109,3 +109,18 @@ def _labels_beside_known_units(n: int) -> str:
 def test_labels_beside_known_units_boxes_are_read_in_linear_time() -> None:
     assert_linear(lambda n: audit_seconds(_labels_beside_known_units(n)), 400,
                   "labels beside known units' boxes", runs=2, floor=0.05)
+
+
+def _bare_labels_beside_deep_units(n: int) -> str:
+    # `n` bare labels each beside a layout box holding a GPT unit three levels down, the
+    # boxes nested: each known unit's four boxes above it are read once
+    return _HEAD + "".join(
+        f"<div><p class='ad-notice-small'>Advertisement - story continues below</p><div>"
+        f"<div><div id='box{i}'><div id='google_ads_iframe_/1234/s/u{i}_0__container__'>"
+        "<iframe width='300' height='250'></iframe></div></div></div>"
+        for i in range(n)) + "</div></div>" * n + "</body></html>"
+
+
+def test_bare_labels_beside_deep_units_layout_are_read_in_linear_time() -> None:
+    assert_linear(lambda n: audit_seconds(_bare_labels_beside_deep_units(n)), 400,
+                  "bare labels beside known units' layout boxes", runs=2, floor=0.05)
