@@ -1988,7 +1988,10 @@ def _names_an_ad(el: etree._Element) -> bool:
     """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
-    for token in (el.get("class") or "").split():
+    value = el.get("class") or ""
+    if "ad" not in value.lower():  # every ad word is an `ad…` one: most boxes are read here
+        return False
+    for token in value.split():
         name = _utility(token)
         words = _name_words(name)
         if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS and not _flagged(name):
