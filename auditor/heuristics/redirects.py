@@ -68,6 +68,10 @@ _BRACKET_REDIRECT = lazy_regex(
     r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
     r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
+# what each `Object.assign` match of `_BRACKET_REDIRECT` opens with: searched first, as a
+# bundle calls `Object.assign` on its own objects many times and the whole pattern is slow
+_ASSIGNS_WINDOW = lazy_regex(
+    r"Object\s*\.\s*assign\s*\(\s*(?:window|self|top|parent|globalThis|document|location)")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
@@ -999,7 +1003,8 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
                      if _name_before(text, m.start())[1] in bound)
         found.sort()
-    if "location'" in text or 'location"' in text or "assign" in text:
+    if "location'" in text or 'location"' in text or (
+            "assign" in text and _ASSIGNS_WINDOW.search(text)):
         found.extend((m.start(), m.group(2) or m.group(4) or m.group(6))
                      for m in _BRACKET_REDIRECT.finditer(text))
         found.sort()
