@@ -1,0 +1,44 @@
+"""The exact needle tests in front of slow patterns agree with the patterns they guard:
+on the tricky spellings (case, the long s, spaced calls) the pre-test never says no where
+the pattern matches."""
+import pytest
+from lxml import html
+
+from auditor.heuristics.hidden import _CREATES_STYLE, _creates_style
+from auditor.heuristics.redirects import _js_redirects
+from auditor.slots import _names_an_ad
+
+
+@pytest.mark.parametrize("code", [
+    "var s=document.createElement('style');s.textContent='#a{top:-9999px}'",
+    "document.CREATEELEMENT( `STYLE` )",
+    "document.createElement(\"\u017ftyle\")",  # the long s matches `s` caselessly
+    "document.write('<STYLE>#a{display:none}</STYLE>')",
+    "el.insertAdjacentHTML('beforeend', '<\u017fTYLE media=all>.x{left:-9999px}')",
+    "document.createElement('div'); x.style.top='1px'",
+    "var t = '<styles>'; createElement ('style')",
+    "no sheet here {}",
+])
+def test_style_needles_agree_with_the_pattern(code: str) -> None:
+    assert _creates_style(code) == bool(_CREATES_STYLE.search(code))
+
+
+@pytest.mark.parametrize("code, url", [
+    ("Object . assign ( window , {location: 'https://a.example/x'})", "https://a.example/x"),
+    ("Object.assign(location,{href:\"//b.example/y\"})", "//b.example/y"),
+    ("Object.assign(window.location, {href: 'https://c.example/z'})", "https://c.example/z"),
+])
+def test_object_assign_redirects_still_found(code: str, url: str) -> None:
+    assert [u for _, u in _js_redirects(code)] == [url]
+
+
+def test_object_assign_of_own_object_is_no_redirect() -> None:
+    assert list(_js_redirects("Object.assign(cfg, {location: 'https://d.example/'})")) == []
+
+
+@pytest.mark.parametrize("cls, named", [
+    ("trb_gptAd rail", True), ("AD-slot", True), ("md:ADS_top", True), ("noAds", False),
+    ("header nav", False), ("shadow", False),
+])
+def test_ad_named_class_needle(cls: str, named: bool) -> None:
+    assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>')) is named
