@@ -68,8 +68,10 @@ _BRACKET_REDIRECT = lazy_regex(
     r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:(?:window|self|top|parent|"""
     r"""globalThis|document)\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
-# what each `Object.assign` match of `_BRACKET_REDIRECT` opens with: searched first, as a
-# bundle calls `Object.assign` on its own objects many times and the whole pattern is slow
+# what each match of `_BRACKET_REDIRECT` holds, searched first as that whole pattern, led
+# by no literal, is slow over a bundle: its `['location']` (or else its `Reflect`), or the
+# opening of its `Object.assign` (a bundle calls that on its own objects many times)
+_BRACKETED_LOCATION = lazy_regex(r"""location['"]\s*\]""")
 _ASSIGNS_WINDOW = lazy_regex(
     r"Object\s*\.\s*assign\s*\(\s*(?:window|self|top|parent|globalThis|document|location)")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
@@ -1003,7 +1005,8 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
                      if _name_before(text, m.start())[1] in bound)
         found.sort()
-    if "location'" in text or 'location"' in text or (
+    if (("location'" in text or 'location"' in text)
+            and ("Reflect" in text or _BRACKETED_LOCATION.search(text))) or (
             "assign" in text and _ASSIGNS_WINDOW.search(text)):
         found.extend((m.start(), m.group(2) or m.group(4) or m.group(6))
                      for m in _BRACKET_REDIRECT.finditer(text))

@@ -27,8 +27,11 @@ def test_style_needles_agree_with_the_pattern(code: str) -> None:
     ("Object . assign ( window , {location: 'https://a.example/x'})", "https://a.example/x"),
     ("Object.assign(location,{href:\"//b.example/y\"})", "//b.example/y"),
     ("Object.assign(window.location, {href: 'https://c.example/z'})", "https://c.example/z"),
+    ("window [ 'location' ] = 'https://e.example/'", "https://e.example/"),
+    ('top["location" ]["href"]="//f.example/g"', "//f.example/g"),
+    ("Reflect.set(self, 'location', 'https://h.example/')", "https://h.example/"),
 ])
-def test_object_assign_redirects_still_found(code: str, url: str) -> None:
+def test_bracket_and_object_assign_redirects_still_found(code: str, url: str) -> None:
     assert [u for _, u in _js_redirects(code)] == [url]
 
 
