@@ -214,10 +214,11 @@ def _script_sheets(page: ParsedPage) -> list[str]:
         code = (script.text or "")[:MAX_SCRIPT]
         if "{" not in code or not _creates_style(_ANY_PIECES.sub("", code)):
             continue
-        for m in _QUOTED_LITERAL.finditer(_JOINED_PIECES.sub("", code)):
-            literal = next(g for g in m.groups() if g is not None)
-            if "{" in literal and "}" in literal:
-                rules.append(_STYLE_TAG.sub(" ", literal) if "<" in literal else literal)
+        # one group of each literal's three holds it: a literal holding braces is no ""
+        rules += [_STYLE_TAG.sub(" ", literal) if "<" in literal else literal
+                  for literal in (a or b or c for a, b, c
+                                  in _QUOTED_LITERAL.findall(_JOINED_PIECES.sub("", code)))
+                  if "{" in literal and "}" in literal]
     return rules
 
 
