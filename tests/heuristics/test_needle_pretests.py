@@ -4,9 +4,10 @@ the pattern matches."""
 import pytest
 from lxml import html
 
-from auditor.heuristics.hidden import _CREATES_STYLE, _creates_style
+from auditor.dom.page import parse_page
+from auditor.heuristics.hidden import _CREATES_STYLE, _creates_style, _script_sheets
 from auditor.heuristics.redirects import _js_redirects
-from auditor.slots import _names_an_ad
+from auditor.slots import _names_an_ad, ad_call_boxes
 
 
 @pytest.mark.parametrize("code", [
@@ -45,3 +46,23 @@ def test_object_assign_of_own_object_is_no_redirect() -> None:
 ])
 def test_ad_named_class_needle(cls: str, named: bool) -> None:
     assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>')) is named
+
+
+@pytest.mark.parametrize("call, placed", [
+    ("TagProvider.displayAd('2127_1593')", True),
+    ("site.render_ad (\n \"2127_1593\")", True),
+    ("loadAd('other')", False),
+    ("window.adsLoaded = true", False),
+])
+def test_ad_call_needle(call: str, placed: bool) -> None:
+    page = parse_page(
+        f'<html><body><div id="2127_1593"><script>{call}</script></div></body></html>')
+    assert bool(ad_call_boxes(page)) is placed
+
+
+def test_script_sheet_literals_of_each_quote() -> None:
+    page = parse_page("""<html><body><script>var s=document.createElement('style');
+    s.textContent = "#a{top:-9999px}" + '' + `.b{left:-9999px}` + '<style>.c{display:none}</style>';
+    var e = ''; var d = 'no braces';</script></body></html>""")
+    assert _script_sheets(page) == ["#a{top:-9999px}", ".b{left:-9999px}",
+                                    " .c{display:none} "]
