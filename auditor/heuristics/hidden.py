@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
@@ -252,8 +252,10 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     hides, named = sheet_hiding([*sheets, *written], _TOGGLES)
     if not hides:
         return {}
-    scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
-    far = _far_hidden(written) if written else frozenset()
+    # what the scripts' own rules hide, and move far: read at the first element a rule
+    # hides, as most pages' sheets hide none of its elements
+    scripted: Collection[str] | None = None
+    far: frozenset[str] | None = None
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
     # the page's class values holding a hidden class, and the hidden ids it holds: the
@@ -275,12 +277,17 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         if hider is None or any(n != hider and n in named for n in own) \
                 or str(el.tag).lower() in ("html", "body"):
             continue
+        if scripted is None:
+            scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
         by_script = hider in scripted
+        made_up = by_script and _made_up(hider)
+        if by_script and not made_up:
+            far = _far_hidden(written) if far is None else far
+            made_up = hider in far
         found[el] = SheetHiding(
             f"{hides[hider]}, by the " + ("style rule an inline script writes"
                                          if by_script else "page's style rule") + f" {hider}",
-            _generated(el, hider, libraries), by_script,
-            by_script and (_made_up(hider) or hider in far))
+            _generated(el, hider, libraries), by_script, made_up)
     return found
 
 
