@@ -4,6 +4,7 @@ the pattern matches."""
 import pytest
 from lxml import html
 
+from auditor.dom.deobfuscate import _ROTATION, _ROTATION_MAY, _created
 from auditor.dom.page import parse_page
 from auditor.heuristics.hidden import _CREATES_STYLE, _creates_style, _script_sheets
 from auditor.heuristics.redirects import _js_redirects
@@ -66,3 +67,28 @@ def test_script_sheet_literals_of_each_quote() -> None:
     var e = ''; var d = 'no braces';</script></body></html>""")
     assert _script_sheets(page) == ["#a{top:-9999px}", ".b{left:-9999px}",
                                     " .c{display:none} "]
+
+
+@pytest.mark.parametrize("code, tag", [
+    ("d.createElement('div');d.createElement(\"IFRAME\")", "iframe"),
+    ("var t=String.fromCharCode(115,99,114,105,112,116);d.createElement(t)", "script"),
+    ("var t=window.String['FROMCHARCODE'](0x73,0x63,0x72,0x69,0x70,0x74);"
+     "d.CreateElement(u);d.createElement(t)", "script"),
+    ("var x='\u0130';document.createElement('img')", "img"),  # İ lowers to two characters
+    ("var t='script';d.createElement(t)", None),
+    ("d.createElement.call(d, 'script')", None),
+])
+def test_created_tag_read_at_each_create_element(code: str, tag: str | None) -> None:
+    assert _created(code) == tag
+
+
+@pytest.mark.parametrize("code", [
+    "while(!![]){try{var e=parseInt(a(1))}catch(x){}}",
+    "for ( ; ; ) {\u00a0try\n{",
+    "for(e=a();;)try{if(",
+    "while (true) { try {",
+    "WHILE(!0){TRY{",
+    "try { while(1) x() } catch(e) {}",
+])
+def test_rotation_prefilter_agrees_with_the_pattern(code: str) -> None:
+    assert bool(_ROTATION.search(code)) <= bool(_ROTATION_MAY.search(code))
