@@ -186,6 +186,27 @@ _ANY_PIECES = lazy_regex(r"""['"`]\s*\+\s*['"`]""")
 _JOINED_PIECES = lazy_regex(r"""(['"`])\s*\+\s*\1""")
 _QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\""""
                              r"""|`((?:[^`\\$]|\\.|\$(?!\{)){0,4096})`""")
+_LITERAL_READ = 4096  # `_QUOTED_LITERAL`'s bound: characters of a literal, escapes one each
+# `_QUOTED_LITERAL` with no bound, each run of plain characters taken whole: its matches
+# are that pattern's wherever they are `_LITERAL_READ` characters or fewer (each pattern
+# reads its literal one way, to its closing quote), five times quicker than a character at
+# a time over a bundle's thousands of literals; a longer one is checked by that pattern
+_QUOTED_RUN = lazy_regex(r"""'((?:[^'\\\n]++|\\.)*+)'|"((?:[^"\\\n]++|\\.)*+)\""""
+                         r"""|`((?:[^`\\$]++|\\.|\$(?!\{))*+)`""")
+
+
+def _quoted_literals(code: str) -> Iterator[str]:
+    """What `_QUOTED_LITERAL.finditer(code)` reads, in order: each literal's text."""
+    at = 0
+    while (m := _QUOTED_RUN.search(code, at)) is not None:
+        if m.end() - m.start() - 2 > _LITERAL_READ:
+            bounded = _QUOTED_LITERAL.match(code, m.start())
+            if bounded is None:  # too long for the bounded read: none starts here
+                at = m.start() + 1
+                continue
+            m = bounded
+        yield m.group(m.lastindex or 0)  # each quote's group: the one a match sets
+        at = m.end()
 
 
 def _creates_style(code: str) -> bool:
@@ -214,10 +235,8 @@ def _script_sheets(page: ParsedPage) -> list[str]:
         code = (script.text or "")[:MAX_SCRIPT]
         if "{" not in code or not _creates_style(_ANY_PIECES.sub("", code)):
             continue
-        # one group of each literal's three holds it: a literal holding braces is no ""
         rules += [_STYLE_TAG.sub(" ", literal) if "<" in literal else literal
-                  for literal in (a or b or c for a, b, c
-                                  in _QUOTED_LITERAL.findall(_JOINED_PIECES.sub("", code)))
+                  for literal in _quoted_literals(_JOINED_PIECES.sub("", code))
                   if "{" in literal and "}" in literal]
     return rules
 
