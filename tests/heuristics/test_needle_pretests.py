@@ -6,7 +6,13 @@ from lxml import html
 
 from auditor.dom.deobfuscate import _ROTATION, _ROTATION_MAY, _created
 from auditor.dom.page import parse_page
-from auditor.heuristics.hidden import _CREATES_STYLE, _creates_style, _script_sheets
+from auditor.heuristics.hidden import (
+    _CREATES_STYLE,
+    _QUOTED_LITERAL,
+    _creates_style,
+    _quoted_literals,
+    _script_sheets,
+)
 from auditor.heuristics.redirects import _js_redirects
 from auditor.slots import _names_an_ad, ad_call_boxes
 
@@ -92,3 +98,17 @@ def test_created_tag_read_at_each_create_element(code: str, tag: str | None) -> 
 ])
 def test_rotation_prefilter_agrees_with_the_pattern(code: str) -> None:
     assert bool(_ROTATION.search(code)) <= bool(_ROTATION_MAY.search(code))
+
+
+@pytest.mark.parametrize("code", [
+    "var a='x{y}', b=\"p\\\"q\", c=`t${u}v` + `w$x` + '';",
+    "'" + "a" * 4096 + "' 'b'",  # as long as the bounded read: read whole
+    "'" + "a" * 4097 + "'x'",  # past it: no literal there, the scan goes on inside
+    "'" + "\\n" * 3000 + "'",  # 6000 characters, 3000 escapes: within the read
+    "`" + "line\n" * 900 + "`'after'",
+    "'unclosed\n'x' \"a\\\nb\"",
+])
+def test_quoted_literals_read_as_the_bounded_pattern(code: str) -> None:
+    expected = [next(g for g in m.groups() if g is not None)
+                for m in _QUOTED_LITERAL.finditer(code)]
+    assert list(_quoted_literals(code)) == expected
