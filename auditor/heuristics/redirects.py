@@ -142,6 +142,7 @@ _PARAMETERS = lazy_regex(
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
 # names destructured from a window's location (`const {location: l} = window`)
 _LOCATION_KEY = lazy_regex(r"^\s*location\s*:\s*([A-Za-z_$][\w$]*)\s*(?:=|$)")
+_LOCATION_KEYED = lazy_regex(r"location\s*:")  # what each `_LOCATION_KEY` holds
 _BRACE = lazy_regex(r"[{}]")
 # what leads a block: a function's head (`function f(a) {`, `function () {`), an arrow's
 # (`=> {`), or neither (an `if`'s block, an object literal)
@@ -1063,7 +1064,10 @@ def _window_aliases(text: str) -> frozenset[str]:
 
 def _destructured_locations(text: str) -> set[str]:
     """The names the script destructures a window's location into (`const {location: l}
-    = window`), whose `href` set or `replace` called navigates as `location`'s does."""
+    = window`), whose `href` set or `replace` called navigates as `location`'s does.
+    Each is a `location:` key: a script with none (most) is not read brace by brace."""
+    if not _LOCATION_KEYED.search(text):
+        return set()
     return {bound.group(1) for m in _WINDOW_DESTRUCTURED.finditer(text)
             for part in m.group(1).split(",") if (bound := _LOCATION_KEY.match(part))}
 

@@ -112,3 +112,11 @@ def test_quoted_literals_read_as_the_bounded_pattern(code: str) -> None:
     expected = [next(g for g in m.groups() if g is not None)
                 for m in _QUOTED_LITERAL.finditer(code)]
     assert list(_quoted_literals(code)) == expected
+
+
+@pytest.mark.parametrize("code, url", [
+    ("const {location: l} = window; l.href = 'https://i.example/'", "https://i.example/"),
+    ("var {a, location :loc} = self; loc.replace(\"//j.example/k\")", "//j.example/k"),
+])
+def test_destructured_locations_still_navigate(code: str, url: str) -> None:
+    assert [u for _, u in _js_redirects(code)] == [url]
