@@ -1859,6 +1859,9 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
 _AD_CALL = lazy_regex(
     r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
     r"""['"]([\w.:-]{1,200})['"]""")
+# what every `_AD_CALL` holds, searched first: that pattern, led by `\b` and its verbs, is
+# tried at each position of a script; this one only where an `A` or `_` is
+_AD_CALL_CLOSE = lazy_regex(r"""(?:Ad|_ad)\s*\(\s*['"]""")
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
 # what an article's body holds, and a box an ad fills does not: an ad call handed the id of
 # a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
@@ -1885,8 +1888,9 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
         if box is None or not own or str(box.tag).lower() in _LANDMARKS:
             continue
         code = script.text or ""
-        if any(m.group(1) == own and not in_comment(code, m.start())
-               for m in _AD_CALL.finditer(code)) and not _holds_prose(box):
+        if ("Ad" in code or "_ad" in code) and _AD_CALL_CLOSE.search(code) and any(
+                m.group(1) == own and not in_comment(code, m.start())
+                for m in _AD_CALL.finditer(code)) and not _holds_prose(box):
             out.append((box, AD_CALL_RULE, INS_TAG_LIST))
     return out
 
@@ -1994,7 +1998,10 @@ def _names_an_ad(el: etree._Element) -> bool:
     """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
-    for token in (el.get("class") or "").split():
+    value = el.get("class") or ""
+    if "ad" not in value.lower():  # every ad word is an `ad…` one: most boxes are read here
+        return False
+    for token in value.split():
         name = _utility(token)
         words = _name_words(name)
         if words & _AD_NAME_WORDS and not words & _NOT_A_BOX_WORDS and not _flagged(name):

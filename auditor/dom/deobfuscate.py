@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 from urllib.parse import unquote
 
 from auditor.dom.inline_js import (
@@ -30,6 +31,7 @@ from auditor.dom.inline_js import (
     printable,
     type_from_extension,
 )
+from auditor.dom.parser import re2_text_pattern
 from auditor.dom.string_table import ROTATION_LOOP, resolved
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
@@ -109,6 +111,9 @@ _OBFUSCATOR_IDENT = lazy_regex(r"\b_0x[0-9a-f]{4,6}\b")
 # its loop perhaps compressed too (`while(!0)`, `while(true)`, `for(;;)`, terser's
 # `for(…;;)try{if(`)
 _ROTATION = lazy_regex(ROTATION_LOOP + r"\s*\{\s*try\s*\{|;\s*;\s*\)\s*try\s*\{\s*if\s*\(")
+# `_ROTATION` case-blind, run by RE2 in one pass first: wherever `_ROTATION` matches it does
+# (`re` tried that pattern's three openings at each `w`, `f` and `;` of a bundle)
+_ROTATION_MAY: Any = re2_text_pattern(_ROTATION.pattern)
 # code decoded by XOR (`z.charCodeAt(0) ^ t.charCodeAt(n % t.length)`) and run by
 # `Function` or `eval` on a name: a skimmer's key is often the page's host name, so its
 # payload decodes only on the site it was made for; what it runs is not read here
@@ -1086,6 +1091,21 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
             yield text, True
 
 
+def _creations(outer: str, low: str) -> Iterator[re.Match[str]]:
+    """`_CREATES_ELEMENT.finditer(outer)`, tried only where `low` (`outer` lowered) holds
+    its `createelement(` (whose letters no other character matches case-blind): `re` has
+    no literal to skip ahead to in a case-blind pattern, and tried it at every position."""
+    if len(low) != len(outer):  # an "İ" lowers to two characters: offsets no longer outer's
+        yield from _CREATES_ELEMENT.finditer(outer)
+        return
+    at = low.find("createelement(")
+    while at >= 0:
+        creates = _CREATES_ELEMENT.match(outer, at)
+        if creates is not None:
+            yield creates
+        at = low.find("createelement(", creates.end() if creates is not None else at + 1)
+
+
 def _created(outer: str) -> str | None:
     """The tag of the first element the code creates (script, iframe or img), if any:
     asked once per decoded text, not once per payload (a script with thousands of
@@ -1093,7 +1113,8 @@ def _created(outer: str) -> str | None:
     if "createElement" not in outer:
         return None
     names: set[str] = set()
-    for creates in _CREATES_ELEMENT.finditer(outer):
+    low = outer.lower()
+    for creates in _creations(outer, low):
         if creates.group(1):
             return creates.group(1).lower()
         codes = creates.group(2)
@@ -1102,8 +1123,10 @@ def _created(outer: str) -> str | None:
             if name in names or len(names) >= CREATED_NAMES_READ:
                 continue
             names.add(name)
-            held = re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*" + _FROM_CODES,
-                             outer, re.I)
+            # each `_FROM_CODES` holds a `fromcharcode` lowered (no other letter matches
+            # one of those case-blind): with none, no name holds codes
+            held = None if "fromcharcode" not in low else re.search(
+                r"(?<![\w$.])" + re.escape(name) + r"\s*=\s*" + _FROM_CODES, outer, re.I)
             codes = held.group(1) if held else None
         tag = (_codes(codes) or "").lower() if codes else ""
         if tag in _CREATED_TAGS:
@@ -1161,7 +1184,8 @@ def decode_script(code: str) -> Decoded:
     if tabled:
         signals.append("javascript-obfuscator identifiers (_0x…)")
     renamed = None  # the code of a table whose names a minifier renamed, as written plainly
-    if not tabled and "try" in code and _ROTATION.search(code):
+    if not tabled and "try" in code and _ROTATION_MAY.search(code) \
+            and _ROTATION.search(code):
         renamed = resolved(code)
         if renamed is not None:
             tabled = True

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
@@ -187,6 +187,39 @@ _ANY_PIECES = lazy_regex(r"""['"`]\s*\+\s*['"`]""")
 _JOINED_PIECES = lazy_regex(r"""(['"`])\s*\+\s*\1""")
 _QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\""""
                              r"""|`((?:[^`\\$]|\\.|\$(?!\{)){0,4096})`""")
+_LITERAL_READ = 4096  # `_QUOTED_LITERAL`'s bound: characters of a literal, escapes one each
+# `_QUOTED_LITERAL` with no bound, each run of plain characters taken whole: its matches
+# are that pattern's wherever they are `_LITERAL_READ` characters or fewer (each pattern
+# reads its literal one way, to its closing quote), five times quicker than a character at
+# a time over a bundle's thousands of literals; a longer one is checked by that pattern
+_QUOTED_RUN = lazy_regex(r"""'((?:[^'\\\n]++|\\.)*+)'|"((?:[^"\\\n]++|\\.)*+)\""""
+                         r"""|`((?:[^`\\$]++|\\.|\$(?!\{))*+)`""")
+
+
+def _quoted_literals(code: str) -> Iterator[str]:
+    """What `_QUOTED_LITERAL.finditer(code)` reads, in order: each literal's text."""
+    at = 0
+    while (m := _QUOTED_RUN.search(code, at)) is not None:
+        if m.end() - m.start() - 2 > _LITERAL_READ:
+            bounded = _QUOTED_LITERAL.match(code, m.start())
+            if bounded is None:  # too long for the bounded read: none starts here
+                at = m.start() + 1
+                continue
+            m = bounded
+        yield m.group(m.lastindex or 0)  # each quote's group: the one a match sets
+        at = m.end()
+
+
+def _creates_style(code: str) -> bool:
+    """Whether a script (its pieces joined) creates or writes a `<style>`: `_CREATES_STYLE`,
+    run only where its needles are. Each of its matches, lowered, holds `tyle` and either
+    `createelement(` or `<style` (`<ſtyle` too: the long s matches `s` case-insensitively
+    and lowers to itself); a caseless regex search costs many times a lowered text's `in`."""
+    low = code.lower()
+    if "tyle" not in low or ("createelement(" not in low and "<style" not in low
+                             and "<\u017ftyle" not in low):
+        return False
+    return _CREATES_STYLE.search(code) is not None
 
 
 def _script_sheets(page: ParsedPage) -> list[str]:
@@ -201,12 +234,11 @@ def _script_sheets(page: ParsedPage) -> list[str]:
     rules: list[str] = []
     for script in page.scripts:
         code = (script.text or "")[:MAX_SCRIPT]
-        if "{" not in code or not _CREATES_STYLE.search(_ANY_PIECES.sub("", code)):
+        if "{" not in code or not _creates_style(_ANY_PIECES.sub("", code)):
             continue
-        for m in _QUOTED_LITERAL.finditer(_JOINED_PIECES.sub("", code)):
-            literal = next(g for g in m.groups() if g is not None)
-            if "{" in literal and "}" in literal:
-                rules.append(_STYLE_TAG.sub(" ", literal) if "<" in literal else literal)
+        rules += [_STYLE_TAG.sub(" ", literal) if "<" in literal else literal
+                  for literal in _quoted_literals(_JOINED_PIECES.sub("", code))
+                  if "{" in literal and "}" in literal]
     return rules
 
 
@@ -240,8 +272,10 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     hides, named = sheet_hiding([*sheets, *written], _TOGGLES)
     if not hides:
         return {}
-    scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
-    far = _far_hidden(written) if written else frozenset()
+    # what the scripts' own rules hide, and move far: read at the first element a rule
+    # hides, as most pages' sheets hide none of its elements
+    scripted: Collection[str] | None = None
+    far: frozenset[str] | None = None
     classes = {name[1:] for name in hides if name[0] == "."}
     ids = {name[1:] for name in hides if name[0] == "#"}
     # the page's class values holding a hidden class, and the hidden ids it holds: the
@@ -263,12 +297,17 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
         if hider is None or any(n != hider and n in named for n in own) \
                 or str(el.tag).lower() in ("html", "body"):
             continue
+        if scripted is None:
+            scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
         by_script = hider in scripted
+        made_up = by_script and _made_up(hider)
+        if by_script and not made_up:
+            far = _far_hidden(written) if far is None else far
+            made_up = hider in far
         found[el] = SheetHiding(
             f"{hides[hider]}, by the " + ("style rule an inline script writes"
                                          if by_script else "page's style rule") + f" {hider}",
-            _generated(el, hider, libraries), by_script,
-            by_script and (_made_up(hider) or hider in far))
+            _generated(el, hider, libraries), by_script, made_up)
     return found
 
 

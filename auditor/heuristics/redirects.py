@@ -71,6 +71,12 @@ _BRACKET_REDIRECT = lazy_regex(
     + r"""\s*,\s*\{(?:[^{}]|\{[^{}]{0,300}\}){0,300}?(?<![\w$])['"]?location|(?:"""
     + _WINDOW + r"""\s*\.\s*)?location\s*,\s*\{[^{}]{0,300}?(?<![\w$])['"]?href)"""
     r"""['"]?\s*:\s*""" + _URL.replace("\\1", "\\5") + r"\5")
+# what each match of `_BRACKET_REDIRECT` holds, searched first as that whole pattern, led
+# by no literal, is slow over a bundle: its `['location']` (or else its `Reflect`), or the
+# opening of its `Object.assign` (a bundle calls that on its own objects many times)
+_BRACKETED_LOCATION = lazy_regex(r"""location['"]\s*\]""")
+_ASSIGNS_WINDOW = lazy_regex(
+    r"Object\s*\.\s*assign\s*\(\s*(?:window|self|top|parent|globalThis|document|location)")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
 # Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
@@ -138,6 +144,7 @@ _PARAMETERS = lazy_regex(
 _NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
 # names destructured from a window's location (`const {location: l} = window`)
 _LOCATION_KEY = lazy_regex(r"^\s*location\s*:\s*([A-Za-z_$][\w$]*)\s*(?:=|$)")
+_LOCATION_KEYED = lazy_regex(r"location\s*:")  # what each `_LOCATION_KEY` holds
 _BRACE = lazy_regex(r"[{}]")
 # what leads a block: a function's head (`function f(a) {`, `function () {`), an arrow's
 # (`=> {`), or neither (an `if`'s block, an object literal)
@@ -1001,7 +1008,9 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
                      if _name_before(text, m.start())[1] in bound)
         found.sort()
-    if "location'" in text or 'location"' in text or "assign" in text:
+    if (("location'" in text or 'location"' in text)
+            and ("Reflect" in text or _BRACKETED_LOCATION.search(text))) or (
+            "assign" in text and _ASSIGNS_WINDOW.search(text)):
         found.extend((m.start(), m.group(2) or m.group(4) or m.group(6))
                      for m in _BRACKET_REDIRECT.finditer(text))
         found.sort()
@@ -1057,7 +1066,10 @@ def _window_aliases(text: str) -> frozenset[str]:
 
 def _destructured_locations(text: str) -> set[str]:
     """The names the script destructures a window's location into (`const {location: l}
-    = window`), whose `href` set or `replace` called navigates as `location`'s does."""
+    = window`), whose `href` set or `replace` called navigates as `location`'s does.
+    Each is a `location:` key: a script with none (most) is not read brace by brace."""
+    if not _LOCATION_KEYED.search(text):
+        return set()
     return {bound.group(1) for m in _WINDOW_DESTRUCTURED.finditer(text)
             for part in m.group(1).split(",") if (bound := _LOCATION_KEY.match(part))}
 

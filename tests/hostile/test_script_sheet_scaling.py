@@ -49,3 +49,17 @@ def _written_page(n: int) -> str:
 def test_style_markup_scripts_write_is_linear() -> None:
     assert_linear(lambda n: audit_seconds(_written_page(n)), 200,
                   "scripts writing <style> markup and template literals beside link blocks")
+
+
+def _long_literals_page(n: int) -> str:
+    """One style-writing script of many literals past the bounded read, each holding
+    quotes of the other kinds (each read whole, then by the bounded pattern, once)."""
+    long = "`x\" " * 1100
+    literals = "+".join(f"'{long}{i}{{a:b}}'" for i in range(n))
+    return ("<html><body><p>x</p><script>var e=document.createElement('style');"
+            f"e.textContent={literals};</script></body></html>")
+
+
+def test_literals_longer_than_the_read_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_long_literals_page(n)), 40,
+                  "a style-writing script of literals longer than the bounded read")
