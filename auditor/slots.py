@@ -1949,6 +1949,10 @@ _AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
                             "pubblicita", "werbung", "anzeige", "anzeigen", "reklama",
                             "reklame", "reclame", "advertentie", "annons", "annonse",
                             "mainos"})
+# what a class holding any of `_AD_NAME_WORDS` holds, lowered: the words no other word
+# of the set is inside (`ad` for `ads` and `advert`, `pub` for `publicite`)
+_AD_NAME_NEEDLES = tuple(sorted(w for w in _AD_NAME_WORDS
+                                if not any(o != w and o in w for o in _AD_NAME_WORDS)))
 _NOT_A_BOX_WORDS = frozenset({
     "free", "block", "blocker", "blocking", "blocked", "choice", "choices", "label",
     "badge", "notice", "disclosure", "disclaimer", "feedback", "close", "report", "info",
@@ -1999,7 +2003,8 @@ def _names_an_ad(el: etree._Element) -> bool:
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
     there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
     value = el.get("class") or ""
-    if "ad" not in value.lower():  # every ad word is an `ad…` one: most boxes are read here
+    lowered = value.lower()
+    if not any(needle in lowered for needle in _AD_NAME_NEEDLES):  # most boxes end here
         return False
     for token in value.split():
         name = _utility(token)
@@ -2194,7 +2199,10 @@ def _wrapper(unit: etree._Element) -> etree._Element | None:
     tag's few parts (its div, script and fallback), not a column or article of many."""
     for up in islice(unit.iterancestors(), _BESIDE_LEVELS):
         if str(up.tag).lower() not in _TAG_WRAPPERS:
-            return up if len(up) <= _AD_BOX_NODES + 1 else None
+            # counted no further than the bound: `len` counts every child, and the units
+            # of one long column (thousands of siblings) would each count them all
+            few = sum(1 for _ in islice(up.iterchildren(), _AD_BOX_NODES + 2))
+            return up if few <= _AD_BOX_NODES + 1 else None
     return None
 
 
