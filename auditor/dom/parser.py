@@ -605,6 +605,10 @@ def _opening(tag: str) -> re.Pattern[str]:
 DEEP_PATH = 100
 
 
+# a path step numbered past this many same-name siblings (`div[301]`): a wide page
+_WIDE_STEP = lazy_regex(r"\[(?:[3-9]\d\d|\d{4,})\]")
+
+
 class Paths:
     """element → its path (`getroottree().getpath()`), in linear time per page.
 
@@ -629,9 +633,11 @@ class Paths:
             path = self._asked.get(node)
             if path is None:
                 path = self._asked[node] = node.getroottree().getpath(node)
-                # getpath climbs to the root each time: past a deep node, the memo's
-                # numbering (a thousand nested divs took 0.4 s of paths)
-                self._direct = path.count("/") <= DEEP_PATH
+                # getpath climbs to the root each time and counts each step's same-name
+                # siblings one by one: past a deep node, or one with many elder twins,
+                # the memo's numbering (a thousand nested divs took 0.4 s of paths, the
+                # links of 1,600 sibling divs 1 s)
+                self._direct = path.count("/") <= DEEP_PATH and not _WIDE_STEP.search(path)
             return path
         tree = node.getroottree()
         root = tree.getroot()
