@@ -58,7 +58,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
                               "needs_element", "needle", "needs_loader", "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
-                     "live"})
+                     "live", "seek"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -325,6 +325,10 @@ class IdSpec:
     # CXID = '9222…'`): the pattern's `value_name` group names it, and the one literal the
     # page's scripts assign that name, where this regex matches it whole, is the ID
     assigned: re.Pattern[str] | None = None
+    # a regex every match of a script pattern holds, sought before the pattern: a pattern
+    # too general to carry a literal (an ad wrapper's call of any name handing GPT its
+    # unit path) runs only over the scripts holding what it reads (a quoted `/<code>/` path)
+    seek: re.Pattern[str] | None = None
 
 
 def url_path(url: str) -> str:
@@ -1388,6 +1392,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 decoded=compiled.compile(spec["decoded"], where) if "decoded" in spec else None,
                 assigned=(compiled.compile(spec["assigned"], where) if "assigned" in spec
                           else None),
+                seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
             )
         )
     snippet = _strings(entry, "snippet", where)

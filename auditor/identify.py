@@ -579,8 +579,9 @@ def identifiers(
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
         if spec.where in ("script", "any") and (not known or needle in in_codes) \
+                and (spec.seek is None or search(spec.seek, all_codes)) \
                 and _may_be_in(spec.pattern, all_codes):
-            texts += codes
+            texts += [c for c in codes if spec.seek is None or search(spec.seek, c)]
         if spec.where == "attr" and spec.attr:
             for root in (page.root, *own_frames):
                 texts += _attribute_values(page, root, spec.attr, spec.src, spec.on)
