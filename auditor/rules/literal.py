@@ -53,33 +53,9 @@ def alternatives(pattern: str) -> list[str] | None:
     >>> alternatives(r"(?:a|b)c") is None
     True
     """
-    if not pattern.startswith("(?:"):
+    if not pattern.startswith("(?:") or _group_end(pattern) != len(pattern) - 1:
         return None
-    branches: list[str] = []
-    depth, start, i, n = 0, 3, 3, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            j = _class_end(pattern, i)
-            if j < 0:
-                return None
-            i = j + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                branches.append(pattern[start:i])
-                return branches if i == n - 1 else None
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return None
+    return _branches(pattern[3:-1])
 
 
 def trailing_lookahead(pattern: str) -> str | None:
