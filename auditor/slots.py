@@ -32,7 +32,7 @@ from auditor.dom.hiding import (
 )
 from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
-from auditor.dom.noscript import NoscriptMemo, noscript_holding
+from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements
 from auditor.dom.walk import HeldDocument, held_frames
@@ -552,6 +552,11 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
     `/gampad/ad` image). A browser shows one of the two, so a slot inside that
     noscript is the script's slot's fallback when both are one network's: the script's slot
     is kept, completed by its twin's zone and size. Zones that disagree are two placements."""
+    # each slot's noscript read first: the memo holds a proxy of every ancestor, so lxml's
+    # free of a proxy made on the way (a parent, a sibling comment) stops at its parent
+    # rather than walking a hostile page's thousand open `<div>`s up to the root
+    nearest: NoscriptMemo = {}
+    held = [noscript_holding(d.element, nearest) for d in drafts]
     of_script: dict[etree._Element, _Draft] = {}
     for d in drafts:
         for el in (d.element, *d.extra_elements):
@@ -560,9 +565,8 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
                 box = _box_of_script(el)  # the box holding the tag alone, the noscript after it
                 if box is not None:
                     of_script.setdefault(box, d)
-    nearest: NoscriptMemo = {}
-    for d in drafts:  # a unit's box its script fills, the noscript right after the box
-        if noscript_holding(d.element, nearest) is None:
+    for d, noscript in zip(drafts, held, strict=True):  # a unit's box its script fills,
+        if noscript is None:  # the noscript right after the box
             of_script.setdefault(d.element, d)
     if not of_script:
         return drafts
@@ -578,6 +582,7 @@ def _fold_noscript_fallbacks(drafts: list[_Draft]) -> list[_Draft]:
             owner.zone_id, owner.id_kind = d.zone_id, d.id_kind
         if not (owner.width and owner.height) and d.width and d.height:
             owner.width, owner.height = d.width, d.height
+    release_deepest_first(nearest)
     return kept
 
 
