@@ -5,8 +5,10 @@ verdicts on earlier findings) plus the full ground truth in `tests/corpus/labels
 (one file per page, written from the HTML, never from the tool's output). Each page is
 audited with its URL, offline, and scored:
 
-* slots: one-to-one by line (the label's line or one of its `alt_lines`, within
-  LINE_SLACK lines, nearest first); `optional` labels neither count towards recall nor
+* slots: one-to-one by element (the same, or one inside the other) or by line (the
+  label's line or one of its `alt_lines`, within LINE_SLACK lines, nearest first); a label
+  whose `element` (a CSS selector) pins it, as a page saved on one line needs, by element
+  only; `optional` labels neither count towards recall nor
   make a matching slot a false one;
 * vendor attribution: of the matched slots whose markup names a vendor
   (`vendor_in_markup`), the share the tool attributes to it (or to a `networks_ok` name);
@@ -84,19 +86,21 @@ def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]
 
     A slot matches a label when the two elements are one placement: the same element,
     or one inside the other (a label may name the wrapper, the tool the unit, or the
-    reverse), or, failing a tree, their lines are within LINE_SLACK.
+    reverse), or, failing a tree, their lines are within LINE_SLACK. A label that pins its
+    element by a CSS selector (`element`: a page saved on one line puts every placement on
+    line 1, where a line says nothing) matches only by nesting.
     """
-    label_elements = [_elements_at(tree, lines, [lab["line"], *lab.get("alt_lines", [])])
-                      for lab in labels]
+    label_elements = [_label_elements(tree, lines, lab) for lab in labels]
     slot_elements = [_element_at(tree, slot.get("xpath", "")) for slot in found]
     candidates: list[tuple[int, bool, int, int, int]] = []
     for li, label in enumerate(labels):
         lines = [label["line"], *label.get("alt_lines", [])]
+        pinned = tree is not None and "element" in label
         for si, slot in enumerate(found):
             gap = min(abs(slot["line"] - line) for line in lines)
             nested = slot_elements[si] is not None and any(
                 _nested(slot_elements[si], el) for el in label_elements[li])
-            if gap <= LINE_SLACK or nested:
+            if (gap <= LINE_SLACK and not pinned) or nested:
                 other = (slot.get("network") or "").casefold() not in _names(label)
                 candidates.append((0 if gap <= LINE_SLACK else 1, other, gap, li, si))
     pairs: list[tuple[int, int]] = []
@@ -108,6 +112,16 @@ def match_slots(labels: Sequence[dict[str, Any]], found: Sequence[dict[str, Any]
             used_slots.add(si)
             pairs.append((li, si))
     return pairs
+
+
+def _label_elements(tree: Any, source: Sequence[str], label: dict[str, Any]) -> list[Any]:
+    """The elements a label names: its `element` selector's, else those at its lines."""
+    if tree is not None and "element" in label:
+        from lxml.cssselect import CSSSelector
+
+        select: Any = CSSSelector(label["element"], translator="html")
+        return list(select(tree))
+    return _elements_at(tree, source, [label["line"], *label.get("alt_lines", [])])
 
 
 def _elements_at(tree: Any, source: Sequence[str], lines: Sequence[int]) -> list[Any]:

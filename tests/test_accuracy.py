@@ -81,6 +81,21 @@ def test_slots_match_one_to_one_by_nesting() -> None:
     assert accuracy.match_slots(labels, found, tree) == [(0, 0)]
 
 
+def test_a_label_pinned_by_its_element_matches_only_that_element() -> None:
+    """A page saved on one line puts every placement on line 1: there a line pairs any
+    label with any slot, so a label naming its element (`element`, a CSS selector) is
+    matched only by the element, or one inside or around it."""
+    from auditor.dom.parser import parse_html
+
+    tree = parse_html('<html><body><div id="3102476" adonis-marker></div>'
+                      '<p class="ad-box-caption">Advertisement</p>'
+                      '<div id="w"><ins class="adsbygoogle"></ins></div></body></html>')
+    labels = [{"line": 1, "element": 'div[id="3102476"]'}, {"line": 1, "element": "#w"}]
+    found = [{"line": 1, "xpath": "/html/body/p"}, {"line": 1, "xpath": "/html/body/div[2]/ins"}]
+    assert accuracy.match_slots(labels, found, tree) == [(1, 1)]
+    assert len(accuracy.match_slots([{"line": 1}, {"line": 1}], found, tree)) == 2
+
+
 def test_a_finding_is_true_only_where_labels_or_review_say_so() -> None:
     label = {"slots": [], "ids": [], "findings_expected": [
         {"kind": "redirect", "severity": "medium", "line": 40}]}
