@@ -302,10 +302,11 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
                                                               dict[str, list[dict[str, Any]]]]:
     """(labels by page, URLs by page, review verdicts by page)."""
     urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
-    by_page = {p.name.removesuffix(".json"): json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted(labels.glob("*.json"))}
-    verdicts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     review = corpus / "labels" / "findings.json"
+    # a set labelled in its corpus's own `labels/` keeps its review verdicts there too
+    by_page = {p.name.removesuffix(".json"): json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted(labels.glob("*.json")) if p != review}
+    verdicts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if review.exists():
         for v in json.loads(review.read_text(encoding="utf-8")):
             verdicts[v["page"]].append(v)
