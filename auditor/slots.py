@@ -26,11 +26,13 @@ from auditor.catalogue import (
 from auditor.dom.hiding import (
     HIDING_WRAPPERS,
     ZERO_FONT,
+    declared_size,
     inline_hiding,
     pixels,
     style_size,
+    unit_attribute_size,
+    unit_size,
 )
-from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -43,9 +45,6 @@ from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party
 
 _JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
-# How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
-# wrapper. Further up is page layout, not the ad.
-SIZE_ANCESTORS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,31 +85,6 @@ class _Draft:
         return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, zone,
                          self.id_kind if zone else None, self.width, self.height,
                          tuple(self.extra_elements))
-
-
-def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """Width and height the markup declares: the element's attributes, else the inline
-    style of the nearest of it and its wrappers that declares a size (scraper kits size
-    the wrapper div, not the ad tag). Both come from that one element: a width further
-    up belongs to the page layout, not the ad."""
-    width, height = _unit_size(el)
-    if width or height:
-        return width, height
-    node: etree._Element | None = el
-    for _ in range(SIZE_ANCESTORS + 1):
-        if node is None or str(node.tag).lower() in ("body", "html"):
-            break
-        size = style_size(node.get("style") or "")
-        if size != (None, None):
-            return size
-        node = node.getparent()
-    return None, None
-
-
-def _unit_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """The size an ad unit's attributes declare, its `data-` ones first."""
-    return (pixels(el.get("data-width")) or pixels(el.get("width")),
-            pixels(el.get("data-height")) or pixels(el.get("height")))
 
 
 def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[FoundSlot]:
@@ -654,7 +628,7 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
         if _depth < SRCDOC_DEPTH:
             held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
                                 _depth + 1)
-        width, height = declared_size(holder) if len(held) == 1 else (None, None)
+        width, height = unit_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,
                         height=s.height if s.width or s.height else height) for s in held]
@@ -677,7 +651,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
-            width, height = declared_size(el)
+            width, height = unit_size(el)
             if not (width or height):  # else the size its tag's URL asks for
                 width, height = spec.size_of(el)
             found[el] = _Draft(
@@ -1190,7 +1164,7 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         if el is None or el in taken or _is_inside(el, set(taken)) or _holds_any(el, taken) \
                 or _holds_text(el):
             continue
-        width, height = declared_size(el)
+        width, height = unit_size(el)
         taken[el] = draft = _Draft(el, network, PREBID_RULE, width=width or unit.width,
                                    height=height or unit.height)
         added.append(draft)
@@ -1478,7 +1452,7 @@ def _script_slot(
         slot.written = element_id
     if element is not script:
         slot.extra_elements.append(script)
-        w, h = declared_size(element)
+        w, h = unit_size(element)
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
@@ -1771,7 +1745,7 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     with no script at all (a copy saved with its scripts stripped) says nothing either way:
     its empty boxes stay the placements they were."""
     if len(el) or (el.text or "").strip() or set(el.attrib) - _BARE_ATTRS \
-            or declared_size(el) != (None, None) or not page.tagged("script"):
+            or unit_size(el) != (None, None) or not page.tagged("script"):
         return False
     classes = (el.get("class") or "").split()
     if not classes or any(_SIZE_NAMED.search(c) for c in classes):
@@ -2053,7 +2027,7 @@ def _configured(el: etree._Element) -> bool:
     """Whether an element carries what ad code fills it by: an id, a `data-` attribute or a
     declared size (a class naming a format is the theme's style, no handle)."""
     return any(str(k) == "id" or str(k).lower().startswith("data-") for k in el.attrib) \
-        or declared_size(el) != (None, None)
+        or unit_size(el) != (None, None)
 
 
 def _hides_boxes(el: etree._Element) -> bool:
@@ -2100,7 +2074,7 @@ _BAIT_SIDE = 2  # px: a box this small is an ad blocker's bait or a pixel's, no 
 def _bait(el: etree._Element) -> bool:
     """Whether a box declares itself a pixel, in its style or attributes (`width:1px`) or
     its class (`ad-1x1`): an ad blocker's bait or an out-of-page pixel, nothing shown."""
-    sides = [side for side in declared_size(el) if side is not None]
+    sides = [side for side in unit_size(el) if side is not None]
     sides += [int(side) for c in (el.get("class") or "").split()
               for m in _SIZE_TEXT.finditer(c) for side in m.groups()]
     return any(side <= _BAIT_SIDE for side in sides)
@@ -2328,7 +2302,7 @@ def cosmetic_slots(
             continue  # the code filling a box by its id fills the first box of that id
         if network is None and _follow_box(el, first_party, catalogue):
             continue  # the site's follow-us links in a box a generic rule's class hides
-        width, height = declared_size(el)
+        width, height = unit_size(el)
         zone = _link_zone(about if about is not None else el, network) if network else None
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height,
                              zone_id=zone,
@@ -2566,10 +2540,10 @@ _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
 def _own_area(node: etree._Element) -> int:
-    """The area an element declares itself (`own_size`: not `declared_size`, which reads
+    """The area an element declares itself (`declared_size`: not `unit_size`, which reads
     its wrappers' styles too), 0 when it declares no two sides; its wrappers' sizes are the
     box's, not its."""
-    width, height = own_size(node)
+    width, height = declared_size(node)
     return width * height if width and height else 0
 
 
@@ -2767,7 +2741,7 @@ def _bare_label(el: etree._Element) -> bool:
     """Whether a label's line carries no markup a unit's code reads: no id, no `data-`
     attribute, no declared size (`<p class="ad-notice-small">`)."""
     return not el.get("id") and not any(str(k).startswith("data-") for k in el.attrib) \
-        and declared_size(el) == (None, None)
+        and unit_size(el) == (None, None)
 
 
 def _unit_markup(el: etree._Element) -> bool:
@@ -2775,7 +2749,7 @@ def _unit_markup(el: etree._Element) -> bool:
     code fills and either a `data-` attribute or a declared size (a label carries a class,
     at most an id of its own)."""
     return bool(el.get("id")) and (
-        any(str(k).startswith("data-") for k in el.attrib) or declared_size(el) != (None, None))
+        any(str(k).startswith("data-") for k in el.attrib) or unit_size(el) != (None, None))
 
 
 def _unit_twins(a: etree._Element, b: etree._Element) -> bool:
@@ -2959,7 +2933,7 @@ def _empty_unit_box(el: etree._Element) -> bool:
 def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
                 catalogue: Catalogue) -> bool:
     """A vendor's unit that declares its own size in its attributes (not its wrapper's style)."""
-    width, height = _unit_size(el)
+    width, height = unit_attribute_size(el)
     if not (width and height):
         return False
     return el in network_of or catalogue.named_in_markup(el) is not None or any(

@@ -23,6 +23,7 @@ from auditor.dom.hiding import (
     styled_tiny,
     text_hiding,
     tiny_element,
+    unit_size,
 )
 from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content, words
@@ -262,6 +263,28 @@ SIZES = [
 def test_declared_size(markup: str, size: tuple[int | None, int | None], tiny: bool) -> None:
     el = lxml.html.fragment_fromstring(markup)
     assert (declared_size(el), tiny_element(el)) == (size, tiny)
+
+
+# (a unit inside its wrappers, the size `unit_size` reads for it, the size `declared_size`
+# reads for the unit alone): a slot's size is its box's, read up to two wrappers' styles, its
+# ad tag's `data-` size first, both sides from one element
+UNIT_SIZES = [
+    ('<div style="width:300px;height:250px"><div><ins class="adsbygoogle"></ins></div></div>',
+     (300, 250), (None, None)),
+    ('<div style="width:300px;height:250px"><div><div><ins></ins></div></div></div>',
+     (None, None), (None, None)),  # three wrappers up: the page's layout
+    ('<div><ins data-width="728" width="1" style="height:90px"></ins></div>',
+     (728, None), (1, 90)),
+    ('<div style="height:90px"><ins width="728"></ins></div>', (728, None), (728, None)),
+]
+
+
+@pytest.mark.parametrize(("markup", "unit", "own"), UNIT_SIZES)
+def test_unit_size_reads_the_box_declared_size_the_element(
+        markup: str, unit: tuple[int | None, int | None],
+        own: tuple[int | None, int | None]) -> None:
+    ins = lxml.html.fragment_fromstring(markup).find(".//ins")
+    assert (unit_size(ins), declared_size(ins)) == (unit, own)
 
 
 # (a frame, whether its inline style draws it at a pixel, whatever its attributes declare)
