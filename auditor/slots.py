@@ -30,6 +30,7 @@ from auditor.dom.hiding import (
     inline_hiding,
     pixels,
     style_size,
+    tiny_element,
     unit_attribute_size,
     unit_size,
 )
@@ -646,8 +647,9 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         if not spec.may_match(held_names, held_values):
             continue
         for el in elements(spec.xpath(page.root)):
-            if el in found or _one_pixel_image(el):
-                continue
+            if el in found or (str(el.tag).lower() == "img"
+                                and tiny_element(el, attributes_only=True)):
+                continue  # found already, or an ad server's impression pixel: no placement
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
@@ -678,15 +680,6 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         else:
             unit.extra_elements.append(el)  # its markup, and no other rule's slot
     return out
-
-
-def _one_pixel_image(el: etree._Element) -> bool:
-    """An `<img>` whose own attributes make it 1x1 (or smaller): an impression or tracking
-    pixel of an ad server's host (a script tag's `<noscript>` beacon), no placement."""
-    if str(el.tag).lower() != "img":
-        return False
-    width, height = pixels(el.get("width")), pixels(el.get("height"))
-    return width is not None and height is not None and width <= 1 and height <= 1
 
 
 def _zone_from_wrappers(found: dict[etree._Element, _Draft],

@@ -367,9 +367,19 @@ def unit_attribute_size(el: etree._Element) -> tuple[int | None, int | None]:
 HIDING_WRAPPERS = 3  # how far up a wrapper whose inline style hides a frame may be
 
 
-def tiny_element(el: etree._Element) -> bool:
+def tiny_element(el: etree._Element, *, attributes_only: bool = False) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
-    visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
+    visitor sees (provenance reads it too: a counter pixel is no image of the article).
+
+    `attributes_only`: both sides declared in the element's own `width` and `height`, each
+    one pixel or less, and nothing else: how `slots` tells an ad server's impression pixel
+    (`<img width="1" height="1">`, a tag's `<noscript>` beacon) from a unit a catalogue slot
+    rule selected. There a style's size or one zero side is the unit's own state (collapsed
+    until its server fills it, sized by the page's sheet), not a beacon's mark, so the
+    narrower reading keeps the unit."""
+    if attributes_only:
+        width, height = pixels(el.get("width")), pixels(el.get("height"))
+        return width is not None and height is not None and width <= 1 and height <= 1
     return _tiny(declared_size(el))
 
 

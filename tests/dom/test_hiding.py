@@ -287,6 +287,23 @@ def test_unit_size_reads_the_box_declared_size_the_element(
     assert (unit_size(ins), declared_size(ins)) == (unit, own)
 
 
+# (an image, whether it is tiny, whether its own attributes alone make it a 1x1 beacon): the
+# narrower reading `slots` asks of a unit a slot rule selected
+BEACONS = [
+    ('<img width="1" height="1">', True, True),
+    ('<img width="0" height="0">', True, True),
+    ('<img style="width:1px;height:1px">', True, False),  # a style: the unit's, not a beacon's
+    ('<img width="0">', True, False),  # one zero side: a unit collapsed until filled
+    ('<img width="1" height="90">', False, False),
+]
+
+
+@pytest.mark.parametrize(("markup", "tiny", "beacon"), BEACONS)
+def test_tiny_element_by_attributes_only(markup: str, tiny: bool, beacon: bool) -> None:
+    el = lxml.html.fragment_fromstring(markup)
+    assert (tiny_element(el), tiny_element(el, attributes_only=True)) == (tiny, beacon)
+
+
 # (a frame, whether its inline style draws it at a pixel, whatever its attributes declare)
 STYLED = [
     ('<iframe width="300" height="250" style="width:0;height:0">', True),
