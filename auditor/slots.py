@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from auditor import prebid
+from auditor.ad_names import ad_attribute
 from auditor.catalogue import (
     CATALOGUE_LIST,
     Catalogue,
@@ -1754,9 +1755,8 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
 
 # the AdSense-style asynchronous tag as ad servers copy it: an empty <ins> that the server's
 # script fills, asking for the slot or zone a `data-` attribute of the server's own name
-# gives (`data-ad-slot`, Revive's `data-revive-zoneid`, ExoClick's `data-zoneid`, Xinhua's
-# `data-ycad-slot`); <ins> marks an edit otherwise, and an edit carries no slot
-_INS_UNIT_ATTR = lazy_regex(r"^data-((?:[a-z0-9]{1,20}-){0,3})(?:slot|zone)(?:-?id)?$")
+# gives (`ad_attribute(name, "ins")`); <ins> marks an edit otherwise, and an edit carries
+# no slot
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
 _INS_PART_WORDS = frozenset({
@@ -1770,7 +1770,7 @@ INS_TAG_RULE = "ins[data-*-slot]"
 
 
 def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
-    """The page's empty `<ins>` ad tags of any server (`_INS_UNIT_ATTR`), as cosmetic hits:
+    """The page's empty `<ins>` ad tags of any server (`_ins_unit_attr`), as cosmetic hits:
     a known vendor's is its catalogue slot already, a wrapper a list hides stays the one
     placement it was (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
     if page.root is None:
@@ -1892,7 +1892,7 @@ def _ins_unit_attr(name: str, value: str) -> bool:
     a number or a code with digits (`7040842893`, `PDPS0001`), not a part's name
     (`data-slot="separator"`, `data-time-zone="UTC"`), unless the name says the slot is an
     ad's (`data-ad-slot="sidebar"`, an in-house server's named slot)."""
-    m = _INS_UNIT_ATTR.match(name.lower())
+    m = ad_attribute(name.lower(), "ins")
     if m is None or not value.strip():
         return False
     words = set(m.group(1).split("-"))
@@ -2525,10 +2525,6 @@ _SOCIAL_REDIRECTS = frozenset({"t.co", "l.facebook.com", "lm.facebook.com", "l.i
 # a form's own parts (a newsletter's field and button): their ids are the form's, no ad's
 _FORM_PARTS = frozenset({"input", "button", "select", "textarea", "label", "option", "br",
                          "hr"})
-# an attribute naming the unit an ad server fills into its element (data-ad-unit, data-adslot,
-# data-dfp-slot, data-zone-id), its label or placeholder text inside it
-_AD_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}"
-                           r"(?:ad|ads|adunit|adslot|adzone|slot|zone)(?:-?(?:id|name|path|unit|slot|zone|sizes?))?$")
 _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
@@ -2577,7 +2573,7 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
                     str(k) == "id" or str(k).startswith("data-") for k in node.attrib)):
             return False  # an empty box (or custom element) a script fills: the ad unloaded
         elif node is not el and not _in_link(node, el) and any(
-                _AD_UNIT_ATTR.match(str(k).lower()) for k in node.attrib):
+                ad_attribute(str(k).lower(), "unit") for k in node.attrib):
             return False  # a box an ad server's attribute names (its label inside it)
         if tag != "a":
             continue
