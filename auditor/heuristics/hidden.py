@@ -49,7 +49,7 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.dom.walk import head_sheets, most_served
+from auditor.dom.walk import head_sheet_sites, head_sheets, most_served
 from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
@@ -1306,9 +1306,7 @@ def _script_sites(ctx: PageContext) -> Counter[str]:
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
     """How many stylesheets the `<head>` links past its top each site serves."""
-    top = head_top_elements(ctx)
-    return Counter(registrable_domain(host_of(url)) for el, url in head_sheets(ctx.root, ctx.url)
-                   if el not in top)
+    return head_sheet_sites(ctx.root, ctx.url, registrable_domain, head_top_elements(ctx))
 
 
 def _styling_hosts(ctx: PageContext) -> set[str]:
