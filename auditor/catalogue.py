@@ -843,8 +843,7 @@ class Catalogue:
         box declaring `data-ad-template="sharethrough"`)."""
         if self._markup_words is None:
             return None
-        names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-        found = self._markup_words.search(names)
+        found = self._markup_words.search(markup_names(el))
         if found is None:
             values = [str(v).lower() for k, v in el.attrib.items()
                       if ad_attribute(str(k).lower(), "vendor") and len(str(v)) <= _AD_VALUE_MOST
@@ -860,6 +859,17 @@ class Catalogue:
         """The networks of these names, in catalogue order (the report's order)."""
         places = self._places_by_name
         return [self.networks[i] for i in sorted({places[n] for n in names if n in places})]
+
+
+def markup_names(el: etree._Element) -> str:
+    """An element's id and class, lowered, as one text: where a vendor's `markup_words`
+    are read (`Catalogue.named_in_markup`, and the slot finders asking which of the
+    names holds it), the one reader of them.
+
+    >>> markup_names(etree.fromstring('<div id="Rail__Taboola" class="box js-tb"/>'))
+    'rail__taboola box js-tb'
+    """
+    return f"{el.get('id') or ''} {el.get('class') or ''}".lower()
 
 
 _HOST_CACHE_LIMIT = 50_000

@@ -22,6 +22,7 @@ from auditor.catalogue import (
     Owner,
     ScriptSlotSpec,
     canonical_id,
+    markup_names,
     slash_twins,
 )
 from auditor.dom.hiding import (
@@ -2104,7 +2105,7 @@ def _names_a_vendor(el: etree._Element, catalogue: Catalogue, running: frozenset
     if network is None or network.category is not Category.ADVERTISING \
             or network.name in running:
         return False
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    names = markup_names(el).split()
     named = [n for n in names if any(w in n for w in network.markup_words)]
     return not all(n.startswith(("js-", "js_")) for n in named) \
         and not any(_name_words(name) & _NOT_A_BOX_WORDS for name in names)
