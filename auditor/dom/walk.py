@@ -885,11 +885,16 @@ def other_sites_frames(documents: Iterable[HeldDocument], site: str | None,
                      and not (styling and site_of(host_of(came_from(d))) == styling))
 
 
-def styling_site(root: lxml.html.HtmlElement | None, base: str | None) -> str | None:
-    """The site (`site_of`) serving at least two of the stylesheets the page's `<head>`
+def styling_site(root: lxml.html.HtmlElement | None, base: str | None, least: int = 2,
+                 site: Callable[[str], str] = site_of,
+                 skip: Collection[lxml.html.HtmlElement] = ()) -> str | None:
+    """The site (`site_of`) serving at least `least` of the stylesheets the page's `<head>`
     links and more than every other site together: the site's static domain where it has
-    one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does."""
-    return most_served(head_sheet_sites(root, base), least=2)
+    one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does.
+    `site` and `skip` count the sheets as `head_sheet_sites` does: the hidden-frame
+    findings' styling hosts count by registrable domain past the head's top, and take a
+    site serving one sheet alone, where the frames' walk asks for two."""
+    return most_served(head_sheet_sites(root, base, site, skip), least=least)
 
 
 def head_sheet_sites(root: lxml.html.HtmlElement | None, base: str | None,

@@ -1434,3 +1434,5 @@ def test_head_sheet_sites_groups_hosts_as_the_caller_does() -> None:
     top = {root.find("head")[0]}
     assert "example.com" not in head_sheet_sites(root, BASE, skip=top)
     assert styling_site(root, BASE) is None  # 2 of 5: not more than the others together
+    # by registrable domain past the head's top: 3 of 4 on github.io
+    assert styling_site(root, BASE, 1, registrable_domain, top) == "github.io"
