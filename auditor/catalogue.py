@@ -26,6 +26,7 @@ from cssselect import parse as css_parse
 from cssselect.parser import CombinedSelector
 from lxml import etree
 
+from auditor.ad_names import ad_attribute
 from auditor.errors import RuleError
 from auditor.lazy_re import PatternFacts, lazy_regex
 from auditor.literals import LiteralSet
@@ -838,15 +839,14 @@ class Catalogue:
 
     def named_in_markup(self, el: etree._Element) -> Network | None:
         """The vendor whose `markup_words` open a word of the element's id or classes, or
-        open the value of an attribute its ad code reads (`_AD_ATTRIBUTE`: a site's native
+        open the value of an attribute its ad code reads (`ad_attribute`: a site's native
         box declaring `data-ad-template="sharethrough"`)."""
         if self._markup_words is None:
             return None
-        names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-        found = self._markup_words.search(names)
+        found = self._markup_words.search(markup_names(el))
         if found is None:
             values = [str(v).lower() for k, v in el.attrib.items()
-                      if _AD_ATTRIBUTE.match(str(k).lower()) and len(str(v)) <= _AD_VALUE_MOST
+                      if ad_attribute(str(k).lower(), "vendor") and len(str(v)) <= _AD_VALUE_MOST
                       and _REFUSING.search(str(k).lower()) is None]
             found = next(filter(None, map(self._markup_words.match, values)), None)
         return self._word_network[found.group(0)] if found else None
@@ -861,10 +861,19 @@ class Catalogue:
         return [self.networks[i] for i in sorted({places[n] for n in names if n in places})]
 
 
+def markup_names(el: etree._Element) -> str:
+    """An element's id and class, lowered, as one text: where a vendor's `markup_words`
+    are read (`Catalogue.named_in_markup`, and the slot finders asking which of the
+    names holds it), the one reader of them.
+
+    >>> markup_names(etree.fromstring('<div id="Rail__Taboola" class="box js-tb"/>'))
+    'rail__taboola box js-tb'
+    """
+    return f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+
+
 _HOST_CACHE_LIMIT = 50_000
-# a `data-` attribute the page's ad code reads, its name holding the word ad (`data-ad-
-# template`, `data-adloader-networktype`), and the longest value read there for a vendor
-_AD_ATTRIBUTE = lazy_regex(r"data-(?:[a-z0-9]+-)*(?:ad|ads|adloader)(?:-[a-z0-9]+)*\Z")
+# the longest value of an ad attribute (`ad_attribute(name, "vendor")`) read for a vendor
 # an ad attribute keeping vendors out of the box (`data-ad-exclude="taboola"`): the vendor
 # it names is not the box's
 _REFUSING = lazy_regex(r"-(?:no|not|exclude[sd]?|exclusions?|block(?:ed|list)|blacklist|"

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from auditor import prebid
+from auditor.ad_names import ad_attribute
 from auditor.catalogue import (
     CATALOGUE_LIST,
     Catalogue,
@@ -21,16 +22,20 @@ from auditor.catalogue import (
     Owner,
     ScriptSlotSpec,
     canonical_id,
+    markup_names,
     slash_twins,
 )
 from auditor.dom.hiding import (
     HIDING_WRAPPERS,
     ZERO_FONT,
+    declared_size,
     inline_hiding,
     pixels,
     style_size,
+    tiny_element,
+    unit_attribute_size,
+    unit_size,
 )
-from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -43,9 +48,6 @@ from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party
 
 _JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
-# How far up a slot's declared size may come from: the slot's wrapper, its wrapper's
-# wrapper. Further up is page layout, not the ad.
-SIZE_ANCESTORS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,31 +88,6 @@ class _Draft:
         return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, zone,
                          self.id_kind if zone else None, self.width, self.height,
                          tuple(self.extra_elements))
-
-
-def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """Width and height the markup declares: the element's attributes, else the inline
-    style of the nearest of it and its wrappers that declares a size (scraper kits size
-    the wrapper div, not the ad tag). Both come from that one element: a width further
-    up belongs to the page layout, not the ad."""
-    width, height = _unit_size(el)
-    if width or height:
-        return width, height
-    node: etree._Element | None = el
-    for _ in range(SIZE_ANCESTORS + 1):
-        if node is None or str(node.tag).lower() in ("body", "html"):
-            break
-        size = style_size(node.get("style") or "")
-        if size != (None, None):
-            return size
-        node = node.getparent()
-    return None, None
-
-
-def _unit_size(el: etree._Element) -> tuple[int | None, int | None]:
-    """The size an ad unit's attributes declare, its `data-` ones first."""
-    return (pixels(el.get("data-width")) or pixels(el.get("width")),
-            pixels(el.get("data-height")) or pixels(el.get("height")))
 
 
 def declared_slots(page: ParsedPage, catalogue: Catalogue, present: set[str]) -> list[FoundSlot]:
@@ -654,7 +631,7 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
         if _depth < SRCDOC_DEPTH:
             held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
                                 _depth + 1)
-        width, height = declared_size(holder) if len(held) == 1 else (None, None)
+        width, height = unit_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,
                         height=s.height if s.width or s.height else height) for s in held]
@@ -672,12 +649,13 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         if not spec.may_match(held_names, held_values):
             continue
         for el in elements(spec.xpath(page.root)):
-            if el in found or _one_pixel_image(el):
-                continue
+            if el in found or (str(el.tag).lower() == "img"
+                                and tiny_element(el, attributes_only=True)):
+                continue  # found already, or an ad server's impression pixel: no placement
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
-            width, height = declared_size(el)
+            width, height = unit_size(el)
             if not (width or height):  # else the size its tag's URL asks for
                 width, height = spec.size_of(el)
             found[el] = _Draft(
@@ -704,15 +682,6 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
         else:
             unit.extra_elements.append(el)  # its markup, and no other rule's slot
     return out
-
-
-def _one_pixel_image(el: etree._Element) -> bool:
-    """An `<img>` whose own attributes make it 1x1 (or smaller): an impression or tracking
-    pixel of an ad server's host (a script tag's `<noscript>` beacon), no placement."""
-    if str(el.tag).lower() != "img":
-        return False
-    width, height = pixels(el.get("width")), pixels(el.get("height"))
-    return width is not None and height is not None and width <= 1 and height <= 1
 
 
 def _zone_from_wrappers(found: dict[etree._Element, _Draft],
@@ -1190,7 +1159,7 @@ def _prebid_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         if el is None or el in taken or _is_inside(el, set(taken)) or _holds_any(el, taken) \
                 or _holds_text(el):
             continue
-        width, height = declared_size(el)
+        width, height = unit_size(el)
         taken[el] = draft = _Draft(el, network, PREBID_RULE, width=width or unit.width,
                                    height=height or unit.height)
         added.append(draft)
@@ -1478,7 +1447,7 @@ def _script_slot(
         slot.written = element_id
     if element is not script:
         slot.extra_elements.append(script)
-        w, h = declared_size(element)
+        w, h = unit_size(element)
         slot.width = slot.width or w
         slot.height = slot.height or h
     return [slot]
@@ -1771,7 +1740,7 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     with no script at all (a copy saved with its scripts stripped) says nothing either way:
     its empty boxes stay the placements they were."""
     if len(el) or (el.text or "").strip() or set(el.attrib) - _BARE_ATTRS \
-            or declared_size(el) != (None, None) or not page.tagged("script"):
+            or unit_size(el) != (None, None) or not page.tagged("script"):
         return False
     classes = (el.get("class") or "").split()
     if not classes or any(_SIZE_NAMED.search(c) for c in classes):
@@ -1787,9 +1756,8 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
 
 # the AdSense-style asynchronous tag as ad servers copy it: an empty <ins> that the server's
 # script fills, asking for the slot or zone a `data-` attribute of the server's own name
-# gives (`data-ad-slot`, Revive's `data-revive-zoneid`, ExoClick's `data-zoneid`, Xinhua's
-# `data-ycad-slot`); <ins> marks an edit otherwise, and an edit carries no slot
-_INS_UNIT_ATTR = lazy_regex(r"^data-((?:[a-z0-9]{1,20}-){0,3})(?:slot|zone)(?:-?id)?$")
+# gives (`ad_attribute(name, "ins")`); <ins> marks an edit otherwise, and an edit carries
+# no slot
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
 _INS_PART_WORDS = frozenset({
@@ -1803,7 +1771,7 @@ INS_TAG_RULE = "ins[data-*-slot]"
 
 
 def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
-    """The page's empty `<ins>` ad tags of any server (`_INS_UNIT_ATTR`), as cosmetic hits:
+    """The page's empty `<ins>` ad tags of any server (`_ins_unit_attr`), as cosmetic hits:
     a known vendor's is its catalogue slot already, a wrapper a list hides stays the one
     placement it was (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
     if page.root is None:
@@ -1925,7 +1893,7 @@ def _ins_unit_attr(name: str, value: str) -> bool:
     a number or a code with digits (`7040842893`, `PDPS0001`), not a part's name
     (`data-slot="separator"`, `data-time-zone="UTC"`), unless the name says the slot is an
     ad's (`data-ad-slot="sidebar"`, an in-house server's named slot)."""
-    m = _INS_UNIT_ATTR.match(name.lower())
+    m = ad_attribute(name.lower(), "ins")
     if m is None or not value.strip():
         return False
     words = set(m.group(1).split("-"))
@@ -2053,7 +2021,7 @@ def _configured(el: etree._Element) -> bool:
     """Whether an element carries what ad code fills it by: an id, a `data-` attribute or a
     declared size (a class naming a format is the theme's style, no handle)."""
     return any(str(k) == "id" or str(k).lower().startswith("data-") for k in el.attrib) \
-        or declared_size(el) != (None, None)
+        or unit_size(el) != (None, None)
 
 
 def _hides_boxes(el: etree._Element) -> bool:
@@ -2100,7 +2068,7 @@ _BAIT_SIDE = 2  # px: a box this small is an ad blocker's bait or a pixel's, no 
 def _bait(el: etree._Element) -> bool:
     """Whether a box declares itself a pixel, in its style or attributes (`width:1px`) or
     its class (`ad-1x1`): an ad blocker's bait or an out-of-page pixel, nothing shown."""
-    sides = [side for side in declared_size(el) if side is not None]
+    sides = [side for side in unit_size(el) if side is not None]
     sides += [int(side) for c in (el.get("class") or "").split()
               for m in _SIZE_TEXT.finditer(c) for side in m.groups()]
     return any(side <= _BAIT_SIDE for side in sides)
@@ -2137,7 +2105,7 @@ def _names_a_vendor(el: etree._Element, catalogue: Catalogue, running: frozenset
     if network is None or network.category is not Category.ADVERTISING \
             or network.name in running:
         return False
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    names = markup_names(el).split()
     named = [n for n in names if any(w in n for w in network.markup_words)]
     return not all(n.startswith(("js-", "js_")) for n in named) \
         and not any(_name_words(name) & _NOT_A_BOX_WORDS for name in names)
@@ -2328,7 +2296,7 @@ def cosmetic_slots(
             continue  # the code filling a box by its id fills the first box of that id
         if network is None and _follow_box(el, first_party, catalogue):
             continue  # the site's follow-us links in a box a generic rule's class hides
-        width, height = declared_size(el)
+        width, height = unit_size(el)
         zone = _link_zone(about if about is not None else el, network) if network else None
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height,
                              zone_id=zone,
@@ -2558,18 +2526,14 @@ _SOCIAL_REDIRECTS = frozenset({"t.co", "l.facebook.com", "lm.facebook.com", "l.i
 # a form's own parts (a newsletter's field and button): their ids are the form's, no ad's
 _FORM_PARTS = frozenset({"input", "button", "select", "textarea", "label", "option", "br",
                          "hr"})
-# an attribute naming the unit an ad server fills into its element (data-ad-unit, data-adslot,
-# data-dfp-slot, data-zone-id), its label or placeholder text inside it
-_AD_UNIT_ATTR = lazy_regex(r"^data-(?:[a-z0-9]{1,20}-){0,3}"
-                           r"(?:ad|ads|adunit|adslot|adzone|slot|zone)(?:-?(?:id|name|path|unit|slot|zone|sizes?))?$")
 _URL_IN_HREF = lazy_regex(r"(?:https?:)?//[^\s'\"()<>]+", re.I)
 
 
 def _own_area(node: etree._Element) -> int:
-    """The area an element declares itself (`own_size`: not `declared_size`, which reads
+    """The area an element declares itself (`declared_size`: not `unit_size`, which reads
     its wrappers' styles too), 0 when it declares no two sides; its wrappers' sizes are the
     box's, not its."""
-    width, height = own_size(node)
+    width, height = declared_size(node)
     return width * height if width and height else 0
 
 
@@ -2610,7 +2574,7 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
                     str(k) == "id" or str(k).startswith("data-") for k in node.attrib)):
             return False  # an empty box (or custom element) a script fills: the ad unloaded
         elif node is not el and not _in_link(node, el) and any(
-                _AD_UNIT_ATTR.match(str(k).lower()) for k in node.attrib):
+                ad_attribute(str(k).lower(), "unit") for k in node.attrib):
             return False  # a box an ad server's attribute names (its label inside it)
         if tag != "a":
             continue
@@ -2767,7 +2731,7 @@ def _bare_label(el: etree._Element) -> bool:
     """Whether a label's line carries no markup a unit's code reads: no id, no `data-`
     attribute, no declared size (`<p class="ad-notice-small">`)."""
     return not el.get("id") and not any(str(k).startswith("data-") for k in el.attrib) \
-        and declared_size(el) == (None, None)
+        and unit_size(el) == (None, None)
 
 
 def _unit_markup(el: etree._Element) -> bool:
@@ -2775,7 +2739,7 @@ def _unit_markup(el: etree._Element) -> bool:
     code fills and either a `data-` attribute or a declared size (a label carries a class,
     at most an id of its own)."""
     return bool(el.get("id")) and (
-        any(str(k).startswith("data-") for k in el.attrib) or declared_size(el) != (None, None))
+        any(str(k).startswith("data-") for k in el.attrib) or unit_size(el) != (None, None))
 
 
 def _unit_twins(a: etree._Element, b: etree._Element) -> bool:
@@ -2959,7 +2923,7 @@ def _empty_unit_box(el: etree._Element) -> bool:
 def _sized_unit(el: etree._Element, network_of: dict[etree._Element, Network],
                 catalogue: Catalogue) -> bool:
     """A vendor's unit that declares its own size in its attributes (not its wrapper's style)."""
-    width, height = _unit_size(el)
+    width, height = unit_attribute_size(el)
     if not (width and height):
         return False
     return el in network_of or catalogue.named_in_markup(el) is not None or any(

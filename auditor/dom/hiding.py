@@ -283,8 +283,8 @@ def _names_in(selectors: str) -> list[str]:
 
 
 # An element's size as its markup declares it: the one reader of a width and a height in
-# attributes and inline styles (a slot's, read on it and its wrappers by
-# `slots.declared_size`; an icon's area; a one-pixel element, hidden from sight whatever
+# attributes and inline styles (a slot's, read on it and its wrappers by `unit_size`;
+# an icon's area; a one-pixel element, hidden from sight whatever
 # its style says). A declaration opens the style or follows a `;` (`max-width` and
 # `line-height` are none) and ends its value (`50%` and `3em` are no pixels); the `;`
 # that ends it is left for the next one to open with (`width:1px;height:1px`).
@@ -331,12 +331,55 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+def unit_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """The width and height an ad unit's markup declares: its attributes
+    (`unit_attribute_size`), else the inline style of the nearest of it and its
+    `UNIT_SIZE_WRAPPERS` wrappers that declares a size (scraper kits size the wrapper div,
+    not the ad tag). Both come from that one element: a width further up belongs to the
+    page layout, not the ad. Not `declared_size`, which reads the element alone and each
+    side apart: a slot's size is its box's, an element's own (a pixel, an icon) its own."""
+    width, height = unit_attribute_size(el)
+    if width or height:
+        return width, height
+    node: etree._Element | None = el
+    for _ in range(UNIT_SIZE_WRAPPERS + 1):
+        if node is None or str(node.tag).lower() in ("body", "html"):
+            break
+        size = style_size(node.get("style") or "")
+        if size != (None, None):
+            return size
+        node = node.getparent()
+    return None, None
+
+
+# How far up a slot's declared size may come from (`unit_size`): the slot's wrapper, its
+# wrapper's wrapper. Further up is page layout, not the ad.
+UNIT_SIZE_WRAPPERS = 2
+
+
+def unit_attribute_size(el: etree._Element) -> tuple[int | None, int | None]:
+    """The size an ad unit's attributes declare, its `data-` ones first (an ad tag's
+    `data-width`, which its server's script reads, before the box's own `width`)."""
+    return (pixels(el.get("data-width")) or pixels(el.get("width")),
+            pixels(el.get("data-height")) or pixels(el.get("height")))
+
+
 HIDING_WRAPPERS = 3  # how far up a wrapper whose inline style hides a frame may be
 
 
-def tiny_element(el: etree._Element) -> bool:
+def tiny_element(el: etree._Element, *, attributes_only: bool = False) -> bool:
     """Declared zero or one pixel wide and high: a beacon or a hidden frame, nothing a
-    visitor sees (provenance reads it too: a counter pixel is no image of the article)."""
+    visitor sees (provenance reads it too: a counter pixel is no image of the article).
+
+    `attributes_only`: both sides declared in the element's own `width` and `height`, each
+    one pixel or less, and nothing else: how `slots` tells an ad server's impression pixel
+    (`<img width="1" height="1">`, a tag's `<noscript>` beacon) from a unit a catalogue slot
+    rule selected. There a style's size or one zero side is the unit's own state (collapsed
+    until its server fills it, sized by the page's sheet), not a beacon's mark, so the
+    narrower reading keeps the unit."""
+    if attributes_only:
+        width, height = pixels(el.get("width")), pixels(el.get("height"))
+        return width is not None and height is not None and width <= 1 and height <= 1
     return _tiny(declared_size(el))
 
 
@@ -355,6 +398,6 @@ def _tiny(size: tuple[int | None, int | None]) -> bool:
 
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
-           "ZERO_FONT", "declared_size", "hiding", "inline_hiding", "may_hide", "pixels",
-           "sheet_hiding", "style_hiding", "style_size", "styled_tiny", "text_hiding",
-           "tiny_element"]
+           "UNIT_SIZE_WRAPPERS", "ZERO_FONT", "declared_size", "hiding", "inline_hiding",
+           "may_hide", "pixels", "sheet_hiding", "style_hiding", "style_size", "styled_tiny",
+           "text_hiding", "tiny_element", "unit_attribute_size", "unit_size"]

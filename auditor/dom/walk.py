@@ -885,12 +885,29 @@ def other_sites_frames(documents: Iterable[HeldDocument], site: str | None,
                      and not (styling and site_of(host_of(came_from(d))) == styling))
 
 
-def styling_site(root: lxml.html.HtmlElement | None, base: str | None) -> str | None:
-    """The site (`site_of`) serving at least two of the stylesheets the page's `<head>`
+def styling_site(root: lxml.html.HtmlElement | None, base: str | None, least: int = 2,
+                 site: Callable[[str], str] = site_of,
+                 skip: Collection[lxml.html.HtmlElement] = ()) -> str | None:
+    """The site (`site_of`) serving at least `least` of the stylesheets the page's `<head>`
     links and more than every other site together: the site's static domain where it has
-    one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does."""
-    return most_served(Counter(site_of(host_of(url)) for _, url in head_sheets(root, base)),
-                       least=2)
+    one of another name (Yahoo! JAPAN's yimg.jp), else its own; None where none does.
+    `site` and `skip` count the sheets as `head_sheet_sites` does: the hidden-frame
+    findings' styling hosts count by registrable domain past the head's top, and take a
+    site serving one sheet alone, where the frames' walk asks for two."""
+    return most_served(head_sheet_sites(root, base, site, skip), least=least)
+
+
+def head_sheet_sites(root: lxml.html.HtmlElement | None, base: str | None,
+                     site: Callable[[str], str] = site_of,
+                     skip: Collection[lxml.html.HtmlElement] = ()) -> Counter[str]:
+    """How many of the stylesheets the page's `<head>` links (`head_sheets`) each site
+    serves: the one count of the page's design hosts, that `styling_site` and the
+    hidden-frame findings' design and styling hosts read. `site` groups hosts into sites
+    as the caller groups the host it then asks about: `site_of` (a CDN's tenants each a
+    site) where a frame's document is compared, `urls.registrable_domain` where a hidden
+    frame's host is. `skip`: the sheets not to count (the head's top, where an injector
+    writes)."""
+    return Counter(site(host_of(url)) for el, url in head_sheets(root, base) if el not in skip)
 
 
 def head_sheets(root: lxml.html.HtmlElement | None, base: str | None

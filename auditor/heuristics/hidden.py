@@ -49,7 +49,7 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.dom.walk import head_sheets, most_served
+from auditor.dom.walk import head_sheet_sites, head_sheets, most_served, styling_site
 from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
@@ -1306,17 +1306,14 @@ def _script_sites(ctx: PageContext) -> Counter[str]:
 
 def _head_sheet_sites(ctx: PageContext) -> Counter[str]:
     """How many stylesheets the `<head>` links past its top each site serves."""
-    top = head_top_elements(ctx)
-    return Counter(registrable_domain(host_of(url)) for el, url in head_sheets(ctx.root, ctx.url)
-                   if el not in top)
+    return head_sheet_sites(ctx.root, ctx.url, registrable_domain, head_top_elements(ctx))
 
 
 def _styling_hosts(ctx: PageContext) -> set[str]:
     """The hosts of the `<head>`'s sheets past its top whose site serves more of those
     sheets than every other site together (Yahoo! JAPAN's yimg.jp): the site's static
     hosts. A kit's sheet beside a theme's is outnumbered, its host none of the site's."""
-    sites = ctx.view("head stylesheet sites", lambda: _head_sheet_sites(ctx))
-    styling = most_served(sites)
+    styling = styling_site(ctx.root, ctx.url, 1, registrable_domain, head_top_elements(ctx))
     return {h for h in ctx.view("head stylesheet hosts", lambda: _head_sheet_hosts(ctx))
             if styling is not None and registrable_domain(h) == styling}
 

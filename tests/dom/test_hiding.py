@@ -23,6 +23,7 @@ from auditor.dom.hiding import (
     styled_tiny,
     text_hiding,
     tiny_element,
+    unit_size,
 )
 from auditor.dom.page import parse_page
 from auditor.metrics import editorial_content, words
@@ -262,6 +263,45 @@ SIZES = [
 def test_declared_size(markup: str, size: tuple[int | None, int | None], tiny: bool) -> None:
     el = lxml.html.fragment_fromstring(markup)
     assert (declared_size(el), tiny_element(el)) == (size, tiny)
+
+
+# (a unit inside its wrappers, the size `unit_size` reads for it, the size `declared_size`
+# reads for the unit alone): a slot's size is its box's, read up to two wrappers' styles, its
+# ad tag's `data-` size first, both sides from one element
+UNIT_SIZES = [
+    ('<div style="width:300px;height:250px"><div><ins class="adsbygoogle"></ins></div></div>',
+     (300, 250), (None, None)),
+    ('<div style="width:300px;height:250px"><div><div><ins></ins></div></div></div>',
+     (None, None), (None, None)),  # three wrappers up: the page's layout
+    ('<div><ins data-width="728" width="1" style="height:90px"></ins></div>',
+     (728, None), (1, 90)),
+    ('<div style="height:90px"><ins width="728"></ins></div>', (728, None), (728, None)),
+]
+
+
+@pytest.mark.parametrize(("markup", "unit", "own"), UNIT_SIZES)
+def test_unit_size_reads_the_box_declared_size_the_element(
+        markup: str, unit: tuple[int | None, int | None],
+        own: tuple[int | None, int | None]) -> None:
+    ins = lxml.html.fragment_fromstring(markup).find(".//ins")
+    assert (unit_size(ins), declared_size(ins)) == (unit, own)
+
+
+# (an image, whether it is tiny, whether its own attributes alone make it a 1x1 beacon): the
+# narrower reading `slots` asks of a unit a slot rule selected
+BEACONS = [
+    ('<img width="1" height="1">', True, True),
+    ('<img width="0" height="0">', True, True),
+    ('<img style="width:1px;height:1px">', True, False),  # a style: the unit's, not a beacon's
+    ('<img width="0">', True, False),  # one zero side: a unit collapsed until filled
+    ('<img width="1" height="90">', False, False),
+]
+
+
+@pytest.mark.parametrize(("markup", "tiny", "beacon"), BEACONS)
+def test_tiny_element_by_attributes_only(markup: str, tiny: bool, beacon: bool) -> None:
+    el = lxml.html.fragment_fromstring(markup)
+    assert (tiny_element(el), tiny_element(el, attributes_only=True)) == (tiny, beacon)
 
 
 # (a frame, whether its inline style draws it at a pixel, whatever its attributes declare)

@@ -12,9 +12,16 @@ from hypothesis import strategies as st
 from auditor.dom.inline_js import _URL_LITERAL, url_literals
 from auditor.dom.page import parse_page
 from auditor.dom.parser import PageOverLimit, parse_html
-from auditor.dom.walk import FoundURL, declared_page_url, page_base, walk
+from auditor.dom.walk import (
+    FoundURL,
+    declared_page_url,
+    head_sheet_sites,
+    page_base,
+    styling_site,
+    walk,
+)
 from auditor.model import RequestType as T
-from auditor.urls import host_of
+from auditor.urls import host_of, registrable_domain
 from tests.hostile.scaling import assert_linear
 
 BASE = "https://site.test/dir/page.html"
@@ -1405,3 +1412,27 @@ def test_a_long_list_of_urls_is_read_in_linear_time() -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 500, "a list of URLs in a script that loads nothing", floor=0.01)
+
+
+# a page's head: two sheets of a CDN tenant's host, one of another tenant of the same CDN,
+# one of the page's static domain; the last linked before the charset
+_HEAD_SHEETS = (
+    '<html><head><link rel="stylesheet" href="https://cdn.example.com/top.css">'
+    '<meta charset="utf-8">'
+    '<link rel="stylesheet" href="https://news.github.io/a.css">'
+    '<link rel="stylesheet" href="https://news.github.io/b.css">'
+    '<link rel="stylesheet" href="https://kit.github.io/c.css">'
+    '<link rel="stylesheet" href="/own.css"></head><body></body></html>')
+
+
+def test_head_sheet_sites_groups_hosts_as_the_caller_does() -> None:
+    root = parse_html(_HEAD_SHEETS)
+    assert head_sheet_sites(root, BASE) == {
+        "example.com": 1, "news.github.io": 2, "kit.github.io": 1, "site.test": 1}
+    by_domain = head_sheet_sites(root, BASE, registrable_domain)
+    assert by_domain["github.io"] == 3  # a CDN's tenants, one registrable domain
+    top = {root.find("head")[0]}
+    assert "example.com" not in head_sheet_sites(root, BASE, skip=top)
+    assert styling_site(root, BASE) is None  # 2 of 5: not more than the others together
+    # by registrable domain past the head's top: 3 of 4 on github.io
+    assert styling_site(root, BASE, 1, registrable_domain, top) == "github.io"

@@ -1,0 +1,62 @@
+"""An ID pattern's `seek`: a regex every match holds, sought before the pattern, so a
+pattern too general to carry a literal reads only the scripts holding it (the GPT unit-path
+readers' quoted `/<code>/`). A script without it is not read, even where the pattern alone
+would match there, and even where another script of the page holds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalogue import Catalogue, load_catalogue
+from auditor.dom.page import parse_page
+from auditor.errors import RuleError
+from auditor.identify import identifiers
+
+_NETWORK = ('[[network]]\nname = "Widgets"\ncategory = "advertising"\n'
+            'hosts = ["widgets.example"]\ninline = ["widgetTag\\\\.load"]\n'
+            '[[network.id]]\nkind = "widget-unit"\nwhere = "script"\njoins_sites = false\n'
+            "pattern = '''widgetTag\\.load\\(\\s*[\"'](?P<value>[\\w/]{{1,40}})[\"']'''\n"
+            "{seek}")
+_SEEK = "seek = '''[\"']/\\d{3,10}/'''\n"
+
+
+def _catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seek: str) -> Catalogue:
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "networks.toml"
+    path.write_text(_NETWORK.format(seek=seek), encoding="utf-8")
+    return load_catalogue([path])
+
+
+def _ids(catalogue: Catalogue, *scripts: str) -> list[str]:
+    body = "".join(f"<script>{s}</script>" for s in scripts)
+    page = parse_page(f"<html><body><p>Story.</p>{body}</body></html>")
+    return [i.value for i in identifiers(page, [], [], catalogue.networks, catalogue)]
+
+
+def test_a_script_holding_the_seek_is_read(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = _catalogue(tmp_path, monkeypatch, _SEEK)
+    assert catalogue.networks[0].ids[0].seek is not None
+    assert _ids(catalogue, "widgetTag.load('/4242/site/top');") == ["/4242/site/top"]
+
+
+def test_a_script_lacking_the_seek_is_not_read_though_the_pattern_matches_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = "widgetTag.load('sidebar');"
+    assert _ids(_catalogue(tmp_path, monkeypatch, ""), script) == ["sidebar"]  # no seek
+    assert _ids(_catalogue(tmp_path, monkeypatch, _SEEK), script) == []
+
+
+def test_the_seek_is_asked_of_each_script_not_the_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = _catalogue(tmp_path, monkeypatch, _SEEK)
+    ids = _ids(catalogue, "widgetTag.load('sidebar');", "var unit = '/4242/site/';",
+               "widgetTag.load('/4242/site/top');")
+    assert ids == ["/4242/site/top"]
+
+
+def test_a_bad_seek_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(RuleError, match="bad pattern"):
+        _catalogue(tmp_path, monkeypatch, "seek = '''[\"'](/\\d{3,10}/'''\n")
