@@ -82,6 +82,7 @@ from auditor.slots import (
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
+    cited_unplaced,
     cosmetic_slots,
     declared_slots,
     frame_slots,
@@ -329,6 +330,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         provenance=sources.provenance,
         mfa=scorecard(ctx, metrics, sources),
         replay=replay,
+        unplaced_units=cited_unplaced(page, found_slots),
     )
 
 

@@ -34,10 +34,10 @@ from auditor.dom.hiding import declared_size as own_size
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
-from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.dom.parser import PageLimits, PageOverLimit, elements, line_of
 from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Slot
+from auditor.model import Category, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party
@@ -80,6 +80,7 @@ class _Draft:
     offered: frozenset[tuple[int, int]] = frozenset()
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
     written: str | None = None  # the unit's id, where a script that writes it stands for it
+    at: int | None = None  # where its declaring call opens in the script's text
 
     def done(self) -> FoundSlot:
         zone = canonical_id(self.id_kind, self.zone_id)
@@ -186,7 +187,8 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     for draft in scripted:
         if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
             # a unit defined, never shown: its ad-unit path is the page's ID all the same
-            unplaced_units(page).append((draft.id_kind, draft.zone_id, draft.network))
+            unplaced_units(page).append(Unplaced(draft.id_kind, draft.zone_id, draft.network,
+                                                 draft.element, draft.at, draft.rule))
     return [d for d in scripted if id(d) not in dropped]
 
 
@@ -1056,6 +1058,9 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         or _loader_follows(script, network)):
                     continue  # shared globals, no unit's: no size, no loader reads them here
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
+                for draft in drafts:
+                    if draft.element is script:
+                        draft.at = match.start()
                 added.extend(drafts)
                 if whole:
                     if drafts:
@@ -1445,7 +1450,8 @@ def _script_slot(
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
-            unplaced_units(page).append((spec.id_kind, zone, network))
+            unplaced_units(page).append(Unplaced(spec.id_kind, zone, network, script,
+                                                 match.start(), f"script: {spec.label}"))
         return []
     if target is None and element_id:
         target = _markup_writer(page, element_id, script)
@@ -1514,7 +1520,7 @@ def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptS
         known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
     elif zone and spec.id_kind and zone != known.zone_id and known.network is network \
             and known.id_kind == spec.id_kind:
-        unplaced_units(page).append((spec.id_kind, zone, network))
+        unplaced_units(page).append(Unplaced(spec.id_kind, zone, network))
     known.width = known.width or width
     known.height = known.height or height
     known.extra_elements.append(script)
@@ -1554,11 +1560,44 @@ def _quoted_names(page: ParsedPage) -> frozenset[str]:
         _QUOTED_NAME.findall(page.script_text)))
 
 
-def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
-    """(ID kind, zone, network) of the units the page's scripts define for an element the
-    page lacks (`needs_element`): no slot, but their zones are the page's IDs
-    (`identify.identifiers`). Filled while `declared_slots` reads the page."""
+class Unplaced(NamedTuple):
+    """A unit the page's scripts define that no element of the page shows: its zone is an
+    ID of the page all the same (`identify.identifiers`). `script` and `at` (where the
+    defining call opens in its text) cite it where its element is absent; a second unit
+    defined for a container the page shows (`_fill_known`) has none: that placement is
+    the shown unit's."""
+
+    kind: str
+    zone: str
+    network: Network
+    script: etree._Element | None = None
+    at: int | None = None
+    rule: str | None = None
+
+
+def unplaced_units(page: ParsedPage) -> list[Unplaced]:
+    """The units the page's scripts define for an element the page lacks (`needs_element`,
+    a branch that did not run): no slot, but their zones are the page's IDs. Filled while
+    `declared_slots` reads the page."""
     return page.view("units defined, not placed", list)
+
+
+def cited_unplaced(page: ParsedPage, slots: Iterable[FoundSlot]) -> tuple[UnplacedUnit, ...]:
+    """The report's unplaced units: each cited at the line its defining call opens on
+    (a head script defining ten units names ten lines), once per zone and line; not a
+    unit a slot of the page shows by the same zone, a second unit for a shown container
+    (no call to cite), nor a vendor documentation's example unit (no one's)."""
+    shown = {(s.id_kind, s.zone_id) for s in slots if s.zone_id}
+    out: dict[tuple[str, str, int], UnplacedUnit] = {}
+    for unit in unplaced_units(page):
+        zone = canonical_id(unit.kind, unit.zone)
+        if unit.script is None or unit.at is None or zone is None or (unit.kind, zone) in shown \
+                or (unit.kind, zone) in unit.network.samples:
+            continue
+        line = line_of(unit.script) + (unit.script.text or "").count("\n", 0, unit.at)
+        out.setdefault((unit.kind, zone, line), UnplacedUnit(
+            unit.network.name, unit.kind, zone, line, page.xpath(unit.script), unit.rule))
+    return tuple(out.values())
 
 
 def _page_makes(page: ParsedPage, element_id: str, call: str = "",
