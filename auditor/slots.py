@@ -138,10 +138,14 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     the one branch that runs. Units written in branches with no `else`, `case` or
     `default:` between them are each written, units of their own; once the unit of the
     branch that ran is on the saved page (its id is an element's), the script's other
-    branches are none (their units' IDs stay the page's, as `unplaced_units`)."""
+    branches are none (their units' IDs stay the page's, as `unplaced_units`). A unit the
+    script places where it stands, writing no id (`document.write('<ins class="adsbygoogle"
+    …>')`, a network's call), is read at its call: in another branch of a written unit's
+    block, or of another network's (`if (wide) {GPT's unit} else {AdSense's}`), it is the
+    same placement's other choice."""
     by_script: dict[etree._Element, list[_Draft]] = {}
     for draft in scripted:
-        if draft.written is not None and draft.element.tag == "script":
+        if draft.element.tag == "script" and (draft.written is not None or draft.at is not None):
             by_script.setdefault(draft.element, []).append(draft)
     dropped: set[int] = set()
     for script, drafts in by_script.items():
@@ -160,9 +164,12 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         at: dict[str, int] = {}
         for m in _MARKUP_ID.finditer(code):
             at.setdefault(m.group(1), m.start())
-        placed = sorted((d for d in drafts if d.written in at), key=lambda d: at[d.written or ""])
+        where = {id(d): at[d.written] if d.written is not None else d.at for d in drafts
+                 if (d.written in at if d.written is not None else d.at is not None)}
+        placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)] or 0)
         if any(page.with_id(written) is not None for written in at):
-            dropped.update(id(d) for d in placed)  # the branch that ran is on the page
+            # the branch that ran is on the page
+            dropped.update(id(d) for d in placed if d.written is not None)
             continue
         if len(placed) < 2:
             continue  # one unit or none: no branch to part them
@@ -176,10 +183,10 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         prev: _Draft | None = None
         for draft in placed:
             if kept is not None and prev is not None and _branch_between(
-                    code, branches, at[prev.written or ""], at[draft.written or ""], owners,
+                    code, branches, where[id(prev)] or 0, where[id(draft)] or 0, owners,
                     closes):
                 dropped.add(id(draft))  # another branch of the kept unit's block
-                if not kept.zone_id and draft.zone_id:
+                if not kept.zone_id and draft.zone_id and kept.network is draft.network:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
             else:
                 kept = draft
