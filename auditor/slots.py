@@ -1888,10 +1888,11 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     for el, network in servers.items():
         if network is not None and network.name in units_of:
             continue
-        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or "") \
-                or el.get("srcdoc") is not None:
-            # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
-            # its `src`) is read as a document
+        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
+            # a frame the page writes (`javascript:`) is read as a document; one a saved
+            # copy keeps with its `src` and the document that server sent (`srcdoc`: an
+            # SSP's frame holding the passback it served, AdSense's tag) is the server's
+            # placement, its document the ad (read once, `frame_slots`: no slot of its own)
             continue
         width, height = pixels(el.get("width")), pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):
