@@ -8,6 +8,7 @@ from __future__ import annotations
 from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
+from tests.terminal import terminal_report
 
 # the head defines two units; the saved page holds only the second's div
 HEAD_DEFINES = """<!DOCTYPE html>
@@ -46,6 +47,9 @@ def test_a_unit_with_no_element_is_cited_at_its_call_not_counted_as_a_slot(
         "rule": "script: googletag.defineSlot()"}]
     assert ("gpt-slot", "/21775744923/example/top") in {(i.kind, i.value) for i in page.ids}
     assert page.metrics.ad_slots == 1
+    # the terminal names it under the slots, where the page defines it
+    assert ("1 unit defined, not placed: Google Publisher Tag /21775744923/example/top "
+            "(line 7)") in terminal_report(page)
 
 
 # a unit per breakpoint, each writing its own div: the branch that ran is on the page
