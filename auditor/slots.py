@@ -1870,7 +1870,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
-                   declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
+                   declared: Sequence[FoundSlot], appended_from: int = 0
+                   ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
     `width` and `height` (not `100%`: the box it fills), as cosmetic hits: a raw banner tag
@@ -1882,11 +1883,16 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     `<noscript>` beside its live unit stays that unit's (`without_inert_copies`).
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
-    each unit's script wrote beside it), not as placements of their own."""
+    each unit's script wrote beside it), not as placements of their own; but a frame
+    appended after the page's end (`appended_from`: the line of its `</html>`, 0 for none)
+    renders none of the page's units: only a unit of its network appended there too."""
     units_of = {s.network.name for s in declared if s.network is not None}
+    appended = {s.network.name for s in declared if s.network is not None
+                and appended_from and line_of(s.element) > appended_from}
     out: list[tuple[etree._Element, str, str]] = []
     for el, network in servers.items():
-        if network is not None and network.name in units_of:
+        if network is not None and network.name in (
+                appended if appended_from and line_of(el) > appended_from else units_of):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
