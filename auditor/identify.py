@@ -540,8 +540,8 @@ def identifiers(
     for slot in slots:
         if slot.zone_id and slot.id_kind:
             add(slot.id_kind, slot.zone_id, slot.network)
-    for kind, zone, owner in unplaced_units(page):
-        add(kind, zone, owner)
+    for unit in unplaced_units(page):
+        add(unit.kind, unit.zone, unit.network)
     # and the addresses a DOM save's `<noscript>` holds as text (`&lt;img src=…&gt;`)
     urls = [s.url for s in sightings] + escaped_addresses(page.tagged("noscript"))
     # a network whose slot is on the page counts even when its loader is not (an

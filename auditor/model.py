@@ -241,6 +241,25 @@ class Slot:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class UnplacedUnit:
+    """An ad unit the page's code defines for an element the saved page lacks (GPT's
+    `defineSlot(path, size, 'div-gpt-ad-1')` with no such div, a branch's unit that did
+    not run): no placement, so neither a slot nor ad load, but its zone is one of the
+    page's IDs, cited at the line of the call that defines it."""
+
+    network: str
+    kind: str  # the zone's ID kind (`gpt-slot`)
+    zone_id: str
+    line: int
+    xpath: str  # the script holding the call
+    rule: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"network": self.network, "kind": self.kind, "zone_id": self.zone_id,
+                "line": self.line, "xpath": self.xpath, "rule": self.rule}
+
+
 class Origin(enum.StrEnum):
     """Whose an ID is: the page's operator's, or the source's, carried in with copied
     content (a scraper copying a BBC article copies the BBC's analytics ID with it), or
@@ -654,6 +673,7 @@ class PageReport:
     provenance: tuple[Provenance, ...] = ()  # the originals this page republishes
     mfa: Scorecard | None = None  # None for a page that could not be audited
     replay: Replay | None = None  # the web archive the page was saved from
+    unplaced_units: tuple[UnplacedUnit, ...] = ()  # units defined with no element shown
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -680,6 +700,8 @@ class PageReport:
             out["notes"] = list(self.notes)
         if self.replay is not None:
             out["replay"] = self.replay.to_dict()
+        if self.unplaced_units:
+            out["unplaced_units"] = [u.to_dict() for u in self.unplaced_units]
         return out
 
 

@@ -41,6 +41,7 @@ from auditor.heuristics import run_heuristics
 from auditor.heuristics.adware import adware_ids
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
+from auditor.heuristics.markup import html_end
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.identify import commented_out, identifiers, networks_present, page_networks
 from auditor.metrics import (
@@ -82,6 +83,7 @@ from auditor.slots import (
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
+    cited_unplaced,
     cosmetic_slots,
     declared_slots,
     frame_slots,
@@ -248,7 +250,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
-    hits += _not_hit(hits, ad_frame_units(ad_server_requests(seen), found_slots))
+    hits += _not_hit(hits, ad_frame_units(ad_server_requests(seen), found_slots,
+                                          html_end(page)))
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
@@ -329,6 +332,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         provenance=sources.provenance,
         mfa=scorecard(ctx, metrics, sources),
         replay=replay,
+        unplaced_units=cited_unplaced(page, found_slots),
     )
 
 

@@ -39,10 +39,10 @@ from auditor.dom.hiding import (
 from auditor.dom.inline_js import JS_MARKS, code_tokens, comment_spans, in_comment, in_spans
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
-from auditor.dom.parser import PageLimits, PageOverLimit, elements
+from auditor.dom.parser import PageLimits, PageOverLimit, elements, line_of
 from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Slot
+from auditor.model import Category, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
 from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party
@@ -82,6 +82,7 @@ class _Draft:
     offered: frozenset[tuple[int, int]] = frozenset()
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
     written: str | None = None  # the unit's id, where a script that writes it stands for it
+    at: int | None = None  # where its declaring call opens in the script's text
 
     def done(self) -> FoundSlot:
         zone = canonical_id(self.id_kind, self.zone_id)
@@ -114,10 +115,14 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     the one branch that runs. Units written in branches with no `else`, `case` or
     `default:` between them are each written, units of their own; once the unit of the
     branch that ran is on the saved page (its id is an element's), the script's other
-    branches are none (their units' IDs stay the page's, as `unplaced_units`)."""
+    branches are none (their units' IDs stay the page's, as `unplaced_units`). A unit the
+    script places where it stands, writing no id (`document.write('<ins class="adsbygoogle"
+    …>')`, a network's call), is read at its call: in another branch of a written unit's
+    block, or of another network's (`if (wide) {GPT's unit} else {AdSense's}`), it is the
+    same placement's other choice."""
     by_script: dict[etree._Element, list[_Draft]] = {}
     for draft in scripted:
-        if draft.written is not None and draft.element.tag == "script":
+        if draft.element.tag == "script" and (draft.written is not None or draft.at is not None):
             by_script.setdefault(draft.element, []).append(draft)
     dropped: set[int] = set()
     for script, drafts in by_script.items():
@@ -136,9 +141,12 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         at: dict[str, int] = {}
         for m in _MARKUP_ID.finditer(code):
             at.setdefault(m.group(1), m.start())
-        placed = sorted((d for d in drafts if d.written in at), key=lambda d: at[d.written or ""])
+        where = {id(d): at[d.written] if d.written is not None else d.at for d in drafts
+                 if (d.written in at if d.written is not None else d.at is not None)}
+        placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)] or 0)
         if any(page.with_id(written) is not None for written in at):
-            dropped.update(id(d) for d in placed)  # the branch that ran is on the page
+            # the branch that ran is on the page
+            dropped.update(id(d) for d in placed if d.written is not None)
             continue
         if len(placed) < 2:
             continue  # one unit or none: no branch to part them
@@ -152,10 +160,10 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         prev: _Draft | None = None
         for draft in placed:
             if kept is not None and prev is not None and _branch_between(
-                    code, branches, at[prev.written or ""], at[draft.written or ""], owners,
+                    code, branches, where[id(prev)] or 0, where[id(draft)] or 0, owners,
                     closes):
                 dropped.add(id(draft))  # another branch of the kept unit's block
-                if not kept.zone_id and draft.zone_id:
+                if not kept.zone_id and draft.zone_id and kept.network is draft.network:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
             else:
                 kept = draft
@@ -163,7 +171,8 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     for draft in scripted:
         if id(draft) in dropped and draft.zone_id and draft.id_kind and draft.network:
             # a unit defined, never shown: its ad-unit path is the page's ID all the same
-            unplaced_units(page).append((draft.id_kind, draft.zone_id, draft.network))
+            unplaced_units(page).append(Unplaced(draft.id_kind, draft.zone_id, draft.network,
+                                                 draft.element, draft.at, draft.rule))
     return [d for d in scripted if id(d) not in dropped]
 
 
@@ -1025,6 +1034,9 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         or _loader_follows(script, network)):
                     continue  # shared globals, no unit's: no size, no loader reads them here
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
+                for draft in drafts:
+                    if draft.element is script:
+                        draft.at = match.start()
                 added.extend(drafts)
                 if whole:
                     if drafts:
@@ -1414,7 +1426,8 @@ def _script_slot(
         # GPT fills no element the saved page lacks: a unit defined, never shown, whose
         # ad-unit path is the page's ID all the same
         if zone and spec.id_kind:
-            unplaced_units(page).append((spec.id_kind, zone, network))
+            unplaced_units(page).append(Unplaced(spec.id_kind, zone, network, script,
+                                                 match.start(), f"script: {spec.label}"))
         return []
     if target is None and element_id:
         target = _markup_writer(page, element_id, script)
@@ -1483,7 +1496,7 @@ def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptS
         known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
     elif zone and spec.id_kind and zone != known.zone_id and known.network is network \
             and known.id_kind == spec.id_kind:
-        unplaced_units(page).append((spec.id_kind, zone, network))
+        unplaced_units(page).append(Unplaced(spec.id_kind, zone, network))
     known.width = known.width or width
     known.height = known.height or height
     known.extra_elements.append(script)
@@ -1523,11 +1536,44 @@ def _quoted_names(page: ParsedPage) -> frozenset[str]:
         _QUOTED_NAME.findall(page.script_text)))
 
 
-def unplaced_units(page: ParsedPage) -> list[tuple[str, str, Network]]:
-    """(ID kind, zone, network) of the units the page's scripts define for an element the
-    page lacks (`needs_element`): no slot, but their zones are the page's IDs
-    (`identify.identifiers`). Filled while `declared_slots` reads the page."""
+class Unplaced(NamedTuple):
+    """A unit the page's scripts define that no element of the page shows: its zone is an
+    ID of the page all the same (`identify.identifiers`). `script` and `at` (where the
+    defining call opens in its text) cite it where its element is absent; a second unit
+    defined for a container the page shows (`_fill_known`) has none: that placement is
+    the shown unit's."""
+
+    kind: str
+    zone: str
+    network: Network
+    script: etree._Element | None = None
+    at: int | None = None
+    rule: str | None = None
+
+
+def unplaced_units(page: ParsedPage) -> list[Unplaced]:
+    """The units the page's scripts define for an element the page lacks (`needs_element`,
+    a branch that did not run): no slot, but their zones are the page's IDs. Filled while
+    `declared_slots` reads the page."""
     return page.view("units defined, not placed", list)
+
+
+def cited_unplaced(page: ParsedPage, slots: Iterable[FoundSlot]) -> tuple[UnplacedUnit, ...]:
+    """The report's unplaced units: each cited at the line its defining call opens on
+    (a head script defining ten units names ten lines), once per zone and line; not a
+    unit a slot of the page shows by the same zone, a second unit for a shown container
+    (no call to cite), nor a vendor documentation's example unit (no one's)."""
+    shown = {(s.id_kind, s.zone_id) for s in slots if s.zone_id}
+    out: dict[tuple[str, str, int], UnplacedUnit] = {}
+    for unit in unplaced_units(page):
+        zone = canonical_id(unit.kind, unit.zone)
+        if unit.script is None or unit.at is None or zone is None or (unit.kind, zone) in shown \
+                or (unit.kind, zone) in unit.network.samples:
+            continue
+        line = line_of(unit.script) + (unit.script.text or "").count("\n", 0, unit.at)
+        out.setdefault((unit.kind, zone, line), UnplacedUnit(
+            unit.network.name, unit.kind, zone, line, page.xpath(unit.script), unit.rule))
+    return tuple(out.values())
 
 
 def _page_makes(page: ParsedPage, element_id: str, call: str = "",
@@ -1792,7 +1838,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
-                   declared: Sequence[FoundSlot]) -> list[tuple[etree._Element, str, str]]:
+                   declared: Sequence[FoundSlot], appended_from: int = 0
+                   ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
     `width` and `height` (not `100%`: the box it fills), as cosmetic hits: a raw banner tag
@@ -1804,16 +1851,22 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     `<noscript>` beside its live unit stays that unit's (`without_inert_copies`).
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
-    each unit's script wrote beside it), not as placements of their own."""
+    each unit's script wrote beside it), not as placements of their own; but a frame
+    appended after the page's end (`appended_from`: the line of its `</html>`, 0 for none)
+    renders none of the page's units: only a unit of its network appended there too."""
     units_of = {s.network.name for s in declared if s.network is not None}
+    appended = {s.network.name for s in declared if s.network is not None
+                and appended_from and line_of(s.element) > appended_from}
     out: list[tuple[etree._Element, str, str]] = []
     for el, network in servers.items():
-        if network is not None and network.name in units_of:
+        if network is not None and network.name in (
+                appended if appended_from and line_of(el) > appended_from else units_of):
             continue
-        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or "") \
-                or el.get("srcdoc") is not None:
-            # a frame the page writes (`javascript:`, `srcdoc`, which a browser shows over
-            # its `src`) is read as a document
+        if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
+            # a frame the page writes (`javascript:`) is read as a document; one a saved
+            # copy keeps with its `src` and the document that server sent (`srcdoc`: an
+            # SSP's frame holding the passback it served, AdSense's tag) is the server's
+            # placement, its document the ad (read once, `frame_slots`: no slot of its own)
             continue
         width, height = pixels(el.get("width")), pixels(el.get("height"))
         if not (width and height and min(width, height) >= _BANNER_SIDE):

@@ -100,6 +100,13 @@ _WIDGET_WORDS = lazy_regex(
     r"|off-?canvas|burger",  # mobile menu drawers (a `sidenav` is a `nav`)
     re.I,
 )
+# A box a paywall or membership script shows to the visitors it is for (`.member-only`,
+# `.subscriber-box`, `#paywall-offer`, `.logged-in-only`): hidden as the page is saved for
+# everyone else, its links the offer's (the app stores, the e-paper, the archive)
+_GATED_WORDS = lazy_regex(
+    r"member|subscri|paywall|premium|logged-?in|signed-?in|paid-?(?:only|content)|entitle",
+    re.I,
+)
 _WIDGET_ROLES = frozenset({"navigation", "menu", "menubar", "dialog", "tablist", "tabpanel",
                            "listbox"})
 # Attributes naming, by its id, the element a button or link opens: ARIA's disclosure
@@ -2047,11 +2054,14 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         scripted = sheet if sheet is not None and sheet.scripted else None
         if scripted is not None and not _mostly_links(el):
             continue  # a few links in prose a script hides: a notice, not a farm
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
                            and _beside_disclosure(ctx, el, by_sheet),
                            least=1 if scripted is not None else LINK_FARM_MIN,
-                           least_sells=scripted is not None and not scripted.kit)
+                           least_sells=scripted is not None and not scripted.kit,
+                           gated=toggled and not (end and line_of(el) > end)
+                           and _GATED_WORDS.search(names) is not None)
         if found is not None:
             reported.add(el)
             yield found
@@ -2177,7 +2187,8 @@ def _written_after(links: Iterable[etree._Element], end: int
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False, generated: bool = False,
-               least: int = LINK_FARM_MIN, least_sells: bool = False) -> Finding | None:
+               least: int = LINK_FARM_MIN, least_sells: bool = False,
+               gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block; `least` of them where
     the hiding rule is one an inline script writes; with `least_sells`, fewer than three
@@ -2189,7 +2200,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     link farms sell (counterfeits, gambling, pills, adult, loans): an old site's broken
     template prints its sponsors' or friends' links there too, a reviewer checks them. So
     is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
-    network" menu of its sister sites, which its script renders open with another class)."""
+    network" menu of its sister sites, which its script renders open with another class).
+    A `gated` block (a members' or subscribers' box its name says a script shows them,
+    toggled off) is a farm only where its words sell what link farms sell."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -2228,6 +2241,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                        key=("japanese keyword hack", *sorted(spam_pages)))
     if least_sells and not (counterfeit or spam):
         least = LINK_FARM_MIN  # a theme's notice or menu a script hides, selling nothing
+    if gated and not (counterfeit or spam):
+        return None  # the offer a paywall shows its subscribers
     if len(offsite) < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
@@ -2328,7 +2343,9 @@ HIDDEN_LINKS = FindingKind(
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "
-    "none after `</html>` is one; not the whole page or article an "
+    "none after `</html>` is one; not a members' or subscribers' box a paywall script shows "
+    "them, by its names (`.member-only`, `.subscriber-offer`, `#paywall-offer`), unless its "
+    "links' words sell what link farms sell; not the whole page or article an "
     "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
     "opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. So is a block of mostly links holding one link to "

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from auditor.dom.noscript import in_noscript
+from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_at, line_of
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.popunders import pop_tag
@@ -418,8 +419,15 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
 def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
-    `hidden-iframe` both ask."""
+    `hidden-iframe` both ask, and the slot pass (`html_end`)."""
     return ctx.view("after </html>", lambda: _after_html(ctx.document.text)).line
+
+
+def html_end(page: ParsedPage) -> int:
+    """`after_html` of a parsed page, before its heuristics' context is built (the slot
+    pass reads an ad frame appended after the page's end as no unit's rendering); the
+    same view, read once."""
+    return page.view("after </html>", lambda: _after_html(page.text)).line
 
 
 class _HtmlEnd(NamedTuple):

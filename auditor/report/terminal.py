@@ -211,6 +211,7 @@ class PageView:
         else:
             parts = (
                 self._slots(options.max_width),
+                self._unplaced(),
                 self._hosts(options.max_width),
                 self._networks(),
                 self._ids(),
@@ -284,6 +285,20 @@ class PageView:
             listed = ", ".join(f"line {s.line} {s.text or ''}".rstrip() for s in group)
             grid.add_row(f"{counted(len(group), inert(kind) + ' line')} (not counted):",
                          Breakable(_t(listed, limit=600)))
+        return Padding(grid, (0, 0, 1, 2))
+
+    def _unplaced(self) -> RenderableType | None:
+        """The units the page's code defines for no element of the page, one line: no
+        slot, but where the page declares each (its zone is among the IDs)."""
+        units = self.page.unplaced_units
+        if not units:
+            return None
+        listed = ", ".join(f"{u.network} {u.zone_id} (line {u.line})" for u in units)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()
+        grid.add_row(f"{counted(len(units), 'unit')} defined, not placed:",
+                     Breakable(_t(listed, limit=600)))
         return Padding(grid, (0, 0, 1, 2))
 
     def _hosts(self, width: int) -> RenderableType | None:

@@ -109,3 +109,20 @@ def _blocks_between_units(n: int) -> str:
 def test_blocks_between_units_written_in_turn_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_blocks_between_units(n)), 100,
                   "else blocks and switches between units in turn")
+
+
+def _networks_in_branches(n: int) -> str:
+    """Thousands of `else if` branches, each writing GPT's div, the last AdSense's `<ins>`
+    (a unit placed where the script stands, read at its call): each branch read once."""
+    branches = " else ".join(
+        f"if (s == {i}) {{ document.write(\"<div id='gpt-s{i}'></div>\"); "
+        f"googletag.defineSlot('/4817/s{i}', [728, 90], 'gpt-s{i}'); }}" for i in range(n))
+    adsense = ("else { document.write('<ins class=\"adsbygoogle\" data-ad-client=\"ca-pub-"
+               "1234567890123456\" data-ad-slot=\"1234567890\"></ins>'); }")
+    return (f"<html><head>{_GPT}</head><body><p>Text.</p>"
+            f"<script>{branches} {adsense}</script></body></html>")
+
+
+def test_units_of_two_networks_in_branches_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_networks_in_branches(n)), 300,
+                  "two networks' units in branches")

@@ -1,0 +1,55 @@
+"""A box a paywall or membership script shows to the visitors it is for (`.member-only`,
+`.subscriber-offer`), hidden by a rule of the page's own sheet as the page is saved for
+everyone else, holds the offer's links (the app stores, the e-edition, the archive): no
+link farm. The same box selling what link farms sell stays one. Pages written here after
+a news site's subscriber offer."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+_OFFER = """
+    <li><a href="https://apps.apple.com/us/app/daily-herald/id123456789">iPhone app</a></li>
+    <li><a href="https://www.pressreader.com/usa/daily-herald">e-Edition</a></li>
+    <li><a href="https://www.legacy.com/us/obituaries/dailyherald/browse">Obituaries</a></li>
+    <li><a href="https://www.newspapers.com/paper/daily-herald/123/">Archives</a></li>
+    <li><a href="https://www.ticketmaster.com/discover/concerts">Member ticket offers</a></li>"""
+_FARM = """
+    <li><a href="https://best-casino-bonus.test/">online casino bonus</a></li>
+    <li><a href="https://pills-shop.test/">cheap pills</a></li>
+    <li><a href="https://bet365-mirror.test/">sports betting</a></li>"""
+
+
+def _page(box_class: str, links: str) -> bytes:
+    return f"""<!DOCTYPE html>
+<html><head><title>Daily Herald</title>
+<style>
+.{box_class.split()[0]}{{display:none}}
+</style>
+</head><body>
+<h1>Budget vote delayed</h1>
+<p>The vote on the city budget was delayed until next week.</p>
+<div class="{box_class}">
+  <h3>Subscribers get more</h3>
+  <ul>{links}
+  </ul>
+</div>
+</body></html>""".encode()
+
+
+@pytest.mark.parametrize(("box_class", "links", "severities"), [
+    ("member-only subscriber-offer", _OFFER, []),
+    ("subscriber-only", _OFFER, []),
+    ("member-only", _FARM, ["high"]),  # a farm named for members is a farm
+    ("xq7k", _OFFER, ["high"]),  # no members' box: a name a kit makes up
+], ids=["members-offer", "subscribers-offer", "members-farm", "made-up-name"])
+def test_a_members_box_hidden_by_the_sheet_is_no_farm(
+        box_class: str, links: str, severities: list[str], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    (page,) = audit(_page(box_class, links), url="https://dailyherald.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [f.severity.value for f in page.findings if f.kind == "hidden-links"] == severities

@@ -1,0 +1,88 @@
+"""Units the page's code defines for an element the saved page lacks (GPT's
+`defineSlot(path, size, 'div-gpt-ad-…')` with no such div: its reference's form, the div
+left out of the saved copy): no placement, but the report cites each where its call opens,
+as `unplaced_units` (docs/CONTRACT-ADDITIONS.md). Pages written here after that form."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from tests.terminal import terminal_report
+
+# the head defines two units; the saved page holds only the second's div
+HEAD_DEFINES = """<!DOCTYPE html>
+<html><head><title>Local news</title>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>
+  window.googletag = window.googletag || {cmd: []};
+  googletag.cmd.push(function() {
+    googletag.defineSlot('/21775744923/example/top', [728, 90], 'div-gpt-ad-1')
+        .addService(googletag.pubads());
+    googletag.defineSlot('/21775744923/example/side', [300, 250], 'div-gpt-ad-2')
+        .addService(googletag.pubads());
+    googletag.defineSlot('/6355419/Travel/Europe', [300, 250], 'div-gpt-ad-3')
+        .addService(googletag.pubads());
+    googletag.enableServices();
+  });
+</script>
+</head><body>
+<h1>Council approves new park</h1>
+<div id="div-gpt-ad-2" style="width:300px;height:250px;">
+  <script>googletag.cmd.push(function() { googletag.display('div-gpt-ad-2'); });</script>
+</div>
+<p>The council voted on Tuesday to approve a new park on the site of the old depot.</p>
+</body></html>"""
+
+
+def test_a_unit_with_no_element_is_cited_at_its_call_not_counted_as_a_slot(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(HEAD_DEFINES.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id) for s in page.slots] == [(18, "/21775744923/example/side")]
+    # the shown unit is no unplaced one, nor is Google's documentation example
+    assert [u.to_dict() for u in page.unplaced_units] == [{
+        "network": "Google Publisher Tag", "kind": "gpt-slot",
+        "zone_id": "/21775744923/example/top", "line": 7, "xpath": "/html/head/script[2]",
+        "rule": "script: googletag.defineSlot()"}]
+    assert ("gpt-slot", "/21775744923/example/top") in {(i.kind, i.value) for i in page.ids}
+    assert page.metrics.ad_slots == 1
+    # the terminal names it under the slots, where the page defines it
+    assert ("1 unit defined, not placed: Google Publisher Tag /21775744923/example/top "
+            "(line 7)") in terminal_report(page)
+
+
+# a unit per breakpoint, each writing its own div: the branch that ran is on the page
+BRANCHES = """<!DOCTYPE html>
+<html><head><title>t</title>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+</head><body><p>Weather for the weekend.</p>
+<script>
+if (window.innerWidth > 768) {
+  document.write('<div id="gpt-desktop"></div>');
+  googletag.defineSlot('/21775744923/wx/leader', [728, 90], 'gpt-desktop')
+    .addService(googletag.pubads());
+} else {
+  document.write('<div id="gpt-mobile"></div>');
+  googletag.defineSlot('/21775744923/wx/mobile', [320, 50], 'gpt-mobile')
+    .addService(googletag.pubads());
+}
+</script><div id="gpt-desktop"></div>
+</body></html>"""
+
+
+def test_the_branch_that_did_not_run_is_cited_at_its_call(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(BRANCHES.encode(), url="https://wx.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [s.zone_id for s in page.slots] == ["/21775744923/wx/leader"]
+    assert [(u.zone_id, u.line) for u in page.unplaced_units] == [("/21775744923/wx/mobile", 12)]
+
+
+def test_a_page_whose_units_are_all_shown_has_no_unplaced_key(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    shown = HEAD_DEFINES.replace('<h1>', '<div id="div-gpt-ad-1"></div><h1>')
+    (page,) = audit(shown.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == 2
+    assert "unplaced_units" not in page.to_dict()
