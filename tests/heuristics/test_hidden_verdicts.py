@@ -535,6 +535,21 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a 'tab panel' beside a hidden tab list", '<div role="tablist" hidden><button role="tab">'
      f'Partner</button></div><div role="tabpanel" style="display:none">{_FARM}</div>', "",
      [H]),
+    # a sticky ribbon a theme's script shows on scroll, a copy of the header's menu of
+    # partner links the visitor sees (a news site's ticket, food and shop partners): the
+    # same links shown, nothing hidden from visitors; a kit's links added to such a copy,
+    # or copied from another hidden block only, are still hidden
+    ("a sticky ribbon copying the visible header menu", f'<header><div class="links">'
+     f'{_PARTNERS}</div></header><div id="site-ribbon" style="display:none"><div class="wrap">'
+     f"{_PARTNERS}</div></div>", "", []),
+    ("a copy of the visible header menu with a farm's links added",
+     f'<header><div class="links">{_PARTNERS}</div></header><div id="site-ribbon" '
+     f'style="display:none">{_PARTNERS}{_FARM}</div>', "", [H]),
+    ("a farm's links copied from another hidden block", f'<div style="display:none">{_FARM}'
+     f'</div><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a farm's links copied into links no visitor reads", '<p>' + _FARM.replace(
+        ">viagra<", "><").replace(">casino<", "><").replace(">loans<", "><") + '</p><div '
+     f'style="display:none">{_FARM}</div>', "", [H]),
 ]
 
 
@@ -1509,6 +1524,24 @@ def test_css_in_js_hidden_blocks_side_by_side_are_read_in_linear_time() -> None:
                              f"</style></head><body><p>Text.</p><div>{blocks}</div></body></html>")
 
     assert_linear(seconds, 250, "CSS-in-JS hidden blocks side by side", floor=0.02)
+
+
+def test_hidden_link_blocks_inside_each_other_beside_shown_copies_cost_linear_time() -> None:
+    """Whether a hidden block's links are shown elsewhere reads the page's links once,
+    each hidden link under the outermost hidden block holding it: hidden blocks nested
+    2,000 deep, each with a farm's links, beside a visible copy of every fourth."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        links = [f'<a href="https://casino{i}-{j}.example/">online casino {j}</a>'
+                 for i in range(n) for j in range(3)]
+        shown = "".join(links[i] for i in range(0, len(links), 4))
+        nested = "".join(f'<div style="display:none">{links[3 * i]}{links[3 * i + 1]}'
+                         f"{links[3 * i + 2]}" for i in range(n)) + "</div>" * n
+        return audit_seconds(f"<html><body><p>Text.</p><div>{shown}</div>{nested}"
+                             "</body></html>")
+
+    assert_linear(seconds, 500, "nested hidden link blocks beside shown copies", floor=0.02)
 
 
 # Amazon's user-sync frame as apstag and its Prebid and server-side integrations drop it
