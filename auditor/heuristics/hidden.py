@@ -1453,7 +1453,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host. A
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
-    its host under tracking: a theme's loading image is none. Nor is a hidden static file
+    its host under tracking: a theme's loading image is none. Read without the page's
+    address, the page is the site most of its links go to (`_presumed_first_party`, as the
+    link blocks read it): a theme's spinner hidden with no size declared, on the site's own
+    host, is the site's, no third party's. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
     stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
     catalogue entry marks
@@ -1465,6 +1468,9 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
+    first_party = ctx.first_party
+    if first_party is None and ctx.root is not None and ctx.page.tagged("img"):
+        first_party = _presumed_first_party(ctx.root)
     # the page's one walk of its common tags found them (libxml2's //img[@width or …]
     # took 1.6x as long as a walk of its own)
     for img in ctx.page.tagged("img"):
@@ -1474,7 +1480,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
-        if not url or not is_third_party(host_of(url), ctx.first_party):
+        if not url or not is_third_party(host_of(url), first_party):
             continue
         if not tiny and _visible_size(img):
             if tracking is None:
@@ -2349,7 +2355,9 @@ TRACKING_PIXEL = FindingKind(
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
     "from or links most of its head's stylesheets from, which neither marks, is the site's "
-    "spacer (`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
+    "spacer (`1.gif`, a skip link's `clear.gif`), none. On a page read without its address, "
+    "the site most of its links go to is the page's own: its hidden loading spinner is the "
+    "site's. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 

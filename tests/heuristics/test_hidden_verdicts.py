@@ -1742,6 +1742,42 @@ def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
     assert len(found) == pixels, found
 
 
+# a theme's "load more" list as WordPress list plugins write it: the site's posts, the
+# button, then core's spinner hidden by its inline style until the button's script shows it
+# (no size declared)
+_LOAD_MORE = ('<ul><li><a href="https://www.harbourgazette.example/2020/07/ferry-fares/">Ferry '
+              'fares rise</a></li><li><a href="https://www.harbourgazette.example/2020/07/'
+              'harbour-wall/">Harbour wall repaired</a></li></ul><form action="" method="POST" '
+              'id="list-8190-form"><div><a href="" id="list-8190-button" class="list-button">'
+              'Load more stories »</a><img src="{src}" alt="Loading more results... please '
+              'wait." id="list-8190-spinner" style="display: none;" /></div></form>')
+_SPINNER = "https://www.harbourgazette.example/wp-includes/images/spinner.gif"
+
+
+@pytest.mark.parametrize(("src", "url", "pixels"), [
+    # saved without its address: the site its links go to is the page's own, its spinner
+    # the site's
+    (_SPINNER, None, 0),
+    (_SPINNER, "https://www.harbourgazette.example/news/ferry", 0),
+    # another site's hidden image, no size (a beacon's form as much as a spinner's), and a
+    # beacon asking with a query: third-party pixels, address or not
+    ("https://pixel.brisk-wave.example/p.gif", None, 1),
+    ("https://stats.brisk-wave.example/t.gif?sid=4411&amp;p=ferry", None, 1),
+    ("https://stats.brisk-wave.example/t.gif?sid=4411&amp;p=ferry",
+     "https://www.harbourgazette.example/news/ferry", 1),
+], ids=["own spinner, no address", "own spinner", "another site's static image, no address",
+        "beacon with a query, no address", "beacon with a query"])
+def test_a_sites_own_hidden_spinner_is_no_pixel_without_its_address(
+        audit_listed: AuditListed, src: str, url: str | None, pixels: int) -> None:
+    """A page read without its address is the site most of its links go to, as its link
+    blocks are read: its theme's hidden spinner is a first-party image, no beacon."""
+    html = ("<!doctype html><html><head><title>Ferry</title></head><body><main><p>Ferry "
+            f"times.</p></main>{_LOAD_MORE.format(src=src)}</body></html>")
+    found = [f for f in audit_listed(html, url).findings  # type: ignore[arg-type]
+             if f.kind == "tracking-pixel"]
+    assert len(found) == pixels, found
+
+
 @pytest.mark.parametrize(("injected", "expected"), [
     # the injector prints one stylesheet of its frame's host in a folder beside its frame
     # and canonical; the page's template (theme stylesheet, icon) is the real site's
