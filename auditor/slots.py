@@ -1997,7 +1997,12 @@ _NOT_A_BOX_WORDS = frozenset({
     # a publication's date or a post's taxonomy (`article-pub-date`, `category-werbung`)
     "date", "category", "tag",
     # a store its code keeps an ad in until moving it to its place (`ad_store_move_to_place`)
-    "store", "storage", "template"})
+    "store", "storage", "template",
+    # Ad Inserter 1.x's wrapper round every block it inserts, ad or not (`<div class=
+    # 'ad-inserter ad-inserter-N' style=…>`, its `ai_getAdCode` wrapped; 2.x writes
+    # `code-block-N`): a block of code, a comments box as often as an ad; the ad in it is
+    # found by its own markup
+    "inserter"})
 # a word right before the ad's saying the part holds none or flagging a page with ads
 # (`no-ads`, `non-ad`, `has-ads`, `with-ads`, `show-ads`): before another word it is that
 # word's (`non-empty-ad`, `ad-with-fallback` are ad boxes)

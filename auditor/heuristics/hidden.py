@@ -1457,7 +1457,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     """Third-party 1×1 (or hidden) images: beacons that report the visit, one per host. A
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
-    its host under tracking: a theme's loading image is none. Nor is a hidden static file
+    its host under tracking: a theme's loading image is none. Read without the page's
+    address, the page is the site most of its links go to (`_presumed_first_party`, as the
+    link blocks read it): a theme's spinner hidden with no size declared, on the site's own
+    host, is the site's, no third party's. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
     stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
     catalogue entry marks
@@ -1469,6 +1472,9 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
+    first_party = ctx.first_party
+    if first_party is None and ctx.root is not None and ctx.page.tagged("img"):
+        first_party = _presumed_first_party(ctx.root)
     # the page's one walk of its common tags found them (libxml2's //img[@width or …]
     # took 1.6x as long as a walk of its own)
     for img in ctx.page.tagged("img"):
@@ -1478,7 +1484,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
-        if not url or not is_third_party(host_of(url), ctx.first_party):
+        if not url or not is_third_party(host_of(url), first_party):
             continue
         if not tiny and _visible_size(img):
             if tracking is None:
@@ -2184,6 +2190,35 @@ def _written_after(links: Iterable[etree._Element], end: int
     return list(tops), after
 
 
+def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
+    """The addresses of the links a visitor sees: no inline hiding of the link or a
+    wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), words or
+    an image to click. A view, read at the first hidden block that would make a farm; each
+    element is walked once, under the outermost hidden block holding it."""
+    def build() -> frozenset[str]:
+        assert ctx.page is not None
+        by_sheet = _sheet_hidden(ctx)
+        roots = [el for el in ctx.page.carrying("style", "hidden", keep=may_hide)
+                 if inline_hiding(el) is not None]
+        tops = dict.fromkeys([*roots, *by_sheet])
+        inside: set[etree._Element] = set()  # hidden blocks met inside another
+        hidden: set[etree._Element] = set()  # the links in them
+        for top in in_document_order(tops) if by_sheet else roots:
+            if top in inside:
+                continue
+            for x in top.iter(etree.Element):
+                if x in tops:
+                    inside.add(x)
+                elif x.tag == "a":
+                    hidden.add(x)
+        return frozenset(
+            url for a in ctx.page.tagged("a") if a not in hidden
+            and (url := resolve(a.get("href") or "", ctx.url))
+            and ("".join(str(t) for t in a.itertext()).strip() or a.find(".//img") is not None))
+
+    return ctx.view("shown link urls", build)
+
+
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False, generated: bool = False,
@@ -2202,7 +2237,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
     network" menu of its sister sites, which its script renders open with another class).
     A `gated` block (a members' or subscribers' box its name says a script shows them,
-    toggled off) is a farm only where its words sell what link farms sell."""
+    toggled off) is a farm only where its words sell what link farms sell. A hidden block's
+    off-site link the page also shows a visitor (`_shown_link_urls`) counts for none: a
+    sticky ribbon or a mobile menu copies the header's links, a link farm hides links the
+    page shows nowhere."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -2230,6 +2268,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
         offsite.setdefault(url, site_of(host))  # each platform customer a site
+    if not shown and len(offsite) >= least:
+        visible = _shown_link_urls(ctx)
+        offsite = {url: site for url, site in offsite.items() if url not in visible}
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
@@ -2326,7 +2367,9 @@ TRACKING_PIXEL = FindingKind(
     "spinner, an icon) counts only where the filter lists block it or the catalogue files its "
     "host under tracking; a hidden static file (no query) of a host the page shows its images "
     "from or links most of its head's stylesheets from, which neither marks, is the site's "
-    "spacer (`1.gif`, a skip link's `clear.gif`), none. A fact about the page's "
+    "spacer (`1.gif`, a skip link's `clear.gif`), none. On a page read without its address, "
+    "the site most of its links go to is the page's own: its hidden loading spinner is the "
+    "site's. A fact about the page's "
     "trackers; remove it if the site did not choose the vendor.",
 )
 
@@ -2339,7 +2382,9 @@ HIDDEN_LINKS = FindingKind(
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
-    " or follow buttons, not a menu, tab panel or drawer a script toggles: by its tag, role or "
+    " or follow buttons, not links the page also shows a visitor, with words or an image, "
+    "outside any hidden block: a sticky ribbon's or a mobile menu's copy of the header's; "
+    "not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "

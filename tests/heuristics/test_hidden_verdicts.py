@@ -535,6 +535,21 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a 'tab panel' beside a hidden tab list", '<div role="tablist" hidden><button role="tab">'
      f'Partner</button></div><div role="tabpanel" style="display:none">{_FARM}</div>', "",
      [H]),
+    # a sticky ribbon a theme's script shows on scroll, a copy of the header's menu of
+    # partner links the visitor sees (a news site's ticket, food and shop partners): the
+    # same links shown, nothing hidden from visitors; a kit's links added to such a copy,
+    # or copied from another hidden block only, are still hidden
+    ("a sticky ribbon copying the visible header menu", f'<header><div class="links">'
+     f'{_PARTNERS}</div></header><div id="site-ribbon" style="display:none"><div class="wrap">'
+     f"{_PARTNERS}</div></div>", "", []),
+    ("a copy of the visible header menu with a farm's links added",
+     f'<header><div class="links">{_PARTNERS}</div></header><div id="site-ribbon" '
+     f'style="display:none">{_PARTNERS}{_FARM}</div>', "", [H]),
+    ("a farm's links copied from another hidden block", f'<div style="display:none">{_FARM}'
+     f'</div><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a farm's links copied into links no visitor reads", '<p>' + _FARM.replace(
+        ">viagra<", "><").replace(">casino<", "><").replace(">loans<", "><") + '</p><div '
+     f'style="display:none">{_FARM}</div>', "", [H]),
 ]
 
 
@@ -1511,6 +1526,24 @@ def test_css_in_js_hidden_blocks_side_by_side_are_read_in_linear_time() -> None:
     assert_linear(seconds, 250, "CSS-in-JS hidden blocks side by side", floor=0.02)
 
 
+def test_hidden_link_blocks_inside_each_other_beside_shown_copies_cost_linear_time() -> None:
+    """Whether a hidden block's links are shown elsewhere reads the page's links once,
+    each hidden link under the outermost hidden block holding it: hidden blocks nested
+    2,000 deep, each with a farm's links, beside a visible copy of every fourth."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        links = [f'<a href="https://casino{i}-{j}.example/">online casino {j}</a>'
+                 for i in range(n) for j in range(3)]
+        shown = "".join(links[i] for i in range(0, len(links), 4))
+        nested = "".join(f'<div style="display:none">{links[3 * i]}{links[3 * i + 1]}'
+                         f"{links[3 * i + 2]}" for i in range(n)) + "</div>" * n
+        return audit_seconds(f"<html><body><p>Text.</p><div>{shown}</div>{nested}"
+                             "</body></html>")
+
+    assert_linear(seconds, 500, "nested hidden link blocks beside shown copies", floor=0.02)
+
+
 # Amazon's user-sync frame as apstag and its Prebid and server-side integrations drop it
 # (query made up): its path, `/iu3`, says no sync, its network documents it as one
 _AMAZON_SYNC = ('<iframe src="https://c.amazon-adsystem.com/iu3?cm3ppd=1&amp;d=dtb-pub&amp;'
@@ -1706,6 +1739,42 @@ def test_a_hidden_spacer_of_the_sites_image_host_is_no_beacon(
             "height='1' style='display:none' alt='Skip to main content'></a></header>"
             "<main id='main'><p>Ferry times.</p></main></body></html>")
     found = [f for f in audit_html(html).findings if f.kind == "tracking-pixel"]
+    assert len(found) == pixels, found
+
+
+# a theme's "load more" list as WordPress list plugins write it: the site's posts, the
+# button, then core's spinner hidden by its inline style until the button's script shows it
+# (no size declared)
+_LOAD_MORE = ('<ul><li><a href="https://www.harbourgazette.example/2020/07/ferry-fares/">Ferry '
+              'fares rise</a></li><li><a href="https://www.harbourgazette.example/2020/07/'
+              'harbour-wall/">Harbour wall repaired</a></li></ul><form action="" method="POST" '
+              'id="list-8190-form"><div><a href="" id="list-8190-button" class="list-button">'
+              'Load more stories »</a><img src="{src}" alt="Loading more results... please '
+              'wait." id="list-8190-spinner" style="display: none;" /></div></form>')
+_SPINNER = "https://www.harbourgazette.example/wp-includes/images/spinner.gif"
+
+
+@pytest.mark.parametrize(("src", "url", "pixels"), [
+    # saved without its address: the site its links go to is the page's own, its spinner
+    # the site's
+    (_SPINNER, None, 0),
+    (_SPINNER, "https://www.harbourgazette.example/news/ferry", 0),
+    # another site's hidden image, no size (a beacon's form as much as a spinner's), and a
+    # beacon asking with a query: third-party pixels, address or not
+    ("https://pixel.brisk-wave.example/p.gif", None, 1),
+    ("https://stats.brisk-wave.example/t.gif?sid=4411&amp;p=ferry", None, 1),
+    ("https://stats.brisk-wave.example/t.gif?sid=4411&amp;p=ferry",
+     "https://www.harbourgazette.example/news/ferry", 1),
+], ids=["own spinner, no address", "own spinner", "another site's static image, no address",
+        "beacon with a query, no address", "beacon with a query"])
+def test_a_sites_own_hidden_spinner_is_no_pixel_without_its_address(
+        audit_listed: AuditListed, src: str, url: str | None, pixels: int) -> None:
+    """A page read without its address is the site most of its links go to, as its link
+    blocks are read: its theme's hidden spinner is a first-party image, no beacon."""
+    html = ("<!doctype html><html><head><title>Ferry</title></head><body><main><p>Ferry "
+            f"times.</p></main>{_LOAD_MORE.format(src=src)}</body></html>")
+    found = [f for f in audit_listed(html, url).findings  # type: ignore[arg-type]
+             if f.kind == "tracking-pixel"]
     assert len(found) == pixels, found
 
 

@@ -1,0 +1,119 @@
+"""Vendor tags of partisan and viral blogs of 2012-2020, in the forms their vendors or the
+WordPress plugins placing them write them: the network each names, its unit and the IDs
+it carries; and an ad plugin's block that holds no ad (pages written for these tests;
+hosts and IDs made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = ("<!DOCTYPE html><html><head><title>Ferry vote</title>{head}</head><body><article>"
+        "<h1>Ferry vote</h1><p>The harbour council voted on the winter timetable.</p>{body}"
+        "</article></body></html>")
+
+
+def _page(project_engine: Engine, catalogue: Catalogue, body: str = "", head: str = ""
+          ) -> PageReport:
+    (page,) = audit(PAGE.format(head=head, body=body).encode(),
+                    url="https://www.harbourgazette.example/ferry-vote/",
+                    engine=project_engine, catalogue=catalogue).pages
+    return page
+
+
+# Adiant's async unit as its AMP ad type writes it (amphtml ads/vendors/adblade.js):
+# the `ins` its show.js fills, hidden until filled, one pair a unit
+def _adiant(cid: str, host: str = "web.adblade.com") -> str:
+    return (f'<ins class="adbladeads" data-cid="{cid}" data-host="{host}" data-tag-type="4" '
+            f'style="display:none"></ins><script async src="http://{host}/js/ads/async/show.js"'
+            ' type="text/javascript"></script>')
+
+
+def test_an_adblade_unit_is_a_slot_with_its_container(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    """Each `ins.adbladeads` is an Adblade unit, its `data-cid` the container it fills;
+    show.js once a unit is its documented tag, no duplicate loader."""
+    page = _page(project_engine, catalogue,
+                 _adiant("41220-1187345521") + "<p>More.</p>" + _adiant("41221-9023311475"))
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Adblade", "41220-1187345521"), ("Adblade", "41221-9023311475")]
+    assert {("adblade-container", "41220-1187345521")} <= {(i.kind, i.value) for i in page.ids}
+    assert not [f for f in page.findings if f.kind == "duplicate-loader"]
+
+
+def test_the_same_unit_on_industrybrains_host_is_industrybrains(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue,
+                 _adiant("19626-3798936394", host="web.industrybrains.com"))
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("IndustryBrains", "19626-3798936394")]
+
+
+# Ad Inserter 1.x wraps every block it inserts, whatever the block holds, in
+# <div class='ad-inserter ad-inserter-N' style=…> (its `ai_getAdCode` wrapped)
+def _ad_inserter(n: int, code: str) -> str:
+    return (f"<div class='ad-inserter ad-inserter-{n}' style='margin: 8px 0; clear: both;'>"
+            f"{code}</div>")
+
+
+@pytest.mark.parametrize(("code", "slots"), [
+    # a comments box the plugin inserts after the post: no ad, no slot
+    ('<div class="fb-comments" data-numposts="10" data-width="100%"></div>', []),
+    # a related-story box its script fills, a counter's tag: no ad
+    ('<div id="related-rss" data-feed="/feed/"></div>', []),
+    # an ad in the block: the unit is the slot, once
+    (_adiant("41220-1187345521"), [("Adblade", "41220-1187345521")]),
+    ('<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-4410052270981234"'
+     ' data-ad-slot="5521873310" data-ad-format="auto"></ins>',
+     [("Google AdSense", "5521873310")]),
+], ids=["comments box", "related-story box", "Adblade unit", "AdSense unit"])
+def test_an_ad_inserter_block_is_a_slot_only_by_the_ad_it_holds(
+        code: str, slots: list[tuple[str, str]], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, _ad_inserter(12, code))
+    assert [(s.network, s.zone_id) for s in page.slots] == slots
+
+
+@pytest.mark.parametrize(("head", "network", "ids"), [
+    # ShareThis's WordPress plugin (3.x) prints the code pasted into its settings, the key in
+    # its query and its `&` escaped as WordPress escapes it
+    ('<script charset="utf-8" type="text/javascript" src="http://w.sharethis.com/button/'
+     'sharethis.js?publisher=5c0e61d2-8a3b-4f1e-9d27-60b4c8e1a9f3&#038;type=wordpress3.3.2">'
+     "</script>", "ShareThis", {("sharethis-publisher", "5c0e61d2-8a3b-4f1e-9d27-60b4c8e1a9f3")}),
+    ('<script type="text/javascript" src="http://w.sharethis.com/button/sharethis.js?type='
+     'wordpress&amp;publisher=5c0e61d2-8a3b-4f1e-9d27-60b4c8e1a9f3"></script>',
+     "ShareThis", {("sharethis-publisher", "5c0e61d2-8a3b-4f1e-9d27-60b4c8e1a9f3")}),
+    # Awin's publisher MasterTag (Convert-a-Link): the publisher's ID in its file's name
+    ('<script src="https://www.dwin2.com/pub.318277.min.js" defer></script>', "Awin",
+     {("awin-publisher", "318277")}),
+    # AdSupply's Engine loader, built inline as sites' copies write it
+    ('<script>(function(){var s=document.createElement("script");s.type="text/javascript";'
+     's.async=true;s.src="//cdn.engine.4dsply.com/Scripts/infinity.js.aspx?guid=0b6f1c2e-'
+     '7a4d-4e90-8c15-d2a39f6e7b01";s.id="infinity";var e=document.getElementsByTagName('
+     '"script")[0];e.parentNode.insertBefore(s,e);})();</script>', "Engine (AdSupply)", set()),
+    # Optad360's consent tool and its plugin, which places the site's units
+    ('<script async src="//cmp.optad360.io/items/6a1f0c3d-2b7e-4f58-9d41-c0e2a7b5f813.min.js">'
+     '</script><script async src="//get.optad360.io/sf/9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f2/'
+     'plugin.min.js"></script>', "Optad360", set()),
+], ids=["ShareThis WordPress plugin", "ShareThis plugin, key second", "Awin publisher MasterTag",
+        "Engine loader", "Optad360 CMP and plugin"])
+def test_a_plugin_or_vendor_loader_names_its_vendor_and_ids(
+        head: str, network: str, ids: set[tuple[str, str]], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, head=head)
+    assert network in {n.network for n in page.networks}
+    assert ids <= {(i.kind, i.value) for i in page.ids}
+
+
+def test_a_sharethis_key_needs_its_loader_and_key(project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """A `publisher=` on another file, or a key of another shape, names no publisher."""
+    page = _page(project_engine, catalogue, head=(
+        '<script src="http://w.sharethis.com/button/other.js?publisher=5c0e61d2-8a3b-4f1e-9d27-'
+        '60b4c8e1a9f3"></script><script src="http://w.sharethis.com/button/sharethis.js?'
+        'publisher=YOUR-KEY&amp;type=wordpress"></script>'))
+    assert not [i for i in page.ids if i.kind == "sharethis-publisher"]
