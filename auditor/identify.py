@@ -213,7 +213,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
                     value = _value(match, spec.decoded)
-                    if value and (spec.kind, value) not in network.samples:
+                    if value and not network.is_sample(spec.kind, value):
                         found.append(Identifier(spec.kind, value, network.name))
     return found
 
@@ -532,7 +532,7 @@ def identifiers(
         if canonical is None:
             return False  # a template's text where the ID goes
         value = canonical
-        if network is not None and (kind, value) in network.samples:
+        if network is not None and network.is_sample(kind, value):
             return False
         seen.setdefault((kind, value), Identifier(kind, value, network.name if network else None))
         return True
