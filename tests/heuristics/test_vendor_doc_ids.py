@@ -1,10 +1,13 @@
-"""A page that copies Prebid.js' own example (its docs' basic and no-ad-server examples, its
+"""IDs a vendor's own documentation writes, which pages paste unchanged: no operator's.
+
+A page that copies Prebid.js' own example (its docs' basic and no-ad-server examples, its
 bidders' parameter docs, the demo and test pages that paste them) bids with the accounts
 those examples name: AppNexus placement 13144370, Magnite account 14062 / site 70608 /
 zone 498816, OpenX's demo delivery domain and unit, and the Ad Manager network 19968336 of
 `/19968336/header-bid-tag-0`. They are no operator's: every copy carries them, and bulk
 joined every such page into one cluster. The same config with a site's own numbers is read.
-Pages written here after that example's form."""
+Taboola's integration docs write `publisher-id` where the publisher's name goes in its
+loader's path. Pages written here after those examples' forms."""
 
 from __future__ import annotations
 
@@ -48,3 +51,23 @@ def test_the_same_config_with_a_sites_own_numbers_is_read(audit_html: AuditHtml)
     assert {("xandr-placement", "23456789"), ("rubicon-account", "17516"),
             ("rubicon-site", "172696"), ("openx-domain", "streamamp-d.openx.net"),
             ("gpt-network", "21775744")} <= {(i.kind, i.value) for i in report.ids}
+
+
+_TABOOLA_HEAD = (
+    "<html><head><title>t</title><script type=\"text/javascript\">window._taboola = "
+    "window._taboola || []; _taboola.push({article:'auto'}); !function (e, f, u, i) { if "
+    "(!document.getElementById(i)){ e.async = 1; e.src = u; e.id = i; f.parentNode."
+    "insertBefore(e, f); } }(document.createElement('script'), document.getElementsByTagName("
+    "'script')[0], '//cdn.taboola.com/libtrc/{publisher}/loader.js', 'tb_loader_script');"
+    "</script></head><body>")
+
+
+def test_taboolas_doc_placeholder_is_no_publisher(audit_html: AuditHtml) -> None:
+    report = audit_html(_TABOOLA_HEAD.replace("{publisher}", "publisher-id") + _P
+                        + "</body></html>")
+    assert "Taboola" in {n.network for n in report.networks}
+    assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_TABOOLA_HEAD.replace("{publisher}", "harbourgazette-network") + _P
+                        + "</body></html>")
+    assert [(i.kind, i.value) for i in report.ids] == [
+        ("taboola-publisher", "harbourgazette-network")]
