@@ -7,7 +7,8 @@ zone 498816, OpenX's demo delivery domain and unit, and the Ad Manager network 1
 `/19968336/header-bid-tag-0`. They are no operator's: every copy carries them, and bulk
 joined every such page into one cluster. The same config with a site's own numbers is read.
 Taboola's integration docs write `publisher-id` where the publisher's name goes in its
-loader's path. Pages written here after those examples' forms."""
+loader's path; AdSense templates and tutorials give `ca-pub-1234567890123456`. Pages written
+here after those examples' forms."""
 
 from __future__ import annotations
 
@@ -71,3 +72,20 @@ def test_taboolas_doc_placeholder_is_no_publisher(audit_html: AuditHtml) -> None
                         + "</body></html>")
     assert [(i.kind, i.value) for i in report.ids] == [
         ("taboola-publisher", "harbourgazette-network")]
+
+
+_ADSENSE = (
+    "<html><head><title>t</title><script async src=\"https://pagead2.googlesyndication.com/"
+    "pagead/js/adsbygoogle.js?client=ca-pub-{pub}\" crossorigin=\"anonymous\"></script></head>"
+    f"<body>{_P}<ins class=\"adsbygoogle\" style=\"display:block\" data-ad-client=\"ca-pub-"
+    "{pub}\" data-ad-slot=\"{slot}\" data-ad-format=\"auto\"></ins><script>(adsbygoogle = "
+    "window.adsbygoogle || []).push({{}});</script></body></html>")
+
+
+def test_adsenses_example_publisher_is_no_operators(audit_html: AuditHtml) -> None:
+    report = audit_html(_ADSENSE.format(pub="1234567890123456", slot="1234567890"))
+    assert "Google AdSense" in {n.network for n in report.networks}
+    assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_ADSENSE.format(pub="4821730195648203", slot="7391028456"))
+    assert {("adsense-publisher", "ca-pub-4821730195648203"), ("adsense-slot", "7391028456")} \
+        <= {(i.kind, i.value) for i in report.ids}
