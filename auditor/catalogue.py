@@ -400,7 +400,8 @@ class Network:
     # `/iu3`): a hidden frame of its host at one is a cookie sync, as a `/usersync` one is
     sync_paths: tuple[re.Pattern[str], ...] = ()
     # (ID kind, value) its documentation gives as examples (an AMP doc's `data-slot`):
-    # pages that copy one are no operator's, so it is never its ID of that kind
+    # pages that copy one are no operator's, so it is never its ID of that kind; a unit
+    # path ending in "/" stands for every path it opens (`is_sample`)
     samples: frozenset[tuple[str, str]] = frozenset()
     # (ID kind, value) a hosting platform writes into every site it hosts (WordPress.com's
     # AdSense publisher ID): the page carries it, but sites sharing it are not one operator
@@ -471,6 +472,24 @@ class Network:
         patterns = [p for f, p in self.format_tags if f == fmt]
         return next((text for text in texts
                      if not patterns or any(p.search(text) for p in patterns)), None)
+
+    def is_sample(self, kind: str, value: str) -> bool:
+        """Whether its documentation gives `value` as an example of `kind`: one of its
+        `samples`, or a unit path (`SLASHED_KINDS`, with or without the leading "/") under a
+        sample path ending in "/", the demo network's every unit (GPT's reference names
+        `/6355419/Travel/Europe/France` as freely as `/6355419/Travel`).
+
+        >>> gpt = Network("GPT", None, "advertising", samples=frozenset({("gpt-slot", "/63/")}))
+        >>> gpt.is_sample("gpt-slot", "63/Travel/Europe"), gpt.is_sample("gpt-slot", "/632/x")
+        (True, False)
+        """
+        if (kind, value) in self.samples:
+            return True
+        if kind not in SLASHED_KINDS:
+            return False
+        path = value if value.startswith("/") else "/" + value
+        opening = path[: path.find("/", 1) + 1]
+        return opening != "" and (kind, opening) in self.samples
 
     def is_loader(self, url: str) -> bool:
         """Whether a URL of this network is its ad/tag loader script."""

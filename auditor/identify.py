@@ -20,7 +20,7 @@ from auditor.catalogue import (
     slash_twins,
     unescaped_path,
 )
-from auditor.dom.inline_js import in_comment, integer_value
+from auditor.dom.inline_js import holds_code_block, in_comment, integer_value, shown_as_text
 from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
@@ -97,10 +97,14 @@ def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
     line end or its `*/`, whichever comes first, so each line or block is asked once, and
     each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
     resume = 0
+    blocks: bool | None = None  # whether the code holds a code block, asked once
     for match in finditer(pattern, code):
         at = match.start()
         if at < resume:
             continue
+        blocks = holds_code_block(code) if blocks is None else blocks
+        if blocks and shown_as_text(code, at):
+            continue  # a string's article body showing the tag (`<code>crtg_nid = …`)
         if not in_comment(code, at):
             return True
         line_end = code.find("\n", match.end())
@@ -213,7 +217,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
                     value = _value(match, spec.decoded)
-                    if value and (spec.kind, value) not in network.samples:
+                    if value and not network.is_sample(spec.kind, value):
                         found.append(Identifier(spec.kind, value, network.name))
     return found
 
@@ -394,37 +398,6 @@ def _around(text: str, needles: Sequence[str], held: Container[str | None],
     return out
 
 
-# an entity-escaped tag's opening (`&lt;script`, `&lt;img`), and a code block's opening or
-# close, raw or escaped (`<pre>`, `<code class="language-html">`, `&lt;/code&gt;`)
-_ESCAPED_TAG = lazy_regex(r"&lt;[A-Za-z]")
-_CODE_BLOCK = lazy_regex(r"(?:<|&lt;)(/?)(?:pre|code)\b", re.IGNORECASE)
-_SHOWN_REACH = 1024  # how far back the code block a match sits in may open
-
-
-def shown_as_text(markup: str, at: int) -> bool:
-    """Whether `at` lies inside a tag written entity-escaped in a code block the page's
-    scripts and data hold (`<pre><code>&lt;script src="…sharethis.js#property=…"&gt;`): a
-    tutorial in a `__NEXT_DATA__` article body, markup the page displays and never runs,
-    so no operator's ID. An escaped tag outside a code block is still read: a DOM save
-    escapes a script's `document.write('<script src=…>')` so (`&lt;script src=…`), and
-    its `<noscript>` text is read apart (`escaped_addresses`). Reads a bounded reach back:
-    linear on a page of such tags.
-
-    >>> shown_as_text('"body": "<pre><code>&lt;script src=\\"//x.test/t.js#id=1\\"&gt;"', 47)
-    True
-    >>> shown_as_text("document.write('&lt;script src=//x.test/t.js#id=1&gt;');", 39)
-    False
-    """
-    reach = max(0, at - _SHOWN_REACH)
-    opened = markup.rfind("&lt;", reach, at)
-    while opened != -1 and not _ESCAPED_TAG.match(markup, opened):
-        opened = markup.rfind("&lt;", reach, opened)
-    if opened == -1 or any(markup.find(mark, opened, at) != -1 for mark in ("&gt;", "<", ">")):
-        return False  # in no escaped tag
-    blocks = [m.group(1) for m in _CODE_BLOCK.finditer(markup, reach, opened)]
-    return bool(blocks) and blocks[-1] == ""  # a code block opened before it, not closed
-
-
 def _positions(text: str, needle: str) -> list[int]:
     """Window starts for a needle's occurrences, one window per NEEDLE_AFTER / 2."""
     starts: list[int] = []
@@ -532,7 +505,7 @@ def identifiers(
         if canonical is None:
             return False  # a template's text where the ID goes
         value = canonical
-        if network is not None and (kind, value) in network.samples:
+        if network is not None and network.is_sample(kind, value):
             return False
         seen.setdefault((kind, value), Identifier(kind, value, network.name if network else None))
         return True
@@ -599,12 +572,17 @@ def identifiers(
         for n, text in enumerate(texts):
             if not _may_match(spec.pattern, text):
                 continue
+            blocks: bool | None = None  # whether the text holds a code block, asked once
             for match in finditer(spec.pattern, text):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
                 at = starts[n] + match.start() if n < len(starts) else None
                 if at is not None and shown_as_text(markup, at):
                     continue  # a tag the page shows as text (a tutorial), not one it runs
+                if at is None:  # a script's string showing code (an article body's state)
+                    blocks = holds_code_block(text) if blocks is None else blocks
+                    if blocks and shown_as_text(text, match.start()):
+                        continue
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
                 if not value:

@@ -175,7 +175,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "superfish-dlsource", "jollywallet-dist", "audiencescience-csid",
                   "dart-zone", "aol-placement", "adsonar-placement", "admeld-placement",
                   "oas-position", "admeta-placement", "checkm8-format", "dart-network",
-                  "ias-account", "openx-auid", "advertserve-zone", "adblade-container"}
+                  "ias-account", "openx-auid", "advertserve-zone", "adblade-container",
+                  "sentry-key", "sentry-org", "revive-zone"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

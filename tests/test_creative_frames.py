@@ -184,9 +184,9 @@ def test_a_tag_commented_out_in_a_creative_is_the_creatives_in_the_page_the_oper
 # the site's own ad module, served from its own site into a frame of an ad box: its
 # AdSense unit is the page's, and so is the site's tag container the module runs
 _OWN_MODULE = ("<html><body><script async src='https://pagead2.googlesyndication.com/pagead/"
-               "js/adsbygoogle.js?client=ca-pub-1234567890123456'></script><ins "
+               "js/adsbygoogle.js?client=ca-pub-4821730195648203'></script><ins "
                "class='adsbygoogle' style='display:inline-block;width:300px;height:250px' "
-               "data-ad-client='ca-pub-1234567890123456' data-ad-slot='1234567890'></ins>"
+               "data-ad-client='ca-pub-4821730195648203' data-ad-slot='1234567890'></ins>"
                "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script><script>"
                "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
                "event:'gtm.js'});var j=d.createElement(s);j.async=true;j.src="
@@ -208,7 +208,7 @@ def test_a_frame_part_from_the_pages_own_site_in_an_ad_box_is_the_operators(
         found = {i.origin for i in report.ids if i.value == "GTM-SITEAD1"}
         assert found == ({origin} if origin else set())
         if origin:
-            assert ("adsense-publisher", "ca-pub-1234567890123456") in _by_origin(
+            assert ("adsense-publisher", "ca-pub-4821730195648203") in _by_origin(
                 report, Origin.OPERATOR)
 
 

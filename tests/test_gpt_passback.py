@@ -109,6 +109,31 @@ def test_the_gpt_reference_example_network_is_no_operators(project_engine: Engin
                       ("gpt-slot", "/6355419/Travel/Europe/France/Paris")}
 
 
+# GPT's guides name units all over their demo network, not only the reference's one path:
+# an out-of-page unit, a shorter path, a unit path kept in a box's data attribute for a
+# site's own code (no gpt.js on the page), as tutorials and themes copy them
+@pytest.mark.parametrize("body", [
+    _HEAD + "<div class='ad'><script>googletag.cmd.push(function() {googletag.pubads()"
+    ".definePassback('/6355419/Travel/Europe/France', [728, 90]).display();});</script></div>"
+    "</body></html>",
+    _HEAD + "<script>googletag.cmd.push(function() {googletag.defineOutOfPageSlot("
+    "'/6355419/Travel/interstitial', googletag.enums.OutOfPageFormat.INTERSTITIAL)"
+    ".addService(googletag.pubads()); googletag.enableServices();});</script></body></html>",
+    "<html><head><title>t</title></head><body><p>Upcoming concerts.</p><div class='ad-slot' "
+    "data-ad-unit-path='/6355419/Travel/Europe/France' data-ad-sizes='300x250'></div>"
+    "</body></html>",
+], ids=["passback", "out-of-page", "data attribute, no gpt.js"])
+def test_every_unit_of_gpts_demo_network_is_no_operators(
+        project_engine: Engine, catalogue: Catalogue, body: str) -> None:
+    (page,) = audit(body.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(i.kind, i.value) for i in page.ids if "6355419" in i.value] == []
+    # a look-alike network code is a site's own
+    (page,) = audit(body.replace("6355419", "6355418").encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert ("gpt-network", "6355418") in {(i.kind, i.value) for i in page.ids}
+
+
 # a remnant box whose one script displays two passbacks in turn, one after the other
 TWO_IN_ONE = _HEAD + """<div class="ads"><script>
 googletag.pubads().definePassback('/51159526/Top_728', [728, 90]).display();

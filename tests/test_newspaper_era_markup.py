@@ -966,7 +966,7 @@ def test_adsense_named_client_is_its_publisher(project_engine: Engine,
 ADSENSE_LEGACY_UNITS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <div class="widget"><h4>Advertisement</h4>
 <script type="text/javascript"><!--
-google_ad_client = 'ca-pub-1234567890123456';
+google_ad_client = 'ca-pub-4821730195648203';
 google_ad_height = '60';
 google_ad_width  = '234';
 google_ad_type = 'text';
@@ -974,7 +974,7 @@ google_ad_type = 'text';
 <script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
 <p>More of the story.</p>
 <div class="widget"><script>
-google_ad_client = "pub-1234567890123456"; google_ad_slot = "1122334455";
+google_ad_client = "pub-4821730195648203"; google_ad_slot = "1122334455";
 google_ad_width = 300; google_ad_height = 250;
 </script>
 <script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
@@ -994,11 +994,11 @@ def test_adsense_legacy_unit_without_a_slot_is_a_placement(
 # after that loader, is its own
 ADSENSE_SPLIT_GLOBALS = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <div class="adsense">
-<script>google_ad_client = "pub-1234567890123456"; var wide = window.innerWidth > 960;</script>
+<script>google_ad_client = "pub-4821730195648203"; var wide = window.innerWidth > 960;</script>
 <script>if (wide) google_ad_slot = "2233445566";</script>
 <script>if (wide) google_ad_width = 728;</script>
 <script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
-<script>google_ad_client = "pub-1234567890123456"; google_ad_width = 468;</script>
+<script>google_ad_client = "pub-4821730195648203"; google_ad_width = 468;</script>
 <script>google_ad_height = 60;</script>
 <script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
 </div>
@@ -1016,7 +1016,7 @@ def test_adsense_legacy_globals_over_several_scripts_are_one_unit(
 def test_adsense_legacy_globals_read_linearly() -> None:
     # a size the unit never sets, looked for after each of thousands of clients (and in
     # scripts of their own, and in a comment the placement skips)
-    unit = "google_ad_client = 'ca-pub-1234567890123456';" + " google_color_bg = 'FFF';" * 20
+    unit = "google_ad_client = 'ca-pub-4821730195648203';" + " google_color_bg = 'FFF';" * 20
 
     def seconds(n: int) -> float:
         return audit_seconds(
@@ -1336,7 +1336,7 @@ GPT_SIDEBAR_OF_UNITS = b"""<html><head><title>t</title>
 });</script></head><body><p>Article text.</p>
 <aside id="rail"><h3>Around the web</h3>
 <ins class="adsbygoogle" style="display:inline-block;width:300px;height:600px"
- data-ad-client="ca-pub-1234567890123456" data-ad-slot="9876543210"></ins>
+ data-ad-client="ca-pub-4821730195648203" data-ad-slot="9876543210"></ins>
 <script>(adsbygoogle = window.adsbygoogle || []).push({});</script>
 <div id="taboola-right-rail"></div>
 <script>window._taboola = window._taboola || [];
@@ -1371,7 +1371,7 @@ def test_an_adsense_unit_at_the_gpt_boxs_own_size_is_its_own(engine: Engine,
 # size then show_ads.js; the head's globals, with no loader after them, are no third unit
 ADSENSE_SHARED_CLIENT = b"""<html><head><title>t</title>
 <script type="text/javascript">
-google_ad_client = "pub-1234567890123456";
+google_ad_client = "pub-4821730195648203";
 google_color_border = "FFFFFF";
 </script>
 </head><body><p>Today's threads.</p>
@@ -1382,7 +1382,7 @@ google_ad_slot = "1234567890"; google_ad_width = 728; google_ad_height = 90;
 </script></div>
 <p>More threads.</p>
 <div class="side"><script type="text/javascript">
-google_ad_client = "pub-1234567890123456"; google_ad_width = 160; google_ad_height = 600;
+google_ad_client = "pub-4821730195648203"; google_ad_width = 160; google_ad_height = 600;
 </script>
 <script type="text/javascript" src="http://pagead2.googlesyndication.com/pagead/show_ads.js">
 </script></div>
@@ -1400,15 +1400,15 @@ def test_adsense_shared_client_in_the_head_is_no_unit(engine: Engine,
 # the same legacy units in a browser's saved copy: show_ads.js is the page's own file
 # (`Forum_files/show_ads.js.download`); a unit whose size a second script sets is still one
 ADSENSE_SAVED_COPY = b"""<html><head><title>t</title>
-<script type="text/javascript">google_ad_client = "pub-1234567890123456";</script>
+<script type="text/javascript">google_ad_client = "pub-4821730195648203";</script>
 </head><body><p>Today's threads.</p>
-<div class="banner"><script type="text/javascript">google_ad_client = "pub-1234567890123456";
+<div class="banner"><script type="text/javascript">google_ad_client = "pub-4821730195648203";
 </script>
 <script type="text/javascript">google_ad_width = 468; google_ad_height = 60;</script>
 <script type="text/javascript" src="./Forum_files/show_ads.js.download"></script></div>
 <p>More threads.</p>
 <div class="side"><script type="text/javascript">
-google_ad_client = "pub-1234567890123456"; google_ad_width = 160; google_ad_height = 600;
+google_ad_client = "pub-4821730195648203"; google_ad_width = 160; google_ad_height = 600;
 </script></div>
 </body></html>"""
 
@@ -1428,10 +1428,10 @@ def test_adsense_legacy_units_parted_by_a_saved_loader_stay_two(
     live = b"https://pagead2.googlesyndication.com/pagead/show_ads.js"
     html = b"""<html><head><title>t</title></head><body>
 <p>Article text that a reader came for.</p>
-<script>google_ad_client = "ca-pub-1234567890123456"; google_ad_slot = "1112223334";
+<script>google_ad_client = "ca-pub-4821730195648203"; google_ad_slot = "1112223334";
 google_ad_width = 300; google_ad_height = 250;</script>
 <script src="Page_files/show_ads.js"></script>
-<script>google_ad_client = "ca-pub-1234567890123456"; google_ad_width = 728;
+<script>google_ad_client = "ca-pub-4821730195648203"; google_ad_width = 728;
 google_ad_height = 90;</script>
 <script src="Page_files/show_ads.js"></script>
 <p>More text.</p>

@@ -411,3 +411,41 @@ def test_a_slot_in_a_frame_the_page_holds_counts_once_at_the_frame(
     report = audit_document(Document("t", "html", plain, "https://www.quay.test/works"),
                             project_engine, catalogue)
     assert _slots(report) == [("ExoClick", "5123457", 3, "iframe", 160)]
+
+
+# a copy written by the DOM's XML serialisation (XMLSerializer), where an HTML element sits
+# in a context whose default namespace is another: the serialiser generates a prefix for
+# XHTML's namespace (`a0`, `a1`…) and writes the page's own tags with it
+_XHTML_SERIALISED = (
+    '<html xmlns=""><head><title>Harbour lights festival</title>\n'
+    '<a0:script xmlns:a0="http://www.w3.org/1999/xhtml" async="" src="https://pagead2.'
+    'googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-5566778899001122">'
+    "</a0:script>\n"
+    '<a0:script xmlns:a0="http://www.w3.org/1999/xhtml" async="" src="https://www.'
+    'googletagmanager.com/gtag/js?id=G-HARBOUR12"></a0:script>\n'
+    "</head><body><article><p>The lanterns go up along the quay at dusk.</p>\n"
+    '<a0:ins xmlns:a0="http://www.w3.org/1999/xhtml" class="adsbygoogle" style="display:'
+    'block" data-ad-client="ca-pub-5566778899001122" data-ad-slot="4455667788" '
+    'data-ad-format="auto"></a0:ins>\n'
+    '<a0:script xmlns:a0="http://www.w3.org/1999/xhtml">(adsbygoogle = window.adsbygoogle '
+    "|| []).push({});</a0:script>\n<p>Boats leave the harbour at nine.</p></article>"
+    "</body></html>")
+
+
+def test_tags_a_serialiser_prefixed_with_xhtmls_namespace_are_the_pages(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """`<a0:script xmlns:a0="…/1999/xhtml">` is an HTML script: its loader, unit and IDs
+    are read as the unprefixed tags' would be, at their lines; a prefix bound to another
+    namespace is no HTML element."""
+    report = audit_document(Document("t", "html", _XHTML_SERIALISED,
+                                     "https://www.harbourlights.test/festival"),
+                            project_engine, catalogue)
+    assert {(i.kind, i.value) for i in report.ids} == {
+        ("adsense-publisher", "ca-pub-5566778899001122"), ("ga-measurement-id", "G-HARBOUR12")}
+    assert {n.network: n.seen.value for n in report.networks} == {
+        "Google AdSense": "loaded", "Google Analytics": "loaded"}
+    assert _slots(report) == [("Google AdSense", None, 5, "ins", None)]
+    other = _XHTML_SERIALISED.replace("http://www.w3.org/1999/xhtml", "urn:example:widgets")
+    report = audit_document(Document("t", "html", other, "https://www.harbourlights.test/f"),
+                            project_engine, catalogue)
+    assert report.ids == () and report.slots == ()

@@ -799,6 +799,63 @@ _LAST_WORD = lazy_regex(r"[\w$]+\Z")
 _COMMENT_REACH = 2000
 
 
+# an entity-escaped tag's opening (`&lt;script`, `&lt;img`), and a code block's opening or
+# close, raw, escaped or in a script's string (`<pre>`, `<code class="language-html">`,
+# `&lt;/code&gt;`, `<\/code>`, `\u003c/code`)
+_ESCAPED_TAG = lazy_regex(r"&lt;[A-Za-z]")
+_CODE_BLOCK = lazy_regex(r"(?:<|&lt;|\\u003[cC]|\\x3[cC])(\\?/)?(?:pre|code)\b", re.IGNORECASE)
+_RAW_TAG = lazy_regex(r"<([A-Za-z][\w-]*)")
+# the tags a syntax highlighter or an author writes inside a code block's text: a block
+# holding any other (a script, a frame, an ad's box) holds markup, which may be live
+_TEXT_TAGS = frozenset({"span", "b", "i", "em", "strong", "mark", "br", "a", "kbd", "var",
+                        "samp", "u", "s", "small", "font", "code"})
+_SHOWN_REACH = 1024  # how far back the code block a match sits in may open
+
+
+def holds_code_block(text: str) -> bool:
+    """Whether `text` opens or closes a code block anywhere (`shown_as_text`'s reads, asked
+    only of a text that does: one scan of it, not one per match)."""
+    return _CODE_BLOCK.search(text) is not None
+
+
+def shown_as_text(markup: str, at: int) -> bool:
+    """Whether `at` lies in text a code block shows, in the page or in a string its scripts
+    and data hold: a tutorial (`<pre><code>&lt;script src="…sharethis.js#property=…"&gt;`,
+    a `__NEXT_DATA__` or `window.__STATE__` article body's `<code>var crtg_nid="1867";
+    </code>`), markup and code the page displays and never runs, so no network's signature
+    and no operator's ID. Either inside a tag written entity-escaped in an open code block
+    (other markup may stand between), or in an open code block's own text (a highlighter's
+    `<span>`s between, no other tag: `<pre><script>…` is a script that runs). An escaped
+    tag outside a code block is still read: a DOM save escapes a script's
+    `document.write('<script src=…>')` so (`&lt;script src=…`), and its `<noscript>` text
+    is read apart (`escaped_addresses`). Reads a bounded reach back: linear on a page of
+    such tags.
+
+    >>> shown_as_text('"body": "<pre><code>&lt;script src=\\"//x.test/t.js#id=1\\"&gt;"', 47)
+    True
+    >>> shown_as_text("document.write('&lt;script src=//x.test/t.js#id=1&gt;');", 39)
+    False
+    >>> body = 'var s = {"html": "<p>Set <code>var crtg_nid=\\"1867\\";<\\\\/code></p>"};'
+    >>> shown_as_text(body, body.index("crtg")), shown_as_text(body + " crtg_nid", len(body) + 1)
+    (True, False)
+    >>> shown_as_text("<pre><script>var crtg_nid='1867';</script></pre>", 17)
+    False
+    """
+    reach = max(0, at - _SHOWN_REACH)
+    blocks = list(_CODE_BLOCK.finditer(markup, reach, at))
+    if not blocks or blocks[-1].group(1):
+        return False  # in no open code block
+    block_end = blocks[-1].end()
+    if all(m.group(1).lower() in _TEXT_TAGS
+           for m in _RAW_TAG.finditer(markup, block_end, at)):
+        return True  # in the block's own text
+    opened = markup.rfind("&lt;", block_end, at)
+    while opened != -1 and not _ESCAPED_TAG.match(markup, opened):
+        opened = markup.rfind("&lt;", block_end, opened)
+    return opened != -1 and not any(
+        markup.find(mark, opened, at) != -1 for mark in ("&gt;", "<", ">"))
+
+
 def in_comment(script: str, at: int) -> bool:
     """Whether `at` lies in a JavaScript comment as far as the text before it tells: a
     `//` opening one earlier on its line, or a `/*` within `_COMMENT_REACH` that no `*/`

@@ -262,6 +262,7 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
     if crowded(data, limits.max_attributes):
         raise PageOverLimit(f"an element has more than {limits.max_attributes:,} attributes "
                             "(over the limit: --max-attributes)")
+    data = unprefixed_xhtml(data)
     root = etree.fromstring(data or b"<html></html>", HTML_PARSER) if data.strip() else None
     errors = {e.type for e in HTML_PARSER.error_log}
     misplaced = _STRUCTURE in errors and any(e.message.startswith(_MISPLACED)
@@ -284,6 +285,36 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
         raise PageOverLimit(f"the page has {elements:,} elements, more than "
                             f"{limits.max_elements:,} (over the limit: --max-elements)")
     return root, elements
+
+
+# a prefix a copy binds to XHTML's namespace: the DOM's XML serialisation (XMLSerializer,
+# the DOM Parsing spec's generated prefixes `a0`, `a1`…) writes an HTML element whose
+# context's default namespace is another (`xmlns=""`) as `<a0:script xmlns:a0="http://www.
+# w3.org/1999/xhtml">`; HTML's parser reads `a0:script` as an unknown element
+_XHTML_PREFIX = lazy_regex(
+    rb"""\bxmlns:([A-Za-z_][\w.-]{0,30})[\t\n\x0c\r ]*=[\t\n\x0c\r ]*(["']?)"""
+    rb"""http://www\.w3\.org/1999/xhtml\2""")
+_PREFIXES_READ = 16  # a serialiser numbers a few; a crafted page's thousands stay unread
+
+
+def unprefixed_xhtml(data: bytes) -> bytes:
+    """`data` with the prefix of each tag whose prefix the page binds to XHTML's namespace
+    taken off (`<a0:script src=…>` → `<script src=…>`): that element is the HTML element
+    of its local name, a script that ran, so its tags and IDs are read as the script's.
+    Lines and every other byte stay where they are.
+
+    >>> unprefixed_xhtml(b'<a0:script xmlns:a0="http://www.w3.org/1999/xhtml" src="/t.js">'
+    ...                  b'</a0:script><x:y>')
+    b'<script xmlns:a0="http://www.w3.org/1999/xhtml" src="/t.js"></script><x:y>'
+    """
+    if b"xmlns:" not in data:
+        return data
+    declared = (m.group(1) for m in _XHTML_PREFIX.finditer(data))
+    prefixes = set(itertools.islice(declared, _PREFIXES_READ))
+    if not prefixes:
+        return data
+    names = b"|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.sub(rb"<(/?)(?:" + names + rb"):(?=[A-Za-z])", rb"<\1", data)
 
 
 _COUNT_ELEMENTS: Any = etree.XPath("count(//*)")

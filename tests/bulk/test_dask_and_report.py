@@ -261,3 +261,41 @@ def test_two_wordpress_com_blogs_are_no_cluster(tmp_path: Path,
     assert summary["sites"] == 2 and summary["clusters"] == []
     assert {"adsense-publisher:ca-pub-3443918307802676", "ga-property:UA-52447-2"} <= set(
         summary["cluster_rules"]["ignored_values"])
+
+
+# numbers every publisher's copy of one tag carries alike: a self-hosted Revive server's
+# zones count from 1 on each installation, and YADS's header-bidding frames carry Yahoo's
+# own seats at Xandr and Criteo on every YADS publisher's page
+_SHARED_NUMBERS = {
+    "own Revive servers' zone 1 and 2": (
+        "<ins data-revive-zoneid=\"1\" data-revive-id=\"{hexid}\"></ins><script async src=\"//"
+        "ads.{site}/www/delivery/asyncjs.php\"></script><iframe src='https://ads.{site}/www/"
+        "delivery/afr.php?zoneid=2&amp;cb=1' width='728' height='90'></iframe>"),
+    "YADS's helper frames": (
+        "<script>yads_ad_ds = '48213_{n}';</script><script src=\"https://yads.c.yimg.jp/js/"
+        "yads.js\"></script><iframe src=\"https://s.yimg.jp/images/listing/tool/yads/ast.html"
+        "#%7B%22command%22%3A%22AST_callAds%22%2C%22params%22%3A%7B%22tagId%22%3A%228290417"
+        "%22%2C%22member%22%3A%224021%22%7D%7D\" style=\"display: none;\" width=\"0\" height="
+        "\"0\"></iframe><iframe src=\"https://s.yimg.jp/images/listing/tool/yads/criteo_api."
+        "html#%7B%22command%22%3A%22callAds%22%2C%22params%22%3A%7B%22zoneid%22%3A%22318277"
+        "%22%7D%7D\" style=\"display: none;\" width=\"0\" height=\"0\"></iframe>"),
+}
+
+
+@pytest.mark.parametrize("unit", _SHARED_NUMBERS.values(), ids=_SHARED_NUMBERS.keys())
+def test_numbers_every_publishers_tag_carries_join_no_sites(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], unit: str) -> None:
+    def post(site: str, n: int) -> str:
+        body = unit.format(site=site, hexid=f"{n:032x}", n=271900 + n)
+        return page(f"{site} notes").replace("</body>", body + "</body>")
+    warc = tmp_path / "two.warc.gz"
+    warc.write_bytes(warc_bytes([response("https://alphagardens.example/2012/tomatoes/",
+                                          post("alphagardens.example", 1)),
+                                 response("https://betamotors.example/2012/brakes/",
+                                          post("betamotors.example", 2))]))
+    store = tmp_path / "s.db"
+    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["sites"] == 2 and summary["clusters"] == []

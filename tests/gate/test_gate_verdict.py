@@ -332,7 +332,7 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
     html = ("<html><head><script>var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];"
             "var adUnits = [{code: 'top', mediaTypes: {banner: {sizes: [[728, 90]]}},"
             "bids: [{bidder: 'criteo', params: {networkId: 4242}},"
-            "{bidder: 'appnexus', params: {placementId: 13144370}}]}];</script>"
+            "{bidder: 'appnexus', params: {placementId: 23456789}}]}];</script>"
             "<script>var _sf_async_config = {uid: 60314, domain: 'news.example'};</script>"
             "</head><body><p>Text.</p></body></html>")
     report = audit_document(Document("a.html", "html", html, url="https://news.example/a"),
@@ -343,7 +343,7 @@ def test_a_network_shown_only_by_code_fails_a_gate_that_denies_it(
         ("deny_networks", 0, "id:Chartbeat:chartbeat-account:60314")]
     got = evaluate_page(report, "a.html", PageRules(deny_categories=("advertising",)))
     assert sorted(v.evidence for v in got) == ["id:Criteo:criteo-network:4242",
-                                               "id:Xandr (AppNexus):xandr-placement:13144370",
+                                               "id:Xandr (AppNexus):xandr-placement:23456789",
                                                "network:Prebid.js"]
 
 

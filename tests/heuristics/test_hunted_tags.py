@@ -7,7 +7,8 @@ Comscore's StreamSense on a group's CDN, GPT's Active View script on AdSense's h
 news site's Valueimpression units and PushEngage's legacy push queue (hunt35b); a Polish blog's
 web push; Thailand's Truehits counter; Yahoo's conversion pixel; AniView's VAST tag inside a
 site's video player config; Outbrain's widget saved after it rendered; Criteo's unit for
-visitors who block ads; 51.la's v6 counter.
+visitors who block ads; 51.la's v6 counter; Sentry's DSN, Umbel's key and Yahoo's AMP ad
+space (ids39).
 Each page is a blog post of the site's own carrying the tag as sites' copies write it,
 audited with the system filter lists: the vendor is named and no other, each unit its tag
 writes is a slot of it, its IDs are read with their kind, and the site's own tag draws no
@@ -25,6 +26,7 @@ _P = "<p>The council met on Tuesday to discuss the ferry timetable for the winte
 _UUID = "2f1e0d9c-8b7a-4654-9321-0fedcba98765"
 _ADMAX = "7c3e91d0a45b2f6e8d1c0b9a7e6f5d42"
 _ADMAX_2 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+_SENTRY_KEY = "5c1e9a7b3d2f4e6a8b0c1d2e3f4a5b6c"
 
 STACKS = [
     # self-hosted and proxied analytics: the file renamed, the vendor's attributes kept
@@ -188,6 +190,32 @@ STACKS = [
           '<script src="//pagead2.googlesyndication.com/pagead/expansion_embed.js?source='
           'safeframe"></script><script src="http://pagead2.googlesyndication.com/pagead/osd.js">'
           "</script>", _P, {"Google Publisher Tag"}, {}),
+    # trackers' accounts the catalogue lacked (ids39): Sentry's Loader Script and a DSN as
+    # Sentry.init or a site's config hands it, Umbel's tag, Yahoo's ad in an AMP component
+    stack("Sentry", "Loader Script: js.sentry-cdn.com/<public key>.min.js",
+          f'<script src="https://js.sentry-cdn.com/{_SENTRY_KEY}.min.js" crossorigin="anonymous">'
+          "</script>", _P, {"Sentry"}, {}, ("sentry-key", _SENTRY_KEY)),
+    stack("Sentry", "CDN bundle + Sentry.init({dsn}) on the ingest host",
+          '<script src="https://browser.sentry-cdn.com/7.64.0/bundle.min.js" crossorigin='
+          f'"anonymous"></script><script>Sentry.init({{dsn: "https://{_SENTRY_KEY}@o4504512.'
+          'ingest.us.sentry.io/4504512000123", tracesSampleRate: 0.1});</script>', _P,
+          {"Sentry"}, {}, ("sentry-key", _SENTRY_KEY), ("sentry-org", "4504512")),
+    stack("Sentry", "the SDK in the site's bundle, its legacy DSN in the site's config",
+          f'<script>window.APP_CONFIG = {{"sentryDsn": "https://{_SENTRY_KEY}@sentry.io/1781'
+          '931", "locale": "en"};</script><script src="/static/app.3f9c1d.js"></script>', _P,
+          {"Sentry"}, {}, ("sentry-key", _SENTRY_KEY)),
+    stack("Umbel", "window._umbel + tags.api.umbel.com/<api key>/w.js",
+          "<script type=\"text/javascript\">window._umbel = window._umbel || [];(function() {"
+          "var u = document.createElement('script'); u.type = 'text/javascript'; u.async = true;"
+          "u.src = document.location.protocol + '//tags.api.umbel.com/qwkzrtmpsydnvbxa/w.js';var "
+          "s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(u, s);})();"
+          "</script>", _P, {"Umbel"}, {}, ("umbel-api-key", "qwkzrtmpsydnvbxa")),
+    stack("Yahoo", "<amp-ad type=yahoo data-sid data-site data-sa>",
+          '<script async custom-element="amp-ad" src="https://cdn.ampproject.org/v0/amp-ad-0.1'
+          '.js"></script>', _P + '<amp-ad type="yahoo" width="300" height="250" data-sid='
+          '"980771234" data-site="news" data-sa=\'{"LREC":"300x250","secure":"true"}\'>'
+          "</amp-ad>", {"Yahoo SSP (Verizon Media, ONE by AOL)"},
+          {"Yahoo SSP (Verizon Media, ONE by AOL)": 1}, ("yahoo-space", "980771234")),
 ]
 
 
@@ -235,6 +263,27 @@ _NAMED = {"Umami", "Plausible", "DataFast", "Ninja AdMax", "Truehits", "Yahoo Do
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)
+
+
+@pytest.mark.parametrize("body", [
+    # Sentry's documentation's own examples, as a tutorial copies them: no account
+    '<script src="https://js.sentry-cdn.com/examplePublicKey.min.js" crossorigin="anonymous">'
+    '</script><script>Sentry.init({dsn: "https://examplePublicKey@o0.ingest.sentry.io/0"});'
+    "</script>",
+    # a site's own host named like an ingest endpoint, a key-like hash in its URL
+    f'<a href="https://status.example-blog.com/{_SENTRY_KEY}@ingest.example-blog.com/42">x</a>',
+    # Umbel's tag with the key left as its template's placeholder
+    "<script>window._umbel = window._umbel || []; var u = document.createElement('script');"
+    "u.src = '//tags.api.umbel.com/' + umbelCode + '/w.js';</script>",
+    # Yahoo's AMP documentation's example space
+    '<amp-ad type="yahoo" width="300" height="250" data-sid="954014446" data-site="news" '
+    'data-sa=\'{"LREC":"300x250"}\'></amp-ad>',
+], ids=["sentry docs", "an ingest-like host", "umbel template", "yahoo amp docs"])
+def test_examples_and_look_alikes_name_no_trackers_account(
+        audit_stack: AuditStack, body: str) -> None:
+    report = audit_stack(stack("none", "", "", _P + body + _P, set(), {}))
+    assert [(i.kind, i.value) for i in report.ids
+            if i.kind.split("-")[0] in ("sentry", "umbel", "yahoo")] == []
 
 
 # Outbrain's widget as a page saved after outbrain.js rendered it: the site's tag, with its

@@ -30,8 +30,8 @@ def test_each_way_a_page_shows_a_network_is_named_once(audit_html: AuditHtml) ->
             '<script type="application/json" id="cfg">{"analytics": {"ga": "UA-1234567-1"}}'
             '</script>')
     body = ('<p><a href="https://www.awin1.com/cread.php?awinmid=1&awinaffid=2">a deal</a></p>'
-            '<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
-            'data-ad-slot="1234567890"></ins>')
+            '<ins class="adsbygoogle" data-ad-client="ca-pub-4821730195648203" '
+            'data-ad-slot="7391028456"></ins>')
     report = audit_html(page(body, head), url="https://news.example/a")
     assert carried(report) == {
         "Hotjar": "loaded",        # its script is requested
@@ -165,8 +165,8 @@ var adUnits = [{
     code: 'div-gpt-ad-top',
     mediaTypes: {banner: {sizes: [[728, 90], [970, 250]]}},
     bids: [
-        {bidder: 'rubicon', params: {accountId: 14062, siteId: 70608, zoneId: 498816}},
-        {bidder: 'appnexus', params: {placementId: 13144370}},
+        {bidder: 'rubicon', params: {accountId: 17516, siteId: 172696, zoneId: 834244}},
+        {bidder: 'appnexus', params: {placementId: 23456789}},
         {bidder: 'ix', params: {siteId: '123456', size: [728, 90]}},
         {bidder: 'openx', params: {unit: '539439964', delDomain: 'examplenews-d.openx.net'}},
         {bidder: 'someoneelse', params: {accountId: 999999}}
@@ -186,13 +186,13 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
                                "OpenX": "bidder", "Magnite (Rubicon Project)": "bidder",
                                "Prebid.js": "inline"}
     ids = {(i.kind, i.value, i.network) for i in report.ids}
-    assert ids >= {("rubicon-account", "14062", "Magnite (Rubicon Project)"),
-                   ("rubicon-site", "70608", "Magnite (Rubicon Project)"),
-                   ("rubicon-zone", "498816", "Magnite (Rubicon Project)"),
-                   ("xandr-placement", "13144370", "Xandr (AppNexus)"),
+    assert ids >= {("rubicon-account", "17516", "Magnite (Rubicon Project)"),
+                   ("rubicon-site", "172696", "Magnite (Rubicon Project)"),
+                   ("rubicon-zone", "834244", "Magnite (Rubicon Project)"),
+                   ("xandr-placement", "23456789", "Xandr (AppNexus)"),
                    ("index-exchange-site", "123456", "Index Exchange"),
                    ("openx-domain", "examplenews-d.openx.net", "OpenX")}
-    assert not any(i.value in ("70608", "999999") and i.network != "Magnite (Rubicon Project)"
+    assert not any(i.value in ("172696", "999999") and i.network != "Magnite (Rubicon Project)"
                    for i in report.ids)
 
 
@@ -470,7 +470,7 @@ def test_a_platform_script_on_an_ad_host_is_not_the_ad_network(audit_html: Audit
         None, "Google (Blogger)", "content", True)
     host = next(h for h in report.third_party_hosts if h.host == top_exp.host)
     assert (host.network, host.company) == (None, "Google")  # the host is still AdSense's
-    unit = ('<ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456" '
+    unit = ('<ins class="adsbygoogle" data-ad-client="ca-pub-4821730195648203" '
             'data-ad-slot="1234567890"></ins><script async '
             'src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>')
     with_ads = audit_html(page(blogger + unit), url="https://blog.example/2016/12/post.html")

@@ -101,7 +101,9 @@ STACKS = [
           "</script>",
           _P + _YADS_ASYNC.format(el="yads_rect_1", ds="48213_271906") + _P,
           {YADS}, {YADS: 1}, ("yads-ds", "48213_271906")),
-    # its header bidding's helper frames, each handed its bidder's call in the fragment
+    # its header bidding's helper frames, each handed its bidder's call in the fragment: the
+    # bidders are named, but the member, placement and zone are Yahoo's own seats, in every
+    # YADS publisher's frames (bulk would join them all): the ad space is the site's one ID
     stack("Yahoo! JAPAN", "yads.js + AST and Criteo helper frames (fragment JSON)", "",
           _P + _YADS_SYNC.format(ds="48213_271907") + _P
           + '<iframe src="https://s.yimg.jp/images/listing/tool/yads/ast.html#%7B%22command%22'
@@ -110,8 +112,7 @@ STACKS = [
           '<iframe src="https://s.yimg.jp/images/listing/tool/yads/criteo_api.html#%7B%22command'
           '%22%3A%22callAds%22%2C%22params%22%3A%7B%22zoneid%22%3A%22318277%22%7D%7D" '
           'style="display: none;" width="0" height="0"></iframe>',
-          {YADS, "Xandr (AppNexus)", "Criteo"}, {YADS: 1}, ("yads-ds", "48213_271907"),
-          ("xandr-placement", "8290417"), ("xandr-member", "4021"), ("criteo-zone", "318277")),
+          {YADS, "Xandr (AppNexus)", "Criteo"}, {YADS: 1}, ("yads-ds", "48213_271907")),
     stack("Kakao AdFit", "ins.kakao_ad_area + ba.min.js, pasted per unit", "",
           _P + _ADFIT.format(unit="DAN-q7Rk2mWz9XbT4cLp") + _P
           + _ADFIT.format(unit="DAN-Vb3nQ8sKx1YeHw5J"),

@@ -80,8 +80,8 @@ SNIPPETS = [
      "LinkedIn Insight Tag", Category.ADVERTISING, ("linkedin-partner", "4567890"),
      "https://snap.licdn.com/li.lms-analytics/insight.min.js", "inline-script"),
     ("AdSense", "<script async src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"
-     "?client=ca-pub-1234567890123456'></script>", "Google AdSense", Category.ADVERTISING,
-     ("adsense-publisher", "ca-pub-1234567890123456"), None, None),
+     "?client=ca-pub-4821730195648203'></script>", "Google AdSense", Category.ADVERTISING,
+     ("adsense-publisher", "ca-pub-4821730195648203"), None, None),
     ("GPT", "<script>googletag.cmd.push(function(){googletag.defineSlot('/1234567/site/top', "
      "[728, 90], 'div-gpt-ad-1').addService(googletag.pubads());});</script>",
      "Google Publisher Tag", Category.ADVERTISING, ("gpt-network", "1234567"), None, None),
@@ -144,12 +144,12 @@ def test_a_slot_without_its_loader_still_names_its_publisher(audit_html: AuditHt
     """Injected AdSense markup with no adsbygoogle.js on the page: the slot ties the page
     to a publisher all the same."""
     body = ('<ins class="adsbygoogle" style="display:block" data-ad-client='
-            '"ca-pub-1234567890123456" data-ad-slot="8765432109"></ins>')
+            '"ca-pub-4821730195648203" data-ad-slot="8765432109"></ins>')
     report = audit_html(page("", body))
     assert [s.network for s in report.slots] == ["Google AdSense"]
     assert {(i.kind, i.value) for i in report.ids} == {
         ("adsense-slot", "8765432109"),
-        ("adsense-publisher", "ca-pub-1234567890123456"),
+        ("adsense-publisher", "ca-pub-4821730195648203"),
     }
 
 

@@ -68,3 +68,54 @@ def test_escaped_tags_read_in_linear_time() -> None:
         return audit_seconds(_next_data("".join(tag.format(i) for i in range(n))))
 
     assert_linear(seconds, 4000, "entity-escaped vendor tags in a page's data")
+
+
+def _state(body: str) -> str:
+    """An article body as a client-rendered blog keeps it in a script's state."""
+    return (f"<html><head><title>t</title></head><body>{_P}<div id=\"app\"></div><script>"
+            f'window.__INITIAL_STATE__ = {{"article": {{"title": "Ad tags, explained", '
+            f'"body": "{body}"}}}};</script></body></html>')
+
+
+# a post about ad tags, each call or setting in a code block of its body: the page's state
+# holds it as a string, raw (`<code>…</code>`) or after an escaped tag (`&lt;script&gt;…`)
+CALLS_SHOWN = {
+    "inline code, raw": (
+        "<p>Criteo's old audience tag set <code>var crtg_nid=\\\"1867\\\";</code> before "
+        "rta.js, and a GPT unit is <code>googletag.defineSlot('/21775744923/sports', "
+        "[728, 90], 'div-gpt-ad-1')</code>.<\\/p>"),
+    "a highlighted block, after an escaped tag": (
+        "<pre><code class=\\\"language-html\\\">&lt;script&gt;<span class=\\\"hljs-keyword\\\">"
+        "var</span> crtg_nid = <span class=\\\"hljs-string\\\">\\\"1867\\\"</span>;\\n"
+        "googletag.defineSlot('/21775744923/sports', [728, 90], 'div-gpt-ad-1');"
+        "&lt;/script&gt;<\\/code><\\/pre>"),
+}
+
+
+@pytest.mark.parametrize("body", CALLS_SHOWN.values(), ids=CALLS_SHOWN.keys())
+def test_calls_a_script_shows_in_a_code_block_name_no_vendor_nor_id(
+        audit_html: AuditHtml, body: str) -> None:
+    report = audit_html(_state(body))
+    assert report.ids == ()
+    assert {n.network for n in report.networks} == set()
+    assert report.slots == ()
+
+
+def test_the_same_calls_after_the_block_closes_are_read(audit_html: AuditHtml) -> None:
+    # the site's own ad code after the state: live, though the state shows a block
+    html = _state(CALLS_SHOWN["inline code, raw"]).replace(
+        "</script></body>", "\nvar crtg_nid = \"1870\"; googletag.cmd.push(function() {"
+        "googletag.defineSlot('/6011/site/top', [728, 90], 'div-gpt-ad-1').addService("
+        "googletag.pubads());});</script><div id=\"div-gpt-ad-1\"></div></body>")
+    report = audit_html(html)
+    ids = {(i.kind, i.value) for i in report.ids}
+    assert {("gpt-network", "6011"), ("criteo-network", "1870")} <= ids
+    assert not {v for _, v in ids} & {"21775744923", "1867", "/21775744923/sports"}
+    assert {"Google Publisher Tag", "Criteo"} <= {n.network for n in report.networks}
+
+
+def test_calls_shown_in_a_scripts_strings_read_in_linear_time() -> None:
+    def seconds(n: int) -> float:
+        return audit_seconds(_state(CALLS_SHOWN["inline code, raw"] * n))
+
+    assert_linear(seconds, 2000, "ad calls shown in code blocks of a script's string")

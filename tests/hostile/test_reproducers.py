@@ -68,13 +68,13 @@ def test_urls_that_do_not_split_are_no_urls(tmp_path: Path) -> None:
         '<div style="display:none"><a href="http://[s/submit?url=http://x">a</a>'
         '<a href="https://[t/share?u=http://y">b</a><a href="http://[u/">c</a></div>'
         '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
-        '</script><ins class="adsbygoogle" data-ad-client="ca-pub-1234567890123456"></ins>'
+        '</script><ins class="adsbygoogle" data-ad-client="ca-pub-4821730195648203"></ins>'
         "</body></html>", encoding="utf-8")
     done = run("audit", str(page), "--url", "https://site.example/a/story-slug",
                "--format", "json")
     _clean(done, "json")
     report = json.loads(done.stdout)["pages"][0]
-    assert [i["value"] for i in report["ids"]] == ["ca-pub-1234567890123456"]
+    assert [i["value"] for i in report["ids"]] == ["ca-pub-4821730195648203"]
     assert report["mfa"]["indicators"]
 
 
