@@ -1580,7 +1580,7 @@ def cited_unplaced(page: ParsedPage, slots: Iterable[FoundSlot]) -> tuple[Unplac
     for unit in unplaced_units(page):
         zone = canonical_id(unit.kind, unit.zone)
         if unit.script is None or unit.at is None or zone is None or (unit.kind, zone) in shown \
-                or (unit.kind, zone) in unit.network.samples:
+                or unit.network.is_sample(unit.kind, zone):
             continue
         line = line_of(unit.script) + (unit.script.text or "").count("\n", 0, unit.at)
         out.setdefault((unit.kind, zone, line), UnplacedUnit(
