@@ -249,9 +249,11 @@ def search(pattern: re.Pattern[str], text: str) -> bool:
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, faster the way `search` is: the rest of the pattern is
-    sought and, where the boundary holds, the whole pattern matched there, which is the
-    match finditer makes at that position (`\\b` reads the character before `pos`).
-    `\\b(UA-…)` over every script and URL of a page was 3% of an audit."""
+    sought and, where the boundary holds, its match there is the one finditer makes at
+    that position (the `\\b` it dropped reads only the character before, and holds no
+    group), so it is yielded as it is, not matched again: a pattern spanning a script's
+    text cost its span twice. `\\b(UA-…)` over every script and URL of a page was 3% of
+    an audit."""
     rest = _after_boundary(pattern)
     if rest is None:
         yield from pattern.finditer(text)
@@ -260,11 +262,9 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     while found is not None:
         at = found.start()
         if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            match = pattern.match(text, at)
-            if match is not None:  # always, but a type checker cannot know
-                yield match
-                found = rest.search(text, max(match.end(), at + 1))
-                continue
+            yield found
+            found = rest.search(text, max(found.end(), at + 1))
+            continue
         found = rest.search(text, at + 1)
 
 
