@@ -124,7 +124,18 @@ _XOR_DECODE = lazy_regex(
     r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
 _RUNS_A_NAME = lazy_regex(
     r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)(?:\s*['\"]\s*\]|\s*\))?\s*\(\s*"
-    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)""")
+    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)"""
+    # `Function` reached by `call` or `apply` (`Function.call(null, n)()`,
+    # `Function.apply(null, [n])()`), or a decoder's call run in place (`eval(d('…','k'))`)
+    r"|Function(?<![\w$]Function)\s*\.\s*(?:call\s*\(\s*[\w$.]{1,20}\s*,\s*"
+    r"|apply\s*\(\s*[\w$.]{1,20}\s*,\s*\[\s*)[A-Za-z_$][\w$]{0,40}\s*[\])]"
+    r"""|(?:Function|eval|setTimeout|setInterval)(?<![\w$]Function)(?<![\w$]eval)"""
+    r"""(?<![\w$]setTimeout)(?<![\w$]setInterval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\(\s*['"]""")
+# a timer handed a name (`setTimeout(n, 10)`, `window['setTimeout'](n)`) runs it as code
+# when the name holds a string: one the script assigns, and no function or arrow
+_TIMER_RUNS = lazy_regex(
+    r"(?:setTimeout|setInterval)(?<![\w$]setTimeout)(?<![\w$]setInterval)"
+    r"""(?:\s*['"]\s*\])?\s*\(\s*([A-Za-z_$][\w$]{0,40})\s*[,)]""")
 _LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
 XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
 # the key a XOR decoder is handed as a literal of the script (`('\x54…','k3yZ')`): tried on
@@ -154,10 +165,33 @@ def _xor_runs(code: str) -> bool:
             or _LONG_LITERAL.search(code)):
         return False
     for xor in islice(_XOR_DECODE.finditer(code), XOR_SITES_READ):
-        if _RUNS_A_NAME.search(code, max(0, xor.start() - XOR_RUN_REACH),
-                               xor.end() + XOR_RUN_REACH):
+        start, end = max(0, xor.start() - XOR_RUN_REACH), xor.end() + XOR_RUN_REACH
+        if _RUNS_A_NAME.search(code, start, end):
+            return True
+        timer = _TIMER_RUNS.search(code, start, end)
+        if timer is not None and _holds_a_string(code, timer.group(1)):
             return True
     return False
+
+
+def _holds_a_string(code: str, name: str) -> bool:
+    """Whether a name the script assigns holds a value no function literal gives: what a
+    decoder returned (`var c = d('…', k)`), not a callback (`cb = function…`, `cb = () =>`,
+    `function cb(`), so a timer handed it runs a string as code."""
+    if re.search(rf"\bfunction\s+{re.escape(name)}\s*\(", code):
+        return False
+    assigned = False
+    for m in islice(re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*", code),
+                    XOR_SITES_READ):
+        if _FUNCTION_VALUE.match(code, m.end()):
+            return False
+        assigned = True
+    return assigned
+
+
+# a value that is a function: `function`, an arrow (`(a) =>`, `a =>`, `async () =>`)
+_FUNCTION_VALUE = lazy_regex(
+    r"(?:async\s+)?(?:function\b|\([^()]{0,200}\)\s*=>|[A-Za-z_$][\w$]*\s*=>)")
 
 
 @lru_cache(maxsize=16)  # asked for the signal and again for the payload, of the same code
@@ -1196,7 +1230,7 @@ def decode_script(code: str) -> Decoded:
     if _xor_runs(code):  # what it runs read with a key the script holds: code, or data
         xored = _xor_keyed(code)
         if xored is None or not is_data(xored):
-            signals.append("code decoded by XOR and run by Function/eval"
+            signals.append("code decoded by XOR and run by Function, eval or a timer"
                            + ("" if xored is not None else ", not read"))
     split = _split_names(code)
     if split:

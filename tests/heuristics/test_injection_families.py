@@ -309,6 +309,12 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
     ("XOR-hidden loader run by new Function, its key in the script, wp_footer", {
         "footer": XOR_KEYED_LOADER}, ("obfuscated-script", H)),
+    ("XOR-hidden loader run by a timer, its key in the script, wp_footer", {
+        "footer": XOR_KEYED_LOADER.replace("new Function(n)();", "setTimeout(n,1);")},
+     ("obfuscated-script", H)),
+    ("XOR-hidden loader run by Function.call, wp_footer", {
+        "footer": XOR_KEYED_LOADER.replace("new Function(n)();", "Function.call(null,n)();")},
+     ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
     ("ClickFix execCommand('copy') of a hidden textarea", {"body_top": CLICKFIX_COPY},

@@ -110,6 +110,11 @@ def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
         # a string hash by XOR beside an eval of a template: no hidden literal to run
         "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
         "return x;}var tpl=cfg.tpl;eval(tpl);",
+        # a bundle's hash by XOR beside a timer handed a callback, by function or arrow,
+        # and an inlined font: the timer runs functions, no string
+        "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
+        "return x;}function tick(){render(h(location.hash));}var font='" + "QUJD" * 80 + "';"
+        "setTimeout(tick,50);var poll=()=>fetch('/api/live');setInterval(poll,3e4);",
     ],
 )
 def test_not_obfuscation(code: str) -> None:
@@ -184,10 +189,16 @@ def test_code_decoded_by_xor_and_run_is_machine_obfuscation() -> None:
     ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window[\"eval\"] (n);"),
     ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "new Function('',n)();"),
     ("0x5a^z.charCodeAt(0)", "new Function(n)();"),
+    # a timer handed the decoded string runs it as code, as `Function.call`/`apply` build it
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "setTimeout(n,10);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window['setInterval'](n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "Function.call(null,n)();"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "Function.apply(window,[n])();"),
 ])
 def test_xor_decoding_run_by_another_spelling_is_machine_obfuscation(xor: str, run: str) -> None:
     """The skimmer's XOR run with its operands swapped, or run by an indirect `eval`
-    (`window['eval'](n)`, `(0,eval)(n)`) or `new Function('', n)`: the same shape."""
+    (`window['eval'](n)`, `(0,eval)(n)`), `new Function('', n)`, `Function.call`/`apply` or
+    a timer handed the string: the same shape."""
     key = "shop.example"
     hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
         "document.querySelector('#cc').addEventListener('change',function(){});"))[::-1]

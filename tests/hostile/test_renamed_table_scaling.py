@@ -92,3 +92,19 @@ def _xor_sites_page(n: int) -> str:
 def test_many_xor_decodings_far_from_an_eval_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_xor_sites_page(n)), 2000,
                   "one script of many XOR decodings far from its eval")
+
+
+def _timer_page(n: int) -> str:
+    blob = "\\x5a" * 300
+    runs = "".join(
+        f"c{i % 60}=d(b,'k');setTimeout(c{i % 60},{i});var c{i % 60}=c{i % 60}+'';"
+        for i in range(n))
+    return ("<html><body><p>x</p><script>function d(z,t){var r='';for(var n=0;n<z.length;"
+            "n++){r+=String.fromCharCode(z.charCodeAt(n)^t.charCodeAt(0));}return r;}"
+            f"var b='{blob}';{runs}</script></body></html>")
+
+
+def test_timers_handed_names_beside_xor_decoding_are_linear() -> None:
+    """Each timer's name is sought among the script's assignments: a bounded read."""
+    assert_linear(lambda n: audit_seconds(_timer_page(n)), 400,
+                  "one XOR-decoding script handing many names to timers")
