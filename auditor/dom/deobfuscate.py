@@ -1329,3 +1329,51 @@ def decode_script(code: str) -> Decoded:
     lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
                    data_only, acts, lone)
+
+
+# --- what one script hands the next ------------------------------------------------------
+
+# a name a script assigns what hides or names an address (char codes, base64, a URL, an
+# object holding one): an injector writes it in one script and uses it in the next
+# (Balada's address in one `<script>`, its loader in the next; a redirect kit's rule in a
+# settings script)
+_HANDED_VALUE = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*("""
+    r"""(?:window\s*\.\s*)?String\s*\.\s*fromCharCode\s*\([\dxXa-fA-F,\s]{1,20000}\)"""
+    r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])[A-Za-z0-9+/=]{4,20000}\3\s*\)"""
+    r"""|(['"])(?:https?:)?//[^'"\s\\]{3,2000}\4"""
+    r"""|\{[^{}]{0,2000}\})""")
+_FUNCTION_NAMED = lazy_regex(r"\bfunction\s+([A-Za-z_$][\w$]{0,40})\s*\(")
+HANDED_NAMES = 20  # names of a script asked whether the next one uses them
+
+
+def _uses(code: str, name: str) -> bool:
+    """Whether code uses a name it does not declare itself."""
+    escaped = re.escape(name)
+    return bool(re.search(rf"(?<![\w$.]){escaped}(?![\w$])", code)) and not re.search(
+        rf"\b(?:var|let|const|function)\s+{escaped}(?![\w$])", code)
+
+
+def handed_on(before: str, code: str) -> str:
+    """What of the script just before `code` must be read with it, as the browser runs
+    them in one global scope: the whole script when it holds a string table (a rotation
+    loop, `_0x` names) whose functions `code` calls without defining them (the ndsw
+    loader split from its table), else the assignments of a hidden or plain address
+    (`var u = String.fromCharCode(…)`, `var rule = {u: 'https://…'}`) to names `code` uses
+    without declaring; '' when none. Read for adjacent scripts only, each pair once."""
+    if not before or not code:
+        return ""
+    if ("try" in before and _ROTATION_MAY.search(before) and _ROTATION.search(before)) or (
+            "_0x" in before and len(_OBFUSCATOR_IDENT.findall(before)) >= 10):
+        names = dict.fromkeys(m.group(1) for m in islice(
+            _FUNCTION_NAMED.finditer(before), HANDED_NAMES))
+        if any(_uses(code, name) for name in names):
+            return before
+    handed = []
+    for m in islice(_HANDED_VALUE.finditer(before), HANDED_NAMES):
+        value = m.group(2)
+        if value.startswith("{") and "//" not in value:
+            continue  # an object naming no address: settings, not a rule
+        if _uses(code, m.group(1)):
+            handed.append(f"var {m.group(1)}={value};")
+    return "".join(handed)

