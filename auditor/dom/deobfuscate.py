@@ -1025,14 +1025,34 @@ def _base64_names(code: str) -> list[str]:
 
 
 def _wrap(code: str, start: int, text: str) -> str:
-    """The decoded text as the code that uses it would: a src or location assignment."""
+    """The decoded text as the code that uses it would: a src or location assignment,
+    given the address itself or a name holding it (`var l = String.fromCharCode(…);
+    window.location.replace(l)`, a redirect kit's form)."""
     before = code[max(0, start - 60) : start]
     stripped = text.strip()
-    if _LOCATION_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+    if not _ANY_URL.fullmatch(stripped):
+        return text
+    if _LOCATION_SINK.search(before):
         return f'location.href="{stripped}"'
-    if _SRC_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+    if _SRC_SINK.search(before):
         return f'x.src="{stripped}"'
+    named = _ASSIGNED_TO.search(before)
+    if named is not None:
+        after = code[start : start + NAMED_USE_REACH]
+        name = re.escape(named.group(1))
+        if re.search(rf"(?:\blocation(?:\s*\.\s*href)?\s*=(?![=>])|\blocation\s*\.\s*"
+                     rf"(?:replace|assign)\s*\()\s*{name}(?![\w$])", after):
+            return f'location.href="{stripped}"'
+        if re.search(rf"\.\s*src\s*=(?![=>])\s*{name}(?![\w$])", after):
+            return f'x.src="{stripped}"'
     return text
+
+
+# a decoder's answer assigned to a name (`var l = String.fromCharCode(`), and how far after
+# it the name's use as a location or a src is sought
+_ASSIGNED_TO = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(?:window\s*\.\s*)?"
+                          r"(?:String\s*\.\s*)?$")
+NAMED_USE_REACH = 2_000
 
 
 def _sink_of_decoder(code: str) -> re.Match[str] | None:

