@@ -274,8 +274,18 @@ _LOCATION_SINK = lazy_regex(
     r"(?:decodeURIComponent\(\s*)?(?:escape\(\s*)?(?:window\.)?$"
 )
 _SRC_SINK = lazy_regex(
-    r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
+    r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,"
+    # the loaders that fetch and run a script by its address: jQuery's getScript, a
+    # dynamic import, a worker's importScripts
+    r"|(?:\$|\bjQuery)\s*\.\s*getScript\s*\(|\bimport(?:Scripts)?\s*\()"
+    r"\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
+# an address fetched whose answer the code runs (`fetch(u).then(r => r.text()).then(eval)`):
+# a script loaded by other means
+_FETCH_SINK = lazy_regex(r"\bfetch\s*\(\s*(?:window\.)?$")
+_RUNS_ANSWER = lazy_regex(r"\.\s*then\s*\(\s*(?:window\s*\.\s*)?eval\s*\)|\beval\s*\(|"
+                          r"\bnew\s+Function\s*\(")
+FETCH_RUN_REACH = 300  # characters after a fetched address its answer is run within
 # the element a script creates, its tag written plainly or in char codes (Balada's
 # `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`; so are the
 # codes in capitals or hex, through `window.String['fromCharCode']` or its `.apply(null,
@@ -1035,6 +1045,9 @@ def _wrap(code: str, start: int, text: str) -> str:
     if _LOCATION_SINK.search(before):
         return f'location.href="{stripped}"'
     if _SRC_SINK.search(before):
+        return f'x.src="{stripped}"'
+    if _FETCH_SINK.search(before) and _RUNS_ANSWER.search(
+            code, start, start + len(text) + FETCH_RUN_REACH):
         return f'x.src="{stripped}"'
     named = _ASSIGNED_TO.search(before)
     if named is not None:

