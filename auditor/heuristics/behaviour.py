@@ -25,7 +25,13 @@ from lxml import etree
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.hiding import inline_hiding, tiny_element
-from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
+from auditor.dom.inline_js import (
+    LITERAL_JOIN,
+    base64_text,
+    closing_bracket,
+    js_unescaped,
+    url_literals,
+)
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links
@@ -283,29 +289,6 @@ _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
 _IF = lazy_regex(r"""\bif\s*\(""")
 
 
-def _closing(text: str, at: int, opening: str, closing: str, limit: int) -> int:
-    """The index of the bracket closing the one at `at` (strings skipped), else -1 when
-    it closes at or after `limit`."""
-    depth, quote, i = 0, "", at
-    while i < limit:
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "'\"`":
-            quote = c
-        elif c == opening:
-            depth += 1
-        elif c == closing:
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
 def _engine_test_guards(text: str, load: int) -> bool:
     """Whether a search/social referrer test before a load decides whether it runs: an
     early `return` after the test (`if (!ok) return;`), or the load inside the braces of
@@ -318,13 +301,14 @@ def _engine_test_guards(text: str, load: int) -> bool:
         statement = text[max(text.rfind(c, 0, test.start()) for c in ";,{}(") + 1 : test.start()]
         named = _NAMED.search(statement.split("=", 1)[0] + "=") if "=" in statement else None
         for cond in _IF.finditer(text, max(0, test.start() - 300), load):
-            end = _closing(text, cond.end() - 1, "(", ")", load)
+            end = closing_bracket(text, cond.end() - 1, "(", ")", load)
             if end < 0:
                 continue
             held = cond.end() <= test.start() < end or (named is not None and re.search(
                 rf"(?<![\w$.]){re.escape(named.group(1))}\b", text[cond.end():end]))
             brace = end + 1 + len(text[end + 1:load]) - len(text[end + 1:load].lstrip())
-            if held and text.startswith("{", brace) and _closing(text, brace, "{", "}", load) < 0:
+            if held and text.startswith("{", brace) \
+                    and closing_bracket(text, brace, "{", "}", load) < 0:
                 return True  # the block is still open at the load
     return False
 

@@ -297,6 +297,9 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      {"head": BALADA_SPLIT}, ("obfuscated-script", H)),
     ("a redirect kit's rule in a settings script, the redirect in the next, wp_footer",
      {"footer": KIT_RULE}, ("redirect", H)),
+    ("a pop on the first click anywhere, its hook fired once, wp_footer", {"footer": (
+        "<script>document.addEventListener('click',function(){window.open('https://offers-pop."
+        "test/?z=5');},{once:true});</script>")}, ("popunder", M)),
     ("a redirect to a name holding the address's char codes, window.stop() first, head",
      {"head": "<script>window.stop();var l=String.fromCharCode("
       f"{_codes('https://bvs.offer-trackhub.test/go.php?s=43636&id=184')});window.location."
@@ -418,6 +421,14 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
 TWINS: list[tuple[str, dict[str, str]]] = [
+    ("a first click that records consent, a share button's window beside it", {"footer": (
+        "<script>document.addEventListener('click',function(){document.cookie='seen=1;path=/';"
+        "},{once:true});document.getElementById('tw').onclick=function(){window.open('https://"
+        "twitter.com/intent/tweet?url='+encodeURIComponent(location.href));};</script>")}),
+    ("a document's delegated click opening the site's own page", {"footer": (
+        "<script>document.addEventListener('click',function(e){if(e.target.matches('.print'))"
+        "{window.open('https://www.harbourgazette.example/print/4187');}},{once:true});"
+        "</script>")}),
     ("a settings script's shop address the next script opens on a click", {"footer": (
         "<script>var shopUrl='https://shop.harbourmedia-group.test/';</script>\n<script>"
         "document.getElementById('shop').onclick=function(){location.href=shopUrl;};"
