@@ -1343,6 +1343,7 @@ def decode_script(code: str) -> Decoded:
     if not payloads and not signals:
         return NOTHING
     acts: frozenset[str] = frozenset()
+    table = None
     if machine:
         written = as_written(code)[:MAX_DECODED] if escapes else code
         table = renamed or (resolved(code) if tabled else None)
@@ -1355,8 +1356,10 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
-    if renamed is not None:  # its words, pieces joined, are in no literal of the code
-        plain = _JOINED.sub("", renamed)[:MAX_DECODED]
+    if table is not None:  # its words, pieces joined, are in no literal of the code
+        # (a renamed table's, or an `_0x` one's cut in pieces: the zqxq loader's
+        # `'refer'+'rer'`, read through objects of indexes)
+        plain = _JOINED.sub("", table)[:MAX_DECODED]
         if plain not in payloads:
             payloads.append(plain)
     lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None

@@ -429,6 +429,7 @@ def _substituted(code: str) -> tuple[str, _Table, frozenset[str]] | None:
     if found is None:
         return None
     table, name = found
+    code = _indexes_named(code)
     accessors = _aliases(code, table.accessors)
     turn = _rotation(code, table, name, accessors)
     if turn is None:
@@ -455,6 +456,43 @@ def _substituted(code: str) -> tuple[str, _Table, frozenset[str]] | None:
         group = _array_group(table_at)
         plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
     return plain, table, accessors
+
+
+# an object of indexes the obfuscator's calls read (`var V={w:'0xd6',B:0xd5};…S(V.w)`,
+# `_0x3b0d5f={_0x43ea92:0x9e}`: its `stringArrayCallsTransform`), each key a number
+_INDEX_OBJECT = lazy_regex(
+    r"(?<![\w$.])([\w$]+)\s*=\s*\{((?:\s*[\w$]+\s*:\s*" + _INDEX + r"\s*,)*\s*[\w$]+\s*:\s*"
+    + _INDEX + r"\s*)\}")
+_INDEX_ENTRY = lazy_regex(r"([\w$]+)\s*:\s*" + _INDEX)
+_KEY_READ = lazy_regex(r"(?<![\w$.])([\w$]+)\s*\.\s*([\w$]+)(?![\w$(])")
+INDEX_OBJECTS = 500  # objects of indexes one script is read for
+
+
+def _indexes_named(code: str) -> str:
+    """The code with each read of an object of indexes (`V.w`) written as its number,
+    where the object's name holds one object (a name two objects share is left, and so
+    the calls through it stay unread)."""
+    if ":" not in code:
+        return code
+    objects: dict[str, dict[str, str]] = {}
+    shared: set[str] = set()
+    for m in _INDEX_OBJECT.finditer(code):
+        entries = {e.group(1): e.group(2).strip("'\"") for e in _INDEX_ENTRY.finditer(m.group(2))}
+        if m.group(1) in objects and objects[m.group(1)] != entries:
+            shared.add(m.group(1))
+        objects[m.group(1)] = entries
+        if len(objects) > INDEX_OBJECTS:
+            break
+    for name in shared:
+        del objects[name]
+    if not objects:
+        return code
+
+    def number(m: re.Match[str]) -> str:
+        value = objects.get(m.group(1), {}).get(m.group(2))
+        return m.group(0) if value is None else value
+
+    return _KEY_READ.sub(number, code)
 
 
 _NAME_CALL = lazy_regex(r"([\w$]+)\s*\(")

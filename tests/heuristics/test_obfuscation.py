@@ -566,3 +566,19 @@ def test_a_hidden_address_fetched_for_data_is_no_script_load() -> None:
     decoded = decode_script(f"fetch(atob('{b64('https://api.example/v1/cfg')}')).then(r=>"
                             "r.json()).then(c=>init(c));")
     assert not [u for u in decoded.urls if u.loaded and u.type is RequestType.SCRIPT]
+
+
+def test_a_table_read_through_objects_of_indexes_is_resolved() -> None:
+    """javascript-obfuscator's calls through an object of indexes (`g(V.w)`) read as
+    literal calls do; a name two different objects share is left unread."""
+    from auditor.dom.string_table import resolved
+
+    table = ("function s(){var o=['src','createElement','head'];s=function(){return o;};"
+             "return s();}function t(w,B){var J=s();return t=function(n,x){n=n-0x10;return J[n];"
+             "},t(w,B);}(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};"
+             "c(++b);}(s,0x3));")
+    code = table + "var V={w:0x11,B:'0x10'},d=document[t(V.w)]('script');d[t(V.B)]='/x.js';"
+    assert resolved(code) is not None
+    assert "document['createElement']('script')" in (resolved(code) or "")
+    shared = code + "(function(){var V={w:0x12};document[t(V.w)];})();"
+    assert resolved(shared) is None
