@@ -44,7 +44,12 @@ _TABLE_VARIABLE = lazy_regex(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;"
 _ACCESSOR = r"function\s+([\w$]+)\s*\(\s*[\w$]+\s*(?:,\s*[\w$]+\s*)?\)\s*\{"
 _ACCESSOR_VARIABLE = (r"(?:var|const|let)\s+([\w$]+)\s*=\s*function\s*\(\s*[\w$]+\s*"
                       r"(?:,\s*[\w$]+\s*)?\)\s*\{")
-_OFFSET = lazy_regex(r"-=?\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")  # minified: `e-=349`
+# a number the obfuscator may write as arithmetic of literals (its numbersToExpressions:
+# `0x357f2*0x1+0x3a051+0x3a*-0x83e`)
+_NUMERAL = r"(?:0x[0-9a-fA-F]{1,10}|\d{1,12})"
+_ARITHMETIC = rf"-?\s*{_NUMERAL}(?:\s*[-+*]\s*-?\s*{_NUMERAL}){{0,12}}"
+# minified: `e-=349`; as arithmetic: `n=n-(0x16d4+-0x7*0x10d+-0xece)`
+_OFFSET = lazy_regex(rf"-=?\s*(?:\(\s*({_ARITHMETIC})\s*\)|(0x[0-9a-fA-F]{{1,8}}|\d{{1,9}})\b)")
 # what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
 _DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
@@ -64,7 +69,7 @@ _CHECKSUM_INLINE = lazy_regex(
     r"try\s*\{\s*if\s*\(\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*===\s*([^;{}]{1,4000}?)\s*\)\s*break")
 _CHECKSUM_TABLE_REACH = 300  # characters before the loop's `try` that read the table
 _CHECKSUM_CALL = lazy_regex(
-    r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
+    r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(" + _ARITHMETIC + r")\s*\)")
 # the older rotation, a constant count:
 # `(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};c(++b);}(t,0x1b3))`
 _COUNTED = lazy_regex(
@@ -161,9 +166,11 @@ def _table(code: str) -> tuple[_Table, str] | None:
             if body is None or not re.search(read, body) or _DECODES.search(body):
                 continue
             offset = _OFFSET.search(body)
-            if offset is None:
+            value = None if offset is None else (
+                _constant(offset.group(1)) if offset.group(1) else _number(offset.group(2)))
+            if value is None:
                 continue
-            return _Table(strings, frozenset({a.group(1)}), _number(offset.group(1))), name
+            return _Table(strings, frozenset({a.group(1)}), value), name
     return None
 
 
@@ -340,6 +347,16 @@ def _binary(op: str, left: _Node, right: _Node) -> _Node:
     return apply
 
 
+def _constant(expression: str) -> int | None:
+    """An arithmetic of integer literals (`0x16d4+-0x7*0x10d+-0xece`) as its value, read
+    by the checksum's parser with no accessor; None when it is no integer."""
+    try:
+        value = _checksum(expression, frozenset())(lambda at: None)
+    except _Unreadable:
+        return None
+    return int(value) if math.isfinite(value) and value == int(value) else None
+
+
 def _checksum_of(code: str, name: str) -> tuple[str, float] | None:
     """The rotation's checksum expression and the target it must reach, of the table
     `name`: the obfuscator's form (the target handed the IIFE with the table) or its
@@ -349,7 +366,8 @@ def _checksum_of(code: str, name: str) -> tuple[str, float] | None:
         call = _CHECKSUM_CALL.search(code, check.end())
         if call is None or call.group(1) != name or call.start() - check.end() > 400:
             return None
-        return check.group(2), float(_number(call.group(2)))
+        target = _constant(call.group(2))
+        return None if target is None else (check.group(2), float(target))
     inline = _CHECKSUM_INLINE.search(code)
     if inline is None or not re.search(
             rf"(?<![\w$]){re.escape(name)}\s*\(\s*\)",

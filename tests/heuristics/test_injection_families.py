@@ -315,6 +315,12 @@ KIT_RULE = (
     "_rdr.u;}</script>")
 
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
+    ("ndsw's zqxw form: numbers written as arithmetic, read through objects, wp_footer",
+     {"footer": NDSW_RENAMED.replace("i=i-0x64;", "i=i-(0x32*0x3+-0x32);").replace(
+         "}(V,0x46));", "}(V,0x23*0x3+-0x23));").replace(
+         "var Y=g,", "var K={a:'0x6a',b:0x6b},Y=g,").replace("P=G[Y(0x6a)+Y(0x6b)]",
+                                                            "P=G[Y(K.a)+Y(K.b)]")},
+     ("tds-loader", H)),
     ("ndsw's zqxq form: its table's words cut, read through objects of indexes, wp_footer",
      {"footer": NDSW_INDEXED}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, its string table one script before its loader, wp_footer",
