@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.catalogue import Network
-from auditor.dom.inline_js import closing_bracket
+from auditor.dom.inline_js import base64_text, closing_bracket
 from auditor.dom.noscript import in_noscript
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -96,7 +96,8 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
 _ONCE = lazy_regex(r"\bonce\s*:\s*(?:true|!0)|removeEventListener\s*\(|\bcookie\s*=(?!=)"
                    r"|Storage\s*\.\s*setItem\s*\(")
 _OPENS_ADDRESS = lazy_regex(
-    r"""\bwindow\s*\.\s*open\s*\(\s*(['"])((?:https?:)?//[^'"\s]{3,2000})\1""")
+    r"""\bwindow\s*\.\s*open\s*\(\s*(?:(['"])((?:https?:)?//[^'"\s]{3,2000})\1"""
+    r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])([A-Za-z0-9+/=]{8,2000})\3\s*\))""")
 HOOK_REACH = 400  # characters after a click hook its handler's block opens and closes within
 
 
@@ -111,7 +112,8 @@ def _first_click_pop(ctx: PageContext, text: str) -> str | None:
         opens = _OPENS_ADDRESS.search(text, body, end) if end > 0 else None
         if opens is None:
             continue
-        url = resolve(opens.group(2), ctx.url)
+        written = opens.group(2) or base64_text(opens.group(4)) or ""  # or hidden in base64
+        url = resolve(written, ctx.url) if written.startswith(("http", "//")) else None
         host = host_of(url) if url else ""
         if host and is_third_party(host, ctx.first_party):
             return host

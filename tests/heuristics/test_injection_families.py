@@ -332,6 +332,10 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("a pop on the first click anywhere, its hook fired once, wp_footer", {"footer": (
         "<script>document.addEventListener('click',function(){window.open('https://offers-pop."
         "test/?z=5');},{once:true});</script>")}, ("popunder", M)),
+    ("a pop on the first click, its address in base64, wp_footer", {"footer": (
+        "<script>document.addEventListener('click',function(){window.open(atob('"
+        + _b64("https://offers-pop.test/?z=5") + "'));},{once:true});</script>")},
+     ("popunder", M)),
     ("a redirect to a name holding the address's char codes, window.stop() first, head",
      {"head": "<script>window.stop();var l=String.fromCharCode("
       f"{_codes('https://bvs.offer-trackhub.test/go.php?s=43636&id=184')});window.location."
