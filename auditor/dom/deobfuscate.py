@@ -1390,13 +1390,10 @@ def _uses(code: str, name: str) -> bool:
         rf"\b(?:var|let|const|function)\s+{escaped}(?![\w$])", code)
 
 
-def handed_on(before: str, code: str) -> str:
-    """What of the script just before `code` must be read with it, as the browser runs
-    them in one global scope: the whole script when it holds a string table (a rotation
-    loop, `_0x` names) whose functions `code` calls without defining them (the ndsw
-    loader split from its table), else the assignments of a hidden or plain address
-    (`var u = String.fromCharCode(…)`, `var rule = {u: 'https://…'}`) to names `code` uses
-    without declaring; '' when none. Read for adjacent scripts only, each pair once."""
+def handed_table(before: str, code: str) -> str:
+    """The script just before `code` when it holds a string table (a rotation loop, `_0x`
+    names) whose functions `code` calls without defining them (the ndsw loader split
+    from its table), as the browser runs both in one global scope; else ''."""
     if not before or not code:
         return ""
     if ("try" in before and _ROTATION_MAY.search(before) and _ROTATION.search(before)) or (
@@ -1405,11 +1402,31 @@ def handed_on(before: str, code: str) -> str:
             _FUNCTION_NAMED.finditer(before), HANDED_NAMES))
         if any(_uses(code, name) for name in names):
             return before
-    handed = []
-    for m in islice(_HANDED_VALUE.finditer(before), HANDED_NAMES):
+    return ""
+
+
+def handed_names(code: str) -> dict[str, str]:
+    """The assignments a script makes of a hidden or plain address to a name (`var u =
+    String.fromCharCode(…)`, `var rule = {u: 'https://…'}`), each as a statement a later
+    script using the name is read with (Balada's address and its loader, a kit's rule
+    and its redirect, in separate scripts)."""
+    handed: dict[str, str] = {}
+    for m in islice(_HANDED_VALUE.finditer(code), HANDED_NAMES):
         value = m.group(2)
         if value.startswith("{") and "//" not in value:
             continue  # an object naming no address: settings, not a rule
-        if _uses(code, m.group(1)):
-            handed.append(f"var {m.group(1)}={value};")
-    return "".join(handed)
+        handed[m.group(1)] = f"var {m.group(1)}={value};"
+    return handed
+
+
+_JS_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
+
+
+def used_of(code: str, handed: dict[str, str]) -> str:
+    """The statements of `handed` (earlier scripts' `handed_names`) whose names `code`
+    uses without declaring: its words are read once, the few it shares checked."""
+    if not handed or not code:
+        return ""
+    shared = set(_JS_NAME.findall(code)) & handed.keys()
+    return "".join(islice((handed[name] for name in sorted(shared) if _uses(code, name)),
+                          HANDED_NAMES))

@@ -327,6 +327,10 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      {"footer": NDSW_SPLIT}, ("tds-loader", H)),
     ("Balada char-code address in one script, its loader in the next, head",
      {"head": BALADA_SPLIT}, ("obfuscated-script", H)),
+    ("Balada's address two scripts before its loader, a theme's settings between, head",
+     {"head": BALADA_SPLIT.replace("</script>\n<script>var s=", "</script>\n<script>var "
+                                   "gazette_theme={dark:false};</script>\n<script>var s=")},
+     ("obfuscated-script", H)),
     ("a redirect kit's rule in a settings script, the redirect in the next, wp_footer",
      {"footer": KIT_RULE}, ("redirect", H)),
     ("a pop on the first click anywhere, its hook fired once, wp_footer", {"footer": (

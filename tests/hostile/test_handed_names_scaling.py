@@ -31,3 +31,19 @@ def test_names_handed_between_scripts_are_linear() -> None:
 def test_redirects_to_assigned_names_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_one_script(n)), 400,
                   "one script redirecting to many names it assigns")
+
+
+def _many_users(n: int) -> str:
+    """Scripts each handing a long char-coded address on, and as many using them all."""
+    codes = ",".join(["104"] * 2000)
+    givers = "".join(f"<script>var u{i}=String.fromCharCode({codes});</script>"
+                     for i in range(20))
+    uses = "".join(f"u{i}+" for i in range(20))
+    users = "".join(f"<script>var s=document.createElement('script');s.src={uses}'{i}';</script>"
+                    for i in range(n))
+    return f"<html><body><p>x</p>{givers}{users}</body></html>"
+
+
+def test_many_scripts_using_long_handed_names_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_many_users(n)), 100,
+                  "scripts each using the long addresses earlier ones hand on")
