@@ -124,7 +124,18 @@ _XOR_DECODE = lazy_regex(
     r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
 _RUNS_A_NAME = lazy_regex(
     r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)(?:\s*['\"]\s*\]|\s*\))?\s*\(\s*"
-    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)""")
+    r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)"""
+    # `Function` reached by `call` or `apply` (`Function.call(null, n)()`,
+    # `Function.apply(null, [n])()`), or a decoder's call run in place (`eval(d('…','k'))`)
+    r"|Function(?<![\w$]Function)\s*\.\s*(?:call\s*\(\s*[\w$.]{1,20}\s*,\s*"
+    r"|apply\s*\(\s*[\w$.]{1,20}\s*,\s*\[\s*)[A-Za-z_$][\w$]{0,40}\s*[\])]"
+    r"""|(?:Function|eval|setTimeout|setInterval)(?<![\w$]Function)(?<![\w$]eval)"""
+    r"""(?<![\w$]setTimeout)(?<![\w$]setInterval)\s*\(\s*[A-Za-z_$][\w$]{0,40}\s*\(\s*['"]""")
+# a timer handed a name (`setTimeout(n, 10)`, `window['setTimeout'](n)`) runs it as code
+# when the name holds a string: one the script assigns, and no function or arrow
+_TIMER_RUNS = lazy_regex(
+    r"(?:setTimeout|setInterval)(?<![\w$]setTimeout)(?<![\w$]setInterval)"
+    r"""(?:\s*['"]\s*\])?\s*\(\s*([A-Za-z_$][\w$]{0,40})\s*[,)]""")
 _LONG_LITERAL = lazy_regex(r"""(['"])[^'"\s]{200,65536}\1""")
 XOR_RUN_MIN_ESCAPES = 64  # escapes of the literal a XOR decoder's code hides (a key takes few)
 # the key a XOR decoder is handed as a literal of the script (`('\x54…','k3yZ')`): tried on
@@ -154,10 +165,33 @@ def _xor_runs(code: str) -> bool:
             or _LONG_LITERAL.search(code)):
         return False
     for xor in islice(_XOR_DECODE.finditer(code), XOR_SITES_READ):
-        if _RUNS_A_NAME.search(code, max(0, xor.start() - XOR_RUN_REACH),
-                               xor.end() + XOR_RUN_REACH):
+        start, end = max(0, xor.start() - XOR_RUN_REACH), xor.end() + XOR_RUN_REACH
+        if _RUNS_A_NAME.search(code, start, end):
+            return True
+        timer = _TIMER_RUNS.search(code, start, end)
+        if timer is not None and _holds_a_string(code, timer.group(1)):
             return True
     return False
+
+
+def _holds_a_string(code: str, name: str) -> bool:
+    """Whether a name the script assigns holds a value no function literal gives: what a
+    decoder returned (`var c = d('…', k)`), not a callback (`cb = function…`, `cb = () =>`,
+    `function cb(`), so a timer handed it runs a string as code."""
+    if re.search(rf"\bfunction\s+{re.escape(name)}\s*\(", code):
+        return False
+    assigned = False
+    for m in islice(re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*", code),
+                    XOR_SITES_READ):
+        if _FUNCTION_VALUE.match(code, m.end()):
+            return False
+        assigned = True
+    return assigned
+
+
+# a value that is a function: `function`, an arrow (`(a) =>`, `a =>`, `async () =>`)
+_FUNCTION_VALUE = lazy_regex(
+    r"(?:async\s+)?(?:function\b|\([^()]{0,200}\)\s*=>|[A-Za-z_$][\w$]*\s*=>)")
 
 
 @lru_cache(maxsize=16)  # asked for the signal and again for the payload, of the same code
@@ -240,8 +274,18 @@ _LOCATION_SINK = lazy_regex(
     r"(?:decodeURIComponent\(\s*)?(?:escape\(\s*)?(?:window\.)?$"
 )
 _SRC_SINK = lazy_regex(
-    r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,)\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
+    r"(?:\.\s*src\s*=|setAttribute\(\s*['\"]src['\"]\s*,"
+    # the loaders that fetch and run a script by its address: jQuery's getScript, a
+    # dynamic import, a worker's importScripts
+    r"|(?:\$|\bjQuery)\s*\.\s*getScript\s*\(|\bimport(?:Scripts)?\s*\()"
+    r"\s*(?:decodeURIComponent\(\s*)?(?:window\.)?$"
 )
+# an address fetched whose answer the code runs (`fetch(u).then(r => r.text()).then(eval)`):
+# a script loaded by other means
+_FETCH_SINK = lazy_regex(r"\bfetch\s*\(\s*(?:window\.)?$")
+_RUNS_ANSWER = lazy_regex(r"\.\s*then\s*\(\s*(?:window\s*\.\s*)?eval\s*\)|\beval\s*\(|"
+                          r"\bnew\s+Function\s*\(")
+FETCH_RUN_REACH = 300  # characters after a fetched address its answer is run within
 # the element a script creates, its tag written plainly or in char codes (Balada's
 # `createElement(String.fromCharCode(115,99,114,105,112,116))` is `script`; so are the
 # codes in capitals or hex, through `window.String['fromCharCode']` or its `.apply(null,
@@ -991,14 +1035,37 @@ def _base64_names(code: str) -> list[str]:
 
 
 def _wrap(code: str, start: int, text: str) -> str:
-    """The decoded text as the code that uses it would: a src or location assignment."""
+    """The decoded text as the code that uses it would: a src or location assignment,
+    given the address itself or a name holding it (`var l = String.fromCharCode(…);
+    window.location.replace(l)`, a redirect kit's form)."""
     before = code[max(0, start - 60) : start]
     stripped = text.strip()
-    if _LOCATION_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+    if not _ANY_URL.fullmatch(stripped):
+        return text
+    if _LOCATION_SINK.search(before):
         return f'location.href="{stripped}"'
-    if _SRC_SINK.search(before) and _ANY_URL.fullmatch(stripped):
+    if _SRC_SINK.search(before):
         return f'x.src="{stripped}"'
+    if _FETCH_SINK.search(before) and _RUNS_ANSWER.search(
+            code, start, start + len(text) + FETCH_RUN_REACH):
+        return f'x.src="{stripped}"'
+    named = _ASSIGNED_TO.search(before)
+    if named is not None:
+        after = code[start : start + NAMED_USE_REACH]
+        name = re.escape(named.group(1))
+        if re.search(rf"(?:\blocation(?:\s*\.\s*href)?\s*=(?![=>])|\blocation\s*\.\s*"
+                     rf"(?:replace|assign)\s*\()\s*{name}(?![\w$])", after):
+            return f'location.href="{stripped}"'
+        if re.search(rf"\.\s*src\s*=(?![=>])\s*{name}(?![\w$])", after):
+            return f'x.src="{stripped}"'
     return text
+
+
+# a decoder's answer assigned to a name (`var l = String.fromCharCode(`), and how far after
+# it the name's use as a location or a src is sought
+_ASSIGNED_TO = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(?:window\s*\.\s*)?"
+                          r"(?:String\s*\.\s*)?$")
+NAMED_USE_REACH = 2_000
 
 
 def _sink_of_decoder(code: str) -> re.Match[str] | None:
@@ -1196,7 +1263,7 @@ def decode_script(code: str) -> Decoded:
     if _xor_runs(code):  # what it runs read with a key the script holds: code, or data
         xored = _xor_keyed(code)
         if xored is None or not is_data(xored):
-            signals.append("code decoded by XOR and run by Function/eval"
+            signals.append("code decoded by XOR and run by Function, eval or a timer"
                            + ("" if xored is not None else ", not read"))
     split = _split_names(code)
     if split:
@@ -1276,6 +1343,7 @@ def decode_script(code: str) -> Decoded:
     if not payloads and not signals:
         return NOTHING
     acts: frozenset[str] = frozenset()
+    table = None
     if machine:
         written = as_written(code)[:MAX_DECODED] if escapes else code
         table = renamed or (resolved(code) if tabled else None)
@@ -1288,10 +1356,77 @@ def decode_script(code: str) -> Decoded:
             for hidden in _table_urls(written):
                 urls.setdefault(hidden.url, hidden)
         urls = {url: _as_acted(hidden, acts) for url, hidden in urls.items()}
-    if renamed is not None:  # its words, pieces joined, are in no literal of the code
-        plain = _JOINED.sub("", renamed)[:MAX_DECODED]
+    if table is not None:  # its words, pieces joined, are in no literal of the code
+        # (a renamed table's, or an `_0x` one's cut in pieces: the zqxq loader's
+        # `'refer'+'rer'`, read through objects of indexes)
+        plain = _JOINED.sub("", table)[:MAX_DECODED]
         if plain not in payloads:
             payloads.append(plain)
     lone = unpacked if unpacked is not None and len(_PACKED.findall(code)) == 1 else None
     return Decoded(tuple(payloads), tuple(urls.values()), tuple(signals), machine, nested,
                    data_only, acts, lone)
+
+
+# --- what one script hands the next ------------------------------------------------------
+
+# a name a script assigns what hides or names an address (char codes, base64, a URL, an
+# object holding one): an injector writes it in one script and uses it in the next
+# (Balada's address in one `<script>`, its loader in the next; a redirect kit's rule in a
+# settings script)
+_HANDED_VALUE = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*("""
+    r"""(?:window\s*\.\s*)?String\s*\.\s*fromCharCode\s*\([\dxXa-fA-F,\s]{1,20000}\)"""
+    r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])[A-Za-z0-9+/=]{4,20000}\3\s*\)"""
+    r"""|(['"])(?:https?:)?//[^'"\s\\]{3,2000}\4"""
+    r"""|\{[^{}]{0,2000}\})""")
+_FUNCTION_NAMED = lazy_regex(r"\bfunction\s+([A-Za-z_$][\w$]{0,40})\s*\(")
+HANDED_NAMES = 20  # names of a script asked whether the next one uses them
+
+
+def _uses(code: str, name: str) -> bool:
+    """Whether code uses a name it does not declare itself."""
+    escaped = re.escape(name)
+    return bool(re.search(rf"(?<![\w$.]){escaped}(?![\w$])", code)) and not re.search(
+        rf"\b(?:var|let|const|function)\s+{escaped}(?![\w$])", code)
+
+
+def handed_table(before: str, code: str) -> str:
+    """The script just before `code` when it holds a string table (a rotation loop, `_0x`
+    names) whose functions `code` calls without defining them (the ndsw loader split
+    from its table), as the browser runs both in one global scope; else ''."""
+    if not before or not code:
+        return ""
+    if ("try" in before and _ROTATION_MAY.search(before) and _ROTATION.search(before)) or (
+            "_0x" in before and len(_OBFUSCATOR_IDENT.findall(before)) >= 10):
+        names = dict.fromkeys(m.group(1) for m in islice(
+            _FUNCTION_NAMED.finditer(before), HANDED_NAMES))
+        if any(_uses(code, name) for name in names):
+            return before
+    return ""
+
+
+def handed_names(code: str) -> dict[str, str]:
+    """The assignments a script makes of a hidden or plain address to a name (`var u =
+    String.fromCharCode(…)`, `var rule = {u: 'https://…'}`), each as a statement a later
+    script using the name is read with (Balada's address and its loader, a kit's rule
+    and its redirect, in separate scripts)."""
+    handed: dict[str, str] = {}
+    for m in islice(_HANDED_VALUE.finditer(code), HANDED_NAMES):
+        value = m.group(2)
+        if value.startswith("{") and "//" not in value:
+            continue  # an object naming no address: settings, not a rule
+        handed[m.group(1)] = f"var {m.group(1)}={value};"
+    return handed
+
+
+_JS_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
+
+
+def used_of(code: str, handed: dict[str, str]) -> str:
+    """The statements of `handed` (earlier scripts' `handed_names`) whose names `code`
+    uses without declaring: its words are read once, the few it shares checked."""
+    if not handed or not code:
+        return ""
+    shared = set(_JS_NAME.findall(code)) & handed.keys()
+    return "".join(islice((handed[name] for name in sorted(shared) if _uses(code, name)),
+                          HANDED_NAMES))

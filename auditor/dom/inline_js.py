@@ -309,6 +309,29 @@ def _default_type(script: str) -> RequestType:
     return RequestType.SCRIPT
 
 
+def closing_bracket(text: str, at: int, opening: str, closing: str, limit: int) -> int:
+    """The index of the bracket closing the one at `at` (strings skipped), else -1 when
+    it closes at or after `limit`."""
+    depth, quote, i = 0, "", at
+    while i < limit:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c == opening:
+            depth += 1
+        elif c == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 def printable(text: str) -> bool:
     """Whether decoded text reads as text (nine in ten characters printable)."""
     if not text:

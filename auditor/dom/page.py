@@ -18,7 +18,13 @@ from typing import Any, NamedTuple, TypeVar
 import lxml.html
 from lxml import etree
 
-from auditor.dom.deobfuscate import Decoded, decode_script
+from auditor.dom.deobfuscate import (
+    Decoded,
+    decode_script,
+    handed_names,
+    handed_table,
+    used_of,
+)
 from auditor.dom.inline_js import holds_code, javascript_document, javascript_url, media_type
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -108,6 +114,8 @@ UNPROMPTED_HANDLERS = frozenset((
 ))
 _SRCDOC_FRAMES: Any = etree.XPath("//iframe[@srcdoc]")
 SRCDOC_DEPTH = 3  # srcdoc inside srcdoc inside srcdoc is walked; deeper is a page error
+HANDED_KEPT = 200  # names earlier scripts hand on that later ones are read with
+HANDED_BUDGET = 1_000_000  # characters of earlier scripts a page's scripts are read with
 # A handler's name as an attribute opens in markup: after whitespace, a `/` or a quoted
 # value's quote (the HTML tokenizer's ways into an attribute name), so a script's
 # `window.onload` is no hint; the page's one needle pass looks for them all (1,100
@@ -549,8 +557,19 @@ class ParsedPage:
         return self.view("with_handlers", build)
 
     def _codes(self) -> tuple[ScriptCode, ...]:
-        out = [ScriptCode(s.text or "", line_of(s), self.xpath(s), "script")
-               for s in self.scripts]
+        out: list[ScriptCode] = []
+        before = ""
+        named: dict[str, str] = {}  # the addresses earlier scripts hand on, by name
+        budget = HANDED_BUDGET  # characters of them read again, a page's whole
+        for s in self.scripts:  # each read with what earlier scripts hand it
+            code = s.text or ""
+            handed = (handed_table(before, code) or used_of(code, named)) if budget > 0 else ""
+            budget -= len(handed)
+            out.append(ScriptCode(f"{handed}\n{code}" if handed else code, line_of(s),
+                                  self.xpath(s), "script"))
+            if len(named) < HANDED_KEPT:
+                named.update(handed_names(code))
+            before = code
         held = self.holding(_CODE_NEEDLES)
         for el in self.with_handlers:
             for attr, value in handlers_of(el):

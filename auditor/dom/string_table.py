@@ -44,7 +44,12 @@ _TABLE_VARIABLE = lazy_regex(rf"(?:var|const|let)\s+([\w$]+)\s*=\s*{_ARRAY}\s*;"
 _ACCESSOR = r"function\s+([\w$]+)\s*\(\s*[\w$]+\s*(?:,\s*[\w$]+\s*)?\)\s*\{"
 _ACCESSOR_VARIABLE = (r"(?:var|const|let)\s+([\w$]+)\s*=\s*function\s*\(\s*[\w$]+\s*"
                       r"(?:,\s*[\w$]+\s*)?\)\s*\{")
-_OFFSET = lazy_regex(r"-=?\s*(0x[0-9a-fA-F]{1,8}|\d{1,9})\b")  # minified: `e-=349`
+# a number the obfuscator may write as arithmetic of literals (its numbersToExpressions:
+# `0x357f2*0x1+0x3a051+0x3a*-0x83e`)
+_NUMERAL = r"(?:0x[0-9a-fA-F]{1,10}|\d{1,12})"
+_ARITHMETIC = rf"-?\s*{_NUMERAL}(?:\s*[-+*]\s*-?\s*{_NUMERAL}){{0,12}}"
+# minified: `e-=349`; as arithmetic: `n=n-(0x16d4+-0x7*0x10d+-0xece)`
+_OFFSET = lazy_regex(rf"-=?\s*(?:\(\s*({_ARITHMETIC})\s*\)|(0x[0-9a-fA-F]{{1,8}}|\d{{1,9}})\b)")
 # what an accessor that decodes its strings holds (base64's alphabet, rc4's key schedule)
 _DECODES = lazy_regex(r"charCodeAt|fromCharCode|atob|decodeURIComponent|%\s*0x100|abcdefghij")
 _INDEX = r"(0x[0-9a-fA-F]{1,8}|\d{1,9}|'0x[0-9a-fA-F]{1,8}'|\"0x[0-9a-fA-F]{1,8}\")"
@@ -64,7 +69,7 @@ _CHECKSUM_INLINE = lazy_regex(
     r"try\s*\{\s*if\s*\(\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*===\s*([^;{}]{1,4000}?)\s*\)\s*break")
 _CHECKSUM_TABLE_REACH = 300  # characters before the loop's `try` that read the table
 _CHECKSUM_CALL = lazy_regex(
-    r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(0x[0-9a-fA-F]{1,10}|\d{1,12})\s*\)")
+    r"\}\s*\}\s*\}?\s*\)?\s*\(\s*([\w$]+)\s*,\s*(" + _ARITHMETIC + r")\s*\)")
 # the older rotation, a constant count:
 # `(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};c(++b);}(t,0x1b3))`
 _COUNTED = lazy_regex(
@@ -161,9 +166,11 @@ def _table(code: str) -> tuple[_Table, str] | None:
             if body is None or not re.search(read, body) or _DECODES.search(body):
                 continue
             offset = _OFFSET.search(body)
-            if offset is None:
+            value = None if offset is None else (
+                _constant(offset.group(1)) if offset.group(1) else _number(offset.group(2)))
+            if value is None:
                 continue
-            return _Table(strings, frozenset({a.group(1)}), _number(offset.group(1))), name
+            return _Table(strings, frozenset({a.group(1)}), value), name
     return None
 
 
@@ -340,6 +347,16 @@ def _binary(op: str, left: _Node, right: _Node) -> _Node:
     return apply
 
 
+def _constant(expression: str) -> int | None:
+    """An arithmetic of integer literals (`0x16d4+-0x7*0x10d+-0xece`) as its value, read
+    by the checksum's parser with no accessor; None when it is no integer."""
+    try:
+        value = _checksum(expression, frozenset())(lambda at: None)
+    except _Unreadable:
+        return None
+    return int(value) if math.isfinite(value) and value == int(value) else None
+
+
 def _checksum_of(code: str, name: str) -> tuple[str, float] | None:
     """The rotation's checksum expression and the target it must reach, of the table
     `name`: the obfuscator's form (the target handed the IIFE with the table) or its
@@ -349,7 +366,8 @@ def _checksum_of(code: str, name: str) -> tuple[str, float] | None:
         call = _CHECKSUM_CALL.search(code, check.end())
         if call is None or call.group(1) != name or call.start() - check.end() > 400:
             return None
-        return check.group(2), float(_number(call.group(2)))
+        target = _constant(call.group(2))
+        return None if target is None else (check.group(2), float(target))
     inline = _CHECKSUM_INLINE.search(code)
     if inline is None or not re.search(
             rf"(?<![\w$]){re.escape(name)}\s*\(\s*\)",
@@ -429,6 +447,7 @@ def _substituted(code: str) -> tuple[str, _Table, frozenset[str]] | None:
     if found is None:
         return None
     table, name = found
+    code = _indexes_named(code)
     accessors = _aliases(code, table.accessors)
     turn = _rotation(code, table, name, accessors)
     if turn is None:
@@ -455,6 +474,43 @@ def _substituted(code: str) -> tuple[str, _Table, frozenset[str]] | None:
         group = _array_group(table_at)
         plain = plain[: table_at.start(group)] + plain[table_at.end(group):]
     return plain, table, accessors
+
+
+# an object of indexes the obfuscator's calls read (`var V={w:'0xd6',B:0xd5};…S(V.w)`,
+# `_0x3b0d5f={_0x43ea92:0x9e}`: its `stringArrayCallsTransform`), each key a number
+_INDEX_OBJECT = lazy_regex(
+    r"(?<![\w$.])([\w$]+)\s*=\s*\{((?:\s*[\w$]+\s*:\s*" + _INDEX + r"\s*,)*\s*[\w$]+\s*:\s*"
+    + _INDEX + r"\s*)\}")
+_INDEX_ENTRY = lazy_regex(r"([\w$]+)\s*:\s*" + _INDEX)
+_KEY_READ = lazy_regex(r"(?<![\w$.])([\w$]+)\s*\.\s*([\w$]+)(?![\w$(])")
+INDEX_OBJECTS = 500  # objects of indexes one script is read for
+
+
+def _indexes_named(code: str) -> str:
+    """The code with each read of an object of indexes (`V.w`) written as its number,
+    where the object's name holds one object (a name two objects share is left, and so
+    the calls through it stay unread)."""
+    if ":" not in code:
+        return code
+    objects: dict[str, dict[str, str]] = {}
+    shared: set[str] = set()
+    for m in _INDEX_OBJECT.finditer(code):
+        entries = {e.group(1): e.group(2).strip("'\"") for e in _INDEX_ENTRY.finditer(m.group(2))}
+        if m.group(1) in objects and objects[m.group(1)] != entries:
+            shared.add(m.group(1))
+        objects[m.group(1)] = entries
+        if len(objects) > INDEX_OBJECTS:
+            break
+    for name in shared:
+        del objects[name]
+    if not objects:
+        return code
+
+    def number(m: re.Match[str]) -> str:
+        value = objects.get(m.group(1), {}).get(m.group(2))
+        return m.group(0) if value is None else value
+
+    return _KEY_READ.sub(number, code)
 
 
 _NAME_CALL = lazy_regex(r"([\w$]+)\s*\(")

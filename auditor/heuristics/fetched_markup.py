@@ -1,0 +1,153 @@
+"""Markup another site answers, written into the page by the page's own inline code: a
+link injector's client (`fetch(url).then(r => r.text()).then(t => el.innerHTML = t)`)
+shows links or code from a host the page's saved source never holds, so no reader of
+the markup sees them; an SEO-spam kit on a hacked WordPress site serves its backlinks so.
+
+Read from the script's text as `tds-loader` reads its loader: a request whose answer the
+code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
+and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
+jQuery's `.html`/`.append`) near it. An answer read as JSON is data the site's own code
+renders, and a request to the site itself, to the CDN its markup takes its design or
+pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
+fetched or run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from itertools import islice
+from urllib.parse import urlsplit
+
+from auditor.heuristics.behaviour import (
+    dressed_as,
+    outside_markup,
+    sites_own_cdn,
+    unknown_site,
+)
+from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.markup import code_start
+from auditor.heuristics.obfuscation import script_codes
+from auditor.lazy_re import lazy_regex
+from auditor.model import Finding, Severity
+from auditor.urls import ip_address
+
+# a request for an absolute or scheme-relative address written as a literal (its first
+# piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
+# assigns one: fetch, XHR's open, jQuery's `$.get`, `$.ajax({url: …})` and `$(sel).load`
+# (which writes the answer into its element itself; another object's `load`, a 3D model
+# loader's, is none)
+_REQUEST = lazy_regex(
+    r"""(?:\bfetch|\.open\s*\(\s*['"]GET['"]\s*,|(?:\$|\bjQuery)\s*\.\s*(?:get"""
+    r"""|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
+    r"""|(?:\$|\bjQuery)\s*\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*(load))"""
+    r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
+# the answer read as text, and written into the document as markup
+_AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b|\bfunction\s*\(\s*[\w$]+\s*\)""")
+_AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b""")
+_SINK = lazy_regex(
+    r"""\b(?:inner|outer)HTML\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*"""
+    r"""write(?:ln)?\s*\(|\.\s*(?:html|append|prepend)\s*\(\s*[\w$]+\s*\)""")
+REACH = 800  # characters after the request its answer is read and written within
+REQUESTS_READ = 20  # requests of one script looked at
+
+
+def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
+    """(address, written) of each request whose answer the code writes into the page as
+    markup: jQuery's `.load`, or a request read as text with a markup sink within REACH
+    characters after it, the answer not parsed as JSON there."""
+    for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
+        url = m.group(3) or _assigned_address(code, m.group(4), m.start())
+        if not url:
+            continue
+        if m.group(1):  # `$(el).load(url)`: jQuery writes the answer into el
+            yield url, True
+            continue
+        after = code[m.end() : m.end() + REACH]
+        if _AS_DATA.search(after) or not _AS_TEXT.search(after):
+            continue
+        if _SINK.search(after):
+            yield url, True
+
+
+def _assigned_address(code: str, name: str | None, before: int) -> str | None:
+    """The address literal a name is last assigned before `before` (`var u = 'https://…'`)."""
+    if not name:
+        return None
+    kept = deque(re.finditer(rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*(['"`])"""
+                             r"""((?:https?:)?//[^'"`\s<>\\]{3,500})\1""", code[:before]), maxlen=1)
+    return kept[0].group(2) if kept else None
+
+
+def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
+    """A script writing into the page the markup another site's host answers: no vendor
+    the catalogue knows runs the host, so what the page shows (links, frames, scripts)
+    is in no copy of the page; `high` with a mark of injection beside it."""
+    if ctx.page is None:
+        return
+    for code, line, xpath in script_codes(ctx, srcdoc=False):
+        decoded = ctx.decoded(code)
+        plain = "HTML" in code or "write" in code or ".load" in code or ".html(" in code \
+            or ".append(" in code or ".prepend(" in code
+        texts: list[tuple[str, bool]] = [(code, False)] if plain else []
+        texts += [(p, True) for p in decoded.payloads]
+        seen: set[str] = set()
+        for text, hidden in texts:
+            for url, _ in _fetched_markup(text):
+                host = unknown_site(ctx, url)
+                if host is None or host in seen or (sites_own_cdn(ctx, host) and not hidden):
+                    continue
+                seen.add(host)
+                yield _finding(ctx, code, line, xpath, url, host, hidden=hidden)
+
+
+def _script_file(url: str) -> bool:
+    """Whether an address names a script file (`…/back.js`, `x.js?v=2`)."""
+    return urlsplit(url if "//" in url[:8] else "https:" + url).path.lower().endswith(".js")
+
+
+def _finding(ctx: PageContext, code: str, line: int, xpath: str, url: str, host: str, *,
+             hidden: bool) -> Finding:
+    marks = [why for why, holds in (
+        ("its code hidden in an encoding", hidden),
+        ("written outside the page's markup (after its </html> or before its <html>)",
+         outside_markup(ctx, line, code_start(code))),
+        ("in a WordPress post body", ctx.document.in_post_body),
+        ("from a bare IP address", ip_address(host)),
+        (f"from a host dressed as {dressed_as(host, ctx.first_party)}",
+         bool(dressed_as(host, ctx.first_party))),
+        # a script file's text written as markup: no widget serves its markup as a `.js`
+        # (a backlink kit's `back.js`, `backlink/sigma.js` hold link lists)
+        ("a script file's text (a .js address) written as markup", _script_file(url)),
+    ) if holds]
+    what = (f"inline script fetches markup from {host}, a site no known vendor runs, and "
+            "writes it into the page: links or code the page's source does not show")
+    if marks:
+        message = f"{what}, {'; '.join(marks)}: a link or code injector"
+    else:
+        message = (f"{what} (an SEO link injector's way): check that the site chose "
+                   f"{host} to fill this part of the page")
+    return finding(FETCHED_MARKUP, Severity.HIGH if marks else Severity.MEDIUM, message,
+                   url[:200], line=line, xpath=xpath, key=(host, xpath))
+
+
+FETCHED_MARKUP = FindingKind(
+    "fetched-markup", (Severity.MEDIUM, Severity.HIGH), Severity.MEDIUM,
+    "Another site's markup written into the page by its code",
+    "Inline code requests an address of another site no known vendor runs, reads the answer "
+    "as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get`) and writes it into "
+    "the page as markup (`innerHTML`, `insertAdjacentHTML`, `document.write`, jQuery's "
+    "`.html` or `.load`): the links or code shown are in no copy of the page, how SEO-spam "
+    "kits on hacked sites serve their backlinks. Medium: check that the site chose that "
+    "host to fill the part of the page. High with a mark of injection beside it: its code "
+    "hidden in an encoding, written outside the page's markup, in a WordPress post body, "
+    "a bare IP address, a host dressed as a brand or a CDN, or a script file's text (a "
+    "`.js` address: `backlink/x.js`) written as markup, which no widget serves so. A "
+    "request to the site itself, to the CDN its markup takes its stylesheets or pictures "
+    "from (a group's shared header), or to a vendor the catalogue knows, and an answer "
+    "read as JSON (data the site's own code renders), are none.",
+)
+
+KINDS = (FETCHED_MARKUP,)
+HEURISTICS = (fetched_markup,)
