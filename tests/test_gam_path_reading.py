@@ -99,6 +99,22 @@ def test_an_ad_named_calls_path_takes_an_eleven_digit_network_code(
         {"/21670656820/harbour/top"}, {"21670656820"})
 
 
+# a site config keeping a unit's path under a key named for a unit's name
+UNIT_NAMES = _HEAD + """<script>var SiteConfig = {
+  tower_unit_name: '/4088/harbour/tower',
+  story_unit_name: '/2019/05/harbour-vote/',
+  hero_unit_name: '/4099/img/hero.jpg'
+};</script>
+</body></html>"""
+
+
+def test_a_unit_names_key_gives_the_code_of_a_path_of_google_form_only(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The key's reader took any `/<digits>/<letter>` opening: a dated folder's year and
+    an image's folder number were network codes."""
+    assert _gpt(UNIT_NAMES, catalogue, project_engine)[1] == {"4088"}
+
+
 # a CMS module assigning the unit to the variable defineSlot takes
 ASSIGNED = _HEAD + """<div id="ad-mid"></div>
 <script>var unit = unit || "/2019/05/top";
