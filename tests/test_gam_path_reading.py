@@ -115,6 +115,20 @@ def test_a_unit_names_key_gives_the_code_of_a_path_of_google_form_only(
     assert _gpt(UNIT_NAMES, catalogue, project_engine)[1] == {"4088"}
 
 
+# page configs keeping a path under a key named for GAM's: a story's dated folder, a
+# path of GAM's form, a network code opening a path the script concatenates
+PATH_KEYS = _HEAD + """<script>var page = {adUnitPath: "/2019/05/harbour-vote", title: "Vote"};
+var ads = {adUnit: "/4088/harbour/news"}; var more = {ad_unit_path: '/7711/' + section};
+</script>
+</body></html>"""
+
+
+def test_a_path_keys_network_code_is_read_from_a_path_of_google_form_only(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The key reader took the digits after any `adUnitPath:`, a dated folder's year too."""
+    assert _gpt(PATH_KEYS, catalogue, project_engine)[1] == {"4088", "7711"}
+
+
 # a CMS module assigning the unit to the variable defineSlot takes
 ASSIGNED = _HEAD + """<div id="ad-mid"></div>
 <script>var unit = unit || "/2019/05/top";
