@@ -105,6 +105,73 @@ def unescaped_path(value: str) -> str:
 
 
 _ESCAPED_PATH = lazy_regex(r"\\/|%2[FfCc]")
+
+
+def _gam_path(sep: str, comma: str) -> str:
+    r"""Google Ad Manager's ad-unit path after its leading slash, `<network code>/<ad unit
+    code>[/<child code>…]`, its separators `sep` and the MCM comma `comma` (the page's own,
+    or as a JSON string or a URL's query escapes them). By Google's documentation: a network
+    code is digits, an MCM child's after the parent's and a comma (`/1234567,1234/Travel`,
+    Ad Manager Help 9579170, 10477476); a code holds at most 100 of letters, digits and
+    `_ - . * ! < : ( )` (Help 10477476; the API's AdUnitCodeError). And by what a reviewer
+    signs of a value whose shape alone says GAM: its unit holds a letter (`/300/250`, a
+    size's numbers, is none); a year where the network code would stand opens a story's
+    or a campaign's folder (`/2019/05/top`, `/2024/summer-sale/banner`), so a code of
+    1900-2099 is refused, the rare network of one the price; and a last code ending in a
+    file's extension is a file (`/4088/site/a.js`). A doubled separator is a slash inside
+    a code, as Ad Manager's tag generator escapes it (`/2930292/a//b`); a trailing one is
+    taken: a literal opening a path the script concatenates (`"/4328/hdm.mag/" + zone`)."""
+    code = r"[A-Za-z0-9_.*!<:()\-]"
+    ext = r"jpe?g|png|gif|webp|avif|svg|html?|shtml|php|aspx?|jsp|js|css|json|xml|mp4|webm|pdf"
+    return (rf"(?!(?:19|20)\d\d{sep})"
+            rf"\d{{3,12}}(?:{comma}\d{{3,12}})?{sep}"
+            rf"(?=(?:{sep}|{code}){{0,1100}}?[A-Za-z])"
+            rf"(?!(?:{sep}|{code}){{0,1100}}?\.(?:{ext})(?!{code}|{sep}))"
+            rf"{code}{{1,100}}(?:(?:{sep}){{1,2}}{code}{{1,100}}){{0,10}}(?:{sep})?")
+
+
+# Named fragments a catalogue pattern writes as `(?&name)` (PCRE's call of a named
+# group, which Python's `re` refuses: a pattern the loader has not expanded compiles to
+# no reading of its own), expanded by `with_fragments` before anything reads the pattern;
+# slots.py's reader of an assigned path uses the same text
+FRAGMENTS: dict[str, str] = {
+    "gam_path": _gam_path("/", ","),
+    "gam_path_escaped": _gam_path(r"(?:/|\\/|%2[Ff])", r"(?:,|%2[Cc])"),
+}
+_FRAGMENT = lazy_regex(r"\(\?&(\w+)\)")
+
+
+def with_fragments(pattern: str, where: str) -> str:
+    """A catalogue pattern with its `(?&name)` fragments written out (`FRAGMENTS`); an
+    unknown name is a RuleError.
+
+    >>> with_fragments("^(/(?&gam_path))$", "x") == "^(/(?:" + FRAGMENTS["gam_path"] + "))$"
+    True
+    """
+    if "(?&" not in pattern:
+        return pattern
+
+    def fill(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name not in FRAGMENTS:
+            raise RuleError(f"{where}: unknown fragment (?&{name}) in {pattern!r}; "
+                            f"known: {', '.join(sorted(FRAGMENTS))}")
+        return "(?:" + FRAGMENTS[name] + ")"
+    return _FRAGMENT.sub(fill, pattern)
+
+
+def _expanded(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """A parsed catalogue file with the fragments of its networks' slot, script-slot and
+    ID tables' strings written out (`with_fragments`), in place: the tables' patterns are
+    their only regexes a fragment serves (a walk of the whole file took 25 ms a load)."""
+    for entry in data.get("network", ()):
+        for table in (t for key in ("slot", "script_slot", "id") for t in entry.get(key, ())):
+            for key, value in table.items():
+                if isinstance(value, str) and "(?&" in value:
+                    table[key] = with_fragments(value, f"{where}: {entry.get('name')}")
+    return data
+
+
 REQUEST_TYPES = frozenset(t.value for t in RequestType)
 
 
@@ -1563,7 +1630,7 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
         try:
             text = path.read_text(encoding="utf-8")
             digest = hashlib.sha256(text.encode()).hexdigest()
-            data = _parsed(text, digest)
+            data = _parsed(text, digest, str(path))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise RuleError(f"{path}: cannot load catalogue: {exc}") from None
         try:
@@ -1619,15 +1686,16 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
     return catalogue
 
 
-def _parsed(text: str, digest: str) -> dict[str, Any]:
-    """A catalogue file's TOML, parsed once per text: `tomllib` took a quarter of the
-    catalogue's load (~60 ms of each one-page CLI process), loading the parsed form a few
-    ms. It is kept in the compiled-rules cache (plain dicts, lists, strings and numbers),
-    keyed on the text's sha256, so an edited file is parsed again."""
-    key = _cache.cache_key([("catalogue toml", digest)])
+def _parsed(text: str, digest: str, where: str) -> dict[str, Any]:
+    """A catalogue file's TOML, parsed once per text, its fragments written out
+    (`_expanded`): `tomllib` took a quarter of the catalogue's load (~60 ms of each
+    one-page CLI process), loading the parsed form a few ms. It is kept in the
+    compiled-rules cache (plain dicts, lists, strings and numbers), keyed on the text's
+    sha256 and this module's source (`FRAGMENTS`), so an edited file is parsed again."""
+    key = _cache.cache_key([("catalogue toml", digest), ("reader", _reader_digest())])
     data = _cache.load(key)
     if not isinstance(data, dict):
-        data = tomllib.loads(text)
+        data = _expanded(tomllib.loads(text), where)
         _cache.store(key, data)  # a file of values marshal cannot write is not kept
     return data
 

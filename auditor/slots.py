@@ -17,6 +17,7 @@ from auditor import prebid
 from auditor.ad_names import ad_attribute
 from auditor.catalogue import (
     CATALOGUE_LIST,
+    FRAGMENTS,
     Catalogue,
     Network,
     Owner,
@@ -1343,12 +1344,9 @@ _LITERAL_NAMED = lazy_regex(
 _SLASH_LITERAL = lazy_regex(r"/[^'\"\s]{1,200}")
 
 
-# an ad-unit path as GPT takes it: the network code (an MCM parent's and child's), then the
-# unit's own path
-# (a file's path is none: `/2019/06/story.html`, a year's folder where the code would be)
-_AD_UNIT_PATH = lazy_regex(
-    r"/\d{3,12}(?:,\d{3,12})?/(?![^'\"\s]*\.(?:jpe?g|png|gif|webp|svg|html?|shtml|php|aspx?"
-    r"|jsp|js|css|mp4|webm|pdf)(?:[?#]|$))[^'\"\s]+")
+# an ad-unit path of Ad Manager's form, the catalogue's one reading of it (`FRAGMENTS`:
+# a file's path or a story's dated folder, `/2019/06/story.html`, is none)
+_AD_UNIT_PATH = lazy_regex("/" + FRAGMENTS["gam_path"])
 
 
 def paths_handed_to(page: ParsedPage, call: str) -> tuple[str, ...]:
