@@ -6,7 +6,8 @@ the markup sees them; an SEO-spam kit on a hacked WordPress site serves its back
 Read from the script's text as `tds-loader` reads its loader: a request whose answer the
 code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
 and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
-jQuery's `.html`/`.append`) near it. An answer read as JSON is data the site's own code
+jQuery's `.html`/`.append`) near it. An answer read as JSON (or one jQuery parses by its
+`dataType: "json"`) is data the site's own code
 renders, and a request to the site itself, to the CDN its markup takes its design or
 pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
 fetched or run.
@@ -45,7 +46,8 @@ _REQUEST = lazy_regex(
     r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
 # the answer read as text, and written into the document as markup
 _AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b|\bfunction\s*\(\s*[\w$]+\s*\)""")
-_AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b""")
+_AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b"""
+                      r"""|\bdataType\s*:\s*['"]jsonp?['"]""")  # jQuery parses it by its dataType
 _SINK = lazy_regex(
     r"""\b(?:inner|outer)HTML\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*"""
     r"""write(?:ln)?\s*\(|\.\s*(?:html|append|prepend)\s*\(\s*[\w$]+\s*\)""")
@@ -65,7 +67,8 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
             yield url, True
             continue
         after = code[m.end() : m.end() + REACH]
-        if _AS_DATA.search(after) or not _AS_TEXT.search(after):
+        # `$.ajax({dataType: 'json', url: …})` names its answer's type before the address
+        if _AS_DATA.search(m.group(0)) or _AS_DATA.search(after) or not _AS_TEXT.search(after):
             continue
         if _SINK.search(after):
             yield url, True

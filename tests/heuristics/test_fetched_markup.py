@@ -112,6 +112,17 @@ TWINS = [
         "<script>fetch('https://api.tidetables.test/v2/harbour').then(r=>r.json()).then(d=>"
         "{document.getElementById('t').innerHTML=d.tides.map(x=>'<li>'+x.time+'</li>')"
         ".join('')});</script>")}),
+    # a WordPress blog's "Related:" line built from its own feed, which rss2json turns into
+    # JSON (jQuery parses the answer by its `dataType`, before or after the address)
+    ("JSON jQuery's ajax parses, rendered by its own template", {"footer": (
+        '<script>function parseRSS(t,n){$.ajax({url:"https://api.rss2json.test/v1/api.json?'
+        'rss_url="+encodeURIComponent(t),dataType:"json",success:function(t){n(t)}})}'
+        'parseRSS("https://www.harbourgazette.example/feed/",function(t){var n=t.items;'
+        'html="<a href=\'"+n[0].link+"\'>"+n[0].title+"</a>";$("#related").html(html)});'
+        '</script>')}),
+    ("JSON asked for before the address", {"footer": (
+        "<script>$.ajax({dataType:'json',url:'https://api.rss2json.test/v1/api.json',"
+        "success:function(d){var h=d.items[0].title;$('#related').html(h)}});</script>")}),
     ("a 3D model loader's load of another site's file, its scene shown", {"footer": (
         "<script>new THREE.GLTFLoader().load('https://models.ferrylink.test/ferry.glb',"
         "function(g){scene.add(g.scene);document.getElementById('m').innerHTML=label;});"
