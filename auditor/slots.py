@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice, pairwise
+from itertools import accumulate, chain, islice, pairwise
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -1565,12 +1565,18 @@ def cited_unplaced(page: ParsedPage, slots: Iterable[FoundSlot]) -> tuple[Unplac
     (no call to cite), nor a vendor documentation's example unit (no one's)."""
     shown = {(s.id_kind, s.zone_id) for s in slots if s.zone_id}
     out: dict[tuple[str, str, int], UnplacedUnit] = {}
+    # where each citing script's lines break, found once a script: a site's ad map defines
+    # thousands of units in one script, and counting from its top for each is quadratic
+    breaks: dict[etree._Element, list[int]] = {}
     for unit in unplaced_units(page):
         zone = canonical_id(unit.kind, unit.zone)
         if unit.script is None or unit.at is None or zone is None or (unit.kind, zone) in shown \
                 or (unit.kind, zone) in unit.network.samples:
             continue
-        line = line_of(unit.script) + (unit.script.text or "").count("\n", 0, unit.at)
+        if unit.script not in breaks:  # the offset each of its lines after the first opens at
+            breaks[unit.script] = list(accumulate(
+                len(text) + 1 for text in (unit.script.text or "").split("\n")[:-1]))
+        line = line_of(unit.script) + bisect_right(breaks[unit.script], unit.at)
         out.setdefault((unit.kind, zone, line), UnplacedUnit(
             unit.network.name, unit.kind, zone, line, page.xpath(unit.script), unit.rule))
     return tuple(out.values())
