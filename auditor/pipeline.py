@@ -262,7 +262,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots),
                                  styling_site(root, base))
               if documents else frozenset())
-    found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
+    found_slots += frame_slots(documents, found_slots, catalogue, running, limits,
+                               ids_of=page)
     found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))

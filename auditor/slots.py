@@ -618,7 +618,7 @@ def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, 
 
 def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
                 catalogue: Catalogue, present: set[str], limits: PageLimits,
-                _depth: int = 1) -> list[FoundSlot]:
+                _depth: int = 1, *, ids_of: ParsedPage | None = None) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
     `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
     it: a frame is where those ads show, and a saved copy's frame is no line of the page.
@@ -626,11 +626,17 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
     GPT slot's), is counted there already and its document is not asked; each frame's
     document is read once. The frames a held document holds in turn (an ad module's
     `javascript:` frame writing the frame its unit runs in) are read the same way, as
-    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame."""
+    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame.
+    An ad server's frame that is a slot of its own (`ad_frame_units`: an SSP's frame
+    holding the AdSense passback it served) is that placement, but the units its document
+    holds are the publisher's tags all the same: their zones join `ids_of`'s IDs
+    (`unplaced_units`, cited nowhere: the placement is the frame's)."""
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
+    served = {s.element for s in top if s.rule == AD_FRAME_RULE and not s.zone_id}
     out: list[FoundSlot] = []
     for holder, markup, _ in frames:
-        if holder in counted or _is_inside(holder, counted):
+        if (holder in counted and (ids_of is None or holder not in served)) \
+                or _is_inside(holder, counted):
             continue
         try:
             doc = parse_page(markup, limits)
@@ -640,6 +646,11 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
         if _depth < SRCDOC_DEPTH:
             held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
                                 _depth + 1)
+        if holder in counted and ids_of is not None:  # the server's frame, its units' IDs
+            unplaced_units(ids_of).extend(Unplaced(s.id_kind, s.zone_id, s.network)
+                                          for s in held
+                                          if s.zone_id and s.id_kind and s.network)
+            continue
         width, height = unit_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,
@@ -1541,7 +1552,8 @@ class Unplaced(NamedTuple):
     ID of the page all the same (`identify.identifiers`). `script` and `at` (where the
     defining call opens in its text) cite it where its element is absent; a second unit
     defined for a container the page shows (`_fill_known`) has none: that placement is
-    the shown unit's."""
+    the shown unit's. Nor has a unit an ad server's frame served (`frame_slots`): the
+    frame is its placement."""
 
     kind: str
     zone: str
