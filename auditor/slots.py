@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, islice, pairwise
 from typing import Any, NamedTuple
@@ -1856,7 +1856,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
-                   declared: Sequence[FoundSlot], appended_from: int = 0
+                   declared: Sequence[FoundSlot],
+                   appended: Collection[etree._Element] = frozenset()
                    ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
@@ -1870,15 +1871,16 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
     each unit's script wrote beside it), not as placements of their own; but a frame
-    appended after the page's end (`appended_from`: the line of its `</html>`, 0 for none)
-    renders none of the page's units: only a unit of its network appended there too."""
+    appended after the page's end (`appended`: the frames and units written past its last
+    `</html>`, `markup.past_html_end`) renders none of the page's units: only a unit of
+    its network appended there too."""
     units_of = {s.network.name for s in declared if s.network is not None}
-    appended = {s.network.name for s in declared if s.network is not None
-                and appended_from and line_of(s.element) > appended_from}
+    units_after = {s.network.name for s in declared if s.network is not None
+                   and s.element in appended}
     out: list[tuple[etree._Element, str, str]] = []
     for el, network in servers.items():
         if network is not None and network.name in (
-                appended if appended_from and line_of(el) > appended_from else units_of):
+                units_after if el in appended else units_of):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
