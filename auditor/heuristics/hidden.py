@@ -24,7 +24,7 @@ import lxml.html
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import Network, Owner
+from auditor.catalogue import Network, Owner, markup_names
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
     HIDING_CLASSES,
@@ -2054,14 +2054,13 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         scripted = sheet if sheet is not None and sheet.scripted else None
         if scripted is not None and not _mostly_links(el):
             continue  # a few links in prose a script hides: a notice, not a farm
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
                            and _beside_disclosure(ctx, el, by_sheet),
                            least=1 if scripted is not None else LINK_FARM_MIN,
                            least_sells=scripted is not None and not scripted.kit,
                            gated=toggled and not (end and line_of(el) > end)
-                           and _GATED_WORDS.search(names) is not None)
+                           and _GATED_WORDS.search(markup_names(el)) is not None)
         if found is not None:
             reported.add(el)
             yield found
