@@ -119,7 +119,8 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     script places where it stands, writing no id (`document.write('<ins class="adsbygoogle"
     …>')`, a network's call), is read at its call: in another branch of a written unit's
     block, or of another network's (`if (wide) {GPT's unit} else {AdSense's}`), it is the
-    same placement's other choice."""
+    same placement's other choice, and none at all where the page shows the written unit's
+    element (a DOM save, made after that branch ran)."""
     by_script: dict[etree._Element, list[_Draft]] = {}
     for draft in scripted:
         if draft.element.tag == "script" and (draft.written is not None or draft.at is not None):
@@ -144,15 +145,23 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         where = {id(d): at[d.written] if d.written is not None else d.at for d in drafts
                  if (d.written in at if d.written is not None else d.at is not None)}
         placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)] or 0)
-        if any(page.with_id(written) is not None for written in at):
-            # the branch that ran is on the page
+        ran = sorted(at[written] for written in at if page.with_id(written) is not None)
+        if ran:  # the branch that ran is on the page: the written units are its or none
             dropped.update(id(d) for d in placed if d.written is not None)
-            continue
-        if len(placed) < 2:
+            placed = [d for d in placed if d.written is None]
+        if len(placed) < (1 if ran else 2):
             continue  # one unit or none: no branch to part them
         # and an `else`'s block, a `case`'s switch, ends: a unit written after it is in
         # turn (`if (wide) {A} else {} B`), as one after a ternary's statement is
         closes = {c: end for c, (_, end) in ends.items()} | _branch_ends(code)
+        if ran:
+            # a unit placed where it stands in another branch of the block that ran
+            # (AdSense's `<ins>` the other side of GPT's div) did not run: each is read
+            # against the nearest written unit the page shows on either side
+            dropped.update(id(d) for d in placed if any(
+                _branch_between(code, branches, *pair, owners, closes)
+                for pair in _either_side(ran, where[id(d)] or 0)))
+            continue
         kept: _Draft | None = None
         # each unit is read against the one written before it, not the first of its block:
         # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
@@ -174,6 +183,14 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             unplaced_units(page).append(Unplaced(draft.id_kind, draft.zone_id, draft.network,
                                                  draft.element, draft.at, draft.rule))
     return [d for d in scripted if id(d) not in dropped]
+
+
+def _either_side(offsets: list[int], at: int) -> list[tuple[int, int]]:
+    """The spans from `at` to its nearest neighbours in the sorted `offsets`, each in
+    order (`_branch_between` reads a span from its start)."""
+    i = bisect_right(offsets, at)
+    return [(before, at) for before in offsets[max(i - 1, 0):i]] + [
+        (at, after) for after in offsets[i:i + 1]]
 
 
 def _branch_between(code: str, branches: list[int], start: int, end: int,
