@@ -2059,7 +2059,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
                            and _beside_disclosure(ctx, el, by_sheet),
                            least=1 if scripted is not None else LINK_FARM_MIN,
                            least_sells=scripted is not None and not scripted.kit,
-                           gated=toggled and not (end and line_of(el) > end)
+                           gated=toggled and sheet is not None
+                           and not (end and line_of(el) > end)
                            and _GATED_WORDS.search(markup_names(el)) is not None)
         if found is not None:
             reported.add(el)
@@ -2201,7 +2202,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
     network" menu of its sister sites, which its script renders open with another class).
     A `gated` block (a members' or subscribers' box its name says a script shows them,
-    toggled off) is a farm only where its words sell what link farms sell."""
+    toggled off by the page's own sheet, not its own style) is a farm only where its
+    words sell what link farms sell."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -2342,11 +2344,11 @@ HIDDEN_LINKS = FindingKind(
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "
-    "none after `</html>` is one; not a members' or subscribers' box a paywall script shows "
-    "them, by its names (`.member-only`, `.subscriber-offer`, `#paywall-offer`), unless its "
-    "links' words sell what link farms sell; not the whole page or article an "
-    "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
-    "opacity or visibility and its text is mostly links): "
+    "none after `</html>` is one; not a members' or subscribers' box the page's sheet hides "
+    "until a paywall script shows them, by its names (`.member-only`, `.subscriber-offer`, "
+    "`#paywall-offer`), unless its links' words sell what link farms sell; not the whole "
+    "page or article an anti-flicker or fade-in script hides until it runs, unless it is "
+    "hidden by other than opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. So is a block of mostly links holding one link to "
     "another site that a rule an inline script writes into a `<style>` it creates hides, "
     "the rule's name made up at random, its offset past any screen or the link's words "
