@@ -22,7 +22,13 @@ from lxml import etree
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.creatives import creative_ids, marked_creative, slot_frames
 from auditor.dom.page import ParsedPage, parse_page
-from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, document_rank
+from auditor.dom.parser import (
+    DEFAULT_LIMITS,
+    PageLimits,
+    PageOverLimit,
+    document_rank,
+    line_of,
+)
 from auditor.dom.walk import (
     declared_page_url,
     held_frames,
@@ -41,7 +47,7 @@ from auditor.heuristics import run_heuristics
 from auditor.heuristics.adware import adware_ids
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
-from auditor.heuristics.markup import html_end
+from auditor.heuristics.markup import past_html_end
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.identify import commented_out, identifiers, networks_present, page_networks
 from auditor.metrics import (
@@ -80,6 +86,7 @@ from auditor.resources import (
 )
 from auditor.saved import saved_from_url
 from auditor.slots import (
+    FoundSlot,
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
@@ -212,6 +219,17 @@ def _not_hit(hits: Sequence[_Hit], more: Iterable[_Hit]) -> list[_Hit]:
     return [hit for hit in more if hit[0] not in taken]
 
 
+def _appended(page: ParsedPage, frames: Iterable[etree._Element],
+              slots: Iterable[FoundSlot]) -> frozenset[etree._Element]:
+    """The ad servers' frames and the units written past the page's last `</html>`
+    (`past_html_end`: on a later line, or on its line where the rest of it names the
+    frame's host or the unit's zone), which render none of the page's own units."""
+    return frozenset(
+        [el for el in frames if past_html_end(page, line_of(el), host_of(el.get("src") or ""))]
+        + [s.element for s in slots if past_html_end(page, line_of(s.element), s.zone_id or "",
+                                                     id_word=True)])
+
+
 def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue: Catalogue,
                   limits: PageLimits, replay: Replay | None) -> PageReport:
     root = page.root
@@ -250,8 +268,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
-    hits += _not_hit(hits, ad_frame_units(ad_server_requests(seen), found_slots,
-                                          html_end(page)))
+    servers = ad_server_requests(seen)
+    hits += _not_hit(hits, ad_frame_units(servers, found_slots,
+                                          _appended(page, servers, found_slots)))
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
@@ -262,7 +281,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     theirs = (other_sites_frames(documents, first_party, slot_frames(page, found_slots),
                                  styling_site(root, base))
               if documents else frozenset())
-    found_slots += frame_slots(documents, found_slots, catalogue, running, limits)
+    found_slots += frame_slots(documents, found_slots, catalogue, running, limits,
+                               ids_of=page)
     found_slots = without_inert_copies(found_slots, page)
     rank = document_rank(root, [s.element for s in found_slots])
     found_slots.sort(key=lambda s: rank.get(s.element, 0))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice, pairwise
+from itertools import accumulate, chain, islice, pairwise
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -128,7 +128,8 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
     script places where it stands, writing no id (`document.write('<ins class="adsbygoogle"
     …>')`, a network's call), is read at its call: in another branch of a written unit's
     block, or of another network's (`if (wide) {GPT's unit} else {AdSense's}`), it is the
-    same placement's other choice."""
+    same placement's other choice, and none at all where the page shows the written unit's
+    element (a DOM save, made after that branch ran)."""
     by_script: dict[etree._Element, list[_Draft]] = {}
     for draft in scripted:
         if draft.element.tag == "script" and (draft.written is not None or draft.at is not None):
@@ -153,15 +154,23 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         where = {id(d): at[d.written] if d.written is not None else d.at for d in drafts
                  if (d.written in at if d.written is not None else d.at is not None)}
         placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)] or 0)
-        if any(page.with_id(written) is not None for written in at):
-            # the branch that ran is on the page
+        ran = sorted(at[written] for written in at if page.with_id(written) is not None)
+        if ran:  # the branch that ran is on the page: the written units are its or none
             dropped.update(id(d) for d in placed if d.written is not None)
-            continue
-        if len(placed) < 2:
+            placed = [d for d in placed if d.written is None]
+        if len(placed) < (1 if ran else 2):
             continue  # one unit or none: no branch to part them
         # and an `else`'s block, a `case`'s switch, ends: a unit written after it is in
         # turn (`if (wide) {A} else {} B`), as one after a ternary's statement is
         closes = {c: end for c, (_, end) in ends.items()} | _branch_ends(code)
+        if ran:
+            # a unit placed where it stands in another branch of the block that ran
+            # (AdSense's `<ins>` the other side of GPT's div) did not run: each is read
+            # against the nearest written unit the page shows on either side
+            dropped.update(id(d) for d in placed if any(
+                _branch_between(code, branches, *pair, owners, closes)
+                for pair in _either_side(ran, where[id(d)] or 0)))
+            continue
         kept: _Draft | None = None
         # each unit is read against the one written before it, not the first of its block:
         # a unit written after the block closes (`if (s) {A} else {B} C`) is written in
@@ -183,6 +192,14 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             unplaced_units(page).append(Unplaced(draft.id_kind, draft.zone_id, draft.network,
                                                  draft.element, draft.at, draft.rule))
     return [d for d in scripted if id(d) not in dropped]
+
+
+def _either_side(offsets: list[int], at: int) -> list[tuple[int, int]]:
+    """The spans from `at` to its nearest neighbours in the sorted `offsets`, each in
+    order (`_branch_between` reads a span from its start)."""
+    i = bisect_right(offsets, at)
+    return [(before, at) for before in offsets[max(i - 1, 0):i]] + [
+        (at, after) for after in offsets[i:i + 1]]
 
 
 def _branch_between(code: str, branches: list[int], start: int, end: int,
@@ -627,7 +644,7 @@ def _script_before_noscript(el: etree._Element, of_script: dict[etree._Element, 
 
 def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
                 catalogue: Catalogue, present: set[str], limits: PageLimits,
-                _depth: int = 1) -> list[FoundSlot]:
+                _depth: int = 1, *, ids_of: ParsedPage | None = None) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
     `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
     it: a frame is where those ads show, and a saved copy's frame is no line of the page.
@@ -635,11 +652,17 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
     GPT slot's), is counted there already and its document is not asked; each frame's
     document is read once. The frames a held document holds in turn (an ad module's
     `javascript:` frame writing the frame its unit runs in) are read the same way, as
-    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame."""
+    deep as the walk reads them (`SRCDOC_DEPTH`), and cited at the page's frame.
+    An ad server's frame that is a slot of its own (`ad_frame_units`: an SSP's frame
+    holding the AdSense passback it served) is that placement, but the units its document
+    holds are the publisher's tags all the same: their zones join `ids_of`'s IDs
+    (`unplaced_units`, cited nowhere: the placement is the frame's)."""
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
+    served = {s.element for s in top if s.rule == AD_FRAME_RULE and not s.zone_id}
     out: list[FoundSlot] = []
     for holder, markup, _ in frames:
-        if holder in counted or _is_inside(holder, counted):
+        if (holder in counted and (ids_of is None or holder not in served)) \
+                or _is_inside(holder, counted):
             continue
         try:
             doc = parse_page(markup, limits)
@@ -649,6 +672,11 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
         if _depth < SRCDOC_DEPTH:
             held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
                                 _depth + 1)
+        if holder in counted and ids_of is not None:  # the server's frame, its units' IDs
+            unplaced_units(ids_of).extend(Unplaced(s.id_kind, s.zone_id, s.network)
+                                          for s in held
+                                          if s.zone_id and s.id_kind and s.network)
+            continue
         width, height = unit_size(holder) if len(held) == 1 else (None, None)
         out += [replace(s, element=holder, extra_elements=(),  # a lone slot fills its frame
                         width=s.width if s.width or s.height else width,
@@ -1551,7 +1579,8 @@ class Unplaced(NamedTuple):
     ID of the page all the same (`identify.identifiers`). `script` and `at` (where the
     defining call opens in its text) cite it where its element is absent; a second unit
     defined for a container the page shows (`_fill_known`) has none: that placement is
-    the shown unit's."""
+    the shown unit's. Nor has a unit an ad server's frame served (`frame_slots`): the
+    frame is its placement."""
 
     kind: str
     zone: str
@@ -1575,12 +1604,18 @@ def cited_unplaced(page: ParsedPage, slots: Iterable[FoundSlot]) -> tuple[Unplac
     (no call to cite), nor a vendor documentation's example unit (no one's)."""
     shown = {(s.id_kind, s.zone_id) for s in slots if s.zone_id}
     out: dict[tuple[str, str, int], UnplacedUnit] = {}
+    # where each citing script's lines break, found once a script: a site's ad map defines
+    # thousands of units in one script, and counting from its top for each is quadratic
+    breaks: dict[etree._Element, list[int]] = {}
     for unit in unplaced_units(page):
         zone = canonical_id(unit.kind, unit.zone)
         if unit.script is None or unit.at is None or zone is None or (unit.kind, zone) in shown \
                 or unit.network.is_sample(unit.kind, zone):
             continue
-        line = line_of(unit.script) + (unit.script.text or "").count("\n", 0, unit.at)
+        if unit.script not in breaks:  # the offset each of its lines after the first opens at
+            breaks[unit.script] = list(accumulate(
+                len(text) + 1 for text in (unit.script.text or "").split("\n")[:-1]))
+        line = line_of(unit.script) + bisect_right(breaks[unit.script], unit.at)
         out.setdefault((unit.kind, zone, line), UnplacedUnit(
             unit.network.name, unit.kind, zone, line, page.xpath(unit.script), unit.rule))
     return tuple(out.values())
@@ -1848,7 +1883,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
-                   declared: Sequence[FoundSlot], appended_from: int = 0
+                   declared: Sequence[FoundSlot],
+                   appended: Collection[etree._Element] = frozenset()
                    ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
@@ -1862,15 +1898,16 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     A network whose units the page declares (`declared`: a script's `cpro_id`, a vendor's
     box) has its frames read as what those units rendered (a saved copy keeps the frame
     each unit's script wrote beside it), not as placements of their own; but a frame
-    appended after the page's end (`appended_from`: the line of its `</html>`, 0 for none)
-    renders none of the page's units: only a unit of its network appended there too."""
+    appended after the page's end (`appended`: the frames and units written past its last
+    `</html>`, `markup.past_html_end`) renders none of the page's units: only a unit of
+    its network appended there too."""
     units_of = {s.network.name for s in declared if s.network is not None}
-    appended = {s.network.name for s in declared if s.network is not None
-                and appended_from and line_of(s.element) > appended_from}
+    units_after = {s.network.name for s in declared if s.network is not None
+                   and s.element in appended}
     out: list[tuple[etree._Element, str, str]] = []
     for el, network in servers.items():
         if network is not None and network.name in (
-                appended if appended_from and line_of(el) > appended_from else units_of):
+                units_after if el in appended else units_of):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved

@@ -42,3 +42,19 @@ def test_a_frame_inside_the_page_beside_its_unit_is_that_units(
     # the unit's own rendering, as a saved copy keeps it: no second placement
     inside = _PAGE.replace("FRAME", _FRAME)
     assert _slots(inside, project_engine, catalogue) == [(6, "##ins.adsbygoogle")]
+
+
+def test_a_frame_appended_on_the_closing_line_is_a_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # an injector appending its tag with no newline (`</html><iframe …>`) writes it after
+    # the page as surely as on a line of its own (`past_html_end`)
+    appended = _PAGE.replace("FRAME", "").rstrip("\n") + _FRAME
+    assert _slots(appended, project_engine, catalogue) == [
+        (6, "##ins.adsbygoogle"), (10, "iframe[width][height] of an ad server")]
+
+
+def test_a_page_saved_on_one_line_keeps_its_own_frame_its_units(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the whole page on one line, the unit's frame inside it: still no second placement
+    inside = _PAGE.replace("FRAME", _FRAME).replace("\n", " ")
+    assert _slots(inside, project_engine, catalogue) == [(1, "##ins.adsbygoogle")]

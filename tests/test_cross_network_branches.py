@@ -53,3 +53,29 @@ def test_one_placement_per_branching_script(
     assert {s.line for s in page.slots} == {7}
     # the GPT unit's path is the page's, whichever branch the page shows
     assert ("gpt-slot", "/21700045/sport/sidebar") in {(i.kind, i.value) for i in page.ids}
+
+
+_ADSENSE_UNIT = """  document.write('<ins class="adsbygoogle" style="display:inline-block;'
+    + 'width:320px;height:100px" data-ad-client="ca-pub-2233445566778899"'
+    + ' data-ad-slot="7302958146"></ins>');
+  (adsbygoogle = window.adsbygoogle || []).push({});
+"""
+_RAN = '</script><div id="div-gpt-ad-sidebar"></div></div>\n'  # the div the GPT branch wrote
+
+
+@pytest.mark.parametrize("code", [
+    "if (window.innerWidth > 768) {\n" + _GPT + "} else {\n" + _ADSENSE_UNIT + "}\n",
+    "if (window.innerWidth < 768) {\n" + _ADSENSE_UNIT + "} else {\n" + _GPT + "}\n",
+], ids=["gpt-first", "adsense-first"])
+def test_a_saved_dom_shows_the_branch_that_ran(
+        code: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    # a DOM save keeps the div GPT's branch wrote after the script: that branch ran, and
+    # the AdSense unit of the other branch is no placement; its unit stays the page's ID,
+    # cited at its call as a unit defined, not placed
+    markup = _HEAD + code + _TAIL.replace("</script></div>\n", _RAN)
+    (page,) = audit(markup.encode(), url="https://sport.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [s.network for s in page.slots] == ["Google Publisher Tag"]
+    assert ("adsense-slot", "7302958146") in {(i.kind, i.value) for i in page.ids}
+    assert [(u.network, u.zone_id) for u in page.unplaced_units] == [
+        ("Google AdSense", "7302958146")]

@@ -39,3 +39,15 @@ def test_a_passback_in_a_saved_frame_is_the_servers_placement(
         slots.append([(s.line, s.network, s.width, s.height) for s in page.slots])
     # the saved document changes nothing: one placement, OpenX's frame
     assert slots[0] == slots[1] == [(5, "OpenX", 300, 250)]
+
+
+def test_the_passback_units_id_stays_the_pages(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the frame is OpenX's placement, but the AdSense unit it passed back to is the
+    # publisher's own tag: its unit's ID is one of the page's, as it was before the frame
+    # was read as a placement
+    (page,) = audit(_page(f' srcdoc="{html.escape(_PASSBACK)}"').encode(),
+                    url="https://hike.test/a", engine=project_engine, catalogue=catalogue).pages
+    assert ("adsense-slot", "5556667778") in {(i.kind, i.value) for i in page.ids}
+    assert [s.network for s in page.slots] == ["OpenX"]
+    assert page.unplaced_units == ()  # served, not defined for an absent element

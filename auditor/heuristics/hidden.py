@@ -24,7 +24,7 @@ import lxml.html
 from lxml import etree
 
 from auditor import prebid
-from auditor.catalogue import Network, Owner
+from auditor.catalogue import Network, Owner, markup_names
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
 from auditor.dom.hiding import (
     HIDING_CLASSES,
@@ -2060,14 +2060,14 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         scripted = sheet if sheet is not None and sheet.scripted else None
         if scripted is not None and not _mostly_links(el):
             continue  # a few links in prose a script hides: a notice, not a farm
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
                            and _beside_disclosure(ctx, el, by_sheet),
                            least=1 if scripted is not None else LINK_FARM_MIN,
                            least_sells=scripted is not None and not scripted.kit,
-                           gated=toggled and not (end and line_of(el) > end)
-                           and _GATED_WORDS.search(names) is not None)
+                           gated=toggled and sheet is not None
+                           and not (end and line_of(el) > end)
+                           and _GATED_WORDS.search(markup_names(el)) is not None)
         if found is not None:
             reported.add(el)
             yield found
@@ -2237,10 +2237,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
     network" menu of its sister sites, which its script renders open with another class).
     A `gated` block (a members' or subscribers' box its name says a script shows them,
-    toggled off) is a farm only where its words sell what link farms sell. A hidden block's
-    off-site link the page also shows a visitor (`_shown_link_urls`) counts for none: a
-    sticky ribbon or a mobile menu copies the header's links, a link farm hides links the
-    page shows nowhere."""
+    toggled off by the page's own sheet, not its own style) is a farm only where its words
+    sell what link farms sell. A hidden block's off-site link the page also shows a visitor
+    (`_shown_link_urls`) counts for none: a sticky ribbon or a mobile menu copies the
+    header's links, a link farm hides links the page shows nowhere."""
     offsite: dict[str, str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
@@ -2388,11 +2388,11 @@ HIDDEN_LINKS = FindingKind(
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "
-    "none after `</html>` is one; not a members' or subscribers' box a paywall script shows "
-    "them, by its names (`.member-only`, `.subscriber-offer`, `#paywall-offer`), unless its "
-    "links' words sell what link farms sell; not the whole page or article an "
-    "anti-flicker or fade-in script hides until it runs, unless it is hidden by other than "
-    "opacity or visibility and its text is mostly links): "
+    "none after `</html>` is one; not a members' or subscribers' box the page's sheet hides "
+    "until a paywall script shows them, by its names (`.member-only`, `.subscriber-offer`, "
+    "`#paywall-offer`), unless its links' words sell what link farms sell; not the whole "
+    "page or article an anti-flicker or fade-in script hides until it runs, unless it is "
+    "hidden by other than opacity or visibility and its text is mostly links): "
     "SEO spam injected into the page. So is a block of mostly links holding one link to "
     "another site that a rule an inline script writes into a `<style>` it creates hides, "
     "the rule's name made up at random, its offset past any screen or the link's words "

@@ -419,15 +419,10 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
 def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
-    `hidden-iframe` both ask, and the slot pass (`html_end`)."""
+    `hidden-iframe` both ask, and the slot pass (`past_html_end`)."""
     return ctx.view("after </html>", lambda: _after_html(ctx.document.text)).line
 
 
-def html_end(page: ParsedPage) -> int:
-    """`after_html` of a parsed page, before its heuristics' context is built (the slot
-    pass reads an ad frame appended after the page's end as no unit's rendering); the
-    same view, read once."""
-    return page.view("after </html>", lambda: _after_html(page.text)).line
 
 
 class _HtmlEnd(NamedTuple):
@@ -486,15 +481,20 @@ def code_start(code: str) -> str:
     return code.lstrip()[:40].split("\n", 1)[0].rstrip().lower()
 
 
-def past_html_end(ctx: PageContext, line: int, needle: str, *, id_word: bool = False) -> bool:
+def past_html_end(ctx: PageContext | ParsedPage, line: int, needle: str, *,
+                  id_word: bool = False) -> bool:
     """Whether what is at `line` was written past the page's last `</html>` (`after_html`):
     on a later line, or on that line where the rest of it past the tag holds `needle` (a
     host or an ID as a word of it, or an inline script's `code_start`): an injector
     appending its tag with no newline (`</html><script src=…>`) wrote it after the page as
     surely as on a line of its own. Read from words and script starts gathered once, so
     many tags on one long line cost no search of the line each. An `id_word` (a slot's
-    zone: `3`, `12`) the page also writes before the tag on that line is the page's."""
-    end = ctx.view("after </html>", lambda: _after_html(ctx.document.text))
+    zone: `3`, `12`) the page also writes before the tag on that line is the page's.
+    Asked of a parsed page too, before its heuristics' context is built: the slot pass
+    reads an ad frame appended after the page's end as no unit's rendering (the same
+    view, read once)."""
+    text = ctx.text if isinstance(ctx, ParsedPage) else ctx.document.text
+    end = ctx.view("after </html>", lambda: _after_html(text))
     if not end.line or line < end.line:
         return False
     if line > end.line:

@@ -53,3 +53,27 @@ def test_a_members_box_hidden_by_the_sheet_is_no_farm(
     (page,) = audit(_page(box_class, links), url="https://dailyherald.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     assert [f.severity.value for f in page.findings if f.kind == "hidden-links"] == severities
+
+
+_BACKLINKS = """
+    <a href="https://essaypro-writers.test/">write my essay</a>
+    <a href="https://topseo-agency.test/">seo agency london</a>
+    <a href="https://buyfollowers-fast.test/">buy instagram followers</a>
+    <a href="https://forex-signals.test/">forex signals</a>"""
+
+
+def test_a_box_its_own_style_hides_is_no_members_box(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the members' box is one the page's sheet hides until a paywall script shows it; a
+    # block hidden by its own `style="display:none"`, whatever its name, is how a hacked
+    # template hides the backlinks it sells
+    markup = f"""<!DOCTYPE html>
+<html><head><title>Daily Herald</title></head><body>
+<h1>Budget vote delayed</h1>
+<p>The vote on the city budget was delayed until next week.</p>
+<div class="member-links" style="display:none">{_BACKLINKS}
+</div>
+</body></html>""".encode()
+    (page,) = audit(markup, url="https://dailyherald.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [f.severity.value for f in page.findings if f.kind == "hidden-links"] == ["high"]

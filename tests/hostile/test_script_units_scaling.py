@@ -126,3 +126,21 @@ def _networks_in_branches(n: int) -> str:
 def test_units_of_two_networks_in_branches_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_networks_in_branches(n)), 300,
                   "two networks' units in branches")
+
+
+def _saved_branches_and_zones(n: int) -> str:
+    """A DOM save of thousands of choices, each writing GPT's div (on the page: its branch
+    ran) or else placing an ExoClick zone where it stands: each zone is read against the
+    nearest shown div on either side, not every one."""
+    choices = "".join(
+        f"if (s == {i}) {{ document.write(\"<div id='gpt-s{i}'></div>\"); }} else {{ "
+        f'ExoLoader.addZone({{"type": "banner", "width": "300", "height": "250", '
+        f'"idzone": "{1000000 + i}"}}); }}\n' for i in range(n))
+    divs = "".join(f"<div id='gpt-s{i}'></div>" for i in range(n))
+    return (f"<html><head>{_GPT}{_LOADER}</head><body><p>Text.</p>"
+            f"<script>{choices}</script>{divs}</body></html>")
+
+
+def test_zones_beside_shown_branches_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_saved_branches_and_zones(n)), 300,
+                  "zones in branches a DOM save shows")
