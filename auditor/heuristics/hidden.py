@@ -1975,6 +1975,11 @@ _COUNTERFEIT = lazy_regex(
     r"|ブライトリング|タグホイヤー|パテックフィリップ|オーデマピゲ|ジェイコブ|コーチ|ミュウミュウ"
     r"|ヴァレンティノ|ジバンシー|ナイキ|アディダス)コピー")
 _BARGAIN = lazy_regex(r"激安|格安|通販|代引")
+# what a counterfeit site sells, by kind or by the brand it copies
+_FAKED_GOODS = (
+    r"(?:watch(?:es)?|(?:hand)?bags?|purses?|wallets?|shoes|sneakers|sunglasses|belts?"
+    r"|jewel(?:le)?ry|designer|luxury|rolex|louis|vuitton|gucci|chanel|herm[eè]s|prada|omega"
+    r"|cartier|breitling|hublot|moncler|ugg|oakley|ray~?ban|michael~+kors)")
 # what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
 # their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,
 # 레플리카), gambling (English; Indonesian's judi/togel/slot gacor/slot88; Chinese,
@@ -1989,7 +1994,10 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
     r"|tramadol|xanax|(?:online|canadian|no~?prescription)~+pharmacy|pharmacy~+online"
     r"|(?:no|without(?:~+a)?)~+prescription|\bpills?\b|porn|\bxxx\b|\bsex\b|escort|hentai"
     r"|payday|(?:quick|fast|instant|cash|bad~+credit|online)~+loans?\b|\bloans?~+online"
-    r"|replica|knock~?offs?\b|counterfeit"
+    # counterfeits by their goods: 'replica', 'counterfeit' and 'knockoff' alone are a
+    # newspaper's words (its "Digital replica" e-edition, a story on counterfeit bills)
+    r"|replicas?(?:~*|~+[^~]+~+)" + _FAKED_GOODS + r"|" + _FAKED_GOODS + r"~*replicas?"
+    r"|(?:counterfeit|knock~?off)s?~+(?:[^~]+~+)?" + _FAKED_GOODS +
     r"|\bcheap~+(?:[^~]+~+)?(?:jerseys?|watch(?:es)?|(?:hand)?bags?|shoes|sneakers|nike|ugg"
     r"|rolex|louis|gucci|oakley|ray~?ban|michael~+kors)"
     r"|(?:louis~+vuitton|rolex|gucci|chanel|herm[eè]s|prada|moncler|ugg|michael~+kors"
