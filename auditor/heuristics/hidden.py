@@ -1460,7 +1460,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     its host under tracking: a theme's loading image is none. Read without the page's
     address, the page is the site most of its links go to (`_presumed_first_party`, as the
     link blocks read it): a theme's spinner hidden with no size declared, on the site's own
-    host, is the site's, no third party's. Nor is a hidden static file
+    host, is the site's, no third party's. A 1×1 image is read against the page's address
+    alone: the site most links go to is a guess (a small site's own links relative, its
+    Facebook page's absolute), and Meta Pixel's noscript image on facebook.com is no
+    spinner. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
     stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
     catalogue entry marks
@@ -1472,9 +1475,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
-    first_party = ctx.first_party
-    if first_party is None and ctx.root is not None and ctx.page.tagged("img"):
-        first_party = _presumed_first_party(ctx.root)
+    presumed: str | None = None  # the page's site for a hidden image sized to be seen
     # the page's one walk of its common tags found them (libxml2's //img[@width or …]
     # took 1.6x as long as a walk of its own)
     for img in ctx.page.tagged("img"):
@@ -1484,7 +1485,12 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
-        if not url or not is_third_party(host_of(url), first_party):
+        party = ctx.first_party
+        if party is None and not tiny and ctx.root is not None:
+            if presumed is None:  # asked once, at the first such image ('' none)
+                presumed = _presumed_first_party(ctx.root) or ""
+            party = presumed or None
+        if not url or not is_third_party(host_of(url), party):
             continue
         if not tiny and _visible_size(img):
             if tracking is None:

@@ -1778,6 +1778,28 @@ def test_a_sites_own_hidden_spinner_is_no_pixel_without_its_address(
     assert len(found) == pixels, found
 
 
+# Meta Pixel's noscript image, as its base code writes it, on a small site's page saved
+# without its address: its own links relative, the absolute ones its Facebook and
+# Instagram pages. The presumed site (most absolute links: facebook.com) is no reason to
+# take a 1×1 image for the site's own; only a hidden image a visitor would see sized is
+_META_PIXEL = ('<noscript><img height="1" width="1" style="display:none"\nsrc="https://www.'
+               'facebook.com/tr?id=123456789012345&ev=PageView&noscript=1"\n/></noscript>')
+_SOCIAL_PAGE = ('<nav><a href="/">Home</a> <a href="/menu/">Menu</a> <a href="/contact/">Contact'
+                '</a></nav><main><p>Pancakes since 1972; specials on <a href="https://www.'
+                'facebook.com/joesdiner">Facebook</a>.</p></main><footer><a href="https://www.'
+                'facebook.com/joesdiner">Facebook</a> <a href="https://www.instagram.com/'
+                'joesdiner/">Instagram</a></footer>')
+
+
+def test_a_one_pixel_beacon_of_the_site_most_links_go_to_stays_without_its_address(
+        audit_listed: AuditListed) -> None:
+    html = (f"<!doctype html><html><head><title>Joe's Diner</title>{_META_PIXEL}</head><body>"
+            f"{_SOCIAL_PAGE}</body></html>")
+    found = [f for f in audit_listed(html, None).findings  # type: ignore[arg-type]
+             if f.kind == "tracking-pixel"]
+    assert [f.evidence for f in found] == ["www.facebook.com"], found
+
+
 @pytest.mark.parametrize(("injected", "expected"), [
     # the injector prints one stylesheet of its frame's host in a folder beside its frame
     # and canonical; the page's template (theme stylesheet, icon) is the real site's
