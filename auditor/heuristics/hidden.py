@@ -2206,18 +2206,21 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     """The addresses of the links a visitor sees: no inline hiding of the link or a
-    wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), words or
-    an image to click. A view, read at the first hidden block that would make a farm; each
-    element is walked once, under the outermost hidden block holding it."""
+    wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), not in a
+    `<noscript>` or `<template>` (a browser running scripts draws neither: the old trick
+    of links for crawlers alone), words or an image to click. A view, read at the first
+    hidden block that would make a farm; each element is walked once, under the outermost
+    hidden block holding it."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
         roots = [el for el in ctx.page.carrying("style", "hidden", keep=may_hide)
                  if inline_hiding(el) is not None]
-        tops = dict.fromkeys([*roots, *by_sheet])
+        undrawn = [*ctx.page.tagged("noscript"), *ctx.page.tagged("template")]
+        tops = dict.fromkeys([*roots, *by_sheet, *undrawn])
         inside: set[etree._Element] = set()  # hidden blocks met inside another
         hidden: set[etree._Element] = set()  # the links in them
-        for top in in_document_order(tops) if by_sheet else roots:
+        for top in in_document_order(tops) if by_sheet or undrawn else roots:
             if top in inside:
                 continue
             for x in top.iter(etree.Element):

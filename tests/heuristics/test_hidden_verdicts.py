@@ -550,6 +550,10 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a farm's links copied into links no visitor reads", '<p>' + _FARM.replace(
         ">viagra<", "><").replace(">casino<", "><").replace(">loans<", "><") + '</p><div '
      f'style="display:none">{_FARM}</div>', "", [H]),
+    # links no visitor sees shown: in a `<noscript>` (a browser running scripts draws none;
+    # the old SEO trick for crawlers)
+    ("a farm's links copied into a noscript", f'<noscript>{_FARM}</noscript><div '
+     f'style="display:none">{_FARM}</div>', "", [H]),
 ]
 
 
