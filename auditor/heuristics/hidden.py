@@ -2208,9 +2208,10 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     """The addresses of the links a visitor sees: no inline hiding of the link or a
     wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), not in a
     `<noscript>` or `<template>` (a browser running scripts draws neither: the old trick
-    of links for crawlers alone), words or an image to click. A view, read at the first
-    hidden block that would make a farm; each element is walked once, under the outermost
-    hidden block holding it."""
+    of links for crawlers alone) nor written after `</html>` (a copy a hacked server
+    appends), words or an image to click. A view, read at the first hidden block that
+    would make a farm; each element is walked once, under the outermost hidden block
+    holding it."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
@@ -2228,8 +2229,10 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
                     inside.add(x)
                 elif x.tag == "a":
                     hidden.add(x)
+        end = after_html(ctx)
         return frozenset(
             url for a in ctx.page.tagged("a") if a not in hidden
+            and not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
             and ("".join(str(t) for t in a.itertext()).strip() or a.find(".//img") is not None))
 

@@ -551,9 +551,12 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
         ">viagra<", "><").replace(">casino<", "><").replace(">loans<", "><") + '</p><div '
      f'style="display:none">{_FARM}</div>', "", [H]),
     # links no visitor sees shown: in a `<noscript>` (a browser running scripts draws none;
-    # the old SEO trick for crawlers)
+    # the old SEO trick for crawlers), or written after `</html>` (a copy a hacked server
+    # appends: the body's hidden block still hidden)
     ("a farm's links copied into a noscript", f'<noscript>{_FARM}</noscript><div '
      f'style="display:none">{_FARM}</div>', "", [H]),
+    ("a hidden block's links copied after </html>", f'<div style="display:none">{_PARTNERS}'
+     "</div>", f"\n<p>{_PARTNERS}</p>", [H]),
 ]
 
 
