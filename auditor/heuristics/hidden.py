@@ -2209,9 +2209,9 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), not in a
     `<noscript>` or `<template>` (a browser running scripts draws neither: the old trick
     of links for crawlers alone) nor written after `</html>` (a copy a hacked server
-    appends), words or an image to click. A view, read at the first hidden block that
-    would make a farm; each element is walked once, under the outermost hidden block
-    holding it."""
+    appends), words, an image or a drawn logo (`<svg>`) to click. A view, read at the
+    first hidden block that would make a farm; each element is walked once, under the
+    outermost hidden block holding it."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
@@ -2234,7 +2234,8 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
             url for a in ctx.page.tagged("a") if a not in hidden
             and not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
-            and ("".join(str(t) for t in a.itertext()).strip() or a.find(".//img") is not None))
+            and ("".join(str(t) for t in a.itertext()).strip()
+                 or a.find(".//img") is not None or a.find(".//svg") is not None))
 
     return ctx.view("shown link urls", build)
 
@@ -2402,9 +2403,9 @@ HIDDEN_LINKS = FindingKind(
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
-    " or follow buttons, not links the page also shows a visitor, with words or an image, "
-    "outside any hidden block: a sticky ribbon's or a mobile menu's copy of the header's; "
-    "not a menu, tab panel or drawer a script toggles: by its tag, role or "
+    " or follow buttons, not links the page also shows a visitor, with words, an image or an "
+    "SVG logo, outside any hidden block: a sticky ribbon's or a mobile menu's copy of the "
+    "header's; not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "

@@ -426,6 +426,10 @@ _FARM = ('<a href="https://cheap-viagra-online.example/">viagra</a> <a href="htt
 _PARTNERS = ('<a href="https://www.nordkurier-beispiel.example/">Nordkurier</a> <a href="https:'
              '//www.sportblatt-beispiel.example/">Sportblatt</a> <a href="https://www.wohnen-'
              'beispiel.example/">Wohnen</a>')
+_LOGOS = "".join(
+    f'<a href="https://www.{name.lower()}-beispiel.example/" aria-label="{name}"><svg '
+    'viewBox="0 0 80 20" width="80" height="20"><path d="M0 0h80v20H0z"/></svg></a>'
+    for name in ("Nordkurier", "Sportblatt", "Wohnen"))
 
 # (what, block in the page's body, block after </html>, the hidden-links severities)
 LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
@@ -557,6 +561,11 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
      f'style="display:none">{_FARM}</div>', "", [H]),
     ("a hidden block's links copied after </html>", f'<div style="display:none">{_PARTNERS}'
      "</div>", f"\n<p>{_PARTNERS}</p>", [H]),
+    # the header's partner links drawn as logos (inline SVG, named by aria-label), the
+    # ribbon's copy the same
+    ("a sticky ribbon copying the header's logo links", f'<header><div class="links">'
+     f'{_LOGOS}</div></header><div id="site-ribbon" style="display:none">{_LOGOS}</div>', "",
+     []),
 ]
 
 
