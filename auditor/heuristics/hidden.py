@@ -2209,9 +2209,9 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), not in a
     `<noscript>` or `<template>` (a browser running scripts draws neither: the old trick
     of links for crawlers alone) nor written after `</html>` (a copy a hacked server
-    appends), words, an image or a drawn logo (`<svg>`) to click. A view, read at the
-    first hidden block that would make a farm; each element is walked once, under the
-    outermost hidden block holding it."""
+    appends), words, an image or a drawn logo (`<svg>`) to click; each as the place it
+    opens (`_link_place`). A view, read at the first hidden block that would make a farm;
+    each element is walked once, under the outermost hidden block holding it."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
@@ -2231,13 +2231,23 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
                     hidden.add(x)
         end = after_html(ctx)
         return frozenset(
-            url for a in ctx.page.tagged("a") if a not in hidden
+            _link_place(url) for a in ctx.page.tagged("a") if a not in hidden
             and not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
             and ("".join(str(t) for t in a.itertext()).strip()
                  or a.find(".//img") is not None or a.find(".//svg") is not None))
 
     return ctx.view("shown link urls", build)
+
+
+def _link_place(url: str) -> str:
+    """Where a link opens, as two copies of one menu may write it: its host and path, not
+    its scheme, its query (a site tags each copy's links by where they stand,
+    `?utm_medium=ribbon`) or its fragment; no path is the root's."""
+    split = split_url(url)
+    if split is None:
+        return url
+    return f"{(split.hostname or '').lower()}{split.path or '/'}"
 
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
@@ -2291,7 +2301,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
         offsite.setdefault(url, site_of(host))  # each platform customer a site
     if not shown and len(offsite) >= least:
         visible = _shown_link_urls(ctx)
-        offsite = {url: site for url, site in offsite.items() if url not in visible}
+        offsite = {url: site for url, site in offsite.items()
+                   if _link_place(url) not in visible}
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")

@@ -566,6 +566,13 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a sticky ribbon copying the header's logo links", f'<header><div class="links">'
      f'{_LOGOS}</div></header><div id="site-ribbon" style="display:none">{_LOGOS}</div>', "",
      []),
+    # the ribbon's copy tagging its links for the site's analytics by where they stand, its
+    # menu writing the address without the slash or with the old scheme: the same places
+    ("a sticky ribbon copying the header's links tagged by placement", f'<header><div class='
+     f'"links">{_PARTNERS}</div></header><div id="site-ribbon" style="display:none">'
+     + _PARTNERS.replace('example/"', 'example/?utm_source=zeitung&amp;utm_medium=ribbon"')
+     .replace("https://www.wohnen-beispiel.example/", "http://www.wohnen-beispiel.example")
+     + "</div>", "", []),
 ]
 
 
