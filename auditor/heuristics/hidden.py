@@ -839,6 +839,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
     if ctx.root is None:
         return loaded, frozenset()
     hidden_by_sheet: dict[etree._Element, SheetHiding] | None = None
+    seen: dict[etree._Element, bool] = {}  # each wrapper read once
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
@@ -847,9 +848,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
         site = registrable_domain(host_of(url)).lower()
         if not site or site in linked:
             continue
-        if str(el.tag).lower() == "a" and not (
-                el.text_content().strip() or el.find(".//img") is not None
-                or el.get("aria-label") or el.get("title")):
+        if str(el.tag).lower() == "a" and not _clickable(el):
             continue  # nothing to click
         if str(el.tag).lower() == "form" and not any(
                 (c.get("type") or "").lower() != "hidden"
@@ -857,7 +856,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
             continue  # hidden inputs alone: nothing to fill in or press
         if hidden_by_sheet is None:
             hidden_by_sheet = _sheet_hidden(ctx)
-        if _link_shown(el, hidden_by_sheet):
+        if _link_shown(el, hidden_by_sheet, seen):
             linked.add(site)
     return loaded, frozenset(linked)
 
@@ -869,21 +868,41 @@ _SCREEN_READER_ONLY = frozenset({"visually-hidden", "visuallyhidden", "sr-only",
                                  "screen-reader-text", "screen-reader-only", "offscreen"})
 
 
-def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
-                ) -> bool:
+def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding],
+                seen: dict[etree._Element, bool] | None = None) -> bool:
     """Whether a link or form a visitor sees shows its site: no inline hiding of it or a
     wrapper, none a rule of the page's own sheets hides (`sheet_hidden`: a kit's
     `<style>.k1{display:none}</style>` beside its link), none in `<noscript>` or a
     `<template>`, none of a screen-reader-only class. A framework's toggled `hidden` class
-    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link."""
-    for node in (el, *el.iterancestors()):
-        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
-                or node in hidden_by_sheet:
-            return False
+    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link. `seen`:
+    the verdicts of the elements read so far, where a caller asks of many links (each
+    wrapper is read once, however deep the links nest)."""
+    chain: list[etree._Element] = []  # the element and its wrappers read here
+    shown = True
+    node: etree._Element | None = el
+    while node is not None:
+        if seen is not None and node in seen:
+            shown = seen[node]
+            break
+        chain.append(node)
         classes = node.get("class")
-        if classes and not _SCREEN_READER_ONLY.isdisjoint(classes.lower().split()):
-            return False
-    return True
+        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
+                or node in hidden_by_sheet or (classes and not _SCREEN_READER_ONLY.isdisjoint(
+                    classes.lower().split())):
+            shown = False
+            break
+        node = node.getparent()
+    if seen is not None:
+        seen.update(dict.fromkeys(chain, shown))
+    return shown
+
+
+def _clickable(a: etree._Element) -> bool:
+    """Whether a link shows a visitor something to click: words, an image, a drawn logo
+    (`<svg>`), or a name for an icon (`aria-label`, `title`); an empty `<a>` shows none."""
+    return bool("".join(str(t) for t in a.itertext()).strip() or a.get("aria-label")
+                or a.get("title") or a.find(".//img") is not None
+                or a.find(".//svg") is not None)
 
 
 def _inline_shown(el: etree._Element) -> bool:
@@ -2205,37 +2224,22 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 
 def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
-    """The addresses of the links a visitor sees: no inline hiding of the link or a
-    wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), not in a
-    `<noscript>` or `<template>` (a browser running scripts draws neither: the old trick
-    of links for crawlers alone) nor written after `</html>` (a copy a hacked server
-    appends), words, an image or a drawn logo (`<svg>`) to click; each as the place it
-    opens (`_link_place`). A view, read at the first hidden block that would make a farm;
-    each element is walked once, under the outermost hidden block holding it."""
+    """The addresses of the links a visitor sees, as the page's other readers of one read
+    it (`_link_shown`: no hiding of it or a wrapper, inline or by the page's own sheet, none
+    in a `<noscript>` or `<template>`, the old trick of links for crawlers alone, nor for
+    screen readers alone; `_clickable`), none written after `</html>` (a copy a hacked
+    server appends); each as the place it opens (`_link_place`). A view, read at the first
+    hidden block that would make a farm; each element is read once."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
-        roots = [el for el in ctx.page.carrying("style", "hidden", keep=may_hide)
-                 if inline_hiding(el) is not None]
-        undrawn = [*ctx.page.tagged("noscript"), *ctx.page.tagged("template")]
-        tops = dict.fromkeys([*roots, *by_sheet, *undrawn])
-        inside: set[etree._Element] = set()  # hidden blocks met inside another
-        hidden: set[etree._Element] = set()  # the links in them
-        for top in in_document_order(tops) if by_sheet or undrawn else roots:
-            if top in inside:
-                continue
-            for x in top.iter(etree.Element):
-                if x in tops:
-                    inside.add(x)
-                elif x.tag == "a":
-                    hidden.add(x)
+        seen: dict[etree._Element, bool] = {}
         end = after_html(ctx)
         return frozenset(
-            _link_place(url) for a in ctx.page.tagged("a") if a not in hidden
-            and not (end and line_of(a) > end)
+            _link_place(url) for a in ctx.page.tagged("a")
+            if not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
-            and ("".join(str(t) for t in a.itertext()).strip()
-                 or a.find(".//img") is not None or a.find(".//svg") is not None))
+            and _clickable(a) and _link_shown(a, by_sheet, seen))
 
     return ctx.view("shown link urls", build)
 

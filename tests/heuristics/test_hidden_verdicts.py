@@ -559,6 +559,10 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     # appends: the body's hidden block still hidden)
     ("a farm's links copied into a noscript", f'<noscript>{_FARM}</noscript><div '
      f'style="display:none">{_FARM}</div>', "", [H]),
+    # nor for screen readers alone (WordPress themes' `.screen-reader-text`, clipped to 1px),
+    # as the page's other readers of a link a visitor sees (`_link_shown`) read it
+    ("a farm's links copied into screen-reader text", '<span class="screen-reader-text">'
+     f'{_FARM}</span><div style="display:none">{_FARM}</div>', "", [H]),
     ("a hidden block's links copied after </html>", f'<div style="display:none">{_PARTNERS}'
      "</div>", f"\n<p>{_PARTNERS}</p>", [H]),
     # the header's partner links drawn as logos (inline SVG, named by aria-label), the
