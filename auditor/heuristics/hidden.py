@@ -1479,10 +1479,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     its host under tracking: a theme's loading image is none. Read without the page's
     address, the page is the site most of its links go to (`_presumed_first_party`, as the
     link blocks read it): a theme's spinner hidden with no size declared, on the site's own
-    host, is the site's, no third party's. A 1×1 image is read against the page's address
-    alone: the site most links go to is a guess (a small site's own links relative, its
-    Facebook page's absolute), and Meta Pixel's noscript image on facebook.com is no
-    spinner. Nor is a hidden static file
+    host, is the site's, no third party's. A 1×1 image, or one asking with a query, is read
+    against the page's address alone: the site most links go to is a guess (a small
+    site's own links relative, its Facebook page's absolute), and Meta Pixel's noscript
+    image on facebook.com is no spinner. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
     stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
     catalogue entry marks
@@ -1505,7 +1505,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
             continue
         url = resolve(img.get("src") or "", ctx.url)
         party = ctx.first_party
-        if party is None and not tiny and ctx.root is not None:
+        if party is None and not tiny and ctx.root is not None and url and "?" not in url:
             if presumed is None:  # asked once, at the first such image ('' none)
                 presumed = _presumed_first_party(ctx.root) or ""
             party = presumed or None

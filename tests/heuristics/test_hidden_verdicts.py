@@ -1818,9 +1818,14 @@ _SOCIAL_PAGE = ('<nav><a href="/">Home</a> <a href="/menu/">Menu</a> <a href="/c
                 'joesdiner/">Instagram</a></footer>')
 
 
+@pytest.mark.parametrize("pixel", [
+    _META_PIXEL,
+    # a tag manager's custom tag writing it hidden, no size: asking with a query, a beacon
+    _META_PIXEL.replace('height="1" width="1" ', ""),
+], ids=["1x1", "hidden, no size"])
 def test_a_one_pixel_beacon_of_the_site_most_links_go_to_stays_without_its_address(
-        audit_listed: AuditListed) -> None:
-    html = (f"<!doctype html><html><head><title>Joe's Diner</title>{_META_PIXEL}</head><body>"
+        audit_listed: AuditListed, pixel: str) -> None:
+    html = (f"<!doctype html><html><head><title>Joe's Diner</title>{pixel}</head><body>"
             f"{_SOCIAL_PAGE}</body></html>")
     found = [f for f in audit_listed(html, None).findings  # type: ignore[arg-type]
              if f.kind == "tracking-pixel"]
