@@ -235,7 +235,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     root = page.root
     # a REST post without its `link` has its SEO plugin's head for one, as a saved page
     # without its address has its canonical: its own canonical named its own site a source
-    url = doc.url or declared_page_url(root) or next(
+    url = doc.url or declared_page_url(root, doc.text) or next(
         (own for kind, value, _ in doc.declared
          if kind in ("canonical", "og-url") and (own := resolve(value, None))), None)
     page_host = host_of(url) if url else ""

@@ -53,6 +53,18 @@ def test_the_same_unit_on_industrybrains_host_is_industrybrains(
         ("IndustryBrains", "19626-3798936394")]
 
 
+
+def test_an_adblade_container_is_two_numbers(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    """`data-cid` is `<number>-<number>` (AMP's adblade example, `19626-3798936394`): a
+    value of another shape (a hostile page's markup in it, a template's unfilled
+    placeholder) is the unit's, not a container to name as the operator's ID."""
+    page = _page(project_engine, catalogue,
+                 _adiant('41220-"&gt;&lt;script&gt;alert(1)&lt;/script&gt;') + "<p>More.</p>"
+                 + _adiant("{{ adblade_cid }}"))
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Adblade", None)] * 2
+    assert not [i for i in page.ids if i.kind == "adblade-container"]
+
 # Ad Inserter 1.x wraps every block it inserts, whatever the block holds, in
 # <div class='ad-inserter ad-inserter-N' style=…> (its `ai_getAdCode` wrapped)
 def _ad_inserter(n: int, code: str) -> str:

@@ -82,15 +82,42 @@ BYTES_SPACE = rb"[\t\n\x0b\x0c\r ]"
 CUT_HEAD_REACH = 40
 
 
-def cut_head_spill(root: etree._Element) -> list[etree._Element]:
+def cut_head_spill(root: etree._Element, body_line: int = 0) -> list[etree._Element]:
     """The body's first `CUT_HEAD_REACH` nodes (comments too), where a head the parser cut
     short left the rest of its tags; none when a `<head>` holds its `<title>` (a head that
     holds its title ended where its page ended it) or there is no body. Each reader stops
-    where its own tag ends the spill (content, text, the charset)."""
+    where its own tag ends the spill (content, text, the charset).
+
+    `body_line`, where the source's `<body>` tag opens (`body_tag_line`), tells a head cut
+    after its title: a plugin's `<div id="fb-root">` in the head ends it there too, and the
+    canonical written after the div but before the `<body>` tag is still the head's. Given,
+    a titled head's spill is the nodes on lines before that tag (none on its line: a page
+    saved on one line cannot tell its head's from its content's)."""
     body = root.find("body")
-    if body is None or any(head.find(".//title") is not None for head in root.iter("head")):
+    if body is None:
         return []
-    return list(itertools.islice(body.iterdescendants(), CUT_HEAD_REACH))
+    nodes = itertools.islice(body.iterdescendants(), CUT_HEAD_REACH)
+    if not any(head.find(".//title") is not None for head in root.iter("head")):
+        return list(nodes)
+    if body_line <= 0:
+        return []
+    return list(itertools.takewhile(lambda node: 0 < line_of(node) < body_line, nodes))
+
+
+_BODY_TAG = lazy_regex(r"<body[\s>]", re.I)
+
+
+def body_tag_line(text: str) -> int:
+    """The line of the source's first `<body>` tag, 0 if it writes none: the head a
+    template wrote ends there, wherever a stray element made the parser end it.
+
+    >>> body_tag_line("<title>t</title>\\n<div id=fb-root></div>\\n<body class=home>")
+    3
+    >>> body_tag_line("<p>no body tag</p>")
+    0
+    """
+    m = _BODY_TAG.search(text)
+    return line_at(text, m.start()) if m else 0
 
 
 def re2_bytes_pattern(pattern: bytes) -> Any:

@@ -44,6 +44,7 @@ from auditor.dom.parser import (
     BYTES_SPACE,
     attribute_values,
     attributes_named,
+    body_tag_line,
     custom_sources,
     cut_head_spill,
     parse_html,
@@ -1291,7 +1292,7 @@ def page_base(bases: Iterable[lxml.html.HtmlElement], url: str | None) -> str | 
     return url
 
 
-def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
+def declared_page_url(root: lxml.html.HtmlElement, source: str | None = None) -> str | None:
     """The page's own idea of its URL (for a page read without one: stdin without
     `--url`, a saved file): canonical link, og:url, then <base href>. A canonical on
     another publisher's site than an article's og:url on a public site is how a copy
@@ -1300,8 +1301,11 @@ def declared_page_url(root: lxml.html.HtmlElement) -> str | None:
     original names no source. Unless the page's own `<link>`s (its feed, icon, styles,
     shortlink) are on the canonical's site and none on og:url's: a republisher whose CMS
     kept the original's og:url beside its own canonical is at its canonical, and reading
-    it at og:url named its own site the source it copies."""
-    own = _head_elements(root)
+    it at og:url named its own site the source it copies. `source`, the parsed text, says
+    where its `<body>` tag stands: a head holding its title that a stray `<div
+    id="fb-root">` cut short keeps the canonical written after the div, before that tag
+    (`cut_head_spill`)."""
+    own = _head_elements(root, body_tag_line(source) if source else 0)
     canonical = next((url for el in own if str(el.tag).lower() == "link"
                       and "canonical" in (el.get("rel") or "").lower().split() and el.get("href")
                       and (url := resolve(el.get("href") or "", None))), None)
@@ -1328,13 +1332,15 @@ _CONTENT_TAGS = frozenset({
 _HEAD_TAGS = frozenset({"meta", "link", "title", "base", "style", "script", "noscript"})
 
 
-def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _head_elements(root: lxml.html.HtmlElement, body_line: int = 0
+                   ) -> list[lxml.html.HtmlElement]:
     """The elements where a publisher declares its page's URL: its `<head>`'s, and, when the
     parser ended the head early at a stray element (a saved page's injected `<div>` or
     frame moves its title and links into the body), the body's before its first content
     element or text. A canonical or og:url in an article, or after the body's text, is
     markup someone put in the content (an injected `<link rel=canonical>` naming the
-    attacker's host would make it the page's own site and its frames first-party)."""
+    attacker's host would make it the page's own site and its frames first-party). A head
+    holding its title counts as cut only before the source's `<body>` tag (`body_line`)."""
     own: list[lxml.html.HtmlElement] = []
     for head in root.iter("head"):
         own.extend(el for el in head.iter() if isinstance(el.tag, str))
@@ -1343,7 +1349,7 @@ def _head_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         return own  # text first: the body's content begins at once
     framed: set[str] = set()  # the sites of the frames spilled before the element
     served: dict[str, bool] = {}  # site -> whether the template's files are its (one walk each)
-    for el in cut_head_spill(root):
+    for el in cut_head_spill(root, body_line):
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()

@@ -839,6 +839,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
     if ctx.root is None:
         return loaded, frozenset()
     hidden_by_sheet: dict[etree._Element, SheetHiding] | None = None
+    seen: dict[etree._Element, bool] = {}  # each wrapper read once
     for el in ctx.root.iter("a", "form"):
         address = el.get("href") if str(el.tag).lower() == "a" else el.get("action")
         url = resolve(address or "", ctx.url)
@@ -847,9 +848,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
         site = registrable_domain(host_of(url)).lower()
         if not site or site in linked:
             continue
-        if str(el.tag).lower() == "a" and not (
-                el.text_content().strip() or el.find(".//img") is not None
-                or el.get("aria-label") or el.get("title")):
+        if str(el.tag).lower() == "a" and not _clickable(el):
             continue  # nothing to click
         if str(el.tag).lower() == "form" and not any(
                 (c.get("type") or "").lower() != "hidden"
@@ -857,7 +856,7 @@ def _sites_shown(ctx: PageContext) -> tuple[dict[str, list[str]], frozenset[str]
             continue  # hidden inputs alone: nothing to fill in or press
         if hidden_by_sheet is None:
             hidden_by_sheet = _sheet_hidden(ctx)
-        if _link_shown(el, hidden_by_sheet):
+        if _link_shown(el, hidden_by_sheet, seen):
             linked.add(site)
     return loaded, frozenset(linked)
 
@@ -869,21 +868,41 @@ _SCREEN_READER_ONLY = frozenset({"visually-hidden", "visuallyhidden", "sr-only",
                                  "screen-reader-text", "screen-reader-only", "offscreen"})
 
 
-def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
-                ) -> bool:
+def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding],
+                seen: dict[etree._Element, bool] | None = None) -> bool:
     """Whether a link or form a visitor sees shows its site: no inline hiding of it or a
     wrapper, none a rule of the page's own sheets hides (`sheet_hidden`: a kit's
     `<style>.k1{display:none}</style>` beside its link), none in `<noscript>` or a
     `<template>`, none of a screen-reader-only class. A framework's toggled `hidden` class
-    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link."""
-    for node in (el, *el.iterancestors()):
-        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
-                or node in hidden_by_sheet:
-            return False
+    is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link. `seen`:
+    the verdicts of the elements read so far, where a caller asks of many links (each
+    wrapper is read once, however deep the links nest)."""
+    chain: list[etree._Element] = []  # the element and its wrappers read here
+    shown = True
+    node: etree._Element | None = el
+    while node is not None:
+        if seen is not None and node in seen:
+            shown = seen[node]
+            break
+        chain.append(node)
         classes = node.get("class")
-        if classes and not _SCREEN_READER_ONLY.isdisjoint(classes.lower().split()):
-            return False
-    return True
+        if str(node.tag).lower() in _UNRENDERED or inline_hiding(node) is not None \
+                or node in hidden_by_sheet or (classes and not _SCREEN_READER_ONLY.isdisjoint(
+                    classes.lower().split())):
+            shown = False
+            break
+        node = node.getparent()
+    if seen is not None:
+        seen.update(dict.fromkeys(chain, shown))
+    return shown
+
+
+def _clickable(a: etree._Element) -> bool:
+    """Whether a link shows a visitor something to click: words, an image, a drawn logo
+    (`<svg>`), or a name for an icon (`aria-label`, `title`); an empty `<a>` shows none."""
+    return bool("".join(str(t) for t in a.itertext()).strip() or a.get("aria-label")
+                or a.get("title") or a.find(".//img") is not None
+                or a.find(".//svg") is not None)
 
 
 def _inline_shown(el: etree._Element) -> bool:
@@ -1460,7 +1479,10 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     its host under tracking: a theme's loading image is none. Read without the page's
     address, the page is the site most of its links go to (`_presumed_first_party`, as the
     link blocks read it): a theme's spinner hidden with no size declared, on the site's own
-    host, is the site's, no third party's. Nor is a hidden static file
+    host, is the site's, no third party's. A 1×1 image, or one asking with a query, is read
+    against the page's address alone: the site most links go to is a guess (a small
+    site's own links relative, its Facebook page's absolute), and Meta Pixel's noscript
+    image on facebook.com is no spinner. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
     stylesheets the `<head>` links past its top (`_styling_hosts`), that no list or
     catalogue entry marks
@@ -1472,9 +1494,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
-    first_party = ctx.first_party
-    if first_party is None and ctx.root is not None and ctx.page.tagged("img"):
-        first_party = _presumed_first_party(ctx.root)
+    presumed: str | None = None  # the page's site for a hidden image sized to be seen
     # the page's one walk of its common tags found them (libxml2's //img[@width or …]
     # took 1.6x as long as a walk of its own)
     for img in ctx.page.tagged("img"):
@@ -1484,7 +1504,12 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         if not tiny and inline_hiding(img) is None:
             continue
         url = resolve(img.get("src") or "", ctx.url)
-        if not url or not is_third_party(host_of(url), first_party):
+        party = ctx.first_party
+        if party is None and not tiny and ctx.root is not None and url and "?" not in url:
+            if presumed is None:  # asked once, at the first such image ('' none)
+                presumed = _presumed_first_party(ctx.root) or ""
+            party = presumed or None
+        if not url or not is_third_party(host_of(url), party):
             continue
         if not tiny and _visible_size(img):
             if tracking is None:
@@ -1975,6 +2000,11 @@ _COUNTERFEIT = lazy_regex(
     r"|ブライトリング|タグホイヤー|パテックフィリップ|オーデマピゲ|ジェイコブ|コーチ|ミュウミュウ"
     r"|ヴァレンティノ|ジバンシー|ナイキ|アディダス)コピー")
 _BARGAIN = lazy_regex(r"激安|格安|通販|代引")
+# what a counterfeit site sells, by kind or by the brand it copies
+_FAKED_GOODS = (
+    r"(?:watch(?:es)?|(?:hand)?bags?|purses?|wallets?|shoes|sneakers|sunglasses|belts?"
+    r"|jewel(?:le)?ry|designer|luxury|rolex|louis|vuitton|gucci|chanel|herm[eè]s|prada|omega"
+    r"|cartier|breitling|hublot|moncler|ugg|oakley|ray~?ban|michael~+kors)")
 # what link farms sell besides the Japanese hack's counterfeits, in their anchors' words or
 # their sites' names: counterfeits in English, Chinese and Korean (replica watches, 高仿,
 # 레플리카), gambling (English; Indonesian's judi/togel/slot gacor/slot88; Chinese,
@@ -1989,7 +2019,10 @@ _SPAM_ANCHOR: Any = re2_text_pattern((
     r"|tramadol|xanax|(?:online|canadian|no~?prescription)~+pharmacy|pharmacy~+online"
     r"|(?:no|without(?:~+a)?)~+prescription|\bpills?\b|porn|\bxxx\b|\bsex\b|escort|hentai"
     r"|payday|(?:quick|fast|instant|cash|bad~+credit|online)~+loans?\b|\bloans?~+online"
-    r"|replica|knock~?offs?\b|counterfeit"
+    # counterfeits by their goods: 'replica', 'counterfeit' and 'knockoff' alone are a
+    # newspaper's words (its "Digital replica" e-edition, a story on counterfeit bills)
+    r"|replicas?(?:~*|~+[^~]+~+)" + _FAKED_GOODS + r"|" + _FAKED_GOODS + r"~*replicas?"
+    r"|(?:counterfeit|knock~?off)s?~+(?:[^~]+~+)?" + _FAKED_GOODS +
     r"|\bcheap~+(?:[^~]+~+)?(?:jerseys?|watch(?:es)?|(?:hand)?bags?|shoes|sneakers|nike|ugg"
     r"|rolex|louis|gucci|oakley|ray~?ban|michael~+kors)"
     r"|(?:louis~+vuitton|rolex|gucci|chanel|herm[eè]s|prada|moncler|ugg|michael~+kors"
@@ -2191,32 +2224,34 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 
 def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
-    """The addresses of the links a visitor sees: no inline hiding of the link or a
-    wrapper, none a rule of the page's own sheets alone hides (`sheet_hidden`), words or
-    an image to click. A view, read at the first hidden block that would make a farm; each
-    element is walked once, under the outermost hidden block holding it."""
+    """The addresses of the links a visitor sees, as the page's other readers of one read
+    it (`_link_shown`: no hiding of it or a wrapper, inline or by the page's own sheet, none
+    in a `<noscript>` or `<template>`, the old trick of links for crawlers alone, nor for
+    screen readers alone; `_clickable`), none written after `</html>` (a copy a hacked
+    server appends); each as the place it opens (`_link_place`). A view, read at the first
+    hidden block that would make a farm; each element is read once."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
         by_sheet = _sheet_hidden(ctx)
-        roots = [el for el in ctx.page.carrying("style", "hidden", keep=may_hide)
-                 if inline_hiding(el) is not None]
-        tops = dict.fromkeys([*roots, *by_sheet])
-        inside: set[etree._Element] = set()  # hidden blocks met inside another
-        hidden: set[etree._Element] = set()  # the links in them
-        for top in in_document_order(tops) if by_sheet else roots:
-            if top in inside:
-                continue
-            for x in top.iter(etree.Element):
-                if x in tops:
-                    inside.add(x)
-                elif x.tag == "a":
-                    hidden.add(x)
+        seen: dict[etree._Element, bool] = {}
+        end = after_html(ctx)
         return frozenset(
-            url for a in ctx.page.tagged("a") if a not in hidden
+            _link_place(url) for a in ctx.page.tagged("a")
+            if not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
-            and ("".join(str(t) for t in a.itertext()).strip() or a.find(".//img") is not None))
+            and _clickable(a) and _link_shown(a, by_sheet, seen))
 
     return ctx.view("shown link urls", build)
+
+
+def _link_place(url: str) -> str:
+    """Where a link opens, as two copies of one menu may write it: its host and path, not
+    its scheme, its query (a site tags each copy's links by where they stand,
+    `?utm_medium=ribbon`) or its fragment; no path is the root's."""
+    split = split_url(url)
+    if split is None:
+        return url
+    return f"{(split.hostname or '').lower()}{split.path or '/'}"
 
 
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
@@ -2270,7 +2305,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
         offsite.setdefault(url, site_of(host))  # each platform customer a site
     if not shown and len(offsite) >= least:
         visible = _shown_link_urls(ctx)
-        offsite = {url: site for url, site in offsite.items() if url not in visible}
+        offsite = {url: site for url, site in offsite.items()
+                   if _link_place(url) not in visible}
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
@@ -2382,9 +2418,9 @@ HIDDEN_LINKS = FindingKind(
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
     "`スーパーコピー`, `偽物`, `N級`; `激安` and `通販` on a page not in Japanese) (not share"
-    " or follow buttons, not links the page also shows a visitor, with words or an image, "
-    "outside any hidden block: a sticky ribbon's or a mobile menu's copy of the header's; "
-    "not a menu, tab panel or drawer a script toggles: by its tag, role or "
+    " or follow buttons, not links the page also shows a visitor, with words, an image or an "
+    "SVG logo, outside any hidden block: a sticky ribbon's or a mobile menu's copy of the "
+    "header's; not a menu, tab panel or drawer a script toggles: by its tag, role or "
     "names, or a visible button's `aria-controls`, `data-bs-target`, `popovertarget` or a "
     "`data-toggle` link's `href` naming it or a list in it (the page's first element of "
     "that id, as a browser's lookup finds it), a tab panel only beside a visible tab; "

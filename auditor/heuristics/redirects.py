@@ -22,7 +22,12 @@ from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
 from auditor.dom.inline_js import LinkClicks
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
-from auditor.dom.parser import attributes_named, line_at, line_of, re2_text_pattern
+from auditor.dom.parser import (
+    attributes_named,
+    body_tag_line,
+    line_of,
+    re2_text_pattern,
+)
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
@@ -288,7 +293,6 @@ def _twins(ctx: PageContext) -> frozenset[str]:
 _HEAD_TAGS = frozenset({"link", "meta", "script", "style", "noscript", "title", "base",
                         "template"})
 _STRAY_BEFORE_HEAD_ENDS = 3
-_BODY_START = lazy_regex(r"<body[\s>]", re.I)
 
 
 def _head_links(ctx: PageContext) -> list[etree._Element]:
@@ -307,8 +311,7 @@ def _head_links(ctx: PageContext) -> list[etree._Element]:
     body = root.find("body")
     if body is None:
         return links
-    m = _BODY_START.search(ctx.document.text)
-    body_line = line_at(ctx.document.text, m.start()) if m else 0
+    body_line = body_tag_line(ctx.document.text)
     stray, seen_head = 0, False
     for el in body:
         if not isinstance(el.tag, str):

@@ -1151,6 +1151,40 @@ def test_declared_page_url_order(html: str, url: str | None) -> None:
     assert declared_page_url(parse_html(html)) == url
 
 
+# A head holding its title, cut short by a plugin's stray `<div id="fb-root">` (Facebook's
+# SDK root, which its docs put after `<body>`): the canonical and og:url after it are still
+# written before the page's `<body>` tag, the head the template wrote. After that tag (or
+# on its line, a page saved on one line), a canonical is the content's, as before.
+_FB_ROOT_HEAD = (
+    '<!DOCTYPE html>\n<html lang="en-US"><head>\n<meta charset="UTF-8" />\n'
+    "<title>Ferry fares rise</title>\n"
+    '<div id="fb-root"></div>\n'
+    "<script>(function(d,s,id){var js=d.createElement(s);js.id=id;"
+    'js.src="https://connect.facebook.net/en_US/sdk.js#xfbml=1&version=v3.2";'
+    "d.head.appendChild(js);}(document,'script','facebook-jssdk'));</script>\n"
+    '<link rel="canonical" href="https://www.harbourgazette.test/2020/07/ferry-fares/" />\n'
+    "@og@</head>@body@<article><h1>Ferry fares rise</h1><p>The council voted.</p></article>"
+    "</body></html>")
+
+
+@pytest.mark.parametrize(("page", "url"), [
+    (_FB_ROOT_HEAD.replace("@og@", "").replace("@body@", "\n<body>"),
+     "https://www.harbourgazette.test/2020/07/ferry-fares/"),
+    (_FB_ROOT_HEAD.replace('<link rel="canonical" href="https://www.harbourgazette.test/2020/07/'
+                           'ferry-fares/" />', "").replace(
+        "@og@", '<meta property="og:url" content="https://www.harbourgazette.test/p/9/" />\n'
+    ).replace("@body@", "\n<body>"), "https://www.harbourgazette.test/p/9/"),
+    # on one line with its `<body>` tag: no telling the head's from the content's
+    (_FB_ROOT_HEAD.replace("\n", "").replace("@og@", "").replace("@body@", "<body>"), None),
+    # after the `<body>` tag: the content's markup
+    (_FB_ROOT_HEAD.replace("<div id=\"fb-root\"></div>\n", "</head>\n<body>\n"
+                           '<div id="fb-root"></div>\n').replace("@og@", "").replace(
+        "@body@", ""), None),
+], ids=["canonical", "og:url", "one line", "after the body tag"])
+def test_a_head_cut_by_a_stray_div_keeps_its_canonical(page: str, url: str | None) -> None:
+    assert declared_page_url(parse_html(page), page) == url
+
+
 def test_parser_keeps_comments_and_survives_garbage() -> None:
     root = parse_html("<p>a<!-- JuicyAds v3.0 --></div></span><<<>>>\x00<b>")
     assert any(

@@ -77,3 +77,31 @@ def test_a_box_its_own_style_hides_is_no_members_box(
     (page,) = audit(markup, url="https://dailyherald.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [f.severity.value for f in page.findings if f.kind == "hidden-links"] == ["high"]
+
+
+# a newspaper's own words for its e-edition and its consumer desk's stories: 'replica',
+# 'counterfeit' and 'knockoff' alone sell no fakes (a farm's are goods': replica watches)
+_NEWSPAPER_WORDS = """
+    <li><a href="https://www.pressreader.com/usa/daily-herald">Digital replica</a></li>
+    <li><a href="https://eedition.dailyherald-news.test/">Print replica edition</a></li>
+    <li><a href="https://www.secretservice.gov/money">Spotting counterfeit bills</a></li>
+    <li><a href="https://www.consumerreports.org/shopping/">Knockoff or not? Ask us</a></li>
+    <li><a href="https://www.legacy.com/us/obituaries/dailyherald/browse">Obituaries</a></li>"""
+_COUNTERFEIT_FARM = """
+    <li><a href="https://www.watches-shop-uk.test/">replica watches</a></li>
+    <li><a href="https://luxury-deals.test/">rolex replica</a></li>
+    <li><a href="https://replicahandbags.test/">click here</a></li>
+    <li><a href="https://fashion-outlet.test/">knock-off designer bags</a></li>"""
+
+
+@pytest.mark.parametrize(("links", "severities"), [
+    (_NEWSPAPER_WORDS, []),
+    (_COUNTERFEIT_FARM, ["high"]),
+], ids=["e-edition and consumer desk", "counterfeit goods"])
+def test_a_members_box_selling_counterfeits_needs_their_goods(
+        links: str, severities: list[str], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    (page,) = audit(_page("member-only subscriber-offer", links),
+                    url="https://dailyherald.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [f.severity.value for f in page.findings if f.kind == "hidden-links"] == severities

@@ -426,6 +426,10 @@ _FARM = ('<a href="https://cheap-viagra-online.example/">viagra</a> <a href="htt
 _PARTNERS = ('<a href="https://www.nordkurier-beispiel.example/">Nordkurier</a> <a href="https:'
              '//www.sportblatt-beispiel.example/">Sportblatt</a> <a href="https://www.wohnen-'
              'beispiel.example/">Wohnen</a>')
+_LOGOS = "".join(
+    f'<a href="https://www.{name.lower()}-beispiel.example/" aria-label="{name}"><svg '
+    'viewBox="0 0 80 20" width="80" height="20"><path d="M0 0h80v20H0z"/></svg></a>'
+    for name in ("Nordkurier", "Sportblatt", "Wohnen"))
 
 # (what, block in the page's body, block after </html>, the hidden-links severities)
 LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
@@ -550,6 +554,29 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("a farm's links copied into links no visitor reads", '<p>' + _FARM.replace(
         ">viagra<", "><").replace(">casino<", "><").replace(">loans<", "><") + '</p><div '
      f'style="display:none">{_FARM}</div>', "", [H]),
+    # links no visitor sees shown: in a `<noscript>` (a browser running scripts draws none;
+    # the old SEO trick for crawlers), or written after `</html>` (a copy a hacked server
+    # appends: the body's hidden block still hidden)
+    ("a farm's links copied into a noscript", f'<noscript>{_FARM}</noscript><div '
+     f'style="display:none">{_FARM}</div>', "", [H]),
+    # nor for screen readers alone (WordPress themes' `.screen-reader-text`, clipped to 1px),
+    # as the page's other readers of a link a visitor sees (`_link_shown`) read it
+    ("a farm's links copied into screen-reader text", '<span class="screen-reader-text">'
+     f'{_FARM}</span><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a hidden block's links copied after </html>", f'<div style="display:none">{_PARTNERS}'
+     "</div>", f"\n<p>{_PARTNERS}</p>", [H]),
+    # the header's partner links drawn as logos (inline SVG, named by aria-label), the
+    # ribbon's copy the same
+    ("a sticky ribbon copying the header's logo links", f'<header><div class="links">'
+     f'{_LOGOS}</div></header><div id="site-ribbon" style="display:none">{_LOGOS}</div>', "",
+     []),
+    # the ribbon's copy tagging its links for the site's analytics by where they stand, its
+    # menu writing the address without the slash or with the old scheme: the same places
+    ("a sticky ribbon copying the header's links tagged by placement", f'<header><div class='
+     f'"links">{_PARTNERS}</div></header><div id="site-ribbon" style="display:none">'
+     + _PARTNERS.replace('example/"', 'example/?utm_source=zeitung&amp;utm_medium=ribbon"')
+     .replace("https://www.wohnen-beispiel.example/", "http://www.wohnen-beispiel.example")
+     + "</div>", "", []),
 ]
 
 
@@ -1776,6 +1803,33 @@ def test_a_sites_own_hidden_spinner_is_no_pixel_without_its_address(
     found = [f for f in audit_listed(html, url).findings  # type: ignore[arg-type]
              if f.kind == "tracking-pixel"]
     assert len(found) == pixels, found
+
+
+# Meta Pixel's noscript image, as its base code writes it, on a small site's page saved
+# without its address: its own links relative, the absolute ones its Facebook and
+# Instagram pages. The presumed site (most absolute links: facebook.com) is no reason to
+# take a 1×1 image for the site's own; only a hidden image a visitor would see sized is
+_META_PIXEL = ('<noscript><img height="1" width="1" style="display:none"\nsrc="https://www.'
+               'facebook.com/tr?id=123456789012345&ev=PageView&noscript=1"\n/></noscript>')
+_SOCIAL_PAGE = ('<nav><a href="/">Home</a> <a href="/menu/">Menu</a> <a href="/contact/">Contact'
+                '</a></nav><main><p>Pancakes since 1972; specials on <a href="https://www.'
+                'facebook.com/joesdiner">Facebook</a>.</p></main><footer><a href="https://www.'
+                'facebook.com/joesdiner">Facebook</a> <a href="https://www.instagram.com/'
+                'joesdiner/">Instagram</a></footer>')
+
+
+@pytest.mark.parametrize("pixel", [
+    _META_PIXEL,
+    # a tag manager's custom tag writing it hidden, no size: asking with a query, a beacon
+    _META_PIXEL.replace('height="1" width="1" ', ""),
+], ids=["1x1", "hidden, no size"])
+def test_a_one_pixel_beacon_of_the_site_most_links_go_to_stays_without_its_address(
+        audit_listed: AuditListed, pixel: str) -> None:
+    html = (f"<!doctype html><html><head><title>Joe's Diner</title>{pixel}</head><body>"
+            f"{_SOCIAL_PAGE}</body></html>")
+    found = [f for f in audit_listed(html, None).findings  # type: ignore[arg-type]
+             if f.kind == "tracking-pixel"]
+    assert [f.evidence for f in found] == ["www.facebook.com"], found
 
 
 @pytest.mark.parametrize(("injected", "expected"), [
