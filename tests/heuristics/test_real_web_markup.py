@@ -2780,11 +2780,14 @@ def test_a_frame_its_style_draws_at_no_size_is_hidden(audit_html: AuditHtml) -> 
     assert [(f.kind, f.severity.value) for f in report.findings] == [("hidden-iframe", "high")]
 
 
-def test_a_frame_with_its_document_written_in_is_read_as_that_document(
+def test_an_ad_servers_frame_with_the_document_it_served_is_its_placement(
         audit_html: AuditHtml) -> None:
-    """A browser shows a frame's `srcdoc` over its `src`: an ad server's address beside the
-    document the page wrote (an AdSense unit) makes no banner of that ad server; the unit
-    in the document is the placement."""
+    """A saved copy (SingleFile, a DOM snapshot) keeps an ad server's frame with its `src`
+    and writes the document the server sent into `srcdoc`: the placement is the server's
+    tag the publisher placed, at its declared size, and the AdSense unit its document
+    holds is the ad it served (a passback), whose unit ID stays the page's
+    (tests/test_passback_frames.py). Until place39 the unit in the document was read as
+    the placement and the server's frame as none; both read alike now."""
     doc = ("&lt;html&gt;&lt;body&gt;&lt;script async src='https://pagead2.googlesyndication.com"
            "/pagead/js/adsbygoogle.js'&gt;&lt;/script&gt;&lt;ins class='adsbygoogle' "
            "style='display:inline-block;width:300px;height:250px' data-ad-client='ca-pub-"
@@ -2792,7 +2795,9 @@ def test_a_frame_with_its_document_written_in_is_read_as_that_document(
     frame = (f'<div class="side"><iframe src="https://ib.adnxs.com/tt?id=14500321&amp;'
              f'size=300x250" width="300" height="250" srcdoc="{doc}"></iframe></div>')
     report = audit_html(page(frame), url="https://www.harbour.example/news/a")
-    assert [(s.network, s.zone_id) for s in report.slots] == [("Google AdSense", "9876543210")]
+    assert [(s.network, s.width, s.height) for s in report.slots] == [
+        ("Xandr (AppNexus)", 300, 250)]
+    assert ("adsense-slot", "9876543210") in {(i.kind, i.value) for i in report.ids}
 
 
 @pytest.mark.parametrize("label", [
