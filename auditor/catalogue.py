@@ -594,9 +594,13 @@ class Catalogue:
     # the `shaped` networks' URL shapes as one regex: a URL of no network's host that
     # has none of them (all, nearly) is asked once, not once per shaped network
     _any_shape: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # an id's or class's value -> the markup word opening one of its words, or None: a
+    # page's boxes share a few dozen class values, each read once, not once per box
+    _words_named: dict[str | None, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
+        object.__setattr__(self, "_words_named", {None: None})
         object.__setattr__(self, "_any_shape", _any_shape(self.shaped))
         object.__setattr__(self, "amp_registries", {
             role: {name: tuple(self.networks[i] for i in places) for name, places in _places(
@@ -842,14 +846,32 @@ class Catalogue:
         box declaring `data-ad-template="sharethrough"`)."""
         if self._markup_words is None:
             return None
-        names = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-        found = self._markup_words.search(names)
-        if found is None:
-            values = [str(v).lower() for k, v in el.attrib.items()
-                      if _AD_ATTRIBUTE.match(str(k).lower()) and len(str(v)) <= _AD_VALUE_MOST
-                      and _REFUSING.search(str(k).lower()) is None]
+        named, given = el.get("id"), el.get("class")
+        word = self._word_opening(named) or self._word_opening(given)
+        if word is None and len(el.attrib) > (named is not None) + (given is not None):
+            keys = [k for k in map(str.lower, map(str, el.keys())) if _AD_ATTRIBUTE.match(k)
+                    and _REFUSING.search(k) is None]
+            values = [str(v).lower() for k, v in el.attrib.items() if str(k).lower() in keys
+                      and len(str(v)) <= _AD_VALUE_MOST] if keys else []
             found = next(filter(None, map(self._markup_words.match, values)), None)
-        return self._word_network[found.group(0)] if found else None
+            word = found.group(0) if found else None
+        return self._word_network[word] if word else None
+
+    def _word_opening(self, value: str | None) -> str | None:
+        """The markup word opening a word of an id or a class attribute's value, the first
+        in it, kept per value (a page's boxes share their class values)."""
+        known = self._words_named
+        if value in known:
+            return known[value]
+        assert self._markup_words is not None and value is not None
+        found = self._markup_words.search(value.lower())
+        word = found.group(0) if found else None
+        if len(value) <= _KEPT_VALUE_MOST:
+            if len(known) > _KEPT_VALUES:
+                known.clear()
+                known[None] = None
+            known[value] = word
+        return word
 
     def network_named(self, name: str) -> Network | None:
         place = self._places_by_name.get(name)
@@ -862,6 +884,7 @@ class Catalogue:
 
 
 _HOST_CACHE_LIMIT = 50_000
+_KEPT_VALUES, _KEPT_VALUE_MOST = 20_000, 200  # `_word_opening`'s memo: at most ~4 MB
 # a `data-` attribute the page's ad code reads, its name holding the word ad (`data-ad-
 # template`, `data-adloader-networktype`), and the longest value read there for a vendor
 _AD_ATTRIBUTE = lazy_regex(r"data-(?:[a-z0-9]+-)*(?:ad|ads|adloader)(?:-[a-z0-9]+)*\Z")

@@ -52,7 +52,7 @@ def test_object_assign_of_own_object_is_no_redirect() -> None:
     ("header nav", False), ("shadow", False),
 ])
 def test_ad_named_class_needle(cls: str, named: bool) -> None:
-    assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>')) is named
+    assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>'), {}) is named
 
 
 @pytest.mark.parametrize("call, placed", [
