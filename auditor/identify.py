@@ -568,6 +568,14 @@ def identifiers(
     in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
     if framed:
         in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
+    sought: dict[re.Pattern[str], list[str]] = {}
+
+    def seeking(seek: re.Pattern[str]) -> list[str]:
+        found = sought.get(seek)
+        if found is None:
+            found = sought[seek] = [c for c in codes if search(seek, c)]
+        return found
+
     for network, spec in jobs:
         texts: list[str] = []
         starts: list[int] = []  # a markup stretch's start in the markup
@@ -578,10 +586,15 @@ def identifiers(
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
-        if spec.where in ("script", "any") and (not known or needle in in_codes) \
-                and (spec.seek is None or search(spec.seek, all_codes)) \
-                and _may_be_in(spec.pattern, all_codes):
-            texts += [c for c in codes if spec.seek is None or search(spec.seek, c)]
+        if spec.where in ("script", "any") and (not known or needle in in_codes):
+            # the scripts holding the pattern's literal and its seek (each seek sought in
+            # each script once a page: two patterns share GPT's), then one search of
+            # them run together: of all the scripts, it tried a literal-less pattern
+            # (comScore's `c2`) at each character of the scripts the literal rules out
+            holding = [c for c in (codes if spec.seek is None else seeking(spec.seek))
+                       if needle is None or needle in c]
+            if holding and _may_be_in(spec.pattern, "\n".join(holding)):
+                texts += holding
         if spec.where == "attr" and spec.attr:
             for root in (page.root, *own_frames):
                 texts += _attribute_values(page, root, spec.attr, spec.src, spec.on)
