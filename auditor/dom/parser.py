@@ -173,6 +173,9 @@ def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
                     turkish |= any(literal <= c <= last for c in "iI")
                 else:
                     turkish |= literal in ("i", "I")
+                    # a hyphen as itself, escaped: last in the class, it would open a
+                    # range to the Turkish letters appended after it (`[_-ıİ]`)
+                    member = "\\-" if member == "-" else member
                 members.append(member)
             if at >= n:
                 raise ValueError(f"re2_text_pattern: an unclosed class: {pattern!r}")
@@ -191,7 +194,9 @@ def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
             out.append(char)
             at += 1
     source = "(?i)" + "".join(out)
-    return re2.compile(source.encode() if utf8 else source)
+    options = re2.Options()
+    options.log_errors = False  # one RE2 cannot read raises re2.error; no line on stderr
+    return re2.compile(source.encode() if utf8 else source, options)
 
 
 # `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches
