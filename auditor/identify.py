@@ -264,6 +264,9 @@ def _loosely_in(pattern: re.Pattern[str], text: str) -> bool:
         return loose.search(_SURROGATE.sub("\ufffd", text)) is not None
 
 
+# RE2's budget for a loosened pattern: a process keeps ~200 of them, each caching its
+# DFA's states up to a part of its budget (at 8 MB each, ~12 MB more per worker)
+_LOOSE_MEMORY = 1 << 20
 _SURROGATE = lazy_regex("[\ud800-\udfff]")
 
 
@@ -292,7 +295,7 @@ def _loosened(pattern: re.Pattern[str]) -> Any | None:
         out.append(piece)
         at += max(len(piece), 2 if char == "\\" else 1)
     try:
-        return re2_text_pattern("".join(out))
+        return re2_text_pattern("".join(out), max_mem=_LOOSE_MEMORY)
     except (ValueError, re2.error):
         return None
 

@@ -130,13 +130,14 @@ def _re2_class_member(pattern: str, at: int) -> tuple[str, int, str | None]:
     return pattern[at:at + 2], at + 2, letter  # an escaped punctuation mark
 
 
-def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
+def re2_text_pattern(pattern: str, *, utf8: bool = False, max_mem: int = 0) -> Any:
     """A case-blind `re` pattern over text, run by RE2 in one linear pass, read as `re`
     reads it: `\\s`, `\\w`, `\\d` and their negations Unicode's (RE2's are ASCII), inside a
     class too, and i folding with Turkish ı and İ. Only `\\b` and `\\B` stay RE2's ASCII
     edges. A negated class escape inside a class (`[\\S,]`) has no RE2 spelling: ValueError.
     `utf8`: searched over text already UTF-8 bytes (lxml's serialised text), matching
-    where the str pattern matches the text decoded, without a decode and an encode."""
+    where the str pattern matches the text decoded, without a decode and an encode.
+    `max_mem`: RE2's memory budget for the pattern, where not its default (8 MB)."""
     out: list[str] = []
     at, n = 0, len(pattern)
     while at < n:
@@ -196,6 +197,8 @@ def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
     source = "(?i)" + "".join(out)
     options = re2.Options()
     options.log_errors = False  # one RE2 cannot read raises re2.error; no line on stderr
+    if max_mem:
+        options.max_mem = max_mem
     return re2.compile(source.encode() if utf8 else source, options)
 
 
