@@ -681,9 +681,13 @@ class Catalogue:
     # the `shaped` networks' URL shapes as one regex: a URL of no network's host that
     # has none of them (all, nearly) is asked once, not once per shaped network
     _any_shape: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # an id's or class's value -> the markup word opening one of its words, or None: a
+    # page's boxes share a few dozen class values, each read once, not once per box
+    _words_named: dict[str | None, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hosts", {})
+        object.__setattr__(self, "_words_named", {None: None})
         object.__setattr__(self, "_any_shape", _any_shape(self.shaped))
         object.__setattr__(self, "amp_registries", {
             role: {name: tuple(self.networks[i] for i in places) for name, places in _places(
@@ -929,13 +933,31 @@ class Catalogue:
         box declaring `data-ad-template="sharethrough"`)."""
         if self._markup_words is None:
             return None
-        found = self._markup_words.search(markup_names(el))
-        if found is None:
+        named, given = el.get("id"), el.get("class")
+        word = self._word_opening(named) or self._word_opening(given)
+        if word is None and len(el.attrib) > (named is not None) + (given is not None):
             values = [str(v).lower() for k, v in el.attrib.items()
                       if ad_attribute(str(k).lower(), "vendor") and len(str(v)) <= _AD_VALUE_MOST
                       and _REFUSING.search(str(k).lower()) is None]
             found = next(filter(None, map(self._markup_words.match, values)), None)
-        return self._word_network[found.group(0)] if found else None
+            word = found.group(0) if found else None
+        return self._word_network[word] if word else None
+
+    def _word_opening(self, value: str | None) -> str | None:
+        """The markup word opening a word of an id or a class attribute's value, the first
+        in it, kept per value (a page's boxes share their class values)."""
+        known = self._words_named
+        if value in known:
+            return known[value]
+        assert self._markup_words is not None and value is not None
+        found = self._markup_words.search(value.lower())
+        word = found.group(0) if found else None
+        if len(value) <= _KEPT_VALUE_MOST:
+            if len(known) > _KEPT_VALUES:
+                known.clear()
+                known[None] = None
+            known[value] = word
+        return word
 
     def network_named(self, name: str) -> Network | None:
         place = self._places_by_name.get(name)
@@ -948,9 +970,10 @@ class Catalogue:
 
 
 def markup_names(el: etree._Element) -> str:
-    """An element's id and class, lowered, as one text: where a vendor's `markup_words`
-    are read (`Catalogue.named_in_markup`, and the slot finders asking which of the
-    names holds it), the one reader of them.
+    """An element's id and class, lowered, as one text: where the slot finders ask which
+    of its names holds a vendor's `markup_words`, and the members' box check reads its
+    words (`Catalogue.named_in_markup` reads the two values apart, each looked up once a
+    page, as the page's boxes share them).
 
     >>> markup_names(etree.fromstring('<div id="Rail__Taboola" class="box js-tb"/>'))
     'rail__taboola box js-tb'
@@ -959,6 +982,7 @@ def markup_names(el: etree._Element) -> str:
 
 
 _HOST_CACHE_LIMIT = 50_000
+_KEPT_VALUES, _KEPT_VALUE_MOST = 20_000, 200  # `_word_opening`'s memo: at most ~4 MB
 # the longest value of an ad attribute (`ad_attribute(name, "vendor")`) read for a vendor
 # an ad attribute keeping vendors out of the box (`data-ad-exclude="taboola"`): the vendor
 # it names is not the box's

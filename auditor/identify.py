@@ -8,7 +8,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Container, Sequence
+from typing import Any
 
+import re2  # type: ignore[import-untyped]
 from lxml import etree
 
 from auditor import amp, prebid
@@ -23,7 +25,7 @@ from auditor.catalogue import (
 from auditor.dom.inline_js import holds_code_block, in_comment, integer_value, shown_as_text
 from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import PageOverLimit, attributes_named, parse_html
+from auditor.dom.parser import PageOverLimit, attributes_named, parse_html, re2_text_pattern
 from auditor.dom.walk import tag_address
 from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
@@ -40,7 +42,7 @@ from auditor.model import (
 )
 from auditor.needles import script_needles, value_needles
 from auditor.resources import Sighting
-from auditor.rules.literal import finditer, search
+from auditor.rules.literal import finditer, literal_led, search
 from auditor.slots import FoundSlot, literals_assigned, paths_handed_to, unplaced_units
 from auditor.urls import host_of
 
@@ -243,8 +245,63 @@ def _template_comment(comment: etree._Element) -> bool:
 def _may_be_in(pattern: re.Pattern[str], joined: str) -> bool:
     """False when no text of `joined` (texts run together a line apart) can match: one
     search of them all instead of one per text, where a match in a text is a match in the
-    run (the pattern reads no start or end of the text, nor what is not beside it)."""
-    return not _joinable(pattern) or search(pattern, joined)
+    run (the pattern reads no start or end of the text, nor what is not beside it). The
+    search is RE2's, of the pattern loosened (`_loosened`), where RE2 can read it: one
+    linear pass, where `re` tries a pattern no literal opens (comScore's `(?:\\bc2|['"]c2
+    ['"])…`) at each character, 40 ms over one page's scripts."""
+    if not _joinable(pattern):
+        return True
+    return search(pattern, joined) if _loosened(pattern) is None \
+        else _loosely_in(pattern, joined)
+
+
+def _loosely_in(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern loosened (`_loosened`) matches in the text; True where there
+    is none."""
+    loose = _loosened(pattern)
+    if loose is None:
+        return True
+    try:
+        return loose.search(text) is not None
+    except UnicodeEncodeError:  # a lone surrogate decoded from an escape: U+FFFD, as
+        # it, in every class but one naming either, and no letter, digit or space
+        return loose.search(_SURROGATE.sub("\ufffd", text)) is not None
+
+
+# RE2's budget for a loosened pattern: a process keeps ~200 of them, each caching its
+# DFA's states up to a part of its budget (at 8 MB each, ~12 MB more per worker)
+_LOOSE_MEMORY = 1 << 20
+_SURROGATE = lazy_regex("[\ud800-\udfff]")
+
+
+@functools.lru_cache(maxsize=2048)
+def _loosened(pattern: re.Pattern[str]) -> Any | None:
+    """The pattern as RE2 reads it, matching wherever the pattern does and perhaps more:
+    case-blind, `re`'s Unicode classes (`re2_text_pattern`), its word edges (`\\b`, `\\B`:
+    RE2's are ASCII) dropped. None where `re` skips ahead to its opening literal
+    (`literal_led`), where RE2 cannot read it (lookarounds, back references) or may read
+    it otherwise (`{,n}`, a literal to RE2; `$`; a flag but case)."""
+    source = pattern.pattern
+    if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or "{," in source \
+            or "$" in _CLASS.sub("", _ESCAPED.sub("x", source)) \
+            or (literal_led(source) and not pattern.flags & re.IGNORECASE):
+        return None  # (`$`: RE2's is the text's end alone; `re` skips ahead to a literal)
+    out, at, in_class = [], 0, False
+    while at < len(source):
+        char = source[at]
+        piece = source[at:at + 2] if char == "\\" else char
+        if in_class:
+            in_class = not (char == "]" and source[at - 1] != "[" and source[at - 2:at] != "[^")
+        elif char == "[":
+            in_class = True
+        elif piece in ("\\b", "\\B"):
+            piece = ""
+        out.append(piece)
+        at += max(len(piece), 2 if char == "\\" else 1)
+    try:
+        return re2_text_pattern("".join(out), max_mem=_LOOSE_MEMORY)
+    except (ValueError, re2.error):
+        return None
 
 
 # anchors, lookarounds that a neighbouring line end could turn from true to false, and
@@ -342,9 +399,10 @@ def _base64_text(encoded: str) -> str | None:
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False when a literal every match needs is absent: skips most regex scans."""
+    """False when a literal every match needs is absent, or where the pattern loosened
+    for RE2 (`_loosened`) does not match: skips most regex scans."""
     needle = pattern_needle(pattern)
-    return needle is None or needle in text
+    return (needle is None or needle in text) and _loosely_in(pattern, text)
 
 
 NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is read in
@@ -541,6 +599,14 @@ def identifiers(
     in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
     if framed:
         in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
+    sought: dict[re.Pattern[str], list[str]] = {}
+
+    def seeking(seek: re.Pattern[str]) -> list[str]:
+        found = sought.get(seek)
+        if found is None:
+            found = sought[seek] = [c for c in codes if search(seek, c)]
+        return found
+
     for network, spec in jobs:
         texts: list[str] = []
         starts: list[int] = []  # a markup stretch's start in the markup
@@ -551,10 +617,15 @@ def identifiers(
         if spec.where in ("url", "any") and (not known or needle in in_urls) \
                 and _may_be_in(spec.pattern, all_urls):
             texts += urls
-        if spec.where in ("script", "any") and (not known or needle in in_codes) \
-                and (spec.seek is None or search(spec.seek, all_codes)) \
-                and _may_be_in(spec.pattern, all_codes):
-            texts += [c for c in codes if spec.seek is None or search(spec.seek, c)]
+        if spec.where in ("script", "any") and (not known or needle in in_codes):
+            # the scripts holding the pattern's literal and its seek (each seek sought in
+            # each script once a page: two patterns share GPT's), then one search of
+            # them run together: of all the scripts, it tried a literal-less pattern
+            # (comScore's `c2`) at each character of the scripts the literal rules out
+            holding = [c for c in (codes if spec.seek is None else seeking(spec.seek))
+                       if needle is None or needle in c]
+            if holding and _may_be_in(spec.pattern, "\n".join(holding)):
+                texts += holding
         if spec.where == "attr" and spec.attr:
             for root in (page.root, *own_frames):
                 texts += _attribute_values(page, root, spec.attr, spec.src, spec.on)

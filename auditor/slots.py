@@ -2076,11 +2076,20 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _NAME_PART.findall(name))
 
 
-def _names_an_ad(el: etree._Element) -> bool:
+def _names_an_ad(el: etree._Element, known: dict[str, bool]) -> bool:
     """Whether a box's class says it is an ad's: the box the page styles as an ad's. Not
     its id (a script's handle, `#ad_pixels`, `#ads_debug_js`, names what the script does
-    there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's)."""
+    there) nor a `data-` attribute alone (`data-ad="mobile_incontent_social"`, a widget's).
+    `known`: the page's class values read so far (its boxes share a few dozen, most
+    holding a needle's letters: `header`, `shadow`), each read once."""
     value = el.get("class") or ""
+    found = known.get(value)
+    if found is None:
+        found = known[value] = _ad_class(value)
+    return found
+
+
+def _ad_class(value: str) -> bool:
     lowered = value.lower()
     if not any(needle in lowered for needle in _AD_NAME_NEEDLES):  # most boxes end here
         return False
@@ -2230,8 +2239,9 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Cata
     if page.root is None:
         return []
     hidden = _HiddenAbove()
+    classes: dict[str, bool] = {}
     found = [el for tag in _AD_BOX_TAGS for el in page.tagged(tag)
-             if (_names_an_ad(el) or _names_a_vendor(el, catalogue, running))
+             if (_names_an_ad(el, classes) or _names_a_vendor(el, catalogue, running))
              and _unfilled_ad_box(el) and not hidden(el) and not _points_at_code(el, page)]
     boxes = set(found)
     # a box holding another holds at most `_AD_BOX_NODES` elements: that many levels up

@@ -157,13 +157,14 @@ def _re2_class_member(pattern: str, at: int) -> tuple[str, int, str | None]:
     return pattern[at:at + 2], at + 2, letter  # an escaped punctuation mark
 
 
-def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
+def re2_text_pattern(pattern: str, *, utf8: bool = False, max_mem: int = 0) -> Any:
     """A case-blind `re` pattern over text, run by RE2 in one linear pass, read as `re`
     reads it: `\\s`, `\\w`, `\\d` and their negations Unicode's (RE2's are ASCII), inside a
     class too, and i folding with Turkish ı and İ. Only `\\b` and `\\B` stay RE2's ASCII
     edges. A negated class escape inside a class (`[\\S,]`) has no RE2 spelling: ValueError.
     `utf8`: searched over text already UTF-8 bytes (lxml's serialised text), matching
-    where the str pattern matches the text decoded, without a decode and an encode."""
+    where the str pattern matches the text decoded, without a decode and an encode.
+    `max_mem`: RE2's memory budget for the pattern, where not its default (8 MB)."""
     out: list[str] = []
     at, n = 0, len(pattern)
     while at < n:
@@ -200,6 +201,9 @@ def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
                     turkish |= any(literal <= c <= last for c in "iI")
                 else:
                     turkish |= literal in ("i", "I")
+                    # a hyphen as itself, escaped: last in the class, it would open a
+                    # range to the Turkish letters appended after it (`[_-ıİ]`)
+                    member = "\\-" if member == "-" else member
                 members.append(member)
             if at >= n:
                 raise ValueError(f"re2_text_pattern: an unclosed class: {pattern!r}")
@@ -218,7 +222,11 @@ def re2_text_pattern(pattern: str, *, utf8: bool = False) -> Any:
             out.append(char)
             at += 1
     source = "(?i)" + "".join(out)
-    return re2.compile(source.encode() if utf8 else source)
+    options = re2.Options()
+    options.log_errors = False  # one RE2 cannot read raises re2.error; no line on stderr
+    if max_mem:
+        options.max_mem = max_mem
+    return re2.compile(source.encode() if utf8 else source, options)
 
 
 # `_crowded_tag(32)` without possessive quantifiers, run by RE2 (a DFA): it matches

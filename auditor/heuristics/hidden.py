@@ -191,6 +191,8 @@ def _far_hidden(rules: list[str]) -> frozenset[str]:
 _CREATES_STYLE = lazy_regex(r"""createElement\(\s*['"`]style['"`]\s*\)|<style\b""", re.I)
 _STYLE_TAG = lazy_regex(r"</?style\b[^<>]{0,200}>", re.I)  # the markup around a written sheet
 _ANY_PIECES = lazy_regex(r"""['"`]\s*\+\s*['"`]""")
+# the end every `_ANY_PIECES` match holds, led by a literal `+` that `re` skips to
+_PIECE_END = lazy_regex(r"""\+\s*['"`]""")
 _JOINED_PIECES = lazy_regex(r"""(['"`])\s*\+\s*\1""")
 _QUOTED_LITERAL = lazy_regex(r"""'((?:[^'\\\n]|\\.){0,4096})'|"((?:[^"\\\n]|\\.){0,4096})\""""
                              r"""|`((?:[^`\\$]|\\.|\$(?!\{)){0,4096})`""")
@@ -206,27 +208,39 @@ _QUOTED_RUN = lazy_regex(r"""'((?:[^'\\\n]++|\\.)*+)'|"((?:[^"\\\n]++|\\.)*+)\""
 def _quoted_literals(code: str) -> Iterator[str]:
     """What `_QUOTED_LITERAL.finditer(code)` reads, in order: each literal's text."""
     at = 0
-    while (m := _QUOTED_RUN.search(code, at)) is not None:
-        if m.end() - m.start() - 2 > _LITERAL_READ:
-            bounded = _QUOTED_LITERAL.match(code, m.start())
-            if bounded is None:  # too long for the bounded read: none starts here
-                at = m.start() + 1
-                continue
-            m = bounded
-        yield m.group(m.lastindex or 0)  # each quote's group: the one a match sets
-        at = m.end()
+    while True:  # one `finditer` to the next literal past the bound (a bundle has few)
+        for m in _QUOTED_RUN.finditer(code, at):
+            if m.end() - m.start() - 2 > _LITERAL_READ:
+                bounded = _QUOTED_LITERAL.match(code, m.start())
+                if bounded is None:  # too long for the bounded read: none starts here
+                    at = m.start() + 1
+                else:
+                    yield bounded.group(bounded.lastindex or 0)
+                    at = bounded.end()
+                break
+            yield m.group(m.lastindex or 0)  # each quote's group: the one a match sets
+        else:
+            return
 
 
 def _creates_style(code: str) -> bool:
-    """Whether a script (its pieces joined) creates or writes a `<style>`: `_CREATES_STYLE`,
-    run only where its needles are. Each of its matches, lowered, holds `tyle` and either
-    `createelement(` or `<style` (`<ſtyle` too: the long s matches `s` case-insensitively
-    and lowers to itself); a caseless regex search costs many times a lowered text's `in`."""
-    low = code.lower()
-    if "tyle" not in low or ("createelement(" not in low and "<style" not in low
-                             and "<\u017ftyle" not in low):
+    """Whether a script, its quoted pieces joined (`_ANY_PIECES`), creates or writes a
+    `<style>`: `_CREATES_STYLE`, run only where its needles are. Each of its matches,
+    lowered, holds `tyle` and either `createelement(` or `<style` (`<ſtyle` too: the long s
+    matches `s` case-insensitively and lowers to itself); a caseless regex search costs
+    many times a lowered text's `in`. Joining removes quotes, `+` and spaces, never a
+    needle's letters, so a script holding no needle and no piece's end (`_PIECE_END`,
+    sought from each `+`, where `_ANY_PIECES.sub` tried a pattern at each of a bundle's
+    quotes) holds none joined either: most scripts end there."""
+    if not _style_needles(code.lower()) and _PIECE_END.search(code) is None:
         return False
-    return _CREATES_STYLE.search(code) is not None
+    joined = _ANY_PIECES.sub("", code)
+    return _style_needles(joined.lower()) and _CREATES_STYLE.search(joined) is not None
+
+
+def _style_needles(low: str) -> bool:
+    return "tyle" in low and ("createelement(" in low or "<style" in low
+                              or "<\u017ftyle" in low)
 
 
 def _script_sheets(page: ParsedPage) -> list[str]:
@@ -241,7 +255,7 @@ def _script_sheets(page: ParsedPage) -> list[str]:
     rules: list[str] = []
     for script in page.scripts:
         code = (script.text or "")[:MAX_SCRIPT]
-        if "{" not in code or not _creates_style(_ANY_PIECES.sub("", code)):
+        if "{" not in code or not _creates_style(code):
             continue
         rules += [_STYLE_TAG.sub(" ", literal) if "<" in literal else literal
                   for literal in _quoted_literals(_JOINED_PIECES.sub("", code))

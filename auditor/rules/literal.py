@@ -199,6 +199,39 @@ def opens_with_word(regex: str) -> bool:
     return (regex[:1].isalnum() or regex[:1] == "_") and regex[1:2] not in _OPTIONAL
 
 
+def literal_led(regex: str) -> bool:
+    """Whether a regex opens with two literal characters, past an opening `\\b` (which
+    `search` steps over) and into groups of one branch: `re` skips ahead to those, where
+    it tries a pattern opening with a class or a choice of branches at each character.
+
+    >>> [literal_led(r) for r in (r"\\b(UA-\\d+)", r"(?:GTM|OPT)-", r"\\.setNetwork\\(", r"ab?")]
+    [True, False, True, False]
+    >>> [literal_led(r) for r in (r"[Uu]nit", r"(?:\\bc2|'c2')", r"a?b", r"a\\d", r"(?=ab)")]
+    [False, False, False, False, False]
+    """
+    rest = regex[2:] if regex.startswith("\\b") else regex
+    while rest[:1] == "(":
+        opened = 3 if rest.startswith("(?:") else 1 if rest[1:2] != "?" else 0
+        end = _group_end(rest)
+        if not opened or end < 0 or rest[end + 1:end + 2] in _OPTIONAL \
+                or len(_branches(rest[opened:end])) > 1:
+            return False
+        rest = rest[opened:end] + rest[end + 1:]
+    at = 0
+    for _ in range(2):
+        char = rest[at:at + 1]
+        if char == "\\" and rest[at + 1:at + 2] and not rest[at + 1].isalnum():
+            width = 2
+        elif char and (char.isalnum() or char in "_-/=:,'\"<>!#%&~@;"):
+            width = 1
+        else:
+            return False
+        at += width
+        if rest[at:at + 1] in _OPTIONAL:
+            return False
+    return True
+
+
 def _structure(regex: str) -> Iterator[tuple[int, str, int]]:
     """(index, character, group depth after it) of each `(`, `)` and `|` of `regex` that
     is not escaped or inside a class; an unclosed class ends the scan."""

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import default_catalogue, pattern_needle
-from auditor.identify import _joinable, _may_be_in
+from auditor.dom.parser import re2_text_pattern
+from auditor.identify import _joinable, _loosened, _may_be_in, _may_match
 from auditor.rules.literal import _after_boundary, finditer, search
 
 PATTERNS = [p for n in default_catalogue().networks for p in n.inline]
@@ -93,3 +94,38 @@ def test_a_trailing_lookahead_guards_its_pattern() -> None:
     assert all(p.search(text) is not None for p in handed)
     assert all(pattern_needle(p) in text for p in ID_PATTERNS
                if pattern_needle(p) is not None and p.search(text) is not None)
+
+
+LOOSENED = [p for p in ID_PATTERNS if _loosened(p) is not None]
+
+
+def test_patterns_no_literal_leads_are_loosened_for_re2() -> None:
+    """A pattern `re` cannot skip ahead in (comScore's `(?:\\bc2|['"]c2['"])…`: 40 ms over
+    one page's scripts) is first sought by RE2, loosened; one led by a literal is not."""
+    assert len(LOOSENED) >= 40
+    comscore = [p for p in ID_PATTERNS if p.pattern.startswith(r"""(?:\bc2|['"]c2""")]
+    assert comscore and all(p in LOOSENED for p in comscore)
+    assert _loosened(re.compile(r"\b(UA-\d{4,10}-\d{1,4})\b")) is None  # `re` skips to `UA-`
+    for source in (r"[ab]x$", r"[ab]x{,3}", r"[ab](?=x)", r"[ab](x)\1"):
+        assert _loosened(re.compile(source)) is None, source
+    assert _loosened(re.compile(r"[ab].x", re.DOTALL)) is None
+
+
+def test_a_hyphen_last_in_a_class_stays_one_for_re2() -> None:
+    """`re2_text_pattern` appends the Turkish i's to a class holding an `i`: after a
+    hyphen ending the class (`[a-z0-9_-]`), they made a range that left the hyphen out."""
+    loose = re2_text_pattern(r"LogRocket\.init\(\s*['\"]([a-z0-9]{3,16}/[a-z0-9_-]{1,64})")
+    assert loose.search("LogRocket.init('qp7x2b/quietpixel-blog')") is not None
+    assert loose.search("LogRocket.init('qp7x2b/-')") is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(LOOSENED), st.lists(st.sampled_from(
+    ["c2", "C2", '"c2"', ": ", "'1234567'", "é", "\u0661\u0662\u0663", "\ud800", "-", "_",
+     " ", "\n", "'", '"', "/", "12345", "/1234/", "adUnitPath", "unitName", "=", ":", "x",
+     "iu=", "LogRocket.init(", "qacct", "p-AbCdEfGh12", "ı", "İ"]), max_size=12))
+def test_a_loosened_pattern_matches_wherever_the_pattern_does(
+        pattern: re.Pattern[str], parts: list[str]) -> None:
+    text = "".join(parts)
+    if pattern.search(text):
+        assert _may_match(pattern, text) and _may_be_in(pattern, text)

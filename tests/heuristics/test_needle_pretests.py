@@ -7,6 +7,7 @@ from lxml import html
 from auditor.dom.deobfuscate import _ROTATION, _ROTATION_MAY, _created
 from auditor.dom.page import parse_page
 from auditor.heuristics.hidden import (
+    _ANY_PIECES,
     _CREATES_STYLE,
     _QUOTED_LITERAL,
     _creates_style,
@@ -26,9 +27,14 @@ from auditor.slots import _names_an_ad, ad_call_boxes
     "document.createElement('div'); x.style.top='1px'",
     "var t = '<styles>'; createElement ('style')",
     "no sheet here {}",
+    # pieces joined first: a needle split across them, or one only a piece makes
+    "document.createElement('st' + 'yle')",
+    "d.write('<sty'+\n  '' + 'le>.a{top:-999px}')",
+    "x.innerHTML = '<' + 'style>' + css; var y = a+ 'tyle'",
+    "var s = 'tyle'; q = 'create' + 'Element(' + 'a'",
 ])
 def test_style_needles_agree_with_the_pattern(code: str) -> None:
-    assert _creates_style(code) == bool(_CREATES_STYLE.search(code))
+    assert _creates_style(code) == bool(_CREATES_STYLE.search(_ANY_PIECES.sub("", code)))
 
 
 @pytest.mark.parametrize("code, url", [
@@ -52,7 +58,7 @@ def test_object_assign_of_own_object_is_no_redirect() -> None:
     ("header nav", False), ("shadow", False),
 ])
 def test_ad_named_class_needle(cls: str, named: bool) -> None:
-    assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>')) is named
+    assert _names_an_ad(html.fromstring(f'<div class="{cls}"></div>'), {}) is named
 
 
 @pytest.mark.parametrize("call, placed", [
