@@ -89,3 +89,27 @@ def test_adsenses_example_publisher_is_no_operators(audit_html: AuditHtml) -> No
     report = audit_html(_ADSENSE.format(pub="4821730195648203", slot="7391028456"))
     assert {("adsense-publisher", "ca-pub-4821730195648203"), ("adsense-slot", "7391028456")} \
         <= {(i.kind, i.value) for i in report.ids}
+
+
+_BIDDER_DOCS = (
+    "<html><head><title>t</title><script async src=\"/js/prebid.js\"></script><script>"
+    "var adUnits = [{\n  code: 'test-div',\n  mediaTypes: {banner: {sizes: [[300, 250]]}},\n"
+    "  bids: [{bidder: 'pubmatic', params: {publisherId: '{publisher}', adSlot: "
+    "'pubmatic_test2'}},\n         {bidder: 'ix', params: {siteId: '{site}', size: [300, 250]"
+    "}}]\n}];\nvar pbjs = pbjs || {}; pbjs.que = pbjs.que || [];\npbjs.que.push(function() { "
+    f"pbjs.addAdUnits(adUnits); pbjs.requestBids({{}}); }});</script></head><body>{_P}"
+    "<div id='test-div'></div></body></html>")
+
+
+def test_bidders_own_adapter_examples_are_no_operators(audit_html: AuditHtml) -> None:
+    """PubMatic's adapter doc (Prebid's modules/pubmaticBidAdapter.md) bids with its test
+    publisher 156209 (156276 in Prebid's test configs), IX's (ixBidAdapter.md) with site
+    '12345': pages that paste them are no operator's; a site's own numbers are read."""
+    for publisher, site in (("156209", "12345"), ("156276", "12345")):
+        report = audit_html(_BIDDER_DOCS.replace("{publisher}", publisher)
+                            .replace("{site}", site))
+        assert {"PubMatic", "Index Exchange"} <= {n.network for n in report.networks}
+        assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_BIDDER_DOCS.replace("{publisher}", "162874").replace("{site}", "418832"))
+    assert {("pubmatic-publisher", "162874"), ("index-exchange-site", "418832")} \
+        <= {(i.kind, i.value) for i in report.ids}
