@@ -113,3 +113,32 @@ def test_bidders_own_adapter_examples_are_no_operators(audit_html: AuditHtml) ->
     report = audit_html(_BIDDER_DOCS.replace("{publisher}", "162874").replace("{site}", "418832"))
     assert {("pubmatic-publisher", "162874"), ("index-exchange-site", "418832")} \
         <= {(i.kind, i.value) for i in report.ids}
+
+
+_TEST_PARAMETERS = (
+    "<html><head><title>t</title><script async src=\"/js/prebid.js\"></script><script>"
+    "var adUnits = [{\n  code: 'test-banner',\n  mediaTypes: {banner: {sizes: [[300, 250]]}},"
+    "\n  bids: [{bidder: 'sovrn', params: {tagid: '{tag}'}},\n         {bidder: 'gumgum', "
+    "params: {zone: '{zone}', bidfloor: 0.03}},\n         {bidder: 'medianet', params: {cid: "
+    "'{cid}'}}]\n}];\nvar pbjs = pbjs || {}; pbjs.que = pbjs.que || [];\npbjs.que.push("
+    f"function() {{ pbjs.addAdUnits(adUnits); pbjs.requestBids({{}}); }});</script></head><body>"
+    f"{_P}<div id='test-banner'></div></body></html>")
+
+
+def _bidding(tag: str, zone: str, cid: str) -> str:
+    return (_TEST_PARAMETERS.replace("{tag}", tag).replace("{zone}", zone)
+            .replace("{cid}", cid))
+
+
+def test_bidders_test_parameters_are_no_operators(audit_html: AuditHtml) -> None:
+    """The "Test Parameters" Prebid's adapter docs give (modules/sovrnBidAdapter.md's tagids,
+    gumgumBidAdapter.md's zones, medianetBidAdapter.md's testing cid), which test and demo
+    pages paste; a site's own are read."""
+    for tag, zone in (("403370", "dc9d6be1"), ("403401", "ggumtest"), ("531000", "dc9d6be1"),
+                      ("315045", "dc9d6be1")):
+        report = audit_html(_bidding(tag, zone, "8CUX0H51C"))
+        assert {"Sovrn", "GumGum", "Media.net"} <= {n.network for n in report.networks}
+        assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_bidding("582214", "a7c4e2f9", "8CU4W2Q7R"))
+    assert {("sovrn-zone", "582214"), ("gumgum-zone", "a7c4e2f9"),
+            ("medianet-customer", "8CU4W2Q7R")} <= {(i.kind, i.value) for i in report.ids}
