@@ -86,6 +86,10 @@ def test_adsenses_example_publisher_is_no_operators(audit_html: AuditHtml) -> No
     report = audit_html(_ADSENSE.format(pub="1234567890123456", slot="1234567890"))
     assert "Google AdSense" in {n.network for n in report.networks}
     assert [(i.kind, i.value) for i in report.ids] == []
+    # the example Google's own help ("Find your publisher ID", answer 105516) and its Web
+    # Stories plugin give, which plugins' settings and tutorials copy
+    report = audit_html(_ADSENSE.format(pub="1234567891234567", slot="4821730195"))
+    assert [(i.kind, i.value) for i in report.ids] == [("adsense-slot", "4821730195")]
     report = audit_html(_ADSENSE.format(pub="4821730195648203", slot="7391028456"))
     assert {("adsense-publisher", "ca-pub-4821730195648203"), ("adsense-slot", "7391028456")} \
         <= {(i.kind, i.value) for i in report.ids}
