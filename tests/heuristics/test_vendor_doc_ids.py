@@ -146,3 +146,22 @@ def test_bidders_test_parameters_are_no_operators(audit_html: AuditHtml) -> None
     report = audit_html(_bidding("582214", "a7c4e2f9", "8CU4W2Q7R"))
     assert {("sovrn-zone", "582214"), ("gumgum-zone", "a7c4e2f9"),
             ("medianet-customer", "8CU4W2Q7R")} <= {(i.kind, i.value) for i in report.ids}
+
+
+_GPT_REFERENCE = (
+    "<html><head><title>t</title><script async src=\"https://securepubads.g.doubleclick.net/"
+    "tag/js/gpt.js\"></script><script>window.googletag = window.googletag || {cmd: []};\n"
+    "googletag.cmd.push(function() {\n  googletag.defineSlot('/{network}/sports', [160, 600], "
+    "'div-1').addService(googletag.pubads());\n  googletag.enableServices();\n});</script>"
+    f"</head><body>{_P}<div id='div-1'></div></body></html>")
+
+
+def test_gpts_reference_example_network_is_no_operators(audit_html: AuditHtml) -> None:
+    """GPT's reference writes its every example with network 1234567 ('/1234567/sports'),
+    which pages paste: no operator's, nor any unit under it; a site's own is read."""
+    report = audit_html(_GPT_REFERENCE.replace("{network}", "1234567"))
+    assert "Google Publisher Tag" in {n.network for n in report.networks}
+    assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_GPT_REFERENCE.replace("{network}", "21775744"))
+    assert {("gpt-network", "21775744"), ("gpt-slot", "/21775744/sports")} <= {
+        (i.kind, i.value) for i in report.ids}
