@@ -596,7 +596,7 @@ google_ad_slot = "9876543210";
 </script>
 <script src="https://pagead2.googlesyndication.com/pagead/show_ads.js"></script>
 </div>
-<script>googletag.cmd.push(function () { googletag.defineSlot('/1234567/site_sidebar', [300, 250],
+<script>googletag.cmd.push(function () { googletag.defineSlot('/2817463/site_sidebar', [300, 250],
 'div-gpt-ad-1400000000000-0').addService(googletag.pubads()); });</script>
 </body></html>"""
 
@@ -606,7 +606,7 @@ def test_unit_a_later_define_slot_names_keeps_its_path(project_engine: Engine,
     (page,) = audit(GPT_DIV_ADSENSE, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
-        (2, "Google Publisher Tag", "/1234567/site_sidebar")]
+        (2, "Google Publisher Tag", "/2817463/site_sidebar")]
 # Vibrant Media's IntelliTXT tag names the publisher's ID (ipid) in its loader's query, as a
 # src or as the argument its async snippet builds the URL from
 INTELLITXT = b"""<html><head><title>t</title></head><body><p>Article text.</p>
@@ -769,7 +769,7 @@ def test_variable_paths_are_read_in_linear_time() -> None:
         divs = "".join(f'<div id="div-gpt-ad-{i}"></div>' for i in range(n))
         return audit_seconds(
             '<html><head><script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">'
-            '</script><script>var u0 = "/1234567/site/top";\nvar filler = "' + "x" * (50 * n)
+            '</script><script>var u0 = "/2817463/site/top";\nvar filler = "' + "x" * (50 * n)
             + '";\n' + defs + "</script></head><body><p>Text.</p>" + divs + "</body></html>")
 
     assert_linear(seconds, 250, "slots whose path a variable holds", floor=0.01)
@@ -1169,7 +1169,7 @@ def test_pixel_and_loader_query_ids(project_engine: Engine, catalogue: Catalogue
 SPONSOR_LINE = b"""<html><head><title>t</title>
 <script async src="https://www.googletagservices.com/tag/js/gpt.js"></script>
 <script>googletag.cmd.push(function () {
-  googletag.defineSlot('/1234567/mag/tools', [[88, 31]], 'adTools1').addService(googletag.pubads());
+  googletag.defineSlot('/2817463/mag/tools', [[88, 31]], 'adTools1').addService(googletag.pubads());
 });</script></head><body><p>Article text.</p>
 <div class="ad adTools" id="adTools1-wrapper"><span class="sponsorText">Presented by</span><div
  class="ad-inner" id="adTools1"><script>googletag.cmd.push(function () {
@@ -1183,7 +1183,7 @@ def test_sponsor_line_beside_its_unit_is_its_label(engine: Engine,
     (page,) = audit(SPONSOR_LINE, url="https://www.mag.test/a", engine=engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
-        (6, "Google Publisher Tag", "/1234567/mag/tools")]
+        (6, "Google Publisher Tag", "/2817463/mag/tools")]
 
 
 # the box GPT's defineSlot names, still holding the site's older DART tag (its script and
@@ -1192,10 +1192,10 @@ def test_sponsor_line_beside_its_unit_is_its_label(engine: Engine,
 GPT_BOX_DART_TAG = b"""<html><head><title>t</title>
 <script src="http://www.googletagservices.com/tag/js/gpt.js"></script>
 <script>googletag.cmd.push(function () {
-  googletag.defineSlot('/1234567/news/section', [300, 250], 'ad-div-mpu')
+  googletag.defineSlot('/2817463/news/section', [300, 250], 'ad-div-mpu')
     .addService(googletag.pubads());
-  googletag.defineSlot('/1234567/news/rail', [300, 600], 'rail-box').addService(googletag.pubads());
-  googletag.defineSlot('/1234567/news/inner', [300, 250], 'div-gpt-ad-77')
+  googletag.defineSlot('/2817463/news/rail', [300, 600], 'rail-box').addService(googletag.pubads());
+  googletag.defineSlot('/2817463/news/inner', [300, 250], 'div-gpt-ad-77')
     .addService(googletag.pubads());
 });</script></head><body><p>Article text.</p>
 <div id="ad-div-mpu"><div class="ad" id="mpu">
@@ -1214,14 +1214,14 @@ def test_older_tag_inside_a_gpt_box_is_the_boxs_placement(project_engine: Engine
     (page,) = audit(GPT_BOX_DART_TAG, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
-        (10, "Google Publisher Tag", "/1234567/news/section"),
-        (17, "Google Publisher Tag", "/1234567/news/rail"),
-        (17, "Google Publisher Tag", "/1234567/news/inner")]
+        (10, "Google Publisher Tag", "/2817463/news/section"),
+        (17, "Google Publisher Tag", "/2817463/news/rail"),
+        (17, "Google Publisher Tag", "/2817463/news/inner")]
 
 
 def test_units_inside_script_named_boxes_fold_linearly() -> None:
     def seconds(n: int) -> float:
-        defs = "".join(f"googletag.defineSlot('/1234567/s/u', [300, 250], 'box-{i}');"
+        defs = "".join(f"googletag.defineSlot('/2817463/s/u', [300, 250], 'box-{i}');"
                        for i in range(n))
         unit = ("<div>" * 20 + '<img src="http://ad.doubleclick.net/N1/ad/site/zone;sz=300x250"'
                 ' width="300" height="250">' * 3 + "</div>" * 20)
@@ -1454,7 +1454,7 @@ def test_older_tag_at_another_of_the_gpt_boxs_sizes_is_its_fill(
     (page,) = audit(html, url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots][:1] == [
-        (10, "Google Publisher Tag", "/1234567/news/section")]
+        (10, "Google Publisher Tag", "/2817463/news/section")]
     assert "DoubleClick DART" not in {s.network for s in page.slots}
 
 

@@ -824,9 +824,13 @@ _COMMENT_REACH = 2000
 
 # an entity-escaped tag's opening (`&lt;script`, `&lt;img`), and a code block's opening or
 # close, raw, escaped or in a script's string (`<pre>`, `<code class="language-html">`,
-# `&lt;/code&gt;`, `<\/code>`, `\u003c/code`)
+# `&lt;/code&gt;`, `<\/code>`, `\u003c/code`), or in a string in a string (JSON a script
+# hands `JSON.parse("…")`, its `<\/code>` escaped again: `<\\/code>`); the name ends as a
+# tag's does (a space, `>`, `/`, or an escape's `\`, `&`), so a script's comparison with a
+# variable so named (`0<code.length`, `i<pre`) opens no block
 _ESCAPED_TAG = lazy_regex(r"&lt;[A-Za-z]")
-_CODE_BLOCK = lazy_regex(r"(?:<|&lt;|\\u003[cC]|\\x3[cC])(\\?/)?(?:pre|code)\b", re.IGNORECASE)
+_CODE_BLOCK = lazy_regex(r"(?:<|&lt;|\\u003[cC]|\\x3[cC])(\\{0,8}/)?(?:pre|code)(?=[\s/>\\&])",
+                         re.IGNORECASE)
 _RAW_TAG = lazy_regex(r"<([A-Za-z][\w-]*)")
 # the tags a syntax highlighter or an author writes inside a code block's text: a block
 # holding any other (a script, a frame, an ad's box) holds markup, which may be live

@@ -271,6 +271,13 @@ _SHARED_NUMBERS = {
         "<ins data-revive-zoneid=\"1\" data-revive-id=\"{hexid}\"></ins><script async src=\"//"
         "ads.{site}/www/delivery/asyncjs.php\"></script><iframe src='https://ads.{site}/www/"
         "delivery/afr.php?zoneid=2&amp;cb=1' width='728' height='90'></iframe>"),
+    # Revive's Hosted edition serves every customer from one installation, whose ID its
+    # invocation code writes on each customer's page (their zones are told apart by number)
+    "Revive Hosted edition's installation": (
+        "<!-- Revive Adserver Hosted edition Asynchronous JS Tag - Generated with Revive "
+        "Adserver v5.5.1 -->\n<ins data-revive-zoneid=\"{n}\" data-revive-id=\"727bec5e0920"
+        "8690b050ccfc6a45d384\"></ins>\n<script async src=\"//servedby.revive-adserver.net/"
+        "asyncjs.php\"></script>"),
     "YADS's helper frames": (
         "<script>yads_ad_ds = '48213_{n}';</script><script src=\"https://yads.c.yimg.jp/js/"
         "yads.js\"></script><iframe src=\"https://s.yimg.jp/images/listing/tool/yads/ast.html"

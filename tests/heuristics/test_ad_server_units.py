@@ -214,11 +214,11 @@ _GPT = "\n".join([
     "<html><head><title>t</title>",
     '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
     "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
-    "googletag.defineSlot('/1234567/site/top', [728, 90], 'div-gpt-ad-top').addService("
+    "googletag.defineSlot('/2817463/site/top', [728, 90], 'div-gpt-ad-top').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/written', [300, 250], 'div-gpt-ad-written')"
+    "googletag.defineSlot('/2817463/site/written', [300, 250], 'div-gpt-ad-written')"
     ".addService(googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/absent', [300, 250], 'div-gpt-ad-absent')"
+    "googletag.defineSlot('/2817463/site/absent', [300, 250], 'div-gpt-ad-absent')"
     ".addService(googletag.pubads());",
     "googletag.enableServices(); });</script></head><body>",
     '<div id="div-gpt-ad-top"></div>',  # line 8
@@ -235,8 +235,8 @@ def test_a_gpt_unit_whose_div_the_page_lacks_is_no_slot(audit_html: AuditHtml) -
     at the script that defines it; the missing unit's path is still the page's ID."""
     report = audit_html(_GPT)
     gpt = "Google Publisher Tag"
-    assert _slots(report) == [(3, gpt, "/1234567/site/written"), (8, gpt, "/1234567/site/top")]
-    assert ("gpt-slot", "/1234567/site/absent") in {(i.kind, i.value) for i in report.ids}
+    assert _slots(report) == [(3, gpt, "/2817463/site/written"), (8, gpt, "/2817463/site/top")]
+    assert ("gpt-slot", "/2817463/site/absent") in {(i.kind, i.value) for i in report.ids}
 
 
 # GPT units whose divs a page's framework makes, each as sites' own code writes it: jQuery
@@ -247,17 +247,17 @@ _GPT_MADE = "\n".join([
     "<html><head><title>t</title>",
     '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
     "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
-    "googletag.defineSlot('/1234567/site/jq', [728, 90], 'div-gpt-ad-jq').addService("
+    "googletag.defineSlot('/2817463/site/jq', [728, 90], 'div-gpt-ad-jq').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/react', [300, 250], 'div-gpt-ad-react').addService("
+    "googletag.defineSlot('/2817463/site/react', [300, 250], 'div-gpt-ad-react').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/vue', [300, 250], 'div-gpt-ad-vue').addService("
+    "googletag.defineSlot('/2817463/site/vue', [300, 250], 'div-gpt-ad-vue').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/loop', [300, 250], 'div-gpt-ad-2').addService("
+    "googletag.defineSlot('/2817463/site/loop', [300, 250], 'div-gpt-ad-2').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/json', [300, 250], 'div-gpt-ad-json').addService("
+    "googletag.defineSlot('/2817463/site/json', [300, 250], 'div-gpt-ad-json').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/data', [300, 600], 'div-gpt-ad-data').addService("
+    "googletag.defineSlot('/2817463/site/data', [300, 600], 'div-gpt-ad-data').addService("
     "googletag.pubads());",
     "googletag.enableServices(); });</script></head><body>",
     _P,
@@ -269,7 +269,7 @@ _GPT_MADE = "\n".join([
     "<script>for (var n = 1; n <= 3; n++) { var d = document.createElement('div'); "
     "d.id = 'div-gpt-ad-' + n; document.body.appendChild(d); }</script>",
     '<script type="application/json" id="ads">{"units": [{"id": "div-gpt-ad-json", '
-    '"path": "/1234567/site/json"}]}</script>',
+    '"path": "/2817463/site/json"}]}</script>',
     '<div class="ad-slot" data-ad-div="div-gpt-ad-data"></div>',
     _P,
     "</body></html>",
@@ -282,7 +282,7 @@ def test_a_gpt_unit_whose_div_the_pages_framework_makes_is_a_slot(audit_html: Au
     unit's: each stays a slot at the script that defines it, none vanishes."""
     report = audit_html(_GPT_MADE)
     gpt = "Google Publisher Tag"
-    assert sorted(_slots(report)) == [(3, gpt, f"/1234567/site/{unit}") for unit in
+    assert sorted(_slots(report)) == [(3, gpt, f"/2817463/site/{unit}") for unit in
                                       ("data", "jq", "json", "loop", "react", "vue")]
 
 
@@ -294,11 +294,11 @@ _GPT_HELD = "\n".join([
     "<html><head><title>t</title>",
     '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>',
     "<script>window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() {",
-    "googletag.defineSlot('/1234567/site/banner', [728, 90], 'div-gpt-ad-55-2').addService("
+    "googletag.defineSlot('/2817463/site/banner', [728, 90], 'div-gpt-ad-55-2').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/rail', [300, 250], 'div-gpt-ad-55-3').addService("
+    "googletag.defineSlot('/2817463/site/rail', [300, 250], 'div-gpt-ad-55-3').addService("
     "googletag.pubads());",
-    "googletag.defineSlot('/1234567/site/both', [300, 250], 'div-gpt-ad-55-4').addService("
+    "googletag.defineSlot('/2817463/site/both', [300, 250], 'div-gpt-ad-55-4').addService("
     "googletag.pubads());",
     "googletag.enableServices(); });</script></head><body>",
     _P,
@@ -322,8 +322,8 @@ def test_a_gpt_unit_whose_div_a_body_script_holds_as_markup_is_a_slot_there(
     div two scripts hold leaves the unit at its definition."""
     gpt = "Google Publisher Tag"
     assert sorted(_slots(audit_html(_GPT_HELD))) == [
-        (3, gpt, "/1234567/site/both"), (10, gpt, "/1234567/site/banner"),
-        (12, gpt, "/1234567/site/rail")]
+        (3, gpt, "/2817463/site/both"), (10, gpt, "/2817463/site/banner"),
+        (12, gpt, "/2817463/site/rail")]
 
 
 def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtml) -> None:
@@ -340,8 +340,8 @@ def test_a_smart_format_of_thousands_of_digits_is_no_format(audit_html: AuditHtm
 _PURCH = "\n".join([
     "<html><head><title>t</title>",
     "<script src='http://ads.servebom.com/tmnhead.js'></script>",
-    "<script>tmntag.adunit({account: '/1234567/tmn.test', sizes: [728, 90], div: 'ad_top'});",
-    "tmntag.adunit({account: '/1234567/tmn.test', sizes: [300, 250], div: 'ad_rail'});",
+    "<script>tmntag.adunit({account: '/2817463/tmn.test', sizes: [728, 90], div: 'ad_top'});",
+    "tmntag.adunit({account: '/2817463/tmn.test', sizes: [300, 250], div: 'ad_rail'});",
     "</script></head><body>",
     "<div id='ad_top'></div>",
     "<script type='text/javascript'>tmntag.adTag('ad_top');</script>",  # line 7
@@ -360,11 +360,11 @@ def test_purchs_config_names_its_ad_manager_account(audit_html: AuditHtml) -> No
     """The account each unit's path opens with is Purch's Ad Manager network, read from its
     units' config and from `tmntag.account('<path>')`, which is the page's path too."""
     ids = {(i.kind, i.value) for i in audit_html(_PURCH).ids}
-    assert ("gpt-network", "1234567") in ids
-    page = _PURCH.replace("<script>tmntag.adunit", "<script>tmntag.account('/1234567/tmn.test/"
+    assert ("gpt-network", "2817463") in ids
+    page = _PURCH.replace("<script>tmntag.adunit", "<script>tmntag.account('/2817463/tmn.test/"
                           "News');\ntmntag.adunit", 1)
     ids = {(i.kind, i.value) for i in audit_html(page).ids}
-    assert {("gpt-network", "1234567"), ("gpt-slot", "/1234567/tmn.test/News")} <= ids
+    assert {("gpt-network", "2817463"), ("gpt-slot", "/2817463/tmn.test/News")} <= ids
 
 
 def test_boxes_sharing_a_breakpoint_but_naming_their_slots_apart_are_units(

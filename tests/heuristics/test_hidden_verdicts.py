@@ -700,7 +700,7 @@ def _revive(zone: int) -> str:
 
 def _gam(slot: str, size: str) -> str:
     width, height = size.split("x")
-    return (f'<iframe src="https://pubads.g.doubleclick.net/gampad/adx?iu=/1234567/gazette/'
+    return (f'<iframe src="https://pubads.g.doubleclick.net/gampad/adx?iu=/2817463/gazette/'
             f'{slot}&sz={size}&c=1" width="{width}" height="{height}" frameborder="0">'
             "</iframe>")
 
@@ -748,7 +748,7 @@ TAKING_TURNS: list[tuple[str, str, str, list[Severity]]] = [
      + f"<div><div>{_exo(5512007)}</div><span{_OFF}>{_exo(5512008)}</span></div>", [M]),
     ("a hidden phone unit of another GAM network beside the site's desktop unit", _GPT,
      f'<div class="ad-desktop">{_gam("desktop", "728x90")}</div><div class="ad-mobile"{_OFF}>'
-     + _gam("mobile", "320x50").replace("/1234567/", "/7654321/") + "</div>", [M]),
+     + _gam("mobile", "320x50").replace("/2817463/", "/7654321/") + "</div>", [M]),
     ("a hidden box of another class beside the site's slide", "", _EXO_TAGS + '<div><div '
      f'class="b">{_exo(5512007)}</div><div class="k9"{_OFF}>{_exo(5512008)}</div></div>', [M]),
     ("every slide hidden", "", _EXO_TAGS + f'<div class="cycle-slideshow"><div{_OFF}>'

@@ -2231,21 +2231,21 @@ def test_a_sites_gpt_wrapper_listing_unit_objects_places_each_unit(
     arguments (`{name: '/<network>/<unit>', id: '<div>', sizes: [[w, h]]}`, or the sizes
     before the div): each div the page holds is that GPT unit, at its first size, and the
     network code is the page's; a unit whose div the page lacks is no placement."""
-    config = ("<script>site.load.ads([\n{ name : '/1234567/Web-LB0', id : 'leaderboard-ad', "
-              "sizes : [[728, 90]] },\n{ name : '/1234567/Web-LR1', id : 'rail-ad', "
-              "sizes : [[300, 250], [300, 600]] },\n{ name : '/1234567/Web-Gone', "
+    config = ("<script>site.load.ads([\n{ name : '/2817463/Web-LB0', id : 'leaderboard-ad', "
+              "sizes : [[728, 90]] },\n{ name : '/2817463/Web-LR1', id : 'rail-ad', "
+              "sizes : [[300, 250], [300, 600]] },\n{ name : '/2817463/Web-Gone', "
               "id : 'gone-ad', sizes : [[300, 250]] }]);\n"
-              "var more = [{\"adUnitPath\": \"/1234567/news/box\", \"sizes\": [[300, 100]], "
+              "var more = [{\"adUnitPath\": \"/2817463/news/box\", \"sizes\": [[300, 100]], "
               "\"divId\": \"box-ad\"}];</script>")
     report = audit_html(page(
         '<div class="leaderboard advertisement" id="leaderboard-ad"></div><p>Text.</p>'
         '<div class="variable advertisement" id="rail-ad"></div>'
         '<div class="module" id="box-ad"></div>', head=config))
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
-        ("Google Publisher Tag", "/1234567/Web-LB0", 728, 90),
-        ("Google Publisher Tag", "/1234567/Web-LR1", 300, 250),
-        ("Google Publisher Tag", "/1234567/news/box", 300, 100)]
-    assert ("gpt-network", "1234567") in {(i.kind, i.value) for i in report.ids}
+        ("Google Publisher Tag", "/2817463/Web-LB0", 728, 90),
+        ("Google Publisher Tag", "/2817463/Web-LR1", 300, 250),
+        ("Google Publisher Tag", "/2817463/news/box", 300, 100)]
+    assert ("gpt-network", "2817463") in {(i.kind, i.value) for i in report.ids}
 
 
 def test_an_object_naming_a_path_and_an_element_without_sizes_is_no_gpt_unit(
@@ -2270,14 +2270,14 @@ def test_ad_managers_non_javascript_tag_is_a_gpt_unit(audit_html: AuditHtml) -> 
     slashes; a 1x1 one is an impression pixel, no unit."""
     report = audit_html(page(
         '<div class="ad" id="ad-top"><noscript><div>'
-        + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90|970x250")
+        + _NON_JS.format(iu="%2F2817463%2Fnews%2Ftop", sz="728x90|970x250")
         + '</div></noscript></div><p>Text.</p><div class="box">'
-        + _NON_JS.format(iu="/1234567/news/box", sz="300x250") + "</div>"
-        + '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;sz=1x1&amp;'
+        + _NON_JS.format(iu="/2817463/news/box", sz="300x250") + "</div>"
+        + '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/2817463/px&amp;sz=1x1&amp;'
         'c=1" width="1" height="1" alt="">'))
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
-        ("Google Publisher Tag", "/1234567/news/top", 728, 90),
-        ("Google Publisher Tag", "/1234567/news/box", 300, 250)]
+        ("Google Publisher Tag", "/2817463/news/top", 728, 90),
+        ("Google Publisher Tag", "/2817463/news/box", 300, 250)]
 
 
 def test_a_non_javascript_tags_unit_path_is_read_as_its_url_id_is(
@@ -2287,13 +2287,13 @@ def test_a_non_javascript_tags_unit_path_is_read_as_its_url_id_is(
     holding more (a percent-escape, `|`, markup a hostile copy writes) was read whole as the
     slot's zone but cut as its ID, two `gpt-slot` IDs for one unit, one of them the page's
     markup in the zone; now the zone is the ID."""
-    hostile = "/1234567/a|b&lt;script&gt;x&lt;/script&gt;"
+    hostile = "/2817463/a|b&lt;script&gt;x&lt;/script&gt;"
     report = audit_html(page(
-        '<div class="box">' + _NON_JS.format(iu="/1234567/news/caf%C3%A9", sz="300x250")
+        '<div class="box">' + _NON_JS.format(iu="/2817463/news/caf%C3%A9", sz="300x250")
         + '</div><p>Text.</p><div class="box">' + _NON_JS.format(iu=hostile, sz="728x90")
         + "</div>"))
     zones = [s.zone_id for s in report.slots]
-    assert zones == ["/1234567/news/caf", "/1234567/a"]
+    assert zones == ["/2817463/news/caf", "/2817463/a"]
     assert sorted(i.value for i in report.ids if i.kind == "gpt-slot") == sorted(zones)
 
 
@@ -2302,17 +2302,17 @@ def test_a_gpt_config_keyed_by_div_places_each_unit(audit_html: AuditHtml) -> No
     {"properties": {…}, "zone": "/<network>/<unit>", "sizes": [[w, h]]}}`) places each unit
     at its div, at its first size; a key the page holds no div of is no placement."""
     config = ('<script>var manager = new Site.Ad.Manager({defs: {\n'
-              '"ad-boxtop": {"properties": {"pos": "boxtop"}, "zone": "/1234567/news/top",'
+              '"ad-boxtop": {"properties": {"pos": "boxtop"}, "zone": "/2817463/news/top",'
               ' "sizes": [[300, 250], [300, 600]]},\n'
-              '"ad-gone": {"properties": {"pos": "gone"}, "zone": "/1234567/news/top",'
+              '"ad-gone": {"properties": {"pos": "gone"}, "zone": "/2817463/news/top",'
               ' "sizes": [[728, 90]]},\n'
-              '"ad-bottom": {"zone": "/1234567/news/bottom", "properties": {"pos": "btm"},'
-              ' "sizes": [[728, 90]]}}, globals: {"zone": "/1234567/news/top"}});</script>')
+              '"ad-bottom": {"zone": "/2817463/news/bottom", "properties": {"pos": "btm"},'
+              ' "sizes": [[728, 90]]}}, globals: {"zone": "/2817463/news/top"}});</script>')
     report = audit_html(page('<div id="ad-boxtop" class="ad"></div><p>Text.</p>'
                              '<div id="ad-bottom"></div>', head=config))
     assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
-        ("Google Publisher Tag", "/1234567/news/top", 300, 250),
-        ("Google Publisher Tag", "/1234567/news/bottom", 728, 90)]
+        ("Google Publisher Tag", "/2817463/news/top", 300, 250),
+        ("Google Publisher Tag", "/2817463/news/bottom", 728, 90)]
 
 
 def test_a_gpt_boxs_no_javascript_tag_after_it_is_that_unit(audit_html: AuditHtml) -> None:
@@ -2324,16 +2324,16 @@ def test_a_gpt_boxs_no_javascript_tag_after_it_is_that_unit(audit_html: AuditHtm
               "</script>")
     head = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
     report = audit_html(page(
-        '<div id="div-gpt-ad-1">' + define.format(iu="/1234567/news/top", div="div-gpt-ad-1")
-        + "</div><noscript>" + _NON_JS.format(iu="%2F1234567%2Fnews%2Ftop", sz="728x90")
+        '<div id="div-gpt-ad-1">' + define.format(iu="/2817463/news/top", div="div-gpt-ad-1")
+        + "</div><noscript>" + _NON_JS.format(iu="%2F2817463%2Fnews%2Ftop", sz="728x90")
         + '</noscript><p>More text.</p><div id="div-gpt-ad-2">'
-        + define.format(iu="/1234567/news/mid", div="div-gpt-ad-2")
-        + "</div><noscript>" + _NON_JS.format(iu="/1234567/news/foot", sz="728x90")
+        + define.format(iu="/2817463/news/mid", div="div-gpt-ad-2")
+        + "</div><noscript>" + _NON_JS.format(iu="/2817463/news/foot", sz="728x90")
         + "</noscript>", head=head))
     assert [(s.network, s.zone_id) for s in report.slots] == [
-        ("Google Publisher Tag", "/1234567/news/top"),
-        ("Google Publisher Tag", "/1234567/news/mid"),
-        ("Google Publisher Tag", "/1234567/news/foot")]
+        ("Google Publisher Tag", "/2817463/news/top"),
+        ("Google Publisher Tag", "/2817463/news/mid"),
+        ("Google Publisher Tag", "/2817463/news/foot")]
 
 
 def test_a_gallerys_file_paths_are_no_gpt_units(audit_html: AuditHtml) -> None:
@@ -2357,7 +2357,7 @@ def test_pixels_by_their_tags_size_are_no_units(audit_html: AuditHtml) -> None:
     """An impression pixel told by its tag's own size, no width or height attribute: Ad
     Manager's `/gampad/ad?…&sz=0x0`, ADTECH's `adserv/…;size=1x1`; no unit either."""
     report = audit_html(page(
-        '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/news/px&amp;sz=0x0'
+        '<img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/2817463/news/px&amp;sz=0x0'
         '&amp;c=1" alt=""><img src="http://adserver.adtech.de/adserv/3.0/311.0/5297992/0/16/'
         'ADTECH;loc=300;size=1x1" border="0">'))
     assert not report.slots
@@ -2383,9 +2383,9 @@ def test_ad_managers_non_javascript_pixel_sized_in_its_query_is_no_unit(
     """Ad Manager's no-JavaScript tag asking for sz=0x0 or sz=1x1 is an impression pixel
     however its <img> is sized (no width or height attributes at all): no unit."""
     report = audit_html(page(
-        '<p>Text.</p><img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/1234567/px&amp;'
+        '<p>Text.</p><img src="https://pubads.g.doubleclick.net/gampad/ad?iu=/2817463/px&amp;'
         'sz=0x0&amp;c=1" alt=""><img src="https://pubads.g.doubleclick.net/gampad/ad?'
-        'iu=/1234567/px2&amp;c=2&amp;sz=1x1" alt="">'))
+        'iu=/2817463/px2&amp;c=2&amp;sz=1x1" alt="">'))
     assert report.slots == ()
 
 
@@ -2425,7 +2425,7 @@ def test_a_saved_tags_written_loader_between_it_and_its_noscript_is_one_unit(
     the unit's box, or after it): one placement each, not the call's and the image's."""
     call = ("<script>sas_pageid='12345/67890'; sas_formatid={f}; sas_target=''; "
             "SmartAdServer(sas_pageid, sas_formatid, sas_target);</script>"
-            "<script src='https://www3.smartadserver.com/call/pubj/12345/67890/{f}/M/1234567/?'>"
+            "<script src='https://www3.smartadserver.com/call/pubj/12345/67890/{f}/M/2817463/?'>"
             "</script>")
     image = ("<noscript><a href='https://www3.smartadserver.com/call/pubjumpi/12345/67890/{f}/"
              "S/[timestamp]/?'><img src='https://www3.smartadserver.com/call/pubi/12345/67890/"

@@ -82,9 +82,9 @@ SNIPPETS = [
     ("AdSense", "<script async src='https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"
      "?client=ca-pub-4821730195648203'></script>", "Google AdSense", Category.ADVERTISING,
      ("adsense-publisher", "ca-pub-4821730195648203"), None, None),
-    ("GPT", "<script>googletag.cmd.push(function(){googletag.defineSlot('/1234567/site/top', "
+    ("GPT", "<script>googletag.cmd.push(function(){googletag.defineSlot('/2817463/site/top', "
      "[728, 90], 'div-gpt-ad-1').addService(googletag.pubads());});</script>",
-     "Google Publisher Tag", Category.ADVERTISING, ("gpt-network", "1234567"), None, None),
+     "Google Publisher Tag", Category.ADVERTISING, ("gpt-network", "2817463"), None, None),
     ("Coinhive", "<script>var miner = new CoinHive.Anonymous('abcdefghijklmnopqrstuvwxyz123456');"
      "</script>", "Coinhive", Category.CRYPTOMINING,
      ("coinhive-key", "abcdefghijklmnopqrstuvwxyz123456"), None, None),

@@ -119,3 +119,35 @@ def test_calls_shown_in_a_scripts_strings_read_in_linear_time() -> None:
         return audit_seconds(_state(CALLS_SHOWN["inline code, raw"] * n))
 
     assert_linear(seconds, 2000, "ad calls shown in code blocks of a script's string")
+
+
+def test_calls_after_a_block_closed_in_a_string_in_a_string_are_read(
+        audit_html: AuditHtml) -> None:
+    # the state a server writes as JSON inside a script's string (`JSON.parse("…")`), its
+    # JSON's `<\/code>` escaped again (`<\\/code>`): the block is closed, the site's own GPT
+    # unit after it in the same script is live
+    html = (f"<html><head><title>t</title></head><body>{_P}<script>window.__STATE__ = "
+            'JSON.parse("{\\"article\\":{\\"body\\":\\"<p>Run <code>npm start<\\\\/code> '
+            'first.<\\\\/p>\\"},\\"user\\":null}");\nvar googletag = googletag || {}; '
+            "googletag.cmd = googletag.cmd || [];\ngoogletag.cmd.push(function() {\n  "
+            "googletag.defineSlot('/6011/tech/article', [300, 250], 'div-gpt-ad-1')"
+            ".addService(googletag.pubads());\n});</script><div id=\"div-gpt-ad-1\"></div>"
+            "</body></html>")
+    assert "<code>npm start<\\\\/code>" in html
+    report = audit_html(html)
+    assert {("gpt-network", "6011"), ("gpt-slot", "/6011/tech/article")} <= {
+        (i.kind, i.value) for i in report.ids}
+
+
+def test_a_comparison_with_a_variable_named_code_opens_no_code_block(
+        audit_html: AuditHtml) -> None:
+    # `0<code.length` is a comparison, not a `<code>` tag: the GPT unit after it is live
+    html = (f"<html><head><title>t</title></head><body>{_P}<script>\nvar code = (location."
+            "search.match(/promo=(\\w+)/) || [])[1] || '';\nif (0<code.length) { document."
+            "cookie = 'promo=' + code; }\nvar googletag = googletag || {}; googletag.cmd = "
+            "googletag.cmd || [];\ngoogletag.cmd.push(function() {\n  googletag.defineSlot("
+            "'/6011/deals/top', [728, 90], 'div-gpt-ad-top').addService(googletag.pubads());"
+            "\n});</script><div id=\"div-gpt-ad-top\"></div></body></html>")
+    report = audit_html(html)
+    assert {("gpt-network", "6011"), ("gpt-slot", "/6011/deals/top")} <= {
+        (i.kind, i.value) for i in report.ids}

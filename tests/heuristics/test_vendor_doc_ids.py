@@ -86,6 +86,82 @@ def test_adsenses_example_publisher_is_no_operators(audit_html: AuditHtml) -> No
     report = audit_html(_ADSENSE.format(pub="1234567890123456", slot="1234567890"))
     assert "Google AdSense" in {n.network for n in report.networks}
     assert [(i.kind, i.value) for i in report.ids] == []
+    # the example Google's own help ("Find your publisher ID", answer 105516) and its Web
+    # Stories plugin give, which plugins' settings and tutorials copy
+    report = audit_html(_ADSENSE.format(pub="1234567891234567", slot="4821730195"))
+    assert [(i.kind, i.value) for i in report.ids] == [("adsense-slot", "4821730195")]
     report = audit_html(_ADSENSE.format(pub="4821730195648203", slot="7391028456"))
     assert {("adsense-publisher", "ca-pub-4821730195648203"), ("adsense-slot", "7391028456")} \
         <= {(i.kind, i.value) for i in report.ids}
+
+
+_BIDDER_DOCS = (
+    "<html><head><title>t</title><script async src=\"/js/prebid.js\"></script><script>"
+    "var adUnits = [{\n  code: 'test-div',\n  mediaTypes: {banner: {sizes: [[300, 250]]}},\n"
+    "  bids: [{bidder: 'pubmatic', params: {publisherId: '{publisher}', adSlot: "
+    "'pubmatic_test2'}},\n         {bidder: 'ix', params: {siteId: '{site}', size: [300, 250]"
+    "}}]\n}];\nvar pbjs = pbjs || {}; pbjs.que = pbjs.que || [];\npbjs.que.push(function() { "
+    f"pbjs.addAdUnits(adUnits); pbjs.requestBids({{}}); }});</script></head><body>{_P}"
+    "<div id='test-div'></div></body></html>")
+
+
+def test_bidders_own_adapter_examples_are_no_operators(audit_html: AuditHtml) -> None:
+    """PubMatic's adapter doc (Prebid's modules/pubmaticBidAdapter.md) bids with its test
+    publisher 156209 (156276 in Prebid's test configs), IX's (ixBidAdapter.md) with site
+    '12345': pages that paste them are no operator's; a site's own numbers are read."""
+    for publisher, site in (("156209", "12345"), ("156276", "12345")):
+        report = audit_html(_BIDDER_DOCS.replace("{publisher}", publisher)
+                            .replace("{site}", site))
+        assert {"PubMatic", "Index Exchange"} <= {n.network for n in report.networks}
+        assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_BIDDER_DOCS.replace("{publisher}", "162874").replace("{site}", "418832"))
+    assert {("pubmatic-publisher", "162874"), ("index-exchange-site", "418832")} \
+        <= {(i.kind, i.value) for i in report.ids}
+
+
+_TEST_PARAMETERS = (
+    "<html><head><title>t</title><script async src=\"/js/prebid.js\"></script><script>"
+    "var adUnits = [{\n  code: 'test-banner',\n  mediaTypes: {banner: {sizes: [[300, 250]]}},"
+    "\n  bids: [{bidder: 'sovrn', params: {tagid: '{tag}'}},\n         {bidder: 'gumgum', "
+    "params: {zone: '{zone}', bidfloor: 0.03}},\n         {bidder: 'medianet', params: {cid: "
+    "'{cid}'}}]\n}];\nvar pbjs = pbjs || {}; pbjs.que = pbjs.que || [];\npbjs.que.push("
+    f"function() {{ pbjs.addAdUnits(adUnits); pbjs.requestBids({{}}); }});</script></head><body>"
+    f"{_P}<div id='test-banner'></div></body></html>")
+
+
+def _bidding(tag: str, zone: str, cid: str) -> str:
+    return (_TEST_PARAMETERS.replace("{tag}", tag).replace("{zone}", zone)
+            .replace("{cid}", cid))
+
+
+def test_bidders_test_parameters_are_no_operators(audit_html: AuditHtml) -> None:
+    """The "Test Parameters" Prebid's adapter docs give (modules/sovrnBidAdapter.md's tagids,
+    gumgumBidAdapter.md's zones, medianetBidAdapter.md's testing cid), which test and demo
+    pages paste; a site's own are read."""
+    for tag, zone in (("403370", "dc9d6be1"), ("403401", "ggumtest"), ("531000", "dc9d6be1"),
+                      ("315045", "dc9d6be1")):
+        report = audit_html(_bidding(tag, zone, "8CUX0H51C"))
+        assert {"Sovrn", "GumGum", "Media.net"} <= {n.network for n in report.networks}
+        assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_bidding("582214", "a7c4e2f9", "8CU4W2Q7R"))
+    assert {("sovrn-zone", "582214"), ("gumgum-zone", "a7c4e2f9"),
+            ("medianet-customer", "8CU4W2Q7R")} <= {(i.kind, i.value) for i in report.ids}
+
+
+_GPT_REFERENCE = (
+    "<html><head><title>t</title><script async src=\"https://securepubads.g.doubleclick.net/"
+    "tag/js/gpt.js\"></script><script>window.googletag = window.googletag || {cmd: []};\n"
+    "googletag.cmd.push(function() {\n  googletag.defineSlot('/{network}/sports', [160, 600], "
+    "'div-1').addService(googletag.pubads());\n  googletag.enableServices();\n});</script>"
+    f"</head><body>{_P}<div id='div-1'></div></body></html>")
+
+
+def test_gpts_reference_example_network_is_no_operators(audit_html: AuditHtml) -> None:
+    """GPT's reference writes its every example with network 1234567 ('/1234567/sports'),
+    which pages paste: no operator's, nor any unit under it; a site's own is read."""
+    report = audit_html(_GPT_REFERENCE.replace("{network}", "1234567"))
+    assert "Google Publisher Tag" in {n.network for n in report.networks}
+    assert [(i.kind, i.value) for i in report.ids] == []
+    report = audit_html(_GPT_REFERENCE.replace("{network}", "21775744"))
+    assert {("gpt-network", "21775744"), ("gpt-slot", "/21775744/sports")} <= {
+        (i.kind, i.value) for i in report.ids}

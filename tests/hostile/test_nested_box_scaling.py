@@ -17,7 +17,7 @@ _IMAGE = ('<img src="http://ad.doubleclick.net/N1/ad/site/zone;sz=300x250" width
 
 
 def _nested_boxes(n: int, images: bool, attribute: str = "") -> str:
-    calls = "".join(f"googletag.defineSlot('/1234567/s/u', [300, 250], 'box-{i}');"
+    calls = "".join(f"googletag.defineSlot('/2817463/s/u', [300, 250], 'box-{i}');"
                     for i in range(n))
     boxes = "".join(f'<div id="box-{i}"{attribute}>' + (_IMAGE if images else "")
                     for i in range(n))

@@ -223,7 +223,7 @@ def test_shift_jis_0x5c_trail_bytes_are_no_escapes_in_scripts() -> None:
     was a backslash, escaping the quote after it, so a GPT slot named `top_表` was read as
     `top_•\\`. Scripts are read from the decoded text, whatever the page declares."""
     script = ("<script>var label = 'ソ'; googletag.cmd.push(function() {"
-              " googletag.defineSlot('/1234567/top_表', [728, 90], 'div-gpt-ad-1')"
+              " googletag.defineSlot('/2817463/top_表', [728, 90], 'div-gpt-ad-1')"
               ".addService(googletag.pubads()); });</script>\n"
               '<script>var t = "表"; var u = "https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD3";'
               "</script>\n")
@@ -232,7 +232,7 @@ def test_shift_jis_0x5c_trail_bytes_are_no_escapes_in_scripts() -> None:
     declared = page.replace(b"<head>", b"<head><meta charset=shift_jis>")
     ids = {(i.kind, i.value) for i in _report(page).ids}
     assert ids == {(i.kind, i.value) for i in _report(declared).ids}
-    assert {("gpt-slot", "/1234567/top_表"), ("gtm-container", "GTM-AB12CD3")} <= ids
+    assert {("gpt-slot", "/2817463/top_表"), ("gtm-container", "GTM-AB12CD3")} <= ids
 
 
 # A short title in each codec (the page's only non-ASCII text), and a sentence.
