@@ -12,7 +12,7 @@ _GPT = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'
 
 def _ad_map(n: int) -> str:
     defines = "".join(
-        f"  googletag.defineSlot('/1234567/site/section{i}', [300, 250], 'div-gpt-ad-{i}')"
+        f"  googletag.defineSlot('/2817463/site/section{i}', [300, 250], 'div-gpt-ad-{i}')"
         f".addService(googletag.pubads());\n  // {'section notes ' * 12}\n" for i in range(n))
     return (f"<!DOCTYPE html><html><head>{_GPT}<script>\ngoogletag.cmd.push(function() {{\n"
             f"{defines}  googletag.enableServices();\n}});\n</script></head>"
