@@ -43,8 +43,12 @@ _REQUEST = lazy_regex(
     r"""|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
     r"""|(?:\$|\bjQuery)\s*\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*(load))"""
     r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
-# the answer read as text, and written into the document as markup
-_AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b|\bfunction\s*\(\s*[\w$]+\s*\)""")
+# the answer read as text, and written into the document as markup: fetch's `.text()`,
+# XHR's `responseText`; jQuery hands it to a callback of one parameter (`function(d)`,
+# `d =>`), which for fetch or XHR is any handler (a click's `function(e)` beside a beacon)
+_AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b""")
+_CALLBACK = lazy_regex(
+    r"""\bfunction\s*\(\s*[\w$]+\s*\)|(?<![\w$.])[\w$]+\s*=>|\(\s*[\w$]+\s*\)\s*=>""")
 _AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b""")
 _SINK = lazy_regex(
     r"""\b(?:inner|outer)HTML\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*"""
@@ -55,7 +59,8 @@ REQUESTS_READ = 20  # requests of one script looked at
 
 def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
     """(address, written) of each request whose answer the code writes into the page as
-    markup: jQuery's `.load`, or a request read as text with a markup sink within REACH
+    markup: jQuery's `.load`, or a request read as text in its form (fetch's `.text()`,
+    XHR's `responseText`, a jQuery request's callback) with a markup sink within REACH
     characters after it, the answer not parsed as JSON there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
         url = m.group(3) or _assigned_address(code, m.group(4), m.start())
@@ -65,7 +70,8 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
             yield url, True
             continue
         after = code[m.end() : m.end() + REACH]
-        if _AS_DATA.search(after) or not _AS_TEXT.search(after):
+        read_as = _CALLBACK if m.group(0).startswith(("$", "jQuery")) else _AS_TEXT
+        if _AS_DATA.search(after) or not read_as.search(after):
             continue
         if _SINK.search(after):
             yield url, True

@@ -127,3 +127,30 @@ def test_the_sites_own_markup_is_no_finding(name: str, where: dict[str, str],
                                             audit_listed: AuditListed) -> None:
     assert [f for f in audit_listed(wp_page(**where), URL).findings
             if f.kind == "fetched-markup"] == []
+
+
+# legitimate code that read as markup fetched (a review's pages): a beacon POSTed, its
+# answer never read, beside a click handler's own markup; the site's header or next page
+# from a host that carries its name (a sister domain for its static files or its API)
+OWN_NAMED = [
+    ("a beacon whose answer is not read, beside a click handler's markup", {"footer": (
+        "<script>fetch('https://metrics.tideclicks.test/collect',{method:'POST',keepalive:"
+        "true,body:JSON.stringify({p:location.pathname})});document.addEventListener('click',"
+        "function(e){if(e.target.matches('.add')){document.getElementById('mini').innerHTML="
+        "'<span>Added</span>'}});</script>")}),
+]
+
+
+@pytest.mark.parametrize(("name", "where"), OWN_NAMED, ids=[t[0] for t in OWN_NAMED])
+def test_a_beacon_or_the_sites_sister_domain_is_no_finding(
+        name: str, where: dict[str, str], audit_listed: AuditListed) -> None:
+    assert [f for f in audit_listed(wp_page(**where), URL).findings
+            if f.kind == "fetched-markup"] == []
+
+
+def test_a_jquery_callback_given_the_answer_as_an_arrow_is_read(
+        audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>$.get('https://cdn.linkpool-hub.test/"
+                          "links.html',d=>$('#ft').html(d));</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]
