@@ -7,7 +7,8 @@ Read from the script's text as `tds-loader` reads its loader: a request whose an
 code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
 and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
 jQuery's `.html`/`.append`) near it. An answer read as JSON is data the site's own code
-renders, and a request to the site itself, to the CDN its markup takes its design or
+renders, and a request to the site itself, to a host that carries its name (its API or
+static files on a sister domain, `related_site`), to the CDN its markup takes its design or
 pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
 fetched or run.
 """
@@ -31,7 +32,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
-from auditor.urls import ip_address
+from auditor.urls import ip_address, related_site
 
 # a request for an absolute or scheme-relative address written as a literal (its first
 # piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
@@ -102,7 +103,8 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
         for text, hidden in texts:
             for url, _ in _fetched_markup(text):
                 host = unknown_site(ctx, url)
-                if host is None or host in seen or (sites_own_cdn(ctx, host) and not hidden):
+                if host is None or host in seen or (not hidden and (
+                        sites_own_cdn(ctx, host) or related_site(host, ctx.first_party))):
                     continue
                 seen.add(host)
                 yield _finding(ctx, code, line, xpath, url, host, hidden=hidden)
@@ -150,8 +152,9 @@ FETCHED_MARKUP = FindingKind(
     "hidden in an encoding, written outside the page's markup, in a WordPress post body, "
     "a bare IP address, a host dressed as a brand or a CDN, or a script file's text (a "
     "`.js` address: `backlink/x.js`) written as markup, which no widget serves so. A "
-    "request to the site itself, to the CDN its markup takes its stylesheets or pictures "
-    "from (a group's shared header), or to a vendor the catalogue knows, and an answer "
+    "request to the site itself, to a host carrying its name (its API or static files on "
+    "a sister domain), to the CDN its markup takes its stylesheets or pictures from (a "
+    "group's shared header), or to a vendor the catalogue knows, and an answer "
     "read as JSON (data the site's own code renders), are none.",
 )
 

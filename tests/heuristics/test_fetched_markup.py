@@ -138,6 +138,14 @@ OWN_NAMED = [
         "true,body:JSON.stringify({p:location.pathname})});document.addEventListener('click',"
         "function(e){if(e.target.matches('.add')){document.getElementById('mini').innerHTML="
         "'<span>Added</span>'}});</script>")}),
+    ("the next page of stories from the site's API host on a sister domain", {"footer": (
+        "<ul id='stories'></ul><script>document.getElementById('more').addEventListener("
+        "'click',function(){fetch('https://api.harbourgazette-cms.example/v1/river?page=2')"
+        ".then(function(r){return r.text()}).then(function(h){document.getElementById("
+        "'stories').insertAdjacentHTML('beforeend',h)})});</script>")}),
+    ("the shared header from the site's static domain", {"footer": (
+        "<script>fetch('https://harbourgazette-static.example/header/v3.html').then(r=>r."
+        "text()).then(h=>{document.getElementById('hdr').outerHTML=h});</script>")}),
 ]
 
 
