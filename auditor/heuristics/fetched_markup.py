@@ -7,7 +7,8 @@ Read from the script's text as `tds-loader` reads its loader: a request whose an
 code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
 and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
 jQuery's `.html`/`.append`) near it. An answer read as JSON is data the site's own code
-renders, and a request to the site itself, to a host that carries its name (its API or
+renders, and a request to the site itself (read without the page's address, the site
+most of its links go to), to a host that carries its name (its API or
 static files on a sister domain, `related_site`), to the CDN its markup takes its design or
 pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
 fetched or run.
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
+from auditor.dom.walk import presumed_first_party
 from auditor.heuristics.behaviour import (
     dressed_as,
     outside_markup,
@@ -32,7 +34,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
-from auditor.urls import ip_address, related_site
+from auditor.urls import ip_address, is_third_party, related_site
 
 # a request for an absolute or scheme-relative address written as a literal (its first
 # piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
@@ -103,11 +105,21 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
         for text, hidden in texts:
             for url, _ in _fetched_markup(text):
                 host = unknown_site(ctx, url)
-                if host is None or host in seen or (not hidden and (
-                        sites_own_cdn(ctx, host) or related_site(host, ctx.first_party))):
+                if host is None or host in seen or (not hidden and _sites_own(ctx, host)):
                     continue
                 seen.add(host)
                 yield _finding(ctx, code, line, xpath, url, host, hidden=hidden)
+
+
+def _sites_own(ctx: PageContext, host: str) -> bool:
+    """Whether a host is the site's own: a host that carries its name (its API or static
+    files on a sister domain), the CDN its markup takes its design or pictures from, or,
+    read without the page's address, the site most of its links go to
+    (`presumed_first_party`: a saved copy's 'load more' from its own host)."""
+    site = ctx.first_party or ctx.view(
+        "presumed first party", lambda: presumed_first_party(ctx.root))
+    return sites_own_cdn(ctx, host) or related_site(host, site) or (
+        ctx.first_party is None and site is not None and not is_third_party(host, site))
 
 
 def _script_file(url: str) -> bool:

@@ -49,7 +49,13 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.dom.walk import head_sheet_sites, head_sheets, most_served, styling_site
+from auditor.dom.walk import (
+    head_sheet_sites,
+    head_sheets,
+    most_served,
+    presumed_first_party,
+    styling_site,
+)
 from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
@@ -1458,7 +1464,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Read without the page's
-    address, the page is the site most of its links go to (`_presumed_first_party`, as the
+    address, the page is the site most of its links go to (`walk.presumed_first_party`, as the
     link blocks read it): a theme's spinner hidden with no size declared, on the site's own
     host, is the site's, no third party's. Nor is a hidden static file
     (no query) of a host the page shows its images from, or whose site serves most of the
@@ -1474,7 +1480,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     tracking: set[str] | None = None  # URLs of image requests the lists or catalogue mark
     first_party = ctx.first_party
     if first_party is None and ctx.root is not None and ctx.page.tagged("img"):
-        first_party = _presumed_first_party(ctx.root)
+        first_party = presumed_first_party(ctx.root)
     # the page's one walk of its common tags found them (libxml2's //img[@width or …]
     # took 1.6x as long as a walk of its own)
     for img in ctx.page.tagged("img"):
@@ -1909,13 +1915,6 @@ def _shares(url: str) -> bool:
     return any("://" in value for _, value in parse_qsl(parts.query))
 
 
-def _presumed_first_party(root: etree._Element) -> str | None:
-    """With no page URL, the site most links point to is taken for the page's own."""
-    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
-    domains.pop("", None)
-    return domains.most_common(1)[0][0] if domains else None
-
-
 def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reason: str
                     ) -> bool:
     """Whether a hidden element is the page itself, not a block in it: `<html>` or
@@ -2028,7 +2027,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     there, a hacked server appends its farm there."""
     if ctx.root is None or ctx.page is None:  # (a page's tree: both or neither)
         return
-    first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    first_party = ctx.first_party or presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     by_sheet = _sheet_hidden(ctx)

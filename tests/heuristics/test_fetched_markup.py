@@ -162,3 +162,23 @@ def test_a_jquery_callback_given_the_answer_as_an_arrow_is_read(
                           "links.html',d=>$('#ft').html(d));</script>")
     assert [f.severity for f in audit_listed(page, URL).findings
             if f.kind == "fetched-markup"] == [M]
+
+
+# a saved copy read without its address: the site most of its links go to is its own
+SAVED_RIVER = (
+    "<html><head><title>Valley Post</title></head><body><nav><a href='https://www.valleypost"
+    ".example/'>Home</a> <a href='https://www.valleypost.example/news'>News</a> <a href="
+    "'https://www.valleypost.example/sport'>Sport</a></nav><ul id='river'></ul><script>"
+    "document.getElementById('more').onclick=function(){fetch('{host}/river/page/2/?partial"
+    "=1').then(function(r){return r.text()}).then(function(h){document.getElementById("
+    "'river').insertAdjacentHTML('beforeend',h)})};</script></body></html>")
+
+
+@pytest.mark.parametrize(("host", "severities"), [
+    ("https://www.valleypost.example", []),
+    ("https://cdn.linkpool-hub.test", [M]),
+])
+def test_read_without_its_address_the_sites_own_host_is_its_own(
+        host: str, severities: list[Severity], audit_html: AuditHtml) -> None:
+    report = audit_html(SAVED_RIVER.replace("{host}", host), url=None)
+    assert [f.severity for f in report.findings if f.kind == "fetched-markup"] == severities
