@@ -469,6 +469,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>document.addEventListener('click',function(e){if(e.target.matches('.print'))"
         "{window.open('https://www.harbourgazette.example/print/4187');}},{once:true});"
         "</script>")}),
+    ("a share button's click delegated to the document, a cookie set beside it", {"footer": (
+        "<script>document.cookie='gz_theme=light;path=/';document.addEventListener('click',"
+        "function(e){var b=e.target.closest('a[data-share=\"facebook\"]');if(!b)return;"
+        "e.preventDefault();window.open('https://www.facebook.com/sharer/sharer.php?u='+"
+        "encodeURIComponent(location.href),'share','width=600,height=400');},{once:true});"
+        "</script>")}),
     ("a settings script's shop address the next script opens on a click", {"footer": (
         "<script>var shopUrl='https://shop.harbourmedia-group.test/';</script>\n<script>"
         "document.getElementById('shop').onclick=function(){location.href=shopUrl;};"
