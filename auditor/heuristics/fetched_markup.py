@@ -56,15 +56,23 @@ _AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJS
 _SINK = lazy_regex(
     r"""\b(?:inner|outer)HTML\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*"""
     r"""write(?:ln)?\s*\(|\.\s*(?:html|append|prepend)\s*\(\s*[\w$]+\s*\)""")
+# jQuery's `.append`/`.prepend` parse a string as markup, the DOM's (`tbody.append(tr)`,
+# `el.append(text)`) insert nodes or a text node: after fetch or XHR they write markup only
+# on a jQuery object (`$('#x').append(t)`)
+_DOM_APPEND = lazy_regex(r"""\.\s*(?:append|prepend)\s*\(""")
+_JQUERY_APPEND = lazy_regex(
+    r"""(?:\$|\bjQuery)\s*\([^()]{1,100}\)\s*\.\s*(?:append|prepend)\s*\(\s*[\w$]+\s*\)""")
 REACH = 800  # characters after the request its answer is read and written within
 REQUESTS_READ = 20  # requests of one script looked at
+SINKS_READ = 20  # markup sinks after a request looked at
 
 
 def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
     """(address, written) of each request whose answer the code writes into the page as
     markup: jQuery's `.load`, or a request read as text in its form (fetch's `.text()`,
     XHR's `responseText`, a jQuery request's callback) with a markup sink within REACH
-    characters after it, the answer not parsed as JSON there."""
+    characters after it (`.append` a jQuery object's: the DOM's appends nodes or text), the
+    answer not parsed as JSON there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
         url = m.group(3) or _assigned_address(code, m.group(4), m.start())
         if not url:
@@ -73,10 +81,15 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
             yield url, True
             continue
         after = code[m.end() : m.end() + REACH]
-        read_as = _CALLBACK if m.group(0).startswith(("$", "jQuery")) else _AS_TEXT
-        if _AS_DATA.search(after) or not read_as.search(after):
+        by_jquery = m.group(0).startswith(("$", "jQuery"))
+        if _AS_DATA.search(after) or not (_CALLBACK if by_jquery else _AS_TEXT).search(after):
             continue
-        if _SINK.search(after):
+        if by_jquery or _JQUERY_APPEND.search(after):
+            written = _SINK.search(after) is not None
+        else:
+            written = any(not _DOM_APPEND.match(sink.group(0))
+                          for sink in islice(_SINK.finditer(after), SINKS_READ))
+        if written:
             yield url, True
 
 

@@ -138,6 +138,11 @@ OWN_NAMED = [
         "true,body:JSON.stringify({p:location.pathname})});document.addEventListener('click',"
         "function(e){if(e.target.matches('.add')){document.getElementById('mini').innerHTML="
         "'<span>Added</span>'}});</script>")}),
+    ("an open-data CSV's rows appended as nodes", {"footer": (
+        "<table><tbody id='fares'></tbody></table><script>fetch('https://data.ferry-open"
+        "data.test/fares.csv').then(r=>r.text()).then(csv=>{for(const l of csv.split('\\n'))"
+        "{const tr=document.createElement('tr');tr.textContent=l;document.getElementById("
+        "'fares').append(tr)}});</script>")}),
     ("the next page of stories from the site's API host on a sister domain", {"footer": (
         "<ul id='stories'></ul><script>document.getElementById('more').addEventListener("
         "'click',function(){fetch('https://api.harbourgazette-cms.example/v1/river?page=2')"
@@ -182,3 +187,10 @@ def test_read_without_its_address_the_sites_own_host_is_its_own(
         host: str, severities: list[Severity], audit_html: AuditHtml) -> None:
     report = audit_html(SAVED_RIVER.replace("{host}", host), url=None)
     assert [f.severity for f in report.findings if f.kind == "fetched-markup"] == severities
+
+
+def test_fetched_text_appended_by_jquery_is_read(audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>fetch('https://cdn.linkpool-hub.test/l')"
+                          ".then(r=>r.text()).then(t=>{$('#ft').append(t)});</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]
