@@ -60,6 +60,9 @@ _SINK = lazy_regex(
 # `el.append(text)`) insert nodes or a text node: after fetch or XHR they write markup only
 # on a jQuery object (`$('#x').append(t)`)
 _DOM_APPEND = lazy_regex(r"""\.\s*(?:append|prepend)\s*\(""")
+# a sink given only a string literal (`btn.innerHTML = 'Done';`) writes the code's own
+# markup, not the answer (a template's `${t}` may be the answer)
+_OWN_LITERAL = lazy_regex(r"""\s*(['"`])[^'"`\\$]{0,200}\1\s*(?:[;,})\n]|$)""")
 _JQUERY_APPEND = lazy_regex(
     r"""(?:\$|\bjQuery)\s*\([^()]{1,100}\)\s*\.\s*(?:append|prepend)\s*\(\s*[\w$]+\s*\)""")
 REACH = 800  # characters after the request its answer is read and written within
@@ -71,8 +74,9 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
     """(address, written) of each request whose answer the code writes into the page as
     markup: jQuery's `.load`, or a request read as text in its form (fetch's `.text()`,
     XHR's `responseText`, a jQuery request's callback) with a markup sink within REACH
-    characters after it (`.append` a jQuery object's: the DOM's appends nodes or text), the
-    answer not parsed as JSON there."""
+    characters after it (`.append` a jQuery object's: the DOM's appends nodes or text; a
+    sink given only a string literal writes the code's own), the answer not parsed as JSON
+    there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
         url = m.group(3) or _assigned_address(code, m.group(4), m.start())
         if not url:
@@ -84,11 +88,11 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
         by_jquery = m.group(0).startswith(("$", "jQuery"))
         if _AS_DATA.search(after) or not (_CALLBACK if by_jquery else _AS_TEXT).search(after):
             continue
-        if by_jquery or _JQUERY_APPEND.search(after):
-            written = _SINK.search(after) is not None
-        else:
-            written = any(not _DOM_APPEND.match(sink.group(0))
-                          for sink in islice(_SINK.finditer(after), SINKS_READ))
+        appends = by_jquery or _JQUERY_APPEND.search(after) is not None
+        written = any((appends or not _DOM_APPEND.match(sink.group(0)))
+                      and ("Adjacent" in sink.group(0)  # its first argument a position
+                           or not _OWN_LITERAL.match(after, sink.end()))
+                      for sink in islice(_SINK.finditer(after), SINKS_READ))
         if written:
             yield url, True
 

@@ -143,6 +143,10 @@ OWN_NAMED = [
         "data.test/fares.csv').then(r=>r.text()).then(csv=>{for(const l of csv.split('\\n'))"
         "{const tr=document.createElement('tr');tr.textContent=l;document.getElementById("
         "'fares').append(tr)}});</script>")}),
+    ("a quote shown as text, its button's own label written as markup", {"footer": (
+        "<script>fetch('https://quotes.ferryverse.test/random.txt').then(r=>r.text()).then("
+        "q=>{document.getElementById('q').textContent=q;document.getElementById('again')."
+        "innerHTML='&#8635; Another quote';});</script>")}),
     ("the next page of stories from the site's API host on a sister domain", {"footer": (
         "<ul id='stories'></ul><script>document.getElementById('more').addEventListener("
         "'click',function(){fetch('https://api.harbourgazette-cms.example/v1/river?page=2')"
@@ -192,5 +196,13 @@ def test_read_without_its_address_the_sites_own_host_is_its_own(
 def test_fetched_text_appended_by_jquery_is_read(audit_listed: AuditListed) -> None:
     page = wp_page(footer="<div id='ft'></div><script>fetch('https://cdn.linkpool-hub.test/l')"
                           ".then(r=>r.text()).then(t=>{$('#ft').append(t)});</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]
+
+
+def test_the_answer_in_a_template_literal_is_read(audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>fetch('https://cdn.linkpool-hub.test/l')"
+                          ".then(r=>r.text()).then(t=>{document.getElementById('ft').innerHTML="
+                          "`${t}`;});</script>")
     assert [f.severity for f in audit_listed(page, URL).findings
             if f.kind == "fetched-markup"] == [M]
