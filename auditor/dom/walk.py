@@ -53,7 +53,15 @@ from auditor.dom.parser import (
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
 from auditor.readers.decode import Reading, decode_html
-from auditor.urls import host_of, public_site, resolve, same_brand, site_of, split_url
+from auditor.urls import (
+    host_of,
+    public_site,
+    registrable_domain,
+    resolve,
+    same_brand,
+    site_of,
+    split_url,
+)
 
 if TYPE_CHECKING:
     from auditor.dom.page import ParsedPage
@@ -1470,3 +1478,11 @@ def page_title(titles: Iterable[lxml.html.HtmlElement],
         if (el.get("property") or "").lower() == "og:title" and el.get("content"):
             return " ".join((el.get("content") or "").split())
     return None
+
+
+def presumed_first_party(root: Any) -> str | None:
+    """With no page URL, the site most links point to is taken for the page's own: a
+    saved copy's own host is no third party to the readers that ask."""
+    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
+    domains.pop("", None)
+    return domains.most_common(1)[0][0] if domains else None

@@ -7,10 +7,11 @@ Read from the script's text as `tds-loader` reads its loader: a request whose an
 code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
 and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
 jQuery's `.html`/`.append`) near it. An answer read as JSON (or one jQuery parses by its
-`dataType: "json"`) is data the site's own code
-renders, and a request to the site itself, to the CDN its markup takes its design or
-pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
-fetched or run.
+`dataType: "json"`) is data the site's own code renders, and a request to the site itself
+(read without the page's address, the site most of its links go to), to a host that
+carries its name (its API or static files on a sister domain, `related_site`), to the
+CDN its markup takes its design or pictures from, or to a vendor the catalogue knows is
+no one else's markup. Nothing is fetched or run.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
+from auditor.dom.walk import presumed_first_party
 from auditor.heuristics.behaviour import (
     dressed_as,
     outside_markup,
@@ -32,7 +34,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
-from auditor.urls import ip_address
+from auditor.urls import ip_address, is_third_party, related_site
 
 # a request for an absolute or scheme-relative address written as a literal (its first
 # piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
@@ -44,21 +46,38 @@ _REQUEST = lazy_regex(
     r"""|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
     r"""|(?:\$|\bjQuery)\s*\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*(load))"""
     r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
-# the answer read as text, and written into the document as markup
-_AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b|\bfunction\s*\(\s*[\w$]+\s*\)""")
+# the answer read as text, and written into the document as markup: fetch's `.text()`,
+# XHR's `responseText`; jQuery hands it to a callback of one parameter (`function(d)`,
+# `d =>`), which for fetch or XHR is any handler (a click's `function(e)` beside a beacon)
+_AS_TEXT = lazy_regex(r"""\.\s*text\s*\(\s*\)|\bresponseText\b""")
+_CALLBACK = lazy_regex(
+    r"""\bfunction\s*\(\s*[\w$]+\s*\)|(?<![\w$.])[\w$]+\s*=>|\(\s*[\w$]+\s*\)\s*=>""")
 _AS_DATA = lazy_regex(r"""\.\s*json\s*\(\s*\)|\bJSON\s*\.\s*parse\b|\bresponseJSON\b"""
                       r"""|\bdataType\s*:\s*['"]jsonp?['"]""")  # jQuery parses it by its dataType
 _SINK = lazy_regex(
     r"""\b(?:inner|outer)HTML\s*(?:\+?=)(?!=)|\binsertAdjacentHTML\s*\(|\bdocument\s*\.\s*"""
     r"""write(?:ln)?\s*\(|\.\s*(?:html|append|prepend)\s*\(\s*[\w$]+\s*\)""")
+# jQuery's `.append`/`.prepend` parse a string as markup, the DOM's (`tbody.append(tr)`,
+# `el.append(text)`) insert nodes or a text node: after fetch or XHR they write markup only
+# on a jQuery object (`$('#x').append(t)`)
+_DOM_APPEND = lazy_regex(r"""\.\s*(?:append|prepend)\s*\(""")
+# a sink given only a string literal (`btn.innerHTML = 'Done';`) writes the code's own
+# markup, not the answer (a template's `${t}` may be the answer)
+_OWN_LITERAL = lazy_regex(r"""\s*(['"`])[^'"`\\$]{0,200}\1\s*(?:[;,})\n]|$)""")
+_JQUERY_APPEND = lazy_regex(
+    r"""(?:\$|\bjQuery)\s*\([^()]{1,100}\)\s*\.\s*(?:append|prepend)\s*\(\s*[\w$]+\s*\)""")
 REACH = 800  # characters after the request its answer is read and written within
 REQUESTS_READ = 20  # requests of one script looked at
+SINKS_READ = 20  # markup sinks after a request looked at
 
 
 def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
     """(address, written) of each request whose answer the code writes into the page as
-    markup: jQuery's `.load`, or a request read as text with a markup sink within REACH
-    characters after it, the answer not parsed as JSON there."""
+    markup: jQuery's `.load`, or a request read as text in its form (fetch's `.text()`,
+    XHR's `responseText`, a jQuery request's callback) with a markup sink within REACH
+    characters after it (`.append` a jQuery object's: the DOM's appends nodes or text; a
+    sink given only a string literal writes the code's own), the answer not parsed as JSON
+    there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
         url = m.group(3) or _assigned_address(code, m.group(4), m.start())
         if not url:
@@ -67,10 +86,17 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
             yield url, True
             continue
         after = code[m.end() : m.end() + REACH]
+        by_jquery = m.group(0).startswith(("$", "jQuery"))
         # `$.ajax({dataType: 'json', url: …})` names its answer's type before the address
-        if _AS_DATA.search(m.group(0)) or _AS_DATA.search(after) or not _AS_TEXT.search(after):
+        if _AS_DATA.search(m.group(0)) or _AS_DATA.search(after) \
+                or not (_CALLBACK if by_jquery else _AS_TEXT).search(after):
             continue
-        if _SINK.search(after):
+        appends = by_jquery or _JQUERY_APPEND.search(after) is not None
+        written = any((appends or not _DOM_APPEND.match(sink.group(0)))
+                      and ("Adjacent" in sink.group(0)  # its first argument a position
+                           or not _OWN_LITERAL.match(after, sink.end()))
+                      for sink in islice(_SINK.finditer(after), SINKS_READ))
+        if written:
             yield url, True
 
 
@@ -99,10 +125,21 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
         for text, hidden in texts:
             for url, _ in _fetched_markup(text):
                 host = unknown_site(ctx, url)
-                if host is None or host in seen or (sites_own_cdn(ctx, host) and not hidden):
+                if host is None or host in seen or (not hidden and _sites_own(ctx, host)):
                     continue
                 seen.add(host)
                 yield _finding(ctx, code, line, xpath, url, host, hidden=hidden)
+
+
+def _sites_own(ctx: PageContext, host: str) -> bool:
+    """Whether a host is the site's own: a host that carries its name (its API or static
+    files on a sister domain), the CDN its markup takes its design or pictures from, or,
+    read without the page's address, the site most of its links go to
+    (`presumed_first_party`: a saved copy's 'load more' from its own host)."""
+    site = ctx.first_party or ctx.view(
+        "presumed first party", lambda: presumed_first_party(ctx.root))
+    return sites_own_cdn(ctx, host) or related_site(host, site) or (
+        ctx.first_party is None and site is not None and not is_third_party(host, site))
 
 
 def _script_file(url: str) -> bool:
@@ -147,8 +184,9 @@ FETCHED_MARKUP = FindingKind(
     "hidden in an encoding, written outside the page's markup, in a WordPress post body, "
     "a bare IP address, a host dressed as a brand or a CDN, or a script file's text (a "
     "`.js` address: `backlink/x.js`) written as markup, which no widget serves so. A "
-    "request to the site itself, to the CDN its markup takes its stylesheets or pictures "
-    "from (a group's shared header), or to a vendor the catalogue knows, and an answer "
+    "request to the site itself, to a host carrying its name (its API or static files on "
+    "a sister domain), to the CDN its markup takes its stylesheets or pictures from (a "
+    "group's shared header), or to a vendor the catalogue knows, and an answer "
     "read as JSON (data the site's own code renders), are none.",
 )
 

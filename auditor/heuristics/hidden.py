@@ -49,7 +49,13 @@ from auditor.dom.parser import (
     re2_text_pattern,
     valued,
 )
-from auditor.dom.walk import head_sheet_sites, head_sheets, most_served, styling_site
+from auditor.dom.walk import (
+    head_sheet_sites,
+    head_sheets,
+    most_served,
+    presumed_first_party,
+    styling_site,
+)
 from auditor.heuristics.behaviour import (
     CARD_WORDS,
     dressed_as,
@@ -1491,8 +1497,8 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     hidden image that declares a size a visitor would see (a 16×16 spinner, an icon a
     script shows later) is a beacon only where the lists block it or the catalogue files
     its host under tracking: a theme's loading image is none. Read without the page's
-    address, the page is the site most of its links go to (`_presumed_first_party`, as the
-    link blocks read it): a theme's spinner hidden with no size declared, on the site's own
+    address, the page is the site most of its links go to (`presumed_first_party`, as
+    the link blocks read it): a theme's spinner hidden with no size declared, on the site's own
     host, is the site's, no third party's. A 1×1 image, or one asking with a query, is read
     against the page's address alone: the site most links go to is a guess (a small
     site's own links relative, its Facebook page's absolute), and Meta Pixel's noscript
@@ -1521,7 +1527,7 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
         party = ctx.first_party
         if party is None and not tiny and ctx.root is not None and url and "?" not in url:
             if presumed is None:  # asked once, at the first such image ('' none)
-                presumed = _presumed_first_party(ctx.root) or ""
+                presumed = presumed_first_party(ctx.root) or ""
             party = presumed or None
         if not url or not is_third_party(host_of(url), party):
             continue
@@ -1948,13 +1954,6 @@ def _shares(url: str) -> bool:
     return any("://" in value for _, value in parse_qsl(parts.query))
 
 
-def _presumed_first_party(root: etree._Element) -> str | None:
-    """With no page URL, the site most links point to is taken for the page's own."""
-    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
-    domains.pop("", None)
-    return domains.most_common(1)[0][0] if domains else None
-
-
 def _hides_the_page(el: etree._Element, bodies: tuple[etree._Element, ...], reason: str
                     ) -> bool:
     """Whether a hidden element is the page itself, not a block in it: `<html>` or
@@ -2075,7 +2074,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     there, a hacked server appends its farm there."""
     if ctx.root is None or ctx.page is None:  # (a page's tree: both or neither)
         return
-    first_party = ctx.first_party or _presumed_first_party(ctx.root)
+    first_party = ctx.first_party or presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
     by_sheet = _sheet_hidden(ctx)

@@ -99,18 +99,26 @@ _OPENS_ADDRESS = lazy_regex(
     r"""\bwindow\s*\.\s*open\s*\(\s*(?:(['"])((?:https?:)?//[^'"\s]{3,2000})\1"""
     r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])([A-Za-z0-9+/=]{8,2000})\3\s*\))""")
 HOOK_REACH = 400  # characters after a click hook its handler's block opens and closes within
+# the handler asks which element was clicked by a selector naming a class, an id or a data
+# attribute (`e.target.closest('.share-fb')`, `matches('#print')`, `[data-share]`) or by
+# the target's own id or class: a click delegated to particular buttons, not any click (a
+# bare tag, `closest('a')`, is any link: a pop may wait for one)
+_TARGET_TEST = lazy_regex(
+    r"""\.\s*(?:closest|matches)\s*\(\s*['"][^'"]{0,200}?(?:[.#]|\[data-)"""
+    r"""|\btarget\s*\.\s*(?:id|className|classList|dataset)\b""")
 
 
 def _first_click_pop(ctx: PageContext, text: str) -> str | None:
     """The host a page-level click hook that fires once opens a window of, when it is
-    another site's; else None."""
+    another site's and its handler opens it on any click (no test of which element was
+    clicked before it: a share button's delegated click is no pop); else None."""
     if "open" not in text or "window" not in text or not _ONCE.search(text):
         return None
     for hook in _CLICK_HOOK.finditer(text):
         body = text.find("{", hook.end(), hook.end() + HOOK_REACH)  # the handler's block
         end = closing_bracket(text, body, "{", "}", body + HOOK_REACH) if body >= 0 else -1
         opens = _OPENS_ADDRESS.search(text, body, end) if end > 0 else None
-        if opens is None:
+        if opens is None or _TARGET_TEST.search(text, body, opens.start()):
             continue
         written = opens.group(2) or base64_text(opens.group(4)) or ""  # or hidden in base64
         url = resolve(written, ctx.url) if written.startswith(("http", "//")) else None

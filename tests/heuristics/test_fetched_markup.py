@@ -138,3 +138,82 @@ def test_the_sites_own_markup_is_no_finding(name: str, where: dict[str, str],
                                             audit_listed: AuditListed) -> None:
     assert [f for f in audit_listed(wp_page(**where), URL).findings
             if f.kind == "fetched-markup"] == []
+
+
+# legitimate code that read as markup fetched (a review's pages): a beacon POSTed, its
+# answer never read, beside a click handler's own markup; the site's header or next page
+# from a host that carries its name (a sister domain for its static files or its API)
+OWN_NAMED = [
+    ("a beacon whose answer is not read, beside a click handler's markup", {"footer": (
+        "<script>fetch('https://metrics.tideclicks.test/collect',{method:'POST',keepalive:"
+        "true,body:JSON.stringify({p:location.pathname})});document.addEventListener('click',"
+        "function(e){if(e.target.matches('.add')){document.getElementById('mini').innerHTML="
+        "'<span>Added</span>'}});</script>")}),
+    ("an open-data CSV's rows appended as nodes", {"footer": (
+        "<table><tbody id='fares'></tbody></table><script>fetch('https://data.ferry-open"
+        "data.test/fares.csv').then(r=>r.text()).then(csv=>{for(const l of csv.split('\\n'))"
+        "{const tr=document.createElement('tr');tr.textContent=l;document.getElementById("
+        "'fares').append(tr)}});</script>")}),
+    ("a quote shown as text, its button's own label written as markup", {"footer": (
+        "<script>fetch('https://quotes.ferryverse.test/random.txt').then(r=>r.text()).then("
+        "q=>{document.getElementById('q').textContent=q;document.getElementById('again')."
+        "innerHTML='&#8635; Another quote';});</script>")}),
+    ("the next page of stories from the site's API host on a sister domain", {"footer": (
+        "<ul id='stories'></ul><script>document.getElementById('more').addEventListener("
+        "'click',function(){fetch('https://api.harbourgazette-cms.example/v1/river?page=2')"
+        ".then(function(r){return r.text()}).then(function(h){document.getElementById("
+        "'stories').insertAdjacentHTML('beforeend',h)})});</script>")}),
+    ("the shared header from the site's static domain", {"footer": (
+        "<script>fetch('https://harbourgazette-static.example/header/v3.html').then(r=>r."
+        "text()).then(h=>{document.getElementById('hdr').outerHTML=h});</script>")}),
+]
+
+
+@pytest.mark.parametrize(("name", "where"), OWN_NAMED, ids=[t[0] for t in OWN_NAMED])
+def test_a_beacon_or_the_sites_sister_domain_is_no_finding(
+        name: str, where: dict[str, str], audit_listed: AuditListed) -> None:
+    assert [f for f in audit_listed(wp_page(**where), URL).findings
+            if f.kind == "fetched-markup"] == []
+
+
+def test_a_jquery_callback_given_the_answer_as_an_arrow_is_read(
+        audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>$.get('https://cdn.linkpool-hub.test/"
+                          "links.html',d=>$('#ft').html(d));</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]
+
+
+# a saved copy read without its address: the site most of its links go to is its own
+SAVED_RIVER = (
+    "<html><head><title>Valley Post</title></head><body><nav><a href='https://www.valleypost"
+    ".example/'>Home</a> <a href='https://www.valleypost.example/news'>News</a> <a href="
+    "'https://www.valleypost.example/sport'>Sport</a></nav><ul id='river'></ul><script>"
+    "document.getElementById('more').onclick=function(){fetch('{host}/river/page/2/?partial"
+    "=1').then(function(r){return r.text()}).then(function(h){document.getElementById("
+    "'river').insertAdjacentHTML('beforeend',h)})};</script></body></html>")
+
+
+@pytest.mark.parametrize(("host", "severities"), [
+    ("https://www.valleypost.example", []),
+    ("https://cdn.linkpool-hub.test", [M]),
+])
+def test_read_without_its_address_the_sites_own_host_is_its_own(
+        host: str, severities: list[Severity], audit_html: AuditHtml) -> None:
+    report = audit_html(SAVED_RIVER.replace("{host}", host), url=None)
+    assert [f.severity for f in report.findings if f.kind == "fetched-markup"] == severities
+
+
+def test_fetched_text_appended_by_jquery_is_read(audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>fetch('https://cdn.linkpool-hub.test/l')"
+                          ".then(r=>r.text()).then(t=>{$('#ft').append(t)});</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]
+
+
+def test_the_answer_in_a_template_literal_is_read(audit_listed: AuditListed) -> None:
+    page = wp_page(footer="<div id='ft'></div><script>fetch('https://cdn.linkpool-hub.test/l')"
+                          ".then(r=>r.text()).then(t=>{document.getElementById('ft').innerHTML="
+                          "`${t}`;});</script>")
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "fetched-markup"] == [M]

@@ -469,6 +469,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>document.addEventListener('click',function(e){if(e.target.matches('.print'))"
         "{window.open('https://www.harbourgazette.example/print/4187');}},{once:true});"
         "</script>")}),
+    ("a share button's click delegated to the document, a cookie set beside it", {"footer": (
+        "<script>document.cookie='gz_theme=light;path=/';document.addEventListener('click',"
+        "function(e){var b=e.target.closest('a[data-share=\"facebook\"]');if(!b)return;"
+        "e.preventDefault();window.open('https://www.facebook.com/sharer/sharer.php?u='+"
+        "encodeURIComponent(location.href),'share','width=600,height=400');},{once:true});"
+        "</script>")}),
     ("a settings script's shop address the next script opens on a click", {"footer": (
         "<script>var shopUrl='https://shop.harbourmedia-group.test/';</script>\n<script>"
         "document.getElementById('shop').onclick=function(){location.href=shopUrl;};"
@@ -3335,3 +3341,25 @@ def test_a_one_line_pages_own_slot_whose_zone_a_later_tag_names_is_not_after_the
                 if f.kind == "ad-in-body" and "after its closing" in f.message]
     assert after_page(page) == []
     assert after_page(" ".join(wp_page().split("\n")) + zone) == ["ad-in-body"]
+
+
+# a site's country or language twin (its own name on another domain), picked by the
+# visitor's language unless a cookie says to stay, the address literal or handed on by a
+# settings script: a reviewer acts on neither; the same redirect to another site is high
+GEO_TWIN = ("<script>var gzGeo={\"uk\":\"https://www.harbourgazette-{tld}/\"};</script>\n"
+            "<script>if(navigator.language==='en-GB'&&!document.cookie.match(/stay=1/)){"
+            "window.location.replace(gzGeo.uk);}</script>")
+
+
+@pytest.mark.parametrize("twin", ["www.harbourgazette-europe.example", "www.harbourgazette.test"])
+def test_a_language_redirect_to_the_sites_own_twin_is_low(
+        twin: str, audit_listed: AuditListed) -> None:
+    page = wp_page(footer=GEO_TWIN.replace("www.harbourgazette-{tld}", twin))
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "redirect"] == [L]
+
+
+def test_a_language_redirect_to_another_site_stays_high(audit_listed: AuditListed) -> None:
+    page = wp_page(footer=GEO_TWIN.replace("harbourgazette-{tld}", "prize-claim-center.test"))
+    assert [f.severity for f in audit_listed(page, URL).findings
+            if f.kind == "redirect"] == [H]
