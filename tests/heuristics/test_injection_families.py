@@ -3363,3 +3363,13 @@ def test_a_language_redirect_to_another_site_stays_high(audit_listed: AuditListe
     page = wp_page(footer=GEO_TWIN.replace("harbourgazette-{tld}", "prize-claim-center.test"))
     assert [f.severity for f in audit_listed(page, URL).findings
             if f.kind == "redirect"] == [H]
+
+
+def test_a_redirect_to_the_sites_twin_for_search_visitors_stays_high(
+        audit_listed: AuditListed) -> None:
+    """A referrer test is cloaking whatever the host: a kit may send search visitors to a
+    look-alike of the hacked site's name (`harbourgazette-europe` for harbourgazette)."""
+    cloaked = ("<script>if(/google|bing|yahoo/i.test(document.referrer)){"
+               "window.location.replace('https://www.harbourgazette-europe.example/');}</script>")
+    assert [f.severity for f in audit_listed(wp_page(footer=cloaked), URL).findings
+            if f.kind == "redirect"] == [H]
