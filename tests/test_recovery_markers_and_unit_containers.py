@@ -1,5 +1,6 @@
 """Vendors' documented unit containers and config forms that real pages showed the tool
-missing: PageFair's (Blockthrough's) ad-recovery markers, New Relic's app ID spelled `applicationId`, TrendMD's container, Public Good's unit."""
+missing: PageFair's (Blockthrough's) ad-recovery markers, an ad caption under an empty
+unit, New Relic's app ID spelled `applicationId`, TrendMD's container, Public Good's unit."""
 
 from __future__ import annotations
 
@@ -51,6 +52,23 @@ def test_adonis_marker_makes_a_slot_naming_no_vendor(
         ("/html/body/div[1]/div", "Google Publisher Tag"),
         ("/html/body/div[2]/div", None)]
     assert "Blockthrough" not in {n.network for n in page.networks}
+
+
+# an "Advertisement" caption printed under the empty box a site's ad code fills by its id
+CAPTION = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div id="sidebar"><div class="textwidget"><div id="3102476"></div>
+<p class="ad-box-caption">Advertisement</p></div>
+<div class="textwidget"><div id="3390618"></div>  <!-- unit -->
+<p class="ad-box-caption text-right">Advertisement</p></div></div>
+</body></html>"""
+
+
+def test_a_caption_under_an_empty_unit_gives_the_unit(catalogue: Catalogue) -> None:
+    # EasyList hides the caption (`##.ad-box-caption`); nothing hides the box until it fills
+    page = _page(CAPTION, Engine.from_text("##.ad-box-caption\n", name="t"), catalogue)
+    assert sorted(s.xpath for s in page.slots) == [
+        "/html/body/div/div[1]/div", "/html/body/div/div[2]/div"]
 
 
 # New Relic's snippet with the app key spelled `applicationId` by the site, and another
