@@ -123,3 +123,19 @@ def test_public_good_unit_is_its_slot_where_its_loader_runs(
     bare = PUBLIC_GOOD.replace(b"assets.publicgood.com/pgm/v1/dpg.js", b"news.test/js/site.js")
     assert not [s for s in _page(bare, project_engine, catalogue).slots
                 if s.network == "Public Good"]
+
+
+# Adobe Target's page hook, defined before the site's own copy of at.js (a bare `at.js`
+# names no vendor: any site's file may be called so)
+TARGET_HOOK = b"""<html><head><title>t</title>
+<script>targetPageParams = function() { return {"pageType": "article"}; };</script>
+<script src="/assets/js/at.js"></script>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_adobe_target_page_hook_names_adobe(project_engine: Engine, catalogue: Catalogue) -> None:
+    assert "Adobe Experience Platform" in {
+        n.network for n in _page(TARGET_HOOK, project_engine, catalogue).networks}
+    bare = TARGET_HOOK.replace(b"targetPageParams = function", b"pageParams = function")
+    assert "Adobe Experience Platform" not in {
+        n.network for n in _page(bare, project_engine, catalogue).networks}
