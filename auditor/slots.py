@@ -2370,6 +2370,7 @@ def cosmetic_slots(
             column_classes.setdefault(around, set()).update(
                 classes, (column.get("class") or "").split())
     out: list[FoundSlot] = []
+    labelled: set[etree._Element] = set()  # the empty boxes a caption under them gave
     for el, rule, list_name in hits:
         about = _about_advertising(el, first_party, catalogue)
         linked = _ad_link_network(about, catalogue) if about is not None else None
@@ -2399,6 +2400,12 @@ def cosmetic_slots(
             continue  # the noscript half of a tag whose script is the placement
         if _label_beside(el, units, advertising, wrappers, layout):
             continue  # the "Advertisement" line over a unit: the unit is the placement
+        captioned = _box_before_label(el, advertising)
+        if captioned is not None:
+            if captioned in known or captioned in placed or captioned in labelled:
+                continue  # the box is a placement already, this its caption
+            labelled.add(captioned)
+            el = captioned  # the caption under an empty unit: the unit is the placement
         network = network_of.get(el) or next(
             (network_of[d] for d in el.iterdescendants() if d in network_of), None
         ) or catalogue.named_in_markup(el) or _named_inside(el, hit_elements, catalogue) \
@@ -2840,6 +2847,28 @@ def _label_beside(el: etree._Element, hits: set[etree._Element],
         if bare and sib in layout:
             return True
     return False
+
+
+def _box_before_label(el: etree._Element,
+                      advertising: frozenset[etree._Element]) -> etree._Element | None:
+    """The empty unit box an ad's caption is written right after, if any: a hidden line
+    of the word alone (`_label_line`: `<p class="ad-box-caption">Advertisement</p>`) whose
+    element just before it (comments and blank text between) is an empty box with an id
+    its ad code fills (`_empty_unit_box`: `<div id="3102476"></div>`), which no list hides
+    until the code fills it. The caption prints under the ad it labels; the box is the
+    placement. One sibling read: linear."""
+    if el in advertising or not _label_line(el):
+        return None
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # a comment between them
+    if before is None or (before.tail or "").strip() or before in advertising \
+            or str(before.tag).lower() not in _CAPTIONED_BOXES or not _empty_unit_box(before):
+        return None
+    return before
+
+
+_CAPTIONED_BOXES = frozenset({"div", "ins", "aside", "section"})
 
 
 def _bare_label(el: etree._Element) -> bool:
