@@ -960,11 +960,11 @@ def markup_names(el: etree._Element) -> str:
 
 _HOST_CACHE_LIMIT = 50_000
 # the longest value of an ad attribute (`ad_attribute(name, "vendor")`) read for a vendor
+_AD_VALUE_MOST = 40
 # an ad attribute keeping vendors out of the box (`data-ad-exclude="taboola"`): the vendor
 # it names is not the box's
 _REFUSING = lazy_regex(r"-(?:no|not|exclude[sd]?|exclusions?|block(?:ed|list)|blacklist|"
                        r"deny(?:list)?|disabled?|skip|except|suppress(?:ed)?)(?=-|\Z)")
-_AD_VALUE_MOST = 40
 
 
 def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:

@@ -1845,10 +1845,6 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     return not any(c in words for c in classes)
 
 
-# the AdSense-style asynchronous tag as ad servers copy it: an empty <ins> that the server's
-# script fills, asking for the slot or zone a `data-` attribute of the server's own name
-# gives (`ad_attribute(name, "ins")`); <ins> marks an edit otherwise, and an edit carries
-# no slot
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
 _INS_PART_WORDS = frozenset({
@@ -1862,9 +1858,12 @@ INS_TAG_RULE = "ins[data-*-slot]"
 
 
 def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
-    """The page's empty `<ins>` ad tags of any server (`_ins_unit_attr`), as cosmetic hits:
-    a known vendor's is its catalogue slot already, a wrapper a list hides stays the one
-    placement it was (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
+    """The page's empty `<ins>` ad tags of any server, as cosmetic hits: the AdSense-style
+    asynchronous tag as ad servers copy it, which the server's script fills, asking for the
+    slot or zone a `data-` attribute of the server's own name gives (`_ins_unit_attr`);
+    `<ins>` marks an edit otherwise, and an edit carries no slot. A known vendor's is its
+    catalogue slot already, a wrapper a list hides stays the one placement it was
+    (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
     if page.root is None:
         return []
     out: list[tuple[etree._Element, str, str]] = []
