@@ -423,8 +423,6 @@ def after_html(ctx: PageContext) -> int:
     return ctx.view("after </html>", lambda: _after_html(ctx.document.text)).line
 
 
-
-
 class _HtmlEnd(NamedTuple):
     """The page's last `</html>` when markup follows it: its line (0: none), and of the rest
     of that line, its words (hosts, IDs) and the start of each script's code there."""
