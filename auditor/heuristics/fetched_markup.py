@@ -7,10 +7,9 @@ Read from the script's text as `tds-loader` reads its loader: a request whose an
 code reads as text (fetch's `.text()`, XHR's `responseText`, jQuery's `$.get` or `.load`)
 and a markup sink (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `document.write`,
 jQuery's `.html`/`.append`) near it. An answer read as JSON (or one jQuery parses by its
-`dataType: "json"`) is data the site's own code
-renders, and a request to the site itself, to the CDN its markup takes its design or
-pictures from, or to a vendor the catalogue knows is no one else's markup. Nothing is
-fetched or run.
+`dataType: "json"`) is data the site's own code renders, and a request to the site
+itself, to the CDN its markup takes its design or pictures from, or to a vendor the
+catalogue knows is no one else's markup. Nothing is fetched or run.
 """
 
 from __future__ import annotations
@@ -55,23 +54,23 @@ REACH = 800  # characters after the request its answer is read and written withi
 REQUESTS_READ = 20  # requests of one script looked at
 
 
-def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
-    """(address, written) of each request whose answer the code writes into the page as
-    markup: jQuery's `.load`, or a request read as text with a markup sink within REACH
-    characters after it, the answer not parsed as JSON there."""
+def _fetched_markup(code: str) -> Iterator[str]:
+    """The address of each request whose answer the code writes into the page as markup:
+    jQuery's `.load`, or a request read as text with a markup sink within REACH characters
+    after it, the answer not parsed as JSON there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
         url = m.group(3) or _assigned_address(code, m.group(4), m.start())
         if not url:
             continue
         if m.group(1):  # `$(el).load(url)`: jQuery writes the answer into el
-            yield url, True
+            yield url
             continue
         after = code[m.end() : m.end() + REACH]
         # `$.ajax({dataType: 'json', url: …})` names its answer's type before the address
         if _AS_DATA.search(m.group(0)) or _AS_DATA.search(after) or not _AS_TEXT.search(after):
             continue
         if _SINK.search(after):
-            yield url, True
+            yield url
 
 
 def _assigned_address(code: str, name: str | None, before: int) -> str | None:
@@ -97,7 +96,7 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
         texts += [(p, True) for p in decoded.payloads]
         seen: set[str] = set()
         for text, hidden in texts:
-            for url, _ in _fetched_markup(text):
+            for url in _fetched_markup(text):
                 host = unknown_site(ctx, url)
                 if host is None or host in seen or (sites_own_cdn(ctx, host) and not hidden):
                     continue
@@ -112,6 +111,8 @@ def _script_file(url: str) -> bool:
 
 def _finding(ctx: PageContext, code: str, line: int, xpath: str, url: str, host: str, *,
              hidden: bool) -> Finding:
+    """The finding for one fetching script: `high` only with a mark of injection beside
+    the request, as a widget the site chose fetches its markup the same way."""
     marks = [why for why, holds in (
         ("its code hidden in an encoding", hidden),
         ("written outside the page's markup (after its </html> or before its <html>)",
