@@ -1247,8 +1247,9 @@ def compiled_key(text_sha256: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _reader_digest() -> str:
-    """sha256 of the source that computes a file's compiled facts (0.1 ms, once a
-    process); "" where the source is not on disk (the key then names the file alone)."""
+    """sha256 of the source that computes a file's compiled facts and writes out its
+    fragments (`_parsed`) (0.1 ms, once a process); "" where the source is not on disk
+    (the key then names the file alone)."""
     import auditor.lazy_re
     import auditor.rules.literal
 
