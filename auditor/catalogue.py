@@ -984,11 +984,11 @@ def markup_names(el: etree._Element) -> str:
 _HOST_CACHE_LIMIT = 50_000
 _KEPT_VALUES, _KEPT_VALUE_MOST = 20_000, 200  # `_word_opening`'s memo: at most ~4 MB
 # the longest value of an ad attribute (`ad_attribute(name, "vendor")`) read for a vendor
+_AD_VALUE_MOST = 40
 # an ad attribute keeping vendors out of the box (`data-ad-exclude="taboola"`): the vendor
 # it names is not the box's
 _REFUSING = lazy_regex(r"-(?:no|not|exclude[sd]?|exclusions?|block(?:ed|list)|blacklist|"
                        r"deny(?:list)?|disabled?|skip|except|suppress(?:ed)?)(?=-|\Z)")
-_AD_VALUE_MOST = 40
 
 
 def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:
@@ -1271,8 +1271,9 @@ def compiled_key(text_sha256: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _reader_digest() -> str:
-    """sha256 of the source that computes a file's compiled facts (0.1 ms, once a
-    process); "" where the source is not on disk (the key then names the file alone)."""
+    """sha256 of the source that computes a file's compiled facts and writes out its
+    fragments (`_parsed`) (0.1 ms, once a process); "" where the source is not on disk
+    (the key then names the file alone)."""
     import auditor.lazy_re
     import auditor.rules.literal
 

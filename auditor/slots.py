@@ -151,9 +151,12 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         at: dict[str, int] = {}
         for m in _MARKUP_ID.finditer(code):
             at.setdefault(m.group(1), m.start())
-        where = {id(d): at[d.written] if d.written is not None else d.at for d in drafts
-                 if (d.written in at if d.written is not None else d.at is not None)}
-        placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)] or 0)
+        where: dict[int, int] = {}  # where each unit's id is written, else its call opens
+        for d in drafts:
+            offset = at.get(d.written) if d.written is not None else d.at
+            if offset is not None:
+                where[id(d)] = offset
+        placed = sorted((d for d in drafts if id(d) in where), key=lambda d: where[id(d)])
         ran = sorted(at[written] for written in at if page.with_id(written) is not None)
         if ran:  # the branch that ran is on the page: the written units are its or none
             dropped.update(id(d) for d in placed if d.written is not None)
@@ -169,7 +172,7 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
             # against the nearest written unit the page shows on either side
             dropped.update(id(d) for d in placed if any(
                 _branch_between(code, branches, *pair, owners, closes)
-                for pair in _either_side(ran, where[id(d)] or 0)))
+                for pair in _either_side(ran, where[id(d)])))
             continue
         kept: _Draft | None = None
         # each unit is read against the one written before it, not the first of its block:
@@ -178,8 +181,7 @@ def _one_branch_each(page: ParsedPage, scripted: list[_Draft]) -> list[_Draft]:
         prev: _Draft | None = None
         for draft in placed:
             if kept is not None and prev is not None and _branch_between(
-                    code, branches, where[id(prev)] or 0, where[id(draft)] or 0, owners,
-                    closes):
+                    code, branches, where[id(prev)], where[id(draft)], owners, closes):
                 dropped.add(id(draft))  # another branch of the kept unit's block
                 if not kept.zone_id and draft.zone_id and kept.network is draft.network:
                     kept.zone_id, kept.id_kind = draft.zone_id, draft.id_kind
@@ -1845,10 +1847,6 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     return not any(c in words for c in classes)
 
 
-# the AdSense-style asynchronous tag as ad servers copy it: an empty <ins> that the server's
-# script fills, asking for the slot or zone a `data-` attribute of the server's own name
-# gives (`ad_attribute(name, "ins")`); <ins> marks an edit otherwise, and an edit carries
-# no slot
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
 _INS_PART_WORDS = frozenset({
@@ -1862,9 +1860,12 @@ INS_TAG_RULE = "ins[data-*-slot]"
 
 
 def ins_tag_units(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
-    """The page's empty `<ins>` ad tags of any server (`_ins_unit_attr`), as cosmetic hits:
-    a known vendor's is its catalogue slot already, a wrapper a list hides stays the one
-    placement it was (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
+    """The page's empty `<ins>` ad tags of any server, as cosmetic hits: the AdSense-style
+    asynchronous tag as ad servers copy it, which the server's script fills, asking for the
+    slot or zone a `data-` attribute of the server's own name gives (`_ins_unit_attr`);
+    `<ins>` marks an edit otherwise, and an edit carries no slot. A known vendor's is its
+    catalogue slot already, a wrapper a list hides stays the one placement it was
+    (`cosmetic_slots`). One pass over the page's `<ins>` elements."""
     if page.root is None:
         return []
     out: list[tuple[etree._Element, str, str]] = []

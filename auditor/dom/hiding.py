@@ -283,11 +283,11 @@ def _names_in(selectors: str) -> list[str]:
 
 
 # An element's size as its markup declares it: the one reader of a width and a height in
-# attributes and inline styles (a slot's, read on it and its wrappers by `unit_size`;
-# an icon's area; a one-pixel element, hidden from sight whatever
-# its style says). A declaration opens the style or follows a `;` (`max-width` and
-# `line-height` are none) and ends its value (`50%` and `3em` are no pixels); the `;`
-# that ends it is left for the next one to open with (`width:1px;height:1px`).
+# attributes and inline styles (a slot's, read on it and its wrappers by `unit_size`; an
+# icon's area; a one-pixel element, hidden from sight whatever its style says). A
+# declaration opens the style or follows a `;` (`max-width` and `line-height` are none)
+# and ends its value (`50%` and `3em` are no pixels); the `;` that ends it is left for
+# the next one to open with (`width:1px;height:1px`).
 _STYLE_SIZE = lazy_regex(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(?:px)?"
                          r"(?=" + DECLARATION_END + ")", re.I)
 # a relative unit after the number (`100%`, `100vw`, `2em`) declares no pixels; `px` does
@@ -331,6 +331,11 @@ def declared_size(el: etree._Element) -> tuple[int | None, int | None]:
     return width, height
 
 
+# How far up a slot's declared size may come from (`unit_size`): the slot's wrapper, its
+# wrapper's wrapper. Further up is page layout, not the ad.
+UNIT_SIZE_WRAPPERS = 2
+
+
 def unit_size(el: etree._Element) -> tuple[int | None, int | None]:
     """The width and height an ad unit's markup declares: its attributes
     (`unit_attribute_size`), else the inline style of the nearest of it and its
@@ -350,11 +355,6 @@ def unit_size(el: etree._Element) -> tuple[int | None, int | None]:
             return size
         node = node.getparent()
     return None, None
-
-
-# How far up a slot's declared size may come from (`unit_size`): the slot's wrapper, its
-# wrapper's wrapper. Further up is page layout, not the ad.
-UNIT_SIZE_WRAPPERS = 2
 
 
 def unit_attribute_size(el: etree._Element) -> tuple[int | None, int | None]:

@@ -554,22 +554,19 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
     kit). `medium`, not `high`: a site sparing crawlers and PageSpeed a heavy widget
     writes the same test, and only the loaded site tells them apart. A vendor the lists or
     the catalogue know is none, and so is a host whose site the page's markup takes its
-    own files from (`_sites_markup_uses`: its CDN's stylesheet or pictures), as an
+    own files from (`sites_own_cdn`: its CDN's stylesheet or pictures), as an
     injected loader's is not; the same loader placed outside the markup is
     `appended-script`'s."""
     if not _code_holds(ctx, _CRAWLER_WORDS):
         return
     codes = {xpath: code for code, _, xpath in script_codes(ctx, srcdoc=False)}
     places: dict[str, dict[str, int]] = {}
-    used: set[str] | None = None
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.hint \
                 or res.via != "inline-script" or (code := codes.get(res.xpath)) is None \
                 or "userAgent" not in code:
             continue
-        if used is None:
-            used = _sites_markup_uses(ctx)
-        if _cdn_key(host_of(res.url).lower()) in used and not open_host(host_of(res.url)):
+        if sites_own_cdn(ctx, host_of(res.url)):
             continue  # a host the site's own markup takes files from: its own CDN
         if res.xpath not in places:
             places[res.xpath] = _host_places(code)

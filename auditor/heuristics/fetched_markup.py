@@ -71,10 +71,10 @@ REQUESTS_READ = 20  # requests of one script looked at
 SINKS_READ = 20  # markup sinks after a request looked at
 
 
-def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
-    """(address, written) of each request whose answer the code writes into the page as
-    markup: jQuery's `.load`, or a request read as text in its form (fetch's `.text()`,
-    XHR's `responseText`, a jQuery request's callback) with a markup sink within REACH
+def _fetched_markup(code: str) -> Iterator[str]:
+    """The address of each request whose answer the code writes into the page as markup:
+    jQuery's `.load`, or a request read as text in its form (fetch's `.text()`, XHR's
+    `responseText`, a jQuery request's callback) with a markup sink within REACH
     characters after it (`.append` a jQuery object's: the DOM's appends nodes or text; a
     sink given only a string literal writes the code's own), the answer not parsed as JSON
     there."""
@@ -83,7 +83,7 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
         if not url:
             continue
         if m.group(1):  # `$(el).load(url)`: jQuery writes the answer into el
-            yield url, True
+            yield url
             continue
         after = code[m.end() : m.end() + REACH]
         by_jquery = m.group(0).startswith(("$", "jQuery"))
@@ -92,12 +92,11 @@ def _fetched_markup(code: str) -> Iterator[tuple[str, bool]]:
                 or not (_CALLBACK if by_jquery else _AS_TEXT).search(after):
             continue
         appends = by_jquery or _JQUERY_APPEND.search(after) is not None
-        written = any((appends or not _DOM_APPEND.match(sink.group(0)))
-                      and ("Adjacent" in sink.group(0)  # its first argument a position
-                           or not _OWN_LITERAL.match(after, sink.end()))
-                      for sink in islice(_SINK.finditer(after), SINKS_READ))
-        if written:
-            yield url, True
+        if any((appends or not _DOM_APPEND.match(sink.group(0)))
+               and ("Adjacent" in sink.group(0)  # its first argument a position
+                    or not _OWN_LITERAL.match(after, sink.end()))
+               for sink in islice(_SINK.finditer(after), SINKS_READ)):
+            yield url
 
 
 def _assigned_address(code: str, name: str | None, before: int) -> str | None:
@@ -123,7 +122,7 @@ def fetched_markup(ctx: PageContext) -> Iterator[Finding]:
         texts += [(p, True) for p in decoded.payloads]
         seen: set[str] = set()
         for text, hidden in texts:
-            for url, _ in _fetched_markup(text):
+            for url in _fetched_markup(text):
                 host = unknown_site(ctx, url)
                 if host is None or host in seen or (not hidden and _sites_own(ctx, host)):
                     continue
@@ -149,6 +148,8 @@ def _script_file(url: str) -> bool:
 
 def _finding(ctx: PageContext, code: str, line: int, xpath: str, url: str, host: str, *,
              hidden: bool) -> Finding:
+    """The finding for one fetching script: `high` only with a mark of injection beside
+    the request, as a widget the site chose fetches its markup the same way."""
     marks = [why for why, holds in (
         ("its code hidden in an encoding", hidden),
         ("written outside the page's markup (after its </html> or before its <html>)",

@@ -889,19 +889,19 @@ _SCREEN_READER_ONLY = frozenset({"visually-hidden", "visuallyhidden", "sr-only",
 
 
 def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding],
-                seen: dict[etree._Element, bool] | None = None) -> bool:
+                seen: dict[etree._Element, bool]) -> bool:
     """Whether a link or form a visitor sees shows its site: no inline hiding of it or a
     wrapper, none a rule of the page's own sheets hides (`sheet_hidden`: a kit's
     `<style>.k1{display:none}</style>` beside its link), none in `<noscript>` or a
     `<template>`, none of a screen-reader-only class. A framework's toggled `hidden` class
     is not read: a Tailwind header's `hidden md:flex` nav shows its sign-in link. `seen`:
-    the verdicts of the elements read so far, where a caller asks of many links (each
+    the verdicts of the elements read so far, kept by a caller asking of many links (each
     wrapper is read once, however deep the links nest)."""
     chain: list[etree._Element] = []  # the element and its wrappers read here
     shown = True
     node: etree._Element | None = el
     while node is not None:
-        if seen is not None and node in seen:
+        if node in seen:
             shown = seen[node]
             break
         chain.append(node)
@@ -912,8 +912,7 @@ def _link_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetH
             shown = False
             break
         node = node.getparent()
-    if seen is not None:
-        seen.update(dict.fromkeys(chain, shown))
+    seen.update(dict.fromkeys(chain, shown))
     return shown
 
 

@@ -420,9 +420,14 @@ def after_html(ctx: PageContext) -> int:
     """The line of the page's last `</html>` when markup follows it, else 0: what follows
     is no template's, a server or a kit appended it. A view of the page: `ad-in-body` and
     `hidden-iframe` both ask, and the slot pass (`past_html_end`)."""
-    return ctx.view("after </html>", lambda: _after_html(ctx.document.text)).line
+    return _html_end(ctx).line
 
 
+def _html_end(source: PageContext | ParsedPage) -> _HtmlEnd:
+    """The page's `_HtmlEnd`, its one view, whether a heuristic or the slot pass asks
+    first."""
+    text = source.text if isinstance(source, ParsedPage) else source.document.text
+    return source.view("after </html>", lambda: _after_html(text))
 
 
 class _HtmlEnd(NamedTuple):
@@ -481,7 +486,7 @@ def code_start(code: str) -> str:
     return code.lstrip()[:40].split("\n", 1)[0].rstrip().lower()
 
 
-def past_html_end(ctx: PageContext | ParsedPage, line: int, needle: str, *,
+def past_html_end(source: PageContext | ParsedPage, line: int, needle: str, *,
                   id_word: bool = False) -> bool:
     """Whether what is at `line` was written past the page's last `</html>` (`after_html`):
     on a later line, or on that line where the rest of it past the tag holds `needle` (a
@@ -493,8 +498,7 @@ def past_html_end(ctx: PageContext | ParsedPage, line: int, needle: str, *,
     Asked of a parsed page too, before its heuristics' context is built: the slot pass
     reads an ad frame appended after the page's end as no unit's rendering (the same
     view, read once)."""
-    text = ctx.text if isinstance(ctx, ParsedPage) else ctx.document.text
-    end = ctx.view("after </html>", lambda: _after_html(text))
+    end = _html_end(source)
     if not end.line or line < end.line:
         return False
     if line > end.line:
@@ -505,7 +509,7 @@ def past_html_end(ctx: PageContext | ParsedPage, line: int, needle: str, *,
     # an ID the page writes before the tag on that line too (a one-line page's own zone 3
     # beside an analytics call's 3 past it) is the page's; a host is not asked so (an
     # injector's loader on a shared CDN the page uses too is still past the end)
-    return not id_word or needle not in ctx.view(
+    return not id_word or needle not in source.view(
         "words before </html> on its line", lambda: _line_words(end.before))
 
 

@@ -154,6 +154,17 @@ def _grouped(title: str, groups: dict[str, list[str]], limit: int) -> Table:
     return grid
 
 
+def _labelled_lines(rows: Iterable[tuple[str, str]]) -> Padding:
+    """Lines of a bold label and the list it counts (page-derived, cut at 600
+    characters), indented under the slots table: what the page holds beside its slots."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for label, listed in rows:
+        grid.add_row(label, Breakable(_t(listed, limit=600)))
+    return Padding(grid, (0, 0, 1, 2))
+
+
 def _hosts_table(split: bool) -> Table:
     """The third-party hosts table; `split`: network and category in columns of their own
     (else one column, the category under the network)."""
@@ -278,14 +289,10 @@ class PageView:
         by_kind: dict[str, list[Slot]] = defaultdict(list)
         for slot in slots:
             by_kind[slot.kind].append(slot)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()
-        for kind, group in by_kind.items():
-            listed = ", ".join(f"line {s.line} {s.text or ''}".rstrip() for s in group)
-            grid.add_row(f"{counted(len(group), inert(kind) + ' line')} (not counted):",
-                         Breakable(_t(listed, limit=600)))
-        return Padding(grid, (0, 0, 1, 2))
+        return _labelled_lines(
+            (f"{counted(len(group), inert(kind) + ' line')} (not counted):",
+             ", ".join(f"line {s.line} {s.text or ''}".rstrip() for s in group))
+            for kind, group in by_kind.items())
 
     def _unplaced(self) -> RenderableType | None:
         """The units the page's code defines for no element of the page, one line: no
@@ -293,13 +300,9 @@ class PageView:
         units = self.page.unplaced_units
         if not units:
             return None
-        listed = ", ".join(f"{u.network} {u.zone_id} (line {u.line})" for u in units)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()
-        grid.add_row(f"{counted(len(units), 'unit')} defined, not placed:",
-                     Breakable(_t(listed, limit=600)))
-        return Padding(grid, (0, 0, 1, 2))
+        return _labelled_lines([(
+            f"{counted(len(units), 'unit')} defined, not placed:",
+            ", ".join(f"{u.network} {u.zone_id} (line {u.line})" for u in units))])
 
     def _hosts(self, width: int) -> RenderableType | None:
         hosts = self.page.third_party_hosts

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from archive_fixtures import page, response, warc_bytes, zip_bytes
@@ -30,6 +31,16 @@ SITES = {
     "zeta.example": ("ca-pub-0000000000000000", None, None),  # template placeholder
     "eta.example": ("ca-pub-0000000000000000", None, "1000001"),
 }
+
+
+def _bulk_summary(warc: Path, store: Path, capsys: pytest.CaptureFixture[str]
+                  ) -> dict[str, Any]:
+    """The JSON report of a one-worker bulk run of `warc` into `store`."""
+    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "--format", "json"]) == 0
+    summary: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return summary
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +99,7 @@ def test_dask_writes_parquet(warc: Path, tmp_path: Path, local_cluster: object,
 def test_report_clusters_sites_on_shared_ids(warc: Path, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "s.db"
-    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
-    capsys.readouterr()
-    assert main(["report", "--store", str(store), "--format", "json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    summary = _bulk_summary(warc, store, capsys)
     assert summary["schema"] == "auditor.bulk/1"
     assert summary["records"] == summary["audited"] + summary["skipped"] + summary["failed"]
     assert (summary["pages"], summary["sites"]) == (14, 7)
@@ -253,11 +261,7 @@ def test_two_wordpress_com_blogs_are_no_cluster(tmp_path: Path,
                                           blog("alpha")),
                                  response("https://betagardens.example/2012/beans/",
                                           blog("beta"))]))
-    store = tmp_path / "s.db"
-    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
-    capsys.readouterr()
-    assert main(["report", "--store", str(store), "--format", "json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    summary = _bulk_summary(warc, tmp_path / "s.db", capsys)
     assert summary["sites"] == 2 and summary["clusters"] == []
     assert {"adsense-publisher:ca-pub-3443918307802676", "ga-property:UA-52447-2"} <= set(
         summary["cluster_rules"]["ignored_values"])
@@ -300,9 +304,5 @@ def test_numbers_every_publishers_tag_carries_join_no_sites(
                                           post("alphagardens.example", 1)),
                                  response("https://betamotors.example/2012/brakes/",
                                           post("betamotors.example", 2))]))
-    store = tmp_path / "s.db"
-    assert main(["bulk", str(warc), "--store", str(store), "--workers", "1", *LIGHT]) == 0
-    capsys.readouterr()
-    assert main(["report", "--store", str(store), "--format", "json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    summary = _bulk_summary(warc, tmp_path / "s.db", capsys)
     assert summary["sites"] == 2 and summary["clusters"] == []
