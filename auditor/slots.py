@@ -1111,6 +1111,8 @@ def _unit_in_turn(code: str, match: re.Match[str],
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
+    if _VIEWPORT_TEST.search(code) and not _one_block(code, placed[2], match.start()):
+        return False  # each in its own block of a script testing the width: a breakpoint's
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
     colons = ternaries[bisect_left(ternaries, (placed[1],)):
                        bisect_left(ternaries, (match.start(),))]
@@ -1121,6 +1123,28 @@ def _unit_in_turn(code: str, match: re.Match[str],
     return not _branch_between(
         code, sorted([*branches, *(c for c, _, _ in colons)]), placed[1] - 1, match.start(),
         {c: q for c, q, _ in colons}, ends)
+
+
+_BRACES = lazy_regex(JS_MARKS + r"|[{}]", re.MULTILINE)
+
+
+def _one_block(code: str, start: int, end: int) -> bool:
+    """Whether the code at `start` and at `end` (`start` outside strings and comments)
+    stands in one block: the braces between them close none they open in and leave none
+    open (`A; if (w) {…} else {…} B`), unlike one unit per breakpoint's block (`if (w >=
+    1140) {A} if (w < 768) {B}`), the theme's units for a desktop and a phone.
+
+    >>> _one_block("a(); if (w) { m(); } else { n(); } b();", 0, 36)
+    True
+    >>> _one_block("if (w > 1) { a(); } if (w < 1) { b(); }", 13, 33)
+    False
+    """
+    depth = 0
+    for m in code_tokens(code, _BRACES, start, end):
+        depth += 1 if m.group() == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _ternaries_once(code: str) -> Callable[[], list[tuple[int, int, int]]]:
