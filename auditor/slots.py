@@ -73,6 +73,9 @@ class FoundSlot:
     width: int | None = None
     height: int | None = None
     extra_elements: tuple[etree._Element, ...] = ()  # the scripts that configure it
+    # who serves it where no network is named: the company the catalogue files the host
+    # its own frame requests under (`resources.advertising_companies`)
+    company: str | None = None
 
 
 @dataclass(slots=True)
@@ -3199,5 +3202,5 @@ def freeze(slot: FoundSlot, page: ParsedPage,
         kind="ad",
         category=slot.network.category if slot.network else Category.ADVERTISING,
         markup_bytes=sizes[el] if sizes is not None and el in sizes else markup_bytes(el),
-        company=slot.network.company if slot.network else None,
+        company=slot.network.company if slot.network else slot.company,
     )
