@@ -1021,6 +1021,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         zones_here: dict[str, tuple[set[str], int, int]] = {}
         ternaries = _ternaries_once(code)
         blocks: bool | None = None  # whether the code holds a code block, asked once
+        widths: list[bool] = []  # whether it tests the viewport's width, asked once
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -1033,7 +1034,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
                         spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name),
-                                                        ternaries())):
+                                                        ternaries(), widths)):
                     here = zones_here.get(network.name)
                     zone = match.groupdict().get("zone")
                     if not spec.per_call or here is None or not zone or match.start() < here[1]:
@@ -1104,17 +1105,21 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 def _unit_in_turn(code: str, match: re.Match[str],
                   placed: tuple[set[str], int, int] | None,
-                  ternaries: list[tuple[int, int, int]]) -> bool:
+                  ternaries: list[tuple[int, int, int]], widths: list[bool]) -> bool:
     """Whether a call in a script that already placed its network's unit is another unit:
     it names a zone none before it did, and no branch keyword stands between the last
     unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
     from the last call's start, each call's span follows the last's), nor a ternary's `:`
     parting them (`wide ? A : B`, one per breakpoint; `ternaries`: the script's
-    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script)."""
+    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script); nor, in
+    a script testing the viewport's width (`widths`: that answer, kept once asked), one
+    each in a block of its own (`if (w >= 1140) {A} if (w < 768) {B}`: one per breakpoint)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
-    if _VIEWPORT_TEST.search(code) and not _one_block(code, placed[2], match.start()):
+    if not widths:
+        widths.append(_VIEWPORT_TEST.search(code) is not None)
+    if widths[0] and not _one_block(code, placed[2], match.start()):
         return False  # each in its own block of a script testing the width: a breakpoint's
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
     colons = ternaries[bisect_left(ternaries, (placed[1],)):
