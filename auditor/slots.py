@@ -1021,7 +1021,6 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         zones_here: dict[str, tuple[set[str], int, int]] = {}
         ternaries = _ternaries_once(code)
         blocks: bool | None = None  # whether the code holds a code block, asked once
-        widths: list[bool] = []  # whether it tests the viewport's width, asked once
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -1034,7 +1033,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                          and not {"element", "target"} & spec.pattern.groupindex.keys())
                 if whole and network.name in placed_here and not (
                         spec.per_call and _unit_in_turn(code, match, zones_here.get(network.name),
-                                                        ternaries(), widths)):
+                                                        ternaries())):
                     here = zones_here.get(network.name)
                     zone = match.groupdict().get("zone")
                     if not spec.per_call or here is None or not zone or match.start() < here[1]:
@@ -1105,22 +1104,20 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
 
 def _unit_in_turn(code: str, match: re.Match[str],
                   placed: tuple[set[str], int, int] | None,
-                  ternaries: list[tuple[int, int, int]], widths: list[bool]) -> bool:
+                  ternaries: list[tuple[int, int, int]]) -> bool:
     """Whether a call in a script that already placed its network's unit is another unit:
     it names a zone none before it did, and no branch keyword stands between the last
     unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
     from the last call's start, each call's span follows the last's), nor a ternary's `:`
     parting them (`wide ? A : B`, one per breakpoint; `ternaries`: the script's
-    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script); nor, in
-    a script testing the viewport's width (`widths`: that answer, kept once asked), one
-    each in a block of its own (`if (w >= 1140) {A} if (w < 768) {B}`: one per breakpoint)."""
+    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script); nor one
+    each in a block of its own (`if (w >= 1140) {A} if (w < 768) {B}`: one per breakpoint,
+    `if (mobile) {A} if (!mobile) {B}`: one per device)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
-    if not widths:
-        widths.append(_VIEWPORT_TEST.search(code) is not None)
-    if widths[0] and not _one_block(code, placed[2], match.start()):
-        return False  # each in its own block of a script testing the width: a breakpoint's
+    if _sibling_blocks(code, placed[2], match.start()):
+        return False  # each in a block of its own: a breakpoint's or a device's choice
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
     colons = ternaries[bisect_left(ternaries, (placed[1],)):
                        bisect_left(ternaries, (match.start(),))]
@@ -1136,23 +1133,25 @@ def _unit_in_turn(code: str, match: re.Match[str],
 _BRACES = lazy_regex(JS_MARKS + r"|[{}]", re.MULTILINE)
 
 
-def _one_block(code: str, start: int, end: int) -> bool:
-    """Whether the code at `start` and at `end` (`start` outside strings and comments)
-    stands in one block: the braces between them close none they open in and leave none
-    open (`A; if (w) {…} else {…} B`), unlike one unit per breakpoint's block (`if (w >=
-    1140) {A} if (w < 768) {B}`), the theme's units for a desktop and a phone.
+def _sibling_blocks(code: str, start: int, end: int) -> bool:
+    """Whether the code at `start` stands in a block that closes before `end`, and the
+    code at `end` in a block opened after it (`start` outside strings and comments): one
+    unit per breakpoint's or device's block (`if (w >= 1140) {A} if (w < 768) {B}`), not
+    units in turn in one block (`A; if (w) {…} else {…} B`) nor one after a block closes
+    (`if (w) {A} else {} B`).
 
-    >>> _one_block("a(); if (w) { m(); } else { n(); } b();", 0, 36)
+    >>> _sibling_blocks("if (w > 1) { a(); } if (w < 1) { b(); }", 13, 33)
     True
-    >>> _one_block("if (w > 1) { a(); } if (w < 1) { b(); }", 13, 33)
+    >>> _sibling_blocks("a(); if (w) { m(); } else { n(); } b();", 0, 36)
+    False
+    >>> _sibling_blocks("if (w) { a(); } else { } b();", 9, 25)
     False
     """
-    depth = 0
+    depth = lowest = 0
     for m in code_tokens(code, _BRACES, start, end):
         depth += 1 if m.group() == "{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
+        lowest = min(lowest, depth)
+    return lowest < 0 and depth > lowest
 
 
 def _ternaries_once(code: str) -> Callable[[], list[tuple[int, int, int]]]:

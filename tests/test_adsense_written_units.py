@@ -64,6 +64,16 @@ document.write('<ins class="adsbygoogle" style="display:inline-block;width:320px
 }
 (adsbygoogle = window.adsbygoogle || []).push({});
 </script>
+<script>
+var mobile = /Android|iPhone/i.test(navigator.userAgent);
+if (!mobile) {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="5555566666"></ins>');
+}
+if (mobile) {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:320px;height:50px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="7777788888"></ins>');
+}
+(adsbygoogle = window.adsbygoogle || []).push({});
+</script>
 </body></html>"""  # noqa: E501 -- each unit written on one line
 
 
@@ -71,9 +81,10 @@ def test_units_written_in_turn_by_one_script_are_units_of_their_own(
         project_engine: Engine, catalogue: Catalogue) -> None:
     (page,) = audit(_BLOCK.encode(), url="https://garden.test/roses", engine=project_engine,
                     catalogue=catalogue).pages
-    # the first script writes two units; the second one unit, one branch each
+    # the first script writes two units; the second one, one branch each; the third one,
+    # a block each device's
     assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
         (5, "1029384756", 468, 60), (5, "5647382910", 336, 280),
-        (12, "1111122222", 728, 90)]
+        (12, "1111122222", 728, 90), (20, "5555566666", 728, 90)]
     ids = {i.value for i in page.ids if i.kind == "adsense-slot"}
     assert {"1029384756", "5647382910"} <= ids

@@ -148,7 +148,7 @@ def test_zones_beside_shown_branches_are_linear() -> None:
 
 def _written_in_turn(n: int) -> str:
     """An ad block's script writing AdSense units in turn, a choice on the width between
-    each two (each span between two units read once, the width test once a script)."""
+    each two (each span between two units read once)."""
     units = "".join(
         f"document.write('<ins class=\"adsbygoogle\" style=\"display:inline-block;width:300px;"
         f"height:250px\" data-ad-client=\"ca-pub-5566778899001122\" data-ad-slot=\""
