@@ -77,6 +77,7 @@ from auditor.replay import unwrapped
 from auditor.resources import (
     RuleEngine,
     ad_server_requests,
+    advertising_companies,
     advertising_elements,
     classify,
     host_summaries,
@@ -275,6 +276,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
+    companies = advertising_companies(seen)  # a frame no network names: its host's company
+    found_slots = [dataclasses.replace(s, company=companies[s.element])
+                   if s.network is None and s.element in companies else s for s in found_slots]
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold
     # another site's document in a frame outside every ad slot (a game embed, a player):
     # its units and what it requests are that site's, its IDs no operator's

@@ -197,6 +197,19 @@ def advertising_elements(seen: Sequence[Sighting]) -> frozenset[etree._Element]:
         and s.entity.category is Category.ADVERTISING))
 
 
+def advertising_companies(seen: Sequence[Sighting]) -> dict[etree._Element, str]:
+    """element -> the company of the advertising host no network of the catalogue names
+    that the element itself requests (GPT's SafeFrame, `tpc.googlesyndication.com/
+    safeframe/…`, which the catalogue files as Google's, GPT's and AdSense's alike): who
+    serves a slot that frame is, where no network's unit holds it."""
+    out: dict[etree._Element, str] = {}
+    for s in seen:
+        if (s.network is None and s.entity is not None and s.entity.company
+                and s.entity.category is Category.ADVERTISING and not held_request(s.found)):
+            out.setdefault(s.found.element, s.entity.company)
+    return out
+
+
 # what an ad server, an affiliate or an adware network shows: a banner
 # (`ad_server_requests`); not an analytics, consent, tag manager's or mailing list's frame
 # (a signup form's, a consent message's: sized by their own attributes as a banner is)

@@ -73,6 +73,9 @@ class FoundSlot:
     width: int | None = None
     height: int | None = None
     extra_elements: tuple[etree._Element, ...] = ()  # the scripts that configure it
+    # who serves it where no network is named: the company the catalogue files the host
+    # its own frame requests under (`resources.advertising_companies`)
+    company: str | None = None
 
 
 @dataclass(slots=True)
@@ -1109,10 +1112,14 @@ def _unit_in_turn(code: str, match: re.Match[str],
     unit's call and it but one whose branch ends before it (`if (w) {A} else {} B`: read
     from the last call's start, each call's span follows the last's), nor a ternary's `:`
     parting them (`wide ? A : B`, one per breakpoint; `ternaries`: the script's
-    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script)."""
+    `_ternary_colons` as (colon, its `?`, its end), in order, read once a script); nor one
+    each in a block of its own (`if (w >= 1140) {A} if (w < 768) {B}`: one per breakpoint,
+    `if (mobile) {A} if (!mobile) {B}`: one per device)."""
     zone = match.groupdict().get("zone")
     if placed is None or not zone or zone in placed[0] or match.start() < placed[1]:
         return False  # a second call form read from the top: the same placement
+    if _sibling_blocks(code, placed[2], match.start()):
+        return False  # each in a block of its own: a breakpoint's or a device's choice
     branches = [m.start() for m in _BRANCH.finditer(code, placed[1], match.start())]
     colons = ternaries[bisect_left(ternaries, (placed[1],)):
                        bisect_left(ternaries, (match.start(),))]
@@ -1123,6 +1130,30 @@ def _unit_in_turn(code: str, match: re.Match[str],
     return not _branch_between(
         code, sorted([*branches, *(c for c, _, _ in colons)]), placed[1] - 1, match.start(),
         {c: q for c, q, _ in colons}, ends)
+
+
+_BRACES = lazy_regex(JS_MARKS + r"|[{}]", re.MULTILINE)
+
+
+def _sibling_blocks(code: str, start: int, end: int) -> bool:
+    """Whether the code at `start` stands in a block that closes before `end`, and the
+    code at `end` in a block opened after it (`start` outside strings and comments): one
+    unit per breakpoint's or device's block (`if (w >= 1140) {A} if (w < 768) {B}`), not
+    units in turn in one block (`A; if (w) {…} else {…} B`) nor one after a block closes
+    (`if (w) {A} else {} B`).
+
+    >>> _sibling_blocks("if (w > 1) { a(); } if (w < 1) { b(); }", 13, 33)
+    True
+    >>> _sibling_blocks("a(); if (w) { m(); } else { n(); } b();", 0, 36)
+    False
+    >>> _sibling_blocks("if (w) { a(); } else { } b();", 9, 25)
+    False
+    """
+    depth = lowest = 0
+    for m in code_tokens(code, _BRACES, start, end):
+        depth += 1 if m.group() == "{" else -1
+        lowest = min(lowest, depth)
+    return lowest < 0 and depth > lowest
 
 
 def _ternaries_once(code: str) -> Callable[[], list[tuple[int, int, int]]]:
@@ -3205,5 +3236,5 @@ def freeze(slot: FoundSlot, page: ParsedPage,
         kind="ad",
         category=slot.network.category if slot.network else Category.ADVERTISING,
         markup_bytes=sizes[el] if sizes is not None and el in sizes else markup_bytes(el),
-        company=slot.network.company if slot.network else None,
+        company=slot.network.company if slot.network else slot.company,
     )

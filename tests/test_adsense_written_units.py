@@ -41,3 +41,50 @@ def test_a_written_adsense_tag_names_its_unit_and_size(
         (5, "Google AdSense", "4455667788", 728, 90),
         (17, "Google AdSense", None, None, None)]
     assert ("adsense-slot", "4455667788") in {(i.kind, i.value) for i in page.ids}
+
+
+# an old site's ad block: one script writes its units one after another, each followed by
+# its `push({})`, a choice about the menu (`if … else …`) between them
+_BLOCK = """<!DOCTYPE html>
+<html><head><title>Garden</title>
+<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-5566778899001122" crossorigin="anonymous"></script>
+</head><body><p>Prune the roses in March.</p>
+<script type="text/javascript">
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:468px;height:60px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="1029384756"></ins>');
+(adsbygoogle = window.adsbygoogle || []).push({});
+if (window.innerWidth < 600) { document.body.className += ' narrow'; } else { document.body.className += ' wide'; }
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:336px;height:280px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="5647382910"></ins>');
+(adsbygoogle = window.adsbygoogle || []).push({});
+</script>
+<script>
+if (window.innerWidth >= 728) {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="1111122222"></ins>');
+} else {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:320px;height:50px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="3333344444"></ins>');
+}
+(adsbygoogle = window.adsbygoogle || []).push({});
+</script>
+<script>
+var mobile = /Android|iPhone/i.test(navigator.userAgent);
+if (!mobile) {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="5555566666"></ins>');
+}
+if (mobile) {
+document.write('<ins class="adsbygoogle" style="display:inline-block;width:320px;height:50px" data-ad-client="ca-pub-5566778899001122" data-ad-slot="7777788888"></ins>');
+}
+(adsbygoogle = window.adsbygoogle || []).push({});
+</script>
+</body></html>"""  # noqa: E501 -- each unit written on one line
+
+
+def test_units_written_in_turn_by_one_script_are_units_of_their_own(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(_BLOCK.encode(), url="https://garden.test/roses", engine=project_engine,
+                    catalogue=catalogue).pages
+    # the first script writes two units; the second one, one branch each; the third one,
+    # a block each device's
+    assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (5, "1029384756", 468, 60), (5, "5647382910", 336, 280),
+        (12, "1111122222", 728, 90), (20, "5555566666", 728, 90)]
+    ids = {i.value for i in page.ids if i.kind == "adsense-slot"}
+    assert {"1029384756", "5647382910"} <= ids

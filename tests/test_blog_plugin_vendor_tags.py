@@ -53,6 +53,23 @@ def test_the_same_unit_on_industrybrains_host_is_industrybrains(
         ("IndustryBrains", "19626-3798936394")]
 
 
+@pytest.mark.parametrize(("kind", "network"), [
+    ("adblade", "Adblade"), ("industrybrains", "IndustryBrains")])
+def test_an_amp_adiant_unit_names_its_container(
+        kind: str, network: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """The AMP form of the same unit (amphtml's ads/vendors/adblade.md and
+    industrybrains.md): `<amp-ad type=… data-cid>`, its `data-cid` the container as the
+    `ins` form's is; one of another shape names none."""
+    page = _page(project_engine, catalogue,
+                 f'<amp-ad width="300" height="250" type="{kind}" data-width="300" '
+                 'data-height="250" data-cid="52210-4417730925"></amp-ad><p>More.</p>'
+                 f'<amp-ad width="300" height="250" type="{kind}" data-width="300" '
+                 'data-height="250" data-cid="{{ cid }}"></amp-ad>')
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        (network, "52210-4417730925"), (network, None)]
+    assert [(i.kind, i.value) for i in page.ids if i.kind == "adblade-container"] == [
+        ("adblade-container", "52210-4417730925")]
+
 
 def test_an_adblade_container_is_two_numbers(project_engine: Engine,
                                             catalogue: Catalogue) -> None:

@@ -339,7 +339,8 @@ class HtmlReporter:
             return Safe("")
         rows = [Safe(
             f"<tr id=\"{anchor(f'{p}-slot-{i}')}\"><td class=\"n\">{s.line}</td>"
-            f"<td class=\"tok\">{esc(s.network or '—')}</td><td class=\"tok\">{esc(s.kind)}</td>"
+            f"<td class=\"tok\">{esc(s.network or s.company or '—')}</td>"
+            f"<td class=\"tok\">{esc(s.kind)}</td>"
             f"<td class=\"tok\">{esc(s.zone_id or '')}</td><td class=\"tok\">{s.size}</td>"
             f"<td class=\"n\">{s.markup_bytes:,}</td>"
             f"<td class=\"rule\"><code>{esc(s.rule or '', limit=300)}</code> "

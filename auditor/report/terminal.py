@@ -244,7 +244,10 @@ class PageView:
             return self._other_blocks(others)
         groups: dict[tuple[str | None, str], list[Slot]] = defaultdict(list)
         for slot in counted_slots:
-            groups[(slot.network, slot.kind)].append(slot)
+            # a slot no network's unit holds is named by who serves its frame, if known
+            who = slot.network or (f"{slot.company} (no network named)" if slot.company
+                                   else None)
+            groups[(who, slot.kind)].append(slot)
         text_page = all(kind != "ad" for _, kind in groups)
         title = "Promotional blocks" if text_page else "Ad slots"
         table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, title_justify="left")

@@ -144,3 +144,19 @@ def _saved_branches_and_zones(n: int) -> str:
 def test_zones_beside_shown_branches_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_saved_branches_and_zones(n)), 300,
                   "zones in branches a DOM save shows")
+
+
+def _written_in_turn(n: int) -> str:
+    """An ad block's script writing AdSense units in turn, a choice on the width between
+    each two (each span between two units read once)."""
+    units = "".join(
+        f"document.write('<ins class=\"adsbygoogle\" style=\"display:inline-block;width:300px;"
+        f"height:250px\" data-ad-client=\"ca-pub-5566778899001122\" data-ad-slot=\""
+        f"{1000000000 + i}\"></ins>'); if (window.innerWidth > 800) {{ x = {{a: 1}}; }} "
+        f"else {{ x = 0; }}" for i in range(n))
+    return f"<html><body><p>Text.</p><script>{units}</script></body></html>"
+
+
+def test_adsense_units_written_in_turn_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_written_in_turn(n)), 200,
+                  "AdSense units written in turn")
