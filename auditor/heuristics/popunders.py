@@ -72,7 +72,7 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
         return
     for code, line, xpath in sorted(script_codes(ctx), key=lambda c: in_noscript(c[2])):
         for text in (code, *ctx.decoded(code).payloads):
-            words = _pop_words(text)
+            words = _pop_code_word(text)
             # literals each regex needs, tested first: most scripts hold "open" alone
             hijack = ("open" in text and "window" in text and ("focus(" in text or ".blur(" in text)
                       and _CLICK_HOOK.search(text) and _WINDOW_OPEN.search(text)
@@ -188,21 +188,38 @@ def _ids_of(ctx: PageContext, network: Network, tag_text: str) -> list[Identifie
     return written or ([] if network.format_tags else ids)
 
 
-def _pop_words(text: str) -> re.Match[str] | None:
-    """`_POP_WORDS.search(text)`, tried only where "pop" occurs (every match holds it, in
-    any case; a quoted word opens a character before it): the case-blind regex steps
-    through a whole script character by character (2% of an audit)."""
-    low = aligned_lower(text)
-    if "pop" not in low:
-        return None
-    at = low.find("pop")
+def _pop_words(text: str, pos: int = 0, low: str | None = None) -> re.Match[str] | None:
+    """`_POP_WORDS.search(text, pos)`, tried only where "pop" occurs (every match holds it,
+    in any case; a quoted word opens a character before it): the case-blind regex steps
+    through a whole script character by character (2% of an audit). `low` is
+    `aligned_lower(text)`, when the caller has it."""
+    low = aligned_lower(text) if low is None else low
+    at = low.find("pop", pos)
     while at >= 0:
-        for start in (at - 1, at) if at else (at,):
+        for start in (at - 1, at) if at > pos else (at,):
             found = _POP_WORDS.match(text, start)
             if found is not None:
                 return found
         at = low.find("pop", at + 3)
     return None
+
+
+# EasyList's generic filters on a query key (`&popunder=`, `&adclient=`, `&showad=`), as
+# written there, key and `=` with no value: an ad-block detector lists them as bait (Instart
+# Logic's nanovisor splits a string of them and requests its own script with one appended,
+# to see the request blocked), so the word is a filter's, in a list of filters, not code
+_BAIT_FILTER = lazy_regex(r"[&?][\w-]{1,40}=(?=[\s'\"]|$)")
+
+
+def _pop_code_word(text: str) -> re.Match[str] | None:
+    """The first pop word of `text` that is no EasyList query filter (`&popunder=` followed
+    by a space, a quote or the text's end): a bait list's item opens no window."""
+    low = aligned_lower(text)
+    found = _pop_words(text, 0, low)
+    while found is not None and found.start() and (
+            bait := _BAIT_FILTER.match(text, found.start() - 1)) and bait.end() == found.end() + 1:
+        found = _pop_words(text, found.end(), low)
+    return found
 
 
 POPUNDER = FindingKind(

@@ -451,6 +451,16 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      set()),
     ("jquery.popunder.js", page("<script src='/js/jquery.popunder.js'></script>"),
      {("popunder", M)}),
+    # an ad-block detector's bait: EasyList's query filters as written there (`&popunder=`,
+    # no value), split from one string, one appended to a request of the detector's own
+    # (Instart Logic's nanovisor); a pop network's address with the key set is a pop tag
+    ("an ad-block detector's filter list", page(
+        "<script>var b=\"&ad_box_ &adclient= &popunder= &program=revshare& &showad= &smallad=\""
+        ".split(' ');var x=new XMLHttpRequest();x.open('GET','/i10c.js?'+b[Math.floor("
+        "Math.random()*b.length)]);x.send();</script>"), set()),
+    ("a pop address's key with its value", page(
+        "<script>var s=document.createElement('script');s.src='https://go.pops.test/t.js?zone="
+        "4471&popunder=1';document.body.appendChild(s);</script>"), {("popunder", M)}),
     # ad template comments
     ("theme banner comment", page("<!-- header banner image --><img src='/h.jpg'>"), set()),
     ("theme ad comment outside the article",
