@@ -150,7 +150,6 @@ _WINDOW_PASSED = lazy_regex(
 _PARAMETERS = lazy_regex(
     r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>"
     r"|(?<![\w$])[^\W_A-Za-z]*+([A-Za-z_$][\w$]*+)\s*=>")
-_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
 # names destructured from a window's location (`const {location: l} = window`)
 _LOCATION_KEY = lazy_regex(r"^\s*location\s*:\s*([A-Za-z_$][\w$]*)\s*(?:=|$)")
 _LOCATION_KEYED = lazy_regex(r"location\s*:")  # what each `_LOCATION_KEY` holds
@@ -1122,12 +1121,12 @@ def _window_aliases(text: str) -> frozenset[str]:
     for m in _WINDOW_DESTRUCTURED.finditer(text):
         for part in m.group(1).split(","):
             bound = part.split("=")[0].split(":")[-1]
-            names.update(_NAME.findall(bound)[:1])
+            names.update(_IDENTIFIER.findall(bound)[:1])
     if _WINDOW_PASSED.search(text):
         for m in _PARAMETERS.finditer(text):
             for params in filter(None, m.groups()):
                 names.update(n for part in params.split(",")
-                             for n in _NAME.findall(part.split("=")[0])[:1])
+                             for n in _IDENTIFIER.findall(part.split("=")[0])[:1])
     return frozenset(names)
 
 
