@@ -930,14 +930,6 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 else:
                     how = "on a condition in the page's own script (no referrer/user-agent test)"
                 severity = Severity.HIGH if guard or hidden or always else Severity.MEDIUM
-                if not (hidden or placed) and (guard is None or guard.group(1) == "cookie") \
-                        and related_site(host_of(url), ctx.first_party):
-                    # a country or language twin (globalshop.de, globalshop-europe.com from
-                    # globalshop.com) a visitor's language or a `stay` cookie picks: a kit
-                    # sends visitors to its own TDS host, not one named for each site it
-                    # hacks; a referrer or user-agent test is cloaking, whatever the host
-                    severity = Severity.LOW
-                    how += ", a host carrying the site's own name (its country or language site)"
                 if severity is Severity.HIGH and not (guard or hidden or placed) \
                         and not ctx.url and _read_as_wait_page(ctx):
                     severity = Severity.MEDIUM  # a stub of unknown address: its address tells
