@@ -22,7 +22,7 @@ from auditor.catalogue import (
     slash_twins,
     unescaped_path,
 )
-from auditor.dom.inline_js import holds_code_block, in_comment, integer_value, shown_as_text
+from auditor.dom.inline_js import ShownText, in_comment, integer_value, shown_as_text
 from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html, re2_text_pattern
@@ -99,13 +99,12 @@ def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
     line end or its `*/`, whichever comes first, so each line or block is asked once, and
     each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
     resume = 0
-    blocks: bool | None = None  # whether the code holds a code block, asked once
+    shown = ShownText(code)
     for match in finditer(pattern, code):
         at = match.start()
         if at < resume:
             continue
-        blocks = holds_code_block(code) if blocks is None else blocks
-        if blocks and shown_as_text(code, at):
+        if shown(at):
             continue  # a string's article body showing the tag (`<code>crtg_nid = …`)
         if not in_comment(code, at):
             return True
@@ -701,7 +700,7 @@ def identifiers(
         for n, text in enumerate(texts):
             if not _may_match(spec.pattern, text):
                 continue
-            blocks: bool | None = None  # whether the text holds a code block, asked once
+            shown = ShownText(text)
             for match in (finditer(spec.pattern, text) if spec.stops is None or spec.seek is None
                           else _stretch_matches(spec.pattern, spec.seek, spec.stops, text)):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
@@ -709,10 +708,8 @@ def identifiers(
                 at = starts[n] + match.start() if n < len(starts) else None
                 if at is not None and shown_as_text(markup, at):
                     continue  # a tag the page shows as text (a tutorial), not one it runs
-                if at is None:  # a script's string showing code (an article body's state)
-                    blocks = holds_code_block(text) if blocks is None else blocks
-                    if blocks and shown_as_text(text, match.start()):
-                        continue
+                if at is None and shown(match.start()):
+                    continue  # a script's string showing code (an article body's state)
                 value = (_value(match, spec.decoded) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
                 if not value:

@@ -39,12 +39,11 @@ from auditor.dom.hiding import (
 )
 from auditor.dom.inline_js import (
     JS_MARKS,
+    ShownText,
     code_tokens,
     comment_spans,
-    holds_code_block,
     in_comment,
     in_spans,
-    shown_as_text,
 )
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
@@ -1022,13 +1021,12 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         # (and where that call opened: its own text is code, `_branch_ends` reads on from it)
         zones_here: dict[str, tuple[set[str], int, int]] = {}
         ternaries = _ternaries_once(code)
-        blocks: bool | None = None  # whether the code holds a code block, asked once
+        shown = ShownText(code)
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
                     continue  # a tag the page keeps commented out: no placement
-                blocks = holds_code_block(code) if blocks is None else blocks
-                if blocks and shown_as_text(code, match.start()):
+                if shown(match.start()):
                     continue  # a string's article body showing the call: no placement
                 # the script is the placement
                 whole = (spec.element is None

@@ -845,6 +845,23 @@ def holds_code_block(text: str) -> bool:
     return _CODE_BLOCK.search(text) is not None
 
 
+class ShownText:
+    """`shown_as_text` over one text's matches: whether the text holds a code block at all
+    is asked once, at its first match, so a text no match falls in is never scanned and a
+    text without a block costs each match nothing."""
+
+    __slots__ = ("_blocks", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._blocks: bool | None = None
+
+    def __call__(self, at: int) -> bool:
+        if self._blocks is None:
+            self._blocks = holds_code_block(self._text)
+        return self._blocks and shown_as_text(self._text, at)
+
+
 def shown_as_text(markup: str, at: int) -> bool:
     """Whether `at` lies in text a code block shows, in the page or in a string its scripts
     and data hold: a tutorial (`<pre><code>&lt;script src="…sharethis.js#property=…"&gt;`,
