@@ -17,7 +17,6 @@ no one else's markup. Nothing is fetched or run.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
@@ -34,6 +33,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
+from auditor.rules.literal import last_match
 from auditor.urls import ip_address, is_third_party, related_site
 
 # a request for an absolute or scheme-relative address written as a literal (its first
@@ -103,9 +103,9 @@ def _assigned_address(code: str, name: str | None, before: int) -> str | None:
     """The address literal a name is last assigned before `before` (`var u = 'https://…'`)."""
     if not name:
         return None
-    kept = deque(re.finditer(rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*(['"`])"""
-                             r"""((?:https?:)?//[^'"`\s<>\\]{3,500})\1""", code[:before]), maxlen=1)
-    return kept[0].group(2) if kept else None
+    last = last_match(re.finditer(rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*(['"`])"""
+                                  r"""((?:https?:)?//[^'"`\s<>\\]{3,500})\1""", code[:before]))
+    return last.group(2) if last is not None else None
 
 
 def fetched_markup(ctx: PageContext) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ import bisect
 import heapq
 import itertools
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -36,6 +36,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
+from auditor.rules.literal import last_match
 from auditor.urls import (
     host_of,
     ip_address,
@@ -1061,12 +1062,12 @@ def _named_targets(text: str) -> Iterator[tuple[int, str]]:
                 continue
         escaped = re.escape(name)
         if key is None:
-            last = _last(re.finditer(rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*{_URL}\1""",
+            last = last_match(re.finditer(rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*{_URL}\1""",
                                      text[:m.start()]))
             if last is not None:
                 yield m.start(), last.group(2)
             continue
-        held = _last(re.finditer(
+        held = last_match(re.finditer(
             rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*\{{([^{{}}]{{0,2000}})\}}""", text[:m.start()]))
         if held is None:
             continue
@@ -1074,12 +1075,6 @@ def _named_targets(text: str) -> Iterator[tuple[int, str]]:
                           held.group(1))
         if value is not None:
             yield m.start(), value.group(2)
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    """The last of the matches, read one at a time."""
-    kept = deque(matches, maxlen=1)
-    return kept[0] if kept else None
 
 
 def _owner(text: str, at: int) -> str:

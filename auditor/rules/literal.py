@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from auditor.lazy_re import lazy_regex
@@ -299,6 +300,13 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             found = rest.search(text, max(found.end(), at + 1))
             continue
         found = rest.search(text, at + 1)
+
+
+def last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of the matches, read one at a time (the value a name was last assigned
+    before a use: every earlier one is read past, none kept)."""
+    kept = deque(matches, maxlen=1)
+    return kept[0] if kept else None
 
 
 @functools.lru_cache(maxsize=2048)
