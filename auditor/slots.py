@@ -2460,12 +2460,21 @@ def cosmetic_slots(
 def _id_taken(el: etree._Element, page: ParsedPage) -> bool:
     """Whether an empty box's id is an earlier element's: the code that fills a box by its
     id (`getElementById`) fills that first one, and this one stays empty (a theme's second
-    `div.adunit#Badge1` after the list of badges that holds the first)."""
+    `div.adunit#Badge1` after the list of badges that holds the first). A box configured
+    otherwise than the first (`data-position="articleBottom"` under the id of the
+    `data-position="rightside"` box above: a CMS template pasted twice) is a unit of its
+    own: the code telling them apart reads that configuration, not the id."""
     own = el.get("id")
     if not own or len(el) or (el.text or "").strip():
         return False
     first = page.with_id(own)
-    return first is not None and first is not el
+    return first is not None and first is not el and _data_of(first) == _data_of(el)
+
+
+def _data_of(el: etree._Element) -> dict[str, str]:
+    """An element's `data-` attributes: the configuration its ad code reads."""
+    return {str(k).lower(): str(v) for k, v in el.attrib.items()
+            if str(k).lower().startswith("data-")}
 
 
 def _loader_after(el: etree._Element, network_of: dict[etree._Element, Network]

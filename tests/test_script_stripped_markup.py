@@ -349,3 +349,18 @@ def test_a_second_empty_box_of_a_taken_id_is_no_placement(catalogue: Catalogue) 
     (report,) = audit(page, url="https://gazette.example/a",
                       engine=Engine.from_text("##.adunit"), catalogue=catalogue).pages
     assert [s.xpath.rsplit("/", 1)[-1] for s in report.slots] == ["div[1]", "div[3]"]
+
+
+def test_a_box_of_a_taken_id_configured_otherwise_is_a_placement(catalogue: Catalogue) -> None:
+    # a CMS template's widget include pasted in the rail and again under the article, each
+    # copy under the include's one id: the position each declares tells them apart
+    page = _page("<article><p>Story text.</p>"
+                 "<aside><div id='partner-widget' class='partner-unit'"
+                 " data-position='rightside'></div></aside>"
+                 "<p>More story text.</p>"
+                 "<div id='partner-widget' class='partner-unit'"
+                 " data-position='articleBottom'></div></article>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.partner-unit"), catalogue=catalogue).pages
+    assert [s.xpath for s in report.slots] == ["/html/body/article/article/aside/div",
+                                               "/html/body/article/article/div"]
