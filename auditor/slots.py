@@ -2443,6 +2443,8 @@ def cosmetic_slots(
             or _ad_link_network(el, catalogue) or linked or _widget_named(el, catalogue) \
             or (_loader_after(el, network_of) if rule == INS_TAG_RULE else None) \
             or _tag_configured_in(el, signed)
+        if network is not None and _share_box(el, network, network_of, advertising):
+            continue  # a share tool's buttons a site's rule hides: no ad placement
         if network is None and _empty_placeholder(el, page):
             continue  # a theme's wrapper left empty: no vendor, no size, nothing fills it
         if network is None and _id_taken(el, page):
@@ -2758,6 +2760,37 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
         return False
     links = sum(len(_words(a).replace(" ", "")) for a in el.iter("a"))
     return len(_words(el).replace(" ", "")) - links <= _FOLLOW_TEXT_MAX
+
+
+_SHARE_SHOWS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
+
+
+def _share_box(el: etree._Element, network: Network, network_of: dict[etree._Element, Network],
+               advertising: frozenset[etree._Element]) -> bool:
+    """Whether a hidden box a share tool's vendor names (a `social` network of the
+    catalogue: AddThis, ShareThis) holds only that tool: its buttons, its loader, text and
+    icons, and nothing an ad shows in (a frame, an `<ins>`, a loader whose requests show
+    ads or an ad vendor's, an image larger than an icon). A site's own cosmetic rule
+    hiding its share bar (`##.articletoolset` round AddThis's toolbox) hides no placement.
+    A few dozen elements at most, as `_follow_box` reads."""
+    if network.category is not Category.SOCIAL:
+        return False
+    nodes = list(islice(el.iter(), _FOLLOW_NODES + 1))
+    if len(nodes) > _FOLLOW_NODES:
+        return False
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag.lower() in _SHARE_SHOWS:
+            return False
+        owner = network_of.get(node)
+        if owner is not None and owner.category is Category.SOCIAL:
+            continue  # the tool's own loader
+        if owner is not None or node in advertising:
+            return False  # another vendor's code in the bar, or an ad's: its unit, maybe
+        if node.tag.lower() in _FOLLOW_ICONS and _own_area(node) >= _FOLLOW_ICON_AREA:
+            return False  # a banner, no icon
+    return True
 
 
 def _words(el: etree._Element) -> str:

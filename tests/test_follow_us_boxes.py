@@ -98,3 +98,33 @@ def test_follow_boxes_scale_linearly() -> None:
                              "</body></html>", RULES)
 
     assert_linear(seconds, 1000, "follow-us boxes")
+
+
+_TOOLBOX = ("<div class='addthis_toolbox addthis_default_style'>"
+            "<a class='addthis_button_facebook'></a><a class='addthis_button_twitter'></a>"
+            "<a class='addthis_button_email'></a><a class='addthis_button_compact'></a></div>"
+            "<script src='https://s7.addthis.com/js/300/addthis_widget.js"
+            "#pubid=ra-4f0c7ed813520dc2'></script>")
+
+
+@pytest.mark.parametrize(("box", "slots"), [
+    # the share bar over the article a site's own rule hides: AddThis's toolbox and loader,
+    # the comment count beside them
+    ("<div class='article-tools'><a href='#comments'><span class='comment-count'>0</span>"
+     f"</a>{_TOOLBOX}</div>", 0),
+    ("<div class='article-tools'><div class='sharethis-inline-share-buttons'></div>"
+     "<script src='https://platform-api.sharethis.com/js/sharethis.js"
+     "#property=5c3f8b2a1e8d1a0011a1b2c3&product=inline-share-buttons'></script></div>", 0),
+    # the bar also holds an ad: a frame, or an ad network's tag beside the share tool
+    (f"<div class='article-tools'>{_TOOLBOX}<iframe src='https://ads.example/serve?z=1'"
+     " width='300' height='250'></iframe></div>", 1),
+    (f"<div class='article-tools'>{_TOOLBOX}<script async src='https://pagead2."
+     "googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1234567890123456'>"
+     "</script></div>", 1),
+], ids=["addthis bar", "sharethis bar", "bar with a frame", "bar with an ad tag"])
+def test_a_share_tool_bar_a_site_rule_hides_is_no_slot(catalogue: Catalogue, box: str,
+                                                       slots: int) -> None:
+    engine = Engine.from_text("pier.example##.article-tools", name="test-rules")
+    (page,) = audit(_page(box), url="https://pier.example/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == slots
