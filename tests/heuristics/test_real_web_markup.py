@@ -649,6 +649,24 @@ def test_chinese_ad_union_and_counters_name_their_units_and_sites(
     assert not [f for f in report.findings if f.kind == "duplicate-loader"]
 
 
+def test_baidu_dup_units_with_numeric_ids_are_placements(audit_html: AuditHtml) -> None:
+    """Baidu's dup loader (dup.baidustatic.com/js/dm.js, os.js) takes units under numeric
+    ids, each script writing its own container (a random id) where it stands."""
+    def unit(unit_id: str, size: str) -> str:
+        return ('<div class="side-ad"><script>(function() {var s = "_" + Math.random()'
+                '.toString(36).slice(2);document.write(\'<div id="\' + s + \'"></div>\');'
+                "(window.slotbydup=window.slotbydup || []).push({id: '" + unit_id + "', "
+                "container: s, size: '" + size + "', display: 'inlay-fix'});})();</script>"
+                "</div><p>Between the units.</p>")
+    body = (unit("3846003", "982,90") + unit("3846010", "300,250")
+            + '<script src="//dup.baidustatic.com/js/dm.js"></script>')
+    report = audit_html(page("<article><p>News of the day.</p></article>" + body),
+                        url="https://news.example.cn/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Baidu Union", "3846003"), ("Baidu Union", "3846010")]
+    assert {("baidu-union-unit", "3846003"), ("baidu-union-unit", "3846010")} <= ids_of(report)
+
+
 def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
     """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
     banner tag and native spot are its units, its popunder tag names a spot but no unit."""
