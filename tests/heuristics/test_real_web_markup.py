@@ -667,6 +667,31 @@ def test_baidu_dup_units_with_numeric_ids_are_placements(audit_html: AuditHtml) 
     assert {("baidu-union-unit", "3846003"), ("baidu-union-unit", "3846010")} <= ids_of(report)
 
 
+def test_allyes_adforward_tags_name_their_positions(audit_html: AuditHtml) -> None:
+    """Allyes' AdForward tags, on its hosts or the publisher's own ad server: the script
+    and iframe of a `user=<account>|<site>|<position>&db=<database>` URL where the ad shows,
+    and the tag a script writes in place; a `/main/s` URL of no position is no tag of it."""
+    own = ("<div class='banner'><!--AdForward Begin:--><script type='text/javascript' "
+           "src='http://ad.daily.example.cn/main/s?user=daily|2016article|W1_banner&db=daily"
+           "&border=0&local=yes&js=ie' charset='gbk'></script><!--AdForward End--></div>")
+    hosted = ("<div class='side'><!--AdForward Begin:--><iframe marginheight='0' "
+              "marginwidth='0' frameborder='0' width='300' height='250' scrolling='no' "
+              "src='http://daily.allyes.com/main/adfshow?user=DailyNetwork|news_sub|"
+              "news_sub_pip&db=dailyim&border=0&local=yes'></iframe><!--AdForward End--></div>")
+    written = ("<script>if (window.screen.width > 1280) {document.write(\"<s\"+\"cript "
+               "type='text/javascript' src='http://ad.daily.example.cn/main/s?user=daily|"
+               "2016article|W5_duilian&db=daily&border=0&local=yes&js=ie'></script\"+\">\");}"
+               "</script>")
+    other = "<script src='/main/s?user=guest&lang=zh'></script>"
+    report = audit_html(page("<article><p>News of the day.</p></article>" + own + hosted
+                             + written + other), url="https://news.daily.example.cn/a")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("Allyes AdForward", "daily|2016article|W1_banner"),
+        ("Allyes AdForward", "DailyNetwork|news_sub|news_sub_pip"),
+        ("Allyes AdForward", "daily|2016article|W5_duilian")]
+    assert {("allyes-db", "daily"), ("allyes-db", "dailyim")} <= ids_of(report)
+
+
 def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
     """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
     banner tag and native spot are its units, its popunder tag names a spot but no unit."""
