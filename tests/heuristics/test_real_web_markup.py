@@ -692,6 +692,17 @@ def test_allyes_adforward_tags_name_their_positions(audit_html: AuditHtml) -> No
     assert {("allyes-db", "daily"), ("allyes-db", "dailyim")} <= ids_of(report)
 
 
+def test_ima_sdk_from_its_first_address_is_named(audit_html: AuditHtml) -> None:
+    """The IMA HTML5 SDK's first address, on DoubleClick's creative host, as video players
+    of its time load it (and its debug build)."""
+    for name in ("ima3.js", "ima3_debug.js"):
+        report = audit_html(page("<article><p>Watch the launch.</p><div id='player'></div>"
+                                 "</article><script src='//s0.2mdn.net/instream/html5/"
+                                 f"{name}'></script><script src='/js/player.js'></script>"),
+                            url="https://video.example/watch/1")
+        assert "Google IMA SDK" in {n.network for n in report.networks}
+
+
 def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
     """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
     banner tag and native spot are its units, its popunder tag names a spot but no unit."""
