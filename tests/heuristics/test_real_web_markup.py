@@ -703,6 +703,23 @@ def test_ima_sdk_from_its_first_address_is_named(audit_html: AuditHtml) -> None:
         assert "Google IMA SDK" in {n.network for n in report.networks}
 
 
+def test_addthis_legacy_username_profile_is_its_publisher(audit_html: AuditHtml) -> None:
+    """AddThis's 250 widget took the account as `#username=`: the user name, or the
+    `xa-` profile ID; the snippet's placeholder is no account."""
+    def button(profile: str) -> str:
+        return ("<div class='addthis_toolbox addthis_default_style'><a class="
+                "'addthis_button_compact'>Share</a></div><script type='text/javascript' "
+                f"src='http://s7.addthis.com/js/250/addthis_widget.js#username={profile}'>"
+                "</script>")
+    named = audit_html(page("<article><p>Essay.</p></article>" + button("quarterlyreview")),
+                       url="https://quarterly.example/essay")
+    assert ("addthis-publisher", "quarterlyreview") in ids_of(named)
+    profiled = audit_html(page(button("xa-4c9b0e1f2a3d4c5e")), url="https://blog.example/")
+    assert ("addthis-publisher", "xa-4c9b0e1f2a3d4c5e") in ids_of(profiled)
+    placeholder = audit_html(page(button("YOUR-USERNAME")), url="https://blog.example/")
+    assert not [i for i in placeholder.ids if i.kind == "addthis-publisher"]
+
+
 def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
     """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
     banner tag and native spot are its units, its popunder tag names a spot but no unit."""
