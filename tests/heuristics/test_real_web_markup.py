@@ -720,6 +720,26 @@ def test_addthis_legacy_username_profile_is_its_publisher(audit_html: AuditHtml)
     assert not [i for i in placeholder.ids if i.kind == "addthis-publisher"]
 
 
+def test_microsoft_pubcenter_units_are_placements(audit_html: AuditHtml) -> None:
+    """pubCenter's content ad: the unit's globals, then its loader written in place (or a
+    loader tag right after); globals with no loader place no ad."""
+    written = ('<div class="adSummary"><script type="text/javascript">microsoft_adunitid='
+               '"41077"; microsoft_adunit_width="300"; microsoft_adunit_height="250"; '
+               'microsoft_adunit_legacy="false"; document.write(\'<script type="text/'
+               'javascript" src="https://adsyndication.msn.com/delivery/getads.js?\'+'
+               "Math.random()*1000+'\"></'+'script>');</script></div><p>Between.</p>")
+    tagged = ('<div class="side"><script>microsoft_adunitid = "41078";</script><script '
+              'src="http://adsyndication.msn.com/delivery/getads.js"></script></div>')
+    report = audit_html(page("<article><p>Column.</p></article>" + written + tagged),
+                        url="https://columns.example/a")
+    assert [(s.network, s.zone_id, s.width, s.height) for s in report.slots] == [
+        ("Microsoft pubCenter", "41077", 300, 250), ("Microsoft pubCenter", "41078", None, None)]
+    assert {("microsoft-adunit", "41077"), ("microsoft-adunit", "41078")} <= ids_of(report)
+    bare = audit_html(page("<article><p>Column.</p></article><script>microsoft_adunitid="
+                           '"41079";</script><p>No loader.</p>'), url="https://columns.example/b")
+    assert not bare.slots
+
+
 def test_trafficstars_tags_are_its_own_not_exoclicks(audit_html: AuditHtml) -> None:
     """TrafficStars serves from tsyndicate.com (the catalogue had it under ExoClick): its
     banner tag and native spot are its units, its popunder tag names a spot but no unit."""
