@@ -141,19 +141,31 @@ class LinkClicks:
         return self._targeted and name in new
 
 
+def name_before(text: str, at: int) -> tuple[int, str]:
+    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
+    empty where none does (`f().href`). Each match's look back stops at its name's start,
+    short of the last match's closing quote: linear over a script.
+
+    >>> name_before("var a = link .href", 13), name_before("f().href", 3)
+    ((8, 'link'), (3, ''))
+    """
+    end = at
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        start -= 1
+    return start, text[start:end]
+
+
 def _names_before(script: str, anchor: re.Pattern[str],
                   named: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(start, name) of each `named` match (a name, `[\\w$]+` standing alone, then the
     `anchor`'s text), found from its `anchor`, which starts with the `.` after the name:
     each look back stops at the name's start, so the walk is linear over a script."""
     for m in anchor.finditer(script):
-        at = m.start()
-        while at > 0 and script[at - 1].isspace():
-            at -= 1
-        end = at
-        while at > 0 and (script[at - 1].isalnum() or script[at - 1] in "_$"):
-            at -= 1
-        if at < end and (found := named.match(script, at)) is not None:
+        at, name = name_before(script, m.start())
+        if name and (found := named.match(script, at)) is not None:
             yield at, found.group(1)
 
 

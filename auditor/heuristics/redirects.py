@@ -20,7 +20,7 @@ from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
-from auditor.dom.inline_js import LinkClicks
+from auditor.dom.inline_js import LinkClicks, name_before
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import (
     attributes_named,
@@ -85,12 +85,12 @@ _ASSIGNS_WINDOW = lazy_regex(
     r"Object\s*\.\s*assign\s*\(\s*(?:window|self|top|parent|globalThis|document|location)")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
-# Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
+# Led by `.href`, the name read back from it (`name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 # a name bound to a window's `location` (`var loc = window.location`, `l = location`), whose
 # `href` set or `replace`/`assign` called navigates as `location`'s does
-# (led by its `=`, the name read back from it: `_name_before`)
+# (led by its `=`, the name read back from it: `name_before`)
 _LOCATION_ALIAS = lazy_regex(
     r"(?<![=!<>])=(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
 _ALIAS_NAVIGATES = lazy_regex(
@@ -1012,12 +1012,12 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     if "location" in text and "=" in text:
         found.extend(_named_targets(text))
         found.sort()
-    if "location" in text and (bound := {_name_before(text, m.start())[1]
+    if "location" in text and (bound := {name_before(text, m.start())[1]
                                          for m in _LOCATION_ALIAS.finditer(text)}
                                         | _destructured_locations(text)):
         bound -= {"", "location", "href"}
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
-                     if _name_before(text, m.start())[1] in bound)
+                     if name_before(text, m.start())[1] in bound)
         found.sort()
     if (("location'" in text or 'location"' in text)
             and ("Reflect" in text or _BRACKETED_LOCATION.search(text))) or (
@@ -1028,7 +1028,7 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     if ".click" in text and "href" in text:
         links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):
-            start, name = _name_before(text, m.start())
+            start, name = name_before(text, m.start())
             if name and links.clicks(name, m.end()) and not links.opens_new_context(name):
                 found.append((start, m.group(2)))
         found.sort()
@@ -1091,7 +1091,7 @@ def _owner(text: str, at: int) -> str:
         end -= 1
     if not end or text[end - 1] != ".":
         return ""
-    return _name_before(text, end - 1)[1]
+    return name_before(text, end - 1)[1]
 
 
 def _window_aliases(text: str) -> frozenset[str]:
@@ -1153,12 +1153,12 @@ def _arrow_list(text: str, at: int) -> tuple[int, int, str] | None:
 
 def _arrow_name(text: str, at: int) -> tuple[int, int, str] | None:
     """Where the first arrow of one name (`w =>`) starting at or after `at` starts and
-    ends, and its name: the word before an `=>` (`_name_before`) from its first ASCII
+    ends, and its name: the word before an `=>` (`name_before`) from its first ASCII
     letter, `_` or `$` (the digits and other letters opening it read past: `0x1f =>`
     names `x1f`, `123 =>` none). Each `=>` is read once, back to its word's start: linear."""
     arrow = text.find("=>", at)
     while arrow >= 0:
-        start, word = _name_before(text, arrow)
+        start, word = name_before(text, arrow)
         lead = next((i for i, c in enumerate(word) if c in _NAME_LEAD), None)
         if start >= at and lead is not None:
             return start, arrow + 2, word[lead:]
@@ -1251,23 +1251,6 @@ class _Braces:
                 return True
             block = self._parent[block]
         return False
-
-
-def _name_before(text: str, at: int) -> tuple[int, str]:
-    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
-    empty where none does (`f().href`). Each match's look back stops at its name's start,
-    short of the last match's closing quote: linear over a script.
-
-    >>> _name_before("var a = link .href", 13), _name_before("f().href", 3)
-    ((8, 'link'), (3, ''))
-    """
-    end = at
-    while end and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
-        start -= 1
-    return start, text[start:end]
 
 
 # What a scan of a script stops at: a comment, a string, a template's backtick, a `/` (a
@@ -1707,7 +1690,7 @@ class _Script:
         if self._assigned is None:
             self._assigned = {}
             for m in _ASSIGNED.finditer(self.code):
-                start, name = _name_before(self.code, m.start())
+                start, name = name_before(self.code, m.start())
                 if name and not name[0].isdigit() and (
                         start == 0 or self.code[start - 1] not in "."):
                     value = self.text[m.start(1):m.end(1)].strip()
@@ -1797,7 +1780,7 @@ _PICKED = lazy_regex(
 # the name a receiver ends in, and what follows it (`d`, `d.body`, `ps[i]`, `w['body']`)
 _RECEIVER_NAME = lazy_regex(r"""(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+|\s*\[[^\[\]]*\])*)\s*\Z""")
 # a value assigned, to the statement's end or the declaration's next comma; led by the `=`
-# (the name is read back from it: `_name_before`), so one pass reads a script's all
+# (the name is read back from it: `name_before`), so one pass reads a script's all
 _ASSIGNED = lazy_regex(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
                        r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
 
