@@ -627,11 +627,15 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
 # what a script loads with: an element it makes or a src it sets (one it reads, as a
 # cleaner comparing the page's scripts with its list does, loads nothing), markup it writes, a
 # request call, a loader's call (`$.getScript`, `loadScript`, `require`, `import()`)
+# (each branch led by a literal, a word's opening `\b` read after it: `re` skips ahead to
+# their first characters, where a branch led by `\b` had it try them all at each one)
 _LOAD_SINK = lazy_regex(
-    r"createElement|\bsrc\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
-    r"|innerHTML|insertAdjacentHTML|importScripts|getScript|loadScripts?\b|\brequire\s*\("
-    r"|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|sendBeacon|\bImage\b|\bajax\b|\bload\s*\("
-    r"|\bopen\s*\(|location|\$\.get|\$\.post|\beval\b|Function\s*\(|\bpush\s*\(")
+    r"createElement|src(?<!\wsrc)\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore"
+    r"|\.append\b|\.prepend\b|write(?<!\wwrite)(?:ln)?\s*\(|innerHTML|insertAdjacentHTML"
+    r"|importScripts|getScript|loadScripts?\b|require(?<!\wrequire)\s*\("
+    r"|import(?<!\wimport)\s*\(|fetch(?<!\wfetch)\s*\(|XMLHttpRequest|sendBeacon"
+    r"|Image(?<!\wImage)\b|ajax(?<!\wajax)\b|load(?<!\wload)\s*\(|open(?<!\wopen)\s*\("
+    r"|location|\$\.get|\$\.post|eval(?<!\weval)\b|Function\s*\(|push(?<!\wpush)\s*\(")
 _LIST_REACH = 2000  # characters a list is read back from an element to its `[`
 
 

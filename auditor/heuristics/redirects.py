@@ -90,9 +90,10 @@ _ASSIGNS_WINDOW = lazy_regex(
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 # a name bound to a window's `location` (`var loc = window.location`, `l = location`), whose
 # `href` set or `replace`/`assign` called navigates as `location`'s does
-# (led by its `=`, the name read back from it: `name_before`)
+# (led by its `=`, the name read back from it: `name_before`; the `=` first, the character
+# before it checked after, so that `re` skips ahead to it)
 _LOCATION_ALIAS = lazy_regex(
-    r"(?<![=!<>])=(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
+    r"=(?<![=!<>]=)(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
 _ALIAS_NAVIGATES = lazy_regex(
     r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
     r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
