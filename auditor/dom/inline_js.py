@@ -23,6 +23,7 @@ from lxml import etree
 from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
+from auditor.rules.literal import name_before
 from auditor.urls import URL_IN_CODE
 
 # a URL literal, or the start of one a script writes as markup, cut where its string is
@@ -139,23 +140,6 @@ class LinkClicks:
         if self._new_tabs:
             return not self._targeted or name not in own
         return self._targeted and name in new
-
-
-def name_before(text: str, at: int) -> tuple[int, str]:
-    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
-    empty where none does (`f().href`). Each match's look back stops at its name's start,
-    short of the last match's closing quote: linear over a script.
-
-    >>> name_before("var a = link .href", 13), name_before("f().href", 3)
-    ((8, 'link'), (3, ''))
-    """
-    end = at
-    while end and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
-        start -= 1
-    return start, text[start:end]
 
 
 def _names_before(script: str, anchor: re.Pattern[str],

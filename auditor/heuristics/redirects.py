@@ -20,7 +20,7 @@ from lxml import etree
 
 from auditor.dom.deobfuscate import MAX_SCRIPT
 from auditor.dom.hiding import hiding
-from auditor.dom.inline_js import LinkClicks, name_before
+from auditor.dom.inline_js import LinkClicks
 from auditor.dom.page import UNPROMPTED_HANDLERS, ParsedPage, handlers_of
 from auditor.dom.parser import (
     attributes_named,
@@ -36,7 +36,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
-from auditor.rules.literal import last_match
+from auditor.rules.literal import last_match, name_before
 from auditor.urls import (
     host_of,
     ip_address,
