@@ -254,9 +254,10 @@ def joined_urls(script: str) -> list[Built]:
 # markup a script writes whose address it joins to the page's scheme, its string closed
 # by the attribute's quote, not one of its own: `document.write(unescape('%3Cscript
 # src="' + document.location.protocol + '//host.test/a.js"%3E%3C/script%3E'))` (Crazy
-# Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`)
+# Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`); led by
+# `src=`, what may not stand before it read after it, so that `re` skips ahead to it
 _PROTOCOL_JOINED = lazy_regex(
-    r"""(?<![\w-])src=\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
+    r"""src=(?<![\w-]src=)\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
     r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix("(?:https?:)?//")
     + r""")(?=\\?(?P=q))""")
 

@@ -36,7 +36,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
-from auditor.rules.literal import last_match, name_before
+from auditor.rules.literal import assigned_names, last_match, name_before
 from auditor.urls import (
     host_of,
     ip_address,
@@ -139,6 +139,9 @@ _WINDOW_BINDING = lazy_regex(
     r"(?<![\w$])([A-Za-z_$][\w$]*)\s*[=:](?![=>])\s*\(?\s*([A-Za-z_$][\w$]*)"
     r"(?:\s*\.\s*(?:top|parent|self|opener|window|document|defaultView|globalThis))*"
     r"(?:\s*\.\s*open\s*\(|(?![\w$]|\s*[.(\[]))")
+# its `=` or `:`, led by the sign (`assigned_names`: a pattern led by the name was tried at
+# each character of a script)
+_BINDING_SIGN = lazy_regex(r"[=:](?<=[\w$\s][=:])(?![=>])")
 # names destructured from a window (`var {top: t, parent} = window`)
 _WINDOW_DESTRUCTURED = lazy_regex(
     r"\{([^{}]{1,300})\}\s*=\s*" + _WINDOW + r"(?![\w$])")
@@ -1100,7 +1103,8 @@ def _window_aliases(text: str) -> frozenset[str]:
     window`, a parameter of a function where the script passes a window: `(function(w){…})
     (window)`), whose `location` navigates as the window's does; read once a script, at its
     first owned `location`. A name bound to such a name is one too, followed a few steps."""
-    bindings = [(m.group(1), m.group(2)) for m in _WINDOW_BINDING.finditer(text)]
+    bindings = [(m.group(1), m.group(2))
+                for m in assigned_names(_WINDOW_BINDING, _BINDING_SIGN, text)]
     names = set(_WINDOW_NAMES)
     for _ in range(4):  # `var x = window; var w = x;`: each step follows one more name
         grown = {name for name, root in bindings if root in names} - names

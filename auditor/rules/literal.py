@@ -342,7 +342,7 @@ def name_before(text: str, at: int) -> tuple[int, str]:
 def assigned_names(pattern: re.Pattern[str], sign: re.Pattern[str], code: str
                    ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(code)` for a pattern whose every match opens with a name standing
-    alone (`[\\w$]+`, no `.` or word character before it) and spaces, then an `=` that
+    alone (`[\\w$]+`, no word character before it) and spaces, then the `=` (or other sign)
     `sign` matches at (led by the literal `=`, it checks what may stand around it): sought
     from each such `=`, the name read back (`name_before`) and the pattern matched from its
     start, past the last match's end. Led by the name, the pattern was tried at each
