@@ -1388,9 +1388,10 @@ HANDED_NAMES = 20  # names of a script asked whether the next one uses them
 
 def _uses(code: str, name: str) -> bool:
     """Whether code uses a name it does not declare itself."""
-    escaped = re.escape(name)
-    return bool(re.search(rf"(?<![\w$.]){escaped}(?![\w$])", code)) and not re.search(
-        rf"\b(?:var|let|const|function)\s+{escaped}(?![\w$])", code)
+    escaped = re.escape(name)  # each led by a literal, what stands before it read after it
+    return bool(re.search(rf"{escaped}(?<![\w$.]{escaped})(?![\w$])", code)) and not re.search(
+        rf"(?:var(?<!\wvar)|let(?<!\wlet)|const(?<!\wconst)|function(?<!\wfunction))"
+        rf"\s+{escaped}(?![\w$])", code)
 
 
 def handed_table(before: str, code: str) -> str:
