@@ -23,6 +23,7 @@ from lxml import etree
 from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
+from auditor.rules.literal import name_before
 from auditor.urls import URL_IN_CODE
 
 # a URL literal, or the start of one a script writes as markup, cut where its string is
@@ -147,13 +148,8 @@ def _names_before(script: str, anchor: re.Pattern[str],
     `anchor`'s text), found from its `anchor`, which starts with the `.` after the name:
     each look back stops at the name's start, so the walk is linear over a script."""
     for m in anchor.finditer(script):
-        at = m.start()
-        while at > 0 and script[at - 1].isspace():
-            at -= 1
-        end = at
-        while at > 0 and (script[at - 1].isalnum() or script[at - 1] in "_$"):
-            at -= 1
-        if at < end and (found := named.match(script, at)) is not None:
+        at, name = name_before(script, m.start())
+        if name and (found := named.match(script, at)) is not None:
             yield at, found.group(1)
 
 
@@ -615,11 +611,15 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
 # what a script loads with: an element it makes or a src it sets (one it reads, as a
 # cleaner comparing the page's scripts with its list does, loads nothing), markup it writes, a
 # request call, a loader's call (`$.getScript`, `loadScript`, `require`, `import()`)
+# (each branch led by a literal, a word's opening `\b` read after it: `re` skips ahead to
+# their first characters, where a branch led by `\b` had it try them all at each one)
 _LOAD_SINK = lazy_regex(
-    r"createElement|\bsrc\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore|\.append\b|\.prepend\b|\bwrite(?:ln)?\s*\("
-    r"|innerHTML|insertAdjacentHTML|importScripts|getScript|loadScripts?\b|\brequire\s*\("
-    r"|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|sendBeacon|\bImage\b|\bajax\b|\bload\s*\("
-    r"|\bopen\s*\(|location|\$\.get|\$\.post|\beval\b|Function\s*\(|\bpush\s*\(")
+    r"createElement|src(?<!\wsrc)\s*(?:=(?!=)|:)|setAttribute|appendChild|insertBefore"
+    r"|\.append\b|\.prepend\b|write(?<!\wwrite)(?:ln)?\s*\(|innerHTML|insertAdjacentHTML"
+    r"|importScripts|getScript|loadScripts?\b|require(?<!\wrequire)\s*\("
+    r"|import(?<!\wimport)\s*\(|fetch(?<!\wfetch)\s*\(|XMLHttpRequest|sendBeacon"
+    r"|Image(?<!\wImage)\b|ajax(?<!\wajax)\b|load(?<!\wload)\s*\(|open(?<!\wopen)\s*\("
+    r"|location|\$\.get|\$\.post|eval(?<!\weval)\b|Function\s*\(|push(?<!\wpush)\s*\(")
 _LIST_REACH = 2000  # characters a list is read back from an element to its `[`
 
 

@@ -326,8 +326,9 @@ def parse_counted(data: bytes, limits: PageLimits = DEFAULT_LIMITS
 # the DOM Parsing spec's generated prefixes `a0`, `a1`…) writes an HTML element whose
 # context's default namespace is another (`xmlns=""`) as `<a0:script xmlns:a0="http://www.
 # w3.org/1999/xhtml">`; HTML's parser reads `a0:script` as an unknown element
+# (led by `xmlns:`, its `\b` read after it, so that `re` skips ahead to it)
 _XHTML_PREFIX = lazy_regex(
-    rb"""\bxmlns:([A-Za-z_][\w.-]{0,30})[\t\n\x0c\r ]*=[\t\n\x0c\r ]*(["']?)"""
+    rb"""xmlns:(?<!\wxmlns:)([A-Za-z_][\w.-]{0,30})[\t\n\x0c\r ]*=[\t\n\x0c\r ]*(["']?)"""
     rb"""http://www\.w3\.org/1999/xhtml\2""")
 _PREFIXES_READ = 16  # a serialiser numbers a few; a crafted page's thousands stay unread
 

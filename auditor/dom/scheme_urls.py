@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from auditor.lazy_re import lazy_regex
+from auditor.rules.literal import assigned_names
 from auditor.urls import URL_IN_CODE
 
 # A loader URL an older snippet builds from the page's scheme, one string per branch and
@@ -197,6 +198,9 @@ _SRC_JOINED = lazy_regex(r"\.src\s*=\s*" + _NAME + _REST)
 # comparison (`==`), nor a longer name's or a property's ending in it
 _DECLARED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(['"])("""
                        + URL_IN_CODE + r")\2")
+# the `=` of one, led by the literal (`assigned_names`: a pattern led by the name is tried
+# at each character of a script)
+_DECLARING = lazy_regex(r"""=(?<=[\w$\s]=)(?=\s*['"])""")
 
 
 def _declared_urls(script: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -204,7 +208,7 @@ def _declared_urls(script: str) -> dict[str, list[tuple[int, int, str]]]:
     they are written: read in one pass, however many `src`s a script joins (a search per
     `src` over all the code before it took 6 s on a 760 KB script of 20,000)."""
     found: dict[str, list[tuple[int, int, str]]] = {}
-    for m in _DECLARED.finditer(script):
+    for m in assigned_names(_DECLARED, _DECLARING, script):
         found.setdefault(m.group(1), []).append((m.start(), m.end(), m.group(3)))
     return found
 
@@ -250,9 +254,10 @@ def joined_urls(script: str) -> list[Built]:
 # markup a script writes whose address it joins to the page's scheme, its string closed
 # by the attribute's quote, not one of its own: `document.write(unescape('%3Cscript
 # src="' + document.location.protocol + '//host.test/a.js"%3E%3C/script%3E'))` (Crazy
-# Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`)
+# Egg's older snippet; `"<img src='" + location.protocol + "//px.test/p.gif'>"`); led by
+# `src=`, what may not stand before it read after it, so that `re` skips ahead to it
 _PROTOCOL_JOINED = lazy_regex(
-    r"""(?<![\w-])src=\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
+    r"""src=(?<![\w-]src=)\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
     r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix("(?:https?:)?//")
     + r""")(?=\\?(?P=q))""")
 

@@ -40,12 +40,19 @@ from auditor.urls import ip_address, is_third_party, related_site
 # piece: `'https://links.example/get?d=' + location.hostname`) or held in a name the script
 # assigns one: fetch, XHR's open, jQuery's `$.get`, `$.ajax({url: …})` and `$(sel).load`
 # (which writes the answer into its element itself; another object's `load`, a 3D model
-# loader's, is none)
+# loader's, is none). Each branch opens with a literal character (`\bfetch` read as
+# `fetch(?<!\wfetch)`, jQuery's two forms written out after `$` and after `jQuery`), so `re`
+# skips ahead to those characters: a branch opening with `\b` or a group had it try the
+# whole choice at each character of a script (0.5 s a corpus pass, now 15 ms)
+_JQUERY_REQUEST = (r"""\s*(?:\.\s*(?:get|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
+                   r"""|\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*load)""")
 _REQUEST = lazy_regex(
-    r"""(?:\bfetch|\.open\s*\(\s*['"]GET['"]\s*,|(?:\$|\bjQuery)\s*\.\s*(?:get"""
-    r"""|ajax\s*\(\s*\{[^{}]{0,200}?(?<![\w$])url\s*:)"""
-    r"""|(?:\$|\bjQuery)\s*\(\s*['"][^'"()]{1,100}['"]\s*\)\s*\.\s*(load))"""
-    r"""\s*\(?\s*(?:(['"`])((?:https?:)?//[^'"`\s<>\\]{3,500})\2|([A-Za-z_$][\w$]{0,40})\s*[,)])""")
+    r"""(?:fetch(?<!\wfetch)|\.open\s*\(\s*['"]GET['"]\s*,"""
+    rf"""|\${_JQUERY_REQUEST}|jQuery(?<!\wjQuery){_JQUERY_REQUEST})"""
+    r"""\s*\(?\s*(?:(?P<quote>['"`])(?P<url>(?:https?:)?//[^'"`\s<>\\]{3,500})(?P=quote)"""
+    r"""|(?P<name>[A-Za-z_$][\w$]{0,40})\s*[,)])""")
+# the request is jQuery's `$(sel).load(…)`
+_LOAD = lazy_regex(r"""(?:\$|jQuery)\s*\(""")
 # the answer read as text, and written into the document as markup: fetch's `.text()`,
 # XHR's `responseText`; jQuery hands it to a callback of one parameter (`function(d)`,
 # `d =>`), which for fetch or XHR is any handler (a click's `function(e)` beside a beacon)
@@ -79,10 +86,10 @@ def _fetched_markup(code: str) -> Iterator[str]:
     sink given only a string literal writes the code's own), the answer not parsed as JSON
     there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
-        url = m.group(3) or _assigned_address(code, m.group(4), m.start())
+        url = m.group("url") or _assigned_address(code, m.group("name"), m.start())
         if not url:
             continue
-        if m.group(1):  # `$(el).load(url)`: jQuery writes the answer into el
+        if _LOAD.match(m.group(0)):  # `$(el).load(url)`: jQuery writes the answer into el
             yield url
             continue
         after = code[m.end() : m.end() + REACH]

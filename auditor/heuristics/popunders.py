@@ -93,8 +93,9 @@ def popunders(ctx: PageContext) -> Iterator[Finding]:
 # a page-level click hook that fires once (`{once: true}`, removed in its handler, or kept
 # from firing again by a cookie or storage mark) and opens another site's address: a pop
 # on the visitor's first click, focus handed back or not
-_ONCE = lazy_regex(r"\bonce\s*:\s*(?:true|!0)|removeEventListener\s*\(|\bcookie\s*=(?!=)"
-                   r"|Storage\s*\.\s*setItem\s*\(")
+# (each branch led by its word, its `\b` read after it, so that `re` skips ahead to them)
+_ONCE = lazy_regex(r"once(?<!\wonce)\s*:\s*(?:true|!0)|removeEventListener\s*\("
+                   r"|cookie(?<!\wcookie)\s*=(?!=)|Storage\s*\.\s*setItem\s*\(")
 _OPENS_ADDRESS = lazy_regex(
     r"""\bwindow\s*\.\s*open\s*\(\s*(?:(['"])((?:https?:)?//[^'"\s]{3,2000})\1"""
     r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])([A-Za-z0-9+/=]{8,2000})\3\s*\))""")

@@ -36,7 +36,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
-from auditor.rules.literal import last_match
+from auditor.rules.literal import assigned_names, last_match, name_before
 from auditor.urls import (
     host_of,
     ip_address,
@@ -85,14 +85,15 @@ _ASSIGNS_WINDOW = lazy_regex(
     r"Object\s*\.\s*assign\s*\(\s*(?:window|self|top|parent|globalThis|document|location)")
 # `a.href = '…'; … a.click()`: the script follows a link it made (the name is the
 # object's, whose `.click()` is looked for after the assignment: `inline_js.LinkClicks`).
-# Led by `.href`, the name read back from it (`_name_before`): a pattern led by the name,
+# Led by `.href`, the name read back from it (`name_before`): a pattern led by the name,
 # `[\w$]+`, was tried at every position of a bundle (1.2 ms each on a few corpus pages)
 _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 # a name bound to a window's `location` (`var loc = window.location`, `l = location`), whose
 # `href` set or `replace`/`assign` called navigates as `location`'s does
-# (led by its `=`, the name read back from it: `_name_before`)
+# (led by its `=`, the name read back from it: `name_before`; the `=` first, the character
+# before it checked after, so that `re` skips ahead to it)
 _LOCATION_ALIAS = lazy_regex(
-    r"(?<![=!<>])=(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
+    r"=(?<![=!<>]=)(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
 _ALIAS_NAVIGATES = lazy_regex(
     r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
     r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
@@ -138,6 +139,9 @@ _WINDOW_BINDING = lazy_regex(
     r"(?<![\w$])([A-Za-z_$][\w$]*)\s*[=:](?![=>])\s*\(?\s*([A-Za-z_$][\w$]*)"
     r"(?:\s*\.\s*(?:top|parent|self|opener|window|document|defaultView|globalThis))*"
     r"(?:\s*\.\s*open\s*\(|(?![\w$]|\s*[.(\[]))")
+# its `=` or `:`, led by the sign (`assigned_names`: a pattern led by the name was tried at
+# each character of a script)
+_BINDING_SIGN = lazy_regex(r"[=:](?<=[\w$\s][=:])(?![=>])")
 # names destructured from a window (`var {top: t, parent} = window`)
 _WINDOW_DESTRUCTURED = lazy_regex(
     r"\{([^{}]{1,300})\}\s*=\s*" + _WINDOW + r"(?![\w$])")
@@ -145,12 +149,13 @@ _WINDOW_DESTRUCTURED = lazy_regex(
 # parameters may be that window; jQuery's wrapping of one (`$(window).on(…)`) passes none
 _WINDOW_PASSED = lazy_regex(
     r"(?:(?<!\$)(?<!jQuery)\(|,)\s*" + _WINDOW + r"\s*(?=[,)])")
-# (an arrow's one name is sought from a word's start, past the digits and non-ASCII letters
-# that may open it, and read to the word's end once: tried at each of a word's characters,
-# to its end and back, it took 4.4 s over a 20,000-character hex payload; the same names)
-_PARAMETERS = lazy_regex(
-    r"\bfunction\b\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>"
-    r"|(?<![\w$])[^\W_A-Za-z]*+([A-Za-z_$][\w$]*+)\s*=>")
+# a function's parameters, whichever of them a passed window may be: `function f(w, d)`,
+# `(w, d) =>`, and an arrow's one name (`w =>`, read before its `=>`, `_arrow_name`). Each
+# form is sought by its literal (`function`, `(`, `=>`): as one regex's branches, led by
+# `\b` and a lookbehind, `re` tried them at each character of a script (the corpus's two
+# scripts handing a window, one of 126 KB: 21-26 ms, now 5-9)
+_FUNCTION_PARAMETERS = lazy_regex(r"function(?<!\wfunction)(?!\w)\s*[\w$]*\s*\(([^()]{0,300})\)")
+_ARROW_PARAMETERS = lazy_regex(r"\(([^()]{0,300})\)\s*=>")
 # names destructured from a window's location (`const {location: l} = window`)
 _LOCATION_KEY = lazy_regex(r"^\s*location\s*:\s*([A-Za-z_$][\w$]*)\s*(?:=|$)")
 _LOCATION_KEYED = lazy_regex(r"location\s*:")  # what each `_LOCATION_KEY` holds
@@ -1011,12 +1016,12 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     if "location" in text and "=" in text:
         found.extend(_named_targets(text))
         found.sort()
-    if "location" in text and (bound := {_name_before(text, m.start())[1]
+    if "location" in text and (bound := {name_before(text, m.start())[1]
                                          for m in _LOCATION_ALIAS.finditer(text)}
                                         | _destructured_locations(text)):
         bound -= {"", "location", "href"}
         found.extend((m.start(), m.group(2) or m.group(4)) for m in _ALIAS_NAVIGATES.finditer(text)
-                     if _name_before(text, m.start())[1] in bound)
+                     if name_before(text, m.start())[1] in bound)
         found.sort()
     if (("location'" in text or 'location"' in text)
             and ("Reflect" in text or _BRACKETED_LOCATION.search(text))) or (
@@ -1027,7 +1032,7 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     if ".click" in text and "href" in text:
         links = LinkClicks(text, new_tabs=new_tabs)
         for m in _HREF_SET.finditer(text):
-            start, name = _name_before(text, m.start())
+            start, name = name_before(text, m.start())
             if name and links.clicks(name, m.end()) and not links.opens_new_context(name):
                 found.append((start, m.group(2)))
         found.sort()
@@ -1090,7 +1095,7 @@ def _owner(text: str, at: int) -> str:
         end -= 1
     if not end or text[end - 1] != ".":
         return ""
-    return _name_before(text, end - 1)[1]
+    return name_before(text, end - 1)[1]
 
 
 def _window_aliases(text: str) -> frozenset[str]:
@@ -1098,7 +1103,8 @@ def _window_aliases(text: str) -> frozenset[str]:
     window`, a parameter of a function where the script passes a window: `(function(w){…})
     (window)`), whose `location` navigates as the window's does; read once a script, at its
     first owned `location`. A name bound to such a name is one too, followed a few steps."""
-    bindings = [(m.group(1), m.group(2)) for m in _WINDOW_BINDING.finditer(text)]
+    bindings = [(m.group(1), m.group(2))
+                for m in assigned_names(_WINDOW_BINDING, _BINDING_SIGN, text)]
     names = set(_WINDOW_NAMES)
     for _ in range(4):  # `var x = window; var w = x;`: each step follows one more name
         grown = {name for name, root in bindings if root in names} - names
@@ -1110,11 +1116,62 @@ def _window_aliases(text: str) -> frozenset[str]:
             bound = part.split("=")[0].split(":")[-1]
             names.update(_IDENTIFIER.findall(bound)[:1])
     if _WINDOW_PASSED.search(text):
-        for m in _PARAMETERS.finditer(text):
-            for params in filter(None, m.groups()):
-                names.update(n for part in params.split(",")
-                             for n in _IDENTIFIER.findall(part.split("=")[0])[:1])
+        for params in _parameter_lists(text):
+            names.update(n for part in params.split(",")
+                         for n in _IDENTIFIER.findall(part.split("=")[0])[:1])
     return frozenset(names)
+
+
+def _parameter_lists(text: str) -> Iterator[str]:
+    """The parameters of each function the script writes, left to right, as one regex of
+    the three forms would find them (the first form found at a place taken, the next
+    sought after its end): `function f(a, b)`'s and `(a, b) =>`'s lists, an arrow's one
+    name. Each form's next find is kept until the scan passes its start.
+
+    >>> list(_parameter_lists("function go(w, d) {}; (x) => 1; items.map(y => y)"))
+    ['w, d', 'x', 'y']
+    >>> list(_parameter_lists("f(function (a) => b)"))  # `(a) =>` is inside the first
+    ['a']
+    """
+    seekers = (_function_list, _arrow_list, _arrow_name)
+    found = [seek(text, 0) for seek in seekers]
+    while (first := min((f for f in found if f is not None), key=lambda f: f[0],
+                        default=None)) is not None:
+        if first[2]:
+            yield first[2]
+        at = first[1]
+        found = [f if f is None or f[0] >= at else seek(text, at)
+                 for f, seek in zip(found, seekers, strict=True)]
+
+
+def _function_list(text: str, at: int) -> tuple[int, int, str] | None:
+    """Where the first `function f(…)` at or after `at` starts and ends, and its list."""
+    m = _FUNCTION_PARAMETERS.search(text, at)
+    return None if m is None else (m.start(), m.end(), m.group(1))
+
+
+def _arrow_list(text: str, at: int) -> tuple[int, int, str] | None:
+    """Where the first `(…) =>` at or after `at` starts and ends, and its list."""
+    m = _ARROW_PARAMETERS.search(text, at)
+    return None if m is None else (m.start(), m.end(), m.group(1))
+
+
+def _arrow_name(text: str, at: int) -> tuple[int, int, str] | None:
+    """Where the first arrow of one name (`w =>`) starting at or after `at` starts and
+    ends, and its name: the word before an `=>` (`name_before`) from its first ASCII
+    letter, `_` or `$` (the digits and other letters opening it read past: `0x1f =>`
+    names `x1f`, `123 =>` none). Each `=>` is read once, back to its word's start: linear."""
+    arrow = text.find("=>", at)
+    while arrow >= 0:
+        start, word = name_before(text, arrow)
+        lead = next((i for i, c in enumerate(word) if c in _NAME_LEAD), None)
+        if start >= at and lead is not None:
+            return start, arrow + 2, word[lead:]
+        arrow = text.find("=>", arrow + 1)
+    return None
+
+
+_NAME_LEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$")
 
 
 def _destructured_locations(text: str) -> set[str]:
@@ -1199,23 +1256,6 @@ class _Braces:
                 return True
             block = self._parent[block]
         return False
-
-
-def _name_before(text: str, at: int) -> tuple[int, str]:
-    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
-    empty where none does (`f().href`). Each match's look back stops at its name's start,
-    short of the last match's closing quote: linear over a script.
-
-    >>> _name_before("var a = link .href", 13), _name_before("f().href", 3)
-    ((8, 'link'), (3, ''))
-    """
-    end = at
-    while end and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
-        start -= 1
-    return start, text[start:end]
 
 
 # What a scan of a script stops at: a comment, a string, a template's backtick, a `/` (a
@@ -1655,7 +1695,7 @@ class _Script:
         if self._assigned is None:
             self._assigned = {}
             for m in _ASSIGNED.finditer(self.code):
-                start, name = _name_before(self.code, m.start())
+                start, name = name_before(self.code, m.start())
                 if name and not name[0].isdigit() and (
                         start == 0 or self.code[start - 1] not in "."):
                     value = self.text[m.start(1):m.end(1)].strip()
@@ -1745,7 +1785,7 @@ _PICKED = lazy_regex(
 # the name a receiver ends in, and what follows it (`d`, `d.body`, `ps[i]`, `w['body']`)
 _RECEIVER_NAME = lazy_regex(r"""(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+|\s*\[[^\[\]]*\])*)\s*\Z""")
 # a value assigned, to the statement's end or the declaration's next comma; led by the `=`
-# (the name is read back from it: `_name_before`), so one pass reads a script's all
+# (the name is read back from it: `name_before`), so one pass reads a script's all
 _ASSIGNED = lazy_regex(r"""(?<![=!<>+\-*/%&|^])=(?![=>])\s*"""
                        r"""((?:[^;,\n'"`]|'[^'\n]*'|"[^"\n]*"){1,200})""")
 

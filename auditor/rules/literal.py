@@ -1,7 +1,8 @@
 """The literal a regex cannot match without, and whether its matches open with a word
 character: readings of a regex's top level, for the network filters' needles and the
 catalogue's pattern guards alike; and searching with a pattern that opens with `\\b`
-without losing the literal the regex engine skips ahead on."""
+without losing the literal the regex engine skips ahead on; and one led by a name, sought
+from the literal after it (`assigned_names`)."""
 
 from __future__ import annotations
 
@@ -319,3 +320,42 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     rest = source[2:]
     return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
+
+
+def name_before(text: str, at: int) -> tuple[int, str]:
+    """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
+    empty where none does (`f().href`). Each match's look back stops at its name's start,
+    short of the last match's closing quote: linear over a script.
+
+    >>> name_before("var a = link .href", 13), name_before("f().href", 3)
+    ((8, 'link'), (3, ''))
+    """
+    end = at
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+        start -= 1
+    return start, text[start:end]
+
+
+def assigned_names(pattern: re.Pattern[str], sign: re.Pattern[str], code: str
+                   ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(code)` for a pattern whose every match opens with a name standing
+    alone (`[\\w$]+`, no word character before it) and spaces, then the `=` (or other sign)
+    `sign` matches at (led by the literal `=`, it checks what may stand around it): sought
+    from each such `=`, the name read back (`name_before`) and the pattern matched from its
+    start, past the last match's end. Led by the name, the pattern was tried at each
+    character of a script; each `=` is read once, back to its word's start: linear.
+
+    >>> named = re.compile(r"(?<![\\w$.])([a-z]+)\\s*=\\s*'[^']*'")
+    >>> [m.group(0) for m in assigned_names(named, re.compile("="), "a.b='x'; c = 'y'")]
+    ["c = 'y'"]
+    """
+    end = 0
+    while (at := sign.search(code, end)) is not None:
+        start, name = name_before(code, at.start())
+        match = pattern.match(code, start) if name and start >= end else None
+        end = match.end() if match is not None else at.end()
+        if match is not None:
+            yield match

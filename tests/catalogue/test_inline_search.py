@@ -9,9 +9,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.catalogue import default_catalogue, pattern_needle
+from auditor.catalogue import IdSpec, default_catalogue, pattern_needle
 from auditor.dom.parser import re2_text_pattern
-from auditor.identify import _joinable, _loosened, _may_be_in, _may_match
+from auditor.identify import (
+    _joinable,
+    _loosened,
+    _may_be_in,
+    _may_match,
+    _stretch_matches,
+)
 from auditor.rules.literal import _after_boundary, finditer, search
 
 PATTERNS = [p for n in default_catalogue().networks for p in n.inline]
@@ -143,3 +149,21 @@ def test_a_loosened_pattern_matches_wherever_the_pattern_does(
     text = "".join(parts)
     if pattern.search(text):
         assert _may_match(pattern, text) and _may_be_in(pattern, text)
+
+
+STRETCHED = [s for n in default_catalogue().networks for s in n.ids
+             if s.stops is not None and s.seek is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(STRETCHED), st.lists(st.sampled_from(
+    ["SiteAds.recordSlot(", "ads(", "Ads.bind(", "{zone: ", "'/4817/site/top'", "'/2019/05/x'",
+     "/4817/next'", "'", "/", "x", ", ", ";", "(", ")", "{", "}", " ", "\n", "a.jpg'"]),
+    max_size=14))
+def test_a_pattern_read_by_stretches_finds_as_over_the_text(spec: IdSpec, parts: list[str]) -> None:
+    """Each stretch is read up to the end of the seek's last match in it, two matches of
+    which may share a quote (`'/4817/site/top'/4817/next'`): the same matches as the whole."""
+    text = "".join(parts)
+    assert spec.seek is not None and spec.stops is not None
+    assert [m.span() for m in _stretch_matches(spec.pattern, spec.seek, spec.stops, text)] \
+        == [m.span() for m in spec.pattern.finditer(text)]

@@ -1,7 +1,7 @@
 """A script handing a window to a function (`(function(w){…})(window)`) that sets the
 location of one of its names and carries a long run of word characters (a hex-encoded
 payload, as obfuscated loaders do): the names of every function's parameters are read
-(`redirects._PARAMETERS`) once a word, not from each of its characters to its end (a
+(`redirects._parameter_lists`) once a word, not from each of its characters to its end (a
 run of 20,000 characters took 4.4 s)."""
 
 from __future__ import annotations
