@@ -122,7 +122,8 @@ pbjs.que.push(function () {
 </body></html>"""
 
 
-def test_yieldmo_bid_names_its_placement(project_engine: Engine,
-                                         catalogue: Catalogue) -> None:
-    assert {("yieldmo-placement", "1829304756102938475"), ("teads-page", "170521")} \
+def test_each_vendors_bid_names_its_placement(project_engine: Engine,
+                                              catalogue: Catalogue) -> None:
+    assert {("yieldmo-placement", "1829304756102938475"), ("teads-page", "170521"),
+            ("teads-placement", "184732")} \
         <= _ids(_audit(PREBID, project_engine, catalogue))
