@@ -95,7 +95,8 @@ AMP = """<!doctype html>
 def test_yieldmo_amp_unit_is_yieldmos_with_its_placement(project_engine: Engine,
                                                           catalogue: Catalogue) -> None:
     page = _audit(AMP, project_engine, catalogue)
-    assert [(s.network, s.line) for s in page.slots] == [("Yieldmo", 6)]
+    assert [(s.network, s.zone_id, s.line) for s in page.slots] == [
+        ("Yieldmo", "1829304756102938475", 6)]
     assert ("yieldmo-placement", "1829304756102938475") in _ids(page)
     # the documentation's own example is no one's
     sample = _audit(AMP.replace("1829304756102938475", "1349317029731662884"), project_engine,
