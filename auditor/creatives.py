@@ -29,7 +29,7 @@ from dataclasses import replace
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
-from auditor.dom.walk import HeldDocument, from_own_site
+from auditor.dom.walk import HeldDocument, from_own_site, held_request
 from auditor.literals import id_words
 from auditor.model import Identifier, Origin
 from auditor.resources import Sighting
@@ -61,6 +61,31 @@ def slot_frames(page: ParsedPage, slots: Sequence[FoundSlot]
         if found is not None:
             out[frame] = found
     return out
+
+
+def creative_requests(sightings: Sequence[Sighting], held: dict[etree._Element, FoundSlot],
+                      documents: Sequence[HeldDocument] = (), site: str | None = None
+                      ) -> frozenset[str]:
+    """The URLs only an ad's creative requests: what the document an ad slot's frame
+    holds loads (`held`, `slot_frames`; its pixels, its conversion tag, its image on
+    another server's host), and no element of the page's own, nor a frame part from the
+    page's own site (`site`: the site's ad module, its code). The ad server chose them,
+    not the publisher: they name none of the page's networks, as the IDs they carry are
+    the creative's (`creative_ids`). A request of the slot's own network (GPT's view
+    pixel in its frame) is the ad server's the page chose, as its IDs are."""
+    if not held:
+        return frozenset()
+    own = {d.frame for d in documents if d.frame in held and from_own_site(d, site)}
+    theirs: set[str] = set()
+    pages: set[str] = set()
+    for s in sightings:
+        slot = held.get(s.found.element)
+        if (slot is not None and s.found.element not in own and held_request(s.found)
+                and (slot.network is None or s.network_name != slot.network.name)):
+            theirs.add(s.url)
+        else:
+            pages.add(s.url)
+    return frozenset(theirs - pages)
 
 
 # (value, network) of an ID the creative writes -> why it is the creative's

@@ -51,30 +51,37 @@ def networks_present(
     seen: Sequence[Sighting],
     catalogue: Catalogue,
     page: ParsedPage,
+    among: Collection[str] | None = None,
 ) -> dict[Network, Seen]:
     """Networks the page loads, names in its AMP components, configures (inline signature
     in its scripts or what they decode to), asks for bids (Prebid.js bidder codes in its
     scripts) or links to (affiliate links), in catalogue order, each with the first of
-    those ways it shows (a network loaded is not sought further)."""
+    those ways it shows (a network loaded is not sought further). `among`, where given,
+    names the only networks asked (those a creative's requests alone had loaded)."""
     how: dict[str, Seen] = {}
     for s in seen:
         if s.network_name and hint_via(s.via) is None:
             how.setdefault(s.network_name, Seen.LOADED)
+
+    def asked(name: str) -> bool:
+        return among is None or name in among
     for name in amp.named_networks(page, catalogue):
-        how.setdefault(name, Seen.AMP)
+        if asked(name):
+            how.setdefault(name, Seen.AMP)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
     for network in catalogue.signed_with(held):
-        if network.name in how:
+        if network.name in how or not asked(network.name):
             continue
         if any(needle in held and _live_signature(p, joined) for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):
-        how.setdefault(network.name, Seen.BIDDER)
+        if asked(network.name):
+            how.setdefault(network.name, Seen.BIDDER)
     # a linker whose pattern needs a literal no attribute value holds is not sought
     # link by link (every affiliate pattern was run on every link: 1,100 searches a page)
     in_values = value_needles(page, catalogue)
-    linkers = [n for n in catalogue.linkers if n.name not in how
+    linkers = [n for n in catalogue.linkers if n.name not in how and asked(n.name)
                and (not n.link_needles or any(x in in_values for x in n.link_needles))]
     if linkers:
         for anchor in page.tagged("a"):
@@ -88,6 +95,25 @@ def networks_present(
                 if not linkers:
                     break
     return {n: how[n.name] for n in catalogue.in_order(how)}
+
+
+def shown_by_the_page(shown: dict[Network, Seen], seen: Sequence[Sighting],
+                      creative: Collection[str], catalogue: Catalogue, page: ParsedPage
+                      ) -> dict[Network, Seen]:
+    """`shown` (`networks_present`) without what only an ad's creative loads (`creative`,
+    its requests' URLs: `creatives.creative_requests`): a network its pixels alone loaded
+    is the page's only where the page shows it another way (configures it, bids with
+    it), asked of those networks alone."""
+    if not creative:
+        return shown
+    loaded = {s.network_name for s in seen
+              if s.network_name and s.url not in creative and hint_via(s.via) is None}
+    gone = {n.name for n, how in shown.items() if how is Seen.LOADED and n.name not in loaded}
+    if not gone:
+        return shown
+    again = {n.name: how for n, how in networks_present((), catalogue, page, gone).items()}
+    return {n: again.get(n.name, how) for n, how in shown.items()
+            if n.name not in gone or n.name in again}
 
 
 def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
@@ -123,8 +149,9 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
     requests, slots or operator IDs name (`report_networks`), with how it shows and
     what of it the report holds; `commented` names those whose IDs the page writes only in
     commented-out tags (`commented_out_ids`)."""
-    loads = Counter(r.network for r in resources if r.network and not r.hint)
-    held = Counter(r.network for r in resources if r.network and not r.hint and r.consent_held)
+    loads = Counter(r.network for r in resources if r.network and not r.hint and not r.creative)
+    held = Counter(r.network for r in resources
+                   if r.network and not r.hint and not r.creative and r.consent_held)
     placed = Counter(s.network for s in slots if s.network)
     owned = Counter(i.network for i in ids if i.network and i.origin is Origin.OPERATOR)
     how = {n.name: seen for n, seen in present.items()}

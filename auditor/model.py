@@ -150,6 +150,10 @@ class Resource:
     # held until the visitor consents (a consent manager's inert tag, a parked URL, a
     # template): on the page, but not run for a visitor who has not consented
     consent_held: bool = False
+    # requested only by an ad's creative, the document an ad slot's frame holds (its
+    # pixels, its conversion tag): the ad server's choice, not the publisher's, so it
+    # names no network of the page's (`report_networks`), as its IDs are the creative's
+    creative: bool = False
 
     @property
     def hint(self) -> bool:
@@ -183,6 +187,8 @@ class Resource:
         }
         if self.consent_held:
             out["consent_held"] = True
+        if self.creative:
+            out["creative"] = True
         return out
 
 
@@ -635,12 +641,13 @@ class Metrics:
 
 def report_networks(resources: Iterable[Resource], slots: Iterable[Slot],
                     ids: Iterable[Identifier]) -> dict[str, Category | None]:
-    """The networks a report's requests (not hints), slots and operator IDs name, with the
-    category they give (an ID gives none): each is one its `networks` list holds. A
-    connection hint requests nothing, and a copied ID is the republished source's."""
+    """The networks a report's requests (not hints, nor a creative's), slots and operator
+    IDs name, with the category they give (an ID gives none): each is one its `networks`
+    list holds. A connection hint requests nothing, a creative's request is the ad
+    server's choice, and a copied ID is the republished source's."""
     out: dict[str, Category | None] = {}
     for res in resources:
-        if res.network and not res.hint:
+        if res.network and not res.hint and not res.creative:
             out.setdefault(res.network, res.category)
     for slot in slots:
         if slot.network:

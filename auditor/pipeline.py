@@ -20,7 +20,7 @@ from itertools import islice
 from lxml import etree
 
 from auditor.catalogue import Catalogue, default_catalogue
-from auditor.creatives import creative_ids, marked_creative, slot_frames
+from auditor.creatives import creative_ids, creative_requests, marked_creative, slot_frames
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -49,7 +49,13 @@ from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
 from auditor.heuristics.markup import past_html_end
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
-from auditor.identify import commented_out, identifiers, networks_present, page_networks
+from auditor.identify import (
+    commented_out,
+    identifiers,
+    networks_present,
+    page_networks,
+    shown_by_the_page,
+)
 from auditor.metrics import (
     Content,
     ad_elements,
@@ -314,6 +320,12 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
                          page.start_line)
+    # what only an ad's creative requests (its pixels, in an ad slot's frame) is the ad
+    # server's choice: listed, but naming no network of the page's, as its IDs name none
+    creative = creative_requests(seen, slot_frames(page, found_slots), documents, first_party)
+    if creative:
+        resources = tuple(dataclasses.replace(r, creative=True) if r.url in creative else r
+                          for r in resources)
 
     ids = tuple(i for i in ids if catalogue.reported(i.kind))
     ad_markup = ad_elements(found_slots, found, resources, page.scripts, present)
@@ -337,7 +349,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))
     ctx = PageContext(doc, page, url, first_party, resources, slots, ids, genuine,
                       catalogue, bodies, copies, fakes)
-    shown = {n: how for n, how in shown.items() if n.name not in posed}
+    shown = shown_by_the_page({n: how for n, how in shown.items() if n.name not in posed},
+                              seen, creative, catalogue, page)
     networks = page_networks(shown, resources, slots, ids, catalogue, commented)
     return PageReport(
         input=doc.input,

@@ -1039,7 +1039,13 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                     if not spec.per_call or here is None or not zone or match.start() < here[1]:
                         break
                     # another branch's call of the block (or the same zone again): calls
-                    # after it are read against it, a call after the block closes in turn
+                    # after it are read against it, a call after the block closes in turn.
+                    # One placement, but the other branch's unit is the operator's too
+                    # (`if (mobile) {A} if (!mobile) {B}`): its zone is an ID of the page
+                    if zone not in here[0] and spec.id_kind:
+                        unplaced_units(page).append(Unplaced(
+                            spec.id_kind, zone, network, script, match.start(),
+                            f"script: {spec.label}"))
                     zones_here[network.name] = (here[0] | {zone}, match.end(), match.start())
                     continue
                 written = _written_after(script, holders, network, match) if whole else None

@@ -88,3 +88,36 @@ def test_units_written_in_turn_by_one_script_are_units_of_their_own(
         (12, "1111122222", 728, 90), (20, "5555566666", 728, 90)]
     ids = {i.value for i in page.ids if i.kind == "adsense-slot"}
     assert {"1029384756", "5647382910"} <= ids
+
+
+# a travel blog's in-article unit, chosen by device: AdSense's unit tag (its `<ins
+# class="adsbygoogle" data-ad-client data-ad-slot>` and push) written once per device
+_PER_DEVICE = """<!DOCTYPE html>
+<html><head><title>Lisbon in three days</title>
+<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-4820193847561029" crossorigin="anonymous"></script>
+</head><body><h1>Lisbon in three days</h1><p>Start at the castle before the crowds.</p>
+<script>
+var isPhone = /Android|iPhone|iPod/i.test(navigator.userAgent);
+if (isPhone) {
+  document.write('<ins class="adsbygoogle" style="display:inline-block;width:320px;height:100px" data-ad-client="ca-pub-4820193847561029" data-ad-slot="6029384751"></ins>');
+}
+if (!isPhone) {
+  document.write('<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px" data-ad-client="ca-pub-4820193847561029" data-ad-slot="8192037465"></ins>');
+}
+(adsbygoogle = window.adsbygoogle || []).push({});
+</script>
+<p>Take tram 28 up to Graça.</p>
+</body></html>"""  # noqa: E501 -- each unit written on one line
+
+
+def test_a_unit_per_device_is_one_placement_and_both_units_are_the_operators(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(_PER_DEVICE.encode(), url="https://travel.test/lisbon",
+                    engine=project_engine, catalogue=catalogue).pages
+    # one placement: the device that saw the page ran one branch
+    assert [(s.zone_id, s.width, s.height) for s in page.slots] == [("6029384751", 320, 100)]
+    # the other device's unit is the operator's all the same, cited where it is written
+    assert {i.value for i in page.ids if i.kind == "adsense-slot"} == {"6029384751", "8192037465"}
+    assert [(u.zone_id, u.line, u.kind) for u in page.unplaced_units] == [
+        ("8192037465", 11, "adsense-slot")]
+    assert page.metrics.ad_slots == 1

@@ -227,3 +227,33 @@ def test_the_creatives_ids_are_read_once_a_page(catalogue: Catalogue,
     report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_CREATIVE)) + "</body></html>", catalogue)
     assert _by_origin(report, Origin.CREATIVE) == _ADVERTISERS
     assert len(calls) == 1
+
+
+# a display creative as GPT serves it, saved inline (SingleFile's `srcdoc`): the ad's image
+# from Google's creative host in its click link, the advertiser's Meta pixel and a
+# verification vendor's tag, each requested by the ad's document alone
+_PIXELLED_CREATIVE = (
+    "<html><body><a href='https://adclick.g.doubleclick.net/pcs/click?xai=AKAOjs'>"
+    "<img src='https://tpc.googlesyndication.com/simgad/4417009122' width='300' height='250'>"
+    "</a><img src='https://www.facebook.com/tr?id=402918273645102&ev=PageView&noscript=1' "
+    "width='1' height='1' style='display:none'><script src='https://pixel.adsafeprotected.com/"
+    "rjss/st/812734/59210377/skeleton.js'></script></body></html>")
+
+
+def test_what_only_a_creative_requests_names_no_network_of_the_page(
+        catalogue: Catalogue) -> None:
+    report = _audit(_HEAD + _gpt_slot(_srcdoc_frame(_PIXELLED_CREATIVE)) + "</body></html>",
+                    catalogue)
+    # still requests a reader's browser makes, each marked the creative's
+    creative = {r.network for r in report.resources if r.creative}
+    assert {"Google AdSense", "Facebook Pixel"} <= creative
+    assert all(r.to_dict()["creative"] is True for r in report.resources if r.creative)
+    # but the page's networks are those it loads itself, as its IDs are
+    assert {n.network for n in report.networks} == {"Google Publisher Tag", "Google Analytics"}
+    assert not creative & {i.network for i in report.ids if i.origin is Origin.OPERATOR}
+    # a pixel the page also loads itself is the page's
+    own = "<img src='https://www.facebook.com/tr?id=402918273645102&ev=PageView&noscript=1'>"
+    report = _audit(_HEAD + own + _gpt_slot(_srcdoc_frame(_PIXELLED_CREATIVE))
+                    + "</body></html>", catalogue)
+    assert "Facebook Pixel" in {n.network for n in report.networks}
+    assert not [r for r in report.resources if r.network == "Facebook Pixel" and r.creative]

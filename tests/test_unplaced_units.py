@@ -86,3 +86,40 @@ def test_a_page_whose_units_are_all_shown_has_no_unplaced_key(
                     catalogue=catalogue).pages
     assert len(page.slots) == 2
     assert "unplaced_units" not in page.to_dict()
+
+
+# a Prebid.js ad unit whose div the saved copy lacks (Prebid's documented ad unit, several
+# bidders; its GPID the unit's Ad Manager path and div, as Prebid's GPID docs write it)
+PREBID_UNIT = """<!DOCTYPE html>
+<html><head><title>Weeknight dinners</title>
+<script async src="https://cdn.recipes.test/js/prebid.js"></script>
+<script>
+  var pbjs = pbjs || {}; pbjs.que = pbjs.que || [];
+  var adUnits = [{
+    code: 'ad-sidebar-1',
+    mediaTypes: { banner: { sizes: [[300, 250], [300, 600]] } },
+    ortb2Imp: { ext: { gpid: '/21804848/recipes/sidebar#ad-sidebar-1' } },
+    bids: [
+      { bidder: 'appnexus', params: { placementId: 20417733 } },
+      { bidder: 'openx', params: { unit: '541046310', delDomain: 'recipes-d.openx.net' } },
+      { bidder: 'rubicon', params: { accountId: 19446, siteId: 311452, zoneId: 1610774 } }
+    ]
+  }];
+  pbjs.que.push(function() { pbjs.addAdUnits(adUnits); pbjs.requestBids({}); });
+</script>
+</head><body><h1>Lemon tart</h1><p>Blind-bake the pastry case.</p></body></html>"""
+
+
+def test_a_prebid_unit_with_no_div_reports_its_bids_and_gpid_ids_but_is_no_unplaced_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(PREBID_UNIT.encode(), url="https://recipes.test/tart", engine=project_engine,
+                    catalogue=catalogue).pages
+    ids = {(i.kind, i.value) for i in page.ids}
+    # each bid's IDs, OpenX's ad unit among them, and the Ad Manager unit its GPID names
+    assert {("xandr-placement", "20417733"), ("openx-auid", "541046310"),
+            ("openx-domain", "recipes-d.openx.net"), ("rubicon-zone", "1610774"),
+            ("gpt-slot", "/21804848/recipes/sidebar"), ("gpt-network", "21804848")} <= ids
+    # a unit's `code` is the slot's name or its div's id (Prebid's ad unit reference), and
+    # configs list every unit a site has: no placement, and no unit defined, not placed
+    assert page.slots == ()
+    assert "unplaced_units" not in page.to_dict()

@@ -209,7 +209,8 @@ def row_of(page: dict[str, Any], cat: Catalogue | None = None) -> PageRow:
         networks = {n["network"]: n["category"] for n in page["networks"]}
     else:  # an older report: model.report_networks' rule, on its JSON
         for item in (*page["resources"], *page["slots"]):
-            if item["network"] and hint_via(item.get("via")) is None:
+            if item["network"] and hint_via(item.get("via")) is None \
+                    and not item.get("creative"):
                 networks.setdefault(item["network"], item["category"])
         for ident in page["ids"]:
             if ident["network"] and ident["network"] not in networks \

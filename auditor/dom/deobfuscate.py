@@ -32,6 +32,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
 )
 from auditor.dom.parser import re2_text_pattern
+from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
@@ -916,11 +917,9 @@ _ESCAPED_QUOTE = lazy_regex(r"""\\(['"/])""")
 _ESCAPED_LT = lazy_regex(r"\\(?:x3c|u003c)", re.I)
 
 
-# a variable given an address as a string constant (`var u='https://t.example/p?z='+id`,
-# `u = "//t.example/"`), not a property (`x.src = …`); and a name spliced into a written
-# string (`'<iframe src="'+u+'">'`, a template's `${u}`)
-_ADDRESS_CONSTANT = lazy_regex(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(['"])((?:https?:)?//[^'"\\\s<>]{1,2000})\2""")
+# a name spliced into a written string (`'<iframe src="'+u+'">'`, a template's `${u}`);
+# the address it holds is a variable's given one as a string constant (`var u=
+# 'https://t.example/p?z='+id`, `u = "//t.example/"`; `scheme_urls.declared_urls`)
 _SPLICED_NAME = lazy_regex(r"""(['"])\s*\+\s*([A-Za-z_$][\w$]{0,40})\s*\+\s*\1"""
                            r"""|\$\{\s*([A-Za-z_$][\w$]{0,40})\s*\}""")
 
@@ -938,10 +937,8 @@ class _AddressConstants:
 
     def __init__(self, code: str) -> None:
         self.code = code
-        found: dict[str, set[str]] = {}
-        for m in _ADDRESS_CONSTANT.finditer(code):
-            found.setdefault(m.group(1), set()).add(m.group(3))
-        self.single = {name: next(iter(v)) for name, v in found.items() if len(v) == 1}
+        self.single = {name: spans[0][2] for name, spans in declared_urls(code).items()
+                       if len({value for _, _, value in spans}) == 1}
         # a name bound as a parameter anywhere (`function n(t,e)`, `t=>`, `catch(t)`,
         # a method's `n(t){`) is a different variable: read at the first name asked
         self.parameters: frozenset[str] | None = None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from auditor.lazy_re import lazy_regex
-from auditor.rules.literal import assigned_names
+from auditor.rules.literal import name_before
 from auditor.urls import URL_IN_CODE
 
 # A loader URL an older snippet builds from the page's scheme, one string per branch and
@@ -194,34 +195,72 @@ def schemed_urls(script: str, secure: bool = True) -> list[Built]:
 _SRC_JOINED = lazy_regex(r"\.src\s*=\s*" + _NAME + _REST)
 
 
-# an assignment of a URL literal to a name (`var host = 'https://cdn.x.test'`): not a
-# comparison (`==`), nor a longer name's or a property's ending in it
-_DECLARED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*(['"])("""
-                       + URL_IN_CODE + r")\2")
-# the `=` of one, led by the literal (`assigned_names`: a pattern led by the name is tried
-# at each character of a script)
-_DECLARING = lazy_regex(r"""=(?<=[\w$\s]=)(?=\s*['"])""")
+# The longest address literal read as a name's value: a tracking or feed address with its
+# query runs to several hundred characters (a 658-character one is a real page's), and the
+# bound keeps each reading linear on a script of quotes. The one bound for every reader of
+# the address a name is assigned (`assigned_address`, `declared_urls`).
+ADDRESS_MAX = 2000
+# an assignment of an address literal to a name (`var host = 'https://cdn.x.test'`, a
+# template's `` u = `//x.test/a` ``): not a comparison (`==`, `!=`) nor a compound one
+# (`+=`), nor an arrow's body (`u => '…'`); a literal holding an escape (`\x3f`) or
+# markup's `<`/`>` is no plain address, and none is read. Led by the `=`, which the regex
+# engine skips ahead to: the name is read back from it (`_name_before`)
+_DECLARED = lazy_regex(r"""=(?<![=!<>+\-*/%&|^]=)(?![=>])\s*(['"`])"""
+                       r"""((?:https?:)?//[^'"`\s<>\\]{3,""" + str(ADDRESS_MAX) + r"""})\1""")
 
 
-def _declared_urls(script: str) -> dict[str, list[tuple[int, int, str]]]:
-    """The spans and values of every assignment of a URL literal, by name, in the order
-    they are written: read in one pass, however many `src`s a script joins (a search per
-    `src` over all the code before it took 6 s on a 760 KB script of 20,000)."""
+@lru_cache(maxsize=16)  # a script's names asked by several readers (a join, a redirect, a fetch)
+def declared_urls(script: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The spans and values of every assignment of an address literal, by name, in the
+    order they are written: read in one pass, however many names a script's readers ask
+    (a search per `src` over all the code before it took 6 s on a 760 KB script of
+    20,000). A span opens at the name.
+
+    >>> declared_urls("var u = 'https://a.test/x'; o.u = '//b.test'; if (u == 'https://c.test') {}")
+    {'u': [(4, 26, 'https://a.test/x')]}
+    """
     found: dict[str, list[tuple[int, int, str]]] = {}
-    for m in assigned_names(_DECLARED, _DECLARING, script):
-        found.setdefault(m.group(1), []).append((m.start(), m.end(), m.group(3)))
+    for m in _DECLARED.finditer(script):
+        named = _name_before(script, m.start())
+        if named is not None:
+            found.setdefault(named[1], []).append((named[0], m.end(), m.group(2)))
     return found
+
+
+def _name_before(script: str, at: int) -> tuple[int, str] | None:
+    """Where the plain name an `=` at `at` assigns opens, and the name: none where what
+    stands before it is a property (`o.u =`), an element (`a[0] =`) or no name. Each
+    look back stops at the closing quote of the assignment before: linear."""
+    start, name = name_before(script, at)
+    if not name or name[0].isdigit() or (start and script[start - 1] == "."):
+        return None
+    return start, name
 
 
 def _declared_url(declared: dict[str, list[tuple[int, int, str]]], name: str, before: int
                   ) -> tuple[int, int, str] | None:
-    """The span and value of the last assignment of a URL literal to `name` ending before
-    `before`, if any."""
+    """The span and value of the last assignment of an address literal to `name` ending
+    before `before`, if any."""
     spans = declared.get(name)
     if not spans:
         return None
     at = bisect.bisect_right(spans, before, key=lambda span: span[1])  # ends rise in order
     return spans[at - 1] if at else None
+
+
+def assigned_address(script: str, name: str, before: int) -> str | None:
+    """The address literal `name` was last assigned before `before` in `script` (`var u =
+    'https://…'; … fetch(u)`): the one reading of it, for a redirect's target, a fetched
+    answer's source and a joined loader alike.
+
+    >>> assigned_address("var u='https://a.test/1';u='https://b.test/2';go(u)", "u", 48)
+    'https://b.test/2'
+    >>> long = "var u='https://a.test/" + "x" * ADDRESS_MAX + "';go(u)"
+    >>> assigned_address(long, "u", len(long)) is None  # past the bound: none read
+    True
+    """
+    declared = _declared_url(declared_urls(script), name, before)
+    return declared[2] if declared is not None else None
 
 
 def joined_urls(script: str) -> list[Built]:
@@ -240,7 +279,7 @@ def joined_urls(script: str) -> list[Built]:
     out: list[Built] = []
     names: dict[str, list[tuple[int, int, str]]] | None = None
     for use in _SRC_JOINED.finditer(script):
-        names = _declared_urls(script) if names is None else names
+        names = declared_urls(script) if names is None else names
         declared = _declared_url(names, use.group("name"), use.start())
         if declared is None:
             continue

@@ -16,11 +16,11 @@ no one else's markup. Nothing is fetched or run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
+from auditor.dom.scheme_urls import assigned_address
 from auditor.dom.walk import presumed_first_party
 from auditor.heuristics.behaviour import (
     dressed_as,
@@ -33,7 +33,6 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
-from auditor.rules.literal import last_match
 from auditor.urls import ip_address, is_third_party, related_site
 
 # a request for an absolute or scheme-relative address written as a literal (its first
@@ -86,7 +85,8 @@ def _fetched_markup(code: str) -> Iterator[str]:
     sink given only a string literal writes the code's own), the answer not parsed as JSON
     there."""
     for m in islice(_REQUEST.finditer(code), REQUESTS_READ):
-        url = m.group("url") or _assigned_address(code, m.group("name"), m.start())
+        name = m.group("name")
+        url = m.group("url") or (name and assigned_address(code, name, m.start()))
         if not url:
             continue
         if _LOAD.match(m.group(0)):  # `$(el).load(url)`: jQuery writes the answer into el
@@ -104,15 +104,6 @@ def _fetched_markup(code: str) -> Iterator[str]:
                     or not _OWN_LITERAL.match(after, sink.end()))
                for sink in islice(_SINK.finditer(after), SINKS_READ)):
             yield url
-
-
-def _assigned_address(code: str, name: str | None, before: int) -> str | None:
-    """The address literal a name is last assigned before `before` (`var u = 'https://…'`)."""
-    if not name:
-        return None
-    last = last_match(re.finditer(rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*(['"`])"""
-                                  r"""((?:https?:)?//[^'"`\s<>\\]{3,500})\1""", code[:before]))
-    return last.group(2) if last is not None else None
 
 
 def fetched_markup(ctx: PageContext) -> Iterator[Finding]:

