@@ -1975,7 +1975,8 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
     holding text, a link, an image or a form besides is a column or a widget the tag is
     one part of (a reader of its vendor's markup may still place it), one whose scripts
     load from several sites is where a theme puts its vendors' scripts (a footer's
-    analytics, in-text ads and pop-under), and a loader in the head places nothing.
+    analytics, in-text ads and pop-under), a loader that runs later or is appended to the
+    head fills units elsewhere (`_in_place`), and a loader in the head places nothing.
     `scripts`: each script element's URLs, and whether each may be an ad's
     (`resources.script_requests`). Each box is read once, its children only."""
     out: list[tuple[etree._Element, str, str]] = []
@@ -1987,15 +1988,26 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
         read.add(box)
         if not _holds_only_tags(box):
             continue
-        loads = [request for child in box if child in scripts for request in scripts[child]]
-        if len({site_of(host_of(url)) for url, _ in loads}) != 1:
+        loads = [(child, url, ad) for child in box if child in scripts
+                 for url, ad in scripts[child]]
+        if len({site_of(host_of(url)) for _, url, _ in loads}) != 1:
             continue
-        for url, ad in loads:
-            match = decide(url) if ad else NO_MATCH
+        for child, url, ad in loads:
+            match = decide(url) if ad and _in_place(child) else NO_MATCH
             if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
     return out
+
+
+def _in_place(script: etree._Element) -> bool:
+    """Whether a script shows what it loads where it stands: it runs as the page is read
+    (no `async`, `defer`: a loader that runs later, AdSense's `adsbygoogle.js`, fills
+    units elsewhere), and, inline, writes its tag into the page there (`document.write`,
+    not an injected loader appended to the head)."""
+    if script.get("async") is not None or script.get("defer") is not None:
+        return False
+    return script.get("src") is not None or ".write" in (script.text or "")
 
 
 def _holds_only_tags(box: etree._Element) -> bool:

@@ -67,6 +67,13 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
     # a footer holding several vendors' scripts: where a theme puts them, no placement
     ("", '<div id="site-scripts"><script src="http://www.hitcount.test/c.js"></script>'
          '<script src="http://cache.feedads.test/pop/1665.js"></script></div>'),
+    # a loader that runs later, or one an inline script appends to the head, fills units
+    # elsewhere
+    ("", '<div id="ads-loader"><script async src="http://cache.feedads.test/lib.js"></script>'
+         '</div>'),
+    ("", '<div><script>(function () { var s = document.createElement("script"); '
+         's.src = "http://cache.feedads.test/lib.js"; '
+         'document.head.appendChild(s); })();</script></div>'),
     # the vendor's loader in the head places nothing
     ('<script src="http://cache.feedads.test/lib.js"></script>', ""),
 ])
