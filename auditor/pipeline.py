@@ -88,6 +88,7 @@ from auditor.resources import (
     classify,
     host_summaries,
     loader_networks,
+    script_requests,
     sightings,
     with_snippet_loads,
 )
@@ -97,6 +98,7 @@ from auditor.slots import (
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
+    ad_script_boxes,
     cited_unplaced,
     cosmetic_slots,
     declared_slots,
@@ -275,6 +277,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
+    hits += _not_hit(hits, ad_script_boxes(
+        script_requests(seen), lambda ad: engine.match(ad, source_url=url, type="script")))
     servers = ad_server_requests(seen)
     hits += _not_hit(hits, ad_frame_units(servers, found_slots,
                                           _appended(page, servers, found_slots)))

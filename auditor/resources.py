@@ -235,6 +235,24 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple[str, bool]]]:
+    """script element -> the script URLs it loads or writes itself (`src`, a
+    `document.write` of a tag), each with whether it may be an ad's: no vendor of another
+    kind than ads serves it (a known tracker, a pixel, `shows_ads = false`, a consent
+    manager's or a widget's host shows no ad). What `slots.ad_script_boxes` reads."""
+    out: dict[etree._Element, list[tuple[str, bool]]] = {}
+    for s in seen:
+        if s.found.type is not RequestType.SCRIPT or not s.found.assigned \
+                or held_request(s.found) or str(s.found.element.tag).lower() != "script":
+            continue
+        other = (s.network is not None and not (
+            s.network.shows_ads and s.network.category in _SHOWS_BANNERS)) or (
+            s.network is None and s.entity is not None
+            and s.entity.category is not Category.ADVERTISING)
+        out.setdefault(s.found.element, []).append((s.found.url, not other))
+    return out
+
+
 def classify(
     seen: Sequence[Sighting],
     page_url: str | None,

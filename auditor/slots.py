@@ -50,10 +50,11 @@ from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements, line_of
 from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Slot, UnplacedUnit
+from auditor.model import NO_MATCH, Category, Match, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
+from auditor.resources import PRIVACY_LISTS
 from auditor.rules.literal import finditer
-from auditor.urls import host_of, is_third_party
+from auditor.urls import host_of, is_third_party, site_of
 
 _JS_SIZE = lazy_regex(r"\[\s*(\d+)\s*,\s*(\d+)\s*\]")
 
@@ -1961,6 +1962,67 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
                    for box in islice(chain((el,), el.iterancestors()), HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
+
+
+AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"
+# what a box holding an ad's tag may hold beside it and still be that tag's own: the tag's
+# scripts (its globals, its loader), its fallback, its style sheet, line breaks
+_TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
+_NOT_A_BOX = frozenset({"head", "html", "body", "main", "header", "footer", "nav", "form"})
+
+
+def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
+                    decide: Callable[[str], Match]) -> list[tuple[etree._Element, str, str]]:
+    """The boxes that hold one ad's script tag and nothing a visitor reads, as cosmetic
+    hits: a script an ad list blocks (`decide`: the lists' decision on a script URL;
+    EasyList, not a privacy list, whose blocking says tracker) that loads or writes its ad
+    where it stands, `document.write` era (`<div class="sidebar-box"><script src="…
+    blogads.com/…/feed.js">`), in a box of its own: the box is the placement. A box
+    holding text, a link, an image or a form besides is a column or a widget the tag is
+    one part of (a reader of its vendor's markup may still place it), one whose scripts
+    load from several sites is where a theme puts its vendors' scripts (a footer's
+    analytics, in-text ads and pop-under), a loader that runs later or is appended to the
+    head fills units elsewhere (`_in_place`), and a loader in the head places nothing.
+    `scripts`: each script element's URLs, and whether each may be an ad's
+    (`resources.script_requests`). Each box is read once, its children only."""
+    out: list[tuple[etree._Element, str, str]] = []
+    read: set[etree._Element] = set()
+    for script, requests in scripts.items():
+        box = script.getparent()
+        if box is None or box in read or not any(ad for _, ad in requests):
+            continue
+        read.add(box)
+        if not _holds_only_tags(box):
+            continue
+        loads = [(child, url, ad) for child in box if child in scripts
+                 for url, ad in scripts[child]]
+        if len({site_of(host_of(url)) for _, url, _ in loads}) != 1:
+            continue
+        for child, url, ad in loads:
+            match = decide(url) if ad and _in_place(child) else NO_MATCH
+            if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+                out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
+                break
+    return out
+
+
+def _in_place(script: etree._Element) -> bool:
+    """Whether a script shows what it loads where it stands: it runs as the page is read
+    (no `async`, `defer`: a loader that runs later, AdSense's `adsbygoogle.js`, fills
+    units elsewhere), and, inline, writes its tag into the page there (`document.write`,
+    not an injected loader appended to the head)."""
+    if script.get("async") is not None or script.get("defer") is not None:
+        return False
+    return script.get("src") is not None or ".write" in (script.text or "")
+
+
+def _holds_only_tags(box: etree._Element) -> bool:
+    """Whether a box holds an ad tag's parts only (`_TAG_PARTS`, comments) and no text of
+    its own, and is no part of the page's frame (head, body, landmark, form)."""
+    if str(box.tag).lower() in _NOT_A_BOX or (box.text or "").strip():
+        return False
+    return all((not isinstance(child.tag, str) or child.tag.lower() in _TAG_PARTS)
+               and not (child.tail or "").strip() for child in box)
 
 
 # a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(

@@ -1,0 +1,84 @@
+"""A box holding an ad's script tag and nothing a visitor reads is that ad's placement: the
+`document.write` era's in-place tag (`<div class="sidebar-box"><script src="…/feed.js">`),
+its script one an ad list blocks. Not a privacy list's (a tracker shows no ad), not a box
+with text or links beside the tag, not a footer's scripts of several vendors, not a loader
+in the head. Pages written here after that form, with lists written here (an ad network
+and a counter no catalogue names), not copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from auditor.rules.engine import ListText
+from auditor.slots import AD_SCRIPT_RULE
+
+
+@pytest.fixture(scope="module")
+def lists() -> Engine:
+    return Engine.from_lists([
+        ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"),
+        ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
+    ], use_cache=False)
+
+
+PAGE = """<html><head><title>t</title>{head}</head><body><p>Story text about the town.</p>
+{body}
+<p>More of the story.</p></body></html>"""
+
+
+@pytest.mark.parametrize(("body", "xpath"), [
+    # the vendor's one tag in a sidebar box of its own
+    ('<div class="sidebar-box"><script language="javascript" '
+     'src="http://cache.feedads.test/347510057/feed.js"></script></div>',
+     "/html/body/div"),
+    # its globals, its style sheet and its fallback beside it in a table cell
+    ('<table><tr><td><link rel="stylesheet" href="http://cache.feedads.test/347/feed.css">'
+     '<script><!--\n fa_site = "townnews"; fa_size = "120x600";\n//--></script>\n'
+     '<script src="http://cache.feedads.test/tags/townnews/ros/tags.js"></script>\n'
+     '<noscript><a href="http://cache.feedads.test/click"><img '
+     'src="http://cache.feedads.test/img.gif"></a></noscript><br></td></tr></table>',
+     "/html/body/table/tr/td"),
+    # an inline script writing the tag where it stands
+    ('<center><script>document.write(\'<scr\'+\'ipt src="http://js.feedads.test/w/'
+     'townnews.925.js"></scr\'+\'ipt>\');</script></center>',
+     "/html/body/center"),
+])
+def test_a_box_holding_only_an_ad_script_is_a_placement(
+        lists: Engine, catalogue: Catalogue, body: str, xpath: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [(s.xpath, s.list) for s in page.slots] == [(xpath, "easylist")]
+    assert page.slots[0].rule.startswith(AD_SCRIPT_RULE)
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    # a counter a privacy list blocks: a tracker, no ad
+    ("", '<div class="stats"><script src="http://www.hitcount.test/c.js?id=7"></script></div>'),
+    # no list blocks it: a site's own widget
+    ("", '<div class="poll"><script src="http://widgets.town.test/poll.js"></script></div>'),
+    # the tag is one part of a box the visitor reads (a heading, a link)
+    ("", '<div class="widget"><h3>Sponsors</h3>'
+         '<script src="http://cache.feedads.test/347/feed.js"></script></div>'),
+    ("", '<center><a href="/subscribe">Subscribe</a>'
+         '<script src="http://cache.feedads.test/347/feed.js"></script></center>'),
+    # a footer holding several vendors' scripts: where a theme puts them, no placement
+    ("", '<div id="site-scripts"><script src="http://www.hitcount.test/c.js"></script>'
+         '<script src="http://cache.feedads.test/pop/1665.js"></script></div>'),
+    # a loader that runs later, or one an inline script appends to the head, fills units
+    # elsewhere
+    ("", '<div id="ads-loader"><script async src="http://cache.feedads.test/lib.js"></script>'
+         '</div>'),
+    ("", '<div><script>(function () { var s = document.createElement("script"); '
+         's.src = "http://cache.feedads.test/lib.js"; '
+         'document.head.appendChild(s); })();</script></div>'),
+    # the vendor's loader in the head places nothing
+    ('<script src="http://cache.feedads.test/lib.js"></script>', ""),
+])
+def test_other_script_boxes_are_no_placement(
+        lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
+    (page,) = audit(PAGE.format(head=head, body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert page.slots == ()

@@ -1,0 +1,142 @@
+"""Ad tags of 2008-2013 blogs and news sites in the forms their vendors wrote them, each a
+unit where its script stands: the network that names it, its size and its zone. Pages
+written for these tests after those forms, not copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = """<html><head><title>t</title>{head}</head><body><p>Story text.</p>
+<div class="side">{tag}</div>
+<p>More story text.</p></body></html>"""
+
+CNP_HEAD = """<script src="http://static.example-news.test/scripts/da-1.5.js"></script>
+<script>try { cnp.ad.dart.setSite("news.dart"); cnp.ad.dart.setZone('science'); } catch(e) {}
+</script>"""
+
+# (head, tag markup, network, (width, height), zone)
+TAGS = {
+    "advertising-com-uac-tag": (
+        "", """<script>var ACE_AR = {Site: '812345', Size: '300250'};</script>
+<script src="http://uac.advertising.com/wrapper/aceUAC.js"></script>""",
+        "Yahoo SSP (Verizon Media, ONE by AOL)", (300, 250), None),
+    "exponential-e9-tag": (
+        "", """<script type="text/javascript"><!--
+e9 = new Object();
+e9.size = "160x600";
+//--></script>
+<script type="text/javascript" src="http://tags.expo9.exponential.com/tags/TownNews/ROS/tags.js"></script>""",
+        "Tribal Fusion", (160, 600), None),
+    "outbrain-rater-with-recommendations": (
+        "", """<script language="JavaScript">
+var OB_langJS = "http://widgets.outbrain.com/lang_en.js", OBITm = '1306449288604',
+OB_raterMode = 'none', OB_recMode = 'strip', OutbrainPermaLink = 'http://news.test/story';
+if (typeof(OB_Script) != 'undefined') { OutbrainStart(); } else { var OB_Script = true;
+document.write(unescape("%3Cscript src='http://widgets.outbrain.com/OutbrainRater.js'"
+ + " type='text/javascript'%3E%3C/script%3E")); }
+</script>""",
+        "Outbrain", (None, None), "strip"),
+    "marketgid-widget-box": (
+        "", """<div id="MarketGid4410"><center>
+<a href="http://us.marketgid.com/" rel="nofollow">Loading...</a></center></div>
+<script type="text/javascript">var MarketGidDate = new Date();
+document.write('<scr'+'ipt type="text/javascript" '
++'src="http://mg.dt00.net/js/t/o/town.test.4410.js?t='
++MarketGidDate.getYear()+MarketGidDate.getMonth()+'" charset="WINDOWS-1251"></scr'+'ipt>');
+</script>""",
+        "MGID", (None, None), "4410"),
+    "condenet-ad-loader-unit": (
+        CNP_HEAD, """<script type="text/javascript">
+try {
+  var rect = cnp.ad.create(cnp.ad.refreshable, false);
+  rect.addParameterString('kw=top;');
+  rect.addParameter({'sz':'300x250'});
+  rect.load();
+} catch(e) {}
+</script>""",
+        "DoubleClick DART", (300, 250), None),
+    "chitika-unit": (
+        "", """<script type="text/javascript">
+ch_client = "townnews"; ch_width = 300; ch_height = 250; ch_type = "mpu";
+</script>
+<script src="http://scripts.chitika.net/eminimalls/amm.js" type="text/javascript"></script>""",
+        "Chitika", (300, 250), None),
+    "blogads-strip": (
+        "", """<link rel="stylesheet" href="http://cache.blogads.com/123456789/feed.css">
+<script language="javascript" src="http://cache.blogads.com/123456789/feed.js"></script>""",
+        "Blogads", (None, None), "123456789"),
+    "federated-media-placement": (
+        "", """<script src="https://thirdparty.fmpub.net/placement/412233?fleur_de_sel=[timestamp]"></script>""",
+        "Federated Media", (None, None), "412233"),
+    "chango-link-unit": (
+        "", """<script src="http://adunit.chango.ca/links/ad.js?siteID=AbC123dEf456&styleID=300x100&borderColor=CCCCCC"></script>""",
+        "Chango", (300, 100), "AbC123dEf456"),
+    "crowdignite-widget": (
+        "", """<script type='text/javascript'>
+var _CI = _CI || {};
+(function() {
+_CI.counter = (_CI.counter) ? _CI.counter + 1 : 1;
+document.write('<div id="_CI_widget_'+_CI.counter+'"></div>');
+var script = document.createElement('script'); script.type = 'text/javascript';
+script.src = 'http://widget.crowdignite.com/widgets/5521?_ci_wid=_CI_widget_'+_CI.counter;
+script.async = true; document.getElementsByTagName('head')[0].appendChild(script);
+})();
+</script>""",
+        "CrowdIgnite", (None, None), "5521"),
+    "scribol-widget-frame": (
+        "", """<iframe class="scribol" height="150" width="300" id="scribol_88121" scrolling="no"
+ frameborder="0"></iframe>
+<script>var Scribol; if (typeof Scribol == 'undefined') { Scribol = {}; Scribol.frames = []; }
+Scribol.frames.push('88121');</script>
+<script async="async" defer="defer" src="http://scribol.com/txwidget1.2.js"></script>""",
+        "Scribol", (300, 150), "88121"),
+}
+
+
+def _page(project_engine: Engine, catalogue: Catalogue, head: str, tag: str) -> PageReport:
+    (page,) = audit(PAGE.format(head=head, tag=tag).encode(), url="http://town.test/story",
+                    engine=project_engine, catalogue=catalogue).pages
+    return page
+
+
+@pytest.mark.parametrize("case", TAGS)
+def test_a_period_tag_is_its_networks_unit(
+        project_engine: Engine, catalogue: Catalogue, case: str) -> None:
+    head, tag, network, size, zone = TAGS[case]
+    page = _page(project_engine, catalogue, head, tag)
+    assert [(s.network, (s.width, s.height), s.zone_id) for s in page.slots] == [
+        (network, size, zone)]
+    assert network in {n.network for n in page.networks}
+
+
+def test_condenet_loader_names_the_pages_dart_site_and_zone(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, CNP_HEAD, TAGS["condenet-ad-loader-unit"][1])
+    assert {(i.kind, i.value) for i in page.ids} >= {
+        ("dart-site", "news.dart"), ("dart-zone", "science")}
+
+
+def test_a_marketgid_widget_script_names_its_widget(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", TAGS["marketgid-widget-box"][1])
+    assert ("mgid-widget", "4410") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("tag", [
+    # the account with no size and no loader after it: the site's shared setting, no unit
+    '<script>ch_client = "townnews"; ch_type = "mpu";</script>',
+    # the rater alone, its recommendations turned off
+    """<script>var OB_raterMode = 'singlethumb', OB_recMode = 'none';
+document.write(unescape("%3Cscript src='http://widgets.outbrain.com/OutbrainRater.js'%3E%3C/script%3E"));
+</script>""",
+    # a box named for the network with no widget number
+    '<div id="MarketGidNews"><p>Partner news</p></div>',
+])
+def test_a_tags_parts_without_its_unit_are_no_placement(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    assert _page(project_engine, catalogue, "", tag).slots == ()
