@@ -19,7 +19,9 @@ _NETWORK = ('[[network]]\nname = "Widgets"\ncategory = "advertising"\n'
             '[[network.id]]\nkind = "widget-unit"\nwhere = "script"\njoins_sites = false\n'
             "pattern = '''widgetTag\\.load\\(\\s*[\"'](?P<value>[\\w/]{{1,40}})[\"']'''\n"
             "{seek}")
-_SEEK = "seek = '''[\"']/\\d{3,10}/'''\n"
+# the quoted path whole, as GPT's readers' seeks are: with `stops`, no match reads past
+# the end of its seek's (rules/README.md)
+_SEEK = "seek = '''[\"']/\\d{3,10}/[\\w/]*[\"']'''\n"
 
 
 def _catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seek: str) -> Catalogue:
