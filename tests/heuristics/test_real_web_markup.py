@@ -720,6 +720,17 @@ def test_addthis_legacy_username_profile_is_its_publisher(audit_html: AuditHtml)
     assert not [i for i in placeholder.ids if i.kind == "addthis-publisher"]
 
 
+def test_addthis_username_left_unset_is_no_publisher(audit_html: AuditHtml) -> None:
+    """What a `#username=` holds where no account was set: the profile's placeholder of
+    x's, the word itself, or the unset variable a script wrote into the tag (a DOM save of
+    `'…addthis_widget.js#username=' + addthis_user`): no account's name."""
+    for unset in ("xa-XXXXXXXXXXXXXXXX", "USERNAME", "undefined"):
+        report = audit_html(page("<p>Soup tonight.</p><script src='http://s7.addthis.com/js/"
+                                 f"250/addthis_widget.js#username={unset}'></script>"),
+                            url="https://blog.example/")
+        assert not [i for i in report.ids if i.kind == "addthis-publisher"], unset
+
+
 def test_microsoft_pubcenter_units_are_placements(audit_html: AuditHtml) -> None:
     """pubCenter's content ad: the unit's globals, then its loader written in place (or a
     loader tag right after); globals with no loader place no ad."""
