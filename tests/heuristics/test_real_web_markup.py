@@ -692,6 +692,15 @@ def test_allyes_adforward_tags_name_their_positions(audit_html: AuditHtml) -> No
     assert {("allyes-db", "daily"), ("allyes-db", "dailyim")} <= ids_of(report)
 
 
+def test_a_two_part_user_of_a_main_s_address_is_no_allyes_tag(audit_html: AuditHtml) -> None:
+    """AdForward's `user=` is always `<account>|<site>|<position>`: a site's own `/main/s`
+    page asked for a user of two parts (a library catalogue's `guest|staff`) is no ad."""
+    report = audit_html(page("<p>Find books and theses held by the library.</p><img alt='' "
+                             "src='https://opac.library.example.edu/main/s?user=guest|staff"
+                             "&db=books'>"), url="https://www.library.example.edu/")
+    assert "Allyes AdForward" not in {n.network for n in report.networks}
+
+
 def test_ima_sdk_from_its_first_address_is_named(audit_html: AuditHtml) -> None:
     """The IMA HTML5 SDK's first address, on DoubleClick's creative host, as video players
     of its time load it (and its debug build)."""
