@@ -2533,12 +2533,15 @@ def _id_taken(el: etree._Element, page: ParsedPage) -> bool:
     `div.adunit#Badge1` after the list of badges that holds the first). A box configured
     otherwise than the first (`data-position="articleBottom"` under the id of the
     `data-position="rightside"` box above: a CMS template pasted twice) is a unit of its
-    own: the code telling them apart reads that configuration, not the id."""
+    own: the code telling them apart reads that configuration, not the id. What the first
+    box has beyond this one's is no other configuration: the code filling it marks it so
+    (GPT's `data-google-query-id`, a lazy loader's `data-loaded` in a DOM save)."""
     own = el.get("id")
     if not own or len(el) or (el.text or "").strip():
         return False
     first = page.with_id(own)
-    return first is not None and first is not el and _data_of(first) == _data_of(el)
+    return (first is not None and first is not el
+            and _data_of(el).items() <= _data_of(first).items())
 
 
 def _data_of(el: etree._Element) -> dict[str, str]:

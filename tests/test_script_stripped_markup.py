@@ -364,3 +364,15 @@ def test_a_box_of_a_taken_id_configured_otherwise_is_a_placement(catalogue: Cata
                       engine=Engine.from_text("##.partner-unit"), catalogue=catalogue).pages
     assert [s.xpath for s in report.slots] == ["/html/body/article/article/aside/div",
                                                "/html/body/article/article/div"]
+
+
+def test_a_box_of_a_taken_id_the_first_filled_is_no_placement(catalogue: Catalogue) -> None:
+    # a DOM save: the ad code filled the first box of the id and marked it as it did (GPT's
+    # data-google-query-id); the second copy, empty and declaring nothing else, stays empty
+    page = _page("<aside><div class='ad-unit' id='ad-sidebar'"
+                 " data-google-query-id='CKfW4q2-1fsCFQ'><iframe width='300' height='250'"
+                 " src='about:blank'></iframe></div></aside>"
+                 "<p>Story text.</p><div class='ad-unit' id='ad-sidebar'></div>")
+    (report,) = audit(page, url="https://gazette.example/a",
+                      engine=Engine.from_text("##.ad-unit"), catalogue=catalogue).pages
+    assert [s.xpath for s in report.slots] == ["/html/body/article/aside/div"]

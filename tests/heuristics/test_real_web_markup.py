@@ -692,6 +692,15 @@ def test_allyes_adforward_tags_name_their_positions(audit_html: AuditHtml) -> No
     assert {("allyes-db", "daily"), ("allyes-db", "dailyim")} <= ids_of(report)
 
 
+def test_a_two_part_user_of_a_main_s_address_is_no_allyes_tag(audit_html: AuditHtml) -> None:
+    """AdForward's `user=` is always `<account>|<site>|<position>`: a site's own `/main/s`
+    page asked for a user of two parts (a library catalogue's `guest|staff`) is no ad."""
+    report = audit_html(page("<p>Find books and theses held by the library.</p><img alt='' "
+                             "src='https://opac.library.example.edu/main/s?user=guest|staff"
+                             "&db=books'>"), url="https://www.library.example.edu/")
+    assert "Allyes AdForward" not in {n.network for n in report.networks}
+
+
 def test_ima_sdk_from_its_first_address_is_named(audit_html: AuditHtml) -> None:
     """The IMA HTML5 SDK's first address, on DoubleClick's creative host, as video players
     of its time load it (and its debug build)."""
@@ -718,6 +727,17 @@ def test_addthis_legacy_username_profile_is_its_publisher(audit_html: AuditHtml)
     assert ("addthis-publisher", "xa-4c9b0e1f2a3d4c5e") in ids_of(profiled)
     placeholder = audit_html(page(button("YOUR-USERNAME")), url="https://blog.example/")
     assert not [i for i in placeholder.ids if i.kind == "addthis-publisher"]
+
+
+def test_addthis_username_left_unset_is_no_publisher(audit_html: AuditHtml) -> None:
+    """What a `#username=` holds where no account was set: the profile's placeholder of
+    x's, the word itself, or the unset variable a script wrote into the tag (a DOM save of
+    `'…addthis_widget.js#username=' + addthis_user`): no account's name."""
+    for unset in ("xa-XXXXXXXXXXXXXXXX", "USERNAME", "undefined"):
+        report = audit_html(page("<p>Soup tonight.</p><script src='http://s7.addthis.com/js/"
+                                 f"250/addthis_widget.js#username={unset}'></script>"),
+                            url="https://blog.example/")
+        assert not [i for i in report.ids if i.kind == "addthis-publisher"], unset
 
 
 def test_microsoft_pubcenter_units_are_placements(audit_html: AuditHtml) -> None:
