@@ -302,10 +302,13 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
                                                               dict[str, list[dict[str, Any]]]]:
     """(labels by page, URLs by page, review verdicts by page)."""
     urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
-    review = corpus / "labels" / "findings.json"
-    # a set labelled in its corpus's own `labels/` keeps its review verdicts there too
+    # the review verdicts a labels folder keeps beside its pages' labels (a set scored
+    # against a second labelling keeps its own), else the corpus's
+    review = labels / "findings.json"
+    if not review.exists():
+        review = corpus / "labels" / "findings.json"
     by_page = {p.name.removesuffix(".json"): json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted(labels.glob("*.json")) if p != review}
+               for p in sorted(labels.glob("*.json")) if p.name != "findings.json"}
     verdicts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if review.exists():
         for v in json.loads(review.read_text(encoding="utf-8")):
