@@ -32,6 +32,24 @@ def run(
     )
 
 
+def run_here(capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+             *args: str) -> subprocess.CompletedProcess[str]:
+    """`auditor ARGS` in this process, through the command's own entry (`entry`: its exit
+    status, its one-line errors), stdout and stderr read at their descriptors: for the
+    error paths where starting a process is not what is tested (each path still has a
+    case run as a user runs it, `run`, in
+    `test_an_error_is_one_line_and_exit_2_from_the_command_itself`)."""
+    from auditor.cli import entry
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys, "argv", ["auditor", *args])
+    with pytest.raises(SystemExit) as exited:
+        entry()
+    out, err = capfd.readouterr()
+    code = exited.value.code
+    return subprocess.CompletedProcess(args, code if isinstance(code, int) else 1, out, err)
+
+
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -54,10 +72,12 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
         (b"\xff\xfe\x00\x00<", "cannot read: UTF-32 text"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str) -> None:
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str,
+                                        capfd: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "input.html"
     path.write_bytes(content)
-    result = run("audit", str(path), "--no-system-lists")
+    result = run_here(capfd, monkeypatch, "audit", str(path), "--no-system-lists")
     assert result.returncode == 2
     assert needle in one_line_error(result)
     assert result.stdout == ""  # no report header before the error
@@ -79,10 +99,30 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle:
         (["rules", "check", "https://a.test/x.js", "--source-url", "x.test"], "not an absolute"),
     ],
 )
-def test_usage_errors_exit_2(args: list[str], needle: str) -> None:
-    result = run(*args)
+def test_usage_errors_exit_2(args: list[str], needle: str, capfd: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_here(capfd, monkeypatch, *args)
     assert result.returncode == 2
     assert needle in one_line_error(result)
+
+
+@pytest.mark.parametrize(("args", "content", "needle"), [
+    (["audit", "input.html", "--no-system-lists"], b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "binary data"),  # the reader's error
+    (["audit", "/nonexistent.html", "--no-system-lists"], None, "no such file"),  # the CLI's
+    (["audit", "input.html", "--format", "pdf"], None, "invalid choice"),  # argparse's
+    (["rules", "check", "not a url"], None, "not an absolute http/https/ws/wss URL"),
+])
+def test_an_error_is_one_line_and_exit_2_from_the_command_itself(
+        tmp_path: Path, args: list[str], content: bytes | None, needle: str) -> None:
+    """The error paths above, each once as a user meets them: `python -m auditor` in its
+    own process, what it prints and how it exits."""
+    if content is not None:
+        (tmp_path / "input.html").write_bytes(content)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert result.stdout == ""
 
 
 def test_text_seed_audits_without_error(seeds: Path, engine: Engine) -> None:
