@@ -1,11 +1,14 @@
 """Running processes as a user would: the CLI in a shell pipeline (how it ends), a fresh
-interpreter (what it imports and builds at start-up)."""
+interpreter (what it imports and builds at start-up); and the command's entry run in the
+test's own process, for the error paths no process start is under test in."""
 
 from __future__ import annotations
 
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import pytest
 
 
 def reader_stops(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
@@ -29,3 +32,26 @@ def fresh_interpreter(probe: str) -> str:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=120, check=True, cwd=Path(__file__).parents[1])
     return result.stdout
+
+
+def run_here(capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+             *args: str, cwd: Path | None = None, columns: int = 80
+             ) -> subprocess.CompletedProcess[str]:
+    """`auditor ARGS` in this process, through the command's own entry (`entry`: its exit
+    status, its one-line errors), stdout and stderr read at their descriptors: for error
+    paths where starting a process is not what is tested (each such path keeps a case
+    run in a process of its own, as a user runs it)."""
+    import sys
+
+    from auditor.cli import entry
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setattr(sys, "argv", ["auditor", *args])
+    if cwd is not None:
+        monkeypatch.chdir(cwd)
+    with pytest.raises(SystemExit) as exited:
+        entry()
+    out, err = capfd.readouterr()
+    code = exited.value.code
+    return subprocess.CompletedProcess(args, code if isinstance(code, int) else 1, out, err)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditor.rules import Engine
-from tests.processes import reader_stops
+from tests.processes import reader_stops, run_here
 
 
 def run(
@@ -30,24 +30,6 @@ def run(
         env={**os.environ, "COLUMNS": "80", **(env or {})},
         cwd=cwd,
     )
-
-
-def run_here(capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-             *args: str) -> subprocess.CompletedProcess[str]:
-    """`auditor ARGS` in this process, through the command's own entry (`entry`: its exit
-    status, its one-line errors), stdout and stderr read at their descriptors: for the
-    error paths where starting a process is not what is tested (each path still has a
-    case run as a user runs it, `run`, in
-    `test_an_error_is_one_line_and_exit_2_from_the_command_itself`)."""
-    from auditor.cli import entry
-
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(sys, "argv", ["auditor", *args])
-    with pytest.raises(SystemExit) as exited:
-        entry()
-    out, err = capfd.readouterr()
-    code = exited.value.code
-    return subprocess.CompletedProcess(args, code if isinstance(code, int) else 1, out, err)
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
