@@ -1,5 +1,6 @@
 """Running processes as a user would: the CLI in a shell pipeline (how it ends), a fresh
-interpreter (what it imports and builds at start-up); and the command's entry run in the
+interpreter (what it imports and builds at start-up), many command lines each in a process
+of its own forked from one that imported the CLI once; and the command's entry run in the
 test's own process, for the error paths no process start is under test in."""
 
 from __future__ import annotations
