@@ -39,10 +39,13 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from auditor.model import PageReport
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -316,9 +319,11 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
     return by_page, urls, verdicts
 
 
-def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS
-        ) -> tuple[Summary, list[PageScore]]:
-    """Audit every labelled page of the corpus and score it."""
+def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS,
+        audited: Mapping[str, PageReport] | None = None) -> tuple[Summary, list[PageScore]]:
+    """Audit every labelled page of the corpus and score it; `audited` holds reports
+    already made the same way, by page name (the tests audit the corpus once for all
+    that read it), and those are scored as they are, their time untold."""
     from auditor.catalogue import default_catalogue
     from auditor.dom.parser import parse_html
     from auditor.pipeline import audit, default_engine
@@ -329,8 +334,10 @@ def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS
     scores = []
     for name in sorted(by_page)[:limit]:
         start = time.perf_counter()
-        report = audit(corpus / "pages" / name, url=urls.get(name), engine=engine,
-                       catalogue=catalogue).pages[0].to_dict()
+        page = audited[name] if audited is not None else audit(
+            corpus / "pages" / name, url=urls.get(name), engine=engine,
+            catalogue=catalogue).pages[0]
+        report = page.to_dict()
         seconds = time.perf_counter() - start
         doc = next(r for r in read_source(corpus / "pages" / name) if isinstance(r, Document))
         tree = parse_html(doc.text)  # the same text and lines the report cites

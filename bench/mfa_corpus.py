@@ -18,12 +18,12 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from auditor.model import Scorecard
+    from auditor.model import PageReport, Scorecard
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -40,8 +40,11 @@ class Ranked(NamedTuple):
     share: int  # the ad-to-content estimate, percent: the tie-break
 
 
-def audit_corpus(corpus: Path) -> tuple[list[Ranked], str]:
-    """Every corpus page's scorecard, ranked, and the lists that made them."""
+def audit_corpus(corpus: Path, audited: Mapping[str, PageReport] | None = None
+                 ) -> tuple[list[Ranked], str]:
+    """Every corpus page's scorecard, ranked, and the lists that made them; `audited`
+    holds reports already made the same way, by page name (the tests audit the corpus
+    once for all that read it)."""
     from auditor.catalogue import default_catalogue
     from auditor.pipeline import audit, default_engine
 
@@ -49,8 +52,8 @@ def audit_corpus(corpus: Path) -> tuple[list[Ranked], str]:
     engine, catalogue = default_engine(), default_catalogue()
     out = []
     for name in sorted(urls):
-        page = audit(corpus / "pages" / name, url=urls[name], engine=engine,
-                     catalogue=catalogue).pages[0]
+        page = audited[name] if audited is not None else audit(
+            corpus / "pages" / name, url=urls[name], engine=engine, catalogue=catalogue).pages[0]
         assert page.mfa is not None, f"{name}: {page.errors}"
         share = next(i.value for i in page.mfa.indicators if i.criterion == "ad-to-content")
         out.append(Ranked(name, page.url, page.mfa, int(share.split("%")[0])))

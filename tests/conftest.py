@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,12 +11,14 @@ import pytest
 from hypothesis import settings
 
 from auditor.catalogue import Catalogue, default_catalogue
+from auditor.model import PageReport
 from auditor.rules import Engine
 from auditor.rules.sources import discover
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples"
+CORPUS = REPO.parent / "shared" / "corpus"
 
 # The property tests draw the same examples on every run, so a gate that fails means
 # the code changed, not the draw; `--hypothesis-profile=explore` draws new ones. No
@@ -69,6 +72,20 @@ def project_engine() -> Engine:
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return default_catalogue()
+
+
+@pytest.fixture(scope="session")
+def corpus_pages(engine: Engine, catalogue: Catalogue) -> dict[str, PageReport]:
+    """Each of ../shared/corpus's 110 real pages audited once, with its URL, as `auditor
+    audit` does (the project rules and the system lists), by page name: the accuracy
+    floors, the MFA scorecard's properties and the networks' counts read these reports."""
+    from auditor.pipeline import audit
+
+    if not (CORPUS / "urls.json").exists():
+        pytest.skip(f"the labelled corpus is not at {CORPUS} (it lives in ../shared)")
+    urls = json.loads((CORPUS / "urls.json").read_text(encoding="utf-8"))
+    return {name: audit(CORPUS / "pages" / name, url=url, engine=engine,
+                        catalogue=catalogue).pages[0] for name, url in sorted(urls.items())}
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from scripts import load_script
 
-from auditor.rules import Engine
+from auditor.model import PageReport
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -23,10 +23,8 @@ accuracy = load_script("bench/accuracy.py")
 
 
 @pytest.fixture(scope="module")
-def scored(engine: Engine) -> Any:
-    if not (accuracy.CORPUS / "urls.json").exists():
-        pytest.skip(f"the labelled corpus is not at {accuracy.CORPUS} (it lives in ../shared)")
-    summary, _ = accuracy.run()
+def scored(corpus_pages: dict[str, PageReport]) -> Any:
+    summary, _ = accuracy.run(audited=corpus_pages)
     return summary
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditor.rules import Engine
-from tests.processes import reader_stops
+from tests.processes import reader_stops, run_here
 
 
 def run(
@@ -54,10 +54,12 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
         (b"\xff\xfe\x00\x00<", "cannot read: UTF-32 text"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str) -> None:
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle: str,
+                                        capfd: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "input.html"
     path.write_bytes(content)
-    result = run("audit", str(path), "--no-system-lists")
+    result = run_here(capfd, monkeypatch, "audit", str(path), "--no-system-lists")
     assert result.returncode == 2
     assert needle in one_line_error(result)
     assert result.stdout == ""  # no report header before the error
@@ -79,10 +81,30 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: bytes, needle:
         (["rules", "check", "https://a.test/x.js", "--source-url", "x.test"], "not an absolute"),
     ],
 )
-def test_usage_errors_exit_2(args: list[str], needle: str) -> None:
-    result = run(*args)
+def test_usage_errors_exit_2(args: list[str], needle: str, capfd: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_here(capfd, monkeypatch, *args)
     assert result.returncode == 2
     assert needle in one_line_error(result)
+
+
+@pytest.mark.parametrize(("args", "content", "needle"), [
+    (["audit", "input.html", "--no-system-lists"], b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "binary data"),  # the reader's error
+    (["audit", "/nonexistent.html", "--no-system-lists"], None, "no such file"),  # the CLI's
+    (["audit", "input.html", "--format", "pdf"], None, "invalid choice"),  # argparse's
+    (["rules", "check", "not a url"], None, "not an absolute http/https/ws/wss URL"),
+])
+def test_an_error_is_one_line_and_exit_2_from_the_command_itself(
+        tmp_path: Path, args: list[str], content: bytes | None, needle: str) -> None:
+    """The error paths above, each once as a user meets them: `python -m auditor` in its
+    own process, what it prints and how it exits."""
+    if content is not None:
+        (tmp_path / "input.html").write_bytes(content)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert needle in one_line_error(result)
+    assert result.stdout == ""
 
 
 def test_text_seed_audits_without_error(seeds: Path, engine: Engine) -> None:

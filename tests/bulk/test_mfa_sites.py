@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "mfa"
 LIGHT = ["--no-system-lists", "--no-progress"]
@@ -46,10 +48,19 @@ def summary(store: Path, fmt: str = "json") -> Any:
     return json.loads(done.stdout) if fmt == "json" else done.stdout
 
 
-def test_sites_ranked_with_their_worst_page(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store of one bulk run over `crawl`'s three pages, read by the tests that only
+    report on it."""
+    tmp_path = tmp_path_factory.mktemp("mfa-sites")
     store = tmp_path / "s.db"
     done = cli("bulk", str(crawl(tmp_path)), "--store", str(store), "--workers", "1", *LIGHT)
     assert done.returncode == 0, done.stderr
+    return store
+
+
+def test_sites_ranked_with_their_worst_page(crawled: Path) -> None:
+    store = crawled
     s = summary(store)
     # the ad-load rows (ad-to-content, ad-density, ads-in-body) count as one indicator
     assert [(x["site"], x["pages"], x["median"], x["max"], x["pages_meeting_3"])
@@ -102,11 +113,8 @@ def test_a_store_from_before_the_scorecard_reads_and_migrates(tmp_path: Path) ->
         ("buzzfeedly.example", 8)]
 
 
-def test_dashboard_lists_sites_with_escaped_pages(tmp_path: Path) -> None:
-    store = tmp_path / "s.db"
-    assert cli("bulk", str(crawl(tmp_path)), "--store", str(store), "--workers", "1",
-               *LIGHT).returncode == 0
-    html = summary(store, "html")
+def test_dashboard_lists_sites_with_escaped_pages(crawled: Path) -> None:
+    html = summary(crawled, "html")
     section = html[html.index("MFA scorecard per site"):]
     assert "buzzfeedly.example" in section and "<script" not in section
     assert section.index("buzzfeedly.example") < section.index("wexbridge-gazette.example")

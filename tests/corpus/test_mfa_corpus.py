@@ -17,7 +17,7 @@ import pytest
 from scripts import load_script
 
 from auditor.mfa import CRITERIA
-from auditor.rules import Engine
+from auditor.model import PageReport
 
 REPO = Path(__file__).resolve().parents[2]
 AD_LOAD = ("ad-to-content", "ad-density", "ads-in-body", "auto-refresh", "native-widgets")
@@ -52,10 +52,8 @@ bench = load_script("bench/mfa_corpus.py")
 
 
 @pytest.fixture(scope="module")
-def ranked(engine: Engine) -> tuple[list[Any], str]:
-    if not (bench.CORPUS / "urls.json").exists():
-        pytest.skip(f"the corpus is not at {bench.CORPUS} (it lives in ../shared)")
-    result: tuple[list[Any], str] = bench.audit_corpus(bench.CORPUS)
+def ranked(corpus_pages: dict[str, PageReport]) -> tuple[list[Any], str]:
+    result: tuple[list[Any], str] = bench.audit_corpus(bench.CORPUS, corpus_pages)
     return result
 
 

@@ -20,7 +20,7 @@ from jsonschema import Draft4Validator
 
 from auditor.report.markdown import md
 from auditor.report.sarif import FINGERPRINT_KEY
-from tests.processes import reader_stops
+from tests.processes import reader_stops, run_here
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "site"
@@ -201,8 +201,9 @@ def test_pyproject_table_is_found(site: Path) -> None:
     ("pyproject.toml", b"[tool.auditor]\nmax_ad_slots = 0\n[tool.auditor]\n", "invalid TOML"),
     ("auditor.toml", None, "auditor.toml: is a directory"),
 ])
-def test_a_policy_file_the_gate_cannot_read_fails_it(site: Path, name: str,
-                                                      content: bytes | None, needle: str) -> None:
+def test_a_policy_file_the_gate_cannot_read_fails_it(
+        site: Path, name: str, content: bytes | None, needle: str,
+        capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """A gate fails closed: a broken pyproject.toml that names auditor, or an auditor.toml
     that is no file, is a one-line error (exit 2), not a run with no gate (exit 0)."""
     (site / "auditor.toml").unlink()
@@ -211,10 +212,21 @@ def test_a_policy_file_the_gate_cannot_read_fails_it(site: Path, name: str,
     else:
         (site / name).write_bytes(content)
     inject(site, "blog/market-day.html")
-    result = run("audit", "public", cwd=site)
+    result = run_here(capfd, monkeypatch, "audit", "public", cwd=site, columns=100)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert needle in line, line
+
+
+def test_a_policy_file_the_gate_cannot_read_fails_the_installed_command(site: Path) -> None:
+    """The case above as a user meets it: the installed script, in its own process."""
+    (site / "auditor.toml").unlink()
+    (site / "pyproject.toml").write_bytes(b"[tool.auditor]\nmax_ad_slots = 0\n[project\n")
+    inject(site, "blog/market-day.html")
+    result = run("audit", "public", cwd=site)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "pyproject.toml: invalid" in line, line
 
 
 def test_a_broken_pyproject_that_is_not_ours_is_left_alone(site: Path) -> None:
@@ -236,8 +248,10 @@ def test_a_broken_pyproject_that_is_not_ours_is_left_alone(site: Path) -> None:
     (["--also", "pdf=x.pdf"], "FORMAT=FILE"),
     (["--write-baseline", "no/such/dir/b.json"], "no such directory"),
 ])
-def test_usage_errors_exit_2_in_one_line(site: Path, args: list[str], needle: str) -> None:
-    result = run("audit", "public", *args, cwd=site)
+def test_usage_errors_exit_2_in_one_line(site: Path, args: list[str], needle: str,
+                                        capfd: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run_here(capfd, monkeypatch, "audit", "public", *args, cwd=site, columns=100)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], result.stderr

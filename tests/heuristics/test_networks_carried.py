@@ -5,7 +5,6 @@ against its labels in tests/test_accuracy.py)."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -112,24 +111,15 @@ def test_code_held_until_consent_is_the_page_s(audit_html: AuditHtml) -> None:
     assert audit_html(page("", data), url="https://shop.example/").networks == ()
 
 
-def test_the_list_holds_every_network_the_report_names_on_real_pages() -> None:
+def test_the_list_holds_every_network_the_report_names_on_real_pages(
+        corpus_pages: dict[str, PageReport]) -> None:
     """On each corpus page: every network a request (not a hint), a slot or an operator's
     ID names is in `networks`, with those counts; nothing else is, but by how it shows."""
-    import json
-
-    from auditor.catalogue import default_catalogue
     from auditor.model import Origin
-    from auditor.pipeline import audit, default_engine
 
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-    if not (corpus / "urls.json").exists():
-        pytest.skip(f"the labelled corpus is not at {corpus} (it lives in ../shared)")
-    urls = json.loads((corpus / "urls.json").read_text(encoding="utf-8"))
-    engine, catalogue = default_engine(), default_catalogue()
+    assert len(corpus_pages) == 110
     shown_otherwise = 0
-    for name, url in sorted(urls.items()):
-        report = audit(corpus / "pages" / name, url=url, engine=engine,
-                       catalogue=catalogue).pages[0]
+    for name, report in corpus_pages.items():
         listed = {n.network: n for n in report.networks}
         assert len(listed) == len(report.networks), name
         loads = Counter(r.network for r in report.resources

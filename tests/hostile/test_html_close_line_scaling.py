@@ -17,7 +17,7 @@ def _joined(n: int) -> str:
 
 
 def test_tags_appended_on_the_html_close_line_are_linear() -> None:
-    assert_linear(lambda n: audit_seconds(_joined(n)), 800,
+    assert_linear(lambda n: audit_seconds(_joined(n)), 200,
                   "scripts, redirects and frames appended on the </html> line")
 
 
@@ -33,7 +33,7 @@ def test_hosts_spelt_otherwise_and_comments_on_the_html_close_line_are_linear() 
                        f"<!-- cached by \u00e9{i}.unknown.test --><!-->" for i in range(n))
         return ("<html><head><meta charset='utf-8'><title>t</title></head><body><p>x</p>"
                 f"</body></html>{tags}")
-    assert_linear(lambda n: audit_seconds(joined(n)), 800,
+    assert_linear(lambda n: audit_seconds(joined(n)), 200,
                   "escaped hosts, code and comments appended on the </html> line")
 
 

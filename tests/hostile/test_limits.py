@@ -213,16 +213,24 @@ def test_shared_zip_overlap_reproducer() -> None:
     assert len(errors) == 5000 and sum(not e for e in errors) == 1
 
 
-@pytest.mark.parametrize("name", ["attrs-100k.html", "exo-200k.html", "srcset-8mb.html",
-                                  "text-lines-10mb.txt", "class-4mb.html"])
-def test_shared_perf_pages(tmp_path: Path, name: str) -> None:
-    """The campaign's slow and memory-hungry pages, made by its script."""
+@pytest.fixture(scope="module")
+def perf_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The campaign's slow and memory-hungry pages, made once by its script (it writes
+    all five each run)."""
     maker = HOSTILE / "make_perf_pages.py"
     if not maker.exists():
         pytest.skip(f"the hostile reproducers are not at {HOSTILE} (they live in ../shared)")
-    subprocess.run([sys.executable, str(maker)], cwd=tmp_path, check=True, timeout=120)
+    folder = tmp_path_factory.mktemp("perf-pages")
+    subprocess.run([sys.executable, str(maker)], cwd=folder, check=True, timeout=120)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["attrs-100k.html", "exo-200k.html", "srcset-8mb.html",
+                                  "text-lines-10mb.txt", "class-4mb.html"])
+def test_shared_perf_pages(perf_pages: Path, name: str) -> None:
+    """The campaign's slow and memory-hungry pages, each audited in its own process."""
     result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "auditor",
-                             "audit", str(tmp_path / name), "--format", "json",
+                             "audit", str(perf_pages / name), "--format", "json",
                              "--no-system-lists"],
                             capture_output=True, text=True, timeout=60, check=False)
     peak_kb = int(result.stderr.strip().splitlines()[-1])

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from archive_fixtures import linked_site
 
+from tests.processes import forked_runs
+
 HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "hostile"
 FORMATS = ("json", "jsonl", "terminal", "md", "html", "sarif", "junit")
 
@@ -44,14 +46,28 @@ def _clean(result: subprocess.CompletedProcess[str], fmt: str) -> None:
             json.loads(line)
 
 
-@pytest.mark.parametrize("name", ["wp-lone-surrogate.json", "json-bigint.json",
-                                  "tar-pax-size-huge.tar", "gpt-ctrl-char.html", "ipv6-link.json",
-                                  "charset-undefined.html", "u2028-url.html", "u2028-title.html",
-                                  "bulk/bigint-line.jsonl", "bulk/gpt-ctrl.jsonl",
-                                  "bulk/ipv6-url.jsonl"])
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "terminal"])
-def test_no_internal_error(hostile: Path, name: str, fmt: str) -> None:
-    _clean(run("audit", str(hostile / name), "--format", fmt), fmt)
+_ONCE_BROKE = ["wp-lone-surrogate.json", "json-bigint.json", "tar-pax-size-huge.tar",
+               "gpt-ctrl-char.html", "ipv6-link.json", "charset-undefined.html",
+               "u2028-url.html", "u2028-title.html", "bulk/bigint-line.jsonl",
+               "bulk/gpt-ctrl.jsonl", "bulk/ipv6-url.jsonl"]
+_ONCE_BROKE_FORMATS = ["json", "jsonl", "terminal"]
+
+
+@pytest.fixture(scope="module")
+def once_broke(hostile: Path) -> dict[tuple[str, str], subprocess.CompletedProcess[str]]:
+    """Each page that once broke the CLI audited in each format, each run a process of
+    its own as `run` makes (`forked_runs`: the imports paid once for the 33)."""
+    cases = [(name, fmt) for name in _ONCE_BROKE for fmt in _ONCE_BROKE_FORMATS]
+    done = forked_runs([["audit", str(hostile / name), "--format", fmt, "--no-system-lists"]
+                        for name, fmt in cases], env={**os.environ, "COLUMNS": "80"})
+    return dict(zip(cases, done, strict=True))
+
+
+@pytest.mark.parametrize("name", _ONCE_BROKE)
+@pytest.mark.parametrize("fmt", _ONCE_BROKE_FORMATS)
+def test_no_internal_error(once_broke: dict[tuple[str, str], subprocess.CompletedProcess[str]],
+                           name: str, fmt: str) -> None:
+    _clean(once_broke[name, fmt], fmt)
 
 
 def test_urls_that_do_not_split_are_no_urls(tmp_path: Path) -> None:
@@ -78,15 +94,26 @@ def test_urls_that_do_not_split_are_no_urls(tmp_path: Path) -> None:
     assert report["mfa"]["indicators"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_lone_surrogates_and_line_separators_in_every_format(tmp_path: Path, fmt: str) -> None:
+@pytest.fixture(scope="module")
+def odd_post_runs(tmp_path_factory: pytest.TempPathFactory
+                  ) -> dict[str, subprocess.CompletedProcess[str]]:
+    """A post with a lone surrogate and line separators audited in every format, each run a
+    process of its own as `run` makes (`forked_runs`)."""
     post = {"id": 7, "link": "https://s.example/?p=7\u2028x",
             "title": {"rendered": "T\ud800itle \u2029 \u0085"},
             "content": {"rendered": '<p>text</p><script src="https://a.magsrv.com/ad-provider.js">'
                                     "</script>"}}
-    page = tmp_path / "post.json"
+    page = tmp_path_factory.mktemp("odd-post") / "post.json"
     page.write_text(json.dumps(post), encoding="ascii")  # \ud800 escaped, as WordPress writes it
-    _clean(run("audit", str(page), "--format", fmt), fmt)
+    done = forked_runs([["audit", str(page), "--format", fmt, "--no-system-lists"]
+                        for fmt in FORMATS], env={**os.environ, "COLUMNS": "80"})
+    return dict(zip(FORMATS, done, strict=True))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lone_surrogates_and_line_separators_in_every_format(
+        odd_post_runs: dict[str, subprocess.CompletedProcess[str]], fmt: str) -> None:
+    _clean(odd_post_runs[fmt], fmt)
 
 
 def test_huge_json_integers_are_read(tmp_path: Path) -> None:
@@ -97,15 +124,30 @@ def test_huge_json_integers_are_read(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["pages"][0]["errors"] == []
 
 
-@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "unicode", "cp037", "undefined",
-                                      "x-nonsense"])
-def test_a_charset_lie_does_not_hide_the_loader(tmp_path: Path, declared: str) -> None:
+_LIES = ["utf-16", "UTF-16LE", "unicode", "cp037", "undefined", "x-nonsense"]
+
+
+@pytest.fixture(scope="module")
+def charset_lie_runs(tmp_path_factory: pytest.TempPathFactory
+                     ) -> dict[str, subprocess.CompletedProcess[str]]:
+    """A page declaring each charset audited, each run a process of its own (`forked_runs`)."""
+    folder = tmp_path_factory.mktemp("charset-lies")
+    argvs = []
+    for n, declared in enumerate(_LIES):
+        page = folder / f"p{n}.html"
+        page.write_bytes(f'<html><head><meta charset="{declared}"><title>News</title></head>'
+                         '<body><script src="https://a.magsrv.com/ad-provider.js"></script>'
+                         '</body></html>'.encode("ascii"))
+        argvs.append(["audit", str(page), "--format", "json", "--no-system-lists"])
+    done = forked_runs(argvs, env={**os.environ, "COLUMNS": "80"})
+    return dict(zip(_LIES, done, strict=True))
+
+
+@pytest.mark.parametrize("declared", _LIES)
+def test_a_charset_lie_does_not_hide_the_loader(
+        charset_lie_runs: dict[str, subprocess.CompletedProcess[str]], declared: str) -> None:
     """Browsers read a page's own UTF-16 declaration as UTF-8 and ignore unknown labels."""
-    page = tmp_path / "p.html"
-    page.write_bytes(f'<html><head><meta charset="{declared}"><title>News</title></head><body>'
-                     '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>'
-                     .encode("ascii"))
-    result = run("audit", str(page), "--format", "json")
+    result = charset_lie_runs[declared]
     _clean(result, "json")
     urls = [r["url"] for r in json.loads(result.stdout)["pages"][0]["resources"]]
     assert urls == ["https://a.magsrv.com/ad-provider.js"]
