@@ -22,7 +22,6 @@ from urllib.parse import unquote
 
 from auditor.dom.inline_js import (
     JS_ESCAPE,
-    LITERAL_JOIN,
     base64_text,
     escaped_char,
     js_unescaped,
@@ -30,6 +29,7 @@ from auditor.dom.inline_js import (
     parameters,
     printable,
     type_from_extension,
+    unjoined,
 )
 from auditor.dom.parser import re2_text_pattern
 from auditor.dom.string_table import ROTATION_LOOP, resolved
@@ -995,8 +995,7 @@ def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
     """
     seen: set[str] = set()
     for text in (spliced(code), *payloads):
-        if "+" in text:
-            text = LITERAL_JOIN.sub("", text)
+        text = unjoined(text)
         # lowered and found as a literal: a case-blind `re` search for the word, which
         # has no literal fast path, took five times as long on the corpus' scripts
         if "frame" not in text.lower():
@@ -1423,7 +1422,6 @@ def handed_names(code: str) -> dict[str, str]:
             continue  # an object naming no address: settings, not a rule
         handed[m.group(1)] = f"var {m.group(1)}={value};"
     return handed
-
 
 
 _JS_NAME = lazy_regex(r"[A-Za-z_$][\w$]*")
