@@ -496,3 +496,18 @@ def test_literal_joins_are_the_quote_led_pattern(pieces: list[str]) -> None:
     assert list(literal_joins(text)) == [m.span() for m in pattern.finditer(text)]
     assert unjoined(text) == pattern.sub("", text)
 
+
+# --- names handed on: each name looked for, not every word of the script read ---
+
+_USE_PIECES = ["u", "u2", "url", "x.u", "$u", "var u", "let ", "function u", "=", "(", ")",
+               ";", " ", "\n", "é", "1u", "_u", "r"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_USE_PIECES), max_size=20))
+def test_used_of_finds_the_names_each_word_read_did(pieces: list[str]) -> None:
+    code = "".join(pieces)
+    handed = {"u": "var u='//a.test/';", "r": "var r='//b.test/';", "_u": "var _u=1;"}
+    words = set(re.findall(r"[A-Za-z_$][\w$]*", code)) & handed.keys()
+    assert deobfuscate.used_of(code, handed) == "".join(
+        handed[name] for name in sorted(words) if deobfuscate._uses(code, name))
