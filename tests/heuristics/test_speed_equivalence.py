@@ -488,7 +488,7 @@ def test_valued_finds_whole_values(values: set[str], found: list[str]) -> None:
 _JOIN_PIECES = ["'", '"', "+", "++", " ", "\n", "\u2003", "\t", "a", "<scr", "\\", "' + '"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_JOIN_PIECES), max_size=25))
 def test_literal_joins_are_the_quote_led_pattern(pieces: list[str]) -> None:
     text = "".join(pieces)
@@ -503,7 +503,7 @@ _USE_PIECES = ["u", "u2", "url", "x.u", "$u", "var u", "let ", "function u", "="
                ";", " ", "\n", "é", "1u", "_u", "r"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_USE_PIECES), max_size=20))
 def test_used_of_finds_the_names_each_word_read_did(pieces: list[str]) -> None:
     code = "".join(pieces)
