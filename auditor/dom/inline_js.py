@@ -424,7 +424,6 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
 # taken out (`'<scr' + 'ipt'`, `"<sc"+"ript"`, `'<s'+'cript'`); a `>` since closes it.
 _TAG_OPEN = lazy_regex(r"<|\\x3c|\\u003c|%3c", re.IGNORECASE)
 _TAG_CLOSE = lazy_regex(r">|\\x3e|\\u003e|%3e", re.IGNORECASE)
-LITERAL_JOIN = lazy_regex(r"""['"]\s*\+\s*['"]""")  # `'<scr' + 'ipt'`
 _TAG_NAME = lazy_regex(r"\s*([a-z][a-z0-9-]*)", re.IGNORECASE)
 _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
                   "frame": RequestType.SUBDOCUMENT, "script": RequestType.SCRIPT,
@@ -442,6 +441,43 @@ _LINK_AS = lazy_regex(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
 _QUOTED = lazy_regex(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
 
 
+# a literal join's `+` and the quote after it (`'<scr' + 'ipt'`)
+_JOIN_PLUS = lazy_regex(r"""\+\s*+['"]""")
+
+
+def literal_joins(text: str) -> Iterator[tuple[int, int]]:
+    """Where code joins two literals (`'<scr' + 'ipt'`, `"<sc"+"ript"`): the spans `re`
+    finds for `['"]\\s*\\+\\s*['"]`, left to right, none overlapping. Sought from the `+`
+    and the quote after it, the spaces before it read back to a quote: led by a quote
+    (a page's scripts hold 20 for each `+`), the pattern was tried at every quote
+    (20 -> 2 ms over the corpus's scripts). Each run of spaces is read back once: linear.
+
+    >>> text = "'<scr' + 'ipt' + x + '>' +\\n '<'"
+    >>> [text[a:b] for a, b in literal_joins(text)]
+    ["' + '", "' +\\n '"]
+    """
+    end = at = 0
+    while (plus := _JOIN_PLUS.search(text, at)) is not None:
+        start = plus.start()
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        if start > end and text[start - 1] in "'\"":
+            yield start - 1, plus.end()
+            end = at = plus.end()
+        else:
+            at = plus.start() + 1
+
+
+def unjoined(text: str) -> str:
+    """The text with its literal joins (`literal_joins`) taken out: `'<scr' + 'ipt'` read
+    as `'<script'`."""
+    pieces, last = [], 0
+    for start, end in literal_joins(text):
+        pieces.append(text[last:start])
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def _written_tag(script: str, at: int) -> tuple[str, str] | None:
     """The tag the script's markup has open at `at` (its name in lower case, its text so
     far); None when `at` is in no tag (code, text, a closed tag)."""
@@ -449,7 +485,7 @@ def _written_tag(script: str, at: int) -> tuple[str, str] | None:
     opens = list(_TAG_OPEN.finditer(script, start, at))
     if not opens:
         return None
-    inside = LITERAL_JOIN.sub("", script[opens[-1].end() : at])
+    inside = unjoined(script[opens[-1].end() : at])
     if _TAG_CLOSE.search(_QUOTED.sub("", inside)):
         return None
     name = _TAG_NAME.match(inside)
@@ -469,7 +505,7 @@ def _written_type(script: str, at: int, tag: tuple[str, str] | None,
         return _WRITTEN_TYPES.get(name)
     if name != "link":
         return None
-    after = LITERAL_JOIN.sub("", script[at : at + 200])
+    after = unjoined(script[at : at + 200])
     close = _TAG_CLOSE.search(_QUOTED.sub(lambda m: " " * len(m.group(0)), after))
     text += after[: close.start() if close else len(after)]
     rel, as_ = _LINK_REL.search(text), _LINK_AS.search(text)

@@ -206,9 +206,10 @@ _EVERY_VALUE: dict[int, tuple[frozenset[str], LiteralSet]] = {}
 # title, images, sheets and frames), found in one walk the first time any is asked for,
 # with the comments: on the 110 corpus pages one walk for all costs 16-20 ms, one walk
 # per tag 13-15 ms each (an XPath for the comments 23 ms); five more tags in it cost
-# 7 ms, and took six walks a page out (24 ms each)
-COMMON_TAGS = ("a", "article", "base", "frame", "h1", "iframe", "img", "link", "meta",
-               "script", "style", "title", "video")
+# 7 ms, and took six walks a page out (24 ms each); the ad boxes' `aside` and `section`
+# and the slots' `<noscript>`, asked of every page, a walk each: 36-42 -> 30 ms for the three
+COMMON_TAGS = ("a", "article", "aside", "base", "frame", "h1", "iframe", "img", "link", "meta",
+               "noscript", "script", "section", "style", "title", "video")
 _FRAME_TAGS = frozenset({"iframe", "frame"})
 
 # Up to this many elements a path is libxml2's getpath; it counts same-name siblings one

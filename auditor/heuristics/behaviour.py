@@ -26,10 +26,11 @@ from auditor.catalogue import Network
 from auditor.dom.deobfuscate import spliced
 from auditor.dom.hiding import inline_hiding, tiny_element
 from auditor.dom.inline_js import (
-    LITERAL_JOIN,
     base64_text,
     closing_bracket,
     js_unescaped,
+    literal_joins,
+    unjoined,
     url_literals,
 )
 from auditor.dom.page import ParsedPage, handlers_of
@@ -89,9 +90,9 @@ def _joined_code_holds(ctx: PageContext, words: Words) -> bool:
     are joined: a kit splits the word itself (`'et'+'h_requestAccounts'`), which the
     needles `_code_holds` asks for as written never see."""
     page = ctx.page
-    if page is None or not LITERAL_JOIN.search(text := page.script_text):
+    if page is None or next(literal_joins(text := page.script_text), None) is None:
         return False
-    joined: str = page.view("script text joined", lambda: LITERAL_JOIN.sub("", text))
+    joined: str = page.view("script text joined", lambda: unjoined(text))
     return any(word in joined for word in words[1])
 
 
@@ -1400,7 +1401,7 @@ def wallet_drainers(ctx: PageContext) -> Iterator[Finding]:
         plain = _CONNECTS.search(code) and _APPROVES.search(code)
         # names split into literals joined at run time ('eth_req'+'uestAccounts',
         # c['appr'+'ove']) are names hidden as an encoding hides them
-        joined = LITERAL_JOIN.sub("", spliced(code)) if not plain and "+" in code else ""
+        joined = unjoined(spliced(code)) if not plain and "+" in code else ""
         hidden = not plain and any(_CONNECTS.search(p) and _APPROVES.search(p)
                                    for p in (joined, *payloads))
         if not (plain or hidden):

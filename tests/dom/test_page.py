@@ -60,6 +60,15 @@ def test_a_slot_selector_skipped_by_its_needles_matches_nothing(path: Path) -> N
     # inside an `or` a negation is no conjunct: the branch stays unread
     ("descendant-or-self::div[@a or (@b and (not(@c)))]", None),
     ("descendant-or-self::div[@a or @b]", None),
+    # a child combinator: each tag of the path (GPT's `ins > ins > iframe[id^=…]`), and a
+    # child's tests (`:has(> a[href*=…])`) as conjuncts of the element's own
+    ("descendant-or-self::ins/ins/iframe[@id and starts-with(@id, 'google_ads_iframe_')]",
+     ((("<ins", "<iframe", "id"), ("google_ads_iframe_",)),)),
+    ("descendant-or-self::div[(@id and starts-with(@id, 'unit_')) and "
+     "(./a[@href and contains(@href, 'idealmedia.com')])]",
+     ((("<div", "<a", "id", "href"), ("unit_", "idealmedia.com")),)),
+    ("descendant-or-self::div[./a[not(@href)]]", None),
+    ("descendant-or-self::div[.//a[@href]]", None),  # a descendant's: unread
 ])
 def test_slot_needles(path: str, needles: object) -> None:
     assert slot_needles(path) == needles

@@ -13,7 +13,7 @@ from lxml import etree
 
 from auditor.catalogue import default_catalogue
 from auditor.dom import deobfuscate, walk
-from auditor.dom.inline_js import LinkClicks, consent_gated
+from auditor.dom.inline_js import LinkClicks, consent_gated, literal_joins, unjoined
 from auditor.dom.page import parse_page
 from auditor.dom.parser import attributes_named, valued
 from auditor.heuristics import behaviour, hidden, redirects
@@ -481,3 +481,33 @@ def test_valued_finds_whole_values(values: set[str], found: list[str]) -> None:
     root = parse_page('<p class="a b" id="p1"></p><p class="a" id="p2"></p><p class=b id=p3>'
                       '</p><p class="a&#10;b" id="p4"></p>').root
     assert [el.get("id") for el in valued(root, "class", values)] == found
+
+
+# --- literal joins: read from each `+` back to a quote, not tried at every quote ---
+
+_JOIN_PIECES = ["'", '"', "+", "++", " ", "\n", "\u2003", "\t", "a", "<scr", "\\", "' + '"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_JOIN_PIECES), max_size=25))
+def test_literal_joins_are_the_quote_led_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = re.compile(r"""['"]\s*\+\s*['"]""")
+    assert list(literal_joins(text)) == [m.span() for m in pattern.finditer(text)]
+    assert unjoined(text) == pattern.sub("", text)
+
+
+# --- names handed on: each name looked for, not every word of the script read ---
+
+_USE_PIECES = ["u", "u2", "url", "x.u", "$u", "var u", "let ", "function u", "=", "(", ")",
+               ";", " ", "\n", "é", "1u", "_u", "r"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_USE_PIECES), max_size=20))
+def test_used_of_finds_the_names_each_word_read_did(pieces: list[str]) -> None:
+    code = "".join(pieces)
+    handed = {"u": "var u='//a.test/';", "r": "var r='//b.test/';", "_u": "var _u=1;"}
+    words = set(re.findall(r"[A-Za-z_$][\w$]*", code)) & handed.keys()
+    assert deobfuscate.used_of(code, handed) == "".join(
+        handed[name] for name in sorted(words) if deobfuscate._uses(code, name))
