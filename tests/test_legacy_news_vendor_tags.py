@@ -143,6 +143,27 @@ var sc_security="0a1b2c3d";</script>
  target="_blank"><img class="statcounter" src="https://c.statcounter.com/7654321/0/0a1b2c3d/1/"
  alt="web stats"></a></div></noscript>""",
         "StatCounter", {("statcounter-project", "7654321")}),
+    "statcounter-numbered-counter-host-noscript": (
+        # the older install code's <noscript> image, from one of its numbered counter hosts
+        """<noscript><div class="statcounter"><a title="web analytics" href="http://statcounter.com/">
+<img class="statcounter" src="http://c29.statcounter.com/counter.php?sc_project=7654321&amp;java=0\
+&amp;security=0a1b2c3d&amp;invisible=1" alt="web analytics"></a></div></noscript>""",
+        "StatCounter", {("statcounter-project", "7654321")}),
+    "carbon-legacy-zone-embed": (
+        # Carbon's embed before carbon.js: a script inserted from engine.carbonads.com/z/<zone>/
+        """<div id="carbonads-container"><div class="carbonad"><div id="azcarbon"></div>
+<script>var z = document.createElement("script"); z.type = "text/javascript"; z.async = true;
+z.src = "http://engine.carbonads.com/z/41237/azcarbon_2_1_0_HORIZ";
+var s = document.getElementsByTagName("script")[0]; s.parentNode.insertBefore(z, s);</script>
+</div></div>""",
+        "BuySellAds", {("carbon-serve", "41237")}),
+    "marfeel-garda-snippet-host-variable": (
+        # its garda snippet builds the script's URL from the host it names: no Marfeel URL
+        """<script>window.mrf={host:"bc.marfeel.com",dt:3},function(e,t,o,i,a,n,r){function d(){
+var c=t.createElement("script");c.src="//"+r.host+"/statics/marfeel/gardac.js";
+t.head.appendChild(c)}/mobile/i.test(i.userAgent)&&d()}(document,document,location,
+navigator,document.cookie,location.search,window.mrf);</script>""",
+        "Marfeel", set()),
     "sharethis-property-loader": (
         """<script src="//platform-api.sharethis.com/js/sharethis.js#property=\
 5a1b2c3d4e5f60718293a4b5&amp;product=sticky-share-buttons" async></script>""",

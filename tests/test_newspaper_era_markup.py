@@ -952,12 +952,46 @@ ADSENSE_NAMED_CLIENT = b"""<html><head><title>t</title></head><body><p>Article t
 </body></html>"""
 
 
-def test_adsense_named_client_is_its_publisher(project_engine: Engine,
-                                               catalogue: Catalogue) -> None:
-    (page,) = audit(ADSENSE_NAMED_CLIENT, url="https://www.mag.test/a", engine=project_engine,
+@pytest.mark.parametrize("client", ["ca-conde_newyorker", "ca-citypaper"])
+def test_adsense_named_client_is_its_publisher(project_engine: Engine, catalogue: Catalogue,
+                                               client: str) -> None:
+    """A partner's name, with a product's suffix or alone."""
+    page_markup = ADSENSE_NAMED_CLIENT.replace(b"ca-conde_newyorker", client.encode())
+    (page,) = audit(page_markup, url="https://www.mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert [(i.kind, i.value) for i in page.ids if i.kind == "adsense-publisher"] == [
-        ("adsense-publisher", "ca-conde_newyorker")]
+        ("adsense-publisher", client)]
+
+
+# AdSense for Content's JavaScript output (custom rendering): show_ads.js hands the ads to
+# the page's google_ad_request_done(), which draws them where the site chooses; nothing
+# renders where the configuring script stands
+ADSENSE_JS_OUTPUT = b"""<html><head><title>t</title>
+<script>function google_ad_request_done(google_ads) {
+  var s = '';
+  for (var i = 0; i < google_ads.length; i++) { s += '<a href="' + google_ads[i].url + '">'
+    + google_ads[i].line1 + '</a>'; }
+  document.getElementById('sponsor-links').innerHTML = s;
+}</script></head><body><p>Article text.</p>
+<div id="sponsor-links"></div>
+<div class="story-foot"><script>
+  google_ad_client = 'ca-citypaper_js';
+  google_ad_channel = 'news';
+  google_ad_output = 'js';
+  google_max_num_ads = '3';
+  google_ad_type = 'text';
+</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>
+</body></html>"""
+
+
+def test_adsense_js_output_is_no_unit_at_its_script(project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    (page,) = audit(ADSENSE_JS_OUTPUT, url="https://www.citypaper.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [s for s in page.slots if s.network == "Google AdSense"] == []
+    assert "Google AdSense" in {n.network for n in page.networks}
+    assert ("adsense-publisher", "ca-citypaper_js") in {(i.kind, i.value) for i in page.ids}
 
 
 # AdSense's legacy unit before ad slots: the client and size as globals (quoted or not, in

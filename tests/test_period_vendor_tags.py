@@ -88,6 +88,31 @@ script.async = true; document.getElementsByTagName('head')[0].appendChild(script
 })();
 </script>""",
         "CrowdIgnite", (None, None), "5521"),
+    "zedo-javascript-tag": (
+        "", """<!-- begin ZEDO for channel:  Town News , publisher: Town News ,\
+ Ad Dimension: Medium Rectangle - 300 x 250 -->
+<script language="JavaScript">
+var zflag_nid="1234"; var zflag_cid="56/1"; var zflag_sid="7"; var zflag_width="300";
+var zflag_height="250"; var zflag_sz="9";
+</script>
+<script language="JavaScript" src="http://d3.zedo.com/jsc/d3/fo.js"></script>
+<!-- end ZEDO for channel:  Town News , publisher: Town News ,\
+ Ad Dimension: Medium Rectangle - 300 x 250 -->""",
+        "Zedo", (300, 250), None),
+    "lijit-fp-tag": (
+        "", """<script type="text/javascript"
+ src="http://ap.lijit.com/www/delivery/fp?z=123456&amp;u=townnews&amp;width=300&amp;height=250"></script>""",
+        "Sovrn", (None, None), None),
+    "marketgid-dt07-widget-box": (
+        "", """<!-- MGID News Widget -->
+<div id="MarketGid4410"><center>
+<a href="http://mgid.com/" rel="nofollow">Loading...</a></center></div>
+<script type="text/javascript">var MarketGidDate = new Date();
+document.write('<scr'+'ipt type="text/javascript" '
++'src="http://jsn.dt07.net/t/o/town.test.4410.js?t='
++MarketGidDate.getYear()+MarketGidDate.getMonth()+'" charset="utf-8"></scr'+'ipt>');
+</script>""",
+        "MGID", (None, None), "4410"),
     "scribol-widget-frame": (
         "", """<iframe class="scribol" height="150" width="300" id="scribol_88121" scrolling="no"
  frameborder="0"></iframe>
@@ -121,10 +146,25 @@ def test_condenet_loader_names_the_pages_dart_site_and_zone(
         ("dart-site", "news.dart"), ("dart-zone", "science")}
 
 
+@pytest.mark.parametrize("case", ["marketgid-widget-box", "marketgid-dt07-widget-box"])
 def test_a_marketgid_widget_script_names_its_widget(
-        project_engine: Engine, catalogue: Catalogue) -> None:
-    page = _page(project_engine, catalogue, "", TAGS["marketgid-widget-box"][1])
+        project_engine: Engine, catalogue: Catalogue, case: str) -> None:
+    page = _page(project_engine, catalogue, "", TAGS[case][1])
     assert ("mgid-widget", "4410") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_marketgids_later_cdn_is_its_own(project_engine: Engine, catalogue: Catalogue) -> None:
+    """dt07.net, MarketGid's CDN after dt00.net: the script it writes names the network and
+    the widget even where the box and its link to mgid.com are elsewhere (a site's shared js)."""
+    script = TAGS["marketgid-dt07-widget-box"][1].split("<script", 1)[1]
+    page = _page(project_engine, catalogue, "", "<script" + script)
+    assert "MGID" in {n.network for n in page.networks}
+    assert ("mgid-widget", "4410") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_the_older_lijit_tag_names_its_zone(project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", TAGS["lijit-fp-tag"][1])
+    assert ("sovrn-zone", "123456") in {(i.kind, i.value) for i in page.ids}
 
 
 @pytest.mark.parametrize("tag", [
@@ -136,6 +176,10 @@ document.write(unescape("%3Cscript src='http://widgets.outbrain.com/OutbrainRate
 </script>""",
     # a box named for the network with no widget number
     '<div id="MarketGidNews"><p>Partner news</p></div>',
+    # Zedo's 1 x 1 dimension: its pixel and pop-up formats, no box where the tag stands
+    """<script>var zflag_nid="1234"; var zflag_cid="56/1"; var zflag_sid="7"; var zflag_width="1";
+var zflag_height="1"; var zflag_sz="15";</script>
+<script src="http://c5.zedo.com/jsc/c5/fo.js"></script>""",
 ])
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
