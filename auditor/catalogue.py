@@ -39,7 +39,7 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
                         "zone", "handed"})
-FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
+FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text"})
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
 AmpRole = Literal["ad", "analytics", "bidder"]

@@ -235,11 +235,18 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+# formats a tag shows away from where it stands: a window, a notification, a page over the
+# page, the page's own words and links (a catalogue network's `formats`)
+_SHOWN_ELSEWHERE = ("popunder", "push", "interstitial", "in-text")
+
+
 def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple[str, bool]]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
-    `document.write` of a tag), each with whether it may be an ad's: no vendor of another
-    kind than ads serves it (a known tracker, a pixel, `shows_ads = false`, a consent
-    manager's or a widget's host shows no ad). What `slots.ad_script_boxes` reads."""
+    `document.write` of a tag), each with whether it may show an ad where it stands: no
+    vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
+    false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
+    format shown elsewhere (`_SHOWN_ELSEWHERE`: Infolinks' in-text, PopAds' pop-under).
+    What `slots.ad_script_boxes` reads."""
     out: dict[etree._Element, list[tuple[str, bool]]] = {}
     for s in seen:
         if s.found.type is not RequestType.SCRIPT or not s.found.assigned \
@@ -248,7 +255,9 @@ def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple
         other = (s.network is not None and not (
             s.network.shows_ads and s.network.category in _SHOWS_BANNERS)) or (
             s.network is None and s.entity is not None
-            and s.entity.category is not Category.ADVERTISING)
+            and s.entity.category is not Category.ADVERTISING) or (
+            s.network is not None and any(s.network.format_tag(fmt, [s.found.url]) is not None
+                                          for fmt in _SHOWN_ELSEWHERE))
         out.setdefault(s.found.element, []).append((s.found.url, not other))
     return out
 

@@ -19,7 +19,9 @@ from auditor.slots import AD_SCRIPT_RULE
 @pytest.fixture(scope="module")
 def lists() -> Engine:
     return Engine.from_lists([
-        ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"),
+        ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"
+                 "||infolinks.com^$third-party\n||kontera.com/javascript/lib/KonaLibInline.js\n"
+                 "||skimresources.com^$script,third-party\n||popads.net^\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -80,5 +82,26 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
 def test_other_script_boxes_are_no_placement(
         lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
     (page,) = audit(PAGE.format(head=head, body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert page.slots == ()
+
+
+@pytest.mark.parametrize("body", [
+    # in-text ads (the catalogue's `in-text` format): the article's words become its links,
+    # wherever the tag stands (a WordPress text widget holding Infolinks' code)
+    ('<div class="textwidget"><script type="text/javascript">var infolinks_pid = 12345; '
+     'var infolinks_wsid = 0;</script><script type="text/javascript" '
+     'src="http://resources.infolinks.com/js/infolinks_main.js"></script></div>'),
+    ('<div><script type="text/javascript">var dc_AdLinkColor = "blue"; '
+     'var dc_PublisherID = 12345;</script><script type="text/javascript" '
+     'src="http://kona.kontera.com/javascript/lib/KonaLibInline.js"></script></div>'),
+    # a link rewriter: the page's own links become its affiliate links
+    '<div><script src="http://s.skimresources.com/js/12345X678.skimlinks.js"></script></div>',
+    # a pop-under network's tag (the catalogue's `popunder` format): a window, no placement
+    '<div><script type="text/javascript" src="http://www.popads.net/pop.js"></script></div>',
+])
+def test_a_tag_of_a_format_shown_elsewhere_is_no_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert page.slots == ()
