@@ -21,7 +21,8 @@ def lists() -> Engine:
     return Engine.from_lists([
         ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"
                  "||infolinks.com^$third-party\n||kontera.com/javascript/lib/KonaLibInline.js\n"
-                 "||skimresources.com^$script,third-party\n||popads.net^\n"),
+                 "||skimresources.com^$script,third-party\n||popads.net^\n"
+                 "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -105,3 +106,19 @@ def test_a_tag_of_a_format_shown_elsewhere_is_no_placement(
     (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert page.slots == ()
+
+
+def test_the_sites_own_scripts_in_one_box_are_no_one_vendors_tag(
+        lists: Engine, catalogue: Catalogue) -> None:
+    """Scripts of the page's own site are its theme's and plugins', several vendors' code: a
+    box of them (a theme's footer scripts, one an ad plugin's library a list blocks) is no
+    placement; the site's own ad tag, one script alone in its box, still is."""
+    scripts = ('<div id="footer-scripts">'
+               '<script src="http://town.test/wp-includes/js/jquery/jquery.js?ver=1.4.2"></script>'
+               '<script src="http://town.test/wp-content/plugins/adrotate/library/'
+               'jquery.adrotate.dyngroup.js?ver=3.6"></script>'
+               '<script src="http://town.test/wp-content/themes/town/js/site.js"></script></div>')
+    tag = '<div><script src="http://town.test/cgi-bin/ads/show.cgi?zone=side"></script></div>'
+    (page,) = audit(PAGE.format(head="", body=scripts + tag).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == ["/html/body/div[2]"]
