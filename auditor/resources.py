@@ -9,7 +9,7 @@ hosts are summarised.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -240,12 +240,15 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
 _SHOWN_ELSEWHERE = ("popunder", "push", "interstitial", "in-text")
 
 
-def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple[str, bool]]]:
+def script_requests(seen: Sequence[Sighting], placed: Collection[str],
+                    ) -> dict[etree._Element, list[tuple[str, bool]]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
     `document.write` of a tag), each with whether it may show an ad where it stands: no
     vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
     false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
-    format shown elsewhere (`_SHOWN_ELSEWHERE`: Infolinks' in-text, PopAds' pop-under).
+    format shown elsewhere (`_SHOWN_ELSEWHERE`: Infolinks' in-text, PopAds' pop-under),
+    nor of a network whose unit the page's markup places already (`placed`, the names of
+    the catalogue's slots' networks: MarketGid's widget box, GPT's div), which it fills.
     What `slots.ad_script_boxes` reads."""
     out: dict[etree._Element, list[tuple[str, bool]]] = {}
     for s in seen:
@@ -256,8 +259,9 @@ def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple
             s.network.shows_ads and s.network.category in _SHOWS_BANNERS)) or (
             s.network is None and s.entity is not None
             and s.entity.category is not Category.ADVERTISING) or (
-            s.network is not None and any(s.network.format_tag(fmt, [s.found.url]) is not None
-                                          for fmt in _SHOWN_ELSEWHERE))
+            s.network is not None and (s.network.name in placed or any(
+                s.network.format_tag(fmt, [s.found.url]) is not None
+                for fmt in _SHOWN_ELSEWHERE)))
         out.setdefault(s.found.element, []).append((s.found.url, not other))
     return out
 

@@ -22,7 +22,8 @@ def lists() -> Engine:
         ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"
                  "||infolinks.com^$third-party\n||kontera.com/javascript/lib/KonaLibInline.js\n"
                  "||skimresources.com^$script,third-party\n||popads.net^\n"
-                 "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"),
+                 "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"
+                 "||dt00.net^$third-party\n||googletagservices.com^\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -122,3 +123,24 @@ def test_the_sites_own_scripts_in_one_box_are_no_one_vendors_tag(
     (page,) = audit(PAGE.format(head="", body=scripts + tag).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert [s.xpath for s in page.slots] == ["/html/body/div[2]"]
+
+
+@pytest.mark.parametrize(("body", "xpath"), [
+    # MarketGid's widget box, its script in a box of the theme's after it: the script fills
+    # the widget's box
+    ('<div id="MarketGid4410"><center><a href="http://us.marketgid.com/" rel="nofollow">'
+     'Loading...</a></center></div>\n<div class="mg-script"><script type="text/javascript">'
+     'var MarketGidDate = new Date();\ndocument.write(\'<scr\'+\'ipt type="text/javascript" '
+     'src="http://mg.dt00.net/js/t/o/town.test.4410.js?t=\'+MarketGidDate.getYear()+\'">'
+     '</scr\'+\'ipt>\');</script></div>', "/html/body/div[1]"),
+    # GPT loaded as the page is read (its synchronous mode) in a box: it fills the unit's div
+    ('<div><script src="http://www.googletagservices.com/tag/js/gpt.js"></script></div>'
+     '<div id="div-gpt-ad-1234567890-0" style="width:300px;height:250px"><script>'
+     'googletag.cmd.push(function() { googletag.display("div-gpt-ad-1234567890-0"); });'
+     '</script></div>', "/html/body/div[2]"),
+])
+def test_a_script_filling_its_networks_unit_elsewhere_is_no_second_placement(
+        lists: Engine, catalogue: Catalogue, body: str, xpath: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == [xpath]
