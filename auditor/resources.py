@@ -15,7 +15,7 @@ from typing import Protocol
 
 from lxml import etree
 
-from auditor.catalogue import Catalogue, Entity, Network
+from auditor.catalogue import PLACELESS_FORMATS, Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import FoundURL, held_request, held_until_consent
@@ -235,18 +235,13 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
-# formats a tag shows away from where it stands: a window, a notification, a page over the
-# page, the page's own words and links (a catalogue network's `formats`)
-_SHOWN_ELSEWHERE = ("popunder", "push", "interstitial", "in-text")
-
-
 def script_requests(seen: Sequence[Sighting], placed: Collection[str],
                     ) -> dict[etree._Element, list[tuple[str, bool]]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
     `document.write` of a tag), each with whether it may show an ad where it stands: no
     vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
     false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
-    format shown elsewhere (`_SHOWN_ELSEWHERE`: Infolinks' in-text, PopAds' pop-under),
+    format shown elsewhere (`PLACELESS_FORMATS`: Infolinks' in-text, PopAds' pop-under),
     nor of a network whose unit the page's markup places already (`placed`, the names of
     the catalogue's slots' networks: MarketGid's widget box, GPT's div), which it fills.
     What `slots.ad_script_boxes` reads."""
@@ -261,7 +256,7 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
             and s.entity.category is not Category.ADVERTISING) or (
             s.network is not None and (s.network.name in placed or any(
                 s.network.format_tag(fmt, [s.found.url]) is not None
-                for fmt in _SHOWN_ELSEWHERE)))
+                for fmt in PLACELESS_FORMATS)))
         out.setdefault(s.found.element, []).append((s.found.url, not other))
     return out
 
