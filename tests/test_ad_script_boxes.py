@@ -23,7 +23,8 @@ def lists() -> Engine:
                  "||infolinks.com^$third-party\n||kontera.com/javascript/lib/KonaLibInline.js\n"
                  "||skimresources.com^$script,third-party\n||popads.net^\n"
                  "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"
-                 "||dt00.net^$third-party\n||googletagservices.com^\n"),
+                 "||dt00.net^$third-party\n||googletagservices.com^\n"
+                 "||googlesyndication.com/pagead/\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -144,3 +145,21 @@ def test_a_script_filling_its_networks_unit_elsewhere_is_no_second_placement(
     (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert [s.xpath for s in page.slots] == [xpath]
+
+
+@pytest.mark.parametrize("body", [
+    # AdSense's page-level loader pasted without `async` into a text widget (Auto ads: it
+    # places units where it chooses)
+    ('<div class="textwidget"><script src="http://pagead2.googlesyndication.com/pagead/js/'
+     'adsbygoogle.js"></script></div>'),
+    # GPT's loader written as the page is read, its units declared elsewhere
+    ('<div><script>document.write(\'<scr\' + \'ipt src="http://www.googletagservices.com/'
+     'tag/js/gpt.js"></scr\' + \'ipt>\');</script></div>'),
+])
+def test_a_networks_page_loader_is_no_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    """A network's loader the catalogue says a page includes once (`loaders`, not its
+    `unit_loaders`) fills its units wherever they stand, not the box it stands in."""
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert page.slots == ()
