@@ -1968,7 +1968,7 @@ AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"
 # what a box holding an ad's tag may hold beside it and still be that tag's own: the tag's
 # scripts (its globals, its loader), its fallback, its style sheet, line breaks
 _TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
-_NOT_A_BOX = frozenset({"head", "html", "body", "main", "header", "footer", "nav", "form"})
+_NOT_A_BOX = _LANDMARKS | {"head", "form"}  # the page's frame, and a form
 
 
 def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
