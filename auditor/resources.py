@@ -242,8 +242,10 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
     vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
     false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
     format shown elsewhere (`PLACELESS_FORMATS`: Infolinks' in-text, PopAds' pop-under),
-    nor a network's page loader (its `loaders`, not its `unit_loaders`: AdSense's
-    adsbygoogle.js, GPT's gpt.js) or one of a network whose unit the page's markup places
+    nor a network's page loader where the catalogue tells it from its unit loaders (one of
+    its `loaders` and not of its `unit_loaders`: AdSense's adsbygoogle.js beside
+    show_ads.js; a network naming no unit loader may list its per-unit tag among its
+    `loaders`, Amazon's onejs), nor one of a network whose unit the page's markup places
     already (`placed`, the names of the catalogue's slots' networks: MarketGid's widget
     box, GPT's div): those fill units wherever they stand. What `slots.ad_script_boxes`
     reads."""
@@ -257,7 +259,8 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
             s.network is None and s.entity is not None
             and s.entity.category is not Category.ADVERTISING) or (
             s.network is not None and (s.network.name in placed or (
-                s.network.is_loader(s.found.url) and not s.network.is_unit_loader(s.found.url))
+                s.network.unit_loaders and s.network.is_loader(s.found.url)
+                and not s.network.is_unit_loader(s.found.url))
                 or any(s.network.format_tag(fmt, [s.found.url]) is not None
                        for fmt in PLACELESS_FORMATS)))
         out.setdefault(s.found.element, []).append((s.found.url, not other))

@@ -24,7 +24,7 @@ def lists() -> Engine:
                  "||skimresources.com^$script,third-party\n||popads.net^\n"
                  "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"
                  "||dt00.net^$third-party\n||googletagservices.com^\n"
-                 "||googlesyndication.com/pagead/\n"),
+                 "||googlesyndication.com/pagead/\n||amazon-adsystem.com^\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -152,14 +152,28 @@ def test_a_script_filling_its_networks_unit_elsewhere_is_no_second_placement(
     # places units where it chooses)
     ('<div class="textwidget"><script src="http://pagead2.googlesyndication.com/pagead/js/'
      'adsbygoogle.js"></script></div>'),
-    # GPT's loader written as the page is read, its units declared elsewhere
-    ('<div><script>document.write(\'<scr\' + \'ipt src="http://www.googletagservices.com/'
-     'tag/js/gpt.js"></scr\' + \'ipt>\');</script></div>'),
+    # the same loader written as the page is read
+    ('<div><script>document.write(\'<scr\' + \'ipt src="http://pagead2.googlesyndication.'
+     'com/pagead/js/adsbygoogle.js"></scr\' + \'ipt>\');</script></div>'),
 ])
 def test_a_networks_page_loader_is_no_placement(
         lists: Engine, catalogue: Catalogue, body: str) -> None:
-    """A network's loader the catalogue says a page includes once (`loaders`, not its
+    """A network's loader the catalogue tells from its unit loaders (in `loaders`, not in
     `unit_loaders`) fills its units wherever they stand, not the box it stands in."""
     (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert page.slots == ()
+
+
+def test_a_per_unit_tag_a_network_lists_among_its_loaders_is_still_a_placement(
+        lists: Engine, catalogue: Catalogue) -> None:
+    """Amazon's native shopping ad: its globals, then onejs, once per unit, which shows the
+    unit where it stands; the catalogue names no unit loader of Amazon's."""
+    body = ('<div class="textwidget"><script type="text/javascript">\n'
+            'amzn_assoc_placement = "adunit0";\namzn_assoc_tracking_id = "townnews-20";\n'
+            'amzn_assoc_ad_mode = "search";\namzn_assoc_ad_type = "smart";\n'
+            'amzn_assoc_marketplace = "amazon";\namzn_assoc_region = "US";\n</script>\n'
+            '<script src="//z-na.amazon-adsystem.com/widgets/onejs?MarketPlace=US"></script></div>')
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == ["/html/body/div"]
