@@ -39,7 +39,10 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
                         "zone", "handed"})
-FORMATS = frozenset({"popunder", "push", "interstitial", "native"})
+FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text"})
+# the formats shown away from where their tag stands: a window, a notification, a page over
+# the page, the page's own words and links (rules/README.md, `formats`)
+PLACELESS_FORMATS = ("popunder", "push", "interstitial", "in-text")
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
 AmpRole = Literal["ad", "analytics", "bidder"]

@@ -9,13 +9,13 @@ hosts are summarised.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from lxml import etree
 
-from auditor.catalogue import Catalogue, Entity, Network
+from auditor.catalogue import PLACELESS_FORMATS, Catalogue, Entity, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import FoundURL, held_request, held_until_consent
@@ -235,11 +235,20 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
-def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple[str, bool]]]:
+def script_requests(seen: Sequence[Sighting], placed: Collection[str],
+                    ) -> dict[etree._Element, list[tuple[str, bool]]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
-    `document.write` of a tag), each with whether it may be an ad's: no vendor of another
-    kind than ads serves it (a known tracker, a pixel, `shows_ads = false`, a consent
-    manager's or a widget's host shows no ad). What `slots.ad_script_boxes` reads."""
+    `document.write` of a tag), each with whether it may show an ad where it stands: no
+    vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
+    false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
+    format shown elsewhere (`PLACELESS_FORMATS`: Infolinks' in-text, PopAds' pop-under),
+    nor a network's page loader where the catalogue tells it from its unit loaders (one of
+    its `loaders` and not of its `unit_loaders`: AdSense's adsbygoogle.js beside
+    show_ads.js; a network naming no unit loader may list its per-unit tag among its
+    `loaders`, Amazon's onejs), nor one of a network whose unit the page's markup places
+    already (`placed`, the names of the catalogue's slots' networks: MarketGid's widget
+    box, GPT's div): those fill units wherever they stand. What `slots.ad_script_boxes`
+    reads."""
     out: dict[etree._Element, list[tuple[str, bool]]] = {}
     for s in seen:
         if s.found.type is not RequestType.SCRIPT or not s.found.assigned \
@@ -248,7 +257,12 @@ def script_requests(seen: Sequence[Sighting]) -> dict[etree._Element, list[tuple
         other = (s.network is not None and not (
             s.network.shows_ads and s.network.category in _SHOWS_BANNERS)) or (
             s.network is None and s.entity is not None
-            and s.entity.category is not Category.ADVERTISING)
+            and s.entity.category is not Category.ADVERTISING) or (
+            s.network is not None and (s.network.name in placed or (
+                s.network.unit_loaders and s.network.is_loader(s.found.url)
+                and not s.network.is_unit_loader(s.found.url))
+                or any(s.network.format_tag(fmt, [s.found.url]) is not None
+                       for fmt in PLACELESS_FORMATS)))
         out.setdefault(s.found.element, []).append((s.found.url, not other))
     return out
 

@@ -1968,11 +1968,12 @@ AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"
 # what a box holding an ad's tag may hold beside it and still be that tag's own: the tag's
 # scripts (its globals, its loader), its fallback, its style sheet, line breaks
 _TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
-_NOT_A_BOX = frozenset({"head", "html", "body", "main", "header", "footer", "nav", "form"})
+_NOT_A_BOX = _LANDMARKS | {"head", "form"}  # the page's frame, and a form
 
 
 def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
-                    decide: Callable[[str], Match]) -> list[tuple[etree._Element, str, str]]:
+                    decide: Callable[[str], Match],
+                    first_party: str | None) -> list[tuple[etree._Element, str, str]]:
     """The boxes that hold one ad's script tag and nothing a visitor reads, as cosmetic
     hits: a script an ad list blocks (`decide`: the lists' decision on a script URL;
     EasyList, not a privacy list, whose blocking says tracker) that loads or writes its ad
@@ -1981,8 +1982,10 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
     holding text, a link, an image or a form besides is a column or a widget the tag is
     one part of (a reader of its vendor's markup may still place it), one whose scripts
     load from several sites is where a theme puts its vendors' scripts (a footer's
-    analytics, in-text ads and pop-under), a loader that runs later or is appended to the
-    head fills units elsewhere (`_in_place`), and a loader in the head places nothing.
+    analytics, in-text ads and pop-under), and one of several scripts of the page's own
+    site (`first_party`) is where its theme puts its own and its plugins' code; a loader
+    that runs later or is appended to the head fills units elsewhere (`_in_place`), and a
+    loader in the head places nothing.
     `scripts`: each script element's URLs, and whether each may be an ad's
     (`resources.script_requests`). Each box is read once, its children only."""
     out: list[tuple[etree._Element, str, str]] = []
@@ -1996,7 +1999,9 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
             continue
         loads = [(child, url, ad) for child in box if child in scripts
                  for url, ad in scripts[child]]
-        if len({site_of(host_of(url)) for _, url, _ in loads}) != 1:
+        sites = {site_of(host_of(url)) for _, url, _ in loads}
+        if len(sites) != 1 or (len(loads) > 1
+                               and not is_third_party(host_of(loads[0][1]), first_party)):
             continue
         for child, url, ad in loads:
             match = decide(url) if ad and _in_place(child) else NO_MATCH

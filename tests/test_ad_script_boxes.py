@@ -19,7 +19,12 @@ from auditor.slots import AD_SCRIPT_RULE
 @pytest.fixture(scope="module")
 def lists() -> Engine:
     return Engine.from_lists([
-        ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"),
+        ListText("easylist", "<easylist>", "||feedads.test^$third-party\n"
+                 "||infolinks.com^$third-party\n||kontera.com/javascript/lib/KonaLibInline.js\n"
+                 "||skimresources.com^$script,third-party\n||popads.net^\n"
+                 "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"
+                 "||dt00.net^$third-party\n||googletagservices.com^\n"
+                 "||googlesyndication.com/pagead/\n||amazon-adsystem.com^\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -82,3 +87,93 @@ def test_other_script_boxes_are_no_placement(
     (page,) = audit(PAGE.format(head=head, body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert page.slots == ()
+
+
+@pytest.mark.parametrize("body", [
+    # in-text ads (the catalogue's `in-text` format): the article's words become its links,
+    # wherever the tag stands (a WordPress text widget holding Infolinks' code)
+    ('<div class="textwidget"><script type="text/javascript">var infolinks_pid = 12345; '
+     'var infolinks_wsid = 0;</script><script type="text/javascript" '
+     'src="http://resources.infolinks.com/js/infolinks_main.js"></script></div>'),
+    ('<div><script type="text/javascript">var dc_AdLinkColor = "blue"; '
+     'var dc_PublisherID = 12345;</script><script type="text/javascript" '
+     'src="http://kona.kontera.com/javascript/lib/KonaLibInline.js"></script></div>'),
+    # a link rewriter: the page's own links become its affiliate links
+    '<div><script src="http://s.skimresources.com/js/12345X678.skimlinks.js"></script></div>',
+    # a pop-under network's tag (the catalogue's `popunder` format): a window, no placement
+    '<div><script type="text/javascript" src="http://www.popads.net/pop.js"></script></div>',
+])
+def test_a_tag_of_a_format_shown_elsewhere_is_no_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert page.slots == ()
+
+
+def test_the_sites_own_scripts_in_one_box_are_no_one_vendors_tag(
+        lists: Engine, catalogue: Catalogue) -> None:
+    """Scripts of the page's own site are its theme's and plugins', several vendors' code: a
+    box of them (a theme's footer scripts, one an ad plugin's library a list blocks) is no
+    placement; the site's own ad tag, one script alone in its box, still is."""
+    scripts = ('<div id="footer-scripts">'
+               '<script src="http://town.test/wp-includes/js/jquery/jquery.js?ver=1.4.2"></script>'
+               '<script src="http://town.test/wp-content/plugins/adrotate/library/'
+               'jquery.adrotate.dyngroup.js?ver=3.6"></script>'
+               '<script src="http://town.test/wp-content/themes/town/js/site.js"></script></div>')
+    tag = '<div><script src="http://town.test/cgi-bin/ads/show.cgi?zone=side"></script></div>'
+    (page,) = audit(PAGE.format(head="", body=scripts + tag).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == ["/html/body/div[2]"]
+
+
+@pytest.mark.parametrize(("body", "xpath"), [
+    # MarketGid's widget box, its script in a box of the theme's after it: the script fills
+    # the widget's box
+    ('<div id="MarketGid4410"><center><a href="http://us.marketgid.com/" rel="nofollow">'
+     'Loading...</a></center></div>\n<div class="mg-script"><script type="text/javascript">'
+     'var MarketGidDate = new Date();\ndocument.write(\'<scr\'+\'ipt type="text/javascript" '
+     'src="http://mg.dt00.net/js/t/o/town.test.4410.js?t=\'+MarketGidDate.getYear()+\'">'
+     '</scr\'+\'ipt>\');</script></div>', "/html/body/div[1]"),
+    # GPT loaded as the page is read (its synchronous mode) in a box: it fills the unit's div
+    ('<div><script src="http://www.googletagservices.com/tag/js/gpt.js"></script></div>'
+     '<div id="div-gpt-ad-1234567890-0" style="width:300px;height:250px"><script>'
+     'googletag.cmd.push(function() { googletag.display("div-gpt-ad-1234567890-0"); });'
+     '</script></div>', "/html/body/div[2]"),
+])
+def test_a_script_filling_its_networks_unit_elsewhere_is_no_second_placement(
+        lists: Engine, catalogue: Catalogue, body: str, xpath: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == [xpath]
+
+
+@pytest.mark.parametrize("body", [
+    # AdSense's page-level loader pasted without `async` into a text widget (Auto ads: it
+    # places units where it chooses)
+    ('<div class="textwidget"><script src="http://pagead2.googlesyndication.com/pagead/js/'
+     'adsbygoogle.js"></script></div>'),
+    # the same loader written as the page is read
+    ('<div><script>document.write(\'<scr\' + \'ipt src="http://pagead2.googlesyndication.'
+     'com/pagead/js/adsbygoogle.js"></scr\' + \'ipt>\');</script></div>'),
+])
+def test_a_networks_page_loader_is_no_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    """A network's loader the catalogue tells from its unit loaders (in `loaders`, not in
+    `unit_loaders`) fills its units wherever they stand, not the box it stands in."""
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert page.slots == ()
+
+
+def test_a_per_unit_tag_a_network_lists_among_its_loaders_is_still_a_placement(
+        lists: Engine, catalogue: Catalogue) -> None:
+    """Amazon's native shopping ad: its globals, then onejs, once per unit, which shows the
+    unit where it stands; the catalogue names no unit loader of Amazon's."""
+    body = ('<div class="textwidget"><script type="text/javascript">\n'
+            'amzn_assoc_placement = "adunit0";\namzn_assoc_tracking_id = "townnews-20";\n'
+            'amzn_assoc_ad_mode = "search";\namzn_assoc_ad_type = "smart";\n'
+            'amzn_assoc_marketplace = "amazon";\namzn_assoc_region = "US";\n</script>\n'
+            '<script src="//z-na.amazon-adsystem.com/widgets/onejs?MarketPlace=US"></script></div>')
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.xpath for s in page.slots] == ["/html/body/div"]
