@@ -928,3 +928,107 @@ def test_a_position_call_after_a_string_holding_a_comment_opener_is_a_slot(
     (page,) = audit(OAS_AFTER_STRING, url="https://www.news.test/sport/a.html",
                     engine=project_engine, catalogue=catalogue).pages
     assert [(s.line, s.zone_id) for s in page.slots] == [(6, "Top"), (8, "Middle")]
+
+
+# Adzerk's legacy zone tag: a div per ad named `adzerk1`…`adzerkN`, then one script from its
+# engine naming the site and, per div, its name, size and zone; a network that ran on Adzerk
+# served the same path from its own engine host
+ADZERK_LEGACY = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div id="sponsors">
+<div id="adzerk1"></div>
+<div id="adzerk2"></div>
+<div id="adzerk-promo">house promo</div>
+</div>
+<script type="text/javascript"
+ src="http://engine.HOST/z/4321/adzerk1_2_4_43,adzerk2_2_17_45"></script>
+</body></html>"""
+
+
+@pytest.mark.parametrize("host", [b"adzerk.net", b"devnetwork.test"])
+def test_adzerk_legacy_divs_are_slots_of_its_engine(
+        project_engine: Engine, catalogue: Catalogue, host: bytes) -> None:
+    (page,) = audit(ADZERK_LEGACY.replace(b"HOST", host), url="https://blog.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (4, "Adzerk", "adzerk1"), (5, "Adzerk", "adzerk2")]
+    assert ("adzerk-site", "4321") in {(i.kind, i.value) for i in page.ids}
+    assert "Adzerk" in {n.network for n in page.networks}
+
+
+def test_adzerk_named_divs_without_its_engine_are_no_slots(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # a site's own `#adzerk1` with no engine script: nothing fills it
+    html = ADZERK_LEGACY.replace(b"engine.HOST/z/4321/", b"blog.test/js/")
+    (page,) = audit(html, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not [s for s in page.slots if s.network == "Adzerk"]
+
+
+# Open AdStream's JX call naming the page's position list and the one to show:
+# `…/adstream_jx.ads/<sitepage>/<rand>@<listpos>!<position>`
+OAS_JX_LISTED = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<script language="JavaScript1.1"
+ src="http://oascentral.paper.test/RealMedia/ads/adstream_jx.ads/paper.test/news/article@Top,x01!x01">
+</script>
+<script>document.write('<scr'+'ipt src="http://oascentral.paper.test/RealMedia/ads/\
+adstream_jx.ads/paper.test/news/article/1234@Top,Right!Right"></scr'+'ipt>');</script>
+</body></html>"""
+
+
+def test_an_open_adstream_call_naming_its_list_is_the_position_after_the_bang(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OAS_JX_LISTED, url="https://paper.test/news/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Open AdStream (OAS)", "x01"), (6, "Open AdStream (OAS)", "Right")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("oas-position", "x01"), ("oas-position", "Right"),
+            ("oas-sitepage", "paper.test/news/article")} <= ids
+
+
+# comScore's older generated tag: a script building the beacon.dll URL from strings, its
+# noscript image; and its beacon call with the client a bare number
+COMSCORE_LEGACY = b"""<html><head><title>t</title>
+<script type="text/javascript">
+setTimeout(function() {
+  var url = "http" + (/https:/.test(document.location.href) ? "s" : "") +
+      "://beacon.scorecardresearch.com/scripts/beacon.dll" +
+      "?c1=2&c2=6000017&c3=&c4=" + escape(document.location.href) +
+      "&rn=" + (new Date()).getTime();
+  var i = new Image(); i.src = url;
+}, 1);
+</script>
+<noscript><img alt=""
+ src="https://beacon.scorecardresearch.com/scripts/beacon.dll?c1=2&c2=6000017&c3=&x=NOJAVASCRIPT">
+</noscript>
+</head><body><p>Article text that a reader came for.</p></body></html>"""
+
+COMSCORE_BARE = b"""<html><head><title>t</title></head><body>
+<script src="http://b.scorecardresearch.com/beacon.js"></script>
+<script>COMSCORE.beacon({c1:2,c2:6000023,c3:"",c4:"",c5:"",c6:"",c15:""});</script>
+<script>var chart = {c1: 10, c2: 12345678};</script>
+<p>Article text that a reader came for.</p></body></html>"""
+
+
+def test_comscore_legacy_beacon_dll_names_its_client(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(COMSCORE_LEGACY, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("comscore-client", "6000017") in {(i.kind, i.value) for i in page.ids}
+    # the script alone, its noscript image gone
+    html = COMSCORE_LEGACY.split(b"<noscript>")[0] + b"</head><body></body></html>"
+    loader = b'<script src="http://b.scorecardresearch.com/beacon.js"></script>'
+    html = html.replace(b"<script type", loader + b"<script type", 1)
+    (page,) = audit(html, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("comscore-client", "6000017") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_comscore_beacon_call_with_a_bare_number_names_its_client(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(COMSCORE_BARE, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    clients = {i.value for i in page.ids if i.kind == "comscore-client"}
+    assert clients == {"6000023"}  # not a chart's `c2: 12345678`
