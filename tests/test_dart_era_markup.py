@@ -959,11 +959,47 @@ def test_adzerk_legacy_divs_are_slots_of_its_engine(
 def test_adzerk_named_divs_without_its_engine_are_no_slots(
         project_engine: Engine, catalogue: Catalogue) -> None:
     # a site's own `#adzerk1` with no engine script: nothing fills it
-    html = ADZERK_LEGACY.replace(b"engine.HOST/z/4321/", b"blog.test/js/")
+    html = ADZERK_LEGACY.replace(b"engine.HOST/z/4321/adzerk1_2_4_43,adzerk2_2_17_45",
+                                 b"blog.test/js/sponsors.js")
     (page,) = audit(html, url="https://blog.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert not [s for s in page.slots if s.network == "Adzerk"]
 
+
+# the same tag with its engine's URL built in a script (keywords and referrer added), and as
+# a browser saves the script beside the page (`<title>_files/`, the list's commas dropped)
+ADZERK_BUILT = b"""<html><head><title>t</title></head><body>
+<p>Article text that a reader came for.</p>
+<div id="adzerk1"></div>
+<div id="sidebar"><div id="adzerk2"></div></div>
+<script type="text/javascript">
+var scriptSrc = "http://engine.adzerk.net/z/4321/adzerk1_2_4_43,adzerk2_2_17_45?keywords=ruby";
+if (document.referrer) { scriptSrc += "&ref=" + encodeURIComponent(document.referrer); }
+var s = document.createElement("script"); s.src = scriptSrc;
+document.getElementsByTagName("head")[0].appendChild(s);
+</script>
+</body></html>"""
+
+ADZERK_SAVED = b"""<html><head><title>t</title>
+<script src="a_files/adzerk1_2_4_43adzerk2_2_17_45" async="" type="text/javascript"></script>
+</head><body>
+<p>Article text that a reader came for.</p>
+<div id="adzerk1"></div>
+<div id="sidebar"><div id="adzerk2"></div></div>
+</body></html>"""
+
+
+def test_adzerk_legacy_divs_of_a_built_or_saved_engine_script_are_slots(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADZERK_BUILT, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "Adzerk", "adzerk1"), (4, "Adzerk", "adzerk2")]
+    assert ("adzerk-site", "4321") in {(i.kind, i.value) for i in page.ids}
+    (page,) = audit(ADZERK_SAVED, url="https://blog.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (5, "Adzerk", "adzerk1"), (6, "Adzerk", "adzerk2")]
 
 # Open AdStream's JX call naming the page's position list and the one to show:
 # `…/adstream_jx.ads/<sitepage>/<rand>@<listpos>!<position>`
