@@ -1068,3 +1068,8 @@ def test_comscore_beacon_call_with_a_bare_number_names_its_client(
                     catalogue=catalogue).pages
     clients = {i.value for i in page.ids if i.kind == "comscore-client"}
     assert clients == {"6000023"}  # not a chart's `c2: 12345678`
+    # its queue's push, written the same way
+    html = COMSCORE_BARE.replace(b"COMSCORE.beacon(", b"_comscore.push(")
+    (page,) = audit(html, url="https://paper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "comscore-client"} == {"6000023"}
