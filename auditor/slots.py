@@ -2014,9 +2014,11 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
 def _in_place(script: etree._Element) -> bool:
     """Whether a script shows what it loads where it stands: it runs as the page is read
     (no `async`, `defer`: a loader that runs later, AdSense's `adsbygoogle.js`, fills
-    units elsewhere), and, inline, writes its tag into the page there (`document.write`,
-    not an injected loader appended to the head)."""
-    if script.get("async") is not None or script.get("defer") is not None:
+    units elsewhere; a module script, `type="module"`, is deferred as `defer` is), and,
+    inline, writes its tag into the page there (`document.write`, not an injected loader
+    appended to the head)."""
+    if script.get("async") is not None or script.get("defer") is not None \
+            or (script.get("type") or "").strip().lower() == "module":
         return False
     return script.get("src") is not None or ".write" in (script.text or "")
 

@@ -76,6 +76,8 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
     # elsewhere
     ("", '<div id="ads-loader"><script async src="http://cache.feedads.test/lib.js"></script>'
          '</div>'),
+    # a module script is deferred as `defer` is: it runs once the page is read
+    ("", '<div><script type="module" src="http://cache.feedads.test/m/lib.js"></script></div>'),
     ("", '<div><script>(function () { var s = document.createElement("script"); '
          's.src = "http://cache.feedads.test/lib.js"; '
          'document.head.appendChild(s); })();</script></div>'),
