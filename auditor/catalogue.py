@@ -39,10 +39,13 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
                         "zone", "handed"})
-FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text"})
+FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text", "tool"})
 # the formats shown away from where their tag stands: a window, a notification, a page over
-# the page, the page's own words and links (rules/README.md, `formats`)
-PLACELESS_FORMATS = ("popunder", "push", "interstitial", "in-text")
+# the page, the page's own words and links; and an ad vendor's tool that shows no ad at all
+# (rules/README.md, `formats`)
+PLACELESS_FORMATS = ("popunder", "push", "interstitial", "in-text", "tool")
+# the formats that show an ad: all but an ad vendor's `tool` (Tynt's copy tracking)
+AD_FORMATS = FORMATS - {"tool"}
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
 AmpRole = Literal["ad", "analytics", "bidder"]
