@@ -1023,6 +1023,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         zones_here: dict[str, tuple[set[str], int, int]] = {}
         ternaries = _ternaries_once(code)
         shown = ShownText(code)
+        loaders_written: dict[str, bool] = {}  # by network: the script writes its unit loader
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -1081,9 +1082,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         holder.width, holder.height = w, h
                     break
                 if whole and spec.needs_loader and not (
-                        (match.groupdict().get("width") and match.groupdict().get("height"))
-                        or _loader_follows(script, network)):
-                    continue  # shared globals, no unit's: no size, no loader reads them here
+                        (spec.sized_unit and match.groupdict().get("width")
+                         and match.groupdict().get("height"))
+                        or _loader_follows(script, network)
+                        or _writes_loader(code, network, loaders_written)):
+                    continue  # shared globals, no unit's: no loader reads them here
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 for draft in drafts:
                     if draft.element is script:
@@ -1194,6 +1197,14 @@ def _loader_follows(script: etree._Element, network: Network) -> bool:
                 return True
         before = after
     return False
+
+
+def _writes_loader(code: str, network: Network, read: dict[str, bool]) -> bool:
+    """Whether a script's code names the network's per-unit loader (the `document.write`
+    of its tag after the globals), read once a script and network (`read`)."""
+    if network.name not in read:
+        read[network.name] = any(loader in code for loader in network.unit_loaders)
+    return read[network.name]
 
 
 def _unit_loader(src: str, network: Network) -> bool:
