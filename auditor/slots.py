@@ -538,10 +538,37 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
     position, so two sitepages' `@Top` tags are two placements)."""
     tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
     if len(tags) < 2:
-        return drafts
+        return _fold_written_frames(drafts, tags)
     kept = {id(d) for d in _fold_twin_scripts(tags, _agree)}
     folded = {id(d) for d in tags} - kept
-    return [d for d in drafts if id(d) not in folded]
+    return _fold_written_frames([d for d in drafts if id(d) not in folded], tags)
+
+
+def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draft]:
+    """One placement where a copy saved after a tag ran keeps the frame it wrote right
+    after it: a frame slot of the same network and zone whose previous element (past
+    comments, no text between) is a script slot's tag (DART's `adj` script and the `adi`
+    frame it wrote, in a DOM save) is that tag's. Each frame reads one sibling back."""
+    of_script = {d.element: d for d in tags}
+    if not of_script:
+        return drafts
+    out: list[_Draft] = []
+    for draft in drafts:
+        tag = None
+        if str(draft.element.tag).lower() == "iframe" and draft.zone_id:
+            before = draft.element.getprevious()
+            while before is not None and not isinstance(before.tag, str) \
+                    and not (before.tail or "").strip():
+                before = before.getprevious()  # a comment
+            if before is not None and not (before.tail or "").strip():
+                tag = of_script.get(before)
+        if (tag is not None and tag.network is draft.network
+                and tag.zone_id == draft.zone_id and _agree(tag, draft)):
+            tag.extra_elements.append(draft.element)
+            tag.width, tag.height = tag.width or draft.width, tag.height or draft.height
+            continue
+        out.append(draft)
+    return out
 
 
 def _agree(one: _Draft, other: _Draft) -> bool:

@@ -928,3 +928,22 @@ def test_a_position_call_after_a_string_holding_a_comment_opener_is_a_slot(
     (page,) = audit(OAS_AFTER_STRING, url="https://www.news.test/sport/a.html",
                     engine=project_engine, catalogue=catalogue).pages
     assert [(s.line, s.zone_id) for s in page.slots] == [(6, "Top"), (8, "Middle")]
+
+
+def test_a_dart_script_and_the_frame_it_wrote_are_one_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A copy saved after the page ran keeps the `adj` script and, right after it, the `adi`
+    frame it wrote for the same site and zone: one placement, the script's. The same zone's
+    frame after a paragraph is another unit."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?">
+</script><!-- written --><iframe src="http://ad.doubleclick.net/adi/town.news/home;sz=300x250;ord=1?"
+ width="300" height="250"></iframe></div>
+<p>More text.</p>
+<iframe src="http://ad.doubleclick.net/adi/town.news/home;sz=300x250;ord=2?" width="300"
+ height="250"></iframe>
+</body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "town.news/home", 300, 250), (6, "town.news/home", 300, 250)]
