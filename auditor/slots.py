@@ -547,8 +547,9 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
 def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draft]:
     """One placement where a copy saved after a tag ran keeps the frame it wrote right
     after it: a frame slot of the same network and zone whose previous element (past
-    comments, no text between) is a script slot's tag (DART's `adj` script and the `adi`
-    frame it wrote, in a DOM save) is that tag's. Each frame reads one sibling back."""
+    comments, no text between; or its wrapper's, the frame first in a box the tag wrote)
+    is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
+    save) is that tag's. Each frame reads a few elements back and up."""
     of_script = {d.element: d for d in tags}
     if not of_script:
         return drafts
@@ -556,12 +557,8 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
     for draft in drafts:
         tag = None
         if str(draft.element.tag).lower() == "iframe" and draft.zone_id:
-            before = draft.element.getprevious()
-            while before is not None and not isinstance(before.tag, str) \
-                    and not (before.tail or "").strip():
-                before = before.getprevious()  # a comment
-            if before is not None and not (before.tail or "").strip():
-                tag = of_script.get(before)
+            before = _element_before(draft.element)
+            tag = of_script.get(before) if before is not None else None
         if (tag is not None and tag.network is draft.network
                 and tag.zone_id == draft.zone_id and _agree(tag, draft)):
             tag.extra_elements.append(draft.element)
@@ -569,6 +566,26 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
             continue
         out.append(draft)
     return out
+
+
+_WRITTEN_WRAPPERS = 2  # the boxes a tag's written frame may stand first in
+
+
+def _element_before(el: etree._Element) -> etree._Element | None:
+    """The element right before `el` (past comments, no text between), or before the box
+    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up)."""
+    for _ in range(_WRITTEN_WRAPPERS + 1):
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str) \
+                and not (before.tail or "").strip():
+            before = before.getprevious()  # a comment
+        if before is not None:
+            return None if (before.tail or "").strip() else before
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return None
+        el = parent
+    return None
 
 
 def _agree(one: _Draft, other: _Draft) -> bool:
