@@ -39,10 +39,13 @@ from auditor.urls import dressed_host, host_matches, host_of, open_host, platfor
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
                         "zone", "handed"})
-FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text"})
+FORMATS = frozenset({"popunder", "push", "interstitial", "native", "in-text", "tool"})
 # the formats shown away from where their tag stands: a window, a notification, a page over
-# the page, the page's own words and links (rules/README.md, `formats`)
-PLACELESS_FORMATS = ("popunder", "push", "interstitial", "in-text")
+# the page, the page's own words and links; and an ad vendor's tool that shows no ad at all
+# (rules/README.md, `formats`)
+PLACELESS_FORMATS = ("popunder", "push", "interstitial", "in-text", "tool")
+# the formats that show an ad: all but an ad vendor's `tool` (Tynt's copy tracking)
+AD_FORMATS = FORMATS - {"tool"}
 # amphtml's three registries of vendor names (auditor/amp.py): ad vendors' types,
 # amp-analytics vendors' types, real-time-config bid vendors
 AmpRole = Literal["ad", "analytics", "bidder"]
@@ -59,7 +62,8 @@ NETWORK_KEYS = frozenset({
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
-                              "needs_element", "needle", "needs_loader", "per_call"})
+                              "needs_element", "needle", "needs_loader", "sized_unit",
+                              "per_call"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
                      "live", "seek", "stops"})
@@ -345,8 +349,13 @@ class ScriptSlotSpec:
     needs_element: bool = False
     # the globals only configure the ad the network's per-unit loader writes where it stands
     # (AdSense's legacy `google_ad_client = …`, then show_ads.js): a script of them that no
-    # such loader follows (the page's shared client in the head) is no placement
+    # such loader follows (the page's shared client in the head) or the script writes
+    # itself is no placement
     needs_loader: bool = False
+    # with `needs_loader`: a script naming the unit's size is a placement without its loader
+    # (a saved copy drops show_ads.js), where the globals' names are the vendor's own
+    # (`google_ad_width`), not a minified script's (`e9.size`)
+    sized_unit: bool = False
     # each call places a unit where its script stands (ExoClick's `ExoLoader.addZone`): a
     # script calling it for several zones in turn is several units; elsewhere (OAS_AD's
     # positions, document.write chains) a script is one placement, as in `if`/`else`
@@ -1497,6 +1506,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _element_template(s, pattern, where),
                        _flag(s, "needs_element", where, False),
                        _flag(s, "needs_loader", where, False),
+                       _flag(s, "sized_unit", where, False),
                        _flag(s, "per_call", where, False))
         for s in entry.get("script_slot", [])
     )

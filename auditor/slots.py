@@ -538,10 +538,54 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
     position, so two sitepages' `@Top` tags are two placements)."""
     tags = [d for d in drafts if str(d.element.tag).lower() == "script" and d.zone_id]
     if len(tags) < 2:
-        return drafts
+        return _fold_written_frames(drafts, tags)
     kept = {id(d) for d in _fold_twin_scripts(tags, _agree)}
     folded = {id(d) for d in tags} - kept
-    return [d for d in drafts if id(d) not in folded]
+    return _fold_written_frames([d for d in drafts if id(d) not in folded], tags)
+
+
+def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draft]:
+    """One placement where a copy saved after a tag ran keeps the frame it wrote right
+    after it: a frame slot of the same network and zone whose previous element (past
+    comments, no text between; or its wrapper's, the frame first in a box the tag wrote)
+    is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
+    save) is that tag's. Each frame reads a few elements back and up."""
+    of_script = {d.element: d for d in tags}
+    if not of_script:
+        return drafts
+    out: list[_Draft] = []
+    for draft in drafts:
+        tag = None
+        if str(draft.element.tag).lower() == "iframe" and draft.zone_id:
+            before = _element_before(draft.element)
+            tag = of_script.get(before) if before is not None else None
+        if (tag is not None and tag.network is draft.network
+                and tag.zone_id == draft.zone_id and _agree(tag, draft)):
+            tag.extra_elements.append(draft.element)
+            tag.width, tag.height = tag.width or draft.width, tag.height or draft.height
+            continue
+        out.append(draft)
+    return out
+
+
+_WRITTEN_WRAPPERS = 2  # the boxes a tag's written frame may stand first in
+
+
+def _element_before(el: etree._Element) -> etree._Element | None:
+    """The element right before `el` (past comments, no text between), or before the box
+    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up)."""
+    for _ in range(_WRITTEN_WRAPPERS + 1):
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str) \
+                and not (before.tail or "").strip():
+            before = before.getprevious()  # a comment
+        if before is not None:
+            return None if (before.tail or "").strip() else before
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return None
+        el = parent
+    return None
 
 
 def _agree(one: _Draft, other: _Draft) -> bool:
@@ -1023,6 +1067,7 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         zones_here: dict[str, tuple[set[str], int, int]] = {}
         ternaries = _ternaries_once(code)
         shown = ShownText(code)
+        loaders_written: dict[str, bool] = {}  # by network: the script writes its unit loader
         for network, spec in specs:
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
                 if in_comment(code, match.start()):
@@ -1081,9 +1126,11 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
                         holder.width, holder.height = w, h
                     break
                 if whole and spec.needs_loader and not (
-                        (match.groupdict().get("width") and match.groupdict().get("height"))
-                        or _loader_follows(script, network)):
-                    continue  # shared globals, no unit's: no size, no loader reads them here
+                        (spec.sized_unit and match.groupdict().get("width")
+                         and match.groupdict().get("height"))
+                        or _loader_follows(script, network)
+                        or _writes_loader(code, network, loaders_written)):
+                    continue  # shared globals, no unit's: no loader reads them here
                 drafts = _script_slot(page, script, network, spec, match, by_id, holders)
                 for draft in drafts:
                     if draft.element is script:
@@ -1194,6 +1241,14 @@ def _loader_follows(script: etree._Element, network: Network) -> bool:
                 return True
         before = after
     return False
+
+
+def _writes_loader(code: str, network: Network, read: dict[str, bool]) -> bool:
+    """Whether a script's code names the network's per-unit loader (the `document.write`
+    of its tag after the globals), read once a script and network (`read`)."""
+    if network.name not in read:
+        read[network.name] = any(loader in code for loader in network.unit_loaders)
+    return read[network.name]
 
 
 def _unit_loader(src: str, network: Network) -> bool:
@@ -2014,9 +2069,11 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
 def _in_place(script: etree._Element) -> bool:
     """Whether a script shows what it loads where it stands: it runs as the page is read
     (no `async`, `defer`: a loader that runs later, AdSense's `adsbygoogle.js`, fills
-    units elsewhere), and, inline, writes its tag into the page there (`document.write`,
-    not an injected loader appended to the head)."""
-    if script.get("async") is not None or script.get("defer") is not None:
+    units elsewhere; a module script, `type="module"`, is deferred as `defer` is), and,
+    inline, writes its tag into the page there (`document.write`, not an injected loader
+    appended to the head)."""
+    if script.get("async") is not None or script.get("defer") is not None \
+            or (script.get("type") or "").strip().lower() == "module":
         return False
     return script.get("src") is not None or ".write" in (script.text or "")
 

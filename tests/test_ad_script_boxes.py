@@ -24,7 +24,8 @@ def lists() -> Engine:
                  "||skimresources.com^$script,third-party\n||popads.net^\n"
                  "/plugins/adrotate/*$script\n/cgi-bin/ads/*\n"
                  "||dt00.net^$third-party\n||googletagservices.com^\n"
-                 "||googlesyndication.com/pagead/\n||amazon-adsystem.com^\n"),
+                 "||googlesyndication.com/pagead/\n||amazon-adsystem.com^\n"
+                 "||tynt.com^\n||lijit.com^$third-party\n"),
         ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
     ], use_cache=False)
 
@@ -76,6 +77,8 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
     # elsewhere
     ("", '<div id="ads-loader"><script async src="http://cache.feedads.test/lib.js"></script>'
          '</div>'),
+    # a module script is deferred as `defer` is: it runs once the page is read
+    ("", '<div><script type="module" src="http://cache.feedads.test/m/lib.js"></script></div>'),
     ("", '<div><script>(function () { var s = document.createElement("script"); '
          's.src = "http://cache.feedads.test/lib.js"; '
          'document.head.appendChild(s); })();</script></div>'),
@@ -102,6 +105,12 @@ def test_other_script_boxes_are_no_placement(
     '<div><script src="http://s.skimresources.com/js/12345X678.skimlinks.js"></script></div>',
     # a pop-under network's tag (the catalogue's `popunder` format): a window, no placement
     '<div><script type="text/javascript" src="http://www.popads.net/pop.js"></script></div>',
+    # an ad vendor's tool (the catalogue's `tool` format), no ad: Tynt's copy tracking
+    # (33Across), Lijit's search widget (Sovrn)
+    ('<div id="footer-tracer"><script type="text/javascript" src="http://tcr.tynt.com/'
+     'javascripts/Tracer.js?user=dV4tLyDaSr37WadbiUzgI&s=73"></script></div>'),
+    ('<div class="widget-search"><script type="text/javascript" src="http://www.lijit.com/'
+     'informers/wijits?uri=http%3A%2F%2Fwww.lijit.com%2Fusers%2Ftownnews&js=1"></script></div>'),
 ])
 def test_a_tag_of_a_format_shown_elsewhere_is_no_placement(
         lists: Engine, catalogue: Catalogue, body: str) -> None:
@@ -177,3 +186,16 @@ def test_a_per_unit_tag_a_network_lists_among_its_loaders_is_still_a_placement(
     (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert [s.xpath for s in page.slots] == ["/html/body/div"]
+
+
+def test_an_ad_vendors_tool_still_names_the_vendor(
+        lists: Engine, catalogue: Catalogue) -> None:
+    """Tynt's tag places no ad but is 33Across': the vendor is still the page's; Sovrn's
+    own ad tag (its catalogue slot) still is a placement."""
+    body = ('<div><script src="http://tcr.tynt.com/javascripts/Tracer.js?user=dV4tLyDaSr37Wadb'
+            'iUzgI&s=73"></script></div><div class="ad"><script src="http://ap.lijit.com/www/'
+            'delivery/fp?z=123456&u=townnews"></script></div>')
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [(s.xpath, s.network) for s in page.slots] == [("/html/body/div[2]/script", "Sovrn")]
+    assert {"33Across", "Sovrn"} <= {n.network for n in page.networks}

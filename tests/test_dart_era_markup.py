@@ -1073,3 +1073,26 @@ def test_comscore_beacon_call_with_a_bare_number_names_its_client(
     (page,) = audit(html, url="https://paper.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert {i.value for i in page.ids if i.kind == "comscore-client"} == {"6000023"}
+
+
+def test_a_dart_script_and_the_frame_it_wrote_are_one_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A copy saved after the page ran keeps the `adj` script and, right after it, the `adi`
+    frame it wrote for the same site and zone (or a box of it holding the frame): one
+    placement, the script's. The same zone's frame after a paragraph is another unit."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?">
+</script><!-- written --><iframe src="http://ad.doubleclick.net/adi/town.news/home;sz=300x250;ord=1?"
+ width="300" height="250"></iframe></div>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/side;sz=160x600;ord=1?">
+</script><div id="dclk_side"><iframe src="http://ad.doubleclick.net/adi/town.news/side;sz=160x600;ord=1?"
+ width="160" height="600"></iframe></div></div>
+<p>More text.</p>
+<iframe src="http://ad.doubleclick.net/adi/town.news/home;sz=300x250;ord=2?" width="300"
+ height="250"></iframe>
+</body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "town.news/home", 300, 250), (5, "town.news/side", 160, 600),
+        (9, "town.news/home", 300, 250)]

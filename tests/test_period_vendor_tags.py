@@ -139,6 +139,17 @@ def test_a_period_tag_is_its_networks_unit(
     assert network in {n.network for n in page.networks}
 
 
+def test_a_period_tag_writing_its_script_itself_is_its_networks_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The globals and a `document.write` of the tag script in one script: the unit."""
+    tag = """<script type="text/javascript">e9 = new Object(); e9.size = "728x90";
+document.write('<scr' + 'ipt src="http://tags.expo9.exponential.com/tags/TownNews/ROS/tags.js">'
++ '</scr' + 'ipt>');</script>"""
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [
+        ("Tribal Fusion", (728, 90))]
+
+
 def test_condenet_loader_names_the_pages_dart_site_and_zone(
         project_engine: Engine, catalogue: Catalogue) -> None:
     page = _page(project_engine, catalogue, CNP_HEAD, TAGS["condenet-ad-loader-unit"][1])
@@ -180,6 +191,10 @@ document.write(unescape("%3Cscript src='http://widgets.outbrain.com/OutbrainRate
     """<script>var zflag_nid="1234"; var zflag_cid="56/1"; var zflag_sid="7"; var zflag_width="1";
 var zflag_height="1"; var zflag_sz="15";</script>
 <script src="http://c5.zedo.com/jsc/c5/fo.js"></script>""",
+    # a period tag's globals with a size but no tag script after them, nor written by them:
+    # `e9` is any minified script's name, and ACE_AR alone writes nothing
+    '<script>!function(){var e9={};e9.size="300x250";e9.el=document.body}();</script>',
+    "<script>var ACE_AR = {Site: '812345', Size: '300250'};</script>",
 ])
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:

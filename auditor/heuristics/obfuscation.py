@@ -67,7 +67,7 @@ from collections.abc import Collection, Iterator
 
 import lxml.html.defs
 
-from auditor.catalogue import Catalogue, Network
+from auditor.catalogue import AD_FORMATS, Catalogue, Network
 from auditor.dom.deobfuscate import (
     CODE_TYPES,
     FETCH_RUN_ACT,
@@ -242,7 +242,7 @@ _PAID = frozenset({Category.AFFILIATE, Category.ADWARE, Category.FINGERPRINTING,
 def _pays(network: Network) -> bool:
     """Whether a vendor's code earns whoever's account it names (`_PAID`)."""
     return network.category in _PAID or (network.category is Category.ADVERTISING and bool(
-        network.slots or network.script_slots or network.formats))
+        network.slots or network.script_slots or AD_FORMATS.intersection(network.formats)))
 
 
 def _vendor_snippet(catalogue: Catalogue, url: str, host: str, decoded: Decoded) -> str | None:
