@@ -180,6 +180,14 @@ document.write(unescape("%3Cscript src='http://widgets.outbrain.com/OutbrainRate
     """<script>var zflag_nid="1234"; var zflag_cid="56/1"; var zflag_sid="7"; var zflag_width="1";
 var zflag_height="1"; var zflag_sz="15";</script>
 <script src="http://c5.zedo.com/jsc/c5/fo.js"></script>""",
+    # the same with its height set first (a site's copy of the globals, each on its line)
+    """<script>var zflag_nid = "1234";
+var zflag_cid = "56/1";
+var zflag_sid = "7";
+var zflag_height = "1";
+var zflag_width = "1";
+var zflag_sz = "15";</script>
+<script src="http://c5.zedo.com/jsc/c5/fo.js"></script>""",
 ])
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
