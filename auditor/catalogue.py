@@ -63,7 +63,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", 
                        "requires_network", "requires_zone", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "sized_unit",
-                              "per_call"})
+                              "per_call", "unless"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
                      "live", "seek", "stops"})
@@ -360,6 +360,10 @@ class ScriptSlotSpec:
     # script calling it for several zones in turn is several units; elsewhere (OAS_AD's
     # positions, document.write chains) a script is one placement, as in `if`/`else`
     per_call: bool = False
+    # what, set anywhere in the script outside a comment, makes it no placement of this
+    # spec's, before or after the match (AdSense's `google_ad_output = 'js'`: the page
+    # draws the ads elsewhere): a lookahead reads only what follows the match
+    unless: re.Pattern[str] | None = None
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:
         """The id of the container the convention names for a match's groups, if the spec
@@ -1034,6 +1038,18 @@ def _script_slot_needle(entry: Mapping[str, Any], where: str) -> str | None:
     return needle
 
 
+def _script_slot_unless(entry: Mapping[str, Any], where: str,
+                        compiled: _Compiled) -> re.Pattern[str] | None:
+    """A script slot's `unless` pattern, compiled: read only in a script the spec's own
+    pattern matched, so it needs no literal of its own."""
+    unless = entry.get("unless")
+    if unless is None:
+        return None
+    if not isinstance(unless, str) or not unless:
+        raise RuleError(f"{where}: a script_slot's unless is a pattern")
+    return compiled.compile(unless, where)
+
+
 def required_literal(pattern: str) -> str | None:
     """`regex_literal` of a catalogue pattern when it is long enough to be worth testing.
 
@@ -1507,7 +1523,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _flag(s, "needs_element", where, False),
                        _flag(s, "needs_loader", where, False),
                        _flag(s, "sized_unit", where, False),
-                       _flag(s, "per_call", where, False))
+                       _flag(s, "per_call", where, False),
+                       _script_slot_unless(s, where, compiled))
         for s in entry.get("script_slot", [])
     )
     ids = []

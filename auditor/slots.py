@@ -1069,7 +1069,12 @@ def _script_drafts(page: ParsedPage, catalogue: Catalogue, existing: list[_Draft
         shown = ShownText(code)
         loaders_written: dict[str, bool] = {}  # by network: the script writes its unit loader
         for network, spec in specs:
+            unless = spec.unless  # read once the script holds a match, then no more
             for match in finditer(spec.pattern, code):  # skips ahead past a `\b`
+                if unless is not None:
+                    if any(not in_comment(code, m.start()) for m in unless.finditer(code)):
+                        break  # the script's form is none of the spec's placements
+                    unless = None
                 if in_comment(code, match.start()):
                     continue  # a tag the page keeps commented out: no placement
                 if shown(match.start()):

@@ -994,6 +994,30 @@ def test_adsense_js_output_is_no_unit_at_its_script(project_engine: Engine,
     assert ("adsense-publisher", "ca-citypaper_js") in {(i.kind, i.value) for i in page.ids}
 
 
+def test_adsense_js_output_set_before_its_client_is_no_unit_either(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the globals in another order (a site's own copy: the output first, then the client
+    # and the size it asks for): still the JavaScript-output form, nothing shows here
+    markup = ADSENSE_JS_OUTPUT.replace(b"""  google_ad_client = 'ca-citypaper_js';
+  google_ad_channel = 'news';
+  google_ad_output = 'js';""", b"""  google_ad_output = 'js';
+  google_ad_client = 'ca-citypaper_js';
+  google_ad_channel = 'news';
+  google_ad_width = 300;
+  google_ad_height = 250;""")
+    assert markup != ADSENSE_JS_OUTPUT
+    (page,) = audit(markup, url="https://www.citypaper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [s for s in page.slots if s.network == "Google AdSense"] == []
+    assert ("adsense-publisher", "ca-citypaper_js") in {(i.kind, i.value) for i in page.ids}
+    # the output kept commented out: the unit renders where its script stands
+    kept = markup.replace(b"  google_ad_output = 'js';", b"  // google_ad_output = 'js';")
+    (page,) = audit(kept, url="https://www.citypaper.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.width, s.height) for s in page.slots if s.network == "Google AdSense"] == [
+        (300, 250)]
+
+
 # AdSense's legacy unit before ad slots: the client and size as globals (quoted or not, in
 # any order), then show_ads.js, which writes the ad where the script stands; with a slot,
 # the same form is one placement, not one per global it sets

@@ -195,6 +195,14 @@ var zflag_height="1"; var zflag_sz="15";</script>
     # `e9` is any minified script's name, and ACE_AR alone writes nothing
     '<script>!function(){var e9={};e9.size="300x250";e9.el=document.body}();</script>',
     "<script>var ACE_AR = {Site: '812345', Size: '300250'};</script>",
+    # the same with its height set first (a site's copy of the globals, each on its line)
+    """<script>var zflag_nid = "1234";
+var zflag_cid = "56/1";
+var zflag_sid = "7";
+var zflag_height = "1";
+var zflag_width = "1";
+var zflag_sz = "15";</script>
+<script src="http://c5.zedo.com/jsc/c5/fo.js"></script>""",
 ])
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
