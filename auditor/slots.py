@@ -741,7 +741,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     for network, spec in catalogue.slots_needing(held_names | held_values):
         if spec.requires_network and network.name not in present:
             continue
-        if not spec.may_match(held_names, held_values):
+        if not spec.may_match(held_names, held_values, lambda: page.id_values):
             continue
         for el in elements(spec.xpath(page.root)):
             if el in found or (str(el.tag).lower() == "img"

@@ -1029,3 +1029,30 @@ def test_a_video_player_is_named_by_its_whole_identifier(near: str, video: bool)
     from auditor.mfa.code import _video_player
 
     assert _video_player(near) is video
+
+
+WP_BYLINE = """<!doctype html><html><head><title>Harbour reopens</title></head><body>
+<article class="post hentry"><h1 class="entry-title">Harbour reopens</h1>
+<div class="entry-meta"><span class="byline"> by <span class="vcard"><a class="url fn n"
+ href="https://gazette.example/author/jane-doe/">Jane Doe</a></span></span></div>
+<div class="entry-content"><p>The harbour reopened on Monday after the storm.</p></div>
+</article></body></html>"""
+
+
+def test_byline_tests_are_those_the_pages_attributes_can_answer() -> None:
+    """WordPress' byline (`span.byline`, a link to `/author/<name>/`): `author` is
+    among the values (the link), but no class or id holds it and no `rel` or `itemprop`
+    is written, so those tests walk no tree; the byline is still read, and an id that
+    holds the word keeps its test."""
+    from auditor.dom.page import parse_page
+
+    authorship = import_module("auditor.mfa.authorship")
+    page = parse_page(WP_BYLINE)
+    words = page.values_holding(authorship._AUTHOR_WORD_SET)
+    assert authorship._author_tests(page, words) == (("class", "byline"), ("href", "/author/"))
+    assert [h.text for h in authorship.author_hits(page, "gazette.example")] == [
+        "by Jane Doe", "Jane Doe"]
+    boxed = parse_page(WP_BYLINE.replace('<div class="entry-meta">',
+                                         '<div class="entry-meta" id="post-author-box">'))
+    assert ("id", "author") in authorship._author_tests(
+        boxed, boxed.values_holding(authorship._AUTHOR_WORD_SET))

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import ParsedPage, attribute_needles
 from auditor.dom.parser import elements, line_of
 from auditor.dom.textscan import aligned_lower, inside
 from auditor.lazy_re import lazy_regex
@@ -340,7 +340,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
     words = page.values_holding(_AUTHOR_WORD_SET)
-    tests = tuple(test for word, test in _AUTHOR_TESTS if word in words)
+    tests = _author_tests(page, words)
     if tests:
         for el in itertools.islice(elements(_author_markup(tests)(page.root)), AUTHOR_ELEMENTS):
             if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
@@ -770,6 +770,28 @@ def byline_hits(text: str) -> list[Hit]:
 
 
 @functools.lru_cache(maxsize=64)
+def _author_tests(page: ParsedPage, words: Container[str]) -> tuple[tuple[str, str], ...]:
+    """The byline tests whose word the attribute values hold, less a class or id test
+    whose word no class or id of the page holds, and a test of an attribute the markup
+    never opens (`attribute_needles`): the page's distinct classes and ids (the
+    parser's ID table: ids and `<a name>`s, a superset) answer from its views, where
+    the XPath walked the tree for each (`author` in a meta's name or a link's URL let
+    `contains(@class, 'author')`, `contains(@id, 'author')` and `@itemprop` run: 1 ms a
+    call)."""
+    joined: dict[str, str] = {}
+
+    def held(attr: str, word: str) -> bool:
+        if attr in ("rel", "itemprop"):
+            return bool(page.holding(attribute_needles(attr)))
+        if attr not in ("class", "id"):
+            return True
+        if attr not in joined:
+            joined[attr] = "\n".join(page.class_values if attr == "class" else page.id_values)
+        return word in joined[attr]
+
+    return tuple(test for word, test in _AUTHOR_TESTS if word in words and held(*test))
+
+
 def _author_markup(tests: tuple[tuple[str, str], ...]) -> Any:
     """The author XPath with only these tests, compiled once per set: the attributes
     tested, then their elements (a union is in document order). On a large page this is

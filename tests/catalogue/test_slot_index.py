@@ -8,6 +8,7 @@ the index must offer the spec for each of them, and for a spec it cannot read, f
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from auditor.catalogue import Catalogue, catalogue_files, load_catalogue
@@ -68,3 +69,49 @@ def test_a_text_test_is_no_attribute_value_a_page_must_hold(tmp_path: Path) -> N
     assert [(s.network.name if s.network else None, s.rule)
             for s in declared_slots(page, catalogue, set())] == [
         ("Local Ads", "##ins:contains('Sponsored')")]
+
+
+def test_every_spec_may_match_the_ids_its_id_starts_ask(tmp_path: Path) -> None:
+    """A branch's `[id^='…']` asks some id of the page to start with its literal: the
+    least a page holds to match it is its needles and those starts as ids."""
+    catalogue = catalogue_with_user_specs(tmp_path)
+    for network, spec in catalogue.slot_specs:
+        if spec.needles is None:
+            continue  # the XPath always runs
+        for (names, values), starts in zip(spec.needles, spec.id_starts, strict=True):
+            assert spec.may_match(set(names), set(values), partial(list, starts)), (
+                network.name, spec.selector)
+
+
+LOCKERDOME_BOX = """<!doctype html>
+<html><head><title>Harbour reopens</title></head>
+<body><div class="world-news"><h1>Harbour reopens</h1>
+<p>The harbour reopened on Monday after the storm.</p></div>
+<div id="ld-8042-281"></div>
+</body></html>"""
+
+
+def test_an_id_start_is_asked_of_the_ids_not_of_every_value() -> None:
+    """`world-news` holds `ld-` among the values, so the needles let LockerDome's
+    `div[id^='ld-']` walk the tree; no id of the page starts with it, so it need not."""
+    catalogue = load_catalogue(catalogue_files())
+    (spec,) = [s for n, s in catalogue.slot_specs
+               if n.name == "LockerDome" and s.selector == "div[id^='ld-']"]
+    names, values = {"<div", "id"}, {"ld-"}
+    assert spec.may_match(names, values)  # the needles alone
+    assert not spec.may_match(names, values, lambda: ["world-news", "ldx-1"])
+    assert spec.may_match(names, values, lambda: ["world-news", "ld-8042-281"])
+
+
+def test_an_id_written_as_a_reference_still_starts_as_its_value() -> None:
+    """The ids asked are the parsed values: `&#108;d-` is `ld-` to the selector and to
+    the pre-test, and an id among markup after `</html>` (which libxml2's ID table never
+    lists) is read by a walk."""
+    catalogue = load_catalogue(catalogue_files())
+    for markup in (LOCKERDOME_BOX.replace('id="ld-', 'id="&#108;d-'),
+                   LOCKERDOME_BOX.replace("<div id=\"ld-8042-281\"></div>\n</body></html>",
+                                          "</body></html><div id=ld-8042-281></div>")):
+        page = parse_page(markup)
+        assert [(s.network.name if s.network else None, s.zone_id)
+                for s in declared_slots(page, catalogue, set())] == [
+            ("LockerDome", "ld-8042-281")], markup

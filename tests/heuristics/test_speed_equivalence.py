@@ -511,3 +511,32 @@ def test_used_of_finds_the_names_each_word_read_did(pieces: list[str]) -> None:
     words = set(re.findall(r"[A-Za-z_$][\w$]*", code)) & handed.keys()
     assert deobfuscate.used_of(code, handed) == "".join(
         handed[name] for name in sorted(words) if deobfuscate._uses(code, name))
+
+
+# --- id starts asked of the page's ids (`SlotSpec.id_starts`): never a slot lost ---
+
+_ID_PIECES = ["ld-", "LD-", "&#108;d-", " ld-", "8042-281", "div-gpt-ad", "-1", "taboola-",
+              "google_ads_iframe_", "x", "world-news", "İ", "&quot;"]
+_ID_TAGS = ['<div id="{}"></div>', "<div id='{}'></div>", "<div ID={}></div>",
+            '<div class="{}"></div>', '<a name="{}">a</a>', '<ins><ins><iframe id="{}">',
+            '</body></html><div id="{}"></div>']
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ID_TAGS),
+                          st.lists(st.sampled_from(_ID_PIECES), min_size=1, max_size=3)),
+                max_size=6))
+def test_id_starts_never_skip_a_spec_that_matches(parts: list[tuple[str, list[str]]]) -> None:
+    """Where an id-start spec's XPath finds an element, its pre-test with the page's ids
+    lets it run: the ids are the parsed values (a reference decoded, an id after
+    `</html>` read by a walk), as the XPath reads them."""
+    body = "".join(tag.format("".join(pieces)) for tag, pieces in parts)
+    page = parse_page(f"<html><body><p>News.</p>{body}</body></html>")
+    names = {"<div", "<a", "<ins", "<iframe", "id", "name", "class"}
+    for _, spec in _ID_START_SPECS:
+        literals = {v for branch in spec.needles or () for v in branch[1]}
+        if spec.xpath(page.root):
+            assert spec.may_match(names, literals, lambda: page.id_values), spec.selector
+
+
+_ID_START_SPECS = [(n, s) for n, s in default_catalogue().slot_specs if any(s.id_starts)]
