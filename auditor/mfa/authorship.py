@@ -339,8 +339,8 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
     if any((n := author_name(h.text)) and is_name(n) and not house_name(n, first_party, outlets)
            for h in out):
         return unique(out)  # a person is named: no need to walk the tree for bylines
-    words = page.values_holding(_AUTHOR_WORD_SET)
-    tests = _author_tests(page, words)
+    tests = page.view("author tests", lambda: _author_tests(
+        page, page.values_holding(_AUTHOR_WORD_SET)))
     if tests:
         for el in itertools.islice(elements(_author_markup(tests)(page.root)), AUTHOR_ELEMENTS):
             if ("comment" in f"{el.get('class') or ''} {el.get('id') or ''}".lower()
@@ -769,7 +769,6 @@ def byline_hits(text: str) -> list[Hit]:
     return unique(out)
 
 
-@functools.lru_cache(maxsize=64)
 def _author_tests(page: ParsedPage, words: Container[str]) -> tuple[tuple[str, str], ...]:
     """The byline tests whose word the attribute values hold, less a class or id test
     whose word no class or id of the page holds, and a test of an attribute the markup
@@ -777,7 +776,8 @@ def _author_tests(page: ParsedPage, words: Container[str]) -> tuple[tuple[str, s
     parser's ID table: ids and `<a name>`s, a superset) answer from its views, where
     the XPath walked the tree for each (`author` in a meta's name or a link's URL let
     `contains(@class, 'author')`, `contains(@id, 'author')` and `@itemprop` run: 1 ms a
-    call)."""
+    call). Kept as the page's view (`author tests`): a cache keyed on the page held its
+    tree alive after the audit (64 pages' in a bulk worker)."""
     joined: dict[str, str] = {}
 
     def held(attr: str, word: str) -> bool:
