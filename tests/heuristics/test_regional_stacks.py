@@ -167,7 +167,7 @@ STACKS = [
           '"4.0", app_id: "MEDIA-5c1e93a2", ad_spot: 1, center: false, width: 300, height: 250 '
           '};</script><script type="text/javascript" src="https://js.ad-stir.com/js/adstir.js?'
           '20130527"></script></div>' + _P,
-          {"AdStir"}, {}),
+          {"AdStir"}, {"AdStir": 1}),  # its tag alone in its box: the unit stands there
     # counters in a Russian, a Ukrainian and a Korean site's footer, and a Brazilian
     # portal's audience tag: named, as analytics
     stack("HotLog", "legacy document.write of the counter image with the referrer", "",
