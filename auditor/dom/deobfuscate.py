@@ -1376,8 +1376,11 @@ _HANDED_VALUE = lazy_regex(
     r"""|(?:window\s*\.\s*)?atob\s*\(\s*(['"])[A-Za-z0-9+/=]{4,20000}\3\s*\)"""
     r"""|(['"])(?:https?:)?//[^'"\s\\]{3,2000}\4"""
     r"""|\{[^{}]{0,2000}\})""")
-# an `=` after a name or a space, before what opens one of `_HANDED_VALUE`'s values
-_ASSIGNING = lazy_regex(r"""=(?<=[\w$\s]=)(?=\s*[wSa'"{])""")
+# an `=` after a name or a space, before what opens one of `_HANDED_VALUE`'s values (its
+# first word, a quote and `//`, a brace): a script setting thousands of names to other
+# strings (`google_color_bg = 'FFF'`) has each `=` passed over in C, not read back
+_ASSIGNING = lazy_regex(
+    r"""=(?<=[\w$\s]=)(?=\s*(?:window|String|atob|['"](?:https?:)?//|\{))""")
 _FUNCTION_NAMED = lazy_regex(r"\bfunction\s+([A-Za-z_$][\w$]{0,40})\s*\(")
 HANDED_NAMES = 20  # names of a script asked whether the next one uses them
 
