@@ -972,7 +972,7 @@ KEY_PARTS = ["gc", "lid", "GCLID", "gclid", "msclkid", "mscl\u212aid", "utm_", "
 VALUES = ["", "1", "taboola", "TABOOLA", "cpc", "%63pc", "x%2", "é"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.sampled_from(["https://a.example/x?", "/x?", "https://a.example/%41?", "?", ""]),
        st.lists(st.tuples(st.lists(st.sampled_from(KEY_PARTS), min_size=1, max_size=4),
                           st.sampled_from(VALUES)), max_size=4))
@@ -989,7 +989,7 @@ CODE_PARTS = ["auto", "AUTO", "Auto", "play", "PLAY", "start", "ſtart", "_", "a
               "viewable", "vİewable", "İ", "\u212a", "x", "a"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(CODE_PARTS), max_size=16))
 def test_autoplay_settings_are_those_a_case_blind_search_finds(parts: list[str]) -> None:
     code = "".join(parts)

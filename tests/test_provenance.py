@@ -722,7 +722,7 @@ LINK_PARTS = ["http://", "https://", "HTTPS://", "//", "a.example", "B.Test", ":
               "\\", "é", "ｅ", "%2F", ".", "-", "/x//y"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.sampled_from(["http://", "https://", "HtTpS://", "//", "/", "ftp://", "http:/", "",
                         "httpſ://", " \t//"]),
        st.lists(st.sampled_from(LINK_PARTS), max_size=8))
@@ -986,7 +986,7 @@ PROXY_PARTS = ["https://", "http://", "www-x-com", "-", "--", ".", "translate.go
                "&", "%2F", "é", " ", "#f"]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=700, deadline=None)
 @given(st.lists(st.sampled_from(PROXY_PARTS), max_size=10))
 def test_a_proxied_page_names_a_public_original(parts: list[str]) -> None:
     """Whatever a page's URL is, reading a proxy's original from it never fails, and an

@@ -15,7 +15,7 @@ PARTS = ["http://", "https://", "HTTPS://", "//", "a.example", "b.test", ":8080"
          "é", "-", "."]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=8),
        st.sampled_from([None, "https://site.example/a/b?c=1", "http://site.example/",
                         "HTTP://Site.example/x", "ftp://files.example/", "http://[::1/"]))
@@ -31,7 +31,7 @@ _UNPLAIN = re.compile(r"/\.\.?(?:[/?#]|$)|\?(?:#|$)|#$|[\s\\\[\]@]|;")
 _URL_CHARS = [*"/.?#@;\\[]ab:%é ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\u200b"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_URL_CHARS), max_size=12))
 def test_plain_says_what_the_regex_said(url: str) -> None:
     assert _plain(url) == (_UNPLAIN.search(url) is None)

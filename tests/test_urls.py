@@ -120,7 +120,7 @@ _URL_PIECES = ["http", "https", "HTTPS", "://", "//", "/", "?", "#", ":", ":80",
                "\x1c", "\\", "[", "]", "[::1]", ";", "x=1", "\u3002"]
 
 
-@settings(max_examples=2000)
+@settings(max_examples=700)
 @given(st.lists(st.sampled_from(_URL_PIECES), max_size=10))
 def test_host_of_reads_a_plain_url_as_urlsplit_reads_it(pieces: list[str]) -> None:
     """`host_of` reads a plain absolute URL's host where its pattern finds it, not by
