@@ -228,7 +228,7 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
         if held_request(s.found) or s.found.element in out:
             continue
         if s.network is not None:
-            if s.network.shows_ads and s.network.category in _SHOWS_BANNERS:
+            if _shows_banners(s.network):
                 out[s.found.element] = s.network
         elif s.entity is not None and s.entity.category is Category.ADVERTISING:
             out[s.found.element] = None
@@ -254,17 +254,25 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
         if s.found.type is not RequestType.SCRIPT or not s.found.assigned \
                 or held_request(s.found) or str(s.found.element.tag).lower() != "script":
             continue
-        other = (s.network is not None and not (
-            s.network.shows_ads and s.network.category in _SHOWS_BANNERS)) or (
-            s.network is None and s.entity is not None
-            and s.entity.category is not Category.ADVERTISING) or (
-            s.network is not None and (s.network.name in placed or (
-                s.network.unit_loaders and s.network.is_loader(s.found.url)
-                and not s.network.is_unit_loader(s.found.url))
-                or any(s.network.format_tag(fmt, [s.found.url]) is not None
-                       for fmt in PLACELESS_FORMATS)))
-        out.setdefault(s.found.element, []).append((s.found.url, not other))
+        out.setdefault(s.found.element, []).append((s.found.url, _may_show_here(s, placed)))
     return out
+
+
+def _may_show_here(s: Sighting, placed: Collection[str]) -> bool:
+    """Whether a script request may show an ad where its tag stands (`script_requests`)."""
+    network, url = s.network, s.found.url
+    if network is None:  # an ad company's host no network names may; another kind's not
+        return s.entity is None or s.entity.category is Category.ADVERTISING
+    if not _shows_banners(network) or network.name in placed:
+        return False
+    if network.unit_loaders and network.is_loader(url) and not network.is_unit_loader(url):
+        return False  # the network's page loader
+    return all(network.format_tag(fmt, [url]) is None for fmt in PLACELESS_FORMATS)
+
+
+def _shows_banners(network: Network) -> bool:
+    """Whether a network shows ads in boxes of the page (an ad server's, an affiliate's)."""
+    return network.shows_ads and network.category in _SHOWS_BANNERS
 
 
 def classify(
