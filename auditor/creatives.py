@@ -92,25 +92,22 @@ def creative_requests(sightings: Sequence[Sighting], held: dict[etree._Element, 
 Creatives = dict[tuple[str, str | None], str]
 
 
-def creative_ids(ids: Sequence[Identifier], page: ParsedPage, slots: Sequence[FoundSlot],
-                 sightings: Sequence[Sighting],
+def creative_ids(ids: Sequence[Identifier], page: ParsedPage,
+                 held: dict[etree._Element, FoundSlot], sightings: Sequence[Sighting],
                  documents: Sequence[HeldDocument] = (),
                  site: str | None = None) -> Creatives:
-    """The creative's among `ids`, each with why: an operator's ID that the scripts of an
-    ad slot's frame write, or the document it holds (`documents`, `walk.held_frames`: a
-    `srcdoc`, a saved copy's frame part) loads, of a network other than the slot's, and
-    that no other script of the page, no other frame's and none of its requests outside
-    those frames holds. An MHTML archive keeps a creative's document as a part, not a
+    """The creative's among `ids`, each with why: an operator's ID that the scripts of an ad
+    slot's frame (`held`, `slot_frames`) write, or the document it holds (`documents`,
+    `walk.held_frames`: a `srcdoc`, a saved copy's frame part) loads, of a network other than
+    the slot's, and that no other script of the page, no other frame's and none of its requests
+    outside those frames holds. An MHTML archive keeps a creative's document as a part, not a
     `srcdoc`: its pixel's and its conversion tag's URLs are the creative's as an inline
-    creative's scripts are. A part loaded from the page's own site (`site`: the site's ad
-    module at its own address) is the site's code, no creative: what it holds stays the
-    operator's. Read once a page, before the snippets' loaders are built (a creative's ID
-    builds none); `marked_creative` marks them once the other origins are read."""
+    creative's scripts are. A part loaded from the page's own site (`site`: the site's ad module
+    at its own address) is the site's code, no creative: what it holds stays the operator's.
+    Read once a page, before the snippets' loaders are built (a creative's ID builds none);
+    `marked_creative` marks them once the other origins are read."""
     out: Creatives = {}
-    if not ids or not slots or not page.frames:
-        return out
-    held = slot_frames(page, slots)
-    if not held:
+    if not ids or not held:
         return out
     theirs: dict[str, list[FoundSlot]] = {}  # a word → the slots whose frames' code holds it
     for frame, slot in held.items():

@@ -317,8 +317,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     genuine = tuple(n for n in present if n.name not in posed)  # no look-alike posing
     # a creative's ID (an advertiser's container in an ad slot's frame) builds no loader
     # at the page's own snippet: that load would make it the operator's (`creative_ids`)
-    creatives = creative_ids([*ids, *dead_ids], page, found_slots, seen, documents,
-                             first_party)
+    held = slot_frames(page, found_slots)  # each frame in an ad slot, with its slot
+    creatives = creative_ids([*ids, *dead_ids], page, held, seen, documents, first_party)
     framed = {i.value for i in ids if (i.value, i.network) in creatives
               and i.origin is Origin.OPERATOR}
     seen = with_snippet_loads(seen, [i for i in ids if i.value not in framed], genuine, page,
@@ -328,7 +328,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                          page.start_line)
     # what only an ad's creative requests (its pixels, in an ad slot's frame) is the ad
     # server's choice: listed, but naming no network of the page's, as its IDs name none
-    creative = creative_requests(seen, slot_frames(page, found_slots), documents, first_party)
+    creative = creative_requests(seen, held, documents, first_party)
     if creative:
         resources = tuple(dataclasses.replace(r, creative=True) if r.url in creative else r
                           for r in resources)
