@@ -1096,3 +1096,31 @@ def test_a_dart_script_and_the_frame_it_wrote_are_one_placement(
     assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
         (2, "town.news/home", 300, 250), (5, "town.news/side", 160, 600),
         (9, "town.news/home", 300, 250)]
+
+
+# DFP's network-specific ad server, the network code written as the host
+# (`n4403ad.doubleclick.net/adj/…`, as Evolve's and YouTube's DART tags wrote it): a tag
+# in the markup and one a script writes, each its network's unit
+NETWORK_HOST = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="top"><script type="text/javascript">
+ord = Math.random() * 10000000000000000;
+document.write('<script language="JavaScript" src="http://n4061ad.doubleclick.net/adj/com.town.news/\
+default;sz=728x90;kl=N;tile=1;ord=' + ord + '?" type="text/javascript"><\\/script>');
+</script></div>
+<p>More text.</p>
+<script type="text/javascript" src="http://n4403ad.doubleclick.net/adj/gn.town.test/ros;sect=ros;\
+pos=TOP_RIGHT;sz=300x250;tile=2;ord=1?"></script>
+</body></html>"""
+
+
+def test_a_dart_tag_on_its_networks_own_host_names_the_network(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NETWORK_HOST, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "DoubleClick DART", "com.town.news/default", 728, 90),
+        (7, "DoubleClick DART", "gn.town.test/ros", 300, 250)]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("dart-network", "4061"), ("dart-network", "4403"),
+            ("dart-site", "com.town.news"), ("dart-site", "gn.town.test")} <= ids
+
