@@ -207,3 +207,66 @@ var zflag_sz = "15";</script>
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
     assert _page(project_engine, catalogue, "", tag).slots == ()
+
+
+# the account or site each vendor's documented tag writes, read where the tag writes it
+@pytest.mark.parametrize(("case", "ids"), [
+    # Chitika's globals name the publisher; `ch_sid` beside it is a report channel's name
+    ("chitika-unit", {("chitika-publisher", "townnews")}),
+    ("advertising-com-uac-tag", {("advertising-com-site", "812345")}),
+    # Exponential's tag script's path, tags/<Site>/<Zone>/tags.js
+    ("exponential-e9-tag", {("exponential-site", "TownNews"), ("exponential-zone", "ROS")}),
+    ("blogads-strip", {("blogads-account", "123456789")}),
+    ("chango-link-unit", {("chango-site", "AbC123dEf456")}),
+])
+def test_a_period_tag_names_its_account(
+        project_engine: Engine, catalogue: Catalogue, case: str,
+        ids: set[tuple[str, str]]) -> None:
+    head, tag, network, _, _ = TAGS[case]
+    page = _page(project_engine, catalogue, head, tag)
+    assert ids <= {(i.kind, i.value) for i in page.ids}
+    assert {i.network for i in page.ids if (i.kind, i.value) in ids} == {network}
+
+
+def test_chitikas_report_channel_is_no_id(project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = TAGS["chitika-unit"][1].replace(
+        'ch_type = "mpu";', 'ch_type = "mpu"; ch_sid = "Chitika Default";')
+    page = _page(project_engine, catalogue, "", tag)
+    assert {i.value for i in page.ids if i.network == "Chitika"} == {"townnews"}
+
+
+def test_an_e9_tag_script_written_by_its_globals_names_its_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = """<script type="text/javascript">e9 = new Object(); e9.size = "728x90";
+document.write('<scr' + 'ipt src="http://tags.expo9.exponential.com/tags/TownNews/Home_ATF/tags.js">'
++ '</scr' + 'ipt>');</script>"""
+    page = _page(project_engine, catalogue, "", tag)
+    assert {("exponential-site", "TownNews"), ("exponential-zone", "Home_ATF")} <= {
+        (i.kind, i.value) for i in page.ids}
+
+
+def test_blogads_style_sheet_alone_names_the_account(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A template that keeps the strip's style sheet in the head, its script elsewhere."""
+    head = ('<link rel="stylesheet" type="text/css"'
+            ' href="http://cache.blogads.com/123456789/feed.css" />')
+    page = _page(project_engine, catalogue, head, "<p>No strip here.</p>")
+    assert ("blogads-account", "123456789") in {(i.kind, i.value) for i in page.ids}
+    assert page.slots == ()
+
+
+def test_changos_optimisation_tag_names_its_account_and_places_nothing(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = """<script id="__changoScript" type="text/javascript">
+var __chd__ = {'aid':11079,'chaid':'www_town_test'};(function() {
+var c = document.createElement('script'); c.type = 'text/javascript'; c.async = true;
+c.src = ( 'https:' == document.location.protocol ? 'https://z': 'http://p')
+ + '.chango.com/static/c.js';
+var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(c, s);})();
+</script>"""
+    page = _page(project_engine, catalogue, "", tag)
+    assert "Chango" in {n.network for n in page.networks}
+    assert {(i.kind, i.value) for i in page.ids if i.network == "Chango"} == {
+        ("chango-account", "11079")}
+    assert page.slots == ()
+
