@@ -270,3 +270,44 @@ var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(c,
         ("chango-account", "11079")}
     assert page.slots == ()
 
+
+# AdSense for Mobile Content's unit as its generated code wrote it (2009-2014): the request's
+# globals, then show_afmc_ads.js, which writes the ad where it stands
+AFMC_UNIT = """<script type="text/javascript"><!--
+  // XHTML should not attempt to parse these strings, declare them CDATA.
+  /* <![CDATA[ */
+  window.googleAfmcRequest = {
+    client: 'ca-mb-pub-4821730195648203',
+    format: '320x50_mb',
+    output: 'html',
+    slotname: '5190362501',
+  };
+  /* ]]> */
+//--></script>
+<script type="text/javascript" src="http://pagead2.googlesyndication.com/pagead/show_afmc_ads.js"></script>"""
+
+
+def test_an_adsense_mobile_unit_is_a_placement_of_its_client(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", AFMC_UNIT)
+    assert [(s.network, (s.width, s.height), s.zone_id) for s in page.slots] == [
+        ("Google AdSense", (320, 50), "5190362501")]
+    assert {("adsense-publisher", "ca-mb-pub-4821730195648203"),
+            ("adsense-slot", "5190362501")} <= {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("markup", [
+    # the request's globals kept without the loader (a saved copy): the client, no unit
+    AFMC_UNIT.split("<script type=\"text/javascript\" src=")[0],
+    # its server-side code's request, the client in the ad's URL
+    '<img src="http://pagead2.googlesyndication.com/pagead/imgad?client=ca-mb-pub-4821730195648203'
+    '&amp;format=320x50_mb" width="320" height="50">',
+    # the older globals' name for it
+    """<script>google_ad_client = "ca-mb-pub-4821730195648203";
+google_ad_output = "xhtml";</script>""",
+], ids=["globals-without-loader", "request-url", "older-globals"])
+def test_an_adsense_mobile_client_is_the_adsense_client_id(
+        project_engine: Engine, catalogue: Catalogue, markup: str) -> None:
+    page = _page(project_engine, catalogue, "", markup)
+    assert ("adsense-publisher", "ca-mb-pub-4821730195648203") in {
+        (i.kind, i.value) for i in page.ids}
