@@ -66,6 +66,19 @@ ch_client = "townnews"; ch_width = 300; ch_height = 250; ch_type = "mpu";
 </script>
 <script src="http://scripts.chitika.net/eminimalls/amm.js" type="text/javascript"></script>""",
         "Chitika", (300, 250), None),
+    "chitika-queued-unit": (
+        "", """<script type="text/javascript">
+  ( function() {
+    if (window.CHITIKA === undefined) { window.CHITIKA = { 'units' : [] }; };
+    var unit = {"calltype":"async[2]","publisher":"townnews","width":728,"height":90,
+      "sid":"Chitika Default"};
+    var placement_id = window.CHITIKA.units.length;
+    window.CHITIKA.units.push(unit);
+    document.write('<div id="chitikaAdBlock-' + placement_id + '"></div>');
+}());
+</script>
+<script type="text/javascript" src="//cdn.chitika.net/getads.js" async></script>""",
+        "Chitika", (728, 90), None),
     "blogads-strip": (
         "", """<link rel="stylesheet" href="http://cache.blogads.com/123456789/feed.css">
 <script language="javascript" src="http://cache.blogads.com/123456789/feed.js"></script>""",
@@ -213,6 +226,7 @@ def test_a_tags_parts_without_its_unit_are_no_placement(
 @pytest.mark.parametrize(("case", "ids"), [
     # Chitika's globals name the publisher; `ch_sid` beside it is a report channel's name
     ("chitika-unit", {("chitika-publisher", "townnews")}),
+    ("chitika-queued-unit", {("chitika-publisher", "townnews")}),
     ("advertising-com-uac-tag", {("advertising-com-site", "812345")}),
     # Exponential's tag script's path, tags/<Site>/<Zone>/tags.js
     ("exponential-e9-tag", {("exponential-site", "TownNews"), ("exponential-zone", "ROS")}),
@@ -311,3 +325,14 @@ def test_an_adsense_mobile_client_is_the_adsense_client_id(
     page = _page(project_engine, catalogue, "", markup)
     assert ("adsense-publisher", "ca-mb-pub-4821730195648203") in {
         (i.kind, i.value) for i in page.ids}
+
+
+def test_chitikas_queued_unit_and_the_box_it_wrote_are_one_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A DOM save keeps the box the tag wrote after it, Chitika's frame inside."""
+    script, loader = TAGS["chitika-queued-unit"][1].split("\n<script type=\"text/javascript\" src=")
+    tag = (script + '<div id="chitikaAdBlock-0"><iframe src="http://mm.chitika.net/minimall?'
+           'w=728&amp;h=90&amp;client=townnews" width="728" height="90" frameborder="0">'
+           '</iframe></div>\n<script type="text/javascript" src=' + loader)
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [("Chitika", (728, 90))]
