@@ -549,18 +549,28 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
     after it: a frame slot of the same network and zone whose previous element (past
     comments, no text between; or its wrapper's, the frame first in a box the tag wrote)
     is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
-    save) is that tag's. Each frame reads a few elements back and up."""
+    save) is that tag's; so is a frame of another network of the ad server the tag calls, or
+    its box holding it first (the safeframe Ad Manager serves a DART tag's creative in,
+    `div#google_ads_iframe_…__container__`), at a size the tag asks for. Each frame reads a
+    few elements back and up."""
     of_script = {d.element: d for d in tags}
     if not of_script:
         return drafts
     out: list[_Draft] = []
     for draft in drafts:
         tag = None
-        if str(draft.element.tag).lower() == "iframe" and draft.zone_id:
+        if draft.zone_id and _frame_or_its_box(draft.element):
             before = _element_before(draft.element)
             tag = of_script.get(before) if before is not None else None
-        if (tag is not None and tag.network is draft.network
-                and tag.zone_id == draft.zone_id and _agree(tag, draft)):
+        if tag is not None and (
+                (tag.network is draft.network and tag.zone_id == draft.zone_id
+                 and _agree(tag, draft)
+                 and str(draft.element.tag).lower() == "iframe")
+                or (tag.network is not draft.network and tag.network is not None
+                    and tag.network.ad_server is not None
+                    and _server(draft.network) == tag.network.ad_server
+                    and _asks_for((draft.width, draft.height), (tag.width, tag.height),
+                                  tag.element.get("src") or ""))):
             tag.extra_elements.append(draft.element)
             tag.width, tag.height = tag.width or draft.width, tag.height or draft.height
             continue
@@ -569,6 +579,27 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
 
 
 _WRITTEN_WRAPPERS = 2  # the boxes a tag's written frame may stand first in
+_ASKED_SIZES = lazy_regex(r"[;?&]sz=((?:\d{1,4}x\d{1,4},?){1,12})")  # DART's size list
+
+
+def _frame_or_its_box(el: etree._Element) -> bool:
+    """Whether `el` is a frame, or a box whose first element is one (no text before it)."""
+    if str(el.tag).lower() == "iframe":
+        return True
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return (first is not None and str(first.tag).lower() == "iframe"
+            and not (el.text or "").strip())
+
+
+def _asks_for(size: tuple[int | None, int | None], unit: tuple[int | None, int | None],
+              src: str) -> bool:
+    """Whether `size` is one a tag asks for: its unit's, or one of its `src`'s `sz=` list
+    (DART's `sz=728x90,970x90`)."""
+    if size[0] is None or size[1] is None:
+        return False
+    return size == unit or size in {
+        (int(w), int(h)) for m in _ASKED_SIZES.finditer(src)
+        for w, h in (pair.split("x") for pair in m.group(1).split(",") if pair)}
 
 
 def _element_before(el: etree._Element) -> etree._Element | None:
@@ -1997,14 +2028,19 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     each unit's script wrote beside it), not as placements of their own; but a frame
     appended after the page's end (`appended`: the frames and units written past its last
     `</html>`, `markup.past_html_end`) renders none of the page's units: only a unit of
-    its network appended there too."""
+    its network appended there too. A frame right after a declared unit's tag that writes
+    its ad where it stands (`_written_by`: DART's `adj` script, then the safeframe or the
+    backfill's frame it wrote, in a DOM save), at a size the tag asks for, is that unit's."""
     units_of = {s.network.name for s in declared if s.network is not None}
     units_after = {s.network.name for s in declared if s.network is not None
                    and s.element in appended}
+    writers = _in_place_tags(declared)
     out: list[tuple[etree._Element, str, str]] = []
     for el, network in servers.items():
         if network is not None and network.name in (
                 units_after if el in appended else units_of):
+            continue
+        if writers and _written_by(el, writers):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
@@ -2022,6 +2058,28 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
                    for box in islice(chain((el,), el.iterancestors()), HIDING_WRAPPERS + 1)):
             out.append((el, AD_FRAME_RULE, INS_TAG_LIST))
     return out
+
+
+def _in_place_tags(declared: Sequence[FoundSlot]) -> dict[etree._Element, FoundSlot]:
+    """The declared units' script tags that write their ad where they stand: a `src` that
+    is the network's per-unit loader (`unit_loaders`: DART's `/adj/`), run as the page is
+    read (`_in_place`)."""
+    return {el: slot for slot in declared if slot.network is not None
+            for el in (slot.element, *slot.extra_elements)
+            if str(el.tag).lower() == "script" and el.get("src")
+            and _unit_loader(el.get("src") or "", slot.network) and _in_place(el)}
+
+
+def _written_by(frame: etree._Element, writers: dict[etree._Element, FoundSlot]) -> bool:
+    """Whether `frame` stands right after one of `writers` (past comments, no text between;
+    or first in a box right after it, `_element_before`) at a size its tag asks for (the
+    unit's, or one of its `sz=` list): the creative that tag wrote, kept by a DOM save."""
+    before = _element_before(frame)
+    slot = writers.get(before) if before is not None else None
+    if slot is None or before is None:
+        return False
+    return _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
+                     (slot.width, slot.height), before.get("src") or "")
 
 
 AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"

@@ -176,7 +176,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "dart-zone", "aol-placement", "adsonar-placement", "admeld-placement",
                   "oas-position", "admeta-placement", "checkm8-format", "dart-network",
                   "ias-account", "openx-auid", "advertserve-zone", "adblade-container",
-                  "sentry-key", "sentry-org", "revive-zone", "xandr-member"}
+                  "sentry-key", "sentry-org", "revive-zone", "xandr-member",
+                  "exponential-zone", "advertising-com-site"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

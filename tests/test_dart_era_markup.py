@@ -1096,3 +1096,69 @@ def test_a_dart_script_and_the_frame_it_wrote_are_one_placement(
     assert [(s.line, s.zone_id, s.width, s.height) for s in page.slots] == [
         (2, "town.news/home", 300, 250), (5, "town.news/side", 160, 600),
         (9, "town.news/home", 300, 250)]
+
+
+# DFP's network-specific ad server, the network code written as the host
+# (`n4403ad.doubleclick.net/adj/…`, as Evolve's and YouTube's DART tags wrote it): a tag
+# in the markup and one a script writes, each its network's unit
+NETWORK_HOST = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="top"><script type="text/javascript">
+ord = Math.random() * 10000000000000000;
+document.write('<script language="JavaScript" src="http://n4061ad.doubleclick.net/adj/com.town.news/\
+default;sz=728x90;kl=N;tile=1;ord=' + ord + '?" type="text/javascript"><\\/script>');
+</script></div>
+<p>More text.</p>
+<script type="text/javascript" src="http://n4403ad.doubleclick.net/adj/gn.town.test/ros;sect=ros;\
+pos=TOP_RIGHT;sz=300x250;tile=2;ord=1?"></script>
+</body></html>"""
+
+
+def test_a_dart_tag_on_its_networks_own_host_names_the_network(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(NETWORK_HOST, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "DoubleClick DART", "com.town.news/default", 728, 90),
+        (7, "DoubleClick DART", "gn.town.test/ros", 300, 250)]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("dart-network", "4061"), ("dart-network", "4403"),
+            ("dart-site", "com.town.news"), ("dart-site", "gn.town.test")} <= ids
+
+
+def test_a_dart_script_and_the_creative_frame_it_wrote_are_one_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A DOM save keeps an `adj` script and, right after it, the frame its answer wrote:
+    the safeframe Ad Manager served the creative in (alone, or in the box GPT's renderer
+    names for it), or the AdSense frame of a backfill, at a size the tag asks for: one
+    placement, the script's. A frame of a size the tag does not ask for, or after a
+    paragraph, is a unit of its own."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/N4403/adj/town.news/home;sz=300x250;ord=1?"></script>
+<iframe id="google_ads_iframe_/4403/town.news/home_0"
+ name="google_ads_iframe_/4403/town.news/home_0" width="300" height="250" frameborder="0"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/top;sz=728x90,970x90;ord=1?"></script>
+<div id="google_ads_iframe_/4403/town.news/top_0__container__" style="border: 0pt none;"><iframe
+ id="google_ads_iframe_/4403/town.news/top_0" name="google_ads_iframe_/4403/town.news/top_0"
+ width="970" height="90" frameborder="0" scrolling="no"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div></div>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/rail;sz=300x600;ord=1?"></script>
+<iframe id="google_ads_frame1" name="google_ads_frame1" width="300" height="600" frameborder="0"
+ src="http://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-4821730195648203&amp;format=300x600_as"
+ scrolling="no"></iframe></div>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/side;sz=160x600;ord=1?"></script>
+<iframe src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html" width="300"
+ height="250" frameborder="0" scrolling="no"></iframe></div>
+<p>More text.</p>
+<iframe src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html" width="300"
+ height="250" frameborder="0" scrolling="no"></iframe>
+</body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/home"),
+        (6, "DoubleClick DART", "town.news/top"),
+        (11, "DoubleClick DART", "town.news/rail"),
+        (15, "DoubleClick DART", "town.news/side"),
+        (16, None, None),  # 300x250: not the 160x600 its tag asks for
+        (19, None, None)]

@@ -1116,12 +1116,13 @@ def test_a_floodlight_iframe_on_ad_doubleclick_names_its_advertiser(
     assert ("floodlight-advertiser", "2542116") in {(i.kind, i.value) for i in page.ids}
 
 
-@pytest.mark.parametrize("client", ["ca-host-pub-1556223355139109", "ca-mb-pub-4821730195648203"])
+@pytest.mark.parametrize("client", ["ca-host-pub-1556223355139109"])
 def test_a_product_prefixed_pub_number_is_no_named_client(
         client: str, project_engine: Engine, catalogue: Catalogue) -> None:
     """The named form is a partner's word (`ca-conde_newyorker`); a `pub-` number behind a
     product's prefix is an account's number: Blogger's platform host ID (which joins no sites
-    as `adsense-host`) or a mobile unit's, not a second publisher of its own."""
+    as `adsense-host`), not a publisher of its own. (AdSense for Mobile Content's
+    `ca-mb-pub-…` is its unit's client, read as written: tests/test_period_vendor_tags.py.)"""
     page_markup = ADSENSE_NAMED_CLIENT.replace(b"ca-conde_newyorker", client.encode())
     (page,) = audit(page_markup, url="https://www.mag.test/a", engine=project_engine,
                     catalogue=catalogue).pages

@@ -66,6 +66,19 @@ ch_client = "townnews"; ch_width = 300; ch_height = 250; ch_type = "mpu";
 </script>
 <script src="http://scripts.chitika.net/eminimalls/amm.js" type="text/javascript"></script>""",
         "Chitika", (300, 250), None),
+    "chitika-queued-unit": (
+        "", """<script type="text/javascript">
+  ( function() {
+    if (window.CHITIKA === undefined) { window.CHITIKA = { 'units' : [] }; };
+    var unit = {"calltype":"async[2]","publisher":"townnews","width":728,"height":90,
+      "sid":"Chitika Default"};
+    var placement_id = window.CHITIKA.units.length;
+    window.CHITIKA.units.push(unit);
+    document.write('<div id="chitikaAdBlock-' + placement_id + '"></div>');
+}());
+</script>
+<script type="text/javascript" src="//cdn.chitika.net/getads.js" async></script>""",
+        "Chitika", (728, 90), None),
     "blogads-strip": (
         "", """<link rel="stylesheet" href="http://cache.blogads.com/123456789/feed.css">
 <script language="javascript" src="http://cache.blogads.com/123456789/feed.js"></script>""",
@@ -207,3 +220,119 @@ var zflag_sz = "15";</script>
 def test_a_tags_parts_without_its_unit_are_no_placement(
         project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
     assert _page(project_engine, catalogue, "", tag).slots == ()
+
+
+# the account or site each vendor's documented tag writes, read where the tag writes it
+@pytest.mark.parametrize(("case", "ids"), [
+    # Chitika's globals name the publisher; `ch_sid` beside it is a report channel's name
+    ("chitika-unit", {("chitika-publisher", "townnews")}),
+    ("chitika-queued-unit", {("chitika-publisher", "townnews")}),
+    ("advertising-com-uac-tag", {("advertising-com-site", "812345")}),
+    # Exponential's tag script's path, tags/<Site>/<Zone>/tags.js
+    ("exponential-e9-tag", {("exponential-site", "TownNews"), ("exponential-zone", "ROS")}),
+    ("blogads-strip", {("blogads-account", "123456789")}),
+    ("chango-link-unit", {("chango-site", "AbC123dEf456")}),
+])
+def test_a_period_tag_names_its_account(
+        project_engine: Engine, catalogue: Catalogue, case: str,
+        ids: set[tuple[str, str]]) -> None:
+    head, tag, network, _, _ = TAGS[case]
+    page = _page(project_engine, catalogue, head, tag)
+    assert ids <= {(i.kind, i.value) for i in page.ids}
+    assert {i.network for i in page.ids if (i.kind, i.value) in ids} == {network}
+
+
+def test_chitikas_report_channel_is_no_id(project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = TAGS["chitika-unit"][1].replace(
+        'ch_type = "mpu";', 'ch_type = "mpu"; ch_sid = "Chitika Default";')
+    page = _page(project_engine, catalogue, "", tag)
+    assert {i.value for i in page.ids if i.network == "Chitika"} == {"townnews"}
+
+
+def test_an_e9_tag_script_written_by_its_globals_names_its_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = """<script type="text/javascript">e9 = new Object(); e9.size = "728x90";
+document.write('<scr' + 'ipt src="http://tags.expo9.exponential.com/tags/TownNews/Home_ATF/tags.js">'
++ '</scr' + 'ipt>');</script>"""
+    page = _page(project_engine, catalogue, "", tag)
+    assert {("exponential-site", "TownNews"), ("exponential-zone", "Home_ATF")} <= {
+        (i.kind, i.value) for i in page.ids}
+
+
+def test_blogads_style_sheet_alone_names_the_account(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A template that keeps the strip's style sheet in the head, its script elsewhere."""
+    head = ('<link rel="stylesheet" type="text/css"'
+            ' href="http://cache.blogads.com/123456789/feed.css" />')
+    page = _page(project_engine, catalogue, head, "<p>No strip here.</p>")
+    assert ("blogads-account", "123456789") in {(i.kind, i.value) for i in page.ids}
+    assert page.slots == ()
+
+
+def test_changos_optimisation_tag_names_its_account_and_places_nothing(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = """<script id="__changoScript" type="text/javascript">
+var __chd__ = {'aid':11079,'chaid':'www_town_test'};(function() {
+var c = document.createElement('script'); c.type = 'text/javascript'; c.async = true;
+c.src = ( 'https:' == document.location.protocol ? 'https://z': 'http://p')
+ + '.chango.com/static/c.js';
+var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(c, s);})();
+</script>"""
+    page = _page(project_engine, catalogue, "", tag)
+    assert "Chango" in {n.network for n in page.networks}
+    assert {(i.kind, i.value) for i in page.ids if i.network == "Chango"} == {
+        ("chango-account", "11079")}
+    assert page.slots == ()
+
+
+# AdSense for Mobile Content's unit as its generated code wrote it (2009-2014): the request's
+# globals, then show_afmc_ads.js, which writes the ad where it stands
+AFMC_UNIT = """<script type="text/javascript"><!--
+  // XHTML should not attempt to parse these strings, declare them CDATA.
+  /* <![CDATA[ */
+  window.googleAfmcRequest = {
+    client: 'ca-mb-pub-4821730195648203',
+    format: '320x50_mb',
+    output: 'html',
+    slotname: '5190362501',
+  };
+  /* ]]> */
+//--></script>
+<script type="text/javascript" src="http://pagead2.googlesyndication.com/pagead/show_afmc_ads.js"></script>"""
+
+
+def test_an_adsense_mobile_unit_is_a_placement_of_its_client(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", AFMC_UNIT)
+    assert [(s.network, (s.width, s.height), s.zone_id) for s in page.slots] == [
+        ("Google AdSense", (320, 50), "5190362501")]
+    assert {("adsense-publisher", "ca-mb-pub-4821730195648203"),
+            ("adsense-slot", "5190362501")} <= {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("markup", [
+    # the request's globals kept without the loader (a saved copy): the client, no unit
+    AFMC_UNIT.split("<script type=\"text/javascript\" src=")[0],
+    # its server-side code's request, the client in the ad's URL
+    '<img src="http://pagead2.googlesyndication.com/pagead/imgad?client=ca-mb-pub-4821730195648203'
+    '&amp;format=320x50_mb" width="320" height="50">',
+    # the older globals' name for it
+    """<script>google_ad_client = "ca-mb-pub-4821730195648203";
+google_ad_output = "xhtml";</script>""",
+], ids=["globals-without-loader", "request-url", "older-globals"])
+def test_an_adsense_mobile_client_is_the_adsense_client_id(
+        project_engine: Engine, catalogue: Catalogue, markup: str) -> None:
+    page = _page(project_engine, catalogue, "", markup)
+    assert ("adsense-publisher", "ca-mb-pub-4821730195648203") in {
+        (i.kind, i.value) for i in page.ids}
+
+
+def test_chitikas_queued_unit_and_the_box_it_wrote_are_one_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A DOM save keeps the box the tag wrote after it, Chitika's frame inside."""
+    script, loader = TAGS["chitika-queued-unit"][1].split("\n<script type=\"text/javascript\" src=")
+    tag = (script + '<div id="chitikaAdBlock-0"><iframe src="http://mm.chitika.net/minimall?'
+           'w=728&amp;h=90&amp;client=townnews" width="728" height="90" frameborder="0">'
+           '</iframe></div>\n<script type="text/javascript" src=' + loader)
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [("Chitika", (728, 90))]
