@@ -965,8 +965,10 @@ _RELAYED = lazy_regex(
     r"""[^'"]{0,80}?return)\s*""" + _URL + r"""\1\s*\+\s*(?:(?:encodeURIComponent|encodeURI|"""
     r"""escape)\s*\(\s*)?[\w$.\[\]]{0,60}?(?:\.\s*href\b|\bh(?:ref)?\b)""")
 # every link by jQuery (`$('a')`, `jQuery("a[href]")`), and the words a script naming
-# every link holds, asked before any pattern
-_JQUERY_LINKS = lazy_regex(r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+# every link holds, asked before any pattern. Led by its `(`, `$` or `jQuery` read back
+# (led by them, `re` tried each `$` and `j` of a script: 3.4 -> 0.7 ms over the corpus's
+# 25 scripts asked); a match's end is what is read
+_JQUERY_LINKS = lazy_regex(r"""\((?:(?<=\$\()|(?<=jQuery\())\s*(['"])a(?:\[href\])?\1\s*\)""")
 _EVERY_LINK_WORDS = (".links", "('a", '("a')
 RELAY_REACH = 600  # characters after a collection of every link in which its rewriting counts
 

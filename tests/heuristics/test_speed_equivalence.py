@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.catalogue import default_catalogue
-from auditor.dom import deobfuscate, walk
+from auditor.dom import deobfuscate, inline_js, walk
 from auditor.dom.inline_js import LinkClicks, consent_gated, literal_joins, unjoined
 from auditor.dom.page import parse_page
 from auditor.dom.parser import attributes_named, valued
@@ -28,6 +28,7 @@ from auditor.mfa.authorship import (
     _opening_text,
     _quote_class,
 )
+from auditor.model import RequestType
 from auditor.readers import Document
 from auditor.rules.literal import branch_matches
 from tests.heuristics.conftest import AuditHtml
@@ -599,3 +600,43 @@ def test_xor_decodings_are_the_one_regex_finditer(pieces: list[str]) -> None:
     code = "".join(pieces)
     assert [m.span() for m in branch_matches(deobfuscate._XOR_DECODE, code)] == [
         m.span() for m in _XOR_ONE_REGEX.finditer(code)]
+
+
+# --- every link by jQuery: `_JQUERY_LINKS` led by its `(`, the call's name read back ------
+
+_JQUERY_LINKS_LED = re.compile(  # as it was spelled, led by `$` or `jQuery`
+    r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+_JQUERY_PIECES = ["$", "jQuery", "(", "'a'", '"a"', "'a[href]'", ")", " ", "x", "$(",
+                  "'a\"", "Query", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_JQUERY_PIECES), max_size=12))
+def test_jquery_links_end_where_the_name_led_pattern_ends(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.end(), m.group(1)) for m in redirects._JQUERY_LINKS.finditer(text)] == [
+        (m.end(), m.group(1)) for m in _JQUERY_LINKS_LED.finditer(text)]
+
+
+# --- a script's default request type: `new Image` and `createElement('img')` apart -------
+
+_CREATES_IMAGE_ONE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
+_IMAGE_PIECES = ["new", " ", "\t", "Image", "Images", "createElement(", "'img'", '"img"',
+                 "'script'", "createElement('script')", "x", "(", "'iframe'",
+                 "createElement('iframe')"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_IMAGE_PIECES), max_size=10))
+def test_default_type_reads_as_the_one_image_pattern(pieces: list[str]) -> None:
+    script = "".join(pieces)
+    creates = "createElement(" in script
+    if _CREATES_IMAGE_ONE.search(script) and not (
+            creates and inline_js._CREATES_SCRIPT.search(script)):
+        expected = RequestType.IMAGE
+    elif creates and inline_js._CREATES_IFRAME.search(script) and not (
+            inline_js._CREATES_SCRIPT.search(script)):
+        expected = RequestType.SUBDOCUMENT
+    else:
+        expected = RequestType.SCRIPT
+    assert inline_js._default_type(script) is expected
