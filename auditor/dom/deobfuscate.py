@@ -36,7 +36,7 @@ from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
-from auditor.rules.literal import assigned_names
+from auditor.rules.literal import assigned_names, branch_matches
 
 MAX_SCRIPT = 512 * 1024  # characters of one script that are examined
 MAX_DECODED = 256 * 1024  # decoded characters kept per script, all payloads together
@@ -121,9 +121,11 @@ _ROTATION_MAY: Any = re2_text_pattern(_ROTATION.pattern)
 # payload decodes only on the site it was made for; what it runs is not read here
 # (either operand first: `k ^ z.charCodeAt(0)`); the name run by `eval` called directly
 # or not (`window['eval'](n)`, `(0,eval)(n)`) or by `Function` with no parameters
-# (`new Function('', n)`)
-_XOR_DECODE = lazy_regex(
-    r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
+# (`new Function('', n)`). The decoding's two forms are sought each by its own literal
+# (`branch_matches`): as one regex's branches `re` tried them at each `c` of a script
+# (6.9 -> 0.9 ms over the corpus's 11 scripts read)
+_XOR_DECODE = (lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\^"),
+               lazy_regex(r"\^\s*[\w$.]{1,40}\.\s*charCodeAt\("))
 _RUNS_A_NAME = lazy_regex(
     r"(?:Function|eval)(?<![\w$]Function)(?<![\w$]eval)(?:\s*['\"]\s*\]|\s*\))?\s*\(\s*"
     r"""(?:(['"])\1\s*,\s*)?[A-Za-z_$][\w$]{0,40}\s*\)"""
@@ -166,7 +168,7 @@ def _xor_runs(code: str) -> bool:
             code.count("\\x") + code.count("\\u") >= XOR_RUN_MIN_ESCAPES
             or _LONG_LITERAL.search(code)):
         return False
-    for xor in islice(_XOR_DECODE.finditer(code), XOR_SITES_READ):
+    for xor in islice(branch_matches(_XOR_DECODE, code), XOR_SITES_READ):
         start, end = max(0, xor.start() - XOR_RUN_REACH), xor.end() + XOR_RUN_REACH
         if _RUNS_A_NAME.search(code, start, end):
             return True
@@ -595,8 +597,29 @@ def _b64_calls(code: str) -> Iterator[tuple[str, str]]:
             yield callee.group(0), m.group(2)
 
 
-# a literal that is escapes alone (`"\x61\x74\x6f\x62"`): no serializer writes letters so
-_ALL_ESCAPED = lazy_regex(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,40})\1""")
+# a literal that is escapes alone (`"\x61\x74\x6f\x62"`): no serializer writes letters so.
+# Its escapes, led by the first one's `\`, its opening quote read back and its closing one
+# read ahead (`all_escaped`): led by the quote, `re` tried each of a script's quotes
+_ALL_ESCAPED = lazy_regex(r"""\\(?<=['"]\\)(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})"""
+                          r"""(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){2,39}(?=['"])""")
+
+
+def all_escaped(code: str) -> Iterator[str]:
+    r"""The escapes of each literal that is 3-40 escapes alone, as
+    `(['"])((?:\x[0-9a-fA-F]{2}|\u[0-9a-fA-F]{4}){3,40})\1`'s `finditer` gives its second
+    group: its closing quote the one it opens with, and a literal whose opening quote
+    closed the one before not read (that pattern's matches do not overlap). Sought from
+    the `\` (the corpus's 66 scripts with escapes: 8.6 -> 1.0 ms).
+
+    >>> list(all_escaped(r'"\x61\x62\x63"\x64\x65\x66" \'\x67\x68\x69"'))
+    ['\\x61\\x62\\x63']
+    """
+    after = 0  # where the last literal read ends, past its closing quote
+    for m in _ALL_ESCAPED.finditer(code):
+        opening, end = m.start() - 1, m.end()
+        if opening >= after and code[end] == code[opening]:
+            after = end + 1
+            yield m.group()
 
 
 def _escaped_names(code: str) -> list[str]:
@@ -607,8 +630,8 @@ def _escaped_names(code: str) -> list[str]:
     >>> _escaped_names(r'var a=["\x61\x74\x6f\x62","\x65\x76\x61\x6c"],b="\x3d";')
     ['atob', 'eval']
     """
-    return sorted({text for m in _ALL_ESCAPED.finditer(code)
-                   if (text := js_unescaped(m.group(2))) in _API_NAMES})
+    return sorted({text for escapes in all_escaped(code)
+                   if (text := js_unescaped(escapes)) in _API_NAMES})
 
 
 _BRACKETED_NAME = lazy_regex(r"""\[\s*(['"])([A-Za-z_$][\w$]{0,40})\1\s*\]""")

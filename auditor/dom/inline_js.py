@@ -190,7 +190,11 @@ _URL_CHAR_ESCAPE = lazy_regex(
 # scripts load: these types (a `src:` or `"src":` key is an assignment)
 _CODE = frozenset({RequestType.SCRIPT, RequestType.STYLESHEET})
 _CREATES_SCRIPT = lazy_regex(r"""createElement\(\s*['"]script['"]""")
-_CREATES_IMAGE = lazy_regex(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
+# an image made (`new Image`, `createElement('img')`): each form its own pattern, sought
+# only where its literal is, so that `re` skips ahead on it (as one pattern's branches,
+# tried at every `n` and `c` of a script: 4.0 -> 0.9 ms over the corpus's 97 scripts asked)
+_NEW_IMAGE = lazy_regex(r"new\s+Image\b")
+_CREATES_IMG = lazy_regex(r"""createElement\(\s*['"]img['"]""")
 _CREATES_IFRAME = lazy_regex(r"""createElement\(\s*['"]iframe['"]""")
 
 _EXTENSIONS: dict[str, RequestType] = {
@@ -295,10 +299,11 @@ def link_type(rel: str, as_: str, href: str) -> tuple[RequestType, str] | None:
 def _default_type(script: str) -> RequestType:
     """What a script's URL literals load when their extension does not say: images or
     frames when it creates those and no script. The patterns' literals are looked for
-    first: `new\\s+Image` leads with a class of letters tried at every `n` and `c`."""
+    first (`new Image`'s `Image`, `createElement(`), each form sought alone."""
     creates = "createElement(" in script
-    if ("Image" in script or creates) and _CREATES_IMAGE.search(script) \
-            and not (creates and _CREATES_SCRIPT.search(script)):
+    image = ("Image" in script and _NEW_IMAGE.search(script) is not None) or (
+        creates and _CREATES_IMG.search(script) is not None)
+    if image and not (creates and _CREATES_SCRIPT.search(script)):
         return RequestType.IMAGE
     if creates and _CREATES_IFRAME.search(script) and not _CREATES_SCRIPT.search(script):
         return RequestType.SUBDOCUMENT

@@ -359,3 +359,25 @@ def assigned_names(pattern: re.Pattern[str], sign: re.Pattern[str], code: str
         end = match.end() if match is not None else at.end()
         if match is not None:
             yield match
+
+
+def branch_matches(branches: tuple[re.Pattern[str], ...], text: str
+                   ) -> Iterator[re.Match[str]]:
+    """`re.compile("|".join(branches)).finditer(text)`, for branches of which no two can
+    match at one place (each opens with its own literal) and no match is empty: each
+    branch searched for alone, so that `re` skips ahead on its literal (their alternation
+    opens with a set of first characters, tried at each of them: `charCodeAt(…) ^` or
+    `^ k.charCodeAt(`, at each `c` of a script), the leftmost taken, the next sought past
+    its end. Each branch's next match is kept until the scan passes its start.
+
+    >>> calls = (re.compile(r"ab\\d"), re.compile(r"b\\d+"))
+    >>> [m.group() for m in branch_matches(calls, "ab1 b22 ab3b4")]
+    ['ab1', 'b22', 'ab3', 'b4']
+    """
+    found = [branch.search(text) for branch in branches]
+    while (first := min((m for m in found if m is not None), key=lambda m: m.start(),
+                        default=None)) is not None:
+        yield first
+        at = first.end()
+        found = [m if m is None or m.start() >= at else branch.search(text, at)
+                 for m, branch in zip(found, branches, strict=True)]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from auditor.catalogue import default_catalogue
-from auditor.dom import deobfuscate, walk
+from auditor.dom import deobfuscate, inline_js, walk
 from auditor.dom.inline_js import LinkClicks, consent_gated, literal_joins, unjoined
 from auditor.dom.page import parse_page
 from auditor.dom.parser import attributes_named, valued
@@ -28,7 +28,9 @@ from auditor.mfa.authorship import (
     _opening_text,
     _quote_class,
 )
+from auditor.model import RequestType
 from auditor.readers import Document
+from auditor.rules.literal import branch_matches
 from tests.heuristics.conftest import AuditHtml
 
 # --- eval calls: `_eval_calls` is `_EVAL.finditer`, tried only where a call can start ---
@@ -540,3 +542,101 @@ def test_id_starts_never_skip_a_spec_that_matches(parts: list[tuple[str, list[st
 
 
 _ID_START_SPECS = [(n, s) for n, s in default_catalogue().slot_specs if any(s.id_starts)]
+
+
+# --- a window passed: `_WINDOW_PASSED`'s lookbehinds read after its `(` ------------------
+
+_WINDOW_PASSED_LED = re.compile(  # as it was spelled, its lookbehinds before the `(`
+    r"(?:(?<!\$)(?<!jQuery)\(|,)\s*" + redirects._WINDOW + r"\s*(?=[,)])")
+_PASSED_PIECES = ["(", ",", ")", "$", "jQuery", "xjQuery", "window", "self", "top", "document",
+                  " ", "\n", "w", "$(", "jQuery(", "globalThis"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PASSED_PIECES), max_size=16))
+def test_window_passed_reads_as_its_lookbehinds_first(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.span(), m.group()) for m in redirects._WINDOW_PASSED.finditer(text)] == [
+        (m.span(), m.group()) for m in _WINDOW_PASSED_LED.finditer(text)]
+
+
+# --- literals of escapes alone: `all_escaped` is the quote-led pattern's `finditer` --------
+
+_ALL_ESCAPED_LED = re.compile(r"""(['"])((?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){3,40})\1""")
+_ESCAPE_PIECES = ["'", '"', "\\x61", "\\u0065", "\\x6", "\\", "x", "a", " ", "\\x41\\x42\\x43",
+                  "\\u00411", "\\x61" * 20]
+
+
+@pytest.mark.parametrize("code", [
+    r'"\x61\x62\x63"\x64\x65\x66"',  # the second's opening quote closed the first
+    "'" + "\\x61" * 41 + "'",  # one escape too many
+    "'" + "\\x61" * 40 + "'\"\\x62\\x63\\x64\"",
+    r"""'\x61\x62\x63" '\x61\x62\x63'""",  # closed by the other quote
+])
+def test_all_escaped_is_the_quote_led_finditer(code: str) -> None:
+    assert list(deobfuscate.all_escaped(code)) == [
+        m.group(2) for m in _ALL_ESCAPED_LED.finditer(code)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ESCAPE_PIECES), max_size=16))
+def test_all_escaped_is_the_quote_led_finditer_on_any_text(pieces: list[str]) -> None:
+    code = "".join(pieces)
+    assert list(deobfuscate.all_escaped(code)) == [
+        m.group(2) for m in _ALL_ESCAPED_LED.finditer(code)]
+
+
+# --- an XOR decoding: its two forms sought each by its literal (`branch_matches`) ---------
+
+_XOR_ONE_REGEX = re.compile(  # the two forms as one regex's branches, as it was spelled
+    r"charCodeAt\([^()]{0,40}\)\s*\^|\^\s*[\w$.]{1,40}\.\s*charCodeAt\(")
+_XOR_PIECES = ["charCodeAt(", "charCodeAt", "(", ")", "^", " ", "a", ".", "x.charCodeAt(",
+               "i)", "$", "^ k.", "charCodeAt(0) ^", "a" * 40]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_XOR_PIECES), max_size=14))
+def test_xor_decodings_are_the_one_regex_finditer(pieces: list[str]) -> None:
+    code = "".join(pieces)
+    assert [m.span() for m in branch_matches(deobfuscate._XOR_DECODE, code)] == [
+        m.span() for m in _XOR_ONE_REGEX.finditer(code)]
+
+
+# --- every link by jQuery: `_JQUERY_LINKS` led by its `(`, the call's name read back ------
+
+_JQUERY_LINKS_LED = re.compile(  # as it was spelled, led by `$` or `jQuery`
+    r"""(?:\$|jQuery)\(\s*(['"])a(?:\[href\])?\1\s*\)""")
+_JQUERY_PIECES = ["$", "jQuery", "(", "'a'", '"a"', "'a[href]'", ")", " ", "x", "$(",
+                  "'a\"", "Query", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_JQUERY_PIECES), max_size=12))
+def test_jquery_links_end_where_the_name_led_pattern_ends(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.end(), m.group(1)) for m in redirects._JQUERY_LINKS.finditer(text)] == [
+        (m.end(), m.group(1)) for m in _JQUERY_LINKS_LED.finditer(text)]
+
+
+# --- a script's default request type: `new Image` and `createElement('img')` apart -------
+
+_CREATES_IMAGE_ONE = re.compile(r"""new\s+Image\b|createElement\(\s*['"]img['"]""")
+_IMAGE_PIECES = ["new", " ", "\t", "Image", "Images", "createElement(", "'img'", '"img"',
+                 "'script'", "createElement('script')", "x", "(", "'iframe'",
+                 "createElement('iframe')"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_IMAGE_PIECES), max_size=10))
+def test_default_type_reads_as_the_one_image_pattern(pieces: list[str]) -> None:
+    script = "".join(pieces)
+    creates = "createElement(" in script
+    if _CREATES_IMAGE_ONE.search(script) and not (
+            creates and inline_js._CREATES_SCRIPT.search(script)):
+        expected = RequestType.IMAGE
+    elif creates and inline_js._CREATES_IFRAME.search(script) and not (
+            inline_js._CREATES_SCRIPT.search(script)):
+        expected = RequestType.SUBDOCUMENT
+    else:
+        expected = RequestType.SCRIPT
+    assert inline_js._default_type(script) is expected
