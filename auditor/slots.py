@@ -2040,7 +2040,7 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
         if network is not None and network.name in (
                 units_after if el in appended else units_of):
             continue
-        if writers and _written_by(el, writers):
+        if writers and _written_by(el, network, writers):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
@@ -2070,16 +2070,29 @@ def _in_place_tags(declared: Sequence[FoundSlot]) -> dict[etree._Element, FoundS
             and _unit_loader(el.get("src") or "", slot.network) and _in_place(el)}
 
 
-def _written_by(frame: etree._Element, writers: dict[etree._Element, FoundSlot]) -> bool:
-    """Whether `frame` stands right after one of `writers` (past comments, no text between;
-    or first in a box right after it, `_element_before`) at a size its tag asks for (the
-    unit's, or one of its `sz=` list): the creative that tag wrote, kept by a DOM save."""
+def _written_by(frame: etree._Element, network: Network | None,
+                writers: dict[etree._Element, FoundSlot]) -> bool:
+    """Whether `frame`, whose request goes to `network`'s server, stands right after one of
+    `writers` (past comments, no text between; or first in a box right after it,
+    `_element_before`) at a size its tag asks for (the unit's, or one of its `sz=` list):
+    the creative that tag wrote, kept by a DOM save. Only a frame of the tag's own house
+    is (`_of_house`: Ad Manager's safeframe, AdSense's backfill after a DART tag): another
+    vendor's frame after the tag at the same size is a placement of its own."""
     before = _element_before(frame)
     slot = writers.get(before) if before is not None else None
-    if slot is None or before is None:
+    if slot is None or before is None or slot.network is None:
         return False
-    return _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
-                     (slot.width, slot.height), before.get("src") or "")
+    return (_of_house(network, slot.network)
+            and _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
+                          (slot.width, slot.height), before.get("src") or ""))
+
+
+def _of_house(network: Network | None, tag: Network) -> bool:
+    """Whether a frame of `network` (None: a host no network names, as Ad Manager's
+    safeframe host is) may hold what `tag`'s script wrote: the tag's network's or its
+    company's (DART's creative served by Ad Manager, or its AdSense backfill)."""
+    return network is None or network is tag or (
+        tag.company is not None and network.company == tag.company)
 
 
 AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"

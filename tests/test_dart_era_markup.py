@@ -1162,3 +1162,22 @@ def test_a_dart_script_and_the_creative_frame_it_wrote_are_one_placement(
         (15, "DoubleClick DART", "town.news/side"),
         (16, None, None),  # 300x250: not the 160x600 its tag asks for
         (19, None, None)]
+
+
+def test_another_vendors_frame_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame right after a DART `adj` tag at a size the tag asks for is the creative the
+    tag wrote only where its own house serves it (Ad Manager's safeframe, AdSense's
+    backfill): another network's raw frame tag pasted after it, in the same box, is that
+    network's placement (Xandr's `ib.adnxs.com/tt` frame), as it was before DOM saves'
+    written frames were folded."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<iframe src="http://ib.adnxs.com/tt?id=1983452&amp;size=300x250&amp;referrer=town.test" width="300"
+ height="250" frameborder="0" scrolling="no" marginwidth="0" marginheight="0"></iframe></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/home", 300, 250),
+        (3, "Xandr (AppNexus)", None, 300, 250)]
