@@ -551,8 +551,9 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
     is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
     save) is that tag's; so is a frame of another network of the ad server the tag calls, or
     its box holding it first (the safeframe Ad Manager serves a DART tag's creative in,
-    `div#google_ads_iframe_…__container__`), at a size the tag asks for. Each frame reads a
-    few elements back and up."""
+    `div#google_ads_iframe_…__container__`), at a size the tag asks for, unless GPT's
+    renderer named it for another unit (`_names_another_unit`): a GPT unit of its own that
+    stands after the tag. Each frame reads a few elements back and up."""
     of_script = {d.element: d for d in tags}
     if not of_script:
         return drafts
@@ -569,6 +570,7 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
                 or (tag.network is not draft.network and tag.network is not None
                     and tag.network.ad_server is not None
                     and _server(draft.network) == tag.network.ad_server
+                    and not _names_another_unit(draft.element, tag.zone_id)
                     and _asks_for((draft.width, draft.height), (tag.width, tag.height),
                                   tag.element.get("src") or ""))):
             tag.extra_elements.append(draft.element)
@@ -589,6 +591,32 @@ def _frame_or_its_box(el: etree._Element) -> bool:
     first = next((c for c in el if isinstance(c.tag, str)), None)
     return (first is not None and str(first.tag).lower() == "iframe"
             and not (el.text or "").strip())
+
+
+# the name GPT's renderer gives an Ad Manager unit's frame, `google_ads_iframe_/<network>/
+# <unit path>_<n>`, and its box's, the same then `__container__`: group 1 the unit's path
+_GPT_RENDERED_NAME = lazy_regex(
+    r"\Agoogle_ads_iframe_/?\d{3,12}(?:,\d{3,12})?/(\S+?)_\d{1,3}(?:__container__)?\Z")
+
+
+def _names_another_unit(el: etree._Element, zone: str | None) -> bool:
+    """Whether `el`, a frame or a box it stands first in (`_WRITTEN_WRAPPERS` deep), bears
+    the name GPT's renderer gives an Ad Manager unit's frame for a unit other than the
+    DART tag's `zone` (`<site>/<zone>`): a DOM save's creative of the tag is served under
+    that site and zone (`google_ads_iframe_/4403/town.news/home_0` after
+    `…/adj/town.news/home;…`), while a frame named for another path is a GPT unit of its
+    own that happens to stand after the tag."""
+    node: etree._Element | None = el
+    for _ in range(_WRITTEN_WRAPPERS + 1):
+        if node is None:
+            return False
+        for name in (node.get("id"), node.get("name")):
+            m = _GPT_RENDERED_NAME.match(name or "")
+            if m is not None:
+                path, want = m.group(1).lower(), (zone or "").lower()
+                return not want or not (path == want or path.startswith(want + "/"))
+        node = next((c for c in node if isinstance(c.tag, str)), None)
+    return False
 
 
 def _asks_for(size: tuple[int | None, int | None], unit: tuple[int | None, int | None],
@@ -2076,13 +2104,14 @@ def _written_by(frame: etree._Element, network: Network | None,
     `writers` (past comments, no text between; or first in a box right after it,
     `_element_before`) at a size its tag asks for (the unit's, or one of its `sz=` list):
     the creative that tag wrote, kept by a DOM save. Only a frame of the tag's own house
-    is (`_of_house`: Ad Manager's safeframe, AdSense's backfill after a DART tag): another
-    vendor's frame after the tag at the same size is a placement of its own."""
+    is (`_of_house`: Ad Manager's safeframe, AdSense's backfill after a DART tag), and not
+    one GPT's renderer named for another unit (`_names_another_unit`): another vendor's
+    frame, or a GPT unit, after the tag at the same size is a placement of its own."""
     before = _element_before(frame)
     slot = writers.get(before) if before is not None else None
     if slot is None or before is None or slot.network is None:
         return False
-    return (_of_house(network, slot.network)
+    return (_of_house(network, slot.network) and not _names_another_unit(frame, slot.zone_id)
             and _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
                           (slot.width, slot.height), before.get("src") or ""))
 

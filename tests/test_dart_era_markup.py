@@ -1181,3 +1181,34 @@ def test_another_vendors_frame_after_a_dart_tag_is_its_own_placement(
     assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
         (2, "DoubleClick DART", "town.news/home", 300, 250),
         (3, "Xandr (AppNexus)", None, 300, 250)]
+
+
+def test_a_gpt_unit_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """GPT's renderer names the frame it draws (and its box) for the unit it serves,
+    `google_ads_iframe_/<network>/<unit path>_<n>`: a DART tag's creative served by Ad
+    Manager is named for the tag's site and zone, so a frame named for another unit right
+    after a DART tag, at the size the tag asks for, is that GPT unit, its placement (and
+    the network its frame's name gives), whether its box is in the markup
+    (`__container__`) or only the frame is."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/side;sz=160x600;ord=1?"></script>
+<div id="div-gpt-ad-1390000000000-0" style="width:160px;height:600px"><div
+ id="google_ads_iframe_/6355419/Town/Rail_0__container__" style="border: 0pt none;"><iframe
+ id="google_ads_iframe_/6355419/Town/Rail_0" name="google_ads_iframe_/6355419/Town/Rail_0"
+ width="160" height="600" frameborder="0" scrolling="no"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div></div></div>
+<p>More text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/N4403/adj/town.news/foot;sz=300x250;ord=1?"></script>
+<iframe id="google_ads_iframe_/99887766/other.site/foot_0"
+ name="google_ads_iframe_/99887766/other.site/foot_0" width="300" height="250" frameborder="0"
+ scrolling="no" src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div>
+</body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/side"),
+        (3, "Google Publisher Tag", "/6355419/Town/Rail"),
+        (9, "DoubleClick DART", "town.news/foot"),
+        (10, None, None)]
+    assert ("gpt-network", "99887766") in {(i.kind, i.value) for i in page.ids}
