@@ -336,3 +336,24 @@ def test_chitikas_queued_unit_and_the_box_it_wrote_are_one_placement(
            '</iframe></div>\n<script type="text/javascript" src=' + loader)
     page = _page(project_engine, catalogue, "", tag)
     assert [(s.network, (s.width, s.height)) for s in page.slots] == [("Chitika", (728, 90))]
+
+
+@pytest.mark.parametrize("head", [
+    # a host whose name only ends in Blogads' (not its own, nor a subdomain of it)
+    '<script src="http://cdn.my-blogads.com/48213/feed.js"></script>',
+    '<link rel="stylesheet" href="https://static.not-blogads.com/48214/feed.css">',
+    # its path on another site (a mirror's folder named for it)
+    '<script src="https://mirror.example.test/blogads.com/48215/feed.js"></script>',
+], ids=["look-alike-script", "look-alike-style-sheet", "path-on-another-site"])
+def test_a_blogads_path_on_another_host_names_no_account(
+        project_engine: Engine, catalogue: Catalogue, head: str) -> None:
+    page = _page(project_engine, catalogue, head, "<p>No strip here.</p>")
+    assert not {i for i in page.ids if i.kind == "blogads-account"}
+
+
+def test_a_blogads_strip_protocol_relative_names_its_account(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = "<script type='text/javascript' src='//cache.blogads.com/148213/feed.js?v=2'></script>"
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Blogads", "148213")]
+    assert ("blogads-account", "148213") in {(i.kind, i.value) for i in page.ids}
