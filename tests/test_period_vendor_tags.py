@@ -357,3 +357,22 @@ def test_a_blogads_strip_protocol_relative_names_its_account(
     page = _page(project_engine, catalogue, "", tag)
     assert [(s.network, s.zone_id) for s in page.slots] == [("Blogads", "148213")]
     assert ("blogads-account", "148213") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_an_accounts_mobile_and_web_clients_on_one_page_are_each_reported_as_written(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that ran AdSense for Mobile Content's unit beside a web unit of the same
+    account: each unit a placement, and each client ID as its tag writes it (`ca-pub-…`,
+    `ca-mb-pub-…`, as `partner-pub-…` is; docs/CONTRACT-ADDITIONS.md), never one read as
+    the other nor the web client read out of the mobile one."""
+    web = """<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px"
+ data-ad-client="ca-pub-4821730195648203" data-ad-slot="1234567890"></ins>
+<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"""
+    head = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+            '?client=ca-pub-4821730195648203" crossorigin="anonymous"></script>')
+    page = _page(project_engine, catalogue, head, web + "\n" + AFMC_UNIT)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [
+        ("Google AdSense", (728, 90)), ("Google AdSense", (320, 50))]
+    clients = [(i.value, i.network) for i in page.ids if i.kind == "adsense-publisher"]
+    assert sorted(clients) == [("ca-mb-pub-4821730195648203", "Google AdSense"),
+                               ("ca-pub-4821730195648203", "Google AdSense")]
