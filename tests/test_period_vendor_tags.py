@@ -376,3 +376,16 @@ def test_an_accounts_mobile_and_web_clients_on_one_page_are_each_reported_as_wri
     clients = [(i.value, i.network) for i in page.ids if i.kind == "adsense-publisher"]
     assert sorted(clients) == [("ca-mb-pub-4821730195648203", "Google AdSense"),
                                ("ca-pub-4821730195648203", "Google AdSense")]
+
+
+def test_exponentials_path_on_another_host_names_no_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The site and zone are read from its tag server's URL (`//tags.expo9.exponential.com/
+    tags/<Site>/<Zone>/tags.js`), not from a folder named for that host on another site,
+    even where a real e9 unit makes the network present."""
+    head = ('<script src="https://mirror.example.test/tags.expo9.exponential.com/tags/FakeSite/'
+            'FakeZone/tags.js"></script>')
+    head_tag, tag, _, _, _ = TAGS["exponential-e9-tag"]
+    page = _page(project_engine, catalogue, head + head_tag, tag)
+    assert {(i.kind, i.value) for i in page.ids if i.network == "Tribal Fusion"} == {
+        ("exponential-site", "TownNews"), ("exponential-zone", "ROS")}
