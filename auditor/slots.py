@@ -546,14 +546,10 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
 
 def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draft]:
     """One placement where a copy saved after a tag ran keeps the frame it wrote right
-    after it: a frame slot of the same network and zone whose previous element (past
+    after it: a frame slot, or a box holding one first, whose previous element (past
     comments, no text between; or its wrapper's, the frame first in a box the tag wrote)
-    is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
-    save) is that tag's; so is a frame of another network of the ad server the tag calls, or
-    its box holding it first (the safeframe Ad Manager serves a DART tag's creative in,
-    `div#google_ads_iframe_…__container__`), at a size the tag asks for, unless GPT's
-    renderer named it for another unit (`_names_another_unit`): a GPT unit of its own that
-    stands after the tag. Each frame reads a few elements back and up."""
+    is a script slot's tag, and that the tag wrote (`_wrote`), is that tag's. Each frame
+    reads a few elements back and up."""
     of_script = {d.element: d for d in tags}
     if not of_script:
         return drafts
@@ -563,16 +559,7 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
         if draft.zone_id and _frame_or_its_box(draft.element):
             before = _element_before(draft.element)
             tag = of_script.get(before) if before is not None else None
-        if tag is not None and (
-                (tag.network is draft.network and tag.zone_id == draft.zone_id
-                 and _agree(tag, draft)
-                 and str(draft.element.tag).lower() == "iframe")
-                or (tag.network is not draft.network and tag.network is not None
-                    and tag.network.ad_server is not None
-                    and _server(draft.network) == tag.network.ad_server
-                    and not _names_another_unit(draft.element, tag.zone_id)
-                    and _asks_for((draft.width, draft.height), (tag.width, tag.height),
-                                  tag.element.get("src") or ""))):
+        if tag is not None and _wrote(tag, draft):
             tag.extra_elements.append(draft.element)
             tag.width, tag.height = tag.width or draft.width, tag.height or draft.height
             continue
@@ -580,12 +567,31 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
     return out
 
 
+def _wrote(tag: _Draft, frame: _Draft) -> bool:
+    """Whether `frame`, right after `tag`'s script, is what the script wrote there: a frame
+    of the tag's network and zone naming no other of its IDs (DART's `adi` frame after its
+    `adj` script, in a DOM save), or a frame or its box of another network of the ad server
+    the tag calls (the safeframe Ad Manager serves a DART tag's creative in,
+    `div#google_ads_iframe_…__container__`) at a size the tag asks for, unless GPT's
+    renderer named it for another unit (`_names_another_unit`): a GPT unit of its own that
+    stands after the tag."""
+    if tag.network is frame.network:
+        return (tag.zone_id == frame.zone_id and _agree(tag, frame)
+                and str(frame.element.tag).lower() == "iframe")
+    return (tag.network is not None and tag.network.ad_server is not None
+            and _server(frame.network) == tag.network.ad_server
+            and not _names_another_unit(frame.element, tag.zone_id)
+            and _asks_for((frame.width, frame.height), (tag.width, tag.height),
+                          tag.element.get("src") or ""))
+
+
 _WRITTEN_WRAPPERS = 2  # the boxes a tag's written frame may stand first in
 _ASKED_SIZES = lazy_regex(r"[;?&]sz=((?:\d{1,4}x\d{1,4},?){1,12})")  # DART's size list
 
 
 def _frame_or_its_box(el: etree._Element) -> bool:
-    """Whether `el` is a frame, or a box whose first element is one (no text before it)."""
+    """Whether `el` is a frame, or a box whose first element is one (no text before it):
+    what a tag's answer writes where it stands (GPT's renderer puts its box round it)."""
     if str(el.tag).lower() == "iframe":
         return True
     first = next((c for c in el if isinstance(c.tag, str)), None)
