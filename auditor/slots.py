@@ -638,7 +638,9 @@ def _asks_for(size: tuple[int | None, int | None], unit: tuple[int | None, int |
 
 def _element_before(el: etree._Element) -> etree._Element | None:
     """The element right before `el` (past comments, no text between), or before the box
-    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up)."""
+    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up), but none past
+    a box the page styles as an ad's (`_ad_class`: `div.ad-box`): what stands first in the
+    site's own ad box is that box's unit, not what a tag before the box wrote."""
     for _ in range(_WRITTEN_WRAPPERS + 1):
         before = el.getprevious()
         while before is not None and not isinstance(before.tag, str) \
@@ -647,7 +649,7 @@ def _element_before(el: etree._Element) -> etree._Element | None:
         if before is not None:
             return None if (before.tail or "").strip() else before
         parent = el.getparent()
-        if parent is None or (parent.text or "").strip():
+        if parent is None or (parent.text or "").strip() or _ad_class(parent.get("class") or ""):
             return None
         el = parent
     return None

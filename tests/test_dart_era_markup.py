@@ -1212,3 +1212,20 @@ def test_a_gpt_unit_after_a_dart_tag_is_its_own_placement(
         (9, "DoubleClick DART", "town.news/foot"),
         (10, None, None)]
     assert ("gpt-network", "99887766") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_a_frame_in_the_sites_own_ad_box_after_a_dart_tag_is_that_boxs_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame first in a box the page styles as an ad's (`div.ad-box`), right after a DART
+    tag, stands in the site's own placement, not in what the tag wrote (a tag's answer
+    writes its creative, not the site's ad box): two placements, as GPT's renderer box
+    round the tag's own safeframe (`…__container__`, no ad class) is one."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="col"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<div id="ad-box-2" class="ad-box"><iframe width="300" height="250" frameborder="0" scrolling="no"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/home"), (3, None, None)]
