@@ -389,3 +389,12 @@ def test_exponentials_path_on_another_host_names_no_site(
     page = _page(project_engine, catalogue, head + head_tag, tag)
     assert {(i.kind, i.value) for i in page.ids if i.network == "Tribal Fusion"} == {
         ("exponential-site", "TownNews"), ("exponential-zone", "ROS")}
+
+
+def test_a_chango_link_unit_on_a_look_alike_host_is_no_unit_and_names_no_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = ('<script src="http://adunit.notchango.ca/links/ad.js?siteID=AbC123dEf456'
+           '&styleID=300x100"></script>')
+    page = _page(project_engine, catalogue, "", tag)
+    assert [s for s in page.slots if s.network == "Chango"] == []
+    assert not {i for i in page.ids if i.kind == "chango-site"}
