@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, islice, pairwise
 from typing import Any, NamedTuple
@@ -2048,7 +2048,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
                    declared: Sequence[FoundSlot],
-                   appended: Collection[etree._Element] = frozenset()
+                   appended: Collection[etree._Element] = frozenset(),
+                   companies: Mapping[etree._Element, str] | None = None,
                    ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
@@ -2066,7 +2067,9 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     `</html>`, `markup.past_html_end`) renders none of the page's units: only a unit of
     its network appended there too. A frame right after a declared unit's tag that writes
     its ad where it stands (`_written_by`: DART's `adj` script, then the safeframe or the
-    backfill's frame it wrote, in a DOM save), at a size the tag asks for, is that unit's."""
+    backfill's frame it wrote, in a DOM save), at a size the tag asks for, is that unit's;
+    `companies` names the company of a frame's host no network names
+    (`resources.advertising_companies`), whose frame that may be only if it is the tag's."""
     units_of = {s.network.name for s in declared if s.network is not None}
     units_after = {s.network.name for s in declared if s.network is not None
                    and s.element in appended}
@@ -2076,7 +2079,7 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
         if network is not None and network.name in (
                 units_after if el in appended else units_of):
             continue
-        if writers and _written_by(el, network, writers):
+        if writers and _written_by(el, network, (companies or {}).get(el), writers):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
@@ -2106,9 +2109,10 @@ def _in_place_tags(declared: Sequence[FoundSlot]) -> dict[etree._Element, FoundS
             and _unit_loader(el.get("src") or "", slot.network) and _in_place(el)}
 
 
-def _written_by(frame: etree._Element, network: Network | None,
+def _written_by(frame: etree._Element, network: Network | None, company: str | None,
                 writers: dict[etree._Element, FoundSlot]) -> bool:
-    """Whether `frame`, whose request goes to `network`'s server, stands right after one of
+    """Whether `frame`, whose request goes to `network`'s server (None: to a host of
+    `company` no network names), stands right after one of
     `writers` (past comments, no text between; or first in a box right after it,
     `_element_before`) at a size its tag asks for (the unit's, or one of its `sz=` list):
     the creative that tag wrote, kept by a DOM save. Only a frame of the tag's own house
@@ -2119,17 +2123,21 @@ def _written_by(frame: etree._Element, network: Network | None,
     slot = writers.get(before) if before is not None else None
     if slot is None or before is None or slot.network is None:
         return False
-    return (_of_house(network, slot.network) and not _names_another_unit(frame, slot.zone_id)
+    return (_of_house(network, company, slot.network)
+            and not _names_another_unit(frame, slot.zone_id)
             and _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
                           (slot.width, slot.height), before.get("src") or ""))
 
 
-def _of_house(network: Network | None, tag: Network) -> bool:
-    """Whether a frame of `network` (None: a host no network names, as Ad Manager's
-    safeframe host is) may hold what `tag`'s script wrote: the tag's network's or its
-    company's (DART's creative served by Ad Manager, or its AdSense backfill)."""
-    return network is None or network is tag or (
-        tag.company is not None and network.company == tag.company)
+def _of_house(network: Network | None, company: str | None, tag: Network) -> bool:
+    """Whether a frame of `network`, or where none names its host of `company` (Google's
+    for Ad Manager's safeframe host), may hold what `tag`'s script wrote: the tag's
+    network's or its company's (DART's creative served by Ad Manager, or its AdSense
+    backfill); not another ad server's raw frame tag (Adform's `adfserve`) after it."""
+    if network is tag:
+        return True
+    theirs = company if network is None else network.company
+    return tag.company is not None and theirs == tag.company
 
 
 AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"

@@ -1229,3 +1229,20 @@ def test_a_frame_in_the_sites_own_ad_box_after_a_dart_tag_is_that_boxs_unit(
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
         (2, "DoubleClick DART", "town.news/home"), (3, None, None)]
+
+
+def test_an_ad_server_frame_no_network_names_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame of a host no network of the catalogue names is the DART tag's written
+    creative only where that host's company is the tag's (Ad Manager's safeframe host,
+    Google's): another ad server's raw frame tag after it at the same size (Adform's
+    `adfserve` frame, its company named by the entities) is that company's placement."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="col"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<iframe src="//track.adform.net/adfserve/?bn=2817390;srctype=4;ord=4719" border="0" width="300"
+ height="250" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.company) for s in page.slots] == [
+        (2, "DoubleClick DART", "Google"), (3, None, "Adform")]
