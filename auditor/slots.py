@@ -606,7 +606,7 @@ _GPT_RENDERED_NAME = lazy_regex(
 
 
 def _names_another_unit(el: etree._Element, zone: str | None) -> bool:
-    """Whether `el`, a frame or a box it stands first in (`_WRITTEN_WRAPPERS` deep), bears
+    """Whether `el`, a frame or a box holding one first (`_WRITTEN_WRAPPERS` deep), bears
     the name GPT's renderer gives an Ad Manager unit's frame for a unit other than the
     DART tag's `zone` (`<site>/<zone>`): a DOM save's creative of the tag is served under
     that site and zone (`google_ads_iframe_/4403/town.news/home_0` after
@@ -2112,10 +2112,10 @@ def _in_place_tags(declared: Sequence[FoundSlot]) -> dict[etree._Element, FoundS
 def _written_by(frame: etree._Element, network: Network | None, company: str | None,
                 writers: dict[etree._Element, FoundSlot]) -> bool:
     """Whether `frame`, whose request goes to `network`'s server (None: to a host of
-    `company` no network names), stands right after one of
-    `writers` (past comments, no text between; or first in a box right after it,
-    `_element_before`) at a size its tag asks for (the unit's, or one of its `sz=` list):
-    the creative that tag wrote, kept by a DOM save. Only a frame of the tag's own house
+    `company` no network names), stands right after one of `writers` (past comments, no
+    text between; or first in a box right after it, `_element_before`) at a size its tag
+    asks for (the unit's, or one of its `sz=` list): the creative that tag wrote, kept by
+    a DOM save. Only a frame of the tag's own house
     is (`_of_house`: Ad Manager's safeframe, AdSense's backfill after a DART tag), and not
     one GPT's renderer named for another unit (`_names_another_unit`): another vendor's
     frame, or a GPT unit, after the tag at the same size is a placement of its own."""
