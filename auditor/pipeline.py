@@ -282,13 +282,13 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         lambda ad: engine.match(ad, source_url=url, type="script"),
         first_party))
     servers = ad_server_requests(seen)
+    companies = advertising_companies(seen)  # a frame no network names: its host's company
     hits += _not_hit(hits, ad_frame_units(servers, found_slots,
-                                          _appended(page, servers, found_slots)))
+                                          _appended(page, servers, found_slots), companies))
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
-    companies = advertising_companies(seen)  # a frame no network names: its host's company
     found_slots = [dataclasses.replace(s, company=companies[s.element])
                    if s.network is None and s.element in companies else s for s in found_slots]
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, islice, pairwise
 from typing import Any, NamedTuple
@@ -546,13 +546,10 @@ def _fold_twin_tags(drafts: list[_Draft]) -> list[_Draft]:
 
 def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draft]:
     """One placement where a copy saved after a tag ran keeps the frame it wrote right
-    after it: a frame slot of the same network and zone whose previous element (past
+    after it: a frame slot, or a box holding one first, whose previous element (past
     comments, no text between; or its wrapper's, the frame first in a box the tag wrote)
-    is a script slot's tag (DART's `adj` script and the `adi` frame it wrote, in a DOM
-    save) is that tag's; so is a frame of another network of the ad server the tag calls, or
-    its box holding it first (the safeframe Ad Manager serves a DART tag's creative in,
-    `div#google_ads_iframe_…__container__`), at a size the tag asks for. Each frame reads a
-    few elements back and up."""
+    is a script slot's tag, and that the tag wrote (`_wrote`), is that tag's. Each frame
+    reads a few elements back and up."""
     of_script = {d.element: d for d in tags}
     if not of_script:
         return drafts
@@ -562,15 +559,7 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
         if draft.zone_id and _frame_or_its_box(draft.element):
             before = _element_before(draft.element)
             tag = of_script.get(before) if before is not None else None
-        if tag is not None and (
-                (tag.network is draft.network and tag.zone_id == draft.zone_id
-                 and _agree(tag, draft)
-                 and str(draft.element.tag).lower() == "iframe")
-                or (tag.network is not draft.network and tag.network is not None
-                    and tag.network.ad_server is not None
-                    and _server(draft.network) == tag.network.ad_server
-                    and _asks_for((draft.width, draft.height), (tag.width, tag.height),
-                                  tag.element.get("src") or ""))):
+        if tag is not None and _wrote(tag, draft):
             tag.extra_elements.append(draft.element)
             tag.width, tag.height = tag.width or draft.width, tag.height or draft.height
             continue
@@ -578,17 +567,62 @@ def _fold_written_frames(drafts: list[_Draft], tags: list[_Draft]) -> list[_Draf
     return out
 
 
+def _wrote(tag: _Draft, frame: _Draft) -> bool:
+    """Whether `frame`, right after `tag`'s script, is what the script wrote there: a frame
+    of the tag's network and zone naming no other of its IDs (DART's `adi` frame after its
+    `adj` script, in a DOM save), or a frame or its box of another network of the ad server
+    the tag calls (the safeframe Ad Manager serves a DART tag's creative in,
+    `div#google_ads_iframe_…__container__`) at a size the tag asks for, unless GPT's
+    renderer named it for another unit (`_names_another_unit`): a GPT unit of its own that
+    stands after the tag."""
+    if tag.network is frame.network:
+        return (tag.zone_id == frame.zone_id and _agree(tag, frame)
+                and str(frame.element.tag).lower() == "iframe")
+    return (tag.network is not None and tag.network.ad_server is not None
+            and _server(frame.network) == tag.network.ad_server
+            and not _names_another_unit(frame.element, tag.zone_id)
+            and _asks_for((frame.width, frame.height), (tag.width, tag.height),
+                          tag.element.get("src") or ""))
+
+
 _WRITTEN_WRAPPERS = 2  # the boxes a tag's written frame may stand first in
 _ASKED_SIZES = lazy_regex(r"[;?&]sz=((?:\d{1,4}x\d{1,4},?){1,12})")  # DART's size list
 
 
 def _frame_or_its_box(el: etree._Element) -> bool:
-    """Whether `el` is a frame, or a box whose first element is one (no text before it)."""
+    """Whether `el` is a frame, or a box whose first element is one (no text before it):
+    what a tag's answer writes where it stands (GPT's renderer puts its box round it)."""
     if str(el.tag).lower() == "iframe":
         return True
     first = next((c for c in el if isinstance(c.tag, str)), None)
     return (first is not None and str(first.tag).lower() == "iframe"
             and not (el.text or "").strip())
+
+
+# the name GPT's renderer gives an Ad Manager unit's frame, `google_ads_iframe_/<network>/
+# <unit path>_<n>`, and its box's, the same then `__container__`: group 1 the unit's path
+_GPT_RENDERED_NAME = lazy_regex(
+    r"\Agoogle_ads_iframe_/?\d{3,12}(?:,\d{3,12})?/(\S+?)_\d{1,3}(?:__container__)?\Z")
+
+
+def _names_another_unit(el: etree._Element, zone: str | None) -> bool:
+    """Whether `el`, a frame or a box holding one first (`_WRITTEN_WRAPPERS` deep), bears
+    the name GPT's renderer gives an Ad Manager unit's frame for a unit other than the
+    DART tag's `zone` (`<site>/<zone>`): a DOM save's creative of the tag is served under
+    that site and zone (`google_ads_iframe_/4403/town.news/home_0` after
+    `…/adj/town.news/home;…`), while a frame named for another path is a GPT unit of its
+    own that happens to stand after the tag."""
+    node: etree._Element | None = el
+    for _ in range(_WRITTEN_WRAPPERS + 1):
+        if node is None:
+            return False
+        for name in (node.get("id"), node.get("name")):
+            m = _GPT_RENDERED_NAME.match(name or "")
+            if m is not None:
+                path, want = m.group(1).lower(), (zone or "").lower()
+                return not want or not (path == want or path.startswith(want + "/"))
+        node = next((c for c in node if isinstance(c.tag, str)), None)
+    return False
 
 
 def _asks_for(size: tuple[int | None, int | None], unit: tuple[int | None, int | None],
@@ -604,7 +638,9 @@ def _asks_for(size: tuple[int | None, int | None], unit: tuple[int | None, int |
 
 def _element_before(el: etree._Element) -> etree._Element | None:
     """The element right before `el` (past comments, no text between), or before the box
-    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up)."""
+    `el` stands first in (no text before it; `_WRITTEN_WRAPPERS` boxes up), but none past
+    a box the page styles as an ad's (`_ad_class`: `div.ad-box`): what stands first in the
+    site's own ad box is that box's unit, not what a tag before the box wrote."""
     for _ in range(_WRITTEN_WRAPPERS + 1):
         before = el.getprevious()
         while before is not None and not isinstance(before.tag, str) \
@@ -613,7 +649,7 @@ def _element_before(el: etree._Element) -> etree._Element | None:
         if before is not None:
             return None if (before.tail or "").strip() else before
         parent = el.getparent()
-        if parent is None or (parent.text or "").strip():
+        if parent is None or (parent.text or "").strip() or _ad_class(parent.get("class") or ""):
             return None
         el = parent
     return None
@@ -2012,7 +2048,8 @@ _FETCHED_SRC = lazy_regex(r"\s*(?:https?:)?//", re.I)
 
 def ad_frame_units(servers: dict[etree._Element, Network | None],
                    declared: Sequence[FoundSlot],
-                   appended: Collection[etree._Element] = frozenset()
+                   appended: Collection[etree._Element] = frozenset(),
+                   companies: Mapping[etree._Element, str] | None = None,
                    ) -> list[tuple[etree._Element, str, str]]:
     """Frames whose own request goes to an ad server or an affiliate network (`servers`:
     `resources.ad_server_requests`) that declare a banner's size in pixels in their own
@@ -2030,7 +2067,9 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
     `</html>`, `markup.past_html_end`) renders none of the page's units: only a unit of
     its network appended there too. A frame right after a declared unit's tag that writes
     its ad where it stands (`_written_by`: DART's `adj` script, then the safeframe or the
-    backfill's frame it wrote, in a DOM save), at a size the tag asks for, is that unit's."""
+    backfill's frame it wrote, in a DOM save), at a size the tag asks for, is that unit's;
+    `companies` names the company of a frame's host no network names
+    (`resources.advertising_companies`), whose frame that may be only if it is the tag's."""
     units_of = {s.network.name for s in declared if s.network is not None}
     units_after = {s.network.name for s in declared if s.network is not None
                    and s.element in appended}
@@ -2040,7 +2079,7 @@ def ad_frame_units(servers: dict[etree._Element, Network | None],
         if network is not None and network.name in (
                 units_after if el in appended else units_of):
             continue
-        if writers and _written_by(el, writers):
+        if writers and _written_by(el, network, (companies or {}).get(el), writers):
             continue
         if str(el.tag).lower() != "iframe" or not _FETCHED_SRC.match(el.get("src") or ""):
             # a frame the page writes (`javascript:`) is read as a document; one a saved
@@ -2070,16 +2109,35 @@ def _in_place_tags(declared: Sequence[FoundSlot]) -> dict[etree._Element, FoundS
             and _unit_loader(el.get("src") or "", slot.network) and _in_place(el)}
 
 
-def _written_by(frame: etree._Element, writers: dict[etree._Element, FoundSlot]) -> bool:
-    """Whether `frame` stands right after one of `writers` (past comments, no text between;
-    or first in a box right after it, `_element_before`) at a size its tag asks for (the
-    unit's, or one of its `sz=` list): the creative that tag wrote, kept by a DOM save."""
+def _written_by(frame: etree._Element, network: Network | None, company: str | None,
+                writers: dict[etree._Element, FoundSlot]) -> bool:
+    """Whether `frame`, whose request goes to `network`'s server (None: to a host of
+    `company` no network names), stands right after one of `writers` (past comments, no
+    text between; or first in a box right after it, `_element_before`) at a size its tag
+    asks for (the unit's, or one of its `sz=` list): the creative that tag wrote, kept by
+    a DOM save. Only a frame of the tag's own house
+    is (`_of_house`: Ad Manager's safeframe, AdSense's backfill after a DART tag), and not
+    one GPT's renderer named for another unit (`_names_another_unit`): another vendor's
+    frame, or a GPT unit, after the tag at the same size is a placement of its own."""
     before = _element_before(frame)
     slot = writers.get(before) if before is not None else None
-    if slot is None or before is None:
+    if slot is None or before is None or slot.network is None:
         return False
-    return _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
-                     (slot.width, slot.height), before.get("src") or "")
+    return (_of_house(network, company, slot.network)
+            and not _names_another_unit(frame, slot.zone_id)
+            and _asks_for((pixels(frame.get("width")), pixels(frame.get("height"))),
+                          (slot.width, slot.height), before.get("src") or ""))
+
+
+def _of_house(network: Network | None, company: str | None, tag: Network) -> bool:
+    """Whether a frame of `network`, or where none names its host of `company` (Google's
+    for Ad Manager's safeframe host), may hold what `tag`'s script wrote: the tag's
+    network's or its company's (DART's creative served by Ad Manager, or its AdSense
+    backfill); not another ad server's raw frame tag (Adform's `adfserve`) after it."""
+    if network is tag:
+        return True
+    theirs = company if network is None else network.company
+    return tag.company is not None and theirs == tag.company
 
 
 AD_SCRIPT_RULE = "script an ad list blocks, alone in its box"

@@ -1162,3 +1162,87 @@ def test_a_dart_script_and_the_creative_frame_it_wrote_are_one_placement(
         (15, "DoubleClick DART", "town.news/side"),
         (16, None, None),  # 300x250: not the 160x600 its tag asks for
         (19, None, None)]
+
+
+def test_another_vendors_frame_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame right after a DART `adj` tag at a size the tag asks for is the creative the
+    tag wrote only where its own house serves it (Ad Manager's safeframe, AdSense's
+    backfill): another network's raw frame tag pasted after it, in the same box, is that
+    network's placement (Xandr's `ib.adnxs.com/tt` frame), as it was before DOM saves'
+    written frames were folded."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<iframe src="http://ib.adnxs.com/tt?id=1983452&amp;size=300x250&amp;referrer=town.test" width="300"
+ height="250" frameborder="0" scrolling="no" marginwidth="0" marginheight="0"></iframe></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/home", 300, 250),
+        (3, "Xandr (AppNexus)", None, 300, 250)]
+
+
+def test_a_gpt_unit_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """GPT's renderer names the frame it draws (and its box) for the unit it serves,
+    `google_ads_iframe_/<network>/<unit path>_<n>`: a DART tag's creative served by Ad
+    Manager is named for the tag's site and zone, so a frame named for another unit right
+    after a DART tag, at the size the tag asks for, is that GPT unit, its placement (and
+    the network its frame's name gives), whether its box is in the markup
+    (`__container__`) or only the frame is."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/adj/town.news/side;sz=160x600;ord=1?"></script>
+<div id="div-gpt-ad-1390000000000-0" style="width:160px;height:600px"><div
+ id="google_ads_iframe_/6355419/Town/Rail_0__container__" style="border: 0pt none;"><iframe
+ id="google_ads_iframe_/6355419/Town/Rail_0" name="google_ads_iframe_/6355419/Town/Rail_0"
+ width="160" height="600" frameborder="0" scrolling="no"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div></div></div>
+<p>More text.</p>
+<div class="ad"><script src="http://ad.doubleclick.net/N4403/adj/town.news/foot;sz=300x250;ord=1?"></script>
+<iframe id="google_ads_iframe_/99887766/other.site/foot_0"
+ name="google_ads_iframe_/99887766/other.site/foot_0" width="300" height="250" frameborder="0"
+ scrolling="no" src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div>
+</body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/side"),
+        (3, "Google Publisher Tag", "/6355419/Town/Rail"),
+        (9, "DoubleClick DART", "town.news/foot"),
+        (10, None, None)]
+    assert ("gpt-network", "99887766") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_a_frame_in_the_sites_own_ad_box_after_a_dart_tag_is_that_boxs_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame first in a box the page styles as an ad's (`div.ad-box`), right after a DART
+    tag, stands in the site's own placement, not in what the tag wrote (a tag's answer
+    writes its creative, not the site's ad box): two placements, as GPT's renderer box
+    round the tag's own safeframe (`…__container__`, no ad class) is one."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="col"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<div id="ad-box-2" class="ad-box"><iframe width="300" height="250" frameborder="0" scrolling="no"
+ src="https://tpc.googlesyndication.com/safeframe/1-0-2/html/container.html"></iframe></div></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "DoubleClick DART", "town.news/home"), (3, None, None)]
+
+
+def test_an_ad_server_frame_no_network_names_after_a_dart_tag_is_its_own_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A frame of a host no network of the catalogue names is the DART tag's written
+    creative only where that host's company is the tag's (Ad Manager's safeframe host,
+    Google's): another ad server's raw frame tag after it at the same size (Adform's
+    `adfserve` frame, its company named by the entities) is that company's placement."""
+    html = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="col"><script src="http://ad.doubleclick.net/adj/town.news/home;sz=300x250;ord=1?"></script>
+<iframe src="//track.adform.net/adfserve/?bn=2817390;srctype=4;ord=4719" border="0" width="300"
+ height="250" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe></div>
+<p>More text.</p></body></html>"""
+    (page,) = audit(html, url="https://town.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.company) for s in page.slots] == [
+        (2, "DoubleClick DART", "Google"), (3, None, "Adform")]

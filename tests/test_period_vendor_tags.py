@@ -336,3 +336,65 @@ def test_chitikas_queued_unit_and_the_box_it_wrote_are_one_placement(
            '</iframe></div>\n<script type="text/javascript" src=' + loader)
     page = _page(project_engine, catalogue, "", tag)
     assert [(s.network, (s.width, s.height)) for s in page.slots] == [("Chitika", (728, 90))]
+
+
+@pytest.mark.parametrize("head", [
+    # a host whose name only ends in Blogads' (not its own, nor a subdomain of it)
+    '<script src="http://cdn.my-blogads.com/48213/feed.js"></script>',
+    '<link rel="stylesheet" href="https://static.not-blogads.com/48214/feed.css">',
+    # its path on another site (a mirror's folder named for it)
+    '<script src="https://mirror.example.test/blogads.com/48215/feed.js"></script>',
+], ids=["look-alike-script", "look-alike-style-sheet", "path-on-another-site"])
+def test_a_blogads_path_on_another_host_names_no_account(
+        project_engine: Engine, catalogue: Catalogue, head: str) -> None:
+    page = _page(project_engine, catalogue, head, "<p>No strip here.</p>")
+    assert not {i for i in page.ids if i.kind == "blogads-account"}
+
+
+def test_a_blogads_strip_protocol_relative_names_its_account(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = "<script type='text/javascript' src='//cache.blogads.com/148213/feed.js?v=2'></script>"
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Blogads", "148213")]
+    assert ("blogads-account", "148213") in {(i.kind, i.value) for i in page.ids}
+
+
+def test_an_accounts_mobile_and_web_clients_on_one_page_are_each_reported_as_written(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A site that ran AdSense for Mobile Content's unit beside a web unit of the same
+    account: each unit a placement, and each client ID as its tag writes it (`ca-pub-…`,
+    `ca-mb-pub-…`, as `partner-pub-…` is; docs/CONTRACT-ADDITIONS.md), never one read as
+    the other nor the web client read out of the mobile one."""
+    web = """<ins class="adsbygoogle" style="display:inline-block;width:728px;height:90px"
+ data-ad-client="ca-pub-4821730195648203" data-ad-slot="1234567890"></ins>
+<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"""
+    head = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+            '?client=ca-pub-4821730195648203" crossorigin="anonymous"></script>')
+    page = _page(project_engine, catalogue, head, web + "\n" + AFMC_UNIT)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [
+        ("Google AdSense", (728, 90)), ("Google AdSense", (320, 50))]
+    clients = [(i.value, i.network) for i in page.ids if i.kind == "adsense-publisher"]
+    assert sorted(clients) == [("ca-mb-pub-4821730195648203", "Google AdSense"),
+                               ("ca-pub-4821730195648203", "Google AdSense")]
+
+
+def test_exponentials_path_on_another_host_names_no_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The site and zone are read from its tag server's URL (`//tags.expo9.exponential.com/
+    tags/<Site>/<Zone>/tags.js`), not from a folder named for that host on another site,
+    even where a real e9 unit makes the network present."""
+    head = ('<script src="https://mirror.example.test/tags.expo9.exponential.com/tags/FakeSite/'
+            'FakeZone/tags.js"></script>')
+    head_tag, tag, _, _, _ = TAGS["exponential-e9-tag"]
+    page = _page(project_engine, catalogue, head + head_tag, tag)
+    assert {(i.kind, i.value) for i in page.ids if i.network == "Tribal Fusion"} == {
+        ("exponential-site", "TownNews"), ("exponential-zone", "ROS")}
+
+
+def test_a_chango_link_unit_on_a_look_alike_host_is_no_unit_and_names_no_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    tag = ('<script src="http://adunit.notchango.ca/links/ad.js?siteID=AbC123dEf456'
+           '&styleID=300x100"></script>')
+    page = _page(project_engine, catalogue, "", tag)
+    assert [s for s in page.slots if s.network == "Chango"] == []
+    assert not {i for i in page.ids if i.kind == "chango-site"}
