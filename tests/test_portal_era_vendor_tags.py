@@ -29,6 +29,13 @@ document.write('<scr'+'ipt language="javascript1.1" src="http://adserver.adtech.
 ADTECH;loc=300;"><img src="http://adserver.adtech.de/adserv|3.0|640.1|4410233|0|225|ADTECH;\
 loc=300;"></a></noscript></div>""",
         "ADTECH", {("adtech-network", "640.1"), ("adtech-placement", "4410233")}),
+    "adsense-legacy-unit-custom-channel": (
+        """<div class="adsense-box"><script type="text/javascript"><!--
+google_ad_client = "ca-pub-5512093377461188"; google_ad_channel = "7701234567+7701234568";
+google_ad_slot = "4410022233"; google_ad_width = 300; google_ad_height = 250;
+//--></script><script type="text/javascript"
+ src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script></div>""",
+        "Google AdSense", {("adsense-channel", "7701234567")}),
     "dart-tag-naming-a-site-and-no-zone": (
         """<div id="footer-board"><script>var ord = Math.floor(Math.random() * 1e16);
 document.write('<script src="http://ad.doubleclick.net/N4420/adj/City_News_Footer;sz=728x90;\
@@ -128,17 +135,20 @@ def test_portal_era_tag_names_its_vendor_and_ids(name: str, project_engine: Engi
 
 def test_look_alike_paths_carry_no_account(project_engine: Engine, catalogue: Catalogue) -> None:
     """A Moat player plugin's folder, an ad's TNS audit pixel (a campaign's, on any site
-    showing it), a DART advertiser's DFA placement and a Yahoo! position's name are no
-    account of the page's."""
+    showing it), a DART advertiser's DFA placement, a Yahoo! position's name and an AdSense
+    channel of words are no account of the page's."""
     markup = """<script src="https://z.moatads.com/jwplayerplugin0938452/moatplugin.js"></script>
 <img src="https://www.tns-counter.ru/V13a****rambler_ad/ru/UTF-8/tmsec=rambler_cid5538-posid5539/"
  width="1" height="1">
 <img src="http://ad.doubleclick.net/ad/N3867.citynews/B7123;sz=1x1;ord=1?" width="1" height="1">
 <iframe src="http://uk.adserver.yahoo.com/a?f=2033445566&amp;p=ukcityshop&amp;l=LREC&amp;c=h"
- width="300" height="250"></iframe>"""
+ width="300" height="250"></iframe>
+<script>google_ad_client = "ca-pub-5512093377461188"; google_ad_channel = "news";</script>
+<script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>"""
     page = _page(markup, project_engine, catalogue)
     values = {i.value for i in page.ids}
-    assert not values & {"jwplayerplugin0938452", "rambler_ad", "N3867.citynews", "LREC"}
+    assert not values & {"jwplayerplugin0938452", "rambler_ad", "N3867.citynews", "LREC", "news"}
+    assert "adsense-channel" not in {i.kind for i in page.ids}
 
 
 def _slots(page: PageReport) -> list[tuple[int, str | None]]:
