@@ -91,3 +91,18 @@ def test_a_written_ad_frame_beside_the_boxs_own_text_is_no_placement_of_the_box(
 ])
 def test_char_code_names_read_only_as_one_markup_character(script: str) -> None:
     assert char_names_joined(script) == script
+
+
+def test_char_code_names_and_written_frames_are_read_in_linear_time() -> None:
+    """A script of many char-code calls and joins (the reader's worst case: every call read
+    back for its name, every join rewritten), and many boxes each writing a frame."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        calls = "x = String.fromCharCode(34);" * (n // 60)
+        joins = "V = String.fromCharCode(34); w(" + "'a'+V+'b'+" * (n // 30) + "'c');"
+        boxes = PLAIN_FRAME * (n // 400)
+        return audit_seconds(f"<html><body><script>{calls}</script><script>{joins}</script>"
+                             f"{boxes}</body></html>")
+
+    assert_linear(seconds, 40_000, "char-code names and written frames")

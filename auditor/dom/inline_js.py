@@ -392,13 +392,16 @@ def atob_pieces(script: str) -> str:
 
 # a name a script assigns one markup character by its code, to write a tag without quoting
 # it (`var V = String.fromCharCode(34); var L = String.fromCharCode(60);`: `"`, `<`, `>`, `'`)
-_CHAR_NAME = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,30})\s*=\s*String\s*\.\s*"""
-                        r"""fromCharCode\(\s*(34|39|60|62)\s*\)\s*[;,\n]""")
+# (sought by its call, led by the literal `String`, and the name read back from there: a
+# pattern led by the name was tried at every word of the script)
+_CHAR_CODE = lazy_regex(r"""String\s*\.\s*fromCharCode\(\s*(34|39|60|62)\s*\)\s*[;,\n]""")
+_NAME_ASSIGNED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,30})\s*=\s*$""")
+_NAME_READ_BACK = 40  # characters before the call its name and `=` stand in
 CHAR_NAMES_READ = 4  # the markup characters: no more names need reading
 
 
 def char_names_joined(script: str) -> str:
-    """The script with each name it assigns a markup character's code (`_CHAR_NAME`)
+    """The script with each name it assigns a markup character's code (`_CHAR_CODE`)
     read as that character where a `+` joins it to a string literal, so the markup it
     writes reads as written: `L+'iframe src='+V+'http://x.test/f'+V+G` reads
     `'<iframe src="http://x.test/f">'` (a period ad tag's way to write a frame without
@@ -410,10 +413,12 @@ def char_names_joined(script: str) -> str:
     if "fromCharCode" not in script or "+" not in script:
         return script
     names: dict[str, str] = {}
-    for m in _CHAR_NAME.finditer(script):
+    for m in _CHAR_CODE.finditer(script):
         if len(names) >= CHAR_NAMES_READ:
             break
-        names[m.group(1)] = chr(int(m.group(2)))
+        named = _NAME_ASSIGNED.search(script, max(0, m.start() - _NAME_READ_BACK), m.start())
+        if named is not None:
+            names[named.group(1)] = chr(int(m.group(1)))
     for name, char in names.items():
         if len(re.findall(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)", script)) != 1:
             continue  # assigned again: no one character
