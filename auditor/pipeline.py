@@ -279,7 +279,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_call_boxes(page))
     hits += _not_hit(hits, ad_script_boxes(
         script_requests(seen, {s.network.name for s in found_slots if s.network}),
-        lambda ad: engine.match(ad, source_url=url, type="script"),
+        lambda ad, kind: engine.match(ad, source_url=url, type=kind),
         first_party))
     servers = ad_server_requests(seen)
     companies = advertising_companies(seen)  # a frame no network names: its host's company

@@ -236,9 +236,11 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
 
 
 def script_requests(seen: Sequence[Sighting], placed: Collection[str],
-                    ) -> dict[etree._Element, list[tuple[str, bool]]]:
+                    ) -> dict[etree._Element, list[tuple[str, bool, RequestType]]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
-    `document.write` of a tag), each with whether it may show an ad where it stands: no
+    `document.write` of a tag), and the frames it writes (`document.write('<iframe src=…>')`:
+    the ad a period text-link or banner tag shows where it stands, 4wnet's feed frame), each
+    with whether it may show an ad where it stands, and its request type: no
     vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
     false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
     format shown elsewhere (`PLACELESS_FORMATS`: Infolinks' in-text, PopAds' pop-under),
@@ -249,13 +251,18 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
     already (`placed`, the names of the catalogue's slots' networks: MarketGid's widget
     box, GPT's div): those fill units wherever they stand. What `slots.ad_script_boxes`
     reads."""
-    out: dict[etree._Element, list[tuple[str, bool]]] = {}
+    out: dict[etree._Element, list[tuple[str, bool, RequestType]]] = {}
     for s in seen:
-        if s.found.type is not RequestType.SCRIPT or not s.found.assigned \
+        if s.found.type not in _PLACING_TYPES or not s.found.assigned \
                 or held_request(s.found) or str(s.found.element.tag).lower() != "script":
             continue
-        out.setdefault(s.found.element, []).append((s.found.url, _may_show_here(s, placed)))
+        out.setdefault(s.found.element, []).append(
+            (s.found.url, _may_show_here(s, placed), s.found.type))
     return out
+
+
+# what a script loads or writes that shows its ad where the script stands
+_PLACING_TYPES = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT})
 
 
 def _may_show_here(s: Sighting, placed: Collection[str]) -> bool:

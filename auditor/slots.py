@@ -50,7 +50,7 @@ from auditor.dom.page import SRCDOC_DEPTH, ParsedPage, parse_page
 from auditor.dom.parser import PageLimits, PageOverLimit, elements, line_of
 from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
-from auditor.model import NO_MATCH, Category, Match, Slot, UnplacedUnit
+from auditor.model import NO_MATCH, Category, Match, RequestType, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
 from auditor.resources import PRIVACY_LISTS
 from auditor.rules.literal import finditer
@@ -2147,14 +2147,15 @@ _TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
 _NOT_A_BOX = _LANDMARKS | {"head", "form"}  # the page's frame, and a form
 
 
-def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
-                    decide: Callable[[str], Match],
+def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool, RequestType]]],
+                    decide: Callable[[str, RequestType], Match],
                     first_party: str | None) -> list[tuple[etree._Element, str, str]]:
     """The boxes that hold one ad's script tag and nothing a visitor reads, as cosmetic
-    hits: a script an ad list blocks (`decide`: the lists' decision on a script URL;
-    EasyList, not a privacy list, whose blocking says tracker) that loads or writes its ad
-    where it stands, `document.write` era (`<div class="sidebar-box"><script src="…
-    blogads.com/…/feed.js">`), in a box of its own: the box is the placement. A box
+    hits: a script an ad list blocks (`decide`: the lists' decision on a URL of a request
+    type; EasyList, not a privacy list, whose blocking says tracker) that loads or writes its
+    ad where it stands, `document.write` era (`<div class="sidebar-box"><script src="…
+    blogads.com/…/feed.js">`, or an inline script writing the ad's frame, `<iframe src="…
+    feed.4wnet.com/feed.html.ashx?a=…">`), in a box of its own: the box is the placement. A box
     holding text, a link, an image or a form besides is a column or a widget the tag is
     one part of (a reader of its vendor's markup may still place it), one whose scripts
     load from several sites is where a theme puts its vendors' scripts (a footer's
@@ -2162,25 +2163,25 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool]]],
     site (`first_party`) is where its theme puts its own and its plugins' code; a loader
     that runs later or is appended to the head fills units elsewhere (`_in_place`), and a
     loader in the head places nothing.
-    `scripts`: each script element's URLs, and whether each may be an ad's
-    (`resources.script_requests`). Each box is read once, its children only."""
+    `scripts`: each script element's URLs, whether each may be an ad's, and its request
+    type (`resources.script_requests`). Each box is read once, its children only."""
     out: list[tuple[etree._Element, str, str]] = []
     read: set[etree._Element] = set()
     for script, requests in scripts.items():
         box = script.getparent()
-        if box is None or box in read or not any(ad for _, ad in requests):
+        if box is None or box in read or not any(ad for _, ad, _ in requests):
             continue
         read.add(box)
         if not _holds_only_tags(box):
             continue
-        loads = [(child, url, ad) for child in box if child in scripts
-                 for url, ad in scripts[child]]
-        sites = {site_of(host_of(url)) for _, url, _ in loads}
+        loads = [(child, url, ad, kind) for child in box if child in scripts
+                 for url, ad, kind in scripts[child]]
+        sites = {site_of(host_of(url)) for _, url, _, _ in loads}
         if len(sites) != 1 or (len(loads) > 1
                                and not is_third_party(host_of(loads[0][1]), first_party)):
             continue
-        for child, url, ad in loads:
-            match = decide(url) if ad and _in_place(child) else NO_MATCH
+        for child, url, ad, kind in loads:
+            match = decide(url, kind) if ad and _in_place(child) else NO_MATCH
             if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break

@@ -395,6 +395,49 @@ def atob_pieces(script: str) -> str:
     return "".join(out) + script[done:] if out else script
 
 
+# a name a script assigns one markup character by its code, to write a tag without quoting
+# it (`var V = String.fromCharCode(34); var L = String.fromCharCode(60);`: `"`, `<`, `>`, `'`)
+# (sought by its call, led by the literal `String`, and the name read back from there: a
+# pattern led by the name was tried at every word of the script)
+_CHAR_CODE = lazy_regex(r"""String\s*\.\s*fromCharCode\(\s*(34|39|60|62)\s*\)\s*[;,\n]""")
+_NAME_ASSIGNED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,30})\s*=\s*$""")
+_NAME_READ_BACK = 40  # characters before the call its name and `=` stand in
+CHAR_NAMES_READ = 4  # the markup characters: no more names need reading
+
+
+def char_names_joined(script: str) -> str:
+    """The script with each name it assigns a markup character's code (`_CHAR_CODE`)
+    read as that character where a `+` joins it to a string literal, so the markup it
+    writes reads as written: `L+'iframe src='+V+'http://x.test/f'+V+G` reads
+    `'<iframe src="http://x.test/f">'` (a period ad tag's way to write a frame without
+    quoting). Nothing runs; a name assigned anything else too is left.
+
+    >>> print(char_names_joined("var V = String.fromCharCode(34); w(' src='+V+'x.js'+V);"))
+    var V = String.fromCharCode(34); w(' src="x.js"');
+    """
+    if "fromCharCode" not in script or "+" not in script:
+        return script
+    names: dict[str, str] = {}
+    for m in _CHAR_CODE.finditer(script):
+        if len(names) >= CHAR_NAMES_READ:
+            break
+        named = _NAME_ASSIGNED.search(script, max(0, m.start() - _NAME_READ_BACK), m.start())
+        if named is not None:
+            names[named.group(1)] = chr(int(m.group(1)))
+    for name, char in names.items():
+        if len(re.findall(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)", script)) != 1:
+            continue  # assigned again: no one character
+        quoted = re.escape(name)
+        for quote in ("'", '"'):
+            if char == quote:
+                continue  # it would close the literal it joins
+            # (no character read holds a `\`: each is a plain replacement)
+            script = re.sub(rf"{quote}\s*\+\s*{quoted}\s*\+\s*{quote}", char, script)
+            script = re.sub(rf"(?<![\w$.]){quoted}\s*\+\s*{quote}", quote + char, script)
+            script = re.sub(rf"{quote}\s*\+\s*{quoted}(?![\w$])", char + quote, script)
+    return script
+
+
 _QUOTES = frozenset("'\"`")
 _OPENERS = _QUOTES | {"="}  # and an unquoted attribute's `=`
 
@@ -553,7 +596,7 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
     if ("\\x" in script or "\\u" in script) and (escaped := _URL_CHAR_ESCAPE.search(script)):
         at = escaped.start()
         script = script[:at] + _URL_CHAR_ESCAPE.sub(escaped_char, script[at:])
-    script = atob_pieces(script)
+    script = char_names_joined(atob_pieces(script))
     if "+" in script and (":/'" in script or ':/"' in script or _URL_SPLIT.search(script)
                           or _SCHEME_SPLIT.search(script)):
         script = _LITERALS_JOINED.sub("", script)  # `'https://' + 'host.test' + '/a.js'`

@@ -700,8 +700,6 @@ def _unbacked(ctx: PageContext, purpose: str, url: str, stack: _Stack) -> str | 
 # `okta_post_message`)
 _AUTHORIZE_PATH = lazy_regex(r"/authorize/?$", re.I)
 _FRAME_RESPONSE_MODES = frozenset({"web_message", "okta_post_message"})
-# Gigya's (SAP Customer Data Cloud's) single sign-on frame across a group's sites
-_GIGYA_SSO = lazy_regex(r"(?:^|[/._-])sso(?:[/._-]|$)", re.I)
 # Clerk's Frontend API session handshake and satellite-domain sync, which answer to the
 # `redirect_url` they are given
 _CLERK_HANDSHAKE = lazy_regex(r"/v1/client/(?:handshake|sync)/?$", re.I)
@@ -721,15 +719,13 @@ def _silent_sign_in(ctx: PageContext, url: str) -> str | None:
     whose `redirect_uri` is the page's own site: how Auth0's `checkSession`, Okta's
     `getWithoutPrompt` and Sign in with Apple renew a session in a hidden frame, on the
     provider's own host (`_IDP_HOSTS`), or on the page's own site (the provider's custom
-    domain: a `redirect_uri`, if named, the page's). Or Gigya's single sign-on frame
-    (`gigya.com/…/sso…`). Every word of the address is its author's, the return address
-    too: an unknown host writing them is a hidden frame as any other."""
+    domain: a `redirect_uri`, if named, the page's). (Gigya's single sign-on frame is a
+    catalogued social vendor's: no finding before this is asked.) Every word of the address
+    is its author's, the return address too: an unknown host writing them is a hidden frame
+    as any other."""
     parts = split_url(url)
     if parts is None:
         return None
-    if registrable_domain(parts.hostname or "") == "gigya.com" and _GIGYA_SSO.search(
-            parts.path):
-        return "Gigya's single sign-on frame"
     clerk = _CLERK_HANDSHAKE.search(parts.path) is not None
     if not clerk and not _AUTHORIZE_PATH.search(parts.path):
         return None
@@ -2391,7 +2387,7 @@ HIDDEN_IFRAME = FindingKind(
     "`client_id` whose `redirect_uri` is the page's own site, on an identity provider's "
     "own host: Auth0's, Okta's, Sign in with Apple's, any tenant; or on the page's own site, "
     "its provider's custom domain, a `redirect_uri` if named the page's; Clerk's "
-    "`/v1/client/handshake` answering to the page's site; Gigya's `sso` frame; the words "
+    "`/v1/client/handshake` answering to the page's site; the words "
     "on another host are its author's to write, no sign-in), sits in a menu, tab or dialog "
     "the page's own stack "
     "opens (a control or a script outside the box naming it, a tab panel with its tabs, "

@@ -548,6 +548,8 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
             network = words[1][named.group(0)] if named else None
             if network is None and not _AD_COMMENT_WORDS.search(text):
                 continue
+            if network is None and _only_in_markups_text(text):
+                continue  # the page's own markup put aside, its words a reader's
             if _data_dump(text) or (len(lowered) == len(text) and _only_listed(text, [
                     *(words[0].finditer(lowered) if named and words[0] is not None else ()),
                     *_AD_COMMENT_WORDS.finditer(text)])):
@@ -571,6 +573,23 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 line=line_of(comment),
                 xpath=ctx.xpath(comment),
             )
+
+
+# a comment that is markup put aside: it opens with a start tag and closes with an end tag
+_MARKUP_ASIDE = lazy_regex(r"^<[A-Za-z][\w-]{0,20}[\s>][\s\S]*</[A-Za-z][\w-]{0,20}\s*>$")
+_TAG = lazy_regex(r"<[^<>]{0,2000}>")
+
+
+def _only_in_markups_text(text: str) -> bool:
+    """Whether a comment is the page's markup put aside (`<!-- <ul class="nav-ext"><li>…
+    abbonati ad Ansa…</li></ul> -->`, a menu a redesign retired) whose ad words all stand in
+    the text a reader would have read, none in its tags: an Italian `ad` (the preposition),
+    a headline's "ads", no marker an ad template leaves. Ad code put aside names its ad in
+    its tags (`<div class="ad-slot">`, a script's address) and stays a finding."""
+    if not _MARKUP_ASIDE.match(text):
+        return False
+    return _AD_COMMENT_WORDS.search(_TAG.sub(" ", text)) is not None \
+        and not any(_AD_COMMENT_WORDS.search(tag.group(0)) for tag in _TAG.finditer(text))
 
 
 # what ad code is made of: a tag's script, its frame or `<ins>`, its no-JavaScript fallback

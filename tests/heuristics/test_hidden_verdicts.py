@@ -1599,7 +1599,7 @@ def test_an_amazon_frame_not_its_plain_sync_stays_medium(
 
 # OAuth/OIDC silent authentication frames, as the vendors' SDKs write them (tenants, client
 # IDs and states made up): Auth0's `checkSession`, Okta's `getWithoutPrompt`, Sign in with
-# Apple's, Gigya's single sign-on
+# Apple's (Gigya's single sign-on, a catalogued social vendor's, below)
 def _hidden(src: str) -> str:
     return (f'<iframe src="{src}" width="0" height="0" style="display: none;" '
             'title="auth"></iframe>')
@@ -1620,7 +1620,6 @@ SILENT_AUTH = [
         "https://appleid.apple.com/auth/authorize?client_id=example.harbourgazette.web&amp;"
         f"redirect_uri={_BACK}&amp;response_type=code%20id_token&amp;state=s1&amp;"
         "response_mode=web_message")),
-    ("Gigya", _hidden("https://cdns.gigya.com/gs/sso.htm?APIKey=3_abc&amp;version=latest")),
     ("Clerk", _hidden("https://clean-gull-12.clerk.accounts.dev/v1/client/handshake?"
                       f"redirect_url={_BACK}&amp;__clerk_hs_reason=dev-browser-missing")),
 ]
@@ -1634,6 +1633,16 @@ def test_a_silent_authentication_frame_is_a_login_frame(
     the page's own site) is a login frame: low, not a hidden ad request."""
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == [L], [(f.kind, f.message) for f in report.findings]
+
+
+def test_gigyas_sign_on_frame_is_a_catalogued_social_vendors_frame(
+        audit_listed: AuditListed) -> None:
+    """Gigya's single sign-on frame, hidden as its SDK writes it: the catalogue knows Gigya
+    (SAP's social sign-in, sharing and comments), and a social vendor's hidden frame is its
+    widget's helper, no finding, as Facebook's and the other social SDKs' are."""
+    frame = _hidden("https://cdns.gigya.com/gs/sso.htm?APIKey=3_abc&amp;version=latest")
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == [], [(f.kind, f.message) for f in report.findings]
 
 
 _AUTH0 = SILENT_AUTH[0][1]

@@ -469,6 +469,16 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><article><!-- JuicyAds v3.0 --><p>text</p></article></body></html>",
      {("ad-template-comment", L)}),
     ("words that are not ads", page("<!-- uploads, addresses, badges and adverbs -->"), set()),
+    # the page's markup put aside: an ad word in its text (Italian's `ad`, the preposition)
+    # is a reader's, no marker; ad code put aside names its ad in its tags
+    ("a menu put aside, its words Italian",
+     "<html><body><div id='header'><!--<ul class='nav-ext'><li><a href='#'>Informazione</a>"
+     "</li><li class='n-rss'><a href='#'>RSS, abbonati ad Ansa con gli Rss</a></li></ul>-->"
+     "<ul id='nav-main'><li><a href='/'>home</a></li></ul></div></body></html>", set()),
+    ("ad code put aside",
+     "<html><body><div id='header'><!-- <div class='ad-slot'><script src='/js/unit.js'>"
+     "</script></div> --><ul id='nav-main'><li><a href='/'>home</a></li></ul></div>"
+     "</body></html>", {("ad-template-comment", L)}),
 ]
 
 

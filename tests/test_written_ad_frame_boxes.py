@@ -1,0 +1,108 @@
+"""An inline script alone in its box that writes an ad's frame where it stands shows the ad
+there (`slots.ad_script_boxes` reading the frames a script writes, as well as the scripts),
+the tag's quotes and brackets written plainly or as names holding their character codes
+(`inline_js.char_names_joined`), a period text-link or banner tag's way (pages written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.dom.inline_js import char_names_joined
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+from auditor.rules.engine import ListText
+
+PAGE = """<html><head><title>t</title></head><body>
+<div class="story"><p>Story text long enough to read as the page's own prose, and more of it
+so that no box of the page is the story's.</p></div>
+{}
+</body></html>"""
+
+PLAIN_FRAME = """<div class="links-box"><script>document.write('<iframe id="fw660" src="http://\
+feed.4wnet.com/feed.html.ashx?a=5120&amp;n=3&amp;i=1" height="120" width="660"></iframe>');\
+</script></div>"""
+
+
+def _page(markup: str, engine: Engine, catalogue: Catalogue) -> PageReport:
+    (page,) = audit(PAGE.format(markup).encode(), url="https://citynews.test/a",
+                    engine=engine, catalogue=catalogue).pages
+    return page
+
+
+def _slots(page: PageReport) -> list[tuple[int, str | None]]:
+    return [(s.line, s.network) for s in page.slots]
+
+
+@pytest.fixture(scope="module")
+def frame_lists() -> Engine:
+    """EasyList's rule for 4wnet as a frame's only (`$subdocument`): a written frame is
+    decided as the frame it is, not as a script."""
+    return Engine.from_lists([
+        ListText("easylist", "<easylist>", "||4wnet.com^$subdocument\n"),
+        ListText("easyprivacy", "<easyprivacy>", "||hitcount.test^$third-party\n"),
+    ], use_cache=False)
+
+
+CHAR_CODE_FRAME = """<div class="text-link">
+<script type="text/javascript">
+//<![CDATA[
+var Q = String.fromCharCode(34);
+var LT = String.fromCharCode(60);
+var GT = String.fromCharCode(62);
+document.write(LT+'i'+'frame id='+Q+'fw300'+Q+' src='+Q+'http://feed.4wnet.com/feed.html.ashx?\
+a=5120&amp;n=3&amp;s=city_right'+Q+' frameborder='+Q+'0'+Q+' height='+Q+'200'+Q+' width='+Q+'300'\
++Q+GT+LT+'/i'+'frame'+GT);
+//]]>
+</script>
+</div>"""
+
+
+@pytest.mark.parametrize("markup", [
+    PLAIN_FRAME,
+    CHAR_CODE_FRAME,
+], ids=["written-plainly", "quotes-and-brackets-by-char-code"])
+def test_a_box_holding_only_a_script_writing_an_ad_frame_is_its_placement(
+        markup: str, frame_lists: Engine, catalogue: Catalogue) -> None:
+    """An inline script that writes an ad's frame where it stands, alone in its box, shows
+    the ad there (EasyList blocks the frame's host), whether it writes the tag's quotes and
+    brackets plainly or as names holding their character codes."""
+    page = _page(markup, frame_lists, catalogue)
+    assert [s.network for s in page.slots] == ["4w Marketplace"], _slots(page)
+
+
+def test_a_written_ad_frame_beside_the_boxs_own_text_is_no_placement_of_the_box(
+        frame_lists: Engine, catalogue: Catalogue) -> None:
+    """A box with text of its own besides the script is a column the tag is one part of."""
+    markup = """<div class="column"><h3>Links from our partners</h3>Read more below.
+<script>document.write('<iframe src="http://feed.4wnet.com/feed.html.ashx?a=5120&amp;n=3"\
+ height="120" width="660"></iframe>');</script></div>"""
+    page = _page(markup, frame_lists, catalogue)
+    assert not page.slots, _slots(page)
+
+
+@pytest.mark.parametrize("script", [
+    # a name assigned another value later holds no one character
+    """var V = String.fromCharCode(34); V = "x"; document.write('<b>'+V+'</b>');""",
+    # a char code of no markup character is not read
+    """var A = String.fromCharCode(65); document.write('<b>'+A+'</b>');""",
+])
+def test_char_code_names_read_only_as_one_markup_character(script: str) -> None:
+    assert char_names_joined(script) == script
+
+
+def test_char_code_names_and_written_frames_are_read_in_linear_time() -> None:
+    """A script of many char-code calls and joins (the reader's worst case: every call read
+    back for its name, every join rewritten), and many boxes each writing a frame."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        calls = "x = String.fromCharCode(34);" * (n // 60)
+        joins = "V = String.fromCharCode(34); w(" + "'a'+V+'b'+" * (n // 30) + "'c');"
+        boxes = PLAIN_FRAME * (n // 400)
+        return audit_seconds(f"<html><body><script>{calls}</script><script>{joins}</script>"
+                             f"{boxes}</body></html>")
+
+    assert_linear(seconds, 40_000, "char-code names and written frames")
