@@ -326,6 +326,25 @@ htmlAdWH.apply(this, args);
         ("Yahoo SSP (Verizon Media, ONE by AOL)", "93412345")]
 
 
+def test_aol_placement_sized_by_the_sites_code(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    """adsWrapper's `htmlAdWH(m, w, h, t, dv)` takes any value for the size: a site's code
+    passes the breakpoint's own (`ads.width()`), and its `htmlAdWHDyn` passes '' (the sizes
+    in a later argument); the magic number is still the placement, `dv` the div it fills."""
+    page = _page("""<html><head><script src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
+</head><body><div class="top-mobile"><div id="adsDiv7a1c" class="m-center"></div>
+<script>
+if (site.mobile()) {
+  window.htmlAdWH('93401234', site.ads.width(), site.ads.height(), 'f', 'adsDiv7a1c');
+}
+</script></div><p>Story.</p><div id="adsDiv9b2e"></div>
+<script>htmlAdWH('93405678', '', '', 'ajax', 'adsDiv9b2e');</script></body></html>""",
+                 project_engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "Yahoo SSP (Verizon Media, ONE by AOL)", "93401234"),
+        (7, "Yahoo SSP (Verizon Media, ONE by AOL)", "93405678")]
+
+
 def test_adsonar_unit_written_with_joined_strings(project_engine: Engine,
                                                   catalogue: Catalogue) -> None:
     """An AdSonar unit written by document.write joins its numbers into the string."""
