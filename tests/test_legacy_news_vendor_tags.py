@@ -33,7 +33,8 @@ TAGS = {
     "simplereach-wordpress-plugin-settings": (
         """<script type='text/javascript'>
 /* <![CDATA[ */
-var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"0","title":"A story","url":"http:\\/\\/news.test\\/a\\/","channels":["news"]};
+var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"0",
+"title":"A story","url":"http:\\/\\/news.test\\/a\\/","channels":["news"]};
 /* ]]> */
 </script>""",
         "SimpleReach", {("simplereach-pid", "5a1f0c2e9b3d4e5f60718293")}),
@@ -41,8 +42,9 @@ var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"
         """<script type="text/javascript">
   var _kmq = _kmq || [];
   var _kmk = _kmk || '3c9e0d1f2a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9';
-  function _kms(u){ setTimeout(function(){ var d = document, f = d.getElementsByTagName('script')[0],
-    s = d.createElement('script'); s.type = 'text/javascript'; s.async = true; s.src = u;
+  function _kms(u){ setTimeout(function(){ var d = document,
+    f = d.getElementsByTagName('script')[0], s = d.createElement('script');
+    s.type = 'text/javascript'; s.async = true; s.src = u;
     f.parentNode.insertBefore(s, f); }, 1); }
   _kms('//i.kissmetrics.com/i.js');
   _kms('//doug1izaerwt3.cloudfront.net/' + _kmk + '.1.js');
