@@ -365,6 +365,25 @@ if (site.mobile()) {
         (7, "Yahoo SSP (Verizon Media, ONE by AOL)", "93405678")]
 
 
+def test_dianomi_units_by_its_tag_and_by_its_name(engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """Dianomi's context feed box is its unit, the context its zone; a box a site's own code
+    fills with Dianomi's feed (`div.dianomi-ad` in a rail box EasyList hides, the site's
+    `site.dianomi.init()` after it, no loader of Dianomi's on the page) is Dianomi's, by
+    the name opening its class, as a Taboola or Outbrain box is theirs."""
+    page = _page("""<html><head><title>t</title></head><body><p>Story text.</p>
+<div class="dianomi_context" data-dianomi-context-id="5120"></div>
+<script src="https://www.dianomi.com/js/contextfeed.js" id="dianomi_context_script"></script>
+</body></html>""", engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(2, "Dianomi", "5120")]
+    page = _page("""<html><head><title>t</title></head><body><p>Story text.</p>
+<div class="right-ad">
+  <div class="dianomi-ad"></div>
+  <script>site.dianomi.init('US');</script>
+</div></body></html>""", engine, catalogue)
+    assert [(s.line, s.network) for s in page.slots] == [(2, "Dianomi")]
+
+
 def test_adsonar_unit_written_with_joined_strings(project_engine: Engine,
                                                   catalogue: Catalogue) -> None:
     """An AdSonar unit written by document.write joins its numbers into the string."""
