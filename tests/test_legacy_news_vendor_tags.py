@@ -50,6 +50,15 @@ var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"
   _kms('//doug1izaerwt3.cloudfront.net/' + _kmk + '.1.js');
 </script>""",
         "Kissmetrics", {("kissmetrics-key", "3c9e0d1f2a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9")}),
+    "polyad-library-on-its-host": (
+        """<script type="text/javascript" src="http://st.polyad.net/library/2014/TinTucShowAds.js">
+</script>""",
+        "PolyAd", set()),
+    "eclick-async-loader": (
+        """<script>var _siteId="7";(function(){var a=document.createElement("script");
+a.type="text/javascript";a.async=!0;a.src="http://st.l.a.eclick.vn/ea.js";
+var b=document.getElementsByTagName("script")[0];b.parentNode.insertBefore(a,b)})();</script>""",
+        "Eclick", set()),
     "ias-skeleton-wrapper-account": (
         """<SCRIPT language='JavaScript1.1'
  SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
