@@ -59,6 +59,26 @@ var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"
 a.type="text/javascript";a.async=!0;a.src="http://st.l.a.eclick.vn/ea.js";
 var b=document.getElementsByTagName("script")[0];b.parentNode.insertBefore(a,b)})();</script>""",
         "Eclick", set()),
+    "gravity-insights-config-object": (
+        """<div id="grv-personalization-21"></div><script>(function(){
+  window.gravityInsightsParams = {
+    'type': 'content', 'action': '', 'site_guid': '0c3b7d9e1f2a48566b7c8d9e0f1a2b3c'
+  };
+  var s = document.createElement('script'); s.async = true;
+  s.src = 'http://b.grvcdn.com/moth-min.js'; document.body.appendChild(s);
+})();</script>""",
+        "Gravity", {("gravity-site-guid", "0c3b7d9e1f2a48566b7c8d9e0f1a2b3c")}),
+    "gravity-insights-wordpress-plugin": (
+        """<script type='text/javascript'>
+var gravityInsightsParams = new Object();
+gravityInsightsParams.type = 'content';
+gravityInsightsParams.site_guid = '9a8b7c6d5e4f30211203f4e5d6c7b8a9';
+</script>""",
+        "Gravity", {("gravity-site-guid", "9a8b7c6d5e4f30211203f4e5d6c7b8a9")}),
+    "richrelevance-p13n-library": (
+        """<script src="//media.richrelevance.com/rrserver/js/1.0/p13n.js"></script>
+<script>var R3_COMMON = new r3_common(); R3_COMMON.setApiKey('0a1b2c3d4e5f6a7b');</script>""",
+        "RichRelevance", set()),
     "ias-skeleton-wrapper-account": (
         """<SCRIPT language='JavaScript1.1'
  SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
