@@ -79,6 +79,14 @@ gravityInsightsParams.site_guid = '9a8b7c6d5e4f30211203f4e5d6c7b8a9';
         """<script src="//media.richrelevance.com/rrserver/js/1.0/p13n.js"></script>
 <script>var R3_COMMON = new r3_common(); R3_COMMON.setApiKey('0a1b2c3d4e5f6a7b');</script>""",
         "RichRelevance", set()),
+    "chartbeat-config-written-as-json": (
+        """<script type='text/javascript'>
+/* <![CDATA[ */
+var _sf_async_config = {"uid":"48213","domain":"news.test"};
+/* ]]> */
+</script>
+<script src="//static.chartbeat.com/js/chartbeat.js" async></script>""",
+        "Chartbeat", {("chartbeat-account", "48213")}),
     "ias-skeleton-wrapper-account": (
         """<SCRIPT language='JavaScript1.1'
  SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
