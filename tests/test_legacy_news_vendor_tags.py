@@ -87,6 +87,21 @@ var _sf_async_config = {"uid":"48213","domain":"news.test"};
 </script>
 <script src="//static.chartbeat.com/js/chartbeat.js" async></script>""",
         "Chartbeat", {("chartbeat-account", "48213")}),
+    "audiencescience-async-data-collection-tag": (
+        """<!-- AudienceScience Async Data Collection Tag -->
+<script>
+  (function() {
+    var csid = "G12345";
+    var bpid = "citynews_de";
+    var e = document.createElement("script");
+    var s = document.getElementsByTagName("script")[0];
+    e.src = "//js.revsci.net/gateway/gw.js?auto=t&csid=" + csid + "&bpid=" + bpid;
+    e.async = true;
+    s.parentNode.insertBefore(e, s);
+  })();
+</script>""",
+        "AudienceScience", {("audiencescience-csid", "G12345"),
+                            ("audiencescience-bpid", "citynews_de")}),
     "ias-skeleton-wrapper-account": (
         """<SCRIPT language='JavaScript1.1'
  SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
