@@ -3228,13 +3228,29 @@ _LABEL_NODES = 8  # a label's line: its element and a few inline ones
 def _label_line(el: etree._Element) -> bool:
     """Whether an element is a line of an ad label's word alone (`_AD_LABEL`), holding
     nothing but inline text (a wrapper holding the unit's own box and the word is the
-    placement). At most `_LABEL_NODES` elements are read: a label is short."""
+    placement), or the word as a link to the page selling the site's ads (`_sales_label`).
+    At most `_LABEL_NODES` elements are read: a label is short."""
     nodes = list(islice(el.iter(), _LABEL_NODES + 1))
     if len(nodes) > _LABEL_NODES or any(
-            n.tag not in _LABEL_TAGS for n in nodes[1:] if isinstance(n.tag, str)):
+            n.tag not in _LABEL_TAGS and not _sales_label(n)
+            for n in nodes[1:] if isinstance(n.tag, str)):
         return False
     text = _words(el)
     return bool(text) and len(text) <= _LABEL_CHARS and _AD_LABEL.fullmatch(text) is not None
+
+
+def _sales_label(el: etree._Element) -> bool:
+    """Whether an element of a label's line is a link to an advertising page (`_SALES_PATH`:
+    `<small><a href="/advertise/">Advertisement</a></small>`, the word over the unit linked
+    to where the site sells its ads): the label's word, not an ad's link (an ad's goes to
+    its advertiser); the caller reads the line's words."""
+    if el.tag != "a":
+        return False
+    try:
+        path = urlsplit(el.get("href") or "").path
+    except ValueError:  # a malformed address
+        return False
+    return _SALES_PATH.search(path[:300]) is not None
 
 
 def _fallback_after(el: etree._Element, known: set[etree._Element]) -> bool:

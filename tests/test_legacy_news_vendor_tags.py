@@ -30,6 +30,78 @@ TAGS = {
         """<script>var _SIMPLE_REACH_PID="61aa0c3e9b8d7f2e4c5a1b90";</script>
 <script src="http://simple-cdn.s3.amazonaws.com/js/reach.js"></script>""",
         "SimpleReach", {("simplereach-pid", "61aa0c3e9b8d7f2e4c5a1b90")}),
+    "simplereach-wordpress-plugin-settings": (
+        """<script type='text/javascript'>
+/* <![CDATA[ */
+var sranalytics = {"version":"0.1.4","pid":"5a1f0c2e9b3d4e5f60718293","iframe":"0",
+"title":"A story","url":"http:\\/\\/news.test\\/a\\/","channels":["news"]};
+/* ]]> */
+</script>""",
+        "SimpleReach", {("simplereach-pid", "5a1f0c2e9b3d4e5f60718293")}),
+    "kissmetrics-snippet-api-key": (
+        """<script type="text/javascript">
+  var _kmq = _kmq || [];
+  var _kmk = _kmk || '3c9e0d1f2a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9';
+  function _kms(u){ setTimeout(function(){ var d = document,
+    f = d.getElementsByTagName('script')[0], s = d.createElement('script');
+    s.type = 'text/javascript'; s.async = true; s.src = u;
+    f.parentNode.insertBefore(s, f); }, 1); }
+  _kms('//i.kissmetrics.com/i.js');
+  _kms('//doug1izaerwt3.cloudfront.net/' + _kmk + '.1.js');
+</script>""",
+        "Kissmetrics", {("kissmetrics-key", "3c9e0d1f2a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9")}),
+    "polyad-library-on-its-host": (
+        """<script type="text/javascript" src="http://st.polyad.net/library/2014/TinTucShowAds.js">
+</script>""",
+        "PolyAd", set()),
+    "eclick-async-loader": (
+        """<script>var _siteId="7";(function(){var a=document.createElement("script");
+a.type="text/javascript";a.async=!0;a.src="http://st.l.a.eclick.vn/ea.js";
+var b=document.getElementsByTagName("script")[0];b.parentNode.insertBefore(a,b)})();</script>""",
+        "Eclick", set()),
+    "gravity-insights-config-object": (
+        """<div id="grv-personalization-21"></div><script>(function(){
+  window.gravityInsightsParams = {
+    'type': 'content', 'action': '', 'site_guid': '0c3b7d9e1f2a48566b7c8d9e0f1a2b3c'
+  };
+  var s = document.createElement('script'); s.async = true;
+  s.src = 'http://b.grvcdn.com/moth-min.js'; document.body.appendChild(s);
+})();</script>""",
+        "Gravity", {("gravity-site-guid", "0c3b7d9e1f2a48566b7c8d9e0f1a2b3c")}),
+    "gravity-insights-wordpress-plugin": (
+        """<script type='text/javascript'>
+var gravityInsightsParams = new Object();
+gravityInsightsParams.type = 'content';
+gravityInsightsParams.site_guid = '9a8b7c6d5e4f30211203f4e5d6c7b8a9';
+</script>""",
+        "Gravity", {("gravity-site-guid", "9a8b7c6d5e4f30211203f4e5d6c7b8a9")}),
+    "richrelevance-p13n-library": (
+        """<script src="//media.richrelevance.com/rrserver/js/1.0/p13n.js"></script>
+<script>var R3_COMMON = new r3_common(); R3_COMMON.setApiKey('0a1b2c3d4e5f6a7b');</script>""",
+        "RichRelevance", set()),
+    "chartbeat-config-written-as-json": (
+        """<script type='text/javascript'>
+/* <![CDATA[ */
+var _sf_async_config = {"uid":"48213","domain":"news.test"};
+/* ]]> */
+</script>
+<script src="//static.chartbeat.com/js/chartbeat.js" async></script>""",
+        "Chartbeat", {("chartbeat-account", "48213")}),
+    "audiencescience-async-data-collection-tag": (
+        """<!-- AudienceScience Async Data Collection Tag -->
+<script>
+  (function() {
+    var csid = "G12345";
+    var bpid = "citynews_de";
+    var e = document.createElement("script");
+    var s = document.getElementsByTagName("script")[0];
+    e.src = "//js.revsci.net/gateway/gw.js?auto=t&csid=" + csid + "&bpid=" + bpid;
+    e.async = true;
+    s.parentNode.insertBefore(e, s);
+  })();
+</script>""",
+        "AudienceScience", {("audiencescience-csid", "G12345"),
+                            ("audiencescience-bpid", "citynews_de")}),
     "ias-skeleton-wrapper-account": (
         """<SCRIPT language='JavaScript1.1'
  SRC="http://pixel.adsafeprotected.com/rjss/st/45120/7700312/skeleton.js"></SCRIPT>""",
@@ -324,6 +396,44 @@ htmlAdWH.apply(this, args);
 </script></div><p>Story.</p></body></html>""", project_engine, catalogue)
     assert [(s.network, s.zone_id) for s in page.slots] == [
         ("Yahoo SSP (Verizon Media, ONE by AOL)", "93412345")]
+
+
+def test_aol_placement_sized_by_the_sites_code(project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    """adsWrapper's `htmlAdWH(m, w, h, t, dv)` takes any value for the size: a site's code
+    passes the breakpoint's own (`ads.width()`), and its `htmlAdWHDyn` passes '' (the sizes
+    in a later argument); the magic number is still the placement, `dv` the div it fills."""
+    page = _page("""<html><head><script src="http://o.aolcdn.com/ads/adsWrapper.js"></script>
+</head><body><div class="top-mobile"><div id="adsDiv7a1c" class="m-center"></div>
+<script>
+if (site.mobile()) {
+  window.htmlAdWH('93401234', site.ads.width(), site.ads.height(), 'f', 'adsDiv7a1c');
+}
+</script></div><p>Story.</p><div id="adsDiv9b2e"></div>
+<script>htmlAdWH('93405678', '', '', 'ajax', 'adsDiv9b2e');</script></body></html>""",
+                 project_engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (2, "Yahoo SSP (Verizon Media, ONE by AOL)", "93401234"),
+        (7, "Yahoo SSP (Verizon Media, ONE by AOL)", "93405678")]
+
+
+def test_dianomi_units_by_its_tag_and_by_its_name(engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    """Dianomi's context feed box is its unit, the context its zone; a box a site's own code
+    fills with Dianomi's feed (`div.dianomi-ad` in a rail box EasyList hides, the site's
+    `site.dianomi.init()` after it, no loader of Dianomi's on the page) is Dianomi's, by
+    the name opening its class, as a Taboola or Outbrain box is theirs."""
+    page = _page("""<html><head><title>t</title></head><body><p>Story text.</p>
+<div class="dianomi_context" data-dianomi-context-id="5120"></div>
+<script src="https://www.dianomi.com/js/contextfeed.js" id="dianomi_context_script"></script>
+</body></html>""", engine, catalogue)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [(2, "Dianomi", "5120")]
+    page = _page("""<html><head><title>t</title></head><body><p>Story text.</p>
+<div class="right-ad">
+  <div class="dianomi-ad"></div>
+  <script>site.dianomi.init('US');</script>
+</div></body></html>""", engine, catalogue)
+    assert [(s.line, s.network) for s in page.slots] == [(2, "Dianomi")]
 
 
 def test_adsonar_unit_written_with_joined_strings(project_engine: Engine,

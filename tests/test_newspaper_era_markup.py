@@ -883,6 +883,34 @@ def test_an_ad_label_beside_its_unit_is_no_placement(engine: Engine,
     assert [s.line for s in page.slots] == [4, 8, 9]
 
 
+# the label line linking to the site's page selling its ads (`<small class="advertise-here">
+# <a href="/advertise/">Advertisement</a></small>` over the unit's box, both hidden by
+# EasyList): still the unit's label; a line of the word linking elsewhere (an advertiser's
+# page) is no label of the site's, and stays what the lists say
+LINKED_LABELS = b"""<html><head><title>t</title></head><body>
+<div class="article"><p>Article text that a reader came for, a paragraph of it.</p></div>
+<div class="cluster">
+ <small class="advertise-here">
+  <a href="https://www.news.test/advertise/" title="Advertise with us">Advertisement</a>
+ </small>
+ <div class="adunit" id="cluster-1"></div>
+</div>
+<div class="cluster">
+ <small class="advertise-here"><a href="https://shop.example/deal">Advertisement</a></small>
+ <div class="adunit" id="cluster-2"></div>
+</div>
+</body></html>"""
+
+
+def test_an_ad_label_linking_to_the_sites_ad_sales_is_no_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    """The word over a unit, linked to the page where the site sells its ads, labels the
+    unit beside it as the bare word does; linked to any other page it is read as before."""
+    (page,) = audit(LINKED_LABELS, url="https://www.news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [7, 10, 11]
+
+
 # units that print the word in their own box until their script fills them (`<div
 # class="ad">Advertisement</div>`), two side by side: neither is the other's label
 WORDED_UNITS = b"""<html><head><title>t</title></head><body>

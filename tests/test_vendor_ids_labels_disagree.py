@@ -29,6 +29,12 @@ OUTBRAIN = ("<div id='obMarsh' class='OUTBRAIN'></div><script>var obw = 'AR_4';\
             "OB_element.containerId = 'obMarsh';\nOB_element.widgetId = obw;\n"
             "OB_elements = [OB_element];</script>"
             "<script src='https://widgets.outbrain.com/outbrain.js'></script>")
+# the site's own boxes carrying Outbrain's widget attribute, in and out of its wrapper
+OUTBRAIN_SITE_BOXES = (
+    "<div class='outbrain'><div class='ob-placement strip' data-widget-id='AR_16'></div></div>"
+    "<div class='ob-placement' data-widget-id='MB_3'></div>"
+    "<div class='OUTBRAIN' data-widget-id='AR_10'></div>"
+    "<script src='https://widgets.outbrain.com/outbrain.js'></script>")
 NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script\");"
             "e.src=\"https://js-agent.newrelic.com/nr-100.js\";document.body.appendChild(e);"
             "NREUMQ.push([\"nrfj\",\"beacon-2.newrelic.com\",\"0a1b2c3d4e\",\"5550123\",\"QUJD\",0,90,"
@@ -40,9 +46,13 @@ NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script
     (TABOOLA, "Taboola", {("taboola-publisher", "marshnews-sc")}),
     (TYNT, "33Across", {("tynt-site", "qW3rTyUi0pAsDfGhJkLzX1")}),
     (OUTBRAIN, "Outbrain", {("outbrain-widget", "AR_4"), ("outbrain-widget", "MB_3")}),
+    (OUTBRAIN_SITE_BOXES, "Outbrain", {("outbrain-widget", "AR_16"),
+                                       ("outbrain-widget", "MB_3"),
+                                       ("outbrain-widget", "AR_10")}),
     (NEWRELIC, "New Relic",
      {("newrelic-application", "5550123"), ("newrelic-key", "0a1b2c3d4e")}),
-], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable", "new relic nrfj"])
+], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable",
+        "outbrain site boxes", "new relic nrfj"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
@@ -59,13 +69,19 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     # a widget-like literal that is never handed to Outbrain's widgetId
     "<script>var tab = 'AR_4'; OB_element.widgetId = other;</script>"
     "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
+    # a widget attribute of Outbrain's form where Outbrain does not run, and Twitter's
+    # timeline widget's (a number) where it does
+    "<div class='ob-placement' data-widget-id='AR_16'></div>",
+    "<a class='twitter-timeline' data-widget-id='356027471284838401' href='/t'>Tweets</a>"
+    "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
     # a site's own ZN_-named element where Qualtrics runs: no ID of Qualtrics' form
     "<div id='ZN_headerNavigation'></div>"
     "<script src='/wp-content/plugins/qualtrics/js/qualtrics.js'></script>",
     # Taboola's own folders on its trc host: no publisher
     "<img src='//trc.taboola.com/libtrc/trc/3/json?x=1' width='0' height='0' alt=''>",
     "<img src='//trc.taboola.com/static/log/3/px.gif' width='0' height='0' alt=''>",
-], ids=["zone div alone", "advertiser pixel", "literal not handed", "site's ZN_ element",
+], ids=["zone div alone", "advertiser pixel", "literal not handed",
+        "widget attribute without outbrain", "twitter widget id", "site's ZN_ element",
         "taboola libtrc folder", "taboola static folder"])
 def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,
                                     body: str) -> None:
