@@ -1,0 +1,93 @@
+"""Tags of French publishers' vendors (2017-2023) in the forms their vendors document:
+the network each names and the IDs it carries (pages written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalogue import Catalogue
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = ('<html lang="fr"><head><title>Actualités</title></head><body><article><p>Le texte '
+        "de l'article.</p></article>\n{}\n</body></html>")
+
+# (tag markup, network it names, (kind, value) IDs it must give)
+TAGS = {
+    "poool-paywall-loader": (
+        """<script>(function(w,d,s,u,p){w[p]=w[p]||function(){(w[p]._q=w[p]._q||[]).push(arguments)};
+var t=d.createElement(s),o=d.getElementsByTagName(s)[0];t.async=1;t.src=u;o.parentNode.insertBefore(t,o);
+}(window,document,"script","https://assets.poool.fr/poool.min.js","poool"));
+poool("init","AB12C-DE34F-GH56I-JK78L");poool("send","page-view","premium");</script>""",
+        "Poool", set()),
+    "batch-web-push-sdk": (
+        """<script>(function(b,a,t,c,h,e,r){h='batchSDK';b[h]=b[h]||function(){(b[h].q=b[h].q||[]).push(arguments)};
+e=a.createElement(t),r=a.getElementsByTagName(t)[0];e.async=1;e.src=c;r.parentNode.insertBefore(e,r);
+})(window,document,'script','https://via.batch.com/v3/bootstrap.min.js');
+batchSDK('setup',{apiKey:'0A1B2C3D4E5F',subdomain:'journal',authKey:'2.abc'});</script>""",
+        "Batch", set()),
+    "beop-sdk-and-its-account": (
+        """<script>window.beOpAsyncInit = function() { BeOpSDK.init({ account: "5a1f0c2e9b7d3a0001c4e8f2" });
+BeOpSDK.watch(); };</script><script async src="https://widget.beop.io/sdk.js"></script>""",
+        "BeOp", {("beop-account", "5a1f0c2e9b7d3a0001c4e8f2")}),
+    "ownpage-loader": (
+        """<script>(function(){var t="https://script.ownpage.fr/v1/",a=document.createElement("script");
+a.async=1;a.src=t+"ownpage.js";document.head.appendChild(a);})();</script>""",
+        "Ownpage", set()),
+    "getsitecontrol-key-loader": (
+        """<script type="text/javascript" async src="//l.getsitecontrol.com/k4x9w2pq.js"></script>""",
+        "Getsitecontrol", {("getsitecontrol-site", "k4x9w2pq")}),
+    "getsitecontrol-older-site-loader": (
+        """<script>(function (w,i,d,g,e,t,s) {w[d] = w[d]||[];t= i.createElement(g);t.async=1;t.src=e;
+s=i.getElementsByTagName(g)[0];s.parentNode.insertBefore(t, s);
+})(window, document, '_gscq','script','//widgets.getsitecontrol.com/48213/script.js');</script>""",
+        "Getsitecontrol", {("getsitecontrol-site", "48213")}),
+    "pubstack-monitoring-script": (
+        """<script async src="https://boot.pbstck.com/v1/tag/2f6c1e0a-8d4b-4c39-9a7e-5b1d0f3c2e44"></script>""",
+        "Pubstack", set()),
+    "sublime-skin-creative": (
+        """<div id="sublime-skin"><img src="https://cdn.ayads.co/12/34/image-123456.jpg" width="1" height="1" alt=""></div>
+<script src="https://sac.ayads.co/sublime/31234/prebid"></script>""",
+        "Sublime Skinz", set()),
+    "eulerian-tag-on-the-sites-own-host": (
+        """<script>var EA_data = ['path', 'NEWS/france/article'];
+(function(){var td='et5.journal.test',d=document,l=d.location;if(!l.protocol.indexOf('http')){var
+o=d.createElement('script'),a=d.getElementsByTagName('script')[0],cn=parseInt((new Date()).getTime()/3600000),
+cj='',cdh=(l.host+td).replace(/[^a-z]/g,''),cdr=cdh+cdh.toUpperCase(),acdr=cdr.split('');for(var
+i=-1;i<cn%7;i++){cj+=acdr[(cn+i)%acdr.length];}o.type='text/javascript';o.async='async';
+o.src='//'+td+'/'+cj+(cn%8760)+'.js';a.parentNode.insertBefore(o,a);}})();</script>""",
+        "Eulerian", set()),
+    "acpm-audience-tag": (
+        """<script>(function(){var aS=document.createElement('script');aS.async=true;
+aS.src='https://tag.audience.acpm.fr/js/on-1.0.min.js';
+var s=document.getElementsByTagName('script')[0];s.parentNode.insertBefore(aS,s);})();</script>""",
+        "ACPM/OJD", set()),
+    "quantum-native-embed-tag": (
+        """<script type="text/javascript" id="ean-native-embed-tag"
+ src="//cdn.elasticad.net/native/serve/js/nativeEmbed.gz.js"></script>""",
+        "Quantum Advertising", set()),
+    "complianz-plugin-served-from-the-site": (
+        """<script defer src='https://journal.test/wp-content/plugins/complianz-gdpr/cookiebanner/js/complianz.min.js?ver=6.4.0'
+ id='cmplz-cookiebanner-js'></script>""",
+        "Complianz", set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAGS))
+def test_french_vendor_tag_names_its_vendor_and_ids(name: str, project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    markup, network, ids = TAGS[name]
+    (page,) = audit(PAGE.format(markup).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert network in {n.network for n in page.networks}, [n.network for n in page.networks]
+    assert ids <= {(i.kind, i.value) for i in page.ids}, page.ids
+
+
+def test_eulerian_needs_its_loader_not_a_sites_array(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """A site's own `EA_data`-like array with no Eulerian loader names no vendor."""
+    markup = "<script>var EA_data = ['path', 'x']; var cdh = location.host;</script>"
+    (page,) = audit(PAGE.format(markup).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Eulerian" not in {n.network for n in page.networks}
+
