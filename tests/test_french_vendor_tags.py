@@ -91,3 +91,18 @@ def test_eulerian_needs_its_loader_not_a_sites_array(project_engine: Engine,
                     engine=project_engine, catalogue=catalogue).pages
     assert "Eulerian" not in {n.network for n in page.networks}
 
+
+def test_matomo_tag_managers_embed_code_and_container(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    """Matomo Tag Manager's documented embed code, on the site's own Matomo (a script type
+    Cloudflare's Rocket Loader rewrote), names Matomo and its container."""
+    markup = """<script type="4c1f0e2d9a8b7c6d5e4f3a2b-text/javascript">
+var _mtm = window._mtm = window._mtm || [];
+_mtm.push({'mtm.startTime': (new Date().getTime()), 'event': 'mtm.Start'});
+var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];
+g.type='text/javascript'; g.async=true; g.src='https://stats.journal.test/js/container_Q7rT2xLm.js'; s.parentNode.insertBefore(g,s);
+</script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Matomo" in {n.network for n in page.networks}
+    assert ("matomo-container", "Q7rT2xLm") in {(i.kind, i.value) for i in page.ids}
