@@ -2596,6 +2596,8 @@ def cosmetic_slots(
     out: list[FoundSlot] = []
     labelled: set[etree._Element] = set()  # the empty boxes a caption under them gave
     for el, rule, list_name in hits:
+        if adsense_own_unfilled(el):
+            continue  # an element AdSense's loader wrote for itself, showing no ad
         about = _about_advertising(el, first_party, catalogue)
         linked = _ad_link_network(about, catalogue) if about is not None else None
         if about is not None and linked is None:
@@ -2650,6 +2652,29 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def adsense_own_unfilled(el: etree._Element) -> bool:
+    """Whether an AdSense `<ins>` is one its loader wrote for itself and showed no ad in:
+    classed `adsbygoogle-noablate` (the class adsbygoogle.js gives the units it makes), with
+    no publisher client (every unit it places for a publisher, Auto ads' too, carries
+    `data-ad-client`), marked `data-ad-status="unfilled"` (AdSense's documented mark of a
+    unit it showed no ad in). No placement of the page's, though a list's rule hides it
+    (EasyList's `##.adsbygoogle-noablate`); the catalogue's AdSense selector leaves it out
+    alike.
+
+    >>> from lxml import html
+    >>> adsense_own_unfilled(html.fromstring(
+    ...     '<ins class="adsbygoogle adsbygoogle-noablate" data-ad-status="unfilled"></ins>'))
+    True
+    >>> adsense_own_unfilled(html.fromstring('<ins class="adsbygoogle adsbygoogle-noablate" '
+    ...     'data-ad-client="ca-pub-4417820593612278" data-ad-status="unfilled"></ins>'))
+    False
+    """
+    return (str(el.tag).lower() == "ins"
+            and "adsbygoogle-noablate" in (el.get("class") or "").split()
+            and not (el.get("data-ad-client") or "").strip()
+            and (el.get("data-ad-status") or "").strip().lower() == "unfilled")
 
 
 def _id_taken(el: etree._Element, page: ParsedPage) -> bool:
