@@ -16,7 +16,8 @@ PAGE = ('<html lang="fr"><head><title>Actualités</title></head><body><article><
 TAGS = {
     "poool-paywall-loader": (
         """<script>(function(w,d,s,u,p){w[p]=w[p]||function(){(w[p]._q=w[p]._q||[]).push(arguments)};
-var t=d.createElement(s),o=d.getElementsByTagName(s)[0];t.async=1;t.src=u;o.parentNode.insertBefore(t,o);
+var t=d.createElement(s),o=d.getElementsByTagName(s)[0];t.async=1;t.src=u;
+o.parentNode.insertBefore(t,o);
 }(window,document,"script","https://assets.poool.fr/poool.min.js","poool"));
 poool("init","AB12C-DE34F-GH56I-JK78L");poool("send","page-view","premium");</script>""",
         "Poool", set()),
@@ -27,7 +28,8 @@ e=a.createElement(t),r=a.getElementsByTagName(t)[0];e.async=1;e.src=c;r.parentNo
 batchSDK('setup',{apiKey:'0A1B2C3D4E5F',subdomain:'journal',authKey:'2.abc'});</script>""",
         "Batch", set()),
     "beop-sdk-and-its-account": (
-        """<script>window.beOpAsyncInit = function() { BeOpSDK.init({ account: "5a1f0c2e9b7d3a0001c4e8f2" });
+        """<script>window.beOpAsyncInit = function() {
+BeOpSDK.init({ account: "5a1f0c2e9b7d3a0001c4e8f2" });
 BeOpSDK.watch(); };</script><script async src="https://widget.beop.io/sdk.js"></script>""",
         "BeOp", {("beop-account", "5a1f0c2e9b7d3a0001c4e8f2")}),
     "ownpage-loader": (
@@ -35,10 +37,12 @@ BeOpSDK.watch(); };</script><script async src="https://widget.beop.io/sdk.js"></
 a.async=1;a.src=t+"ownpage.js";document.head.appendChild(a);})();</script>""",
         "Ownpage", set()),
     "getsitecontrol-key-loader": (
-        """<script type="text/javascript" async src="//l.getsitecontrol.com/k4x9w2pq.js"></script>""",
+        """<script type="text/javascript" async
+ src="//l.getsitecontrol.com/k4x9w2pq.js"></script>""",
         "Getsitecontrol", {("getsitecontrol-site", "k4x9w2pq")}),
     "getsitecontrol-older-site-loader": (
-        """<script>(function (w,i,d,g,e,t,s) {w[d] = w[d]||[];t= i.createElement(g);t.async=1;t.src=e;
+        """<script>(function (w,i,d,g,e,t,s) {w[d] = w[d]||[];
+t= i.createElement(g);t.async=1;t.src=e;
 s=i.getElementsByTagName(g)[0];s.parentNode.insertBefore(t, s);
 })(window, document, '_gscq','script','//widgets.getsitecontrol.com/48213/script.js');</script>""",
         "Getsitecontrol", {("getsitecontrol-site", "48213")}),
@@ -46,13 +50,15 @@ s=i.getElementsByTagName(g)[0];s.parentNode.insertBefore(t, s);
         """<script async src="https://boot.pbstck.com/v1/tag/2f6c1e0a-8d4b-4c39-9a7e-5b1d0f3c2e44"></script>""",
         "Pubstack", set()),
     "sublime-skin-creative": (
-        """<div id="sublime-skin"><img src="https://cdn.ayads.co/12/34/image-123456.jpg" width="1" height="1" alt=""></div>
+        """<div id="sublime-skin"><img src="https://cdn.ayads.co/12/34/image-123456.jpg"
+ width="1" height="1" alt=""></div>
 <script src="https://sac.ayads.co/sublime/31234/prebid"></script>""",
         "Sublime Skinz", set()),
     "eulerian-tag-on-the-sites-own-host": (
         """<script>var EA_data = ['path', 'NEWS/france/article'];
 (function(){var td='et5.journal.test',d=document,l=d.location;if(!l.protocol.indexOf('http')){var
-o=d.createElement('script'),a=d.getElementsByTagName('script')[0],cn=parseInt((new Date()).getTime()/3600000),
+o=d.createElement('script'),a=d.getElementsByTagName('script')[0],
+cn=parseInt((new Date()).getTime()/3600000),
 cj='',cdh=(l.host+td).replace(/[^a-z]/g,''),cdr=cdh+cdh.toUpperCase(),acdr=cdr.split('');for(var
 i=-1;i<cn%7;i++){cj+=acdr[(cn+i)%acdr.length];}o.type='text/javascript';o.async='async';
 o.src='//'+td+'/'+cj+(cn%8760)+'.js';a.parentNode.insertBefore(o,a);}})();</script>""",
@@ -100,7 +106,8 @@ def test_matomo_tag_managers_embed_code_and_container(project_engine: Engine,
 var _mtm = window._mtm = window._mtm || [];
 _mtm.push({'mtm.startTime': (new Date().getTime()), 'event': 'mtm.Start'});
 var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];
-g.type='text/javascript'; g.async=true; g.src='https://stats.journal.test/js/container_Q7rT2xLm.js'; s.parentNode.insertBefore(g,s);
+g.type='text/javascript'; g.async=true;
+g.src='https://stats.journal.test/js/container_Q7rT2xLm.js'; s.parentNode.insertBefore(g,s);
 </script>"""
     (page,) = audit(PAGE.format(markup).encode(), url="https://journal.test/a",
                     engine=project_engine, catalogue=catalogue).pages
