@@ -781,6 +781,8 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
+            if spec.zone_in_code and (zone is None or zone not in _code_words(page)):
+                continue  # a container of a zone no call or config of the page asks for
             width, height = unit_size(el)
             if not (width or height):  # else the size its tag's URL asks for
                 width, height = spec.size_of(el)

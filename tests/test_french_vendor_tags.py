@@ -68,6 +68,17 @@ o.src='//'+td+'/'+cj+(cn%8760)+'.js';a.parentNode.insertBefore(o,a);}})();</scri
 aS.src='https://tag.audience.acpm.fr/js/on-1.0.min.js';
 var s=document.getElementsByTagName('script')[0];s.parentNode.insertBefore(aS,s);})();</script>""",
         "ACPM/OJD", set()),
+    "acpm-tag-and-its-serial": (
+        """<script>(function(){var aS=document.createElement('script');aS.async=true;
+aS.src='https://tag.audience.acpm.fr/js/on-1.0.min.js';document.head.appendChild(aS);
+aS.addEventListener('load', function(){ var tag = new Acpm.Tag("300104517722"); tag.send(); });
+})();</script>""",
+        "ACPM/OJD", {("acpm-serial", "300104517722")}),
+    "digiteka-player-tag-and-its-key": (
+        """<div id="ultimedia_wrapper"><script>var ULTIMEDIA_mdtk = "07712045";
+var ULTIMEDIA_zone = "3";</script>
+<script src="https://www.ultimedia.com/js/common/smart.js"></script></div>""",
+        "Digiteka", {("digiteka-mdtk", "07712045")}),
     "quantum-native-embed-tag": (
         """<script type="text/javascript" id="ean-native-embed-tag"
  src="//cdn.elasticad.net/native/serve/js/nativeEmbed.gz.js"></script>""",
@@ -113,3 +124,35 @@ g.src='https://stats.journal.test/js/container_Q7rT2xLm.js'; s.parentNode.insert
                     engine=project_engine, catalogue=catalogue).pages
     assert "Matomo" in {n.network for n in page.networks}
     assert ("matomo-container", "Q7rT2xLm") in {(i.kind, i.value) for i in page.ids}
+
+
+_SMART = """<script src="https://www8.smartadserver.com/config.js?nwid=77"></script>
+<script>sas.setup({domain: 'https://www8.smartadserver.com', async: true, renderMode: 0});</script>
+<script>var adOptions = {
+  siteId: 204418,
+  pageId: 883102,
+  formats: ['41230', '41231', '41232'],
+  target: {section: 'politique'}
+};</script>"""
+
+
+def test_smart_format_containers_and_a_one_call_config(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """Where Smart's tag runs, each `div#sas_<format>` is the container it renders that
+    format into (a one-call config the site hands to sas.call later names the formats,
+    site and page); a div of another id form, of a format no code of the page asks for, or
+    on a page not running Smart, is none."""
+    body = (f"{_SMART}<div class=\"pub\"><div id=\"sas_41230\"></div></div>"
+            "<aside><div id=\"sas_41231\"></div></aside><div id=\"sas_41232\"></div>"
+            "<div id=\"sas_bottom\"></div><div id=\"sas_55555\"></div>")
+    (page,) = audit(PAGE.format(body).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    smart = sorted(s.zone_id or "" for s in page.slots if s.network == "Smart AdServer")
+    assert smart == ["41230", "41231", "41232"], page.slots
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("smartadserver-site", "204418"), ("smartadserver-page", "883102"),
+            ("smartadserver-format", "41231")} <= ids
+    bare = PAGE.format('<div id="sas_41230"></div><p>Suite.</p>').encode()
+    (page,) = audit(bare, url="https://journal.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert not [s for s in page.slots if s.network == "Smart AdServer"], page.slots
