@@ -156,3 +156,41 @@ def test_smart_format_containers_and_a_one_call_config(project_engine: Engine,
     (page,) = audit(bare, url="https://journal.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     assert not [s for s in page.slots if s.network == "Smart AdServer"], page.slots
+
+
+_PRISMA = ('<script defer src="https://tra.scds.pmdstatic.net/advertising-core/4/'
+           'core-ads-journal.js"></script>')
+
+
+def test_prisma_medias_placement_boxes(project_engine: Engine, catalogue: Catalogue) -> None:
+    """Prisma Media's ad library fills each `div.ads-core-placer[data-ads-core]` the page
+    declares, in its markup or written by a script where it stands (a breakpoint's
+    `document.write`); a box a script inserts into the article elsewhere is not placed at
+    the script, and the class on a box no library fills (no `data-ads-core`) is no unit."""
+    body = "\n".join([
+        _PRISMA,
+        "<div class=\"ads-core-placer ads-center\" id=\"top-ban\" "
+        "data-ads-core='{\"type\":\"Banniere-Haute\",\"device\":\"desktop\"}'></div>",
+        "<p>Premier paragraphe.</p>",
+        "<script>if (window.innerWidth >= 730) { document.write('<div class=\"ads-core-placer "
+        "bloc\" id=\"top-pane\" data-ads-core=\\'{\"type\":\"Pave-Haut\"}\\'></div>'); }"
+        "</script>",
+        "<p>Second paragraphe.</p>",
+        "<script>$(function () { $('<div class=\"ads-core-placer\" id=\"inread-2\" "
+        "data-ads-core=\\'{\"type\":\"Pave-Haut2\"}\\'></div>').insertBefore($('p').get(1));"
+        " });</script>",
+        '<div class="ads-core-placer" id="legacy"></div>',
+    ])
+    (page,) = audit(PAGE.format(body).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Prisma Media" in {n.network for n in page.networks}
+    prisma = [s for s in page.slots if s.network == "Prisma Media"]
+    assert len(prisma) == 2, page.slots
+
+
+def test_a_beop_widget_box_is_its_unit(project_engine: Engine, catalogue: Catalogue) -> None:
+    body = ('<div class="BeOpWidget" data-name="below-article"></div>'
+            '<script async src="https://widget.beop.io/sdk.js"></script>')
+    (page,) = audit(PAGE.format(body).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [s.network for s in page.slots] == ["BeOp"], page.slots
