@@ -20,7 +20,28 @@ var t=d.createElement(s),o=d.getElementsByTagName(s)[0];t.async=1;t.src=u;
 o.parentNode.insertBefore(t,o);
 }(window,document,"script","https://assets.poool.fr/poool.min.js","poool"));
 poool("init","AB12C-DE34F-GH56I-JK78L");poool("send","page-view","premium");</script>""",
-        "Poool", set()),
+        "Poool", {("poool-app", "AB12C-DE34F-GH56I-JK78L")}),
+    "marfeel-compass-snippet-account": (
+        """<script>function e(e){var c=document.createElement("script");c.src=e;
+document.head.appendChild(c)}function t(t,c,n){var i="https://sdk.mrf.io/statics";
+e("".concat(i,"/marfeel-sdk.js?id=").concat(c))}
+!function(e,c){var n=arguments.length>2&&void 0!==arguments[2]?arguments[2]:{};t(e,c,n)}
+(window,2871,{} /*config*/);</script>""",
+        "Marfeel", {("marfeel-account", "2871")}),
+    "smilewanted-format-tag-written-by-a-script": (
+        """<div id="sw-infeed"></div><script>$('<scr' + 'ipt src="//tags.smilewanted.com/formats/'
++ 'infeed/journal_fr_4418203"></scr' + 'ipt>').appendTo('#sw-infeed');
+document.write('<script src="//tags.smilewanted.com/formats/interstitiel/journal.test">'
++ '</scr' + 'ipt>');</script>""",
+        "SmileWanted", {("smilewanted-site", "journal.test")}),
+    "vidazoo-player-written-by-a-script": (
+        """<script>document.write('<scr'+'ipt src=https://static.vidazoo.com/basev/vwpt.js '
++ 'data-widget-id="5f2a9c0e7b1d3e4f5a6b7c8d" defer></scr'+'ipt>');</script>""",
+        "Vidazoo", {("vidazoo-widget", "5f2a9c0e7b1d3e4f5a6b7c8d")}),
+    "cloudflare-web-analytics-beacon-token": (
+        """<script defer src="https://static.cloudflareinsights.com/beacon.min.js"
+ data-cf-beacon='{"token": "0a1b2c3d4e5f60718293a4b5c6d7e8f9"}'></script>""",
+        "Cloudflare Web Analytics", {("cloudflare-beacon", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")}),
     "batch-web-push-sdk": (
         """<script>(function(b,a,t,c,h,e,r){h='batchSDK';b[h]=b[h]||function(){(b[h].q=b[h].q||[]).push(arguments)};
 e=a.createElement(t),r=a.getElementsByTagName(t)[0];e.async=1;e.src=c;r.parentNode.insertBefore(e,r);
