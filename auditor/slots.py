@@ -778,6 +778,8 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if el in found or (str(el.tag).lower() == "img"
                                 and tiny_element(el, attributes_only=True)):
                 continue  # found already, or an ad server's impression pixel: no placement
+            if adsense_own_unfilled(el):
+                continue  # an element AdSense's loader wrote for itself, showing no ad
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
@@ -2661,9 +2663,9 @@ def adsense_own_unfilled(el: etree._Element) -> bool:
     classed `adsbygoogle-noablate` (the class adsbygoogle.js gives the units it makes), with
     no publisher client (every unit it places for a publisher, Auto ads' too, carries
     `data-ad-client`), marked `data-ad-status="unfilled"` (AdSense's documented mark of a
-    unit it showed no ad in). No placement of the page's, though a list's rule hides it
-    (EasyList's `##.adsbygoogle-noablate`); the catalogue's AdSense selector leaves it out
-    alike.
+    unit it showed no ad in; "Hide unfilled ad units", support.google.com/adsense/answer/
+    10762946). No placement of the page's, though the catalogue's AdSense selector
+    (`ins.adsbygoogle`) and a list's rule (EasyList's `##.adsbygoogle-noablate`) match it.
 
     >>> from lxml import html
     >>> adsense_own_unfilled(html.fromstring(
