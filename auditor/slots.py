@@ -802,7 +802,10 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     _unknown_frames(found, catalogue)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
-    kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
+    # … unless the inner matches are the outer unit's own empty parts (`_holds_own_parts`)
+    feeds = {el for el, slot in found.items() if _holds_own_parts(el, slot, found)}
+    kept = {el: slot for el, slot in found.items()
+            if (el in feeds or not _holds_any(el, found)) and not _inside_any(el, feeds)}
     _zone_from_wrappers(found, kept)
     out: list[_Draft] = []
     for el, slot in kept.items():
@@ -1015,6 +1018,28 @@ _GPT_FRAME = lazy_regex(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
     return any(d in others for d in el.iterdescendants())
+
+
+def _holds_own_parts(el: etree._Element, slot: _Draft,
+                     found: dict[etree._Element, _Draft]) -> bool:
+    """Whether a unit with a zone of its own holds only matches of its own network, those
+    with a zone all empty (no element, no text): the parts its vendor's code inserts into
+    it and has not filled yet (Outbrain's feed widget, `div.OUTBRAIN[data-widget-id=AR_7]`,
+    drawn as `div.ob-widget` with its header and the `div.ob-cards` holding the feed's next
+    card, `div.OUTBRAIN[data-widget-id=FMS_CP_1]`, empty in a DOM save): one placement, the
+    unit the page declares, not its card."""
+    if slot.network is None or slot.zone_id is None:
+        return False
+    inner = [found[d] for d in el.iterdescendants() if d in found]
+    parts = [d for d in inner if d.zone_id is not None]
+    # the vendor's drawing of the unit itself (`div.ob-widget`, no zone of its own) may
+    # stand between
+    return bool(parts) and all(d.network is slot.network for d in inner) and all(
+        not len(d.element) and not (d.element.text or "").strip() for d in parts)
+
+
+def _inside_any(el: etree._Element, outer: set[etree._Element]) -> bool:
+    return bool(outer) and any(a in outer for a in el.iterancestors())
 
 
 # tags that load what they show: never an empty placeholder of the unit beside them
