@@ -60,7 +60,7 @@ NETWORK_KEYS = frozenset({
     "sync_paths", "platform_ids",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
-                       "requires_network", "requires_zone", "joins_sites"})
+                       "requires_network", "requires_zone", "zone_in_code", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "sized_unit",
                               "per_call", "unless"})
@@ -195,6 +195,10 @@ class SlotSpec:
     # generic markup whose zone's form is the vendor's alone (Yieldmo's `div.ym` with an id
     # of its 19-digit placement): counts only where `zone_of` reads a zone from it
     requires_zone: bool = False
+    # a container named for the zone its vendor's code fills (Smart's `div#sas_<format>`):
+    # counts only where the page's inline code names that zone as a word of its own (a call
+    # or a config of the page asking for the format), not a stray box of a format none asks for
+    zone_in_code: bool = False
     # per branch of the selector, what a match needs the page to hold (`slot_needles`);
     # None: some branch cannot be read, so the XPath always runs
     needles: tuple[SlotNeedles, ...] | None = None
@@ -1232,8 +1236,9 @@ def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> lis
 
 
 def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSpec:
-    if table.get("requires_zone") and not table.get("zone_attr"):
-        raise RuleError(f"{where}: requires_zone needs a zone_attr to read the zone from")
+    for key in ("requires_zone", "zone_in_code"):
+        if table.get(key) and not table.get("zone_attr"):
+            raise RuleError(f"{where}: {key} needs a zone_attr to read the zone from")
     xpath = _compile_selector(table["selector"], where, compiled)  # the needles read its path
     return SlotSpec(
         selector=table["selector"],
@@ -1245,6 +1250,7 @@ def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSp
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
         requires_zone=_flag(table, "requires_zone", where, False),
+        zone_in_code=_flag(table, "zone_in_code", where, False),
         needles=slot_needles(xpath.path),
         id_starts=slot_id_starts(xpath.path),
         branches=_branches(table["selector"], where, compiled),

@@ -814,9 +814,13 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if el in found or (str(el.tag).lower() == "img"
                                 and tiny_element(el, attributes_only=True)):
                 continue  # found already, or an ad server's impression pixel: no placement
+            if adsense_own_unfilled(el):
+                continue  # an element AdSense's loader wrote for itself, showing no ad
             zone = spec.zone_of(el)
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
+            if spec.zone_in_code and (zone is None or zone not in _code_words(page)):
+                continue  # a container of a zone no call or config of the page asks for
             width, height = unit_size(el)
             if not (width or height):  # else the size its tag's URL asks for
                 width, height = spec.size_of(el)
@@ -834,7 +838,10 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     _unknown_frames(found, catalogue)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
-    kept = {el: slot for el, slot in found.items() if not _holds_any(el, found)}
+    # … unless the inner matches are the outer unit's own empty parts (`_holds_own_parts`)
+    feeds = {el for el, slot in found.items() if _holds_own_parts(el, slot, found)}
+    kept = {el: slot for el, slot in found.items()
+            if (el in feeds or not _holds_any(el, found)) and not _inside_any(el, feeds)}
     _zone_from_wrappers(found, kept)
     out: list[_Draft] = []
     for el, slot in kept.items():
@@ -1047,6 +1054,28 @@ _GPT_FRAME = lazy_regex(r"google_ads_iframe_.+_\d+(?:__hidden__)?\Z")
 
 def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool:
     return any(d in others for d in el.iterdescendants())
+
+
+def _holds_own_parts(el: etree._Element, slot: _Draft,
+                     found: dict[etree._Element, _Draft]) -> bool:
+    """Whether a unit with a zone of its own holds only matches of its own network, those
+    with a zone all empty (no element, no text): the parts its vendor's code inserts into
+    it and has not filled yet (Outbrain's feed widget, `div.OUTBRAIN[data-widget-id=AR_7]`,
+    drawn as `div.ob-widget` with its header and the `div.ob-cards` holding the feed's next
+    card, `div.OUTBRAIN[data-widget-id=FMS_CP_1]`, empty in a DOM save): one placement, the
+    unit the page declares, not its card."""
+    if slot.network is None or slot.zone_id is None:
+        return False
+    inner = [found[d] for d in el.iterdescendants() if d in found]
+    parts = [d for d in inner if d.zone_id is not None]
+    # the vendor's drawing of the unit itself (`div.ob-widget`, no zone of its own) may
+    # stand between
+    return bool(parts) and all(d.network is slot.network for d in inner) and all(
+        not len(d.element) and not (d.element.text or "").strip() for d in parts)
+
+
+def _inside_any(el: etree._Element, outer: set[etree._Element]) -> bool:
+    return bool(outer) and any(a in outer for a in el.iterancestors())
 
 
 # tags that load what they show: never an empty placeholder of the unit beside them
@@ -2655,6 +2684,8 @@ def cosmetic_slots(
     out: list[FoundSlot] = []
     labelled: set[etree._Element] = set()  # the empty boxes a caption under them gave
     for el, rule, list_name in hits:
+        if adsense_own_unfilled(el):
+            continue  # an element AdSense's loader wrote for itself, showing no ad
         about = _about_advertising(el, first_party, catalogue)
         linked = _ad_link_network(about, catalogue) if about is not None else None
         if about is not None and linked is None:
@@ -2709,6 +2740,29 @@ def cosmetic_slots(
                              zone_id=zone,
                              id_kind=_link_zone_kind(network) if network and zone else None))
     return out
+
+
+def adsense_own_unfilled(el: etree._Element) -> bool:
+    """Whether an AdSense `<ins>` is one its loader wrote for itself and showed no ad in:
+    classed `adsbygoogle-noablate` (the class adsbygoogle.js gives the units it makes), with
+    no publisher client (every unit it places for a publisher, Auto ads' too, carries
+    `data-ad-client`), marked `data-ad-status="unfilled"` (AdSense's documented mark of a
+    unit it showed no ad in; "Hide unfilled ad units", support.google.com/adsense/answer/
+    10762946). No placement of the page's, though the catalogue's AdSense selector
+    (`ins.adsbygoogle`) and a list's rule (EasyList's `##.adsbygoogle-noablate`) match it.
+
+    >>> from lxml import html
+    >>> adsense_own_unfilled(html.fromstring(
+    ...     '<ins class="adsbygoogle adsbygoogle-noablate" data-ad-status="unfilled"></ins>'))
+    True
+    >>> adsense_own_unfilled(html.fromstring('<ins class="adsbygoogle adsbygoogle-noablate" '
+    ...     'data-ad-client="ca-pub-4417820593612278" data-ad-status="unfilled"></ins>'))
+    False
+    """
+    return (str(el.tag).lower() == "ins"
+            and "adsbygoogle-noablate" in (el.get("class") or "").split()
+            and not (el.get("data-ad-client") or "").strip()
+            and (el.get("data-ad-status") or "").strip().lower() == "unfilled")
 
 
 def _id_taken(el: etree._Element, page: ParsedPage) -> bool:

@@ -211,7 +211,13 @@ def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
     # Adobe Target's legacy library as its install guide has the site host it
     ("//js.news.test/stat/otto/js/mbox.js", "Adobe Experience Platform"),
     ("./Story_files/mbox.js.download", "Adobe Experience Platform"),
-], ids=["openwrap self-hosted", "openwrap saved", "mbox.js self-hosted", "mbox.js saved"])
+    # X's universal website tag and Criteo's publisher tag as Firefox saves them (a French
+    # save's folder, `<title>_fichiers/`, the name kept, no `.download`)
+    ("lemonde-1_fichiers/uwt.js", "X (Twitter) Pixel"),
+    ("./Story_files/publishertag.prebid.132.js.download", "Criteo"),
+    ("Article_fichiers/publishertag.js", "Criteo"),
+], ids=["openwrap self-hosted", "openwrap saved", "mbox.js self-hosted", "mbox.js saved",
+        "uwt.js saved", "criteo prebid tag saved", "criteo publisher tag saved"])
 def test_a_vendor_library_known_by_its_file_name(src: str, network: str,
                                                  project_engine: Engine,
                                                  catalogue: Catalogue) -> None:

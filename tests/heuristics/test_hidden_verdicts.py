@@ -2220,3 +2220,21 @@ def test_a_bucket_hosts_storage_label_names_no_storage_frame(audit_html: AuditHt
             "-cdn/p.html' width='0' height='0' style='display:none'></iframe></body></html>")
     report = audit_html(page, url="https://www.harbourgazette.example/ferry")
     assert _frames(report.findings) == [M], [(f.kind, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # the frame Weborama's wreport.js tag drops (create_ifrtrk), its ID sync
+    ("/iframe/external_all.html", [L]),
+    # a publisher's own page of the same folder, naming its account
+    ("/iframe/customers/lemag.html?idEditeur=2207&idSite=31", [L]),
+    # any other page of its static host says no job
+    ("/advertiser/426/43/238/319/standard_300x250.html", [M]),
+], ids=["its tag's sync frame", "a customer's sync page", "no sync address"])
+def test_weboramas_iframe_folder_is_its_id_sync_frame(
+        audit_listed: AuditListed, path: str, expected: list[Severity]) -> None:
+    """Weborama's hidden `cstatic.weborama.fr/iframe/…html` frame is its ID sync (was
+    medium: an advertising vendor's frame the page's tags do not run, saying no job)."""
+    frame = ('<iframe style="height:1px;width:1px;border:0px none;position:absolute;'
+             f'display:none;left:0px;top:0px;" src="//cstatic.weborama.fr{path}"></iframe>')
+    report = audit_listed(wp_page(footer=frame), URL)
+    assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]

@@ -66,7 +66,7 @@ PAGES: list[tuple[str, str, set[str]]] = [
     ("onesignal", _NEWS, {"OneSignal"}),
     ("onesignal-subdomain-rendered", _NEWS, {"OneSignal"}),
     ("piano", _NEWS, {"Piano"}),
-    ("poool", _NEWS, set()),
+    ("poool", _NEWS, {"Poool"}),
     ("webpack-eval-source-map", _NEWS, set()),
     ("jquery-getscript", _NEWS, set()),
     ("docwrite-own-cdn", _NEWS, set()),

@@ -1,0 +1,65 @@
+"""What AdSense's loader writes for itself is no placement of the page's, and its loader
+named in a script's string names AdSense and the client it asks for (pages written for
+these tests)."""
+
+from __future__ import annotations
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+PAGE = ("<html><head><title>Story</title>{head}</head><body><article><h1>Story</h1>"
+        "<p>The story's text, long enough to read as one.</p></article>{body}</body></html>")
+CLIENT = "ca-pub-4417820593612278"
+# the ins adsbygoogle.js writes at the body's end, as a DOM save keeps it once it showed
+# no ad there: no client of the publisher's, AdSense's own unfilled mark
+_OWN_UNFILLED = ('<ins class="adsbygoogle adsbygoogle-noablate" style="display: none '
+                 '!important;" data-adsbygoogle-status="done" data-ad-status="unfilled">'
+                 '<div id="aswift_0_host" style="border: none; height: 0px; width: 0px;">'
+                 '<iframe id="aswift_0" name="aswift_0" width="0" height="0" frameborder="0">'
+                 '</iframe></div></ins>')
+_LOADER = (f'<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+           f'?client={CLIENT}" crossorigin="anonymous"></script>')
+
+
+def _page(engine: Engine, catalogue: Catalogue, head: str = "", body: str = "") -> PageReport:
+    (page,) = audit(PAGE.format(head=head, body=body).encode(), url="https://news.test/a",
+                    engine=engine, catalogue=catalogue).pages
+    return page
+
+
+def test_the_loaders_own_unfilled_ins_is_no_placement(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, head=_LOADER, body=_OWN_UNFILLED)
+    assert not [s for s in page.slots if s.network == "Google AdSense"], page.slots
+
+
+def test_a_publishers_unit_stays_one_filled_or_not(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    """The publisher's own unit (its client on it) is a placement unfilled too, and so is
+    one the loader placed for it (Auto ads: the client copied onto it)."""
+    unit = (f'<ins class="adsbygoogle" style="display:block" data-ad-client="{CLIENT}" '
+            'data-ad-slot="6183920475" data-ad-format="auto" data-adsbygoogle-status="done" '
+            'data-ad-status="unfilled"></ins><script>(adsbygoogle = window.adsbygoogle || '
+            '[]).push({});</script>')
+    auto = ('<div class="google-auto-placed"><ins class="adsbygoogle adsbygoogle-noablate" '
+            f'data-ad-format="auto" data-ad-client="{CLIENT}" data-adsbygoogle-status="done" '
+            'style="display:block;height:280px" data-ad-status="unfilled"></ins></div>')
+    page = _page(project_engine, catalogue, head=_LOADER, body=f"{unit}<p>More.</p>{auto}")
+    assert len([s for s in page.slots if s.network == "Google AdSense"]) == 2, page.slots
+
+
+def test_its_loader_in_a_scripts_string_names_adsense_and_the_client(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """Google's ad-block-recovery snippet asks for adsbygoogle.js with the publisher's
+    client, the scheme joined on by the script: AdSense is on the page, with that client."""
+    recovery = ('<script>!function(C,O,U,R,I,E,T){var p=(u,e)=>{var a=C.createElement(O),'
+                'b=C.querySelector(O);a.src=R+u;b.parentNode.insertBefore(a,b)};'
+                f'p("pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client={CLIENT}",T);'
+                '}(document,"script",window,"https://","storage.googleapis.com","dblock",!0);'
+                '</script>')
+    page = _page(project_engine, catalogue, head=recovery, body=_OWN_UNFILLED)
+    assert "Google AdSense" in {n.network for n in page.networks}
+    assert ("adsense-publisher", CLIENT) in {(i.kind, i.value) for i in page.ids}
+    assert not [s for s in page.slots if s.network == "Google AdSense"], page.slots
