@@ -66,7 +66,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
                               "per_call", "unless"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
-                     "live", "seek", "stops"})
+                     "live", "seek", "stops", "reach"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -468,8 +468,13 @@ class IdSpec:
     # a character no match of a pattern with a `seek` holds (`;`, a statement's end,
     # where a wrapper's call handing GPT its path holds none up to the path): the pattern
     # runs over only the stretches between two of them holding the seek's match, not over
-    # every character of a bundle holding one (`identify._stretches`)
+    # every character of a bundle holding one (`identify._stretch_matches`)
     stops: str | None = None
+    # with `stops`: how far before the seek's match it ends with a match may open, counted
+    # in runs of spaces and name characters (`[\s\w$]+`, each one) and other characters
+    # (each one): a stretch is read from there, not from its start (a 70 KB config before
+    # the path, in the one statement, is not read for a wrapper's call)
+    reach: int | None = None
 
 
 def url_path(url: str) -> str:
@@ -1530,6 +1535,18 @@ def _stops(spec: dict[str, Any], where: str) -> str | None:
     return value
 
 
+def _reach(spec: dict[str, Any], where: str) -> int | None:
+    """An ID spec's `reach`: a positive whole number, only beside `stops`."""
+    value = spec.get("reach")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RuleError(f"{where}: reach must be a positive whole number")
+    if "stops" not in spec:
+        raise RuleError(f"{where}: reach is read only with stops")
+    return value
+
+
 def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = entry.get(key)
     if value is None:
@@ -1616,6 +1633,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                           else None),
                 seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
                 stops=_stops(spec, where),
+                reach=_reach(spec, where),
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -472,7 +472,7 @@ def _may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _stretch_matches(pattern: re.Pattern[str], seek: re.Pattern[str], stops: str,
-                     text: str) -> Iterator[re.Match[str]]:
+                     text: str, reach: int | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern no match of which holds `stops` and each of
     which holds a match of `seek` and reads nothing past its end (an ID spec's `stops`,
     `seek`): its matches in the stretches between two `stops` that hold one of `seek`'s,
@@ -482,17 +482,57 @@ def _stretch_matches(pattern: re.Pattern[str], seek: re.Pattern[str], stops: str
     keeps `re` trying them at each character, took 20 ms each over a 73 KB bundle holding
     a quoted path, and 32 ms each over a 70 KB config object pushed after one; one pass
     over the text and the seek's hits, each stretch read once and no further than a match
-    can end."""
+    can end. With the spec's `reach` (no match opens further before the seek's match it
+    ends with than that many of `_RUNS`' pieces), a stretch is read only from `reach`
+    pieces before each of its seek's matches: a 70 KB config before the path in one
+    statement is not read from its start (every match lies in one of those windows, and
+    the windows that overlap are read as one, so `finditer` finds what it found over the
+    stretch)."""
     at = 0
     while (hit := seek.search(text, at)) is not None:
         start = text.rfind(stops, at, hit.start()) + 1 or at
         end = text.find(stops, hit.end())
         end = len(text) if end < 0 else end
+        opens = (_reached(text, start, hit.start(), reach)
+                 if reach is not None and hit.start() - start > _SKIPPED * reach else start)
         last = hit.end()  # each place the seek matches is sought: two may share a quote
         while (later := seek.search(text, hit.start() + 1, end)) is not None:
-            hit, last = later, max(last, later.end())
-        yield from pattern.finditer(text, start, last)
+            hit = later
+            if reach is not None and hit.start() - last > _SKIPPED * reach:
+                window = _reached(text, start, hit.start(), reach)
+                if window > last:  # no match opening before `last` ends past it
+                    yield from pattern.finditer(text, opens, last)
+                    opens = window
+            last = max(last, hit.end())
+        yield from pattern.finditer(text, opens, last)
         at = end
+
+
+# The pieces a spec's `reach` counts: a run of spaces and name characters, or any other one
+_RUNS = lazy_regex(r"[\s\w$]+|[^\s\w$]")
+# A stretch is read whole up to a seek's match fewer than this many times `reach`
+# characters on (where its window would open, a few thousand characters of a config
+# before the path, is sought only where reading less would spare more than the seeking
+# costs: over the corpus's configs of 4 KB it took as long as it spared)
+_SKIPPED = 8
+
+
+def _reached(text: str, start: int, at: int, reach: int) -> int:
+    """The first place from `start` that holds at most `reach` of `_RUNS`' pieces up to
+    `at`: where a match of a spec of that `reach` whose seek matches at `at` may open.
+
+    >>> _reached("call(   a, b, '/1/x'", 0, 14, 6), _reached("call(   a, b, '/1/x'", 0, 14, 7)
+    (4, 0)
+    """
+    span = 4 * reach  # a script's text holds about a piece for each 2-3 characters
+    while True:
+        low = max(start, at - span)
+        pieces = [m.start() for m in _RUNS.finditer(text, low, at)]
+        if len(pieces) > reach:  # the first may be a run cut short: never the one taken
+            return pieces[-reach]
+        if low == start:
+            return start
+        span *= 4
 
 
 NEEDLE_BEFORE, NEEDLE_AFTER = 64, 512  # the text around a needle a markup ID is read in
@@ -735,7 +775,8 @@ def identifiers(
                 continue
             shown = ShownText(text)
             for match in (finditer(spec.pattern, text) if spec.stops is None or spec.seek is None
-                          else _stretch_matches(spec.pattern, spec.seek, spec.stops, text)):
+                          else _stretch_matches(spec.pattern, spec.seek, spec.stops, text,
+                                            spec.reach)):
                 if spec.where == "markup" and match.end() == len(text) == NEEDLE_WINDOW:
                     continue  # cut off by the window's end; the next window holds it whole
                 at = starts[n] + match.start() if n < len(starts) else None

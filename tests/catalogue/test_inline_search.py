@@ -165,5 +165,26 @@ def test_a_pattern_read_by_stretches_finds_as_over_the_text(spec: IdSpec, parts:
     which may share a quote (`'/4817/site/top'/4817/next'`): the same matches as the whole."""
     text = "".join(parts)
     assert spec.seek is not None and spec.stops is not None
-    assert [m.span() for m in _stretch_matches(spec.pattern, spec.seek, spec.stops, text)] \
+    assert [m.span() for m in _stretch_matches(spec.pattern, spec.seek, spec.stops, text,
+                                               spec.reach)] \
+        == [m.span() for m in spec.pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(STRETCHED), st.lists(st.sampled_from(
+    ["SiteAds.recordSlot(", "ads(", "Ads.bind(", "{zone: ", "'/4817/site/top'", "'/2019/05/x'",
+     "/4817/next'", "'", "x", ", ", ",", ";", "(", " ", "\n", "a.jpg'", "," * 1000, "," * 6,
+     "a," * 497, '{"k": [1, 2]}, ' * 90, '{"k": [1, 2]}, ' * 600, " " * 9000, "x" * 9000,
+     "\u00e9" * 700]), max_size=14))
+def test_a_stretch_read_from_its_reach_finds_as_over_the_text(spec: IdSpec,
+                                                               parts: list[str]) -> None:
+    """A spec's `reach` (GPT's wrapper readers: a call's name, `(`, spaces and up to 1,000
+    characters before a `,` and its path) bounds where a match may open before its seek's:
+    read from there, a statement holding a long config before the path (runs of pieces
+    near the reach, long names and spaces; over 8 reaches, where the window is sought)
+    gives the same matches as the whole text."""
+    text = "".join(parts)
+    assert spec.seek is not None and spec.stops is not None and spec.reach is not None
+    assert [m.span() for m in _stretch_matches(spec.pattern, spec.seek, spec.stops, text,
+                                               spec.reach)] \
         == [m.span() for m in spec.pattern.finditer(text)]
