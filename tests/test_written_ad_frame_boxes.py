@@ -106,3 +106,39 @@ def test_char_code_names_and_written_frames_are_read_in_linear_time() -> None:
                              f"{boxes}</body></html>")
 
     assert_linear(seconds, 40_000, "char-code names and written frames")
+
+
+SYNC_FRAMES = {
+    # PubMatic's user sync as a publisher's footer tag writes it (zero size, hidden)
+    "pubmatic-user-sync": """<div class="sync"><script>document.write('<iframe src="https://\
+ads.pubmatic.com/AdServer/js/user_sync.html?p=156209" width="0" height="0" frameborder="0" \
+style="display:none"></iframe>');</script></div>""",
+    # a one-pixel frame drawn by the frame's style, its attributes a banner's
+    "styled-one-pixel": """<div class="sync"><script type="text/javascript">document.write(\
+"<iframe src='//eus.rubiconproject.com/usync.html' width='300' height='250' \
+style='width:1px;height:1px;border:0'></iframe>");</script></div>""",
+    # hidden by `visibility:hidden`, sized
+    "visibility-hidden": """<div><script>document.write('<IFRAME SRC="https://acdn.adnxs.com/\
+ib/static/usersync/v3/async_usersync.html" WIDTH="300" HEIGHT="250" \
+STYLE="visibility:hidden"></IFRAME>');</script></div>""",
+}
+
+
+@pytest.mark.parametrize("markup", SYNC_FRAMES.values(), ids=SYNC_FRAMES.keys())
+def test_a_hidden_frame_an_ad_network_writes_is_no_placement(
+        markup: str, engine: Engine, catalogue: Catalogue) -> None:
+    """An ad network's user-sync frame a script writes hidden (zero or one pixel, or hidden
+    by its style) shows no ad where it stands: its box is no placement (the real lists
+    block each host), though the network's visible frame written alike is."""
+    page = _page(markup, engine, catalogue)
+    assert not page.slots, _slots(page)
+
+
+def test_a_visible_frame_of_a_network_that_also_syncs_is_its_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    """The same network's frame written at a banner's size stays its placement."""
+    markup = """<div class="ad"><script>document.write('<iframe src="https://ads.pubmatic.com/\
+AdServer/AdServerServlet?pubId=156209&siteId=1&adId=2&kadwidth=300&kadheight=250" width="300" \
+height="250" frameborder="0" scrolling="no"></iframe>');</script></div>"""
+    page = _page(markup, engine, catalogue)
+    assert [s.network for s in page.slots] == ["PubMatic"], _slots(page)
