@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from lxml import etree
 
@@ -237,8 +237,16 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+class PlacingRequest(NamedTuple):
+    """A URL a script loads or writes where it stands (`script_requests`)."""
+
+    url: str
+    may_show_ad: bool  # whether it may show an ad where the script stands
+    type: RequestType  # a script's or a frame's: the lists decide each as what it is
+
+
 def script_requests(seen: Sequence[Sighting], placed: Collection[str],
-                    ) -> dict[etree._Element, list[tuple[str, bool, RequestType]]]:
+                    ) -> dict[etree._Element, list[PlacingRequest]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
     `document.write` of a tag), and the frames it writes (`document.write('<iframe src=…>')`:
     the ad a period text-link or banner tag shows where it stands, 4wnet's feed frame), each
@@ -254,7 +262,7 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
     already (`placed`, the names of the catalogue's slots' networks: MarketGid's widget
     box, GPT's div): those fill units wherever they stand. What `slots.ad_script_boxes`
     reads."""
-    out: dict[etree._Element, list[tuple[str, bool, RequestType]]] = {}
+    out: dict[etree._Element, list[PlacingRequest]] = {}
     hidden: dict[etree._Element, frozenset[str]] = {}  # each script's, read once
     for s in seen:
         if s.found.type not in _PLACING_TYPES or not s.found.assigned \
@@ -265,7 +273,8 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
             if (script := s.found.element) not in hidden:
                 hidden[script] = _hidden_frame_hosts(script.text or "")
             shows = host_of(s.found.url) not in hidden[script]
-        out.setdefault(s.found.element, []).append((s.found.url, shows, s.found.type))
+        out.setdefault(s.found.element, []).append(
+            PlacingRequest(s.found.url, shows, s.found.type))
     return out
 
 

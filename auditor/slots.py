@@ -52,7 +52,7 @@ from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
 from auditor.model import NO_MATCH, Category, Match, RequestType, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
-from auditor.resources import PRIVACY_LISTS
+from auditor.resources import PRIVACY_LISTS, PlacingRequest
 from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party, site_of
 
@@ -2147,7 +2147,7 @@ _TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
 _NOT_A_BOX = _LANDMARKS | {"head", "form"}  # the page's frame, and a form
 
 
-def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool, RequestType]]],
+def ad_script_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
                     decide: Callable[[str, RequestType], Match],
                     first_party: str | None) -> list[tuple[etree._Element, str, str]]:
     """The boxes that hold one ad's script tag and nothing a visitor reads, as cosmetic
@@ -2163,25 +2163,24 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool, RequestT
     site (`first_party`) is where its theme puts its own and its plugins' code; a loader
     that runs later or is appended to the head fills units elsewhere (`_in_place`), and a
     loader in the head places nothing.
-    `scripts`: each script element's URLs, whether each may be an ad's, and its request
-    type (`resources.script_requests`). Each box is read once, its children only."""
+    `scripts`: each script element's requests (`resources.script_requests`). Each box is
+    read once, its children only."""
     out: list[tuple[etree._Element, str, str]] = []
     read: set[etree._Element] = set()
     for script, requests in scripts.items():
         box = script.getparent()
-        if box is None or box in read or not any(ad for _, ad, _ in requests):
+        if box is None or box in read or not any(r.may_show_ad for r in requests):
             continue
         read.add(box)
         if not _holds_only_tags(box):
             continue
-        loads = [(child, url, ad, kind) for child in box if child in scripts
-                 for url, ad, kind in scripts[child]]
-        sites = {site_of(host_of(url)) for _, url, _, _ in loads}
+        loads = [(child, r) for child in box if child in scripts for r in scripts[child]]
+        sites = {site_of(host_of(r.url)) for _, r in loads}
         if len(sites) != 1 or (len(loads) > 1
-                               and not is_third_party(host_of(loads[0][1]), first_party)):
+                               and not is_third_party(host_of(loads[0][1].url), first_party)):
             continue
-        for child, url, ad, kind in loads:
-            match = decide(url, kind) if ad and _in_place(child) else NO_MATCH
+        for child, r in loads:
+            match = decide(r.url, r.type) if r.may_show_ad and _in_place(child) else NO_MATCH
             if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
