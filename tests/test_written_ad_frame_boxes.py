@@ -60,10 +60,19 @@ a=5120&amp;n=3&amp;s=city_right'+Q+' frameborder='+Q+'0'+Q+' height='+Q+'200'+Q+
 </div>"""
 
 
+# a period tag's capitals, its attributes' quotes the inner ones, its address
+# protocol-relative, in the HTML comment old browsers needed
+CAPITALS_FRAME = """<DIV CLASS="LinksBox"><SCRIPT LANGUAGE="JavaScript"><!--
+document.write("<IFRAME SRC='//feed.4wnet.com/feed.html.ashx?a=5120&n=3' WIDTH=660 HEIGHT=120 \
+FRAMEBORDER=0 SCROLLING=NO></IFRAME>");
+//--></SCRIPT></DIV>"""
+
+
 @pytest.mark.parametrize("markup", [
     PLAIN_FRAME,
     CHAR_CODE_FRAME,
-], ids=["written-plainly", "quotes-and-brackets-by-char-code"])
+    CAPITALS_FRAME,
+], ids=["written-plainly", "quotes-and-brackets-by-char-code", "in-capitals"])
 def test_a_box_holding_only_a_script_writing_an_ad_frame_is_its_placement(
         markup: str, frame_lists: Engine, catalogue: Catalogue) -> None:
     """An inline script that writes an ad's frame where it stands, alone in its box, shows
