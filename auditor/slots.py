@@ -2297,7 +2297,7 @@ _AD_BOX_TAGS = ("div", "aside", "section")
 _NAME_PART = lazy_regex(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
                             "adloader", "adunit", "adslot", "adsize", "adtype",
-                            # the word in the languages `_AD_LABEL` reads: French, Spanish,
+                            # the word in the languages `AD_LABEL` reads: French, Spanish,
                             # Italian sites' `pub` (`div.pub-container > div.srcPubZone`),
                             # German `werbung`/`anzeige`, Czech/Polish `reklama`, ...
                             "pub", "pubs", "publicite", "publicidad", "publicidade",
@@ -2481,7 +2481,7 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
     if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el):
         return False  # a pixel's
     text = _words(el)
-    if text and (len(text) > _LABEL_CHARS or _AD_LABEL.fullmatch(text) is None):
+    if text and (len(text) > _LABEL_CHARS or AD_LABEL.fullmatch(text) is None):
         return False
     return any(_configured(n) for n in nodes)
 
@@ -3121,7 +3121,7 @@ def _widget_named(el: etree._Element, catalogue: Catalogue) -> Network | None:
 # so is the word with the reader's cue after it, the story going on past the ad
 # ("Advertisement - story continues below", "Anzeige - Artikel wird unter der Anzeige
 # fortgesetzt", "Publicité - la suite après la publicité")
-_AD_LABEL = lazy_regex(
+AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored(?:\s+content)?|"
     r"anzeigen?|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|an[úu]ncio|reklama|"
     r"reclame|advertentie|annonse?|mainos|広告|スポンサーリンク|"
@@ -3225,7 +3225,7 @@ _LABEL_NODES = 8  # a label's line: its element and a few inline ones
 
 
 def _label_line(el: etree._Element) -> bool:
-    """Whether an element is a line of an ad label's word alone (`_AD_LABEL`), holding
+    """Whether an element is a line of an ad label's word alone (`AD_LABEL`), holding
     nothing but inline text (a wrapper holding the unit's own box and the word is the
     placement), or the word as a link to the page selling the site's ads (`_sales_label`).
     At most `_LABEL_NODES` elements are read: a label is short."""
@@ -3235,7 +3235,7 @@ def _label_line(el: etree._Element) -> bool:
             for n in nodes[1:] if isinstance(n.tag, str)):
         return False
     text = _words(el)
-    return bool(text) and len(text) <= _LABEL_CHARS and _AD_LABEL.fullmatch(text) is not None
+    return bool(text) and len(text) <= _LABEL_CHARS and AD_LABEL.fullmatch(text) is not None
 
 
 def _sales_label(el: etree._Element) -> bool:
