@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from lxml import etree
 
 from auditor.catalogue import PLACELESS_FORMATS, Catalogue, Entity, Network
+from auditor.dom.deobfuscate import MAX_SCRIPT, written_frame, written_frames
+from auditor.dom.hiding import inline_hiding, styled_tiny, tiny_element
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import Paths, line_of
 from auditor.dom.walk import FoundURL, held_request, held_until_consent
@@ -235,14 +237,23 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+class PlacingRequest(NamedTuple):
+    """A URL a script loads or writes where it stands (`script_requests`)."""
+
+    url: str
+    may_show_ad: bool  # whether it may show an ad where the script stands
+    type: RequestType  # a script's or a frame's: the lists decide each as what it is
+
+
 def script_requests(seen: Sequence[Sighting], placed: Collection[str],
-                    ) -> dict[etree._Element, list[tuple[str, bool, RequestType]]]:
+                    ) -> dict[etree._Element, list[PlacingRequest]]:
     """script element -> the script URLs it loads or writes itself (`src`, a
     `document.write` of a tag), and the frames it writes (`document.write('<iframe src=…>')`:
     the ad a period text-link or banner tag shows where it stands, 4wnet's feed frame), each
     with whether it may show an ad where it stands, and its request type: no
     vendor of another kind than ads serves it (a known tracker, a pixel, `shows_ads =
-    false`, a consent manager's or a widget's host shows no ad), and it is no tag of a
+    false`, a consent manager's or a widget's host shows no ad; a frame written hidden,
+    `_hidden_frame_hosts`, shows none), and it is no tag of a
     format shown elsewhere (`PLACELESS_FORMATS`: Infolinks' in-text, PopAds' pop-under),
     nor a network's page loader where the catalogue tells it from its unit loaders (one of
     its `loaders` and not of its `unit_loaders`: AdSense's adsbygoogle.js beside
@@ -251,14 +262,37 @@ def script_requests(seen: Sequence[Sighting], placed: Collection[str],
     already (`placed`, the names of the catalogue's slots' networks: MarketGid's widget
     box, GPT's div): those fill units wherever they stand. What `slots.ad_script_boxes`
     reads."""
-    out: dict[etree._Element, list[tuple[str, bool, RequestType]]] = {}
+    out: dict[etree._Element, list[PlacingRequest]] = {}
+    hidden: dict[etree._Element, frozenset[str]] = {}  # each script's, read once
     for s in seen:
         if s.found.type not in _PLACING_TYPES or not s.found.assigned \
                 or held_request(s.found) or str(s.found.element.tag).lower() != "script":
             continue
+        shows = _may_show_here(s, placed)
+        if shows and s.found.type is RequestType.SUBDOCUMENT:
+            if (script := s.found.element) not in hidden:
+                hidden[script] = _hidden_frame_hosts(script.text or "")
+            shows = host_of(s.found.url) not in hidden[script]
         out.setdefault(s.found.element, []).append(
-            (s.found.url, _may_show_here(s, placed), s.found.type))
+            PlacingRequest(s.found.url, shows, s.found.type))
     return out
+
+
+def _hidden_frame_hosts(code: str) -> frozenset[str]:
+    """The hosts of the frames a script writes hidden (zero or one pixel, by its attributes
+    or its style, or hidden by its style: `<iframe src="…/user_sync.html" width="0"
+    height="0" style="display:none">`): an ad network's user sync or helper, which shows no
+    ad where the script stands, though the lists block its host as they do the network's
+    units. A host the script also writes a shown frame of is not one."""
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for tag in written_frames(code[:MAX_SCRIPT], ()):
+        frame = written_frame(tag)
+        if frame is None or not (host := host_of(frame.get("src") or "")):
+            continue
+        unseen = tiny_element(frame) or styled_tiny(frame) or inline_hiding(frame) is not None
+        (hidden if unseen else shown).add(host)
+    return frozenset(hidden - shown)
 
 
 # what a script loads or writes that shows its ad where the script stands

@@ -52,7 +52,7 @@ from auditor.dom.walk import HeldDocument, held_frames
 from auditor.lazy_re import lazy_regex
 from auditor.model import NO_MATCH, Category, Match, RequestType, Slot, UnplacedUnit
 from auditor.needles import script_needles, value_needles
-from auditor.resources import PRIVACY_LISTS
+from auditor.resources import PRIVACY_LISTS, PlacingRequest
 from auditor.rules.literal import finditer
 from auditor.urls import host_of, is_third_party, site_of
 
@@ -2176,7 +2176,7 @@ _TAG_PARTS = frozenset({"script", "noscript", "link", "style", "br"})
 _NOT_A_BOX = _LANDMARKS | {"head", "form"}  # the page's frame, and a form
 
 
-def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool, RequestType]]],
+def ad_script_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
                     decide: Callable[[str, RequestType], Match],
                     first_party: str | None) -> list[tuple[etree._Element, str, str]]:
     """The boxes that hold one ad's script tag and nothing a visitor reads, as cosmetic
@@ -2192,25 +2192,24 @@ def ad_script_boxes(scripts: dict[etree._Element, list[tuple[str, bool, RequestT
     site (`first_party`) is where its theme puts its own and its plugins' code; a loader
     that runs later or is appended to the head fills units elsewhere (`_in_place`), and a
     loader in the head places nothing.
-    `scripts`: each script element's URLs, whether each may be an ad's, and its request
-    type (`resources.script_requests`). Each box is read once, its children only."""
+    `scripts`: each script element's requests (`resources.script_requests`). Each box is
+    read once, its children only."""
     out: list[tuple[etree._Element, str, str]] = []
     read: set[etree._Element] = set()
     for script, requests in scripts.items():
         box = script.getparent()
-        if box is None or box in read or not any(ad for _, ad, _ in requests):
+        if box is None or box in read or not any(r.may_show_ad for r in requests):
             continue
         read.add(box)
         if not _holds_only_tags(box):
             continue
-        loads = [(child, url, ad, kind) for child in box if child in scripts
-                 for url, ad, kind in scripts[child]]
-        sites = {site_of(host_of(url)) for _, url, _, _ in loads}
+        loads = [(child, r) for child in box if child in scripts for r in scripts[child]]
+        sites = {site_of(host_of(r.url)) for _, r in loads}
         if len(sites) != 1 or (len(loads) > 1
-                               and not is_third_party(host_of(loads[0][1]), first_party)):
+                               and not is_third_party(host_of(loads[0][1].url), first_party)):
             continue
-        for child, url, ad, kind in loads:
-            match = decide(url, kind) if ad and _in_place(child) else NO_MATCH
+        for child, r in loads:
+            match = decide(r.url, r.type) if r.may_show_ad and _in_place(child) else NO_MATCH
             if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
@@ -2327,7 +2326,7 @@ _AD_BOX_TAGS = ("div", "aside", "section")
 _NAME_PART = lazy_regex(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _AD_NAME_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement",
                             "adloader", "adunit", "adslot", "adsize", "adtype",
-                            # the word in the languages `_AD_LABEL` reads: French, Spanish,
+                            # the word in the languages `AD_LABEL` reads: French, Spanish,
                             # Italian sites' `pub` (`div.pub-container > div.srcPubZone`),
                             # German `werbung`/`anzeige`, Czech/Polish `reklama`, ...
                             "pub", "pubs", "publicite", "publicidad", "publicidade",
@@ -2511,7 +2510,7 @@ def _unfilled_ad_box(el: etree._Element) -> bool:
     if any(str(n.tag).lower() in _FILLED_BY for n in nodes) or _bait(el):
         return False  # a pixel's
     text = _words(el)
-    if text and (len(text) > _LABEL_CHARS or _AD_LABEL.fullmatch(text) is None):
+    if text and (len(text) > _LABEL_CHARS or AD_LABEL.fullmatch(text) is None):
         return False
     return any(_configured(n) for n in nodes)
 
@@ -3176,7 +3175,7 @@ def _widget_named(el: etree._Element, catalogue: Catalogue) -> Network | None:
 # so is the word with the reader's cue after it, the story going on past the ad
 # ("Advertisement - story continues below", "Anzeige - Artikel wird unter der Anzeige
 # fortgesetzt", "Publicité - la suite après la publicité")
-_AD_LABEL = lazy_regex(
+AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored(?:\s+content)?|"
     r"anzeigen?|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|an[úu]ncio|reklama|"
     r"reclame|advertentie|annonse?|mainos|広告|スポンサーリンク|"
@@ -3280,7 +3279,7 @@ _LABEL_NODES = 8  # a label's line: its element and a few inline ones
 
 
 def _label_line(el: etree._Element) -> bool:
-    """Whether an element is a line of an ad label's word alone (`_AD_LABEL`), holding
+    """Whether an element is a line of an ad label's word alone (`AD_LABEL`), holding
     nothing but inline text (a wrapper holding the unit's own box and the word is the
     placement), or the word as a link to the page selling the site's ads (`_sales_label`).
     At most `_LABEL_NODES` elements are read: a label is short."""
@@ -3290,7 +3289,7 @@ def _label_line(el: etree._Element) -> bool:
             for n in nodes[1:] if isinstance(n.tag, str)):
         return False
     text = _words(el)
-    return bool(text) and len(text) <= _LABEL_CHARS and _AD_LABEL.fullmatch(text) is not None
+    return bool(text) and len(text) <= _LABEL_CHARS and AD_LABEL.fullmatch(text) is not None
 
 
 def _sales_label(el: etree._Element) -> bool:

@@ -151,6 +151,17 @@ def test_look_alike_paths_carry_no_account(project_engine: Engine, catalogue: Ca
     assert "adsense-channel" not in {i.kind for i in page.ids}
 
 
+def test_a_look_alike_host_is_no_adtech_tag(project_engine: Engine,
+                                          catalogue: Catalogue) -> None:
+    """A host whose name ends in ADTECH's (madtech.com, a badtech.de) calling a path of
+    ADTECH's form is not ADTECH's: no network, no placement of its."""
+    markup = """<script src="https://cdn.madtech.com/addyn/3.0/5108/1234567/0/170/ADTECH;loc=100">
+</script><script>document.write('<scr'+'ipt src="http://ads.badtech.de/addyn|3.0|640.1|4410233|\
+0|225|ADTECH;loc=100"></scri'+'pt>');</script>"""
+    page = _page(markup, project_engine, catalogue)
+    assert "ADTECH" not in {n.network for n in page.networks}, page.ids
+
+
 def _slots(page: PageReport) -> list[tuple[int, str | None]]:
     return [(s.line, s.network) for s in page.slots]
 

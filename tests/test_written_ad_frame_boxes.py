@@ -60,10 +60,19 @@ a=5120&amp;n=3&amp;s=city_right'+Q+' frameborder='+Q+'0'+Q+' height='+Q+'200'+Q+
 </div>"""
 
 
+# a period tag's capitals, its attributes' quotes the inner ones, its address
+# protocol-relative, in the HTML comment old browsers needed
+CAPITALS_FRAME = """<DIV CLASS="LinksBox"><SCRIPT LANGUAGE="JavaScript"><!--
+document.write("<IFRAME SRC='//feed.4wnet.com/feed.html.ashx?a=5120&n=3' WIDTH=660 HEIGHT=120 \
+FRAMEBORDER=0 SCROLLING=NO></IFRAME>");
+//--></SCRIPT></DIV>"""
+
+
 @pytest.mark.parametrize("markup", [
     PLAIN_FRAME,
     CHAR_CODE_FRAME,
-], ids=["written-plainly", "quotes-and-brackets-by-char-code"])
+    CAPITALS_FRAME,
+], ids=["written-plainly", "quotes-and-brackets-by-char-code", "in-capitals"])
 def test_a_box_holding_only_a_script_writing_an_ad_frame_is_its_placement(
         markup: str, frame_lists: Engine, catalogue: Catalogue) -> None:
     """An inline script that writes an ad's frame where it stands, alone in its box, shows
@@ -93,15 +102,52 @@ def test_char_code_names_read_only_as_one_markup_character(script: str) -> None:
     assert char_names_joined(script) == script
 
 
+SYNC_FRAMES = {
+    # PubMatic's user sync as a publisher's footer tag writes it (zero size, hidden)
+    "pubmatic-user-sync": """<div class="sync"><script>document.write('<iframe src="https://\
+ads.pubmatic.com/AdServer/js/user_sync.html?p=156209" width="0" height="0" frameborder="0" \
+style="display:none"></iframe>');</script></div>""",
+    # a one-pixel frame drawn by the frame's style, its attributes a banner's
+    "styled-one-pixel": """<div class="sync"><script type="text/javascript">document.write(\
+"<iframe src='//eus.rubiconproject.com/usync.html' width='300' height='250' \
+style='width:1px;height:1px;border:0'></iframe>");</script></div>""",
+    # hidden by `visibility:hidden`, sized
+    "visibility-hidden": """<div><script>document.write('<IFRAME SRC="https://acdn.adnxs.com/\
+ib/static/usersync/v3/async_usersync.html" WIDTH="300" HEIGHT="250" \
+STYLE="visibility:hidden"></IFRAME>');</script></div>""",
+}
+
+
+@pytest.mark.parametrize("markup", SYNC_FRAMES.values(), ids=SYNC_FRAMES.keys())
+def test_a_hidden_frame_an_ad_network_writes_is_no_placement(
+        markup: str, engine: Engine, catalogue: Catalogue) -> None:
+    """An ad network's user-sync frame a script writes hidden (zero or one pixel, or hidden
+    by its style) shows no ad where it stands: its box is no placement (the real lists
+    block each host), though the network's visible frame written alike is."""
+    page = _page(markup, engine, catalogue)
+    assert not page.slots, _slots(page)
+
+
+def test_a_visible_frame_of_a_network_that_also_syncs_is_its_placement(
+        engine: Engine, catalogue: Catalogue) -> None:
+    """The same network's frame written at a banner's size stays its placement."""
+    markup = """<div class="ad"><script>document.write('<iframe src="https://ads.pubmatic.com/\
+AdServer/AdServerServlet?pubId=156209&siteId=1&adId=2&kadwidth=300&kadheight=250" width="300" \
+height="250" frameborder="0" scrolling="no"></iframe>');</script></div>"""
+    page = _page(markup, engine, catalogue)
+    assert [s.network for s in page.slots] == ["PubMatic"], _slots(page)
+
+
 def test_char_code_names_and_written_frames_are_read_in_linear_time() -> None:
     """A script of many char-code calls and joins (the reader's worst case: every call read
-    back for its name, every join rewritten), and many boxes each writing a frame."""
+    back for its name, every join rewritten), and many boxes each writing a frame, shown or
+    hidden (each script's written frames read once for their hiding)."""
     from tests.hostile.scaling import assert_linear, audit_seconds
 
     def seconds(n: int) -> float:
         calls = "x = String.fromCharCode(34);" * (n // 60)
         joins = "V = String.fromCharCode(34); w(" + "'a'+V+'b'+" * (n // 30) + "'c');"
-        boxes = PLAIN_FRAME * (n // 400)
+        boxes = (PLAIN_FRAME + SYNC_FRAMES["pubmatic-user-sync"]) * (n // 800)
         return audit_seconds(f"<html><body><script>{calls}</script><script>{joins}</script>"
                              f"{boxes}</body></html>")
 

@@ -20,6 +20,9 @@ from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
+import lxml.html
+from lxml import etree
+
 from auditor.dom.inline_js import (
     JS_ESCAPE,
     base64_text,
@@ -31,7 +34,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
     unjoined,
 )
-from auditor.dom.parser import re2_text_pattern
+from auditor.dom.parser import HTML_PARSER, re2_text_pattern
 from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
 from auditor.lazy_re import lazy_regex
@@ -1031,6 +1034,18 @@ def written_frames(code: str, payloads: Iterable[str]) -> Iterator[str]:
             if tag not in seen:
                 seen.add(tag)
                 yield tag
+
+
+def written_frame(tag: str) -> lxml.html.HtmlElement | None:
+    """A written `<iframe …>` open tag (`written_frames`) as the frame a browser builds from
+    it, its attributes read as a frame's in the markup would be (the same frame written
+    plainly or escaped is one frame); None where it holds no frame."""
+    try:
+        frame = lxml.html.fragment_fromstring(
+            "<iframe" + tag[tag.lower().index("frame") + 5:], parser=HTML_PARSER)
+    except (etree.ParserError, ValueError):
+        return None  # no element in it
+    return frame if str(frame.tag).lower() == "iframe" else None
 
 
 def _base64_names(code: str) -> list[str]:

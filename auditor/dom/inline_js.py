@@ -479,11 +479,15 @@ _WRITTEN_TYPES = {"img": RequestType.IMAGE, "iframe": RequestType.SUBDOCUMENT,
                   "video": RequestType.MEDIA, "source": RequestType.MEDIA}
 # an address in markup a script writes, an attribute after a space, a quote or a `/` in
 # an open tag (not code's `l.href = `): an element's `src` loads, a link's `href`
-# (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say
+# (`<a href='//counter.test/click'>`) does not, a `<link>`'s as its `rel` and `as` say;
+# in any case, as HTML reads a name (`<IFRAME SRC='…'>`, a period tag's capitals)
 _ADDRESS_ATTRS = ("src", "href")
-_WRITTEN_ATTR = lazy_regex(r"""(?<=[\s'"+/])(""" + "|".join(_ADDRESS_ATTRS) + r""")=\\?\Z""")
-# what the code before a literal ends in where `_WRITTEN_ATTR` can match it: asked first
+_WRITTEN_ATTR = lazy_regex(r"""(?<=[\s'"+/])(""" + "|".join(_ADDRESS_ATTRS) + r""")=\\?\Z""",
+                           re.IGNORECASE)
+# what the code before a literal ends in, lowered, where `_WRITTEN_ATTR` can match it:
+# asked first
 _ATTR_ENDS = tuple(f"{name}={escape}" for name in _ADDRESS_ATTRS for escape in ("", "\\"))
+_ATTR_END_CHARS = max(map(len, _ATTR_ENDS))
 _LINK_REL = lazy_regex(r"""(?<![\w-])rel\s*=\s*\\?['"]?([^'"\\>]*)""", re.IGNORECASE)
 _LINK_AS = lazy_regex(r"""(?<![\w-])as\s*=\s*\\?['"]?([a-z]+)""", re.IGNORECASE)
 _QUOTED = lazy_regex(r"""=\s*\\?(?:"[^"]*"|'[^']*')""")  # a quoted value, which may hold a `>`
@@ -625,12 +629,14 @@ def loaded_urls(script: str, secure: bool = True, *, new_tabs: bool = False,
             continue
         before = script[max(0, match.start() - 40) : match.start()]
         unquoted = match.group(5)  # an unquoted attribute's: `before` ends `src=`/`href=`
-        attribute = _WRITTEN_ATTR.search(before) if before.endswith(_ATTR_ENDS) else None
+        attr_end = before[-_ATTR_END_CHARS:].lower()
+        attribute = _WRITTEN_ATTR.search(before) if attr_end.endswith(_ATTR_ENDS) else None
         if attribute:
+            name = attribute.group(1).lower()
             tag = _written_tag(script, match.start())
-            if tag is not None and tag[0] == "a" and attribute.group(1) == "href":
+            if tag is not None and tag[0] == "a" and name == "href":
                 continue  # a link the script writes: followed if clicked, not loaded
-            kind = _written_type(script, match.start(), tag, attribute.group(1))
+            kind = _written_type(script, match.start(), tag, name)
             if kind is not None:  # an element's src, a stylesheet's href
                 written[match.start()] = kind
                 markup.add(match.start())

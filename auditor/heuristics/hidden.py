@@ -20,12 +20,11 @@ from itertools import islice
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
-import lxml.html
 from lxml import etree
 
 from auditor import prebid
 from auditor.catalogue import Network, Owner, markup_names
-from auditor.dom.deobfuscate import MAX_SCRIPT, written_frames
+from auditor.dom.deobfuscate import MAX_SCRIPT, written_frame, written_frames
 from auditor.dom.hiding import (
     HIDING_CLASSES,
     HIDING_WRAPPERS,
@@ -42,7 +41,6 @@ from auditor.dom.inline_js import base64_text
 from auditor.dom.noscript import noscript_holding
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import (
-    HTML_PARSER,
     attributes_named,
     in_document_order,
     line_of,
@@ -987,12 +985,8 @@ def _written(ctx: PageContext) -> Iterator[tuple[etree._Element, etree._Element]
         code = script.text or ""
         decoded = ctx.decoded(code)
         for tag in written_frames(code[:MAX_SCRIPT], decoded.payloads):
-            try:
-                frame = lxml.html.fragment_fromstring(
-                    "<iframe" + tag[tag.lower().index("frame") + 5 :], parser=HTML_PARSER)
-            except (etree.ParserError, ValueError):
-                continue  # no element in it
-            if str(frame.tag).lower() == "iframe" and _literal_address(
+            frame = written_frame(tag)
+            if frame is not None and _literal_address(
                     frame.get("src") or frame.get("data-src") or ""):
                 yield frame, script
 

@@ -21,6 +21,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
+from auditor.slots import AD_LABEL
 from auditor.urls import browser_host, host_of
 from auditor.words import counted
 
@@ -578,18 +579,32 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
 # a comment that is markup put aside: it opens with a start tag and closes with an end tag
 _MARKUP_ASIDE = lazy_regex(r"^<[A-Za-z][\w-]{0,20}[\s>][\s\S]*</[A-Za-z][\w-]{0,20}\s*>$")
 _TAG = lazy_regex(r"<[^<>]{0,2000}>")
+_LABEL_MARKS = " \t\r\n-–—:|·•()[]"  # what may stand around a label's word
 
 
 def _only_in_markups_text(text: str) -> bool:
     """Whether a comment is the page's markup put aside (`<!-- <ul class="nav-ext"><li>…
     abbonati ad Ansa…</li></ul> -->`, a menu a redesign retired) whose ad words all stand in
-    the text a reader would have read, none in its tags: an Italian `ad` (the preposition),
+    the prose a reader would have read, none in its tags: an Italian `ad` (the preposition),
     a headline's "ads", no marker an ad template leaves. Ad code put aside names its ad in
-    its tags (`<div class="ad-slot">`, a script's address) and stays a finding."""
+    its tags (`<div class="ad-slot">`, a script's address) or in its label's line
+    (`_label_line`: `<h3>Advertisement</h3>` over the banner), and stays a finding."""
     if not _MARKUP_ASIDE.match(text):
         return False
-    return _AD_COMMENT_WORDS.search(_TAG.sub(" ", text)) is not None \
+    pieces = _TAG.split(text)  # the text between its tags
+    return any(_AD_COMMENT_WORDS.search(piece) for piece in pieces) \
+        and not any(_label_line(piece) for piece in pieces) \
         and not any(_AD_COMMENT_WORDS.search(tag.group(0)) for tag in _TAG.finditer(text))
+
+
+def _label_line(text: str) -> bool:
+    """Whether a piece of a comment's text is an ad label's line alone: the word a
+    publisher prints over a unit (`slots.AD_LABEL`: "Advertisement", "Anzeige", the word
+    and the reader's cue, "Advertisement - story continues below"), or one of the words
+    ad comments use (`_AD_COMMENT_WORDS`) with a mark or two around it ("Ad:", "(ad)")."""
+    words = " ".join(text.split())
+    return bool(words) and (AD_LABEL.fullmatch(words) is not None or _AD_COMMENT_WORDS.fullmatch(
+        words.strip(_LABEL_MARKS)) is not None)
 
 
 # what ad code is made of: a tag's script, its frame or `<ins>`, its no-JavaScript fallback

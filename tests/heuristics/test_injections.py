@@ -479,6 +479,20 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='header'><!-- <div class='ad-slot'><script src='/js/unit.js'>"
      "</script></div> --><ul id='nav-main'><li><a href='/'>home</a></li></ul></div>"
      "</body></html>", {("ad-template-comment", L)}),
+    # an ad box put aside whose only ad word is its label's line: the label is the box's
+    # marker, no reader's prose
+    ("an ad box put aside, labelled",
+     "<html><body><div id='sidebar'><!-- <div class='sidebar-widget'><h3>Advertisement</h3>"
+     "<img src='/banners/sponsor.jpg' alt='Sponsor'></div> --><ul id='nav-main'><li>"
+     "<a href='/'>home</a></li></ul></div></body></html>", {("ad-template-comment", L)}),
+    ("a unit put aside under its label and the reader's cue",
+     "<html><body><div id='story'><!-- <div class='inline-break'><p class='label'>"
+     "Advertisement - story continues below</p><div id='inline-unit-1'></div></div> -->"
+     "<p>The council voted on Tuesday.</p></div></body></html>", {("ad-template-comment", L)}),
+    ("a unit put aside under its label",
+     "<html><body><div id='sidebar'><!-- <p class='small'>Ad</p><div class='box300'><img "
+     "src='/b/300x250.gif'></div> --><ul id='nav-main'><li><a href='/'>home</a></li></ul>"
+     "</div></body></html>", {("ad-template-comment", L)}),
 ]
 
 
