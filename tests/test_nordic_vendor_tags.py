@@ -157,3 +157,31 @@ def test_a_bait_script_without_a_client_is_no_adsense(project_engine: Engine,
                                                       catalogue: Catalogue) -> None:
     page = _page(project_engine, catalogue, '<script async src="/js/f.txt"></script>')
     assert "Google AdSense" not in {n.network for n in page.networks}
+
+
+def test_showheroes_display_tag_is_its_unit(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    body = """<aside class="rail">
+<script data-wid="auto" type="text/javascript"
+ src="https://ads.viralize.tv/display/?zid=AAD-Vw3kQpLmZk7R"></script>
+</aside>
+<div id="video-box">
+<script>window.addEventListener('load', function() {
+  var c = document.getElementById('video-box');
+  var s = document.createElement('script');
+  s.async = true; s.src = 'https://ads.viralize.tv/display/?zid=AAE-Qx7rTpLmZk2W';
+  c.appendChild(s); });</script>
+</div>"""
+    page = _page(project_engine, catalogue, "", body)
+    assert _lines(page, "ShowHeroes") == [(7, "AAD-Vw3kQpLmZk7R"), (10, "AAE-Qx7rTpLmZk2W")]
+
+
+def test_a_viralize_script_into_a_box_the_page_lacks_is_no_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    body = """<script>window.addEventListener('load', function() {
+  var c = document.getElementById('gone-box');
+  var s = document.createElement('script');
+  s.src = 'https://ads.viralize.tv/display/?zid=AAE-Qx7rTpLmZk2W'; c.appendChild(s); });
+</script>"""
+    page = _page(project_engine, catalogue, "", body)
+    assert _lines(page, "ShowHeroes") == []
