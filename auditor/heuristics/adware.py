@@ -16,7 +16,6 @@ site's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -24,6 +23,7 @@ from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import past_html_end
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
@@ -36,7 +36,7 @@ _INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.
 # shipped inside JSON Formatter, Volume Booster, CSS Peeper and other add-ons)
 _EXTENSION_SDK_ROOTS = {"give-freely-root": "Give Freely"}
 # a Chrome (and Edge) add-on's ID: 32 letters a-p
-_EXTENSION_ID = re.compile(r"^[a-p]{32}$")
+_EXTENSION_ID = lazy_regex(r"^[a-p]{32}$")
 
 
 def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
