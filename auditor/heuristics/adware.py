@@ -7,7 +7,11 @@ host's script whose path carries the page's own address under a mangled scheme
 (`//compoter.net/30/xttp://news.example/arg?purl=yes`): the injector passes the page it
 sits on in the path, its scheme spoilt so no proxy or replay rewrites it. A replay's or a
 proxy's rewritten address keeps its `http://`, and an analytics beacon puts the page's
-address in the query, so neither reads as this.
+address in the query, so neither reads as this. A monetisation SDK that browser add-ons
+bundle leaves its root element in every page the browser saves, marked with the add-on's
+Chrome ID (`<div id="give-freely-root-<id>" class="give-freely-root"
+data-extension-id="<id>" data-extension-name="JSON Formatter">`): the add-on's, not the
+site's.
 """
 
 from __future__ import annotations
@@ -19,11 +23,50 @@ from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import past_html_end
+from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
 
 # what an injector writes into the page: its loader, its frame
 _INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.OBJECT})
+
+
+# monetisation SDKs that browser add-ons bundle, by the class of the root element each
+# injects into every page (Give Freely: affiliate and donation prompts on shopping pages,
+# shipped inside JSON Formatter, Volume Booster, CSS Peeper and other add-ons)
+_EXTENSION_SDK_ROOTS = {"give-freely-root": "Give Freely"}
+# a Chrome (and Edge) add-on's ID: 32 letters a-p
+_EXTENSION_ID = lazy_regex(r"^[a-p]{32}$")
+
+
+def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per add-on whose monetisation SDK left its root element in the page:
+    an element of the SDK's class carrying the add-on's ID (`data-extension-id`), which
+    the element's id repeats. Medium: the SDK's shell says the saving browser ran it, and
+    nothing of it was the site's; no script or frame of it loads from the page (a family's
+    loader the catalogue knows stays high)."""
+    root = ctx.root
+    if root is None:
+        return
+    seen: set[str] = set()
+    for el in root.iter("div", "span", "section", "aside"):
+        ext_id = (el.get("data-extension-id") or "").strip()
+        if not _EXTENSION_ID.match(ext_id) or ext_id in seen:
+            continue
+        classes = (el.get("class") or "").split()
+        family = next((name for cls, name in _EXTENSION_SDK_ROOTS.items()
+                       if cls in classes and (el.get("id") or "") == f"{cls}-{ext_id}"), None)
+        if family is None:
+            continue  # an add-on's own widget (a translator's popup) sells nothing
+        seen.add(ext_id)
+        name = (el.get("data-extension-name") or "").strip()[:80]
+        addon = f"the add-on {name!r} ({ext_id})" if name else f"the add-on {ext_id}"
+        yield finding(
+            BROWSER_ADWARE, Severity.MEDIUM,
+            f"injected by a browser add-on's monetisation SDK: {family}'s root element, "
+            f"written by {addon} in the browser that saved the page, not by the site",
+            f"{el.get('id')}", line=ctx.cited_line(el), xpath=ctx.xpath(el),
+            key=(family, ext_id))
 
 
 def _outside_markup(ctx: PageContext, res: Resource) -> bool:
@@ -76,6 +119,7 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
             f"loads {res.url}", res.url, line=res.line, xpath=res.xpath, key=(family,))
     if ctx.page is None:
         return
+    yield from _extension_sdk_roots(ctx)
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.network \
                 or res.company:
@@ -103,8 +147,10 @@ BROWSER_ADWARE = FindingKind(
     "(`//host/30/xttp://news.example/arg`), how injecting add-ons pass the page they sit on; "
     "high when that script is also written outside the page's markup. The page's address "
     "in a query (an analytics beacon, a share widget) or under `http://` (a web archive's "
-    "replay, a proxy) is none. The site did not add it: judge the page without it, and "
-    "know the copy came from an infected browser.",
+    "replay, a proxy) is none. Medium for the root element a monetisation SDK bundled into "
+    "browser add-ons writes into every page (Give Freely's `give-freely-root`, carrying the "
+    "add-on's ID in `data-extension-id`). The site did not add it: judge the page without "
+    "it, and know the copy came from an infected browser.",
 )
 
 KINDS = (BROWSER_ADWARE,)

@@ -222,3 +222,30 @@ def test_every_output_says_whose_the_distribution_number_is(audit_html: AuditHtm
                if r["ruleId"] == "browser-adware")
     pages = sarif["runs"][0]["properties"].get("provenance", [])
     assert not any(p["copiedIds"] for p in pages)
+
+
+# the root element Give Freely's SDK, bundled into browser add-ons, writes at the end of
+# every page's body (a page written for this test; the add-on's ID made up)
+_GIVE_FREELY = ('<div id="give-freely-root-abcdefghijklmnopabcdefghijklmnop" '
+                'class="give-freely-root" data-extension-id="abcdefghijklmnopabcdefghijklmnop" '
+                'data-extension-name="Tab Tidy" style="display: block;"><template '
+                'shadowrootmode="open"><style>:host { all: initial; }</style><div>'
+                '<div class="gf-app"></div></div></template></div>')
+
+
+def test_an_add_ons_monetisation_sdk_root_is_medium(audit_html: AuditHtml) -> None:
+    report = audit_html(page(footer=_GIVE_FREELY), URL)
+    found = [f for f in report.findings if f.kind == "browser-adware"]
+    assert [f.severity for f in found] == [Severity.MEDIUM]
+    assert "Give Freely" in found[0].message and "Tab Tidy" in found[0].message
+
+
+@pytest.mark.parametrize("markup", [
+    # an add-on's own widget carrying its ID sells nothing
+    '<div id="tt-popup" data-extension-id="abcdefghijklmnopabcdefghijklmnop"></div>',
+    # the SDK's class without an add-on's ID: a site's own element of that name
+    '<div class="give-freely-root" id="give-freely-root-x"></div>',
+])
+def test_other_add_on_markup_is_none(audit_html: AuditHtml, markup: str) -> None:
+    report = audit_html(page(footer=markup), URL)
+    assert not [f for f in report.findings if f.kind == "browser-adware"]
