@@ -37,6 +37,7 @@ _INJECTED = frozenset({RequestType.SCRIPT, RequestType.SUBDOCUMENT, RequestType.
 _EXTENSION_SDK_ROOTS = {"give-freely-root": "Give Freely"}
 # a Chrome (and Edge) add-on's ID: 32 letters a-p
 _EXTENSION_ID = lazy_regex(r"^[a-p]{32}$")
+_ROOT_TAGS = frozenset({"div", "span", "section", "aside"})  # what such a root is written as
 
 
 def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
@@ -45,13 +46,14 @@ def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
     the element's id repeats. Medium: the SDK's shell says the saving browser ran it, and
     nothing of it was the site's; no script or frame of it loads from the page (a family's
     loader the catalogue knows stays high)."""
-    root = ctx.root
-    if root is None:
+    if ctx.page is None:
         return
     seen: set[str] = set()
-    for el in root.iter("div", "span", "section", "aside"):
+    # libxml2 selects the attribute, and only on a page whose markup holds it
+    for el in ctx.page.carrying("data-extension-id"):
         ext_id = (el.get("data-extension-id") or "").strip()
-        if not _EXTENSION_ID.match(ext_id) or ext_id in seen:
+        if str(el.tag).lower() not in _ROOT_TAGS or not _EXTENSION_ID.match(ext_id) \
+                or ext_id in seen:
             continue
         classes = (el.get("class") or "").split()
         family = next((name for cls, name in _EXTENSION_SDK_ROOTS.items()
