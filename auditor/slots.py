@@ -838,10 +838,10 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     _unknown_frames(found, catalogue)
     # one slot per placement: a matched wrapper around another match is not a second ad,
     # nor is an empty placeholder the unit its vendor's script put right after it
-    # … unless the inner matches are the outer unit's own empty parts (`_holds_own_parts`)
-    feeds = {el for el, slot in found.items() if _holds_own_parts(el, slot, found)}
+    # … unless the inner matches are the outer unit's own empty parts (`_own_part_units`)
+    feeds, in_feeds = _own_part_units(found)
     kept = {el: slot for el, slot in found.items()
-            if (el in feeds or not _holds_any(el, found)) and not _inside_any(el, feeds)}
+            if (el in feeds or not _holds_any(el, found)) and el not in in_feeds}
     _zone_from_wrappers(found, kept)
     out: list[_Draft] = []
     for el, slot in kept.items():
@@ -1056,26 +1056,90 @@ def _holds_any(el: etree._Element, others: dict[etree._Element, _Draft]) -> bool
     return any(d in others for d in el.iterdescendants())
 
 
-def _holds_own_parts(el: etree._Element, slot: _Draft,
-                     found: dict[etree._Element, _Draft]) -> bool:
-    """Whether a unit with a zone of its own holds only matches of its own network, those
+class _Inner(NamedTuple):
+    """What the matches inside a match hold: their one network (`mixed` where they name
+    several), whether any has a zone (a part), and whether every part is empty."""
+
+    network: Network | None
+    mixed: bool
+    parts: bool
+    parts_empty: bool
+
+
+def _own_part_units(found: dict[etree._Element, _Draft]
+                    ) -> tuple[set[etree._Element], set[etree._Element]]:
+    """The units with a zone of their own holding only matches of their own network, those
     with a zone all empty (no element, no text): the parts its vendor's code inserts into
     it and has not filled yet (Outbrain's feed widget, `div.OUTBRAIN[data-widget-id=AR_7]`,
     drawn as `div.ob-widget` with its header and the `div.ob-cards` holding the feed's next
     card, `div.OUTBRAIN[data-widget-id=FMS_CP_1]`, empty in a DOM save): one placement, the
-    unit the page declares, not its card."""
-    if slot.network is None or slot.zone_id is None:
-        return False
-    inner = [found[d] for d in el.iterdescendants() if d in found]
-    parts = [d for d in inner if d.zone_id is not None]
-    # the vendor's drawing of the unit itself (`div.ob-widget`, no zone of its own) may
-    # stand between
-    return bool(parts) and all(d.network is slot.network for d in inner) and all(
-        not len(d.element) and not (d.element.text or "").strip() for d in parts)
+    unit the page declares, not its card; and the matches inside such a unit. Each match
+    is read once, from the matches right inside it (boxes nested thousands deep stay
+    linear)."""
+    above = _nearest_match_above(found)
+    inside: dict[etree._Element, list[etree._Element]] = {}
+    for el, parent in above.items():
+        if parent is not None:
+            inside.setdefault(parent, []).append(el)
+    summary: dict[etree._Element, _Inner | None] = {}
+    for el in _children_first(found, above, inside):
+        held: _Inner | None = None
+        for kid in inside.get(el, ()):
+            draft = found[kid]
+            empty = not len(draft.element) and not (draft.element.text or "").strip()
+            own = _Inner(draft.network, False, draft.zone_id is not None,
+                         draft.zone_id is None or empty)
+            for part in (own, summary[kid]):
+                if part is None:
+                    continue
+                held = part if held is None else _Inner(
+                    held.network, held.mixed or part.mixed or held.network is not part.network,
+                    held.parts or part.parts, held.parts_empty and part.parts_empty)
+        summary[el] = held
+    feeds = {el for el, draft in found.items()
+             if draft.network is not None and draft.zone_id is not None
+             and (held := summary[el]) is not None and held.parts and held.parts_empty
+             and not held.mixed and held.network is draft.network}
+    in_feeds: set[etree._Element] = set()
+    if feeds:
+        for el in reversed(_children_first(found, above, inside)):  # outer ones first
+            parent = above[el]
+            if parent is not None and (parent in feeds or parent in in_feeds):
+                in_feeds.add(el)
+    return feeds, in_feeds
 
 
-def _inside_any(el: etree._Element, outer: set[etree._Element]) -> bool:
-    return bool(outer) and any(a in outer for a in el.iterancestors())
+def _nearest_match_above(found: Collection[etree._Element]
+                         ) -> dict[etree._Element, etree._Element | None]:
+    """Each match's nearest ancestor that is a match, every element between asked once."""
+    memo: dict[etree._Element, etree._Element | None] = {}
+    out: dict[etree._Element, etree._Element | None] = {}
+    for el in found:
+        chain: list[etree._Element] = []
+        node = el.getparent()
+        while node is not None and node not in found and node not in memo:
+            chain.append(node)
+            node = node.getparent()
+        top = node if node is None or node in found else memo[node]
+        for passed in chain:
+            memo[passed] = top
+        out[el] = top
+    return out
+
+
+def _children_first(found: Collection[etree._Element],
+                    above: dict[etree._Element, etree._Element | None],
+                    inside: dict[etree._Element, list[etree._Element]]
+                    ) -> list[etree._Element]:
+    """The matches, each after every match inside it (a walk of their own tree)."""
+    order: list[etree._Element] = []
+    stack = [el for el in found if above[el] is None]
+    while stack:
+        el = stack.pop()
+        order.append(el)
+        stack.extend(inside.get(el, ()))
+    order.reverse()
+    return order
 
 
 # tags that load what they show: never an empty placeholder of the unit beside them
