@@ -2809,10 +2809,12 @@ def adsense_own_unfilled(el: etree._Element) -> bool:
     """Whether an AdSense `<ins>` is one its loader wrote for itself and showed no ad in:
     classed `adsbygoogle-noablate` (the class adsbygoogle.js gives the units it makes), with
     no publisher client (every unit it places for a publisher, Auto ads' too, carries
-    `data-ad-client`), marked `data-ad-status="unfilled"` (AdSense's documented mark of a
-    unit it showed no ad in; "Hide unfilled ad units", support.google.com/adsense/answer/
-    10762946). No placement of the page's, though the catalogue's AdSense selector
-    (`ins.adsbygoogle`) and a list's rule (EasyList's `##.adsbygoogle-noablate`) match it.
+    `data-ad-client`) and no ad unit of the publisher's (`data-ad-slot`: a unit the page
+    declares, its client perhaps handed over in the push's `google_ad_client`), marked
+    `data-ad-status="unfilled"` (AdSense's documented mark of a unit it showed no ad in;
+    "Hide unfilled ad units", support.google.com/adsense/answer/10762946). No placement of
+    the page's, though the catalogue's AdSense selector (`ins.adsbygoogle`) and a list's
+    rule (EasyList's `##.adsbygoogle-noablate`) match it.
 
     >>> from lxml import html
     >>> adsense_own_unfilled(html.fromstring(
@@ -2825,6 +2827,7 @@ def adsense_own_unfilled(el: etree._Element) -> bool:
     return (str(el.tag).lower() == "ins"
             and "adsbygoogle-noablate" in (el.get("class") or "").split()
             and not (el.get("data-ad-client") or "").strip()
+            and not (el.get("data-ad-slot") or "").strip()
             and (el.get("data-ad-status") or "").strip().lower() == "unfilled")
 
 

@@ -50,6 +50,22 @@ def test_a_publishers_unit_stays_one_filled_or_not(project_engine: Engine,
     assert len([s for s in page.slots if s.network == "Google AdSense"]) == 2, page.slots
 
 
+def test_a_unit_with_its_slot_and_the_client_in_the_push_stays_one(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A publisher's unit declares its ad unit (`data-ad-slot`), its client handed over in
+    the push's parameters (`google_ad_client`) rather than on the ins: the publisher's
+    placement, unfilled and carrying the loader's class or not."""
+    head = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js">'
+            '</script><script>(adsbygoogle = window.adsbygoogle || []).push({google_ad_client: '
+            f'"{CLIENT}", enable_page_level_ads: true}});</script>')
+    unit = ('<ins class="adsbygoogle adsbygoogle-noablate" style="display:inline-block;'
+            'width:728px;height:90px" data-ad-slot="6183920475" data-adsbygoogle-status="done" '
+            'data-ad-status="unfilled"></ins><script>(adsbygoogle = window.adsbygoogle || '
+            '[]).push({});</script>')
+    page = _page(project_engine, catalogue, head=head, body=unit)
+    assert [s.zone_id for s in page.slots if s.network == "Google AdSense"] == ["6183920475"]
+
+
 def test_its_loader_in_a_scripts_string_names_adsense_and_the_client(
         project_engine: Engine, catalogue: Catalogue) -> None:
     """Google's ad-block-recovery snippet asks for adsbygoogle.js with the publisher's

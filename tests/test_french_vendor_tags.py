@@ -215,3 +215,22 @@ def test_a_beop_widget_box_is_its_unit(project_engine: Engine, catalogue: Catalo
     (page,) = audit(PAGE.format(body).encode(), url="https://journal.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     assert [s.network for s in page.slots] == ["BeOp"], page.slots
+
+
+def test_a_prisma_box_written_with_its_id_first_is_a_placement(project_engine: Engine,
+                                                               catalogue: Catalogue) -> None:
+    """A breakpoint's `document.write` of the box with its attributes in another order (the
+    id first, the class list longer) writes the same placement where it stands."""
+    body = "\n".join([
+        _PRISMA,
+        "<script>if (window.innerWidth < 730) { document.write(\"<div id='mob-pane' "
+        "data-ads-core='{}' class='bloc ads-core-placer'></div>\"); }</script>",
+        "<p>Premier paragraphe.</p>",
+        "<script>document.write('<div id=\"top-pane\" class=\"ads-core-placer bloc\" "
+        "data-ads-core=\\'{\"type\":\"Pave-Haut\"}\\'></div>');</script>",
+        "<script>document.write('<div id=\"share\" class=\"share-bar\"></div>');</script>",
+    ])
+    (page,) = audit(PAGE.format(body).encode(), url="https://journal.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    prisma = sorted(s.zone_id or "" for s in page.slots if s.network == "Prisma Media")
+    assert prisma == ["mob-pane", "top-pane"], page.slots

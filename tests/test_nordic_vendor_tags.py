@@ -185,3 +185,24 @@ def test_a_viralize_script_into_a_box_the_page_lacks_is_no_unit(
 </script>"""
     page = _page(project_engine, catalogue, "", body)
     assert _lines(page, "ShowHeroes") == []
+
+
+def test_a_look_alike_host_of_viralize_is_no_showheroes_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A host that only ends in viralize.tv (another company's `notviralize.tv`) serves no
+    ShowHeroes player: neither its display tag in a box, nor the script a site's code
+    appends to one, is ShowHeroes' unit or carries its zone."""
+    body = """<aside class="rail">
+<script data-wid="auto" src="https://ads.notviralize.tv/display/?zid=AAD-Vw3kQpLmZk7R"></script>
+</aside>
+<div id="video-box">
+<script>window.addEventListener('load', function() {
+  var c = document.getElementById('video-box');
+  var s = document.createElement('script');
+  s.async = true; s.src = 'https://cdn.myviralize.tv/display/?zid=AAE-Qx7rTpLmZk2W';
+  c.appendChild(s); });</script>
+</div>"""
+    page = _page(project_engine, catalogue, "", body)
+    assert _lines(page, "ShowHeroes") == []
+    assert "ShowHeroes" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind == "viralize-zone"]

@@ -56,8 +56,9 @@ def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
                 or ext_id in seen:
             continue
         classes = (el.get("class") or "").split()
+        el_id = el.get("id") or ""
         family = next((name for cls, name in _EXTENSION_SDK_ROOTS.items()
-                       if cls in classes and (el.get("id") or "") == f"{cls}-{ext_id}"), None)
+                       if cls in classes and el_id == f"{cls}-{ext_id}"), None)
         if family is None:
             continue  # an add-on's own widget (a translator's popup) sells nothing
         seen.add(ext_id)
@@ -67,7 +68,7 @@ def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
             BROWSER_ADWARE, Severity.MEDIUM,
             f"injected by a browser add-on's monetisation SDK: {family}'s root element, "
             f"written by {addon} in the browser that saved the page, not by the site",
-            f"{el.get('id')}", line=ctx.cited_line(el), xpath=ctx.xpath(el),
+            el_id, line=ctx.cited_line(el), xpath=ctx.xpath(el),
             key=(family, ext_id))
 
 
