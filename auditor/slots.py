@@ -836,12 +836,10 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
     _yield_rendered_to_stacks(found)
     _name_by_frame(found, catalogue)
     _unknown_frames(found, catalogue)
-    # one slot per placement: a matched wrapper around another match is not a second ad,
-    # nor is an empty placeholder the unit its vendor's script put right after it
-    # … unless the inner matches are the outer unit's own empty parts (`_own_part_units`)
-    feeds, in_feeds = _own_part_units(found)
-    kept = {el: slot for el, slot in found.items()
-            if (el in feeds or not _holds_any(el, found)) and el not in in_feeds}
+    # one slot per placement (`_one_per_placement`); nor is an empty placeholder the unit
+    # its vendor's script put right after it
+    placements = _one_per_placement(found)
+    kept = {el: slot for el, slot in found.items() if el in placements}
     _zone_from_wrappers(found, kept)
     out: list[_Draft] = []
     for el, slot in kept.items():
@@ -1066,23 +1064,42 @@ class _Inner(NamedTuple):
     parts_empty: bool
 
 
-def _own_part_units(found: dict[etree._Element, _Draft]
-                    ) -> tuple[set[etree._Element], set[etree._Element]]:
-    """The units with a zone of their own holding only matches of their own network, those
-    with a zone all empty (no element, no text): the parts its vendor's code inserts into
-    it and has not filled yet (Outbrain's feed widget, `div.OUTBRAIN[data-widget-id=AR_7]`,
-    drawn as `div.ob-widget` with its header and the `div.ob-cards` holding the feed's next
-    card, `div.OUTBRAIN[data-widget-id=FMS_CP_1]`, empty in a DOM save): one placement, the
-    unit the page declares, not its card; and the matches inside such a unit. Each match
-    is read once, from the matches right inside it (boxes nested thousands deep stay
-    linear)."""
+def _one_per_placement(found: dict[etree._Element, _Draft]) -> set[etree._Element]:
+    """The matches that are placements: a matched wrapper around another match is not a
+    second ad, unless the inner matches are its own empty parts (`_own_part_units`), and
+    then it is the one placement, nothing inside it. Read from the matches' own tree (each
+    match's nearest matched ancestor), each match once: boxes nested thousands deep stay
+    linear, where asking each match for every match among its descendants did not."""
     above = _nearest_match_above(found)
     inside: dict[etree._Element, list[etree._Element]] = {}
     for el, parent in above.items():
         if parent is not None:
             inside.setdefault(parent, []).append(el)
+    order = _children_first(found, above, inside)
+    feeds = _own_part_units(found, inside, order)
+    out: set[etree._Element] = set()
+    in_feeds: set[etree._Element] = set()
+    for el in reversed(order):  # outer ones first
+        parent = above[el]
+        if parent is not None and (parent in feeds or parent in in_feeds):
+            in_feeds.add(el)
+        elif el in feeds or el not in inside:
+            out.add(el)
+    return out
+
+
+def _own_part_units(found: dict[etree._Element, _Draft],
+                    inside: dict[etree._Element, list[etree._Element]],
+                    order: list[etree._Element]) -> set[etree._Element]:
+    """The units with a zone of their own holding only matches of their own network, those
+    with a zone all empty (no element, no text): the parts its vendor's code inserts into
+    it and has not filled yet (Outbrain's feed widget, `div.OUTBRAIN[data-widget-id=AR_7]`,
+    drawn as `div.ob-widget` with its header and the `div.ob-cards` holding the feed's next
+    card, `div.OUTBRAIN[data-widget-id=FMS_CP_1]`, empty in a DOM save): one placement, the
+    unit the page declares, not its card. `inside`: the matches right inside each match;
+    `order`: each match after those inside it (`_children_first`)."""
     summary: dict[etree._Element, _Inner | None] = {}
-    for el in _children_first(found, above, inside):
+    for el in order:
         held: _Inner | None = None
         for kid in inside.get(el, ()):
             draft = found[kid]
@@ -1096,17 +1113,10 @@ def _own_part_units(found: dict[etree._Element, _Draft]
                     held.network, held.mixed or part.mixed or held.network is not part.network,
                     held.parts or part.parts, held.parts_empty and part.parts_empty)
         summary[el] = held
-    feeds = {el for el, draft in found.items()
-             if draft.network is not None and draft.zone_id is not None
-             and (held := summary[el]) is not None and held.parts and held.parts_empty
-             and not held.mixed and held.network is draft.network}
-    in_feeds: set[etree._Element] = set()
-    if feeds:
-        for el in reversed(_children_first(found, above, inside)):  # outer ones first
-            parent = above[el]
-            if parent is not None and (parent in feeds or parent in in_feeds):
-                in_feeds.add(el)
-    return feeds, in_feeds
+    return {el for el, draft in found.items()
+            if draft.network is not None and draft.zone_id is not None
+            and (held := summary[el]) is not None and held.parts and held.parts_empty
+            and not held.mixed and held.network is draft.network}
 
 
 def _nearest_match_above(found: Collection[etree._Element]
