@@ -140,7 +140,7 @@ def _gam_path(sep: str, comma: str) -> str:
 # Named fragments a catalogue pattern writes as `(?&name)` (PCRE's call of a named
 # group, which Python's `re` refuses: a pattern the loader has not expanded compiles to
 # no reading of its own), expanded by `with_fragments` before anything reads the pattern;
-# slots.py's reader of an assigned path uses the same text
+# slots/assigned.py's reader of an assigned path uses the same text
 FRAGMENTS: dict[str, str] = {
     "gam_path": _gam_path("/", ","),
     "gam_path_escaped": _gam_path(r"(?:/|\\/|%2[Ff])", r"(?:,|%2[Cc])"),

@@ -8,7 +8,7 @@ import pytest
 
 from auditor.dom.page import parse_page
 from auditor.identify import _literals_assigned
-from auditor.slots import _paths_assigned, _paths_held
+from auditor.slots.assigned import _paths_assigned, _paths_held
 
 
 def _page(script: str):  # type: ignore[no-untyped-def]
@@ -28,7 +28,7 @@ def test_literals_a_name_is_assigned(script: str, expected: dict[str, set[str]])
 
 
 def test_the_readers_share_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.slots as slots
+    import auditor.slots.assigned as slots
 
     scans: list[str] = []
     pattern = slots._LITERAL_NAMED

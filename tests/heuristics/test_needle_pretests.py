@@ -15,7 +15,8 @@ from auditor.heuristics.hidden import (
     _script_sheets,
 )
 from auditor.heuristics.redirects import _js_redirects
-from auditor.slots import _names_an_ad, ad_call_boxes
+from auditor.slots import ad_call_boxes
+from auditor.slots.labels import _names_an_ad
 
 
 @pytest.mark.parametrize("code", [

@@ -11,10 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from auditor import slots
 from auditor.catalogue import default_catalogue
 from auditor.dom.page import parse_page
-from auditor.slots import declared_slots
+from auditor.slots import boxes, declared_slots
 from tests.hostile.scaling import assert_linear
 
 # the parser stops reading at 2,048 open elements: 4n stays under it
@@ -52,7 +51,7 @@ def test_nested_slots_are_read_in_linear_time(page: Callable[[int], str],
     catalogue = default_catalogue()
     took: list[float] = []
     for name in ("_yield_rendered_to_stacks", "_name_by_frame", "_zone_from_wrappers"):
-        monkeypatch.setattr(slots, name, _timed(getattr(slots, name), took))
+        monkeypatch.setattr(boxes, name, _timed(getattr(boxes, name), took))
 
     def seconds(n: int) -> float:
         took.clear()
