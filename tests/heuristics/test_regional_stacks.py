@@ -80,7 +80,8 @@ _VASCO = ("<div class=\"banner_top\"><!--/* VASCO Javascript Tag v */-->\n<scrip
           "php';\n   var m3_r = Math.floor(Math.random()*99999999999);\n   if (!document.MAX_used)"
           " document.MAX_used = ',';\n   document.write (\"<scr\"+\"ipt type='text/javascript' "
           "src='\"+m3_u);\n   document.write (\"?zoneid=27104&amp;charset=UTF-8\");\n   document."
-          "write ('&amp;cb=' + m3_r);\n   document.write (\"'><\\/scr\"+\"ipt>\");\n//]]>--></script>"
+          "write ('&amp;cb=' + m3_r);\n   document.write (\"'><\\/scr\"+\"ipt>\");\n//]]>-->"
+          "</script>"
           "<noscript><a href='http://vsc.send.microad.jp/delivery/ck.php?n=a7c2e91d&amp;cb=1' "
           "target='_blank'><img src='http://vsc.send.microad.jp/delivery/avw.php?zoneid=27104&amp;"
           "cb=1&amp;n=a7c2e91d' border='0' alt='' /></a></noscript></div>")
