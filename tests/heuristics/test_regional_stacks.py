@@ -95,11 +95,15 @@ _BLADE = ('<script type="text/javascript" class="microad_blade_track">\n<!--\nva
           "\ns.parentNode.insertBefore(bs, s);\n})();\n-->\n</script>")
 # q: base64 of "48213|30517|99|12|0||1700000000|<hash>|0|100|0|0", the publisher first
 _QIYOU_Q = "NDgyMTN8MzA1MTd8OTl8MTJ8MHx8MTcwMDAwMDAwMHw5YjFjMmQzZTRmfDB8MTAwfDB8MA%3D%3D"
-_QIYOU = ('<div class="pic960"><div id="__QY_CL_Div_1700000000123_4" height="90" width="960" '
-          'url="http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960'
-          '&amp;h=90" style="display: inline-block; width: 960px; height: 90px;"><iframe src="'
-          'http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960&amp;'
-          'h=90" width="960" height="90" frameborder="0" scrolling="no"></iframe></div></div>')
+_QIYOU_BOX = ('<div id="__QY_CL_Div_1700000000123_4" height="90" width="960" '
+              'url="http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960'
+              '&amp;h=90" style="display: inline-block; width: 960px; height: 90px;"><iframe src="'
+              'http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960&amp;'
+              'h=90" width="960" height="90" frameborder="0" scrolling="no"></iframe></div>')
+_QIYOU = '<div class="pic960">' + _QIYOU_BOX + "</div>"
+_RPG_UNIT = ('<script type="text/javascript" src="http://cpc.88rpg.net/js/c/27104_3001.js">'
+             '</script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html" '
+             'width="960" height="90" frameborder="0" scrolling="no"></iframe>')
 # Russian sites' AdRiver RLE code: the frame written in place, its no-script banner after it
 _ADRIVER = ('<div class="Banner"><!-- RLE code START --><script language="JavaScript" type="text/'
             "javascript\">\n<!--\nvar RndNum4NoCash = Math.round(Math.random() * 1000000000);\n"
@@ -320,6 +324,23 @@ STACKS = [
           _P + _BAIDU_CLB.format(slot="771204") + _P + _BAIDU_CLB.format(slot="771205"),
           {"Baidu Union"}, {"Baidu Union": 2}, ("baidu-union-unit", "771204"),
           ("baidu-union-unit", "771205")),
+    # an ad manager's call and the ad it served, kept after it by a saved copy: one
+    # placement (the served network's loader between); with the page's text between, two
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, then the 88rpg frame it served", "",
+          _P + '<section class="pic960">' + _BAIDU_CLB.format(slot="771206")
+          + '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT + "</section>" + _P,
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-union-unit", "771206"),
+          ("88rpg-unit", "27104_3001")),
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
+          _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
+          ("baidu-union-unit", "771206"), ("88rpg-unit", "27104_3001")),
+    stack("CNZZ (Umeng)", "CNZZ_SLOT_RENDER, then andmejs's loader and the Qiyou box", "",
+          _P + '<section class="pic300"><script>CNZZ_SLOT_RENDER(\'318206\');</script><script '
+          'src="http://c.andmejs.com/view.php?uid=48213&amp;op=1"></script>'
+          + _QIYOU_BOX + "</section>" + _P,
+          {"CNZZ (Umeng)", "andmejs", "Qiyou"}, {"CNZZ (Umeng)": 1}, ("cnzz-ad-slot", "318206"),
+          ("andmejs-publisher", "48213")),
     stack("CNZZ (Umeng)", "ad manager CNZZ_SLOT_RENDER(slot) + appgcm.php?sid=", "",
           _P + _CNZZ_SLOT.format(slot="318204") + _P,
           {"CNZZ (Umeng)"}, {"CNZZ (Umeng)": 1}, ("cnzz-ad-slot", "318204")),
@@ -331,9 +352,7 @@ STACKS = [
           _P + '<script src="http://c.andmejs.com/view.php?uid=48213&amp;op=1"></script>' + _P
           + _QIYOU + _P, {"Qiyou", "andmejs"}, {"Qiyou": 1}, ("andmejs-publisher", "48213")),
     stack("88rpg", "cpc.88rpg.net/js/c/<site>_<unit>.js + its click frame", "",
-          _P + '<div class="pic960"><script type="text/javascript" src="http://cpc.88rpg.net/js/'
-          'c/27104_3001.js"></script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html"'
-          ' width="960" height="90" frameborder="0" scrolling="no"></iframe></div>' + _P,
+          _P + '<div class="pic960">' + _RPG_UNIT + "</div>" + _P,
           {"88rpg"}, {"88rpg": 1}, ("88rpg-unit", "27104_3001")),
     stack("AdRiver", "RLE code: erle.cgi?sid= frame written in place + noscript", "",
           _P + _ADRIVER + _P, {"AdRiver"}, {"AdRiver": 1}, ("adriver-site", "48213")),
