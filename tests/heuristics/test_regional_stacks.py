@@ -67,6 +67,55 @@ _YIELDMO = ('<div id="ym_{p}" class="ym"></div><script type="text/javascript">(f
             '(e.getElementsByTagName("head")[0]||e.getElementsByTagName("body")[0])'
             '.appendChild(m)}}}})(document,window);</script>')
 
+# Chinese and Japanese publishers' older tags (2010s): Baidu's ad manager (CLB), CNZZ's ad
+# manager, MicroAd's VASCO zone tag (OpenX's invocation on MicroAd's host) and its BLADE
+# tracking tag, and the grey-market units a CNZZ slot was filled with (andmejs's loader,
+# Qiyou's box, 88rpg's frame)
+_BAIDU_CLB = '<script type="text/javascript">BAIDU_CLB_fillSlot("{slot}");</script>'
+_CNZZ_SLOT = ('<div class="pic300"><script>CNZZ_SLOT_RENDER(\'{slot}\');</script><script '
+              'type="text/javascript" charset="gbk" src="http://js.adm.cnzz.net/appgcm.php?'
+              'sid={slot}&amp;fn=CNZZ_AD_RSLOT&amp;width=1280&amp;height=800"></script></div>')
+_VASCO = ("<div class=\"banner_top\"><!--/* VASCO Javascript Tag v */-->\n<script type='text/"
+          "javascript'><!--//<![CDATA[\n   var m3_u = 'http://vsc.send.microad.jp/delivery/ajs."
+          "php';\n   var m3_r = Math.floor(Math.random()*99999999999);\n   if (!document.MAX_used)"
+          " document.MAX_used = ',';\n   document.write (\"<scr\"+\"ipt type='text/javascript' "
+          "src='\"+m3_u);\n   document.write (\"?zoneid=27104&amp;charset=UTF-8\");\n   document."
+          "write ('&amp;cb=' + m3_r);\n   document.write (\"'><\\/scr\"+\"ipt>\");\n//]]>-->"
+          "</script>"
+          "<noscript><a href='http://vsc.send.microad.jp/delivery/ck.php?n=a7c2e91d&amp;cb=1' "
+          "target='_blank'><img src='http://vsc.send.microad.jp/delivery/avw.php?zoneid=27104&amp;"
+          "cb=1&amp;n=a7c2e91d' border='0' alt='' /></a></noscript></div>")
+_BLADE = ('<script type="text/javascript" class="microad_blade_track">\n<!--\nvar microad_blade_jp'
+          " = microad_blade_jp || { 'params' : new Array(), 'complete_map' : new Object() };\n"
+          "(function() {\nvar param = {'co_account_id' : '27104', 'group_id' : '', 'country_id'"
+          " : '1', 'ver' : '2.1.0'};\nmicroad_blade_jp.params.push(param);\nvar src = (location."
+          "protocol == 'https:') ? 'https://d-cache.microad.jp/js/blade_track_jp.js' : 'http://"
+          "d-cache.microad.jp/js/blade_track_jp.js';\nvar bs = document.createElement('script');"
+          "\nbs.async = true; bs.src = src;\nvar s = document.getElementsByTagName('script')[0];"
+          "\ns.parentNode.insertBefore(bs, s);\n})();\n-->\n</script>")
+# q: base64 of "48213|30517|99|12|0||1700000000|<hash>|0|100|0|0", the publisher first
+_QIYOU_Q = "NDgyMTN8MzA1MTd8OTl8MTJ8MHx8MTcwMDAwMDAwMHw5YjFjMmQzZTRmfDB8MTAwfDB8MA%3D%3D"
+_QIYOU_BOX = ('<div id="__QY_CL_Div_1700000000123_4" height="90" width="960" '
+              'url="http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960'
+              '&amp;h=90" style="display: inline-block; width: 960px; height: 90px;"><iframe src="'
+              'http://c.qiyou.com/popup.php?t=1700000000123&amp;q=' + _QIYOU_Q + '&amp;w=960&amp;'
+              'h=90" width="960" height="90" frameborder="0" scrolling="no"></iframe></div>')
+_QIYOU = '<div class="pic960">' + _QIYOU_BOX + "</div>"
+_RPG_UNIT = ('<script type="text/javascript" src="http://cpc.88rpg.net/js/c/27104_3001.js">'
+             '</script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html" '
+             'width="960" height="90" frameborder="0" scrolling="no"></iframe>')
+# Russian sites' AdRiver RLE code: the frame written in place, its no-script banner after it
+_ADRIVER = ('<div class="Banner"><!-- RLE code START --><script language="JavaScript" type="text/'
+            "javascript\">\n<!--\nvar RndNum4NoCash = Math.round(Math.random() * 1000000000);\n"
+            "var ar_Tail='unknown'; if (document.referrer) ar_Tail = escape(document.referrer);\n"
+            "document.write(\n'<iframe src=\"http://ad.adriver.ru/cgi-bin/erle.cgi'\n+ '?sid=48213"
+            "&bn=0&target=blank&bt=1&pz=0&tail256=' + ar_Tail + '&rnd=' + RndNum4NoCash\n+ '\" "
+            "frameborder=0 width=468 height=60 scrolling=no></iframe>');\n// -->\n</script>"
+            '<noscript><a href="http://ad.adriver.ru/cgi-bin/click.cgi?sid=48213&bn=0&bt=1&pz=0&'
+            'rnd=1" target=_blank><img src="http://ad.adriver.ru/cgi-bin/rle.cgi?sid=48213&bn=0&'
+            'bt=1&pz=0&rnd=1" alt="-AdRiver-" border=0 width=468 height=60></a></noscript>'
+            "<!-- RLE code END --></div>")
+
 _HOTLOG = (
     '<script type="text/javascript" language="javascript">hotlog_js="1.0"; hotlog_r=""+Math.'
     'random()+"&s=2718204&im=307&r="+escape(document.referrer)+"&pg="+escape(window.location.'
@@ -270,6 +319,55 @@ STACKS = [
           'ai.async=true;ai.src=v.location.protocol+o;d.head.appendChild(ai);})(window, '
           'document, "//a.vdo.ai/core/harbourtimes_V2/vdo.ai.js?vdo=34");</script>' + _P,
           {"vdo.ai"}, {"vdo.ai": 1}, ("vdoai-tag", "harbourtimes_V2")),
+    stack("Baidu Union", "CLB m.js + BAIDU_CLB_fillSlot(slot), per unit",
+          '<script type="text/javascript" src="http://cbjs.baidu.com/js/m.js"></script>',
+          _P + _BAIDU_CLB.format(slot="771204") + _P + _BAIDU_CLB.format(slot="771205"),
+          {"Baidu Union"}, {"Baidu Union": 2}, ("baidu-union-unit", "771204"),
+          ("baidu-union-unit", "771205")),
+    # an ad manager's call and the ad it served, kept after it by a saved copy: one
+    # placement (the served network's loader between); with the page's text between, two
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, then the 88rpg frame it served", "",
+          _P + '<section class="pic960">' + _BAIDU_CLB.format(slot="771206")
+          + '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT + "</section>" + _P,
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-union-unit", "771206"),
+          ("88rpg-unit", "27104_3001")),
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
+          _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
+          ("baidu-union-unit", "771206"), ("88rpg-unit", "27104_3001")),
+    stack("CNZZ (Umeng)", "CNZZ_SLOT_RENDER, then andmejs's loader and the Qiyou box", "",
+          _P + '<section class="pic300"><script>CNZZ_SLOT_RENDER(\'318206\');</script><script '
+          'src="http://c.andmejs.com/view.php?uid=48213&amp;op=1"></script>'
+          + _QIYOU_BOX + "</section>" + _P,
+          {"CNZZ (Umeng)", "andmejs", "Qiyou"}, {"CNZZ (Umeng)": 1}, ("cnzz-ad-slot", "318206"),
+          ("andmejs-publisher", "48213")),
+    stack("CNZZ (Umeng)", "ad manager CNZZ_SLOT_RENDER(slot) + appgcm.php?sid=", "",
+          _P + _CNZZ_SLOT.format(slot="318204") + _P,
+          {"CNZZ (Umeng)"}, {"CNZZ (Umeng)": 1}, ("cnzz-ad-slot", "318204")),
+    stack("MicroAd", "VASCO ajs.php zone tag on vsc.send.microad.jp (not Revive's)", "",
+          _P + _VASCO + _P, {"MicroAd"}, {"MicroAd": 1}, ("microad-vasco-zone", "27104")),
+    stack("MicroAd", "BLADE track tag (co_account_id)", _BLADE, _P,
+          {"MicroAd"}, {}, ("microad-blade-account", "27104")),
+    stack("Qiyou", "__QY_CL_Div_ box of c.qiyou.com/popup.php (q: the publisher, base64)", "",
+          _P + '<script src="http://c.andmejs.com/view.php?uid=48213&amp;op=1"></script>' + _P
+          + _QIYOU + _P, {"Qiyou", "andmejs"}, {"Qiyou": 1}, ("andmejs-publisher", "48213")),
+    stack("88rpg", "cpc.88rpg.net/js/c/<site>_<unit>.js + its click frame", "",
+          _P + '<div class="pic960">' + _RPG_UNIT + "</div>" + _P,
+          {"88rpg"}, {"88rpg": 1}, ("88rpg-unit", "27104_3001")),
+    stack("AdRiver", "RLE code: erle.cgi?sid= frame written in place + noscript", "",
+          _P + _ADRIVER + _P, {"AdRiver"}, {"AdRiver": 1}, ("adriver-site", "48213")),
+    stack("Yandex Citation Index counter", "www.yandex.ru/cycounter?<host> badge", "",
+          _P + '<a href="http://www.yandex.ru/cy?base=0&amp;host=weekday-kitchen.ru"><img src="'
+          'http://www.yandex.ru/cycounter?www.weekday-kitchen.ru" width=88 height=31 alt="Яндекс '
+          'цитирования"></a>', {"Yandex Citation Index counter"}, {},
+          ("yandex-cy-host", "weekday-kitchen.ru")),
+    stack("DeqWas", "created script //mark003.deqwas.net/<site>/scripts/<page>.js", "",
+          _P + '<div id="deqwas-k"></div><script type="text/javascript">var deqwas_k = { option: '
+          "{} };(function () {var script = document.createElement('script');script.src = "
+          "(location.protocol == 'https:' ? 'https:' : 'http:') + '//mark003.deqwas.net/"
+          "weekdaykitchen/scripts/top.js?noCache=' + new Date().getTime();document."
+          "getElementById('deqwas-k').appendChild(script);})();</script>",
+          {"DeqWas"}, {}, ("deqwas-site", "weekdaykitchen")),
     stack("Kakao Tiara", "Tistory's tiara.min.js", "",
           _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
           "</script>", {"Kakao Tiara"}, {}),
@@ -303,7 +401,21 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
      '</a></div><div class="ym" id="ym_1714521600123"><a href="/2024/04/">April</a></div>'),
     # a theme's own uz- prefixed box (a utility class): no UZOU unit without its tag
     ("a theme's uz- classes", '<div class="uz-card_box uz-ny"><p>Related</p></div>'),
+    # the same tags' words on other hosts, or in prose: none of theirs
+    ("an OpenX tag on a Revive install, microad.jp in its path only",
+     "<script>var m3_u = 'https://ads.example-kitchen.com/microad.jp/delivery/x.php';</script>"),
+    ("look-alike hosts of AdRiver, 88rpg, Qiyou and andmejs",
+     '<img src="http://ad.adriver.ru.evil.net/cgi-bin/rle.cgi?sid=48213" width=468 height=60>'
+     '<iframe src="http://cpc.not88rpg.net/html/click/27104_3001.html" width="960" height="90">'
+     '</iframe><div id="__QY_CL_Div_1_2" url="http://c.qiyou.com.evil.net/popup.php?q=x">'
+     '</div><script src="http://c.andmejs.com.evil.net/view.php?uid=48213"></script>'),
+    ("the calls' names in prose and a <pre>",
+     "<p>Call BAIDU_CLB_fillSlot(\"771204\") or CNZZ_SLOT_RENDER('318204') in your theme.</p>"
+     "<pre>document.write('&lt;iframe src=\"http://ad.adriver.ru/cgi-bin/erle.cgi?sid=48213"
+     "\"&gt;'); yandex.ru/cycounter?example.ru deqwas.net/site/scripts/</pre>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
-                      {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU"})
+                      {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU", "Baidu Union",
+                       "CNZZ (Umeng)", "AdRiver", "88rpg", "Qiyou", "andmejs", "DeqWas",
+                       "Yandex Citation Index counter"})
