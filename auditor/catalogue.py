@@ -60,7 +60,8 @@ NETWORK_KEYS = frozenset({
     "sync_paths", "platform_ids",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
-                       "requires_network", "requires_zone", "zone_in_code", "joins_sites"})
+                       "requires_network", "requires_zone", "zone_in_code", "joins_sites",
+                       "zone_comment"})
 SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "element",
                               "needs_element", "needle", "needs_loader", "sized_unit",
                               "per_call", "unless", "fills"})
@@ -213,6 +214,10 @@ class SlotSpec:
     # the size a tag URL in `zone_attr` asks for (DART's `;sz=728x90`, ADTECH's
     # `;size=300x250`): groups `width` and `height`, as a script slot's
     size_pattern: re.Pattern[str] | None = None
+    # the zone a vendor's generated tag names in the comment it writes right before the
+    # element (Ad Manager's `<!-- /1234/site/top -->` over `<div id='div-gpt-ad-…'>`): group
+    # 1, read where the element declares none
+    zone_comment: re.Pattern[str] | None = None
 
     def size_of(self, el: etree._Element) -> tuple[int | None, int | None]:
         """The width and height `size_pattern` reads from `zone_attr`'s value, if any."""
@@ -231,6 +236,8 @@ class SlotSpec:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
             value = unescaped_path(value)  # a zone read from a URL's query keeps it encoded
+        if not value and self.zone_comment is not None:
+            value = _zone_in_comment(el, self.zone_comment)
         return value or None
 
     def rule_for(self, el: etree._Element) -> str:
@@ -1244,6 +1251,20 @@ def _placed(places: Mapping[_Key, tuple[int, ...]], keys: Iterable[_Key]) -> lis
     return sorted({place for key in keys for place in places.get(key, ())})
 
 
+_COMMENT_CHARS = 300  # a tag's comment naming its unit is one short line
+
+
+def _zone_in_comment(el: etree._Element, pattern: re.Pattern[str]) -> str:
+    """The zone `pattern` reads (its whole match, group 1 the zone) from the comment right
+    before `el`, only blank text between: the one sibling, a short comment, read once."""
+    before = el.getprevious()
+    if not isinstance(before, etree._Comment) or (before.tail or "").strip():
+        return ""
+    text = (before.text or "").strip()
+    match = pattern.fullmatch(text) if len(text) <= _COMMENT_CHARS else None
+    return (match.group(1) or "") if match else ""
+
+
 def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSpec:
     for key in ("requires_zone", "zone_in_code"):
         if table.get(key) and not table.get("zone_attr"):
@@ -1255,6 +1276,7 @@ def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSp
         zone_attr=table.get("zone_attr"),
         zone_pattern=_attr_pattern(table, "zone_pattern", where, compiled),
         size_pattern=_attr_pattern(table, "size_pattern", where, compiled, ("width", "height")),
+        zone_comment=_comment_pattern(table, where, compiled),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
@@ -1264,6 +1286,17 @@ def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSp
         id_starts=slot_id_starts(xpath.path),
         branches=_branches(table["selector"], where, compiled),
     )
+
+
+def _comment_pattern(table: dict[str, Any], where: str, compiled: _Compiled
+                     ) -> re.Pattern[str] | None:
+    """A slot's `zone_comment`: a pattern with a group for the zone."""
+    if "zone_comment" not in table:
+        return None
+    pattern = compiled.compile(table["zone_comment"], where)
+    if not pattern.groups:
+        raise RuleError(f"{where}: zone_comment {pattern.pattern!r} has no group for the zone")
+    return pattern
 
 
 def _attr_pattern(table: dict[str, Any], key: str, where: str, compiled: _Compiled,

@@ -81,3 +81,26 @@ def test_look_alikes_place_no_ad_manager_unit(catalogue: Catalogue, body: str) -
     page = _page(catalogue, body)
     assert [(s.line, s.network) for s in page.slots] == []
     assert _GPT not in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("body, ids", [
+    # Ad Manager's generated tag as a saved copy keeps it, its scripts in external files:
+    # the unit's path in the comment that opens it, right before the unit's div
+    ('<div class="welcome">\n  <!-- /7654321/CITY_WELCOME -->\n  <div id="div-gpt-ad-1523434'
+     '000000-0">\n  </div>\n</div>\n',
+     {("gpt-network", "7654321"), ("gpt-slot", "/7654321/CITY_WELCOME")}),
+    # look-alikes: a comment of other words, a path with text between it and the div, a
+    # comment before another element, a date's folder
+    ('<!-- top banner -->\n<div id="div-gpt-ad-1523434000000-1"></div>\n', set()),
+    ('<!-- /7654321/CITY_TOP -->\n<p>Story</p>\n<div id="div-gpt-ad-1523434000000-2"></div>\n',
+     set()),
+    ('<!-- /7654321/CITY_RAIL --> Sponsored\n<div id="div-gpt-ad-1523434000000-3"></div>\n',
+     set()),
+    ('<!-- /2019/05/top -->\n<div id="div-gpt-ad-1523434000000-4"></div>\n', set()),
+], ids=["generated tag's comment", "other words", "element between", "text between",
+        "dated folder"])
+def test_the_unit_path_in_the_generated_tags_comment(
+        catalogue: Catalogue, body: str, ids: set[tuple[str, str]]) -> None:
+    page = _page(catalogue, body)
+    assert [s.network for s in page.slots] == [_GPT]
+    assert _ids(page) == ids

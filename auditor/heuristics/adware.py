@@ -11,11 +11,15 @@ address in the query, so neither reads as this. A monetisation SDK that browser 
 bundle leaves its root element in every page the browser saves, marked with the add-on's
 Chrome ID (`<div id="give-freely-root-<id>" class="give-freely-root"
 data-extension-id="<id>" data-extension-name="JSON Formatter">`): the add-on's, not the
-site's.
+site's. Any add-on's content script can end up in a saved page as well: a
+`<script src="chrome-extension://<id>/…">` the add-on wrote into the DOM (a test
+recorder's prompt hook, a password manager's helper) is no ad, but code the site never
+served.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -38,6 +42,11 @@ _EXTENSION_SDK_ROOTS = {"give-freely-root": "Give Freely"}
 # a Chrome (and Edge) add-on's ID: 32 letters a-p
 _EXTENSION_ID = lazy_regex(r"^[a-p]{32}$")
 _ROOT_TAGS = frozenset({"div", "span", "section", "aside"})  # what such a root is written as
+# an add-on's own file as a script's address: Chrome's (and Chromium Edge's, Opera's) scheme
+# and the add-on's ID; no site serves from it
+_EXTENSION_SCRIPT = lazy_regex(r"^\s*chrome-extension://([a-p]{32})(?:[/?#]|$)", re.I)
+# add-ons seen writing their scripts into saved pages, by their Chrome Web Store ID
+_KNOWN_EXTENSIONS = {"mooikfkahbdckldjjndioackbalphokd": "Selenium IDE"}
 
 
 def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
@@ -70,6 +79,43 @@ def _extension_sdk_roots(ctx: PageContext) -> Iterator[Finding]:
             f"written by {addon} in the browser that saved the page, not by the site",
             el_id, line=ctx.cited_line(el), xpath=ctx.xpath(el),
             key=(family, ext_id))
+
+
+def _sdk_root_ids(ctx: PageContext) -> set[str]:
+    """The add-on IDs a monetisation SDK's root names (`browser-adware` reports those)."""
+    if ctx.page is None:
+        return set()
+    return {str(el.get("data-extension-id") or "").strip()
+            for el in ctx.page.carrying("data-extension-id")
+            if any(cls in (el.get("class") or "").split() for cls in _EXTENSION_SDK_ROOTS)}
+
+
+def browser_extension_scripts(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per add-on whose own script (`chrome-extension://<id>/…`) a `<script
+    src>` of the page loads: the saving browser's add-on wrote it into the DOM. Only a
+    script element's address counts, so the words in prose, a `<pre>`, a comment or a
+    script's string are none; an add-on `browser-adware` already names as an ad SDK's
+    keeps that finding alone."""
+    if ctx.page is None or not ctx.page.holding((b"chrome-extension:",)):
+        return
+    adware = _sdk_root_ids(ctx)
+    seen: set[str] = set()
+    for el in ctx.page.tagged("script"):
+        src = str(el.get("src") or "")
+        found = _EXTENSION_SCRIPT.match(src) if src else None
+        if found is None:
+            continue
+        ext_id = found.group(1).lower()
+        if ext_id in seen or ext_id in adware:
+            continue
+        seen.add(ext_id)
+        name = _KNOWN_EXTENSIONS.get(ext_id)
+        addon = f"the add-on {name} ({ext_id})" if name else f"the add-on {ext_id}"
+        yield finding(
+            BROWSER_EXTENSION_SCRIPT, Severity.LOW,
+            f"script of {addon} in the browser that saved the page, written into its DOM, "
+            f"not served by the site: {src.strip()[:200]}",
+            src.strip()[:200], line=ctx.cited_line(el), xpath=ctx.xpath(el), key=(ext_id,))
 
 
 def _outside_markup(ctx: PageContext, res: Resource) -> bool:
@@ -156,5 +202,17 @@ BROWSER_ADWARE = FindingKind(
     "it, and know the copy came from an infected browser.",
 )
 
-KINDS = (BROWSER_ADWARE,)
-HEURISTICS = (browser_adware,)
+BROWSER_EXTENSION_SCRIPT = FindingKind(
+    "browser-extension-script", (Severity.LOW,), Severity.LOW,
+    "A browser add-on's script written into the page as it was saved",
+    "A page saved by a browser keeps the scripts its add-ons wrote into the DOM: a "
+    "`<script src=\"chrome-extension://<id>/…\">` loads the add-on's own file (a test "
+    "recorder's prompt hook such as Selenium IDE's `assets/prompt.js`), which no site "
+    "serves. The finding names the add-on's ID. Low: the copy holds code that is not the "
+    "site's, but nothing of it shows or sells anything; judge the page without it. An "
+    "add-on known to inject ads (a monetisation SDK's root) is `browser-adware` instead. "
+    "The scheme in prose, a `<pre>`, a comment or a script's string is none.",
+)
+
+KINDS = (BROWSER_ADWARE, BROWSER_EXTENSION_SCRIPT)
+HEURISTICS = (browser_adware, browser_extension_scripts)

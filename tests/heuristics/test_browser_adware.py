@@ -249,3 +249,52 @@ def test_an_add_ons_monetisation_sdk_root_is_medium(audit_html: AuditHtml) -> No
 def test_other_add_on_markup_is_none(audit_html: AuditHtml, markup: str) -> None:
     report = audit_html(page(footer=markup), URL)
     assert not [f for f in report.findings if f.kind == "browser-adware"]
+
+
+# an add-on's content script as a saving browser leaves it in the DOM (IDs made up but
+# for Selenium IDE's, whose Web Store ID is public)
+_ADDON = "abcdefghijklmnopabcdefghijklmnop"
+_ADDON_SCRIPT = f'<script src="chrome-extension://{_ADDON}/assets/hook.js"></script>'
+
+
+def _extension(report: PageReport) -> list[tuple[Severity, str]]:
+    return [(f.severity, f.message) for f in report.findings
+            if f.kind == "browser-extension-script"]
+
+
+@pytest.mark.parametrize(("where", "named"), [
+    ({"head": _ADDON_SCRIPT}, _ADDON),
+    ({"footer": _ADDON_SCRIPT + _ADDON_SCRIPT.replace("hook.js", "other.js")}, _ADDON),
+    ({"head": '<script src="chrome-extension://mooikfkahbdckldjjndioackbalphokd/assets/'
+              'prompt.js"></script>'}, "Selenium IDE"),
+])
+def test_an_add_ons_script_in_the_saved_dom_is_low(audit_html: AuditHtml,
+                                                    where: dict[str, str], named: str) -> None:
+    found = _extension(audit_html(page(**where), URL))
+    assert len(found) == 1, found
+    assert found[0][0] is Severity.LOW and named in found[0][1]
+
+
+@pytest.mark.parametrize("markup", [
+    # the words in prose, a <pre>, a comment, a script's string, a link
+    f"<p>Our add-on loads chrome-extension://{_ADDON}/assets/hook.js in every tab.</p>",
+    f"<pre>&lt;script src=\"chrome-extension://{_ADDON}/assets/hook.js\"&gt;</pre>",
+    f"<!-- <script src=\"chrome-extension://{_ADDON}/assets/hook.js\"></script> -->",
+    f"<script>var u = \"chrome-extension://{_ADDON}/assets/hook.js\";</script>",
+    f'<a href="chrome-extension://{_ADDON}/options.html">options</a>',
+    # no add-on's ID: too short, letters past p, a look-alike scheme
+    '<script src="chrome-extension://abcdefghijklmnop/assets/hook.js"></script>',
+    '<script src="chrome-extension://abcdefghijklmnopqrstuvwxyzabcdefg/hook.js"></script>',
+    f'<script src="https://cdn.example/chrome-extension://{_ADDON}/hook.js"></script>',
+])
+def test_the_scheme_outside_a_scripts_address_is_none(audit_html: AuditHtml,
+                                                       markup: str) -> None:
+    assert _extension(audit_html(page(footer=markup), URL)) == []
+
+
+def test_an_ad_sdks_add_on_keeps_its_stronger_finding_alone(audit_html: AuditHtml) -> None:
+    script = f'<script src="chrome-extension://{_ADDON}/content.js"></script>'
+    report = audit_html(page(head=script, footer=_GIVE_FREELY), URL)
+    assert _extension(report) == []
+    assert [f.severity for f in report.findings if f.kind == "browser-adware"] == [
+        Severity.MEDIUM]

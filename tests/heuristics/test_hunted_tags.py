@@ -312,3 +312,91 @@ def test_a_rendered_widget_keeps_the_id_its_tag_wrote(audit_stack: AuditStack) -
     report = audit_stack(rendered)
     assert_read(report, rendered)
     assert [s.zone_id for s in report.slots] == ["AR_1"]
+
+
+# vendors blind42b's pages carried that the catalogue lacked (fix42b): Baidu's share bar and
+# its webmaster platform's link push on Chinese news pages, a European news site's consent
+# platform, MailerLite's snippet and embedded form, Piano's ad-block bait, Subscribe with
+# Google, and GA4 hits sent through the site's own server-side tagging host
+_CDID = "5e0a1b2c3d4f6"
+STACKS_42B = [
+    stack("Baidu Share", "_bd_share_config + bdimg.share.baidu.com/static/api/js/share.js",
+          "", _P + '<div class="bdsharebuttonbox"><a href="#" class="bds_more" data-cmd="more">'
+          '</a><a href="#" class="bds_weixin" data-cmd="weixin"></a></div><script>window.'
+          '_bd_share_config={"common":{"bdSnsKey":{},"bdText":"","bdMini":"2","bdPic":"",'
+          '"bdStyle":"0","bdSize":"16"},"share":{}};with(document)0[(getElementsByTagName('
+          "'head')[0]||body).appendChild(createElement('script')).src='http://bdimg.share."
+          "baidu.com/static/api/js/share.js?v=89860593.js?cdnversion='+~(-new Date()/36e5)];"
+          "</script>", {"Baidu Share"}, {}),
+    stack("Baidu Link Submit", "the push snippet: zz.bdstatic.com/linksubmit/push.js",
+          "", _P + "<script>(function(){var bp = document.createElement('script');var "
+          "curProtocol = window.location.protocol.split(':')[0];if (curProtocol === 'https'){"
+          "bp.src = 'https://zz.bdstatic.com/linksubmit/push.js';}else{bp.src = 'http://push."
+          "zhanzhang.baidu.com/push.js';}var s = document.getElementsByTagName('script')[0];"
+          "s.parentNode.insertBefore(bp, s);})();</script>", {"Baidu Link Submit"}, {}),
+    stack("consentmanager.net", "semiautomatic.min.js + data-cmp-cdid, the cmp.php it asks",
+          '<script type="text/javascript" data-cmp-ab="1" src="https://cdn.consentmanager.net/'
+          f'delivery/js/semiautomatic.min.js" data-cmp-cdid="{_CDID}" data-cmp-host="d.delivery.'
+          'consentmanager.net" data-cmp-cdn="cdn.consentmanager.net" data-cmp-codesrc="0">'
+          '</script><script async src="https://d.delivery.consentmanager.net/delivery/cmp.php?'
+          f'&amp;cdid={_CDID}&amp;l=en&amp;o=1772666201029"></script>', _P,
+          {"consentmanager.net"}, {}, ("consentmanager-cdid", _CDID)),
+    stack("consentmanager.net", "the automatic blocking code: autoblocking/<cdid>.js",
+          '<script type="text/javascript" data-cmp-ab="1" src="https://cdn.consentmanager.net/'
+          f'delivery/autoblocking/{_CDID}.js"></script>', _P, {"consentmanager.net"}, {},
+          ("consentmanager-cdid", _CDID)),
+    stack("MailerLite", "the Universal snippet: universal.js + ml('account', …)",
+          "<script>(function(w,d,e,u,f,l,n){w[f]=w[f]||function(){(w[f].q=w[f].q||[]).push("
+          "arguments);},l=d.createElement(e),l.async=1,l.src=u,n=d.getElementsByTagName(e)[0],"
+          "n.parentNode.insertBefore(l,n);})(window,document,'script','https://assets.mailerlite"
+          ".com/js/universal.js','ml');ml('account', '481516');</script>", _P, {"MailerLite"},
+          {}, ("mailerlite-account", "481516")),
+    stack("MailerLite", "an embedded form alone: div.ml-form-embed[data-account]", "",
+          _P + '<div class="ml-form-embed" data-account="2342108:q7w8e9r0t1" data-form='
+          '"4815162:a1b2c3"></div>', {"MailerLite"}, {}, ("mailerlite-account", "2342108")),
+    stack("npttech (Piano)", "Piano's ad-block bait at the head's top",
+          '<script>function setNptTechAdblockerCookie(b){document.cookie="__adblocker="+b;}'
+          '</script><script async="true" src="//www.npttech.com/advertising.js" onerror="set'
+          'NptTechAdblockerCookie(true)"></script>', _P, {"npttech (Piano)"}, {}),
+    stack("Subscribe with Google", "swg.js on news.google.com",
+          '<script async type="application/javascript" subscriptions-control="manual" src="'
+          'https://news.google.com/swg/js/v1/swg.js"></script>', _P, {"Subscribe with Google"},
+          {}),
+    stack("Google Analytics", "GA4 hits through the site's server-side tagging host",
+          "", _P + "<script>function sendEvent(cid){fetch(`https://ss.example-blog.com/g/"
+          "collect?v=2&en=page_view&tid=G-7QX2LMN9PR&cid=${cid}`, {method: 'POST', mode: "
+          "'no-cors'});}sendEvent(1);</script>", {"Google Analytics"}, {},
+          ("ga-measurement-id", "G-7QX2LMN9PR")),
+]
+
+
+@pytest.mark.parametrize("s", STACKS_42B, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_fix42b_tag_is_named_with_its_ids(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert serious(report) == []
+
+
+_NAMED_42B = {"Baidu Share", "Baidu Link Submit", "consentmanager.net", "MailerLite",
+              "npttech (Piano)", "Subscribe with Google", "Google Analytics"}
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    ("look-alike hosts", '<script src="https://bdimg.share.baidu.com.cdn-evil.test/static/api/'
+     'js/share.js"></script><script src="https://zz.notbdstatic.com/linksubmit/push.js">'
+     '</script><script src="https://cdn.notconsentmanager.net/delivery/js/semiautomatic.min.js"'
+     ' data-cmp-cdid="5e0a1b2c3d4f6"></script><script src="https://www.npttech.com.evil.test/'
+     'advertising.js"></script><script src="https://news.google.com.evil.test/swg/js/v1/swg.js">'
+     "</script>"),
+    ("the vendors' words in prose and a <pre>", "<p>Set window._bd_share_config = {} and call "
+     "ml('account', '481516') as the docs say.</p><pre>&lt;div class=\"ml-form-embed\" "
+     "data-account=\"2342108:q7w8e9r0t1\"&gt;</pre>"),
+    ("another widget's data-account, a collect path of another kind", '<div class="chat" '
+     'data-account="2342108"></div><script>fetch("https://stats.example-blog.com/g/collect?'
+     'v=2&tid=site-42");</script><img src="https://stats.example-blog.com/collect?tid='
+     'G-7QX2LMN9PR">'),
+])
+def test_fix42b_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str,
+                                              body: str) -> None:
+    assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
+                      _NAMED_42B)

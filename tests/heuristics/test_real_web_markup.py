@@ -2914,7 +2914,7 @@ def test_an_ad_servers_frame_with_the_document_it_served_is_its_placement(
 @pytest.mark.parametrize("label", [
     "Advertisement - story continues below", "Advertisement - Continue Reading Below",
     "Anzeige - Artikel wird unter der Anzeige fortgesetzt",
-    "Publicité - la suite après la publicité", "広告", "Sponsored Content"])
+    "Publicité - la suite après la publicité", "広告", "广告", "廣告", "Sponsored Content"])
 def test_a_label_with_the_readers_cue_beside_a_known_units_box_is_no_slot(
         label: str, engine: Engine) -> None:
     """A label prints the ad's word and the reader's cue that the story goes on past it
@@ -2926,6 +2926,24 @@ def test_a_label_with_the_readers_cue_beside_a_known_units_box_is_no_slot(
                 "'sponsor-ad'></div></div>", _GPT_BOX)
     (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
     assert [s.network for s in report.slots] == ["Google Publisher Tag"]
+
+
+@pytest.mark.parametrize(("label", "slots"), [
+    ("广告", 1),  # Chinese pages print the word under the unit's box: its label
+    ("广告合作", 2),  # "advertise with us", a sales box of its own: not the word alone
+])
+def test_a_chinese_label_under_a_gpt_units_box_is_no_slot(
+        label: str, slots: int, engine: Engine) -> None:
+    """A trade site's sidebar unit: GPT's box and the label `<div class="ad-title">广告
+    </div>` right after it in one wrapper (EasyList hides `##.ad-title`): one placement.
+    A box of more words than the label's is no label."""
+    from auditor.pipeline import audit
+
+    html = page(f"<div class='side-box'><div id='sponsor-ad'></div><div class='ad-title'>"
+                f"\n  {label}\n</div></div>", _GPT_BOX)
+    (report,) = audit(html.encode(), url="https://www.news.example/a", engine=engine).pages
+    assert len(report.slots) == slots
+    assert report.slots[0].network == "Google Publisher Tag"
 
 
 def test_an_empty_sized_ad_box_holding_a_label_with_a_cue_is_one_slot(engine: Engine) -> None:
