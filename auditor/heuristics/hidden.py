@@ -239,12 +239,33 @@ def _creates_style(code: str) -> bool:
     if not _style_needles(code.lower()) and _PIECE_END.search(code) is None:
         return False
     joined = _ANY_PIECES.sub("", code)
-    return _style_needles(joined.lower()) and _CREATES_STYLE.search(joined) is not None
+    low = joined.lower()
+    return _style_needles(low) and _creates_style_at_needle(joined, low)
 
 
 def _style_needles(low: str) -> bool:
     return "tyle" in low and ("createelement(" in low or "<style" in low
                               or "<\u017ftyle" in low)
+
+
+_STYLE_OPENINGS = ("createelement(", "<style", "<\u017ftyle")  # a match's opening, lowered
+
+
+def _creates_style_at_needle(text: str, low: str) -> bool:
+    """`_CREATES_STYLE.search(text)`, tried only where `low` (`text` lowered) holds one of
+    the openings its matches lower to: case-blind, the pattern has no literal for `re` to
+    skip ahead to and was tried at every character (4.6 ms over the corpus's 42 scripts
+    that reach it). Where lowering moved the offsets (an "İ" lowers to two characters),
+    the pattern is searched as it was."""
+    if len(low) != len(text):
+        return _CREATES_STYLE.search(text) is not None
+    for opening in _STYLE_OPENINGS:
+        at = low.find(opening)
+        while at >= 0:
+            if _CREATES_STYLE.match(text, at) is not None:
+                return True
+            at = low.find(opening, at + 1)
+    return False
 
 
 def _script_sheets(page: ParsedPage) -> list[str]:
