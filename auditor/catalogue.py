@@ -67,7 +67,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
                               "per_call", "unless", "fills"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
-                     "live", "seek", "stops", "reach"})
+                     "live", "seek", "stops", "reach", "each"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -486,6 +486,9 @@ class IdSpec:
     # (each one): a stretch is read from there, not from its start (a 70 KB config before
     # the path, in the one statement, is not read for a wrapper's call)
     reach: int | None = None
+    # a call handed a list of IDs (`BAIDU_CLB_preloadSlots("421718","421717")`): the
+    # pattern's value is the list, and each match of this regex's group 1 in it an ID
+    each: re.Pattern[str] | None = None
 
 
 def url_path(url: str) -> str:
@@ -1648,6 +1651,9 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         if ("base64" in pattern.groupindex) != ("decoded" in spec):
             raise RuleError(f"{where}: an id ({spec['kind']}) takes decoded exactly when its "
                             "pattern has a group named base64")
+        if "each" in spec and ("decoded" in spec or "assigned" in spec):
+            raise RuleError(f"{where}: an id ({spec['kind']}) takes each without decoded "
+                            "or assigned")
         if ("value_name" in pattern.groupindex) != ("assigned" in spec):
             raise RuleError(f"{where}: an id ({spec['kind']}) takes assigned exactly when its "
                             "pattern has a group named value_name")
@@ -1672,6 +1678,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
                 stops=_stops(spec, where),
                 reach=_reach(spec, where),
+                each=compiled.compile(spec["each"], where) if "each" in spec else None,
             )
         )
     snippet = _strings(entry, "snippet", where)

@@ -797,9 +797,12 @@ def identifiers(
                 commented = spec.live and (
                     in_comment(markup, starts[n] + held_at) if at is not None
                     else in_comment(text, held_at))
-                if (commented or add(spec.kind, value, network)) and not any(
-                        t.replace("{}", value) in all_urls or t.replace("{}", value) in all_codes
-                        for t in spec.replaces_unless):
-                    replaced.update((kind, value) for kind in spec.replaces)
+                # a list's each ID (`each`), else the value
+                for one in (value,) if spec.each is None else (
+                        m.group(1) for m in finditer(spec.each, value)):
+                    if (commented or add(spec.kind, one, network)) and not any(
+                            t.replace("{}", one) in all_urls or t.replace("{}", one) in all_codes
+                            for t in spec.replaces_unless):
+                        replaced.update((kind, one) for kind in spec.replaces)
     twins = slash_twins(seen)  # a unit path written without its "/" beside it with one
     return tuple(i for key, i in seen.items() if key not in replaced and key not in twins)

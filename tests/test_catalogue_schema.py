@@ -68,6 +68,9 @@ def test_every_catalogue_file_loads() -> None:
          "takes decoded exactly when its pattern has a group named base64"),
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "/(?P<base64>x+)"',
          "takes decoded exactly when its pattern has a group named base64"),
+        # a list's IDs are read from the value as written, not from a decoding or a name
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "/(?P<base64>x+)"\n'
+         'decoded = "(\\\\d+)"\neach = "(\\\\d+)"', "takes each without decoded or assigned"),
         ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),

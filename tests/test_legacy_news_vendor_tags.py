@@ -170,6 +170,14 @@ f.parentNode.insertBefore(e, f); } }(document.createElement('script'),
 document.getElementsByTagName('script')[0],
 '//cdn-ycd.c.yimg.jp/libtrc/yahoojp-harbournews/loader.js', 'tb_loader_script');</script>""",
         "Taboola", {("taboola-publisher", "yahoojp-harbournews")}),
+    "taboola-loader-on-its-china-domain": (
+        # Taboola China's domain serves the loader to Chinese publishers' pages
+        """<script>window._taboola = window._taboola || []; _taboola.push({article: 'auto'});
+!function (e, f, u, i) { if (!document.getElementById(i)) { e.async = 1; e.src = u; e.id = i;
+f.parentNode.insertBefore(e, f); } }(document.createElement('script'),
+document.getElementsByTagName('script')[0],
+'//cdn.taboola.com.cn/libtrc/harbour-cnweb/loader.js', 'tb_loader_script');</script>""",
+        "Taboola", {("taboola-publisher", "harbour-cnweb")}),
     "cxense-site-handed-over-by-a-variable": (
         """<script>var CXID = '1133557799224466880';
 var cX = cX || {}; cX.callQueue = cX.callQueue || [];

@@ -112,6 +112,21 @@ y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);
 </script>"""
 
 
+def taboola(src: str) -> str:
+    """Taboola's loader snippet, as its publisher integration gives it."""
+    return f"""<script type="text/javascript">
+  window._taboola = window._taboola || [];
+  _taboola.push({{article:'auto'}});
+  !function (e, f, u, i) {{
+    if (!document.getElementById(i)){{
+      e.async = 1; e.src = u; e.id = i;
+      f.parentNode.insertBefore(e, f);
+    }}
+  }}(document.createElement('script'), document.getElementsByTagName('script')[0],
+  '{src}', 'tb_loader_script');
+</script>"""
+
+
 GA, GTM = "Google Analytics", "Google Tag Manager"
 PIXEL, HOTJAR, CLARITY = "Facebook Pixel", "Hotjar", "Microsoft Clarity"
 
@@ -242,6 +257,10 @@ GENUINE = [
     ("pixel-vendor", meta_pixel("https://connect.facebook.net/en_US/fbevents.js"), PIXEL),
     ("hotjar-vendor", hotjar("https://static.hotjar.com/c/hotjar-"), HOTJAR),
     ("clarity-vendor", clarity("https://www.clarity.ms/tag/"), CLARITY),
+    # Taboola China's own domain, which serves its loader to Chinese publishers' pages
+    ("taboola-china-vendor", taboola("//cdn.taboola.com.cn/libtrc/harbour-press/loader.js")
+     + '<script src="https://cdn.taboola.com.cn/libtrc/impl.20260101-1-RELEASE.js"></script>',
+     "Taboola"),
     ("server-side-gtm", gtm("https://sgtm.tidewaterpress.example/gtm.js"), GTM),
     ("server-side-gtm-on-stape", gtm("https://ab1cd2ef.eu.stape.io/gtm.js"), GTM),
     ("gtag-proxy-next", gtag("/_next/gtag/js"), GA),
@@ -264,6 +283,16 @@ def test_the_vendor_own_host_or_proxy_is_no_lookalike(
     assert not [f for f in report.findings if f.severity is not Severity.LOW], report.findings
     assert vendor in _named(report)
     assert {i.origin for i in report.ids if i.network == vendor} == {Origin.OPERATOR}
+
+
+@pytest.mark.parametrize("host", ["cdn.taboola.com.cn.cdn-stats.example", "cdn.taboola-cn.example"])
+def test_taboola_chinas_domain_worn_by_another_host_is_a_lookalike(
+        audit_html: AuditHtml, host: str) -> None:
+    """Taboola China's own domain (`taboola.com.cn`) is Taboola's; a host wearing it as a
+    subdomain of another site, or its name beside other words, is not."""
+    report = audit_html(page(taboola(f"//{host}/libtrc/harbour-press/loader.js")), URL)
+    found = [f for f in report.findings if f.kind == "lookalike-script"]
+    assert [(f.severity, host_of(f.evidence)) for f in found] == [(Severity.HIGH, host)]
 
 
 def test_with_the_system_lists(audit_listed: AuditListed) -> None:

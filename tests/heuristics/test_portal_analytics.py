@@ -75,6 +75,17 @@ STACKS = [
           'alt="Quantcast"></div></noscript>',
           {"Quantcast Measure"}, {}, ("quantcast-account", "p-7Kq2VmX9bT4cR"),
           ("quantcast-account", "p-3Zt8WnL5hQ1dE")),
+    # Chinese portals' own: Tianrun's WebTerren counter, its site in the loader's query
+    stack("WebTerren (Tianrun webdig)", "cl2.webterren.com/webdig.js?z=<site>",
+          '<script async src="//cl2.webterren.com/webdig.js?z=27"></script>'
+          '<script src="//d.webterren.com/common.js?t=202601010800"></script>', _P,
+          {"WebTerren (Tianrun webdig)"}, {}, ("webterren-site", "27")),
+    # AppAdhoc's A/B testing SDK and its app key, as its install code gives them
+    stack("AppAdhoc", "sdk.appadhoc.com/ab.plus.js + adhoc('init', {appKey})",
+          '<script src="https://sdk.appadhoc.com/ab.plus.js"></script><script>\n'
+          "adhoc('init', {\n  appKey: 'ADHOC_0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'\n})\n"
+          "</script>", _P,
+          {"AppAdhoc"}, {}, ("appadhoc-app", "ADHOC_0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")),
 ]
 
 
@@ -85,7 +96,8 @@ def test_each_portal_analytics_is_named_with_its_id(audit_stack: AuditStack, s: 
     assert serious(report) == []
 
 
-_NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid"}
+_NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid",
+          "WebTerren (Tianrun webdig)", "AppAdhoc"}
 
 
 @pytest.mark.parametrize(("form", "body"), [
@@ -95,6 +107,10 @@ _NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid"}
      "</script>"),
     ("a site's own cX object", "<script>var cX = {};cX.callQueue = [];</script>"),
     ("a gemius word in prose", "<p>The pp_gemius_identifier variable names the page.</p>"),
+    ("webdig on a look-alike host", '<script src="//cl2.webterren.com.evil.example/webdig.js'
+     '?z=27"></script><script src="//notwebterren.example/webdig.js?z=28"></script>'),
+    ("an app key of another SDK", "<script>sdk.init({appKey: 'ADHOC_0a1b2c3d-4e5f-4a6b-"
+     "8c7d-9e0f1a2b3c4d'});</script><pre>adhoc('init', {appKey: 'ADHOC_x'})</pre>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})), _NAMED)

@@ -667,6 +667,34 @@ def test_baidu_dup_units_with_numeric_ids_are_placements(audit_html: AuditHtml) 
     assert {("baidu-union-unit", "3846003"), ("baidu-union-unit", "3846010")} <= ids_of(report)
 
 
+def test_baidu_clb_slots_filled_where_their_script_stands(audit_html: AuditHtml) -> None:
+    """Baidu's CLB tag (cbjs.baidu.com/js/m.js): `BAIDU_CLB_fillSlot("<slot>")` writes its
+    unit where the script stands, `BAIDU_CLB_fillSlotAsync` into the container it names,
+    the older `BAIDU_CLB_SLOT_ID = "<slot>"` before o.js; `BAIDU_CLB_preloadSlots` names
+    the page's slots, each an ID, placing none. The same words in prose, a slot call of a
+    name that only ends in the vendor's, and a preload list's numbers in another call are
+    none."""
+    head = ('<script src="//cbjs.baidu.com/js/m.js"></script><script>'
+            'BAIDU_CLB_preloadSlots("512301","512302", "512303");'
+            ' track("2026", "4455");</script>')
+    body = ('<p>Call BAIDU_CLB_fillSlot("999999") to show a unit.</p>'
+            '<div class="side"><script>BAIDU_CLB_fillSlot("512301");</script></div>'
+            '<p>Between the units.</p>'
+            '<div id="PAGE_AD_512302"></div>'
+            "<script>BAIDU_CLB_fillSlotAsync('512302','PAGE_AD_512302');</script>"
+            '<p>Between the units.</p>'
+            '<div class="foot"><script>BAIDU_CLB_SLOT_ID = "396271";</script>'
+            '<script src="http://cbjs.baidu.com/js/o.js"></script></div>'
+            '<script>MY_BAIDU_CLB_fillSlot("777777");</script>')
+    report = audit_html(page(body, head), url="https://news.example.cn/a")
+    assert [(s.network, s.zone_id, s.xpath) for s in report.slots] == [
+        ("Baidu Union", "512301", "/html/body/div[1]/script"),
+        ("Baidu Union", "512302", "/html/body/div[2]"),
+        ("Baidu Union", "396271", "/html/body/div[3]/script[1]")]
+    clb = {i.value for i in report.ids if i.kind == "baidu-clb-slot"}
+    assert clb == {"512301", "512302", "512303", "396271"}
+
+
 def test_allyes_adforward_tags_name_their_positions(audit_html: AuditHtml) -> None:
     """Allyes' AdForward tags, on its hosts or the publisher's own ad server: the script
     and iframe of a `user=<account>|<site>|<position>&db=<database>` URL where the ad shows,

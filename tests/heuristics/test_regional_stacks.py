@@ -322,19 +322,19 @@ STACKS = [
     stack("Baidu Union", "CLB m.js + BAIDU_CLB_fillSlot(slot), per unit",
           '<script type="text/javascript" src="http://cbjs.baidu.com/js/m.js"></script>',
           _P + _BAIDU_CLB.format(slot="771204") + _P + _BAIDU_CLB.format(slot="771205"),
-          {"Baidu Union"}, {"Baidu Union": 2}, ("baidu-union-unit", "771204"),
-          ("baidu-union-unit", "771205")),
+          {"Baidu Union"}, {"Baidu Union": 2}, ("baidu-clb-slot", "771204"),
+          ("baidu-clb-slot", "771205")),
     # an ad manager's call and the ad it served, kept after it by a saved copy: one
     # placement (the served network's loader between); with the page's text between, two
     stack("Baidu Union", "BAIDU_CLB_fillSlot, then the 88rpg frame it served", "",
           _P + '<section class="pic960">' + _BAIDU_CLB.format(slot="771206")
           + '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT + "</section>" + _P,
-          {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-union-unit", "771206"),
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-clb-slot", "771206"),
           ("88rpg-unit", "27104_3001")),
     stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
           _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
-          ("baidu-union-unit", "771206"), ("88rpg-unit", "27104_3001")),
+          ("baidu-clb-slot", "771206"), ("88rpg-unit", "27104_3001")),
     stack("CNZZ (Umeng)", "CNZZ_SLOT_RENDER, then andmejs's loader and the Qiyou box", "",
           _P + '<section class="pic300"><script>CNZZ_SLOT_RENDER(\'318206\');</script><script '
           'src="http://c.andmejs.com/view.php?uid=48213&amp;op=1"></script>'
@@ -368,6 +368,26 @@ STACKS = [
           "weekdaykitchen/scripts/top.js?noCache=' + new Date().getTime();document."
           "getElementById('deqwas-k').appendChild(script);})();</script>",
           {"DeqWas"}, {}, ("deqwas-site", "weekdaykitchen")),
+    # Japanese publishers' widgets and notices: User Local's comment widget (its
+    # nakanohito.jp hosts), DataSign's privacy notice (its hash), Cxense's site tag on
+    # its cxpublic.com host
+    stack("User Local", "_ul_comment_config['id'] + cm-widget.nakanohito.jp", "",
+          _P + "<div id=\"ulCommentWidget\"></div><script>var _ul_comment_config = "
+          "_ul_comment_config||{};\n_ul_comment_config['id'] = 'CM-q2Wx7Kp4';\n"
+          "(function (c, n, s) {if (c[n] === void 0) {c['ULObject'] = n;c[n] = c[n] || "
+          "function () {(c[n].q = c[n].q || []).push(arguments)};var e = document."
+          "createElement('script');e.async = 1;e.src = s + \"/comment.js\";var t = document."
+          "getElementsByTagName('script')[0];t.parentNode.insertBefore(e, t);}})(window, "
+          "'ul_comment_widget', 'https://cm-widget.nakanohito.jp/cm');\n"
+          "ul_comment_widget('init', _ul_comment_config);</script>",
+          {"User Local"}, {}, ("userlocal-comment", "CM-q2Wx7Kp4")),
+    stack("DataSign", "as.datasign.co/js/opn.js data-hash", "",
+          _P + '<div id="datasign_privacy_notice__3f9c2a7e"><script class="__datasign_privacy_'
+          'notice__" src="//as.datasign.co/js/opn.js" data-hash="3f9c2a7e" async></script></div>',
+          {"DataSign"}, {}, ("datasign-notice", "3f9c2a7e")),
+    stack("Cxense", "csm.cxpublic.com/<site>.js", "",
+          _P + '<script type="text/javascript" src="//csm.cxpublic.com/HarbourTimes.js" async>'
+          "</script>", {"Cxense"}, {}),
     stack("Kakao Tiara", "Tistory's tiara.min.js", "",
           _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
           "</script>", {"Kakao Tiara"}, {}),
@@ -379,6 +399,19 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
         audit_stack: AuditStack, s: Stack) -> None:
     report = audit_stack(s)
     assert_read(report, s)
+    assert serious(report) == []
+
+
+def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -> None:
+    """The async tag handed its unit in the loader's onload (a news site's copy): the
+    unit's ds is the site's ID (its box, a site's ad container, is the lists' to find)."""
+    report = audit_stack(stack(
+        "Yahoo! JAPAN", "yads-async.js whose onload calls yadsRequestAsync", "",
+        _P + '<div id="yads_r9"><script src="https://yads.c.yimg.jp/js/yads-async.js" async '
+        "onload=\"yadsRequestAsync({yads_ad_ds:'48213_271911',yads_parent_element:'yads_r9'})"
+        '"></script></div>' + _P, {YADS}, {}))
+    assert {n.network for n in report.networks} == {YADS}
+    assert ("yads-ds", "48213_271911") in {(i.kind, i.value) for i in report.ids}
     assert serious(report) == []
 
 
@@ -413,9 +446,17 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
      "<p>Call BAIDU_CLB_fillSlot(\"771204\") or CNZZ_SLOT_RENDER('318204') in your theme.</p>"
      "<pre>document.write('&lt;iframe src=\"http://ad.adriver.ru/cgi-bin/erle.cgi?sid=48213"
      "\"&gt;'); yandex.ru/cycounter?example.ru deqwas.net/site/scripts/</pre>"),
+    # the same words off the vendors' hosts: a site's own comment config and notice hash
+    ("a comment config of the same name", "<script>var _ul_comment_config = {};"
+     "_ul_comment_config['id'] = 'CM-q2Wx7Kp4';</script><pre>cm-widget.nakanohito.jp</pre>"),
+    ("a data-hash on another script", '<script src="/js/opn.js" data-hash="3f9c2a7e"></script>'
+     '<script src="//as.datasign.co.evil.example/js/opn.js" data-hash="3f9c2a7f"></script>'),
+    ("a yadsRequestAsync onload on a site's own script",
+     "<script src=\"/js/ads.js\" onload=\"yadsRequestAsync({yads_ad_ds:'48213_271912'})\">"
+     "</script>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
                       {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU", "Baidu Union",
                        "CNZZ (Umeng)", "AdRiver", "88rpg", "Qiyou", "andmejs", "DeqWas",
-                       "Yandex Citation Index counter"})
+                       "Yandex Citation Index counter", "User Local", "DataSign"})
