@@ -236,9 +236,15 @@ class SlotSpec:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
             value = unescaped_path(value)  # a zone read from a URL's query keeps it encoded
-        if not value and self.zone_comment is not None:
-            value = _zone_in_comment(el, self.zone_comment)
         return value or None
+
+    def zone_beside(self, el: etree._Element) -> str | None:
+        """The zone `zone_comment` reads in the comment right before `el`, for an element
+        declaring none: its generated tag's, which a call naming the unit overrides (a site
+        edits its defineSlot and keeps the comment)."""
+        if self.zone_comment is None:
+            return None
+        return _zone_in_comment(el, self.zone_comment) or None
 
     def rule_for(self, el: etree._Element) -> str:
         """The cosmetic-style rule that found `el`: `##` and the selector it matches."""
