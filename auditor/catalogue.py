@@ -932,11 +932,12 @@ class Catalogue:
             out.append(Owner(network, entity))
         return out
 
-    def runner_of(self, url: str, host: str) -> Owner:
-        """`runners_of` one request."""
-        return self.runners_of([(url, host)])[0]
+    def runner_of(self, url: str, host: str, kind: RequestType | None = None) -> Owner:
+        """`runners_of` one request, of type `kind` where the caller knows it."""
+        return self.runners_of([(url, host)], None if kind is None else [kind])[0]
 
-    def runners_of(self, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+    def runners_of(self, requests: Sequence[tuple[str, str]],
+                   types: Sequence[RequestType] | None = None) -> list[Owner]:
         """Who runs what each request's host serves, as the injection heuristics ask it
         (is this a vendor's, or anyone's?): `owners_of`, except for a hosting platform's
         customer host (`platform_tenant`: evil.github.io, x.firebaseapp.com,
@@ -944,8 +945,10 @@ class Catalogue:
         customer's: the platform's own entry for the whole suffix vouches for none of it,
         only a URL pattern or an entry naming the customer's site or a host under it
         (fonts.googleapis.com) does. Asked of many at once (a link farm's 30,000 links),
-        the URL patterns are sought in all of them in one pass, as `owners_of` does."""
-        owners = self.owners_of(requests)
+        the URL patterns are sought in all of them in one pass, as `owners_of` does; a
+        URL's shape names its network for the request types it names (`types`, as
+        `owners_of` reads them): GA4's hit shape vouches for no script."""
+        owners = self.owners_of(requests, types)
         return [self._runner(url, host, owner)
                 for (url, host), owner in zip(requests, owners, strict=True)]
 
