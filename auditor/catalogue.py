@@ -236,9 +236,15 @@ class SlotSpec:
             match = self.zone_pattern.search(value)
             value = (match.groupdict().get("value") or match.group(1) or "") if match else ""
             value = unescaped_path(value)  # a zone read from a URL's query keeps it encoded
-        if not value and self.zone_comment is not None:
-            value = _zone_in_comment(el, self.zone_comment)
         return value or None
+
+    def zone_beside(self, el: etree._Element) -> str | None:
+        """The zone `zone_comment` reads in the comment right before `el`, for an element
+        declaring none: its generated tag's, which a call naming the unit overrides (a site
+        edits its defineSlot and keeps the comment)."""
+        if self.zone_comment is None:
+            return None
+        return _zone_in_comment(el, self.zone_comment) or None
 
     def rule_for(self, el: etree._Element) -> str:
         """The cosmetic-style rule that found `el`: `##` and the selector it matches."""
@@ -929,11 +935,12 @@ class Catalogue:
             out.append(Owner(network, entity))
         return out
 
-    def runner_of(self, url: str, host: str) -> Owner:
-        """`runners_of` one request."""
-        return self.runners_of([(url, host)])[0]
+    def runner_of(self, url: str, host: str, kind: RequestType | None = None) -> Owner:
+        """`runners_of` one request, of type `kind` where the caller knows it."""
+        return self.runners_of([(url, host)], None if kind is None else [kind])[0]
 
-    def runners_of(self, requests: Sequence[tuple[str, str]]) -> list[Owner]:
+    def runners_of(self, requests: Sequence[tuple[str, str]],
+                   types: Sequence[RequestType] | None = None) -> list[Owner]:
         """Who runs what each request's host serves, as the injection heuristics ask it
         (is this a vendor's, or anyone's?): `owners_of`, except for a hosting platform's
         customer host (`platform_tenant`: evil.github.io, x.firebaseapp.com,
@@ -941,8 +948,10 @@ class Catalogue:
         customer's: the platform's own entry for the whole suffix vouches for none of it,
         only a URL pattern or an entry naming the customer's site or a host under it
         (fonts.googleapis.com) does. Asked of many at once (a link farm's 30,000 links),
-        the URL patterns are sought in all of them in one pass, as `owners_of` does."""
-        owners = self.owners_of(requests)
+        the URL patterns are sought in all of them in one pass, as `owners_of` does; a
+        URL's shape names its network for the request types it names (`types`, as
+        `owners_of` reads them): GA4's hit shape vouches for no script."""
+        owners = self.owners_of(requests, types)
         return [self._runner(url, host, owner)
                 for (url, host), owner in zip(requests, owners, strict=True)]
 

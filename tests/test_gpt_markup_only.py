@@ -104,3 +104,22 @@ def test_the_unit_path_in_the_generated_tags_comment(
     page = _page(catalogue, body)
     assert [s.network for s in page.slots] == [_GPT]
     assert _ids(page) == ids
+
+
+_DEFINED = ("<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+            "<script>googletag.cmd.push(function(){googletag.defineSlot('/7654321/CITY_RAIL', "
+            "[300, 250], 'div-gpt-ad-1523434000000-0').addService(googletag.pubads());});"
+            "</script>\n")
+
+
+@pytest.mark.parametrize("comment", ["/7654321/CITY_TOP", "/7654321/CITY_RAIL"],
+                         ids=["a stale comment", "the comment agreeing"])
+def test_the_unit_defineslot_names_beats_the_generated_tags_comment(
+        catalogue: Catalogue, comment: str) -> None:
+    """The comment is the tag's when Ad Manager generated it; a site that moves the unit
+    edits its defineSlot and keeps the comment: the call's path is the unit's, and the
+    comment's, which no script asks for, no ID of the page."""
+    page = _page(catalogue, f'<!-- {comment} -->\n<div id="div-gpt-ad-1523434000000-0">'
+                 f'</div>\n{_DEFINED}')
+    assert [(s.network, s.zone_id) for s in page.slots] == [(_GPT, "/7654321/CITY_RAIL")]
+    assert _ids(page) == {("gpt-network", "7654321"), ("gpt-slot", "/7654321/CITY_RAIL")}

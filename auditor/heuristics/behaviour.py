@@ -174,14 +174,15 @@ def _listed_host(res: Resource) -> bool:
     return res.blocked and (res.rule or "").startswith("||")
 
 
-def unknown_site(ctx: PageContext, url: str) -> str | None:
+def unknown_site(ctx: PageContext, url: str, kind: RequestType | None = None) -> str | None:
     """The host of a URL when it is another site's and no vendor the catalogue knows
-    (network or company) runs it: where a payload is relayed or data sent to."""
+    (network or company) runs it: where a payload is relayed or data sent to. `kind`, the
+    request's type where known: a vendor's URL shape names it for its own types only."""
     absolute = resolve(url.replace("wss://", "https://").replace("ws://", "http://"), ctx.url)
     host = host_of(absolute) if absolute else ""
     if not absolute or not host or not is_third_party(host, ctx.first_party):
         return None
-    owner = ctx.catalogue.runner_of(absolute, host)
+    owner = ctx.catalogue.runner_of(absolute, host, kind)
     return host if owner.network is None and owner.entity is None else None
 
 
@@ -401,7 +402,7 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
         said = encoded_params(res.url)
         if said is None:
             continue
-        host = unknown_site(ctx, res.url)
+        host = unknown_site(ctx, res.url, res.type)
         if host is None:
             continue
         if outside_markup(ctx, res.line, host_of(res.url)):
@@ -608,7 +609,7 @@ def crawler_cloaked_loaders(ctx: PageContext) -> Iterator[Finding]:
             places[res.xpath] = _host_places(code)
         host = host_of(res.url).lower()
         at = places[res.xpath].get(host)
-        if at is None or _listed_host(res) or not unknown_site(ctx, res.url):
+        if at is None or _listed_host(res) or not unknown_site(ctx, res.url, res.type):
             continue
         if outside_markup(ctx, res.line, code_start(code)):
             continue  # `appended-script`'s (one tag, one finding)
@@ -1867,7 +1868,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
         # prepended there with an ad is `ad-in-body`'s, not a tag before the charset
         top = not (after or outside) and res.xpath in _before_charset(ctx)
         if not (after or before or top) or res.category is Category.CRYPTOMINING \
-                or _listed_host(res) or not unknown_site(ctx, res.url):
+                or _listed_host(res) or not unknown_site(ctx, res.url, res.type):
             continue
         # hidden: found in decoded code, its host not in the writing script as written (a
         # `%3Cscript src="https://…"` whose `<` alone is escaped shows its address)

@@ -36,6 +36,8 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
             if adsense_own_unfilled(el):
                 continue  # an element AdSense's loader wrote for itself, showing no ad
             zone = spec.zone_of(el)
+            beside = spec.zone_beside(el) if zone is None else None
+            zone = zone or beside
             if spec.requires_zone and zone is None:
                 continue  # the generic markup without the vendor's zone form: not its unit
             if spec.zone_in_code and (zone is None or zone not in _code_words(page)):
@@ -49,6 +51,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 rule=spec.rule_for(el),
                 zone_id=zone,
                 id_kind=spec.id_kind,
+                zone_beside=beside is not None,
                 width=width,
                 height=height,
             )

@@ -790,10 +790,12 @@ def _fill_known(page: ParsedPage, known: _Draft, network: Network, spec: ScriptS
     call's kind replaces the unit's own position name, which no ID kind reads), its size.
     A second unit of the same kind for the same container (GPT's desktop and mobile
     branches each defining theirs for one div) is the same placement, its zone one more
-    of the page's IDs (`unplaced_units`)."""
-    if zone and (not known.zone_id or (
+    of the page's IDs (`unplaced_units`). A zone read from the comment before the unit's
+    element (`zone_beside`) is the call's to replace: the comment may be stale."""
+    if zone and (not known.zone_id or known.zone_beside or (
             not known.id_kind and spec.id_kind and known.network is network)):
         known.zone_id, known.id_kind = zone, spec.id_kind or known.id_kind
+        known.zone_beside = False
     elif zone and spec.id_kind and zone != known.zone_id and known.network is network \
             and known.id_kind == spec.id_kind:
         unplaced_units(page).append(Unplaced(spec.id_kind, zone, network))

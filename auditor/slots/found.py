@@ -48,6 +48,9 @@ class _Draft:
     held: etree._Element | None = None  # the div inside it a call fills (`_box_round`)
     written: str | None = None  # the unit's id, where a script that writes it stands for it
     at: int | None = None  # where its declaring call opens in the script's text
+    # the zone is the comment's before the element (`SlotSpec.zone_beside`): a call naming
+    # the unit replaces it
+    zone_beside: bool = False
 
     def done(self) -> FoundSlot:
         zone = canonical_id(self.id_kind, self.zone_id)

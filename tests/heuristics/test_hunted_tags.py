@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.model import Severity
+
+from .conftest import AuditHtml
 from .stacks import AuditStack, Stack, assert_names_none, assert_read, serious, stack
 
 _P = "<p>The council met on Tuesday to discuss the ferry timetable for the winter.</p>"
@@ -400,3 +403,17 @@ def test_fix42b_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str
                                               body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
                       _NAMED_42B)
+
+
+def test_ga4s_hit_shape_vouches_for_no_script_or_frame(audit_html: AuditHtml) -> None:
+    """GA4 sends its hits (`/g/collect?…tid=G-…`) by fetch, beacon or image, never as a
+    script or a frame: an address of that shape on an unknown host loaded as either is no
+    Analytics request, and a script appended after `</html>` from it stays a finding."""
+    hit = "https://cdn.ads-evil.test/g/collect?v=2&tid=G-7QX2LMN9PR&en=page_view"
+    html = (f"<html><head><title>t</title></head><body>{_P}<iframe src=\"{hit}&x=1\" "
+            f"width=\"300\" height=\"250\"></iframe></body></html><script src=\"{hit}\">"
+            "</script>")
+    report = audit_html(html, "https://example-blog.com/post/")
+    assert "Google Analytics" not in {n.network for n in report.networks}
+    assert [f.severity for f in report.findings if f.kind == "appended-script"] == [
+        Severity.MEDIUM]
