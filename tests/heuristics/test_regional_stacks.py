@@ -104,6 +104,11 @@ _QIYOU = '<div class="pic960">' + _QIYOU_BOX + "</div>"
 _RPG_UNIT = ('<script type="text/javascript" src="http://cpc.88rpg.net/js/c/27104_3001.js">'
              '</script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html" '
              'width="960" height="90" frameborder="0" scrolling="no"></iframe>')
+_ADSENSE = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?'
+            'client=ca-pub-4821093765120384" crossorigin="anonymous"></script><ins class="adsbygoogle"'
+            ' style="display:inline-block;width:300px;height:250px" data-ad-client="ca-pub-48210937'
+            '65120384" data-ad-slot="7310492865"></ins><script>(adsbygoogle = window.adsbygoogle || '
+            '[]).push({});</script>')
 # Russian sites' AdRiver RLE code: the frame written in place, its no-script banner after it
 _ADRIVER = ('<div class="Banner"><!-- RLE code START --><script language="JavaScript" type="text/'
             "javascript\">\n<!--\nvar RndNum4NoCash = Math.round(Math.random() * 1000000000);\n"
@@ -331,6 +336,13 @@ STACKS = [
           + '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT + "</section>" + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-union-unit", "771206"),
           ("88rpg-unit", "27104_3001")),
+    # the publisher's own tag of another network next to the call, unrun (no frame in it:
+    # no ad server wrote it), is a placement of its own, not what the call served
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, then the publisher's own AdSense tag", "",
+          _P + '<div class="side">' + _BAIDU_CLB.format(slot="771206") + _ADSENSE + "</div>"
+          + _P, {"Baidu Union", "Google AdSense"}, {"Baidu Union": 1, "Google AdSense": 1},
+          ("baidu-union-unit", "771206"), ("adsense-publisher", "ca-pub-4821093765120384"),
+          ("adsense-slot", "7310492865")),
     stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
           _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
