@@ -104,11 +104,11 @@ _QIYOU = '<div class="pic960">' + _QIYOU_BOX + "</div>"
 _RPG_UNIT = ('<script type="text/javascript" src="http://cpc.88rpg.net/js/c/27104_3001.js">'
              '</script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html" '
              'width="960" height="90" frameborder="0" scrolling="no"></iframe>')
-_ADSENSE = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?'
-            'client=ca-pub-4821093765120384" crossorigin="anonymous"></script><ins class="adsbygoogle"'
-            ' style="display:inline-block;width:300px;height:250px" data-ad-client="ca-pub-48210937'
-            '65120384" data-ad-slot="7310492865"></ins><script>(adsbygoogle = window.adsbygoogle || '
-            '[]).push({});</script>')
+_ADSENSE = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+            '?client=ca-pub-4821093765120384" crossorigin="anonymous"></script><ins class="'
+            'adsbygoogle" style="display:inline-block;width:300px;height:250px" data-ad-client="'
+            'ca-pub-4821093765120384" data-ad-slot="7310492865"></ins><script>(adsbygoogle = '
+            'window.adsbygoogle || []).push({});</script>')
 # Russian sites' AdRiver RLE code: the frame written in place, its no-script banner after it
 _ADRIVER = ('<div class="Banner"><!-- RLE code START --><script language="JavaScript" type="text/'
             "javascript\">\n<!--\nvar RndNum4NoCash = Math.round(Math.random() * 1000000000);\n"
