@@ -416,6 +416,14 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
     # the same tags' words on other hosts, or in prose: none of theirs
     ("an OpenX tag on a Revive install, microad.jp in its path only",
      "<script>var m3_u = 'https://ads.example-kitchen.com/microad.jp/delivery/x.php';</script>"),
+    # VASCO's address written in another Revive install's path or query: Revive's, not MicroAd's
+    ("a Revive ajs.php tag whose path names microad.jp",
+     "<script>var m3_u = 'https://ads.example-kitchen.com/vsc.send.microad.jp/delivery/ajs.php';"
+     "document.write (\"<scr\"+\"ipt src='\"+m3_u); document.write (\"?zoneid=2710&amp;cb=1\");"
+     "</script>"),
+    ("a Revive ajs.php tag whose query names microad.jp",
+     "<script>var m3_u = 'https://ads.example-kitchen.com/delivery/ajs.php?from=vsc.send.microad"
+     ".jp/delivery/ajs.php'; document.write (\"?zoneid=2710\");</script>"),
     ("look-alike hosts of AdRiver, 88rpg, Qiyou and andmejs",
      '<img src="http://ad.adriver.ru.evil.net/cgi-bin/rle.cgi?sid=48213" width=468 height=60>'
      '<iframe src="http://cpc.not88rpg.net/html/click/27104_3001.html" width="960" height="90">'
@@ -430,4 +438,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
                       {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU", "Baidu Union",
                        "CNZZ (Umeng)", "AdRiver", "88rpg", "Qiyou", "andmejs", "DeqWas",
-                       "Yandex Citation Index counter"})
+                       "Yandex Citation Index counter", "MicroAd"})
