@@ -267,6 +267,17 @@ _JOINED_AS_VALUE = lazy_regex(r"""=['"]\s*\+\s*([A-Za-z_$][\w$]{0,40})(?![\w$])"
 _QUERY_JOINED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*\+\s*['"][?&]""")
 # a statement's end: a semicolon, or a line break no joining `+` continues
 _STATEMENT_END = lazy_regex(r""";|\n(?![ \t]{0,40}\+)""")
+
+
+def _statement_end(code: str, start: int) -> int:
+    """Where the statement holding `start` ends (`_STATEMENT_END`), past line breaks a
+    line's trailing `+` joins on (`base + "?a=" + a +` / `"&b=" + b;`)."""
+    while (stop := _STATEMENT_END.search(code, start)) is not None:
+        if stop.group() == ";" or not code[max(0, stop.start() - 40) : stop.start()].rstrip(
+                " \t\r").endswith("+"):
+            return stop.start()
+        start = stop.end()
+    return len(code)
 _ADDRESS_NAMED = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*['"]((?:https?:)?//[^'"\s<>]+)['"]""")
 
@@ -288,8 +299,7 @@ def _referrer_handed(ctx: PageContext, code: str) -> str | None:
     for m in _QUERY_JOINED.finditer(code):
         if m.start() < end or m.group(1) not in addresses:
             continue
-        stop = _STATEMENT_END.search(code, m.end())
-        end = stop.start() if stop else len(code)
+        end = _statement_end(code, m.end())
         statement = code[m.start() : end]
         if _TDS_PARAMS.search(statement) and given & {
                 j.group(1) for j in _JOINED_AS_VALUE.finditer(statement)} and (
