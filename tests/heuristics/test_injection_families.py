@@ -374,6 +374,9 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Keitaro JS integration, head", {"head": KEITARO}, ("tds-loader", M)),
     ("Keitaro JS integration, referrer and address handed through names, head",
      {"head": KEITARO_NAMED}, ("tds-loader", M)),
+    ("Keitaro JS integration through names, its query joined over lines, head", {"head":
+        KEITARO_NAMED.replace('default_keyword + "&se_referrer', 'default_keyword +\n    '
+                              '"&se_referrer').replace("; var ", ";\nvar ")}, ("tds-loader", M)),
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
     ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),
@@ -685,6 +688,15 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         KEITARO_NAMED.replace("http://cdn-jqlib.test", SITE)}),
     ("the Keitaro form quoted in a post's <pre>", {"post": "<pre>" + KEITARO_NAMED.replace(
         "<", "&lt;").replace(">", "&gt;") + "</pre>"}),
+    # one script doing two things: the site's own beacon carrying the referrer (and a
+    # campaign `_cid`), and a widget of another site loaded through a name: the referrer is
+    # handed to no address of the widget's
+    ("the site's own referrer beacon beside a widget loaded through a name", {"head": (
+        "<script>(function(){var ref = encodeURIComponent(document.referrer); var img = new "
+        "Image(); img.src = '" + SITE + "/stats/hit?_cid=ferry&r=' + ref; var base = "
+        "'https://cdn.tidewidget.test/w.js'; var s = document.createElement('script'); "
+        "s.async = true; s.src = base + '?port=harbour'; document.head.appendChild(s);})();"
+        "</script>")}),
     ("analytics pasted after </html>", {"after": (
         "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'>"
         "</script><script defer src='https://static.cloudflareinsights.com/beacon.min.js'>"

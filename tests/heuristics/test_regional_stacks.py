@@ -104,6 +104,11 @@ _QIYOU = '<div class="pic960">' + _QIYOU_BOX + "</div>"
 _RPG_UNIT = ('<script type="text/javascript" src="http://cpc.88rpg.net/js/c/27104_3001.js">'
              '</script><iframe src="http://cpc.88rpg.net/html/click/27104_3001.html" '
              'width="960" height="90" frameborder="0" scrolling="no"></iframe>')
+_ADSENSE = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js'
+            '?client=ca-pub-4821093765120384" crossorigin="anonymous"></script><ins class="'
+            'adsbygoogle" style="display:inline-block;width:300px;height:250px" data-ad-client="'
+            'ca-pub-4821093765120384" data-ad-slot="7310492865"></ins><script>(adsbygoogle = '
+            'window.adsbygoogle || []).push({});</script>')
 # Russian sites' AdRiver RLE code: the frame written in place, its no-script banner after it
 _ADRIVER = ('<div class="Banner"><!-- RLE code START --><script language="JavaScript" type="text/'
             "javascript\">\n<!--\nvar RndNum4NoCash = Math.round(Math.random() * 1000000000);\n"
@@ -331,6 +336,13 @@ STACKS = [
           + '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT + "</section>" + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1}, ("baidu-clb-slot", "771206"),
           ("88rpg-unit", "27104_3001")),
+    # the publisher's own tag of another network next to the call, unrun (no frame in it:
+    # no ad server wrote it), is a placement of its own, not what the call served
+    stack("Baidu Union", "BAIDU_CLB_fillSlot, then the publisher's own AdSense tag", "",
+          _P + '<div class="side">' + _BAIDU_CLB.format(slot="771206") + _ADSENSE + "</div>"
+          + _P, {"Baidu Union", "Google AdSense"}, {"Baidu Union": 1, "Google AdSense": 1},
+          ("baidu-clb-slot", "771206"), ("adsense-publisher", "ca-pub-4821093765120384"),
+          ("adsense-slot", "7310492865")),
     stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
           _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
@@ -437,6 +449,14 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
     # the same tags' words on other hosts, or in prose: none of theirs
     ("an OpenX tag on a Revive install, microad.jp in its path only",
      "<script>var m3_u = 'https://ads.example-kitchen.com/microad.jp/delivery/x.php';</script>"),
+    # VASCO's address written in another Revive install's path or query: Revive's, not MicroAd's
+    ("a Revive ajs.php tag whose path names microad.jp",
+     "<script>var m3_u = 'https://ads.example-kitchen.com/vsc.send.microad.jp/delivery/ajs.php';"
+     "document.write (\"<scr\"+\"ipt src='\"+m3_u); document.write (\"?zoneid=2710&amp;cb=1\");"
+     "</script>"),
+    ("a Revive ajs.php tag whose query names microad.jp",
+     "<script>var m3_u = 'https://ads.example-kitchen.com/delivery/ajs.php?from=vsc.send.microad"
+     ".jp/delivery/ajs.php'; document.write (\"?zoneid=2710\");</script>"),
     ("look-alike hosts of AdRiver, 88rpg, Qiyou and andmejs",
      '<img src="http://ad.adriver.ru.evil.net/cgi-bin/rle.cgi?sid=48213" width=468 height=60>'
      '<iframe src="http://cpc.not88rpg.net/html/click/27104_3001.html" width="960" height="90">'
@@ -459,4 +479,5 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
                       {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU", "Baidu Union",
                        "CNZZ (Umeng)", "AdRiver", "88rpg", "Qiyou", "andmejs", "DeqWas",
-                       "Yandex Citation Index counter", "User Local", "DataSign"})
+                       "Yandex Citation Index counter", "User Local", "DataSign",
+                       "MicroAd"})
