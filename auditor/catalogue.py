@@ -1606,6 +1606,16 @@ def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _each(spec: dict[str, Any], where: str, compiled: _Compiled) -> re.Pattern[str] | None:
+    """An id's `each` regex, whose group 1 in each match is an ID."""
+    if "each" not in spec:
+        return None
+    each = compiled.compile(spec["each"], where)
+    if not each.groups:
+        raise RuleError(f"{where}: an id ({spec['kind']}) each needs a group 1, the ID")
+    return each
+
+
 def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
     name = entry.get("name")
     if not isinstance(name, str) or not name:
@@ -1688,7 +1698,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
                 stops=_stops(spec, where),
                 reach=_reach(spec, where),
-                each=compiled.compile(spec["each"], where) if "each" in spec else None,
+                each=_each(spec, where, compiled),
             )
         )
     snippet = _strings(entry, "snippet", where)

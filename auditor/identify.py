@@ -797,9 +797,9 @@ def identifiers(
                 commented = spec.live and (
                     in_comment(markup, starts[n] + held_at) if at is not None
                     else in_comment(text, held_at))
-                # a list's each ID (`each`), else the value
+                # a list's each ID (`each`: its group 1 where that took part), else the value
                 for one in (value,) if spec.each is None else (
-                        m.group(1) for m in finditer(spec.each, value)):
+                        m.group(1) for m in finditer(spec.each, value) if m.group(1)):
                     if (commented or add(spec.kind, one, network)) and not any(
                             t.replace("{}", one) in all_urls or t.replace("{}", one) in all_codes
                             for t in spec.replaces_unless):

@@ -71,6 +71,9 @@ def test_every_catalogue_file_loads() -> None:
         # a list's IDs are read from the value as written, not from a decoding or a name
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "/(?P<base64>x+)"\n'
          'decoded = "(\\\\d+)"\neach = "(\\\\d+)"', "takes each without decoded or assigned"),
+        # each match's group 1 is an ID: a regex of none would fail on the first page
+        ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x\\\\((.+)\\\\)"\n'
+         'each = "\'\\\\d+\'"', "each needs a group 1"),
         ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),

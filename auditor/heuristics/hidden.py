@@ -1519,7 +1519,8 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
     (`_shown_image_hosts`: a news site's image CDN's `1.gif` spacer, a portal's static
     host's `clear.gif` in its skip links). The company
     named is the beacon's runner (`Catalogue.runner_of`), never the platform its customer
-    rents."""
+    rents. A beacon of a sister domain bearing the site's name (`related_site`: People's
+    Daily's `counter.people.cn` on `people.com.cn`) is the site's own."""
     if ctx.page is None:
         return
     by_host: dict[str, list[etree._Element]] = defaultdict(list)
@@ -1541,6 +1542,8 @@ def tracking_pixels(ctx: PageContext) -> Iterator[Finding]:
             party = presumed or None
         if not url or not is_third_party(host_of(url), party):
             continue
+        if party is not None and related_site(host_of(url), party):
+            continue  # the site's own counter on its sister domain (people.cn's on people.com.cn)
         if not tiny and _visible_size(img):
             if tracking is None:
                 tracking = {r.url for r in ctx.resources if r.blocked

@@ -84,15 +84,18 @@ def fold_served_fills(found: list[FoundSlot]) -> list[FoundSlot]:
     box, past scripts (the served network's loader), comments and empty boxes (the
     manager's own wrapper) with no text between, and served (`_served`: a frame), is the
     call's fill, not a placement of its own. Another call of a manager, or anything else,
-    ends the look; each call reads at most `_FILL_STEPS` elements."""
+    ends the look; each call reads at most `_FILL_STEPS` elements. A script of several
+    calls (`per_call`) writes their ads after it in turn: each call reads on from the fill
+    the one before it took."""
     calls = [s for s in found if _fills(s)]
     if not calls:
         return found
     by_element = {s.element: s for s in found}
     merged: dict[int, FoundSlot] = {}
     gone: set[int] = set()
+    taken: dict[etree._Element, etree._Element] = {}  # by a call's script: its last fill
     for call in calls:
-        node: etree._Element | None = call.element
+        node: etree._Element | None = taken.get(call.element, call.element)
         for _ in range(_FILL_STEPS):
             if node is None or (node.tail or "").strip():
                 break
@@ -108,6 +111,7 @@ def fold_served_fills(found: list[FoundSlot]) -> list[FoundSlot]:
                         call, extra_elements=(*call.extra_elements, other.element,
                                               *other.extra_elements),
                         width=call.width or other.width, height=call.height or other.height)
+                    taken[call.element] = node
                 break
             tag = str(node.tag).lower()
             if tag != "script" and (len(node) or (node.text or "").strip()):

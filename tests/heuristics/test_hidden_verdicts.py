@@ -1743,6 +1743,27 @@ def test_a_tracking_pixel_names_its_runner_not_the_platform_it_rents(
     assert pixel.message.endswith(f"from {src.split('/')[2]}{owner}"), pixel.message
 
 
+@pytest.mark.parametrize(("src", "pixels"), [
+    # the site's own counter on its sister domain, its name under another suffix (People's
+    # Daily's counter.people.cn on culture.people.com.cn): the site's beacon, no third party's
+    ("http://counter.harbourgazette.cn:8000/c.gif?id=31153719", 0),
+    ("https://stats.harbourgazette-media.example/p.gif?id=4", 0),
+    # another site's counter, the site's name as a vendor's customer subdomain, or its name
+    # on a suffix a dollar buys: third parties' beacons as before
+    ("http://counter.otherdaily.cn:8000/c.gif?id=31153719", 1),
+    ("https://harbourgazette.stats-vendor.example/p.gif?id=4", 1),
+    ("https://harbourgazette-stats.top/p.gif?id=4", 1),
+], ids=["sister domain", "sister domain with an asset word", "another site",
+        "a vendor's customer subdomain", "a cheap suffix"])
+def test_a_pixel_on_the_sites_sister_domain_is_the_sites_own(
+        audit_html: AuditHtml, src: str, pixels: int) -> None:
+    html = (f"<html><body><p>Ferry times.</p><img src='{src}' width='0' height='0' "
+            "style='display:none;'></body></html>")
+    found = [f for f in audit_html(html, url="http://culture.harbourgazette.com.cn/n1/a.html"
+                                   ).findings if f.kind == "tracking-pixel"]
+    assert len(found) == pixels, found
+
+
 _IMAGE_CDN = "https://i.cdn.gazettemedia.test"
 _LOGO = f"<img src='{_IMAGE_CDN}/gazette/img/logo.png' alt='Harbour Gazette'>"
 _SHEET = f"<link rel='stylesheet' href='{_IMAGE_CDN}/gazette/css/main.css'>"

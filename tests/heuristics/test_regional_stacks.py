@@ -343,6 +343,16 @@ STACKS = [
           + _P, {"Baidu Union", "Google AdSense"}, {"Baidu Union": 1, "Google AdSense": 1},
           ("baidu-clb-slot", "771206"), ("adsense-publisher", "ca-pub-4821093765120384"),
           ("adsense-slot", "7310492865")),
+    # two calls in one script write their two ads after it, in turn: each call's the next
+    stack("Baidu Union", "two BAIDU_CLB_fillSlot calls in one script, then the two frames", "",
+          _P + '<section class="pic960"><script>BAIDU_CLB_fillSlot("771206");'
+          'BAIDU_CLB_fillSlot("771207");</script>'
+          '<div id="BAIDU_DUP_wrapper_771206_0"></div>' + _RPG_UNIT
+          + '<div id="BAIDU_DUP_wrapper_771207_0"></div>' + _RPG_UNIT.replace("3001", "3002")
+          + "</section>" + _P,
+          {"Baidu Union", "88rpg"}, {"Baidu Union": 2}, ("baidu-clb-slot", "771206"),
+          ("baidu-clb-slot", "771207"), ("88rpg-unit", "27104_3001"),
+          ("88rpg-unit", "27104_3002")),
     stack("Baidu Union", "BAIDU_CLB_fillSlot, a paragraph, then an 88rpg unit", "",
           _P + _BAIDU_CLB.format(slot="771206") + _P + _RPG_UNIT + _P,
           {"Baidu Union", "88rpg"}, {"Baidu Union": 1, "88rpg": 1},
