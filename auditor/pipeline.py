@@ -98,6 +98,7 @@ from auditor.slots import (
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
+    ad_replaced_boxes,
     ad_script_boxes,
     cited_unplaced,
     cosmetic_slots,
@@ -278,10 +279,10 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
+    placing = script_requests(seen, {s.network.name for s in found_slots if s.network})
     hits += _not_hit(hits, ad_script_boxes(
-        script_requests(seen, {s.network.name for s in found_slots if s.network}),
-        lambda ad, kind: engine.match(ad, source_url=url, type=kind),
-        first_party))
+        placing, lambda ad, kind: engine.match(ad, source_url=url, type=kind), first_party))
+    hits += _not_hit(hits, ad_replaced_boxes(placing, catalogue))
     servers = ad_server_requests(seen)
     companies = advertising_companies(seen)  # a frame no network names: its host's company
     hits += _not_hit(hits, ad_frame_units(servers, found_slots,

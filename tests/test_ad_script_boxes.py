@@ -13,7 +13,7 @@ from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
 from auditor.rules.engine import ListText
-from auditor.slots import AD_SCRIPT_RULE
+from auditor.slots import AD_REPLACED_RULE, AD_SCRIPT_RULE
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +199,67 @@ def test_an_ad_vendors_tool_still_names_the_vendor(
                     engine=lists, catalogue=catalogue).pages
     assert [(s.xpath, s.network) for s in page.slots] == [("/html/body/div[2]/script", "Sovrn")]
     assert {"33Across", "Sovrn"} <= {n.network for n in page.networks}
+
+
+# blind42c (fix42c): a box moved off an ad network keeps the old tag commented out right
+# before the script that took its place, here the site's own ad proxy under random names
+_OLD_UNION = ('<!-- <script type="text/javascript">var cpro_id = "u1234567";</script>\n'
+              '<script src="https://cpro.baidustatic.com/cpro/ui/c.js"></script> -->')
+_OLD_ADSENSE = ('<!-- <script type="text/javascript">google_ad_client = "ca-pub-1234567890123456";'
+                '\ngoogle_ad_slot = "1234567890";</script>\n<script type="text/javascript" '
+                'src="//pagead2.googlesyndication.com/pagead/show_ads.js"></script> -->')
+_NEW_TAG = '<script type="text/javascript" src="//adx.town.test/r/k3j9q.js?x=ab"></script>'
+
+
+@pytest.mark.parametrize("body", [
+    # the old Baidu Union unit under a size note, the new script under it
+    f'<div class="side-box">\n<!-- right rail 300x250 -->\n{_OLD_UNION}\n{_NEW_TAG}\n</div>',
+    # the old AdSense unit, the new tag written where it stands
+    (f'<div class="foot-box">{_OLD_ADSENSE}<!-- 2017/2/28 switched to https -->\n'
+     '<script>document.write(\'<script src="//adx.town.test/common/e9w.js?q=go" type="text/'
+     'javascript"><\\/script>\');</script></div>'),
+    # the old tag's lines commented out in the script the comment keeps
+    ('<div class="side-box"><!-- <script type="text/javascript">\n// var cpro_id = "u1234567";\n'
+     '// document.write(\'<script src="https://cpro.baidustatic.com/cpro/ui/c.js"><\\/script>\');'
+     f'\n</script> -->\n{_NEW_TAG}</div>'),
+])
+def test_a_script_beside_the_ad_tag_it_replaced_is_a_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://www.town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [(s.xpath, s.network, s.rule) for s in page.slots] == [
+        ("/html/body/div", None, AD_REPLACED_RULE)]
+
+
+@pytest.mark.parametrize("body", [
+    # the tag kept commented out is a counter's, not an ad's
+    ('<div class="side-box"><!-- <script src="https://hm.baidu.com/hm.js?0123456789abcdef0123'
+     f'456789abcdef"></script> -->{_NEW_TAG}</div>'),
+    # a pop-under network's: a window, no box
+    f'<div><!-- <script src="http://www.popads.net/pop.js"></script> -->{_NEW_TAG}</div>',
+    # a look-alike host
+    ('<div><!-- <script src="https://cpro.baidustatic.com.evil.test/cpro/ui/c.js"></script> -->'
+     f'{_NEW_TAG}</div>'),
+    # the ad network named in a note, no tag kept
+    f'<div><!-- moved off cpro.baidustatic.com/cpro/ui/c.js in May -->{_NEW_TAG}</div>',
+    # a conditional comment is live code for old browsers, nothing replaced
+    ('<div><!--[if lt IE 9]><script src="https://cpro.baidustatic.com/cpro/ui/c.js"></script>'
+     f'<![endif]-->{_NEW_TAG}</div>'),
+    # the old tag after the script, not before it
+    f'<div>{_NEW_TAG}{_OLD_UNION}</div>',
+    # the box holds a link the visitor reads besides
+    f'<div>{_OLD_UNION}<a href="/more">More stories</a>{_NEW_TAG}</div>',
+    # the new script runs later (async): it fills nothing where it stands
+    f'<div>{_OLD_UNION}<script async src="//adx.town.test/r/k3j9q.js"></script></div>',
+    # the new script is a known vendor's of another kind (a counter)
+    (f'<div>{_OLD_UNION}<script src="https://hm.baidu.com/hm.js?0123456789abcdef0123456789abc'
+     'def"></script></div>'),
+    # the old tag shown in prose, escaped: no comment
+    ('<pre>&lt;!-- &lt;script src="https://cpro.baidustatic.com/cpro/ui/c.js"&gt;&lt;/script&gt;'
+     f' --&gt;</pre><div>{_NEW_TAG}</div>'),
+])
+def test_other_scripts_beside_comments_are_no_placement(
+        lists: Engine, catalogue: Catalogue, body: str) -> None:
+    (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://www.town.test/a",
+                    engine=lists, catalogue=catalogue).pages
+    assert [s.rule for s in page.slots if s.rule == AD_REPLACED_RULE] == []

@@ -49,12 +49,14 @@ from auditor.slots.markup import (
     AD_BOX_RULE,
     AD_CALL_RULE,
     AD_FRAME_RULE,
+    AD_REPLACED_RULE,
     AD_SCRIPT_RULE,
     INS_TAG_LIST,
     INS_TAG_RULE,
     ad_call_boxes,
     ad_frame_units,
     ad_named_boxes,
+    ad_replaced_boxes,
     ad_script_boxes,
     ins_tag_units,
 )
@@ -141,10 +143,9 @@ def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[F
 
 
 __all__ = ["AD_BOX_LIST", "AD_BOX_RULE", "AD_CALL_RULE", "AD_FRAME_RULE", "AD_LABEL",
-           "AD_SCRIPT_RULE", "INS_TAG_LIST", "INS_TAG_RULE", "PREBID", "PREBID_RULE", "Assigned",
-           "FoundSlot", "Unplaced", "ad_call_boxes", "ad_frame_units", "ad_named_boxes",
-           "ad_script_boxes", "adsense_own_unfilled", "cited_unplaced", "cosmetic_slots",
-           "declared_slots", "fold_served_fills", "frame_slots", "freeze", "ins_tag_units",
-           "literals_assigned",
-           "markup_bytes", "markup_sizes", "paths_handed_to", "unplaced_units",
-           "without_inert_copies"]
+           "AD_REPLACED_RULE", "AD_SCRIPT_RULE", "INS_TAG_LIST", "INS_TAG_RULE", "PREBID",
+           "PREBID_RULE", "Assigned", "FoundSlot", "Unplaced", "ad_call_boxes", "ad_frame_units",
+           "ad_named_boxes", "ad_replaced_boxes", "ad_script_boxes", "adsense_own_unfilled",
+           "cited_unplaced", "cosmetic_slots", "declared_slots", "fold_served_fills",
+           "frame_slots", "freeze", "ins_tag_units", "literals_assigned", "markup_bytes",
+           "markup_sizes", "paths_handed_to", "unplaced_units", "without_inert_copies"]

@@ -11,7 +11,7 @@ from itertools import chain, islice
 from lxml import etree
 
 from auditor.ad_names import ad_attribute
-from auditor.catalogue import Catalogue, Network, markup_names
+from auditor.catalogue import PLACELESS_FORMATS, Catalogue, Network, markup_names
 from auditor.dom.hiding import (
     HIDING_WRAPPERS,
     ZERO_FONT,
@@ -30,7 +30,7 @@ from auditor.slots.branches import _SIZE_TEXT, _unit_loader
 from auditor.slots.folding import _asks_for, _element_before, _names_another_unit
 from auditor.slots.found import _LANDMARKS, FoundSlot, _NearestAbove, _words
 from auditor.slots.labels import _LABEL_CHARS, _NOT_A_BOX_WORDS, AD_LABEL, _name_words, _names_an_ad
-from auditor.urls import host_of, is_third_party, site_of
+from auditor.urls import URL_IN_CODE, host_of, is_third_party, site_of
 
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
@@ -207,6 +207,67 @@ def ad_script_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
     return out
+
+
+AD_REPLACED_RULE = "script beside the ad tag it replaced, kept commented out in its box"
+# what of a comment is read for the tag it keeps, and how many of its URLs are asked: an
+# ad's tag is short, and a page's comments are read once each, in the boxes asked only
+_REPLACED_READ = 4000
+_REPLACED_URLS = 8
+_URL_IN_CODE = lazy_regex(URL_IN_CODE)
+
+
+def ad_replaced_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
+                      catalogue: Catalogue) -> list[tuple[etree._Element, str, str]]:
+    """The boxes that keep an ad network's tag commented out right before the script that
+    took its place, as cosmetic hits: a publisher moving a box to another ad server (or to
+    its own ad proxy, whose randomly named scripts no list or catalogue knows) comments the
+    old tag out and pastes the new one under it (`<div class="box"><!-- <script src="…
+    cpro.baidustatic.com/cpro/ui/c.js"></script> --><script src="//ads.site.test/x7k.js">
+    </script></div>`); the box is the placement, of no network the markup names. The box
+    holds tags only (`_holds_only_tags`), its live scripts load from one site, each may show
+    an ad where it stands (no known vendor of another kind) and runs there (`_in_place`),
+    none of a network the catalogue names (its own readers place those); the comments
+    right before one of them (nothing but comments between) hold a `<script` and a URL of
+    an ad network that shows its ads in boxes (no pop, push or in-text format). A script
+    beside a commented-out tracker, or in a box with text, links or images, is none.
+    `scripts`: each script element's requests (`resources.script_requests`). Each box is
+    read once, its children only, each comment `_REPLACED_READ` characters deep."""
+    out: list[tuple[etree._Element, str, str]] = []
+    read: set[etree._Element] = set()
+    for script in scripts:
+        box = script.getparent()
+        if box is None or box in read:
+            continue
+        read.add(box)
+        if not _holds_only_tags(box):
+            continue
+        loads = [(child, r) for child in box if child in scripts for r in scripts[child]]
+        if len({site_of(host_of(r.url)) for _, r in loads}) != 1 or not all(
+                r.may_show_ad and _in_place(child)
+                and catalogue.network_for(r.url, host_of(r.url)) is None for child, r in loads):
+            continue
+        if any(_after_an_ad_tag(child, catalogue) for child in dict.fromkeys(c for c, _ in loads)):
+            out.append((box, AD_REPLACED_RULE, INS_TAG_LIST))
+    return out
+
+
+def _after_an_ad_tag(script: etree._Element, catalogue: Catalogue) -> bool:
+    """Whether the comments right before a script (past other comments and whitespace)
+    keep an ad network's tag (`ad_replaced_boxes`); a conditional comment is live code."""
+    sib = script.getprevious()
+    while sib is not None and not isinstance(sib.tag, str):
+        text = (sib.text or "")[:_REPLACED_READ] if sib.tag is etree.Comment else ""
+        if "<script" in text.lower() and not text.lstrip().startswith("[if"):
+            for m in islice(_URL_IN_CODE.finditer(text), _REPLACED_URLS):
+                url = "https:" + m.group(0) if m.group(0).startswith("//") else m.group(0)
+                network = catalogue.network_for(url, host_of(url))
+                if network is not None and network.shows_ads \
+                        and network.category is Category.ADVERTISING and all(
+                            network.format_tag(fmt, [url]) is None for fmt in PLACELESS_FORMATS):
+                    return True
+        sib = sib.getprevious()
+    return False
 
 
 def _in_place(script: etree._Element) -> bool:

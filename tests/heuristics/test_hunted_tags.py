@@ -417,3 +417,58 @@ def test_ga4s_hit_shape_vouches_for_no_script_or_frame(audit_html: AuditHtml) ->
     assert "Google Analytics" not in {n.network for n in report.networks}
     assert [f.severity for f in report.findings if f.kind == "appended-script"] == [
         Severity.MEDIUM]
+
+
+# vendors blind42c's pages carried that the catalogue lacked (fix42c): bShare's share bar on
+# a Chinese news page, with its account's UUID in the loader's fragment, and Taboola's
+# snippet served from the site's own file named as EasyList and EasyPrivacy list it
+_BSHARE = "3c9e1f42-7a5b-4d8e-9f01-6b2c3d4e5f60"
+STACKS_42C = [
+    stack("bShare", "buttonLite.js#uuid=…&style=-1 + bShare.share buttons", "",
+          _P + '<div class="share"><a title="WeChat" onclick="javascript:bShare.share(event,'
+          "'weixin',0);return false;\" href=\"#\">&#160;</a></div><script type=\"text/javascript"
+          '" charset="utf-8" src="https://static.bshare.cn/b/buttonLite.js#uuid='
+          f'{_BSHARE}&#38;style=-1"></script>', {"bShare"}, {}, ("bshare-uuid", _BSHARE)),
+    stack("bShare", "the button code's order: #style=-1&amp;uuid=…&amp;lang=zh", "",
+          _P + '<div class="bshare-custom"><a title="QQ" class="bshare-qzone"></a></div>'
+          '<script type="text/javascript" charset="utf-8" src="http://static.bshare.cn/b/'
+          f'buttonLite.js#style=-1&amp;uuid={_BSHARE}&amp;pophcol=1&amp;lang=zh"></script>'
+          '<script type="text/javascript" charset="utf-8" src="http://static.bshare.cn/b/'
+          'bshareC0.js"></script>', {"bShare"}, {}, ("bshare-uuid", _BSHARE)),
+    stack("bShare", "no account registered: uuid= left empty", "",
+          _P + '<script type="text/javascript" charset="utf-8" src="http://static.bshare.cn/b/'
+          'buttonLite.js#style=-1&amp;uuid=&amp;pophcol=1&amp;lang=zh"></script>',
+          {"bShare"}, {}),
+    stack("Taboola", "the head snippet in the site's own /js/taboolaHead.js",
+          '<script type="text/javascript" src="//www.example-blog.com/js/taboolaHead.js">'
+          "</script>", _P, {"Taboola"}, {}),
+    stack("Taboola", "the footer snippet in the site's own taboola-footer.js", "",
+          _P + '<script src="/wp-content/themes/kitchen/js/taboola-footer.js"></script>',
+          {"Taboola"}, {}),
+]
+
+
+@pytest.mark.parametrize("s", STACKS_42C, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_fix42c_tag_is_named_with_its_ids(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert serious(report) == []
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    ("look-alike hosts", '<script src="https://static.bshare.cn.evil.test/b/buttonLite.js#uuid='
+     f'{_BSHARE}"></script><script src="https://static.notbshare.cn/b/buttonLite.js#uuid='
+     f'{_BSHARE}"></script>'),
+    ("another site's file named after the vendor", '<script src="https://cdn.evil.test/'
+     'taboolaHead.js"></script>'),
+    ("a file whose name only holds the vendor's", '<script src="/js/taboola-vs-outbrain-'
+     'chart.js"></script><script src="/js/notaboola.js"></script>'),
+    ("the vendors' words in prose and a <pre>", "<p>Paste buttonLite.js#uuid="
+     f"{_BSHARE} from static.bshare.cn/b/ and taboolaHead.js in the head.</p><pre>&lt;script "
+     f'src="http://static.bshare.cn/b/buttonLite.js#uuid={_BSHARE}"&gt;</pre>'),
+])
+def test_fix42c_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str,
+                                              body: str) -> None:
+    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
+    assert_names_none(report, {"bShare", "Taboola"})
+    assert [i for i in report.ids if i.kind == "bshare-uuid"] == []
