@@ -266,7 +266,8 @@ def test_a_script_beside_the_ad_tag_it_replaced_is_a_placement(
     (f'<div id="footer-js"><script src="/js/app.js"></script>{_OLD_ADSENSE}\n'
      '<script src="/js/menu.js"></script></div>'),
     # the site's own copy of a library every theme loads, under the old tag
-    f'<div class="scripts">{_OLD_ADSENSE}<script src="/static/js/jquery-3.7.1.min.js"></script></div>',
+    (f'<div class="scripts">{_OLD_ADSENSE}'
+     '<script src="/static/js/jquery-3.7.1.min.js"></script></div>'),
 ])
 def test_other_scripts_beside_comments_are_no_placement(
         lists: Engine, catalogue: Catalogue, body: str) -> None:
