@@ -84,6 +84,11 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
          'document.head.appendChild(s); })();</script></div>'),
     # the vendor's loader in the head places nothing
     ('<script src="http://cache.feedads.test/lib.js"></script>', ""),
+    # revC42: nor does a `<noscript>` of the head, an ad's script in it, or one under the old
+    # tag it replaced (`ad_replaced_boxes`)
+    ('<noscript><script src="http://cache.feedads.test/347/feed.js"></script></noscript>', ""),
+    ('<noscript><!-- <script src="https://cpro.baidustatic.com/cpro/ui/c.js"></script> -->'
+     '<script src="//adx.town.test/r/k3j9q.js?x=ab"></script></noscript>', ""),
 ])
 def test_other_script_boxes_are_no_placement(
         lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
