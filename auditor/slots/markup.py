@@ -286,8 +286,11 @@ def _in_place(script: etree._Element) -> bool:
 
 def _holds_only_tags(box: etree._Element) -> bool:
     """Whether a box holds an ad tag's parts only (`_TAG_PARTS`, comments) and no text of
-    its own, and is no part of the page's frame (head, body, landmark, form)."""
-    if str(box.tag).lower() in _NOT_A_BOX or (box.text or "").strip():
+    its own, and is no part of the page's frame (head, body, landmark, form), nor in the
+    head (its `<noscript>`: nothing there shows)."""
+    parent = box.getparent()
+    if str(box.tag).lower() in _NOT_A_BOX or (box.text or "").strip() \
+            or (parent is not None and str(parent.tag).lower() == "head"):
         return False
     return all((not isinstance(child.tag, str) or child.tag.lower() in _TAG_PARTS)
                and not (child.tail or "").strip() for child in box)
