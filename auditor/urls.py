@@ -1219,3 +1219,27 @@ def mangled_page_address(url: str, first_party: str | None) -> str | None:
         if first_party is None or registrable_domain(host) == registrable_domain(first_party):
             return host
     return None
+
+
+# the files of the libraries every theme loads from a public CDN, by the names their
+# releases give them (`jquery-3.7.1.min.js`, `jquery.slim.min.js`, `jquery-migrate.min.js`,
+# `bootstrap.bundle.min.js`): what a script claims to be by its name alone
+_LIBRARIES = (
+    ("jQuery", lazy_regex(r"jquery(?:[-.](?:\d+(?:\.\d+)*|min|slim|migrate|latest))*\.js",
+                          re.I)),
+    ("Bootstrap", lazy_regex(r"bootstrap(?:\.bundle)?(?:\.min)?\.js", re.I)),
+)
+
+
+def library_of(url: str) -> str | None:
+    """The library a script's file name says it is, if any: a skimmer or a Balada loader
+    served as `jquery.min.js` from a host dressed as jQuery or its CDN passes for the
+    copy every theme loads.
+
+    >>> library_of("https://jquery-cdn.test/jquery-3.7.1.min.js?ver=3"), library_of("/a.js")
+    ('jQuery', None)
+    >>> library_of("https://x.test/js/bootstrap.bundle.min.js"), library_of("/jquery.ui.js")
+    ('Bootstrap', None)
+    """
+    name = url.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    return next((lib for lib, pattern in _LIBRARIES if pattern.fullmatch(name)), None)

@@ -84,6 +84,11 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
          'document.head.appendChild(s); })();</script></div>'),
     # the vendor's loader in the head places nothing
     ('<script src="http://cache.feedads.test/lib.js"></script>', ""),
+    # revC42: nor does a `<noscript>` of the head, an ad's script in it, or one under the old
+    # tag it replaced (`ad_replaced_boxes`)
+    ('<noscript><script src="http://cache.feedads.test/347/feed.js"></script></noscript>', ""),
+    ('<noscript><!-- <script src="https://cpro.baidustatic.com/cpro/ui/c.js"></script> -->'
+     '<script src="//adx.town.test/r/k3j9q.js?x=ab"></script></noscript>', ""),
 ])
 def test_other_script_boxes_are_no_placement(
         lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
@@ -222,6 +227,9 @@ _NEW_TAG = '<script type="text/javascript" src="//adx.town.test/r/k3j9q.js?x=ab"
     ('<div class="side-box"><!-- <script type="text/javascript">\n// var cpro_id = "u1234567";\n'
      '// document.write(\'<script src="https://cpro.baidustatic.com/cpro/ui/c.js"><\\/script>\');'
      f'\n</script> -->\n{_NEW_TAG}</div>'),
+    # two units of the box moved, each script under the tag it replaced: one box
+    (f'<div class="side-box">{_OLD_UNION}{_NEW_TAG}{_OLD_ADSENSE}'
+     '<script src="//adx.town.test/r/p2x.js?y=cd"></script></div>'),
 ])
 def test_a_script_beside_the_ad_tag_it_replaced_is_a_placement(
         lists: Engine, catalogue: Catalogue, body: str) -> None:
@@ -257,6 +265,14 @@ def test_a_script_beside_the_ad_tag_it_replaced_is_a_placement(
     # the old tag shown in prose, escaped: no comment
     ('<pre>&lt;!-- &lt;script src="https://cpro.baidustatic.com/cpro/ui/c.js"&gt;&lt;/script&gt;'
      f' --&gt;</pre><div>{_NEW_TAG}</div>'),
+    # revC42: a footer box of the site's own scripts, the old tag kept above one of them
+    (f'<div id="footer-js">{_OLD_UNION}\n<script src="/js/jquery.min.js"></script>\n'
+     '<script src="/js/app.js"></script>\n<script src="/js/menu.js"></script></div>'),
+    (f'<div id="footer-js"><script src="/js/app.js"></script>{_OLD_ADSENSE}\n'
+     '<script src="/js/menu.js"></script></div>'),
+    # the site's own copy of a library every theme loads, under the old tag
+    (f'<div class="scripts">{_OLD_ADSENSE}'
+     '<script src="/static/js/jquery-3.7.1.min.js"></script></div>'),
 ])
 def test_other_scripts_beside_comments_are_no_placement(
         lists: Engine, catalogue: Catalogue, body: str) -> None:

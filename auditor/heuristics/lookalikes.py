@@ -15,7 +15,6 @@ a brand that no CDN the catalogue knows runs: the fake jQuery a skimmer's tag pa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -29,7 +28,14 @@ from auditor.lazy_re import lazy_regex
 from auditor.literals import ID_WORD, id_words
 from auditor.model import Finding, Identifier, Lookalike, Origin, RequestType, Severity, hint_via
 from auditor.resources import Sighting
-from auditor.urls import CDN_DRESS, host_of, is_third_party, registrable_domain, related_site
+from auditor.urls import (
+    CDN_DRESS,
+    host_of,
+    is_third_party,
+    library_of,
+    registrable_domain,
+    related_site,
+)
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
 SHOWN_IDS = 5  # a look-alike's IDs its finding names
@@ -183,30 +189,6 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
                                   line_of(item.element), page.xpath(item.element), code)
     return tuple(out.values())
-
-
-# the files of the libraries every theme loads from a public CDN, by the names their
-# releases give them (`jquery-3.7.1.min.js`, `jquery.slim.min.js`, `jquery-migrate.min.js`,
-# `bootstrap.bundle.min.js`): what a script claims to be by its name alone
-_LIBRARIES = (
-    ("jQuery", lazy_regex(r"jquery(?:[-.](?:\d+(?:\.\d+)*|min|slim|migrate|latest))*\.js",
-                          re.I)),
-    ("Bootstrap", lazy_regex(r"bootstrap(?:\.bundle)?(?:\.min)?\.js", re.I)),
-)
-
-
-def library_of(url: str) -> str | None:
-    """The library a script's file name says it is, if any: a skimmer or a Balada loader
-    served as `jquery.min.js` from a host dressed as jQuery or its CDN passes for the
-    copy every theme loads.
-
-    >>> library_of("https://jquery-cdn.test/jquery-3.7.1.min.js?ver=3"), library_of("/a.js")
-    ('jQuery', None)
-    >>> library_of("https://x.test/js/bootstrap.bundle.min.js"), library_of("/jquery.ui.js")
-    ('Bootstrap', None)
-    """
-    name = url_path(url).rsplit("/", 1)[-1]
-    return next((lib for lib, pattern in _LIBRARIES if pattern.fullmatch(name)), None)
 
 
 def _tied(url: str, code: str, network: Network) -> bool:

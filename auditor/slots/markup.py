@@ -30,7 +30,7 @@ from auditor.slots.branches import _SIZE_TEXT, _unit_loader
 from auditor.slots.folding import _asks_for, _element_before, _names_another_unit
 from auditor.slots.found import _LANDMARKS, FoundSlot, _NearestAbove, _words
 from auditor.slots.labels import _LABEL_CHARS, _NOT_A_BOX_WORDS, AD_LABEL, _name_words, _names_an_ad
-from auditor.urls import URL_IN_CODE, host_of, is_third_party, site_of
+from auditor.urls import URL_IN_CODE, host_of, is_third_party, library_of, site_of
 
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
@@ -227,10 +227,12 @@ def ad_replaced_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
     </script></div>`); the box is the placement, of no network the markup names. The box
     holds tags only (`_holds_only_tags`), its live scripts load from one site, each may show
     an ad where it stands (no known vendor of another kind) and runs there (`_in_place`),
-    none of a network the catalogue names (its own readers place those); the comments
-    right before one of them (nothing but comments between) hold a `<script` and a URL of
-    an ad network that shows its ads in boxes (no pop, push or in-text format). A script
-    beside a commented-out tracker, or in a box with text, links or images, is none.
+    none of a network the catalogue names (its own readers place those) nor a library by
+    its file name (`library_of`: the site's own `jquery.min.js`); the comments right before
+    each of them (nothing but comments between) hold a `<script` and a URL of an ad network
+    that shows its ads in boxes (no pop, push or in-text format). A script beside a
+    commented-out tracker, in a box with text, links or images, or a footer box of the
+    site's scripts where the old tag stands above one of them only, is none.
     `scripts`: each script element's requests (`resources.script_requests`). Each box is
     read once, its children only, each comment `_REPLACED_READ` characters deep."""
     out: list[tuple[etree._Element, str, str]] = []
@@ -244,10 +246,10 @@ def ad_replaced_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
             continue
         loads = [(child, r) for child in box if child in scripts for r in scripts[child]]
         if len({site_of(host_of(r.url)) for _, r in loads}) != 1 or not all(
-                r.may_show_ad and _in_place(child)
+                r.may_show_ad and _in_place(child) and library_of(r.url) is None
                 and catalogue.network_for(r.url, host_of(r.url)) is None for child, r in loads):
             continue
-        if any(_after_an_ad_tag(child, catalogue) for child in dict.fromkeys(c for c, _ in loads)):
+        if all(_after_an_ad_tag(child, catalogue) for child in dict.fromkeys(c for c, _ in loads)):
             out.append((box, AD_REPLACED_RULE, INS_TAG_LIST))
     return out
 
@@ -284,8 +286,11 @@ def _in_place(script: etree._Element) -> bool:
 
 def _holds_only_tags(box: etree._Element) -> bool:
     """Whether a box holds an ad tag's parts only (`_TAG_PARTS`, comments) and no text of
-    its own, and is no part of the page's frame (head, body, landmark, form)."""
-    if str(box.tag).lower() in _NOT_A_BOX or (box.text or "").strip():
+    its own, and is no part of the page's frame (head, body, landmark, form), nor in the
+    head (its `<noscript>`: nothing there shows)."""
+    parent = box.getparent()
+    if str(box.tag).lower() in _NOT_A_BOX or (box.text or "").strip() \
+            or (parent is not None and str(parent.tag).lower() == "head"):
         return False
     return all((not isinstance(child.tag, str) or child.tag.lower() in _TAG_PARTS)
                and not (child.tail or "").strip() for child in box)
