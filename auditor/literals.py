@@ -67,7 +67,6 @@ class LiteralSet:
         return found
 
 
-
 _BATCH = 1 << 20  # needle bytes per RE2 program: a bounded program, a scan of the text each
 _RESTART = 256  # scans landing on spent needles alone, past which they are compiled out
 
@@ -87,6 +86,14 @@ def occurrences(text: str | bytes, caps: Mapping[str, int]) -> dict[str, list[in
             found[v] = list(range(min(cap, len(text) + 1)))
         elif cap > 0:
             live[v.encode("utf-8", "surrogatepass")] = v
+    many = max(64, len(data) >> 14)  # a cap past which one find loop is cheaper
+    for needle, v in list(live.items()):
+        if caps[v] > many:  # a value many elements carry: as many starts, each an RE2 call
+            hits, at = found[v], data.find(needle)
+            while at >= 0 and len(hits) < caps[v]:
+                hits.append(at)
+                at = data.find(needle, at + len(needle))
+            del live[needle]
     batch: list[bytes] = []
     size = 0
     for needle in sorted(live, key=len):
