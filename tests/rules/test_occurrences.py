@@ -84,3 +84,31 @@ def test_carriers_of_many_numbered_ids_find_each_unit() -> None:
     found = PageFeatures(page, ()).carriers([f"#div-gpt-ad-{i}" for i in range(120)])
     assert all([e.get("id") for e in found[f"#div-gpt-ad-{i}"]] == [f"div-gpt-ad-{i}"]
                for i in range(120))
+
+
+def _boxes(n: int) -> str:
+    """`n` sibling ad boxes of seven classes, ids numbered (`ad-1` is inside `ad-10` and
+    `div-gpt-ad-1-0`: each is walked for)."""
+    boxes = "".join(f'<p>para {i}</p><div class="ad-box adsbygoogle-{i % 7}" id="ad-{i}">'
+                    f'<div id="div-gpt-ad-{i}-0"></div></div>' for i in range(n))
+    return f"<html><body><article>{boxes}</article></body></html>"
+
+
+def _walk_seconds(n: int) -> float:
+    page = parse_page(_boxes(n))
+    keys = [f".adsbygoogle-{i}" for i in range(7)] + [f"#ad-{j * n // 10}" for j in range(10)]
+    start = time.perf_counter()
+    PageFeatures(page, ()).carriers(keys)
+    return time.perf_counter() - start
+
+
+def test_walks_of_ids_and_classes_together_in_linear_time() -> None:
+    """Ids found more than once and classes walked together: a union of two XPath paths
+    had libxml2 sort the merged set by walking between siblings (quadratic)."""
+    assert_linear(_walk_seconds, 1500, "ids and classes walked together", floor=0.01)
+
+
+def test_walks_of_ids_and_classes_together_find_the_boxes() -> None:
+    found = PageFeatures(parse_page(_boxes(30)), ()).carriers([".adsbygoogle-3", "#ad-1"])
+    assert [e.get("id") for e in found[".adsbygoogle-3"]] == ["ad-3", "ad-10", "ad-17", "ad-24"]
+    assert [e.get("id") for e in found["#ad-1"]] == ["ad-1"]
