@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -18,8 +19,10 @@ from auditor.dom.parser import (
     class_values,
     id_values,
     ids_registered,
+    in_document_order,
 )
 from auditor.lazy_re import lazy_regex
+from auditor.literals import occurrences
 from auditor.rules.cosmetic.compound import check
 from auditor.rules.cosmetic.guards import GUARD, Guard, GuardPlan
 
@@ -34,6 +37,7 @@ _DATA_ATTRS: Any = etree.XPath("//*/@*[starts-with(name(), 'data-')]")  # smart:
 # a literal-prefix scan instead of calling name() on every attribute of the tree
 _SOURCE_DATA_NAME_RE = lazy_regex(rb"data-[^\s/>=]*")
 _BY_ID: Any = etree.XPath("id($v)")
+_IDS_PER_CALL = 512
 
 
 class PageViews(Protocol):
@@ -126,15 +130,22 @@ def _tag_openings(tags: tuple[str, ...]) -> frozenset[bytes]:
 def _carrier_query(plan: tuple[tuple[str, tuple[str, ...]], ...], hrefs: int) -> Any:
     """One XPath call for several carrier walks (see `PageFeatures._walk`), each over
     the attribute nodes of the elements of its names (() for any), so the test runs on
-    attributes alone. `$id`/`$class`: values a line each; `$h0`...: needles."""
-    parts: list[str] = []
+    attributes alone. `$id`/`$class`: values a line each; `$h0`...: needles. One path
+    with the walks as alternatives: a union of paths had libxml2 sort the merged set,
+    comparing two nodes by walking the siblings between them (9,000 boxes: 10 s)."""
+    tests: list[str] = []
     for attr, names in plan:
         if attr == "href":
             test = " or ".join(f"contains(., $h{i})" for i in range(hrefs))
         else:
             test = f"contains(${attr}, .)"
-        parts += [f"//{n}[@{attr}[{test}]]" for n in names or ("*",)]
-    return etree.XPath(" | ".join(parts))
+        tests.append(f"({_names_test(names)}@{attr}[{test}])")
+    return etree.XPath(f"//*[{' or '.join(tests)}]")
+
+
+def _names_test(names: tuple[str, ...]) -> str:
+    """An XPath test that an element is of one of `names` (() for any), and-ed before."""
+    return "(" + " or ".join(f"self::{n}" for n in names) + ") and " if names else ""
 
 
 # the tag name of the start tag a markup offset lies in (on lowered markup)
@@ -144,6 +155,10 @@ _HINT_LIMIT = 16  # occurrences of a value in the markup past which its tags are
 # below this, scanning the markup for the values saves less than it costs (measured on
 # python-policy.html cut to 6-48 KB: equal at 6 KB, 6-12% faster from 10 KB)
 _HINT_MIN_BYTES = 8192
+# wanted ids or classes (characters, run together) past which a walk looks each element's
+# value up in a set: libxml2's `contains($values, .)` reads them all at each element
+# (30,000 numbered Ad Manager units on a 1 MB page: 2 s; 5 MB: a minute)
+_CONTAINS_MAX = 4096
 
 
 class PageFeatures:
@@ -323,14 +338,21 @@ class PageFeatures:
                     hinted.append(attr)
             plan.append((attr, names))
         hrefs = sum(len(values) for attr, values, _ in walks if attr == "href")
-        els = _carrier_query(tuple(plan), hrefs)(self.root, **args)
+        many = {attr for attr, _, _ in walks if len(args.get(attr, "")) > _CONTAINS_MAX}
+        asked = [(attr, names) for attr, names in plan if attr not in many]
+        els = _carrier_query(tuple(asked), hrefs)(self.root, **args) if asked else []
+        if many:
+            els = in_document_order([*els, *(e for (attr, values, _), (_, names) in zip(
+                walks, plan, strict=True) if attr in many
+                for e in _valued(self.root, attr, values, names))])
         out = {attr: els for attr, _, _ in walks}
         for attr, values, _ in walks:
             if attr in hinted:
-                held = [e.get(attr) for e in els]
-                if any(held.count(v) < self.values.count(v) for v in values):
-                    every = _carrier_query(((attr, ()),), 0)  # all elements
-                    out[attr] = every(self.root, **{attr: args[attr]})
+                held = Counter(e.get(attr) for e in els)
+                seen = occurrences(self.values, {v: held[v] + 1 for v in values})
+                if any(len(seen[v]) > held[v] for v in values):  # all elements
+                    out[attr] = (_valued(self.root, attr, values, ()) if attr in many else
+                                 _carrier_query(((attr, ()),), 0)(self.root, **{attr: args[attr]}))
         return out
 
     def _walk_in_python(
@@ -354,23 +376,22 @@ class PageFeatures:
         raw, low = self._raw, self.source
         if raw is None or low is None or len(raw) < _HINT_MIN_BYTES:
             return ()
+        wanted = list(values)
+        if any(len(v) < 3 or not v.isascii() for v in wanted):
+            return ()
+        in_markup = occurrences(raw, dict.fromkeys(wanted, _HINT_LIMIT + 1))
+        in_values = occurrences(self.values, {v: len(in_markup[v]) + 1 for v in wanted})
         found: set[str] = set()
-        for v in values:
-            if len(v) < 3 or not v.isascii():
+        for v in wanted:
+            starts = in_markup[v]
+            if len(starts) > _HINT_LIMIT or len(in_values[v]) > len(starts):
                 return ()
-            needle = v.encode()
-            seen = 0
-            at = raw.find(needle)
-            while at >= 0:
-                seen += 1
+            for at in starts:
                 lt = low.rfind(b"<", 0, at)
-                m = _TAG_NAME.match(low, lt) if lt >= 0 and seen <= _HINT_LIMIT else None
+                m = _TAG_NAME.match(low, lt) if lt >= 0 else None
                 if m is None:
                     return ()
                 found.add(m.group(1).decode())
-                at = raw.find(needle, at + len(needle))
-            if seen < self.values.count(v):
-                return ()
         return tuple(sorted(found))
 
     def _ids_passing(self, op: str, value: str) -> list[str]:
@@ -383,16 +404,21 @@ class PageFeatures:
 
     def _unique_ids(self, values: set[str]) -> dict[str, list[Any]]:
         """id value -> its element, for the values that occur once on the page (in one
-        attribute value at most), by one `id()` call (the parser's ID table, no walk)."""
-        count = self.values.count
-        single = [v for v in values if v and v.isprintable() and " " not in v and count(v) == 1]
+        attribute value at most), by one `id()` call (the parser's ID table, no walk).
+        The ids go in the order they occur in, the document's, a few hundred a call:
+        libxml2 sorts the call's node-set (out of order, 30,000 sibling units took
+        minutes) and compares each node it adds with those already in it."""
+        asked = [v for v in values if v and v.isprintable() and " " not in v]
+        at = occurrences(self.values, dict.fromkeys(asked, 2))
+        single = sorted((v for v in asked if len(at[v]) == 1), key=lambda v: at[v][0])
         if not single:
             return {}
         found: dict[str, list[Any]] = {}
-        for e in _BY_ID(self.root, v=" ".join(single)):
-            v = e.get("id")
-            if v in values:
-                found[v] = [e]
+        for i in range(0, len(single), _IDS_PER_CALL):
+            for e in _BY_ID(self.root, v=" ".join(single[i:i + _IDS_PER_CALL])):
+                v = e.get("id")
+                if v in values:
+                    found[v] = [e]
         return found
 
 
@@ -408,6 +434,18 @@ def _named(tags: dict[str, frozenset[str] | None], keys: Iterable[str]) -> tuple
     if not names or not all(_TAG_OK.fullmatch(n) for n in names):
         return None
     return tuple(sorted(names))
+
+
+@functools.lru_cache(maxsize=64)
+def _having_query(attr: str, names: tuple[str, ...]) -> Any:
+    """The elements of `names` (() for any) carrying `attr`, in one XPath call."""
+    return etree.XPath(f"//*[{_names_test(names)}@{attr}]")
+
+
+def _valued(root: Any, attr: str, values: set[str], names: tuple[str, ...]) -> list[Any]:
+    """The elements of `names` (() for any) whose `attr` is one of `values`: a set look-up
+    per element where `contains($values, .)` would read all the values at each."""
+    return [e for e in _having_query(attr, names)(root) if e.get(attr) in values]
 
 
 def _with_attribute(root: Any, name: str) -> list[Any]:
