@@ -496,6 +496,15 @@ STACKS = [
           ',document.head.appendChild(t)}();</script><noscript><img src="https://vk.com/rtrg?p='
           'VK-RTRG-271904-aBcDe" style="position:fixed; left:-999px;" alt=""/></noscript>',
           {"VK Ads (retargeting pixel)"}, {}, ("vk-retargeting", "VK-RTRG-271904-aBcDe")),
+    # Kakao's pixel in AdFit's folder on Kakao's CDN: the pixel's, no AdFit
+    stack("Kakao Pixel", "kp.js + kakaoPixel('<id>').pageView()", "",
+          _P + '<script type="text/javascript" charset="UTF-8" src="//t1.daumcdn.net/kas/static/'
+          'kp.js"></script><script type="text/javascript">\n      kakaoPixel('
+          "'4721093385610472210').pageView();\n</script>", {"Kakao Pixel"}, {},
+          ("kakao-pixel", "4721093385610472210")),
+    stack("BizSpring Logger", "its script on logger.co.kr", "",
+          _P + '<script type="text/javascript" src="//script.logger.co.kr/tracker_weekday.js">'
+          "</script>", {"BizSpring Logger"}, {}),
 ]
 
 
@@ -574,14 +583,17 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '<script src="//adimg.daumcdn.net.evil.net/rt/roosevelt.js"></script>'
      '<img src="http://gtp3.acecounter.com.evil.net:8080/?uid=AH5A12345678901&amp;je=n">'
      '<img src="https://notvk.com/rtrg?r=Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8Ol9">'
-     '<script src="https://evil.example/bitrix.info/ba.js"></script>'),
+     '<script src="https://evil.example/bitrix.info/ba.js"></script>'
+     '<script src="//t1.daumcdn.net.evil.net/kas/static/kp.js"></script>'
+     '<script src="//script.notlogger.co.kr/tracker.js"></script>'),
     ("the Korean and Russian tags' code in prose and a <pre>",
      "<p>Paste rGroupNeo.playGoods() and load_rtg(\"event.realclick.co.kr/rtarget/rtget.js?"
      "rtcode=weekdaykit\") into the footer.</p><pre>var roosevelt_params = {retargeting_id:"
      "'Qw3rTy.uIoPaSdFgHjKl00'}; var HL_GUL = 'ngc3.nsm-corp.com'; var HL_GCD = "
      "'CS4A11223344556'; var _AceGID=(function(){var Inf=['a','b','AH5A12345678901','AW']})();"
      " _ba.push([\"aid\", \"0f1e2d3c4b5a69788796a5b4c3d2e1f0\"]); VK.Retargeting.Init("
-     "\"VK-RTRG-271904-aBcDe\"); var rf = new EN(); rf.sendRf();</pre>"),
+     "\"VK-RTRG-271904-aBcDe\"); var rf = new EN(); rf.sendRf();"
+     " kakaoPixel('4721093385610472210').pageView();</pre>"),
     ("a site's own objects of the same names",
      "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
      "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
@@ -595,4 +607,5 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "MicroAd", "Enliple (Withpang/Mobon)", "Screenview (NeoEbiz)",
                        "Kakao (Daum DDN retargeting)", "RealClick", "NSM Site Analyst (Logger)",
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
-                       "VK Ads (retargeting pixel)"})
+                       "VK Ads (retargeting pixel)", "Kakao Pixel",
+                       "BizSpring Logger"})
