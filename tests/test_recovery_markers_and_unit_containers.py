@@ -149,9 +149,11 @@ EAR_BANNERS = b"""<html><head><title>t</title></head><body>
 <a target="_blank" href="http://www.dental-clinic.example"><img src="https://news.test/assets/advertise/clinic_web_ad.gif"></a></div>
 <div class="logo"><a href="https://news.test/"><img src="https://news.test/images/logo.png"></a></div>
 <div class="col-right" id="right-box">
-<a target="_blank" href="https://www.herbals.example/"><img src="/media/advertisement/herbals.gif"></a></div></div>
+<a target="_blank" href="https://www.herbals.example/">
+<img src="/media/advertisement/herbals.gif"></a></div></div>
 <p>Article text that a reader came for.</p>
-<div class="foot"><a href="https://news.test/advertise-with-us/"><img src="https://news.test/assets/advertise/advertise-here.png" alt="Advertise with us"></a>
+<div class="foot"><a href="https://news.test/advertise-with-us/">
+<img src="https://news.test/assets/advertise/advertise-here.png" alt="Advertise with us"></a>
 <img src="/assets/advertise/rates-chart.png" alt="rates">
 <a href="https://www.partner.example/"><img src="/assets/partners/partner.png"></a>
 <p>Our banners live under /assets/advertise/ on the server.</p></div>
