@@ -505,6 +505,21 @@ STACKS = [
     stack("BizSpring Logger", "its script on logger.co.kr", "",
           _P + '<script type="text/javascript" src="//script.logger.co.kr/tracker_weekday.js">'
           "</script>", {"BizSpring Logger"}, {}),
+    # Serbian, Russian and Indian vendors the filter lists name by host: a script of theirs
+    *(stack(name, f"a script of {host}", "", _P + f'<script async src="https://{host}/{path}">'
+            "</script>", {name}, {})
+      for name, host, path in [
+          ("Midas Network", "cdn.midas-network.com", "Scripts/midas-widget.js"),
+          ("AdSniper", "cdn.adsniper.ru", "js/sniper.js"),
+          ("Buzzoola", "tube.buzzoola.com", "new/build/buzzlibrary.js"),
+          ("OTM", "ads.otm-r.com", "js/otm.js"),
+          ("24SMI", "jsn.24smi.net", "smi.js"),
+          ("WebEngage", "ssl.widgets.webengage.com", "js/webengage-min-v-6.0.js"),
+          ("MoEngage", "cdn.moengage.com", "webpush/moe_webSdk.min.latest.js"),
+      ]),
+    stack("CleverTap", "its web SDK's beacon on wzrkt.com", "",
+          _P + '<img src="https://in1.wzrkt.com/a?t=96&amp;z=WRK-4R8-6Z5" width="1" height="1" '
+          'alt="">', {"CleverTap"}, {}),
 ]
 
 
@@ -585,7 +600,10 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '<img src="https://notvk.com/rtrg?r=Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8Ol9">'
      '<script src="https://evil.example/bitrix.info/ba.js"></script>'
      '<script src="//t1.daumcdn.net.evil.net/kas/static/kp.js"></script>'
-     '<script src="//script.notlogger.co.kr/tracker.js"></script>'),
+     '<script src="//script.notlogger.co.kr/tracker.js"></script>'
+     '<script src="https://cdn.midas-network.com.evil.net/m.js"></script>'
+     '<script src="https://notbuzzoola.com/b.js"></script>'
+     '<script src="https://evil.example/webengage.com/w.js"></script>'),
     ("the Korean and Russian tags' code in prose and a <pre>",
      "<p>Paste rGroupNeo.playGoods() and load_rtg(\"event.realclick.co.kr/rtarget/rtget.js?"
      "rtcode=weekdaykit\") into the footer.</p><pre>var roosevelt_params = {retargeting_id:"
@@ -608,4 +626,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "Kakao (Daum DDN retargeting)", "RealClick", "NSM Site Analyst (Logger)",
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
-                       "BizSpring Logger"})
+                       "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage"})
