@@ -517,6 +517,13 @@ STACKS = [
           ("WebEngage", "ssl.widgets.webengage.com", "js/webengage-min-v-6.0.js"),
           ("MoEngage", "cdn.moengage.com", "webpush/moe_webSdk.min.latest.js"),
       ]),
+    stack("Adinsight", "TRS_AIDX + adlog.adinsight.co.kr/emnet/trs_esc.js written", "",
+          _P + "<script type=\"text/javascript\">\nvar TRS_AIDX = 5123;\nvar TRS_PROTOCOL = "
+          "document.location.protocol;\ndocument.writeln();\nvar TRS_URL = TRS_PROTOCOL + '//' +"
+          " ((TRS_PROTOCOL=='https:')?'analysis.adinsight.co.kr':'adlog.adinsight.co.kr') +  "
+          "'/emnet/trs_esc.js';\ndocument.writeln(\"<scr\"+\"ipt language='javascript' src='\""
+          " + TRS_URL + \"'></scr\"+\"ipt>\");\n</script>", {"Adinsight (Emnet)"}, {},
+          ("adinsight-aidx", "5123")),
     stack("CleverTap", "its web SDK's beacon on wzrkt.com", "",
           _P + '<img src="https://in1.wzrkt.com/a?t=96&amp;z=WRK-4R8-6Z5" width="1" height="1" '
           'alt="">', {"CleverTap"}, {}),
@@ -603,7 +610,8 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '<script src="//script.notlogger.co.kr/tracker.js"></script>'
      '<script src="https://cdn.midas-network.com.evil.net/m.js"></script>'
      '<script src="https://notbuzzoola.com/b.js"></script>'
-     '<script src="https://evil.example/webengage.com/w.js"></script>'),
+     '<script src="https://evil.example/webengage.com/w.js"></script>'
+     "<script>var TRS_AIDX = 5123; var u = '//adlog.adinsight.co.kr.evil.net/t.js';</script>"),
     ("the Korean and Russian tags' code in prose and a <pre>",
      "<p>Paste rGroupNeo.playGoods() and load_rtg(\"event.realclick.co.kr/rtarget/rtget.js?"
      "rtcode=weekdaykit\") into the footer.</p><pre>var roosevelt_params = {retargeting_id:"
@@ -626,4 +634,5 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "Kakao (Daum DDN retargeting)", "RealClick", "NSM Site Analyst (Logger)",
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
-                       "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage"})
+                       "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
+                       "Adinsight (Emnet)"})
