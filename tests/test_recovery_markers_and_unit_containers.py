@@ -139,3 +139,30 @@ def test_adobe_target_page_hook_names_adobe(project_engine: Engine, catalogue: C
     bare = TARGET_HOOK.replace(b"targetPageParams = function", b"pageParams = function")
     assert "Adobe Experience Platform" not in {
         n.network for n in _page(bare, project_engine, catalogue).networks}
+
+
+# a news site's direct-sold "ear" banners beside its logo: links out round images of its own
+# ad folder; its own sales page's button from that folder, an image of the folder with no
+# link, a link out round an image of another folder, and the folder's path in prose are none
+EAR_BANNERS = b"""<html><head><title>t</title></head><body>
+<div class="masthead"><div class="col-left" id="left-box">
+<a target="_blank" href="http://www.dental-clinic.example"><img src="https://news.test/assets/advertise/clinic_web_ad.gif"></a></div>
+<div class="logo"><a href="https://news.test/"><img src="https://news.test/images/logo.png"></a></div>
+<div class="col-right" id="right-box">
+<a target="_blank" href="https://www.herbals.example/">
+<img src="/media/advertisement/herbals.gif"></a></div></div>
+<p>Article text that a reader came for.</p>
+<div class="foot"><a href="https://news.test/advertise-with-us/">
+<img src="https://news.test/assets/advertise/advertise-here.png" alt="Advertise with us"></a>
+<img src="/assets/advertise/rates-chart.png" alt="rates">
+<a href="https://www.partner.example/"><img src="/assets/partners/partner.png"></a>
+<p>Our banners live under /assets/advertise/ on the server.</p></div>
+</body></html>"""
+
+
+def test_a_link_out_round_an_image_of_the_sites_ad_folder_is_a_direct_banner(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(EAR_BANNERS, project_engine, catalogue)
+    assert sorted((s.xpath, s.network) for s in page.slots) == [
+        ("/html/body/div[1]/div[1]/a/img", None),
+        ("/html/body/div[1]/div[3]/a/img", None)]

@@ -579,6 +579,8 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
 # a comment that is markup put aside: it opens with a start tag and closes with an end tag
 _MARKUP_ASIDE = lazy_regex(r"^<[A-Za-z][\w-]{0,20}[\s>][\s\S]*</[A-Za-z][\w-]{0,20}\s*>$")
 _TAG = lazy_regex(r"<[^<>]{0,2000}>")
+# a run of text's formatting tag inside a line (bold, italic, a span): no line's end
+_PHRASING_TAG = lazy_regex(r"</?(?:strong|b|em|i|u|span|font|small)(?:\s[^<>]{0,2000})?/?>", re.I)
 _LABEL_MARKS = " \t\r\n-–—:|·•()[]"  # what may stand around a label's word
 
 
@@ -592,8 +594,11 @@ def _only_in_markups_text(text: str) -> bool:
     if not _MARKUP_ASIDE.match(text):
         return False
     pieces = _TAG.split(text)  # the text between its tags
+    # a label's line read whole across the bold or italic runs inside it ("<strong>Реклама
+    # </strong> на сайте" is a link's words, no label): only other tags end a line
+    lines = _TAG.split(_PHRASING_TAG.sub("", text)) if "<" in text else pieces
     return any(_AD_COMMENT_WORDS.search(piece) for piece in pieces) \
-        and not any(_label_line(piece) for piece in pieces) \
+        and not any(_label_line(line) for line in lines) \
         and not any(_AD_COMMENT_WORDS.search(tag.group(0)) for tag in _TAG.finditer(text))
 
 

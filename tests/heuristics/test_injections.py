@@ -493,6 +493,20 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='sidebar'><!-- <p class='small'>Ad</p><div class='box300'><img "
      "src='/b/300x250.gif'></div> --><ul id='nav-main'><li><a href='/'>home</a></li></ul>"
      "</div></body></html>", {("ad-template-comment", L)}),
+    # a footer's "advertise on the site" link put aside: the ad word stands in a bold run of
+    # its line ("<strong>Реклама</strong> на сайте"), the line no label's
+    ("an advertise-with-us link put aside, its word in bold",
+     "<html><body><div class='links'><!--<a href='/contacts/' class='footer-link'>"
+     "\n<strong>Реклама</strong> на сайте\n</a>--><a href='/about/'>О проекте</a></div>"
+     "</body></html>", set()),
+    ("a rate-card link put aside, its word in bold",
+     "<html><body><div class='links'><!-- <a href='/rates/'><b>Ads</b> on this site: "
+     "our rates</a> --><a href='/about/'>About</a></div></body></html>", set()),
+    # a label in bold alone on its line is still the box's label
+    ("a unit put aside under a bold label",
+     "<html><body><div id='sidebar'><!-- <div class='side-box'><strong>Реклама</strong></div>"
+     "<div class='box240'><img src='/b/240x400.gif'></div> --><ul id='nav-main'><li>"
+     "<a href='/'>home</a></li></ul></div></body></html>", {("ad-template-comment", L)}),
 ]
 
 

@@ -413,6 +413,120 @@ STACKS = [
     stack("Kakao Tiara", "Tistory's tiara.min.js", "",
           _P + '<script type="text/javascript" src="//t1.daumcdn.net/tiara/js/v1/tiara.min.js">'
           "</script>", {"Kakao Tiara"}, {}),
+    # Korean advertisers' retargeting and analytics tags, as their vendors hand them out (a
+    # shop's layout carries a stack of them), and Russian sites' Bitrix and VK pixels
+    stack("Enliple", "enliple_min2.js + new EN() … sendRf()", "",
+          _P + '<script src="http://cdn.megadata.co.kr/js/enliple_min2.js"></script><script '
+          'type="text/javascript">\n<!--\n\tvar rf = new EN();\n\trf.setData("sc", '
+          'encodeURIComponent(""));\n\trf.sendRf();\n//-->\n</script>',
+          {"Enliple (Withpang/Mobon)"}, {}),
+    stack("Screenview", "rGroupNeo.playGoods(…xCData.php?adCode=)", "",
+          _P + "<script>var rGroupNeo = new function(){this.playGoods = function(eSRC) {var "
+          "script = document.createElement('script');script.src = eSRC;document."
+          "getElementsByTagName('head')[0].appendChild(script);};};</script><script>rGroupNeo."
+          "playGoods('//nscreen.neoebiz.co.kr/xCData.php?adCode=QkE5CDcxCDQ0CDEy');</script>",
+          {"Screenview (NeoEbiz)"}, {}, ("screenview-adcode", "QkE5CDcxCDQ0CDEy")),
+    stack("Kakao DDN remarketing", "roosevelt_params + adimg.daumcdn.net/rt/roosevelt.js", "",
+          _P + "<script type=\"text/javascript\">\n var roosevelt_params = {\n  retargeting_id:"
+          "'Qw3rTy.uIoPaSdFgHjKl00',\n  tag_label:'Zx9Cv8Bn7Mq6Wr5Et4Yu3i'\n };\n</script>"
+          '<script type="text/javascript" src="//adimg.daumcdn.net/rt/roosevelt.js" async>'
+          "</script>", {"Kakao (Daum DDN retargeting)"}, {},
+          ("kakao-ddn-retargeting", "Qw3rTy.uIoPaSdFgHjKl00"),
+          ("kakao-ddn-tag-label", "Zx9Cv8Bn7Mq6Wr5Et4Yu3i")),
+    stack("RealClick", "load_rtg(\"event.realclick.co.kr/rtarget/rtget.js?rtcode=\")", "",
+          _P + "<script type='text/javascript'>function loadrtgJS(b,c){var d=document."
+          "getElementsByTagName(\"head\")[0],a=document.createElement(\"script\");a.src=b;d."
+          "appendChild(a)}function load_rtg(b){loadrtgJS((\"https:\"==document.location."
+          "protocol?\" https://\":\" http://\")+b,\"euc-kr\")}load_rtg(\"event.realclick.co."
+          "kr/rtarget/rtget.js?rtcode=weekdaykit\");</script>",
+          {"RealClick"}, {}, ("realclick-rtcode", "weekdaykit")),
+    stack("NSM Site Analyst", "HL_GUL ngc*.nsm-corp.com + HL_GCD gcode", "",
+          _P + "<script language='javascript'>\nif( typeof HL_GUL == 'undefined' ){\nvar HL_GUL "
+          "= 'ngc3.nsm-corp.com';var HL_GPT='80'; var _AIMG = new Image();\nvar HL_GCD = "
+          "'CS4A11223344556'; // gcode\nvar _gU='/?uid='+HL_GCD;\n}\n</script>",
+          {"NSM Site Analyst (Logger)"}, {}, ("nsm-gcode", "CS4A11223344556")),
+    stack("AceCounter", "web and mobile _AceGID Inf arrays + noscript beacons", "",
+          _P + "<script language='javascript'>var _AceGID=(function(){var Inf=["
+          "'gtp3.acecounter.com','8080','AH5A12345678901','AW','0','NaPm,Ncisy','ALL','0']; "
+          "var _CI=(!_AceGID)?[]:_AceGID.val;return {o: 1,val:_CI}; })();</script><noscript>"
+          "<img src='http://gtp3.acecounter.com:8080/?uid=AH5A12345678901&je=n&' width='0' "
+          "height='0' alt=''></noscript><script language='javascript'>var _AceGID=(function()"
+          "{var Inf=['weekday-kitchen.kr','weekday-kitchen.kr,www.weekday-kitchen.kr',"
+          "'AK3A98765','AM','0','NaPm,Ncisy','ALL','0']; return {o: 1,val:[Inf]}; })();"
+          "</script>", {"AceCounter"}, {},
+          ("acecounter-gcode", "AH5A12345678901"), ("acecounter-gcode", "AK3A98765")),
+    stack("WiderPlanet", "wptg_tagscript_vars.push(… ti …) + wp_astg_4.0.js", "",
+          _P + '<div id="wp_tg_cts" style="display:none;"></div><script type="text/javascript">'
+          "\nvar wptg_tagscript_vars = wptg_tagscript_vars || [];\nwptg_tagscript_vars.push(\n"
+          "(function() {\n\treturn {\n\t\twp_hcuid:\"\",   /* the signed-in user's hashed ID */\n"
+          "\t\tti:\"31254\",\t/* advertiser code */\n\t\tty:\"Home\",\n\t\tdevice:\"web\"\n\t};\n"
+          '}));\n</script><script type="text/javascript" async src="//cdn-aitg.widerplanet.com/'
+          'js/wp_astg_4.0.js"></script>', {"WiderPlanet"}, {},
+          ("widerplanet-advertiser", "31254")),
+    stack("The Trade Desk", "universal pixel: TTDUniversalPixelApi().init(adv, [pixel], …)", "",
+          _P + '<div id="ttdUniversalPixelTag0a1b2c3d4e5f60718293a4b5c6d7e8f9" style="display:'
+          'none"><script src="https://js.adsrvr.org/up_loader.1.1.0.js" type="text/javascript">'
+          "</script><script type=\"text/javascript\">(function(global) {if (typeof "
+          "TTDUniversalPixelApi === 'function') {var universalPixelApi = new "
+          "TTDUniversalPixelApi();universalPixelApi.init(\"k4x7q2m\", [\"z9w3e1r\"], "
+          "\"https://insight.adsrvr.org/track/up\", \"ttdUniversalPixelTag0a1b2c3d4e5f6071829"
+          "3a4b5c6d7e8f9\");}})(this);</script></div>", {"The Trade Desk"}, {},
+          ("ttd-advertiser", "k4x7q2m"), ("ttd-pixel", "z9w3e1r"),
+          ("ttd-universal-pixel", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")),
+    stack("Relap", "relap.io/api/v6/head.js?token=", "",
+          _P + '<script type="text/javascript" async src="https://relap.io/api/v6/head.js?token='
+          'Ab3dE5gH7jK9mN1p"></script>', {"Relap"}, {}, ("relap-token", "Ab3dE5gH7jK9mN1p")),
+    stack("Bitrix analytics", "_ba.push([\"aid\", …]) + bitrix.info/ba.js", "",
+          _P + '<script type="text/javascript">var _ba = _ba || []; _ba.push(["aid", '
+          '"0f1e2d3c4b5a69788796a5b4c3d2e1f0"]); _ba.push(["host", "weekday-kitchen.ru"]); '
+          '(function() {var ba = document.createElement("script"); ba.async = true;ba.src = '
+          '(document.location.protocol == "https:" ? "https://" : "http://") + '
+          '"bitrix.info/ba.js";var s = document.getElementsByTagName("script")[0];s.parentNode.'
+          "insertBefore(ba, s);})();</script>", {"Bitrix24 Analytics (bitrix.info)"}, {},
+          ("bitrix-ba-aid", "0f1e2d3c4b5a69788796a5b4c3d2e1f0")),
+    stack("VK retargeting", "an image of //vk.com/rtrg?r=<code>", "",
+          _P + "<script type=\"text/javascript\">(window.Image ? (new Image()) : document."
+          "createElement('img')).src = location.protocol + '//vk.com/rtrg?r=Qa1*Ws2Ed3Rf4Tg5Yh6"
+          "Uj7Ik8Ol9-Pz0Xc';</script>", {"VK Ads (retargeting pixel)"}, {},
+          ("vk-retargeting", "Qa1*Ws2Ed3Rf4Tg5Yh6Uj7Ik8Ol9-Pz0Xc")),
+    stack("VK retargeting", "VK.Retargeting.Init(\"VK-RTRG-…\")", "",
+          _P + '<script type="text/javascript">!function(){var t=document.createElement("script")'
+          ';t.type="text/javascript",t.async=!0,t.src="https://vk.com/js/api/openapi.js?169",'
+          't.onload=function(){VK.Retargeting.Init("VK-RTRG-271904-aBcDe"),VK.Retargeting.Hit()}'
+          ',document.head.appendChild(t)}();</script><noscript><img src="https://vk.com/rtrg?p='
+          'VK-RTRG-271904-aBcDe" style="position:fixed; left:-999px;" alt=""/></noscript>',
+          {"VK Ads (retargeting pixel)"}, {}, ("vk-retargeting", "VK-RTRG-271904-aBcDe")),
+    # Kakao's pixel in AdFit's folder on Kakao's CDN: the pixel's, no AdFit
+    stack("Kakao Pixel", "kp.js + kakaoPixel('<id>').pageView()", "",
+          _P + '<script type="text/javascript" charset="UTF-8" src="//t1.daumcdn.net/kas/static/'
+          'kp.js"></script><script type="text/javascript">\n      kakaoPixel('
+          "'4721093385610472210').pageView();\n</script>", {"Kakao Pixel"}, {},
+          ("kakao-pixel", "4721093385610472210")),
+    stack("BizSpring Logger", "its script on logger.co.kr", "",
+          _P + '<script type="text/javascript" src="//script.logger.co.kr/tracker_weekday.js">'
+          "</script>", {"BizSpring Logger"}, {}),
+    # Serbian, Russian and Indian vendors the filter lists name by host: a script of theirs
+    *(stack(name, f"a script of {host}", "", _P + f'<script async src="https://{host}/{path}">'
+            "</script>", {name}, {})
+      for name, host, path in [
+          ("Midas Network", "cdn.midas-network.com", "Scripts/midas-widget.js"),
+          ("AdSniper", "cdn.adsniper.ru", "js/sniper.js"),
+          ("Buzzoola", "tube.buzzoola.com", "new/build/buzzlibrary.js"),
+          ("OTM", "ads.otm-r.com", "js/otm.js"),
+          ("24SMI", "jsn.24smi.net", "smi.js"),
+          ("WebEngage", "ssl.widgets.webengage.com", "js/webengage-min-v-6.0.js"),
+          ("MoEngage", "cdn.moengage.com", "webpush/moe_webSdk.min.latest.js"),
+      ]),
+    stack("Adinsight", "TRS_AIDX + adlog.adinsight.co.kr/emnet/trs_esc.js written", "",
+          _P + "<script type=\"text/javascript\">\nvar TRS_AIDX = 5123;\nvar TRS_PROTOCOL = "
+          "document.location.protocol;\ndocument.writeln();\nvar TRS_URL = TRS_PROTOCOL + '//' +"
+          " ((TRS_PROTOCOL=='https:')?'analysis.adinsight.co.kr':'adlog.adinsight.co.kr') +  "
+          "'/emnet/trs_esc.js';\ndocument.writeln(\"<scr\"+\"ipt language='javascript' src='\""
+          " + TRS_URL + \"'></scr\"+\"ipt>\");\n</script>", {"Adinsight (Emnet)"}, {},
+          ("adinsight-aidx", "5123")),
+    stack("CleverTap", "its web SDK's beacon on wzrkt.com", "",
+          _P + '<img src="https://in1.wzrkt.com/a?t=96&amp;z=WRK-4R8-6Z5" width="1" height="1" '
+          'alt="">', {"CleverTap"}, {}),
 ]
 
 
@@ -484,10 +598,41 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
     ("a yadsRequestAsync onload on a site's own script",
      "<script src=\"/js/ads.js\" onload=\"yadsRequestAsync({yads_ad_ds:'48213_271912'})\">"
      "</script>"),
+    # the Korean and Russian tags' hosts dressed as others', and their code in prose or a <pre>
+    ("look-alike hosts of the Korean and Russian tags",
+     '<script src="http://cdn.megadata.co.kr.evil.net/js/enliple_min2.js"></script>'
+     '<img src="http://nscreen.notneoebiz.co.kr/xCData.php?adCode=QkE5CDcxCDQ0CDEy">'
+     '<script src="//adimg.daumcdn.net.evil.net/rt/roosevelt.js"></script>'
+     '<img src="http://gtp3.acecounter.com.evil.net:8080/?uid=AH5A12345678901&amp;je=n">'
+     '<img src="https://notvk.com/rtrg?r=Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8Ol9">'
+     '<script src="https://evil.example/bitrix.info/ba.js"></script>'
+     '<script src="//t1.daumcdn.net.evil.net/kas/static/kp.js"></script>'
+     '<script src="//script.notlogger.co.kr/tracker.js"></script>'
+     '<script src="https://cdn.midas-network.com.evil.net/m.js"></script>'
+     '<script src="https://notbuzzoola.com/b.js"></script>'
+     '<script src="https://evil.example/webengage.com/w.js"></script>'
+     "<script>var TRS_AIDX = 5123; var u = '//adlog.adinsight.co.kr.evil.net/t.js';</script>"),
+    ("the Korean and Russian tags' code in prose and a <pre>",
+     "<p>Paste rGroupNeo.playGoods() and load_rtg(\"event.realclick.co.kr/rtarget/rtget.js?"
+     "rtcode=weekdaykit\") into the footer.</p><pre>var roosevelt_params = {retargeting_id:"
+     "'Qw3rTy.uIoPaSdFgHjKl00'}; var HL_GUL = 'ngc3.nsm-corp.com'; var HL_GCD = "
+     "'CS4A11223344556'; var _AceGID=(function(){var Inf=['a','b','AH5A12345678901','AW']})();"
+     " _ba.push([\"aid\", \"0f1e2d3c4b5a69788796a5b4c3d2e1f0\"]); VK.Retargeting.Init("
+     "\"VK-RTRG-271904-aBcDe\"); var rf = new EN(); rf.sendRf();"
+     " kakaoPixel('4721093385610472210').pageView();</pre>"),
+    ("a site's own objects of the same names",
+     "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
+     "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
+     "my_ba.push(['aid', '0f1e2d3c4b5a69788796a5b4c3d2e1f0']);</script>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
                       {"Seznam Sklik", "Kakao AdFit", YADS, "Yieldmo", "UZOU", "Baidu Union",
                        "CNZZ (Umeng)", "AdRiver", "88rpg", "Qiyou", "andmejs", "DeqWas",
                        "Yandex Citation Index counter", "User Local", "DataSign",
-                       "MicroAd"})
+                       "MicroAd", "Enliple (Withpang/Mobon)", "Screenview (NeoEbiz)",
+                       "Kakao (Daum DDN retargeting)", "RealClick", "NSM Site Analyst (Logger)",
+                       "AceCounter", "Bitrix24 Analytics (bitrix.info)",
+                       "VK Ads (retargeting pixel)", "Kakao Pixel",
+                       "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
+                       "Adinsight (Emnet)"})

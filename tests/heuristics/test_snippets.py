@@ -189,6 +189,18 @@ TAG_FORMS = [
      "}_fbq.push(['addPixelId', \"123456789012345\"]);})();window._fbq = window._fbq || [];"
      "window._fbq.push([\"track\", \"PixelInitialized\", {}]);</script>", "Facebook Pixel",
      ("facebook-pixel", "123456789012345")),
+    # its first conversion pixel (2012-2015): fb_param globals and a loader of fp.js, here
+    # run only after a sign-up, the loader built in a function
+    ("Facebook conversion pixel (fb_param)", "<script>function on_signed_up() {var fpw = "
+     "document.createElement('script');fpw.async = true;fpw.src = '//connect.facebook.net/"
+     "en_GB/fp.js';var ref = document.getElementsByTagName('script')[0];ref.parentNode."
+     "insertBefore(fpw, ref);}\nvar fb_param = {};\nfb_param.pixel_id = '6011234567890';\n"
+     "fb_param.value = '0.00';\nfb_param.currency = 'EUR';</script>", "Facebook Pixel",
+     ("facebook-pixel", "6011234567890")),
+    ("Facebook conversion pixel's no-script image", "<noscript><img height=\"1\" width=\"1\" "
+     "alt=\"\" style=\"display:none\" src=\"https://www.facebook.com/offsite_event.php?id="
+     "6011234567893&amp;value=0&amp;currency=EUR\" /></noscript>", "Facebook Pixel",
+     ("facebook-pixel", "6011234567893")),
     # HubSpot's async tracking code before 2015, on js.hubspot.com
     ("HubSpot legacy tracking code", "<script>(function(d,s,i,r) {if (d.getElementById(i))"
      "{return;}var n=d.createElement(s),e=d.getElementsByTagName(s)[0];n.id=i;n.src='//js."
@@ -215,3 +227,16 @@ def test_a_vendor_named_in_passing_is_not_carried(audit_html: AuditHtml) -> None
             '<script>var cfg = {homad: false};</script>')
     names = {n.network for n in audit_html(page("", body)).networks}
     assert not names & {"Polar", "MyTaste blog counter", "HOMAD"}, names
+
+
+def test_a_pixel_id_of_fb_param_s_name_elsewhere_is_no_pixel(audit_html: AuditHtml) -> None:
+    """The conversion pixel's global written in prose, a <pre>, or a site's own object of
+    another name: no Facebook Pixel, no ID."""
+    body = ("<p>Set fb_param.pixel_id = '6011234567890' in the old snippet.</p><pre>"
+            "var fb_param = {}; fb_param.pixel_id = '6011234567891';</pre><script>var my_fb_param"
+            " = {}; my_fb_param.pixel_id_note = '6011234567892';</script><img src=\"https://www."
+            "facebook.com.evil.net/offsite_event.php?id=6011234567894&amp;value=0\">")
+    report = audit_html(page("", body))
+    assert "Facebook Pixel" not in {n.network for n in report.networks}
+    assert not {i.value for i in report.ids} & {"6011234567890", "6011234567891", "6011234567892",
+                                                "6011234567894"}
