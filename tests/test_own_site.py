@@ -108,6 +108,8 @@ IMAGE = '<img src="https://img.own.test/{n}.jpg" alt="">'
     (SHEET + '<base href="https://www.own.test/news/">',  # relative links a <base> resolves
      "".join(f'<a href="p{n}.html">p</a>' for n in range(5)), "own.test"),
     (SHEET, "".join(f'<a href="p{n}.html">p</a>' for n in range(5)), None),  # unresolved
+    (SHEET + '<base href="https://www.own.test/">',  # links to no page, a <base> or not
+     '<a href="javascript:void(0)">x</a><a href="mailto:a@own.test">m</a>' * 3, None),
 ])
 def test_inferred_site(head: str, body: str, site: str | None) -> None:
     markup = f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"

@@ -19,12 +19,14 @@ from lxml import etree
 
 from auditor.dom.walk import FoundURL
 from auditor.model import RequestType
-from auditor.urls import host_of, resolve, site_of
+from auditor.urls import host_of, site_of
 
 LEAST_LINKS = 5  # absolute links to the site, at least
 LINK_SHARE = 0.5  # of the page's absolute links, at least
 MARGIN = 2  # times the links to the next site, at least
 LEAST_IMAGES = 2  # images it serves, where it serves no stylesheet and takes no form
+
+_NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")  # links that go to no site
 
 NOTE = "site inferred from the page's own links and assets: {site}"
 
@@ -38,11 +40,23 @@ def inferred_site(anchors: Iterable[etree._Element], found: Iterable[FoundURL],
 
     Relative links count where a `<base>` resolves them (`base`): they are the page's own.
     """
+    sites: dict[str, str] = {}  # each host's, once: a page links to few hosts, many times
     links: Counter[str] = Counter()
     for a in anchors:
         href = (a.get("href") or "").strip()
-        url = resolve(href, base) if href else None
-        if url and url.lower().startswith(("http:", "https:")) and (site := site_of(host_of(url))):
+        lowered = href[:11].lower()
+        if lowered.startswith(("http:", "https:")):
+            host = host_of(href)
+        elif lowered.startswith("//"):
+            host = host_of("https:" + href)
+        elif base is not None and href and not lowered.startswith(_NOT_PAGES):
+            host = host_of(href, base)  # a `<base>` resolves relative links: the page's own
+        else:
+            continue
+        site = sites.get(host)
+        if site is None:
+            site = sites[host] = site_of(host)
+        if site:
             links[site] += 1
     ranked = links.most_common(2)
     if not ranked:
@@ -59,12 +73,13 @@ def _serves_the_page(site: str, found: Iterable[FoundURL]) -> bool:
     serves `LEAST_IMAGES` of its images."""
     images = 0
     for f in found:
-        if not f.assigned or site_of(host_of(f.url)) != site:
+        sheet = f.type is RequestType.STYLESHEET or f.via.endswith(("[action]", "[formaction]"))
+        if not (sheet or f.type is RequestType.IMAGE) or not f.assigned \
+                or site_of(host_of(f.url)) != site:
             continue
-        if f.type is RequestType.STYLESHEET or f.via.endswith(("[action]", "[formaction]")):
+        if sheet:
             return True
-        if f.type is RequestType.IMAGE:
-            images += 1
-            if images >= LEAST_IMAGES:
-                return True
+        images += 1
+        if images >= LEAST_IMAGES:
+            return True
     return False
