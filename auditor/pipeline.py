@@ -21,6 +21,8 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, default_catalogue
 from auditor.creatives import creative_ids, creative_requests, marked_creative, slot_frames
+from auditor.dom.own_site import NOTE as INFERRED_NOTE
+from auditor.dom.own_site import inferred_site
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
@@ -264,6 +266,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         found += saved_part_urls(doc.saved_parts, found, url, secure, limits, root,
                                  "mhtml part" if doc.kind == "mhtml" else "saved frame")
     limits.check_urls(len(found))
+    # nothing names the page's address: its own links and assets may name its site
+    inferred = None if url else inferred_site(page.tagged("a"), found, base)
+    first_party = first_party or inferred
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it
     present = list(shown)
@@ -379,6 +384,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
         mfa=scorecard(ctx, metrics, sources),
         replay=replay,
         unplaced_units=cited_unplaced(page, found_slots),
+        notes=(INFERRED_NOTE.format(site=inferred),) if inferred else (),
     )
 
 

@@ -24,7 +24,7 @@ audited with its URL, offline, and scored:
   end, which earlier tools cited and the review saw).
 
     python bench/accuracy.py [--corpus ../shared/corpus] [--labels DIR] [--pages N]
-                             [--json out.json]
+                             [--json out.json] [--no-urls]
 
 `--labels` scores another labelled set: a folder of `PAGE.json` labels in the shape above,
 beside a corpus folder holding `pages/` and `urls.json` (pages a team labelled itself).
@@ -320,10 +320,13 @@ def load_labels(corpus: Path, labels: Path = LABELS) -> tuple[dict[str, Any], di
 
 
 def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS,
-        audited: Mapping[str, PageReport] | None = None) -> tuple[Summary, list[PageScore]]:
+        audited: Mapping[str, PageReport] | None = None, no_urls: bool = False
+        ) -> tuple[Summary, list[PageScore]]:
     """Audit every labelled page of the corpus and score it; `audited` holds reports
     already made the same way, by page name (the tests audit the corpus once for all
-    that read it), and those are scored as they are, their time untold."""
+    that read it), and those are scored as they are, their time untold. `no_urls`
+    withholds each page's URL, as a user who does not know a scraped page's address
+    audits it (what the page declares of itself still counts)."""
     from auditor.catalogue import default_catalogue
     from auditor.dom.parser import parse_html
     from auditor.pipeline import audit, default_engine
@@ -335,7 +338,7 @@ def run(corpus: Path = CORPUS, limit: int | None = None, labels: Path = LABELS,
     for name in sorted(by_page)[:limit]:
         start = time.perf_counter()
         page = audited[name] if audited is not None else audit(
-            corpus / "pages" / name, url=urls.get(name), engine=engine,
+            corpus / "pages" / name, url=None if no_urls else urls.get(name), engine=engine,
             catalogue=catalogue).pages[0]
         report = page.to_dict()
         seconds = time.perf_counter() - start
@@ -387,11 +390,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=None, help="score only the first N pages")
     parser.add_argument("--json", type=Path, help="also write the summary and per-page problems")
     parser.add_argument("--shortfalls", type=int, default=40, help="pages listed as falling short")
+    parser.add_argument("--no-urls", action="store_true",
+                        help="audit each page without its URL (its own declared URL and "
+                             "canonical still count), as a user who does not know it")
     args = parser.parse_args(argv)
     if not (args.corpus / "urls.json").exists():
         print(f"accuracy: no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    summary, scores = run(args.corpus, args.pages, args.labels)
+    summary, scores = run(args.corpus, args.pages, args.labels, no_urls=args.no_urls)
     print_table(summary, scores, args.shortfalls)
     if args.json:
         args.json.write_text(json.dumps({

@@ -1,0 +1,85 @@
+"""The page's own site when nothing names its address.
+
+A scraped page often comes without its URL (a crawler's dump, a text-only scrape, a
+CMS page saved bare) and declares none (no canonical, no og:url). Audited so, its own
+scripts and redirects read as another site's: gmw.cn's WeChat redirect to share.gmw.cn
+became a high `redirect`. The page says whose it is all the same: its navigation links
+go to its site, and its site serves its stylesheets and images. `inferred_site` reads
+both, conservatively: an injector can write many links to one site, so links alone never
+name it; the site must serve the page's own assets too, and hold most of its links by a
+clear margin.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from lxml import etree
+
+from auditor.dom.walk import FoundURL
+from auditor.model import RequestType
+from auditor.urls import host_of, site_of
+
+LEAST_LINKS = 5  # absolute links to the site, at least
+LINK_SHARE = 0.5  # of the page's absolute links, at least
+MARGIN = 2  # times the links to the next site, at least
+LEAST_IMAGES = 2  # images it serves, where it serves no stylesheet and takes no form
+
+_NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")  # links that go to no site
+
+NOTE = "site inferred from the page's own links and assets: {site}"
+
+
+def inferred_site(anchors: Iterable[etree._Element], found: Iterable[FoundURL],
+                  base: str | None) -> str | None:
+    """The site (`site_of`) holding at least `LEAST_LINKS` of the page's absolute `<a>`
+    links, `LINK_SHARE` of them and `MARGIN` times the next site's, that also serves a
+    stylesheet, takes a form or serves `LEAST_IMAGES` images of the page (`found`, the
+    walk's); else None. A site the page only links to (injected spam's) is none.
+
+    Relative links count where a `<base>` resolves them (`base`): they are the page's own.
+    """
+    sites: dict[str, str] = {}  # each host's, once: a page links to few hosts, many times
+    links: Counter[str] = Counter()
+    for a in anchors:
+        href = (a.get("href") or "").strip()
+        lowered = href[:11].lower()
+        if lowered.startswith(("http:", "https:")):
+            host = host_of(href)
+        elif lowered.startswith("//"):
+            host = host_of("https:" + href)
+        elif base is not None and href and not lowered.startswith(_NOT_PAGES):
+            host = host_of(href, base)  # a `<base>` resolves relative links: the page's own
+        else:
+            continue
+        site = sites.get(host)
+        if site is None:
+            site = sites[host] = site_of(host)
+        if site:
+            links[site] += 1
+    ranked = links.most_common(2)
+    if not ranked:
+        return None
+    site, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count < LEAST_LINKS or count < LINK_SHARE * links.total() or count < MARGIN * runner_up:
+        return None
+    return site if _serves_the_page(site, found) else None
+
+
+def _serves_the_page(site: str, found: Iterable[FoundURL]) -> bool:
+    """Whether `site` serves one of the page's stylesheets, takes one of its forms or
+    serves `LEAST_IMAGES` of its images."""
+    images = 0
+    for f in found:
+        sheet = f.type is RequestType.STYLESHEET or f.via.endswith(("[action]", "[formaction]"))
+        if not (sheet or f.type is RequestType.IMAGE) or not f.assigned \
+                or site_of(host_of(f.url)) != site:
+            continue
+        if sheet:
+            return True
+        images += 1
+        if images >= LEAST_IMAGES:
+            return True
+    return False
