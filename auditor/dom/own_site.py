@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
 
 from auditor.dom.walk import FoundURL
 from auditor.model import RequestType
-from auditor.urls import host_of, site_of
+from auditor.urls import host_of, registrable_domain, site_of
 
 LEAST_LINKS = 5  # absolute links to the site, at least
 LINK_SHARE = 0.5  # of the page's absolute links, at least
@@ -83,3 +84,13 @@ def _serves_the_page(site: str, found: Iterable[FoundURL]) -> bool:
         if images >= LEAST_IMAGES:
             return True
     return False
+
+
+def presumed_first_party(root: Any) -> str | None:
+    """The looser guess a few readers ask before they clear a host as the site's own
+    (a saved copy's 'load more' from its own host, its own pictures): the site most of
+    the page's links point to, with no margin and no assets asked. It only ever spares a
+    host a finding; `inferred_site`, which names the page's site in its report, asks more."""
+    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
+    domains.pop("", None)
+    return domains.most_common(1)[0][0] if domains else None

@@ -56,7 +56,6 @@ from auditor.readers.decode import Reading, decode_html
 from auditor.urls import (
     host_of,
     public_site,
-    registrable_domain,
     resolve,
     same_brand,
     site_of,
@@ -1479,10 +1478,3 @@ def page_title(titles: Iterable[lxml.html.HtmlElement],
             return " ".join((el.get("content") or "").split())
     return None
 
-
-def presumed_first_party(root: Any) -> str | None:
-    """With no page URL, the site most links point to is taken for the page's own: a
-    saved copy's own host is no third party to the readers that ask."""
-    domains = Counter(registrable_domain(host_of(a.get("href") or "")) for a in root.iter("a"))
-    domains.pop("", None)
-    return domains.most_common(1)[0][0] if domains else None

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from itertools import islice
 from urllib.parse import urlsplit
 
+from auditor.dom.own_site import presumed_first_party
 from auditor.dom.scheme_urls import assigned_address
-from auditor.dom.walk import presumed_first_party
 from auditor.heuristics.behaviour import (
     dressed_as,
     outside_markup,

@@ -39,6 +39,7 @@ from auditor.dom.hiding import (
 )
 from auditor.dom.inline_js import base64_text
 from auditor.dom.noscript import noscript_holding
+from auditor.dom.own_site import presumed_first_party
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import (
     attributes_named,
@@ -51,7 +52,6 @@ from auditor.dom.walk import (
     head_sheet_sites,
     head_sheets,
     most_served,
-    presumed_first_party,
     styling_site,
 )
 from auditor.heuristics.behaviour import (
