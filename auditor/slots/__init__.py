@@ -58,6 +58,7 @@ from auditor.slots.markup import (
     ad_named_boxes,
     ad_replaced_boxes,
     ad_script_boxes,
+    folder_banners,
     ins_tag_units,
 )
 from auditor.slots.sizes import freeze, markup_bytes, markup_sizes
@@ -147,5 +148,6 @@ __all__ = ["AD_BOX_LIST", "AD_BOX_RULE", "AD_CALL_RULE", "AD_FRAME_RULE", "AD_LA
            "PREBID_RULE", "Assigned", "FoundSlot", "Unplaced", "ad_call_boxes", "ad_frame_units",
            "ad_named_boxes", "ad_replaced_boxes", "ad_script_boxes", "adsense_own_unfilled",
            "cited_unplaced", "cosmetic_slots", "declared_slots", "fold_served_fills",
-           "frame_slots", "freeze", "ins_tag_units", "literals_assigned", "markup_bytes",
-           "markup_sizes", "paths_handed_to", "unplaced_units", "without_inert_copies"]
+           "folder_banners", "frame_slots", "freeze", "ins_tag_units", "literals_assigned",
+           "markup_bytes", "markup_sizes", "paths_handed_to", "unplaced_units",
+           "without_inert_copies"]

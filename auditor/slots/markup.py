@@ -305,6 +305,33 @@ _AD_CALL = lazy_regex(
 # tried at each position of a script; these, each led by its literal, where it stands (one
 # pattern led by their alternation was tried at each `A` and `_`: 2.2 -> 0.3 ms over the corpus)
 _AD_CALL_CLOSE = (lazy_regex(r"""Ad\s*\(\s*['"]"""), lazy_regex(r"""_ad\s*\(\s*['"]"""))
+FOLDER_BANNER_RULE = "a link out round an image of the site's ad folder"
+# the folder a publisher keeps the banners it sells itself in (`/assets/advertise/clinic.gif`,
+# `/media/advertisement/…`), as EasyList reads such a folder's images as ads
+# (`/advertising/banners/*$image`); matched case as written, as a list's `[src*=…]` is
+_AD_FOLDER = lazy_regex(r"/advertise(?:ments?)?/")
+_SALES_LINK = lazy_regex(r"advertis", re.I)  # "advertise with us": about advertising
+
+
+def folder_banners(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
+    """A direct-sold banner a publisher serves from its own ad folder, as cosmetic hits:
+    a link out (`href` http…) round an image of that folder (the "ear" banners beside a
+    news site's logo); a link to a sales page is about advertising, no placement. Read
+    from the page's images, only where its markup names the folder at all."""
+    if page.root is None or b"/advertis" not in page.markup:
+        return []
+    out: list[tuple[etree._Element, str, str]] = []
+    for img in page.tagged("img"):
+        link = img.getparent()
+        if link is None or str(link.tag).lower() != "a" \
+                or not _AD_FOLDER.search(img.get("src") or ""):
+            continue
+        href = link.get("href") or ""
+        if href.startswith("http") and not _SALES_LINK.search(href):
+            out.append((img, FOLDER_BANNER_RULE, INS_TAG_LIST))
+    return out
+
+
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
 # what an article's body holds, and a box an ad fills does not: an ad call handed the id of
 # a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
