@@ -1289,7 +1289,7 @@ def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSp
         zone_attr=table.get("zone_attr"),
         zone_pattern=_attr_pattern(table, "zone_pattern", where, compiled),
         size_pattern=_attr_pattern(table, "size_pattern", where, compiled, ("width", "height")),
-        zone_comment=_comment_pattern(table, where, compiled),
+        zone_comment=_grouped(table, "zone_comment", "the zone", where, compiled),
         id_kind=table.get("id_kind"),
         requires_network=bool(table.get("requires_network", False)),
         joins_sites=_flag(table, "joins_sites", where, True),
@@ -1301,14 +1301,15 @@ def _slot_spec(table: dict[str, Any], where: str, compiled: _Compiled) -> SlotSp
     )
 
 
-def _comment_pattern(table: dict[str, Any], where: str, compiled: _Compiled
-                     ) -> re.Pattern[str] | None:
-    """A slot's `zone_comment`: a pattern with a group for the zone."""
-    if "zone_comment" not in table:
+def _grouped(table: dict[str, Any], key: str, what: str, where: str, compiled: _Compiled
+             ) -> re.Pattern[str] | None:
+    """A key's regex whose group 1 is what it reads (`what`: a slot's `zone_comment`, the
+    zone; an id's `each`, each ID): one of none would fail on the first page, not here."""
+    if key not in table:
         return None
-    pattern = compiled.compile(table["zone_comment"], where)
+    pattern = compiled.compile(table[key], where)
     if not pattern.groups:
-        raise RuleError(f"{where}: zone_comment {pattern.pattern!r} has no group for the zone")
+        raise RuleError(f"{where}: {key} {pattern.pattern!r} has no group for {what}")
     return pattern
 
 
@@ -1606,16 +1607,6 @@ def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _each(spec: dict[str, Any], where: str, compiled: _Compiled) -> re.Pattern[str] | None:
-    """An id's `each` regex, whose group 1 in each match is an ID."""
-    if "each" not in spec:
-        return None
-    each = compiled.compile(spec["each"], where)
-    if not each.groups:
-        raise RuleError(f"{where}: an id ({spec['kind']}) each needs a group 1, the ID")
-    return each
-
-
 def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
     name = entry.get("name")
     if not isinstance(name, str) or not name:
@@ -1698,7 +1689,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 seek=compiled.compile(spec["seek"], where) if "seek" in spec else None,
                 stops=_stops(spec, where),
                 reach=_reach(spec, where),
-                each=_each(spec, where, compiled),
+                each=_grouped(spec, "each", "the ID", where, compiled),
             )
         )
     snippet = _strings(entry, "snippet", where)

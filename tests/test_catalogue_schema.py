@@ -73,7 +73,7 @@ def test_every_catalogue_file_loads() -> None:
          'decoded = "(\\\\d+)"\neach = "(\\\\d+)"', "takes each without decoded or assigned"),
         # each match's group 1 is an ID: a regex of none would fail on the first page
         ('name = "Bad"\n[[network.id]]\nkind = "k"\npattern = "x\\\\((.+)\\\\)"\n'
-         'each = "\'\\\\d+\'"', "each needs a group 1"),
+         'each = "\'\\\\d+\'"', "has no group for the ID"),
         ('name = "Bad"\nhosts = ["x.test"]\namp = ["Ad Sense"]', "amp name 'Ad Sense'"),
         ('name = "Bad"\nhosts = ["x.test"]\namp_analytics = ["<gtag>"]',
          "amp_analytics name '<gtag>'"),
