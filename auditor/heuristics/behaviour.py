@@ -266,6 +266,8 @@ _REFERRER_NAMED = lazy_regex(
     r"""\s*\(\s*)?document\s*\.\s*referrer\b""")
 _JOINED_AS_VALUE = lazy_regex(r"""=['"]\s*\+\s*([A-Za-z_$][\w$]{0,40})(?![\w$])""")
 _QUERY_JOINED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*\+\s*['"][?&]""")
+_ADDRESS_NAMED = lazy_regex(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*['"]((?:https?:)?//[^'"\s<>]+)['"]""")
 # a statement's end: a semicolon, or a line break no joining `+` continues
 _STATEMENT_END = lazy_regex(r""";|\n(?![ \t]{0,40}\+)""")
 
@@ -279,8 +281,6 @@ def _statement_end(code: str, start: int) -> int:
             return stop.start()
         start = stop.end()
     return len(code)
-_ADDRESS_NAMED = lazy_regex(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*['"]((?:https?:)?//[^'"\s<>]+)['"]""")
 
 
 def _referrer_handed(ctx: PageContext, code: str) -> str | None:

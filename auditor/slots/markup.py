@@ -296,15 +296,6 @@ def _holds_only_tags(box: etree._Element) -> bool:
                and not (child.tail or "").strip() for child in box)
 
 
-# a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(
-# '2127_1593')` in `<div id="2127_1593">`, a verb then `Ad` (or `_ad`), the id quoted first
-_AD_CALL = lazy_regex(
-    r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
-    r"""['"]([\w.:-]{1,200})['"]""")
-# what every `_AD_CALL` holds, searched first: that pattern, led by `\b` and its verbs, is
-# tried at each position of a script; these, each led by its literal, where it stands (one
-# pattern led by their alternation was tried at each `A` and `_`: 2.2 -> 0.3 ms over the corpus)
-_AD_CALL_CLOSE = (lazy_regex(r"""Ad\s*\(\s*['"]"""), lazy_regex(r"""_ad\s*\(\s*['"]"""))
 FOLDER_BANNER_RULE = "a link out round an image of the site's ad folder"
 # the folder a publisher keeps the banners it sells itself in (`/assets/advertise/clinic.gif`,
 # `/media/advertisement/…`), as EasyList reads such a folder's images as ads
@@ -332,6 +323,15 @@ def folder_banners(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
     return out
 
 
+# a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(
+# '2127_1593')` in `<div id="2127_1593">`, a verb then `Ad` (or `_ad`), the id quoted first
+_AD_CALL = lazy_regex(
+    r"""\b(?:display|show|render|load|write|fill|insert|place|put)(?:Ad|_ad)\s*\(\s*"""
+    r"""['"]([\w.:-]{1,200})['"]""")
+# what every `_AD_CALL` holds, searched first: that pattern, led by `\b` and its verbs, is
+# tried at each position of a script; these, each led by its literal, where it stands (one
+# pattern led by their alternation was tried at each `A` and `_`: 2.2 -> 0.3 ms over the corpus)
+_AD_CALL_CLOSE = (lazy_regex(r"""Ad\s*\(\s*['"]"""), lazy_regex(r"""_ad\s*\(\s*['"]"""))
 AD_CALL_RULE = "script: <verb>Ad('<its box id>')"
 # what an article's body holds, and a box an ad fills does not: an ad call handed the id of
 # a box of paragraphs (`<article id="story-body"><p>…<script>InContent.insertAd('story-body')`)
