@@ -129,7 +129,7 @@ IMAGE = '<img src="https://img.own.test/{n}.jpg" alt="">'
      '<a href="javascript:void(0)">x</a><a href="mailto:a@own.test">m</a>' * 3, None),
     (SHEET, f'<div style="display:none">{NAV}</div>', None),  # hidden links: none seen
     (SHEET, f'<div hidden><p>{NAV}</p></div>', None),
-    (SHEET, f'<noscript>{NAV}</noscript>', None),
+    (SHEET, f'<noscript>{NAV}</noscript>', "own.test"),  # a no-script fallback: its own
     (SHEET, f'<div style="left:-5000px;position:absolute">{NAV}</div>', None),
     (SHEET + '</head><body style="opacity:0">', NAV, "own.test"),  # a theme's fade-in
 ])

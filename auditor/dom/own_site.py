@@ -7,7 +7,10 @@ became a high `redirect`. The page says whose it is all the same: its navigation
 go to its site, and its site serves its stylesheets and images. `inferred_site` reads
 both, conservatively: an injector can write many links to one site, so links alone never
 name it; the site must serve the page's own assets too, and hold most of its links by a
-clear margin.
+clear margin. Links no visitor sees (hidden by their own or a wrapper's inline style or
+`hidden` attribute) are not counted: an injector's hidden
+link block beside two images or a stylesheet of its own site would otherwise name it the
+page's site and clear its own loader.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from auditor.dom.hiding import inline_hiding
 from auditor.dom.walk import FoundURL
 from auditor.model import RequestType
 from auditor.urls import host_of, registrable_domain, site_of
@@ -28,6 +32,7 @@ MARGIN = 2  # times the links to the next site, at least
 LEAST_IMAGES = 2  # images it serves, where it serves no stylesheet and takes no form
 
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")  # links that go to no site
+_PAGE_ROOTS = frozenset({"html", "body"})  # a theme's fade-in hides the page a moment
 
 NOTE = "site inferred from the page's own links and assets: {site}"
 
@@ -40,11 +45,15 @@ def inferred_site(anchors: Iterable[etree._Element], found: Iterable[FoundURL],
     walk's); else None. A site the page only links to (injected spam's) is none.
 
     Relative links count where a `<base>` resolves them (`base`): they are the page's own.
+    Hidden links (`_seen`) do not count: they are no navigation.
     """
     sites: dict[str, str] = {}  # each host's, once: a page links to few hosts, many times
     links: Counter[str] = Counter()
+    shown: dict[etree._Element, bool] = {}
     for a in anchors:
         href = (a.get("href") or "").strip()
+        if not href or not _seen(a, shown):
+            continue
         lowered = href[:11].lower()
         if lowered.startswith(("http:", "https:")):
             host = host_of(href)
@@ -67,6 +76,28 @@ def inferred_site(anchors: Iterable[etree._Element], found: Iterable[FoundURL],
     if count < LEAST_LINKS or count < LINK_SHARE * links.total() or count < MARGIN * runner_up:
         return None
     return site if _serves_the_page(site, found) else None
+
+
+def _seen(el: etree._Element, shown: dict[etree._Element, bool]) -> bool:
+    """Whether no inline style or `hidden` attribute of `el` or a wrapper hides it; `shown`
+    keeps each wrapper's verdict, so many links read each wrapper once. The inline style of
+    `<html>`/`<body>` is a fade-in, not hiding; a `<noscript>` is the site's own fallback
+    (computerbase.de's gallery links), read as shown."""
+    chain: list[etree._Element] = []
+    seen = True
+    node: etree._Element | None = el
+    while node is not None:
+        known = shown.get(node)
+        if known is not None:
+            seen = known
+            break
+        chain.append(node)
+        if str(node.tag).lower() not in _PAGE_ROOTS and inline_hiding(node) is not None:
+            seen = False
+            break
+        node = node.getparent()
+    shown.update(dict.fromkeys(chain, seen))
+    return seen
 
 
 def _serves_the_page(site: str, found: Iterable[FoundURL]) -> bool:
