@@ -268,7 +268,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                  "mhtml part" if doc.kind == "mhtml" else "saved frame")
     limits.check_urls(len(found))
     # nothing names the page's address: its own links and assets may name its site
-    inferred = None if url else inferred_site(page.tagged("a"), found, base)
+    inferred = None if url else inferred_site(page.tagged("a"), found, base,
+                                              page.tagged("style"))
     first_party = first_party or inferred
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it
