@@ -286,7 +286,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
-    hits += _not_hit(hits, folder_banners(page))
+    hits += _not_hit(hits, folder_banners(page, first_party))
     placing = script_requests(seen, {s.network.name for s in found_slots if s.network})
     hits += _not_hit(hits, ad_script_boxes(
         placing, lambda ad, kind: engine.match(ad, source_url=url, type=kind), first_party))
