@@ -268,7 +268,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                  "mhtml part" if doc.kind == "mhtml" else "saved frame")
     limits.check_urls(len(found))
     # nothing names the page's address: its own links and assets may name its site
-    inferred = None if url else inferred_site(page.tagged("a"), found, base)
+    inferred = None if url else inferred_site(page.tagged("a"), found, base,
+                                              page.tagged("style"))
     first_party = first_party or inferred
     seen = sightings(found, first_party, catalogue)
     shown = networks_present(seen, catalogue, page)  # network → how the page shows it
@@ -285,7 +286,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
     hits += _not_hit(hits, ins_tag_units(page))
     hits += _not_hit(hits, ad_call_boxes(page))
-    hits += _not_hit(hits, folder_banners(page))
+    hits += _not_hit(hits, folder_banners(page, first_party))
     placing = script_requests(seen, {s.network.name for s in found_slots if s.network})
     hits += _not_hit(hits, ad_script_boxes(
         placing, lambda ad, kind: engine.match(ad, source_url=url, type=kind), first_party))

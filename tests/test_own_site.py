@@ -89,6 +89,26 @@ def test_spam_links_do_not_name_the_site(project_engine: Engine,
     assert flagged and "cdn.luckyspin.test" in flagged[0].evidence
 
 
+@pytest.mark.parametrize("assets", [
+    '<img src="https://www.luckyspin.test/b1.gif"><img src="https://www.luckyspin.test/b2.gif">',
+    '<link rel="stylesheet" href="https://cdn.luckyspin.test/s.css">',
+])
+def test_hidden_spam_links_with_the_spam_sites_assets_do_not_name_it(
+        assets: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    """The injector adds two images or a stylesheet from its own site beside its hidden
+    links: links no visitor sees are no site's navigation, so the casino is still not the
+    page's site and its loader at the head's top is still flagged."""
+    markup = _page("spam-links.html")
+    box = '<div style="position:absolute;left:-9999px">'
+    by_class = markup.replace(box, '<style>.lk9{display:none}</style><div class="lk9">')
+    for page_markup, at in ((markup, '<meta charset="utf-8">'), (markup, box),
+                            (by_class, '<div class="lk9">')):  # hidden by the kit's rule
+        page = _audit(page_markup.replace(at, at + assets), project_engine, catalogue)
+        assert page.first_party is None and page.notes == ()
+        flagged = [f for f in page.findings if f.kind == "appended-script"]
+        assert flagged and "cdn.luckyspin.test" in flagged[0].evidence
+
+
 NAV = "".join(f'<a href="https://{s}.own.test/">{s}</a>'
               for s in ("www", "news", "sport", "life", "travel"))
 SHEET = '<link rel="stylesheet" href="https://static.own.test/site.css">'
@@ -110,10 +130,19 @@ IMAGE = '<img src="https://img.own.test/{n}.jpg" alt="">'
     (SHEET, "".join(f'<a href="p{n}.html">p</a>' for n in range(5)), None),  # unresolved
     (SHEET + '<base href="https://www.own.test/">',  # links to no page, a <base> or not
      '<a href="javascript:void(0)">x</a><a href="mailto:a@own.test">m</a>' * 3, None),
+    (SHEET, f'<div style="display:none">{NAV}</div>', None),  # hidden links: none seen
+    (SHEET, f'<div hidden><p>{NAV}</p></div>', None),
+    (SHEET, f'<noscript>{NAV}</noscript>', "own.test"),  # a no-script fallback: its own
+    (SHEET, f'<div style="left:-5000px;position:absolute">{NAV}</div>', None),
+    (SHEET + '</head><body style="opacity:0">', NAV, "own.test"),  # a theme's fade-in
+    (SHEET + "<style>.k1{display:none}</style>", f'<p class="k1">{NAV}</p>', None),
+    (SHEET + "<style>#k2{visibility:hidden}</style>", f'<p id="k2">{NAV}</p>', None),
+    (SHEET + "<style>.k1{display:none} .open .k1{display:block}</style>",  # a menu opened
+     f'<p class="k1">{NAV}</p>', "own.test"),
 ])
 def test_inferred_site(head: str, body: str, site: str | None) -> None:
     markup = f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
     page = parse_page(markup)
     base = page_base(page.tagged("base"), None)
     found = list(walk(page.root, base, page))
-    assert inferred_site(page.tagged("a"), found, base) == site
+    assert inferred_site(page.tagged("a"), found, base, page.tagged("style")) == site

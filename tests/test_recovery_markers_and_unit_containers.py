@@ -4,6 +4,8 @@ unit, New Relic's app ID spelled `applicationId`, TrendMD's container, Public Go
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.catalogue import Catalogue
 from auditor.model import PageReport
 from auditor.pipeline import audit
@@ -166,3 +168,22 @@ def test_a_link_out_round_an_image_of_the_sites_ad_folder_is_a_direct_banner(
     assert sorted((s.xpath, s.network) for s in page.slots) == [
         ("/html/body/div[1]/div[1]/a/img", None),
         ("/html/body/div[1]/div[3]/a/img", None)]
+
+
+# the site's own pages round images of its ad folder (its media kit's charts linked to its
+# contact page, written absolute): no link out, no advertiser's banner, whether the page's
+# address, the image's or the page's own links name the site
+OWN_PAGES = b"""<html><head><title>t</title></head><body>
+<div class="kit"><a href="https://www.news.test/contact/"><img src="https://news.test/assets/advertise/audience.png"></a>
+<a href="https://news.test/media-kit.pdf"><img src="/assets/advertise/rates.png"></a></div>
+<p>Article text that a reader came for.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("url", ["https://news.test/about/ads/", None])
+def test_a_link_to_the_sites_own_page_round_its_ad_folders_image_is_none(
+        url: str | None, project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(OWN_PAGES, url=url, engine=project_engine, catalogue=catalogue).pages
+    # no address: the relative image's site is unknown, its link read as one out
+    assert [s.xpath for s in page.slots if "ad folder" in (s.rule or "")] == (
+        [] if url else ["/html/body/div/a[2]/img"])

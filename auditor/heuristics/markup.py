@@ -581,6 +581,10 @@ _MARKUP_ASIDE = lazy_regex(r"^<[A-Za-z][\w-]{0,20}[\s>][\s\S]*</[A-Za-z][\w-]{0,
 _TAG = lazy_regex(r"<[^<>]{0,2000}>")
 # a run of text's formatting tag inside a line (bold, italic, a span): no line's end
 _PHRASING_TAG = lazy_regex(r"</?(?:strong|b|em|i|u|span|font|small)(?:\s[^<>]{0,2000})?/?>", re.I)
+# one run's end and the next's start with nothing between: two lines (a label's span over
+# the advertiser's), however they are styled
+_RUNS_MEET = lazy_regex(r"</(?:strong|b|em|i|u|span|font|small)\s*>"
+                        r"<(?:strong|b|em|i|u|span|font|small)[\s>/]", re.I)
 _LABEL_MARKS = " \t\r\n-–—:|·•()[]"  # what may stand around a label's word
 
 
@@ -595,8 +599,10 @@ def _only_in_markups_text(text: str) -> bool:
         return False
     pieces = _TAG.split(text)  # the text between its tags
     # a label's line read whole across the bold or italic runs inside it ("<strong>Реклама
-    # </strong> на сайте" is a link's words, no label): only other tags end a line
-    lines = _TAG.split(_PHRASING_TAG.sub("", text)) if "<" in text else pieces
+    # </strong> на сайте" is a link's words, no label): only other tags, or two runs that
+    # meet, end a line
+    lines = _TAG.split(_PHRASING_TAG.sub("", _RUNS_MEET.sub(r"<br>\g<0>", text))) \
+        if "<" in text else pieces
     return any(_AD_COMMENT_WORDS.search(piece) for piece in pieces) \
         and not any(_label_line(line) for line in lines) \
         and not any(_AD_COMMENT_WORDS.search(tag.group(0)) for tag in _TAG.finditer(text))

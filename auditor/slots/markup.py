@@ -304,21 +304,29 @@ _AD_FOLDER = lazy_regex(r"/advertise(?:ments?)?/")
 _SALES_LINK = lazy_regex(r"advertis", re.I)  # "advertise with us": about advertising
 
 
-def folder_banners(page: ParsedPage) -> list[tuple[etree._Element, str, str]]:
+def folder_banners(page: ParsedPage, site: str | None = None
+                   ) -> list[tuple[etree._Element, str, str]]:
     """A direct-sold banner a publisher serves from its own ad folder, as cosmetic hits:
-    a link out (`href` http…) round an image of that folder (the "ear" banners beside a
-    news site's logo); a link to a sales page is about advertising, no placement. Read
-    from the page's images, only where its markup names the folder at all."""
+    a link out (`href` http… or //…) round an image of that folder (the "ear" banners
+    beside a news site's logo); a link to a sales page is about advertising, no placement,
+    and a link to the site's own page (`site`, the page's, or the image's where its address
+    is written whole: a media kit's chart linked to the contact page) is none. Read from the
+    page's images, only where its markup names the folder at all."""
     if page.root is None or b"/advertis" not in page.markup:
         return []
     out: list[tuple[etree._Element, str, str]] = []
     for img in page.tagged("img"):
         link = img.getparent()
-        if link is None or str(link.tag).lower() != "a" \
-                or not _AD_FOLDER.search(img.get("src") or ""):
+        src = img.get("src") or ""
+        if link is None or str(link.tag).lower() != "a" or not _AD_FOLDER.search(src):
             continue
-        href = link.get("href") or ""
-        if href.startswith("http") and not _SALES_LINK.search(href):
+        href = (link.get("href") or "").strip()
+        lowered = href[:6].lower()
+        if not lowered.startswith(("http", "//")) or _SALES_LINK.search(href):
+            continue
+        to = site_of(host_of("https:" + href if lowered.startswith("//") else href))
+        own = {site, site_of(host_of(src)) if src.lower().startswith("http") else None}
+        if not to or to not in own:
             out.append((img, FOLDER_BANNER_RULE, INS_TAG_LIST))
     return out
 

@@ -507,6 +507,12 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='sidebar'><!-- <div class='side-box'><strong>Реклама</strong></div>"
      "<div class='box240'><img src='/b/240x400.gif'></div> --><ul id='nav-main'><li>"
      "<a href='/'>home</a></li></ul></div></body></html>", {("ad-template-comment", L)}),
+    # a label's run beside the next run, no text between: two lines (a label span over the
+    # advertiser's), not one bold word in its prose
+    ("a unit put aside, its label span beside the advertiser's",
+     "<html><body><div id='sidebar'><!-- <div class='side-box'><span>Advertisement</span>"
+     "<span>Acme spring sale</span></div> --><ul id='nav-main'><li>"
+     "<a href='/'>home</a></li></ul></div></body></html>", {("ad-template-comment", L)}),
 ]
 
 
