@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
 from lxml import etree
 
+from auditor.dom.noscript import noscript_holding
 from auditor.dom.textscan import aligned_lower
 from auditor.lazy_re import lazy_regex
 
@@ -171,6 +172,35 @@ _PLAIN_NAMES = lazy_regex(r"[.#]-?[_a-zA-Z][\w-]{0,99}")  # no escape: twice as 
 _ONE_NAME = lazy_regex(r"\s*(?:[a-zA-Z][\w-]{0,20})?" + _NAME + r"\s*")  # `.a`, `div#b`
 SHEET_MEDIA = frozenset({"", "all", "screen"})
 MAX_SHEETS = 512 * 1024  # characters of the page's `<style>` sheets read for hiding rules
+
+
+# A framework's hiding utilities (Tailwind's `.hidden` and `.invisible`, Bootstrap's
+# `.d-none`, Foundation's `.hide`, Bulma's `.is-hidden`): the classes a theme's script
+# toggles (`classList.toggle('hidden')`, from its bundle as often as not), one rule each in
+# an inlined sheet (critical CSS, WP Rocket's used CSS); a kit's rule hides a name of its own
+TOGGLED_CLASSES = HIDING_CLASSES | {"invisible"}
+
+
+def page_sheets(styles: Iterable[etree._Element]) -> list[str]:
+    """The texts of the page's own `<style>` sheets that apply on screen: not one for
+    print, nor one in a `<noscript>`."""
+    return [el.text or "" for el in styles
+            if (el.get("media") or "").strip().lower() in SHEET_MEDIA
+            and noscript_holding(el) is None]
+
+
+def sheet_hider(el: etree._Element, hides: Collection[str], named: Collection[str]
+                ) -> str | None:
+    """The class or id of `el` (`.name`, `#name`) the page's sheets hide (`hides`, the
+    names `sheet_hiding` gives), unless another name of it is one a rule names (`named`:
+    `hidden md:block`, `d-none d-md-block` are shown where that rule applies, which this
+    reading cannot tell)."""
+    own = [f".{c}" for c in (el.get("class") or "").split()]
+    own += [f"#{el.get('id')}"] if el.get("id") else []
+    hider = next((n for n in own if n in hides), None)
+    if hider is None or any(n != hider and n in named for n in own):
+        return None
+    return hider
 
 
 def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
@@ -398,6 +428,7 @@ def _tiny(size: tuple[int | None, int | None]) -> bool:
 
 
 __all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
-           "UNIT_SIZE_WRAPPERS", "ZERO_FONT", "declared_size", "hiding", "inline_hiding",
-           "may_hide", "pixels", "sheet_hiding", "style_hiding", "style_size", "styled_tiny",
-           "text_hiding", "tiny_element", "unit_attribute_size", "unit_size"]
+           "TOGGLED_CLASSES", "UNIT_SIZE_WRAPPERS", "ZERO_FONT", "declared_size", "hiding",
+           "inline_hiding", "may_hide", "page_sheets", "pixels", "sheet_hider", "sheet_hiding",
+           "style_hiding", "style_size", "styled_tiny", "text_hiding", "tiny_element",
+           "unit_attribute_size", "unit_size"]

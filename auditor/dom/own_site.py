@@ -21,8 +21,13 @@ from typing import Any
 
 from lxml import etree
 
-from auditor.dom.hiding import HIDING_CLASSES, SHEET_MEDIA, inline_hiding, sheet_hiding
-from auditor.dom.noscript import noscript_holding
+from auditor.dom.hiding import (
+    TOGGLED_CLASSES,
+    inline_hiding,
+    page_sheets,
+    sheet_hider,
+    sheet_hiding,
+)
 from auditor.dom.walk import FoundURL
 from auditor.model import RequestType
 from auditor.urls import host_of, registrable_domain, site_of
@@ -34,7 +39,6 @@ LEAST_IMAGES = 2  # images it serves, where it serves no stylesheet and takes no
 
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")  # links that go to no site
 _PAGE_ROOTS = frozenset({"html", "body"})  # a theme's fade-in hides the page a moment
-_TOGGLES = HIDING_CLASSES | {"invisible"}  # a framework's classes a script toggles
 
 NOTE = "site inferred from the page's own links and assets: {site}"
 
@@ -54,10 +58,9 @@ def inferred_site(anchors: Iterable[etree._Element], found: Iterable[FoundURL],
     site = _most_linked(anchors, base, {}, (frozenset(), frozenset()))
     if site is None or not _serves_the_page(site, found):
         return None
-    sheets = [el.text or "" for el in styles
-              if (el.get("media") or "").strip().lower() in SHEET_MEDIA
-              and noscript_holding(el) is None]
-    hides = sheet_hiding(sheets, _TOGGLES) if any("{" in t for t in sheets) else ({}, frozenset())
+    sheets = page_sheets(styles)
+    hides = (sheet_hiding(sheets, TOGGLED_CLASSES) if any("{" in t for t in sheets)
+             else ({}, frozenset()))
     if hides[0] and _most_linked(anchors, base, {}, (frozenset(hides[0]), hides[1])) != site:
         return None
     return site
@@ -126,15 +129,9 @@ def _seen(el: etree._Element, shown: dict[etree._Element, bool],
 
 
 def _sheet_hides(el: etree._Element, hides: tuple[Collection[str], Collection[str]]) -> bool:
-    """Whether a class or id of `el` is one the page's sheets hide, and no other name of
-    it one a rule names (`hidden md:block`: shown where that rule applies)."""
+    """Whether a class or id of `el` is one the page's sheets hide (`sheet_hider`)."""
     hidden, named = hides
-    if not hidden:
-        return False
-    own = [f".{c}" for c in (el.get("class") or "").split()]
-    own += [f"#{el.get('id')}"] if el.get("id") else []
-    hider = next((n for n in own if n in hidden), None)
-    return hider is not None and not any(n != hider and n in named for n in own)
+    return bool(hidden) and sheet_hider(el, hidden, named) is not None
 
 
 def _serves_the_page(site: str, found: Iterable[FoundURL]) -> bool:

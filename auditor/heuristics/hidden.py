@@ -26,13 +26,14 @@ from auditor import prebid
 from auditor.catalogue import Network, Owner, markup_names
 from auditor.dom.deobfuscate import MAX_SCRIPT, written_frame, written_frames
 from auditor.dom.hiding import (
-    HIDING_CLASSES,
     HIDING_WRAPPERS,
-    SHEET_MEDIA,
+    TOGGLED_CLASSES,
     ZERO_FONT,
     declared_size,
     inline_hiding,
     may_hide,
+    page_sheets,
+    sheet_hider,
     sheet_hiding,
     styled_tiny,
     tiny_element,
@@ -128,13 +129,6 @@ _TABS = etree.XPath("//*[@role='tab']")
 _DIALOG_LEVELS = 5  # how far up from a hidden frame the dialog holding it may be
 
 
-# A framework's hiding utilities (Tailwind's `.hidden` and `.invisible`, Bootstrap's
-# `.d-none`, Foundation's `.hide`, Bulma's `.is-hidden`): the classes a theme's script
-# toggles (`classList.toggle('hidden')`, from its bundle as often as not), one rule each in
-# an inlined sheet (critical CSS, WP Rocket's used CSS); a kit's rule hides a name of its own
-_TOGGLES = HIDING_CLASSES | {"invisible"}
-
-
 # The class names CSS-in-JS libraries generate, one per style state, and the sheet each
 # writes them into: Emotion's `css-1x2y3z` (with its label, `css-1x2y3z-Menu`) in
 # `<style data-emotion>` (MUI 5, Chakra), styled-components' generated class beside its
@@ -185,7 +179,7 @@ def _far_hidden(rules: list[str]) -> frozenset[str]:
     """The names the rules scripts write hide where such a script's literal moves a block
     further than any screen (a million pixels): read once a page, not once a name."""
     far = [rule for rule in rules if _FAR_OFFSET.search(rule)]
-    return frozenset(sheet_hiding(far, _TOGGLES)[0].keys()) if far else frozenset()
+    return frozenset(sheet_hiding(far, TOGGLED_CLASSES)[0].keys()) if far else frozenset()
 
 
 # a `<style>` element a script creates, its tag name perhaps written in pieces or in
@@ -309,13 +303,11 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     if page is None:
         return {}
     styles = page.tagged("style")
-    sheets = [el.text or "" for el in styles
-              if (el.get("media") or "").strip().lower() in SHEET_MEDIA
-              and noscript_holding(el) is None]
+    sheets = page_sheets(styles)
     written = _script_sheets(page)
     if not any("{" in sheet for sheet in sheets) and not written:
         return {}
-    hides, named = sheet_hiding([*sheets, *written], _TOGGLES)
+    hides, named = sheet_hiding([*sheets, *written], TOGGLED_CLASSES)
     if not hides:
         return {}
     # what the scripts' own rules hide, and move far: read at the first element a rule
@@ -335,16 +327,11 @@ def sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
                  if el.get(attribute) is not None}
     found: dict[etree._Element, SheetHiding] = {}
     for el in carriers:
-        own = [f".{c}" for c in (el.get("class") or "").split()]
-        own += [f"#{el.get('id')}"] if el.get("id") else []
-        hider = next((n for n in own if n in hides), None)
-        # another name of it a rule sets (`hidden md:block`, `d-none d-md-block`): shown
-        # where that rule applies, which this reading cannot tell
-        if hider is None or any(n != hider and n in named for n in own) \
-                or str(el.tag).lower() in ("html", "body"):
+        hider = sheet_hider(el, hides, named)
+        if hider is None or str(el.tag).lower() in ("html", "body"):
             continue
         if scripted is None:
-            scripted = sheet_hiding(written, _TOGGLES)[0].keys() if written else frozenset()
+            scripted = sheet_hiding(written, TOGGLED_CLASSES)[0].keys() if written else frozenset()
         by_script = hider in scripted
         made_up = by_script and _made_up(hider)
         if by_script and not made_up:
