@@ -1,17 +1,34 @@
-"""`python -m auditor` and the `auditor` command. A Ctrl-C while the CLI is still being
-imported exits 130 as one later does, with no traceback."""
+"""`python -m auditor` and the `auditor` command.
+
+SIGTERM (a CI job's timeout, `kill`) ends the command as Ctrl-C does, from the first
+import to the last line: the command's KeyboardInterrupt path runs (one line, exit 130;
+bulk keeps its store consistent) instead of a silent death by signal; one while the CLI
+is still being imported ends the same way, with no traceback. The
+handler is put back before the interpreter shuts down, where an interrupt could only
+break its clean-up."""
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        from auditor.cli import entry
-    except KeyboardInterrupt:
-        sys.exit(130)
-    entry()
+        try:
+            from auditor.cli import entry
+        except KeyboardInterrupt:
+            print("auditor: interrupted", file=sys.stderr)
+            sys.exit(130)
+        entry()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from auditor.cli_args import (
     page_limits,
     page_url,
     positive_int,
-    sigterm_interrupts,
 )
 from auditor.errors import AuditorError, EmptyInput, InputError
 from auditor.files import file_key, replacing_text, written_at_end
@@ -168,8 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _stdout_open(args)
         if args.command == "audit":
-            with sigterm_interrupts():  # a CI job's timeout: "interrupted", exit 130
-                return run_audit(args)
+            return run_audit(args)
         if args.command == "bulk":
             from auditor.bulk.cli import run_bulk
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.urls import FETCHABLE_SCHEMES, absolute_url
@@ -122,22 +117,3 @@ def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
 
 def page_limits(args: argparse.Namespace) -> PageLimits:
     return PageLimits(args.max_elements, args.max_attributes, args.max_urls)
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
-@contextmanager
-def sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM (a CI job's timeout, `kill`) ends a run as Ctrl-C does: the command's
-    KeyboardInterrupt path runs (one line, exit 130; bulk keeps its store consistent)
-    instead of a silent death by signal. Only the main thread can take signals."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

@@ -452,6 +452,29 @@ def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
     assert err.decode().strip() == "auditor: interrupted"
 
 
+@pytest.mark.skipif(not Path("/proc/self/syscall").exists(),
+                    reason="needs Linux's /proc/PID/syscall to see the read on stdin")
+def test_sigterm_before_a_bulk_run_starts_is_one_line_too(tmp_path: Path) -> None:
+    """SIGTERM was taken only while bulk's shards ran: before then (reading the input
+    list, loading lists, opening the store) the process died by the signal, exit -15 and
+    not a word. `bulk --inputs-from -` waiting on its list is such a moment."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", "bulk", "--inputs-from", "-",
+                             "--store", str(tmp_path / "s.db"), "--no-system-lists"],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    syscall = Path(f"/proc/{proc.pid}/syscall")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not syscall.read_text().startswith("0 0x0 "):
+        time.sleep(0.02)  # until it blocks in read(0, …): the list on stdin
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert err.decode() == "auditor: interrupted\n"
+    assert not (tmp_path / "s.db").exists()
+
+
 def test_an_interrupted_run_leaves_its_outputs_as_they_were(tmp_path: Path) -> None:
     """SIGTERM (a CI job's timeout) mid-run left `-o` and `--also` files cut after the
     pages audited so far, which a CI step then uploads as the whole report (a gate

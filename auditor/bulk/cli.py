@@ -28,7 +28,6 @@ from auditor.cli_args import (
     output_path,
     page_limits,
     positive_int,
-    sigterm_interrupts,
     store_path,
 )
 from auditor.errors import AuditorError, InputError, StoreError
@@ -238,13 +237,12 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         collector = Collector(store, run_id, shards, progress)
         completed = False
         started = time.monotonic()
-        with sigterm_interrupts():
-            runner = _runner(args, settings, store, dask)
-            try:
-                with progress:
-                    completed = runner.run(shards, collector) if shards else True
-            finally:
-                store.end_run(run_id, DONE if completed else INTERRUPTED)
+        runner = _runner(args, settings, store, dask)
+        try:
+            with progress:
+                completed = runner.run(shards, collector) if shards else True
+        finally:
+            store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
             raise AuditorError(runner.fatal)
         totals = store.totals()

@@ -47,6 +47,8 @@ BATCH_SECONDS = 0.5
 DRAIN_SECONDS = 3.0  # after Ctrl-C, how long batches already sent are still read
 IDLE_DEATHS = 3  # per worker: deaths holding no shard before the run stops (see _check_workers)
 HELD = 2  # shards a worker holds: the one it audits, the next (only while more are pending)
+# the resource tracker's own warnings, which it writes to our stderr (see _quiet_tracker)
+TRACKER_WARNINGS = "ignore:resource_tracker:UserWarning:multiprocessing.resource_tracker"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,29 @@ class _Inbox:
         pipe.close()
 
 
+def _quiet_tracker() -> None:
+    """Start multiprocessing's resource tracker with its warnings off.
+
+    The tracker outlives the run by a moment, unlinks any semaphore of the run's queues
+    a cut-short run left behind, and warns about each on the stderr it shares with us:
+    after the contract's one `auditor: interrupted` line, a CI log then ended in
+    `resource_tracker: '/mp-…': [Errno 2] …` (seen once, under load). That is Python's
+    housekeeping, done either way, not the user's news. The tracker is a new interpreter
+    that reads PYTHONWARNINGS at its start; the variable is put back at once, so workers
+    and anything else the run starts see the environment as it was."""
+    from multiprocessing import resource_tracker
+
+    before = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, (before, TRACKER_WARNINGS)))
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = before
+
+
 class LocalRunner:
     """Runs shards on `workers` processes, feeding their outcomes to a Collector."""
 
@@ -211,6 +236,7 @@ class LocalRunner:
 
     def run(self, shards: Sequence[Shard], collector: Collector) -> bool:
         """True when every shard finished; False when interrupted."""
+        _quiet_tracker()  # before the first queue registers a semaphore with it
         ctx = mp.get_context("spawn")
         inbox = _Inbox()
         stop: Any = ctx.Event()
