@@ -363,6 +363,12 @@ class ParsedPage:
         """Every attribute value of the tree, run together."""
         return self.view("values", lambda: attribute_values(self.root))
 
+    @property
+    def values_utf8(self) -> bytes:
+        """`values` as UTF-8, encoded once: the literal sets, `occurrences` and RE2 read
+        bytes, and each had encoded the page's values again (six times a page)."""
+        return self.view("values utf8", lambda: self.values.encode("utf-8", "surrogatepass"))
+
     def values_holding(self, words: frozenset[str]) -> frozenset[str]:
         """Which of `words` the attribute values (`values`) hold. The page's first ask
         looks for every word any stage has asked of the values in this process (the
@@ -380,7 +386,7 @@ class ParsedPage:
                 literals = LiteralSet(new)
             else:  # the page's first ask: every word asked, their set compiled once
                 new, literals = _every_value_asked()
-            held = held.union(w for w in literals.present(self.values) if w is not None)
+            held = held.union(w for w in literals.present(self.values_utf8) if w is not None)
             self._views["values held"] = (covered | new, held)
         return held & words
 

@@ -420,7 +420,9 @@ def _pings(lowered: bytes) -> bool:
 
 def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
                 handlers: set[Any]) -> Iterator[Any]:
-    values = page.values if page is not None else attribute_values(root)
+    # as UTF-8: RE2 encodes a text it is handed each call (the page's values, once here)
+    values = page.values_utf8 if page is not None \
+        else attribute_values(root).encode("utf-8", "surrogatepass")
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
     names = {el.tag for el in (*custom, *handlers) if isinstance(el.tag, str)}
@@ -429,7 +431,7 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
     # ms a page); the walk takes those names too, not every element of the page (a page
     # with one such `<div>` was walked element by element, 56% of all walked)
     styled: set[str] = set()
-    if "\\" in values or _STYLE_CALL.search(values):
+    if b"\\" in values or _STYLE_CALL.search(values):
         styled = {a.getparent().tag for a in attributes_named(root, "style")
                   if "\\" in a or _STYLE_CALL.search(a)}
     names = (names | styled) - _REQUESTING

@@ -52,7 +52,22 @@ def test_a_page_answers_every_stage_from_one_pass(monkeypatch) -> None:  # type:
     held = value_needles(page, catalogue)
     answers = [page.values_holding(words) for words in stages]
     # one pass over the values answered all four (the markup's own needle pass aside)
-    assert [text for text in passes if text == page.values] == [page.values]
+    # (as UTF-8, encoded once a page: the cosmetic guards, `occurrences` and the walk's
+    # style test read the same bytes)
+    assert [text for text in passes if text == page.values_utf8] == [page.values_utf8]
+    assert page.values_utf8 == page.values.encode()
     assert "adsbygoogle" in held and None in held
     assert answers == [frozenset({"author", "byline"}), frozenset(), frozenset({"post-content"})]
     assert page_module._ASKED_VALUES.keys() >= {"author", "entry-meta", "post-content"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "\x00", "\U0001f600"]), max_size=8).map("".join),
+       st.lists(st.sampled_from(_PIECES), min_size=1, max_size=20))
+def test_a_literal_set_finds_in_the_utf8_what_it_finds_in_the_text(text: str,
+                                                                   words: list[str]) -> None:
+    """The values are handed to the literal sets as UTF-8 (`values_utf8`); a short text
+    of few literals was read with `in`, its bytes always by the RE2 set."""
+    literals = LiteralSet(words)
+    assert literals.present(text.encode("utf-8", "surrogatepass")) == literals.present(text) \
+        == {None, *(w for w in words if w in text)}

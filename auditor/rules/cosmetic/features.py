@@ -53,6 +53,10 @@ class PageViews(Protocol):
         """Every attribute value of the tree, run together (`attribute_values`)."""
 
     @property
+    def values_utf8(self) -> bytes:
+        """`values` as UTF-8 (surrogates passed), encoded once for every byte reader."""
+
+    @property
     def class_values(self) -> list[str]:
         """The distinct values of the tree's class attributes (`parser.class_values`)."""
 
@@ -78,12 +82,13 @@ class TreeViews:
     """The page views of a tree with no `ParsedPage` around it (tests, benchmarks, the
     engine's API): built on first use, like the page's."""
 
-    __slots__ = ("_classes", "_ids", "_lowered", "_values", "markup", "root")
+    __slots__ = ("_classes", "_ids", "_lowered", "_utf8", "_values", "markup", "root")
 
     def __init__(self, root: Any, markup: bytes | None = None) -> None:
         self.root = root
         self.markup = markup
         self._values: str | None = None
+        self._utf8: bytes | None = None
         self._lowered: bytes | None = None
         self._classes: list[str] | None = None
         self._ids: list[str] | None = None
@@ -93,6 +98,12 @@ class TreeViews:
         if self._values is None:
             self._values = attribute_values(self.root)
         return self._values
+
+    @property
+    def values_utf8(self) -> bytes:
+        if self._utf8 is None:
+            self._utf8 = self.values.encode("utf-8", "surrogatepass")
+        return self._utf8
 
     @property
     def class_values(self) -> list[str]:
@@ -176,6 +187,7 @@ class PageFeatures:
         "names",
         "root",
         "source",
+        "utf8",
         "values",
     )
 
@@ -188,6 +200,7 @@ class PageFeatures:
         # every attribute value run together: hosts of hrefs (and of src=, ...: a
         # superset, checked when the elements are found) and values for guards
         self.values: str = page.values
+        self.utf8 = page.values_utf8  # what `occurrences` and the literal sets read
         # the page's markup, lowered: a superset of its attribute names (None: unknown,
         # or not in an ASCII-compatible encoding -- UTF-16 has NULs, UTF-8 markup none)
         ascii_compatible = source is not None and b"\x00" not in source[:4096]
@@ -246,9 +259,9 @@ class PageFeatures:
             out.update([g for needle, g in plan.classes if needle in classes])
         for host in plan.hosts.keys() & self.names["@"]:
             out.update(plan.hosts[host])
-        hosts, values = self.hosts, self.values
+        hosts = self.hosts
         out.update([g for needle, g in plan.host_starts if needle in hosts])
-        held = plan.value_set.present(values)
+        held = plan.value_set.present(self.utf8)
         out.update([g for needle, g in plan.values if needle in held])
         return out
 
@@ -349,7 +362,7 @@ class PageFeatures:
         for attr, values, _ in walks:
             if attr in hinted:
                 held = Counter(e.get(attr) for e in els)
-                seen = occurrences(self.values, {v: held[v] + 1 for v in values})
+                seen = occurrences(self.utf8, {v: held[v] + 1 for v in values})
                 if any(len(seen[v]) > held[v] for v in values):  # all elements
                     out[attr] = (_valued(self.root, attr, values, ()) if attr in many else
                                  _carrier_query(((attr, ()),), 0)(self.root, **{attr: args[attr]}))
@@ -380,7 +393,7 @@ class PageFeatures:
         if any(len(v) < 3 or not v.isascii() for v in wanted):
             return ()
         in_markup = occurrences(raw, dict.fromkeys(wanted, _HINT_LIMIT + 1))
-        in_values = occurrences(self.values, {v: len(in_markup[v]) + 1 for v in wanted})
+        in_values = occurrences(self.utf8, {v: len(in_markup[v]) + 1 for v in wanted})
         found: set[str] = set()
         for v in wanted:
             starts = in_markup[v]
@@ -409,7 +422,7 @@ class PageFeatures:
         libxml2 sorts the call's node-set (out of order, 30,000 sibling units took
         minutes) and compares each node it adds with those already in it."""
         asked = [v for v in values if v and v.isprintable() and " " not in v]
-        at = occurrences(self.values, dict.fromkeys(asked, 2))
+        at = occurrences(self.utf8, dict.fromkeys(asked, 2))
         single = sorted((v for v in asked if len(at[v]) == 1), key=lambda v: at[v][0])
         if not single:
             return {}
