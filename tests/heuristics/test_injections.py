@@ -475,6 +475,22 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='header'><!--<ul class='nav-ext'><li><a href='#'>Informazione</a>"
      "</li><li class='n-rss'><a href='#'>RSS, abbonati ad Ansa con gli Rss</a></li></ul>-->"
      "<ul id='nav-main'><li><a href='/'>home</a></li></ul></div></body></html>", set()),
+    # a mobile template's block put aside in a conditional comment's marks, its one ad word
+    # the Italian `ad` of a headline written as the link's address
+    ("a story's thumbnail put aside, its address a headline",
+     "<html><body><div id='list'><figure class='thumb'><img src='/t/1.jpg'></figure><!--"
+     "[mobile]>\n <figure class='thumb'>\n <a href='/cronaca/sorpresi-a-spacciare-davanti-"
+     "ad-un-bar-due-arresti-2014.html'><img alt='Sorpresi a spacciare' src='/t/1.jpg'></a>"
+     "\n </figure>\n <![mobile]--><h1><a href='/cronaca/x.html'>Sorpresi</a></h1></div>"
+     "</body></html>", set()),
+    ("a banner put aside in a conditional comment, its link the ad server's",
+     "<html><body><div id='list'><!--[mobile]> <a href='https://ads.example.net/click?"
+     "zone=4'><img src='/b/320x50.gif'></a> <![mobile]--><h1>Sorpresi</h1></div>"
+     "</body></html>", {("ad-template-comment", L)}),
+    ("a banner put aside, its image named as a headline",
+     "<html><body><div id='list'><!-- <div class='box'><img src='/b/summer-sale-ad-"
+     "banner-for-our-readers.gif'></div> --><h1>Sorpresi</h1></div></body></html>",
+     {("ad-template-comment", L)}),
     ("ad code put aside",
      "<html><body><div id='header'><!-- <div class='ad-slot'><script src='/js/unit.js'>"
      "</script></div> --><ul id='nav-main'><li><a href='/'>home</a></li></ul></div>"
