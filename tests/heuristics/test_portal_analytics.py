@@ -45,7 +45,8 @@ STACKS = [
           '?p=315,0&amp;cg1=news" height="1" width="1" alt=""></noscript>',
           {"Webtrekk"}, {}, ("webtrekk-track", "418203957746120")),
     # Adobe Launch's newer embed code: company, property, then the environment's file
-    stack("Adobe Experience Platform", "assets.adobedtm.com/<company>/<property>/launch-<env>.min.js",
+    stack("Adobe Experience Platform",
+          "assets.adobedtm.com/<company>/<property>/launch-<env>.min.js",
           '<script src="//assets.adobedtm.com/0a1b2c3d4e5f/6a7b8c9d0e1f/launch-4c5d6e7f8a9b.min.js"'
           ' async></script>', _P,
           {"Adobe Experience Platform"}, {}, ("adobe-launch-property", "launch-4c5d6e7f8a9b")),
@@ -130,8 +131,8 @@ def test_each_portal_analytics_is_named_with_its_id(audit_stack: AuditStack, s: 
     assert serious(report) == []
 
 
-_NAMED = {"Gemius", "ShinyStat", "TOPlist", "Webtrekk", "Adobe Experience Platform", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid",
-          "WebTerren (Tianrun webdig)", "AppAdhoc"}
+_NAMED = {"Gemius", "ShinyStat", "TOPlist", "Webtrekk", "Adobe Experience Platform", "Tealium",
+          "Cxense", "Naver Analytics", "Yahoo Rapid", "WebTerren (Tianrun webdig)", "AppAdhoc"}
 
 
 @pytest.mark.parametrize(("form", "body"), [
