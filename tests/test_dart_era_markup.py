@@ -1246,3 +1246,46 @@ def test_an_ad_server_frame_no_network_names_after_a_dart_tag_is_its_own_placeme
                     catalogue=catalogue).pages
     assert [(s.line, s.network, s.company) for s in page.slots] == [
         (2, "DoubleClick DART", "Google"), (3, None, "Adform")]
+
+
+# Manzoni's Adagio beside OAS on an Italian newspaper: its script served from the site's own
+# host, the page and format named in the head, a position per adagioGetBanner call
+ADAGIO = b"""<html><head><title>t</title>
+<script src="http://www.giornale.test/adagiojs/adagio.js"></script>
+<script>
+var ADAGIO_SITEPAGE = 'mzn_gnl_ros_ros';
+var ADAGIO_FMT = 'fmt_giornale_widget';
+adagioWriteTag(ADAGIO_SITEPAGE, ADAGIO_FMT, '', '', 0, '', '', '', '', '');
+</script></head><body>
+<p>Article text that a reader came for.</p>
+<div class="adv" id="box_aste"><script>adagioGetBanner('BoxAste');</script></div>
+<p>More article text.</p>
+<script>adagioGetBanner("SlideIn");</script>
+</body></html>"""
+
+
+def test_adagio_positions_are_slots_and_its_page_an_id(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADAGIO, url="http://www.giornale.test/cronaca/", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (9, "Manzoni Adagio", "BoxAste"), (11, "Manzoni Adagio", "SlideIn")]
+    assert {("adagio-sitepage", "mzn_gnl_ros_ros"), ("adagio-format", "fmt_giornale_widget")} \
+        <= {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("body", [
+    # the tag's words in prose and in a code sample
+    b"<p>Call adagioGetBanner('BoxAste') where the box goes.</p>"
+    b"<pre>adagioGetBanner('SlideIn'); var ADAGIO_SITEPAGE = 'mzn_gnl_ros_ros';</pre>",
+    # a site's wrapper of another name, and a site's own variable of a like name
+    b"<script>myadagioGetBanner('BoxAste'); var MY_ADAGIO_SITEPAGE_X = 1;</script>",
+])
+def test_adagio_look_alikes_are_no_position(
+        project_engine: Engine, catalogue: Catalogue, body: bytes) -> None:
+    html = b"<html><head><title>t</title></head><body><p>Text.</p>" + body + b"</body></html>"
+    (page,) = audit(html, url="http://www.giornale.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert page.slots == ()
+    assert "Manzoni Adagio" not in {n.network for n in page.networks}
+    assert not any(i.kind.startswith("adagio-") for i in page.ids)

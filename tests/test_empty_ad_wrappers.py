@@ -50,8 +50,12 @@ def _page(box: str, code: str = "", head: str = THEME_SCRIPT) -> bytes:
      "<script>document.querySelectorAll('.ads-wrapper').forEach(fill)</script>", 1),
     ("<div class='ad-box adInContent'></div>",
      "<script type='application/json'>{\"blocks\": [{\"type\": \"adInContent\"}]}</script>", 1),
+    # a data block after it is no script that fills it (a site's config read by its code)
+    ("<span class='ads-wrapper'>&nbsp;</span><script type='text/json' id='cfg'>"
+     "{\"country\": 1, \"domain\": \"harbour.example\"}</script>", "", 0),
 ], ids=["empty", "whitespace", "filled", "id", "vendor attribute", "size class",
-        "format class", "size style", "script after", "code names it", "app state names it"])
+        "format class", "size style", "script after", "code names it", "app state names it",
+        "data block after"])
 def test_an_empty_theme_wrapper_is_no_slot(wrapper_engine: Engine, catalogue: Catalogue,
                                            box: str, code: str, slots: int) -> None:
     (page,) = audit(_page(box, code), url="https://harbour.example/a", engine=wrapper_engine,

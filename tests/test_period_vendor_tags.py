@@ -398,3 +398,47 @@ def test_a_chango_link_unit_on_a_look_alike_host_is_no_unit_and_names_no_site(
     page = _page(project_engine, catalogue, "", tag)
     assert [s for s in page.slots if s.network == "Chango"] == []
     assert not {i for i in page.ids if i.kind == "chango-site"}
+
+
+# BBelements' one2many tag (iBILLBOARD's, Czech and Slovak sites): positions asked for once,
+# each made after the ads in a hidden holder and moved into the page's `bmone2n-<pos>` box
+BB_HEAD = """<script type='text/javascript' charset='utf-8'
+ src='https://go.sk.bbelements.com/bb/bb_one2n.js'></script>
+<script type='text/javascript'>/* <![CDATA[ */
+var bbkeywords='';
+bmone2n.addPosition('30517.2.1.3','');
+bmone2n.addPosition('30517.2.1.9','');
+bmone2n.getAd('go.sk.bbelements.com',bbkeywords,'','utf-8');
+/* ]]> */</script>"""
+BB_FOOT = """<div id='bmone2t-30517.2.1.3' style='display:none'><script type='text/javascript'>
+/* <![CDATA[ */ bmone2n.makeAd('30517.2.1.3'); /* ]]> */</script></div>
+<div id='bmone2t-30517.2.1.9' style='display:none'><script type='text/javascript'>
+/* <![CDATA[ */ bmone2n.makeAd('30517.2.1.9'); /* ]]> */</script></div>
+<script type='text/javascript'>/* <![CDATA[ */ bmone2n.moveAd(); /* ]]> */</script>"""
+
+
+def test_bbelements_positions_show_in_their_boxes_or_their_holders(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """A position with a `bmone2n-<pos>` box on the page is that box; one without (an
+    out-of-page format) is its holder's script."""
+    page = _page(project_engine, catalogue, BB_HEAD,
+                 "<div id='bmone2n-30517.2.1.3' class='bmone2n'></div>" + BB_FOOT)
+    assert sorted((s.network, s.zone_id, s.xpath.rsplit("/", 1)[-1].split("[")[0])
+                   for s in page.slots) == [
+        ("BBelements", "30517.2.1.3", "div"), ("BBelements", "30517.2.1.9", "script")]
+    assert {("bbelements-position", "30517.2.1.3"), ("bbelements-position", "30517.2.1.9")} \
+        <= {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("tag", [
+    # the tag's words in prose and in a code sample
+    "<p>Call bmone2n.makeAd('30517.2.1.3') in a hidden holder.</p>"
+    "<pre>bmone2n.makeAd('30517.2.1.9');</pre>",
+    # another library's method of the same name, and a position of another form
+    "<script>mybmone2n.makeAd('30517.2.1.3'); bmone2n.makeAd('top-banner');</script>",
+])
+def test_bbelements_look_alikes_are_no_position(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert page.slots == ()
+    assert not any(i.kind == "bbelements-position" for i in page.ids)

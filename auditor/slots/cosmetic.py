@@ -13,6 +13,7 @@ from lxml import etree
 from auditor.ad_names import ad_attribute
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.hiding import declared_size, unit_attribute_size, unit_size
+from auditor.dom.inline_js import is_code_type
 from auditor.dom.page import ParsedPage
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category
@@ -90,7 +91,8 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     """Whether a hidden box is a theme's empty ad wrapper, left empty because the theme had
     no ad to put in it (JNews' `div.ads-wrapper`): it holds nothing (no element, no text),
     carries nothing but a class (and a style declaring no size), no class names a size,
-    the element after it is no script (`currentScript.previousSibling` fills it), and the
+    the element after it is no script that runs (`currentScript.previousSibling` fills it;
+    a data block, `<script type="text/json">`, fills nothing), and the
     page's own code never names its classes. A labelled empty slot always has one of those:
     an id a script fills (`#ad_mpu`), a vendor's attributes (`data-adunit`), a size-named
     class (`adSkyscraper`), or a class the page's app state names (`adInContent`). A page
@@ -105,8 +107,9 @@ def _empty_placeholder(el: etree._Element, page: ParsedPage) -> bool:
     after = el.getnext()
     while after is not None and not isinstance(after.tag, str):  # a comment
         after = after.getnext()
-    if after is not None and str(after.tag).lower() == "script":
-        return False
+    if after is not None and str(after.tag).lower() == "script" \
+            and is_code_type(after.get("type") or ""):
+        return False  # (a data block after it, `type="text/json"`, runs no code)
     words = _code_words(page)
     return not any(c in words for c in classes)
 

@@ -585,3 +585,15 @@ def test_an_admiral_of_the_fleet_is_no_admiral_tag(audit_html: AuditHtml) -> Non
     report = audit_html(page('<script>var rank = titles.get("admiral"); '
                              'show(window, "fleet", rank);</script>'), url="https://navy.example/a")
     assert "Admiral" not in carried(report)
+
+
+def test_a_czech_publisher_exchange_skin_names_cpex_and_a_look_alike_none(
+        audit_html: AuditHtml) -> None:
+    """CPEX's branding-skin script on its CDN (`cdn.cpex.cz/skin/v2/cpex-skin.js`)."""
+    skin = '<script src="https://cdn.cpex.cz/skin/v2/cpex-skin.js"></script>'
+    assert carried(audit_html(page("", skin), url="https://sport.example.cz/a")).get(
+        "CPEX") == "loaded"
+    fake = ('<script src="https://cdn.cpex.cz.evil.example/skin/v2/cpex-skin.js"></script>'
+            '<script src="https://notcpex.cz/skin.js"></script>')
+    assert "CPEX" not in carried(audit_html(page("<p>cdn.cpex.cz</p>", fake),
+                                            url="https://sport.example.cz/a"))

@@ -29,6 +29,41 @@ STACKS = [
           "<script>var pp_gemius_identifier = new String('KHmIRBtrGWo0A9YEHjWtWtLTPEz0N2X5gU"
           "84x2iqj.Sv7');</script><script src='/js/xgemius.js'></script>", _P,
           {"Gemius"}, {}, ("gemius-identifier", "KHmIRBtrGWo0A9YEHjWtWtLTPEz0N2X5gU84x2iqj.Sv7")),
+    # gemius.js's own snippet (a portal's traffic count beside its audience one) and
+    # gemiusHeatMap's, each naming its page group
+    stack("Gemius", "gemius_identifier + gemius.js, ghmxy_identifier + hmapxy.js",
+          "<script>var gemius_identifier = new String('Bq4zRtXw8LmNc3Vd6FgHjK2pQsA.u9YeZo1iWx"
+          "b7E.r5');</script><script>var ghmxy_align = 'center';\nvar ghmxy_identifier = "
+          "'Tn5Ju8Kx2Wq_Lm4Rd7Fs9Gh3Zc6Vb1Np0Yt2Ek8Qa5Io.w4';</script>"
+          "<script src='//rivera.hit.gemius.pl/gemius.js'></script>"
+          "<script src='//pro.hit.gemius.pl/hmapxy.js'></script>", _P,
+          {"Gemius"}, {}, ("gemius-identifier", "Bq4zRtXw8LmNc3Vd6FgHjK2pQsA.u9YeZo1iWxb7E.r5"),
+          ("gemius-identifier", "Tn5Ju8Kx2Wq_Lm4Rd7Fs9Gh3Zc6Vb1Np0Yt2Ek8Qa5Io.w4")),
+    # Webtrekk's 3.x pixel as its noscript writes it: `<trackdomain>/<trackId>/wt.pl?p=…`
+    stack("Webtrekk", "noscript <trackdomain>/<trackId>/wt.pl?p=", "",
+          _P + '<noscript><img src="http://harbourmedia02.webtrekk.net/418203957746120/wt.pl'
+          '?p=315,0&amp;cg1=news" height="1" width="1" alt=""></noscript>',
+          {"Webtrekk"}, {}, ("webtrekk-track", "418203957746120")),
+    # Adobe Launch's newer embed code: company, property, then the environment's file
+    stack("Adobe Experience Platform",
+          "assets.adobedtm.com/<company>/<property>/launch-<env>.min.js",
+          '<script src="//assets.adobedtm.com/0a1b2c3d4e5f/6a7b8c9d0e1f/launch-4c5d6e7f8a9b.min.js"'
+          ' async></script>', _P,
+          {"Adobe Experience Platform"}, {}, ("adobe-launch-property", "launch-4c5d6e7f8a9b")),
+    # Italian and Czech counters: the account in the query of the counter's script or image
+    stack("ShinyStat", "getcod.cgi?USER=<account> + noscript shinystat.cgi",
+          "", _P + '<script type="text/javascript" src="//codicebusiness.shinystat.com/cgi-bin/'
+          'getcod.cgi?USER=porto-notizie&amp;P=2"></script><noscript><a href="https://www.'
+          'shinystat.com/it/" target="_top"><img src="//www.shinystat.com/cgi-bin/shinystat.cgi?'
+          'USER=porto-notizie" alt="" border="0"></a></noscript>',
+          {"ShinyStat"}, {}, ("shinystat-user", "porto-notizie")),
+    stack("TOPlist", "invisible dot.asp?id= and a logo written with the referrer", "",
+          _P + '<a href="https://www.toplist.cz/" target="_top"><img src="https://toplist.cz/'
+          'dot.asp?id=1730452" border="0" alt="TOPlist" width="1" height="1"></a>'
+          '<a href="https://www.toplist.sk"><script>document.write(\'<img src="https://toplist.sk'
+          '/count.asp?id=88214&amp;logo=mc&amp;http=\'+escape(document.referrer)+\'" width="88"'
+          ' height="60" border=0 alt="TOPlist" />\');</script></a>',
+          {"TOPlist"}, {}, ("toplist-id", "1730452"), ("toplist-id", "88214")),
     stack("Tealium", "utag.js from a variable: tiqcdn.com/utag/<account>/<profile>/<env>/",
           "<script type=\"text/javascript\">(function(a,b,c,d){\n"
           "a='https://tags.tiqcdn.com/utag/harbourmedia/main/prod/utag.js';\n"
@@ -96,8 +131,8 @@ def test_each_portal_analytics_is_named_with_its_id(audit_stack: AuditStack, s: 
     assert serious(report) == []
 
 
-_NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid",
-          "WebTerren (Tianrun webdig)", "AppAdhoc"}
+_NAMED = {"Gemius", "ShinyStat", "TOPlist", "Webtrekk", "Adobe Experience Platform", "Tealium",
+          "Cxense", "Naver Analytics", "Yahoo Rapid", "WebTerren (Tianrun webdig)", "AppAdhoc"}
 
 
 @pytest.mark.parametrize(("form", "body"), [
@@ -107,6 +142,16 @@ _NAMED = {"Gemius", "Tealium", "Cxense", "Naver Analytics", "Yahoo Rapid",
      "</script>"),
     ("a site's own cX object", "<script>var cX = {};cX.callQueue = [];</script>"),
     ("a gemius word in prose", "<p>The pp_gemius_identifier variable names the page.</p>"),
+    ("gemius and webtrekk words in prose", "<p>Set gemius_identifier and ghmxy_identifier; "
+     "the pixel is /418203957746120/wt.pl?p=315.</p><pre>var gemius_identifier = "
+     "'Bq4zRtXw8LmNc3Vd6FgHjK2pQsA.u9YeZo1iWxb7E.r5';</pre>"),
+    ("launch files on look-alike hosts", '<script src="//assets.adobedtm.com.evil.example/'
+     '0a1b2c3d4e5f/6a7b8c9d0e1f/launch-4c5d6e7f8a9b.min.js"></script>'
+     '<script src="//cdn.example/launch-4c5d6e7f8a9b.min.js"></script>'),
+    ("counters on look-alike hosts", '<img src="https://toplist.cz.evil.example/dot.asp?id=1730452">'
+     '<img src="https://nottoplist.cz/count.asp?id=88214"><script src="//shinystat.com.evil.example'
+     '/cgi-bin/getcod.cgi?USER=porto-notizie"></script><p>Use toplist.cz/dot.asp?id=1730452 '
+     'or shinystat.com/cgi-bin/getcod.cgi?USER=porto-notizie.</p>'),
     ("webdig on a look-alike host", '<script src="//cl2.webterren.com.evil.example/webdig.js'
      '?z=27"></script><script src="//notwebterren.example/webdig.js?z=28"></script>'),
     ("an app key of another SDK", "<script>sdk.init({appKey: 'ADHOC_0a1b2c3d-4e5f-4a6b-"
