@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Finding, Severity
+from auditor.model import Category, Finding, Identifier, Severity
 
 # Mining code that names no network: the CryptoNight hash, a stratum pool, the
 # CoinHive-style `new X.Anonymous('site key', {throttle: …})` constructor.
@@ -37,18 +38,32 @@ _GENERIC = lazy_regex(
 _WALLET_CALL = lazy_regex(
     r"""[(,]\s*(['"])([48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?)\1"""
     r"""\s*[,)]""")
+WALLET_KIND = "monero-wallet"
 
 
-def _wallets(ctx: PageContext) -> list[tuple[str, int, str]]:
-    """(wallet, line, xpath) of the first script that hands each Monero address to a call,
-    inline or in what the script's code decodes to."""
-    out: dict[str, tuple[str, int, str]] = {}
-    for code, line, xpath in script_codes(ctx):
-        found = next((m.group(2) for t in (code, *ctx.decoded(code).payloads)
-                      for m in [_WALLET_CALL.search(t)] if m), None)
-        if found is not None and found not in out:
-            out[found] = (found, line, xpath)
-    return list(out.values())
+def page_wallets(page: ParsedPage) -> tuple[tuple[str, int, str], ...]:
+    """(wallet, line, xpath) of the first inline code that hands each Monero address to a
+    call, as written or in what the code decodes to: read once a page, for the finding and
+    for the page's IDs (`wallet_ids`)."""
+
+    def build() -> tuple[tuple[str, int, str], ...]:
+        out: dict[str, tuple[str, int, str]] = {}
+        for code, line, xpath, _source in page.codes:
+            found = next((m.group(2) for t in (code, *page.decoded(code).payloads)
+                          for m in [_WALLET_CALL.search(t)] if m), None)
+            if found is not None and found not in out:
+                out[found] = (found, line, xpath)
+        return tuple(out.values())
+
+    return page.view("monero wallets", build)
+
+
+def wallet_ids(page: ParsedPage | None) -> tuple[Identifier, ...]:
+    """The wallets the page's miners mine for: the operator behind a miner injected into
+    many sites is one wallet (`monero-wallet`, of no network: the miner names none)."""
+    if page is None:
+        return ()
+    return tuple(Identifier(WALLET_KIND, wallet) for wallet, _, _ in page_wallets(page))
 
 
 def _may_mine(text: str) -> bool:
@@ -78,7 +93,8 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
     keys_named = {k for keys in ids_by_network.values() for k in keys}
-    wallets = [w for w in _wallets(ctx) if w[0] not in keys_named]  # deepMiner's: named
+    wallets = [w for w in (page_wallets(ctx.page) if ctx.page is not None else ())
+               if w[0] not in keys_named]  # deepMiner's wallet: its network's finding
     listed: set[str] = set()  # hosts only a list's miner section names, one finding each
     for res in ctx.resources:
         if res.category is not Category.CRYPTOMINING or (res.network or "") in named:

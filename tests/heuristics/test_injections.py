@@ -583,6 +583,17 @@ def test_miner_started_for_a_wallet(name: str, html: str, cited: list[str],
     assert all(f.severity is H for f in miners)
     assert [urlsplit(f.evidence).hostname if f.evidence.startswith("https:") else f.evidence
             for f in miners] == cited, [f.message for f in miners]
+    # the wallet is the page's ID: a miner injected into many sites is one operator's
+    assert [i.value for i in report.ids if i.kind == "monero-wallet"] == [
+        c for c in cited if not c.startswith("cdn.")]
+
+
+def test_a_catalogued_miners_wallet_is_its_networks(audit_html: AuditHtml) -> None:
+    """deepMiner's constructor names its wallet: one finding and one ID, its network's."""
+    report = audit_html(page(f"<script>var m = new deepMiner.Anonymous('{WALLET}');</script>"),
+                        url="https://www.site.example/post")
+    assert [(f.kind, f.evidence) for f in report.findings] == [("cryptominer", WALLET)]
+    assert [(i.kind, i.value) for i in report.ids] == [("deepminer-wallet", WALLET)]
 
 
 def test_wordpress_post_body_comments_count(audit_html: AuditHtml) -> None:
