@@ -93,6 +93,9 @@ class Match:
     exception: bool = False
     line: int | None = None  # line of the deciding rule in its list
     important: bool = False
+    # the file of its list the rule comes from, where the list marks them
+    # (`easyprivacy_trackingservers_mining.txt`): what the rule's hosts do
+    section: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -43,6 +43,9 @@ from auditor.urls import (
 # Lists whose blocking rules mean "tracker" rather than "advert" when the catalogue
 # does not know the host.
 PRIVACY_LISTS = frozenset({"easyprivacy"})
+# A list's section whose hosts are browser miners (EasyPrivacy's
+# `easyprivacy_trackingservers_mining.txt`), not trackers: `Match.section` ends so.
+MINING_SECTION_END = "_mining.txt"
 
 
 class CosmeticHitLike(Protocol):
@@ -379,6 +382,8 @@ def _category(
                                or entity.category not in _LIST_DECIDES):
         return entity.category
     if match.blocked:
+        if match.section and match.section.endswith(MINING_SECTION_END):
+            return Category.CRYPTOMINING
         return Category.ANALYTICS if match.list in PRIVACY_LISTS else Category.ADVERTISING
     if not is_third_party(host, first_party):
         return Category.CONTENT

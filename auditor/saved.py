@@ -6,9 +6,11 @@ Internet Explorer, Edge and Chrome write the mark of the web at the top of the c
 after its length in four or more digits (Chrome: `"<!-- saved from url=(%04d)%s -->"`): the
 URL the page was loaded from, as a WARC record's target URI is. The copy keeps the files the
 page loaded in a folder beside it, `./<title>_files/<name>`, the original URL lost; Chrome
-appends `.download` to a script's name (`gpt.js` → `pubads_impl.js.download`), and a name met
-twice becomes `name(1).ext` (`js(1).download`). Only the name is left to say whose a file
-was, so the catalogue's `self_hosted` names are asked of it (`saved_file_name`).
+appends `.download` to a script's name (`gpt.js` → `pubads_impl.js.download`), in the
+browser's language (`gtm.js.descarga`, `.descargar`, `.téléchargement`, `.transferir`,
+`.tải xuống`), and a name met twice becomes `name(1).ext` (`js(1).download`). Only the
+name is left to say whose a file was, so the catalogue's `self_hosted` names are asked of
+it (`saved_file_name`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _MARK = lazy_regex(r"<!--\s*saved from url=\((\d{4,6})\)([^\s<>\"]{1,99999}?)\s*
 # reads a `\` as `/`: `\\evil.test\x_files/wombat.js` is another host's file
 _SAVED_FILE = lazy_regex(r"(?:^|/)[^/\\:]+_files/([^/?#\\:]+)$")
 _COPY_NUMBER = lazy_regex(r"\(\d{1,4}\)(?=\.[^.]*$|$)")  # `gpt(1).js`, `js(1)`
+# the word a browser appends after a script's or sheet's own extension, in its language:
+# one more part with no dot (`gtm.js.descarga`); `.download` is also appended to a bare name
+_APPENDED_WORD = lazy_regex(r"(\.(?:js|css))\.[^.]+$")
 
 
 def saved_from_url(text: str) -> str | None:
@@ -60,6 +65,8 @@ def saved_file_name(path: str) -> str | None:
     'pubads_impl.js'
     >>> saved_file_name("Story_files/gtm(1).js"), saved_file_name("Story_files/js(1).download")
     ('gtm.js', 'js')
+    >>> saved_file_name("./index_files/gtm.js.descarga"), saved_file_name("x_files/a.css.baixar")
+    ('gtm.js', 'a.css')
     >>> saved_file_name("/tl_files/site/js/behaviours.js") is None
     True
     >>> saved_file_name("javascript:x_files/wombat.js") is None
@@ -68,7 +75,7 @@ def saved_file_name(path: str) -> str | None:
     m = _SAVED_FILE.search(path)
     if m is None:
         return None
-    name = m.group(1).lower().removesuffix(".download")
+    name = _APPENDED_WORD.sub(r"\1", m.group(1).lower().removesuffix(".download"), count=1)
     return _COPY_NUMBER.sub("", name, count=1) or None
 
 

@@ -72,6 +72,16 @@ TAGS = {
         '%2C%22ext%22%3A%7B%22sid%22%3A%22T%22%2C%22siteID%22%3A181299%7D%7D%5D%7D&amp;t=300">'
         "</script>",
         "Index Exchange", {("index-exchange-site", "181234"), ("index-exchange-site", "181299")}),
+    # Tail Target's tag manager, asked with the site's tag, in a src and by its snippet
+    "tailtarget-t3m-src": (
+        '<script src="https://tags.t.tailtarget.com/t3m.js?i=TT-20417-2/CT-531"></script>',
+        "Tail Target", {("tailtarget-tag", "TT-20417-2/CT-531")}),
+    "tailtarget-t3m-snippet": (
+        "<script>(function(i){var ts=document.createElement('script');ts.async=true;ts.src="
+        "('https:'==document.location.protocol?'https://':'http://')+'tags.t.tailtarget.com/"
+        "t3m.js?i='+i;var s=document.getElementsByTagName('script')[0];s.parentNode."
+        "insertBefore(ts,s);})('TT-30811-1/CT-207');</script>",
+        "Tail Target", {("tailtarget-tag", "TT-30811-1/CT-207")}),
 }
 
 
@@ -196,12 +206,19 @@ def test_a_box_named_after_teads_without_its_tag_is_no_slot(
     '<script src="https://cdn.example-metrics.test/c2/6035999/cs.js"></script>',
     "<script>var opts = {'id': '3107', 'timeout': 2e3};</script>"
     '<script async src="https://c.amazon-adsystem.com/aax2/amzn_ads.js"></script>',
-], ids=["ix gs=", "aps xsrc=", "medianet ccid=", "another host's c2 path", "another object"])
+    # Tail Target's tag form on a look-alike host, and in prose beside its real loader
+    '<script src="https://tags.t.nottailtarget.com/t3m.js?i=TT-20417-2/CT-531"></script>'
+    '<script src="https://tags.t.tailtarget.com.cdn.test/t3m.js?i=TT-20417-2/CT-532"></script>',
+    "<p>Our tag is TT-20417-2/CT-531, see tailtarget.com/t3m.js?i=TT-20417-2/CT-533</p>"
+    '<script src="https://d.tailtarget.com/profiles.js"></script>',
+], ids=["ix gs=", "aps xsrc=", "medianet ccid=", "another host's c2 path", "another object",
+        "tail target look-alike hosts", "tail target tag in prose"])
 def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
                                           catalogue: Catalogue) -> None:
     page = _page(markup, project_engine, catalogue)
     assert not {i.kind for i in page.ids} & {
-        "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client"}
+        "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client",
+        "tailtarget-tag"}
 
 
 @pytest.mark.parametrize(("src", "network"), [

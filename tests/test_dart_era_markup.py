@@ -1289,3 +1289,44 @@ def test_adagio_look_alikes_are_no_position(
     assert page.slots == ()
     assert "Manzoni Adagio" not in {n.network for n in page.networks}
     assert not any(i.kind.startswith("adagio-") for i in page.ids)
+
+
+# e-planning's space tags (Latin America): v3 writes /eb/3/<site>/<space>?o=j where its
+# script stands, with a noscript image and click; v4 calls eplAD4("<space>", {…}). Two v3
+# tags share a table cell, the second in a box of its own; look-alikes below name no space
+EPLANNING = b"""<html><head><title>t</title></head><body><p>Negocios hoy.</p>
+<table><tr><td>
+<script>eplAD4("9c41d2e07ab35f18",{t:1,timeout:0});</script>
+</td></tr><tr><td>
+<!-- e-planning v3 - Comienzo espacio Diario _ Home _ Top -->
+<script type="text/javascript">
+var r = Math.random(), d = document, t = 'script';
+d.write('<' + t + ' src="http://ads.e-planning.net/eb/3/7a2c/3f0b9e61c4d2a857?o=j&r=' + r + '">');
+</script>
+<noscript><a href="http://ads.e-planning.net/ei/3/7a2c/3f0b9e61c4d2a857?it=i"><img
+ src="http://ads.e-planning.net/eb/3/7a2c/3f0b9e61c4d2a857?o=i"></a></noscript>
+<div style="text-align:center">
+<script type="text/javascript">
+document.write('<scr' + 'ipt src="http://ads.e-planning.net/eb/3/7a2c/b81e4f03d9c6a271?o=j">');
+</script>
+</div>
+</td></tr></table>
+<p>Our tag: http://ads.e-planning.net/eb/3/7a2c/00112233445566ff?o=j</p>
+<pre>eplAD4("aabbccddeeff0011")</pre>
+<script>var u = "http://ads.e-planning.net.cdn.test/eb/3/7a2c/1234567890abcdef?o=j";
+var v = "http://note-planning.net/eb/3/7a2c/fedcba0987654321?o=j"; x.eplAD4N("0a1b2c3d4e5f6a7b");
+myeplAD4("0a1b2c3d4e5f6a7c");</script>
+</body></html>"""
+
+
+def test_eplanning_space_tags_are_slots_of_their_site_and_space(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(EPLANNING, url="https://diario.test/", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, "e-planning", "9c41d2e07ab35f18"),
+        (6, "e-planning", "3f0b9e61c4d2a857"),
+        (13, "e-planning", "b81e4f03d9c6a271")]
+    assert {(i.kind, i.value) for i in page.ids} == {
+        ("e-planning-site", "7a2c"), ("e-planning-space", "9c41d2e07ab35f18"),
+        ("e-planning-space", "3f0b9e61c4d2a857"), ("e-planning-space", "b81e4f03d9c6a271")}

