@@ -1634,6 +1634,37 @@ def _is_charset(el: Any) -> bool:
         el.get("charset") is not None or (el.get("http-equiv") or "").lower() == "content-type")
 
 
+def _managed_charset(el: Any) -> bool:
+    """Whether a `<meta charset>` is the first of the tags Next.js's head manager writes
+    (`next/head`, its `charSet` first of them), which a page's `_document` prints after its
+    own head children: those before it are the template's, in its order, and no top an
+    injector writes before the template's charset. Marked on each tag (`data-next-head`),
+    or counted by the `<meta name="next-head-count" content="N">` that closes the N tags,
+    read back from it to the charset (a count that does not end at the charset is another
+    run's: the charset then is the template's own).
+
+    >>> from lxml import html
+    >>> def charset(head: str) -> Any:
+    ...     return html.document_fromstring(f"<html><head>{head}</head></html>").find(".//meta")
+    >>> _managed_charset(charset('<meta charset="utf-8"><title>t</title>'
+    ...     '<meta name="next-head-count" content="2">'))
+    True
+    >>> _managed_charset(charset('<meta charset="utf-8"><title>t</title><link rel="icon">'
+    ...     '<meta name="next-head-count" content="2">'))
+    False
+    """
+    if el.get("data-next-head") is not None:
+        return True
+    count = 0
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue  # a comment is no tag the manager counts
+        count += 1
+        if sib.tag.lower() == "meta" and (sib.get("name") or "").lower() == "next-head-count":
+            return (sib.get("content") or "").strip() == str(count)
+    return False
+
+
 def _before_charset(ctx: PageContext) -> frozenset[str]:
     """The paths of the scripts a page's `<head>` holds before its `<meta charset>`, read
     once. WordPress's `header.php` and every theme after it print the charset first in the
@@ -1645,7 +1676,9 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
     its own scripts and styles before the charset declares it late (Adobe CQ's pages load
     jQuery and their ad library first; Fox's, its jQuery, its sister site's ad.js, then the
     charset after sixty metas), and what sits among its own files is in the template's
-    order, not the top an injector writes its blob at."""
+    order, not the top an injector writes its blob at. Nor is there a top before a
+    charset Next.js's head manager writes (`_managed_charset`): the `_document`'s own head
+    children precede it (a recipe site's GTM, GPT and accessibility widget tags)."""
     if ctx.root is None:
         return frozenset()
 
@@ -1658,7 +1691,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         ours = False  # past a file of the site's own: the template's order, not its top
         for el in head:
             if _is_charset(el):
-                return frozenset(scripts)
+                return frozenset() if _managed_charset(el) else frozenset(scripts)
             ours = ours or _own_asset(ctx, el)
             if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
@@ -1667,7 +1700,7 @@ def _before_charset(ctx: PageContext) -> frozenset[str]:
         # body; its scripts up to the charset there, a few elements in, are the top still
         for el in cut_head_spill(ctx.root):
             if _is_charset(el):
-                return frozenset(scripts)
+                return frozenset() if _managed_charset(el) else frozenset(scripts)
             ours = ours or _own_asset(ctx, el)
             if str(el.tag).lower() == "script" and not ours:
                 scripts.append(ctx.xpath(el))
@@ -1760,7 +1793,7 @@ def head_top_elements(ctx: PageContext) -> frozenset[Any]:
     """The elements of the head's top: the head's before its charset and, where the parser
     cut the head short, the spilled ones before the charset in the body (the run
     `_before_charset` reads, whose scripts are all among them); none where no charset ends
-    them. Read once a page."""
+    them, or Next.js's head manager writes the charset (`_managed_charset`). Read once a page."""
     def build() -> frozenset[Any]:
         head = ctx.root.find("head") if ctx.root is not None else None
         if ctx.root is None or head is None:
@@ -1768,7 +1801,7 @@ def head_top_elements(ctx: PageContext) -> frozenset[Any]:
         top: set[Any] = set()
         for el in (*head, *cut_head_spill(ctx.root)):
             if _is_charset(el):
-                return frozenset(top)
+                return frozenset() if _managed_charset(el) else frozenset(top)
             top.add(el)
         return frozenset()
 

@@ -3056,6 +3056,43 @@ def test_a_late_charset_templates_relative_files_are_its_own_with_no_page_url(
     assert [f.evidence for f in found] == ["https://cdn.statsync.test/loader/statsync.js"], found
 
 
+# a Next.js page (pages router): the `_document`'s own head children (a tag manager, an
+# accessibility widget's documented loader) print before the tags `next/head` manages,
+# whose `charSet` comes first and whose count closes them
+_WIDGET = ('<script>(function(d){var s=d.createElement("script");s.setAttribute('
+           '"data-account","Qw3rTy12");s.setAttribute("src","https://a11y-helper.test/'
+           'widget.js");(d.body||d.head).appendChild(s);})(document)</script>')
+
+
+def _next_head(count: str, *, marked: bool = False, prose: str = "") -> str:
+    mark = ' data-next-head=""' if marked else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta name="application-name" '
+            f'content="Harbour Gazette"/>{_GTM_TOP}{_WIDGET}<meta charSet="utf-8"{mark}/>'
+            f'<title{mark}>Ferry timetable vote</title><meta name="viewport" content="width='
+            f'device-width"{mark}/>' + (f'<meta name="next-head-count" content="{count}"/>'
+                                        if count else "")
+            + '<link rel="stylesheet" href="/_next/static/css/4f1a.css"/><script src="/_next/'
+            'static/chunks/main-9c2e.js" defer=""></script></head><body><div id="__next">'
+            f"<article><h1>Ferry timetable vote</h1>{prose}{_PARA}</article></div></body></html>")
+
+
+@pytest.mark.parametrize(("page", "found"), [
+    (_next_head("3"), False),  # the charset opens the three tags next/head counts
+    (_next_head("", marked=True), False),  # next/head marks each tag it writes
+    (_next_head("2"), True),  # a count that stops short of the charset: another run's
+    (_next_head("4"), True),  # a count that reaches past it: the charset is not first
+    (_next_head("", prose='<pre>&lt;meta name="next-head-count" content="3"&gt;</pre>'), True),
+], ids=["counted", "marked", "count short", "count past", "the words in a pre"])
+def test_a_script_before_a_charset_next_heads_manager_writes_is_the_templates(
+        page: str, found: bool, audit_listed: AuditListed) -> None:
+    """Next.js prints a page's `_document` head children before the tags `next/head`
+    manages, its `charSet` first of them: what precedes that charset is the template's
+    (akispetretzikis.com's GTM, GPT and an accessibility widget's loader), no head top an
+    injector writes before it. A charset next/head did not write is still the top's end."""
+    urls = [f.evidence for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert urls == (["https://a11y-helper.test/widget.js"] if found else []), urls
+
+
 def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
         audit_listed: AuditListed) -> None:
     """Why no line on the page tells an injector's invented file in the template's own

@@ -1812,6 +1812,29 @@ def test_managed_ad_stacks_name_their_units_and_sites(audit_html: AuditHtml) -> 
         "Publift (Fuse)", "NitroPay", "Setupad", "Monumetric"}
 
 
+def test_header_bidding_and_in_page_tags_name_their_site(audit_html: AuditHtml) -> None:
+    """Underdog Media's ad code (its one script on `udmserve.net`, the site's `sid` in its
+    query) and District M's merge script (`merge.<site>.js`, later builds with their version
+    before it) name their network and the site they are cut for; the same numbers on
+    another host, or the vendor's address in prose, are none of theirs."""
+    tags = ('<!-- UNDERDOGMEDIA EDGE_gardening.example JavaScript ADCODE START -->'
+            '<script data-cfasync="false" async src="https://udmserve.net/udm/img.fetch?sid='
+            '20417;tid=1;dt=6;"></script><script async src="//cdn.districtm.ca/merge/merge.v4.2.'
+            '120988.js"></script><script src="//cdn.districtm.ca/merge/merge.131402.js"></script>')
+    report = audit_html(page(tags), url="https://gardening.example/a")
+    assert {("underdogmedia-site", "20417"), ("districtm-merge", "120988"),
+            ("districtm-merge", "131402")} <= ids_of(report)
+    assert {"Underdog Media", "District M"} <= {n.network for n in report.networks}
+    lookalike = ('<script async src="https://notudmserve.net/udm/img.fetch?sid=20417;tid=1">'
+                 '</script><script src="https://udmserve.net.cdn-edge.test/udm/img.fetch?sid='
+                 '20418"></script><script src="https://cdn.districtm.ca.evil.test/merge/merge.'
+                 '120988.js"></script><pre>&lt;script src="https://udmserve.net/udm/img.fetch?'
+                 'sid=20419;tid=1"&gt;</pre>')
+    report = audit_html(page(lookalike), url="https://gardening.example/a")
+    assert not {i for i in report.ids if i.kind in {"underdogmedia-site", "districtm-merge"}}
+    assert not {"Underdog Media", "District M"} & {n.network for n in report.networks}
+
+
 def test_generic_unit_markup_is_a_stacks_only_where_it_loads(audit_html: AuditHtml) -> None:
     """`div.ad-tag[data-ad-name]`, `div[data-fuse]` and `div.adunit` are common outside ad
     tags: without Sortable's, Fuse's or Mediavine's loader they are no unit of theirs."""

@@ -527,6 +527,11 @@ STACKS = [
     stack("CleverTap", "its web SDK's beacon on wzrkt.com", "",
           _P + '<img src="https://in1.wzrkt.com/a?t=96&amp;z=WRK-4R8-6Z5" width="1" height="1" '
           'alt="">', {"CleverTap"}, {}),
+    # a Greek marketing-automation vendor's site agent, its account in the file's name
+    stack("ContactPigeon", "its site agent cpagent<account>.js on contactpigeon.com", "",
+          _P + '<script src="https://ping.contactpigeon.com/bi/js/cpagent207314.js?cid='
+          'kitchenpress&amp;v=001"></script>', {"ContactPigeon"}, {},
+          ("contactpigeon-account", "207314")),
 ]
 
 
@@ -620,6 +625,10 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      " _ba.push([\"aid\", \"0f1e2d3c4b5a69788796a5b4c3d2e1f0\"]); VK.Retargeting.Init("
      "\"VK-RTRG-271904-aBcDe\"); var rf = new EN(); rf.sendRf();"
      " kakaoPixel('4721093385610472210').pageView();</pre>"),
+    ("look-alike hosts of ContactPigeon's agent, and its address in a <pre>",
+     '<script src="https://ping.notcontactpigeon.com/bi/js/cpagent207314.js"></script>'
+     '<script src="https://ping.contactpigeon.com.evil.net/bi/js/cpagent207315.js"></script>'
+     "<pre>&lt;script src=\"https://ping.contactpigeon.com/bi/js/cpagent207316.js\"&gt;</pre>"),
     ("a site's own objects of the same names",
      "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
      "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
@@ -635,4 +644,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
-                       "Adinsight (Emnet)"})
+                       "Adinsight (Emnet)", "ContactPigeon"})
