@@ -5,7 +5,8 @@ import to the last line: the command's KeyboardInterrupt path runs (one line, ex
 bulk keeps its store consistent) instead of a silent death by signal; one while the CLI
 is still being imported ends the same way, with no traceback. The
 handler is put back before the interpreter shuts down, where an interrupt could only
-break its clean-up."""
+break its clean-up. stderr is made first, so that no line it cannot carry changes the
+exit status (`auditor.stderr`)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ import signal
 import sys
 from types import FrameType
 
+from auditor.stderr import steady_stderr
+
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
 def main() -> None:
+    steady_stderr()
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         try:
