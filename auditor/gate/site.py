@@ -83,9 +83,15 @@ def page_url(base_url: str, path: str) -> str:
     'https://example.com/blog/'
     >>> page_url("https://example.com/docs/", "a b/p.html")
     'https://example.com/docs/a%20b/p.html'
+
+    A name that is no UTF-8 (`caf\\xe9.html`) is quoted as the bytes it is on disk, as a
+    server has them in its URL (quoting it as text raised UnicodeEncodeError):
+
+    >>> page_url("https://example.com", os.fsdecode(b"caf\\xe9.html"))
+    'https://example.com/caf%E9.html'
     """
     rel = directory_page(inner_name(normalise_path(path)))
-    return base_url.rstrip("/") + "/" + quote(rel, safe="/")
+    return base_url.rstrip("/") + "/" + quote(os.fsencode(rel), safe="/")
 
 
 def _served_suffix(path: Path) -> str:
