@@ -628,3 +628,32 @@ def test_a_page_whose_name_is_no_utf8_is_judged_like_any_other(tmp_path: Path,
                             capture_output=True, timeout=300, check=False)
     assert result.returncode == 1, result.stderr
     assert b"caf" in result.stdout and b"ExoClick is denied" in result.stdout
+
+
+@pytest.mark.parametrize("given", ["public", "public/blog", "public/blog/", "public/blog/post.html"])
+def test_a_folder_inside_site_root_has_its_pages_at_their_place_in_the_site(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str) -> None:
+    """`auditor audit public/blog` (a job gating the section it built, `site_root =
+    "public"`) took its pages' paths and URLs under `public/blog`: `post.html` at
+    https://example.com/post.html. An override for `blog/**` that denies a network never
+    applied (exit 0, policy passed), and the baseline `auditor audit public` wrote did
+    not match. A folder inside site_root is the site's, as a file named inside it is."""
+    site = tmp_path / "public"
+    (site / "blog").mkdir(parents=True)
+    (site / "index.html").write_text("<p>story</p>")
+    (site / "blog" / "post.html").write_text(
+        "<p>story</p><script src='https://a.magsrv.com/ad-provider.js'></script>")
+    policy = tmp_path / "auditor.toml"
+    policy.write_text('base_url = "https://example.com"\nsite_root = "public"\n'
+                      '[[override]]\npaths = ["blog/**"]\ndeny_networks = ["ExoClick"]\n')
+    argv = ["--policy", str(policy), "--no-system-lists", "--format", "json"]
+    code = main(["audit", str(tmp_path / given), *argv])
+    pages = json.loads(capsys.readouterr().out)["pages"]
+    assert code == 1
+    post = next(p for p in pages if p["input"].endswith("post.html"))
+    assert post["url"] == "https://example.com/blog/post.html"
+    assert {v["path"] for v in post["violations"]} == {"blog/post.html"}
+    baseline = tmp_path / "baseline.json"
+    assert main(["audit", str(site), *argv, "--write-baseline", str(baseline)]) == 0
+    capsys.readouterr()
+    assert main(["audit", str(tmp_path / given), *argv, "--baseline", str(baseline)]) == 0
