@@ -126,6 +126,14 @@ def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
     return normalise_path(name) + sep + record
 
 
+def place_in_site(folder: Path, site_root: Path | None) -> str | None:
+    """Where a folder input lies in the site: its path under `site_root` ("." for the
+    root itself), else None. A folder of the site is walked at its place in it (`public/
+    blog` gives `blog/post.html`, at its URL), as a file named inside it is: under the
+    folder alone, an override for `blog/**` never applied and a baseline never matched."""
+    return None if site_root is None else _inside(folder, site_root)
+
+
 def site_dir(source: str) -> Path | None:
     """The directory an input names (a built site), or None for a file or stdin."""
     path = Path(source)
