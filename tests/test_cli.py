@@ -452,6 +452,37 @@ def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
     assert err.decode().strip() == "auditor: interrupted"
 
 
+# the command as `python -m auditor` runs it, with a signal landing while it builds its
+# parser (which imports the rules, the readers and the reporters: a fifth of a second)
+_SIGNAL_IN_PARSER = """
+import os, signal, sys
+import auditor.cli
+from auditor.__main__ import main
+
+built, landing = auditor.cli.build_parser, getattr(signal, sys.argv[1])
+def build_parser():
+    os.kill(os.getpid(), landing)
+    return built()
+
+auditor.cli.build_parser = build_parser
+sys.argv[1:] = ["audit", sys.argv[2], "--no-system-lists"]
+main()
+"""
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_signal_while_the_command_starts_is_one_line_too(tmp_path: Path,
+                                                           signame: str) -> None:
+    """Ctrl-C or SIGTERM while the command built its parser (before `main` took its
+    arguments) printed Python's traceback of the import it cut, 20 to 40 lines, and the
+    process died by SIGINT."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>story</p></body></html>")
+    result = subprocess.run([sys.executable, "-c", _SIGNAL_IN_PARSER, signame, str(page)],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert (result.returncode, result.stderr) == (130, "auditor: interrupted\n")
+
+
 @pytest.mark.skipif(not Path("/proc/self/syscall").exists(),
                     reason="needs Linux's /proc/PID/syscall to see the read on stdin")
 def test_sigterm_before_a_bulk_run_starts_is_one_line_too(tmp_path: Path) -> None:
