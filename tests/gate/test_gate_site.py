@@ -630,7 +630,8 @@ def test_a_page_whose_name_is_no_utf8_is_judged_like_any_other(tmp_path: Path,
     assert b"caf" in result.stdout and b"ExoClick is denied" in result.stdout
 
 
-@pytest.mark.parametrize("given", ["public", "public/blog", "public/blog/", "public/blog/post.html"])
+@pytest.mark.parametrize("given", ["public", "public/blog", "public/blog/",
+                                   "public/blog/post.html"])
 def test_a_folder_inside_site_root_has_its_pages_at_their_place_in_the_site(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str) -> None:
     """`auditor audit public/blog` (a job gating the section it built, `site_root =
