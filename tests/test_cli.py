@@ -378,6 +378,31 @@ def test_a_baseline_that_would_overwrite_or_join_the_input_is_refused(
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
 
 
+@pytest.mark.parametrize("args", [
+    ["audit", "LONG"],
+    ["audit", "PAGE", "LONG", "--policy", "p.toml"],
+    ["audit", "PAGE", "--policy", "p.toml", "--write-baseline", "LONG"],
+    ["report", "--store", "LONG"],
+    ["bulk", "--inputs-from", "list.txt", "--store", "s.db"],
+])
+def test_a_name_longer_than_the_file_system_takes_is_one_line(
+        tmp_path: Path, args: list[str]) -> None:
+    """A path with a name over 255 bytes (a page saved under its URL) was "internal
+    error: OSError: [Errno 36] File name too long", as if auditor had a bug: Path.is_dir
+    and its kin raise ENAMETOOLONG where they answer False for a missing file."""
+    long = "x" * 300
+    (tmp_path / "page.html").write_text("<html><body><p>story</p></body></html>")
+    (tmp_path / "p.toml").write_text("max_ad_slots = 0\n")
+    (tmp_path / "list.txt").write_text(f"page.html\n{long}.html\n")
+    named = {"LONG": long, "PAGE": "page.html"}
+    result = run(*(named.get(a, a) for a in args), "--no-system-lists"
+                 if args[0] != "report" else "--top=5", cwd=tmp_path)
+    assert result.returncode == 2
+    line = one_line_error(result)
+    assert line.startswith("auditor: error: xxx") and "File name too long" in line, line
+    assert len(line) < 200  # the name is cut, not printed whole
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["audit", "PAGE"], ["audit", "PAGE", "--format", "json"],
                                   ["audit", "PAGE", "--format", "html", "-o", "/dev/full"],
