@@ -191,6 +191,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return EXIT_OK
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG and exc.filename is not None:
+            # a path given (an input, a store, an output) with a name over the file
+            # system's limit: Path.is_dir and its kin raise it where they answer False
+            # for a file that is not there, from wherever the path is first looked at
+            name = inert(os.fsdecode(exc.filename), limit=80)
+            print(f"auditor: error: {name}: {exc.strerror}", file=sys.stderr)
+            return EXIT_ERROR
         if exc.errno not in _WRITE_FAILURES:
             raise
         # a full disk under --output or a redirect (`> /dev/full`): the environment's

@@ -23,6 +23,7 @@ from auditor.gate.site import (
     SITE_DOCUMENT_SUFFIXES,
     SITE_PAGE_SUFFIXES,
     page_url,
+    place_in_site,
     served_page,
     site_dir,
     site_path,
@@ -105,7 +106,10 @@ class Gate:
         reader takes)."""
         root = site_dir(source)
         if root is not None and self.base_url and url is None:
-            yield from site_records(root, self.base_url, limits)
+            place = place_in_site(root, self.policy.site_root if self.policy else None)
+            base_url = (self.base_url if place in (None, ".")
+                        else page_url(self.base_url, place) + "/")
+            yield from site_records(root, base_url, limits)
             return
         if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))
@@ -117,11 +121,14 @@ class Gate:
         yield from read_source(source, url)
 
     def path_of(self, input_name: str, source: str | None = None) -> str:
-        """A page's path as the policy sees it: under the directory input it was read
-        from (`source`), site_root, or the cwd."""
-        roots = tuple(r for r in (site_dir(source) if source is not None else None,
-                                  self.policy.site_root if self.policy else None,
-                                  Path.cwd()) if r is not None)
+        """A page's path as the policy sees it: under site_root when the directory
+        input it was read from (`source`) lies inside it, else under that directory,
+        site_root, or the cwd."""
+        folder = site_dir(source) if source is not None else None
+        site_root = self.policy.site_root if self.policy else None
+        if folder is not None and place_in_site(folder, site_root) is not None:
+            folder = site_root
+        roots = tuple(r for r in (folder, site_root, Path.cwd()) if r is not None)
         return site_path(input_name, roots)
 
     def evaluate(self, page: PageReport, source: str | None = None, absent: bool = False

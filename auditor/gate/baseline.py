@@ -95,7 +95,7 @@ def parse_baseline(data: Any, path: Path) -> Baseline:
     if not isinstance(data, dict) or data.get("tool") != TOOL:
         raise PolicyError(f"{path}: not an auditor baseline (no \"tool\": \"auditor\")")
     version = data.get("version")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:  # true == 1, 1.0 == 1: no version
         raise PolicyError(f"{path}: baseline version {version!r} is not supported "
                           f"(this auditor reads version {VERSION}); rewrite it with "
                           "--write-baseline")

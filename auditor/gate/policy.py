@@ -10,6 +10,7 @@ import dataclasses
 import difflib
 import math
 import os
+import stat
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -317,6 +318,15 @@ def find_policy(directory: Path) -> Path | None:
     does not is somebody else's to fix."""
     candidate = directory / POLICY_FILE
     if os.path.lexists(candidate):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            return candidate  # a dangling link, a loop: refused when it is read
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            # a named pipe blocks the open until a writer comes: the gate waited for
+            # ever; a pipe given on purpose (`--policy <(…)`) is read, not found
+            raise PolicyError(f"{candidate}: is no regular file (a pipe or a device); "
+                              "give the policy with --policy, or --no-policy")
         return candidate
     pyproject = directory / PYPROJECT
     if pyproject.is_file():

@@ -83,9 +83,15 @@ def page_url(base_url: str, path: str) -> str:
     'https://example.com/blog/'
     >>> page_url("https://example.com/docs/", "a b/p.html")
     'https://example.com/docs/a%20b/p.html'
+
+    A name that is no UTF-8 (`caf\\xe9.html`) is quoted as the bytes it is on disk, as a
+    server has them in its URL (quoting it as text raised UnicodeEncodeError):
+
+    >>> page_url("https://example.com", os.fsdecode(b"caf\\xe9.html"))
+    'https://example.com/caf%E9.html'
     """
     rel = directory_page(inner_name(normalise_path(path)))
-    return base_url.rstrip("/") + "/" + quote(rel, safe="/")
+    return base_url.rstrip("/") + "/" + quote(os.fsencode(rel), safe="/")
 
 
 def _served_suffix(path: Path) -> str:
@@ -118,6 +124,14 @@ def site_path(input_name: str, roots: tuple[Path, ...] = ()) -> str:
         if rel is not None and rel != ".":
             return rel + sep + record
     return normalise_path(name) + sep + record
+
+
+def place_in_site(folder: Path, site_root: Path | None) -> str | None:
+    """Where a folder input lies in the site: its path under `site_root` ("." for the
+    root itself), else None. A folder of the site is walked at its place in it (`public/
+    blog` gives `blog/post.html`, at its URL), as a file named inside it is: under the
+    folder alone, an override for `blog/**` never applied and a baseline never matched."""
+    return None if site_root is None else _inside(folder, site_root)
 
 
 def site_dir(source: str) -> Path | None:

@@ -259,3 +259,24 @@ def test_an_mhtml_past_the_record_cap_is_read_for_its_page(
     [member] = list(read_stream(io.BytesIO(zip_bytes({"regatta.mhtml": saved(10)})),
                                 "dump.zip", max_record_bytes=cap, page_limit=cap))
     assert isinstance(member, ReadFailure) and "200000-byte cap" in member.error
+
+
+def test_a_closed_stderr_does_not_stop_the_run(tmp_path: Path) -> None:
+    """`auditor bulk … 2>&-` was "internal error: AttributeError: 'NoneType' object has no
+    attribute 'isatty'" (the progress bar asked None whether it was a terminal), printed
+    on stdout, with no record stored; a run whose answer is its store needs no stderr."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.html").write_text(site_page(1))
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "bulk", "a.html", "--store", "s.sqlite",
+         "--no-system-lists", "--workers", "1"], cwd=tmp_path, capture_output=True,
+        text=True, timeout=300, check=False, preexec_fn=lambda: os.close(2))
+    assert result.returncode == 0
+    assert result.stdout.startswith("1 records: 1 audited, 0 skipped, 0 failed")
+    summary = tmp_path / "summary.json"
+    assert main(["report", "--store", str(tmp_path / "s.sqlite"), "--format", "json",
+                 "-o", str(summary)]) == 0
+    assert json.loads(summary.read_text())["audited"] == 1

@@ -128,6 +128,10 @@ def test_baseline_text_is_stable() -> None:
     ('{"version": 1, "fingerprints": []}', "not an auditor baseline"),
     ('{"tool": "auditor", "version": 2, "fingerprints": []}', "version 2 is not supported"),
     ('{"tool": "auditor", "fingerprints": []}', "version None is not supported"),
+    # a version written as another type is no version this auditor wrote (True == 1
+    # and 1.0 == 1 in Python: both were read as version 1)
+    ('{"tool": "auditor", "version": true, "fingerprints": []}', "version True is not"),
+    ('{"tool": "auditor", "version": 1.0, "fingerprints": []}', "version 1.0 is not"),
     ('{"tool": "auditor", "version": 1, "fingerprints": {}}', "fingerprints: expected a list"),
     ('{"tool": "auditor", "version": 1, "fingerprints": [{"page": "a"}]}', "fingerprints[0]"),
     ('{"tool": "auditor", "version": 1, "fingerprints": [7]}', "fingerprints[0]"),

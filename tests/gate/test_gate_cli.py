@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -227,6 +228,25 @@ def test_a_policy_file_the_gate_cannot_read_fails_the_installed_command(site: Pa
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert "pyproject.toml: invalid" in line, line
+
+
+def test_an_auditor_toml_that_is_a_fifo_is_refused_not_waited_on(site: Path) -> None:
+    """An auditor.toml found in the working directory that is a named pipe (left by a
+    tool, or a hostile checkout) was opened for reading: the gate waited for a writer
+    forever, until the CI job's timeout. `--policy <(…)`, a pipe the user gave, is read."""
+    import os
+
+    (site / "auditor.toml").rename(site / "policy.toml")
+    os.mkfifo(site / "auditor.toml")
+    result = subprocess.run([*auditor_script(), "audit", "public"], cwd=site,
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "auditor.toml: is no regular file" in line, line
+    piped = subprocess.run(["bash", "-c", f"{shlex.join(auditor_script())} audit public "
+                            "--policy <(cat policy.toml)"], cwd=site, capture_output=True,
+                           text=True, timeout=300, check=False)
+    assert piped.returncode == 0, piped.stderr
 
 
 def test_a_broken_pyproject_that_is_not_ours_is_left_alone(site: Path) -> None:

@@ -276,3 +276,44 @@ def test_a_folder_the_walk_cannot_list_is_unreadable_not_passed(
     assert failed == {"blog": "unreadable"}
     assert [p["unreadable"] for p in doc["pages"] if p["errors"]] == ["failing"]
     assert doc["summary"]["passed"] is False
+
+
+def _stderr(how: str) -> int | None:
+    """A descriptor for the command's stderr that takes no write: a pipe whose reader
+    quit (`2> >(exit)`), a full disk (`2>/dev/full`, a log on a full volume); None where
+    the child closes it itself (`2>&-`)."""
+    import os
+
+    if how == "reader-quit":
+        read, write = os.pipe()
+        os.close(read)
+        return write
+    if how == "full":
+        return os.open("/dev/full", os.O_WRONLY)
+    return None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("how", ["reader-quit", "full", "closed"])
+def test_a_stderr_no_line_can_reach_never_changes_the_verdict(site: Path, how: str) -> None:
+    """`auditor audit public publc` whose stderr's reader had quit exited 0, "passed":
+    the one-line error's BrokenPipeError was taken for stdout's reader stopping. On a
+    full disk, or a descriptor the shell closed, it was 1 ("violations"), not 2. With
+    stderr closed the error line went into the JSON on stdout (`print(file=None)`)."""
+    import os
+    import subprocess
+    import sys
+
+    err = _stderr(how)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", "audit", "public", "publc", "--format", "json"],
+            cwd=site, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL,
+            text=True, timeout=300, check=False,
+            preexec_fn=(lambda: os.close(2)) if err is None else None)
+    finally:
+        if err is not None:
+            os.close(err)
+    assert result.returncode == 2
+    doc = json.loads(result.stdout)  # the report whole, and nothing after it
+    assert doc["summary"]["passed"] is False

@@ -29,6 +29,9 @@ from auditor.rules import Engine
     ("https://example.com/docs", "a/b.html", "https://example.com/docs/a/b.html"),
     ("https://example.com", "a b/ü.html", "https://example.com/a%20b/%C3%BC.html"),
     ("https://example.com", "./x.html", "https://example.com/x.html"),
+    # a name that is no UTF-8 (os.fsdecode's surrogate for byte 0xFF): the bytes a
+    # server has in its URL
+    ("https://example.com", "caf\udce9.html", "https://example.com/caf%E9.html"),
 ])
 def test_page_url(base: str, path: str, url: str) -> None:
     assert page_url(base, path) == url
@@ -600,3 +603,58 @@ def test_site_mode_parses_each_page_once(tmp_path: Path, monkeypatch: pytest.Mon
     assert {"index.html", "post.html", "plain.html", "app.js"} <= audited
     assert parsed and set(parsed.values()) == {1}, parsed
     assert len(parsed) >= 4  # every page and the script were parsed, each once
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "md", "sarif", "junit", "html"])
+def test_a_page_whose_name_is_no_utf8_is_judged_like_any_other(tmp_path: Path,
+                                                               fmt: str) -> None:
+    """A page saved under a Latin-1 name (`caf\xe9.html`, a site copied from an old
+    server) ended every gated run in "internal error: UnicodeEncodeError": its URL was
+    quoted as text, and the name holds a byte no text has. Its violation is found and
+    named, in every format, as the command is run."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "public"
+    site.mkdir()
+    (site / "index.html").write_text("<p>story</p>")
+    (site / os.fsdecode(b"caf\xe9.html")).write_text(
+        "<p>story</p><script src='https://a.magsrv.com/ad-provider.js'></script>")
+    (tmp_path / "auditor.toml").write_text('base_url = "https://example.com"\n'
+                                           'deny_networks = ["ExoClick"]\n')
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", "public",
+                             "--no-system-lists", "--format", fmt], cwd=tmp_path,
+                            capture_output=True, timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert b"caf" in result.stdout and b"ExoClick is denied" in result.stdout
+
+
+@pytest.mark.parametrize("given", ["public", "public/blog", "public/blog/",
+                                   "public/blog/post.html"])
+def test_a_folder_inside_site_root_has_its_pages_at_their_place_in_the_site(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str) -> None:
+    """`auditor audit public/blog` (a job gating the section it built, `site_root =
+    "public"`) took its pages' paths and URLs under `public/blog`: `post.html` at
+    https://example.com/post.html. An override for `blog/**` that denies a network never
+    applied (exit 0, policy passed), and the baseline `auditor audit public` wrote did
+    not match. A folder inside site_root is the site's, as a file named inside it is."""
+    site = tmp_path / "public"
+    (site / "blog").mkdir(parents=True)
+    (site / "index.html").write_text("<p>story</p>")
+    (site / "blog" / "post.html").write_text(
+        "<p>story</p><script src='https://a.magsrv.com/ad-provider.js'></script>")
+    policy = tmp_path / "auditor.toml"
+    policy.write_text('base_url = "https://example.com"\nsite_root = "public"\n'
+                      '[[override]]\npaths = ["blog/**"]\ndeny_networks = ["ExoClick"]\n')
+    argv = ["--policy", str(policy), "--no-system-lists", "--format", "json"]
+    code = main(["audit", str(tmp_path / given), *argv])
+    pages = json.loads(capsys.readouterr().out)["pages"]
+    assert code == 1
+    post = next(p for p in pages if p["input"].endswith("post.html"))
+    assert post["url"] == "https://example.com/blog/post.html"
+    assert {v["path"] for v in post["violations"]} == {"blog/post.html"}
+    baseline = tmp_path / "baseline.json"
+    assert main(["audit", str(site), *argv, "--write-baseline", str(baseline)]) == 0
+    capsys.readouterr()
+    assert main(["audit", str(tmp_path / given), *argv, "--baseline", str(baseline)]) == 0
