@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
@@ -204,7 +204,7 @@ def sheet_hider(el: etree._Element, hides: Collection[str], named: Collection[st
 
 
 def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
-                 ) -> tuple[dict[str, str], Collection[str]]:
+                 ) -> tuple[dict[str, str], frozenset[str]]:
     """The classes (`.xq7k`) and ids (`#a1`) the page's own sheets hide for good, and how:
     one top-level rule whose whole selector is that name hides it, and no other selector
     names it (a theme shows its hidden menu again by another rule: `.open
@@ -214,8 +214,7 @@ def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
     by splitting at each closing brace (a brace-by-brace walk, or a pattern tried at each
     `.` and `#`, took 20 to 50 ms on a theme's 600 KB of inline CSS); only the rules
     holding a hiding declaration are read one by one (`_sheet_hides`), and the
-    selectors' names are counted only where a rule hides one, and then only the names
-    asked (`SelectorNames`).
+    selectors' names are counted only where a rule hides one.
 
     >>> sheet_hiding([".xq7k{display:none} .menu{display:none} .open .menu{display:block}"]
     ...              )[0]
@@ -233,9 +232,9 @@ def sheet_hiding(sheets: Iterable[str], ignored: frozenset[str] = frozenset()
             break
     if not hides:
         return {}, frozenset()
-    named = SelectorNames(chain.from_iterable(rules))
-    return ({name: reason for name, reason in hides.items() if named.count(name) == 1},
-            named)
+    named = Counter(_selector_names(chain.from_iterable(rules)))
+    return ({name: reason for name, reason in hides.items() if named[name] == 1},
+            frozenset(named))
 
 
 # What a rule's body holds when `style_hiding` reads it as hiding, found in the sheet
@@ -296,65 +295,15 @@ def _sheet_hides(sheet: str, rules: list[str], ignored: frozenset[str]) -> dict[
 def _selector_names(rules: Iterable[str]) -> list[str]:
     """The class and id names of every rule's selectors (its text before its last `{`,
     after the `{` or `;` before that), one findall over them run together."""
-    plain, escaped = _selectors(rules)
-    names = _PLAIN_NAMES.findall(plain)
-    for selector in escaped:
-        names += _names_in(selector)
-    return names
-
-
-def _selectors(rules: Iterable[str]) -> tuple[str, list[str]]:
-    """The rules' selectors holding a `.` or `#`: those with no escape run together (a
-    line each), and those with one."""
     preludes = map(itemgetter(0), map(str.rpartition, rules, repeat("{")))
     inner = map(itemgetter(2), map(str.rpartition, preludes, repeat("{")))
     selectors = [s for s in map(itemgetter(2), map(str.rpartition, inner, repeat(";")))
                  if "." in s or "#" in s]
     plain = [s for s in selectors if "\\" not in s]
-    escaped = [s for s in selectors if "\\" in s] if len(plain) < len(selectors) else []
-    return "\n".join(plain), escaped
-
-
-_NAME_GOES_ON = lazy_regex(r"[\w-]")  # a character `_PLAIN_NAMES` reads on past a name with
-_LONGEST_NAME = 102  # `.`, `-`, a letter and 99 more: `_PLAIN_NAMES` stops there
-
-
-class SelectorNames(Collection[str]):
-    """The class and id names the sheets' selectors hold (`_selector_names`), counted one
-    name at a time where asked: a page asks after the few it hides and its carriers' own,
-    and a count of every name (~39,000 over the corpus's sheets) was most of the reading.
-    In selectors with no escape each `.` or `#` before a letter (or `-` and a letter)
-    starts a name, read on over `[\\w-]` up to 100 characters after the optional `-`: a
-    name occurs where its text does and the name read there ends with it."""
-
-    __slots__ = ("_escaped", "_plain")
-
-    def __init__(self, rules: Iterable[str]) -> None:
-        self._plain, escaped = _selectors(rules)
-        self._escaped = Counter(n for s in escaped for n in _names_in(s))
-
-    def count(self, name: str) -> int:
-        """How often `name` is a name of the selectors (`Counter(_selector_names(...))`)."""
-        found = self._escaped[name]
-        if _PLAIN_NAMES.fullmatch(name) is None:
-            return found  # no plain selector holds such a name
-        text, end = self._plain, len(name)
-        at = text.find(name)
-        while at >= 0:
-            if len(name) >= _LONGEST_NAME - (name[1] != "-") \
-                    or _NAME_GOES_ON.match(text, at + end) is None:
-                found += 1
-            at = text.find(name, at + 1)
-        return found
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self.count(name) > 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys([*_PLAIN_NAMES.findall(self._plain), *self._escaped]))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+    names = _PLAIN_NAMES.findall("\n".join(plain))
+    for escaped in (s for s in selectors if "\\" in s) if len(plain) < len(selectors) else ():
+        names += _names_in(escaped)
+    return names
 
 
 def _names_in(selectors: str) -> list[str]:

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import auditor.dom.hiding as hiding_module
 from auditor.dom.hiding import (
     HIDING_CLASSES,
     MAX_SHEETS,
@@ -329,28 +328,3 @@ PIXELS = [("300", 300), (" 250px ", 250), ("100%", None), ("90x", None), ("2em",
 @pytest.mark.parametrize(("value", "size"), PIXELS)
 def test_pixels_are_a_number_alone_or_in_px(value: str, size: int | None) -> None:
     assert pixels(value) == size
-
-
-# selectors of few characters, so names run into, sit inside and follow one another, some
-# at `_PLAIN_NAMES`' 100-character cap, some escaped (`.md\:block`)
-_SELECTOR_PIECES = [".a", "#a", ".a-b", ".-a", ".--a", ".5", "a", "-", "_", "é", " ", ",",
-                    ">", ":hover", "\\:", "\\", ".md\\:block", "x" * 99, "y" * 100, "\n"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_SELECTOR_PIECES), max_size=8).map("".join),
-                max_size=6),
-       st.lists(st.sampled_from([".a", "#a", ".a-b", ".-a", ".md:block", ".ax", "." + "x" * 99,
-                                 ".x" + "x" * 99, ".y" + "y" * 99, ".a" + "x" * 99]),
-                max_size=4))
-def test_selector_names_are_counted_as_every_name_counted(selectors: list[str],
-                                                         asked: list[str]) -> None:
-    """`SelectorNames` counts a name where asked, as a count of every name the selectors
-    hold counted it (the findall it replaces)."""
-    rules = [f"{s}{{display:none" for s in selectors]
-    every = Counter(hiding_module._selector_names(rules))
-    named = hiding_module.SelectorNames(rules)
-    for name in [*every, *asked]:
-        assert named.count(name) == every[name]
-        assert (name in named) == (name in every)
-    assert set(named) == set(every) and len(named) == len(every)
