@@ -93,7 +93,8 @@ def test_an_alias_declared_for_two_adapters_names_neither(project_engine: Engine
 
 
 # AdMicro's zone code: the empty div, then the queued call naming it
-ADMICRO = """<script>var admicroAD = admicroAD || {}; admicroAD.unit = admicroAD.unit || [];</script>
+ADMICRO = """<script>var admicroAD = admicroAD || {};
+admicroAD.unit = admicroAD.unit || [];</script>
 <script async src="//media1.admicro.vn/core/admcore.js"></script>
 """
 ZONE = """<div id="admzone3071"></div>
@@ -129,9 +130,8 @@ def test_admicro_call_without_its_div_or_in_prose_is_no_slot(project_engine: Eng
 
 def test_alias_reader_stays_linear(project_engine: Engine, catalogue: Catalogue) -> None:
     # 5 MB of alias calls and bids: one pass each
-    calls = 'pbjs.aliasBidder("criteo", "c%d");\n'
-    many = "".join(calls % n for n in range(40_000))
-    bids = "".join('{bidder: "c%d", params: {networkId: %d}},\n' % (n, 1000 + n)
+    many = "".join(f'pbjs.aliasBidder("criteo", "c{n}");\n' for n in range(40_000))
+    bids = "".join(f'{{bidder: "c{n}", params: {{networkId: {1000 + n}}}}},\n'
                    for n in range(40_000))
     text = "<script>" + many + "var b = [" + bids + "];</script>"
     text += "<script>/*" + "x" * (5_000_000 - len(text)) + "*/</script>"
