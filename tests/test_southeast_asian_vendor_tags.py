@@ -1,8 +1,9 @@
 """Indonesian and Vietnamese news stacks' ad tags in the forms their vendors document or
 hand out: Prebid.js bids of Appier (`hzid`) and SpotX (`channel_id`), a bidder alias the
 page declares with `pbjs.aliasBidder`, The Trade Desk's Unified ID partner in its match
-URL, and AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`). Pages written
-here after those forms; IDs made up."""
+URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audience
+keys Jixie's publishers read back (`_jxitr`), and RTB House's and Jixie's Prebid bids.
+Pages written here after those forms; IDs made up."""
 
 from __future__ import annotations
 
@@ -138,3 +139,34 @@ def test_alias_reader_stays_linear(project_engine: Engine, catalogue: Catalogue)
     started = time.perf_counter()
     _audit(_page(text), project_engine, catalogue)
     assert time.perf_counter() - started < 60
+
+
+# a KG Media page reading Jixie's audience segments back into GPT's targeting
+JIXIE = """<script>
+googletag.cmd.push(function () {
+  var ls = window.localStorage;
+  var seg = ls.getItem("_jxitr");
+  if (seg) { googletag.pubads().setTargeting("jx_audience_interest", JSON.parse(seg)); }
+});
+</script>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+"""
+
+
+def test_jixie_audience_keys_and_bids(project_engine: Engine, catalogue: Catalogue) -> None:
+    assert "Jixie" in _networks(_audit(_page(JIXIE), project_engine, catalogue))
+    bids = BIDS.replace('{bidder: "appier", params: {hzid: "Qx7kPa2m"}}',
+                        '{bidder: "jixie", params: {unit: "1000072-jz8Tq2Ab"}}, '
+                        '{bidder: "rtbhouse", params: {region: "prebid-asia", '
+                        'publisherId: "Hk2pQ9xTn4"}}')
+    page = _audit(_page(bids, '<div id="div-top"></div>\n'), project_engine, catalogue)
+    assert {("jixie-unit", "1000072-jz8Tq2Ab"), ("rtbhouse-publisher", "Hk2pQ9xTn4")} <= _ids(page)
+    assert {"Jixie", "RTB House"} <= _networks(page)
+
+
+def test_jixie_look_alikes_name_no_one(project_engine: Engine, catalogue: Catalogue) -> None:
+    # another key that opens alike; the keys in an article's prose
+    other = JIXIE.replace('"_jxitr"', '"_jxitrack"')
+    assert "Jixie" not in _networks(_audit(_page(other), project_engine, catalogue))
+    prose = _page("", '<pre>var seg = ls.getItem("_jxitr");</pre>\n')
+    assert "Jixie" not in _networks(_audit(prose, project_engine, catalogue))
