@@ -238,13 +238,46 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             for m in _PARAM.finditer(text)]
 
 
+# `pbjs.aliasBidder('criteo', 'criteorn')` (Prebid's publisher API: the adapter's code, then
+# the name the page's bids call it by): a bid of the alias is the adapter's vendor's
+_ALIAS = lazy_regex(r"""\baliasBidder\(\s*(['"])([A-Za-z0-9_-]{1,60})\1\s*,\s*"""
+                    r"""(['"])([A-Za-z0-9_-]{1,60})\3""")
+
+
+def aliases(page: ParsedPage) -> dict[str, str]:
+    """The bidder aliases the page's scripts declare: alias → the adapter's code. An
+    alias declared for two adapters names neither."""
+    return page.view("prebid aliases", lambda: _aliases(page.script_text))
+
+
+def _aliases(text: str) -> dict[str, str]:
+    if "aliasBidder" not in text:
+        return {}
+    out: dict[str, str | None] = {}
+    for m in _ALIAS.finditer(text):
+        adapter, alias = m.group(2), m.group(4)
+        if alias != adapter:
+            out[alias] = adapter if out.get(alias, adapter) == adapter else None
+    return {alias: adapter for alias, adapter in out.items() if adapter is not None}
+
+
+def _adapter(code: str, declared: dict[str, str]) -> str:
+    """The adapter a bid's code calls: its own, or the one the page aliased it to."""
+    return declared.get(code, code)
+
+
 def bidder_networks(page: ParsedPage, catalogue: Catalogue) -> list[Network]:
-    """The networks the page's bids name, in the order first asked."""
-    named = {n.name: n for bid in bids(page) for n in catalogue.prebid_bidders.get(bid.code, ())}
+    """The networks the page's bids name (by an adapter's code, or an alias the page
+    declares for one), in the order first asked."""
+    declared = aliases(page)
+    named = {n.name: n for bid in bids(page) for code in dict.fromkeys(
+        (bid.code, _adapter(bid.code, declared))) for n in catalogue.prebid_bidders.get(code, ())}
     return list(named.values())
 
 
 def values(page: ParsedPage, network: Network, name: str) -> list[str]:
-    """What the network's bids on the page give the param `name`."""
-    return [value for bid in bids(page) if bid.code in network.prebid
+    """What the network's bids on the page give the param `name` (an alias's bids too)."""
+    declared = aliases(page)
+    return [value for bid in bids(page)
+            if bid.code in network.prebid or _adapter(bid.code, declared) in network.prebid
             for param, value in bid.params if param == name]

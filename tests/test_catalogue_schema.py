@@ -184,7 +184,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "ias-account", "openx-auid", "advertserve-zone", "adblade-container",
                   "sentry-key", "sentry-org", "revive-zone", "xandr-member",
                   "exponential-zone", "advertising-com-site", "adzerk-zone", "cnzz-ad-slot",
-                  "88rpg-unit", "adagio-position", "adagio-format"}
+                  "88rpg-unit", "adagio-position", "adagio-format",
+                  "appier-zone", "admicro-zone", "jixie-unit"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

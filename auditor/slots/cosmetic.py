@@ -404,6 +404,8 @@ def _about_advertising(el: etree._Element, first_party: str | None,
     text = _words(el)
     if len(text) > _ABOUT_ADS_TEXT_MAX:
         return None
+    if _own_sales_link(el, text, first_party):
+        return el
     fixed = _ABOUT_ADS_TEXT.fullmatch(text) is not None
     if not fixed and not _ADVERTISE_WITH.fullmatch(text):
         return None
@@ -420,6 +422,30 @@ def _about_advertising(el: etree._Element, first_party: str | None,
         or _sales_site(href, host, text) \
         or _ad_link_network(link, catalogue) is not None else None
 _NAME_WORD = lazy_regex(r"[a-z0-9]{4,}")
+
+
+def _own_sales_link(el: etree._Element, text: str, first_party: str | None) -> bool:
+    """Whether a hidden element is itself a bare link (no size of its own, nothing an ad
+    shows in: the caller asked) that stays on the page's site and goes to its ad-sales
+    page (`_SALES_PATH`: `/advertise`, Vietnamese sites' `/lien-he-quang-cao`), whatever
+    its words: the header's "Liên hệ quảng cáo" or the sales desk's phone number, which a
+    generic rule hides by its class (`##.box_ad`). An unsold spot's filler ("Advertise
+    here" in a box of the ad's size) is the placement still: a box round its link, or
+    the words `_ADVERTISE_HERE` reads."""
+    if str(el.tag).lower() != "a" or not text or _ADVERTISE_HERE.fullmatch(text) \
+            or any(declared_size(el)):
+        return False
+    href = el.get("href") or ""
+    host = host_of(href)
+    if host and (first_party is None or is_third_party(host, first_party)):
+        return False
+    if not host and href.lstrip().startswith(("//", "javascript:", "#")):
+        return False
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:  # a malformed address
+        return False
+    return _SALES_PATH.search(path[:300]) is not None
 
 
 def _sales_site(href: str, host: str, text: str) -> bool:

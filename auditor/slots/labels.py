@@ -129,7 +129,9 @@ def _flagged(name: str) -> bool:
                for w, nxt in pairwise(parts))
 
 
-_SALES_PATH = lazy_regex(r"advertis|media-?kit|ad-?sales", re.I)
+# an advertising page's path: English, and the slugs of Vietnamese ("quảng cáo", unaccented
+# `quang-cao`) and Indonesian or Malay ("iklan", `pasang-iklan`) sites
+_SALES_PATH = lazy_regex(r"advertis|media-?kit|ad-?sales|quang-?cao|iklan", re.I)
 
 
 # the words a publisher prints over or under an ad unit (`<p class="advert-txt">Advertisement

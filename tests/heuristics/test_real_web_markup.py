@@ -1578,9 +1578,21 @@ def test_a_hidden_column_keeps_no_twin_of_the_box_its_known_unit_fills(
      "NewsGroup</a>", []),
     ('<a class="advertise-link" href="https://corp.example/advertising/">Advertise with '
      "our publisher</a>", []),
+    # a bare link of the site's own to its ad-sales page, whatever its words: a Vietnamese
+    # header's "Liên hệ quảng cáo" ("advertising contact") or its sales desk's number
+    ('<a class="advertise-link" href="/lien-he-quang-cao/"><i class="ic ic-ad"></i>Liên hệ '
+     "quảng cáo</a>", []),
+    ('<a class="advertise-link" href="https://www.news.example/lien-he-quang-cao" '
+     'title="quảng cáo"><i class="ic"></i>028 555 0142</a>', []),
+    # … not one off the site whose address holds the word, nor the site's link elsewhere
+    ('<a class="advertise-link" href="https://lien-he-quang-cao.example/quang-cao">Giảm giá '
+     "40%</a>", ["##.advertise-link"]),
+    ('<a class="advertise-link" href="/the-thao/">Thể thao</a>', ["##.advertise-link"]),
 ], ids=["AdChoices link", "AdChoices link and icon", "ad-sales link", "an ad's own words",
         "a banner", "ad-sales link in the site's name", "a text ad reading Advertise with",
-        "the group's ad-sales link in its name", "the group's advertising page"])
+        "the group's ad-sales link in its name", "the group's advertising page",
+        "the site's sales link in Vietnamese", "the sales desk's number",
+        "another site's link", "the site's link elsewhere"])
 def test_a_link_about_the_sites_advertising_is_no_slot(markup: str, slots: list[str],
                                                        engine: Engine) -> None:
     """Generic rules hide a footer's AdChoices link and an "Advertise With Us" link by their

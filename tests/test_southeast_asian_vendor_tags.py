@@ -1,0 +1,172 @@
+"""Indonesian and Vietnamese news stacks' ad tags in the forms their vendors document or
+hand out: Prebid.js bids of Appier (`hzid`) and SpotX (`channel_id`), a bidder alias the
+page declares with `pbjs.aliasBidder`, The Trade Desk's Unified ID partner in its match
+URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audience
+keys Jixie's publishers read back (`_jxitr`), and RTB House's and Jixie's Prebid bids.
+Pages written here after those forms; IDs made up."""
+
+from __future__ import annotations
+
+import time
+
+from auditor.catalogue import Catalogue
+from auditor.model import PageReport
+from auditor.pipeline import audit
+from auditor.rules import Engine
+
+STORY = ("<h1>Harga cabai naik</h1>\n"
+         "<p>Harga cabai di pasar kota naik dua kali lipat pekan ini.</p>\n"
+         "<p>Pedagang menyebut pasokan dari desa berkurang karena hujan.</p>\n")
+
+
+def _audit(html: str, engine: Engine, catalogue: Catalogue) -> PageReport:
+    (page,) = audit(html.encode(), url="https://berita-kota.test/cabai", engine=engine,
+                    catalogue=catalogue).pages
+    return page
+
+
+def _ids(page: PageReport) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in page.ids}
+
+
+def _networks(page: PageReport) -> set[str]:
+    return {n.network for n in page.networks}
+
+
+def _page(head: str, body: str = "") -> str:
+    return ("<!DOCTYPE html>\n<html><head><title>Cabai</title>\n" + head + "</head><body>\n"
+            "<article>\n" + STORY + body + "</article>\n</body></html>")
+
+
+# a Prebid.js config as sites write it: ad units with their bids, an alias of Criteo's
+# adapter the page declares, the Unified ID module's match URL
+BIDS = """<script>
+var adUnits = [{code: "div-top", mediaTypes: {banner: {sizes: [[728, 90]]}},
+  bids: [{bidder: "appier", params: {hzid: "Qx7kPa2m"}},
+         {bidder: "criteo", params: {networkId: 5521}},
+         {bidder: "criteoalt", params: {networkId: 6643}},
+         {bidder: "spotx", params: {channel_id: 391057, ad_unit: "outstream"}}]}];
+pbjs.que.push(function () {
+  pbjs.setConfig({userSync: {userIds: [{name: "unifiedId",
+    params: {url: "//match.adsrvr.org/track/rid?ttd_pid=k3r9vq2&fmt=json"}}]}});
+  pbjs.aliasBidder("criteo", "criteoalt");
+  pbjs.addAdUnits(adUnits);
+});
+</script>
+<script async src="https://cdn.berita-kota.test/js/prebid4.2.js"></script>
+"""
+
+
+def test_prebid_bids_name_appier_spotx_and_an_aliased_criteo(project_engine: Engine,
+                                                              catalogue: Catalogue) -> None:
+    page = _audit(_page(BIDS, '<div id="div-top"></div>\n'), project_engine, catalogue)
+    ids = _ids(page)
+    assert {("appier-zone", "Qx7kPa2m"), ("spotx-channel", "391057"),
+            ("criteo-network", "5521"), ("criteo-network", "6643"),
+            ("ttd-partner", "k3r9vq2")} <= ids
+    assert {"Appier", "SpotX", "Criteo", "The Trade Desk"} <= _networks(page)
+
+
+def test_an_undeclared_alias_and_look_alikes_name_no_one(project_engine: Engine,
+                                                         catalogue: Catalogue) -> None:
+    # no aliasBidder call: `criteoalt` is no adapter the catalogue knows; a bidder whose
+    # code only holds the vendor's name is another's; the match URL on a look-alike host
+    plain = (BIDS.replace('pbjs.aliasBidder("criteo", "criteoalt");', "")
+             .replace('"appier"', '"notappier"')
+             .replace("match.adsrvr.org/", "match.adsrvr.org.evil.test/"))
+    ids = _ids(_audit(_page(plain, '<div id="div-top"></div>\n'), project_engine, catalogue))
+    assert ("criteo-network", "5521") in ids
+    assert not {("criteo-network", "6643"), ("appier-zone", "Qx7kPa2m"),
+                ("ttd-partner", "k3r9vq2")} & ids
+    # the same words in prose: a tutorial's code in a <pre> declares no alias
+    prose = BIDS.replace('pbjs.aliasBidder("criteo", "criteoalt");', "")
+    shown = _page(prose, '<pre>pbjs.aliasBidder("criteo", "criteoalt");</pre>\n')
+    assert ("criteo-network", "6643") not in _ids(_audit(shown, project_engine, catalogue))
+
+
+def test_an_alias_declared_for_two_adapters_names_neither(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    twice = BIDS.replace('pbjs.aliasBidder("criteo", "criteoalt");',
+                         'pbjs.aliasBidder("criteo", "criteoalt"); '
+                         'pbjs.aliasBidder("appnexus", "criteoalt");')
+    ids = _ids(_audit(_page(twice, '<div id="div-top"></div>\n'), project_engine, catalogue))
+    assert ("criteo-network", "6643") not in ids
+
+
+# AdMicro's zone code: the empty div, then the queued call naming it
+ADMICRO = """<script>var admicroAD = admicroAD || {};
+admicroAD.unit = admicroAD.unit || [];</script>
+<script async src="//media1.admicro.vn/core/admcore.js"></script>
+"""
+ZONE = """<div id="admzone3071"></div>
+<script>
+    admicroAD.unit.push(function () { admicroAD.show('admzone3071') });
+</script>
+"""
+
+
+def test_admicro_zone_div_is_its_slot(project_engine: Engine, catalogue: Catalogue) -> None:
+    html = _page(ADMICRO, ZONE)
+    page = _audit(html, project_engine, catalogue)
+    line = html.splitlines().index('<div id="admzone3071"></div>') + 1
+    assert [(s.network, s.zone_id, s.line) for s in page.slots] == [("AdMicro", "3071", line)]
+    assert ("admicro-zone", "3071") in _ids(page)
+
+
+def test_admicro_call_without_its_div_or_in_prose_is_no_slot(project_engine: Engine,
+                                                               catalogue: Catalogue) -> None:
+    # the call alone (its div in a part of the page the copy lacks): the zone, no slot
+    alone = _audit(_page(ADMICRO, ZONE.replace('<div id="admzone3071"></div>\n', "")),
+                   project_engine, catalogue)
+    assert [s for s in alone.slots if s.network == "AdMicro"] == []
+    assert ("admicro-zone", "3071") in _ids(alone)
+    # the code shown in a <pre> on a page without AdMicro: nothing
+    shown = _audit(_page("", "<pre>&lt;div id=\"admzone3071\"&gt;&lt;/div&gt;\n"
+                             "admicroAD.show('admzone3071')</pre>\n"), project_engine, catalogue)
+    assert shown.slots == () and "AdMicro" not in _networks(shown)
+    # another vendor's div named alike, no call: no AdMicro slot
+    other = _audit(_page("", '<div id="admzone-news"></div>\n'), project_engine, catalogue)
+    assert [s for s in other.slots if s.network == "AdMicro"] == []
+
+
+def test_alias_reader_stays_linear(project_engine: Engine, catalogue: Catalogue) -> None:
+    # 5 MB of alias calls and bids: one pass each
+    many = "".join(f'pbjs.aliasBidder("criteo", "c{n}");\n' for n in range(40_000))
+    bids = "".join(f'{{bidder: "c{n}", params: {{networkId: {1000 + n}}}}},\n'
+                   for n in range(40_000))
+    text = "<script>" + many + "var b = [" + bids + "];</script>"
+    text += "<script>/*" + "x" * (5_000_000 - len(text)) + "*/</script>"
+    started = time.perf_counter()
+    _audit(_page(text), project_engine, catalogue)
+    assert time.perf_counter() - started < 60
+
+
+# a KG Media page reading Jixie's audience segments back into GPT's targeting
+JIXIE = """<script>
+googletag.cmd.push(function () {
+  var ls = window.localStorage;
+  var seg = ls.getItem("_jxitr");
+  if (seg) { googletag.pubads().setTargeting("jx_audience_interest", JSON.parse(seg)); }
+});
+</script>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+"""
+
+
+def test_jixie_audience_keys_and_bids(project_engine: Engine, catalogue: Catalogue) -> None:
+    assert "Jixie" in _networks(_audit(_page(JIXIE), project_engine, catalogue))
+    bids = BIDS.replace('{bidder: "appier", params: {hzid: "Qx7kPa2m"}}',
+                        '{bidder: "jixie", params: {unit: "1000072-jz8Tq2Ab"}}, '
+                        '{bidder: "rtbhouse", params: {region: "prebid-asia", '
+                        'publisherId: "Hk2pQ9xTn4"}}')
+    page = _audit(_page(bids, '<div id="div-top"></div>\n'), project_engine, catalogue)
+    assert {("jixie-unit", "1000072-jz8Tq2Ab"), ("rtbhouse-publisher", "Hk2pQ9xTn4")} <= _ids(page)
+    assert {"Jixie", "RTB House"} <= _networks(page)
+
+
+def test_jixie_look_alikes_name_no_one(project_engine: Engine, catalogue: Catalogue) -> None:
+    # another key that opens alike; the keys in an article's prose
+    other = JIXIE.replace('"_jxitr"', '"_jxitrack"')
+    assert "Jixie" not in _networks(_audit(_page(other), project_engine, catalogue))
+    prose = _page("", '<pre>var seg = ls.getItem("_jxitr");</pre>\n')
+    assert "Jixie" not in _networks(_audit(prose, project_engine, catalogue))
