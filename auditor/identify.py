@@ -649,6 +649,12 @@ def config_text(page: ParsedPage, seen: Sequence[Sighting],
     for box in dict.fromkeys(s.element for s in slots if s.element in boxes):  # page order
         for el in box.iter():  # a comment's `attrib` is no _Attrib; its items() is []
             parts += [f'{name!s}="{value!s}"' for name, value in el.items()]
+    # a form's hidden fields: the settings it hands the service it submits to (AdSense for
+    # Search's box: `<input type="hidden" name="cx" value="partner-pub-…:…">`), as
+    # `name="value"`
+    parts += [f'{el.get("name")}="{el.get("value")}"' for el in page.tagged("input")
+              if el.get("name") and el.get("value")
+              and (el.get("type") or "").strip().lower() == "hidden"]
     held = page.holding(catalogue.id_attributes)  # in the page's one needle pass
     for name in catalogue.id_attributes:
         if name in held:

@@ -170,3 +170,27 @@ def test_jixie_look_alikes_name_no_one(project_engine: Engine, catalogue: Catalo
     assert "Jixie" not in _networks(_audit(_page(other), project_engine, catalogue))
     prose = _page("", '<pre>var seg = ls.getItem("_jxitr");</pre>\n')
     assert "Jixie" not in _networks(_audit(prose, project_engine, catalogue))
+
+
+# AdSense for Search's box as its code hands it out: the engine's ID in a hidden field
+AFS = """<form action="/search" id="cse-search-box">
+  <input name="q" type="text">
+  <input type="hidden" name="cx" value="partner-pub-4817263540918273:7310592846">
+  <input type="hidden" name="ie" value="UTF-8">
+</form>
+"""
+
+
+def test_adsense_for_search_box_names_the_publisher(project_engine: Engine,
+                                                    catalogue: Catalogue) -> None:
+    page = _audit(_page("", AFS), project_engine, catalogue)
+    assert ("adsense-publisher", "partner-pub-4817263540918273") in _ids(page)
+    assert "Google AdSense" in _networks(page)
+    # a field the page shows (not hidden), a Custom Search engine without ads, the form in
+    # a <pre>: none
+    for other in (AFS.replace('type="hidden" name="cx"', 'type="text" name="cx"'),
+                  AFS.replace("partner-pub-4817263540918273:7310592846",
+                              "017643444788069204610:4gvhea_mvga"),
+                  "<pre>" + AFS.replace("<", "&lt;") + "</pre>"):
+        assert "Google AdSense" not in _networks(_audit(_page("", other), project_engine,
+                                                         catalogue))
