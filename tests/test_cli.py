@@ -477,6 +477,15 @@ def test_sigterm_ends_an_audit_as_ctrl_c_does(tmp_path: Path) -> None:
     assert err.decode().strip() == "auditor: interrupted"
 
 
+def _ctrl_c_taken() -> None:
+    """The child starts with Ctrl-C's default, as from a terminal: a test run in the
+    background of a non-interactive shell (a CI job's `cmd &`) has SIGINT ignored, which
+    the command leaves ignored, as a background job's should be."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 # the command as `python -m auditor` runs it, with a signal landing while it builds its
 # parser (which imports the rules, the readers and the reporters: a fifth of a second)
 _SIGNAL_IN_PARSER = """
@@ -504,7 +513,8 @@ def test_a_signal_while_the_command_starts_is_one_line_too(tmp_path: Path,
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>story</p></body></html>")
     result = subprocess.run([sys.executable, "-c", _SIGNAL_IN_PARSER, signame, str(page)],
-                            capture_output=True, text=True, timeout=300, check=False)
+                            capture_output=True, text=True, timeout=300, check=False,
+                            preexec_fn=_ctrl_c_taken)
     assert (result.returncode, result.stderr) == (130, "auditor: interrupted\n")
 
 
@@ -525,7 +535,8 @@ def test_a_signal_an_extension_swallowed_still_ends_the_command(tmp_path: Path,
     page.write_text("<html><body><p>story</p></body></html>")
     assert "except BaseException" in _SIGNAL_SWALLOWED
     result = subprocess.run([sys.executable, "-c", _SIGNAL_SWALLOWED, signame, str(page)],
-                            capture_output=True, text=True, timeout=300, check=False)
+                            capture_output=True, text=True, timeout=300, check=False,
+                            preexec_fn=_ctrl_c_taken)
     assert (result.returncode, result.stderr) == (130, "auditor: interrupted\n")
 
 
