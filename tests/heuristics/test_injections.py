@@ -488,6 +488,13 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='list'><!--[mobile]> <a href='https://ads.example.net/click?"
      "zone=4'><img src='/b/320x50.gif'></a> <![mobile]--><h1>Sorpresi</h1></div>"
      "</body></html>", {("ad-template-comment", L)}),
+    ("a banner put aside, its link an ad zone's words joined as a headline's",
+     "<html><body><div id='list'><!-- <a href='https://www.site.example/go/ad-zone-top-"
+     "home-leaderboard'><img src='/b/t.jpg'></a> --><h1>Sorpresi</h1></div></body></html>",
+     {("ad-template-comment", L)}),
+    ("a headline with an English 'ads', put aside",
+     "<html><body><div id='list'><!-- <a href='/news/watchdog-bans-misleading-ads-for-"
+     "loans.html'><img src='/t/2.jpg'></a> --><h1>Sorpresi</h1></div></body></html>", set()),
     ("a banner put aside, its image named as a headline",
      "<html><body><div id='list'><!-- <div class='box'><img src='/b/summer-sale-ad-"
      "banner-for-our-readers.gif'></div> --><h1>Sorpresi</h1></div></body></html>",
