@@ -5,11 +5,14 @@ signatures, site keys); a few generic signs catch self-hosted and renamed copies
 Decoded payloads count too, since injected miners usually hide behind eval(atob()).
 
 A miner of no catalogued network is started with the wallet it mines for: a Monero
-address handed to a call (`start('4…', 'web', 50)`, `startMining(pool, '4…')`) is
-mining code whatever the call is named. A host only a list's miner section names
-(EasyPrivacy's `easyprivacy_trackingservers_mining.txt`, `Match.section`) is a miner's
-when the page starts one: its list keeps hosts that once served a miner and now serve
-something else, and a false high is worse than a miss.
+address in code (`start('4…', 'web', 50)`, `var w = '4…'`). Alone it is no miner (a
+donation widget hands its address to a QR code or a copy button as a loader hands it to
+a miner): it is one beside a miner's host, handed to a call whose name says it mines
+(`startMining(pool, '4…')`), or hidden in what the code decodes to. A host only a list's
+miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining.txt`,
+`Match.section`) is a miner's on a page whose code holds a wallet: its list keeps hosts
+that once served a miner and now serve something else, and a false high is worse than a
+miss.
 """
 
 from __future__ import annotations
@@ -181,11 +184,13 @@ CRYPTOMINER = FindingKind(
     "cryptominer", (Severity.HIGH,), Severity.HIGH,
     "A browser cryptominer",
     "A cryptomining network's script or host, or mining code of no known network (CryptoNight, "
-    "a stratum pool, a CoinHive-style constructor, a Monero wallet address handed to a call: "
-    "`start('4…', 'web', 50)`), runs the visitor's CPU for someone else's wallet. A host only a "
-    "filter list's miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining.txt`) "
-    "counts on a page that starts a miner: the list keeps hosts that have left mining. Remove "
-    "it; on a site that did not add it, treat the page as compromised.",
+    "a stratum pool, a CoinHive-style constructor, a Monero wallet address a miner is started "
+    "with: `start('4…', 'web', 50)` beside a miner's host, `startMining(pool, '4…')`, or one "
+    "hidden behind an encoding), runs the visitor's CPU for someone else's wallet. A host only "
+    "a filter list's miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining."
+    "txt`) counts on a page whose code holds a wallet: the list keeps hosts that have left "
+    "mining, and a donation widget's address alone is no miner. Remove it; on a site that did "
+    "not add it, treat the page as compromised.",
 )
 
 KINDS = (CRYPTOMINER,)
