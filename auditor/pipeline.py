@@ -50,7 +50,7 @@ from auditor.heuristics.adware import adware_ids
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
 from auditor.heuristics.markup import past_html_end
-from auditor.heuristics.miners import wallet_ids
+from auditor.heuristics.miners import page_wallets, wallet_ids
 from auditor.heuristics.text_blocks import PROMOTIONAL, editorial_chars, segment
 from auditor.identify import (
     commented_out,
@@ -337,7 +337,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                               base, catalogue)
     ids += dead_ids  # after the snippets: a commented-out tag's ID builds no loader
     resources = classify(seen, url, first_party, engine, page.paths,  # each URL, once
-                         page.start_line)
+                         page.start_line, bool(page_wallets(page)))
     # what only an ad's creative requests (its pixels, in an ad slot's frame) is the ad
     # server's choice: listed, but naming no network of the page's, as its IDs name none
     creative = creative_requests(seen, held, documents, first_party)
@@ -363,7 +363,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = adware_ids(lookalike_ids(ids, fakes, posed, page, [s.url for s in seen]), catalogue)
     ids = marked_creative(ids, creatives)  # an ad's own, in its frame
     known = {i.value for i in ids}  # a catalogued miner's wallet is its network's ID
-    ids = (*ids, *(i for i in wallet_ids(page) if i.value not in known))
+    ids = (*ids, *(i for i in wallet_ids(page, resources) if i.value not in known))
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

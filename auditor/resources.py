@@ -44,7 +44,10 @@ from auditor.urls import (
 # does not know the host.
 PRIVACY_LISTS = frozenset({"easyprivacy"})
 # A list's section whose hosts are browser miners (EasyPrivacy's
-# `easyprivacy_trackingservers_mining.txt`), not trackers: `Match.section` ends so.
+# `easyprivacy_trackingservers_mining.txt`), not trackers: `Match.section` ends so. Only on
+# a page whose code holds a wallet: the section keeps hosts that left mining and serve
+# something else now (a personalisation vendor's API, a free subdomain service), which
+# alone would read as a miner in the page's hosts and fail a policy denying miners.
 MINING_SECTION_END = "_mining.txt"
 
 
@@ -326,11 +329,13 @@ def classify(
     engine: RuleEngine,
     paths: Paths,
     opening: Callable[[etree._Element], int] = line_of,
+    wallet: bool = False,
 ) -> tuple[Resource, ...]:
     """Each sighting as a Resource: the rules' decision, once per URL the page requests
     (a quarter of a page's sightings repeat a URL and type already decided). Its line is
     where its element's start tag opens (`opening`: `ParsedPage.start_line`), as
-    findings and slots cite it."""
+    findings and slots cite it. `wallet`: the page's code holds a Monero address, so a
+    host only a list's miner section names is a miner's (`MINING_SECTION_END`)."""
     out: list[Resource] = []
     decided: dict[tuple[str, RequestType], Match] = {}
     for s in seen:
@@ -356,7 +361,8 @@ def classify(
                 network=s.network_name,
                 company=(network.company if network else None)
                 or (entity.company if entity else None),
-                category=_category(network, entity, s.by_url, match, host, first_party),
+                category=_category(network, entity, s.by_url, match, host, first_party,
+                                   wallet),
                 self_hosted=s.self_hosted,
                 consent_held=held_until_consent(item.element, item.via),
             )
@@ -374,7 +380,7 @@ _LIST_DECIDES = frozenset({Category.CONTENT, Category.SOCIAL})
 
 def _category(
     network: Network | None, entity: Entity | None, by_url: bool, match: Match, host: str,
-    first_party: str | None
+    first_party: str | None, wallet: bool = False
 ) -> Category:
     if network is not None:
         return network.category
@@ -382,7 +388,7 @@ def _category(
                                or entity.category not in _LIST_DECIDES):
         return entity.category
     if match.blocked:
-        if match.section and match.section.endswith(MINING_SECTION_END):
+        if wallet and match.section and match.section.endswith(MINING_SECTION_END):
             return Category.CRYPTOMINING
         return Category.ANALYTICS if match.list in PRIVACY_LISTS else Category.ADVERTISING
     if not is_third_party(host, first_party):

@@ -1641,7 +1641,9 @@ def _managed_charset(el: Any) -> bool:
     injector writes before the template's charset. Marked on each tag (`data-next-head`),
     or counted by the `<meta name="next-head-count" content="N">` that closes the N tags,
     read back from it to the charset (a count that does not end at the charset is another
-    run's: the charset then is the template's own).
+    run's: the charset then is the template's own). The manager writes one charset (it
+    keeps one `charSet`): one the template's own follows is an injector's, written after
+    its loader to pass for the manager's, and ends the top as any charset does.
 
     >>> from lxml import html
     >>> def charset(head: str) -> Any:
@@ -1652,7 +1654,11 @@ def _managed_charset(el: Any) -> bool:
     >>> _managed_charset(charset('<meta charset="utf-8"><title>t</title><link rel="icon">'
     ...     '<meta name="next-head-count" content="2">'))
     False
+    >>> _managed_charset(charset('<meta charset="utf-8" data-next-head=""><meta charset="utf-8">'))
+    False
     """
+    if any(isinstance(sib.tag, str) and _is_charset(sib) for sib in el.itersiblings()):
+        return False
     if el.get("data-next-head") is not None:
         return True
     count = 0

@@ -586,6 +586,10 @@ _MARKUP_ASIDE = lazy_regex(r"^(?:\[[^\]<>]{1,30}\]>\s*)?<[A-Za-z][\w-]{0,20}[\s>
 # joined by hyphens; its words are the headline's, a reader's
 _LINK_START = lazy_regex(r"^<a\s", re.I)
 _HEADLINE_SLUG = lazy_regex(r"/(?:[^\W_]+-){4,}[^\W_]+(?:\.[a-z]{2,5})?(?=[\"'?#\s>]|$)", re.I)
+# an ad template's own term joined so (`/go/ad-zone-top-home-leaderboard`, `/ad-banner-rotation
+# -main.php`): no headline's words, a placement's name
+_PLACEMENT_TERM = lazy_regex(
+    r"\b(?:ad|advert)-(?:banner|slot|zone|unit|code|space|tag|server)s?\b|\bbanner-ads?\b", re.I)
 _TAG = lazy_regex(r"<[^<>]{0,2000}>")
 # a run of text's formatting tag inside a line (bold, italic, a span): no line's end
 _PHRASING_TAG = lazy_regex(r"</?(?:strong|b|em|i|u|span|font|small)(?:\s[^<>]{0,2000})?/?>", re.I)
@@ -614,8 +618,15 @@ def _only_in_markups_text(text: str) -> bool:
     # the comment holds an ad word (its caller asked); one that stands in no tag (past the
     # links' headlines) stands in its prose
     return not any(_label_line(line) for line in lines) and not any(
-        _AD_COMMENT_WORDS.search(_HEADLINE_SLUG.sub("/", tag) if _LINK_START.match(tag) else tag)
+        _AD_COMMENT_WORDS.search(_HEADLINE_SLUG.sub(_headline_gone, tag)
+                                 if _LINK_START.match(tag) else tag)
         for tag in _TAG.findall(text))
+
+
+def _headline_gone(slug: re.Match[str]) -> str:
+    """A link's headline slug taken out of its tag (its words are prose), unless it names a
+    placement (`_PLACEMENT_TERM`)."""
+    return slug.group(0) if _PLACEMENT_TERM.search(slug.group(0)) else "/"
 
 
 def _label_line(text: str) -> bool:

@@ -5,23 +5,27 @@ signatures, site keys); a few generic signs catch self-hosted and renamed copies
 Decoded payloads count too, since injected miners usually hide behind eval(atob()).
 
 A miner of no catalogued network is started with the wallet it mines for: a Monero
-address handed to a call (`start('4…', 'web', 50)`, `startMining(pool, '4…')`) is
-mining code whatever the call is named. A host only a list's miner section names
-(EasyPrivacy's `easyprivacy_trackingservers_mining.txt`, `Match.section`) is a miner's
-when the page starts one: its list keeps hosts that once served a miner and now serve
-something else, and a false high is worse than a miss.
+address in code (`start('4…', 'web', 50)`, `var w = '4…'`). Alone it is no miner (a
+donation widget hands its address to a QR code or a copy button as a loader hands it to
+a miner): it is one beside a miner's host, handed to a call whose name says it mines
+(`startMining(pool, '4…')`), or hidden in what the code decodes to. A host only a list's
+miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining.txt`,
+`Match.section`) is a miner's on a page whose code holds a wallet: its list keeps hosts
+that once served a miner and now serve something else, and a false high is worse than a
+miss.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from auditor.dom.page import ParsedPage
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Finding, Identifier, Severity
+from auditor.model import Category, Finding, Identifier, Resource, Severity
 
 # Mining code that names no network: the CryptoNight hash, a stratum pool, the
 # CoinHive-style `new X.Anonymous('site key', {throttle: …})` constructor.
@@ -32,38 +36,88 @@ _GENERIC = lazy_regex(
 )
 
 
-# A Monero address as a call's argument: 95 base58 characters from `4` (an account) or `8`
-# (a subaddress), the second `0`-`9`, `A` or `B` (the network byte's range), or 106 (an
-# integrated address, the account's with a payment ID).
-_WALLET_CALL = lazy_regex(
-    r"""[(,]\s*(['"])([48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?)\1"""
-    r"""\s*[,)]""")
+# A Monero address in code: 95 base58 characters from `4` (an account) or `8` (a
+# subaddress), the second `0`-`9`, `A` or `B` (the network byte's range), or 106 (an
+# integrated address, the account's with a payment ID); a string handed to a call, put in
+# an array, assigned or given to an object's key (`start('4…')`, `var w = "4…"`).
+_WALLET = lazy_regex(
+    r"""[(\[,=:]\s*(['"`])([48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?)"""
+    r"""\1""")
+# a name that says it mines (`startMining`, `miner.start`, `new CryptoMiner`), not a word
+# holding the letters (`examiner`, `determine`)
+_MINING_NAME = lazy_regex(r"(?:(?<![A-Za-z])[mM]|(?<=[a-z0-9])M)in(?:er|ing)(?![a-z])")
 WALLET_KIND = "monero-wallet"
 
 
-def page_wallets(page: ParsedPage) -> tuple[tuple[str, int, str], ...]:
-    """(wallet, line, xpath) of the first inline code that hands each Monero address to a
-    call, as written or in what the code decodes to: read once a page, for the finding and
-    for the page's IDs (`wallet_ids`)."""
+class Wallet(NamedTuple):
+    """A Monero address a page's code holds, where, and what says a miner mines for it."""
 
-    def build() -> tuple[tuple[str, int, str], ...]:
-        out: dict[str, tuple[str, int, str]] = {}
+    wallet: str
+    line: int
+    xpath: str
+    # started by a call whose name says it mines, or hidden in what the code decodes to:
+    # a miner on its own. Else it is a miner's only beside a miner's host (a donation
+    # widget hands its address to a QR code or a copy button as a miner's loader does)
+    mines: bool
+
+
+def _callee(text: str, at: int) -> str:
+    """The name of the call a string at `at` is handed to, as far as the 200 characters
+    before it read (`startMining` of `startMining(pool, '4…'`, `miner.start` of
+    `miner.start({wallet: '4…'`), or '' where no call is open there.
+
+    >>> _callee("x = startMining(pool, '4", 21), _callee("f(a); w = '4", 8)
+    ('startMining', '')
+    """
+    window = text[max(0, at - 200):at + 1]
+    opened = window.rfind("(")
+    if opened < 0 or ")" in window[opened:]:
+        return ""
+    head = window[:opened].rstrip()
+    start = len(head)
+    while start and (head[start - 1].isalnum() or head[start - 1] in "_$."):
+        start -= 1
+    return head[start:]
+
+
+def page_wallets(page: ParsedPage) -> tuple[Wallet, ...]:
+    """The Monero addresses the page's inline code holds, each at the first code holding
+    it, as written or in what the code decodes to: read once a page, for the categories of
+    hosts only a list's miner section names, the finding and the page's IDs."""
+
+    def build() -> tuple[Wallet, ...]:
+        out: dict[str, Wallet] = {}
         for code, line, xpath, _source in page.codes:
-            found = next((m.group(2) for t in (code, *page.decoded(code).payloads)
-                          for m in [_WALLET_CALL.search(t)] if m), None)
-            if found is not None and found not in out:
-                out[found] = (found, line, xpath)
+            for text, hidden in ((code, False),
+                                 *((p, True) for p in page.decoded(code).payloads)):
+                for m in _WALLET.finditer(text):
+                    mines = hidden or bool(_MINING_NAME.search(_callee(text, m.start())))
+                    held = out.get(m.group(2))
+                    if held is None or (mines and not held.mines):
+                        out[m.group(2)] = Wallet(m.group(2), line, xpath, mines)
         return tuple(out.values())
 
     return page.view("monero wallets", build)
 
 
-def wallet_ids(page: ParsedPage | None) -> tuple[Identifier, ...]:
-    """The wallets the page's miners mine for: the operator behind a miner injected into
-    many sites is one wallet (`monero-wallet`, of no network: the miner names none)."""
+def miner_wallets(page: ParsedPage | None, resources: Iterable[Resource]
+                  ) -> tuple[Wallet, ...]:
+    """The page's wallets a miner mines for: each that says so itself (`Wallet.mines`), or
+    every one where the page loads a miner's host (a catalogued miner's, or one only a
+    list's miner section names, `cryptomining` on a page holding a wallet)."""
     if page is None:
         return ()
-    return tuple(Identifier(WALLET_KIND, wallet) for wallet, _, _ in page_wallets(page))
+    wallets = page_wallets(page)
+    if any(r.category is Category.CRYPTOMINING for r in resources):
+        return wallets
+    return tuple(w for w in wallets if w.mines)
+
+
+def wallet_ids(page: ParsedPage | None, resources: Iterable[Resource]
+               ) -> tuple[Identifier, ...]:
+    """The wallets the page's miners mine for: the operator behind a miner injected into
+    many sites is one wallet (`monero-wallet`, of no network: the miner names none)."""
+    return tuple(Identifier(WALLET_KIND, w.wallet) for w in miner_wallets(page, resources))
 
 
 def _may_mine(text: str) -> bool:
@@ -93,8 +147,8 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
     keys_named = {k for keys in ids_by_network.values() for k in keys}
-    wallets = [w for w in (page_wallets(ctx.page) if ctx.page is not None else ())
-               if w[0] not in keys_named]  # deepMiner's wallet: its network's finding
+    wallets = [w for w in miner_wallets(ctx.page, ctx.resources)
+               if w.wallet not in keys_named]  # deepMiner's wallet: its network's finding
     listed: set[str] = set()  # hosts only a list's miner section names, one finding each
     for res in ctx.resources:
         if res.category is not Category.CRYPTOMINING or (res.network or "") in named:
@@ -110,7 +164,7 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         yield finding(CRYPTOMINER, Severity.HIGH,
                       f"cryptominer loaded from {res.host} ({label})", res.url,
                       line=res.line, xpath=res.xpath, key=(label, res.host))
-    for wallet, line, xpath in wallets:
+    for wallet, line, xpath, _ in wallets:
         yield finding(CRYPTOMINER, Severity.HIGH,
                       f"browser cryptominer started for Monero wallet {wallet[:12]}…",
                       wallet, line=line, xpath=xpath, key=("monero-wallet", wallet))
@@ -130,11 +184,13 @@ CRYPTOMINER = FindingKind(
     "cryptominer", (Severity.HIGH,), Severity.HIGH,
     "A browser cryptominer",
     "A cryptomining network's script or host, or mining code of no known network (CryptoNight, "
-    "a stratum pool, a CoinHive-style constructor, a Monero wallet address handed to a call: "
-    "`start('4…', 'web', 50)`), runs the visitor's CPU for someone else's wallet. A host only a "
-    "filter list's miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining.txt`) "
-    "counts on a page that starts a miner: the list keeps hosts that have left mining. Remove "
-    "it; on a site that did not add it, treat the page as compromised.",
+    "a stratum pool, a CoinHive-style constructor, a Monero wallet address a miner is started "
+    "with: `start('4…', 'web', 50)` beside a miner's host, `startMining(pool, '4…')`, or one "
+    "hidden behind an encoding), runs the visitor's CPU for someone else's wallet. A host only "
+    "a filter list's miner section names (EasyPrivacy's `easyprivacy_trackingservers_mining."
+    "txt`) counts on a page whose code holds a wallet: the list keeps hosts that have left "
+    "mining, and a donation widget's address alone is no miner. Remove it; on a site that did "
+    "not add it, treat the page as compromised.",
 )
 
 KINDS = (CRYPTOMINER,)

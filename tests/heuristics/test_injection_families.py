@@ -3093,6 +3093,21 @@ def test_a_script_before_a_charset_next_heads_manager_writes_is_the_templates(
     assert urls == (["https://a11y-helper.test/widget.js"] if found else []), urls
 
 
+@pytest.mark.parametrize("fake", [
+    '<meta charset="utf-8" data-next-head="">',
+    '<meta charset="utf-8"><meta name="next-head-count" content="1">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" data-next-head="">',
+], ids=["marked", "counted", "marked http-equiv"])
+def test_a_charset_an_injector_marks_as_next_heads_hides_no_head_top(
+        fake: str, audit_listed: AuditListed) -> None:
+    """next/head writes one charset (it keeps one of each `charSet`): a marked or counted
+    charset the template's own charset follows is an injector's, written after its loader
+    at the head's top to pass for Next.js's; the top still ends at the template's."""
+    page = wp_page(head_top=_WIDGET + fake)
+    urls = [f.evidence for f in audit_listed(page, URL).findings if f.kind == "appended-script"]
+    assert urls == ["https://a11y-helper.test/widget.js"], urls
+
+
 def test_a_file_invented_in_the_templates_own_folder_reads_as_the_templates(
         audit_listed: AuditListed) -> None:
     """Why no line on the page tells an injector's invented file in the template's own

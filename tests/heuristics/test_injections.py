@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.heuristics import FINDING_KINDS
-from auditor.model import PageReport, Severity
+from auditor.model import Category, PageReport, Severity
 
 AuditHtml = Callable[..., PageReport]
 H, M, L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
@@ -488,6 +488,13 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
      "<html><body><div id='list'><!--[mobile]> <a href='https://ads.example.net/click?"
      "zone=4'><img src='/b/320x50.gif'></a> <![mobile]--><h1>Sorpresi</h1></div>"
      "</body></html>", {("ad-template-comment", L)}),
+    ("a banner put aside, its link an ad zone's words joined as a headline's",
+     "<html><body><div id='list'><!-- <a href='https://www.site.example/go/ad-zone-top-"
+     "home-leaderboard'><img src='/b/t.jpg'></a> --><h1>Sorpresi</h1></div></body></html>",
+     {("ad-template-comment", L)}),
+    ("a headline with an English 'ads', put aside",
+     "<html><body><div id='list'><!-- <a href='/news/watchdog-bans-misleading-ads-for-"
+     "loans.html'><img src='/t/2.jpg'></a> --><h1>Sorpresi</h1></div></body></html>", set()),
     ("a banner put aside, its image named as a headline",
      "<html><body><div id='list'><!-- <div class='box'><img src='/b/summer-sale-ad-"
      "banner-for-our-readers.gif'></div> --><h1>Sorpresi</h1></div></body></html>",
@@ -568,12 +575,24 @@ MINER_START = ("<script>(function(d){var s=d.createElement('script');s.id='m-lib
 @pytest.mark.parametrize(("name", "html", "cited"), [
     ("listed host and the call that starts it",
      page(MINER_START, head=MINER_TAG), ["cdn.minerhost.test", WALLET]),
-    ("the call alone", page(MINER_START.replace("minerhost.test", "cdn.site.example")),
-     [WALLET]),
+    # the wallet alone is no miner: the same call is a donation widget's (a QR code, a
+    # copy button); it needs a miner's host, a name that says it mines, or a hiding
+    ("the call alone", page(MINER_START.replace("minerhost.test", "cdn.site.example")), []),
     ("a wallet handed on after the pool",
      page(f"<script>startMining('pool.site.example', \"{WALLET}\");</script>"), [WALLET]),
-    ("an integrated address",
-     page(f"<script>go('{WALLET}{'Ab3' * 3}Xy', 0.5)</script>"), [WALLET + "Ab3" * 3 + "Xy"]),
+    ("an integrated address", page(f"<script>go('{WALLET}{'Ab3' * 3}Xy', 0.5)</script>",
+                                   head=MINER_TAG),
+     [WALLET + "Ab3" * 3 + "Xy", "cdn.minerhost.test"]),
+    # held in a variable, an object or a template string, then started: the same miner
+    ("a wallet held in a variable, then started", page(
+        f"<script>var w = '{WALLET}'; RunTheWork(w, 'site', 40)</script>", head=MINER_TAG),
+     ["cdn.minerhost.test", WALLET]),
+    ("a wallet in an object",
+     page(f"<script>miner.start({{wallet: \"{WALLET}\", threads: 4}})</script>",
+          head=MINER_TAG), ["cdn.minerhost.test", WALLET]),
+    ("a wallet in a template string",
+     page(f"<script>RunTheWork(`{WALLET}`, 'site', 40)</script>", head=MINER_TAG),
+     ["cdn.minerhost.test", WALLET]),
     ("the call behind base64", page("<script>eval(atob('" + __import__("base64").b64encode(
         f"RunTheWork('{WALLET}', 'site', 40)".encode()).decode() + "'))</script>"), [WALLET]),
     # look-alikes: the listed host alone starts nothing (the list keeps hosts that left
@@ -582,11 +601,28 @@ MINER_START = ("<script>(function(d){var s=d.createElement('script');s.id='m-lib
     ("look-alike host and the call", page(
         MINER_START.replace("cdn.minerhost.test", "notminerhost.test"),
         head=MINER_TAG.replace("cdn.minerhost.test", "cdn.minerhost.test.evil.example")),
+     []),
+    ("look-alike host and a call that says it mines", page(
+        MINER_START.replace("cdn.minerhost.test", "notminerhost.test").replace(
+            "RunTheWork", "miner.start"),
+        head=MINER_TAG.replace("cdn.minerhost.test", "cdn.minerhost.test.evil.example")),
      [WALLET]),
+    ("a word holding a mining name's letters", page(
+        f"<script>examiner.open('{WALLET}', 1)</script>"), []),
     ("a donation address in prose and <pre>",
      page(f"<p>Tips welcome: {WALLET}</p><pre>start('{WALLET}', 50)</pre>", head=MINER_TAG), []),
-    ("a wallet assigned, not handed to a call",
-     page(f"<script>var tips = {{xmr: '{WALLET}'}};</script>", head=MINER_TAG), []),
+    ("a wallet assigned, no miner's host",
+     page(f"<script>var tips = {{xmr: '{WALLET}'}};</script>"), []),
+    # a donation widget's, a payment button's, an explorer's calls: no miner on the page
+    ("a copy button's handler",
+     page(f"<button onclick=\"copyToClipboard('{WALLET}')\">Copy our XMR address</button>"),
+     []),
+    ("a donation QR code", page(f"<div id='qr'></div><script>new QRCode(document."
+                                f"getElementById('qr'), '{WALLET}');</script>"), []),
+    ("a payment button", page(f"<button onclick=\"pay('{WALLET}', 0.5)\">Pay</button>"), []),
+    ("an explorer's address in a list of coins",
+     page(f"<script>show(['1BoatSLRHtKNngkdXEeobR76b53LETtpyT', '{WALLET}', 'x']);</script>"),
+     []),
     ("a 94-character run", page(f"<script>start('{WALLET[:-1]}', 50)</script>"), []),
     ("a run not in Monero's form", page(f"<script>start('4C{WALLET[2:]}', 50)</script>"), []),
 ])
@@ -610,6 +646,23 @@ def test_a_catalogued_miners_wallet_is_its_networks(audit_html: AuditHtml) -> No
                         url="https://www.site.example/post")
     assert [(f.kind, f.evidence) for f in report.findings] == [("cryptominer", WALLET)]
     assert [(i.kind, i.value) for i in report.ids] == [("deepminer-wallet", WALLET)]
+
+
+@pytest.mark.parametrize(("body", "miner"), [
+    ("", False),  # the list keeps hosts that left mining: its own default
+    (MINER_START, True),  # on a page that starts a miner, the miner's
+    (f"<script>new QRCode(document.getElementById('qr'), '{WALLET}');</script>",
+     True),  # a wallet with the host: the two together are a miner
+])
+def test_a_host_only_a_miner_section_names_is_a_miners_where_one_starts(
+        body: str, miner: bool, audit_html: AuditHtml) -> None:
+    """A host EasyPrivacy files among miners that a page loads with no wallet in sight is
+    no miner's there (the list keeps hosts that now serve something else): the page's
+    hosts, trackers and a policy denying cryptomining read it as the list's tracker."""
+    report = audit_html(page(body, head=MINER_TAG), url="https://www.site.example/post")
+    categories = {r.category for r in report.resources if r.host == "cdn.minerhost.test"}
+    assert (categories == {Category.CRYPTOMINING}) is miner, categories
+    assert bool(categories), categories
 
 
 def test_wordpress_post_body_comments_count(audit_html: AuditHtml) -> None:
