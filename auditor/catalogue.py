@@ -34,7 +34,14 @@ from auditor.model import Category, ListInfo, RequestType
 from auditor.rules import cache as _cache
 from auditor.rules.literal import alternatives, regex_literal, trailing_lookahead
 from auditor.saved import saved_file_name
-from auditor.urls import dressed_host, host_matches, host_of, open_host, platform_tenant
+from auditor.urls import (
+    dressed_host,
+    host_matches,
+    host_of,
+    open_host,
+    platform_tenant,
+    url_path,
+)
 
 CATALOGUE_LIST = "auditor-catalogue"  # the `list` of what the catalogue finds
 ID_SOURCES = frozenset({"url", "script", "attr", "any", "markup", "meta", "amp", "prebid",
@@ -496,11 +503,6 @@ class IdSpec:
     # a call handed a list of IDs (`BAIDU_CLB_preloadSlots("421718","421717")`): the
     # pattern's value is the list, and each match of this regex's group 1 in it an ID
     each: re.Pattern[str] | None = None
-
-
-def url_path(url: str) -> str:
-    """A URL without its query and fragment: what loader paths are compared against."""
-    return url.split("?", 1)[0].split("#", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1221,6 +1221,12 @@ def mangled_page_address(url: str, first_party: str | None) -> str | None:
     return None
 
 
+def url_path(url: str) -> str:
+    """A URL without its query and fragment: what loader paths and file names are read
+    from."""
+    return url.split("?", 1)[0].split("#", 1)[0]
+
+
 # the files of the libraries every theme loads from a public CDN, by the names their
 # releases give them (`jquery-3.7.1.min.js`, `jquery.slim.min.js`, `jquery-migrate.min.js`,
 # `bootstrap.bundle.min.js`): what a script claims to be by its name alone
@@ -1241,5 +1247,5 @@ def library_of(url: str) -> str | None:
     >>> library_of("https://x.test/js/bootstrap.bundle.min.js"), library_of("/jquery.ui.js")
     ('Bootstrap', None)
     """
-    name = url.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    name = url_path(url).rsplit("/", 1)[-1]
     return next((lib for lib, pattern in _LIBRARIES if pattern.fullmatch(name)), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from auditor.catalogue import Catalogue, Network, url_path
+from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import line_of
 from auditor.dom.walk import FoundURL
@@ -35,6 +35,7 @@ from auditor.urls import (
     library_of,
     registrable_domain,
     related_site,
+    url_path,
 )
 
 VENDOR_NAME_MIN = 5  # letters a vendor's domain name needs to tell a host named after it
