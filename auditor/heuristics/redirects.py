@@ -37,7 +37,7 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
-from auditor.rules.literal import assigned_names, last_match, name_before
+from auditor.rules.literal import assigned_names, branch_matches, last_match, name_before
 from auditor.urls import (
     host_of,
     ip_address,
@@ -53,13 +53,22 @@ from auditor.urls import (
 _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,""" + str(ADDRESS_MAX) + "})"
 # `location(?<!\wlocation)` is `\blocation`, led by its literal: the regex engine skips
 # ahead to a pattern's leading literal, and tries one led by `\b` at every position
-# (3x slower over a page's scripts).
-_JS_REDIRECT = lazy_regex(
-    r"location(?<!\wlocation)(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
-    r"|location(?<!\wlocation)\s*\.\s*(?:replace|assign)\s*\(\s*"
-    + _URL.replace("\\1", "\\3") + r"\3"
-    r"|window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL.replace("\\1", "\\5") + r"\5"
+# (3x slower over a page's scripts). `location` set or called, and `window.navigate`, are
+# two patterns, each led by its word: as one alternation they opened with a set of first
+# characters, tried at every `l` and `w` of the scripts (`_redirect_calls` merges them as
+# its `finditer` took them); a match's address is its second group, or its fourth
+_JS_REDIRECTS = (
+    lazy_regex(r"location(?<!\wlocation)(?:(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
+               r"|\s*\.\s*(?:replace|assign)\s*\(\s*" + _URL + r"\3)"),
+    lazy_regex(r"window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL + r"\1"),
 )
+
+
+def _redirect_calls(text: str) -> Iterator[re.Match[str]]:
+    """`location` set or called and `window.navigate`, left to right, none overlapping."""
+    return branch_matches(_JS_REDIRECTS, text)
+
+
 # a name of the page's own window (or its document) as code writes it: what a redirect's
 # `location`, a destructuring and a function's argument are read on
 _WINDOW = r"(?:window|self|top|parent|globalThis|document)"
@@ -1007,7 +1016,7 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
     braces: _Braces | None = None  # the script's blocks, read at the first `this.location`
     tops = 0  # `this.location`s judged by the blocks around them
     found: list[tuple[int, str]] = []
-    for m in (_JS_REDIRECT.finditer(text) if "location" in text or "navigate" in text else ()):
+    for m in (_redirect_calls(text) if "location" in text or "navigate" in text else ()):
         owner = _owner(text, m.start())
         if owner == "this":  # the window in a script's top level, an object's in a method
             tops += 1
@@ -1018,7 +1027,7 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
             windows = _window_aliases(text) if windows is None else windows
             if owner not in windows:
                 continue  # an object's own `location` (a sign-in config's): no navigation
-        found.append((m.start(), next(g for g in (m.group(2), m.group(4), m.group(6)) if g)))
+        found.append((m.start(), m.group(2) or m.group(4)))
     if "location" in text and "=" in text:
         found.extend(_named_targets(text))
         found.sort()

@@ -185,8 +185,7 @@ def test_clicked_links_are_the_name_led_pattern(pieces: list[str]) -> None:
     links = LinkClicks(text)
     named = [(m.start(), m.group(3)) for m in _NAME_LED.finditer(text)
              if links.clicks(m.group(1), m.end()) and not links.opens_new_context(m.group(1))]
-    located = {(m.start(), next(g for g in m.group(2, 4, 6) if g))
-               for m in redirects._JS_REDIRECT.finditer(text)}
+    located = {(m.start(), m.group(2) or m.group(4)) for m in redirects._redirect_calls(text)}
     assert [f for f in redirects._js_redirects(text) if f not in located] == named
 
 
