@@ -624,14 +624,16 @@ def test_an_adfox_tag_names_its_placement_and_banner_type(audit_html: AuditHtml)
     placement (p1) and banner type (p2) inside the owner's account, beside codes no reviewer
     ties a unit to (pfc, pfb); the same keys in another call, in prose or in an AMP unit of
     another vendor are no AdFox codes."""
-    loader = '<script src="https://yastatic.net/pcode/adfox/loader.js" crossorigin="anonymous"></script>'
+    loader = ('<script src="https://yastatic.net/pcode/adfox/loader.js" '
+              'crossorigin="anonymous"></script>')
     unit = ("<div id=\"adfox_172000000000000001\"></div><script>window.Ya.adfoxCode.create({"
             "\n  ownerId: 654321,\n  containerId: 'adfox_172000000000000001',\n  params: {\n"
-            "    p1: 'cqwer',\n    p2: 'hjkl',\n    pfc: 'dzxcv',\n    pfb: 'mnbvc'\n  }\n});</script>")
+            "    p1: 'cqwer',\n    p2: 'hjkl',\n    pfc: 'dzxcv',\n    pfb: 'mnbvc'\n  }\n"
+            "});</script>")
     newer = ("<div id=\"adfox_172000000000000002\"></div><script>window.yaContextCb.push(()=>{"
-             "Ya.adfoxCode.createAdaptive({ownerId: 654321, containerId: 'adfox_172000000000000002',"
-             " params: {pp: 'g', ps: 'ertyu', p2: 'hqwe'}}, ['desktop'], {tabletWidth: 830})})"
-             "</script>")
+             "Ya.adfoxCode.createAdaptive({ownerId: 654321, containerId: "
+             "'adfox_172000000000000002', params: {pp: 'g', ps: 'ertyu', p2: 'hqwe'}}, "
+             "['desktop'], {tabletWidth: 830})})</script>")
     amp = ('<amp-ad width="300" height="250" type="adfox" data-owner-id="654321" '
            'data-adfox-params=\'{"pt": "b", "p1": "cpoiu", "p2": "hzxc"}\'></amp-ad>')
     other = ("<script>Slider.create({params: {p1: 'aaaaa', p2: 'bbbb'}});</script>"
