@@ -185,7 +185,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "sentry-key", "sentry-org", "revive-zone", "xandr-member",
                   "exponential-zone", "advertising-com-site", "adzerk-zone", "cnzz-ad-slot",
                   "88rpg-unit", "adagio-position", "adagio-format",
-                  "appier-zone", "admicro-zone", "jixie-unit"}
+                  "appier-zone", "admicro-zone", "jixie-unit",
+                  "adfox-placement", "adfox-banner-type"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

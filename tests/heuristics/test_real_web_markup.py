@@ -619,6 +619,34 @@ def test_yandex_and_adform_units_name_their_blocks_and_accounts(audit_html: Audi
     assert not pixel.slots and pixel.metrics.content_to_ad_ratio is None
 
 
+def test_an_adfox_tag_names_its_placement_and_banner_type(audit_html: AuditHtml) -> None:
+    """AdFox's tag (`Ya.adfoxCode.create`, as Yandex's AdFox docs write it) hands the unit its
+    placement (p1) and banner type (p2) inside the owner's account, beside codes no reviewer
+    ties a unit to (pfc, pfb); the same keys in another call, in prose or in an AMP unit of
+    another vendor are no AdFox codes."""
+    loader = ('<script src="https://yastatic.net/pcode/adfox/loader.js" '
+              'crossorigin="anonymous"></script>')
+    unit = ("<div id=\"adfox_172000000000000001\"></div><script>window.Ya.adfoxCode.create({"
+            "\n  ownerId: 654321,\n  containerId: 'adfox_172000000000000001',\n  params: {\n"
+            "    p1: 'cqwer',\n    p2: 'hjkl',\n    pfc: 'dzxcv',\n    pfb: 'mnbvc'\n  }\n"
+            "});</script>")
+    newer = ("<div id=\"adfox_172000000000000002\"></div><script>window.yaContextCb.push(()=>{"
+             "Ya.adfoxCode.createAdaptive({ownerId: 654321, containerId: "
+             "'adfox_172000000000000002', params: {pp: 'g', ps: 'ertyu', p2: 'hqwe'}}, "
+             "['desktop'], {tabletWidth: 830})})</script>")
+    amp = ('<amp-ad width="300" height="250" type="adfox" data-owner-id="654321" '
+           'data-adfox-params=\'{"pt": "b", "p1": "cpoiu", "p2": "hzxc"}\'></amp-ad>')
+    other = ("<script>Slider.create({params: {p1: 'aaaaa', p2: 'bbbb'}});</script>"
+             "<pre>Ya.adfoxCode.create({ownerId: 111111, params: {p1: 'ccccc', p2: 'dddd'}})</pre>"
+             '<amp-ad width="300" height="250" type="othervendor" '
+             'data-adfox-params=\'{"p1": "eeeee", "p2": "ffff"}\'></amp-ad>')
+    report = audit_html(page(unit + newer + amp + other, loader), url="https://news.example.ru/a")
+    adfox = {(i.kind, i.value) for i in report.ids if i.kind.startswith("adfox-")}
+    assert adfox == {("adfox-owner", "654321"), ("adfox-placement", "cqwer"),
+                     ("adfox-banner-type", "hjkl"), ("adfox-banner-type", "hqwe"),
+                     ("adfox-placement", "cpoiu"), ("adfox-banner-type", "hzxc")}
+
+
 def test_chinese_ad_union_and_counters_name_their_units_and_sites(
         audit_html: AuditHtml) -> None:
     """Baidu Union's units (the `slotbydup` push and the older `cpro_id`), and the Baidu

@@ -457,7 +457,15 @@ FORMS = [
     form("MGID", "legacy: div#M<n>ScriptRootC<widget> + <site>.<widget>.js",
          '<div id="M487562ScriptRootC783652"></div>'
          '<script src="https://jsc.mgid.com/e/x/example.com.783652.js" async></script>',
-         1, ("mgid-widget", "783652")),
+         1, ("mgid-site", "487562"), ("mgid-widget", "783652")),
+    form("MGID", "legacy composite: preload box, its script written into a hidden frame",
+         '<div id="M731204ScriptRootC558812"><div id="M731204PreloadC558812">Loading...</div>'
+         "<script>(function(){var d=document,i=d.createElement('iframe');i.style.display='none';"
+         'd.getElementById("M731204ScriptRootC558812").appendChild(i);var iw=i.contentWindow.'
+         "document;var s=iw.createElement('script');s.async='async';s.src='https:'+"
+         '"//jsc.mgid.com/g/a/garden-news.example.558812.js?t="+Date.now();iw.body.appendChild(s)'
+         ";})();</script></div>",
+         1, ("mgid-site", "731204"), ("mgid-widget", "558812")),
     form("AdsKeeper", "site script + div[data-type=_mgwidget]",
          '<script src="https://jsc.adskeeper.com/site/928361.js" async></script>'
          '<div data-type="_mgwidget" data-widget-id="1553219"></div>'
@@ -489,6 +497,29 @@ FORMS = [
          "t.parentNode.insertBefore(s, t); })(this, this.document, "
          '"yandexContextAsyncCallbacks");</script>',
          1, ("yandex-rtb-publisher", "2871410"), ("yandex-rtb-block", "R-A-2871410-1")),
+    # --- Clever Advertising's publisher tag (its WordPress plugin's and sites' paste): a
+    # loader it builds, named for a number, from the publisher's script on clevernt.com;
+    # it shows its ads away from the tag, so no placement
+    form("Clever Advertising", "script#clevernt building CleverNTLoader<n>",
+         '<script data-cfasync="false" id="clevernt" type="text/javascript">(function (document,'
+         ' window) { var c = document.createElement("script"); c.type = "text/javascript"; '
+         'c.async = !0; c.id = "CleverNTLoader61234"; c.setAttribute("data-target", window.name);'
+         ' c.src = "//clevernt.com/scripts/0a1b2c3d4e5f60718293a4b5c6d7e8f9.min.js?20240102=" +'
+         ' Math.floor((new Date).getTime()); var a = document.getElementsByTagName("script")[0];'
+         " a.parentNode.insertBefore(c, a); })(document, window);</script>",
+         0, ("clevernt-loader", "61234"), ("clevernt-script", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")),
+    form("Clever Advertising", "its loader as a browser leaves it inserted",
+         '<script type="text/javascript" async id="CleverNTLoader61234" data-target="" '
+         'src="https://clevernt.com/scripts/0a1b2c3d4e5f60718293a4b5c6d7e8f9.min.js?20240102='
+         '1704200000000"></script>',
+         0, ("clevernt-loader", "61234"), ("clevernt-script", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")),
+    # --- the Sputnik counter (Rostelecom): a snippet inserting stat.sputnik.ru/cnt.js, no ID
+    form("Sputnik Counter", "snippet inserting cnt.js beside span#sputnik-informer",
+         '<script type="text/javascript">(function(d, t, p) { var j = d.createElement(t); '
+         'j.async = true; j.type = "text/javascript"; j.src = ("https:" == p ? "https:" : '
+         '"http:") + "//stat.sputnik.ru/cnt.js"; var s = d.getElementsByTagName(t)[0]; '
+         's.parentNode.insertBefore(j, s); })(document, "script", document.location.protocol);'
+         '</script><span id="sputnik-informer"></span>', 0),
 ]
 
 
@@ -594,6 +625,16 @@ LOOK_ALIKES = [
     '<iframe src="https://d3k2n9x8v7q1ab.cloudfront.net/?venue=1048576" width="600" '
     'height="800" title="Book a table"></iframe>',
     "<img src='https://d3k2n9x8v7q1ab.cloudfront.net/?width=640000' alt='Harbour at dusk'>",
+    # Clever Advertising's paths and loader name on look-alike hosts and in prose; the
+    # Sputnik counter's path on a look-alike host, a link to the portal
+    '<script src="https://notclevernt.com/scripts/0a1b2c3d4e5f60718293a4b5c6d7e8f9.min.js" '
+    'id="CleverNTLoader61234"></script>',
+    '<script src="https://clevernt.com.cdn-mirror.example/scripts/0a1b2c3d4e5f60718293a4b5c6d7'
+    'e8f9.min.js"></script>',
+    '<pre>c.id = "CleverNTLoader61234"; c.src = "//clevernt.com/scripts/0a1b2c3d4e5f60718293a4b5'
+    'c6d7e8f9.min.js"</pre>',
+    '<script src="https://stat.sputnik.ru.cdn-mirror.example/cnt.js"></script>'
+    '<a href="https://news.sputnik.ru/">Sputnik news</a>',
 ]
 
 
