@@ -7,7 +7,8 @@ is still being imported, or builds its parser, ends the same way, with no traceb
 handler is put back before the interpreter shuts down, where an interrupt could only
 break its clean-up. A signal whose KeyboardInterrupt some code swallowed still ends the
 command so, when it is done. stderr is made first, so that no line it cannot carry changes the
-exit status (`auditor.stderr`)."""
+exit status (`auditor.stderr`); so is stdout, whose encoding may carry less than a report
+holds (`auditor.stdout`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from types import FrameType
 from typing import NoReturn
 
 from auditor.stderr import steady_stderr
+from auditor.stdout import steady_stdout
 
 # the signals that arrived: a KeyboardInterrupt is not the only record of one
 _SIGNALLED: list[int] = []
@@ -34,6 +36,7 @@ def _interrupted() -> NoReturn:
 
 def main() -> None:
     steady_stderr()
+    steady_stdout()
     # Ctrl-C too, unless the shell had it ignored (a background job keeps ignoring it)
     taken = [signal.SIGTERM, *([signal.SIGINT] if signal.getsignal(signal.SIGINT)
                                is signal.default_int_handler else [])]

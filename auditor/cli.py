@@ -277,13 +277,13 @@ def run_audit(args: argparse.Namespace) -> int:
     files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
              if p is not None and written_at_end(p) and file_key(p) != file_key(1)]
     with _judged_whole(gate.active, files), ExitStack() as outputs:
-        out = outputs.enter_context(_output(args.output))
+        out = outputs.enter_context(_output(args.output, args.format))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
         extra: list[Reporter] = []
         for fmt, path in args.also:
-            handle = outputs.enter_context(_output(path))
+            handle = outputs.enter_context(_output(path, fmt))
             extra.append(REPORTERS[fmt](handle, __version__, gate.active))
         if gate.active and in_github_actions():
             extra.append(GitHubAnnotations(sys.stderr))
@@ -490,9 +490,12 @@ def _stdout_open(args: argparse.Namespace) -> None:
                            "--also FORMAT=FILE a file, not -")
 
 
-def _output(path: Path | None) -> AbstractContextManager[TextIO]:
-    """Where a report goes: `path`, written whole or not at all, else (None) stdout."""
-    return nullcontext(sys.stdout) if path is None else replacing_text(path)
+def _output(path: Path | None, fmt: str) -> AbstractContextManager[TextIO]:
+    """Where a report in `fmt` goes: `path`, written whole or not at all, else (None)
+    stdout, escaped where its encoding cannot carry the report (`auditor.stdout`)."""
+    from auditor.stdout import for_format
+
+    return nullcontext(for_format(sys.stdout, fmt)) if path is None else replacing_text(path)
 
 
 def entry() -> None:

@@ -367,7 +367,10 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
               f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
-        write_summary(summary, args.format, sys.stdout, width=args.width, store=args.store)
+        from auditor.stdout import for_format
+
+        write_summary(summary, args.format, for_format(sys.stdout, args.format),
+                      width=args.width, store=args.store)
     else:
         with replacing_text(args.output, newline="") as out:
             write_summary(summary, args.format, out, width=args.width, store=args.store)

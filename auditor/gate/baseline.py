@@ -67,8 +67,11 @@ def write_baseline(path: Path | None, violations: Sequence[Violation], version: 
     `-o -` writes a report; returns the entry count."""
     text = dumps_baseline(violations, version)
     if path is None:  # a reader gone (`| head`) is the CLI's to say: no "cannot write"
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from auditor.stdout import for_format
+
+        out = for_format(sys.stdout, "json")
+        out.write(text)
+        out.flush()
         return len(json.loads(text)["fingerprints"])
     try:
         with replacing_text(path) as handle:

@@ -1,0 +1,70 @@
+"""Corners of the outside contract a user's environment reaches (docs/CONTRACT-ADDITIONS.md):
+the terminal's encoding, a signal at shutdown, stdin pages under a site's policy. Each is
+run as a user runs it: `python -m auditor` in a process of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+# a page whose text is not ASCII (Latin-1 letters, punctuation beyond it, an emoji) and
+# that loads an ad network a policy denies: a gate that fails, with page text everywhere
+PAGE = ("<html><head><title>Café “Grüße” ☕ 😀</title></head><body>"
+        "<p>Naïve story — with words in French: déjà vu.</p>"
+        '<script src="https://a.magsrv.com/ad-provider.js"></script></body></html>')
+TITLE = "Café “Grüße” ☕ 😀"
+POLICY = 'deny_networks = ["ExoClick"]\n'
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None,
+        stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "auditor", *args], input=stdin,
+                          capture_output=True, timeout=120, check=False, cwd=cwd,
+                          env={**os.environ, "COLUMNS": "100", **(env or {})})
+
+
+@pytest.fixture
+def gated(tmp_path: Path) -> Path:
+    """A folder holding a non-ASCII named page that fails its policy."""
+    (tmp_path / "café.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "auditor.toml").write_text(POLICY)
+    return tmp_path
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("fmt", ["terminal", "md", "json", "jsonl", "sarif", "junit", "html"])
+def test_a_terminal_that_is_not_utf8_gets_the_report_escaped(
+        gated: Path, fmt: str, encoding: str) -> None:
+    """`LC_ALL=C PYTHONIOENCODING=ascii` (or a Latin-1 terminal) made every terminal report
+    (its own `·`) and any report holding page text an internal error, exit 2: a failing
+    gate's verdict lost to the terminal's encoding. The report is written: text formats
+    with backslash escapes, JSON with `\\u` escapes and HTML/XML with character
+    references, all ASCII, so each document means what it means in UTF-8."""
+    result = run("audit", "café.html", "--format", fmt, "--no-system-lists", cwd=gated,
+                 env={"LC_ALL": "C", "PYTHONIOENCODING": encoding})
+    assert (result.returncode, result.stderr) == (1, b""), result.stderr
+    out = result.stdout.decode(encoding)
+    if fmt in ("terminal", "md"):  # the page's name as the encoding can say it
+        assert ("caf\\xe9" if encoding == "ascii" else "café") in out
+        assert "policy FAILED" in out or "policy failed" in out
+    else:
+        out.encode("ascii")  # every character escaped, so as UTF-8 it is the same document
+    if fmt == "json":
+        doc = json.loads(out)
+        assert (doc["pages"][0]["input"], doc["pages"][0]["title"]) == ("café.html", TITLE)
+    if fmt == "jsonl":
+        assert json.loads(out.splitlines()[0])["title"] == TITLE
+    if fmt == "sarif":
+        uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        assert uri["artifactLocation"]["uri"] == "caf%C3%A9.html"
+    if fmt == "junit":
+        case = ET.fromstring(out).find("testsuite/testcase")
+        assert case is not None and case.get("name") == "café.html"
+    if fmt == "html":
+        assert "caf&#233;.html" in out
