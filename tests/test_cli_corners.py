@@ -68,3 +68,54 @@ def test_a_terminal_that_is_not_utf8_gets_the_report_escaped(
         assert case is not None and case.get("name") == "café.html"
     if fmt == "html":
         assert "caf&#233;.html" in out
+
+
+# a Ctrl-C landing at a given moment of a real `python -m auditor`, by a sitecustomize
+# module the child imports at start-up: a profile hook that sends it as the command's
+# `main` returns (into runpy's frames, which run the module by `exec`), or an exit
+# handler registered before the command's (so run after them, at interpreter shutdown)
+_LANDING = {
+    "after-main": """
+import os, signal, sys
+def _hook(frame, event, arg):
+    if (event == "return" and frame.f_code.co_name == "main"
+            and frame.f_code.co_filename.endswith(os.path.join("auditor", "__main__.py"))):
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGINT)
+sys.setprofile(_hook)
+""",
+    "at-shutdown": """
+import atexit, os, signal
+atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))
+""",
+}
+
+
+def _ctrl_c_taken() -> None:
+    """Ctrl-C's default in the child, as from a terminal (CI runs the suite with SIGINT
+    ignored, which the command rightly leaves ignored)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["--policy", "auditor.toml"],
+                                  ["--policy", "nonesuch.toml"]])
+@pytest.mark.parametrize("moment", sorted(_LANDING))
+def test_ctrl_c_as_the_command_ends_is_exit_130_with_one_line(
+        gated: Path, moment: str, args: list[str]) -> None:
+    """A Ctrl-C after the command's `main` returned (in runpy's frames) died by SIGINT,
+    exit -2, with a traceback; one at interpreter shutdown printed "Exception ignored in
+    atexit callback" and its traceback, and the exit status was the run's (0: "passed").
+    Each is now `auditor: interrupted`, exit 130, and nothing else on stderr."""
+    (gated / "hook").mkdir()
+    (gated / "hook" / "sitecustomize.py").write_text(_LANDING[moment])
+    path = os.pathsep.join([str(gated / "hook"), *sys.path])
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", "café.html",
+                             "--no-system-lists", *args], capture_output=True, text=True,
+                            timeout=120, check=False, cwd=gated, preexec_fn=_ctrl_c_taken,
+                            env={**os.environ, "PYTHONPATH": path})
+    said = result.stderr.replace("auditor: error: nonesuch.toml: ", "")
+    assert (result.returncode, said.splitlines()[-1:]) == (130, ["auditor: interrupted"])
+    assert result.stderr.count("\n") == 1 + ("nonesuch" in result.stderr), result.stderr
+
