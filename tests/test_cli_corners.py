@@ -119,3 +119,28 @@ def test_ctrl_c_as_the_command_ends_is_exit_130_with_one_line(
     assert (result.returncode, said.splitlines()[-1:]) == (130, ["auditor: interrupted"])
     assert result.stderr.count("\n") == 1 + ("nonesuch" in result.stderr), result.stderr
 
+
+@pytest.mark.parametrize("gate", [[], ["--no-policy"]])
+@pytest.mark.parametrize("output", [["--also", "md=/dev/fd/FD"],
+                                    ["--format", "json", "-o", "/dev/fd/FD"]])
+def test_an_output_pipe_whose_reader_is_gone_is_one_line_naming_it(
+        gated: Path, gate: list[str], output: list[str]) -> None:
+    """`--also md=>(cmd)` or `-o >(cmd)` where cmd had quit: without a policy the report
+    was lost without a word, exit 0; with one the error blamed stdout's reader. The
+    output is named, exit 2."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the run writes: every write is EPIPE
+    args = [a.replace("FD", str(write)) for a in output]
+    try:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "café.html",
+                                 "--no-system-lists", *gate, *args], capture_output=True,
+                                text=True, timeout=120, check=False, cwd=gated,
+                                pass_fds=(write,))
+    finally:
+        os.close(write)
+    name = args[-1].partition("=")[2] or args[-1]
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"auditor: error: {name}: cannot write: Broken pipe (its reader stopped reading "
+        "before the report was whole)"], result.stderr
+
