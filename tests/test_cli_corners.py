@@ -144,3 +144,48 @@ def test_an_output_pipe_whose_reader_is_gone_is_one_line_naming_it(
         f"auditor: error: {name}: cannot write: Broken pipe (its reader stopped reading "
         "before the report was whole)"], result.stderr
 
+
+SITE_POLICY = """base_url = "https://example.com"
+site_root = "public"
+[[override]]
+paths = ["blog/**"]
+deny_networks = ["ExoClick"]
+"""
+
+
+@pytest.mark.parametrize(("url", "judged_as"), [
+    ("https://example.com/blog/a.html", "blog/a.html"),
+    ("https://EXAMPLE.com:443/blog/./x/../a.html?utm=1#top", "blog/a.html"),
+    ("https://example.com/blog/", "blog/index.html"),
+])
+def test_a_page_on_stdin_is_judged_at_its_url_s_path_in_the_site(
+        tmp_path: Path, url: str, judged_as: str) -> None:
+    """`curl … | auditor audit - --url https://example.com/blog/a.html` was judged as
+    `<stdin>`, which no override's globs match: a page the site's `blog/**` override
+    denies ExoClick on passed from stdin (exit 0) and failed as the file (exit 1). A page
+    given its URL on the site is judged at its path, as the file would be."""
+    (tmp_path / "auditor.toml").write_text(SITE_POLICY)
+    (tmp_path / "public" / "blog").mkdir(parents=True)
+    (tmp_path / "public" / "blog" / "a.html").write_text(PAGE, encoding="utf-8")
+    as_file = run("audit", "public/blog/a.html", "--format", "json", "--no-system-lists",
+                  cwd=tmp_path)
+    assert as_file.returncode == 1, as_file.stderr
+    result = run("audit", "-", "--url", url, "--format", "json", "--no-system-lists",
+                 cwd=tmp_path, stdin=PAGE.encode())
+    assert result.returncode == 1, result.stderr
+    [violation] = json.loads(result.stdout)["pages"][0]["violations"]
+    assert (violation["clause"], violation["path"]) == ("deny_networks", judged_as)
+    if judged_as == "blog/a.html":  # one page, one fingerprint: a baseline holds for both
+        [by_file] = json.loads(as_file.stdout)["pages"][0]["violations"]
+        assert violation["fingerprint"] == by_file["fingerprint"]
+
+
+@pytest.mark.parametrize("url", ["https://other.example/blog/a.html",
+                                 "http://example.com.evil.example/blog/a.html"])
+def test_a_page_on_stdin_from_another_site_is_no_page_of_this_one(
+        tmp_path: Path, url: str) -> None:
+    (tmp_path / "auditor.toml").write_text(SITE_POLICY)
+    result = run("audit", "-", "--url", url, "--format", "json", "--no-system-lists",
+                 cwd=tmp_path, stdin=PAGE.encode())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["pages"][0]["violations"] == []
