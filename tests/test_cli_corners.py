@@ -189,3 +189,39 @@ def test_a_page_on_stdin_from_another_site_is_no_page_of_this_one(
                  cwd=tmp_path, stdin=PAGE.encode())
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["pages"][0]["violations"] == []
+
+
+def _memory_bounded() -> None:
+    """The child may map at most 1.5 GiB: a run reading a stream without end fails in
+    it, not on the machine (the kernel killed it, exit 137, without a word)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 29, 3 << 29))
+
+
+# a writer that never ends: NULs (binary), or a page's markup
+_ENDLESS = ("import sys\nout = sys.stdout.buffer\nout.write({head!r})\n"
+            "while True:\n    out.write({body!r} * 65536)\n")
+
+
+@pytest.mark.parametrize(("head", "body", "error"), [
+    (b"", b"\0", "auditor: error: <stdin>: binary data, not a page (HTML, JSON, text or "
+                 "an archive)"),
+    (b"<html><body>", b"<p>x</p>", "auditor: error: <stdin>: larger than 64 MiB"),
+])
+def test_a_stream_without_end_on_stdin_is_one_line(
+        tmp_path: Path, head: bytes, body: bytes, error: str) -> None:
+    """`auditor audit - < /dev/zero` (or a page streamed without end) read stdin whole
+    before looking at it, until the kernel killed the process (exit 137, no line): the
+    head says binary data at once, and a page is read no further than a page may be."""
+    writer = subprocess.Popen([sys.executable, "-c", _ENDLESS.format(head=head, body=body)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "-",
+                                 "--no-system-lists"], stdin=writer.stdout,
+                                capture_output=True, text=True, timeout=120, check=False,
+                                cwd=tmp_path, preexec_fn=_memory_bounded)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
