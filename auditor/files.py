@@ -30,6 +30,31 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 
+SNIFF_BYTES = 64 * 1024
+
+
+class BinaryBytes(ValueError):
+    """A file meant to be text holds a NUL in its first 64 KiB."""
+
+
+class OverLimit(ValueError):
+    """A file is larger than its reader may take."""
+
+
+def read_at_most(handle: IO[bytes], limit: int) -> bytes:
+    """A file the run reads (a baseline, a filter list, a list of inputs) read no
+    further than it may be: BinaryBytes by its first 64 KiB, before the rest is read,
+    OverLimit past `limit` bytes. `--baseline /dev/zero` was read until memory ran out
+    (an internal error, or the kernel's kill: exit 137)."""
+    head = handle.read(SNIFF_BYTES)
+    if b"\0" in head:
+        raise BinaryBytes
+    data = head + handle.read(max(0, limit + 1 - len(head)))
+    if len(data) > limit:
+        raise OverLimit
+    return data
+
+
 def _mode_for(target: Path) -> int:
     """The permissions `open(path, "w")` would leave: an existing file keeps its own, a
     new one gets the umask's (mkstemp's are owner-only)."""

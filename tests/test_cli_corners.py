@@ -225,3 +225,34 @@ def test_a_stream_without_end_on_stdin_is_one_line(
         writer.kill()
         writer.wait()
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
+
+
+@pytest.mark.parametrize(("args", "error"), [
+    (["audit", "café.html", "--baseline", "/dev/zero"],
+     "auditor: error: /dev/zero: baseline is not JSON: binary data"),
+    (["audit", "café.html", "--baseline", "/dev/urandom"],
+     "auditor: error: /dev/urandom: baseline is not JSON: binary data"),
+    (["audit", "café.html", "--lists", "/dev/zero"],
+     "auditor: error: /dev/zero: not a filter list (binary data)"),
+    (["rules", "list", "--lists", "/dev/urandom"],
+     "auditor: error: /dev/urandom: not a filter list (binary data)"),
+    (["bulk", "--inputs-from", "/dev/zero", "--store", "s.db"],
+     "auditor: error: /dev/zero: binary data, not a list of paths (one a line)"),
+    (["audit", "café.html", "--baseline", "big.txt"],
+     "auditor: error: big.txt: larger than 256 MiB, more than a baseline holds"),
+    (["audit", "café.html", "--lists", "big.txt"],
+     "auditor: error: big.txt: not a filter list (larger than 64 MiB)"),
+])
+def test_a_file_the_run_reads_that_has_no_end_is_one_line(
+        gated: Path, args: list[str], error: str) -> None:
+    """`--baseline /dev/zero` (a device or a huge file given by mistake), `--lists` or
+    `--inputs-from` one, were read whole before looked at: out of memory, killed (exit
+    137) or an internal error. Each is read no further than it may be, one line, exit 2."""
+    with (gated / "big.txt").open("wb") as big:  # sparse: no disk is written
+        big.truncate(300 << 20)
+        big.seek(0)
+        big.write(b'{"version": 1, "tool": "auditor", "fingerprints": [] ' + b" " * 65536)
+    result = subprocess.run([sys.executable, "-m", "auditor", *args, "--no-system-lists"],
+                            capture_output=True, text=True, timeout=120, check=False,
+                            cwd=gated, preexec_fn=_memory_bounded)
+    assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
