@@ -256,3 +256,53 @@ def test_a_file_the_run_reads_that_has_no_end_is_one_line(
                             capture_output=True, text=True, timeout=120, check=False,
                             cwd=gated, preexec_fn=_memory_bounded)
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
+
+
+@pytest.fixture
+def site_loading_code(tmp_path: Path) -> Path:
+    """A built site whose post runs a file of the site by a relative URL, the file
+    loading a network the policy denies: the gate must find it through the post."""
+    (tmp_path / "public" / "blog").mkdir(parents=True)
+    (tmp_path / "public" / "index.html").write_text("<html><body><p>home</p></body></html>")
+    (tmp_path / "public" / "blog" / "post.html").write_text(
+        '<html><body><p>story</p><script src="helper.dat"></script></body></html>')
+    (tmp_path / "public" / "blog" / "helper.dat").write_text(
+        "var s = document.createElement('script');"
+        "s.src = 'https://a.magsrv.com/ad-provider.js'; document.head.appendChild(s);")
+    (tmp_path / "auditor.toml").write_text('deny_networks = ["ExoClick"]\n')
+    return tmp_path
+
+
+@pytest.mark.parametrize("base", ["https://example.com/x/..", "https://example.com/a/./b/",
+                                  "https://example.com//docs/", "https://example.com/x/%2E%2e/"])
+def test_a_base_url_with_dot_segments_or_empty_ones_finds_the_code_pages_load(
+        site_loading_code: Path, base: str) -> None:
+    """A base URL with `.`, `..` or an empty segment built page URLs the walk resolved
+    elsewhere (`/x/../blog/helper.dat` is `/blog/helper.dat`), so the code a page loads
+    was not found in the site and the gate passed (exit 0) a site it fails under
+    `https://example.com/`. The base URL is read as a browser reads it."""
+    result = run("audit", "public", "--base-url", base, "--no-system-lists", "--format",
+                 "json", cwd=site_loading_code)
+    assert result.returncode == 1, result.stderr
+    assert "public/blog/helper.dat" in [p["input"] for p in json.loads(result.stdout)["pages"]]
+
+
+@pytest.mark.parametrize("base", ["https://example.com/?", "https://example.com/#",
+                                  "https://example.com/?utm=1", "https://example.com/#top"])
+@pytest.mark.parametrize("where", ["option", "policy"])
+def test_a_base_url_with_a_query_or_fragment_is_refused(
+        site_loading_code: Path, base: str, where: str) -> None:
+    """Every page's URL was the base's path with `?…/blog/post.html` in its query or
+    fragment: the code the post loads was looked for at the site's root, not found, and
+    the gate passed (exit 0). A base URL is where the site's root is served: one with a
+    query or fragment is refused, one line, exit 2."""
+    args = ["--base-url", base]
+    if where == "policy":
+        policy = site_loading_code / "auditor.toml"
+        policy.write_text(f'base_url = "{base}"\n' + policy.read_text())
+        args = []
+    result = run("audit", "public", *args, "--no-system-lists", cwd=site_loading_code)
+    assert result.returncode == 2, result.stdout
+    [line] = result.stderr.decode().splitlines()
+    assert line.endswith(f"{base!r} has a query or fragment; a base URL is where the site's "
+                         "root is served, such as 'https://example.com/docs/'"), line
