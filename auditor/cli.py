@@ -24,7 +24,7 @@ from auditor.cli_args import (
     output_path,
     page_limits,
     page_url,
-    positive_int,
+    terminal_width,
 )
 from auditor.errors import AuditorError, EmptyInput, InputError
 from auditor.files import file_key, replacing_text, written_at_end
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report format (default terminal)")
     audit.add_argument("--output", "-o", type=output_path,
                        help="write the report here (default, or -: stdout)")
-    audit.add_argument("--width", type=positive_int, metavar="N",
+    audit.add_argument("--width", type=terminal_width, metavar="N",
                        help="terminal report width in columns")
     add_limit_arguments(audit)
     add_gate_arguments(audit)

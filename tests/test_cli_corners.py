@@ -26,7 +26,8 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None,
         stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "auditor", *args], input=stdin,
                           capture_output=True, timeout=120, check=False, cwd=cwd,
-                          env={**os.environ, "COLUMNS": "100", **(env or {})})
+                          env={**os.environ, "COLUMNS": "100", **(env or {})},
+                          preexec_fn=_memory_bounded)
 
 
 @pytest.fixture
@@ -306,3 +307,32 @@ def test_a_base_url_with_a_query_or_fragment_is_refused(
     [line] = result.stderr.decode().splitlines()
     assert line.endswith(f"{base!r} has a query or fragment; a base URL is where the site's "
                          "root is served, such as 'https://example.com/docs/'"), line
+
+
+@pytest.mark.parametrize(("args", "error"), [
+    (["audit", "café.html", "--width", "1000000000"],
+     "auditor audit: error: argument --width: must be at most 10000 (see --help)"),
+    (["audit", "café.html", "--max-urls", "100000000000000000000"],
+     "auditor audit: error: argument --max-urls: must be at most 9223372036854775807 (see "
+     "--help)"),
+    (["report", "--store", "s.db", "--top", "100000000000000000000"],
+     "auditor report: error: argument --top: must be at most 9223372036854775807 (see "
+     "--help)"),
+])
+def test_a_number_past_what_it_can_mean_is_a_usage_error(
+        gated: Path, args: list[str], error: str) -> None:
+    """`--width 1000000000` drew lines a billion spaces wide until memory ran out,
+    `--max-urls` or `--top` past 2**63 overflowed a slice or SQLite: internal errors."""
+    result = subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,
+                            text=True, timeout=120, check=False, cwd=gated,
+                            preexec_fn=_memory_bounded)
+    assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
+
+
+def test_a_terminal_width_past_any_terminal_is_taken_as_the_widest(gated: Path) -> None:
+    """COLUMNS=1000000000 (a CI runner's, or a script's mistake) drew the report a
+    billion columns wide until memory ran out; a width is at most 10,000 columns."""
+    result = run("audit", "café.html", "--no-policy", "--no-system-lists", cwd=gated,
+                 env={"COLUMNS": "1000000000"})
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert max(map(len, result.stdout.decode().splitlines())) <= 10000

@@ -29,6 +29,7 @@ from auditor.cli_args import (
     page_limits,
     positive_int,
     store_path,
+    terminal_width,
 )
 from auditor.errors import AuditorError, InputError, StoreError
 from auditor.files import BinaryBytes, OverLimit, file_key, read_at_most, replacing_text
@@ -139,7 +140,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    "republished sources, skip reasons, failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
-    p.add_argument("--width", type=positive_int, metavar="N", help="terminal width in columns")
+    p.add_argument("--width", type=terminal_width, metavar="N", help="terminal width in columns")
     p.add_argument("--graph", type=_graph_path, metavar="OUT",
                    help="also write the operator graph (sites, IDs, sources, networks); "
                    "OUT's suffix picks the format: .gexf (Gephi), .graphml, or .csv "
