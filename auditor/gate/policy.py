@@ -273,6 +273,8 @@ def _folder_path(path: str) -> str:
     >>> _folder_path("/x/../a/./b/"), _folder_path("//docs"), _folder_path("/x/%2E%2e")
     ('/a/b/', '/docs', '/')
     """
+    if not path:  # `https://example.com`, as given
+        return path
     kept: list[str] = []
     for segment in path.split("/"):
         dots = segment.lower().replace("%2e", ".")
