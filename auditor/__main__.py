@@ -3,58 +3,76 @@
 SIGTERM (a CI job's timeout, `kill`) ends the command as Ctrl-C does, from the first
 import to the last line: the command's KeyboardInterrupt path runs (one line, exit 130;
 bulk keeps its store consistent) instead of a silent death by signal; one while the CLI
-is still being imported, or builds its parser, ends the same way, with no traceback. The
-handler is put back before the interpreter shuts down, where an interrupt could only
-break its clean-up. A signal whose KeyboardInterrupt some code swallowed still ends the
-command so, when it is done. stderr is made first, so that no line it cannot carry changes the
-exit status (`auditor.stderr`)."""
+is still being imported, or builds its parser, ends the same way, with no traceback. A
+signal whose KeyboardInterrupt some code swallowed still ends the command so, when it is
+done. Once the command has ended (its status decided), a signal raises nothing: no code
+of ours is left to take a KeyboardInterrupt, and one raised in runpy's frames or an exit
+handler was a traceback and a death by SIGINT (exit -2), or was ignored and the run's
+status stood. It ends the process there and then: stdout flushed, `auditor: interrupted`
+(unless the command said so), exit 130. stderr is made first, so that no line it cannot
+carry changes the exit status (`auditor.stderr`); so is stdout, whose encoding may carry
+less than a report holds (`auditor.stdout`)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
-from typing import NoReturn
 
 from auditor.stderr import steady_stderr
+from auditor.stdout import steady_stdout
 
 # the signals that arrived: a KeyboardInterrupt is not the only record of one
 _SIGNALLED: list[int] = []
+# the command's exit status once it has ended: a signal then exits at once
+_ENDED: list[str | int | None] = []
+INTERRUPTED = 130
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     _SIGNALLED.append(signum)
-    raise KeyboardInterrupt
-
-
-def _interrupted() -> NoReturn:
-    print("auditor: interrupted", file=sys.stderr)
-    sys.exit(130)
+    if not _ENDED:
+        raise KeyboardInterrupt
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except Exception:  # a reader gone, a write cut by this very signal
+        pass
+    if _ENDED[0] != INTERRUPTED:  # a command interrupted said so itself
+        print("auditor: interrupted", file=sys.stderr)
+    os._exit(INTERRUPTED)
 
 
 def main() -> None:
     steady_stderr()
+    steady_stdout()
     # Ctrl-C too, unless the shell had it ignored (a background job keeps ignoring it)
     taken = [signal.SIGTERM, *([signal.SIGINT] if signal.getsignal(signal.SIGINT)
                                is signal.default_int_handler else [])]
-    previous = {signum: signal.signal(signum, _interrupt) for signum in taken}
+    for signum in taken:
+        signal.signal(signum, _interrupt)
+    code: str | int | None = 0
     try:
         try:
             from auditor.cli import entry
 
             entry()
-        except KeyboardInterrupt:  # the commands take theirs; this is one while the CLI
-            # is imported, or builds its parser (importing the rules, readers, reporters)
-            _interrupted()
         except SystemExit as done:
-            if _SIGNALLED and done.code != 130:
-                # code that swallows what it calls raise (lxml.etree's init, importing,
-                # does) took the KeyboardInterrupt: the run went on to its end, unstopped
-                _interrupted()
-            raise
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            code = done.code
+        if _SIGNALLED and code != INTERRUPTED:
+            # code that swallows what it calls raise (lxml.etree's init, importing,
+            # does) took the KeyboardInterrupt: the run went on to its end, unstopped
+            raise KeyboardInterrupt
+        _ENDED.append(code)  # from here a signal ends the process (`_interrupt`)
+    except KeyboardInterrupt:  # the commands take theirs; this is one while the CLI is
+        # imported, or builds its parser (importing the rules, readers, reporters), or
+        # one landing as the command ended
+        _ENDED.append(INTERRUPTED)
+        if code != INTERRUPTED:
+            print("auditor: interrupted", file=sys.stderr)
+        code = INTERRUPTED
+    sys.exit(code)
 
 
 if __name__ == "__main__":

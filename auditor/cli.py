@@ -24,7 +24,7 @@ from auditor.cli_args import (
     output_path,
     page_limits,
     page_url,
-    positive_int,
+    terminal_width,
 )
 from auditor.errors import AuditorError, EmptyInput, InputError
 from auditor.files import file_key, replacing_text, written_at_end
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report format (default terminal)")
     audit.add_argument("--output", "-o", type=output_path,
                        help="write the report here (default, or -: stdout)")
-    audit.add_argument("--width", type=positive_int, metavar="N",
+    audit.add_argument("--width", type=terminal_width, metavar="N",
                        help="terminal report width in columns")
     add_limit_arguments(audit)
     add_gate_arguments(audit)
@@ -277,13 +277,13 @@ def run_audit(args: argparse.Namespace) -> int:
     files = [p for p in reports  # what a broken pipe leaves unwritten: files replaced
              if p is not None and written_at_end(p) and file_key(p) != file_key(1)]
     with _judged_whole(gate.active, files), ExitStack() as outputs:
-        out = outputs.enter_context(_output(args.output))
+        out = outputs.enter_context(_output(args.output, args.format))
         reporter: Reporter = REPORTERS[args.format](out, __version__, gate.active)
         if args.format == "terminal" and args.width:
             reporter.console.width = args.width  # type: ignore[attr-defined]
         extra: list[Reporter] = []
         for fmt, path in args.also:
-            handle = outputs.enter_context(_output(path))
+            handle = outputs.enter_context(_output(path, fmt))
             extra.append(REPORTERS[fmt](handle, __version__, gate.active))
         if gate.active and in_github_actions():
             extra.append(GitHubAnnotations(sys.stderr))
@@ -490,9 +490,12 @@ def _stdout_open(args: argparse.Namespace) -> None:
                            "--also FORMAT=FILE a file, not -")
 
 
-def _output(path: Path | None) -> AbstractContextManager[TextIO]:
-    """Where a report goes: `path`, written whole or not at all, else (None) stdout."""
-    return nullcontext(sys.stdout) if path is None else replacing_text(path)
+def _output(path: Path | None, fmt: str) -> AbstractContextManager[TextIO]:
+    """Where a report in `fmt` goes: `path`, written whole or not at all, else (None)
+    stdout, escaped where its encoding cannot carry the report (`auditor.stdout`)."""
+    from auditor.stdout import for_format
+
+    return nullcontext(for_format(sys.stdout, fmt)) if path is None else replacing_text(path)
 
 
 def entry() -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits
 from auditor.urls import FETCHABLE_SCHEMES, absolute_url
+
+MAX_WIDTH = 10_000  # columns: wider than any terminal, and a report's lines stay small
 
 
 class HelpWithExamples(argparse.HelpFormatter):
@@ -26,14 +29,24 @@ class HelpWithExamples(argparse.HelpFormatter):
         return "\n\n".join(out)
 
 
-def positive_int(text: str) -> int:
+def positive_int(text: str, most: int = sys.maxsize) -> int:
+    """A count from 1 to `most`: past 2**63 one overflowed a slice or SQLite (an
+    internal error)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most}")
     return value
+
+
+def terminal_width(text: str) -> int:
+    """A terminal width: `--width 1000000000` drew lines a billion spaces wide until
+    memory ran out."""
+    return positive_int(text, MAX_WIDTH)
 
 
 def named(text: str) -> str:

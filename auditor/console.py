@@ -12,6 +12,8 @@ from typing import Any
 
 from rich.console import Console
 
+from auditor.cli_args import MAX_WIDTH
+
 FALLBACK_WIDTH = 80  # rich's own, when it cannot tell
 
 
@@ -24,6 +26,9 @@ class OutputConsole(Console):
         columns = os.environ.get("COLUMNS", "")
         if kwargs.get("width") is None and columns.isdigit() and int(columns) == 0:
             kwargs["width"] = FALLBACK_WIDTH
+        # and COLUMNS=1000000000 drew lines a billion spaces wide until memory ran out
+        if kwargs.get("width") is None and columns.isdigit() and int(columns) > MAX_WIDTH:
+            kwargs["width"] = MAX_WIDTH
         super().__init__(*args, **kwargs)
 
     def on_broken_pipe(self) -> None:

@@ -21,10 +21,38 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from auditor.errors import AuditorError
 from auditor.lazy_re import lazy_regex
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
+
+SNIFF_BYTES = 64 * 1024
+
+
+class BinaryBytes(ValueError):
+    """A file meant to be text holds a NUL in its first 64 KiB."""
+
+
+class OverLimit(ValueError):
+    """A file is larger than its reader may take."""
+
+
+def read_at_most(handle: IO[bytes], limit: int) -> bytes:
+    """A file the run reads (a baseline, a filter list, a list of inputs) read no
+    further than it may be: BinaryBytes by its first 64 KiB, before the rest is read,
+    OverLimit past `limit` bytes. `--baseline /dev/zero` was read until memory ran out
+    (an internal error, or the kernel's kill: exit 137)."""
+    head = handle.read(SNIFF_BYTES)
+    if b"\0" in head:
+        raise BinaryBytes
+    data = head + handle.read(max(0, limit + 1 - len(head)))
+    if len(data) > limit:
+        raise OverLimit
+    return data
 
 
 def _mode_for(target: Path) -> int:
@@ -66,6 +94,28 @@ def descriptor(path: Path) -> tuple[int, int] | None:
     return None
 
 
+class _Through(io.FileIO):
+    """An output written as it is (a pipe, a device, a descriptor); a reader that went
+    away (`--also md=>(cmd)` with cmd gone) is the one-line error naming the output:
+    the report it was to carry is cut, exit 2. A BrokenPipeError went on up as stdout's
+    reader stopping: without a policy the report was lost without a word, exit 0."""
+
+    def __init__(self, fd: int, path: Path) -> None:
+        super().__init__(fd, "wb")
+        self._path = path
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError as exc:
+            raise _cannot_write(self._path, exc, after=" (its reader stopped reading "
+                                "before the report was whole)") from None
+
+
+def _through(fd: int, path: Path) -> IO[bytes]:
+    return io.BufferedWriter(_Through(fd, path))
+
+
 def _in_place(path: Path) -> IO[bytes] | None:
     """The stream to write `path` through when it is no regular file (a terminal, a pipe,
     a device, a descriptor of ours: the same open file, its offset and append mode
@@ -80,9 +130,11 @@ def _in_place(path: Path) -> IO[bytes] | None:
                 # `-o /dev/stdin`, `-o /dev/fd/5 5<file`: the whole audit ran, then the
                 # first write failed as an "internal error"
                 raise OSError(errno.EBADF, "the descriptor is open for reading only")
-            return os.fdopen(os.dup(named[1]), "wb")
+            fd = os.dup(named[1])
         except OSError as exc:
             raise _cannot_write(path, exc) from None
+        # stdout itself (`-o /dev/stdout | head`) stops as stdout does
+        return os.fdopen(fd, "wb") if named[1] == 1 else _through(fd, path)
     try:
         mode = path.stat().st_mode
     except OSError:
@@ -90,9 +142,10 @@ def _in_place(path: Path) -> IO[bytes] | None:
     if named is None and (mode == 0 or stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return None
     try:
-        return path.open("wb")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
+    return _through(fd, path)
 
 
 def written_at_end(path: Path) -> bool:

@@ -15,7 +15,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -29,9 +29,10 @@ from auditor.cli_args import (
     page_limits,
     positive_int,
     store_path,
+    terminal_width,
 )
 from auditor.errors import AuditorError, InputError, StoreError
-from auditor.files import file_key, replacing_text
+from auditor.files import BinaryBytes, OverLimit, file_key, read_at_most, replacing_text
 from auditor.lazy_re import lazy_regex
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                    "republished sources, skip reasons, failures and runs (default 20)")
     p.add_argument("--max-sites-per-id", type=int, default=0, metavar="N",
                    help="IDs shared by more sites than N do not merge clusters (0: no limit)")
-    p.add_argument("--width", type=positive_int, metavar="N", help="terminal width in columns")
+    p.add_argument("--width", type=terminal_width, metavar="N", help="terminal width in columns")
     p.add_argument("--graph", type=_graph_path, metavar="OUT",
                    help="also write the operator graph (sites, IDs, sources, networks); "
                    "OUT's suffix picks the format: .gexf (Gephi), .graphml, or .csv "
@@ -261,14 +262,25 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         store.close()
 
 
+# Common Crawl's list of a crawl's WARC files is 6 MB
+MAX_INPUT_LIST_BYTES = 256 * 1024 * 1024
+
+
 def _paths_from(source: Path) -> list[str]:
     """--inputs-from: one path a line, `#` comments; `-` is stdin (`zcat warc.paths.gz |
     auditor bulk --inputs-from - …`). Lines are file names, so bytes that are not UTF-8
     decode as the file system's own names do (`os.fsdecode`)."""
     try:
-        data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+        with (nullcontext(sys.stdin.buffer) if str(source) == "-"
+              else source.open("rb")) as handle:
+            data = read_at_most(handle, MAX_INPUT_LIST_BYTES)
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    except BinaryBytes:
+        raise InputError(f"{source}: binary data, not a list of paths (one a line)") from None
+    except OverLimit:
+        raise InputError(f"{source}: larger than {MAX_INPUT_LIST_BYTES >> 20} MiB, more "
+                         "than a list of paths (one a line) may be") from None
     if b"\0" in data:
         raise InputError(f"{source}: binary data, not a list of paths (one a line)")
     lines = (os.fsdecode(line).strip() for line in data.splitlines())
@@ -367,7 +379,10 @@ def _run_report(args: argparse.Namespace) -> int:
         print(f"auditor: operator graph ({len(graph.nodes)} nodes, {len(graph.edges)} edges) "
               f"in {' and '.join(str(p) for p in written)}", file=sys.stderr)
     if args.output is None:
-        write_summary(summary, args.format, sys.stdout, width=args.width, store=args.store)
+        from auditor.stdout import for_format
+
+        write_summary(summary, args.format, for_format(sys.stdout, args.format),
+                      width=args.width, store=args.store)
     else:
         with replacing_text(args.output, newline="") as out:
             write_summary(summary, args.format, out, width=args.width, store=args.store)

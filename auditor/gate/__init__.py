@@ -23,6 +23,7 @@ from auditor.gate.site import (
     SITE_DOCUMENT_SUFFIXES,
     SITE_PAGE_SUFFIXES,
     page_url,
+    path_at,
     place_in_site,
     served_page,
     site_dir,
@@ -54,6 +55,8 @@ class Gate:
     version: str = ""
     policy_path: Path | None = None  # the file the policy was read from
     violations: list[Violation] = field(default_factory=list)
+    # the URL `--url` gave an input that is no file of the site (stdin, a pipe)
+    given_urls: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Gate:
@@ -113,6 +116,8 @@ class Gate:
             return
         if url is None and self.base_url and root is None and source != "-":
             url = page_url(self.base_url, self.path_of(source))
+        elif url is not None and root is None and (source == "-" or not os.path.isfile(source)):
+            self.given_urls[source] = url
         suffix = Path(source).suffix.lower()
         if self.active and root is None and (suffix in SITE_PAGE_SUFFIXES
                                              or suffix in SITE_DOCUMENT_SUFFIXES):
@@ -123,7 +128,12 @@ class Gate:
     def path_of(self, input_name: str, source: str | None = None) -> str:
         """A page's path as the policy sees it: under site_root when the directory
         input it was read from (`source`) lies inside it, else under that directory,
-        site_root, or the cwd."""
+        site_root, or the cwd; for stdin (or a pipe) given a URL on the site, the path
+        that URL is served from (`<stdin>` matched no override's globs)."""
+        given = self.given_urls.get(source) if source is not None else None
+        at = path_at(self.base_url, given) if given is not None and self.base_url else None
+        if at is not None:  # `auditor audit - --url URL`: where the URL is on the site
+            return at
         folder = site_dir(source) if source is not None else None
         site_root = self.policy.site_root if self.policy else None
         if folder is not None and place_in_site(folder, site_root) is not None:

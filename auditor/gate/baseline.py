@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import PolicyError
-from auditor.files import replacing_text
+from auditor.files import BinaryBytes, OverLimit, read_at_most, replacing_text
 from auditor.model import Violation
 from auditor.readers.json_posts import JSON_ERRORS
 
@@ -67,8 +67,11 @@ def write_baseline(path: Path | None, violations: Sequence[Violation], version: 
     `-o -` writes a report; returns the entry count."""
     text = dumps_baseline(violations, version)
     if path is None:  # a reader gone (`| head`) is the CLI's to say: no "cannot write"
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from auditor.stdout import for_format
+
+        out = for_format(sys.stdout, "json")
+        out.write(text)
+        out.flush()
         return len(json.loads(text)["fingerprints"])
     try:
         with replacing_text(path) as handle:
@@ -78,9 +81,19 @@ def write_baseline(path: Path | None, violations: Sequence[Violation], version: 
     return len(json.loads(text)["fingerprints"])
 
 
+# a baseline's most: some 700,000 fingerprints with their context
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+
+
 def load_baseline(path: Path) -> Baseline:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = json.loads(read_at_most(handle, MAX_BASELINE_BYTES).decode("utf-8"))
+    except BinaryBytes:
+        raise PolicyError(f"{path}: baseline is not JSON: binary data") from None
+    except OverLimit:
+        raise PolicyError(f"{path}: larger than {MAX_BASELINE_BYTES >> 20} MiB, more than a "
+                          "baseline holds") from None
     except FileNotFoundError:
         raise PolicyError(f"{path}: no such baseline file (create it with "
                           f"--write-baseline {path})") from None

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from auditor.gate.globs import MAX_GLOBS, GlobError, compile_glob, glob_match
 from auditor.gate.interface import Override, PageRules, Policy, PolicyError
@@ -257,7 +257,35 @@ def check_base_url(value: object, fail: Callable[[str], PolicyError]) -> str:
     read = resolve(url, None)
     if read is None:  # an IPv4 number past 32 bits (`256.1.1.1`): no page resolves under it
         raise fail(f"{value!r} has a host no browser reads (an IPv4 address out of range?)")
-    return read
+    if "?" in read or "#" in read:  # every page's URL was the root's, its path in the query
+        raise fail(f"{value!r} has a query or fragment; a base URL is where the site's root "
+                   "is served, such as 'https://example.com/docs/'")
+    parts = urlsplit(read)
+    return urlunsplit((parts.scheme, parts.netloc, _folder_path(parts.path), "", ""))
+
+
+def _folder_path(path: str) -> str:
+    """A base URL's path as a browser reads it, dot segments (`%2e` too) resolved, and
+    as the walk resolves the pages' URLs under it, empty segments dropped: under `/x/..`
+    or `//docs/` the code a page loads was looked for where the walk never resolves it,
+    and the gate passed the site.
+
+    >>> _folder_path("/x/../a/./b/"), _folder_path("//docs"), _folder_path("/x/%2E%2e")
+    ('/a/b/', '/docs', '/')
+    """
+    if not path:  # `https://example.com`, as given
+        return path
+    kept: list[str] = []
+    for segment in path.split("/"):
+        dots = segment.lower().replace("%2e", ".")
+        if dots == "..":
+            if kept:
+                kept.pop()
+        elif dots not in ("", "."):
+            kept.append(segment)
+    folder = path.endswith("/") or path.rsplit("/", 1)[-1].lower().replace("%2e", ".") in (
+        ".", "..")
+    return "/" + "/".join(kept) + ("/" if kept and folder else "")
 
 
 def _page_values(data: Mapping[str, Any], where: str, ctx: _Ctx, prefix: str,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit
 
 from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.parser import DEFAULT_LIMITS, PageLimits, PageOverLimit, html_bytes
@@ -92,6 +93,50 @@ def page_url(base_url: str, path: str) -> str:
     """
     rel = directory_page(inner_name(normalise_path(path)))
     return base_url.rstrip("/") + "/" + quote(os.fsencode(rel), safe="/")
+
+
+def path_at(base_url: str, url: str) -> str | None:
+    """The path under the site that serves `url` (`page_url`'s inverse, its index page
+    for a directory), or None for a URL of another site or outside the base URL's
+    path: a page given its URL on the site (`auditor audit - --url …`) is judged there.
+
+    >>> path_at("https://example.com", "https://Example.com:443/blog/./x/../a.html?q#f")
+    'blog/a.html'
+    >>> path_at("https://example.com/docs/", "https://example.com/docs/a%20b/")
+    'a b/index.html'
+    >>> path_at("https://example.com/docs", "https://example.com/docsx/a.html") is None
+    True
+    >>> path_at("https://example.com", "https://example.com.evil.test/a.html") is None
+    True
+    """
+    base, given = urlsplit(base_url), urlsplit(url)
+    try:
+        ports = (base.port or _PORTS.get(base.scheme), given.port or _PORTS.get(given.scheme))
+    except ValueError:
+        return None
+    if given.hostname != base.hostname or ports[0] != ports[1]:
+        return None
+    root = _url_path(base.path).rstrip("/") + "/"
+    path = _url_path(given.path)
+    if path + "/" == root:  # the base URL without its slash
+        path = root
+    if not path.startswith(root):
+        return None
+    rel = path[len(root):]
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def _url_path(raw: str) -> str:
+    """A URL's path as a server finds its file: decoded, dot segments resolved, a
+    directory's ending in a slash."""
+    text = os.fsdecode(unquote_to_bytes(raw))
+    path = posixpath.normpath("/" + text.lstrip("/"))
+    if text in ("", ".", "..") or text.endswith(("/", "/.", "/..")):
+        path = path.rstrip("/") + "/"
+    return path
+
+
+_PORTS = {"http": 80, "https": 443}
 
 
 def _served_suffix(path: Path) -> str:

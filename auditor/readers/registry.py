@@ -15,8 +15,10 @@ import dataclasses
 import errno
 import io
 import os
+import shutil
 import stat
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -191,7 +193,8 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
         return
     name = os.fspath(source)
     if name == "-":
-        yield from read_stream(io.BytesIO(sys.stdin.buffer.read()), "<stdin>", url=url)
+        with _seekable(sys.stdin.buffer, "<stdin>") as stream:
+            yield from read_stream(stream, "<stdin>", url=url)
         return
     path = Path(name)
     if path.is_dir():
@@ -209,8 +212,31 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
     with open_input(path, name) as handle:
         # a pipe named on the command line (`auditor audit <(curl -s …)`) is read whole, as
         # stdin is: the readers sniff and seek ("input stream is not seekable")
-        stream = handle if handle.seekable() else io.BytesIO(handle.read())
-        yield from read_stream(stream, name, url=url)
+        if handle.seekable():
+            yield from read_stream(handle, name, url=url)
+            return
+        with _seekable(handle, name) as stream:
+            yield from read_stream(stream, name, url=url)
+
+
+def _seekable(handle: BinaryIO, name: str) -> BinaryIO:
+    """A stream that cannot seek (stdin, a pipe) as the seekable one the readers sniff
+    and seek in, read no further than its kind needs: binary or empty bytes end at its
+    head, a page one byte past the page limit (`read_stream` refuses it there), and an
+    archive whole, on disk past a page's size. Read whole at once, `- < /dev/zero` or a
+    page streamed without end took memory until the kernel killed the run (exit 137)."""
+    head = handle.read(PEEK_BYTES)
+    kind = detect(head, name)
+    if kind in NOT_PAGES:
+        return io.BytesIO(head)
+    if kind != "gzip" and not (reader := reader_for(kind)).streamed:
+        limit = max(MAX_PAGE_BYTES, reader.whole_bytes)
+        return io.BytesIO(head + handle.read(max(0, limit + 1 - len(head))))
+    spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=MAX_PAGE_BYTES))
+    spool.write(head)
+    shutil.copyfileobj(handle, spool, 1 << 20)
+    spool.seek(0)
+    return spool
 
 
 def open_input(path: Path, name: str) -> BinaryIO:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from auditor.errors import RuleError
+from auditor.files import BinaryBytes, OverLimit, read_at_most
 from auditor.model import ListInfo, Match, RequestType
 from auditor.rules import cache as _cache
 from auditor.rules.cosmetic import (
@@ -111,14 +112,22 @@ class Explanation:
     candidates: tuple[Candidate, ...] = field(default=())
 
 
+# EasyList is 2 MB, the largest lists uBlock Origin offers a few times that
+MAX_LIST_BYTES = 64 * 1024 * 1024
+
+
 def read_list(path: Path, name: str | None = None) -> ListText:
     """Read a list file; RuleError (one line) when it is unreadable or not a filter list."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = read_at_most(handle, MAX_LIST_BYTES)
     except OSError as e:
         raise RuleError(f"cannot read filter list {path}: {e.strerror or e}") from None
-    if b"\0" in data[:65536]:
-        raise RuleError(f"{path}: not a filter list (binary data)")
+    except BinaryBytes:
+        raise RuleError(f"{path}: not a filter list (binary data)") from None
+    except OverLimit:
+        raise RuleError(f"{path}: not a filter list (larger than {MAX_LIST_BYTES >> 20} MiB)"
+                        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
