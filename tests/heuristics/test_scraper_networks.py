@@ -457,7 +457,7 @@ FORMS = [
     form("MGID", "legacy: div#M<n>ScriptRootC<widget> + <site>.<widget>.js",
          '<div id="M487562ScriptRootC783652"></div>'
          '<script src="https://jsc.mgid.com/e/x/example.com.783652.js" async></script>',
-         1, ("mgid-widget", "783652")),
+         1, ("mgid-site", "487562"), ("mgid-widget", "783652")),
     form("AdsKeeper", "site script + div[data-type=_mgwidget]",
          '<script src="https://jsc.adskeeper.com/site/928361.js" async></script>'
          '<div data-type="_mgwidget" data-widget-id="1553219"></div>'
