@@ -543,6 +543,12 @@ STACKS = [
           "n.parentNode.appendChild(s); }</script>",
           {"MixAdvert"}, {"MixAdvert": 2}, ("mixadvert-zone", "5120"),
           ("mixadvert-zone", "5127")),
+    # a Russian news rating's partner informer: its script, the partner site on it
+    stack("MediaMetrics", "mediametrics.ru/partner/inject/injectv2.js + data-site", "",
+          _P + "<script src='//mediametrics.ru/partner/inject/injectv2.js' type='text/javascript'"
+          " id='MediaMetricsInject' data-width='240' data-height='400' data-type='img-rect' "
+          "data-rows='5' data-country='ru' data-site='mmet/weekday_kitchen_ru'> </script>",
+          {"MediaMetrics"}, {}, ("mediametrics-site", "mmet/weekday_kitchen_ru")),
     # a web push service's embed: its loader on the site's own subdomain of push.world, the
     # site's key handed to its `pw` object
     stack("Push.world", "<site>.push.world/https.embed.js + pw.websiteId", "",
@@ -661,6 +667,9 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '<script src="https://weekdaykitchen.push.world.evil.net/https.embed.js"></script>'
      "<script>pw.websiteId = '5d1c0a9e7b3f4a2c8e6d0b1f9a7c5e3d2b4f6a8c0e1d3b5f7a9c2e4d6f8a0b1c';"
      "</script>"),
+    ("MediaMetrics' informer on a look-alike host, its data-site on a site's own script",
+     "<script src='//mediametrics.ru.evil.net/partner/inject/injectv2.js' data-site='mmet/x_ru'>"
+     "</script><script src='/js/informer.js' data-site='mmet/y_ru'></script>"),
     ("MixAdvert's and Push.world's tags in a <pre>",
      '<pre>&lt;div id="MIXADV_5120"&gt;&lt;/div&gt;&lt;script src="https://m.mixadvert.com/show/'
      '?id=5120"&gt; https://x.push.world/https.embed.js pw.websiteId="5d1c0a9e"</pre>'),
@@ -679,4 +688,5 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
-                       "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world"})
+                       "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
+                       "MediaMetrics"})
