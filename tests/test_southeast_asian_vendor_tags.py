@@ -3,7 +3,8 @@ hand out: Prebid.js bids of Appier (`hzid`) and SpotX (`channel_id`), a bidder a
 page declares with `pbjs.aliasBidder`, The Trade Desk's Unified ID partner in its match
 URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audience
 keys Jixie's publishers read back (`_jxitr`), RTB House's and Jixie's Prebid bids, and
-iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader). Pages written here
+iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader), and KLY Infeed's
+boxes (`div.infeed-slot` its SDK fills). Pages written here
 after those forms; IDs made up."""
 
 from __future__ import annotations
@@ -227,3 +228,36 @@ def test_ivideosmart_look_alikes_name_no_one(project_engine: Engine,
         assert "iVideoSmart" not in _networks(page)
         assert not {i for i in _ids(page) if i[0].startswith("ivideosmart-")}
         assert [s for s in page.slots if s.network == "iVideoSmart"] == []
+
+
+# a KLY site's home page: two in-feed boxes in a story list, then KLY Infeed's snippet
+INFEED = """<div class="list"><div class="infeed-slot" data-template="90" data-slot="1"></div>
+<div class="story"><a href="/a">Harga cabai</a></div>
+<div class="infeed-slot" data-template="90" data-slot="2"></div></div>
+<script>(function(i,n,f,e,ed,kl,y){ i['infeedConfig'] = ed;
+i[ed]=i[ed]||function(){(i[ed].q=i[ed].q||[]).push(arguments)},
+kl=n.createElement(f),y=n.getElementsByTagName(f)[0];kl.async=1;
+kl.src=e;y.parentNode.insertBefore(kl,y);
+})(window, document, 'script', '//d.infeed.id/resources/js/v1.0.0/infeed-sdk.js','inf');
+inf('publisher', ''); inf('class', 'infeed-slot');</script>
+"""
+
+
+def test_kly_infeed_boxes_are_its_units(project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _audit(_page("", INFEED), project_engine, catalogue)
+    assert "KLY Infeed (infeed.id)" in _networks(page)
+    assert [s.network for s in page.slots if s.kind == "ad"] == ["KLY Infeed (infeed.id)"] * 2
+
+
+def test_kly_infeed_look_alikes_name_no_one(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    # the boxes without its SDK; the SDK on a look-alike host; the snippet in a <pre>
+    boxes = INFEED.split("<script>")[0]
+    for body in (boxes,
+                 boxes + '<script src="//d.infeed.id.evil.test/resources/js/infeed-sdk.js">'
+                 "</script>\n",
+                 boxes + '<script src="//d.notinfeed.id/resources/js/infeed-sdk.js"></script>\n',
+                 "<pre>" + INFEED.replace("<", "&lt;") + "</pre>\n"):
+        page = _audit(_page("", body), project_engine, catalogue)
+        assert "KLY Infeed (infeed.id)" not in _networks(page)
+        assert [s for s in page.slots if s.network == "KLY Infeed (infeed.id)"] == []
