@@ -543,6 +543,12 @@ STACKS = [
           "n.parentNode.appendChild(s); }</script>",
           {"MixAdvert"}, {"MixAdvert": 2}, ("mixadvert-zone", "5120"),
           ("mixadvert-zone", "5127")),
+    # a Russian web push service's SDK, the site's app handed to its init call
+    stack("ViaPush", "cdn.viapush.com/cdn/v1/sdks/viapush.js + ViaPush.push(['init', …])",
+          '<script src="https://cdn.viapush.com/cdn/v1/sdks/viapush.js" async="" charset="UTF-8">'
+          '</script><script>var ViaPush = window.ViaPush || [];\nViaPush.push(["init", { appId: '
+          '"0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05" }]);</script>', _P,
+          {"ViaPush"}, {}, ("viapush-app", "0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05")),
     # a Russian news rating's partner informer: its script, the partner site on it
     stack("MediaMetrics", "mediametrics.ru/partner/inject/injectv2.js + data-site", "",
           _P + "<script src='//mediametrics.ru/partner/inject/injectv2.js' type='text/javascript'"
@@ -670,6 +676,9 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
     ("MediaMetrics' informer on a look-alike host, its data-site on a site's own script",
      "<script src='//mediametrics.ru.evil.net/partner/inject/injectv2.js' data-site='mmet/x_ru'>"
      "</script><script src='/js/informer.js' data-site='mmet/y_ru'></script>"),
+    ("ViaPush's init without its SDK, its SDK on a look-alike host",
+     '<script src="https://cdn.viapush.com.evil.net/cdn/v1/sdks/viapush.js"></script><script>'
+     'ViaPush.push(["init", { appId: "0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05" }]);</script>'),
     ("MixAdvert's and Push.world's tags in a <pre>",
      '<pre>&lt;div id="MIXADV_5120"&gt;&lt;/div&gt;&lt;script src="https://m.mixadvert.com/show/'
      '?id=5120"&gt; https://x.push.world/https.embed.js pw.websiteId="5d1c0a9e"</pre>'),
@@ -689,4 +698,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
                        "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
-                       "MediaMetrics"})
+                       "MediaMetrics", "ViaPush"})
