@@ -73,7 +73,7 @@ STACKS = [
     stack("MGID", "lentainform widget: div#M<n>ScriptRootC<widget> + jsc.lentainform.com", "",
           _P + '<div id="M712094ScriptRootC1408227"></div><script src="https://jsc.lentainform'
           '.com/e/x/example-blog.com.1408227.js" async></script>' + _P,
-          {"MGID"}, {"MGID": 1}, ("mgid-widget", "1408227")),
+          {"MGID"}, {"MGID": 1}, ("mgid-site", "712094"), ("mgid-widget", "1408227")),
     stack("BuySellAds", "Carbon Ads: carbon.js?serve=<zone>#_carbonads_js", "",
           _P + '<script async type="text/javascript" src="//cdn.carbonads.com/carbon.js?serve='
           'CK7DX2QW&placement=exampleblogcom" id="_carbonads_js"></script>' + _P,
