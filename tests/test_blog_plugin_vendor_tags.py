@@ -127,7 +127,9 @@ def test_an_ad_inserter_block_is_a_slot_only_by_the_ad_it_holds(
     # Optad360's consent tool and its plugin, which places the site's units
     ('<script async src="//cmp.optad360.io/items/6a1f0c3d-2b7e-4f58-9d41-c0e2a7b5f813.min.js">'
      '</script><script async src="//get.optad360.io/sf/9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f2/'
-     'plugin.min.js"></script>', "Optad360", set()),
+     'plugin.min.js"></script>', "Optad360",
+     {("optad360-cmp", "6a1f0c3d-2b7e-4f58-9d41-c0e2a7b5f813"),
+      ("optad360-site", "9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f2")}),
 ], ids=["ShareThis WordPress plugin", "ShareThis plugin, key second", "Awin publisher MasterTag",
         "Engine loader", "Optad360 CMP and plugin"])
 def test_a_plugin_or_vendor_loader_names_its_vendor_and_ids(
@@ -146,3 +148,14 @@ def test_a_sharethis_key_needs_its_loader_and_key(project_engine: Engine,
         '60b4c8e1a9f3"></script><script src="http://w.sharethis.com/button/sharethis.js?'
         'publisher=YOUR-KEY&amp;type=wordpress"></script>'))
     assert not [i for i in page.ids if i.kind == "sharethis-publisher"]
+
+
+def test_optad360_keys_need_its_own_hosts(project_engine: Engine,
+                                          catalogue: Catalogue) -> None:
+    """The same paths on a look-alike host, or in a <pre>, name no Optad360 key."""
+    page = _page(project_engine, catalogue, head=(
+        '<script async src="//get.optad360.io.evil.net/sf/9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f2/'
+        'plugin.min.js"></script><script async src="//cmp.notoptad360.io/items/6a1f0c3d-2b7e-'
+        '4f58-9d41-c0e2a7b5f813.min.js"></script>'),
+        body="<pre>//get.optad360.io/sf/9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f3/plugin.min.js</pre>")
+    assert not [i for i in page.ids if i.kind.startswith("optad360-")]

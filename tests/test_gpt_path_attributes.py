@@ -72,3 +72,47 @@ def test_look_alikes_of_the_form_place_no_gpt_unit(catalogue: Catalogue, html: s
                     catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
     assert [s.network for s in page.slots] == ([None] if 'class="ad"' in html else [])
     assert not {i for i in page.ids if i.kind.startswith("gpt")}
+
+
+# one box for two out-of-page formats: the site's code renames it for the one it runs
+# (`getElementById(box).setAttribute("id", format's id)`), and GPT fills it under that id
+_RENAMED = _HEAD + """<div id="ad-overlay-oop"></div>
+<p>More of the story.</p>
+<script>window.googletag = window.googletag || {cmd: []};
+googletag.cmd.push(function () {
+  googletag.defineOutOfPageSlot('/7654321/city.news/lift', 'ad-lift-oop')
+    .addService(googletag.pubads());
+  googletag.defineOutOfPageSlot('/7654321/city.news/slide', 'ad-slide-oop')
+    .addService(googletag.pubads());
+  googletag.enableServices(); });
+if (window.innerWidth > 400) {
+  document.getElementById("ad-overlay-oop").setAttribute("id", "ad-lift-oop");
+  googletag.cmd.push(function () { googletag.display('ad-lift-oop'); });
+} else {
+  document.getElementById("ad-overlay-oop") &&
+    document.getElementById("ad-overlay-oop").setAttribute("id", "ad-slide-oop");
+  googletag.cmd.push(function () { googletag.display('ad-slide-oop'); });
+}</script>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+"""
+
+
+@pytest.mark.parametrize("html, lines", [
+    (_RENAMED, [2]),
+    # the rename names a box the page lacks: each unit stays at its script, as before
+    (_RENAMED.replace('<div id="ad-overlay-oop"></div>', ""), [4, 4]),
+    # two boxes the code renames to one id: which one it fills is the run's to say (the
+    # unit stays at its script), and an id no code gives a box places no unit
+    (_RENAMED.replace(
+        '.getElementById("ad-overlay-oop").setAttribute("id", "ad-slide',
+        '.getElementById("ad-other-oop").setAttribute("id", "ad-slide').replace(
+        '<p>More', '<div id="ad-other-oop"></div><p>More').replace(
+        '"ad-lift-oop");\n  googletag.cmd', '"ad-slide-oop");\n  googletag.cmd'), [4]),
+], ids=["one box renamed", "no box", "two boxes, one id"])
+def test_a_box_the_code_renames_is_the_unit_its_new_id_names(
+        catalogue: Catalogue, html: str, lines: list[int]) -> None:
+    (page,) = audit((html + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    assert sorted(s.line for s in page.slots if s.network == "Google Publisher Tag") == lines
+    assert {i.value for i in page.ids if i.kind == "gpt-slot"} == {
+        "/7654321/city.news/lift", "/7654321/city.news/slide"}

@@ -75,6 +75,22 @@ def test_krux_control_tag_query_config_id(confid: str, read: str | None,
     assert [i.value for i in page.ids if i.kind == "krux-config"] == ([read] if read else [])
 
 
+# Krux's event pixel, its event written in the query, built by the site's ad script (the
+# control tag loaded), on its own host; the same query on a look-alike host and in a <pre>
+KRUX_EVENT = KRUX.replace(b"</script></head>", b"""</script>
+<script>var px = document.createElement('img');
+px.setAttribute('src', 'https://beacon.krxd.net/event.gif?event_id=Qp4xR7tZ&event_type=default');
+document.body.appendChild(px);
+var fake = 'https://beacon.krxd.net.evil.test/event.gif?event_id=Wm2kV9sL';</script>
+</head>""").replace(b"</body>", b"<pre>beacon.krxd.net/event.gif?event_id=Hy6nB3cD</pre></body>")
+
+
+def test_krux_event_pixel_names_its_event(project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(KRUX_EVENT, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [i.value for i in page.ids if i.kind == "krux-event"] == ["Qp4xR7tZ"]
+
+
 # Adobe Analytics' noscript beacon names the report suite in its path (/b/ss/<rsid>/)
 ADOBE = b"""<html><head><title>t</title></head><body><p>Article text.</p>
 <noscript><a href="http://www.omniture.com" title="Web Analytics">

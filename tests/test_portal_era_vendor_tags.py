@@ -111,6 +111,18 @@ b.src="http://s.moatads.com/citynews412QxT90/moatcontent.js";a.head.appendChild(
 </script><noscript><img src="https://counter.rambler.ru/top100.cnt?3012877" alt="" width="1"
 height="1"></noscript>""",
         "Rambler Top-100", {("rambler-top100", "3012877")}),
+    "rambler-top100-kraken-counter": (
+        """<script>(function (w, d, c) { (w[c] = w[c] || []).push(function() {
+var options = { project: 3012878, element: 'top100_widget' };
+try { w.top100Counter = new top100(options); } catch(e) { } });
+var n = d.getElementsByTagName("script")[0], s = d.createElement("script");
+s.async = true; s.src = "https://st.top100.ru/top100/top100.js";
+n.parentNode.insertBefore(s, n); })(window, document, "_top100q");</script>""",
+        "Rambler Top-100", {("rambler-top100", "3012878")}),
+    "rambler-top100-kraken-noscript": (
+        """<noscript><img src="//counter.rambler.ru/top100.cnt?pid=3012879" alt="Top-100" />\
+</noscript>""",
+        "Rambler Top-100", {("rambler-top100", "3012879")}),
     "4wnet-text-link-frame-account": (
         """<div class="links-box"><script>document.write('<iframe id="fw660" src="http://feed.4wnet\
 .com/feed.html.ashx?a=5120&amp;n=3&amp;i=1" height="120" width="660"></iframe>');</script></div>""",
@@ -135,8 +147,9 @@ def test_portal_era_tag_names_its_vendor_and_ids(name: str, project_engine: Engi
 
 def test_look_alike_paths_carry_no_account(project_engine: Engine, catalogue: Catalogue) -> None:
     """A Moat player plugin's folder, an ad's TNS audit pixel (a campaign's, on any site
-    showing it), a DART advertiser's DFA placement, a Yahoo! position's name and an AdSense
-    channel of words are no account of the page's."""
+    showing it), a DART advertiser's DFA placement, a Yahoo! position's name, an AdSense
+    channel of words, and Rambler's Kraken options without its counter's queue, on a
+    look-alike host or in a <pre> are no account of the page's."""
     markup = """<script src="https://z.moatads.com/jwplayerplugin0938452/moatplugin.js"></script>
 <img src="https://www.tns-counter.ru/V13a****rambler_ad/ru/UTF-8/tmsec=rambler_cid5538-posid5539/"
  width="1" height="1">
@@ -144,10 +157,15 @@ def test_look_alike_paths_carry_no_account(project_engine: Engine, catalogue: Ca
 <iframe src="http://uk.adserver.yahoo.com/a?f=2033445566&amp;p=ukcityshop&amp;l=LREC&amp;c=h"
  width="300" height="250"></iframe>
 <script>google_ad_client = "ca-pub-5512093377461188"; google_ad_channel = "news";</script>
+<script>var options = {project: 3012880}; var t = new top100(options);</script>
+<img src="//counter.rambler.ru.evil.net/top100.cnt?pid=3012881" width="1" height="1">
+<pre>(w[c] = w[c] || []).push(function() { var o = {project: 3012882}; new top100(o); });
+//counter.rambler.ru/top100.cnt?pid=3012883</pre>
 <script src="http://pagead2.googlesyndication.com/pagead/show_ads.js"></script>"""
     page = _page(markup, project_engine, catalogue)
     values = {i.value for i in page.ids}
-    assert not values & {"jwplayerplugin0938452", "rambler_ad", "N3867.citynews", "LREC", "news"}
+    assert not values & {"jwplayerplugin0938452", "rambler_ad", "N3867.citynews", "LREC", "news",
+                         "3012880", "3012881", "3012882", "3012883"}
     assert "adsense-channel" not in {i.kind for i in page.ids}
 
 

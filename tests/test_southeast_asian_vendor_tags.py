@@ -2,8 +2,10 @@
 hand out: Prebid.js bids of Appier (`hzid`) and SpotX (`channel_id`), a bidder alias the
 page declares with `pbjs.aliasBidder`, The Trade Desk's Unified ID partner in its match
 URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audience
-keys Jixie's publishers read back (`_jxitr`), and RTB House's and Jixie's Prebid bids.
-Pages written here after those forms; IDs made up."""
+keys Jixie's publishers read back (`_jxitr`), RTB House's and Jixie's Prebid bids, and
+iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader), and KLY Infeed's
+boxes (`div.infeed-slot` its SDK fills). Pages written here
+after those forms; IDs made up."""
 
 from __future__ import annotations
 
@@ -194,3 +196,68 @@ def test_adsense_for_search_box_names_the_publisher(project_engine: Engine,
                   "<pre>" + AFS.replace("<", "&lt;") + "</pre>"):
         assert "Google AdSense" not in _networks(_audit(_page("", other), project_engine,
                                                          catalogue))
+
+
+# an Indonesian news site's video box: iVideoSmart's player element, then its loader
+IVS = """<div class="video-box"><ivs-player id="berita_article"
+    data-ivs-key="3b9e0c7d1f2a4e6b8c0d2f4a6b8c0e1f"
+    data-ivs-spid="4102837"
+    data-ivs-wid="7c2e9b41-5a3d"></ivs-player>
+<script src="https://player.ivideosmart.com/ivsplayer/v4/dist/js/loader.js"></script></div>
+"""
+
+
+def test_ivideosmart_player_is_its_unit_with_its_ids(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    page = _audit(_page("", IVS), project_engine, catalogue)
+    assert "iVideoSmart" in _networks(page)
+    assert {("ivideosmart-key", "3b9e0c7d1f2a4e6b8c0d2f4a6b8c0e1f"),
+            ("ivideosmart-publisher", "4102837"),
+            ("ivideosmart-widget", "7c2e9b41-5a3d")} <= _ids(page)
+    assert [s.network for s in page.slots if s.kind == "ad"] == ["iVideoSmart"]
+
+
+def test_ivideosmart_look_alikes_name_no_one(project_engine: Engine,
+                                             catalogue: Catalogue) -> None:
+    # the element without its loader; the loader on a look-alike host; the embed in a <pre>
+    for body in (IVS.split("<script")[0] + "</div>\n",
+                 IVS.replace("player.ivideosmart.com/", "player.ivideosmart.com.evil.test/"),
+                 IVS.replace("player.ivideosmart.com/", "player.notivideosmart.com/"),
+                 "<pre>" + IVS.replace("<", "&lt;") + "</pre>\n"):
+        page = _audit(_page("", body), project_engine, catalogue)
+        assert "iVideoSmart" not in _networks(page)
+        assert not {i for i in _ids(page) if i[0].startswith("ivideosmart-")}
+        assert [s for s in page.slots if s.network == "iVideoSmart"] == []
+
+
+# a KLY site's home page: two in-feed boxes in a story list, then KLY Infeed's snippet
+INFEED = """<div class="list"><div class="infeed-slot" data-template="90" data-slot="1"></div>
+<div class="story"><a href="/a">Harga cabai</a></div>
+<div class="infeed-slot" data-template="90" data-slot="2"></div></div>
+<script>(function(i,n,f,e,ed,kl,y){ i['infeedConfig'] = ed;
+i[ed]=i[ed]||function(){(i[ed].q=i[ed].q||[]).push(arguments)},
+kl=n.createElement(f),y=n.getElementsByTagName(f)[0];kl.async=1;
+kl.src=e;y.parentNode.insertBefore(kl,y);
+})(window, document, 'script', '//d.infeed.id/resources/js/v1.0.0/infeed-sdk.js','inf');
+inf('publisher', ''); inf('class', 'infeed-slot');</script>
+"""
+
+
+def test_kly_infeed_boxes_are_its_units(project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _audit(_page("", INFEED), project_engine, catalogue)
+    assert "KLY Infeed (infeed.id)" in _networks(page)
+    assert [s.network for s in page.slots if s.kind == "ad"] == ["KLY Infeed (infeed.id)"] * 2
+
+
+def test_kly_infeed_look_alikes_name_no_one(project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    # the boxes without its SDK; the SDK on a look-alike host; the snippet in a <pre>
+    boxes = INFEED.split("<script>")[0]
+    for body in (boxes,
+                 boxes + '<script src="//d.infeed.id.evil.test/resources/js/infeed-sdk.js">'
+                 "</script>\n",
+                 boxes + '<script src="//d.notinfeed.id/resources/js/infeed-sdk.js"></script>\n',
+                 "<pre>" + INFEED.replace("<", "&lt;") + "</pre>\n"):
+        page = _audit(_page("", body), project_engine, catalogue)
+        assert "KLY Infeed (infeed.id)" not in _networks(page)
+        assert [s for s in page.slots if s.network == "KLY Infeed (infeed.id)"] == []

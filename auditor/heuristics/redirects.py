@@ -891,7 +891,12 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # cookie read anywhere in the script (into a name its test asks, further up
                 # than the window) counts, as a promotion has no need of either, and so does
                 # one another script reads into a name this one asks (a cloak split in two)
-                if guard and not hidden and not placed and _APP_STORE_PAGE.match(url) and all(
+                # the test may be a helper the script defines over the user agent, asked
+                # further on than the window (`var isMobile = {iOS: function () {return
+                # navigator.userAgent.match(/iPhone/i)}}` … `if (isMobile.iOS())`)
+                if (guard or (_APP_STORE_PAGE.match(url) and _asks_a_user_agent_helper(
+                        text, window))) and not hidden and not placed and _APP_STORE_PAGE.match(
+                        url) and all(
                         g.group(1) is None and g.group(2) is None
                         for g in _CLOAKING.finditer(text)) and not _tests_a_cloak_read(
                             ctx, text):
@@ -1525,6 +1530,24 @@ def _cloak_names(ctx: PageContext) -> frozenset[str]:
         return frozenset(names - _BROWSER_NAMES)
 
     return ctx.view("cloak names", build)
+
+
+def _asks_a_user_agent_helper(text: str, window: tuple[int, int]) -> bool:
+    """Whether the window before a redirect asks a name the script defines just before
+    reading the user agent (within CLOAK_NAME_WINDOW characters of a read: the helper a
+    phone test keeps, `var isMobile = {…navigator.userAgent.match(…)…}`). One bounded look
+    back per read, and the window's words once."""
+    asked = set(_IDENTIFIER.findall(text, *window)) - _BROWSER_NAMES
+    if not asked:
+        return False
+    for read in _CLOAKING.finditer(text, 0, window[1]):
+        if read.group(1) is not None or read.group(2) is not None:
+            continue  # a referrer, cookie or webdriver read: no user agent's helper
+        since = max(0, read.start() - CLOAK_NAME_WINDOW)
+        if any((m.group(1) or m.group(2)) in asked
+               for m in _DEFINED_NAME.finditer(text, since, read.start())):
+            return True
+    return False
 
 
 def _tests_a_cloak_read(ctx: PageContext, text: str) -> bool:

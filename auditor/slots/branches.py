@@ -731,6 +731,12 @@ def _script_slot(
         return []
     if target is None and element_id:
         target = _markup_writer(page, element_id, script)
+    if target is None and element_id and (target := _renamed_to(page, element_id)) is not None:
+        # the box's own id names the unit: a call naming another of its new ids is this one
+        key = target.get("id") or element_id
+        if (known := by_id.get(key)) is not None:
+            _fill_known(page, known, network, spec, zone, width, height, script)
+            return []
     if target is not None and (box := _box_round(page, target, network, zone, holders)):
         # the div a vendor's markup box holds (`div[data-gpt-size]`, jquery.dfp's
         # `div.dfp[data-adunit]` round `<div id="gpt-top">`): the box's one unit
@@ -767,6 +773,35 @@ def _script_slot(
 
 
 _PREFIXED_LEVELS = 2  # the box a call names stands round its script, a level or two up
+
+# an element of the page given another id by its code, the statement naming both ids:
+# `document.getElementById("ad-overlay").setAttribute("id", "ad-slideup")`
+_RENAMED = lazy_regex(
+    r"""getElementById\(\s*["']([\w.:-]{1,200})["']\s*\)[^;\n]{0,200}?"""
+    r"""\.setAttribute\(\s*["']id["']\s*,\s*["']([\w.:-]{1,200})["']\s*\)""")
+
+
+def _renamed_to(page: ParsedPage, element_id: str) -> etree._Element | None:
+    """The element the page holds that its code renames to this id (a site's one box for
+    two out-of-page formats, its script choosing which at run time): the unit fills it.
+    None where no such statement names a held element, or two held elements are renamed
+    so (which one the unit fills is the run's to say)."""
+    held = {el for old in page.view("ids renamed", lambda: _renames(page)).get(element_id, ())
+            if (el := page.with_id(old)) is not None}
+    return held.pop() if len(held) == 1 else None
+
+
+def _renames(page: ParsedPage) -> dict[str, tuple[str, ...]]:
+    """Each id the page's scripts give an element by renaming it, with the ids renamed;
+    read once a page, led by the literal."""
+    out: dict[str, list[str]] = {}
+    for script in page.tagged("script"):
+        text = script.text or ""
+        if "setAttribute" not in text:
+            continue
+        for m in _RENAMED.finditer(text):
+            out.setdefault(m.group(2), []).append(m.group(1))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _prefixed_box(script: etree._Element, name: str) -> etree._Element | None:

@@ -118,3 +118,48 @@ def test_a_cloak_kept_in_an_objects_property_is_still_a_cloak(
     the statement that reads the referrer or a cookie, the object declared anywhere."""
     report = audit_html(two_scripts(first, second), url="https://news.example/magazine/a.htm")
     assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]
+
+
+# a phone test kept in a helper the script defines over the user agent, asked further on
+# than the redirect's window reaches (a news site's "open in our app" link, #app in its URL)
+HELPER = ("$(function () { if (location.hash == '#app') { var phone = {"
+          " android: function () { return navigator.userAgent.match(/Android|IEMobile/i); },"
+          " ios: function () { return navigator.userAgent.match(/iPhone|iPad|iPod/i); }, };"
+          + " " * 300 +
+          " if (phone.android()) { document.location.href ="
+          " 'https://play.google.com/store/apps/details?id=com.news.example'; }"
+          + " " * 300 +
+          " if (phone.ios()) { document.location.href ="
+          " 'https://itunes.apple.com/us/app/news-weekly/id421216878?ls=1&mt=8'; } } });")
+
+
+@pytest.mark.parametrize(("script", "severities"), [
+    (HELPER, [Severity.LOW, Severity.LOW]),
+    # the helper reads the referrer: search visitors sent away, no promotion (high where
+    # the read is in the window, a condition of the script's own past it)
+    (HELPER.replace("navigator.userAgent", "document.referrer"),
+     [Severity.HIGH, Severity.MEDIUM]),
+    # a name the script defines beside no user-agent read: a condition of its own
+    (HELPER.replace("navigator.userAgent", "window.appConfig"),
+     [Severity.MEDIUM, Severity.MEDIUM]),
+    # the same helper sending phones to a page that is no store's app page
+    (HELPER.replace("itunes.apple.com/us/app/news-weekly/id421216878",
+                    "win-prize.example/iphone"), [Severity.LOW, Severity.MEDIUM]),
+], ids=["user agent helper", "referrer helper", "no read", "not a store page"])
+def test_a_user_agent_helper_asked_past_the_window_is_the_test(
+        audit_html: AuditHtml, script: str, severities: list[Severity]) -> None:
+    report = audit_html(page(script), url="https://news.example/magazine/a.htm")
+    assert sorted(f.severity for f in report.findings if f.kind == "redirect") == sorted(
+        severities)
+
+
+def test_user_agent_helpers_scale_linearly(audit_html: AuditHtml) -> None:
+    """Each user-agent read looks back a bounded window for the helper's name."""
+    def seconds(n: int) -> float:
+        script = ("var a = navigator.userAgent;" * n + " " * 500 + "if (phone.ios()) {"
+                  + STORE)
+        start = time.perf_counter()
+        audit_html(page(script), url="https://news.example/magazine/a.htm")
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 2_000, "user agent helpers")

@@ -227,7 +227,7 @@ STACKS = [
     stack("HotLog", "legacy document.write of the counter image with the referrer", "",
           _P + _HOTLOG, {"HotLog"}, {}),
     stack("bigmir)net TOP 100", "script written with the referrer + no-script pixel", "",
-          _P + _BIGMIR, {"bigmir)net TOP 100"}, {}),
+          _P + _BIGMIR, {"bigmir)net TOP 100"}, {}, ("bigmir-site", "16927310")),
     stack("Top.Mail.Ru", "legacy Rating@Mail.ru counter on top.list.ru", "",
           _P + _RATING_MAIL_RU, {"Top.Mail.Ru"}, {}),
     stack("Naver Analytics", "wcslog.js + wcs_add", "",
@@ -532,6 +532,40 @@ STACKS = [
           _P + '<script src="https://ping.contactpigeon.com/bi/js/cpagent207314.js?cid='
           'kitchenpress&amp;v=001"></script>', {"ContactPigeon"}, {},
           ("contactpigeon-account", "207314")),
+    # a Ukrainian ad network's zone tag: its box, then the show script that fills it (async,
+    # or created by an inline script beside the box)
+    stack("MixAdvert", "div#MIXADV_<zone> + m.mixadvert.com/show/?id=<zone>", "",
+          _P + '<div id="MIXADV_5120" class="MIXADVERT_NET"></div><script type="text/javascript" '
+          'src="https://m.mixadvert.com/show/?id=5120" async></script>' + _P
+          + '<div id="MIXADV_5127" class="MIXADVERT_NET"></div><script>var n = document.'
+          'getElementById("MIXADV_5127"); if (n) { var s = document.createElement("script"); '
+          's.src = "https://m.mixadvert.com/show/?id=5127&r=" + Math.random(); '
+          "n.parentNode.appendChild(s); }</script>",
+          {"MixAdvert"}, {"MixAdvert": 2}, ("mixadvert-zone", "5120"),
+          ("mixadvert-zone", "5127")),
+    # a Russian web push service's SDK, the site's app handed to its init call
+    stack("ViaPush", "cdn.viapush.com/cdn/v1/sdks/viapush.js + ViaPush.push(['init', …])",
+          '<script src="https://cdn.viapush.com/cdn/v1/sdks/viapush.js" async="" charset="UTF-8">'
+          '</script><script>var ViaPush = window.ViaPush || [];\nViaPush.push(["init", { appId: '
+          '"0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05" }]);</script>', _P,
+          {"ViaPush"}, {}, ("viapush-app", "0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05")),
+    # a Russian news rating's partner informer: its script, the partner site on it
+    stack("MediaMetrics", "mediametrics.ru/partner/inject/injectv2.js + data-site", "",
+          _P + "<script src='//mediametrics.ru/partner/inject/injectv2.js' type='text/javascript'"
+          " id='MediaMetricsInject' data-width='240' data-height='400' data-type='img-rect' "
+          "data-rows='5' data-country='ru' data-site='mmet/weekday_kitchen_ru'> </script>",
+          {"MediaMetrics"}, {}, ("mediametrics-site", "mmet/weekday_kitchen_ru")),
+    # a web push service's embed: its loader on the site's own subdomain of push.world, the
+    # site's key handed to its `pw` object
+    stack("Push.world", "<site>.push.world/https.embed.js + pw.websiteId", "",
+          _P + '<script>!function(e,t,d,s,a,n,c){e[a]={},e[a].date=(new Date).getTime(),'
+          "n=t.createElement(d),c=t.getElementsByTagName(d)[0],n.type=\"text/javascript\","
+          "n.async=!0,n.src=s,c.parentNode.insertBefore(n,c)}(window,document,\"script\","
+          '"https://weekdaykitchen.push.world/https.embed.js","pw"),pw.websiteId='
+          '"5d1c0a9e7b3f4a2c8e6d0b1f9a7c5e3d2b4f6a8c0e1d3b5f7a9c2e4d6f8a0b1c";</script>',
+          {"Push.world"}, {},
+          ("pushworld-website",
+           "5d1c0a9e7b3f4a2c8e6d0b1f9a7c5e3d2b4f6a8c0e1d3b5f7a9c2e4d6f8a0b1c")),
 ]
 
 
@@ -629,6 +663,25 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '<script src="https://ping.notcontactpigeon.com/bi/js/cpagent207314.js"></script>'
      '<script src="https://ping.contactpigeon.com.evil.net/bi/js/cpagent207315.js"></script>'
      "<pre>&lt;script src=\"https://ping.contactpigeon.com/bi/js/cpagent207316.js\"&gt;</pre>"),
+    # MixAdvert's box without its show script, its class on a site's own box, its host and
+    # show call dressed as others', a push key set on a site's own object
+    ("a MIXADV_ box without MixAdvert's script, its class alone",
+     '<div id="MIXADV_5120" class="MIXADVERT_NET"></div><div class="MIXADVERT_NET">x</div>'),
+    ("look-alike hosts of MixAdvert's show call and Push.world's embed",
+     '<div id="MIXADV_5121"></div><script src="https://m.mixadvert.com.evil.net/show/?id=5121">'
+     '</script><script src="https://notmixadvert.com/show/?id=5122"></script>'
+     '<script src="https://weekdaykitchen.push.world.evil.net/https.embed.js"></script>'
+     "<script>pw.websiteId = '5d1c0a9e7b3f4a2c8e6d0b1f9a7c5e3d2b4f6a8c0e1d3b5f7a9c2e4d6f8a0b1c';"
+     "</script>"),
+    ("MediaMetrics' informer on a look-alike host, its data-site on a site's own script",
+     "<script src='//mediametrics.ru.evil.net/partner/inject/injectv2.js' data-site='mmet/x_ru'>"
+     "</script><script src='/js/informer.js' data-site='mmet/y_ru'></script>"),
+    ("ViaPush's init without its SDK, its SDK on a look-alike host",
+     '<script src="https://cdn.viapush.com.evil.net/cdn/v1/sdks/viapush.js"></script><script>'
+     'ViaPush.push(["init", { appId: "0f3c9a2e-7b41-5d8e-a6c2-9e1b4d7f3a05" }]);</script>'),
+    ("MixAdvert's and Push.world's tags in a <pre>",
+     '<pre>&lt;div id="MIXADV_5120"&gt;&lt;/div&gt;&lt;script src="https://m.mixadvert.com/show/'
+     '?id=5120"&gt; https://x.push.world/https.embed.js pw.websiteId="5d1c0a9e"</pre>'),
     ("a site's own objects of the same names",
      "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
      "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
@@ -644,4 +697,5 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
-                       "Adinsight (Emnet)", "ContactPigeon"})
+                       "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
+                       "MediaMetrics", "ViaPush"})
