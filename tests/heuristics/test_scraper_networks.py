@@ -520,6 +520,40 @@ FORMS = [
          '"http:") + "//stat.sputnik.ru/cnt.js"; var s = d.getElementsByTagName(t)[0]; '
          's.parentNode.insertBefore(j, s); })(document, "script", document.location.protocol);'
          '</script><span id="sputnik-informer"></span>', 0),
+    # --- Realbig's rotator (Russia): its config names the throwaway host and the site's
+    # rotator code, the loader is `//<host>/<code>.min.js`, and each unit a box it fills
+    form("Realbig", "rbConfig with rbDomain and rotator, a content_rb box",
+         "<script type='text/javascript'>rbConfig={start:performance.now(),rbDomain:'rotarb.bid',"
+         "rotator:'k7q2'};</script><script async type='text/javascript' "
+         "src='//rotarb.bid/k7q2.min.js'></script><p>Second paragraph.</p>"
+         '<div id="content_rb_41503" class="content_rb" data-id="41503"></div>',
+         1, ("realbig-rotator", "k7q2"), ("realbig-block", "41503")),
+    form("Realbig", "its WordPress plugin's head code",
+         '<script type="text/javascript"> rbConfig={start:performance.now()}; </script>'
+         '<script async="async" type="text/javascript" '
+         'src="//any.realbig.media/rotator.min.js"></script>', 0),
+    # --- Giraff's teaser widget: one script a site block, named for the block
+    form("Giraff", "code.giraff.io/data/widget-<block>.js",
+         '<script type="text/javascript" src="//code.giraff.io/data/widget-gardennews.js" async>'
+         "</script>", 0, ("giraff-block", "gardennews")),
+    # --- OneSignal's v15 snippet: the app ID and its Safari web ID in the init call
+    form("OneSignal", "v15 OneSignal.push(['init', {appId, safari_web_id}])",
+         '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><script>'
+         'var OneSignal = OneSignal || []; OneSignal.push(["init", { appId: "0f1e2d3c-4b5a-4978-'
+         '8695-a4b3c2d1e0f9", safari_web_id: "web.onesignal.auto.5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b'
+         '7c8d", autoRegister: false }]);</script>',
+         0, ("onesignal-app", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"),
+         ("onesignal-safari-web-id", "web.onesignal.auto.5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d")),
+    # --- Rambler's Top-100 Kraken snippet: `project: <id>` for st.top100.ru's loader, and
+    # its noscript image asking `top100.cnt?pid=<id>`
+    form("Rambler Top-100", "Kraken snippet with its noscript pid image",
+         '<script>(function (w, d, c) { (w[c] = w[c] || []).push(function() { var options = '
+         '{ project: 4471902 }; try { w.top100Counter = new top100(options); } catch(e) { } });'
+         ' var n = d.getElementsByTagName("script")[0], s = d.createElement("script"); '
+         's.async = true; s.src = "https://st.top100.ru/top100/top100.js"; '
+         'n.parentNode.insertBefore(s, n); })(window, document, "_top100q");</script><noscript>'
+         '<img src="//counter.rambler.ru/top100.cnt?pid=4471902" alt="Top-100" /></noscript>',
+         0, ("rambler-top100", "4471902")),
 ]
 
 
@@ -635,6 +669,13 @@ LOOK_ALIKES = [
     'c6d7e8f9.min.js"</pre>',
     '<script src="https://stat.sputnik.ru.cdn-mirror.example/cnt.js"></script>'
     '<a href="https://news.sputnik.ru/">Sputnik news</a>',
+    # Realbig's box with no rotator on the page, its config quoted in prose, its loader on a
+    # look-alike host; Giraff's widget path on look-alike hosts
+    '<div id="content_rb_41503" class="content_rb" data-id="41503"></div>',
+    "<pre>rbConfig={start:performance.now(),rbDomain:'rotarb.bid',rotator:'k7q2'};</pre>",
+    '<script async src="https://rotarb.bid.cdn-mirror.example/k7q2.min.js"></script>',
+    '<script src="https://code.giraff.io.cdn-mirror.example/data/widget-gardennews.js"></script>'
+    '<script src="https://notgiraff.io/data/widget-gardennews.js"></script>',
 ]
 
 
@@ -648,6 +689,21 @@ def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
     assert {n.network for n in report.networks} == set()
     assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
     assert [s.network for s in report.slots if s.network] == []
+
+
+@pytest.mark.parametrize("html", [
+    # another SDK's init call naming an `appId` of the same form, beside OneSignal's loader
+    '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><script>'
+    'Pusher.init({ appId: "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9" });</script>',
+    # its init call quoted in an article, the loader on the page
+    '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><pre>'
+    'OneSignal.push(["init", { appId: "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9" }]);</pre>',
+])
+def test_onesignals_app_id_is_read_in_its_own_init_call_only(audit_tag: AuditTag,
+                                                               html: str) -> None:
+    report = audit_tag(html)
+    assert {n.network for n in report.networks} == {"OneSignal"}
+    assert [i for i in report.ids if i.origin is Origin.OPERATOR] == []
 
 
 def _by_label(vendor: str, name: str) -> str:
