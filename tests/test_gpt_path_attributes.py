@@ -116,3 +116,33 @@ def test_a_box_the_code_renames_is_the_unit_its_new_id_names(
     assert sorted(s.line for s in page.slots if s.network == "Google Publisher Tag") == lines
     assert {i.value for i in page.ids if i.kind == "gpt-slot"} == {
         "/7654321/city.news/lift", "/7654321/city.news/slide"}
+
+
+def _commented(html: str, how: str) -> str:
+    """The rename statements of `_RENAMED` written so that they run nowhere."""
+    for unit in ("lift", "slide"):
+        rename = f'.getElementById("ad-overlay-oop").setAttribute("id", "ad-{unit}-oop");'
+        html = html.replace("document" + rename, how.format("document" + rename))
+    return html
+
+
+@pytest.mark.parametrize("html", [
+    _commented(_RENAMED, "// {}\n"),
+    _commented(_RENAMED, "/* {} */"),
+    _commented(_RENAMED, "var howto = '{}';"),
+    _RENAMED.replace("<script>window.googletag", "<script type='text/x-template'>x</script>"
+                     "<script>window.googletag").replace(
+        'document.getElementById("ad-overlay-oop").setAttribute("id", "ad-lift-oop");', ""
+    ).replace('document.getElementById("ad-overlay-oop") &&\n'
+              '    document.getElementById("ad-overlay-oop").setAttribute("id", "ad-slide-oop");',
+              "") .replace("<script type='text/x-template'>x</script>",
+                           "<script type='text/x-template'>document.getElementById("
+                           "'ad-overlay-oop').setAttribute('id', 'ad-lift-oop');</script>"),
+], ids=["line comment", "block comment", "string", "template"])
+def test_a_rename_that_runs_nowhere_places_no_unit(catalogue: Catalogue, html: str) -> None:
+    """A rename in a comment, a string's prose or a script of no code type renames no box:
+    the units stay at their script (rev44a: the box took the unit's slot)."""
+    (page,) = audit((html + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    lines = sorted(s.line for s in page.slots if s.network == "Google Publisher Tag")
+    assert 2 not in lines and lines

@@ -127,6 +127,8 @@ _DEFINED_NAME = lazy_regex(
 _BROWSER_NAMES = frozenset({"location", "document", "window", "navigator", "top", "self",
                             "parent", "name", "status", "opener", "history"})
 _IDENTIFIER = lazy_regex(r"[A-Za-z_$][\w$]*")
+# a name called, or a method of it (`isMobile.iOS()`, `isPhone()`): how a helper is asked
+_CALLED = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*[A-Za-z_$][\w$]*\s*)?\(")
 CLOAK_NAME_WINDOW = 200  # characters before such a read where the name it goes into sits
 # an object's property set by the statement that holds the read (`cfg.fromSearch =
 # /google|bing/.test(document.referrer)`): the object may be declared anywhere before, the
@@ -831,6 +833,7 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
             if "location" not in text and "navigate" not in text and "click" not in text:
                 continue
             code_text = ""  # the text's code alone, made at its first off-site redirect
+            helpers: dict[str, int] = {}  # its user-agent helpers, read at the first asked
             script: _Script | None = None  # and read for who runs it, at the first asked
             placed: bool | None = None  # whether it sits outside the markup, likewise
             if new_tabs is None and ".click" in text and ctx.root is not None:
@@ -894,9 +897,11 @@ def redirects(ctx: PageContext) -> Iterator[Finding]:
                 # the test may be a helper the script defines over the user agent, asked
                 # further on than the window (`var isMobile = {iOS: function () {return
                 # navigator.userAgent.match(/iPhone/i)}}` … `if (isMobile.iOS())`)
-                if (guard or (_APP_STORE_PAGE.match(url) and _asks_a_user_agent_helper(
-                        text, window))) and not hidden and not placed and _APP_STORE_PAGE.match(
-                        url) and all(
+                # (called in the window's code, not named in a comment or string, by a
+                # redirect that does not run whatever it answers)
+                if (guard or (_APP_STORE_PAGE.match(url) and not always and _asks_a_helper(
+                        code_text, window, helpers := helpers or _user_agent_helpers(text))
+                )) and not hidden and not placed and _APP_STORE_PAGE.match(url) and all(
                         g.group(1) is None and g.group(2) is None
                         for g in _CLOAKING.finditer(text)) and not _tests_a_cloak_read(
                             ctx, text):
@@ -1532,22 +1537,27 @@ def _cloak_names(ctx: PageContext) -> frozenset[str]:
     return ctx.view("cloak names", build)
 
 
-def _asks_a_user_agent_helper(text: str, window: tuple[int, int]) -> bool:
-    """Whether the window before a redirect asks a name the script defines just before
-    reading the user agent (within CLOAK_NAME_WINDOW characters of a read: the helper a
-    phone test keeps, `var isMobile = {…navigator.userAgent.match(…)…}`). One bounded look
-    back per read, and the window's words once."""
-    asked = set(_IDENTIFIER.findall(text, *window)) - _BROWSER_NAMES
-    if not asked:
-        return False
-    for read in _CLOAKING.finditer(text, 0, window[1]):
+def _user_agent_helpers(text: str) -> dict[str, int]:
+    """Each name the script defines just before reading the user agent (within
+    CLOAK_NAME_WINDOW characters of a read: the helper a phone test keeps, `var isMobile =
+    {…navigator.userAgent.match(…)…}`), with the end of its first such read. Read once a
+    script, one bounded look back per read; never empty, so that it is read once."""
+    out: dict[str, int] = {"": 0}
+    for read in _CLOAKING.finditer(text):
         if read.group(1) is not None or read.group(2) is not None:
             continue  # a referrer, cookie or webdriver read: no user agent's helper
-        since = max(0, read.start() - CLOAK_NAME_WINDOW)
-        if any((m.group(1) or m.group(2)) in asked
-               for m in _DEFINED_NAME.finditer(text, since, read.start())):
-            return True
-    return False
+        for m in _DEFINED_NAME.finditer(text, max(0, read.start() - CLOAK_NAME_WINDOW),
+                                        read.start()):
+            out.setdefault(m.group(1) or m.group(2), read.end())
+    return out
+
+
+def _asks_a_helper(code: str, window: tuple[int, int], helpers: dict[str, int]) -> bool:
+    """Whether the window before a redirect calls a user-agent helper the script defined
+    before it (`isMobile.iOS()`, `isPhone()`); `code` is the script's code alone
+    (`code_only`), so a name in a comment or a string asks nothing."""
+    return any(helpers.get(m.group(1), window[1] + 1) <= window[1]
+               for m in _CALLED.finditer(code, *window) if m.group(1) not in _BROWSER_NAMES)
 
 
 def _tests_a_cloak_read(ctx: PageContext, text: str) -> bool:

@@ -15,7 +15,7 @@ from lxml import etree
 from auditor import prebid
 from auditor.catalogue import Catalogue, Network, ScriptSlotSpec
 from auditor.dom.hiding import pixels, unit_size
-from auditor.dom.inline_js import JS_MARKS, ShownText, code_tokens, in_comment
+from auditor.dom.inline_js import JS_MARKS, ShownText, code_tokens, holds_code, in_comment
 from auditor.dom.page import ParsedPage
 from auditor.lazy_re import lazy_regex
 from auditor.needles import script_needles
@@ -779,6 +779,7 @@ _PREFIXED_LEVELS = 2  # the box a call names stands round its script, a level or
 _RENAMED = lazy_regex(
     r"""getElementById\(\s*["']([\w.:-]{1,200})["']\s*\)[^;\n]{0,200}?"""
     r"""\.setAttribute\(\s*["']id["']\s*,\s*["']([\w.:-]{1,200})["']\s*\)""")
+_RENAME_TOKENS = lazy_regex(JS_MARKS + r"|getElementById\(", re.MULTILINE)
 
 
 def _renamed_to(page: ParsedPage, element_id: str) -> etree._Element | None:
@@ -797,10 +798,14 @@ def _renames(page: ParsedPage) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for script in page.tagged("script"):
         text = script.text or ""
-        if "setAttribute" not in text:
+        if "setAttribute" not in text or not holds_code(script):
             continue
-        for m in _RENAMED.finditer(text):
-            out.setdefault(m.group(2), []).append(m.group(1))
+        renames = list(_RENAMED.finditer(text))
+        # a statement in a comment or a string's prose renames nothing
+        in_code = {m.start() for m in code_tokens(text, _RENAME_TOKENS)} if renames else set()
+        for m in renames:
+            if m.start() in in_code:
+                out.setdefault(m.group(2), []).append(m.group(1))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -163,3 +163,27 @@ def test_user_agent_helpers_scale_linearly(audit_html: AuditHtml) -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 2_000, "user agent helpers")
+
+
+# a helper's name the window holds but does not call in code: no test of the user agent
+# governs the redirect (rev44a)
+PHONE = "var isPhone = function () { return navigator.userAgent.match(/Android/i); };" + " " * 450
+PLAY = " location.href = 'https://play.google.com/store/apps/details?id=com.news.example';"
+
+
+@pytest.mark.parametrize(("script", "severity"), [
+    # the user agent kept in a value the window logs: every visitor sent, as the page loads
+    ("var ua = navigator.userAgent;" + " " * 450 + "console.log(ua);" + PLAY, Severity.HIGH),
+    # the helper named only in a comment: a condition of the script's own
+    (PHONE + "/* isPhone() */ if (window.innerWidth < 2000) {" + PLAY + " }", Severity.MEDIUM),
+    (PHONE + "if (window.innerWidth < 2000) { var s = 'isPhone()';" + PLAY + " }",
+     Severity.MEDIUM),
+    # called, but the redirect runs whatever it answers
+    (PHONE + "isPhone();" + PLAY, Severity.HIGH),
+    # called as the redirect's test: the promotion
+    (PHONE + "if (isPhone()) {" + PLAY + " }", Severity.LOW),
+], ids=["value logged", "in a comment", "in a string", "called, not tested", "tested"])
+def test_a_user_agent_helper_counts_only_where_its_call_tests_the_redirect(
+        audit_html: AuditHtml, script: str, severity: Severity) -> None:
+    report = audit_html(page(script), url="https://news.example/magazine/a.htm")
+    assert [f.severity for f in report.findings if f.kind == "redirect"] == [severity]

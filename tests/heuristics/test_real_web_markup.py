@@ -639,7 +639,10 @@ def test_an_adfox_tag_names_its_placement_and_banner_type(audit_html: AuditHtml)
     other = ("<script>Slider.create({params: {p1: 'aaaaa', p2: 'bbbb'}});</script>"
              "<pre>Ya.adfoxCode.create({ownerId: 111111, params: {p1: 'ccccc', p2: 'dddd'}})</pre>"
              '<amp-ad width="300" height="250" type="othervendor" '
-             'data-adfox-params=\'{"p1": "eeeee", "p2": "ffff"}\'></amp-ad>')
+             'data-adfox-params=\'{"p1": "eeeee", "p2": "ffff"}\'></amp-ad>'
+             # an AdFox call with no p1 nor p2, the next statement's on its line (no `;`)
+             "<script>Ya.adfoxCode.create({ownerId: 654321, containerId: 'adfox_3', params:"
+             " {pp: 'h'}})\nSlider.create({params: {p1: 'ggggg', p2: 'kkkk'}})</script>")
     report = audit_html(page(unit + newer + amp + other, loader), url="https://news.example.ru/a")
     adfox = {(i.kind, i.value) for i in report.ids if i.kind.startswith("adfox-")}
     assert adfox == {("adfox-owner", "654321"), ("adfox-placement", "cqwer"),
