@@ -754,6 +754,30 @@ def test_metrica_informer_onthe_io_and_dmpkit_name_their_accounts(
         "yandex-metrica-counter", "onthe-io-site", "dmpkit-container")}
 
 
+
+def test_yandex_native_block_and_smi2_widget_name_their_units(audit_html: AuditHtml) -> None:
+    """Yandex's native-ad block (`yastatic.net/pcode-native/…/loader.js` and its `yaads`
+    push, the publisher's page and block as the RTB block's R-A-<page>-<block>) and SMI2's
+    news-exchange widget (the `smi2.ru/data/js/<unit>.js` its code writes), as their
+    publisher snippets write them; the same words in prose and a look-alike host are none."""
+    native = ('<script async src="https://yastatic.net/pcode-native/loaders/loader.js"></script>'
+              '<script>(yaads = window.yaads || []).push({\n  id: "765432-3",\n'
+              '  render: "#id-765432-3"\n});</script><div id="id-765432-3"></div>')
+    smi2 = ("<div id='unit_54321'><a href='https://smi2.ru/'>News</a></div><script>"
+            "(function() {var sc = document.createElement('script'); sc.async = true;"
+            "sc.src = '//smi2.ru/data/js/54321.js'; var s = document.getElementsByTagName("
+            "'script')[0]; s.parentNode.insertBefore(sc, s);}());</script>")
+    report = audit_html(page(native + smi2), url="https://news.example.ru/a")
+    assert {("yandex-native-block", "765432-3"), ("smi2-unit", "54321")} <= ids_of(report)
+    assert {"Yandex Advertising Network", "SMI2"} <= {n.network for n in report.networks}
+    prose = audit_html(page('<pre>(yaads = window.yaads || []).push({id: "765432-4"})</pre>'
+                            '<script src="https://notsmi2.ru/data/js/54322.js"></script>'
+                            '<script src="https://yastatic.net.example/pcode-native/l.js">'
+                            '</script>'), url="https://news.example.ru/a")
+    assert not {i for i in ids_of(prose) if i[0] in ("yandex-native-block", "smi2-unit")}
+    assert not {"Yandex Advertising Network", "SMI2"} & {n.network for n in prose.networks}
+
+
 def test_chinese_ad_union_and_counters_name_their_units_and_sites(
         audit_html: AuditHtml) -> None:
     """Baidu Union's units (the `slotbydup` push and the older `cpro_id`), and the Baidu
