@@ -647,7 +647,138 @@ def test_an_adfox_tag_names_its_placement_and_banner_type(audit_html: AuditHtml)
     adfox = {(i.kind, i.value) for i in report.ids if i.kind.startswith("adfox-")}
     assert adfox == {("adfox-owner", "654321"), ("adfox-placement", "cqwer"),
                      ("adfox-banner-type", "hjkl"), ("adfox-banner-type", "hqwe"),
+                     ("adfox-site", "ertyu"),  # the newer tag's site (ps)
                      ("adfox-placement", "cpoiu"), ("adfox-banner-type", "hzxc")}
+
+
+def test_an_adfox_config_kept_for_later_names_its_account(audit_html: AuditHtml) -> None:
+    """A site's code may keep AdFox's config object (`{ownerId, containerId: 'adfox_…',
+    params}`, the call's documented argument) in its own list or state and hand it to
+    `Ya.adfoxCode.create` later: its owner, site and banner type are read there too; an
+    object of the same key names for another container (a chat's, a gallery's) is not."""
+    loader = '<script src="https://yastatic.net/pcode/adfox/loader.js"></script>'
+    kept = ('<div id="adfox_171000000000000001"></div><script>var units = [{slug: "top", '
+            'content: "{ownerId: 765432,containerId: \'adfox_171000000000000001\',params: '
+            '{pp: \'g\',ps: \'abcd\',p2: \'wxyz\'}}"}];'
+            'units.forEach(function (u) { Ya.adfoxCode.create(JSON5.parse(u.content)); });'
+            '</script>')
+    other = ("<script>Chat.open({ownerId: 111222, containerId: 'chat_box', "
+             "params: {ps: 'qqqq', p2: 'rrrr'}});</script>")
+    report = audit_html(page(kept + other, loader), url="https://news.example.ru/a")
+    adfox = {(i.kind, i.value) for i in report.ids if i.kind.startswith("adfox-")}
+    assert adfox == {("adfox-owner", "765432"), ("adfox-site", "abcd"),
+                     ("adfox-banner-type", "wxyz")}
+
+
+
+_HB_LOADERS = ('<script src="https://yastatic.net/pcode/adfox/header-bidding.js" async></script>'
+               '<script src="https://yastatic.net/pcode/adfox/loader.js"></script>')
+_HB_SETTINGS = (
+    '<script>window.YaHeaderBiddingSettings = {"biddersMap": {"criteo": "2200101", '
+    '"myTarget": "2200102", "betweenDigital": "2200103", "adriver": "2200104", '
+    '"getintent": "2200105", "alfasense": "2200106", "rtbhouse": "2200107"}, "adUnits": ['
+    '{"code": "adfox_170000000000000001", "sizes": [[728, 90]], "bids": ['
+    '{"bidder": "criteo", "params": {"placementId": "3300101"}}, '
+    '{"bidder": "rtbhouse", "params": {"placementId": "AbCdEf0123456789GhIj"}}, '
+    '{"bidder": "myTarget", "params": {"placementId": "440101"}}, '
+    '{"bidder": "getintent", "params": {"placementId": "77_examplenews_Top_728*90"}}, '
+    '{"bidder": "adriver", "params": {"placementId": "12:examplenews_728x90"}}, '
+    '{"bidder": "alfasense", "params": {"placementId": "512"}}, '
+    '{"bidder": "betweenDigital", "params": {"placementId": "5500101"}}]}], '
+    '"timeout": 1000}</script>')
+
+
+def test_adfox_header_bidding_names_its_bidders_and_containers(audit_html: AuditHtml) -> None:
+    """Yandex's AdFox header bidding, as its docs write it: `YaHeaderBiddingSettings` maps
+    each bidder to its ID in the owner's account (`biddersMap`) and lists the units' bids,
+    whose bidders (GetIntent, AlfaSense, myTarget, AdRiver, Between Digital, Criteo, RTB
+    House) are on the page, each bid's `placementId` theirs; the containers AdFox's code
+    generator names (`adfox_<digits>`), beside its loader, are AdFox's units whether a
+    bid or the site's own code fills them."""
+    body = ('<div id="adfox_170000000000000001" class="banner"></div>'
+            '<div id="adfox_170000000000000002" class="banner"></div>'
+            '<div id="adfox_menu" class="banner"></div>')  # a site's own name: no unit
+    report = audit_html(page(body, _HB_LOADERS + _HB_SETTINGS), url="https://news.example.ru/")
+    assert [(s.network, s.zone_id) for s in report.slots] == [
+        ("AdFox", "adfox_170000000000000001"), ("AdFox", "adfox_170000000000000002")]
+    networks = {n.network for n in report.networks}
+    assert {"AdFox", "GetIntent", "AlfaSense", "myTarget", "AdRiver", "Between Digital",
+            "Criteo", "RTB House"} <= networks
+    assert "Prebid.js" not in networks  # the units are AdFox's, its loader no Prebid.js
+    ids = ids_of(report)
+    assert {("adfox-bidder", v) for v in ("2200101", "2200102", "2200103", "2200104",
+                                          "2200105", "2200106", "2200107")} <= ids
+    assert {("criteo-placement", "3300101"), ("rtbhouse-placement", "AbCdEf0123456789GhIj"),
+            ("mytarget-slot", "440101"), ("getintent-placement", "77_examplenews_Top_728*90"),
+            ("adriver-placement", "12:examplenews_728x90"), ("alfasense-placement", "512"),
+            ("between-placement", "5500101")} <= ids
+    assert not [i for i in report.ids if i.value.startswith("adfox_")]  # a box, no ID
+
+
+def test_adfox_header_bidding_look_alikes_are_none(audit_html: AuditHtml) -> None:
+    """Without AdFox's loader a generated-looking container is nobody's unit; the settings
+    shown as text, a host that only begins with a bidder's, are no bidders or IDs."""
+    bare = audit_html(page('<div id="adfox_170000000000000001"></div>'),
+                      url="https://news.example.ru/")
+    assert [s.network for s in bare.slots] != ["AdFox"]
+    shown = _HB_SETTINGS.replace("<script>", "<pre>").replace("</script>", "</pre>")
+    text = audit_html(page(shown + '<script src="https://adhigh.net.evil.example/p.js"></script>'
+                           '<img src="https://alfasense.com.example.org/px.gif">', _HB_LOADERS),
+                      url="https://news.example.ru/")
+    assert not {"GetIntent", "AlfaSense", "myTarget"} & {n.network for n in text.networks}
+    assert not [i for i in text.ids if i.kind.endswith(("-placement", "-slot", "-bidder"))]
+
+
+def test_metrica_informer_onthe_io_and_dmpkit_name_their_accounts(
+        audit_html: AuditHtml) -> None:
+    """Yandex Metrica's informer badge names its counter; onthe.io's tag its site's key;
+    DMPKit's tag-manager snippet its container (the host it is handed as a string). Hosts
+    that only begin with theirs name nothing."""
+    informer = ('<a href="https://metrika.yandex.ru/stat/?id=87654321&amp;from=informer">'
+                '<img src="https://informer.yandex.ru/informer/87654321/3_0_FFFFFFFF_EFEFEFFF_0_'
+                'pageviews" alt="Metrica"></a>')
+    onthe = '<script src="https://cdn.onthe.io/io.js/Ab12Cd34Ef56" async></script>'
+    dmpkit = ("<script>(function (w, d, s, l, h, m) {w[l] = w[l] || [];"
+              "var f = d.getElementsByTagName(s)[0], j = d.createElement(s);j.async = true;"
+              "j.src = '//' + m + '/tm.js?id=' + h;f.parentNode.insertBefore(j, f);"
+              "})(window, document, 'script', 'dmpkitdl', "
+              "'0a1b2c3d-1111-4222-8333-444455556666', 'static.1dmp.io');</script>")
+    report = audit_html(page(informer + dmpkit, onthe), url="https://news.example.ru/")
+    assert {("yandex-metrica-counter", "87654321"), ("onthe-io-site", "Ab12Cd34Ef56"),
+            ("dmpkit-container", "0a1b2c3d-1111-4222-8333-444455556666")} <= ids_of(report)
+    assert {"Yandex Metrica", "onthe.io", "DMPKit (1dmp.io)"} <= {
+        n.network for n in report.networks}
+    fake = audit_html(page('<img src="https://informer.yandex.ru.evil.example/informer/'
+                           '87654322/3_0_pageviews"><script src="https://cdn.onthe.io.example'
+                           '.net/io.js/Zz98Yy76Xx54"></script><pre>dmpkitdl\', '
+                           '\'0a1b2c3d-1111-4222-8333-444455557777\'</pre>'),
+                      url="https://news.example.ru/")
+    assert not {i for i in ids_of(fake) if i[0] in (
+        "yandex-metrica-counter", "onthe-io-site", "dmpkit-container")}
+
+
+
+def test_yandex_native_block_and_smi2_widget_name_their_units(audit_html: AuditHtml) -> None:
+    """Yandex's native-ad block (`yastatic.net/pcode-native/…/loader.js` and its `yaads`
+    push, the publisher's page and block as the RTB block's R-A-<page>-<block>) and SMI2's
+    news-exchange widget (the `smi2.ru/data/js/<unit>.js` its code writes), as their
+    publisher snippets write them; the same words in prose and a look-alike host are none."""
+    native = ('<script async src="https://yastatic.net/pcode-native/loaders/loader.js"></script>'
+              '<script>(yaads = window.yaads || []).push({\n  id: "765432-3",\n'
+              '  render: "#id-765432-3"\n});</script><div id="id-765432-3"></div>')
+    smi2 = ("<div id='unit_54321'><a href='https://smi2.ru/'>News</a></div><script>"
+            "(function() {var sc = document.createElement('script'); sc.async = true;"
+            "sc.src = '//smi2.ru/data/js/54321.js'; var s = document.getElementsByTagName("
+            "'script')[0]; s.parentNode.insertBefore(sc, s);}());</script>")
+    report = audit_html(page(native + smi2), url="https://news.example.ru/a")
+    assert {("yandex-native-block", "765432-3"), ("smi2-unit", "54321")} <= ids_of(report)
+    assert {"Yandex Advertising Network", "SMI2"} <= {n.network for n in report.networks}
+    prose = audit_html(page('<pre>(yaads = window.yaads || []).push({id: "765432-4"})</pre>'
+                            '<script src="https://notsmi2.ru/data/js/54322.js"></script>'
+                            '<script src="https://yastatic.net.example/pcode-native/l.js">'
+                            '</script>'), url="https://news.example.ru/a")
+    assert not {i for i in ids_of(prose) if i[0] in ("yandex-native-block", "smi2-unit")}
+    assert not {"Yandex Advertising Network", "SMI2"} & {n.network for n in prose.networks}
 
 
 def test_chinese_ad_union_and_counters_name_their_units_and_sites(
