@@ -247,8 +247,10 @@ def _xor_keyed(code: str) -> str | None:
 # number either side): a one-byte key written in the code, no literal to find it in (the
 # "var a=" injection that hacked WordPress themes carry, its string XORed with 2, then
 # unescaped and written: `'1Aqapkrv` is `%3Cscript`)
-_XOR_CONSTANT = (lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})(?![\w$.])"),
-                 lazy_regex(r"(?<![\w$.])(0x[0-9a-fA-F]{1,2}|\d{1,3})\s*\^\s*\(?\s*[\w$.]{1,40}\.\s*charCodeAt\("))
+_XOR_CONSTANT = (
+    lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})(?![\w$.])"),
+    lazy_regex(r"(?<![\w$.])(0x[0-9a-fA-F]{1,2}|\d{1,3})\s*\^\s*\(?\s*[\w$.]{1,40}\.\s*charCodeAt\("),
+)
 XOR_CONSTANTS_TRIED = 4
 # a long literal the constant decodes: any character but its own quote (the XORed text
 # holds the other quote: `'` is `%`), quotes paired left to right as the script's are
