@@ -243,6 +243,48 @@ def _xor_keyed(code: str) -> str | None:
     return None
 
 
+# a character XORed with a constant (`String.fromCharCode(a.charCodeAt(i) ^ 2)`, the
+# number either side): a one-byte key written in the code, no literal to find it in (the
+# "var a=" injection that hacked WordPress themes carry, its string XORed with 2, then
+# unescaped and written: `'1Aqapkrv` is `%3Cscript`)
+_XOR_CONSTANT = (
+    lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})(?![\w$.])"),
+    lazy_regex(r"(?<![\w$.])(0x[0-9a-fA-F]{1,2}|\d{1,3})\s*\^\s*\(?\s*[\w$.]{1,40}\.\s*charCodeAt\("),
+)
+XOR_CONSTANTS_TRIED = 4
+# a long literal the constant decodes: any character but its own quote (the XORed text
+# holds the other quote: `'` is `%`), quotes paired left to right as the script's are
+_XOR_LITERAL = lazy_regex(r""""([^"\\\n]{200,65536})"|'([^'\\\n]{200,65536})'""")
+# decoded text that is markup or code: a tag, or a call or assignment and a word of code
+_MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
+
+
+def _xor_constant(code: str) -> str | None:
+    """What a constant-key XOR decoder makes of the script's longest plain literal, read
+    (percent-unescaped where the code unescapes what it decodes) when it is markup or
+    code; None otherwise. Tried only with the few constants the code XORs with."""
+    keys: list[int] = []
+    for m in islice(branch_matches(_XOR_CONSTANT, code), XOR_SITES_READ):
+        key = int(m.group(1), 0) if m.group(1).startswith("0x") else int(m.group(1))
+        if 0 < key < 256 and key not in keys:
+            keys.append(key)
+            if len(keys) >= XOR_CONSTANTS_TRIED:
+                break
+    literals = (m.group(1) or m.group(2) for m in _XOR_LITERAL.finditer(code)) if keys else ()
+    blob = max(islice(literals, XOR_SITES_READ), key=len, default="")[:XOR_BLOB_READ]
+    if not blob:
+        return None
+    unescapes = "unescape(" in code or "decodeURI" in code
+    for key in keys:
+        plain = "".join(chr(ord(c) ^ key) for c in blob)
+        if unescapes and "%" in plain:
+            plain = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), plain))
+        if printable(plain) and (_MARKUP_LIKE.search(plain) or (
+                _CODE_LIKE.search(plain) and _CODE_WORD.search(plain))):
+            return plain
+    return None
+
+
 def _xored(text: str, key: str) -> str:
     codes = [ord(c) for c in key]
     return "".join(chr(ord(c) ^ codes[i % len(codes)]) for i, c in enumerate(text))
@@ -1194,6 +1236,10 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
             yield text, True
     if "charCodeAt" in code and _xor_runs(code):
         text = _xor_keyed(code)
+        if text:
+            yield text, True
+    if "charCodeAt" in code and "^" in code:
+        text = _xor_constant(code)
         if text:
             yield text, True
 

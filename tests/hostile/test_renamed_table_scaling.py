@@ -121,3 +121,18 @@ def _indexed_page(n: int) -> str:
 def test_tables_read_through_many_objects_of_indexes_are_linear() -> None:
     assert_linear(lambda n: audit_seconds(_indexed_page(n)), 400,
                   "a string table read through many objects of indexes")
+
+
+def _xor_constant_page(n: int) -> str:
+    blob = "ab'cd" * 60  # a long literal no constant reads as markup or code
+    scripts = "".join(
+        f'<script>var a{i}="{blob}",b{i}="";for(var j=0;j<a{i}.length;j++)'
+        f"{{b{i}+=String.fromCharCode(a{i}.charCodeAt(j)^{1 + i % 200});}}"
+        f"document.write(unescape(b{i}));</script>"
+        for i in range(n))
+    return f"<html><body><p>x</p>{scripts}</body></html>"
+
+
+def test_constant_xor_decoders_of_long_literals_are_linear() -> None:
+    assert_linear(lambda n: audit_seconds(_xor_constant_page(n)), 100,
+                  "constant-key XOR decoders of long literals")
