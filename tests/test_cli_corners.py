@@ -353,6 +353,23 @@ def test_a_number_past_what_it_can_mean_is_a_usage_error(
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
 
 
+@pytest.mark.parametrize("limit", ["--max-urls", "--max-attributes", "--max-elements"])
+@pytest.mark.parametrize("command", ["audit", "bulk"])
+def test_a_limit_at_the_most_it_may_be_audits_the_page(
+        tmp_path: Path, limit: str, command: str) -> None:
+    """The largest count a limit takes (2**63-1) is no limit a page can reach: one past
+    it was islice's stop past sys.maxsize (`--max-urls`), a repetition count past `re`'s
+    (`--max-attributes` at 2**32-2 or more, on a tag of 33 attributes): an internal error,
+    exit 2, or every record of a bulk run failed."""
+    crowded = "<div " + " ".join(f"a{i}=1" for i in range(40)) + ">x</div>"
+    (tmp_path / "page.html").write_text(PAGE.replace("<p>", crowded + "<p>"), encoding="utf-8")
+    args = ["--store", "s.db", "--workers", "1", "--no-progress"] if command == "bulk" else []
+    result = run(command, "page.html", limit, str(sys.maxsize), *args, "--no-system-lists",
+                 cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b""), result.stderr
+    assert b" 0 failed" in result.stdout or command == "audit", result.stdout
+
+
 def test_a_terminal_width_past_any_terminal_is_taken_as_the_widest(gated: Path) -> None:
     """COLUMNS=1000000000 (a CI runner's, or a script's mistake) drew the report a
     billion columns wide until memory ran out; a width is at most 10,000 columns."""
