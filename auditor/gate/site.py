@@ -355,7 +355,7 @@ def _site_code(page: ParsedPage, url: str, site_dir: Path, root: str,
     text = page.text
     try:
         loads = list(islice(walk(page.root, page_base(page.tagged("base"), url), page),
-                            limits.max_urls + 1))
+                            limits.urls_read))
         limits.check_urls(len(loads))
     except PageOverLimit:
         return found  # the audit reports the page as over its limit: it fails closed
