@@ -258,7 +258,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     base = page_base(page.tagged("base"), url)
 
     secure = not (url or base or "").lower().startswith("http:")  # the scheme snippets test
-    found = list(islice(walk(root, base, page, secure=secure), limits.max_urls + 1))
+    found = list(islice(walk(root, base, page, secure=secure), limits.urls_read))
     if doc.readings:  # a page that declares no charset, as the browser may guess it
         found += reading_urls(((f"charset {r.name}", r) for r in doc.readings),
                               found, url, secure, limits, ascii_hosts=True, primary=root)

@@ -181,6 +181,30 @@ def test_a_page_on_stdin_is_judged_at_its_url_s_path_in_the_site(
         assert violation["fingerprint"] == by_file["fingerprint"]
 
 
+IDN_POLICY = SITE_POLICY.replace("https://example.com", "https://bücher.example")
+
+
+@pytest.mark.parametrize(("url", "judged_as"), [
+    ("https://bücher.example/blog/a.html", "blog/a.html"),
+    ("https://BÜCHER.example./blog/a.html", "blog/a.html"),
+    ("https://xn--bcher-kva.example/blog\\a.html", "blog/a.html"),
+    ("https://xn--bcher-kva.example/blog/a%ff.html", "blog/a\ufffd.html"),
+])
+def test_a_page_on_stdin_is_judged_at_its_url_s_path_as_a_browser_reads_the_url(
+        tmp_path: Path, url: str, judged_as: str) -> None:
+    """The URL given is read as the base URL is (`resolve`): the base URL's IDN host was
+    punycode, the page's as typed, so `--url https://bücher.example/blog/a.html`, the
+    base URL's own spelling, was no page of the site and passed the override (exit 0);
+    a path naming bytes that are not UTF-8 (`%ff`) was an internal error, where the file
+    `blog/a\xff.html` is judged at `blog/a\ufffd.html` as every record's name is."""
+    (tmp_path / "auditor.toml").write_text(IDN_POLICY, encoding="utf-8")
+    result = run("audit", "-", "--url", url, "--format", "json", "--no-system-lists",
+                 cwd=tmp_path, stdin=PAGE.encode())
+    assert result.returncode == 1, result.stderr
+    [violation] = json.loads(result.stdout)["pages"][0]["violations"]
+    assert (violation["clause"], violation["path"]) == ("deny_networks", judged_as)
+
+
 @pytest.mark.parametrize("url", ["https://other.example/blog/a.html",
                                  "http://example.com.evil.example/blog/a.html"])
 def test_a_page_on_stdin_from_another_site_is_no_page_of_this_one(
@@ -327,6 +351,23 @@ def test_a_number_past_what_it_can_mean_is_a_usage_error(
                             text=True, timeout=120, check=False, cwd=gated,
                             preexec_fn=_memory_bounded)
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
+
+
+@pytest.mark.parametrize("limit", ["--max-urls", "--max-attributes", "--max-elements"])
+@pytest.mark.parametrize("command", ["audit", "bulk"])
+def test_a_limit_at_the_most_it_may_be_audits_the_page(
+        tmp_path: Path, limit: str, command: str) -> None:
+    """The largest count a limit takes (2**63-1) is no limit a page can reach: one past
+    it was islice's stop past sys.maxsize (`--max-urls`), a repetition count past `re`'s
+    (`--max-attributes` at 2**32-2 or more, on a tag of 33 attributes): an internal error,
+    exit 2, or every record of a bulk run failed."""
+    crowded = "<div " + " ".join(f"a{i}=1" for i in range(40)) + ">x</div>"
+    (tmp_path / "page.html").write_text(PAGE.replace("<p>", crowded + "<p>"), encoding="utf-8")
+    args = ["--store", "s.db", "--workers", "1", "--no-progress"] if command == "bulk" else []
+    result = run(command, "page.html", limit, str(sys.maxsize), *args, "--no-system-lists",
+                 cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b""), result.stderr
+    assert b" 0 failed" in result.stdout or command == "audit", result.stdout
 
 
 def test_a_terminal_width_past_any_terminal_is_taken_as_the_widest(gated: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,13 @@ class PageLimits:
     max_attributes: int = 1_000  # libxml2 checks each attribute against all before it
     max_urls: int = 50_000  # URLs the page would request (~3 KB of report each)
 
+    @property
+    def urls_read(self) -> int:
+        """How many URLs a walk reads to tell a page over `max_urls`: one more, within
+        islice's bound (sys.maxsize, which no page's URLs reach: `--max-urls` at its most
+        was an internal error)."""
+        return min(self.max_urls + 1, sys.maxsize)
+
     def check_urls(self, count: int) -> None:
         if count > self.max_urls:
             raise PageOverLimit(f"the page names more than {self.max_urls:,} URLs "
@@ -67,7 +75,13 @@ def _crowded_tag(max_attributes: int) -> re.Pattern[bytes]:
     """A start tag with more than `max_attributes` attributes, quotes respected, so a `>`
     inside a value cannot hide the rest; anchored at `<`, so each tag is read once."""
     attribute = rb"""(?>[\s/]++[^\s/>"'=]++(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>"']*+))?)"""
-    return re.compile(rb"<[A-Za-z][^\s/>]*+" + attribute + b"{%d}" % (max_attributes + 1))
+    return re.compile(rb"<[A-Za-z][^\s/>]*+" + attribute
+                      + b"{%d}" % min(max_attributes + 1, _MOST_ATTRIBUTES))
+
+
+# `re` repeats at most 2**32-2 times (`--max-attributes` past it was an internal error);
+# a tag of 2**31 attributes is 4 GiB, past any page's limit, so the bound changes nothing
+_MOST_ATTRIBUTES = 1 << 31
 
 
 _FEW_ATTRIBUTES = 32

@@ -30,7 +30,7 @@ from auditor.readers.decode import charset_name, declared_charset, decode_html, 
 from auditor.readers.framing import inner_name
 from auditor.readers.gunzip import gunzipped
 from auditor.readers.httpbody import link_header_markup, unbrotlied, zstd_unreadable
-from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge
+from auditor.readers.interface import MAX_PAGE_BYTES, Document, PageTooLarge, without_surrogates
 from auditor.readers.registry import kind_of, open_input, read_stream, unreadable, walk_dir
 from auditor.readers.sniff import HEAD_BYTES, NOT_PAGES, sniff
 from auditor.urls import directory_page, resolve
@@ -108,8 +108,16 @@ def path_at(base_url: str, url: str) -> str | None:
     True
     >>> path_at("https://example.com", "https://example.com.evil.test/a.html") is None
     True
+
+    Both are read as a browser reads them (`resolve`: an IDN host in punycode, `\\` a
+    slash), and a path naming bytes that are not UTF-8 is the name a record of that file
+    carries (U+FFFD): `--url https://bücher.example/…` under the base URL's own spelling
+    was no page of the site (its overrides passed it), `/a%ff.html` an internal error.
+
+    >>> path_at("https://bücher.example", "https://BÜCHER.example./blog\\\\a%ff.html")
+    'blog/a\ufffd.html'
     """
-    base, given = urlsplit(base_url), urlsplit(url)
+    base, given = (urlsplit(resolve(u, None) or u) for u in (base_url, url))
     try:
         ports = (base.port or _PORTS.get(base.scheme), given.port or _PORTS.get(given.scheme))
     except ValueError:
@@ -122,7 +130,7 @@ def path_at(base_url: str, url: str) -> str | None:
         path = root
     if not path.startswith(root):
         return None
-    rel = path[len(root):]
+    rel = without_surrogates(path[len(root):])
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
@@ -347,7 +355,7 @@ def _site_code(page: ParsedPage, url: str, site_dir: Path, root: str,
     text = page.text
     try:
         loads = list(islice(walk(page.root, page_base(page.tagged("base"), url), page),
-                            limits.max_urls + 1))
+                            limits.urls_read))
         limits.check_urls(len(loads))
     except PageOverLimit:
         return found  # the audit reports the page as over its limit: it fails closed
