@@ -698,6 +698,9 @@ def test_ordinary_markup_shaped_like_a_tag_names_no_network(audit_tag: AuditTag,
     # its init call quoted in an article, the loader on the page
     '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><pre>'
     'OneSignal.push(["init", { appId: "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9" }]);</pre>',
+    # the nil UUID a template leaves in place of the app
+    '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><script>'
+    'OneSignal.push(["init", { appId: "00000000-0000-0000-0000-000000000000" }]);</script>',
 ])
 def test_onesignals_app_id_is_read_in_its_own_init_call_only(audit_tag: AuditTag,
                                                                html: str) -> None:
