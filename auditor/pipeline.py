@@ -47,6 +47,7 @@ from auditor.dom.walk import (
 )
 from auditor.heuristics import run_heuristics
 from auditor.heuristics.adware import adware_ids
+from auditor.heuristics.behaviour import tds_campaign_ids
 from auditor.heuristics.interface import PageContext
 from auditor.heuristics.lookalikes import lookalike_ids, lookalike_loads, without_lookalikes
 from auditor.heuristics.markup import past_html_end
@@ -364,6 +365,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     ids = marked_creative(ids, creatives)  # an ad's own, in its frame
     known = {i.value for i in ids}  # a catalogued miner's wallet is its network's ID
     ids = (*ids, *(i for i in wallet_ids(page, resources) if i.value not in known))
+    ids = (*ids, *(i for i in tds_campaign_ids(page) if i.value not in known))
     # a proxy's or cache's copy is the original page whole, placed by the original's own
     # template: the heuristics judge it as that page, no article copied into another's
     copies = tuple(p for p in sources.provenance if not proxy_copy(p))

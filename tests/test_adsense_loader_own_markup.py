@@ -79,3 +79,28 @@ def test_its_loader_in_a_scripts_string_names_adsense_and_the_client(
     assert "Google AdSense" in {n.network for n in page.networks}
     assert ("adsense-publisher", CLIENT) in {(i.kind, i.value) for i in page.ids}
     assert not [s for s in page.slots if s.network == "Google AdSense"], page.slots
+
+
+# an ad-block wall's check (antiblock.org's kit, as sites paste it): a map of ad scripts'
+# addresses to the global each one sets, read to tell whether a blocker ate the script
+_WALL = ("<script>(function(w,u){var h=w.document;var k={s:function(){var a={"
+         "'pagead2.googlesyndic':'google_ad_client','js.adscale.de/getads':'adscale_slot_id'},"
+         "e=h.getElementsByTagName('script');for(var d=e.length-1;0<=d;--d){var c=e[d].src."
+         "substr(7,20);if(a[c]!==u){w[a[c]]=u;}}}};w.k0=k;})(window);</script>")
+
+
+def test_a_wall_naming_its_global_as_a_string_is_no_adsense(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    """The wall names `google_ad_client` only as a string it looks up: no client is set,
+    AdSense is not on the page."""
+    page = _page(project_engine, catalogue, body=_WALL)
+    assert "Google AdSense" not in {n.network for n in page.networks}, page.networks
+
+
+def test_its_global_set_in_any_written_form_names_adsense(project_engine: Engine,
+                                                          catalogue: Catalogue) -> None:
+    """`google_ad_client` assigned, a key of a push or a config, or set by its name."""
+    for code in (f'google_ad_client = "{CLIENT}";', f"window['google_ad_client']='{CLIENT}';",
+                 f'siteAds.add({{"google_ad_client": "{CLIENT}"}});'):
+        page = _page(project_engine, catalogue, body=f"<script>{code}</script>")
+        assert "Google AdSense" in {n.network for n in page.networks}, code

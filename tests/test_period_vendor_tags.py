@@ -442,3 +442,38 @@ def test_bbelements_look_alikes_are_no_position(
     page = _page(project_engine, catalogue, "", tag)
     assert page.slots == ()
     assert not any(i.kind == "bbelements-position" for i in page.ids)
+
+
+# AdsWinner's banner tag as its sites paste it: a document.write of its script, with the
+# publisher's `did`, where the banner goes
+ADSWINNER_TAG = """<center><!-- Tags Code For AdsWinner.com -->
+<script type='text/javascript'>
+  document.write('<script src="http://adswinner.com/tag-js/?did=4821&type=banner&adsize=size2&time='
+  + new Date().getTime() + '" type="text/javascript"><\\/script>');
+</script>
+<!-- End Tags AdsWinner.com --></center>"""
+
+
+@pytest.mark.parametrize("tag", [
+    ADSWINNER_TAG,
+    '<script src="https://adswinner.com/tag-js/?type=banner&did=4821&adsize=size2"></script>',
+], ids=["written", "in-markup"])
+def test_an_adswinner_tag_is_its_banner_and_names_its_did(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("AdsWinner", "4821")]
+    assert ("adswinner-did", "4821") in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("tag", [
+    ADSWINNER_TAG.replace("//adswinner.com/", "//notadswinner.com/"),
+    ADSWINNER_TAG.replace("//adswinner.com/", "//adswinner.com.evil.test/"),
+    '<script src="https://cdn.notadswinner.com/tag-js/?did=4821"></script>',
+    "<pre>document.write('&lt;script src=\"http://adswinner.com/tag-js/?did=4821\"&gt;')</pre>",
+], ids=["look-alike-written", "suffixed-host", "look-alike-in-markup", "prose"])
+def test_adswinner_look_alikes_are_no_unit_and_no_did(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert not [s for s in page.slots if s.network == "AdsWinner"], page.slots
+    assert "AdsWinner" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind == "adswinner-did"], page.ids

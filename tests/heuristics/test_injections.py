@@ -648,6 +648,29 @@ def test_a_catalogued_miners_wallet_is_its_networks(audit_html: AuditHtml) -> No
     assert [(i.kind, i.value) for i in report.ids] == [("deepminer-wallet", WALLET)]
 
 
+# JSEcoin's loader as its platform hands it out: /load/<user>/<site>/<subID>/<opt-in>/
+JSECOIN = ('<script>!function(){{var e=document,t=e.createElement("script"),s=e.getElementsBy'
+           'TagName("script")[0];t.async=t.defer=!0,t.src="https://{host}/load/{user}/'
+           'quarry.example/spring-sale/0/",s.parentNode.insertBefore(t,s)}}();</script>')
+
+
+@pytest.mark.parametrize(("host", "user", "ids"), [
+    ("load.jsecoin.com", "58213", [("jsecoin-user", "58213")]),
+    ("load.jsecoin.com", "0", []),  # a blocker's probe, no one's account
+    ("load.notjsecoin.com", "58213", []),
+    ("load.jsecoin.com.evil.example", "58213", []),
+])
+def test_jsecoins_loader_names_the_user_it_pays(host: str, user: str,
+                                                ids: list[tuple[str, str]],
+                                                audit_html: AuditHtml) -> None:
+    """The user is the account the mining pays; the site and the subID the publisher's own
+    words, no account."""
+    report = audit_html(page(JSECOIN.format(host=host, user=user)),
+                        url="https://quarry.example/signup")
+    assert [(i.kind, i.value) for i in report.ids if i.kind.startswith("jsecoin")] == ids
+    assert "spring-sale" not in {i.value for i in report.ids}
+
+
 @pytest.mark.parametrize(("body", "miner"), [
     ("", False),  # the list keeps hosts that left mining: its own default
     (MINER_START, True),  # on a page that starts a miner, the miner's
