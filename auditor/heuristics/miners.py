@@ -139,9 +139,11 @@ def _may_mine(text: str) -> bool:
 def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     """One finding per miner on the page, with its site keys or hosts as evidence."""
     ids_by_network: dict[str, list[str]] = {}
+    kinds_by_network: dict[str, list[str]] = {}  # each ID as its kind names it, for the message
     for ident in ctx.ids:
         if ident.network:
             ids_by_network.setdefault(ident.network, []).append(ident.value)
+            kinds_by_network.setdefault(ident.network, []).append(f"{ident.kind} {ident.value}")
     named: set[str] = set()
     for network in ctx.networks:
         if network.category is not Category.CRYPTOMINING:
@@ -152,7 +154,9 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         evidence = " ".join(keys or urls[:3]) or network.name
         where = next(((r.line, r.xpath) for r in ctx.resources if r.network == network.name),
                      (0, ""))
-        detail = f" with site key {', '.join(keys)}" if keys else ""
+        # the account the mining pays, named as its kind says (a CoinHive site key, a
+        # JSEcoin user): "site key" said of every ID misnamed JSEcoin's user
+        detail = f" ({', '.join(kinds_by_network[network.name])})" if keys else ""
         yield finding(CRYPTOMINER, Severity.HIGH,
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))

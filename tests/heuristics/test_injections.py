@@ -669,6 +669,11 @@ def test_jsecoins_loader_names_the_user_it_pays(host: str, user: str,
                         url="https://quarry.example/signup")
     assert [(i.kind, i.value) for i in report.ids if i.kind.startswith("jsecoin")] == ids
     assert "spring-sale" not in {i.value for i in report.ids}
+    # the finding names the account as what it is (it said "site key" of every ID)
+    miners = [f.message for f in report.findings if f.kind == "cryptominer"]
+    if ids:
+        assert miners and all(f"jsecoin-user {user}" in m and "site key" not in m
+                              for m in miners), miners
 
 
 @pytest.mark.parametrize(("body", "miner"), [
