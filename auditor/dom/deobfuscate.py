@@ -247,35 +247,88 @@ def _xor_keyed(code: str) -> str | None:
 # number either side): a one-byte key written in the code, no literal to find it in (the
 # "var a=" injection that hacked WordPress themes carry, its string XORed with 2, then
 # unescaped and written: `'1Aqapkrv` is `%3Cscript`)
+_CONSTANT_KEY = r"(?P<key>0x[0-9a-fA-F]{1,2}|\d{1,3}|[A-Za-z_$][\w$]{0,39})"
 _XOR_CONSTANT = (
-    lazy_regex(r"charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})(?![\w$.])"),
-    lazy_regex(r"(?<![\w$.])(0x[0-9a-fA-F]{1,2}|\d{1,3})\s*\^\s*\(?\s*[\w$.]{1,40}\.\s*charCodeAt\("),
+    lazy_regex(r"\.\s*charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*" + _CONSTANT_KEY + r"(?![\w$.])"),
+    lazy_regex(r"(?<![\w$.])" + _CONSTANT_KEY + r"\s*\^\s*\(?\s*[\w$.]{0,40}?(?P<name>[\w$]{1,40})"
+               r"\s*\.\s*charCodeAt\("),
 )
+_NAME_BEFORE = lazy_regex(r"([\w$]{1,40})\s*$")
 XOR_CONSTANTS_TRIED = 4
-# a long literal the constant decodes: any character but its own quote (the XORed text
-# holds the other quote: `'` is `%`), quotes paired left to right as the script's are
-_XOR_LITERAL = lazy_regex(r""""([^"\\\n]{200,65536})"|'([^'\\\n]{200,65536})'""")
+# the literal a name is assigned (escapes and all, perhaps in pieces joined with `+`): the
+# text the decoder XORs is the one the code hands it, not any long literal of the script
+# (a bundled font's base64 XORed with 9 holds `=>`)
+_LITERAL = r"""(?:"(?:[^"\\\n]|\\.){0,65536}"|'(?:[^'\\\n]|\\.){0,65536}')"""
+_PIECE = lazy_regex(_LITERAL)
+_SIMPLE_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.S)
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 # decoded text that is markup or code: a tag, or a call or assignment and a word of code
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
 
 
+def _literal_text(literal: str) -> str:
+    """A JS string literal's text, quotes off and every escape read."""
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1) or m.group(2)
+        return chr(int(code, 16)) if code else _CHAR_ESCAPES.get(m.group(3), m.group(3))
+    return _SIMPLE_ESCAPE.sub(one, literal[1:-1])
+
+
+def _assigned_literal(code: str, name: str) -> str:
+    """The text of the literal (its pieces joined) the code assigns `name` first; empty
+    if none."""
+    m = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=\s*({_LITERAL}(?:\s*\+\s*{_LITERAL}){{0,64}})",
+                  code)
+    if m is None:
+        return ""
+    return "".join(_literal_text(p.group(0)) for p in _PIECE.finditer(m.group(1)))
+
+
+# a name assigned a one-byte number (`var k=2`, `k = 0x7f`): the key a decoder XORs with
+_NUMBER_ASSIGNED = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]{0,39})\s*=\s*"
+                              r"(0x[0-9a-fA-F]{1,2}|\d{1,3})(?![\w$.])")
+
+
+def _number(text: str) -> int:
+    return int(text, 16) if text.startswith(("0x", "0X")) else int(text)
+
+
+def _held_numbers(code: str) -> dict[str, int]:
+    """Each name's first one-byte number the code assigns it, read in one pass."""
+    held: dict[str, int] = {}
+    for m in _NUMBER_ASSIGNED.finditer(code):
+        held.setdefault(m.group(1), _number(m.group(2)))
+    return held
+
+
 def _xor_constant(code: str) -> str | None:
-    """What a constant-key XOR decoder makes of the script's longest plain literal, read
-    (percent-unescaped where the code unescapes what it decodes) when it is markup or
-    code; None otherwise. Tried only with the few constants the code XORs with."""
-    keys: list[int] = []
+    """What a constant-key XOR decoder makes of the literal it is handed (the one its
+    name is assigned), read (percent-unescaped where the code unescapes what it decodes)
+    when it is markup or code; None otherwise. Tried only with the few constants the
+    code XORs with."""
+    sites: list[tuple[int, str]] = []
+    held: dict[str, int] | None = None  # read once, when a key is a name
     for m in islice(branch_matches(_XOR_CONSTANT, code), XOR_SITES_READ):
-        key = int(m.group(1), 0) if m.group(1).startswith("0x") else int(m.group(1))
-        if 0 < key < 256 and key not in keys:
-            keys.append(key)
-            if len(keys) >= XOR_CONSTANTS_TRIED:
+        name = m.group("name") if "name" in m.re.groupindex else ""
+        if not name:  # `a.charCodeAt(i) ^ k`: the name just before the call
+            before = _NAME_BEFORE.search(code[max(0, m.start() - 41):m.start()])
+            name = before.group(1) if before else ""
+        key = m.group("key")
+        if key[0].isdigit():
+            site = (_number(key), name)
+        else:
+            held = _held_numbers(code) if held is None else held
+            site = (held.get(key, 0), name)
+        if name and 0 < site[0] < 256 and site not in sites:
+            sites.append(site)
+            if len(sites) >= XOR_CONSTANTS_TRIED:
                 break
-    literals = (m.group(1) or m.group(2) for m in _XOR_LITERAL.finditer(code)) if keys else ()
-    blob = max(islice(literals, XOR_SITES_READ), key=len, default="")[:XOR_BLOB_READ]
-    if not blob:
-        return None
     unescapes = "unescape(" in code or "decodeURI" in code
-    for key in keys:
+    for key, name in sites:
+        blob = _assigned_literal(code, name)[:XOR_BLOB_READ]
+        if len(blob) < XOR_LITERAL_MIN:
+            continue
         plain = "".join(chr(ord(c) ^ key) for c in blob)
         if unescapes and "%" in plain:
             plain = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), plain))

