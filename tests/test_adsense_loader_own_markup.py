@@ -111,8 +111,8 @@ def test_its_global_set_escaped_or_handed_by_name_names_adsense(project_engine: 
     """A unit a script writes with its `=` escaped (`google_ad_client\\x3d"…"` in a
     document.write string), or the global handed by name with the client after it, still
     sets the client: AdSense and its publisher, as before its signature asked for the set."""
-    for code in ('document.write("<script>google_ad_client\\x3d\\"' + CLIENT + '\\";<\\/script>");',
-                 'document.write("<script>google_ad_client\\u003d\\"' + CLIENT + '\\";<\\/script>");',
+    for code in (*('document.write("<script>google_ad_client' + eq + '\\"' + CLIENT
+                   + '\\";<\\/script>");' for eq in ("\\x3d", "\\u003d")),
                  f"setAdParam('google_ad_client', '{CLIENT}');"):
         page = _page(project_engine, catalogue, body=f"<script>{code}</script>")
         assert "Google AdSense" in {n.network for n in page.networks}, code
