@@ -104,3 +104,16 @@ def test_its_global_set_in_any_written_form_names_adsense(project_engine: Engine
                  f'siteAds.add({{"google_ad_client": "{CLIENT}"}});'):
         page = _page(project_engine, catalogue, body=f"<script>{code}</script>")
         assert "Google AdSense" in {n.network for n in page.networks}, code
+
+
+def test_its_global_set_escaped_or_handed_by_name_names_adsense(project_engine: Engine,
+                                                                catalogue: Catalogue) -> None:
+    """A unit a script writes with its `=` escaped (`google_ad_client\\x3d"…"` in a
+    document.write string), or the global handed by name with the client after it, still
+    sets the client: AdSense and its publisher, as before its signature asked for the set."""
+    for code in (*('document.write("<script>google_ad_client' + eq + '\\"' + CLIENT
+                   + '\\";<\\/script>");' for eq in ("\\x3d", "\\u003d")),
+                 f"setAdParam('google_ad_client', '{CLIENT}');"):
+        page = _page(project_engine, catalogue, body=f"<script>{code}</script>")
+        assert "Google AdSense" in {n.network for n in page.networks}, code
+        assert ("adsense-publisher", CLIENT) in {(i.kind, i.value) for i in page.ids}, code
