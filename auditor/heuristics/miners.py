@@ -138,29 +138,28 @@ def _may_mine(text: str) -> bool:
 
 def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     """One finding per miner on the page, with its site keys or hosts as evidence."""
-    ids_by_network: dict[str, list[str]] = {}
-    kinds_by_network: dict[str, list[str]] = {}  # each ID as its kind names it, for the message
+    ids_by_network: dict[str, list[Identifier]] = {}
     for ident in ctx.ids:
         if ident.network:
-            ids_by_network.setdefault(ident.network, []).append(ident.value)
-            kinds_by_network.setdefault(ident.network, []).append(f"{ident.kind} {ident.value}")
+            ids_by_network.setdefault(ident.network, []).append(ident)
     named: set[str] = set()
     for network in ctx.networks:
         if network.category is not Category.CRYPTOMINING:
             continue
         named.add(network.name)
         urls = [r.url for r in ctx.resources if r.network == network.name]
-        keys = ids_by_network.get(network.name, [])
+        held = ids_by_network.get(network.name, [])
+        keys = [i.value for i in held]
         evidence = " ".join(keys or urls[:3]) or network.name
         where = next(((r.line, r.xpath) for r in ctx.resources if r.network == network.name),
                      (0, ""))
         # the account the mining pays, named as its kind says (a CoinHive site key, a
         # JSEcoin user): "site key" said of every ID misnamed JSEcoin's user
-        detail = f" ({', '.join(kinds_by_network[network.name])})" if keys else ""
+        detail = f" ({', '.join(f'{i.kind} {i.value}' for i in held)})" if held else ""
         yield finding(CRYPTOMINER, Severity.HIGH,
                       f"{network.name} browser cryptominer{detail}: mines with the visitor's CPU",
                       evidence, line=where[0], xpath=where[1], key=(network.name, *keys))
-    keys_named = {k for keys in ids_by_network.values() for k in keys}
+    keys_named = {i.value for held in ids_by_network.values() for i in held}
     wallets = [w for w in miner_wallets(ctx.page, ctx.resources)
                if w.wallet not in keys_named]  # deepMiner's wallet: its network's finding
     listed: set[str] = set()  # hosts only a list's miner section names, one finding each
