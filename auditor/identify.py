@@ -770,7 +770,7 @@ def identifiers(
         if spec.where == "amp" and spec.attr:
             texts += amp.values(page, network, spec.attr)
         if spec.where == "prebid" and spec.attr:
-            texts += prebid.values(page, network, spec.attr)
+            texts += prebid.values(page, network, spec.attr, catalogue)
         if spec.where == "handed" and spec.attr:
             texts += paths_handed_to(page, spec.attr)
         if spec.where == "zone":

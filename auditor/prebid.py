@@ -275,9 +275,14 @@ def bidder_networks(page: ParsedPage, catalogue: Catalogue) -> list[Network]:
     return list(named.values())
 
 
-def values(page: ParsedPage, network: Network, name: str) -> list[str]:
-    """What the network's bids on the page give the param `name` (an alias's bids too)."""
+def values(page: ParsedPage, network: Network, name: str, catalogue: Catalogue) -> list[str]:
+    """What the network's bids on the page give the param `name`: its own codes' bids, and
+    an alias's the page declares for its adapter, unless the alias is another vendor's own
+    code (an SSP bidding through Xandr's adapter, `aliasBidder('appnexus', 'oftmedia')`:
+    its params are its own seat's, not the adapter's vendor's)."""
     declared = aliases(page)
+    known = catalogue.prebid_bidders
     return [value for bid in bids(page)
-            if bid.code in network.prebid or _adapter(bid.code, declared) in network.prebid
+            if bid.code in network.prebid or (bid.code not in known and _adapter(
+                bid.code, declared) in network.prebid)
             for param, value in bid.params if param == name]

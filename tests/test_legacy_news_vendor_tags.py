@@ -284,7 +284,32 @@ s.trackingServer="metrics.cityherald.test";s.t();</script>""",
 var s=new window.AppMeasurement();
 s.account=document.querySelector("[data-rsid]").getAttribute("data-rsid");s.t();})();</script>""",
         "Adobe Experience Platform", {("adobe-report-suite", "cityheraldprod")}),
+    "silktide-cookie-consent-from-its-s3-bucket-path": (
+        """<!-- Cookie notice -->
+<script type="text/javascript">window.cookieconsent_options = {"message": "We use cookies",
+"dismiss": "OK", "learnMore": "Privacy", "link": "/privacy", "theme": "light-floating"};</script>
+<script src="//s3.amazonaws.com/cc.silktide.com/cookieconsent.latest.min.js"></script>""",
+        "Silktide Cookie Consent", set()),
+    "silktide-cookie-consent-from-its-bucket-host": (
+        """<script src="https://cc.silktide.com.s3.amazonaws.com/cookieconsent.1.0.9.min.js">
+</script>""",
+        "Silktide Cookie Consent", set()),
 }
+
+
+def test_a_cookie_consent_copy_not_on_silktides_bucket_is_no_silktide(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The open-source cookieconsent script, served by a public CDN or the site, with the
+    same options global, is the site's own copy; another bucket's path holding the name
+    is no Silktide's."""
+    markup = """<script>window.cookieconsent_options = {"message": "We use cookies"};</script>
+<script src="//cdnjs.cloudflare.com/ajax/libs/cookieconsent2/1.0.9/cookieconsent.min.js"></script>
+<script src="/assets/js/cookieconsent.latest.min.js"></script>
+<script src="//s3.amazonaws.com/mirror-bucket/cc.silktide.com/cookieconsent.latest.min.js"></script>
+<script src="//cc.silktide.com.evil.example/cookieconsent.latest.min.js"></script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert "Silktide Cookie Consent" not in {n.network for n in page.networks}
 
 
 @pytest.mark.parametrize("name", sorted(TAGS))

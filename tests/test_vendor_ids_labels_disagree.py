@@ -1,6 +1,8 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
 Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
-query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit."""
+query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit and its
+loader config's account and agent, Taboola's advertiser pixel's account, LinkedIn's older
+pixel host."""
 
 from __future__ import annotations
 
@@ -39,6 +41,24 @@ NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script
             "e.src=\"https://js-agent.newrelic.com/nr-100.js\";document.body.appendChild(e);"
             "NREUMQ.push([\"nrfj\",\"beacon-2.newrelic.com\",\"0a1b2c3d4e\",\"5550123\",\"QUJD\",0,90,"
             "new Date().getTime()]);</script>")
+# New Relic's snippet since 2018: the loader's config names the account and the agent too
+NEWRELIC_LOADER = ("<script>window.NREUM||(NREUM={});NREUM.init={privacy:{cookies_enabled:true}};"
+                   ';NREUM.loader_config={accountID:"3141592",trustKey:"3141592",agentID:"27182818",'
+                   'licenseKey:"9f8e7d6c5b",applicationID:"27182801"};'
+                   ';NREUM.info={beacon:"bam.nr-data.net",errorBeacon:"bam.nr-data.net",'
+                   'licenseKey:"9f8e7d6c5b",applicationID:"27182801",sa:1}</script>')
+# Taboola's advertiser pixel: its first event, its loader and its <noscript> image
+TABOOLA_PIXEL = ("<script>window._tfa = window._tfa || [];\n"
+                 "window._tfa.push({notify: 'event', name: 'page_view', id: 2718281});\n"
+                 "!function (t, f, a, x) { if (!document.getElementById(x)) { t.async = 1;"
+                 " t.src = a; t.id = x; f.parentNode.insertBefore(t, f); } }"
+                 "(document.createElement('script'), document.getElementsByTagName('script')[0],"
+                 " '//cdn.taboola.com/libtrc/unip/2718281/tfa.js', 'tb_tfa_script');</script>"
+                 "<noscript><img src='https://trc.taboola.com/2718281/log/3/unip?en=page_view'"
+                 " width='0' height='0' style='display:none'></noscript>")
+# LinkedIn Insight's older <noscript> pixel host
+LINKEDIN_DC = ("<noscript><img height='1' width='1' style='display:none;' alt='' "
+               "src='https://dc.ads.linkedin.com/collect/?pid=40417&amp;fmt=gif'/></noscript>")
 
 
 @pytest.mark.parametrize(("body", "network", "ids"), [
@@ -51,8 +71,16 @@ NEWRELIC = ("<script>var NREUMQ=NREUMQ||[];var e=document.createElement(\"script
                                        ("outbrain-widget", "AR_10")}),
     (NEWRELIC, "New Relic",
      {("newrelic-application", "5550123"), ("newrelic-key", "0a1b2c3d4e")}),
+    (NEWRELIC_LOADER, "New Relic",
+     {("newrelic-account", "3141592"), ("newrelic-agent", "27182818"),
+      ("newrelic-application", "27182801"), ("newrelic-key", "9f8e7d6c5b")}),
+    (TABOOLA_PIXEL, "Taboola", {("taboola-advertiser", "2718281")}),
+    ("<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
+     "Taboola", {("taboola-advertiser", "1150032")}),
+    (LINKEDIN_DC, "LinkedIn Insight Tag", {("linkedin-partner", "40417")}),
 ], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable",
-        "outbrain site boxes", "new relic nrfj"])
+        "outbrain site boxes", "new relic nrfj", "new relic loader config",
+        "taboola advertiser pixel", "taboola advertiser image", "linkedin dc pixel"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
     (page,) = audit(_page(body), url="https://marsh.example/a", engine=project_engine,
@@ -64,8 +92,16 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
 @pytest.mark.parametrize("body", [
     # a ZN_ element where Qualtrics does not run
     "<div id='ZN_aB3dE5gH7jK9mN1'></div>",
-    # Taboola's advertiser pixel: its account is a number, no publisher
-    "<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
+    # New Relic's config keys where its agent does not name them: another service's
+    # accountID, a loader config of another name
+    "<script>NREUM.info={beacon:'bam.nr-data.net'};var cfg={accountID:'3141592',"
+    "agentID:'27182818'};</script>",
+    # Taboola's pixel forms on a look-alike host, and another queue's event id
+    "<img src='//trc.taboola.com.evil.example/1150032/log/3/unip?en=page_view' alt=''>"
+    "<script src='https://nottaboola.com/libtrc/unip/2718281/tfa.js'></script>"
+    "<script>window._tfx = []; window._tfx.push({notify: 'event', id: 2718281});</script>",
+    # LinkedIn's pixel words on another host
+    "<img src='https://dc.ads.linkedin.com.evil.example/collect/?pid=40417&amp;fmt=gif' alt=''>",
     # a widget-like literal that is never handed to Outbrain's widgetId
     "<script>var tab = 'AR_4'; OB_element.widgetId = other;</script>"
     "<script src='https://widgets.outbrain.com/outbrain.js'></script>",
@@ -80,7 +116,8 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     # Taboola's own folders on its trc host: no publisher
     "<img src='//trc.taboola.com/libtrc/trc/3/json?x=1' width='0' height='0' alt=''>",
     "<img src='//trc.taboola.com/static/log/3/px.gif' width='0' height='0' alt=''>",
-], ids=["zone div alone", "advertiser pixel", "literal not handed",
+], ids=["zone div alone", "new relic keys outside its config", "taboola look-alikes",
+        "linkedin look-alike host", "literal not handed",
         "widget attribute without outbrain", "twitter widget id", "site's ZN_ element",
         "taboola libtrc folder", "taboola static folder"])
 def test_no_id_outside_the_tag_form(project_engine: Engine, catalogue: Catalogue,

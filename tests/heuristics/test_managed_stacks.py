@@ -259,6 +259,12 @@ STACKS = [
           _P + _EZOIC_CLOUD_UNIT.format(n=102, k=3) + _P
           + _EZOIC_CLOUD_UNIT.format(n=103, k=4),
           {"Ezoic"}, {"Ezoic": 2}, ("ezoic-site", "418862")),
+    stack("Ezoic", "cloud integration with the site's seller ID for its supply chain",
+          _EZOIC_CLOUD_HEAD + "<script>var __sellerid='5be0c2f7a19d4e63b8a2c0d9e7f41a36';"
+          "var __schain_domain='example-blog.com';</script>",
+          _P + _EZOIC_CLOUD_UNIT.format(n=102, k=3) + _P,
+          {"Ezoic"}, {"Ezoic": 1}, ("ezoic-site", "418862"),
+          ("ezoic-seller", "5be0c2f7a19d4e63b8a2c0d9e7f41a36")),
     stack("Mediavine", "script wrapper tag + settings + content hints", _MV_TAG,
           _MV_SETTINGS + _P + _MV_HINT + _P + _MV_HINT,
           {MV}, {}, ("mediavine-site", "the-weekday-kitchen")),
@@ -440,6 +446,15 @@ def test_a_publishers_own_managed_stack_draws_no_serious_finding(
         audit_stack: AuditStack, s: Stack) -> None:
     report = audit_stack(s)
     assert serious(report) == []
+
+
+def test_a_seller_id_where_ezoic_does_not_run_is_none(audit_html: AuditHtml) -> None:
+    """`__sellerid` is Ezoic's head script's name for the site's seller ID; another
+    stack's variable of the name, with no Ezoic on the page, is no Ezoic ID."""
+    report = audit_html("<html><body><p>x</p><script>var __sellerid = "
+                        "'5be0c2f7a19d4e63b8a2c0d9e7f41a36';</script></body></html>",
+                        url="https://example-blog.com/a")
+    assert not [i for i in report.ids if i.kind == "ezoic-seller"]
 
 
 def test_a_script_that_names_grows_tag_attribute_is_no_grow(

@@ -186,6 +186,70 @@ def test_a_header_bidding_config_names_its_bidders_and_their_accounts(
                    for i in report.ids)
 
 
+# a managed stack's own Prebid build (a renamed global) handed its ad units through the
+# stack's queue, not `pbjs.addAdUnits`; an SSP bidding through Xandr's adapter by its own
+# code (`oftmedia`, aliased by the page), a video SSP's bid with its params nested
+_QUEUED_UNITS = """<script>var hbx = hbx || {}; hbx.que = hbx.que || [];
+hbx.que.push(function () { hbx.aliasBidder('appnexus', 'oftmedia'); });
+stackq.addCall("hbxRequestUnits", [[{code: 'div-gpt-ad-side-0',
+  mediaTypes: {banner: {sizes: [[160, 600]]}},
+  bids: [{bidder: 'conversant', params: {site_id: '318204', secure: 1}},
+         {bidder: 'gumgum', params: {inSlot: '41077'}},
+         {bidder: 'undertone', params: {publisherId: '5120', placementId: '5120007'}},
+         {bidder: 'amx', params: {tagId: 'd2Vla2RheS5leGFtcGxl'}},
+         {bidder: 'pulsepoint', params: {cf: '160x600', cp: '771203', ct: '880912'}},
+         {bidder: 'medianet', params: {cid: '8CU4T2Q9Z', crid: '402918377'}},
+         {bidder: 'smilewanted', params: {zoneId: 'weekday.example_hb_display'}},
+         {bidder: 'rhythmone', params: {placementId: '318877'}},
+         {bidder: 'luponmedia', params: {siteId: 3318, keyId: 'weekdayexample160x600'}},
+         {bidder: 'oftmedia', params: {placementId: '22419907'}},
+         {bidder: 'appnexus', params: {placementId: '22419911'}}]},
+ {code: 'div-gpt-ad-video-0', mediaTypes: {video: {context: 'outstream', playerSize: [[640, 360]]}},
+  bids: [{bidder: 'unruly', params: {siteId: '330178'}},
+         {bidder: 'oneVideo', params: {pubId: 'WeekdayMedia', video: {inventoryid: 5501}}}]}]]);
+</script>"""
+
+
+def test_bids_handed_to_a_stacks_queue_name_their_bidders_and_accounts(
+        audit_html: AuditHtml) -> None:
+    """Prebid's ad-unit shape (`bids: [{bidder, params}]`) is read wherever a script writes
+    it, not only in `pbjs.addAdUnits`: a managed stack's build under its own global takes
+    them from its queue. Each bidder's documented params are its accounts; an SSP's own
+    code bidding through Xandr's adapter keeps its placement (its seat's, not Xandr's)."""
+    report = audit_html(page('<div id="div-gpt-ad-side-0"></div>', _QUEUED_UNITS),
+                        url="https://weekday.example/a")
+    assert {"Conversant", "GumGum", "Undertone", "AMX", "PulsePoint", "Media.net",
+            "SmileWanted", "RhythmOne", "LuponMedia", "152 Media (oftmedia)", "Unruly",
+            "Xandr (AppNexus)", "Yahoo SSP (Verizon Media, ONE by AOL)"} <= set(carried(report))
+    ids = {(i.kind, i.value, i.network) for i in report.ids}
+    assert ids >= {("conversant-site", "318204", "Conversant"),
+                   ("gumgum-slot", "41077", "GumGum"),
+                   ("undertone-publisher", "5120", "Undertone"),
+                   ("undertone-placement", "5120007", "Undertone"),
+                   ("amx-tag", "d2Vla2RheS5leGFtcGxl", "AMX"),
+                   ("pulsepoint-publisher", "771203", "PulsePoint"),
+                   ("pulsepoint-tag", "880912", "PulsePoint"),
+                   ("medianet-unit", "402918377", "Media.net"),
+                   ("smilewanted-zone", "weekday.example_hb_display", "SmileWanted"),
+                   ("rhythmone-placement", "318877", "RhythmOne"),
+                   ("luponmedia-site", "3318", "LuponMedia"),
+                   ("luponmedia-key", "weekdayexample160x600", "LuponMedia"),
+                   ("oftmedia-placement", "22419907", "152 Media (oftmedia)"),
+                   ("xandr-placement", "22419911", "Xandr (AppNexus)"),
+                   ("unruly-site", "330178", "Unruly"),
+                   ("onevideo-publisher", "WeekdayMedia",
+                    "Yahoo SSP (Verizon Media, ONE by AOL)")}
+    assert ("xandr-placement", "22419907", "Xandr (AppNexus)") not in ids
+    # the same config shown as text (a tutorial's <pre>), or its words in a JSON-LD block:
+    # no bidder, no account
+    shown = _QUEUED_UNITS.replace("<script>", "<pre>").replace("</script>", "</pre>")
+    assert audit_html(page(shown), url="https://weekday.example/a").ids == ()
+    ld = ('<script type="application/ld+json">{"@type": "Article", "articleBody": "'
+          + _QUEUED_UNITS[8:-9].replace('"', "'").replace("\n", " ") + '"}</script>')
+    assert not [i for i in audit_html(page("", ld), url="https://weekday.example/a").ids
+                if i.kind in ("conversant-site", "luponmedia-site", "oftmedia-placement")]
+
+
 _CONFIG_BLOCK = """<script type="application/json" id="ad-config">{"adUnits": [
   {"code": "ad-top", "mediaTypes": {"banner": {"sizes": [[728, 90]]}},
    "bids": [{"bidder": "rubicon", "params": {"accountId": 20481, "siteId": 30971, "zoneId": 40213}},
