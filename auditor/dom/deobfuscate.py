@@ -34,6 +34,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
     unjoined,
 )
+from auditor.dom.js_string import string_value
 from auditor.dom.parser import HTML_PARSER, re2_text_pattern
 from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
@@ -260,8 +261,6 @@ XOR_CONSTANTS_TRIED = 4
 # (a bundled font's base64 XORed with 9 holds `=>`)
 _LITERAL = r"""(?:"(?:[^"\\\n]|\\.){0,65536}"|'(?:[^'\\\n]|\\.){0,65536}')"""
 _PIECE = lazy_regex(_LITERAL)
-_SIMPLE_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.S)
-_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 # decoded text that is markup or code: a tag, or a call or assignment and a word of code
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
@@ -269,10 +268,7 @@ _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", r
 
 def _literal_text(literal: str) -> str:
     """A JS string literal's text, quotes off and every escape read."""
-    def one(m: re.Match[str]) -> str:
-        code = m.group(1) or m.group(2)
-        return chr(int(code, 16)) if code else _CHAR_ESCAPES.get(m.group(3), m.group(3))
-    return _SIMPLE_ESCAPE.sub(one, literal[1:-1])
+    return string_value(literal[1:-1])
 
 
 def _assigned_literal(code: str, name: str) -> str:
