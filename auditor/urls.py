@@ -786,8 +786,9 @@ def joined(url: str, base: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in FETCHABLE_SCHEMES or not parts.hostname:
         return None
-    host = parts.hostname
-    if "%" in host or not host.isascii() or not _as_written(host):
+    host = parts.hostname  # lowered: the netloc may write it in capitals, a browser does not
+    if "%" in host or not host.isascii() or not _as_written(host) \
+            or parts.netloc != parts.netloc.lower():
         canonical = browser_host(host)
         if canonical is not None and not _named(canonical):
             canonical = ipv4_host(canonical)  # `0x7f.1` is requested as 127.0.0.1
@@ -864,14 +865,17 @@ _DOTTED_QUAD = lazy_regex(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.
 
 
 def _as_written(host: str) -> bool:
-    """Whether a host is requested as written: a name (`_named`) or an address already in
-    its dotted quad, which need neither urljoin nor `ipv4_host` (a page of 100,000
-    `http://1.2.3.4/` references took 35 times as long through them).
+    """Whether a host is requested as written: a name in lower case (`_named`; a browser
+    requests `A.Test` as `a.test`) or an address already in its dotted quad, which need
+    neither urljoin nor `ipv4_host` (a page of 100,000 `http://1.2.3.4/` references took
+    35 times as long through them).
 
     >>> _as_written("a.test"), _as_written("10.0.0.1"), _as_written("010.0.0.1")
     (True, True, False)
+    >>> _as_written("A.Test")
+    False
     """
-    return _named(host) or _DOTTED_QUAD.fullmatch(host) is not None
+    return (_named(host) and host == host.lower()) or _DOTTED_QUAD.fullmatch(host) is not None
 
 
 def ipv4_host(host: str) -> str | None:

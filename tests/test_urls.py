@@ -105,6 +105,23 @@ def test_a_host_chromium_does_not_map_is_no_request() -> None:
     assert resolve("https://\u2488.test/x", None) is None  # disallowed by UTS #46: none
 
 
+@pytest.mark.parametrize(("raw", "base", "out"), [
+    ("https://A.MagSrv.COM/Ad.js?Id=X7", None, "https://a.magsrv.com/Ad.js?Id=X7"),
+    ("HTTPS://PAGEAD2.GOOGLESYNDICATION.COM/pagead/js/adsbygoogle.js?client=ca-pub-1",
+     None, "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1"),
+    ("//CODE.GIRAFF.IO/data/widget-Block.js", "https://site.test/", (
+        "https://code.giraff.io/data/widget-Block.js")),
+    ("https://User:PassWord@A.TEST:8080/X", None, "https://User:PassWord@a.test:8080/X"),
+    ("/Path/X.js", "https://WWW.SITE.TEST/a", "https://www.site.test/Path/X.js"),
+])
+def test_a_host_is_requested_in_lower_case(raw: str, base: str | None, out: str) -> None:
+    """A browser requests a host in lower case, whatever case the page writes it in: the
+    catalogue's URL patterns name a vendor's host in lower case (`giraff\\.io/data/widget-`),
+    and a tag written `//CODE.GIRAFF.IO/…` gave its network and no ID. The path, query
+    and credentials keep their case."""
+    assert resolve(raw, base) == out
+
+
 def test_a_url_with_the_pages_scheme_and_no_slashes_is_a_path() -> None:
     assert resolve("https:a.magsrv.com/x.js", "https://site.test/dir/p") == (
         "https://site.test/dir/a.magsrv.com/x.js")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 import lxml.html
@@ -34,6 +34,7 @@ from auditor.dom.inline_js import (
     type_from_extension,
     unjoined,
 )
+from auditor.dom.js_string import string_value
 from auditor.dom.parser import HTML_PARSER, re2_text_pattern
 from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
@@ -260,8 +261,6 @@ XOR_CONSTANTS_TRIED = 4
 # (a bundled font's base64 XORed with 9 holds `=>`)
 _LITERAL = r"""(?:"(?:[^"\\\n]|\\.){0,65536}"|'(?:[^'\\\n]|\\.){0,65536}')"""
 _PIECE = lazy_regex(_LITERAL)
-_SIMPLE_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.S)
-_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 # decoded text that is markup or code: a tag, or a call or assignment and a word of code
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
@@ -269,10 +268,7 @@ _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", r
 
 def _literal_text(literal: str) -> str:
     """A JS string literal's text, quotes off and every escape read."""
-    def one(m: re.Match[str]) -> str:
-        code = m.group(1) or m.group(2)
-        return chr(int(code, 16)) if code else _CHAR_ESCAPES.get(m.group(3), m.group(3))
-    return _SIMPLE_ESCAPE.sub(one, literal[1:-1])
+    return string_value(literal[1:-1])
 
 
 def _assigned_literal(code: str, name: str) -> str:
@@ -302,39 +298,188 @@ def _held_numbers(code: str) -> dict[str, int]:
     return held
 
 
-def _xor_constant(code: str) -> str | None:
-    """What a constant-key XOR decoder makes of the literal it is handed (the one its
-    name is assigned), read (percent-unescaped where the code unescapes what it decodes)
-    when it is markup or code; None otherwise. Tried only with the few constants the
-    code XORs with."""
-    sites: list[tuple[int, str]] = []
+# the XOR written as its own statement: the character code taken into a name, that name
+# then XORed (`c = s.charCodeAt(i); c ^= 2`, `c = c ^ 2`, `c = 2 ^ c`), sought from its
+# `^`; the name's last assignment before it, within reach, must be the character code
+_XOR_STATEMENT = lazy_regex(r"\^(?P<assign>=)?\s*" + _CONSTANT_KEY + r"(?![\w$.(\[])")
+_XORED_NAME = lazy_regex(r"(?<![\w$.])(?P<var>[A-Za-z_$][\w$]{0,39})\s*"
+                         r"(?:=(?![=>])\s*(?P<other>0x[0-9a-fA-F]{1,2}|[\w$]{1,40})\s*)?$")
+_ASSIGNED = lazy_regex(r"(?<![\w$.])([A-Za-z_$][\w$]{0,39})\s*=(?![=>])\s*")
+_CHAR_CODE_OF = lazy_regex(r"([A-Za-z_$][\w$]{0,39})\s*\.\s*charCodeAt\(")
+XOR_STATEMENT_REACH = 300  # characters between the character code's name and its XOR
+# the decoder function a XOR site sits in (`function d(s,k){`, `d = function(s){`,
+# `d = (s, k) =>`, `d = s =>`): its parameters are what its calls hand it
+_DECODER_HEADS = (
+    lazy_regex(r"\bfunction\s+(?P<f>[A-Za-z_$][\w$]{0,39})\s*\((?P<params>[^()]{0,200})\)"),
+    lazy_regex(r"(?<![\w$.])(?P<f>[A-Za-z_$][\w$]{0,39})\s*=\s*(?:function\b\s*[\w$]{0,40}"
+               r"\s*\((?P<params>[^()]{0,200})\)|\((?P<arrow>[^()]{0,200})\)\s*=>"
+               r"|(?P<one>[A-Za-z_$][\w$]{0,39})\s*=>)"),
+)
+_PARAMETER = lazy_regex(r"\s*(?:\.\.\.)?([A-Za-z_$][\w$]{0,39})")
+XOR_DECODER_REACH = 600  # characters between a decoder function's head and its XOR
+XOR_CALLS_READ = 8  # calls of a decoder function each read for the arguments it is handed
+# one argument of a call: a literal (perhaps in pieces), a one-byte number, or anything
+# else up to the next `,` or `)` (a name: no literal to read)
+_ARGUMENT = lazy_regex(rf"\s*(?:(?P<text>{_LITERAL}(?:\s*\+\s*{_LITERAL}){{0,64}})"
+                       r"|(?P<number>0x[0-9a-fA-F]{1,2}|\d{1,3})|[\w$.]{1,80})\s*(?P<end>[,)])")
+
+
+class _XorSite(NamedTuple):
+    """A constant-key XOR: the key as written (a number or a name), the name of the string
+    whose characters it XORs, and the decoder function it sits in (its name and
+    parameters) when the key or the string is one of them."""
+
+    key: str
+    name: str
+    decoder: str = ""
+    params: tuple[str, ...] = ()
+
+
+def _key_value(key: str, held: dict[str, int]) -> int:
+    return _number(key) if key[0].isdigit() else held.get(key, 0)
+
+
+def _enclosing_decoder(code: str, at: int, names: tuple[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The nearest function head within reach before `at` with one of `names` among its
+    parameters: its name and parameters, or ("", ())."""
+    window = code[max(0, at - XOR_DECODER_REACH):at]
+    best: tuple[int, str, tuple[str, ...]] = (-1, "", ())
+    for head in _DECODER_HEADS:
+        for m in head.finditer(window):
+            written = next((p for p in m.groups()[1:] if p is not None), "")
+            params = tuple(p.group(1) for piece in written.split(",")
+                           if (p := _PARAMETER.match(piece)) is not None)
+            if m.start() > best[0] and any(n in params for n in names):
+                best = (m.start(), m.group("f"), params)
+    return best[1], best[2]
+
+
+def _statement_sites(code: str) -> Iterator[tuple[int, str, str]]:
+    """Each XOR written as its own statement on a character code: where it is, its key
+    as written, and the name of the string whose character code was taken."""
+    for m in islice(_XOR_STATEMENT.finditer(code), XOR_SITES_READ):
+        before = _XORED_NAME.search(code, max(0, m.start() - 90), m.start())
+        if before is None:
+            continue
+        var, other, key = before.group("var"), before.group("other"), m.group("key")
+        if m.group("assign") is None:  # `c = c ^ 2` or `c = 2 ^ c`
+            if other == var:
+                pass
+            elif key == var and other is not None:
+                key = other
+            else:
+                continue
+        elif other is not None:  # `x = c ^= 2`: no statement of its own
+            continue
+        start = before.start()
+        last = None
+        for a in _ASSIGNED.finditer(code, max(0, start - XOR_STATEMENT_REACH), start):
+            if a.group(1) == var:
+                last = a
+        origin = _CHAR_CODE_OF.match(code, last.end()) if last is not None else None
+        if origin is not None:
+            yield m.start(), key, origin.group(1)
+
+
+def _call_arguments(code: str, decoder: str) -> Iterator[list[tuple[str, int | str]]]:
+    """Each of the first few calls of a decoder function, its arguments read: a literal's
+    text, a number, or "" (anything else)."""
+    for call in islice(re.finditer(rf"(?<![\w$.]){re.escape(decoder)}\s*\(", code),
+                       XOR_CALLS_READ):
+        args: list[tuple[str, int | str]] = []
+        at = call.end()
+        while len(args) < 8 and (m := _ARGUMENT.match(code, at)) is not None:
+            if m.group("text") is not None:
+                args.append(("text", "".join(_literal_text(p.group(0))
+                                             for p in _PIECE.finditer(m.group("text")))))
+            elif m.group("number") is not None:
+                args.append(("number", _number(m.group("number"))))
+            else:
+                args.append(("", ""))
+            at = m.end()
+            if m.group("end") == ")":
+                break
+        yield args
+
+
+def _xor_readings(code: str, site: _XorSite, held: dict[str, int]) -> Iterator[tuple[int, str]]:
+    """The (key, text) pairs a site XORs: its key and the literal its string's name is
+    assigned, then, in a decoder function, those each call hands it."""
+    key = _key_value(site.key, held)
+    assigned = _assigned_literal(code, site.name)
+    if 0 < key < 256:
+        yield key, assigned
+    if not site.decoder:
+        return
+    for args in _call_arguments(code, site.decoder):
+        bound = dict(zip(site.params, args, strict=False))
+        call_key = key
+        if site.key in bound:
+            kind, value = bound[site.key]
+            call_key = value if kind == "number" and isinstance(value, int) else 0
+        text = assigned
+        if site.name in bound:
+            kind, value = bound[site.name]
+            text = value if kind == "text" and isinstance(value, str) else ""
+        if 0 < call_key < 256 and text:
+            yield call_key, text
+
+
+def _xor_sites(code: str) -> list[_XorSite]:
+    """The first few distinct constant-key XORs of the code: the XOR inside a call's
+    operand (either operand first), then the XOR written as its own statement."""
+    sites: list[_XorSite] = []
     held: dict[str, int] | None = None  # read once, when a key is a name
+
+    def found(at: int, key: str, name: str) -> bool:
+        nonlocal held
+        if not key[0].isdigit() and held is None:
+            held = _held_numbers(code)
+        decoder, params = _enclosing_decoder(code, at, (key, name))
+        if not decoder:
+            value = _key_value(key, held or {})
+            if not 0 < value < 256:
+                return False
+            key = str(value)
+        site = _XorSite(key, name, decoder, params)
+        if site not in sites:
+            sites.append(site)
+        return len(sites) >= XOR_CONSTANTS_TRIED
+
     for m in islice(branch_matches(_XOR_CONSTANT, code), XOR_SITES_READ):
         name = m.group("name") if "name" in m.re.groupindex else ""
         if not name:  # `a.charCodeAt(i) ^ k`: the name just before the call
             before = _NAME_BEFORE.search(code[max(0, m.start() - 41):m.start()])
             name = before.group(1) if before else ""
-        key = m.group("key")
-        if key[0].isdigit():
-            site = (_number(key), name)
-        else:
-            held = _held_numbers(code) if held is None else held
-            site = (held.get(key, 0), name)
-        if name and 0 < site[0] < 256 and site not in sites:
-            sites.append(site)
-            if len(sites) >= XOR_CONSTANTS_TRIED:
-                break
+        if name and found(m.start(), m.group("key"), name):
+            return sites
+    for at, key, name in _statement_sites(code):
+        if found(at, key, name):
+            break
+    return sites
+
+
+def _xor_constant(code: str) -> str | None:
+    """What a constant-key XOR decoder makes of the literal it is handed (the one its
+    name is assigned, or the one a call of its decoder function hands it), read
+    (percent-unescaped where the code unescapes what it decodes) when it is markup or
+    code; None otherwise. Tried only with the few constants the code XORs with."""
+    sites = _xor_sites(code)
+    if not sites:
+        return None
+    held = _held_numbers(code) if any(not s.key[0].isdigit() for s in sites) else {}
     unescapes = "unescape(" in code or "decodeURI" in code
-    for key, name in sites:
-        blob = _assigned_literal(code, name)[:XOR_BLOB_READ]
-        if len(blob) < XOR_LITERAL_MIN:
-            continue
-        plain = "".join(chr(ord(c) ^ key) for c in blob)
-        if unescapes and "%" in plain:
-            plain = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), plain))
-        if printable(plain) and (_MARKUP_LIKE.search(plain) or (
-                _CODE_LIKE.search(plain) and _CODE_WORD.search(plain))):
-            return plain
+    for site in sites:
+        for key, text in _xor_readings(code, site, held):
+            blob = text[:XOR_BLOB_READ]
+            if len(blob) < XOR_LITERAL_MIN:
+                continue
+            plain = "".join(chr(ord(c) ^ key) for c in blob)
+            if unescapes and "%" in plain:
+                plain = unquote(_PERCENT_U.sub(lambda u: chr(int(u.group(1), 16)), plain))
+            if printable(plain) and (_MARKUP_LIKE.search(plain) or (
+                    _CODE_LIKE.search(plain) and _CODE_WORD.search(plain))):
+                return plain
     return None
 
 

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from auditor.dom.js_string import string_value
 from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
@@ -1347,17 +1348,6 @@ def javascript_url(raw: str) -> str | None:
 _LITERAL = r"""(?:"((?:[^"\\]|\\.){0,65536})"|'((?:[^'\\]|\\.){0,65536})')"""
 _WRITTEN_LITERAL = lazy_regex(r"document\.write(?:ln)?\(\s*" + _LITERAL + r"\s*\)", re.DOTALL)
 _LONE_LITERAL = lazy_regex(r"\s*" + _LITERAL + r"\s*;?\s*", re.DOTALL)
-_STRING_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.DOTALL)
-_ESCAPED_CONTROLS = {"n": "\n", "r": "\r", "t": "\t"}
-
-
-def _string_text(literal: str) -> str:
-    r"""A JavaScript string literal's text with its escapes read (`\"`, `\/`, `\x3c`, `\n`)."""
-    def char(m: re.Match[str]) -> str:
-        if m.group(3) is not None:
-            return _ESCAPED_CONTROLS.get(m.group(3), m.group(3))
-        return chr(int(m.group(1) or m.group(2), 16))
-    return _STRING_ESCAPE.sub(char, literal) if "\\" in literal else literal
 
 
 def javascript_document(code: str) -> str | None:
@@ -1374,9 +1364,9 @@ def javascript_document(code: str) -> str | None:
     >>> javascript_document("void(0)") is None
     True
     """
-    written = [_string_text(m.group(1) if m.group(1) is not None else m.group(2))
+    written = [string_value(m.group(1) if m.group(1) is not None else m.group(2))
                for m in _WRITTEN_LITERAL.finditer(code)]
     if not written and (lone := _LONE_LITERAL.fullmatch(code)):
-        written = [_string_text(lone.group(1) if lone.group(1) is not None else lone.group(2))]
+        written = [string_value(lone.group(1) if lone.group(1) is not None else lone.group(2))]
     markup = "".join(written)
     return markup if "<" in markup else None

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from auditor.dom.inline_js import js_unescaped
+from auditor.dom.js_string import string_value
 from auditor.lazy_re import lazy_regex
 
 __all__ = ["ROTATION_LOOP", "literal_reads", "resolved"]
@@ -101,10 +101,8 @@ class _Table:
 
 
 def _string(literal: str) -> str:
-    r"""A quoted literal's text: `\x`/`\u` escapes and backslashed characters read."""
-    text = js_unescaped(literal[1:-1])
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)),
-                  text)
+    """A quoted literal's text, its escapes read."""
+    return string_value(literal[1:-1])
 
 
 def _number(text: str) -> int:

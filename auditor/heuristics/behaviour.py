@@ -42,6 +42,7 @@ from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Identifier, RequestType, Resource, Severity
+from auditor.rules.literal import member
 from auditor.urls import (
     cheap_suffix,
     dressed_host,
@@ -230,7 +231,7 @@ def _picked_as_src(code: str, array: re.Match[str]) -> bool:
 # JavaScript integration: `…/x.js?se_referrer=' + encodeURIComponent(document.referrer)`)
 _REFERRER_JOINED = lazy_regex(
     r"""(?<=['"=])((?:https?:)?//[^'"\s<>]+)['"]\s*\+\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
-    r"""\s*\(\s*)?document\s*\.\s*referrer""")
+    r"""\s*\(\s*)?document""" + member("referrer"))
 # `<script … src`, its `<` also escaped as counters' and loaders' written tags have it
 # (`'\x3Cscript src=…'`, `unescape('%3Cscript src=…')`); a tag's attributes are short
 _WRITES_SCRIPT = lazy_regex(
@@ -263,7 +264,7 @@ def _counts_without_script(ctx: PageContext, host: str, tag: re.Match[str]) -> b
 # address, in one statement
 _REFERRER_NAMED = lazy_regex(
     r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*=\s*(?:(?:encodeURIComponent|encodeURI|escape)"""
-    r"""\s*\(\s*)?document\s*\.\s*referrer\b""")
+    r"""\s*\(\s*)?document""" + member("referrer"))
 _JOINED_AS_VALUE = lazy_regex(r"""=['"]\s*\+\s*([A-Za-z_$][\w$]{0,40})(?![\w$])""")
 _QUERY_JOINED = lazy_regex(r"""(?<![\w$.])([A-Za-z_$][\w$]{0,40})\s*\+\s*['"][?&]""")
 _ADDRESS_NAMED = lazy_regex(

@@ -37,7 +37,13 @@ from auditor.heuristics.markup import code_start
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
-from auditor.rules.literal import assigned_names, branch_matches, last_match, name_before
+from auditor.rules.literal import (
+    assigned_names,
+    branch_matches,
+    last_match,
+    member,
+    name_before,
+)
 from auditor.urls import (
     host_of,
     ip_address,
@@ -58,8 +64,8 @@ _URL = r"""(['"`])((?:https?:)?//[^'"`\s]{3,""" + str(ADDRESS_MAX) + "})"
 # characters, tried at every `l` and `w` of the scripts (`_redirect_calls` merges them as
 # its `finditer` took them); a match's address is its second group, or its fourth
 _JS_REDIRECTS = (
-    lazy_regex(r"location(?<!\wlocation)(?:(?:\s*\.\s*href)?\s*=\s*" + _URL + r"\1"
-               r"|\s*\.\s*(?:replace|assign)\s*\(\s*" + _URL + r"\3)"),
+    lazy_regex(r"location(?<!\wlocation)(?:(?:" + member("href") + r")?\s*=\s*" + _URL + r"\1"
+               r"|" + member("replace|assign") + r"\s*\(\s*" + _URL + r"\3)"),
     lazy_regex(r"window(?<!\wwindow)\s*\.\s*navigate\s*\(\s*" + _URL + r"\1"),
 )
 
@@ -77,7 +83,8 @@ _WINDOW = r"(?:window|self|top|parent|globalThis|document)"
 # same navigation, written so a `location =` search misses it
 _BRACKET_REDIRECT = lazy_regex(
     r"""(?<![\w$.])(?:window|self|top|parent|globalThis|document|opener)\s*\[\s*['"]location"""
-    r"""['"]\s*\](?:\s*\[\s*['"]href['"]\s*\]|\s*\.\s*href)?\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"""['"]\s*\](?:(?:""" + member("href") + r""")?\s*=(?![=>])\s*|"""
+    + member("replace|assign") + r"\s*\(\s*)" + _URL + r"\1"
     + r"""|\bReflect\s*\.\s*set\s*\(\s*""" + _WINDOW + r"""\s*,"""
     r"""\s*['"]location['"]\s*,\s*""" + _URL.replace("\\1", "\\3") + r"\3"
     # `Object.assign(window, {location: '…'})`, `Object.assign(location, {href: '…'})`:
@@ -107,9 +114,10 @@ _LOCATION_ALIAS = lazy_regex(
 _ALIAS_NAVIGATES = lazy_regex(
     r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
     r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
+# (each property dotted or by its name in brackets, `document['referrer']`: `member`)
 _CLOAKING = lazy_regex(
-    r"\b(?:document\s*\.\s*(referrer|cookie)|navigator\s*\.\s*(?:userAgent|(webdriver)))"
-)
+    r"\b(?:document" + member("(referrer|cookie)")
+    + "|navigator" + member("userAgent(?:Data)?|(webdriver)") + ")")
 # an app's page on Apple's or Google's store (`itunes.apple.com/us/app/<name>/id123`,
 # `apps.apple.com/app/id123`, `play.google.com/store/apps/details?id=com.example`): where
 # a site sends tablets and phones, by a user-agent test, to its own app
@@ -1069,7 +1077,8 @@ def _js_redirects(text: str, new_tabs: bool = False) -> Iterator[tuple[int, str]
 # script assigns that name (a kit's rule kept in a settings object, perhaps one script
 # before: `ParsedPage.codes` hands it on)
 _NAMED_REDIRECT = lazy_regex(
-    r"location(?<!\wlocation)(?:\s*\.\s*href)?\s*(?:=(?![=>])|\.\s*(?:replace|assign)\s*\()"
+    r"location(?<!\wlocation)(?:" + member("href") + r")?\s*(?:=(?![=>])|"
+    + member("replace|assign") + r"\s*\()"
     r"""\s*([A-Za-z_$][\w$]{0,40})(?:\s*\.\s*([A-Za-z_$][\w$]{0,40})|\s*\[\s*['"]([\w$-]{1,40})"""
     r"""['"]\s*\])?\s*[;,)}\n]""")
 NAMED_TARGETS = 20  # redirects to a name resolved in one script

@@ -322,6 +322,23 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
 
 
+def member(names: str) -> str:
+    r"""Regex text of one property step as code writes it, dotted or by its name in
+    brackets (`.referrer`, `['referrer']`, `[ "referrer" ]`): the same read, and a reader
+    of the dotted form alone missed the other (`document['referrer']`). `names` is a
+    pattern of the property's names, written once, so its groups keep their numbers; the
+    name ends there (`referrerPolicy` is another property). A bracket's two quotes are
+    not paired (code never mixes them).
+
+    >>> step = re.compile("document" + member("(referrer|cookie)"))
+    >>> [m.group(1) for m in map(step.match, ("document.referrer", "document [ 'cookie' ]",
+    ...                                        'document["referrer"]', "document.referrerPolicy"))
+    ...  if m]
+    ['referrer', 'cookie', 'referrer']
+    """
+    return rf"""\s*(?:\.\s*|\[\s*['"])(?:{names})(?![\w$])(?:['"]\s*\])?"""
+
+
 def name_before(text: str, at: int) -> tuple[int, str]:
     """The name (`[\\w$]+`, spaces after it) that ends before `at`, and where it starts;
     empty where none does (`f().href`). Each match's look back stops at its name's start,

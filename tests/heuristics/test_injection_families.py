@@ -377,6 +377,10 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("Keitaro JS integration through names, its query joined over lines, head", {"head":
         KEITARO_NAMED.replace('default_keyword + "&se_referrer', 'default_keyword +\n    '
                               '"&se_referrer').replace("; var ", ";\nvar ")}, ("tds-loader", M)),
+    ("Keitaro JS integration, the referrer read by its name in brackets, head",
+     {"head": KEITARO.replace("document.referrer", "document['referrer']")}, ("tds-loader", M)),
+    ("Keitaro JS integration through names, the referrer in brackets, head", {"head":
+        KEITARO_NAMED.replace("document.referrer", 'document["referrer"]')}, ("tds-loader", M)),
     ("Balada fromCharCode src, head", {"head": BALADA_SRC}, ("obfuscated-script", H)),
     ("Balada eval(fromCharCode), in the post", {"post": BALADA_EVAL}, ("obfuscated-script", H)),
     ("Balada char-code tag and src, head", {"head": BALADA_CODED_TAG}, ("obfuscated-script", H)),

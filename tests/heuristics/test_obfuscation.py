@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 from collections.abc import Callable
 
 import pytest
@@ -336,6 +337,78 @@ def test_constant_xor_of_a_short_loader_is_read() -> None:
     code = (f'var a="{_xor_escaped(tag, 2)}",b="";for(i=0;i<a.length;i++)'
             "{b+=String.fromCharCode(a.charCodeAt(i)^2)}document.write(unescape(b));")
     assert tag in decode_script(code).payloads
+
+
+# the XOR written as its own statement: the character code taken into a name, then that
+# name XORed (`c ^= 2`, `c = c ^ 2`, `c = 2 ^ c`), the key written or held in a name
+@pytest.mark.parametrize("step", [
+    "c=a.charCodeAt(i);c^={key};b+=String.fromCharCode(c)",
+    "var c = a.charCodeAt(i);\n c ^= {key};\n b += String.fromCharCode(c);",
+    "x=a.charCodeAt(i);x=x^{key};b+=String.fromCharCode(x)",
+    "x=a.charCodeAt(i);x = {key} ^ x;b+=String.fromCharCode(x)",
+    "x=a.charCodeAt(i);x^=k;b+=String.fromCharCode(x)",
+])
+def test_constant_xor_written_as_its_own_statement_is_read(step: str) -> None:
+    for key in (2, 5):
+        code = (f'var k={key},a="{_xor_escaped(XOR_WRITTEN, key)}",b="";'
+                f"for(i=0;i<a.length;i++){{{step.format(key=key)}}}"
+                "document.write(unescape(b));")
+        assert XOR_WRITTEN in decode_script(code).payloads, (step, key)
+
+
+# the literal handed to a decoder function as its argument, the key written in the
+# function or handed beside the literal
+@pytest.mark.parametrize("decoder", [
+    'function d(s){{var o="";for(var i=0;i<s.length;i++)'
+    "o+=String.fromCharCode(s.charCodeAt(i)^{key});return o}}"
+    "document.write(unescape(d({literal})));",
+    "var d=function(s){{var o='';for(var i=0;i<s.length;i++){{var c=s.charCodeAt(i);"
+    "c^={key};o+=String.fromCharCode(c)}}return o}};document.write(unescape(d({literal})));",
+    "function d(s,k){{var o='';for(var i=0;i<s.length;i++)"
+    "o+=String.fromCharCode(k^s.charCodeAt(i));return o}}"
+    "document.write(unescape(d({literal},{key})));",
+    "const d = (t, n) => {{let o = ''; for (let i = 0; i < t.length; i++) "
+    "o += String.fromCharCode(t.charCodeAt(i) ^ n); return o;}};\n"
+    "document.write(unescape(d(\n  {literal}, 0x{key:02x})));",
+])
+def test_constant_xor_of_a_literal_handed_to_a_decoder_is_read(decoder: str) -> None:
+    for key in (3, 6):
+        literal = '"' + _js_quoted(_xor_escaped(XOR_WRITTEN, key), '"') + '"'
+        code = decoder.format(key=key, literal=literal)
+        assert XOR_WRITTEN in decode_script(code).payloads, (decoder, key)
+
+
+@pytest.mark.parametrize("code", [
+    # a hash's XOR statement over a code that is not the literal's character: the markup
+    # check never sees markup
+    "function h(s){var x=5381,c;for(var i=0;i<s.length;i++){c=s.charCodeAt(i);x=x^c;"
+    "x^=7;}return x}h('" + "Zm9vYmFyYmF6cXV4" * 8 + "');",
+    # a decoder handed prose, and one handed a name (no literal to read)
+    "function d(s){var o='';for(var i=0;i<s.length;i++){var c=s.charCodeAt(i);c^=2;"
+    "o+=String.fromCharCode(c)}return o}alert(d('"
+    + "".join(chr(ord(c) ^ 2) for c in "thanks for reading our newsletter " * 4) + "'));",
+    "function d(s){var o='';for(var i=0;i<s.length;i++)o+=String.fromCharCode("
+    "s.charCodeAt(i)^2);return o}document.write(unescape(d(location.hash)));",
+    # a name XORed that holds no character code (a length)
+    f'var a="{_xor_escaped(XOR_WRITTEN, 2)}",b="",c;c=a.length;c^=2;'
+    "for(i=0;i<a.length;i++){b+=a.charAt(i)}document.write(b);",
+])
+def test_constant_xor_statement_or_decoder_that_hides_nothing_is_not_read(code: str) -> None:
+    assert deobfuscate._xor_constant(code) is None
+
+
+def test_constant_xor_statements_are_read_in_linear_time() -> None:
+    """Many XOR statements and decoder functions, none of them handed a literal."""
+    from tests.hostile.scaling import assert_linear
+
+    def seconds(n: int) -> float:
+        code = ("function d(s){var c=s.charCodeAt(0);c^=2;return c}x=d(y);" * (n // 60)
+                + "c=q.charCodeAt(1);c=c^3;" * (n // 24))
+        start = time.perf_counter()
+        deobfuscate._xor_constant(code)
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 1_250_000, "constant XOR statements")
 
 
 def test_unpack_round_trip() -> None:

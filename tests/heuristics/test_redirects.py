@@ -265,7 +265,23 @@ _SCRIPT_STUB = ("<html><head><title>https://www.harbour-gazette.example/local/fe
                           "if (document.referrer.indexOf('google') > -1) location.replace("
                           "'https://www.harbour-gazette.example/local/ferry')"), "",
      [Severity.HIGH]),
-], ids=["no address", "on a site", "referrer test, no address"])
+    # the referrer or the user agent read by its name in brackets: the same test
+    *[(_SCRIPT_STUB.replace("location.replace('https://www.harbour-gazette.example/local/ferry')",
+                            f"if ({read}) location.replace('https://www.harbour-gazette."
+                            "example/local/ferry')"), "", [Severity.HIGH])
+      for read in ("document['referrer'].indexOf('google') > -1",
+                   'document[ "referrer" ].indexOf("google") > -1',
+                   "/Googlebot/i.test(navigator['userAgent'])")],
+    # a config's own `referrer` key, and a property whose name only starts with it, are
+    # no read of where the visitor came from
+    *[(_SCRIPT_STUB.replace("location.replace('https://www.harbour-gazette.example/local/ferry')",
+                            f"if ({read}) location.replace('https://www.harbour-gazette."
+                            "example/local/ferry')"), "", [Severity.MEDIUM])
+      for read in ("cfg['referrer'].indexOf('google') > -1",
+                   "document['referrerPolicy'] == 'origin'")],
+], ids=["no address", "on a site", "referrer test, no address", "referrer in brackets",
+        "referrer in double-quoted brackets", "user agent in brackets", "a config's referrer",
+        "referrerPolicy"])
 def test_a_script_stub_of_unknown_address_is_medium(
         page: str, url: str, expected: list[Severity], audit_listed: AuditListed) -> None:
     """A page holding nothing but a script that sends its visitor to another site as it
@@ -314,6 +330,13 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("top[\"location\"][\"href\"] = 'https://spam-target.example/';", True),
     ("Reflect.set(window, 'location', 'https://spam-target.example/');", True),
     ("cfg['location'] = 'https://sso.example-idp.com/';", False),
+    # its `href` set or `replace` called by name in brackets: the same navigation
+    ("location['href'] = 'https://spam-target.example/';", True),
+    ("window.location[\"href\"] = 'https://spam-target.example/';", True),
+    ("location['replace']('https://spam-target.example/');", True),
+    ("window['location']['assign']('https://spam-target.example/');", True),
+    ("cfg.location['href'] = 'https://sso.example-idp.com/';", False),
+    ("cfg['replace']('https://sso.example-idp.com/');", False),
     # a name bound to the window's location
     ("var loc = window.location; loc.href = 'https://spam-target.example/';", True),
     ("var l = location; l.replace('https://spam-target.example/');", True),

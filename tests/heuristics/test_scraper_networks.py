@@ -536,6 +536,11 @@ FORMS = [
     form("Giraff", "code.giraff.io/data/widget-<block>.js",
          '<script type="text/javascript" src="//code.giraff.io/data/widget-gardennews.js" async>'
          "</script>", 0, ("giraff-block", "gardennews")),
+    # its host written in capitals: a host names one site whatever its case (a browser
+    # requests it in lower case); the block keeps the case it is written in
+    form("Giraff", "CODE.GIRAFF.IO/data/widget-<block>.js",
+         '<script type="text/javascript" src="//CODE.Giraff.IO/data/widget-GardenNews.js" async>'
+         "</script>", 0, ("giraff-block", "GardenNews")),
     # --- OneSignal's v15 snippet: the app ID and its Safari web ID in the init call
     form("OneSignal", "v15 OneSignal.push(['init', {appId, safari_web_id}])",
          '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js" async></script><script>'
@@ -676,6 +681,8 @@ LOOK_ALIKES = [
     '<script async src="https://rotarb.bid.cdn-mirror.example/k7q2.min.js"></script>',
     '<script src="https://code.giraff.io.cdn-mirror.example/data/widget-gardennews.js"></script>'
     '<script src="https://notgiraff.io/data/widget-gardennews.js"></script>',
+    '<script src="https://CODE.GIRAFF.IO.CDN-MIRROR.EXAMPLE/data/widget-gardennews.js">'
+    '</script><script src="https://NOTGIRAFF.IO/data/widget-gardennews.js"></script>',
 ]
 
 
