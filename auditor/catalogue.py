@@ -669,7 +669,7 @@ class Network:
         written with its host (`xml.affiliate.rakuten.co.jp/widget/js/…`) only on that host,
         where its path alone is another site's file too."""
         path = url_path(url)
-        return any(loader in path and _on_its_host(loader, url.lower(), host_of(url))
+        return any(loader in path and _on_its_host(loader.lower(), url.lower(), host_of(url))
                    for loader in self.unit_loaders)
 
 

@@ -717,7 +717,8 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      '</a><a href="https://evil.example/hb.afl.rakuten.co.jp/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.'
      '9c0d1e2f/">c</a><script>rakuten_affiliateId="3c4d5e6f.7a8b9c0d.3c4d5e70.1e2f3a4b";'
      'rakuten_size="468x160";</script><script src="https://xml.affiliate.rakuten.co.jp.evil.net'
-     '/widget/js/rakuten_widget.js"></script>'),
+     '/widget/js/rakuten_widget.js"></script><script src="https://evil.example/xml.affiliate.'
+     'rakuten.co.jp/widget/js/rakuten_widget.js"></script>'),
     ("Rakuten's shop linked without an affiliate",
      '<a href="https://item.rakuten.co.jp/kitchen-shop/pan-24/">楽天市場</a>'
      '<a href="https://travel.rakuten.co.jp/">楽天トラベル</a>'),
