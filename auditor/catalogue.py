@@ -665,9 +665,12 @@ class Network:
         return any(loader in path for loader in self.loaders)
 
     def is_unit_loader(self, url: str) -> bool:
-        """Whether a URL is a loader that the network's tag includes once per unit."""
+        """Whether a URL is a loader that the network's tag includes once per unit; one
+        written with its host (`xml.affiliate.rakuten.co.jp/widget/js/…`) only on that host,
+        where its path alone is another site's file too."""
         path = url_path(url)
-        return any(loader in path for loader in self.unit_loaders)
+        return any(loader in path and _on_its_host(loader.lower(), url.lower(), host_of(url))
+                   for loader in self.unit_loaders)
 
 
 @dataclass(frozen=True, slots=True)

@@ -472,3 +472,49 @@ def test_fix42c_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str
     report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
     assert_names_none(report, {"bShare", "Taboola"})
     assert [i for i in report.ids if i.kind == "bshare-uuid"] == []
+
+
+# an advertiser's Outbrain pixel in image form (fix45d): the Amplify pixel of its custom
+# audience tag, an <img> kept out of sight by style or a <noscript>, and the unified pixel's
+# hit its obApi tag sends; the marketer ID is read on Outbrain's own pixel hosts only
+_OB_MID, _OB_MID2 = "004f1c8e2a7b9d3c5e6f0a1b2c3d4e5f6a", "009e8d7c6b5a4f3e2d1c0b9e8d7c6b5a4f"
+STACKS_45D = [
+    stack("Outbrain", "Amplify pixel: <img src=//amplifypixel.outbrain.com/pixel?mid=…> hidden",
+          "", _P + '<!-- Outbrain custom audience --><img src="//amplifypixel.outbrain.com/pixel'
+          f'?mid={_OB_MID}" style="display:none" />', {"Outbrain"}, {},
+          ("outbrain-marketer", _OB_MID)),
+    stack("Outbrain", "Amplify pixel in a <noscript>, the mid after another parameter", "",
+          _P + '<noscript><img height="1" width="1" alt="" src="https://amplifypixel.outbrain.'
+          f'com/pixel?cb=7&amp;mid={_OB_MID}"></noscript>', {"Outbrain"}, {},
+          ("outbrain-marketer", _OB_MID)),
+    stack("Outbrain", "unified pixel hit, two marketers", "",
+          _P + '<noscript><img src="https://tr.outbrain.com/unifiedPixel?marketerId='
+          f'{_OB_MID},{_OB_MID2}&amp;obApiVersion=1.1&amp;name=PAGE_VIEW" width="1" height="1"'
+          ' style="display:none"></noscript>', {"Outbrain"}, {},
+          ("outbrain-marketer", _OB_MID), ("outbrain-marketer", _OB_MID2)),
+]
+
+
+@pytest.mark.parametrize("s", STACKS_45D, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_fix45d_pixel_is_named_with_its_marketer(audit_stack: AuditStack, s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert serious(report) == []
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    ("look-alike pixel hosts", f'<img src="https://amplifypixel.outbrain.com.evil.test/pixel?mid='
+     f'{_OB_MID}" style="display:none"><img src="https://notamplifypixel-outbrain.com/pixel?mid='
+     f'{_OB_MID}"><img src="https://tr.outbrain.com.evil.test/unifiedPixel?marketerId={_OB_MID}">'
+     f'<img src="https://evil.test/amplifypixel.outbrain.com/pixel?mid={_OB_MID}">'),
+    ("the pixel's address in prose and a <pre>", "<p>Add amplifypixel.outbrain.com/pixel?mid="
+     f"{_OB_MID} to the footer.</p><pre>&lt;img src=\"//amplifypixel.outbrain.com/pixel?mid="
+     f"{_OB_MID}\"&gt;</pre>"),
+])
+def test_fix45d_look_alikes_read_no_marketer(audit_stack: AuditStack, form: str,
+                                             body: str) -> None:
+    """Outbrain's loader is on the page, so its hosts' pixels would be read: none of these is."""
+    loader = '<script async src="//widgets.outbrain.com/outbrain.js"></script>'
+    report = audit_stack(stack("none", form, "", _P + body + loader + _P, set(), {}))
+    assert "Outbrain" in {n.network for n in report.networks}
+    assert [i for i in report.ids if i.kind == "outbrain-marketer"] == []

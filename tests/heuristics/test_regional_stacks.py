@@ -18,6 +18,7 @@ from .stacks import AuditStack, Stack, assert_names_none, assert_read, serious, 
 _P = "<p>Whisk the eggs with the sugar until pale, then fold in the flour.</p>"
 
 YADS = "Yahoo! JAPAN Ads (YADS)"
+RAKUTEN = "Rakuten Affiliate"
 _YADS_SYNC = ('<script type="text/javascript" language="JavaScript">yads_ad_ds = '
               "'{ds}';</script><script type=\"text/javascript\" language=\"JavaScript\" "
               'src="https://yads.c.yimg.jp/js/yads.js"></script>')
@@ -270,6 +271,28 @@ STACKS = [
           'target="_blank">楽天市場で見る</a><img src="//i.moshimo.com/af/i/impression?a_id='
           '4123456&amp;p_id=170&amp;pc_id=185&amp;pl_id=4062" width="1" height="1" alt="">',
           {"Moshimo Affiliate"}, {}, ("moshimo-affiliate", "4123456")),
+    # Rakuten Affiliate (Rakuten's own programme in Japan, not LinkShare): its link codes carry
+    # the affiliate ID in their path on its link host; a link is the network's presence and
+    # its ID, no slot
+    stack("Rakuten Affiliate", "hb.afl.rakuten.co.jp/hgc/<id>/ text link", "",
+          _P + '<p><a href="https://hb.afl.rakuten.co.jp/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.9c0d1e2f/'
+          '?pc=https%3A%2F%2Fitem.rakuten.co.jp%2Fkitchen-shop%2Fpan-24%2F&amp;link_type=text"'
+          ' target="_blank" rel="nofollow sponsored noopener">楽天市場で見る</a></p>',
+          {RAKUTEN}, {}, ("rakuten-affiliate", "1a2b3c4d.5e6f7a8b.1a2b3c4e.9c0d1e2f")),
+    stack("Rakuten Affiliate", "/hsc/<id>/ shop link around its hbb.afl /hsb/ banner", "",
+          _P + '<a href="https://hb.afl.rakuten.co.jp/hsc/2b3c4d5e.6f7a8b9c.2b3c4d5f.0d1e2f3a/'
+          '?link_type=pict&amp;ut=eyJwYWdlIjoic2hvcCJ9" target="_blank" rel="nofollow sponsored '
+          'noopener" style="word-wrap:break-word;"><img src="https://hbb.afl.rakuten.co.jp/hsb/'
+          '2b3c4d5e.6f7a8b9c.2b3c4d5f.0d1e2f3a/?me_id=2100001&amp;me_adv_id=481516&amp;t=pict" '
+          'border="0" style="margin:2px" alt="" title=""></a>',
+          {RAKUTEN}, {}, ("rakuten-affiliate", "2b3c4d5e.6f7a8b9c.2b3c4d5f.0d1e2f3a")),
+    stack("Rakuten Affiliate", "rakuten_affiliateId + xml.affiliate widget loader", "",
+          _P + '<script type="text/javascript">rakuten_design="slide";rakuten_affiliateId='
+          '"3c4d5e6f.7a8b9c0d.3c4d5e70.1e2f3a4b";rakuten_items="ctsmatch";rakuten_genreId="0";'
+          'rakuten_size="468x160";rakuten_target="_blank";</script><script type="text/'
+          'javascript" src="https://xml.affiliate.rakuten.co.jp/widget/js/rakuten_widget.js">'
+          "</script>", {RAKUTEN}, {RAKUTEN: 1},
+          ("rakuten-affiliate", "3c4d5e6f.7a8b9c0d.3c4d5e70.1e2f3a4b")),
     # GMO SSP's tag (a loader per space, then the call that writes the ad where it stands)
     stack("GMO SSP", "loader.js?space_id= + gmossp_forsp.ad(space)", "",
           _P + '<script src="//cdn.gmossp-sp.jp/ads/loader.js?space_id=g912345" charset="utf-8"'
@@ -686,6 +709,23 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
      "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
      "my_ba.push(['aid', '0f1e2d3c4b5a69788796a5b4c3d2e1f0']);</script>"),
+    # Rakuten Affiliate's link host dressed as others', Rakuten's own shop (no affiliate's link),
+    # its widget's globals without its loader, its link code in prose and a <pre>
+    ("look-alike hosts of Rakuten Affiliate's links and widget",
+     '<a href="https://hb.afl.rakuten.co.jp.evil.net/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.9c0d1e2f/">'
+     'a</a><a href="https://nothb.afl-rakuten.co.jp/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.9c0d1e2f/">b'
+     '</a><a href="https://evil.example/hb.afl.rakuten.co.jp/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.'
+     '9c0d1e2f/">c</a><script>rakuten_affiliateId="3c4d5e6f.7a8b9c0d.3c4d5e70.1e2f3a4b";'
+     'rakuten_size="468x160";</script><script src="https://xml.affiliate.rakuten.co.jp.evil.net'
+     '/widget/js/rakuten_widget.js"></script><script src="https://evil.example/xml.affiliate.'
+     'rakuten.co.jp/widget/js/rakuten_widget.js"></script>'),
+    ("Rakuten's shop linked without an affiliate",
+     '<a href="https://item.rakuten.co.jp/kitchen-shop/pan-24/">楽天市場</a>'
+     '<a href="https://travel.rakuten.co.jp/">楽天トラベル</a>'),
+    ("Rakuten Affiliate's link code in prose and a <pre>",
+     "<p>Rakuten links look like hb.afl.rakuten.co.jp/hgc/1a2b3c4d.5e6f7a8b.1a2b3c4e.9c0d1e2f/"
+     "</p><pre>&lt;a href=\"https://hb.afl.rakuten.co.jp/hsc/2b3c4d5e.6f7a8b9c.2b3c4d5f."
+     "0d1e2f3a/\"&gt; rakuten_size=\"468x160\"</pre>"),
 ])
 def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body: str) -> None:
     assert_names_none(audit_stack(stack("none", form, "", _P + body + _P, set(), {})),
@@ -698,4 +738,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
                        "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
-                       "MediaMetrics", "ViaPush"})
+                       "MediaMetrics", "ViaPush", RAKUTEN})
