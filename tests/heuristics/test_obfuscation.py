@@ -347,6 +347,10 @@ def test_constant_xor_of_a_short_loader_is_read() -> None:
     "x=a.charCodeAt(i);x=x^{key};b+=String.fromCharCode(x)",
     "x=a.charCodeAt(i);x = {key} ^ x;b+=String.fromCharCode(x)",
     "x=a.charCodeAt(i);x^=k;b+=String.fromCharCode(x)",
+    # the held character code XORed where it is used, or into another name
+    "c=a.charCodeAt(i);b+=String.fromCharCode(c^{key})",
+    "var c = a.charCodeAt(i); b += String.fromCharCode(c ^ k);",
+    "x=a.charCodeAt(i);y=x^{key};b+=String.fromCharCode(y)",
 ])
 def test_constant_xor_written_as_its_own_statement_is_read(step: str) -> None:
     for key in (2, 5):
