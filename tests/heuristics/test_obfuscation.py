@@ -401,6 +401,15 @@ def test_constant_xor_statement_or_decoder_that_hides_nothing_is_not_read(code: 
     assert deobfuscate._xor_constant(code) is None
 
 
+def test_constant_xor_statement_after_many_other_xors_is_read() -> None:
+    """An injection appended to a script that XORs numbers (a hash, a PRNG) many times
+    before it: those XORs near no character code do not use up the sites read."""
+    code = ("".join(f"h{i}=h{i}^s{i};" for i in range(80))
+            + f'var a="{_xor_escaped(XOR_WRITTEN, 5)}",b="";for(i=0;i<a.length;i++)'
+            "{c=a.charCodeAt(i);c^=5;b+=String.fromCharCode(c)}document.write(unescape(b));")
+    assert XOR_WRITTEN in decode_script(code).payloads
+
+
 def test_constant_xor_statements_are_read_in_linear_time() -> None:
     """Many XOR statements and decoder functions, none of them handed a literal."""
     from tests.hostile.scaling import assert_linear
