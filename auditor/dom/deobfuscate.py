@@ -358,7 +358,12 @@ def _enclosing_decoder(code: str, at: int, names: tuple[str, str]) -> tuple[str,
 def _statement_sites(code: str) -> Iterator[tuple[int, str, str]]:
     """Each XOR of a character code held in a name: where it is, its key as written, and
     the name of the string whose character code was taken."""
-    for m in islice(_XOR_STATEMENT.finditer(code), XOR_SITES_READ):
+    reach = XOR_STATEMENT_REACH + 90
+    # only a `^` with a character code taken within reach is a site: a hash's or a PRNG's
+    # XORs of numbers before an injection do not use up the sites read
+    near = (m for m in _XOR_STATEMENT.finditer(code)
+            if code.rfind("charCodeAt", max(0, m.start() - reach), m.start()) >= 0)
+    for m in islice(near, XOR_SITES_READ):
         before = _XORED_NAME.search(code, max(0, m.start() - 90), m.start())
         if before is None:
             continue
