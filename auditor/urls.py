@@ -798,6 +798,8 @@ def joined(url: str, base: str | None) -> str | None:
             return None
         if canonical is None:
             return None
+        if ":" in canonical:  # an IPv6 address (`hostname` drops its brackets)
+            canonical = f"[{canonical}]"
         at = parts.netloc.rfind("@") + 1
         absolute = parts._replace(netloc=parts.netloc[:at] + canonical + port).geturl()
     return absolute

@@ -113,6 +113,10 @@ def test_a_host_chromium_does_not_map_is_no_request() -> None:
         "https://code.giraff.io/data/widget-Block.js")),
     ("https://User:PassWord@A.TEST:8080/X", None, "https://User:PassWord@a.test:8080/X"),
     ("/Path/X.js", "https://WWW.SITE.TEST/a", "https://www.site.test/Path/X.js"),
+    # an IPv6 address written in capitals keeps its brackets
+    ("http://[2001:DB8::1]/x.js", None, "http://[2001:db8::1]/x.js"),
+    ("https://U:P@[2001:DB8::A]:8443/X", None, "https://U:P@[2001:db8::a]:8443/X"),
+    ("//[FE80::1]/x.js", "https://site.test/", "https://[fe80::1]/x.js"),
 ])
 def test_a_host_is_requested_in_lower_case(raw: str, base: str | None, out: str) -> None:
     """A browser requests a host in lower case, whatever case the page writes it in: the

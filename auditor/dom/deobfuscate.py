@@ -298,9 +298,10 @@ def _held_numbers(code: str) -> dict[str, int]:
     return held
 
 
-# the XOR written as its own statement: the character code taken into a name, that name
-# then XORed (`c = s.charCodeAt(i); c ^= 2`, `c = c ^ 2`, `c = 2 ^ c`), sought from its
-# `^`; the name's last assignment before it, within reach, must be the character code
+# the XOR of a character code taken into a name: that name then XORed, in a statement of
+# its own (`c = s.charCodeAt(i); c ^= 2`, `c = c ^ 2`, `c = 2 ^ c`) or where it is used
+# (`String.fromCharCode(c ^ 2)`, `y = c ^ 2`), sought from its `^`; the name's last
+# assignment before it, within reach, must be the character code
 _XOR_STATEMENT = lazy_regex(r"\^(?P<assign>=)?\s*" + _CONSTANT_KEY + r"(?![\w$.(\[])")
 _XORED_NAME = lazy_regex(r"(?<![\w$.])(?P<var>[A-Za-z_$][\w$]{0,39})\s*"
                          r"(?:=(?![=>])\s*(?P<other>0x[0-9a-fA-F]{1,2}|[\w$]{1,40})\s*)?$")
@@ -355,18 +356,27 @@ def _enclosing_decoder(code: str, at: int, names: tuple[str, str]) -> tuple[str,
 
 
 def _statement_sites(code: str) -> Iterator[tuple[int, str, str]]:
-    """Each XOR written as its own statement on a character code: where it is, its key
-    as written, and the name of the string whose character code was taken."""
-    for m in islice(_XOR_STATEMENT.finditer(code), XOR_SITES_READ):
+    """Each XOR of a character code held in a name: where it is, its key as written, and
+    the name of the string whose character code was taken."""
+    reach = XOR_STATEMENT_REACH + 90
+    # only a `^` with a character code taken within reach is a site: a hash's or a PRNG's
+    # XORs of numbers before an injection do not use up the sites read
+    near = (m for m in _XOR_STATEMENT.finditer(code)
+            if code.rfind("charCodeAt", max(0, m.start() - reach), m.start()) >= 0)
+    for m in islice(near, XOR_SITES_READ):
         before = _XORED_NAME.search(code, max(0, m.start() - 90), m.start())
         if before is None:
             continue
         var, other, key = before.group("var"), before.group("other"), m.group("key")
-        if m.group("assign") is None:  # `c = c ^ 2` or `c = 2 ^ c`
-            if other == var:
+        if m.group("assign") is None:
+            if other is None or other == var:  # `f(c ^ 2)`, `c = c ^ 2`
                 pass
-            elif key == var and other is not None:
+            elif key == var:  # `c = 2 ^ c`
                 key = other
+            elif not other[0].isdigit():  # `y = c ^ 2`: the name XORed is `c`
+                var = other
+            elif not key[0].isdigit():  # `y = 2 ^ c`
+                var, key = key, other
             else:
                 continue
         elif other is not None:  # `x = c ^= 2`: no statement of its own

@@ -250,6 +250,37 @@ def test_bids_handed_to_a_stacks_queue_name_their_bidders_and_accounts(
                 if i.kind in ("conversant-site", "luponmedia-site", "oftmedia-placement")]
 
 
+# the test parameters each adapter's documentation gives (Prebid.js modules/*BidAdapter.md,
+# docs.prebid.org/dev-docs/bidders), copied whole onto demo and test pages
+_DOCUMENTED_BIDS = """<script>pbjs.que.push(function () { pbjs.addAdUnits([{code: 'test-div',
+  mediaTypes: {banner: {sizes: [[300, 250]]}},
+  bids: [{bidder: 'conversant', params: {site_id: '108060'}},
+         {bidder: 'conversant', params: {site_id: '87293'}},
+         {bidder: 'gumgum', params: {inSlot: '15901', bidfloor: 0.03}},
+         {bidder: 'undertone', params: {placementId: '123456789', publisherId: '123'}},
+         {bidder: 'amx', params: {testMode: true, tagId: 'cHJlYmlkLm9yZw'}},
+         {bidder: 'pulsepoint', params: {cf: '300X250', cp: 512379, ct: 486653}},
+         {bidder: 'pulsepoint', params: {cp: 512379, ct: 505642}},
+         {bidder: 'pulsepoint', params: {cp: 12345, ct: 12345}},
+         {bidder: 'rhythmone', params: {placementId: '411806'}},
+         {bidder: 'onetag', params: {pubId: '386276e072'}},
+         {bidder: 'unruly', params: {siteId: 1081534}}]}]); });
+</script>"""
+
+
+def test_the_documented_test_params_of_a_bidder_are_no_account(audit_html: AuditHtml) -> None:
+    """The bidders are carried, but the values their documentation gives as test params
+    join no site to another: every demo page copying them would share an operator."""
+    report = audit_html(page('<div id="test-div"></div>', _DOCUMENTED_BIDS),
+                        url="https://weekday.example/a")
+    assert {"Conversant", "GumGum", "Undertone", "AMX", "PulsePoint", "RhythmOne",
+            "OneTag", "Unruly"} <= set(carried(report))
+    kinds = ("conversant-site", "gumgum-slot", "undertone-publisher", "undertone-placement",
+             "amx-tag", "pulsepoint-publisher", "pulsepoint-tag", "rhythmone-placement",
+             "onetag-publisher", "unruly-site")
+    assert [(i.kind, i.value) for i in report.ids if i.kind in kinds] == []
+
+
 _CONFIG_BLOCK = """<script type="application/json" id="ad-config">{"adUnits": [
   {"code": "ad-top", "mediaTypes": {"banner": {"sizes": [[728, 90]]}},
    "bids": [{"bidder": "rubicon", "params": {"accountId": 20481, "siteId": 30971, "zoneId": 40213}},

@@ -347,6 +347,10 @@ def test_constant_xor_of_a_short_loader_is_read() -> None:
     "x=a.charCodeAt(i);x=x^{key};b+=String.fromCharCode(x)",
     "x=a.charCodeAt(i);x = {key} ^ x;b+=String.fromCharCode(x)",
     "x=a.charCodeAt(i);x^=k;b+=String.fromCharCode(x)",
+    # the held character code XORed where it is used, or into another name
+    "c=a.charCodeAt(i);b+=String.fromCharCode(c^{key})",
+    "var c = a.charCodeAt(i); b += String.fromCharCode(c ^ k);",
+    "x=a.charCodeAt(i);y=x^{key};b+=String.fromCharCode(y)",
 ])
 def test_constant_xor_written_as_its_own_statement_is_read(step: str) -> None:
     for key in (2, 5):
@@ -395,6 +399,15 @@ def test_constant_xor_of_a_literal_handed_to_a_decoder_is_read(decoder: str) -> 
 ])
 def test_constant_xor_statement_or_decoder_that_hides_nothing_is_not_read(code: str) -> None:
     assert deobfuscate._xor_constant(code) is None
+
+
+def test_constant_xor_statement_after_many_other_xors_is_read() -> None:
+    """An injection appended to a script that XORs numbers (a hash, a PRNG) many times
+    before it: those XORs near no character code do not use up the sites read."""
+    code = ("".join(f"h{i}=h{i}^s{i};" for i in range(80))
+            + f'var a="{_xor_escaped(XOR_WRITTEN, 5)}",b="";for(i=0;i<a.length;i++)'
+            "{c=a.charCodeAt(i);c^=5;b+=String.fromCharCode(c)}document.write(unescape(b));")
+    assert XOR_WRITTEN in decode_script(code).payloads
 
 
 def test_constant_xor_statements_are_read_in_linear_time() -> None:
