@@ -661,3 +661,45 @@ def test_a_czech_publisher_exchange_skin_names_cpex_and_a_look_alike_none(
             '<script src="https://notcpex.cz/skin.js"></script>')
     assert "CPEX" not in carried(audit_html(page("<p>cdn.cpex.cz</p>", fake),
                                             url="https://sport.example.cz/a"))
+
+
+@pytest.mark.parametrize(("head", "body", "named"), [
+    # its subscription widget's loader, and its "online view" pixel alone
+    ('<script src="https://scripts3.mailfire.io/build/widget/latest.js?d=1" defer></script>',
+     "", True),
+    ("", '<img src="https://n.mailfire.io/online/27" style="display:none" width="1" height="1" '
+     'alt="">', True),
+    # look-alikes: a host that only ends the same or holds the name under another's, the
+    # name in prose and in a site's config (a bare project number)
+    ('<script src="https://cdn.notmailfire.io/build/widget/latest.js"></script>', "", False),
+    ('<script src="https://mailfire.io.cdn-example.net/w.js"></script>', "", False),
+    ("<script>window.Site = {mailFireProjectId: 27};</script>",
+     "<p>We send our newsletter with mailfire.io.</p>", False),
+])
+def test_mailfires_widget_and_pixel_name_it(audit_html: AuditHtml, head: str, body: str,
+                                            named: bool) -> None:
+    """Mailfire, a web-push and e-mail vendor, is named by its own hosts; the project number
+    a site's config holds bare is no ID of it."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert ("Mailfire" in carried(report)) is named
+    assert not [i for i in report.ids if i.network == "Mailfire"]
+
+
+_RFP = ('<script src="https://js.rfp.fout.jp/rfp-infeed.js"></script>'
+        '<script>RFP.InFeed.Default.run({"immediately":true})</script>')
+_SPOT = '<div data-rfp-adspot-id="NzcxOjQ0MDI" style="display:none"></div>'
+
+
+@pytest.mark.parametrize(("head", "body", "spots"), [
+    (_RFP, _SPOT + "<ul><li>a</li></ul>" + _SPOT, {"NzcxOjQ0MDI"}),
+    # the same box without FreakOut's code on the page; another attribute of the same value
+    ("", _SPOT, set()),
+    (_RFP, '<div data-adspot-id="NzcxOjQ0MDI"></div><div data-rfp-adspot-id=""></div>',
+     set()),
+])
+def test_freakouts_in_feed_spot_is_read_where_its_loader_runs(
+        audit_html: AuditHtml, head: str, body: str, spots: set[str]) -> None:
+    """FreakOut's in-feed ads (RFP): its loader fills each `div[data-rfp-adspot-id]`, the
+    spot's ID."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "freakout-rfp-adspot"} == spots
