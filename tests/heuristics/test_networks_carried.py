@@ -703,3 +703,38 @@ def test_freakouts_in_feed_spot_is_read_where_its_loader_runs(
     spot's ID."""
     report = audit_html(page(body, head), url="https://news.example/a")
     assert {i.value for i in report.ids if i.kind == "freakout-rfp-adspot"} == spots
+
+
+_SITE_UNITS = """<script>window.Site = {prebidUnits: [{
+  code: 'div-gpt-ad-1500000000001-0',
+  mediaTypes: {banner: {sizes: [[728, 90]]}},
+  bids: [
+    {bidder: 'adpone', params: {placementId: '2203318877461'}},
+    {bidder: 'districtm', params: {placementId: '17730211'}},
+    {bidder: 'districtmDMX', params: {dmxid: '402211', memberid: '100977'}},
+    {bidder: 'improvedigital', params: {placementId: '23310442'}},
+    {bidder: 'quantumdex', params: {siteId: '20417'}},
+    {bidder: 'quantum', params: {placementId: 21546}}
+  ]}]};</script>"""
+
+
+def test_a_sites_own_unit_list_names_its_bidders_documented_params(
+        audit_html: AuditHtml) -> None:
+    """Prebid's documented params of District M's two bidders (an alias of Xandr's adapter,
+    its DMX adapter), Adpone's, Improve Digital's placement and Quantumdex's site, in a
+    site's own unit list; Quantum Advertising's `quantum` is another vendor's code."""
+    report = audit_html(page('<div id="div-gpt-ad-1500000000001-0"></div>', _SITE_UNITS),
+                        url="https://news.example/a")
+    assert {"Adpone", "District M", "Improve Digital",
+            "Quantum Digital Exchange (Quantumdex)"} <= set(carried(report))
+    ids = {(i.kind, i.value, i.network) for i in report.ids}
+    assert ids >= {("adpone-placement", "2203318877461", "Adpone"),
+                   ("districtm-placement", "17730211", "District M"),
+                   ("districtm-dmx-placement", "402211", "District M"),
+                   ("districtm-member", "100977", "District M"),
+                   ("improvedigital-placement", "23310442", "Improve Digital"),
+                   ("quantumdex-site", "20417", "Quantum Digital Exchange (Quantumdex)")}
+    assert not [i for i in report.ids if i.value == "21546"]
+    assert ("xandr-placement", "17730211", "Xandr (AppNexus)") not in ids
+    shown = _SITE_UNITS.replace("<script>", "<pre>").replace("</script>", "</pre>")
+    assert audit_html(page(shown), url="https://news.example/a").ids == ()
