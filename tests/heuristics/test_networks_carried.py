@@ -738,3 +738,34 @@ def test_a_sites_own_unit_list_names_its_bidders_documented_params(
     assert ("xandr-placement", "17730211", "Xandr (AppNexus)") not in ids
     shown = _SITE_UNITS.replace("<script>", "<pre>").replace("</script>", "</pre>")
     assert audit_html(page(shown), url="https://news.example/a").ids == ()
+
+
+_APP = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
+_APS = '<script src="https://c.amazon-adsystem.com/aax2/apstag.js" async></script>'
+
+
+@pytest.mark.parametrize(("head", "body", "ids"), [
+    # a site's config keeping the IDs its own code hands OneSignal.init and apstag.init
+    (_APS + "<script>window.Site = {pushEndpoint: '/v3/add', oneSignalAppId: '" + _APP
+     + "', apsPubID: \"5128fe3a-0c1d-4e2f-9a8b-7c6d5e4f3a2b\"};</script>", "",
+     {("onesignal-app", _APP), ("amazon-aps-publisher", "5128fe3a-0c1d-4e2f-9a8b-7c6d5e4f3a2b")}),
+    (_APS + "<script>var cfg = {aps_pub_id: '3295', onesignal_app_id: '" + _APP + "'};</script>",
+     "", {("onesignal-app", _APP), ("amazon-aps-publisher", "3295")}),
+    # look-alikes: APS's key where apstag does not load; keys that only end the same; a value
+    # of no app's form; the words shown in a <pre> and in prose
+    ("<script>var cfg = {apsPubID: '3295'};</script>", "", set()),
+    (_APS + "<script>var cfg = {myOneSignalAppId: '" + _APP + "', mapsPubId: '3295'};</script>",
+     "", set()),
+    ("<script>var cfg = {oneSignalAppId: 'onesignal-app-id'};</script>", "", set()),
+    ("", "<pre>window.Site = {oneSignalAppId: '" + _APP + "'};</pre><p>set oneSignalAppId: '"
+     + _APP + "' in your config</p>", set()),
+])
+def test_a_sites_config_keys_named_for_the_vendor_hold_its_ids(
+        audit_html: AuditHtml, head: str, body: str, ids: set[tuple[str, str]]) -> None:
+    """A site whose own code calls OneSignal.init and apstag.init keeps their IDs in its
+    config under keys named for them: the key names the vendor, the value has its ID's form
+    (APS's only where apstag loads)."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert {(i.kind, i.value) for i in report.ids
+            if i.kind in ("onesignal-app", "amazon-aps-publisher")} == ids
+    assert ("OneSignal" in carried(report)) is bool(ids)
