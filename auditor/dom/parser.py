@@ -703,8 +703,8 @@ def _spanning_start(opening: re.Pattern[str], lines: Sequence[str], line: int) -
         return 0
     for candidate in range(line - 1, max(0, line - START_TAG_LOOKBACK), -1):
         last = None
-        for last in opening.finditer(lines[candidate - 1]):
-            pass
+        for found in opening.finditer(lines[candidate - 1]):
+            last = found
         if last is None:
             continue
         tail = "\n".join([lines[candidate - 1][last.end():], *lines[candidate:line]])
