@@ -123,3 +123,57 @@ def test_the_unit_defineslot_names_beats_the_generated_tags_comment(
                  f'</div>\n{_DEFINED}')
     assert [(s.network, s.zone_id) for s in page.slots] == [(_GPT, "/7654321/CITY_RAIL")]
     assert _ids(page) == {("gpt-network", "7654321"), ("gpt-slot", "/7654321/CITY_RAIL")}
+
+
+_LOADER = "<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>\n"
+
+
+def test_gpts_own_box_carries_its_units_path_in_a_slot_attribute(catalogue: Catalogue) -> None:
+    """A site's loader keeping each unit's path on GPT's own box (`<div id="div-gpt-ad-…"
+    data-slot="/…">`), which it reads into defineSlot: the path is the box's unit; a
+    position, a story's dated path or a file on the same box is none, the box still GPT's."""
+    body = ('<div\n  id="div-gpt-ad-1500000000001-0"\n  class="adv"\n'
+            '  data-slot="/7654321/city_top"\n  ></div><p>x</p><div class="y"></div>\n'
+            '<div id="div-gpt-ad-1500000000002-0" data-ad-unit="/7654321/city_rail"></div>\n'
+            '<div id="div-gpt-ad-1500000000003-0" data-slot="sidebar"></div>\n'
+            '<div id="div-gpt-ad-1500000000004-0" data-slot="/2020/10/a-story"></div>\n'
+            '<div id="div-gpt-ad-1500000000005-0" data-ad-unit="/7654321/banners/top.jpg">'
+            '</div>\n')
+    page = _page(catalogue, _LOADER + body)
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (3, _GPT, "/7654321/city_top"), (8, _GPT, "/7654321/city_rail"), (9, _GPT, None),
+        (10, _GPT, None), (11, _GPT, None)]
+    assert _ids(page) == {("gpt-network", "7654321"), ("gpt-slot", "/7654321/city_top"),
+                          ("gpt-slot", "/7654321/city_rail")}
+
+
+_CONFIG = ('<script>window.Site = {slots: [{"name":"in_article","slot":"\\/7654321\\/city_in'
+           'text","code":"div-gpt-ad-1500000000001-0","outofpage":0},{"name":"rail","slot":'
+           '"/7654321/city_rail","code":"div-gpt-ad-1500000000002-0"}]};</script>\n')
+
+
+def test_a_loaders_config_keys_each_units_path_as_its_slot(catalogue: Catalogue) -> None:
+    """A site's GPT loader config listing its units as `{"slot": "\\/…\\/…", "code":
+    "div-gpt-ad-…"}`, its slashes escaped as a JSON string writes them: each path is a unit
+    of the network, read where GPT runs."""
+    page = _page(catalogue, _LOADER + _CONFIG)
+    assert _ids(page) == {("gpt-network", "7654321"), ("gpt-slot", "/7654321/city_intext"),
+                          ("gpt-slot", "/7654321/city_rail")}
+
+
+@pytest.mark.parametrize("head, script", [
+    # no GPT on the page: the same config names no unit
+    ("", _CONFIG),
+    # a story's dated path, a file's, a route, under the same key
+    (_LOADER, '<script>var s = {"slot": "\\/2020\\/10\\/a-story", "b": {"slot": "/2019/05/'
+              'ferry-vote"}, "c": {"slot": "\\/7654321\\/img\\/top.jpg"}};</script>\n'),
+    # a key that only ends in slot (a theme's `adslot`, `timeslot`)
+    (_LOADER, '<script>var s = {timeslot: "\\/7654321\\/evening", "myslot": "/7654321/x"};'
+              '</script>\n'),
+    # the words in prose and in a <pre>
+    (_LOADER, '<pre>{"slot": "\\/7654321\\/city_top"}</pre><p>"slot": "/7654321/city_top"</p>\n'),
+], ids=["no GPT", "dated or file paths", "other keys", "prose"])
+def test_slot_keys_look_alikes_name_no_unit(catalogue: Catalogue, head: str,
+                                            script: str) -> None:
+    page = _page(catalogue, head + script)
+    assert {k for k, _ in _ids(page)} & {"gpt-slot", "gpt-network"} == set()

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.catalogue import Catalogue
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import ParsedPage, parse_page
 from auditor.dom.textscan import aligned_lower
 from auditor.mfa import CRITERIA
-from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings
+from auditor.mfa.code import _AUTOPLAY_CONFIG, _autoplay_settings, autoplay_hits
 from auditor.mfa.evidence import Hit
 from auditor.mfa.scans import _PAID_KEYS, CLICK_IDS, PAID_MEDIA, PAID_SOURCES, url_hits
 from auditor.model import Basis, Indicator, PageReport, Scorecard
@@ -1056,3 +1056,12 @@ def test_byline_tests_are_those_the_pages_attributes_can_answer() -> None:
                                          '<div class="entry-meta" id="post-author-box">'))
     assert ("id", "author") in authorship._author_tests(
         boxed, boxed.values_holding(authorship._AUTHOR_WORD_SET))
+
+
+def test_a_hit_on_an_element_written_over_lines_cites_where_it_opens() -> None:
+    """Evidence cites the line an element's start tag opens on, as slots and findings do:
+    libxml2 records the `>`'s line, here one holding a later iframe of its own."""
+    page = parse_page('<body>\n<p>Story.</p><iframe\n  src="https://www.youtube.com/embed/x1?'
+                      'autoplay=1"\n  width="560"\n></iframe><iframe src="/y"></iframe>\n'
+                      '</body>')
+    assert [hit.line for hit in autoplay_hits(page)] == [2]

@@ -265,15 +265,31 @@ class ParsedPage:
         return self.paths.of(el)
 
     def start_line(self, el: etree._Element) -> int:
-        """`parser.start_line` of `el`, sought once per tag and recorded line: a page
-        written on one line holds every tag on it, and a search of that line per finding
-        (4,000 pixels on a 1.5 MB line: 1.9 s) ran its length each time."""
-        opens: dict[tuple[object, int], int] = self.view("start lines", dict)
-        key = (el.tag, line_of(el))
+        """`parser.start_line` of `el`, sought once per tag, recorded line and whether
+        it is that pair's first element: a page written on one line holds every tag on
+        it, and a search of that line per finding (4,000 pixels on a 1.5 MB line: 1.9 s)
+        ran its length each time. Only a pair's first element can open on a line above
+        (its `>` comes first on the line), so the rest are cited on the line itself."""
+        opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
+        line = line_of(el)
+        key = (el.tag, line, self._first_of_line(el, line))
         found = opens.get(key)
         if found is None:
-            found = opens[key] = start_line(el, self.lines)
+            found = opens[key] = start_line(el, self.lines, key[2])
         return found
+
+    def _first_of_line(self, el: etree._Element, line: int) -> bool:
+        """Whether `el` is the first element of its name, in its tree's document order,
+        recorded on `line`: one walk of each tree asked about, kept with the page."""
+        trees: dict[etree._Element, dict[tuple[object, int], etree._Element]] = self.view(
+            "first of line", dict)
+        root = el.getroottree().getroot()
+        firsts = trees.get(root)
+        if firsts is None:
+            firsts = trees[root] = {}
+            for node in root.iter():
+                firsts.setdefault((node.tag, line_of(node)), node)
+        return firsts.get((el.tag, line), el) is el
 
     @property
     def lines(self) -> Sequence[str]:

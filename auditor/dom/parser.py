@@ -659,19 +659,60 @@ def line_of(el: etree._Element) -> int:
 START_TAG_LOOKBACK = 60  # lines a start tag may span (attributes one per line)
 
 
-def start_line(el: etree._Element, lines: Sequence[str]) -> int:
+def start_line(el: etree._Element, lines: Sequence[str], first: bool = True) -> int:
     """The line where an element's start tag opens. libxml2 records the line where the
     tag ends, so a tag written over many lines (one attribute per line) is cited at its
-    `>`; readers want the `<`. `lines` are the parsed text's lines."""
+    `>`; readers want the `<`. `lines` are the parsed text's lines; `first`: no element
+    of the same name before this one (in document order) ends its start tag on that
+    line, since only the first can have opened on an earlier one (`ParsedPage.start_line`
+    knows; alone, an element is taken as the first).
+
+    The `<div` of a later tag on the `>`'s own line is not this one's: only a tag whose
+    own `<name`, read quote-aware, closes on that line opened above it.
+    >>> lines = ['<div', '  id="a"', '></div><div>x</div>']
+    >>> start_line(parse_html("\\n".join(lines)).xpath("//div")[0], lines)
+    1
+    """
     line = line_of(el)
     tag = el.tag if isinstance(el.tag, str) else ""
     if not tag or not 0 < line <= len(lines):
         return line
     opening = _opening(tag)
-    for candidate in range(line, max(0, line - START_TAG_LOOKBACK), -1):
-        if opening.search(lines[candidate - 1]):
-            return candidate
-    return line
+    if opening.search(lines[line - 1]) is None:
+        # no `<name` on the recorded line at all: the nearest one above
+        for candidate in range(line - 1, max(0, line - START_TAG_LOOKBACK), -1):
+            if opening.search(lines[candidate - 1]):
+                return candidate
+        return line
+    return (first and _spanning_start(opening, lines, line)) or line
+
+
+# the rest of a start tag after its `<name`, attribute values read whole ("a>b" holds no
+# end); an unquoted `<` first means the text was no tag. One character or one quoted
+# value a step: no nested repeat to backtrack over
+_TAG_REST = re.compile(r"""(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+
+
+def _spanning_start(opening: re.Pattern[str], lines: Sequence[str], line: int) -> int:
+    """The earlier line whose `<name` starts the tag that ends on `line`, 0 when none does:
+    `line` must open inside a tag (a `>` before its first `<`), and the last `<name` above
+    it, read to its `>`, must end on `line`."""
+    text = lines[line - 1]
+    lt = text.find("<")
+    if ">" not in (text if lt < 0 else text[:lt]):
+        return 0
+    for candidate in range(line - 1, max(0, line - START_TAG_LOOKBACK), -1):
+        last = None
+        for found in opening.finditer(lines[candidate - 1]):
+            last = found
+        if last is None:
+            continue
+        tail = "\n".join([lines[candidate - 1][last.end():], *lines[candidate:line]])
+        rest = _TAG_REST.match(tail)
+        if rest is None or tail.endswith("--", 0, rest.end() - 1):
+            return 0
+        return candidate if candidate + rest.group().count("\n") == line else 0
+    return 0
 
 
 @functools.lru_cache(maxsize=256)

@@ -20,7 +20,6 @@ from dataclasses import replace
 
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import line_of
 from auditor.dom.walk import FoundURL
 from auditor.heuristics.behaviour import dressed_as
 from auditor.heuristics.interface import FindingKind, PageContext, finding
@@ -170,7 +169,7 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
             if network is None and library is not None \
                     and not related_site(host, first_party):
                 out[item.url] = Lookalike(item.url, host, library, dressed or "",
-                                          line_of(item.element), page.xpath(item.element),
+                                          page.start_line(item.element), page.xpath(item.element),
                                           library=True)
             if network is None:
                 continue
@@ -188,7 +187,7 @@ def lookalike_loads(found: Sequence[FoundURL], present: Sequence[Network],
                     or not _tied(item.url, code, network):
                 continue
         out[item.url] = Lookalike(item.url, host, network.name, dressed,
-                                  line_of(item.element), page.xpath(item.element), code)
+                                  page.start_line(item.element), page.xpath(item.element), code)
     return tuple(out.values())
 
 

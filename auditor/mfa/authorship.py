@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from auditor.dom.page import ParsedPage, attribute_needles
-from auditor.dom.parser import elements, line_of
+from auditor.dom.parser import elements
 from auditor.dom.textscan import aligned_lower, inside
 from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import (
@@ -348,7 +348,7 @@ def author_hits(page: ParsedPage, first_party: str | None) -> list[Hit]:
                 continue
             name = clip(" ".join(str(t) for t in el.itertext()), 60)
             if name:
-                out.append(Hit(name, line_of(el)))
+                out.append(Hit(name, page.start_line(el)))
             if len(out) > 2 * SHOWN:
                 break
     out += [h for h in headline_bylines(page) if not any(h.text in o.text for o in out)]
@@ -470,13 +470,13 @@ def headline_bylines(page: ParsedPage) -> list[Hit]:
                 if m is None and not _sentence(text):
                     m = _HEAD_BYLINE_INTL.match(text[:BYLINE_CHARS])
                     if m is not None and not m.group(1):  # a CJK name: no capital letter
-                        out.append(Hit(m.group(2) or m.group(3), line_of(el)))
+                        out.append(Hit(m.group(2) or m.group(3), page.start_line(el)))
                         continue
                 name = m.group(1) if m else ""
                 if name.lower() in _TIME_WORDS:
                     continue  # "By Tuesday, the council had …"
                 if name in HOUSE_NAMES or (name[:1].isupper() and not _no_person(name)):
-                    out.append(Hit(name, line_of(el)))
+                    out.append(Hit(name, page.start_line(el)))
     return unique(out)
 
 
@@ -557,9 +557,9 @@ def _house_credits(page: ParsedPage) -> list[Hit]:
         text = _opening_text(p)
         wire = _WIRE_DATELINE.match(text)
         if wire:
-            out.append(Hit(f"{wire.group(1)} wire", line_of(p)))
+            out.append(Hit(f"{wire.group(1)} wire", page.start_line(p)))
         elif len(text) <= STAFF_CREDIT_CHARS and _STAFF_CREDIT.match(text):
-            out.append(Hit(text.strip("—–- "), line_of(p)))
+            out.append(Hit(text.strip("—–- "), page.start_line(p)))
     return out
 
 
@@ -665,7 +665,7 @@ def _signatures(page: ParsedPage) -> list[Hit]:
         first = " ".join(next((t for t in _leading_text(p) if t.strip()), "").split())
         m = _SIGNATURE.match(first) if len(first) <= SIGNATURE_LINE else None
         if m and not _no_person(m.group(1)):
-            out.append(Hit(m.group(1), line_of(p)))
+            out.append(Hit(m.group(1), page.start_line(p)))
     return out
 
 
@@ -729,7 +729,7 @@ def _post_meta_names(page: ParsedPage) -> list[Hit]:
             after = texts[i + 1] if i + 1 < len(texts) else ""
             m = _NAME_BY_DATE.match(here) or _NAME_BY_DATE.match(f"{here} {after}")
             if m and not _no_person(m.group(1)):
-                out.append(Hit(m.group(1), line_of(el)))
+                out.append(Hit(m.group(1), page.start_line(el)))
                 break
     return out
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from auditor.dom.deobfuscate import ATTRIBUTE_PIECE
 from auditor.dom.page import ParsedPage, ScriptCode
-from auditor.dom.parser import line_at, line_of
+from auditor.dom.parser import line_at
 from auditor.dom.textscan import aligned_lower
 from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import ANA, BETTER_ADS, Hit, cite, clip, count, unique
@@ -182,7 +182,7 @@ def _meta_refresh(page: ParsedPage, url: str | None) -> list[Hit]:
         found = _META_REFRESH.match(meta.get("content") or "")
         if (found and int(found.group(1)) < META_REFRESH_SLOW
                 and _same_page(found.group(2) or "", url)):
-            out.append(Hit(f"meta refresh every {found.group(1)} s", line_of(meta)))
+            out.append(Hit(f"meta refresh every {found.group(1)} s", page.start_line(meta)))
     return out
 
 
@@ -263,11 +263,11 @@ def autoplay_hits(page: ParsedPage) -> list[Hit]:
             sound = "muted, in an ad context" if muted else "with sound unless a script mutes it"
             how = f"data-setup {setup.group()}" if setup and video.get("autoplay") is None else (
                 "autoplay")
-            out.append(Hit(f"<{video.tag} {how}> ({sound})", line_of(video)))
+            out.append(Hit(f"<{video.tag} {how}> ({sound})", page.start_line(video)))
     for frame in page.tagged("iframe") if page.holding(IFRAME_NEEDLES) else ():
         src = frame.get("src") or frame.get("data-src") or ""
         if _AUTOPLAY_URL.search(src):
-            out.append(Hit(f"iframe {clip(src, 80)}", line_of(frame)))
+            out.append(Hit(f"iframe {clip(src, 80)}", page.start_line(frame)))
     if not page.holding(AUTOPLAY_NEEDLES):
         return unique(out)
     for code in page.codes:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, unquote
 from lxml import etree
 
 from auditor.dom.page import ParsedPage
-from auditor.dom.parser import line_at, line_of
+from auditor.dom.parser import line_at
 from auditor.dom.textscan import Scan
 from auditor.lazy_re import lazy_regex
 from auditor.mfa.evidence import (
@@ -157,7 +157,7 @@ def one_page_view(page: ParsedPage, url: str | None = None) -> Hit | None:
         text = " ".join(" ".join(str(t) for t in a.itertext()).split())
         if ((_ONE_PAGE_HREF.search(href) or (len(text) <= 60 and _ONE_PAGE_TEXT.search(text)))
                 and (url is None or _same_article(href, url))):
-            return Hit(f"one-page view: {clip(text or href, 60)}", line_of(a))
+            return Hit(f"one-page view: {clip(text or href, 60)}", page.start_line(a))
     return None
 
 
@@ -241,7 +241,7 @@ def pagination_hits(page: ParsedPage, url: str | None, article: bool = True) -> 
             named = el.tag == "a" or el.get("title") is not None
             if rel is not None and _other_page_of(href, url) and (
                     not named or not _bare_numbered(href, url) or _pager_link(el)):
-                out.append(Hit(f"rel={rel} to {clip(href)}", line_of(el)))
+                out.append(Hit(f"rel={rel} to {clip(href)}", page.start_line(el)))
                 break
     out += scan_hits(page, PAGE_OF, paginated if out else paged_in_words)
     return out

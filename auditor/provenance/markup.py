@@ -418,10 +418,12 @@ def _declared(page: ParsedPage, url: str | None) -> Iterator[Clue]:
     """A canonical link or og:url naming an article elsewhere (never a site's home)."""
     for el in page.tagged("link"):
         if "canonical" in (el.get("rel") or "").lower().split():
-            yield from _pointer("canonical", el.get("href"), url, line_of(el), page.xpath(el))
+            yield from _pointer("canonical", el.get("href"), url, page.start_line(el),
+                                page.xpath(el))
     for el in page.tagged("meta"):
         if (el.get("property") or el.get("name") or "").lower() == "og:url":
-            yield from _pointer("og-url", el.get("content"), url, line_of(el), page.xpath(el))
+            yield from _pointer("og-url", el.get("content"), url, page.start_line(el),
+                                page.xpath(el))
 
 
 def _pointer(kind: str, value: str | None, base: str | None, line: int, xpath: str
@@ -492,7 +494,7 @@ def _based_on(page: ParsedPage, base: str | None) -> Iterator[Clue]:
         pointed = resolve(ref, base) if ref else None
         if pointed:
             kind = _BASED_ON[(el.get("itemprop") or "").lower()]
-            yield Clue(Evidence(kind, pointed, line_of(el), page.xpath(el)),
+            yield Clue(Evidence(kind, pointed, page.start_line(el), page.xpath(el)),
                        host_of(pointed), clean_url(pointed))
 
 

@@ -261,6 +261,38 @@ def test_a_start_tag_written_over_lines_is_cited_where_it_opens() -> None:
     assert [page.start_line(el) for el in page.tagged("img")] == [2, 6]
 
 
+# (markup after "<body>\n", which is line 1; the lines each element, in document order
+# of its name, must be cited on)
+_SPANNING_TAGS = [
+    # the `>` line holds later tags of the same name: the first still opened above
+    ('<p>x</p><div\n  id="a"\n  data-slot="/1/x"\n  ></div><p>y</p><div class="b">z</div>',
+     "div", [2, 5]),
+    ('<div\n a="1"\n></div><div>x</div><div\n b="2"></div>', "div", [2, 4, 4]),
+    # a `>` inside an attribute value is not the tag's end
+    ('<div\n title="a > b"\n data-x=\'<i>\'\n></div>', "div", [2]),
+    # an attribute value over lines
+    ('<div title="one\ntwo\nthree">x</div><div>y</div>', "div", [2, 4]),
+    # a `<div` in a comment above is no tag; the real one opens on its own line
+    ('<!-- <div\n --><div id="c">x</div>', "div", [3]),
+    # the tag above closed on its own line: the recorded line stands
+    ('<div id="d">\n<span\n>s</span></div><div>e</div>', "div", [2, 4]),
+    ('<div id="d">\n<span\n>s</span></div><div>e</div>', "span", [3]),
+    # the last tag of a line, its attributes on the next
+    ('<img src="/a"><img src="/b"><img\n src="/c">', "img", [2, 2, 2]),
+    # a name that only starts the same: `<divx` is not `<div`
+    ('<divx\n a="1"\n></divx><div\n b="2"\n></div>', "div", [4]),
+    # one line, many tags; the first opened above
+    ('<img\n src="/a"><img src="/b"><img src="/c">', "img", [2, 3, 3]),
+]
+
+
+@pytest.mark.parametrize(("body", "tag", "lines"), _SPANNING_TAGS)
+def test_start_tags_over_lines_are_cited_where_each_opens(body: str, tag: str,
+                                                          lines: list[int]) -> None:
+    page = parse_page("<body>\n" + body + "\n</body>")
+    assert [page.start_line(el) for el in page.tagged(tag)] == lines
+
+
 def test_shown_text_reads_the_markup_after_the_closing_html_in_its_order() -> None:
     page = parse_page("<!-- a --><html><head><meta content='Ferry'></head><body>one<script>"
                       "var x;</script><!-- b -->two</body></html><p>three<i>four</i></p>five")

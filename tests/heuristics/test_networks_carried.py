@@ -692,3 +692,111 @@ def test_a_czech_publisher_exchange_skin_names_cpex_and_a_look_alike_none(
             '<script src="https://notcpex.cz/skin.js"></script>')
     assert "CPEX" not in carried(audit_html(page("<p>cdn.cpex.cz</p>", fake),
                                             url="https://sport.example.cz/a"))
+
+
+@pytest.mark.parametrize(("head", "body", "named"), [
+    # its subscription widget's loader, and its "online view" pixel alone
+    ('<script src="https://scripts3.mailfire.io/build/widget/latest.js?d=1" defer></script>',
+     "", True),
+    ("", '<img src="https://n.mailfire.io/online/27" style="display:none" width="1" height="1" '
+     'alt="">', True),
+    # look-alikes: a host that only ends the same or holds the name under another's, the
+    # name in prose and in a site's config (a bare project number)
+    ('<script src="https://cdn.notmailfire.io/build/widget/latest.js"></script>', "", False),
+    ('<script src="https://mailfire.io.cdn-example.net/w.js"></script>', "", False),
+    ("<script>window.Site = {mailFireProjectId: 27};</script>",
+     "<p>We send our newsletter with mailfire.io.</p>", False),
+])
+def test_mailfires_widget_and_pixel_name_it(audit_html: AuditHtml, head: str, body: str,
+                                            named: bool) -> None:
+    """Mailfire, a web-push and e-mail vendor, is named by its own hosts; the project number
+    a site's config holds bare is no ID of it."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert ("Mailfire" in carried(report)) is named
+    assert not [i for i in report.ids if i.network == "Mailfire"]
+
+
+_RFP = ('<script src="https://js.rfp.fout.jp/rfp-infeed.js"></script>'
+        '<script>RFP.InFeed.Default.run({"immediately":true})</script>')
+_SPOT = '<div data-rfp-adspot-id="NzcxOjQ0MDI" style="display:none"></div>'
+
+
+@pytest.mark.parametrize(("head", "body", "spots"), [
+    (_RFP, _SPOT + "<ul><li>a</li></ul>" + _SPOT, {"NzcxOjQ0MDI"}),
+    # the same box without FreakOut's code on the page; another attribute of the same value
+    ("", _SPOT, set()),
+    (_RFP, '<div data-adspot-id="NzcxOjQ0MDI"></div><div data-rfp-adspot-id=""></div>',
+     set()),
+])
+def test_freakouts_in_feed_spot_is_read_where_its_loader_runs(
+        audit_html: AuditHtml, head: str, body: str, spots: set[str]) -> None:
+    """FreakOut's in-feed ads (RFP): its loader fills each `div[data-rfp-adspot-id]`, the
+    spot's ID."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "freakout-rfp-adspot"} == spots
+
+
+_SITE_UNITS = """<script>window.Site = {prebidUnits: [{
+  code: 'div-gpt-ad-1500000000001-0',
+  mediaTypes: {banner: {sizes: [[728, 90]]}},
+  bids: [
+    {bidder: 'adpone', params: {placementId: '2203318877461'}},
+    {bidder: 'districtm', params: {placementId: '17730211'}},
+    {bidder: 'districtmDMX', params: {dmxid: '402211', memberid: '100977'}},
+    {bidder: 'improvedigital', params: {placementId: '23310442'}},
+    {bidder: 'quantumdex', params: {siteId: '20417'}},
+    {bidder: 'quantum', params: {placementId: 21546}}
+  ]}]};</script>"""
+
+
+def test_a_sites_own_unit_list_names_its_bidders_documented_params(
+        audit_html: AuditHtml) -> None:
+    """Prebid's documented params of District M's two bidders (an alias of Xandr's adapter,
+    its DMX adapter), Adpone's, Improve Digital's placement and Quantumdex's site, in a
+    site's own unit list; Quantum Advertising's `quantum` is another vendor's code."""
+    report = audit_html(page('<div id="div-gpt-ad-1500000000001-0"></div>', _SITE_UNITS),
+                        url="https://news.example/a")
+    assert {"Adpone", "District M", "Improve Digital",
+            "Quantum Digital Exchange (Quantumdex)"} <= set(carried(report))
+    ids = {(i.kind, i.value, i.network) for i in report.ids}
+    assert ids >= {("adpone-placement", "2203318877461", "Adpone"),
+                   ("districtm-placement", "17730211", "District M"),
+                   ("districtm-dmx-placement", "402211", "District M"),
+                   ("districtm-member", "100977", "District M"),
+                   ("improvedigital-placement", "23310442", "Improve Digital"),
+                   ("quantumdex-site", "20417", "Quantum Digital Exchange (Quantumdex)")}
+    assert not [i for i in report.ids if i.value == "21546"]
+    assert ("xandr-placement", "17730211", "Xandr (AppNexus)") not in ids
+    shown = _SITE_UNITS.replace("<script>", "<pre>").replace("</script>", "</pre>")
+    assert audit_html(page(shown), url="https://news.example/a").ids == ()
+
+
+_APP = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
+_APS = '<script src="https://c.amazon-adsystem.com/aax2/apstag.js" async></script>'
+
+
+@pytest.mark.parametrize(("head", "body", "ids"), [
+    # a site's config keeping the IDs its own code hands OneSignal.init and apstag.init
+    (_APS + "<script>window.Site = {pushEndpoint: '/v3/add', oneSignalAppId: '" + _APP
+     + "', apsPubID: \"5128fe3a-0c1d-4e2f-9a8b-7c6d5e4f3a2b\"};</script>", "",
+     {("onesignal-app", _APP), ("amazon-aps-publisher", "5128fe3a-0c1d-4e2f-9a8b-7c6d5e4f3a2b")}),
+    (_APS + "<script>var cfg = {aps_pub_id: '3295', onesignal_app_id: '" + _APP + "'};</script>",
+     "", {("onesignal-app", _APP), ("amazon-aps-publisher", "3295")}),
+    # look-alikes: APS's key where apstag does not load; keys that only end the same; a value
+    # of no app's form; the words shown in a <pre> and in prose
+    ("<script>var cfg = {apsPubID: '3295'};</script>", "", set()),
+    (_APS + "<script>var cfg = {myOneSignalAppId: '" + _APP + "', mapsPubId: '3295'};</script>",
+     "", set()),
+    ("<script>var cfg = {oneSignalAppId: 'onesignal-app-id'};</script>", "", set()),
+    ("", "<pre>window.Site = {oneSignalAppId: '" + _APP + "'};</pre><p>set oneSignalAppId: '"
+     + _APP + "' in your config</p>", set()),
+])
+def test_a_sites_config_keys_named_for_the_vendor_hold_its_ids(
+        audit_html: AuditHtml, head: str, body: str, ids: set[tuple[str, str]]) -> None:
+    """A site whose own code calls OneSignal.init and apstag.init keeps their IDs in its
+    config under keys named for them: the key names the vendor, the value has its ID's form
+    (APS's only where apstag loads)."""
+    report = audit_html(page(body, head), url="https://news.example/a")
+    assert {(i.kind, i.value) for i in report.ids
+            if i.kind in ("onesignal-app", "amazon-aps-publisher")} == ids
+    assert ("OneSignal" in carried(report)) is bool(ids)
