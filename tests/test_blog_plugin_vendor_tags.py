@@ -159,3 +159,119 @@ def test_optad360_keys_need_its_own_hosts(project_engine: Engine,
         '4f58-9d41-c0e2a7b5f813.min.js"></script>'),
         body="<pre>//get.optad360.io/sf/9e2d4b71-3c0a-4f6e-8b25-71d0e9c4a6f3/plugin.min.js</pre>")
     assert not [i for i in page.ids if i.kind.startswith("optad360-")]
+
+
+# AdRotate, the WordPress ad manager (AJdG Solutions), as its adrotate-output.php prints an
+# advert: its head comment, its click tracker from the plugin's folder, and the advert's box
+# `div.a-single.a-<advert>` (or its group's `div.g.g-<group>` round `g-single`, `g-dyn`,
+# `g-col` boxes); the banner in it the site's own, served from its uploads
+ADROTATE_HEAD = ("<!-- This site is using AdRotate v5.9 to display their advertisements - "
+                 "https://ajdg.solutions/ -->")
+ADROTATE_SCRIPT = ("<script type='text/javascript' id='clicktrack-adrotate-js-extra'>var "
+                   'click_object = {"ajax_url":"https:\\/\\/www.harbourgazette.example\\/'
+                   "wp-admin\\/admin-ajax.php\"};</script><script type='text/javascript' "
+                   "src='https://www.harbourgazette.example/wp-content/plugins/adrotate/"
+                   "library/jquery.adrotate.clicktracker.js' id='clicktrack-adrotate-js'>"
+                   "</script>")
+BANNER = ('<a class="gofollow" data-track="NywwLDEsNjA=" href="https://www.quaybank.example/'
+          'open-account" target="_blank"><img src="https://www.harbourgazette.example/'
+          'wp-content/banners/quaybank-728x90.jpg" /></a>')
+
+
+@pytest.mark.parametrize(("body", "slots"), [
+    # an advert shown alone, in the post's first paragraph (its post injection)
+    (f'<p>Sailings resume in March.<div class="a-single a-7">{BANNER}</div></p>',
+     [("AdRotate", "a-7")]),
+    # a group's advert, one at a time; a rotating group's adverts; a block's columns
+    (f'<div class="g g-3"><div class="g-single a-12">{BANNER}</div></div>', [("AdRotate", "a-12")]),
+    (f'<div class="g g-4"><div class="g-dyn a-15 c-1">{BANNER}</div>'
+     f'<div class="g-dyn a-16 c-2">{BANNER}</div></div>',
+     [("AdRotate", "a-15"), ("AdRotate", "a-16")]),
+    (f'<div class="g g-5"><div class="g-col b-5 a-21">{BANNER}</div>'
+     f'<div class="g-col b-5 a-22">{BANNER}</div></div>',
+     [("AdRotate", "a-21"), ("AdRotate", "a-22")]),
+    # its sidebar widget round an advert: one placement
+    (f'<aside><section id="adrotate_widgets-4" class="widget adrotate_widgets"><h4>Sponsored'
+     f'</h4><div class="a-single a-9">{BANNER}</div></section></aside>', [("AdRotate", "a-9")]),
+    # another network's unit pasted in as the advert's code: the unit is the slot, once
+    ('<div class="a-single a-10"><ins class="adsbygoogle" style="display:block" '
+     'data-ad-client="ca-pub-4410052270981234" data-ad-slot="5521873310"></ins></div>',
+     [("Google AdSense", "5521873310")]),
+], ids=["single advert", "group single", "dynamic group", "block", "widget", "holding AdSense"])
+def test_an_adrotate_advert_is_a_slot_named_by_its_advert(
+        body: str, slots: list[tuple[str, str]], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, body + ADROTATE_SCRIPT, head=ADROTATE_HEAD)
+    assert [(s.network, s.zone_id) for s in page.slots] == slots
+    assert "AdRotate" in {n.network for n in page.networks}
+    adverts = {v for _n, v in slots if v.startswith("a-")}
+    assert {i.value for i in page.ids if i.kind == "adrotate-ad"} == adverts
+
+
+def test_adrotate_dynamic_groups_script_names_it(project_engine: Engine,
+                                                 catalogue: Catalogue) -> None:
+    """The script it prints for its rotating groups (`jQuery('.g-4').gslider({ groupid: 4,
+    speed: 6000 })`) shows the plugin where no file of its folder is saved."""
+    page = _page(project_engine, catalogue,
+                 f'<div class="g g-4"><div class="g-dyn a-15 c-1">{BANNER}</div></div>',
+                 head="<script type=\"text/javascript\">jQuery(document).ready(function(){"
+                      "if(jQuery.fn.gslider) { jQuery('.g-4').gslider({ groupid: 4, speed: "
+                      "6000 }); }});</script>")
+    assert [(s.network, s.zone_id) for s in page.slots] == [("AdRotate", "a-15")]
+
+
+@pytest.mark.parametrize(("body", "head"), [
+    # a theme's own `a-single` boxes (a single-post layout, a video box), no plugin on the page
+    (f'<div class="a-single a-1">{BANNER}</div><div class="g g-2"><div class="g-single a-3">'
+     f"{BANNER}</div></div>", ""),
+    # the plugin on the page, a theme's `a-single` with no advert's class
+    (f'<div class="a-single">{BANNER}</div><div class="g-col">x</div>' + ADROTATE_SCRIPT, ""),
+    # the plugin's folder named by another plugin's, or in prose
+    (f'<div class="a-single a-1">{BANNER}</div><script src="https://www.harbourgazette.example/'
+     "wp-content/plugins/adrotate-extra/library/jquery.adrotate.clicktracker.js\"></script>",
+     ""),
+    ('<pre>&lt;div class="a-single a-7"&gt; … /wp-content/plugins/adrotate/library/'
+     "jquery.adrotate.clicktracker.js … jQuery('.g-4').gslider({ groupid: 4 })</pre>", ""),
+], ids=["theme boxes", "no advert class", "another plugin's folder", "prose"])
+def test_adrotate_look_alikes_are_no_advert(body: str, head: str, project_engine: Engine,
+                                            catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, body, head=head)
+    assert not [s for s in page.slots if s.network == "AdRotate"], page.slots
+    assert not [i for i in page.ids if i.kind == "adrotate-ad"]
+
+
+# Galleria (galleria.com.ng), a Nigerian ad network, as its publishers paste it: its loader in
+# the head, then where an advert goes an empty box and the call handing it the zone
+GALLERIA_HEAD = '<script src="https://galleria.com.ng/inc/adsbygalleria.js"></script>'
+
+
+def _galleria(zone: str) -> str:
+    return f'<div id="galleriaadverts"></div>\n<script> pushgalleriaads({zone}); </script>'
+
+
+def test_a_galleria_call_is_its_unit_and_names_its_zone(project_engine: Engine,
+                                                        catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue,
+                 f"<p>The ferry sails at nine.{_galleria('318')}</p><p>More.</p>"
+                 f"<p>{_galleria('322')}</p>", head=GALLERIA_HEAD)
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Galleria", "318"), ("Galleria", "322")]
+    assert {(i.kind, i.value) for i in page.ids if i.network == "Galleria"} == {
+        ("galleria-zone", "318"), ("galleria-zone", "322")}
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    # its loader's path on look-alike hosts, the box with no call
+    ('<script src="https://notgalleria.com.ng/inc/adsbygalleria.js"></script><script src="'
+     'https://galleria.com.ng.evil.net/inc/adsbygalleria.js"></script>',
+     '<div id="galleriaadverts"></div>'),
+    # the tag shown in prose, and another function of a like name
+    ("", "<pre>&lt;div id=\"galleriaadverts\"&gt;&lt;/div&gt;&lt;script&gt;pushgalleriaads(201)"
+     "&lt;/script&gt;</pre><script>mypushgalleriaads(201); pushgalleriaadsx(202);</script>"),
+], ids=["look-alike hosts", "prose and other calls"])
+def test_galleria_look_alikes_are_no_unit_and_no_zone(
+        head: str, body: str, project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, body, head=head)
+    assert not [s for s in page.slots if s.network == "Galleria"], page.slots
+    assert "Galleria" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind == "galleria-zone"]

@@ -186,7 +186,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "exponential-zone", "advertising-com-site", "adzerk-zone", "cnzz-ad-slot",
                   "88rpg-unit", "adagio-position", "adagio-format",
                   "appier-zone", "admicro-zone", "jixie-unit",
-                  "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site"}
+                  "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site",
+                  "adrotate-ad"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:
