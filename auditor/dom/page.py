@@ -269,27 +269,34 @@ class ParsedPage:
         it is that pair's first element: a page written on one line holds every tag on
         it, and a search of that line per finding (4,000 pixels on a 1.5 MB line: 1.9 s)
         ran its length each time. Only a pair's first element can open on a line above
-        (its `>` comes first on the line), so the rest are cited on the line itself."""
+        (its `>` comes first on the line), so the rest are cited on the line itself; the
+        first opens no higher than the node before it in document order is recorded."""
         opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
         line = line_of(el)
-        key = (el.tag, line, self._first_of_line(el, line))
+        floor = self._first_of_line(el, line)
+        key = (el.tag, line, floor is not None)
         found = opens.get(key)
         if found is None:
-            found = opens[key] = start_line(el, self.lines, key[2])
+            found = opens[key] = start_line(el, self.lines, key[2], floor or 0)
         return found
 
-    def _first_of_line(self, el: etree._Element, line: int) -> bool:
+    def _first_of_line(self, el: etree._Element, line: int) -> int | None:
         """Whether `el` is the first element of its name, in its tree's document order,
-        recorded on `line`: one walk of each tree asked about, kept with the page."""
-        trees: dict[etree._Element, dict[tuple[object, int], etree._Element]] = self.view(
-            "first of line", dict)
+        recorded on `line`: then the line recorded for the node before it (0 for none),
+        else None. One walk of each tree asked about, kept with the page."""
+        trees: dict[etree._Element, dict[tuple[object, int], tuple[etree._Element, int]]] = (
+            self.view("first of line", dict))
         root = el.getroottree().getroot()
         firsts = trees.get(root)
         if firsts is None:
             firsts = trees[root] = {}
+            before = 0
             for node in root.iter():
-                firsts.setdefault((node.tag, line_of(node)), node)
-        return firsts.get((el.tag, line), el) is el
+                here = line_of(node)
+                firsts.setdefault((node.tag, here), (node, before))
+                before = here or before
+        first, floor = firsts.get((el.tag, line), (el, 0))
+        return floor if first is el else None
 
     @property
     def lines(self) -> Sequence[str]:

@@ -659,13 +659,15 @@ def line_of(el: etree._Element) -> int:
 START_TAG_LOOKBACK = 60  # lines a start tag may span (attributes one per line)
 
 
-def start_line(el: etree._Element, lines: Sequence[str], first: bool = True) -> int:
+def start_line(el: etree._Element, lines: Sequence[str], first: bool = True,
+               floor: int = 0) -> int:
     """The line where an element's start tag opens. libxml2 records the line where the
     tag ends, so a tag written over many lines (one attribute per line) is cited at its
     `>`; readers want the `<`. `lines` are the parsed text's lines; `first`: no element
     of the same name before this one (in document order) ends its start tag on that
     line, since only the first can have opened on an earlier one (`ParsedPage.start_line`
-    knows; alone, an element is taken as the first).
+    knows; alone, an element is taken as the first); `floor`: the line recorded for the
+    node before it in document order, whose tag ended before this one opened.
 
     The `<div` of a later tag on the `>`'s own line is not this one's: only a tag whose
     own `<name`, read quote-aware, closes on that line opened above it.
@@ -678,41 +680,73 @@ def start_line(el: etree._Element, lines: Sequence[str], first: bool = True) -> 
     if not tag or not 0 < line <= len(lines):
         return line
     opening = _opening(tag)
-    if opening.search(lines[line - 1]) is None:
-        # no `<name` on the recorded line at all: the nearest one above
-        for candidate in range(line - 1, max(0, line - START_TAG_LOOKBACK), -1):
+    mine = opening.search(lines[line - 1])
+    if mine is None:
+        # no `<name` on the recorded line at all: the one above whose tag ends here, else
+        # the nearest one above
+        found = _spanning_start(opening, lines, line, floor)
+        if found:
+            return found
+        for candidate in range(line - 1, max(0, floor - 1, line - START_TAG_LOOKBACK), -1):
             if opening.search(lines[candidate - 1]):
                 return candidate
         return line
-    return (first and _spanning_start(opening, lines, line)) or line
+    if first and (">" in lines[line - 1][:mine.start()] or _tag_ends_on(lines, line - 1, 0, line)):
+        # a tag ends on the line before its first `<name` (or, read quote-aware from its
+        # start, before its first `<`: `data-x="<div>">`): it may be this one's
+        return _spanning_start(opening, lines, line, floor) or line
+    return line
 
 
-# the rest of a start tag after its `<name`, attribute values read whole ("a>b" holds no
-# end); an unquoted `<` first means the text was no tag. One character or one quoted
-# value a step: no nested repeat to backtrack over
-_TAG_REST = re.compile(r"""(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+_SPANNING_TRIES = 8  # `<name`s above a tag's end read, nearest first (one in a quoted
+                     # value is no tag's, and reads to no `>` on its line): a bound per tag
+# what ends a run of a start tag's text: a quote, its end, or a `<` (no tag's, then)
+_TAG_MARK = re.compile(r"""[<>"']""")
 
 
-def _spanning_start(opening: re.Pattern[str], lines: Sequence[str], line: int) -> int:
-    """The earlier line whose `<name` starts the tag that ends on `line`, 0 when none does:
-    `line` must open inside a tag (a `>` before its first `<`), and the last `<name` above
-    it, read to its `>`, must end on `line`."""
-    text = lines[line - 1]
-    lt = text.find("<")
-    if ">" not in (text if lt < 0 else text[:lt]):
-        return 0
-    for candidate in range(line - 1, max(0, line - START_TAG_LOOKBACK), -1):
-        last = None
-        for found in opening.finditer(lines[candidate - 1]):
-            last = found
-        if last is None:
-            continue
-        tail = "\n".join([lines[candidate - 1][last.end():], *lines[candidate:line]])
-        rest = _TAG_REST.match(tail)
-        if rest is None or tail.endswith("--", 0, rest.end() - 1):
+def _spanning_start(opening: re.Pattern[str], lines: Sequence[str], line: int,
+                    floor: int = 0) -> int:
+    """The earlier line, none above `floor`, whose `<name` starts the tag that ends on
+    `line`, 0 when none does: of the last `<name`s above it, nearest first, the first whose
+    rest, read quote-aware to its `>`, ends on `line` (a `<name` in another tag's quoted
+    value mostly reads to none)."""
+    tries = 0
+    for candidate in range(line - 1, max(0, floor - 1, line - START_TAG_LOOKBACK), -1):
+        ends = [found.end() for found in opening.finditer(lines[candidate - 1])]
+        for end in reversed(ends[max(0, len(ends) - _SPANNING_TRIES + tries):]):
+            if _tag_ends_on(lines, candidate - 1, end, line):
+                return candidate
+        tries += len(ends)
+        if tries >= _SPANNING_TRIES:
             return 0
-        return candidate if candidate + rest.group().count("\n") == line else 0
     return 0
+
+
+def _tag_ends_on(lines: Sequence[str], index: int, pos: int, line: int) -> bool:
+    """Whether a start tag whose rest begins at `lines[index][pos:]` ends on `line` (1-based):
+    its first `>` outside quotes is there, with no `<` outside quotes before it and no
+    comment's `--` just before it. Read line by line up to `line`, never past it."""
+    quote = ""
+    while index < line:
+        text = lines[index]
+        while pos < len(text):
+            if quote:
+                close = text.find(quote, pos)
+                if close < 0:
+                    break
+                quote, pos = "", close + 1
+                continue
+            found = _TAG_MARK.search(text, pos)
+            if found is None:
+                break
+            mark, pos = found.group(), found.start()
+            if mark == "<":
+                return False
+            if mark == ">":
+                return index + 1 == line and not text.endswith("--", 0, pos)
+            quote, pos = mark, pos + 1
+        index, pos = index + 1, 0
+    return False
 
 
 @functools.lru_cache(maxsize=256)

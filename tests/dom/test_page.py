@@ -283,6 +283,12 @@ _SPANNING_TAGS = [
     ('<divx\n a="1"\n></divx><div\n b="2"\n></div>', "div", [4]),
     # one line, many tags; the first opened above
     ('<img\n src="/a"><img src="/b"><img src="/c">', "img", [2, 3, 3]),
+    # a `<div` inside a quoted value above the `>` is no tag's: the one whose value it is
+    # opened on its own line (a popover's `data-content="<div …>"`)
+    ('<div\n title="a>b <div x"\n>y</div>', "div", [2]),
+    ('<p><div\n data-content="<div class=\'tip\'>"\n>y</div>', "div", [2]),
+    ('<div title="x\n<div\ny">a</div>\n<div\n>b</div>', "div", [2, 5]),
+    ('<div\ntitle="a\n<div\nb"><div\n>c</div></div>', "div", [2, 5]),
 ]
 
 
