@@ -134,8 +134,9 @@ PIXEL, HOTJAR, CLARITY = "Facebook Pixel", "Hotjar", "Microsoft Clarity"
 LOOKALIKES = [
     ("ga-misspelt-tagmanager", ga_universal("https://www.googletagsmanager.test/analytics.js"),
      GA, "UA-48213377-1", "https://www.googletagsmanager.test/analytics.js"),
+    # the capital I caught; the evidence is the URL as requested, its host in lower case
     ("ga-capital-i", ga_universal("https://www.googIe-analytics.com/analytics.js"),
-     GA, "UA-48213377-1", "https://www.googIe-analytics.com/analytics.js"),
+     GA, "UA-48213377-1", "https://www.googie-analytics.com/analytics.js"),
     ("gtag-vendor-as-subdomain",
      gtag("https://google-analytics.com.cdn-stats.example/gtag/js"), GA, "G-7QX4KD2M9P",
      "https://google-analytics.com.cdn-stats.example/gtag/js?id=G-7QX4KD2M9P"),
