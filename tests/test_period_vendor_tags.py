@@ -485,7 +485,7 @@ CLKADS_UNIT = """<script type="text/javascript">
 pb_cid='TOWNBANNER300X250_2';
 pb_type='banner_300x250';
 </script>
-<script src="http://clkads.com/banners/script/include_img_banner.js" type="text/javascript"></script>"""
+<script src="http://clkads.com/banners/script/include_img_banner.js"></script>"""
 CLKADS_SERVED = ('<script src="http://clkads.com/adServe/banners?tid=TOWNBANNER728X90_1&amp;'
                  'size=728x90" type="text/javascript"></script>')
 
