@@ -91,6 +91,7 @@ from auditor.resources import (
     advertising_elements,
     classify,
     host_summaries,
+    listed_ad_frames,
     loader_networks,
     script_requests,
     sightings,
@@ -104,6 +105,7 @@ from auditor.slots import (
     ad_named_boxes,
     ad_replaced_boxes,
     ad_script_boxes,
+    ad_sized_scripts,
     cited_unplaced,
     cosmetic_slots,
     declared_slots,
@@ -293,7 +295,14 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_script_boxes(
         placing, lambda ad, kind: engine.match(ad, source_url=url, type=kind), first_party))
     hits += _not_hit(hits, ad_replaced_boxes(placing, catalogue))
+    hits += _not_hit(hits, ad_sized_scripts(
+        placing, lambda ad, kind: engine.match(ad, source_url=url, type=kind),
+        {el for el, _, _ in hits}))
     servers = ad_server_requests(seen)
+    # and the frames an ad list blocks on a host no one catalogued: an unnamed ad server's
+    servers |= {el: n for el, n in listed_ad_frames(
+        seen, lambda ad, kind: engine.match(ad, source_url=url, type=kind), first_party
+    ).items() if el not in servers}
     companies = advertising_companies(seen)  # a frame no network names: its host's company
     hits += _not_hit(hits, ad_frame_units(servers, found_slots,
                                           _appended(page, servers, found_slots), companies))

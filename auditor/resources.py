@@ -243,6 +243,28 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+def listed_ad_frames(seen: Sequence[Sighting], decide: Callable[[str, RequestType], Match],
+                     first_party: str | None) -> dict[etree._Element, Network | None]:
+    """Frames whose own `src` goes to another site's host that no catalogue entry names and
+    an ad list blocks (`decide`: the lists' decision on a URL and request type; EasyList's
+    block, not a privacy list's, which says tracker), as `ad_server_requests` gives frames
+    of an unnamed ad company's host: a banner frame of an ad server no one catalogued
+    (`<iframe src="//ads.vendor.test/banner.php?size=728x90" width="728" height="90">`).
+    A host the catalogue names for another kind (a video player's, a widget's) is none,
+    nor a frame of the page's own site; `slots.ad_frame_units` reads the banner's size."""
+    out: dict[etree._Element, Network | None] = {}
+    for s in seen:
+        el = s.found.element
+        if (s.found.via != "iframe[src]" or s.network is not None or s.entity is not None
+                or el in out or held_request(s.found)
+                or not is_third_party(s.host, first_party)):
+            continue
+        match = decide(s.found.url, RequestType.SUBDOCUMENT)
+        if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+            out[el] = None
+    return out
+
+
 class PlacingRequest(NamedTuple):
     """A URL a script loads or writes where it stands (`script_requests`)."""
 

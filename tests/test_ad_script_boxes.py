@@ -13,7 +13,7 @@ from auditor.catalogue import Catalogue
 from auditor.pipeline import audit
 from auditor.rules import Engine
 from auditor.rules.engine import ListText
-from auditor.slots import AD_REPLACED_RULE, AD_SCRIPT_RULE
+from auditor.slots import AD_FRAME_RULE, AD_REPLACED_RULE, AD_SCRIPT_RULE, AD_SIZED_SCRIPT_RULE
 
 
 @pytest.fixture(scope="module")
@@ -279,3 +279,77 @@ def test_other_scripts_beside_comments_are_no_placement(
     (page,) = audit(PAGE.format(head="", body=body).encode(), url="http://www.town.test/a",
                     engine=lists, catalogue=catalogue).pages
     assert [s.rule for s in page.slots if s.rule == AD_REPLACED_RULE] == []
+
+
+# An ad server no catalogue names, whose host or path an ad list blocks: its banner tag
+# standing in the body where a visitor reads other things beside it (a results table under
+# it, a header's logo and links), as a script asking for the banner's size or as a frame
+# of a banner's size, is a placement where it stands; a tracker, a loader that runs later,
+# a tag in the head, a tag naming no size, the site's own widget and a video are not.
+@pytest.fixture(scope="module")
+def ad_server_lists() -> Engine:
+    return Engine.from_lists([
+        ListText("easylist", "<easylist>", "||bannerhub.test^$third-party\n/adserve/*$script\n"),
+        ListText("easyprivacy", "<easyprivacy>", "||visitcount.test^$third-party\n"),
+    ], use_cache=False)
+
+
+_RESULTS = "<table><tr><th>Name</th><th>Size</th></tr><tr><td>a.txt</td><td>3 KB</td></tr></table>"
+
+
+def _listed(engine: Engine, catalogue: Catalogue, body: str, head: str = "") -> list[str]:
+    (page,) = audit(PAGE.format(head=head, body=body).encode(), url="http://www.town.test/a",
+                    engine=engine, catalogue=catalogue).pages
+    return [s.xpath.rsplit("/", 1)[-1] for s in page.slots
+            if s.rule.startswith((AD_SIZED_SCRIPT_RULE, AD_FRAME_RULE))]
+
+
+@pytest.mark.parametrize(("body", "tag"), [
+    # a script asking an ad server's path for a banner of a size, a table under it
+    ('<div id="main"><!-- search ad -->\n<script src="http://ads.other.test/adServe/banners?'
+     f'tid=TOWN728_2&amp;size=728x90" type="text/javascript"></script>\n{_RESULTS}</div>',
+     "script"),
+    # a script of a listed host naming the size in its path, in a footer with links
+    ('<div id="foot"><script src="http://www.bannerhub.test/show/banner_468x60.js"></script>'
+     '<p><a href="/about">About</a> | <a href="/rss">RSS</a></p></div>', "script"),
+    # a listed host's frame of a banner's size beside the header's logo
+    ('<div id="header"><div class="top"><iframe src="//cdn2.bannerhub.test/zone/top.html" '
+     'width="468" height="60" frameborder="0" scrolling="no"></iframe></div>'
+     '<a href="/"><img src="/logo.gif" alt="Town"></a></div>', "iframe"),
+])
+def test_a_listed_ad_servers_banner_tag_is_a_placement_where_it_stands(
+        ad_server_lists: Engine, catalogue: Catalogue, body: str, tag: str) -> None:
+    assert _listed(ad_server_lists, catalogue, body) == [tag]
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    # an analytics tag naming the screen's size (a privacy list's)
+    ("", '<div id="main"><script src="http://www.visitcount.test/c.js?res=1280x1024"></script>'
+     f'{_RESULTS}</div>'),
+    # the ad server's loader that runs later fills units elsewhere
+    ("", '<div id="main"><script async src="http://ads.other.test/adServe/banners?tid=T_2&amp;'
+     f'size=728x90"></script>{_RESULTS}</div>'),
+    # its tag in the head shows nothing there
+    ('<script src="http://ads.other.test/adServe/banners?tid=T_2&amp;size=728x90"></script>',
+     f"<div>{_RESULTS}</div>"),
+    # a listed script naming no size (a loader), beside the page's text
+    ("", f'<div id="main"><script src="http://www.bannerhub.test/show/lib.js"></script>{_RESULTS}'
+     "</div>"),
+    # a look-alike host, not listed
+    ("", '<div id="foot"><script src="http://www.notbannerhub.test/show/banner_468x60.js">'
+     '</script><p><a href="/about">About</a></p></div>'),
+    # the site's own widget frame, a video's frame, and a listed host's frame of a pixel
+    ("", '<div class="side"><iframe src="//widgets.town.test/poll.html" width="300" '
+     'height="250"></iframe><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" '
+     'width="560" height="315"></iframe><iframe src="//sync.bannerhub.test/px.html" width="1" '
+     'height="1"></iframe><p>Poll of the week.</p></div>'),
+    # a tracker's frame of a banner's size (a privacy list's)
+    ("", '<div><iframe src="//www.visitcount.test/frame.html" width="300" height="250">'
+     "</iframe><p>Text.</p></div>"),
+    # the tag shown as text in a code sample
+    ("", '<pre>&lt;script src="http://ads.other.test/adServe/banners?tid=T_2&amp;amp;'
+     'size=728x90"&gt;&lt;/script&gt;</pre>'),
+])
+def test_other_tags_beside_the_pages_text_are_no_placement(
+        ad_server_lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
+    assert _listed(ad_server_lists, catalogue, body, head) == []

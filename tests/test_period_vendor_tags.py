@@ -477,3 +477,124 @@ def test_adswinner_look_alikes_are_no_unit_and_no_did(
     assert not [s for s in page.slots if s.network == "AdsWinner"], page.slots
     assert "AdsWinner" not in {n.network for n in page.networks}
     assert not [i for i in page.ids if i.kind == "adswinner-did"], page.ids
+
+
+# Clkads' banner unit as its tag reads: the unit's globals, then its per-unit loader, which
+# inserts the banner's frame after its own script; or a script asking for the banner itself
+CLKADS_UNIT = """<script type="text/javascript">
+pb_cid='TOWNBANNER300X250_2';
+pb_type='banner_300x250';
+</script>
+<script src="http://clkads.com/banners/script/include_img_banner.js"></script>"""
+CLKADS_SERVED = ('<script src="http://clkads.com/adServe/banners?tid=TOWNBANNER728X90_1&amp;'
+                 'size=728x90" type="text/javascript"></script>')
+
+
+@pytest.mark.parametrize(("tag", "size", "zone"), [
+    (CLKADS_UNIT, (300, 250), "TOWNBANNER300X250_2"),
+    (CLKADS_SERVED, (728, 90), "TOWNBANNER728X90_1"),
+], ids=["globals-and-loader", "served-script"])
+def test_a_clkads_tag_is_its_banner_and_names_its_tag_id(
+        project_engine: Engine, catalogue: Catalogue, tag: str,
+        size: tuple[int, int], zone: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, (s.width, s.height), s.zone_id) for s in page.slots] == [
+        ("Clkads", size, zone)]
+    assert ("clkads-tid", zone) in {(i.kind, i.value) for i in page.ids}
+
+
+@pytest.mark.parametrize("tag", [
+    # another banner script after the same globals (the loader's path after its globals is
+    # its call, wherever served, as show_ads.js is AdSense's)
+    CLKADS_UNIT.replace("//clkads.com/banners/script/include_img_banner.js",
+                        "//notclkads.com/js/banner.js"),
+    CLKADS_SERVED.replace("//clkads.com/", "//clkads.com.evil.test/"),
+    CLKADS_SERVED.replace("//clkads.com/", "//notclkads.com/"),
+    # the globals without the loader, and the tag shown in a code sample
+    "<script>pb_cid='TOWNBANNER300X250_2'; pb_type='banner_300x250';</script>",
+    "<pre>pb_cid='TOWNBANNER300X250_2';\n&lt;script src=\"http://clkads.com/banners/script/"
+    "include_img_banner.js\"&gt;</pre>",
+], ids=["look-alike-host", "suffixed-host", "look-alike-served", "globals-alone", "prose"])
+def test_clkads_look_alikes_are_no_unit_and_no_tag_id(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert not [s for s in page.slots if s.network == "Clkads"], page.slots
+    assert "Clkads" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind == "clkads-tid"], page.ids
+
+
+# Clicksor's tag: its globals, then its showAd.php script naming the publisher and site; a
+# banner's `adtype` (a number) shows the banner where it stands, and `clicksor_enable_pop`
+# turns on its pop-under
+CLICKSOR_TAG = """<script type="text/javascript">
+clicksor_enable_adhere = false;
+clicksor_enable_pop = {pop}; clicksor_frequencyCap = 6;
+clicksor_banner_border = '#cccccc'; clicksor_banner_ad_bg = '#ffffff';
+clicksor_text_link_color = ''; clicksor_enable_text_link = false;
+</script>
+<script type="text/javascript"
+ src="http://ads.clicksor.com/newServing/showAd.php?nid=1&amp;pid=118822&amp;adtype={adtype}&amp;sid=227733"></script>
+<noscript><a href="http://www.example-affiliates.test">affiliate marketing</a></noscript>"""
+
+
+def _kinds(page: PageReport) -> set[tuple[str, str]]:
+    return {(i.kind, i.value) for i in page.ids}
+
+
+def test_a_clicksor_banner_tag_is_its_unit_and_names_publisher_and_site(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", CLICKSOR_TAG.format(pop="false", adtype="4"))
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Clicksor", "118822")]
+    assert {("clicksor-pid", "118822"), ("clicksor-sid", "227733")} <= _kinds(page)
+    assert not [f for f in page.findings if f.kind == "popunder"]
+
+
+def test_a_clicksor_pop_tag_is_a_popunder_and_no_unit(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """No banner's `adtype`: the tag shows what its globals turn on, here a pop-under."""
+    page = _page(project_engine, catalogue, "", CLICKSOR_TAG.format(pop="true", adtype=""))
+    assert not [s for s in page.slots if s.network == "Clicksor"], page.slots
+    assert {("clicksor-pid", "118822"), ("clicksor-sid", "227733")} <= _kinds(page)
+    assert [f.kind for f in page.findings if f.kind == "popunder"] == ["popunder"]
+
+
+CLICKSOR_SCRIPT = ('<script src="http://ads.clicksor.com/newServing/showAd.php?nid=1&amp;'
+                   'pid=118822&amp;adtype=4&amp;sid=227733"></script>')
+
+
+@pytest.mark.parametrize("tag", [
+    CLICKSOR_SCRIPT.replace(".clicksor.com/", ".notclicksor.com/"),
+    CLICKSOR_SCRIPT.replace(".clicksor.com/", ".clicksor.com.evil.test/"),
+    "<pre>clicksor_enable_pop = true;\n&lt;script src=\"http://ads.clicksor.com/newServing/"
+    "showAd.php?nid=1&amp;pid=118822&amp;adtype=4&amp;sid=227733\"&gt;</pre>",
+], ids=["look-alike-host", "suffixed-host", "prose"])
+def test_clicksor_look_alikes_are_no_unit_no_id_and_no_pop(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert not [s for s in page.slots if s.network == "Clicksor"], page.slots
+    assert "Clicksor" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind.startswith("clicksor-")], page.ids
+    assert not [f for f in page.findings if f.kind == "popunder"]
+
+
+# Adexprt's banner frames: fixed-size frames of its CDN's position pages
+ADEXPRT_FRAME = ('<iframe src="//cdn3.adexprt.com/banners/side.html" width="160" height="600" '
+                 'frameborder="0" scrolling="no"></iframe>')
+
+
+def test_an_adexprt_frame_is_its_banner(project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", ADEXPRT_FRAME)
+    assert [(s.network, (s.width, s.height)) for s in page.slots] == [("Adexprt", (160, 600))]
+    assert "Adexprt" in {n.network for n in page.networks}
+
+
+@pytest.mark.parametrize("tag", [
+    ADEXPRT_FRAME.replace(".adexprt.com/", ".notadexprt.com/"),
+    ADEXPRT_FRAME.replace(".adexprt.com/", ".adexprt.com.evil.test/"),
+    "<p>Frames from cdn3.adexprt.com/banners/side.html show the banners.</p>",
+], ids=["look-alike-host", "suffixed-host", "prose"])
+def test_adexprt_look_alikes_are_not_it(
+        project_engine: Engine, catalogue: Catalogue, tag: str) -> None:
+    page = _page(project_engine, catalogue, "", tag)
+    assert not [s for s in page.slots if s.network == "Adexprt"], page.slots
+    assert "Adexprt" not in {n.network for n in page.networks}

@@ -51,6 +51,7 @@ from auditor.slots.markup import (
     AD_FRAME_RULE,
     AD_REPLACED_RULE,
     AD_SCRIPT_RULE,
+    AD_SIZED_SCRIPT_RULE,
     INS_TAG_LIST,
     INS_TAG_RULE,
     ad_call_boxes,
@@ -58,6 +59,7 @@ from auditor.slots.markup import (
     ad_named_boxes,
     ad_replaced_boxes,
     ad_script_boxes,
+    ad_sized_scripts,
     folder_banners,
     ins_tag_units,
 )
@@ -144,9 +146,11 @@ def without_inert_copies(found: Sequence[FoundSlot], page: ParsedPage) -> list[F
 
 
 __all__ = ["AD_BOX_LIST", "AD_BOX_RULE", "AD_CALL_RULE", "AD_FRAME_RULE", "AD_LABEL",
-           "AD_REPLACED_RULE", "AD_SCRIPT_RULE", "INS_TAG_LIST", "INS_TAG_RULE", "PREBID",
+           "AD_REPLACED_RULE", "AD_SCRIPT_RULE", "AD_SIZED_SCRIPT_RULE", "INS_TAG_LIST",
+           "INS_TAG_RULE", "PREBID",
            "PREBID_RULE", "Assigned", "FoundSlot", "Unplaced", "ad_call_boxes", "ad_frame_units",
-           "ad_named_boxes", "ad_replaced_boxes", "ad_script_boxes", "adsense_own_unfilled",
+           "ad_named_boxes", "ad_replaced_boxes", "ad_script_boxes", "ad_sized_scripts",
+           "adsense_own_unfilled",
            "cited_unplaced", "cosmetic_slots", "declared_slots", "fold_served_fills",
            "folder_banners", "frame_slots", "freeze", "ins_tag_units", "literals_assigned",
            "markup_bytes", "markup_sizes", "paths_handed_to", "unplaced_units",

@@ -209,6 +209,54 @@ def ad_script_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
     return out
 
 
+AD_SIZED_SCRIPT_RULE = "script an ad list blocks, asking for a banner's size where it stands"
+# the banner's size a tag's URL asks for (`size=728x90`, `/banner_468x60.js`, `sz=300x250`)
+_ASKED_SIZE = lazy_regex(r"(?<![A-Za-z0-9.])(\d{2,4})[xX](\d{2,4})(?!\d)")
+_BANNER_MOST = 2000  # a larger side is no banner's (an id, a timestamp's digits)
+
+
+def ad_sized_scripts(scripts: dict[etree._Element, list[PlacingRequest]],
+                     decide: Callable[[str, RequestType], Match],
+                     taken: Collection[etree._Element] = frozenset(),
+                     ) -> list[tuple[etree._Element, str, str]]:
+    """Script tags in the body whose own `src` an ad list blocks (`decide`; EasyList, not a
+    privacy list) and asks for a banner's size (`adServe/banners?tid=…&size=728x90`), as
+    cosmetic hits: the `document.write` era's ad tag, run where it stands (`_in_place`),
+    writes that banner there, whatever stands beside it in its box (a table of results
+    under it, a footer's links); the script is the placement. One that may show no ad
+    where it stands (`PlacingRequest.may_show_ad`: a pop-under's, a known vendor's page
+    loader), one in the head or a `<noscript>`, one naming no size (a loader that fills
+    units elsewhere, an analytics tag) and one whose box a reader took already (`taken`,
+    `ad_script_boxes`) are none. Each script's requests are read once."""
+    out: list[tuple[etree._Element, str, str]] = []
+    for script, requests in scripts.items():
+        if not script.get("src") or not _in_place(script) or script.getparent() in taken:
+            continue
+        for r in requests:
+            if not r.may_show_ad or r.type is not RequestType.SCRIPT or not _asks_a_size(r.url) \
+                    or any(str(a.tag).lower() in ("head", "noscript")
+                           for a in script.iterancestors()):
+                continue
+            match = decide(r.url, r.type)
+            if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+                out.append((script, f"{AD_SIZED_SCRIPT_RULE}: {match.rule}", match.list or ""))
+                break
+    return out
+
+
+def _asks_a_size(url: str) -> bool:
+    """Whether a URL past its host names a banner's size (both sides 32 to 2000 pixels).
+
+    >>> _asks_a_size("http://ads.test/adServe/banners?tid=T_1&size=728x90")
+    True
+    >>> _asks_a_size("http://ads.test/s/1024x9000.js"), _asks_a_size("http://728x90.test/a.js")
+    (False, False)
+    """
+    rest = url.split("//", 1)[-1].partition("/")[2]
+    return any(_BANNER_SIDE <= int(w) <= _BANNER_MOST and _BANNER_SIDE <= int(h) <= _BANNER_MOST
+               for w, h in _ASKED_SIZE.findall(rest[:2000]))
+
+
 AD_REPLACED_RULE = "script beside the ad tag it replaced, kept commented out in its box"
 # what of a comment is read for the tag it keeps, and how many of its URLs are asked: an
 # ad's tag is short, and a page's comments are read once each, in the boxes asked only
