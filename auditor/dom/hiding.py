@@ -432,3 +432,58 @@ __all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS",
            "inline_hiding", "may_hide", "page_sheets", "pixels", "sheet_hider", "sheet_hiding",
            "style_hiding", "style_size", "styled_tiny", "text_hiding", "tiny_element",
            "unit_attribute_size", "unit_size"]
+
+
+# An inline script hiding an element by its id: `document.getElementById('x')` (or
+# `querySelector('#x')`, jQuery's `$('#x')`) and what is done to it next, a hiding
+# (`.style.display = 'none'`, `.style.visibility = 'hidden'`, `.hide()`, `.css('display',
+# 'none')`) or a showing (any other display, `visible`, `.show()`, `.toggle()`, a fade or
+# slide, a class or style swap, or a lookup kept in a name to be used later): a block hidden
+# for good is one no code of the page shows.
+_BY_ID = lazy_regex(
+    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""
+    r"""|querySelector\(\s*(['"])#([\w-]{1,100})\3\s*\)"""
+    r"""|(?:\$|jQuery)\(\s*(['"])#([\w-]{1,100})\5\s*\))""")
+_SCRIPT_HIDES = (
+    (lazy_regex(r"""\s*\.\s*style\s*\.\s*display\s*=\s*(['"])\s*none\s*\1"""
+                r"""|\s*\.\s*style\s*\.\s*setProperty\(\s*(['"])display\2\s*,\s*(['"])none\3"""
+                r"""|\s*\.\s*hide\(\s*\)"""
+                r"""|\s*\.\s*css\(\s*(['"])display\4\s*,\s*(['"])none\5"""), "display:none"),
+    (lazy_regex(r"""\s*\.\s*style\s*\.\s*visibility\s*=\s*(['"])hidden\1"""
+                r"""|\s*\.\s*css\(\s*(['"])visibility\2\s*,\s*(['"])hidden\3"""),
+     "visibility:hidden/opacity:0"),
+)
+# what a lookup may be followed by and do nothing to the element: a test that it is there
+_LOOKUP_TESTED = lazy_regex(r"\s*(?:[!=]==?\s*(?:null|undefined)\b|\)|&&|\|\|)")
+SCRIPT_HIDES_SCAN = 64  # characters after the element's lookup read for what is done to it
+
+
+def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dict[str, str]:
+    """The ids inline scripts (`hiders`: the page's `<script>` code) hide for good, and
+    how: a script hides the element by its id and no code of the page (`hiders` and
+    `showers`, its event handlers) looks it up for anything else than hiding it or testing
+    that it is there (a show, a class swap, a name kept for later: the W3Schools modal's
+    `var modal = document.getElementById('myModal')`). A nulled theme's
+    SEO kit prints its links in `<div id='hideMe'>` and, after it, a script setting that
+    id's display to none; a theme's modal or menu hidden by its script is shown by it too.
+    Each script is read once, at each id lookup (`_BY_ID`, led by its literal).
+
+    >>> script_hidden_ids(["document.getElementById('k').style.display='none';"
+    ...                    "$('#m').hide(); $('#m').fadeIn();"])
+    {'k': 'display:none'}
+    """
+    hidden: dict[str, str] = {}
+    shown: set[str] = set()
+    for code, hides in chain(zip(hiders, repeat(True)), zip(showers, repeat(False))):
+        if "getElementById" not in code and "#" not in code:
+            continue
+        for found in _BY_ID.finditer(code):
+            name = found.group(2) or found.group(4) or found.group(6)
+            after = code[found.end(): found.end() + SCRIPT_HIDES_SCAN]
+            how = next((how for pattern, how in _SCRIPT_HIDES if pattern.match(after)), None)
+            if how is not None:
+                if hides and hidden.get(name) != "display:none":
+                    hidden[name] = how
+            elif not _LOOKUP_TESTED.match(after):
+                shown.add(name)  # shown, styled, or kept by a name whose use is not read
+    return {name: how for name, how in hidden.items() if name not in shown}
