@@ -1617,8 +1617,8 @@ def _script_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     display to none), each the page's first of that id, as the lookup finds it."""
     def build() -> dict[etree._Element, SheetHiding]:
         page = ctx.page
-        if page is None or "getElementById" not in page.script_text \
-                and "#" not in page.script_text:
+        if page is None or ("getElementById" not in page.script_text
+                            and "#" not in page.script_text):
             return {}
         ids = script_hidden_ids(page.script_texts, (
             c.code for c in page.codes if c.source not in ("script", "srcdoc")))
