@@ -689,7 +689,9 @@ def identifiers(
     framed = [*(page.frame_script_texts if not other_sites else
                 [c for f in page.frames if f not in other_sites for c in page.frame_scripts(f)]),
               *saved_frames]
-    codes = page.script_texts + framed
+    # and the scripts writing their strings in escapes, read unescaped (`unescaped_scripts`)
+    unescaped = page.unescaped_scripts
+    codes = page.script_texts + framed + unescaped
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
 
@@ -731,10 +733,10 @@ def identifiers(
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
-    all_urls, all_codes = "\n".join(urls), "\n".join((page.script_text, *framed))
+    all_urls, all_codes = "\n".join(urls), "\n".join((page.script_text, *framed, *unescaped))
     in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
-    if framed:
-        in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
+    if framed or unescaped:
+        in_codes = in_codes | catalogue.script_needles.present("\n".join((*framed, *unescaped)))
     sought: dict[re.Pattern[str], list[str]] = {}
 
     def seeking(seek: re.Pattern[str]) -> list[str]:

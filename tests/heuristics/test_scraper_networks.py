@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,6 +49,29 @@ def _popads_current(site_id: str) -> str:
             '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
             '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
             "})();\n/*]]>/* */</script>")
+
+def _escaped(text: str) -> str:
+    r"""A literal's letters as an obfuscator writes them, `\x` and `\u` escapes in turn,
+    a few left plain."""
+    return "".join(c if not c.isalnum() or n % 4 == 3 else
+                   (f"\\x{ord(c):02x}" if n % 2 else f"\\u{ord(c):04x}")
+                   for n, c in enumerate(text))
+
+
+def _popads_escaped(site_id: str, fallback: str) -> str:
+    """PopAds' anti-adblock tag, every string of it escaped: its config under `_pop`, its
+    loaders on its own hosts, then a fallback host of its own it tries when they fail."""
+    code = ('(function(){var g=window;g["_pop"]=[["siteId",' + site_id + '],["minBid",0],'
+            '["popundersPerIP",0],["delayBetween",0],["default",false],["defaultPerDay",0],'
+            '["topmostLayer",!0]];var h=["//c1.popads.net/pop.js","//c2.popads.net/pop.js",'
+            '"//' + fallback + '/b.js",""],i=0,s,q=function(){if(""==h[i])return;s=g["document"]'
+            '["createElement"]("script");s["type"]="text/javascript";s["async"]=!0;var f=g['
+            '"document"]["getElementsByTagName"]("script")[0];s["src"]=h[i];s["onerror"]='
+            'function(){i++;q()};f["parentNode"]["insertBefore"](s,f)};q()})();')
+    code = re.sub(r'"([^"]*)"', lambda m: '"' + _escaped(m.group(1)) + '"', code)
+    return ('<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n' + code
+            + "\n/*]]>/* */</script>")
+
 
 def _evadav_path(publisher: int, site: int, widget: int) -> str:
     """Evadav's script name as its dashboard builds it: the tag's JSON in base64, its first
@@ -345,6 +369,8 @@ FORMS = [
          "<script type=\"text/javascript\" data-cfasync=\"false\">var _pop = _pop || [];"
          "_pop.push(['siteId', 3612785 + 1]);_pop.push(['minBid', 0]);</script>",
          0, ("popads-site", "3612786")),
+    form("PopAds", "anti-adblock: its strings in \\x/\\u escapes, a fallback host of its own",
+         _popads_escaped("4410927", "www.qzrwkpmvtx.test"), 0, ("popads-site", "4410927")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
@@ -595,6 +621,10 @@ INNOCENT_CODE = [
     # a class's constructor: `settings` and `src` are fields, no script is built
     "<script>function Player(src){this.settings={};this.src=src;this.ready=false}</script>",
     "<script>var w=new Widget();w.settings={};w.src=config.video;</script>",
+    # a widget's config written in escapes, its site and bid keys an object's, not PopAds'
+    # list of pairs
+    '<script>var cfg={"\\u0073\\x69\\u0074\\x65\\u0049\\x64":4410927,"\\u006d\\x69'
+    '\\u006e\\x42\\u0069\\x64":0};widget.init(cfg);</script>',
 ]
 
 
