@@ -467,6 +467,8 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("eval(atob()) loader, wp_footer", {"footer": EVAL_ATOB}, ("obfuscated-script", H)),
     ("\\x-escaped loader, head", {"head": HEX_LOADER}, ("obfuscated-script", H)),
     ("script after </html>", {"after": APPENDED}, ("appended-script", H)),
+    ("script after </html>, a document's start after it", {"after": APPENDED + (
+        "<html><head></head><body><p>x</p>")}, ("appended-script", H)),
 ]
 
 
@@ -573,6 +575,12 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         '<div id="tips"><a href="https://ferrylink.test/">a</a><a href="https://www.harbour'
         'weekly.test/">b</a><a href="https://radio-harbour.test/">c</a></div><pre>document.'
         "getElementById('tips').style.display='none'</pre>")}),
+    # a PHP template's two branches, a 404 page echoed and closed, then the page: the
+    # second document's head scripts are its own, not appended after the first's end
+    ("a second document of the file after the first's </html>", {"after": (
+        "';\n}else{\necho '<!DOCTYPE html>\n<html>\n<head>\n<title>Timetable</title>\n"
+        "<script src=\"https://www.qzrwkpmvtx.test/w.js\"></script>\n</head>\n<body>\n"
+        "<p>The winter timetable.</p>\n</body>';\n}\n?>")}),
     ("font cache evals what it fetched", {"head": (
         "<script>(function(){var xhr=new XMLHttpRequest;xhr.open('GET','/fonts/gazette.json',"
         "true);xhr.onreadystatechange=function(){if(xhr.readyState===4&&xhr.status===200){"
