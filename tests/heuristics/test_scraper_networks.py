@@ -73,6 +73,21 @@ def _popads_escaped(site_id: str, fallback: str) -> str:
             + "\n/*]]>/* */</script>")
 
 
+# AdReactor's tag as its sites paste it: its loader, then a unit's box filled by
+# AdvertServe's call (the platform it runs on), its generator's box id a timestamp
+_ADREACTOR_LOADER = (
+    "<!-- BEGIN ADREACTOR CODE --><script data-cfasync=\"false\">var _avp = _avp || [];"
+    "(function() {var s = document.createElement('script'); s.type = 'text/javascript'; "
+    "s.async = true; s.src = window.location.protocol + '//adserver.adreactor.com/js/"
+    "libcode3.js'; var x = document.getElementsByTagName('script')[0]; x.parentNode."
+    "insertBefore(s, x);})();</script><!-- END ADREACTOR CODE -->")
+
+
+def _adreactor_unit(box: str, zone: int, publisher: int) -> str:
+    return (f'<center><div id="{box}"><script>_avp.push({{ tagid: \'{box}\', alias: \'/\', '
+            f"type: 'banner', zid: {zone}, pid: {publisher} }});</script></div></center>")
+
+
 def _evadav_path(publisher: int, site: int, widget: int) -> str:
     """Evadav's script name as its dashboard builds it: the tag's JSON in base64, its first
     three characters (`eyJ`) moved to the end."""
@@ -371,6 +386,20 @@ FORMS = [
          0, ("popads-site", "3612786")),
     form("PopAds", "anti-adblock: its strings in \\x/\\u escapes, a fallback host of its own",
          _popads_escaped("4410927", "www.qzrwkpmvtx.test"), 0, ("popads-site", "4410927")),
+    # --- AdReactor, on AdvertServe's hosted ad server: AdvertServe's call and boxes are its
+    form("AdReactor", "libcode3.js on its host + div#avp_<timestamp> filled by _avp.push",
+         _ADREACTOR_LOADER + _adreactor_unit("avp_1712055813377", 14, 5127), 1,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "14")),
+    form("AdReactor", "its older box, AdvertServe's avp_zid_<zone>, and a pop-up window unit",
+         _ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127)
+         + "<script>if (document.cookie.indexOf('AVPWCAP=') == -1) { _avp.push({ alias: '/', "
+         "type: 'window', zid: 16, pid: 5127 }); }</script>", 1,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "15"), ("adreactor-zone", "16"),
+         ("advertserve-zone", "15")),
+    form("AdReactor", "a click link dressed as a download button",
+         '<a class="btn" href="https://adserver.adreactor.com/servlet/view/window/url/zone?'
+         'zid=40&amp;pid=5127" rel="nofollow">FAST DOWNLOAD</a>', 0,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "40")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
@@ -706,6 +735,12 @@ LOOK_ALIKES = [
     '<script async src="https://rotarb.bid.cdn-mirror.example/k7q2.min.js"></script>',
     '<script src="https://code.giraff.io.cdn-mirror.example/data/widget-gardennews.js"></script>'
     '<script src="https://notgiraff.io/data/widget-gardennews.js"></script>',
+    # AdReactor's click path on look-alike hosts, its box with no loader, its call in prose
+    '<a href="https://adserver.adreactor.com.cdn-mirror.example/servlet/view/window/url/zone?'
+    'zid=40&pid=5127">Download</a><a href="https://notadreactor.com/servlet/view/window/url/'
+    'zone?zid=40&pid=5127">Mirror</a>',
+    '<div id="avp_1712055813377"></div>',
+    "<pre>_avp.push({ tagid: 'avp_1712055813377', zid: 14, pid: 5127 });</pre>",
 ]
 
 
