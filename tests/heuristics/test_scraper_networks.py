@@ -959,3 +959,16 @@ def test_a_shown_exoclick_frame_styled_with_a_display_is_a_placement(
              '</iframe>')
     _, slots, ids = observed(audit_tag(frame), "ExoClick")
     assert (slots, ("exoclick-zone", "5884832") in ids) == (1, True)
+
+
+def test_a_platform_loaded_from_its_own_host_keeps_its_name(audit_tag: AuditTag) -> None:
+    """AdvertServe's call is AdReactor's on a page loading AdReactor's libcode3.js alone;
+    a page loading AdvertServe's own server's too runs both, each named."""
+    report = audit_tag(_ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127))
+    assert {n.network for n in report.networks} == {"AdReactor"}
+    assert [s.network for s in report.slots if s.kind == "ad"] == ["AdReactor"]
+    own = ("<script>var _avp = _avp || [];(function(){var s=document.createElement('script');"
+           "s.src='//gardenads.advertserve.com/js/libcode3.js';document.head.appendChild(s);"
+           "})();</script>")
+    report = audit_tag(own + _ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127))
+    assert {n.network for n in report.networks} == {"AdReactor", "AdvertServe"}
