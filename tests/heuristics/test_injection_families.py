@@ -469,6 +469,11 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("script after </html>", {"after": APPENDED}, ("appended-script", H)),
     ("script after </html>, a document's start after it", {"after": APPENDED + (
         "<html><head></head><body><p>x</p>")}, ("appended-script", H)),
+    # a whole document appended after the page's end, its script in its head: no
+    # template's code between the two (a 404 branch's `';}else{echo '`)
+    ("script in a document appended after </html>", {"after": (
+        "<!DOCTYPE html>\n<html><head>" + APPENDED + "</head><body><p>x</p>")},
+     ("appended-script", H)),
 ]
 
 
