@@ -488,21 +488,28 @@ def _after_html(text: str) -> _HtmlEnd:
 # a document's start: its doctype or `<html>`, and its `<head>` or `<body>` after it
 _DOCUMENT_START = lazy_regex(r"<(?:!doctype\s+html|html)\b[^>]{0,2000}>")
 _DOCUMENT_PART = lazy_regex(r"<(?:head|body)\b")
+# a template's code between its two branches' documents: the string holding the first
+# closed, the next opened (`';\n}else{\necho '`), code between
+_BRANCHES = lazy_regex(r"\s*(['\"])[^<>]{0,300}?[;}][^<>]{0,300}?['\"]\s*")
 
 
 def _next_document(tail: str) -> bool:
-    """Whether what follows a `</html>` (lowered) opens another document: its first tag
-    is a doctype or `<html>` and a `<head>` or `<body>` follows (a PHP template's two
-    branches, a 404 page echoed before the page), not markup a server appends to the
-    page's end (a script, a block of links).
+    """Whether what follows a `</html>` (lowered) opens another document of a template's
+    other branch: the template's code closes the string holding the first and opens the
+    next (a PHP template's 404 page echoed before the page), then a doctype or `<html>`
+    with a `<head>` or `<body>` after it. Not markup a server appends to the page's end
+    (a script, a block of links), nor a whole document appended there with nothing
+    between: an injection writes its own `<!DOCTYPE html><html><head><script …>` too.
 
     >>> _next_document("';}else{echo '<!doctype html>\\n<html>\\n<head><title>a</title>")
     True
     >>> _next_document("<script src='//x.test/a.js'></script><html><body>")
     False
+    >>> _next_document("\\n<!doctype html><html><head><script src='//x.test/a.js'>")
+    False
     """
     first = tail.find("<")
-    if first < 0:
+    if first < 0 or _BRANCHES.fullmatch(tail, 0, first) is None:
         return False
     start = _DOCUMENT_START.match(tail, first)
     return start is not None and _DOCUMENT_PART.search(tail, start.end()) is not None
