@@ -461,6 +461,13 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("SEO links jQuery hides, body top", {"body_top": _ID_HIDDEN_LINKS.split("<script>")[0]
                                           + "<script>jQuery('#qvTr').hide();</script>"},
      ("hidden-links", H)),
+    # hidden at load all the same: on DOMContentLoaded, by a function called at once
+    ("SEO links a DOMContentLoaded listener hides, body top", {"body_top": _ID_HIDDEN_LINKS.split(
+        "<script")[0] + "<script>document.addEventListener('DOMContentLoaded',function(){"
+        "document.getElementById('qvTr').style.display='none';});</script>"}, ("hidden-links", H)),
+    ("SEO links a function called at once hides, body top", {"body_top": _ID_HIDDEN_LINKS.split(
+        "<script")[0] + "<script>function hm(){jQuery('#qvTr').hide();}hm();</script>"},
+     ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
     ("off-screen iframe in the post", {"post": FRAME_OFFSCREEN}, ("hidden-iframe", H)),
@@ -502,6 +509,11 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # form posting to the site, a counter pixel carrying the referrer, GA's loader picking
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
+# a casino guide's own bar of its partners' offers, a close button in it
+_OFFERS_BAR = (
+    '<div id="offers-bar">Today: <a href="https://www.royalspin-casino.test/">Royal Spin '
+    'Casino</a> <a href="https://luckyreels-bonus.test/">200 free spins</a> <a href="https://'
+    'www.jackpotcity-slots.test/">Jackpot City slots</a> <button id="bar-x">x</button></div>')
 TWINS: list[tuple[str, dict[str, str]]] = [
     ("a first click that records consent, a share button's window beside it", {"footer": (
         "<script>document.addEventListener('click',function(){document.cookie='seen=1;path=/';"
@@ -580,6 +592,24 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         '<div id="tips"><a href="https://ferrylink.test/">a</a><a href="https://www.harbour'
         'weekly.test/">b</a><a href="https://radio-harbour.test/">c</a></div><pre>document.'
         "getElementById('tips').style.display='none'</pre>")}),
+    # a casino guide's own offers bar, shown at load: its scripts hide it only on a click,
+    # a timer or a function its close button calls, none at load
+    ("an offers bar a click listener hides", {"body_top": _OFFERS_BAR + (
+        "<script>document.getElementById('bar-x').addEventListener('click',function(){"
+        "document.getElementById('offers-bar').style.display='none';});</script>")}),
+    ("an offers bar jQuery hides on a click", {"body_top": _OFFERS_BAR + (
+        "<script>jQuery(function($){$(document).on('click','#bar-x',function(){"
+        "$('#offers-bar').hide();});});</script>")}),
+    ("an offers bar a timer hides", {"body_top": _OFFERS_BAR + (
+        "<script>setTimeout(() => {document.getElementById('offers-bar').style.display="
+        "'none';}, 8000);</script>")}),
+    ("an offers bar hidden for a visitor who closed it before", {"body_top": _OFFERS_BAR + (
+        "<script>if(localStorage.getItem('bar-closed')==='1'){document.getElementById("
+        "'offers-bar').style.display='none';}</script>")}),
+    ("an offers bar a function its button calls hides", {"body_top": _OFFERS_BAR.replace(
+        '<button id="bar-x">', '<button onclick="closeBar()">') + (
+        "<script>function closeBar(){document.getElementById('offers-bar').style.visibility"
+        "='hidden';}</script>")}),
     # a PHP template's two branches, a 404 page echoed and closed, then the page: the
     # second document's head scripts are its own, not appended after the first's end
     ("a second document of the file after the first's </html>", {"after": (
