@@ -64,7 +64,7 @@ NETWORK_KEYS = frozenset({
     "loaders", "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
     "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
-    "sync_paths", "platform_ids",
+    "sync_paths", "platform_ids", "platform",
 })
 SLOT_KEYS = frozenset({"selector", "zone_attr", "zone_pattern", "size_pattern", "id_kind",
                        "requires_network", "requires_zone", "zone_in_code", "joins_sites",
@@ -534,6 +534,10 @@ class Network:
     # the ad server its tags call, where networks' tags call one (DART's and GPT's both
     # DoubleClick's, now Google Ad Manager): a unit of one in the other's box is its fill
     ad_server: str | None = None
+    # the hosted ad server whose tag code its tags write (AdReactor's, AdvertServe's
+    # `_avp.push` and `avp_zid_` boxes): where it is loaded and the platform's own hosts
+    # are not, what the platform's signature and slots find is its (`on_platforms`)
+    platform: str | None = None
     formats: tuple[str, ...] = ()  # formats it sells: abusive ones ("popunder"), "native"
     # per format it sells among others, the regexes its tags of that format match (a request
     # URL of it, or inline code): PropellerAds' push tag opens no window, its `apu.php` does.
@@ -1723,6 +1727,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         name=name,
         company=entry.get("company"),
         ad_server=entry.get("ad_server"),
+        platform=entry.get("platform"),
         category=_category(entry.get("category", "advertising"), where),
         hosts=tuple(h.lower() for h in _strings(entry, "hosts", where)),
         urls=tuple(u.lower() for u in _strings(entry, "urls", where)),
@@ -1864,6 +1869,10 @@ def load_catalogue(paths: Sequence[Path] | None = None) -> Catalogue:
                   if count > 1), None)
     if twice is not None:  # a report names a network once, with one company and category
         raise RuleError(f"{', '.join(map(str, files))}: network {twice!r} is listed twice")
+    stray = next((n for n in networks if n.platform == n.name), None)
+    if stray is not None:  # a platform is another network (one of another file may be read)
+        raise RuleError(f"{', '.join(map(str, files))}: network {stray.name!r}: platform "
+                        f"{stray.platform!r} is no other network")
     by_host: dict[str, Network] = {}
     for network in networks:
         for host in network.hosts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -94,7 +95,36 @@ def networks_present(
                 linkers = [n for n in linkers if n.name not in how]
                 if not linkers:
                     break
+    for platform in _platforms_run_by_others(how, catalogue):
+        del how[platform]
     return {n: how[n.name] for n in catalogue.in_order(how)}
+
+
+def _platforms_run_by_others(how: dict[str, Seen], catalogue: Catalogue) -> set[str]:
+    """The hosted ad servers (`Network.platform`) the page shows by their tag code alone
+    (their inline signature) where a network running on them is loaded: AdvertServe's
+    `_avp.push` on a page loading AdReactor's libcode3.js is AdReactor's tag."""
+    out: set[str] = set()
+    for name, seen in how.items():
+        network = catalogue.network_named(name) if seen is Seen.LOADED else None
+        if network is not None and network.platform is not None \
+                and how.get(network.platform) is Seen.INLINE:
+            out.add(network.platform)
+    return out
+
+
+def on_platforms(slots: list[FoundSlot], running: Collection[str], catalogue: Catalogue
+                 ) -> list[FoundSlot]:
+    """Slots of a hosted ad server the page does not run (`running`: no request to its
+    hosts, no signature of its own) that a running network on it fills (`Network.platform`):
+    AdReactor's units in AdvertServe's `avp_zid_<zone>` boxes are AdReactor's."""
+    users = {catalogue.network_named(n) for n in running}
+    by_platform = {n.platform: n for n in users if n is not None and n.platform is not None}
+    if not by_platform:
+        return slots
+    return [dataclasses.replace(s, network=by_platform[s.network.name])
+            if s.network is not None and s.network.name not in running
+            and s.network.name in by_platform else s for s in slots]
 
 
 def shown_by_the_page(shown: dict[Network, Seen], seen: Sequence[Sighting],
@@ -689,7 +719,9 @@ def identifiers(
     framed = [*(page.frame_script_texts if not other_sites else
                 [c for f in page.frames if f not in other_sites for c in page.frame_scripts(f)]),
               *saved_frames]
-    codes = page.script_texts + framed
+    # and the scripts writing their strings in escapes, read unescaped (`unescaped_scripts`)
+    unescaped = page.unescaped_scripts
+    codes = page.script_texts + framed + unescaped
     markup = config_text(page, sightings, slots, catalogue)
     seen: dict[tuple[str, str], Identifier] = {}
 
@@ -731,10 +763,10 @@ def identifiers(
     # and which literals, that every match of a URL or script pattern holds, the page's
     # URLs and scripts hold: a pattern whose literal they lack skips them
     literals = catalogue.id_needles
-    all_urls, all_codes = "\n".join(urls), "\n".join((page.script_text, *framed))
+    all_urls, all_codes = "\n".join(urls), "\n".join((page.script_text, *framed, *unescaped))
     in_urls, in_codes = literals.present(all_urls), script_needles(page, catalogue)
-    if framed:
-        in_codes = in_codes | catalogue.script_needles.present("\n".join(framed))
+    if framed or unescaped:
+        in_codes = in_codes | catalogue.script_needles.present("\n".join((*framed, *unescaped)))
     sought: dict[re.Pattern[str], list[str]] = {}
 
     def seeking(seek: re.Pattern[str]) -> list[str]:

@@ -57,6 +57,7 @@ from auditor.identify import (
     commented_out,
     identifiers,
     networks_present,
+    on_platforms,
     page_networks,
     shown_by_the_page,
 )
@@ -283,7 +284,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     # it, names it in an AMP component), not where a bid config asks it for bids or a link
     # is its (Teads a Prebid bidder: another in-read seller's `div.inread` is not Teads')
     running = {n.name for n, how in shown.items() if how not in (Seen.BIDDER, Seen.LINK)}
-    found_slots = declared_slots(page, catalogue, running)
+    found_slots = on_platforms(declared_slots(page, catalogue, running), running, catalogue)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
     # the readers of a slot no list names, in turn, each adding only elements no list or
     # earlier reader took: the ad code's `<ins>` units, boxes a script fills by their id,

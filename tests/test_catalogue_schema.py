@@ -98,6 +98,9 @@ def test_every_catalogue_file_loads() -> None:
          "id kind 'k' says joins_sites = false in one declaration and not in another"),
         ('name = "Bad"\nhosts = ["x.test"]\n[[network]]\nname = "Bad"\nhosts = ["y.test"]',
          "network 'Bad' is listed twice"),
+        # a platform is another network
+        ('name = "Bad"\nhosts = ["x.test"]\nplatform = "Bad"',
+         "network 'Bad': platform 'Bad' is no other network"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_pattern = "^x-(\\\\d+)$"',
          "zone_pattern needs a zone_attr"),
         ('name = "Bad"\n[[network.slot]]\nselector = "div"\nzone_attr = "id"\n'
@@ -187,7 +190,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "88rpg-unit", "adagio-position", "adagio-format",
                   "appier-zone", "admicro-zone", "jixie-unit",
                   "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site",
-                  "adrotate-ad"}
+                  "adrotate-ad", "adreactor-zone"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

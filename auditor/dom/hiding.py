@@ -432,3 +432,151 @@ __all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS",
            "inline_hiding", "may_hide", "page_sheets", "pixels", "sheet_hider", "sheet_hiding",
            "style_hiding", "style_size", "styled_tiny", "text_hiding", "tiny_element",
            "unit_attribute_size", "unit_size"]
+
+
+# An inline script hiding an element by its id: `document.getElementById('x')` (or
+# `querySelector('#x')`, jQuery's `$('#x')`) and what is done to it next, a hiding
+# (`.style.display = 'none'`, `.style.visibility = 'hidden'`, `.hide()`, `.css('display',
+# 'none')`) or a showing (any other display, `visible`, `.show()`, `.toggle()`, a fade or
+# slide, a class or style swap, or a lookup kept in a name to be used later): a block hidden
+# for good is one no code of the page shows.
+_BY_ID = lazy_regex(
+    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""
+    r"""|querySelector\(\s*(['"])#([\w-]{1,100})\3\s*\)"""
+    r"""|(?:\$|jQuery)\(\s*(['"])#([\w-]{1,100})\5\s*\))""")
+_SCRIPT_HIDES = (
+    (lazy_regex(r"""\s*\.\s*style\s*\.\s*display\s*=\s*(['"])\s*none\s*\1"""
+                r"""|\s*\.\s*style\s*\.\s*setProperty\(\s*(['"])display\2\s*,\s*(['"])none\3"""
+                r"""|\s*\.\s*hide\(\s*\)"""
+                r"""|\s*\.\s*css\(\s*(['"])display\4\s*,\s*(['"])none\5"""), "display:none"),
+    (lazy_regex(r"""\s*\.\s*style\s*\.\s*visibility\s*=\s*(['"])hidden\1"""
+                r"""|\s*\.\s*css\(\s*(['"])visibility\2\s*,\s*(['"])hidden\3"""),
+     "visibility:hidden/opacity:0"),
+)
+# what a lookup may be followed by and do nothing to the element: a test that it is there
+_LOOKUP_TESTED = lazy_regex(r"\s*(?:[!=]==?\s*(?:null|undefined)\b|\)|&&|\|\|)")
+SCRIPT_HIDES_SCAN = 64  # characters after the element's lookup read for what is done to it
+
+
+# A function body a script leaves for later: a handler of an event (a click, a key; not
+# the page's load), a timer's, or a named function no script calls (its caller a handler
+# attribute, `onclick="closeBar()"`), or a block a stored choice opens: a hide in it is a
+# visitor's dismissal of a block shown at load, not a block hidden for good.
+_FUNCTION_OPENS = (r"""(?:async\s+)?(?:function\b\s*[\w$]{0,60}\s*\([^()]{0,200}\)"""
+                   r"""|\([^()]{0,200}\)\s*=>|[\w$]{1,40}\s*=>)\s*\{""")
+_DEFERRED_BODY = lazy_regex(
+    r"""(?:addEventListener\(\s*(['"])(?!(?:DOMContentLoaded|load)['"])[\w:.-]{1,40}\1\s*,"""
+    r"""|\.(?:on|one|bind|live|delegate)\(\s*(['"])(?!(?:ready|load)['"])[^'"]{1,80}\2\s*,"""
+    r"""(?:\s*(['"])[^'"]{0,200}\3\s*,)?"""
+    r"""|\.(?:click|dblclick|submit|change|hover|focus|blur|key(?:up|down|press)"""
+    r"""|mouse(?:enter|leave|over|out|down|up)|scroll|resize|toggle)\("""
+    r"""|\.on(?!load\b|readystatechange\b)[a-z]{2,30}\s*="""
+    r"""|\b(?:setTimeout|setInterval|requestAnimationFrame|requestIdleCallback)\()\s*"""
+    + _FUNCTION_OPENS
+    # or a block run for a returning visitor alone: one a stored choice opens (a banner
+    # closed before, `if(localStorage.getItem('closed'))`)
+    + r"""|\bif\s*\([^{};]{0,200}?(?:localStorage|sessionStorage|cookie|Cookies\.get)"""
+      r"""[^{};]{0,200}\)\s*\{""")
+_NAMED_FUNCTION = lazy_regex(r"""\bfunction\s+([\w$]{1,60})\s*\([^()]{0,200}\)\s*\{""")
+# what a brace count skips: strings, template literals and comments (each unclosed one
+# runs to its line's or the code's end, so none is scanned twice)
+_BRACE_TOKEN = lazy_regex(r"""'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?"""
+                          r"""|//[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/)?|[{}]""")
+
+
+def _braces(code: str) -> dict[int, int]:
+    """Each `{` of the code's own (not a string's or a comment's) and its `}`, or the
+    code's end where it is left open: one pass."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for token in _BRACE_TOKEN.finditer(code):
+        if token.group() == "{":
+            opened.append(token.start())
+        elif token.group() == "}" and opened:
+            pairs[opened.pop()] = token.start()
+    pairs.update((at, len(code)) for at in opened)
+    return pairs
+
+
+_CALLED = lazy_regex(r"(?<![\w$.])([\w$]{1,60})\s*\(")
+
+
+def _uncalled_functions(codes: Iterable[str]) -> frozenset[str]:
+    """The names of the functions the code declares and never calls (a name's every
+    `name(` its declaration's): one pass of each.
+
+    >>> sorted(_uncalled_functions(["function a(){b()} function b(){} function c(){}"]))
+    ['a', 'c']
+    """
+    calls: Counter[str] = Counter()
+    declared: Counter[str] = Counter()
+    for code in codes:
+        calls.update(m.group(1) for m in _CALLED.finditer(code))
+        declared.update(m.group(1) for m in _NAMED_FUNCTION.finditer(code))
+    return frozenset(name for name, count in declared.items() if calls[name] <= count)
+
+
+def _deferred_bodies(code: str, uncalled: Collection[str]) -> tuple[list[int], list[int]]:
+    """The spans of the code's function bodies run later than its load (`_DEFERRED_BODY`)
+    and of its named functions no code of the page calls (`uncalled`), as their union's
+    starts and ends in order (one nests in another or stands apart: `_in_spans` bisects)."""
+    heads = [m.end() - 1 for m in _DEFERRED_BODY.finditer(code)]
+    heads += [m.end() - 1 for m in _NAMED_FUNCTION.finditer(code) if m.group(1) in uncalled]
+    starts: list[int] = []
+    ends: list[int] = []
+    if not heads:
+        return starts, ends
+    pairs = _braces(code)
+    for at in sorted(at for at in heads if at in pairs):
+        if ends and at < ends[-1]:
+            ends[-1] = max(ends[-1], pairs[at])  # inside the last: nested
+        else:
+            starts.append(at)
+            ends.append(pairs[at])
+    return starts, ends
+
+
+def _in_spans(spans: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether `at` falls inside one of the ordered, disjoint spans (`_deferred_bodies`)."""
+    starts, ends = spans
+    index = bisect_right(starts, at) - 1
+    return index >= 0 and starts[index] < at < ends[index]
+
+
+def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dict[str, str]:
+    """The ids inline scripts (`hiders`: the page's `<script>` code) hide for good, and
+    how: a script hides the element by its id and no code of the page (`hiders` and
+    `showers`, its event handlers) looks it up for anything else than hiding it or testing
+    that it is there (a show, a class swap, a name kept for later: the W3Schools modal's
+    `var modal = document.getElementById('myModal')`). A nulled theme's
+    SEO kit prints its links in `<div id='hideMe'>` and, after it, a script setting that
+    id's display to none; a theme's modal or menu hidden by its script is shown by it too.
+    Each script is read once, at each id lookup (`_BY_ID`, led by its literal).
+
+    >>> script_hidden_ids(["document.getElementById('k').style.display='none';"
+    ...                    "$('#m').hide(); $('#m').fadeIn();"])
+    {'k': 'display:none'}
+    """
+    hidden: dict[str, str] = {}
+    shown: set[str] = set()
+    hiders = list(hiders)
+    uncalled: frozenset[str] | None = None
+    for code, hides in chain(zip(hiders, repeat(True)), zip(showers, repeat(False))):
+        if "getElementById" not in code and "#" not in code:
+            continue
+        later: tuple[list[int], list[int]] | None = None  # the bodies run later, once asked
+        for found in _BY_ID.finditer(code):
+            name = found.group(2) or found.group(4) or found.group(6)
+            after = code[found.end(): found.end() + SCRIPT_HIDES_SCAN]
+            how = next((how for pattern, how in _SCRIPT_HIDES if pattern.match(after)), None)
+            if how is not None:
+                if not hides or hidden.get(name) == "display:none":
+                    continue
+                if later is None:
+                    uncalled = _uncalled_functions(hiders) if uncalled is None else uncalled
+                    later = _deferred_bodies(code, uncalled)
+                if not _in_spans(later, found.start()):
+                    hidden[name] = how
+            elif not _LOOKUP_TESTED.match(after):
+                shown.add(name)  # shown, styled, or kept by a name whose use is not read
+    return {name: how for name, how in hidden.items() if name not in shown}

@@ -19,13 +19,20 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.deobfuscate import (
+    MAX_SCRIPT,
     Decoded,
     decode_script,
     handed_names,
     handed_table,
     used_of,
 )
-from auditor.dom.inline_js import holds_code, javascript_document, javascript_url, media_type
+from auditor.dom.inline_js import (
+    holds_code,
+    javascript_document,
+    javascript_url,
+    js_unescaped,
+    media_type,
+)
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -222,6 +229,9 @@ def _written_document(frame: etree._Element) -> str:
     else ""."""
     code = javascript_url(frame.get("src") or "")
     return (javascript_document(code) or "") if code else ""
+
+
+ESCAPED_SCRIPT_MIN = 8  # `\x`/`\u` escapes a script writes before it is read unescaped
 
 
 class ScriptCode(NamedTuple):
@@ -531,6 +541,24 @@ class ParsedPage:
             return codes + [p for code in codes for p in self.decoded(code).payloads]
 
         return self.view("script_texts", build)
+
+    @property
+    def unescaped_scripts(self) -> list[str]:
+        r"""The inline scripts writing their strings in `\x`/`\u` escapes (eight or more,
+        as the decoder reads them), with the escapes read: a tag's config written so holds
+        its IDs as the plain tag does (PopAds' anti-adblock tag, `y["_p\x6f\u0070"]=[[
+        "\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is `_pop=[["siteId",3011695]`),
+        where the decoder reads each literal alone. Each script read once, up to MAX_SCRIPT."""
+        def build() -> list[str]:
+            out: list[str] = []
+            for s in self.scripts:
+                code = (s.text or "")[:MAX_SCRIPT]
+                if code.count("\\x") + code.count("\\u") >= ESCAPED_SCRIPT_MIN \
+                        and (plain := js_unescaped(code)) != code:
+                    out.append(plain)
+            return out
+
+        return self.view("unescaped_scripts", build)
 
     @property
     def written_documents(self) -> dict[etree._Element, str]:

@@ -33,6 +33,7 @@ from auditor.dom.hiding import (
     inline_hiding,
     may_hide,
     page_sheets,
+    script_hidden_ids,
     sheet_hider,
     sheet_hiding,
     styled_tiny,
@@ -151,6 +152,7 @@ class SheetHiding(NamedTuple):
     generated: bool
     scripted: bool = False
     kit: bool = False  # a script's rule an SEO kit writes (its name or offset): one link a farm
+    by_id: bool = False  # hidden by a script that looks the element up by its id
 
 
 # what marks a script-written hiding rule as an SEO kit's (`SheetHiding.kit`), not a
@@ -1609,6 +1611,40 @@ def _sheet_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
     return ctx.view("sheet hidden", lambda: sheet_hidden(ctx))
 
 
+def _script_hidden(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
+    """The elements inline scripts hide for good by their id (`script_hidden_ids`: a
+    nulled theme's `<div id='hideMe'>` of links and the script after it setting its
+    display to none), each the page's first of that id, as the lookup finds it."""
+    def build() -> dict[etree._Element, SheetHiding]:
+        page = ctx.page
+        if page is None or ("getElementById" not in page.script_text
+                            and "#" not in page.script_text):
+            return {}
+        ids = script_hidden_ids(page.script_texts, (
+            c.code for c in page.codes if c.source not in ("script", "srcdoc")))
+        found: dict[etree._Element, SheetHiding] = {}
+        for name, how in ids.items():
+            el = page.with_id(name)
+            if el is not None and str(el.tag).lower() not in ("html", "body", "head"):
+                found[el] = SheetHiding(f"{how}, by the inline script that hides #{name}",
+                                        False, by_id=True)
+        return found
+
+    return ctx.view("script hidden", build)
+
+
+def _hidden_blocks(ctx: PageContext) -> dict[etree._Element, SheetHiding]:
+    """The elements the page's own sheets (`sheet_hidden`) or its inline scripts
+    (`_script_hidden`, by id) hide for good: the blocks a link farm hides in, and what
+    the links a visitor sees are not in."""
+    def build() -> dict[etree._Element, SheetHiding]:
+        by_sheet = _sheet_hidden(ctx)
+        by_script = _script_hidden(ctx)
+        return {**by_script, **by_sheet} if by_script else by_sheet
+
+    return ctx.view("hidden blocks", build)
+
+
 def _control_shown(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
                    ) -> bool:
     """Whether a visitor sees a control: no inline hiding of it or a wrapper
@@ -2077,7 +2113,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    by_sheet = _sheet_hidden(ctx)
+    by_sheet = _hidden_blocks(ctx)
     styled = ctx.page.carrying("style", "hidden", keep=may_hide)
     for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
@@ -2109,6 +2145,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
                            and _beside_disclosure(ctx, el, by_sheet),
+                           by_script=sheet is not None and sheet.by_id,
                            least=1 if scripted is not None else LINK_FARM_MIN,
                            least_sells=scripted is not None and not scripted.kit,
                            gated=toggled and sheet is not None
@@ -2245,7 +2282,7 @@ def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     hidden block that would make a farm; each element is read once."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
-        by_sheet = _sheet_hidden(ctx)
+        by_sheet = _hidden_blocks(ctx)
         seen: dict[etree._Element, bool] = {}
         end = after_html(ctx)
         return frozenset(
@@ -2270,7 +2307,7 @@ def _link_place(url: str) -> str:
 def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element], what: str,
                toggled: bool, first_party: str | None, *,
                vendors: bool = True, shown: bool = False, generated: bool = False,
-               least: int = LINK_FARM_MIN, least_sells: bool = False,
+               by_script: bool = False, least: int = LINK_FARM_MIN, least_sells: bool = False,
                gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses (of three sites when a script may show the block; `least` of them where
@@ -2336,11 +2373,14 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     if len(offsite) < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
-    unmarked = (shown or generated) and not (counterfeit or spam)
+    unmarked = (shown or generated or by_script) and not (counterfeit or spam)
     note = ("; shown, its words selling nothing link farms sell: check that the site's "
             "template printed these links (an old site's sponsors)" if shown else
             "; a CSS-in-JS class (a state its library's script swaps: a closed menu) and "
-            "words selling nothing link farms sell: check that the site shows these links")
+            "words selling nothing link farms sell: check that the site shows these links"
+            if generated else
+            "; hidden by a script, its words selling nothing link farms sell: check that "
+            "the site's own script hides these links (a no-script notice's)")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
                    f"{what} of {len(offsite)} {noun_for(len(offsite), 'off-site link')} to "
                    f"{counted(len(domains), 'site')}: {sites}"
@@ -2426,7 +2466,10 @@ HIDDEN_LINKS = FindingKind(
     "hidden-links", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
     "A hidden block of off-site links (a link farm)",
     "A block hidden by its own inline style (or by a rule of the page's own `<style>` that "
-    "alone names its class or id: `<style>.xq7k{display:none}</style>`), or written after "
+    "alone names its class or id: `<style>.xq7k{display:none}</style>`, or by an inline "
+    "script that looks it up by its id and sets its display to none or its visibility to "
+    "hidden, no code of the page showing it: a nulled theme's `<div id='hideMe'>` and "
+    "`document.getElementById('hideMe').style.display='none'` after it), or written after "
     "the page's closing `</html>` "
     "(shown or not: no template writes there), holds three or more links to other sites, or to "
     "the site's own pages whose words sell counterfeit goods (the Japanese keyword hack: "
@@ -2457,7 +2500,9 @@ HIDDEN_LINKS = FindingKind(
     "`<style data-emotion>`, styled-components', JSS's) beside a control a visitor sees "
     "that opens it (`aria-expanded`, `aria-haspopup`, `aria-controls`): a closed state its "
     "script swaps for an open one, unless its words sell what link farms sell. The "
-    "library's names with nothing visible to open the block are a kit's copy: high.",
+    "library's names with nothing visible to open the block are a kit's copy: high. Medium "
+    "too for a block a script hides by its id whose words sell nothing link farms sell (a "
+    "no-script notice's browser links): check that the site's own script hides them.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

@@ -463,6 +463,10 @@ def _after_html(text: str) -> _HtmlEnd:
     if closes >= 0 and (opens < 0 or closes < opens):
         # a `</html>` inside a script's string (`document.write(...)`), not the page's
         return _HtmlEnd(0, frozenset(), frozenset())
+    if _next_document(tail):
+        # the end of a document a file holds before another (a template's 404 page, then
+        # its page): what follows is the last document, none of it after that one's end
+        return _HtmlEnd(0, frozenset(), frozenset())
     newline = tail.find("\n")
     rest = tail if newline < 0 else tail[:newline]
     if "<!--" in rest:  # a comment loads nothing: a cache's naming the page's own CDN
@@ -479,6 +483,36 @@ def _after_html(text: str) -> _HtmlEnd:
                     frozenset(code_start(m.group(1).split("</script", 1)[0])
                               for m in _TAIL_SCRIPT.finditer(rest)),
                     text[line_start:end].lower())
+
+
+# a document's start: its doctype or `<html>`, and its `<head>` or `<body>` after it
+_DOCUMENT_START = lazy_regex(r"<(?:!doctype\s+html|html)\b[^>]{0,2000}>")
+_DOCUMENT_PART = lazy_regex(r"<(?:head|body)\b")
+# a template's code between its two branches' documents: the string holding the first
+# closed, the next opened (`';\n}else{\necho '`), code between
+_BRANCHES = lazy_regex(r"\s*(['\"])[^<>]{0,300}?[;}][^<>]{0,300}?['\"]\s*")
+
+
+def _next_document(tail: str) -> bool:
+    """Whether what follows a `</html>` (lowered) opens another document of a template's
+    other branch: the template's code closes the string holding the first and opens the
+    next (a PHP template's 404 page echoed before the page), then a doctype or `<html>`
+    with a `<head>` or `<body>` after it. Not markup a server appends to the page's end
+    (a script, a block of links), nor a whole document appended there with nothing
+    between: an injection writes its own `<!DOCTYPE html><html><head><script …>` too.
+
+    >>> _next_document("';}else{echo '<!doctype html>\\n<html>\\n<head><title>a</title>")
+    True
+    >>> _next_document("<script src='//x.test/a.js'></script><html><body>")
+    False
+    >>> _next_document("\\n<!doctype html><html><head><script src='//x.test/a.js'>")
+    False
+    """
+    first = tail.find("<")
+    if first < 0 or _BRANCHES.fullmatch(tail, 0, first) is None:
+        return False
+    start = _DOCUMENT_START.match(tail, first)
+    return start is not None and _DOCUMENT_PART.search(tail, start.end()) is not None
 
 
 def code_start(code: str) -> str:

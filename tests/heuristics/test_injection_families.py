@@ -235,6 +235,15 @@ SCRIPT_HIDDEN_LINK = (
     "'#qW3rtY9uIopAs{position:fixed;overflow:hidden;top:-90817263px;z-index:9981;}';var st="
     "document.createElement('sty'+'le');st.type='text/css';st.appendChild(document."
     "createTextNode(r));h.appendChild(st);}zx();</script>")
+# a nulled theme's kit (Sucuri's "hidden spam links in nulled WordPress themes"): spun
+# prose around pill and loan links in a block after <body>, a script after it hiding that id
+_ID_HIDDEN_LINKS = (
+    "<div id='qvTr'><p>Feeling tired again? <a href=\"https://cheap-pills-rx.test/\">buy "
+    "cialis online</a> <p>Short on cash this week <a href=\"https://quick-cash-now.test/\">"
+    "payday loans</a> <p>Vitamins that work <a href=\"https://growth-hormone-store.test/\">"
+    "HGH</a></div><script type='text/javascript'>if(document.getElementById('qvTr') != null)"
+    "{document.getElementById('qvTr').style.visibility = 'hidden';document.getElementById("
+    "'qvTr').style.display = 'none';}</script>")
 PHARMA_FONT0 = (
     '<p style="font-size:0;line-height:0"><a href="https://casino-royale-bonus.test/">casino'
     '</a><a href="https://replica-watches-shop.test/">watches</a><a href="https://essay-'
@@ -446,12 +455,36 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
         "</div><script>document.head.insertAdjacentHTML('beforeend','<style>#qW3rtY9uIopAs{"
         "position:fixed;top:-90817263px}</style>');</script>")}, ("hidden-links", H)),
     ("SEO links at font-size 0, in the post", {"post": PHARMA_FONT0}, ("hidden-links", H)),
+    # a nulled theme's kit: a block of pill and loan links after <body>, a script after it
+    # hiding that id (tested, then hidden twice over)
+    ("SEO links a script hides by their block's id, body top", {"body_top": _ID_HIDDEN_LINKS},
+     ("hidden-links", H)),
+    ("SEO links querySelector('#…') hides, body top", {"body_top": _ID_HIDDEN_LINKS.replace(
+        "document.getElementById('qvTr')", "document.querySelector(\"#qvTr\")")},
+     ("hidden-links", H)),
+    ("SEO links jQuery hides, body top", {"body_top": _ID_HIDDEN_LINKS.split("<script>")[0]
+                                          + "<script>jQuery('#qvTr').hide();</script>"},
+     ("hidden-links", H)),
+    # hidden at load all the same: on DOMContentLoaded, by a function called at once
+    ("SEO links a DOMContentLoaded listener hides, body top", {"body_top": _ID_HIDDEN_LINKS.split(
+        "<script")[0] + "<script>document.addEventListener('DOMContentLoaded',function(){"
+        "document.getElementById('qvTr').style.display='none';});</script>"}, ("hidden-links", H)),
+    ("SEO links a function called at once hides, body top", {"body_top": _ID_HIDDEN_LINKS.split(
+        "<script")[0] + "<script>function hm(){jQuery('#qvTr').hide();}hm();</script>"},
+     ("hidden-links", H)),
     ("CoinHive-style miner, wp_footer", {"footer": MINER}, ("cryptominer", H)),
     ("0x0 iframe in a widget", {"widget": FRAME_ZERO}, ("hidden-iframe", H)),
     ("off-screen iframe in the post", {"post": FRAME_OFFSCREEN}, ("hidden-iframe", H)),
     ("eval(atob()) loader, wp_footer", {"footer": EVAL_ATOB}, ("obfuscated-script", H)),
     ("\\x-escaped loader, head", {"head": HEX_LOADER}, ("obfuscated-script", H)),
     ("script after </html>", {"after": APPENDED}, ("appended-script", H)),
+    ("script after </html>, a document's start after it", {"after": APPENDED + (
+        "<html><head></head><body><p>x</p>")}, ("appended-script", H)),
+    # a whole document appended after the page's end, its script in its head: no
+    # template's code between the two (a 404 branch's `';}else{echo '`)
+    ("script in a document appended after </html>", {"after": (
+        "<!DOCTYPE html>\n<html><head>" + APPENDED + "</head><body><p>x</p>")},
+     ("appended-script", H)),
 ]
 
 
@@ -480,6 +513,11 @@ def test_the_clean_page_has_no_finding(audit_listed: AuditListed) -> None:
 # form posting to the site, a counter pixel carrying the referrer, GA's loader picking
 # nothing at random, a breaking-news push prompt, Chrome's own download page link, a
 # language redirect behind a cookie, a CDN failover among one vendor's mirrors.
+# a casino guide's own bar of its partners' offers, a close button in it
+_OFFERS_BAR = (
+    '<div id="offers-bar">Today: <a href="https://www.royalspin-casino.test/">Royal Spin '
+    'Casino</a> <a href="https://luckyreels-bonus.test/">200 free spins</a> <a href="https://'
+    'www.jackpotcity-slots.test/">Jackpot City slots</a> <button id="bar-x">x</button></div>')
 TWINS: list[tuple[str, dict[str, str]]] = [
     ("a first click that records consent, a share button's window beside it", {"footer": (
         "<script>document.addEventListener('click',function(){document.cookie='seen=1;path=/';"
@@ -537,6 +575,51 @@ TWINS: list[tuple[str, dict[str, str]]] = [
         '<ul id="partners"><li><a href="https://ferrylink.test/">Ferrylink</a></li></ul>'
         "<script>var st=document.createElement('style');st.textContent='#partners{display:none}"
         " #partners.open{display:block}';document.head.appendChild(st);</script>")}),
+    ("a modal of the site's own links a script hides, and shows on a click", {"body_top": (
+        '<div id="login-box"><a href="/account/">Account</a><a href="https://shop.harbourmedia'
+        '-group.test/">Shop</a><a href="https://events.harbourmedia-group.test/">Events</a>'
+        '<a href="https://jobs.ferrylink.test/">Jobs</a></div><script>document.getElementById('
+        "'login-box').style.display='none';</script><button onclick=\"document.getElementById("
+        "'login-box').style.display='block'\">Sign in</button>")}),
+    ("a partners list a script hides, kept by a name the toggle uses", {"body_top": (
+        '<ul id="partner-sites"><li><a href="https://ferrylink.test/">Ferrylink</a></li><li>'
+        '<a href="https://www.harbourweekly.test/">Weekly</a></li><li><a href="https://radio-'
+        'harbour.test/">Radio</a></li></ul><script>var list=document.getElementById("partner-'
+        'sites");list.style.display="none";document.getElementById("partners-btn").onclick='
+        'function(){list.style.display="block";};$("#partner-sites").hide();</script>')}),
+    ("a site's menu a script hides, then fades in", {"body_top": (
+        '<div id="sisters"><a href="https://ferrylink.test/">Ferrylink</a><a href="https://'
+        'www.harbourweekly.test/">Weekly</a><a href="https://radio-harbour.test/">Radio</a>'
+        "</div><script>$('#sisters').hide();$('.more').click(function(){$('#sisters')."
+        "fadeIn();});</script>")}),
+    ("prose naming getElementById('x').style.display='none' in a <pre>", {"post": (
+        '<div id="tips"><a href="https://ferrylink.test/">a</a><a href="https://www.harbour'
+        'weekly.test/">b</a><a href="https://radio-harbour.test/">c</a></div><pre>document.'
+        "getElementById('tips').style.display='none'</pre>")}),
+    # a casino guide's own offers bar, shown at load: its scripts hide it only on a click,
+    # a timer or a function its close button calls, none at load
+    ("an offers bar a click listener hides", {"body_top": _OFFERS_BAR + (
+        "<script>document.getElementById('bar-x').addEventListener('click',function(){"
+        "document.getElementById('offers-bar').style.display='none';});</script>")}),
+    ("an offers bar jQuery hides on a click", {"body_top": _OFFERS_BAR + (
+        "<script>jQuery(function($){$(document).on('click','#bar-x',function(){"
+        "$('#offers-bar').hide();});});</script>")}),
+    ("an offers bar a timer hides", {"body_top": _OFFERS_BAR + (
+        "<script>setTimeout(() => {document.getElementById('offers-bar').style.display="
+        "'none';}, 8000);</script>")}),
+    ("an offers bar hidden for a visitor who closed it before", {"body_top": _OFFERS_BAR + (
+        "<script>if(localStorage.getItem('bar-closed')==='1'){document.getElementById("
+        "'offers-bar').style.display='none';}</script>")}),
+    ("an offers bar a function its button calls hides", {"body_top": _OFFERS_BAR.replace(
+        '<button id="bar-x">', '<button onclick="closeBar()">') + (
+        "<script>function closeBar(){document.getElementById('offers-bar').style.visibility"
+        "='hidden';}</script>")}),
+    # a PHP template's two branches, a 404 page echoed and closed, then the page: the
+    # second document's head scripts are its own, not appended after the first's end
+    ("a second document of the file after the first's </html>", {"after": (
+        "';\n}else{\necho '<!DOCTYPE html>\n<html>\n<head>\n<title>Timetable</title>\n"
+        "<script src=\"https://www.qzrwkpmvtx.test/w.js\"></script>\n</head>\n<body>\n"
+        "<p>The winter timetable.</p>\n</body>';\n}\n?>")}),
     ("font cache evals what it fetched", {"head": (
         "<script>(function(){var xhr=new XMLHttpRequest;xhr.open('GET','/fonts/gazette.json',"
         "true);xhr.onreadystatechange=function(){if(xhr.readyState===4&&xhr.status===200){"
@@ -1219,6 +1302,12 @@ LOOKALIKES: list[tuple[str, dict[str, str], str, Severity]] = [
          "contentType:'application/json',data:JSON.stringify({cardNumber:$('#cardNumber').val()"
          ",cvv:$('#cvv').val()}),success:function(r){window.location=r.redirect;}});});});"
          "</script>")}, "form-skimmer", M),
+    ("a no-script notice's browser links a script hides by its id", {"body_top": (
+        '<div id="nojs-browsers"><p>Update your browser:</p><a href="https://www.browser-one.'
+        'test/">Browser One</a> <a href="https://www.browser-two.test/">Browser Two</a> <a '
+        'href="https://www.browser-three.test/">Browser Three</a></div><script>document.'
+        "getElementById('nojs-browsers').style.display='none';</script>")},
+     "hidden-links", M),
     ("British Airways' jQuery.ajax form, to a plain host: nothing else marks it", {
         "footer": SKIM_JQUERY_AJAX}, "form-skimmer", M),
     ("a gift card balance check picking its form by a class", {"footer": (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,6 +49,44 @@ def _popads_current(site_id: str) -> str:
             '["minBid",0],["popundersPerIP","0"],["delayBetween",0],["default",false],'
             '["defaultPerDay",0],["topmostLayer","auto"]],p=["d3d3LmV4YW1wbGUuY29tL2EubWluLmpz"];'
             "})();\n/*]]>/* */</script>")
+
+def _escaped(text: str) -> str:
+    r"""A literal's letters as an obfuscator writes them, `\x` and `\u` escapes in turn,
+    a few left plain."""
+    return "".join(c if not c.isalnum() or n % 4 == 3 else
+                   (f"\\x{ord(c):02x}" if n % 2 else f"\\u{ord(c):04x}")
+                   for n, c in enumerate(text))
+
+
+def _popads_escaped(site_id: str, fallback: str) -> str:
+    """PopAds' anti-adblock tag, every string of it escaped: its config under `_pop`, its
+    loaders on its own hosts, then a fallback host of its own it tries when they fail."""
+    code = ('(function(){var g=window;g["_pop"]=[["siteId",' + site_id + '],["minBid",0],'
+            '["popundersPerIP",0],["delayBetween",0],["default",false],["defaultPerDay",0],'
+            '["topmostLayer",!0]];var h=["//c1.popads.net/pop.js","//c2.popads.net/pop.js",'
+            '"//' + fallback + '/b.js",""],i=0,s,q=function(){if(""==h[i])return;s=g["document"]'
+            '["createElement"]("script");s["type"]="text/javascript";s["async"]=!0;var f=g['
+            '"document"]["getElementsByTagName"]("script")[0];s["src"]=h[i];s["onerror"]='
+            'function(){i++;q()};f["parentNode"]["insertBefore"](s,f)};q()})();')
+    code = re.sub(r'"([^"]*)"', lambda m: '"' + _escaped(m.group(1)) + '"', code)
+    return ('<script type="text/javascript" data-cfasync="false">/*<![CDATA[/* */\n' + code
+            + "\n/*]]>/* */</script>")
+
+
+# AdReactor's tag as its sites paste it: its loader, then a unit's box filled by
+# AdvertServe's call (the platform it runs on), its generator's box id a timestamp
+_ADREACTOR_LOADER = (
+    "<!-- BEGIN ADREACTOR CODE --><script data-cfasync=\"false\">var _avp = _avp || [];"
+    "(function() {var s = document.createElement('script'); s.type = 'text/javascript'; "
+    "s.async = true; s.src = window.location.protocol + '//adserver.adreactor.com/js/"
+    "libcode3.js'; var x = document.getElementsByTagName('script')[0]; x.parentNode."
+    "insertBefore(s, x);})();</script><!-- END ADREACTOR CODE -->")
+
+
+def _adreactor_unit(box: str, zone: int, publisher: int) -> str:
+    return (f'<center><div id="{box}"><script>_avp.push({{ tagid: \'{box}\', alias: \'/\', '
+            f"type: 'banner', zid: {zone}, pid: {publisher} }});</script></div></center>")
+
 
 def _evadav_path(publisher: int, site: int, widget: int) -> str:
     """Evadav's script name as its dashboard builds it: the tag's JSON in base64, its first
@@ -345,6 +384,22 @@ FORMS = [
          "<script type=\"text/javascript\" data-cfasync=\"false\">var _pop = _pop || [];"
          "_pop.push(['siteId', 3612785 + 1]);_pop.push(['minBid', 0]);</script>",
          0, ("popads-site", "3612786")),
+    form("PopAds", "anti-adblock: its strings in \\x/\\u escapes, a fallback host of its own",
+         _popads_escaped("4410927", "www.qzrwkpmvtx.test"), 0, ("popads-site", "4410927")),
+    # --- AdReactor, on AdvertServe's hosted ad server: AdvertServe's call and boxes are its
+    form("AdReactor", "libcode3.js on its host + div#avp_<timestamp> filled by _avp.push",
+         _ADREACTOR_LOADER + _adreactor_unit("avp_1712055813377", 14, 5127), 1,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "14")),
+    form("AdReactor", "its older box, AdvertServe's avp_zid_<zone>, and a pop-up window unit",
+         _ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127)
+         + "<script>if (document.cookie.indexOf('AVPWCAP=') == -1) { _avp.push({ alias: '/', "
+         "type: 'window', zid: 16, pid: 5127 }); }</script>", 1,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "15"), ("adreactor-zone", "16"),
+         ("advertserve-zone", "15")),
+    form("AdReactor", "a click link dressed as a download button",
+         '<a class="btn" href="https://adserver.adreactor.com/servlet/view/window/url/zone?'
+         'zid=40&amp;pid=5127" rel="nofollow">FAST DOWNLOAD</a>', 0,
+         ("adreactor-publisher", "5127"), ("adreactor-zone", "40")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"
@@ -600,6 +655,10 @@ INNOCENT_CODE = [
     # a class's constructor: `settings` and `src` are fields, no script is built
     "<script>function Player(src){this.settings={};this.src=src;this.ready=false}</script>",
     "<script>var w=new Widget();w.settings={};w.src=config.video;</script>",
+    # a widget's config written in escapes, its site and bid keys an object's, not PopAds'
+    # list of pairs
+    '<script>var cfg={"\\u0073\\x69\\u0074\\x65\\u0049\\x64":4410927,"\\u006d\\x69'
+    '\\u006e\\x42\\u0069\\x64":0};widget.init(cfg);</script>',
 ]
 
 
@@ -683,6 +742,12 @@ LOOK_ALIKES = [
     '<script src="https://notgiraff.io/data/widget-gardennews.js"></script>',
     '<script src="https://CODE.GIRAFF.IO.CDN-MIRROR.EXAMPLE/data/widget-gardennews.js">'
     '</script><script src="https://NOTGIRAFF.IO/data/widget-gardennews.js"></script>',
+    # AdReactor's click path on look-alike hosts, its box with no loader, its call in prose
+    '<a href="https://adserver.adreactor.com.cdn-mirror.example/servlet/view/window/url/zone?'
+    'zid=40&pid=5127">Download</a><a href="https://notadreactor.com/servlet/view/window/url/'
+    'zone?zid=40&pid=5127">Mirror</a>',
+    '<div id="avp_1712055813377"></div>',
+    "<pre>_avp.push({ tagid: 'avp_1712055813377', zid: 14, pid: 5127 });</pre>",
 ]
 
 
@@ -901,3 +966,16 @@ def test_a_shown_exoclick_frame_styled_with_a_display_is_a_placement(
              '</iframe>')
     _, slots, ids = observed(audit_tag(frame), "ExoClick")
     assert (slots, ("exoclick-zone", "5884832") in ids) == (1, True)
+
+
+def test_a_platform_loaded_from_its_own_host_keeps_its_name(audit_tag: AuditTag) -> None:
+    """AdvertServe's call is AdReactor's on a page loading AdReactor's libcode3.js alone;
+    a page loading AdvertServe's own server's too runs both, each named."""
+    report = audit_tag(_ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127))
+    assert {n.network for n in report.networks} == {"AdReactor"}
+    assert [s.network for s in report.slots if s.kind == "ad"] == ["AdReactor"]
+    own = ("<script>var _avp = _avp || [];(function(){var s=document.createElement('script');"
+           "s.src='//gardenads.advertserve.com/js/libcode3.js';document.head.appendChild(s);"
+           "})();</script>")
+    report = audit_tag(own + _ADREACTOR_LOADER + _adreactor_unit("avp_zid_15", 15, 5127))
+    assert {n.network for n in report.networks} == {"AdReactor", "AdvertServe"}
