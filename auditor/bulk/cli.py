@@ -19,6 +19,7 @@ from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from auditor import interrupts
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
@@ -242,6 +243,9 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         try:
             with progress:
                 completed = runner.run(shards, collector) if shards else True
+        except KeyboardInterrupt:
+            interrupts.hold()  # the store's last write below is the stop's own
+            raise
         finally:
             store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
@@ -255,11 +259,17 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
               f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}"
               f"{speed}", flush=True)
         if not completed:  # the contract's one line on stderr, which a CI log keeps
-            print(f"auditor: interrupted: `auditor bulk --resume --store {args.store}` "
-                  "finishes the run", file=sys.stderr)
+            interrupts.say(f"auditor: interrupted: `auditor bulk --resume --store "
+                           f"{args.store}` finishes the run")
         return EXIT_OK if completed else EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        interrupts.hold()
+        raise
     finally:
         store.close()
+        # held from the first interrupt (the runner's, or the one above) to here: a
+        # second one cut the store's last write or printed the line twice
+        interrupts.release()
 
 
 # Common Crawl's list of a crawl's WARC files is 6 MB
