@@ -286,6 +286,41 @@ def test_a_stream_without_end_on_stdin_is_one_line(
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
 
 
+# a gzip stream that never ends (`yes | gzip`, a bomb served without end), or a zstd one
+_ENDLESS_PACKED = {
+    "gzip": ("import sys, zlib\nout = sys.stdout.buffer\n"
+             "z = zlib.compressobj(1, zlib.DEFLATED, 31)\nout.write(z.compress({head!r}))\n"
+             "while True:\n    out.write(z.compress({body!r} * 65536))\n"),
+    "zstd": ("import sys\nout = sys.stdout.buffer\n"
+             "out.write(b'(\\xb5/\\xfd\\x04X\\xe1\\x00\\x00')\nwhile True:\n    out.write({body!r} * 65536)\n"),
+}
+
+
+@pytest.mark.parametrize(("packing", "head", "error"), [
+    ("gzip", b"<html><body>", "<stdin>: decompresses to more than 16777216 bytes"),
+    ("gzip", b"", "<stdin>: decompresses to more than 16777216 bytes"),
+    ("zstd", b"", "<stdin>: zstd-compressed, which this version cannot decompress "
+                  "(decompress it first: zstd -d)"),
+])
+def test_a_compressed_stream_without_end_on_stdin_is_one_line(
+        tmp_path: Path, packing: str, head: bytes, error: str) -> None:
+    """`yes | gzip | auditor audit -` (a gzip bomb on stdin) was copied to a temporary
+    file whole before it was looked at: the run never ended, filling the temporary disk.
+    A page in it is read as far as a gzipped file's page is, one line, exit 2; zstd,
+    which no reader here decompresses, no further than its head."""
+    writer = subprocess.Popen([sys.executable, "-c", _ENDLESS_PACKED[packing].format(
+        head=head, body=b"<p>yes</p>\n")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "-",
+                                 "--no-system-lists"], stdin=writer.stdout,
+                                capture_output=True, text=True, timeout=60, check=False,
+                                cwd=tmp_path, preexec_fn=_memory_bounded)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert (result.returncode, result.stderr) == (2, f"auditor: error: {error}\n")
+
+
 @pytest.mark.parametrize(("args", "error"), [
     (["audit", "café.html", "--baseline", "/dev/zero"],
      "auditor: error: /dev/zero: baseline is not JSON: binary data"),
