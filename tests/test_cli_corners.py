@@ -292,7 +292,8 @@ _ENDLESS_PACKED = {
              "z = zlib.compressobj(1, zlib.DEFLATED, 31)\nout.write(z.compress({head!r}))\n"
              "while True:\n    out.write(z.compress({body!r} * 65536))\n"),
     "zstd": ("import sys\nout = sys.stdout.buffer\n"
-             "out.write(b'(\\xb5/\\xfd\\x04X\\xe1\\x00\\x00')\nwhile True:\n    out.write({body!r} * 65536)\n"),
+             "out.write(b'(\\xb5/\\xfd\\x04X\\xe1\\x00\\x00')\n"
+             "while True:\n    out.write({body!r} * 65536)\n"),
 }
 
 
