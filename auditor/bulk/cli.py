@@ -375,6 +375,8 @@ def _run_report(args: argparse.Namespace) -> int:
     source = (loaded(args.parquet) if args.parquet is not None
               else closing(Store.open(args.store)))
     with source as store:
+        if isinstance(store, Store):
+            store.check_rows()
         summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
         if args.graph is not None:
             from auditor.bulk.graph import build_graph
