@@ -223,6 +223,7 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
             if not names:
                 raise AuditorError("no INPUT given (and no earlier run to --resume)")
             files = [identify(p) for p in expand_inputs(names)]
+        store.check_unchanged(files)
         store.register(files)
         done_inputs = store.done_inputs()
         done_shards = store.done_shards()

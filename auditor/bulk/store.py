@@ -365,6 +365,25 @@ class Store:
                 "INSERT OR IGNORE INTO inputs (input_id, path, size, kind) VALUES (?,?,?,?)",
                 [(f.input_id, without_surrogates(f.path), f.size, f.kind) for f in files])
 
+    def check_unchanged(self, files: Iterable[InputFile]) -> None:
+        """StoreError when an input the store holds records of has changed since (another
+        size or content at its path): audited again as a new input, every record it kept
+        was counted twice (a WARC a crawler was still writing, resumed once it had grown:
+        63 records in a store of a file of 42)."""
+        held: dict[str, list[tuple[str, int]]] = {}
+        for path, input_id, size in self._conn.execute(
+                "SELECT path, input_id, size FROM inputs i WHERE EXISTS "
+                "(SELECT 1 FROM progress p WHERE p.input_id = i.input_id)"):
+            held.setdefault(path, []).append((input_id, size))
+        for f in files:
+            earlier = [size for input_id, size in held.get(without_surrogates(f.path), [])
+                       if input_id != f.input_id]
+            if earlier:
+                raise StoreError(
+                    f"{f.path}: changed since this store audited it ({earlier[-1]} bytes "
+                    f"then, {f.size} now); its records there would be counted twice: audit "
+                    "it into a new --store")
+
     def done_inputs(self) -> set[str]:
         return {r[0] for r in self._conn.execute("SELECT input_id FROM inputs WHERE done=1")}
 

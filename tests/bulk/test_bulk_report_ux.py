@@ -297,6 +297,30 @@ def test_a_store_row_of_the_wrong_type_is_one_line_naming_it(
                          "new --store"), line
 
 
+@pytest.mark.parametrize("resume", [["--resume"], ["--resume", "IN"], ["IN"]])
+def test_an_input_changed_since_the_store_audited_it_is_refused(
+        tmp_path: Path, resume: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """A WARC a crawler was still writing, stored, then grown and resumed, was a new
+    input: all its records audited again, the store counting 63 records of a file of 42.
+    Refused now, one line, the store as it was."""
+    first = [response(f"https://www.a.example/{i}", page(f"a{i}")) for i in range(3)]
+    then = [response(f"https://www.b.example/{i}", page(f"b{i}")) for i in range(3)]
+    crawl, store = tmp_path / "crawl.warc.gz", tmp_path / "s.db"
+    crawl.write_bytes(warc_bytes(first))
+    assert main(["bulk", str(crawl), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    with crawl.open("ab") as grown:
+        grown.write(warc_bytes(then))
+    args = [str(crawl) if a == "IN" else a for a in resume]
+    assert main(["bulk", *args, "--store", str(store), "--workers", "1", *LIGHT]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err.count("\n")) == ("", 1)
+    assert err.startswith(f"auditor: error: {crawl}: changed since this store audited it"), err
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM progress").fetchone() == (4,)  # and warcinfo
+        assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["--resume"], "no such store, so no earlier run to --resume"),
     ([], "no INPUT given"),
