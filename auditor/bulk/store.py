@@ -374,9 +374,12 @@ class Store:
         for path, input_id, size in self._conn.execute(
                 "SELECT path, input_id, size FROM inputs i WHERE EXISTS "
                 "(SELECT 1 FROM progress p WHERE p.input_id = i.input_id)"):
-            held.setdefault(path, []).append((input_id, size))
+            # by the name given and the file it leads to (`crawl.warc` and `./crawl.warc`)
+            for key in {path, os.path.realpath(path)}:
+                held.setdefault(key, []).append((input_id, size))
         for f in files:
-            earlier = [size for input_id, size in held.get(without_surrogates(f.path), [])
+            named = {without_surrogates(f.path), os.path.realpath(f.path)}
+            earlier = [size for key in named for input_id, size in held.get(key, [])
                        if input_id != f.input_id]
             if earlier:
                 raise StoreError(
