@@ -15,11 +15,14 @@ less than a report holds (`auditor.stdout`)."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
+from auditor import interrupts
 from auditor.stderr import steady_stderr
 from auditor.stdout import steady_stdout
 
@@ -39,9 +42,39 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
             sys.stdout.flush()
     except Exception:  # a reader gone, a write cut by this very signal
         pass
-    if _ENDED[0] != INTERRUPTED:  # a command interrupted said so itself
-        print("auditor: interrupted", file=sys.stderr)
+    interrupts.say()  # unless the command, interrupted, said so itself
     os._exit(INTERRUPTED)
+
+
+def _leave(code: str | int | None) -> NoReturn:
+    """Exit as the interpreter would, less its teardown: non-daemon threads joined, exit
+    handlers run (a signal meanwhile ends the process by `_interrupt`), stdout and
+    stderr flushed, then `os._exit`. In the teardown that follows them (modules cleared,
+    objects freed, a big bulk run's for a while) a signal raised in whatever finalizer
+    ran, or met Python's handlers already reset: a traceback, or a death by SIGINT (-2)
+    or SIGTERM with no line, where the contract says 130 and one line; no code of ours
+    needs it, as the command's files are closed by their `with` blocks."""
+    threads = sys.modules.get("threading")
+    shutdown = getattr(threads, "_shutdown", None)
+    if callable(shutdown):
+        shutdown()
+    atexit._run_exitfuncs()
+    if isinstance(code, str):  # sys.exit's message: printed, status 1
+        print(code, file=sys.stderr)
+        code = 1
+    status = 0 if code is None else code
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:  # what the command printed and did not flush itself
+        print(f"auditor: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        status = 2
+    if sys.stderr is not None:
+        try:
+            sys.stderr.flush()
+        except OSError:
+            pass
+    os._exit(status)
 
 
 def main() -> None:
@@ -69,10 +102,9 @@ def main() -> None:
         # imported, or builds its parser (importing the rules, readers, reporters), or
         # one landing as the command ended
         _ENDED.append(INTERRUPTED)
-        if code != INTERRUPTED:
-            print("auditor: interrupted", file=sys.stderr)
+        interrupts.say()  # unless the command said so before this one landed
         code = INTERRUPTED
-    sys.exit(code)
+    _leave(code)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager, nullco
 from pathlib import Path
 from typing import TextIO
 
+from auditor import interrupts
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
@@ -160,6 +161,7 @@ def _also(value: str) -> tuple[str, Path | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    interrupts.begin()
     inert_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -185,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"auditor: error: {inert(str(exc), limit=2000)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("auditor: interrupted", file=sys.stderr)
+        with interrupts.held():  # a second Ctrl-C now printed this line twice
+            interrupts.say()
         return 130
     except BrokenPipeError:  # the reader stopped reading (`| head`): end quietly
         _quiet_stdout()

@@ -73,13 +73,14 @@ def test_a_terminal_that_is_not_utf8_gets_the_report_escaped(
 
 # a Ctrl-C landing at a given moment of a real `python -m auditor`, by a sitecustomize
 # module the child imports at start-up: a profile hook that sends it as the command's
-# `main` returns (into runpy's frames, which run the module by `exec`), or an exit
-# handler registered before the command's (so run after them, at interpreter shutdown)
+# `main` leaves (it returned into runpy's frames, which run the module by `exec`; it now
+# exits from `_leave`), or an exit handler registered before the command's (so run
+# after them, at interpreter shutdown)
 _LANDING = {
     "after-main": """
 import os, signal, sys
 def _hook(frame, event, arg):
-    if (event == "return" and frame.f_code.co_name == "main"
+    if (event == "call" and frame.f_code.co_name == "_leave"
             and frame.f_code.co_filename.endswith(os.path.join("auditor", "__main__.py"))):
         sys.setprofile(None)
         os.kill(os.getpid(), signal.SIGINT)
@@ -119,6 +120,39 @@ def test_ctrl_c_as_the_command_ends_is_exit_130_with_one_line(
     said = result.stderr.replace("auditor: error: nonesuch.toml: ", "")
     assert (result.returncode, said.splitlines()[-1:]) == (130, ["auditor: interrupted"])
     assert result.stderr.count("\n") == 1 + ("nonesuch" in result.stderr), result.stderr
+
+
+# a signal sent by a finalizer the interpreter's teardown runs (an object kept in `sys`,
+# whose dict is cleared among the last): the moment modules are torn down, after the
+# exit handlers; its names are bound as it is made, the modules it needs being cleared
+_IN_TEARDOWN = """
+import os, signal, sys
+class _Late:
+    def __del__(self, kill=os.kill, getpid=os.getpid, signum=signal.{signame}):
+        kill(getpid(), signum)
+sys._auditor_test_late = _Late()
+"""
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["--no-policy"]])
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_a_signal_in_the_interpreter_s_teardown_is_no_death_by_signal(
+        gated: Path, signame: str, args: list[str]) -> None:
+    """A signal while the interpreter tore its modules down met Python's own handlers
+    reset to the default: the process died by it (exit -2, -15), no line, where the
+    contract says 130 and `auditor: interrupted`. The command now exits once its exit
+    handlers ran, with no teardown for a signal to land in: its status is the run's, or
+    130 with the one line, never a death by signal nor a traceback."""
+    (gated / "hook").mkdir()
+    (gated / "hook" / "sitecustomize.py").write_text(_IN_TEARDOWN.format(signame=signame))
+    path = os.pathsep.join([str(gated / "hook"), *sys.path])
+    result = subprocess.run([sys.executable, "-m", "auditor", "audit", "café.html",
+                             "--no-system-lists", *args], capture_output=True, text=True,
+                            timeout=120, check=False, cwd=gated, preexec_fn=_ctrl_c_taken,
+                            env={**os.environ, "PYTHONPATH": path})
+    verdict = 0 if "--no-policy" in args else 1  # its auditor.toml denies the page's ads
+    assert (result.returncode, result.stderr) in ((verdict, ""),
+                                                  (130, "auditor: interrupted\n")), result
 
 
 @pytest.mark.parametrize("gate", [[], ["--no-policy"]])
@@ -250,6 +284,42 @@ def test_a_stream_without_end_on_stdin_is_one_line(
         writer.kill()
         writer.wait()
     assert (result.returncode, result.stderr.splitlines()) == (2, [error]), result.stderr
+
+
+# a gzip stream that never ends (`yes | gzip`, a bomb served without end), or a zstd one
+_ENDLESS_PACKED = {
+    "gzip": ("import sys, zlib\nout = sys.stdout.buffer\n"
+             "z = zlib.compressobj(1, zlib.DEFLATED, 31)\nout.write(z.compress({head!r}))\n"
+             "while True:\n    out.write(z.compress({body!r} * 65536))\n"),
+    "zstd": ("import sys\nout = sys.stdout.buffer\n"
+             "out.write(b'(\\xb5/\\xfd\\x04X\\xe1\\x00\\x00')\n"
+             "while True:\n    out.write({body!r} * 65536)\n"),
+}
+
+
+@pytest.mark.parametrize(("packing", "head", "error"), [
+    ("gzip", b"<html><body>", "<stdin>: decompresses to more than 16777216 bytes"),
+    ("gzip", b"", "<stdin>: decompresses to more than 16777216 bytes"),
+    ("zstd", b"", "<stdin>: zstd-compressed, which this version cannot decompress "
+                  "(decompress it first: zstd -d)"),
+])
+def test_a_compressed_stream_without_end_on_stdin_is_one_line(
+        tmp_path: Path, packing: str, head: bytes, error: str) -> None:
+    """`yes | gzip | auditor audit -` (a gzip bomb on stdin) was copied to a temporary
+    file whole before it was looked at: the run never ended, filling the temporary disk.
+    A page in it is read as far as a gzipped file's page is, one line, exit 2; zstd,
+    which no reader here decompresses, no further than its head."""
+    writer = subprocess.Popen([sys.executable, "-c", _ENDLESS_PACKED[packing].format(
+        head=head, body=b"<p>yes</p>\n")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        result = subprocess.run([sys.executable, "-m", "auditor", "audit", "-",
+                                 "--no-system-lists"], stdin=writer.stdout,
+                                capture_output=True, text=True, timeout=60, check=False,
+                                cwd=tmp_path, preexec_fn=_memory_bounded)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert (result.returncode, result.stderr) == (2, f"auditor: error: {error}\n")
 
 
 @pytest.mark.parametrize(("args", "error"), [

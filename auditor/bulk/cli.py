@@ -19,6 +19,7 @@ from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from auditor import interrupts
 from auditor.cli_args import (
     HelpWithExamples,
     add_limit_arguments,
@@ -222,6 +223,7 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
             if not names:
                 raise AuditorError("no INPUT given (and no earlier run to --resume)")
             files = [identify(p) for p in expand_inputs(names)]
+        store.check_unchanged(files)
         store.register(files)
         done_inputs = store.done_inputs()
         done_shards = store.done_shards()
@@ -242,6 +244,9 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
         try:
             with progress:
                 completed = runner.run(shards, collector) if shards else True
+        except KeyboardInterrupt:
+            interrupts.hold()  # the store's last write below is the stop's own
+            raise
         finally:
             store.end_run(run_id, DONE if completed else INTERRUPTED)
         if runner.fatal:
@@ -255,11 +260,17 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
               f"skipped, {totals.failed} failed ({new} new this run{state}) in {args.store}"
               f"{speed}", flush=True)
         if not completed:  # the contract's one line on stderr, which a CI log keeps
-            print(f"auditor: interrupted: `auditor bulk --resume --store {args.store}` "
-                  "finishes the run", file=sys.stderr)
+            interrupts.say(f"auditor: interrupted: `auditor bulk --resume --store "
+                           f"{args.store}` finishes the run")
         return EXIT_OK if completed else EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        interrupts.hold()
+        raise
     finally:
         store.close()
+        # held from the first interrupt (the runner's, or the one above) to here: a
+        # second one cut the store's last write or printed the line twice
+        interrupts.release()
 
 
 # Common Crawl's list of a crawl's WARC files is 6 MB
@@ -365,6 +376,8 @@ def _run_report(args: argparse.Namespace) -> int:
     source = (loaded(args.parquet) if args.parquet is not None
               else closing(Store.open(args.store)))
     with source as store:
+        if isinstance(store, Store):
+            store.check_rows()
         summary = summarize(store, top=args.top, max_sites_per_id=args.max_sites_per_id)
         if args.graph is not None:
             from auditor.bulk.graph import build_graph

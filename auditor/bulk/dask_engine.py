@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from auditor import interrupts
 from auditor.bulk.collect import Collector
 from auditor.bulk.plan import Shard
 from auditor.bulk.shard import FAILED, Outcome, Settings, audit_shard
@@ -149,6 +150,7 @@ class DaskRunner:
         try:
             return self._submit_all(self.dask.client, as_completed, shards, collector)
         except KeyboardInterrupt:
+            interrupts.hold()  # a second one must not cut the last flush of the store
             return False
         finally:
             collector.flush()

@@ -13,12 +13,13 @@ Readers take no lock; they only probe it, to tell a live run from a killed one.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,67 @@ CREATE TABLE errors (
     input_id TEXT NOT NULL, record_key TEXT NOT NULL, input TEXT NOT NULL, kind TEXT NOT NULL,
     error TEXT NOT NULL, PRIMARY KEY (input_id, record_key));
 {_PAGE_SOURCES}"""
+
+
+_A = {"integer": "an integer", "real": "a number", "text": "text", "blob": "a blob",
+      "null": "no value", "infinity": "infinity"}
+# seconds since 1970 a date can be written for (up to the year 9999)
+_LAST_TIME = 253402300799
+# what a row must hold beyond its column's type: a time a calendar has, a scorecard whole
+_ROW_RULES = {
+    ("runs", "started"): (f"started BETWEEN 0 AND {_LAST_TIME}", "a time"),
+    ("runs", "finished"): (f"finished IS NULL OR finished BETWEEN 0 AND {_LAST_TIME}",
+                           "a time or no value"),
+    ("pages", "mfa_judged"): ("mfa_met IS NULL OR mfa_judged IS NOT NULL",
+                              "a count where mfa_met has one"),
+    ("progress", "status"): (f"status IN ('{AUDITED}', '{SKIPPED}', '{FAILED}')",
+                             f"{AUDITED}, {SKIPPED} or {FAILED}"),
+}
+
+
+@functools.cache
+def _written_types() -> dict[tuple[str, str], tuple[str, bool]]:
+    """Each column of this version's schema (with the columns and tables added to schema
+    1 since) and its declared type, and whether it may be null: read off the schema
+    itself, made in memory, so no second list of types can drift from it."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(_SCHEMA)
+        for table, added in (("runs", _RUN_COLUMNS_ADDED), ("ids", _ID_COLUMNS_ADDED),
+                             ("pages", _PAGE_COLUMNS_ADDED)):
+            for name, kind in added:
+                if name not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")]
+        return {(table, r[1]): (str(r[2]).upper(), not r[3]) for table in tables
+                for r in conn.execute(f"PRAGMA table_info({table})")}
+    finally:
+        conn.close()
+
+
+def _row_checks(tables: set[str], columns: Callable[[str], set[str]]
+                ) -> Iterator[tuple[str, str, str, str, str]]:
+    """(table, column, an SQL condition every row meets, what it says, an SQL expression
+    naming what a row that fails it holds) for the store's tables and columns this
+    version writes."""
+    have = {table: columns(table) for table in tables}
+    for (table, column), (kind, nullable) in _written_types().items():
+        if column not in have.get(table, set()):
+            continue
+        types = {"INTEGER": ("integer",), "REAL": ("real", "integer"),
+                 "TEXT": ("text",)}.get(kind, ("integer", "real", "text", "blob"))
+        allowed = ", ".join(f"'{t}'" for t in (*types, *(("null",) if nullable else ())))
+        expected = {"INTEGER": "an integer", "REAL": "a number", "TEXT": "text"}.get(
+            kind, "a value") + (" or no value" if nullable else "")
+        yield table, column, f"typeof({column}) IN ({allowed})", expected, \
+            f"typeof({column})"
+        if "real" in types:  # a REAL column takes the text '1e999' as infinity
+            yield table, column, f"abs(coalesce({column}, 0)) < 9e999", \
+                "a finite number", "'infinity'"
+        if (table, column) in _ROW_RULES:
+            condition, said = _ROW_RULES[table, column]
+            yield table, column, condition, said, f"typeof({column})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +280,29 @@ class Store:
                     if statement.strip():
                         self._conn.execute(statement)
 
+    def check_rows(self) -> None:
+        """StoreError, one line, when a row holds what this version never writes there (a
+        store written by another version, or edited by hand): text in a count, a blob for
+        an ID, a time no calendar has. Read as it was, each such row was an internal error
+        deep in the summary (`int('x')`, a bytes pattern), or a report printed from it."""
+        by_table: dict[str, list[tuple[str, str, str, str]]] = {}
+        for table, *check in _row_checks(self.tables(), self.columns):
+            by_table.setdefault(table, []).append((check[0], check[1], check[2], check[3]))
+        for table, checks in by_table.items():  # one pass over each table
+            which = " ".join(f"WHEN NOT ({c}) THEN {i}" for i, (_, c, _, _) in
+                             enumerate(checks))
+            row = self._conn.execute(
+                f"SELECT CASE {which} END, {', '.join(f for *_, f in checks)} FROM {table} "
+                f"WHERE {' OR '.join(f'NOT ({c})' for _, c, _, _ in checks)} LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                column, _, expected, _ = checks[row[0]]
+                found = row[1 + row[0]]
+                raise StoreError(
+                    f"{self.path}: a row of {table} holds {_A.get(found, found)} in "
+                    f"{column}, where this version writes {expected}: a store written by "
+                    "another version, or edited; audit into a new --store")
+
     def columns(self, table: str) -> set[str]:
         """The table's columns: a store written by an older version lacks some."""
         return {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
@@ -279,6 +364,28 @@ class Store:
             self._conn.executemany(
                 "INSERT OR IGNORE INTO inputs (input_id, path, size, kind) VALUES (?,?,?,?)",
                 [(f.input_id, without_surrogates(f.path), f.size, f.kind) for f in files])
+
+    def check_unchanged(self, files: Iterable[InputFile]) -> None:
+        """StoreError when an input the store holds records of has changed since (another
+        size or content at its path): audited again as a new input, every record it kept
+        was counted twice (a WARC a crawler was still writing, resumed once it had grown:
+        63 records in a store of a file of 42)."""
+        held: dict[str, list[tuple[str, int]]] = {}
+        for path, input_id, size in self._conn.execute(
+                "SELECT path, input_id, size FROM inputs i WHERE EXISTS "
+                "(SELECT 1 FROM progress p WHERE p.input_id = i.input_id)"):
+            # by the name given and the file it leads to (`crawl.warc` and `./crawl.warc`)
+            for key in {path, os.path.realpath(path)}:
+                held.setdefault(key, []).append((input_id, size))
+        for f in files:
+            named = {without_surrogates(f.path), os.path.realpath(f.path)}
+            earlier = [size for key in named for input_id, size in held.get(key, [])
+                       if input_id != f.input_id]
+            if earlier:
+                raise StoreError(
+                    f"{f.path}: changed since this store audited it ({earlier[-1]} bytes "
+                    f"then, {f.size} now); its records there would be counted twice: audit "
+                    "it into a new --store")
 
     def done_inputs(self) -> set[str]:
         return {r[0] for r in self._conn.execute("SELECT input_id FROM inputs WHERE done=1")}

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from auditor import interrupts
 from auditor.bulk.collect import Collector
 from auditor.bulk.plan import Shard
 from auditor.bulk.shard import (
@@ -311,13 +312,16 @@ class LocalRunner:
                 worker.tasks.put_nowait(None)  # each holds nothing now: there is room
             return True
         except KeyboardInterrupt:
+            interrupts.hold()  # a second one is noted: it cuts the drain short, no more
             stop.set()
             self._drain(inbox, by_index, collector)
             return False
         finally:
             collector.flush()
             for worker in workers.values():
-                worker.proc.join(timeout=2.0)
+                # told to stop, a worker ends after the record it audits; once a second
+                # Ctrl-C says not to wait, it is ended at once (what it held is not kept)
+                worker.proc.join(timeout=0.0 if interrupts.noted() else 2.0)
                 if worker.proc.is_alive():
                     worker.proc.terminate()
                     worker.proc.join(timeout=2.0)
@@ -347,10 +351,11 @@ class LocalRunner:
 
         reader = threading.Thread(target=read, name="auditor-drain", daemon=True)
         reader.start()
-        try:
-            reader.join(DRAIN_SECONDS + 0.5)
-        except KeyboardInterrupt:  # a second Ctrl-C: keep what has arrived, and go
-            pass
+        until = time.monotonic() + DRAIN_SECONDS + 0.5
+        # a second Ctrl-C (noted: the stop is held, see auditor.interrupts) keeps what
+        # has arrived, and goes
+        while reader.is_alive() and not interrupts.noted() and time.monotonic() < until:
+            reader.join(0.05)
         for item in list(arrived):
             try:
                 kind, index, payload = item

@@ -342,8 +342,8 @@ def find_policy(directory: Path) -> Path | None:
 
     A gate fails closed: an auditor.toml that is there but no file (a directory, a
     dangling link) is found, to be refused when read; so is a pyproject.toml that cannot
-    be read but names `auditor` -- it may hold the policy. One that cannot be read and
-    does not is somebody else's to fix."""
+    be read but names `auditor` -- it may hold the policy -- or that is no file at all.
+    One that cannot be read and does not name it is somebody else's to fix."""
     candidate = directory / POLICY_FILE
     if os.path.lexists(candidate):
         try:
@@ -357,6 +357,12 @@ def find_policy(directory: Path) -> Path | None:
                               "give the policy with --policy, or --no-policy")
         return candidate
     pyproject = directory / PYPROJECT
+    if os.path.lexists(pyproject) and not pyproject.is_file():
+        # a pipe, a directory, a link to nothing: what it holds is unknown, and it may
+        # hold the policy; passed over, the gate passed with none
+        raise PolicyError(f"{pyproject}: is no regular file (a pipe, a device, a directory "
+                          "or a link to nothing); give the policy with --policy, or "
+                          "--no-policy")
     if pyproject.is_file():
         try:  # over a limit is a PolicyError: it may hold a policy we cannot see
             data = read_toml(pyproject)

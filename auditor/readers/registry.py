@@ -21,13 +21,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from auditor.errors import EmptyInput
 from auditor.lazy_re import lazy_regex
 from auditor.readers.brotlied import BrotliReader
 from auditor.readers.decode import cut_short
-from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind
+from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind, inner_name
+from auditor.readers.gunzip import Gunzip
 from auditor.readers.gzipped import GzipReader
 from auditor.readers.html import HtmlReader
 from auditor.readers.interface import (
@@ -224,19 +225,74 @@ def _seekable(handle: BinaryIO, name: str) -> BinaryIO:
     and seek in, read no further than its kind needs: binary or empty bytes end at its
     head, a page one byte past the page limit (`read_stream` refuses it there), and an
     archive whole, on disk past a page's size. Read whole at once, `- < /dev/zero` or a
-    page streamed without end took memory until the kernel killed the run (exit 137)."""
+    page streamed without end took memory until the kernel killed the run (exit 137).
+    A compressed stream is read as far as what it holds needs: zstd, which no reader
+    decompresses, to its head; gzip holding a page until it has given more than a page
+    may be (its reader then says so, as for a file), holding an archive whole. Copied
+    whole, `yes | gzip` (a gzip bomb without end) never ended, filling the temporary
+    disk."""
     head = handle.read(PEEK_BYTES)
     kind = detect(head, name)
-    if kind in NOT_PAGES:
+    if kind in NOT_PAGES or kind == "zstd":
         return io.BytesIO(head)
     if kind != "gzip" and not (reader := reader_for(kind)).streamed:
         limit = max(MAX_PAGE_BYTES, reader.whole_bytes)
         return io.BytesIO(head + handle.read(max(0, limit + 1 - len(head))))
     spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=MAX_PAGE_BYTES))
     spool.write(head)
-    shutil.copyfileobj(handle, spool, 1 << 20)
+    if kind != "gzip" or _copied_while_a_page(handle, head, spool, name):
+        shutil.copyfileobj(handle, spool, 1 << 20)
     spool.seek(0)
     return spool
+
+
+class _Copying(io.RawIOBase):
+    """A pipe's bytes after `head`, as read, each also written to `into`: what a gzip
+    decompressed from it needs, and no more, is kept. It seeks only where it is."""
+
+    def __init__(self, head: bytes, handle: BinaryIO, into: BinaryIO) -> None:
+        super().__init__()
+        self._head, self._handle, self._into, self._pos = head, handle, into, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        if (pos, whence) not in ((self._pos, 0), (0, 1)):
+            raise OSError(errno.ESPIPE, "a pipe copied as it is read cannot seek")
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        if self._pos < len(self._head):
+            data = self._head[self._pos:self._pos + len(buffer)]
+        else:
+            data = self._handle.read(len(buffer))
+            self._into.write(data)
+        buffer[:len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _copied_while_a_page(handle: BinaryIO, head: bytes, spool: BinaryIO, name: str) -> bool:
+    """Copy a gzip stream into `spool` while it decompresses to a page no larger than a
+    page may be; True when the rest is still to copy (it holds an archive, which its
+    reader reads whole, or what it holds cannot be told: the reader says which)."""
+    plain = Gunzip(cast(BinaryIO, _Copying(head, handle, spool)))
+    try:
+        first = b""
+        while len(first) < HEAD_BYTES and (more := plain.read(HEAD_BYTES - len(first))):
+            first += more
+        if sniff(first, inner_name(name)) in ("warc", "arc", "tar", "binary", "empty"):
+            return True
+        given = len(first)
+        while given <= MAX_PAGE_BYTES and (more := plain.read(1 << 20)):
+            given += len(more)
+    except OSError:  # corrupt: what was read is copied, and the reader says so
+        return False
+    return False
 
 
 def open_input(path: Path, name: str) -> BinaryIO:

@@ -15,6 +15,7 @@ import gc
 import hashlib
 import marshal
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,6 +51,10 @@ def load(key: str, directory: Path | None = None) -> Any | None:
     """The cached payload for `key`, or None when absent, stale or corrupt."""
     path = _path(key, directory)
     try:
+        # what `store` writes is a regular file: a FIFO there was waited on for ever, a
+        # link to /dev/zero read until memory ran out
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         data = path.read_bytes()
     except OSError:
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import stat
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -490,11 +491,43 @@ for _pseudo in (GENERICHIDE, ELEMHIDE, SPECIFICHIDE):
 
 def _read_source(s: ListSource) -> ListText:
     """A discovered list's text; the project's own lists get the stable source
-    `auditor_rules/<file>`, so reports read the same from a checkout and an install."""
+    `auditor_rules/<file>`, so reports read the same from a checkout and an install.
+
+    A list of the user cache is a file `rules update` wrote, whole and checked: anything
+    else there is refused, one line. A FIFO was opened and waited on for a writer for
+    ever (a CI job hung to its timeout), a link to /dev/null or an empty file was read as
+    a list with no rule, and a gate passed without EasyList, saying nothing of it (a
+    list it lacks is said missing). A list named with --lists may be a pipe (`--lists
+    <(curl …)`), as it ever was."""
+    if s.origin == "cache":
+        _check_cached(s.path)
     lt = read_list(s.path, s.name)
+    if s.origin == "cache" and not any(
+            line.strip() and not line.lstrip().startswith(("!", "["))
+            for line in lt.text.splitlines()):
+        raise RuleError(f"{s.path}: holds no filter, which no list `auditor rules update` "
+                        f"writes does; {_CACHE_FIX}")
     if s.origin == "project":
         return ListText(lt.name, f"auditor_rules/{s.path.name}", lt.text)
     return lt
+
+
+_CACHE_FIX = "delete it, then run `auditor rules update` (or audit with --no-system-lists)"
+
+
+def _check_cached(path: Path) -> None:
+    """RuleError unless `path` (through links) is a regular file: checked before it is
+    opened, as opening a FIFO waits for a writer."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise RuleError(f"cannot read filter list {path}: {e.strerror or e}") from None
+    if not stat.S_ISREG(mode):
+        what = ("a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "no regular file")
+        raise RuleError(f"{path}: {what}, not a list `auditor rules update` writes; "
+                        f"{_CACHE_FIX}")
 
 
 def _stat_sig(s: ListSource) -> tuple[str, str, int, int]:

@@ -229,8 +229,9 @@ def _update_one(
     path = lists_dir / f"{name}.txt"
     meta_path = lists_dir / f"{name}.meta.json"
     meta: dict[str, object] = {}
-    try:
-        meta = json.loads(meta_path.read_text())
+    try:  # a FIFO there (no file this writes) was waited on for ever
+        read = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
+        meta = read if isinstance(read, dict) else {}  # `[]` was an internal error
     except (OSError, ValueError):
         meta = {}
     have = path.is_file()

@@ -260,6 +260,69 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     assert f"{damaged}: the store is damaged" in line, line
 
 
+@pytest.mark.parametrize(("table", "column", "value", "said"), [
+    ("pages", "mfa_met", "x", "holds text in mfa_met, where this version writes an integer "
+                              "or no value"),
+    ("pages", "mfa_judged", None, "holds no value in mfa_judged, where this version writes "
+                                  "a count where mfa_met has one"),
+    ("pages", "content_to_ad_ratio", "many", "holds text in content_to_ad_ratio"),
+    ("pages", "mfa_criteria", b"\x00\xff", "holds a blob in mfa_criteria"),
+    ("ids", "value", b"\x00\xff", "holds a blob in value, where this version writes text"),
+    ("runs", "started", "1e999", "holds infinity in started"),
+    ("runs", "finished", 2**62, "holds a number in finished, where this version writes a "
+                                "time or no value"),
+    ("runs", "pid", b"\x01", "holds a blob in pid"),
+    ("progress", "status", "done", "holds text in status, where this version writes "
+                                   "audited, skipped or failed"),
+])
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_a_store_row_of_the_wrong_type_is_one_line_naming_it(
+        store: Path, tmp_path: Path, table: str, column: str, value: object, said: str,
+        fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store written by another version, or edited by hand, whose rows hold what this
+    version never writes there: `int('x')` in the MFA summary, a bytes pattern on an ID,
+    a time no calendar has, each an internal error (exit 2, "set AUDITOR_DEBUG=1"), or a
+    summary whose records no longer add up. One line names the table and column."""
+    edited = tmp_path / "edited.db"
+    edited.write_bytes(store.read_bytes())
+    with sqlite3.connect(edited) as db:
+        db.execute("PRAGMA ignore_check_constraints=1")
+        db.execute(f"UPDATE {table} SET {column}=?", (value,))
+    assert main(["report", "--store", str(edited), "--format", fmt]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith(f"auditor: error: {edited}: a row of {table} {said}"), line
+    assert line.endswith(": a store written by another version, or edited; audit into a "
+                         "new --store"), line
+
+
+@pytest.mark.parametrize("resume", [["--resume"], ["--resume", "IN"], ["IN"], ["./IN"]])
+def test_an_input_changed_since_the_store_audited_it_is_refused(
+        tmp_path: Path, resume: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """A WARC a crawler was still writing, stored, then grown and resumed, was a new
+    input: all its records audited again, the store counting 63 records of a file of 42.
+    Refused now, one line, the store as it was."""
+    first = [response(f"https://www.a.example/{i}", page(f"a{i}")) for i in range(3)]
+    then = [response(f"https://www.b.example/{i}", page(f"b{i}")) for i in range(3)]
+    crawl, store = tmp_path / "crawl.warc.gz", tmp_path / "s.db"
+    crawl.write_bytes(warc_bytes(first))
+    assert main(["bulk", str(crawl), "--store", str(store), "--workers", "1", *LIGHT]) == 0
+    capsys.readouterr()
+    with crawl.open("ab") as grown:
+        grown.write(warc_bytes(then))
+    args = [str(crawl) if a == "IN" else f"{crawl.parent}/./{crawl.name}" if a == "./IN"
+            else a for a in resume]
+    assert main(["bulk", *args, "--store", str(store), "--workers", "1", *LIGHT]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err.count("\n")) == ("", 1)
+    assert err.startswith("auditor: error: "), err
+    assert f"{crawl.name}: changed since this store audited it (" in err, err
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM progress").fetchone() == (4,)  # and warcinfo
+        assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["--resume"], "no such store, so no earlier run to --resume"),
     ([], "no INPUT given"),

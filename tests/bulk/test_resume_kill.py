@@ -241,3 +241,67 @@ def test_drain_after_interrupt_cannot_hang_on_a_read_that_never_returns() -> Non
 
     threading.Thread(target=drain, daemon=True).start()
     assert finished.wait(DRAIN_SECONDS + 5), "the drain hung on a stuck read"
+
+
+# a sitecustomize for the bulk run's parent alone (its workers import it too): the first
+# Ctrl-C as the first shard is done, a second as the stop reaches `second` (the rows'
+# last flush, the run's end in the store, the totals, the store closed after the line)
+_TWICE = """
+import os, signal, sys
+if sys.orig_argv[1:3] == ["-m", "auditor"]:
+    from auditor.bulk.collect import Collector
+    from auditor.bulk.store import Store
+    sent = []
+    def _send_then(cls, name, nth):
+        run = getattr(cls, name)
+        def sending(*args, **kwargs):
+            if len(sent) == nth - 1 and (nth == 1 or sent):
+                sent.append(name)
+                os.kill(os.getpid(), signal.SIGINT)
+            return run(*args, **kwargs)
+        setattr(cls, name, sending)
+    _send_then(Collector, "shard_done", 1)
+    _send_then({SECOND_OWNER}, "{SECOND}", 2)
+"""
+
+
+@pytest.mark.parametrize(("owner", "second"), [("Collector", "flush"), ("Store", "end_run"),
+                                               ("Store", "totals"), ("Store", "close")])
+def test_a_second_ctrl_c_is_one_line_and_the_store_stays_whole(
+        tmp_path: Path, owner: str, second: str) -> None:
+    """A second Ctrl-C while the run stopped on the first raised where the stop had got
+    to: in the last flush (the rows that had arrived lost, the line without the command
+    that resumes), in the run's end (the run left `running`), or after the line was
+    printed (`auditor: interrupted` a second time). The stop is held now: one line, exit
+    130, the run marked interrupted, and a resume audits exactly what is missing."""
+    recs = [response(f"https://s{i % 5}.example/{i}", page(f"p{i}", exo_zone=str(i % 3)))
+            for i in range(40)]
+    path = tmp_path / "c.warc.gz"
+    path.write_bytes(warc_bytes(recs))
+    with path.open("rb") as f:
+        expected = {r.input.split("#", 1)[1] for r in read_warc(f, str(path))}
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(
+        _TWICE.replace("{SECOND_OWNER}", owner).replace("{SECOND}", second))
+    store = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "auditor", "bulk", str(path), "--store", str(store),
+           "--no-system-lists", "--no-progress", "--split-bytes", "10k", "--workers", "2"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "hook"), *sys.path])}
+    result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120,
+                            check=False, env=env, preexec_fn=_ctrl_c_taken)
+    assert (result.returncode, result.stderr) == (
+        130, f"auditor: interrupted: `auditor bulk --resume --store {store}` finishes the "
+        "run\n"), result
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+    assert 0 < check_store(store, expected, complete=False) < len(expected)
+    resumed = subprocess.run([*cmd, "--resume"], cwd=REPO, capture_output=True, text=True,
+                             timeout=120, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    assert check_store(store, expected, complete=True) == len(expected)
+
+
+def _ctrl_c_taken() -> None:
+    """Ctrl-C's default in the child, as from a terminal (CI runs the suite with SIGINT
+    ignored, which the command rightly leaves ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -230,6 +230,25 @@ def test_a_policy_file_the_gate_cannot_read_fails_the_installed_command(site: Pa
     assert "pyproject.toml: invalid" in line, line
 
 
+@pytest.mark.parametrize("kind", ["fifo", "directory", "dangling link"])
+def test_a_pyproject_toml_that_is_no_file_is_refused_not_passed(site: Path, kind: str) -> None:
+    """The policy in pyproject.toml's [tool.auditor] table, and pyproject.toml a named
+    pipe, a directory or a link to nothing (a checkout gone wrong, a hostile one): it was
+    passed over as if it held no policy, and the gate passed (exit 0) with none, where a
+    pyproject.toml that cannot be read but may name auditor fails closed."""
+    import os
+
+    (site / "auditor.toml").rename(site / "policy.toml")
+    made = {"fifo": os.mkfifo, "directory": os.mkdir,
+            "dangling link": lambda p: os.symlink("nowhere.toml", p)}
+    made[kind](site / "pyproject.toml")
+    result = subprocess.run([*auditor_script(), "audit", "public"], cwd=site,
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2, result.stdout
+    [line] = result.stderr.strip().splitlines()
+    assert "pyproject.toml: is no regular file" in line, line
+
+
 def test_an_auditor_toml_that_is_a_fifo_is_refused_not_waited_on(site: Path) -> None:
     """An auditor.toml found in the working directory that is a named pipe (left by a
     tool, or a hostile checkout) was opened for reading: the gate waited for a writer

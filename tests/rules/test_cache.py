@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +156,49 @@ def test_cached_engine_keeps_the_lists_sections(cdir: Path) -> None:
     fresh = Engine.from_lists(_lists(text)).match(URL, SRC, "script")
     cached = Engine.from_lists(_lists(text)).match(URL, SRC, "script")
     assert fresh.section == cached.section == "easyprivacy_trackingservers_mining.txt"
+
+
+_NO_LIST = {  # what may sit where the cache keeps a list, none of it a list update wrote
+    "fifo": (lambda p: os.mkfifo(p), "a FIFO, not a list `auditor rules update` writes"),
+    "directory": (lambda p: p.mkdir(), "a directory, not a list `auditor rules update` writes"),
+    "dev-null": (lambda p: p.symlink_to("/dev/null"),
+                 "a device, not a list `auditor rules update` writes"),
+    "empty": (lambda p: p.write_bytes(b""),
+              "holds no filter, which no list `auditor rules update` writes does"),
+    "header-only": (lambda p: p.write_text("[Adblock Plus 2.0]\n! Title: EasyList\n\n"),
+                    "holds no filter, which no list `auditor rules update` writes does"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_NO_LIST))
+def test_a_cached_list_that_is_no_list_is_one_line(tmp_path: Path, kind: str) -> None:
+    """A FIFO where the cache keeps EasyList was opened and waited on for a writer for
+    ever (a CI gate hung to its job's timeout); a link to /dev/null or an empty file was
+    a list of no rule, and the gate passed without EasyList, not even saying it lacked
+    it. Each is one line naming the file and what to do, exit 2."""
+    make, said = _NO_LIST[kind]
+    (tmp_path / "cache" / "lists").mkdir(parents=True)
+    make(tmp_path / "cache" / "lists" / "easylist.txt")
+    (tmp_path / "page.html").write_text("<html><body><p>hello</p></body></html>")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "audit", "page.html", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+        stdin=subprocess.DEVNULL, env={**os.environ, "AUDITOR_CACHE_DIR": str(tmp_path / "cache")})
+    where = tmp_path / "cache" / "lists" / "easylist.txt"
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"auditor: error: {where}: {said}; delete it, then run `auditor rules "
+        "update` (or audit with --no-system-lists)\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_compiled_cache_file_that_is_no_file_is_not_read(cdir: Path, kind: str) -> None:
+    """The compiled engine's file read as a FIFO waited for ever; as a link to /dev/zero,
+    until memory ran out. It is no cache: the lists are compiled again."""
+    Engine.from_lists(_lists())
+    [cached] = _cache_files(cdir)
+    cached.unlink()
+    if kind == "fifo":
+        os.mkfifo(cached)
+    else:
+        cached.symlink_to("/dev/zero")
+    assert Engine.from_lists(_lists()).match(URL, SRC, "script").blocked
