@@ -701,7 +701,7 @@ def start_line(el: etree._Element, lines: Sequence[str], first: bool = True,
 _SPANNING_TRIES = 8  # `<name`s above a tag's end read, nearest first (one in a quoted
                      # value is no tag's, and reads to no `>` on its line): a bound per tag
 # what ends a run of a start tag's text: a quote, its end, or a `<` (no tag's, then)
-_TAG_MARK = re.compile(r"""[<>"']""")
+_TAG_MARK = lazy_regex(r"""[<>"']""")
 
 
 def _spanning_start(opening: re.Pattern[str], lines: Sequence[str], line: int,
