@@ -286,6 +286,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     running = {n.name for n, how in shown.items() if how not in (Seen.BIDDER, Seen.LINK)}
     found_slots = on_platforms(declared_slots(page, catalogue, running), running, catalogue)
     hits = [(h.element, h.rule, h.list) for h in engine.cosmetic(page, page_host)]
+    # what a list hides and no slot reader took: a holder, maybe, of units of their own
+    listed = frozenset(el for el, _, _ in hits) - {s.element for s in found_slots}
     # the readers of a slot no list names, in turn, each adding only elements no list or
     # earlier reader took: the ad code's `<ins>` units, boxes a script fills by their id,
     # ad servers' banner frames, then boxes named for an ad (told what is taken already)
@@ -308,7 +310,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_frame_units(servers, found_slots,
                                           _appended(page, servers, found_slots), companies))
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
-    hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running)))
+    hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running),
+                                          listed))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     found_slots = fold_served_fills(found_slots)  # an ad manager's call and the ad it served

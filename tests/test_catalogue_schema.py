@@ -190,7 +190,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "88rpg-unit", "adagio-position", "adagio-format",
                   "appier-zone", "admicro-zone", "jixie-unit",
                   "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site",
-                  "adrotate-ad", "adreactor-zone", "districtm-zone"}
+                  "adrotate-ad", "adreactor-zone", "districtm-zone",
+                  "adstudio-placement"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

@@ -567,7 +567,8 @@ def _names_a_vendor(el: etree._Element, catalogue: Catalogue, running: frozenset
 
 
 def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Catalogue,
-                   running: frozenset[str] = frozenset()
+                   running: frozenset[str] = frozenset(),
+                   listed: frozenset[etree._Element] = frozenset()
                    ) -> list[tuple[etree._Element, str, str]]:
     """The page's unfilled ad boxes named by their own markup (above), as cosmetic hits;
     or by the word of an ad network the page does not run (`_names_a_vendor`, `running`:
@@ -575,7 +576,10 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Cata
     placement. `units`: the elements
     already a slot or hidden by a list; a box inside one, or beside one in its wrapper
     (the div a tag's script fills, beside the tag's `<noscript>` banner), is that unit's
-    placement, not a second. One pass over the page's divs, asides and sections, each read
+    placement, not a second; a box inside an element a list hides and no reader took
+    (`listed`: `section.lead-ads` round two such boxes) is read still, and the hidden
+    element's reading (`cosmetic_slots`: a band of units, or a holder of one) decides
+    which is the placement. One pass over the page's divs, asides and sections, each read
     a few nodes deep, and each unit's few ancestors."""
     if page.root is None:
         return []
@@ -590,9 +594,11 @@ def ad_named_boxes(page: ParsedPage, units: set[etree._Element], catalogue: Cata
                if up in boxes}
     near = {wrapper for unit in units if (wrapper := _wrapper(unit)) is not None}
     near |= {sib for unit in units for sib in _elements_beside(unit)}
-    inside = _NearestAbove(units)
+    inside = _NearestAbove(units - listed)
+    # (a box whose listed holder stands beside another unit is still the holder's to read)
     return [(el, AD_BOX_RULE, AD_BOX_LIST) for el in found if el not in holders
-            and el not in near and el.getparent() not in near and inside(el) is None]
+            and el not in near and (el.getparent() not in near or el.getparent() in listed)
+            and inside(el) is None]
 
 
 def _points_at_code(el: etree._Element, page: ParsedPage) -> bool:

@@ -172,6 +172,32 @@ def test_a_band_of_empty_unit_boxes_is_its_units(catalogue: Catalogue) -> None:
         (9, "##.ad-strip-b"), (10, "##.ad-strip-b"), (11, "##.unit-box"), (11, "##.unit-box")]
 
 
+def test_a_listed_holders_own_ad_boxes_are_its_units(catalogue: Catalogue) -> None:
+    """A holder a list hides round empty boxes no list names, each named an ad's and keyed
+    by an id the site's ad code fills (a theme's `div.ads#lead-1`, `#lead-2`): a band,
+    its boxes the placements. Round one such box, a device's twins, a carousel's slides or
+    boxes named for no ad, the holder stays the one placement."""
+    engine = Engine.from_text("##.lead-strip\n", name="t")
+    html = "\n".join([
+        "<html><head><title>t</title></head><body>", _P,
+        '<section class="lead-strip">',
+        '<div class="ads" id="lead-1"></div>',
+        '<div class="ads" id="lead-2"></div>',
+        "</section>",
+        '<section class="lead-strip"><div class="ads" id="solo-1"></div></section>',
+        '<section class="lead-strip"><div class="ads" id="top-mobile-ad"></div>'
+        '<div class="ads" id="top-desktop-ad"></div></section>',
+        '<section class="lead-strip ads-carousel"><div class="ads" id="slide-1"></div>'
+        '<div class="ads" id="slide-2"></div></section>',
+        '<section class="lead-strip"><div class="widget" id="w-1"></div>'
+        '<div class="widget" id="w-2"></div></section>',
+        _P, "</body></html>"])
+    (page,) = audit(html.encode(), url="https://news.test/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert [s.line for s in page.slots] == [4, 5, 7, 8, 9, 10]
+    assert [s.rule for s in page.slots][:2] == ["[ad-named box, empty, with id or data-*]"] * 2
+
+
 def test_a_carousels_empty_slides_are_one_placement(catalogue: Catalogue) -> None:
     """A hidden carousel's slides are one placement's turns, not a unit each; a band of
     differently named boxes beside it still splits into its units."""

@@ -66,7 +66,8 @@ STACKS = [
           _P + '<div class="adsbyvli" data-ad-slot="vi_1284590017"></div><script>(vitag.Init ='
           ' window.vitag.Init || []).push(function(){viAPItag.display("vi_1284590017")})'
           "</script>" + _P, {"Valueimpression"}, {"Valueimpression": 1},
-          ("valueimpression-unit", "vi_1284590017")),
+          ("valueimpression-unit", "vi_1284590017"),
+          ("valueimpression-site", "8d3f0c2b1a9e8d7c6b5a4f3e2d1c0b9a")),
     stack("Valueimpression", "a saved page's video unit: initInstreamBanner, loader renamed",
           '<script type="text/javascript" src="./story_files/saved_resource(1)" defer async>'
           '</script><script> var vitag = vitag || {}; vitag.outStreamConfig = { type: "slider",'
@@ -518,3 +519,125 @@ def test_fix45d_look_alikes_read_no_marketer(audit_stack: AuditStack, form: str,
     report = audit_stack(stack("none", form, "", _P + body + loader + _P, set(), {}))
     assert "Outbrain" in {n.network for n in report.networks}
     assert [i for i in report.ids if i.kind == "outbrain-marketer"] == []
+
+
+# fix45h: a Sri Lankan news site's AdStudio banners (its synchronous tag per unit, a WordPress
+# text widget escaping its `&`), an Italian news site's Evolution ADV script named for the
+# site, OneSignal's WordPress plugin init; the IDs read on the vendors' own hosts and calls
+_AS = "https://backend-ssp.adstudio.cloud/?c=b&m=s&placementId="
+_OS_APP = "7d2c4e1a-9b3f-4a6e-8c5d-1f0e2d3c4b5a"
+_OS_SAFARI = "web.onesignal.auto.0c9b8a7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d"
+
+
+def _onesignal_plugin(app: str = _OS_APP) -> str:
+    """The plugin's init as it prints it in the head (its options one assignment a line)."""
+    return ('<meta name="onesignal" content="wordpress-plugin" /><script>\n'
+            "window.OneSignal = window.OneSignal || [];\n"
+            "OneSignal.push( function() {\n"
+            '  OneSignal.SERVICE_WORKER_UPDATER_PATH = "OneSignalSDKUpdaterWorker.js.php";\n'
+            '  OneSignal.SERVICE_WORKER_PATH = "OneSignalSDKWorker.js.php";\n'
+            "  OneSignal.SERVICE_WORKER_PARAM = { scope: '/' };\n"
+            '  OneSignal.setDefaultNotificationUrl("https://example-blog.com");\n'
+            "  var oneSignal_options = {};\n"
+            "  window._oneSignalInitOptions = oneSignal_options;\n"
+            "  oneSignal_options['wordpress'] = true;\n"
+            f"oneSignal_options['appId'] = '{app}';\n"
+            "oneSignal_options['welcomeNotification'] = { };\n"
+            "oneSignal_options['welcomeNotification']['title'] = \"The Weekday Kitchen\";\n"
+            f"oneSignal_options['safari_web_id'] = \"{_OS_SAFARI}\";\n"
+            "oneSignal_options['notifyButton'] = { };\n"
+            "oneSignal_options['notifyButton']['enable'] = true;\n"
+            "  OneSignal.init(window._oneSignalInitOptions);\n"
+            "  OneSignal.showSlidedownPrompt(); });\n</script>"
+            '<script src="https://cdn.onesignal.com/sdks/OneSignalSDK.js?ver=5.5.1" async>'
+            "</script>")
+
+
+STACKS_45H = [
+    stack("AdStudio", "head loader c=res + synchronous banner tags, one placement twice",
+          '<script src="https://backend-ssp.adstudio.cloud/?c=res&amp;m=async"></script>',
+          _P + f'<div align="center"><script type="text/javascript" src="{_AS}4417"></script>'
+          "</div>" + _P + f'<div align="center"><script type="text/javascript" src="{_AS}4417">'
+          '</script></div><div class="textwidget"><div align="center"><script type="text/'
+          'javascript" src="https://backend-ssp.adstudio.cloud/?c=b&#038;m=s&#038;placementId='
+          '4418"></script></div></div>', {"AdStudio"}, {"AdStudio": 3},
+          ("adstudio-placement", "4417"), ("adstudio-placement", "4418")),
+    stack("Evolution ADV", "the site's script: assets.evolutionadv.it/<site>/<site>_new.min.js",
+          '<link rel="dns-prefetch" href="//assets.evolutionadv.it" /><script type="text/'
+          'javascript" src="https://assets.evolutionadv.it/weekdaykitchen_com/weekdaykitchen_com'
+          '_new.min.js?ver=5.5.1" id="evolution-js" defer></script>',
+          # the theme's own box it fills: an ad box, of no vendor's markup
+          _P + '<div class="ads desktop" id="top-single1"></div>' + _P, {"Evolution ADV"},
+          {"?": 1},
+          ("evolutionadv-site", "weekdaykitchen_com")),
+    stack("Evolution ADV", "its library and config: optiload.min.js + optiload.cmd.push",
+          "<script>(function() { var s = document.createElement('script'); s.async = true; "
+          "s.src = 'https://assets.evolutionadv.it/optiload/4.x.x/optiload.min.js'; "
+          "document.head.appendChild(s); })(); optiload.cmd.push(function() { "
+          "optiload.enableServices(); });</script>", _P, {"Evolution ADV"}, {}),
+    stack("OneSignal", "its WordPress plugin: oneSignal_options['appId'] in its push call",
+          _onesignal_plugin(), _P, {"OneSignal"}, {},
+          ("onesignal-app", _OS_APP), ("onesignal-safari-web-id", _OS_SAFARI)),
+]
+
+
+@pytest.mark.parametrize("s", STACKS_45H, ids=lambda s: f"{s.stack}: {s.form}")
+def test_each_fix45h_tag_is_named_with_its_slots_and_ids(audit_stack: AuditStack,
+                                                         s: Stack) -> None:
+    report = audit_stack(s)
+    assert_read(report, s)
+    assert serious(report) == []
+
+
+def test_adstudios_units_carry_their_placements(audit_stack: AuditStack) -> None:
+    """Each banner tag is its unit, its placement read from its own request."""
+    report = audit_stack(STACKS_45H[0])
+    assert [s.zone_id for s in report.slots] == ["4417", "4417", "4418"]
+
+
+@pytest.mark.parametrize(("form", "body"), [
+    ("look-alike AdStudio hosts", '<script src="https://notadstudio.cloud/?c=b&amp;m=s&amp;'
+     'placementId=4417"></script><script src="https://backend-ssp.adstudio.cloud.evil.test/?'
+     'c=b&amp;m=s&amp;placementId=4418"></script><script src="https://evil.test/adstudio.cloud/'
+     '?c=b&amp;placementId=4419"></script>'),
+    ("look-alike Evolution ADV and vlitag hosts", '<script src="https://assets.evolutionadv.it'
+     '.evil.test/weekday_com/weekday_com.min.js"></script><script src="https://'
+     'notevolutionadv.it/weekday_com/weekday_com.min.js"></script><script src="https://'
+     'services.vlitag.com.evil.test/adv1/?q=8d3f0c2b1a9e8d7c6b5a4f3e2d1c0b9a"></script>'),
+    ("the tags in prose and a <pre>", f"<p>Paste {_AS}4417 where the banner goes, and "
+     "assets.evolutionadv.it/weekday_com/weekday_com.min.js in the head.</p><pre>&lt;script "
+     f'src="{_AS}4417"&gt;&lt;/script&gt;</pre>'),
+])
+def test_fix45h_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str,
+                                              body: str) -> None:
+    report = audit_stack(stack("none", form, "", _P + body + _P, set(), {}))
+    assert_names_none(report, {"AdStudio", "Evolution ADV", "Valueimpression"})
+    assert [i for i in report.ids if i.kind.startswith(("adstudio", "evolutionadv",
+                                                         "valueimpression"))] == []
+
+
+def test_adstudios_resource_loader_and_evolutions_library_are_no_unit_nor_site(
+        audit_stack: AuditStack) -> None:
+    """AdStudio's `c=res` loader writes no banner; Evolution's optiload folder is no site."""
+    head = ('<script src="https://backend-ssp.adstudio.cloud/?c=res&amp;m=async&amp;'
+            'placementId=4417"></script><script src="https://assets.evolutionadv.it/optiload/'
+            'optiload.min.js"></script>')
+    report = audit_stack(stack("none", "", head, _P, set(), {}))
+    assert {"AdStudio", "Evolution ADV"} <= {n.network for n in report.networks}
+    assert report.slots == ()
+    assert [i for i in report.ids if i.kind in ("adstudio-placement", "evolutionadv-site")] == []
+
+
+@pytest.mark.parametrize("head", [
+    # the plugin's options named outside its push call (a site's own script, no call before)
+    "<script>var oneSignal_options = {}; oneSignal_options['appId'] = '" + _OS_APP + "';"
+    "</script><script src=\"https://cdn.onesignal.com/sdks/OneSignalSDK.js\" async></script>",
+    # another object's appId inside the push call; a value of no app's form
+    "<script>OneSignal.push(function() { var chat_options = {}; chat_options['appId'] = '"
+    + _OS_APP + "'; });</script><script src=\"https://cdn.onesignal.com/sdks/OneSignalSDK.js"
+    '" async></script>',
+    _onesignal_plugin("your-app-id-here"),
+])
+def test_onesignals_plugin_look_alikes_read_no_app(audit_stack: AuditStack, head: str) -> None:
+    report = audit_stack(stack("none", "", head, _P, set(), {}))
+    assert [i for i in report.ids if i.kind == "onesignal-app"] == []
