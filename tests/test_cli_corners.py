@@ -297,20 +297,27 @@ _ENDLESS_PACKED = {
 }
 
 
-@pytest.mark.parametrize(("packing", "head", "error"), [
-    ("gzip", b"<html><body>", "<stdin>: decompresses to more than 16777216 bytes"),
-    ("gzip", b"", "<stdin>: decompresses to more than 16777216 bytes"),
-    ("zstd", b"", "<stdin>: zstd-compressed, which this version cannot decompress "
-                  "(decompress it first: zstd -d)"),
-])
+_YES = b"<p>yes</p>\n"
+
+
+@pytest.mark.parametrize(("packing", "head", "body", "error"), [
+    ("gzip", b"<html><body>", _YES, "<stdin>: decompresses to more than 16777216 bytes"),
+    ("gzip", b"", _YES, "<stdin>: decompresses to more than 16777216 bytes"),
+    # `gzip < /dev/zero`, and noise: no page at its head, so copied whole, for ever
+    ("gzip", b"", b"\0" * 16, "<stdin>: decompresses to more than 16777216 bytes"),
+    ("gzip", b"\x89PNG\r\n\x1a\n", bytes(range(256)),
+     "<stdin>: decompresses to more than 16777216 bytes"),
+    ("zstd", b"", _YES, "<stdin>: zstd-compressed, which this version cannot decompress "
+                        "(decompress it first: zstd -d)"),
+], ids=["gzip-page", "gzip-text", "gzip-zeros", "gzip-noise", "zstd"])
 def test_a_compressed_stream_without_end_on_stdin_is_one_line(
-        tmp_path: Path, packing: str, head: bytes, error: str) -> None:
+        tmp_path: Path, packing: str, head: bytes, body: bytes, error: str) -> None:
     """`yes | gzip | auditor audit -` (a gzip bomb on stdin) was copied to a temporary
     file whole before it was looked at: the run never ended, filling the temporary disk.
     A page in it is read as far as a gzipped file's page is, one line, exit 2; zstd,
     which no reader here decompresses, no further than its head."""
     writer = subprocess.Popen([sys.executable, "-c", _ENDLESS_PACKED[packing].format(
-        head=head, body=b"<p>yes</p>\n")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        head=head, body=body)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         result = subprocess.run([sys.executable, "-m", "auditor", "audit", "-",
                                  "--no-system-lists"], stdin=writer.stdout,

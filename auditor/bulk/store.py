@@ -51,6 +51,12 @@ CREATE TABLE IF NOT EXISTS page_sources (
     url TEXT, evidence TEXT NOT NULL, PRIMARY KEY (page_id, host));
 CREATE INDEX IF NOT EXISTS page_sources_domain ON page_sources (domain);
 """
+# And each input's file as resolved when it was registered, as the file system names it
+# (bytes): a later run finds an input changed since at its place, from whatever folder it
+# runs, whatever bytes its name holds that no encoding decodes. Created by the next writer.
+_INPUT_PATHS = """
+CREATE TABLE IF NOT EXISTS input_paths (input_id TEXT PRIMARY KEY, resolved BLOB NOT NULL);
+"""
 # Columns added to `pages` the same way: the MFA scorecard's count, for the per-site summary.
 _PAGE_COLUMNS_ADDED = (("mfa_met", "INTEGER"), ("mfa_judged", "INTEGER"),
                        ("mfa_criteria", "TEXT"))
@@ -101,7 +107,7 @@ CREATE TABLE page_hosts (
 CREATE TABLE errors (
     input_id TEXT NOT NULL, record_key TEXT NOT NULL, input TEXT NOT NULL, kind TEXT NOT NULL,
     error TEXT NOT NULL, PRIMARY KEY (input_id, record_key));
-{_PAGE_SOURCES}"""
+{_PAGE_SOURCES}{_INPUT_PATHS}"""
 
 
 _A = {"integer": "an integer", "real": "a number", "text": "text", "blob": "a blob",
@@ -163,6 +169,11 @@ def _row_checks(tables: set[str], columns: Callable[[str], set[str]]
         if (table, column) in _ROW_RULES:
             condition, said = _ROW_RULES[table, column]
             yield table, column, condition, said, f"typeof({column})"
+
+
+def _resolved(path: str) -> bytes:
+    """The file `path` leads to, as the file system names it."""
+    return os.fsencode(os.path.realpath(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +283,11 @@ class Store:
                    for table, added in (("runs", _RUN_COLUMNS_ADDED), ("ids", _ID_COLUMNS_ADDED),
                                         ("pages", _PAGE_COLUMNS_ADDED))
                    for name, kind in added if name not in self.columns(table)]
-        if missing or "page_sources" not in self.tables():
+        if missing or not {"page_sources", "input_paths"} <= self.tables():
             with self._tx():
                 for table, name, kind in missing:
                     self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
-                for statement in _PAGE_SOURCES.split(";"):
+                for statement in (_PAGE_SOURCES + _INPUT_PATHS).split(";"):
                     if statement.strip():
                         self._conn.execute(statement)
 
@@ -364,21 +375,35 @@ class Store:
             self._conn.executemany(
                 "INSERT OR IGNORE INTO inputs (input_id, path, size, kind) VALUES (?,?,?,?)",
                 [(f.input_id, without_surrogates(f.path), f.size, f.kind) for f in files])
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO input_paths (input_id, resolved) VALUES (?,?)",
+                [(f.input_id, _resolved(f.path)) for f in files])
 
     def check_unchanged(self, files: Iterable[InputFile]) -> None:
         """StoreError when an input the store holds records of has changed since (another
         size or content at its path): audited again as a new input, every record it kept
         was counted twice (a WARC a crawler was still writing, resumed once it had grown:
         63 records in a store of a file of 42)."""
-        held: dict[str, list[tuple[str, int]]] = {}
+        files = list(files)
+        present = {f.input_id for f in files}  # unchanged, so no earlier self of another
+        resolved: dict[str, bytes] = dict(self._conn.execute(
+            "SELECT input_id, resolved FROM input_paths")
+            ) if "input_paths" in self.tables() else {}
+        held: dict[str | bytes, list[tuple[str, int]]] = {}
         for path, input_id, size in self._conn.execute(
                 "SELECT path, input_id, size FROM inputs i WHERE EXISTS "
                 "(SELECT 1 FROM progress p WHERE p.input_id = i.input_id)"):
-            # by the name given and the file it leads to (`crawl.warc` and `./crawl.warc`)
-            for key in {path, os.path.realpath(path)}:
+            if input_id in present:
+                continue
+            # the file it was; in a store written before that was kept, the name given
+            # and the file it leads to from here (`crawl.warc` and `./crawl.warc`)
+            keys = ({resolved[input_id]} if input_id in resolved
+                    else {path, os.path.realpath(path)})
+            for key in keys:
                 held.setdefault(key, []).append((input_id, size))
         for f in files:
-            named = {without_surrogates(f.path), os.path.realpath(f.path)}
+            named: set[str | bytes] = {_resolved(f.path), without_surrogates(f.path),
+                                       os.path.realpath(f.path)}
             earlier = [size for key in named for input_id, size in held.get(key, [])
                        if input_id != f.input_id]
             if earlier:

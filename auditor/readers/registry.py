@@ -27,7 +27,12 @@ from auditor.errors import EmptyInput
 from auditor.lazy_re import lazy_regex
 from auditor.readers.brotlied import BrotliReader
 from auditor.readers.decode import cut_short
-from auditor.readers.framing import COMPRESSED_SUFFIXES, gzip_inner_kind, inner_name
+from auditor.readers.framing import (
+    COMPRESSED_SUFFIXES,
+    gzip_inner_kind,
+    inner_name,
+    next_boundary,
+)
 from auditor.readers.gunzip import Gunzip
 from auditor.readers.gzipped import GzipReader
 from auditor.readers.html import HtmlReader
@@ -279,20 +284,31 @@ class _Copying(io.RawIOBase):
 def _copied_while_a_page(handle: BinaryIO, head: bytes, spool: BinaryIO, name: str) -> bool:
     """Copy a gzip stream into `spool` while it decompresses to a page no larger than a
     page may be; True when the rest is still to copy (it holds an archive, which its
-    reader reads whole, or what it holds cannot be told: the reader says which)."""
+    reader reads whole, or what it holds cannot be told: the reader says which).
+
+    Noise or nothing at its head is copied as a page is, then whole only when a WARC
+    record follows (a per-record gzip WARC whose first record is damaged, which its
+    reader reads whole): copied whole at once, `gzip < /dev/zero` never ended."""
     plain = Gunzip(cast(BinaryIO, _Copying(head, handle, spool)))
     try:
         first = b""
         while len(first) < HEAD_BYTES and (more := plain.read(HEAD_BYTES - len(first))):
             first += more
-        if sniff(first, inner_name(name)) in ("warc", "arc", "tar", "binary", "empty"):
+        kind = sniff(first, inner_name(name))
+        if kind in ("warc", "arc", "tar"):
             return True
         given = len(first)
         while given <= MAX_PAGE_BYTES and (more := plain.read(1 << 20)):
             given += len(more)
     except OSError:  # corrupt: what was read is copied, and the reader says so
         return False
-    return False
+    if kind not in ("binary", "empty") or given <= MAX_PAGE_BYTES:
+        return False  # a page, or all of it copied
+    end = spool.tell()
+    try:
+        return next_boundary(spool, 1, True) is not None
+    finally:
+        spool.seek(end)
 
 
 def open_input(path: Path, name: str) -> BinaryIO:

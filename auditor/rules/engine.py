@@ -69,7 +69,7 @@ from auditor.rules.parse import (
     Unsupported,
     parse_line,
 )
-from auditor.rules.sources import ListSource, discover
+from auditor.rules.sources import ListSource, discover, holds_a_filter
 from auditor.urls import registrable_domain
 
 _PAGE_BITS = GENERICHIDE | ELEMHIDE | SPECIFICHIDE
@@ -502,9 +502,7 @@ def _read_source(s: ListSource) -> ListText:
     if s.origin == "cache":
         _check_cached(s.path)
     lt = read_list(s.path, s.name)
-    if s.origin == "cache" and not any(
-            line.strip() and not line.lstrip().startswith(("!", "["))
-            for line in lt.text.splitlines()):
+    if s.origin == "cache" and not holds_a_filter(lt.text):
         raise RuleError(f"{s.path}: holds no filter, which no list `auditor rules update` "
                         f"writes does; {_CACHE_FIX}")
     if s.origin == "project":

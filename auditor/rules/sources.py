@@ -185,7 +185,15 @@ def validate_list(data: bytes, min_bytes: int = MIN_LIST_BYTES) -> str:
         raise ValueError(f"truncated ({len(data)} bytes < {min_bytes})")
     if verify_checksum(text) is False:
         raise ValueError("checksum mismatch")
+    if not holds_a_filter(text):  # an audit refuses it from the cache (rules.engine)
+        raise ValueError("holds no filter, only comments and headers")
     return text
+
+
+def holds_a_filter(text: str) -> bool:
+    """Whether a list's text has a line that is neither blank, a comment nor a header."""
+    return any(line.strip() and not line.lstrip().startswith(("!", "["))
+               for line in text.splitlines())
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

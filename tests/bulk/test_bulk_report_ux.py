@@ -323,6 +323,45 @@ def test_an_input_changed_since_the_store_audited_it_is_refused(
         assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)
 
 
+def test_another_file_of_the_same_relative_name_is_no_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Two crawls, each `crawl.warc.gz` in its own folder, audited into one store from
+    each folder in turn: two inputs (identity is the resolved path), never the first
+    "changed since" (its relative name read from the second folder), which refused the
+    second crawl, exit 2."""
+    store = tmp_path / "s.db"
+    for folder, n in (("a", 3), ("b", 2)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "crawl.warc.gz").write_bytes(warc_bytes(
+            [response(f"https://www.{folder}.example/{i}", page(f"{folder}{i}"))
+             for i in range(n)]))
+    for folder, new in (("a", 4), ("b", 3), ("a", 0)):
+        monkeypatch.chdir(tmp_path / folder)
+        assert main(["bulk", "crawl.warc.gz", "--store", str(store), "--workers", "1",
+                     *LIGHT]) == 0, capsys.readouterr().err
+        assert f"({new} new this run)" in capsys.readouterr().out
+
+
+def test_names_alike_but_for_undecodable_bytes_are_no_change(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files whose names differ only in bytes no encoding decodes are stored under
+    one printable name: the second run of the same, unchanged folder found each the other's
+    "earlier" self and refused the run, exit 2."""
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    for byte, n in ((b"\xfe", 3), (b"\xff", 2)):
+        name = os.fsencode(folder) + b"/a" + byte + b".warc.gz"
+        with open(name, "wb") as out:
+            out.write(warc_bytes([response(f"https://www.s{n}.example/{i}", page(f"p{i}"))
+                                  for i in range(n)]))
+    store = tmp_path / "s.db"
+    for new in (7, 0):
+        assert main(["bulk", str(folder), "--store", str(store), "--workers", "1",
+                     *LIGHT]) == 0, capsys.readouterr().err
+        assert f"({new} new this run)" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(("args", "needle"), [
     (["--resume"], "no such store, so no earlier run to --resume"),
     ([], "no INPUT given"),

@@ -142,6 +142,17 @@ def test_helpers() -> None:
         validate_list(body.encode(), min_bytes=0)
 
 
+def test_a_download_with_no_filter_is_not_written() -> None:
+    """An audit refuses a cached list that holds no filter ("which no list `auditor rules
+    update` writes"): a download of a header and comments alone, long enough, was written,
+    and every audit after it an error, exit 2."""
+    body = "[Adblock Plus 2.0]\n" + "! Title: nothing yet\n" * 800 + "\n[Adblock]\n"
+    assert len(body) > 10_000
+    with pytest.raises(ValueError, match="no filter"):
+        validate_list(body.encode())
+    assert validate_list(("[Adblock Plus 2.0]\n" + "! c\n" * 3000 + "||a.example^\n").encode())
+
+
 def test_offline_update_says_the_system_list_stays_in_use(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Offline on a machine with the Debian package: "no cached copy yet" alone read as
