@@ -89,6 +89,15 @@ def test_a_box_holding_only_an_ad_script_is_a_placement(
     ('<noscript><script src="http://cache.feedads.test/347/feed.js"></script></noscript>', ""),
     ('<noscript><!-- <script src="https://cpro.baidustatic.com/cpro/ui/c.js"></script> -->'
      '<script src="//adx.town.test/r/k3j9q.js?x=ab"></script></noscript>', ""),
+    # rev45d: a tag that does not run as the page is read: held by a consent manager
+    # (Cookiebot's `type="text/plain"`, which it runs after the page, when a write is void),
+    # of a template's or a data block's type, or in a `<template>` a script clones later
+    ("", '<div class="sidebar-box"><script type="text/plain" data-cookieconsent="marketing" '
+         'src="http://cache.feedads.test/347510057/feed.js"></script></div>'),
+    ("", '<div class="sidebar-box"><script type="text/x-template" '
+         'src="http://cache.feedads.test/347510057/feed.js"></script></div>'),
+    ("", '<div class="sidebar-box"><template><script '
+         'src="http://cache.feedads.test/347510057/feed.js"></script></template></div>'),
 ])
 def test_other_script_boxes_are_no_placement(
         lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:
@@ -349,6 +358,17 @@ def test_a_listed_ad_servers_banner_tag_is_a_placement_where_it_stands(
     # the tag shown as text in a code sample
     ("", '<pre>&lt;script src="http://ads.other.test/adServe/banners?tid=T_2&amp;amp;'
      'size=728x90"&gt;&lt;/script&gt;</pre>'),
+    # rev45d: a tag that does not run where it stands: held by a consent manager until the
+    # page is read (a write then is void), of a template's or a data block's type, or in a
+    # `<template>` a script clones later
+    ("", '<div id="main"><script type="text/plain" data-cookieconsent="marketing" src="http://'
+     f'ads.other.test/adServe/banners?tid=T_2&amp;size=728x90"></script>{_RESULTS}</div>'),
+    ("", '<div id="main"><script type="text/plain" class="optanon-category-C0004" src="http://'
+     f'www.bannerhub.test/show/banner_468x60.js"></script>{_RESULTS}</div>'),
+    ("", '<div id="main"><script type="text/template" src="http://ads.other.test/adServe/'
+     f'banners?tid=T_2&amp;size=728x90"></script>{_RESULTS}</div>'),
+    ("", '<div id="main"><template><script src="http://ads.other.test/adServe/banners?tid=T_2'
+     f'&amp;size=728x90"></script><p>Sponsored</p></template>{_RESULTS}</div>'),
 ])
 def test_other_tags_beside_the_pages_text_are_no_placement(
         ad_server_lists: Engine, catalogue: Catalogue, head: str, body: str) -> None:

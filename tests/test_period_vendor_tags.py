@@ -562,6 +562,21 @@ CLICKSOR_SCRIPT = ('<script src="http://ads.clicksor.com/newServing/showAd.php?n
                    'pid=118822&amp;adtype=4&amp;sid=227733"></script>')
 
 
+@pytest.mark.parametrize("query", [
+    "adtype=4&amp;pid=118822&amp;sid=227733&amp;nid=1",
+    "pid=118822&amp;adtype=4&amp;sid=227733",
+    "sid=227733&adtype=4&pid=118822",
+], ids=["adtype-first", "pid-first", "plain-ampersands"])
+def test_a_clicksor_banner_tag_in_another_order_is_its_unit(
+        project_engine: Engine, catalogue: Catalogue, query: str) -> None:
+    """rev45d: the banner's `adtype` read wherever it stands in the query, first too (the
+    tag asked it only after another key: `showAd.php?adtype=4&pid=…` was no unit of it)."""
+    tag = (f'<script type="text/javascript" src="http://ads.clicksor.com/newServing/showAd.php?'
+           f'{query}"></script>')
+    page = _page(project_engine, catalogue, "", tag)
+    assert [(s.network, s.zone_id) for s in page.slots] == [("Clicksor", "118822")]
+
+
 @pytest.mark.parametrize("tag", [
     CLICKSOR_SCRIPT.replace(".clicksor.com/", ".notclicksor.com/"),
     CLICKSOR_SCRIPT.replace(".clicksor.com/", ".clicksor.com.evil.test/"),

@@ -20,8 +20,9 @@ from auditor.dom.hiding import (
     style_size,
     unit_size,
 )
-from auditor.dom.inline_js import in_comment
+from auditor.dom.inline_js import in_comment, is_code_type
 from auditor.dom.page import ParsedPage
+from auditor.dom.walk import held_until_consent
 from auditor.lazy_re import lazy_regex
 from auditor.model import NO_MATCH, Category, Match, RequestType
 from auditor.resources import PRIVACY_LISTS, PlacingRequest
@@ -325,9 +326,12 @@ def _in_place(script: etree._Element) -> bool:
     (no `async`, `defer`: a loader that runs later, AdSense's `adsbygoogle.js`, fills
     units elsewhere; a module script, `type="module"`, is deferred as `defer` is), and,
     inline, writes its tag into the page there (`document.write`, not an injected loader
-    appended to the head)."""
-    if script.get("async") is not None or script.get("defer") is not None \
-            or (script.get("type") or "").strip().lower() == "module":
+    appended to the head). A script of no code type (a template's, a data block's) runs
+    nowhere, and one a consent manager holds (`type="text/plain"` with its mark, in a
+    `<template>`: `held_until_consent`) runs once the page is read, when a write is void."""
+    kind = (script.get("type") or "").strip().lower()
+    if script.get("async") is not None or script.get("defer") is not None or kind == "module" \
+            or not is_code_type(kind) or held_until_consent(script, ""):
         return False
     return script.get("src") is not None or ".write" in (script.text or "")
 
