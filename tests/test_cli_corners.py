@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from archive_fixtures import member_offsets, page, response, warc_bytes
 
 # a page whose text is not ASCII (Latin-1 letters, punctuation beyond it, an emoji) and
 # that loads an ad network a policy denies: a gate that fails, with page text everywhere
@@ -327,6 +328,48 @@ def test_a_compressed_stream_without_end_on_stdin_is_one_line(
         writer.kill()
         writer.wait()
     assert (result.returncode, result.stderr) == (2, f"auditor: error: {error}\n")
+
+
+def _damaged_first(data: bytes, damage: str) -> bytes:
+    """A per-record gzip WARC with its first member damaged as `damage` says."""
+    first_end = member_offsets(data)[1]
+    if damage == "magic":
+        return b"\x00\x00" + data[2:]
+    if damage == "fname":  # a flag that has zlib read a name through what follows
+        return data[:3] + bytes([data[3] ^ 0x08]) + data[4:]
+    at = {"header": 3, "deflate": 40, "crc": first_end - 9}[damage]
+    return data[:at] + bytes([data[at] ^ 0x55]) + data[at + 1:]
+
+
+@pytest.mark.parametrize("first", ["warcinfo", "a large page"])
+@pytest.mark.parametrize("damage", ["magic", "header", "fname", "deflate", "crc"])
+def test_a_damaged_first_record_on_stdin_loses_no_record(
+        tmp_path: Path, damage: str, first: str) -> None:
+    """A per-record gzip WARC whose first record is damaged, piped into `audit -`, was
+    copied only as far as its first member failed to decompress (128 KiB): the records
+    in that much were read, every one after lost, exit 0. Piped, it reads the records
+    it reads by path: the damaged one a failure, every page after it."""
+    pages = [response(f"https://s.test/{i}", page(f"Page {i}")) for i in range(600)]
+    if first == "a large page":  # a first member far past what is read at the head
+        noise = " ".join(f"{n * 7919 % 100003:x}" for n in range(120_000))
+        pages.insert(0, response("https://s.test/big", f"<html><p>{noise}</p></html>"))
+    data = warc_bytes(pages)
+    if first == "a large page":  # the large page first: the warcinfo record dropped
+        data = data[member_offsets(data)[1]:]
+    bad = _damaged_first(data, damage)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(bad)
+    common = ["--no-system-lists", "--no-policy", "--format", "jsonl"]
+    by_path = run("audit", str(path), *common, cwd=tmp_path)
+    piped = run("audit", "-", *common, cwd=tmp_path, stdin=bad)
+    # a lost magic is looked for past the head's 64 KiB by neither (`warc_member_after`):
+    # the file is binary data, one line, exit 2, by path as piped
+    lost = (damage, first) == ("magic", "a large page")
+    assert (by_path.returncode, len(by_path.stdout.splitlines())) == ((2, 0) if lost
+                                                                      else (0, 601))
+    named = [out.replace(str(path).encode(), b"<stdin>") for out in (by_path.stdout,
+                                                                    by_path.stderr)]
+    assert (piped.returncode, piped.stdout, piped.stderr) == (by_path.returncode, *named)
 
 
 @pytest.mark.parametrize(("args", "error"), [

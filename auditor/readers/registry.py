@@ -286,10 +286,11 @@ def _copied_while_a_page(handle: BinaryIO, head: bytes, spool: BinaryIO, name: s
     page may be; True when the rest is still to copy (it holds an archive, which its
     reader reads whole, or what it holds cannot be told: the reader says which).
 
-    Noise or nothing at its head is copied as a page is, then whole only when a WARC
-    record follows (a per-record gzip WARC whose first record is damaged, which its
+    Noise, nothing or damage at its head is copied as a page is, then whole only when a
+    WARC record follows (a per-record gzip WARC whose first record is damaged, which its
     reader reads whole): copied whole at once, `gzip < /dev/zero` never ended."""
     plain = Gunzip(cast(BinaryIO, _Copying(head, handle, spool)))
+    kind = "damaged"
     try:
         first = b""
         while len(first) < HEAD_BYTES and (more := plain.read(HEAD_BYTES - len(first))):
@@ -301,12 +302,33 @@ def _copied_while_a_page(handle: BinaryIO, head: bytes, spool: BinaryIO, name: s
         while given <= MAX_PAGE_BYTES and (more := plain.read(1 << 20)):
             given += len(more)
     except OSError:  # corrupt: what was read is copied, and the reader says so
-        return False
-    if kind not in ("binary", "empty") or given <= MAX_PAGE_BYTES:
-        return False  # a page, or all of it copied
+        pass
+    if kind not in ("binary", "empty", "damaged"):
+        return False  # a page: as far as a page may reach copied, its reader says the rest
+    return _a_record_follows(handle, spool)
+
+
+# how far a pipe is copied to find the record after a damaged first one: as far as a
+# record may reach (the default `--max-record-bytes`), so an endless one ends
+_AFTER_DAMAGE_BYTES = DEFAULT_MAX_RECORD_BYTES
+
+
+def _a_record_follows(handle: BinaryIO, spool: BinaryIO) -> bool:
+    """Whether a gzip member holding a WARC record starts after the stream's first byte,
+    as its reader looks for one (`gzip_inner_kind`): in what `spool` holds, or in what
+    follows, copied into it to `_AFTER_DAMAGE_BYTES` in all. Looked for in what gzip had
+    read alone (128 KiB, the gzip stopped at its damage), the records past it were lost
+    without a word, and a damaged first record larger than that lost them all."""
     end = spool.tell()
     try:
-        return next_boundary(spool, 1, True) is not None
+        while next_boundary(spool, 1, True) is None:
+            more = handle.read(max(0, min(end, _AFTER_DAMAGE_BYTES - end)))
+            if not more:
+                return False  # all of it copied, or as far as a record may reach
+            spool.seek(end)
+            spool.write(more)
+            end += len(more)
+        return True
     finally:
         spool.seek(end)
 
