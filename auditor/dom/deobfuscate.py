@@ -24,17 +24,14 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.inline_js import (
-    JS_ESCAPE,
     base64_text,
-    escaped_char,
-    js_unescaped,
     loaded_urls,
     parameters,
     printable,
     type_from_extension,
     unjoined,
 )
-from auditor.dom.js_string import string_value
+from auditor.dom.js_string import JS_ESCAPE, escaped_char, js_unescaped, quoted_value
 from auditor.dom.parser import HTML_PARSER, re2_text_pattern
 from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
@@ -266,11 +263,6 @@ XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
 
 
-def _literal_text(literal: str) -> str:
-    """A JS string literal's text, quotes off and every escape read."""
-    return string_value(literal[1:-1])
-
-
 def _assigned_literal(code: str, name: str) -> str:
     """The text of the literal (its pieces joined) the code assigns `name` first; empty
     if none."""
@@ -278,7 +270,7 @@ def _assigned_literal(code: str, name: str) -> str:
                   code)
     if m is None:
         return ""
-    return "".join(_literal_text(p.group(0)) for p in _PIECE.finditer(m.group(1)))
+    return "".join(quoted_value(p.group(0)) for p in _PIECE.finditer(m.group(1)))
 
 
 # a name assigned a one-byte number (`var k=2`, `k = 0x7f`): the key a decoder XORs with
@@ -400,7 +392,7 @@ def _call_arguments(code: str, decoder: str) -> Iterator[list[tuple[str, int | s
         at = call.end()
         while len(args) < 8 and (m := _ARGUMENT.match(code, at)) is not None:
             if m.group("text") is not None:
-                args.append(("text", "".join(_literal_text(p.group(0))
+                args.append(("text", "".join(quoted_value(p.group(0))
                                              for p in _PIECE.finditer(m.group("text")))))
             elif m.group("number") is not None:
                 args.append(("number", _number(m.group("number"))))

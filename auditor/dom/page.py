@@ -30,9 +30,9 @@ from auditor.dom.inline_js import (
     holds_code,
     javascript_document,
     javascript_url,
-    js_unescaped,
     media_type,
 )
+from auditor.dom.js_string import js_unescaped
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
