@@ -311,6 +311,7 @@ _DECODER_HEADS = (
 _PARAMETER = lazy_regex(r"\s*(?:\.\.\.)?([A-Za-z_$][\w$]{0,39})")
 XOR_DECODER_REACH = 600  # characters between a decoder function's head and its XOR
 XOR_CALLS_READ = 8  # calls of a decoder function each read for the arguments it is handed
+XOR_ARGUMENTS_READ = 8  # arguments of each call read, from the first
 # one argument of a call: a literal (perhaps in pieces), a one-byte number, or anything
 # else up to the next `,` or `)` (a name: no literal to read)
 _ARGUMENT = lazy_regex(rf"\s*(?:(?P<text>{_LITERAL}(?:\s*\+\s*{_LITERAL}){{0,64}})"
@@ -390,7 +391,7 @@ def _call_arguments(code: str, decoder: str) -> Iterator[list[tuple[str, int | s
                        XOR_CALLS_READ):
         args: list[tuple[str, int | str]] = []
         at = call.end()
-        while len(args) < 8 and (m := _ARGUMENT.match(code, at)) is not None:
+        while len(args) < XOR_ARGUMENTS_READ and (m := _ARGUMENT.match(code, at)) is not None:
             if m.group("text") is not None:
                 args.append(("text", "".join(quoted_value(p.group(0))
                                              for p in _PIECE.finditer(m.group("text")))))
@@ -428,8 +429,10 @@ def _xor_readings(code: str, site: _XorSite, held: dict[str, int]) -> Iterator[t
 
 
 def _xor_sites(code: str) -> list[_XorSite]:
-    """The first few distinct constant-key XORs of the code: the XOR inside a call's
-    operand (either operand first), then the XOR written as its own statement."""
+    """The first few distinct constant-key XORs of the code: a character code XORed where
+    it is taken (`s.charCodeAt(i) ^ 2`, either operand first), then one held in a name
+    and XORed later (`_statement_sites`). A site in a decoder function keeps the function,
+    whose calls may hand it its key or its string (`_xor_readings`)."""
     sites: list[_XorSite] = []
     held: dict[str, int] | None = None  # read once, when a key is a name
 
