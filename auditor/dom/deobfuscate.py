@@ -1376,7 +1376,7 @@ def _reversed_literals(code: str) -> Iterator[tuple[int, str]]:
             yield start, code[start + 1 : end]
 
 
-def _escapes(code: str) -> bool:
+def escape_heavy(code: str) -> bool:
     """Enough `\\x`/`\\u` escapes to read the script's literals unescaped (a few are
     a regex's or a translation's; a hidden URL takes many)."""
     return code.count("\\x") + code.count("\\u") >= 8
@@ -1386,7 +1386,7 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
     """Every payload one level of decoding yields, wrapped as its sink uses it, and
     whether the encoding hid letters or digits (base64 and char codes always do).
     `unpacked` is `code`'s packer block unpacked, when the caller has read it."""
-    escaped = _escapes(code)
+    escaped = escape_heavy(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
             text = base64_text(m.group(2))
@@ -1560,7 +1560,7 @@ def decode_script(code: str) -> Decoded:
     hidden_names = _base64_names(code)
     if hidden_names:
         signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
-    escapes = _escapes(code)
+    escapes = escape_heavy(code)
     escaped_names = _escaped_names(code) if escapes else []
     if len(escaped_names) >= ESCAPED_NAMES_MIN:
         signals.append(f"API names hidden in escapes ({', '.join(escaped_names[:3])})")

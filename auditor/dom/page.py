@@ -22,6 +22,7 @@ from auditor.dom.deobfuscate import (
     MAX_SCRIPT,
     Decoded,
     decode_script,
+    escape_heavy,
     handed_names,
     handed_table,
     used_of,
@@ -229,9 +230,6 @@ def _written_document(frame: etree._Element) -> str:
     else ""."""
     code = javascript_url(frame.get("src") or "")
     return (javascript_document(code) or "") if code else ""
-
-
-ESCAPED_SCRIPT_MIN = 8  # `\x`/`\u` escapes a script writes before it is read unescaped
 
 
 class ScriptCode(NamedTuple):
@@ -544,17 +542,17 @@ class ParsedPage:
 
     @property
     def unescaped_scripts(self) -> list[str]:
-        r"""The inline scripts writing their strings in `\x`/`\u` escapes (eight or more,
-        as the decoder reads them), with the escapes read: a tag's config written so holds
-        its IDs as the plain tag does (PopAds' anti-adblock tag, `y["_p\x6f\u0070"]=[[
-        "\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is `_pop=[["siteId",3011695]`),
-        where the decoder reads each literal alone. Each script read once, up to MAX_SCRIPT."""
+        r"""The inline scripts writing their strings in `\x`/`\u` escapes (as many as the
+        decoder reads them in: `escape_heavy`), with the escapes read: a tag's config
+        written so holds its IDs as the plain tag does (PopAds' anti-adblock tag,
+        `y["_p\x6f\u0070"]=[["\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is
+        `_pop=[["siteId",3011695]`), where the decoder reads each literal alone. Each
+        script read once, up to MAX_SCRIPT."""
         def build() -> list[str]:
             out: list[str] = []
             for s in self.scripts:
                 code = (s.text or "")[:MAX_SCRIPT]
-                if code.count("\\x") + code.count("\\u") >= ESCAPED_SCRIPT_MIN \
-                        and (plain := js_unescaped(code)) != code:
+                if escape_heavy(code) and (plain := js_unescaped(code)) != code:
                     out.append(plain)
             return out
 
