@@ -278,7 +278,8 @@ class ParsedPage:
         it, and a search of that line per finding (4,000 pixels on a 1.5 MB line: 1.9 s)
         ran its length each time. Only a pair's first element can open on a line above
         (its `>` comes first on the line), so the rest are cited on the line itself; the
-        first opens no higher than the node before it in document order is recorded."""
+        first opens no higher than the line recorded for the node before it in document
+        order (`_first_of_line`)."""
         opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
         line = line_of(el)
         floor = self._first_of_line(el, line)
