@@ -43,10 +43,6 @@ def say(line: str = "auditor: interrupted") -> None:
     print(line, file=sys.stderr)
 
 
-def said() -> bool:
-    return bool(_said)
-
-
 def noted() -> bool:
     """True once a signal arrived while the stop was held: cut its waits short."""
     return bool(_noted)
@@ -77,6 +73,7 @@ def release() -> None:
 
 @contextmanager
 def held() -> Iterator[None]:
+    """`hold` for the block: the command's last words, which a further signal must not cut."""
     hold()
     try:
         yield

@@ -243,6 +243,12 @@ def ad_server_requests(seen: Sequence[Sighting]) -> dict[etree._Element, Network
     return out
 
 
+def ad_list_blocks(match: Match) -> bool:
+    """Whether a decision is an ad list's block: no exception's, nor a privacy list's
+    (which says tracker, not advert)."""
+    return match.blocked and not match.exception and match.list not in PRIVACY_LISTS
+
+
 def listed_ad_frames(seen: Sequence[Sighting], decide: Callable[[str, RequestType], Match],
                      first_party: str | None) -> dict[etree._Element, Network | None]:
     """Frames whose own `src` goes to another site's host that no catalogue entry names and
@@ -260,7 +266,7 @@ def listed_ad_frames(seen: Sequence[Sighting], decide: Callable[[str, RequestTyp
                 or not is_third_party(s.host, first_party)):
             continue
         match = decide(s.found.url, RequestType.SUBDOCUMENT)
-        if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+        if ad_list_blocks(match):
             out[el] = None
     return out
 

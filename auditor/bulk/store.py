@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditor.bulk.plan import InputFile, Shard
 from auditor.bulk.shard import AUDITED, FAILED, SKIPPED, Outcome
@@ -110,7 +110,8 @@ CREATE TABLE errors (
 {_PAGE_SOURCES}{_INPUT_PATHS}"""
 
 
-_A = {"integer": "an integer", "real": "a number", "text": "text", "blob": "a blob",
+# what SQLite's typeof() of a value (or a check's own word for it) is called in a message
+_TYPE_SAID = {"integer": "an integer", "real": "a number", "text": "text", "blob": "a blob",
       "null": "no value", "infinity": "infinity"}
 # seconds since 1970 a date can be written for (up to the year 9999)
 _LAST_TIME = 253402300799
@@ -147,11 +148,19 @@ def _written_types() -> dict[tuple[str, str], tuple[str, bool]]:
         conn.close()
 
 
-def _row_checks(tables: set[str], columns: Callable[[str], set[str]]
-                ) -> Iterator[tuple[str, str, str, str, str]]:
-    """(table, column, an SQL condition every row meets, what it says, an SQL expression
-    naming what a row that fails it holds) for the store's tables and columns this
-    version writes."""
+class _RowCheck(NamedTuple):
+    """An SQL condition every row's `column` meets, what it says the column holds, and an
+    SQL expression naming what a row that fails it holds instead."""
+
+    table: str
+    column: str
+    condition: str
+    expected: str
+    found: str
+
+
+def _row_checks(tables: set[str], columns: Callable[[str], set[str]]) -> Iterator[_RowCheck]:
+    """The checks of the store's tables and columns this version writes."""
     have = {table: columns(table) for table in tables}
     for (table, column), (kind, nullable) in _written_types().items():
         if column not in have.get(table, set()):
@@ -161,14 +170,14 @@ def _row_checks(tables: set[str], columns: Callable[[str], set[str]]
         allowed = ", ".join(f"'{t}'" for t in (*types, *(("null",) if nullable else ())))
         expected = {"INTEGER": "an integer", "REAL": "a number", "TEXT": "text"}.get(
             kind, "a value") + (" or no value" if nullable else "")
-        yield table, column, f"typeof({column}) IN ({allowed})", expected, \
-            f"typeof({column})"
+        yield _RowCheck(table, column, f"typeof({column}) IN ({allowed})", expected,
+                        f"typeof({column})")
         if "real" in types:  # a REAL column takes the text '1e999' as infinity
-            yield table, column, f"abs(coalesce({column}, 0)) < 9e999", \
-                "a finite number", "'infinity'"
+            yield _RowCheck(table, column, f"abs(coalesce({column}, 0)) < 9e999",
+                            "a finite number", "'infinity'")
         if (table, column) in _ROW_RULES:
             condition, said = _ROW_RULES[table, column]
-            yield table, column, condition, said, f"typeof({column})"
+            yield _RowCheck(table, column, condition, said, f"typeof({column})")
 
 
 def _resolved(path: str) -> bytes:
@@ -296,23 +305,22 @@ class Store:
         store written by another version, or edited by hand): text in a count, a blob for
         an ID, a time no calendar has. Read as it was, each such row was an internal error
         deep in the summary (`int('x')`, a bytes pattern), or a report printed from it."""
-        by_table: dict[str, list[tuple[str, str, str, str]]] = {}
-        for table, *check in _row_checks(self.tables(), self.columns):
-            by_table.setdefault(table, []).append((check[0], check[1], check[2], check[3]))
+        by_table: dict[str, list[_RowCheck]] = {}
+        for check in _row_checks(self.tables(), self.columns):
+            by_table.setdefault(check.table, []).append(check)
         for table, checks in by_table.items():  # one pass over each table
-            which = " ".join(f"WHEN NOT ({c}) THEN {i}" for i, (_, c, _, _) in
-                             enumerate(checks))
+            which = " ".join(f"WHEN NOT ({c.condition}) THEN {i}"
+                             for i, c in enumerate(checks))
             row = self._conn.execute(
-                f"SELECT CASE {which} END, {', '.join(f for *_, f in checks)} FROM {table} "
-                f"WHERE {' OR '.join(f'NOT ({c})' for _, c, _, _ in checks)} LIMIT 1"
+                f"SELECT CASE {which} END, {', '.join(c.found for c in checks)} FROM {table} "
+                f"WHERE {' OR '.join(f'NOT ({c.condition})' for c in checks)} LIMIT 1"
             ).fetchone()
             if row is not None:
-                column, _, expected, _ = checks[row[0]]
-                found = row[1 + row[0]]
+                failed, found = checks[row[0]], row[1 + row[0]]
                 raise StoreError(
-                    f"{self.path}: a row of {table} holds {_A.get(found, found)} in "
-                    f"{column}, where this version writes {expected}: a store written by "
-                    "another version, or edited; audit into a new --store")
+                    f"{self.path}: a row of {table} holds {_TYPE_SAID.get(found, found)} in "
+                    f"{failed.column}, where this version writes {failed.expected}: a store "
+                    "written by another version, or edited; audit into a new --store")
 
     def columns(self, table: str) -> set[str]:
         """The table's columns: a store written by an older version lacks some."""
@@ -385,7 +393,7 @@ class Store:
         was counted twice (a WARC a crawler was still writing, resumed once it had grown:
         63 records in a store of a file of 42)."""
         files = list(files)
-        present = {f.input_id for f in files}  # unchanged, so no earlier self of another
+        present = {f.input_id for f in files}  # the inputs as they are now: unchanged
         resolved: dict[str, bytes] = dict(self._conn.execute(
             "SELECT input_id, resolved FROM input_paths")
             ) if "input_paths" in self.tables() else {}

@@ -24,17 +24,14 @@ import lxml.html
 from lxml import etree
 
 from auditor.dom.inline_js import (
-    JS_ESCAPE,
     base64_text,
-    escaped_char,
-    js_unescaped,
     loaded_urls,
     parameters,
     printable,
     type_from_extension,
     unjoined,
 )
-from auditor.dom.js_string import string_value
+from auditor.dom.js_string import JS_ESCAPE, escaped_char, js_unescaped, quoted_value
 from auditor.dom.parser import HTML_PARSER, re2_text_pattern
 from auditor.dom.scheme_urls import declared_urls
 from auditor.dom.string_table import ROTATION_LOOP, resolved
@@ -266,11 +263,6 @@ XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
 
 
-def _literal_text(literal: str) -> str:
-    """A JS string literal's text, quotes off and every escape read."""
-    return string_value(literal[1:-1])
-
-
 def _assigned_literal(code: str, name: str) -> str:
     """The text of the literal (its pieces joined) the code assigns `name` first; empty
     if none."""
@@ -278,7 +270,7 @@ def _assigned_literal(code: str, name: str) -> str:
                   code)
     if m is None:
         return ""
-    return "".join(_literal_text(p.group(0)) for p in _PIECE.finditer(m.group(1)))
+    return "".join(quoted_value(p.group(0)) for p in _PIECE.finditer(m.group(1)))
 
 
 # a name assigned a one-byte number (`var k=2`, `k = 0x7f`): the key a decoder XORs with
@@ -319,6 +311,7 @@ _DECODER_HEADS = (
 _PARAMETER = lazy_regex(r"\s*(?:\.\.\.)?([A-Za-z_$][\w$]{0,39})")
 XOR_DECODER_REACH = 600  # characters between a decoder function's head and its XOR
 XOR_CALLS_READ = 8  # calls of a decoder function each read for the arguments it is handed
+XOR_ARGUMENTS_READ = 8  # arguments of each call read, from the first
 # one argument of a call: a literal (perhaps in pieces), a one-byte number, or anything
 # else up to the next `,` or `)` (a name: no literal to read)
 _ARGUMENT = lazy_regex(rf"\s*(?:(?P<text>{_LITERAL}(?:\s*\+\s*{_LITERAL}){{0,64}})"
@@ -398,9 +391,9 @@ def _call_arguments(code: str, decoder: str) -> Iterator[list[tuple[str, int | s
                        XOR_CALLS_READ):
         args: list[tuple[str, int | str]] = []
         at = call.end()
-        while len(args) < 8 and (m := _ARGUMENT.match(code, at)) is not None:
+        while len(args) < XOR_ARGUMENTS_READ and (m := _ARGUMENT.match(code, at)) is not None:
             if m.group("text") is not None:
-                args.append(("text", "".join(_literal_text(p.group(0))
+                args.append(("text", "".join(quoted_value(p.group(0))
                                              for p in _PIECE.finditer(m.group("text")))))
             elif m.group("number") is not None:
                 args.append(("number", _number(m.group("number"))))
@@ -436,8 +429,10 @@ def _xor_readings(code: str, site: _XorSite, held: dict[str, int]) -> Iterator[t
 
 
 def _xor_sites(code: str) -> list[_XorSite]:
-    """The first few distinct constant-key XORs of the code: the XOR inside a call's
-    operand (either operand first), then the XOR written as its own statement."""
+    """The first few distinct constant-key XORs of the code: a character code XORed where
+    it is taken (`s.charCodeAt(i) ^ 2`, either operand first), then one held in a name
+    and XORed later (`_statement_sites`). A site in a decoder function keeps the function,
+    whose calls may hand it its key or its string (`_xor_readings`)."""
     sites: list[_XorSite] = []
     held: dict[str, int] | None = None  # read once, when a key is a name
 
@@ -1381,7 +1376,7 @@ def _reversed_literals(code: str) -> Iterator[tuple[int, str]]:
             yield start, code[start + 1 : end]
 
 
-def _escapes(code: str) -> bool:
+def escape_heavy(code: str) -> bool:
     """Enough `\\x`/`\\u` escapes to read the script's literals unescaped (a few are
     a regex's or a translation's; a hidden URL takes many)."""
     return code.count("\\x") + code.count("\\u") >= 8
@@ -1391,7 +1386,7 @@ def _decodings(code: str, unpacked: str | None = None) -> Iterator[tuple[str, bo
     """Every payload one level of decoding yields, wrapped as its sink uses it, and
     whether the encoding hid letters or digits (base64 and char codes always do).
     `unpacked` is `code`'s packer block unpacked, when the caller has read it."""
-    escaped = _escapes(code)
+    escaped = escape_heavy(code)
     if "atob" in code:
         for m in _ATOB_LITERAL.finditer(code):
             text = base64_text(m.group(2))
@@ -1565,7 +1560,7 @@ def decode_script(code: str) -> Decoded:
     hidden_names = _base64_names(code)
     if hidden_names:
         signals.append(f"API names hidden in base64 ({', '.join(hidden_names[:3])})")
-    escapes = _escapes(code)
+    escapes = escape_heavy(code)
     escaped_names = _escaped_names(code) if escapes else []
     if len(escaped_names) >= ESCAPED_NAMES_MIN:
         signals.append(f"API names hidden in escapes ({', '.join(escaped_names[:3])})")

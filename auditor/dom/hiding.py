@@ -427,13 +427,6 @@ def _tiny(size: tuple[int | None, int | None]) -> bool:
         or width == 0 or height == 0
 
 
-__all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
-           "TOGGLED_CLASSES", "UNIT_SIZE_WRAPPERS", "ZERO_FONT", "declared_size", "hiding",
-           "inline_hiding", "may_hide", "page_sheets", "pixels", "sheet_hider", "sheet_hiding",
-           "style_hiding", "style_size", "styled_tiny", "text_hiding", "tiny_element",
-           "unit_attribute_size", "unit_size"]
-
-
 # An inline script hiding an element by its id: `document.getElementById('x')` (or
 # `querySelector('#x')`, jQuery's `$('#x')`) and what is done to it next, a hiding
 # (`.style.display = 'none'`, `.style.visibility = 'hidden'`, `.hide()`, `.css('display',
@@ -551,6 +544,9 @@ def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dic
     `var modal = document.getElementById('myModal')`). A nulled theme's
     SEO kit prints its links in `<div id='hideMe'>` and, after it, a script setting that
     id's display to none; a theme's modal or menu hidden by its script is shown by it too.
+    A hide in a body run after the load (`_deferred_bodies`: a handler's, a timer's, a
+    function no script calls, a block a stored choice opens) is a visitor's dismissal of
+    a block shown at load, no hiding for good.
     Each script is read once, at each id lookup (`_BY_ID`, led by its literal).
 
     >>> script_hidden_ids(["document.getElementById('k').style.display='none';"
@@ -580,3 +576,10 @@ def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dic
             elif not _LOOKUP_TESTED.match(after):
                 shown.add(name)  # shown, styled, or kept by a name whose use is not read
     return {name: how for name, how in hidden.items() if name not in shown}
+
+
+__all__ = ["DECLARATION_END", "HIDING_CLASSES", "HIDING_WRAPPERS", "MAX_SHEETS", "SHEET_MEDIA",
+           "TOGGLED_CLASSES", "UNIT_SIZE_WRAPPERS", "ZERO_FONT", "declared_size", "hiding",
+           "inline_hiding", "may_hide", "page_sheets", "pixels", "script_hidden_ids",
+           "sheet_hider", "sheet_hiding", "style_hiding", "style_size", "styled_tiny",
+           "text_hiding", "tiny_element", "unit_attribute_size", "unit_size"]

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from auditor.dom.js_string import string_value
+from auditor.dom.js_string import escaped_char, js_unescaped, string_value
 from auditor.dom.scheme_urls import joined_urls, protocol_joined_urls, schemed_urls
 from auditor.lazy_re import lazy_regex
 from auditor.model import RequestType
@@ -1166,24 +1166,6 @@ def _statement_keyword(script: str, at: int) -> int | None:
     if _name_ends_at(script, word_at):
         return None
     return word_at
-
-
-# a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)
-JS_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
-
-
-def escaped_char(escape: re.Match[str]) -> str:
-    """The character a `JS_ESCAPE` match (or a `_URL_CHAR_ESCAPE` one) stands for."""
-    return chr(int(escape.group(1) or escape.group(2), 16))
-
-
-def js_unescaped(text: str) -> str:
-    r"""A string literal's text with its `\x` and `\u` escapes read.
-
-    >>> js_unescaped(r"id\x3d39\u0026n")
-    'id=39&n'
-    """
-    return JS_ESCAPE.sub(escaped_char, text)
 
 
 def _unescaped(url: str) -> str:

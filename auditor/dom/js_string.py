@@ -6,6 +6,8 @@ and each missed escapes another read (`\\b \\f \\v \\0`, `\\u{…}`, line contin
 The rules are ECMA-262's String Literals (§12.9.4) with Annex B's legacy octal escapes,
 which a classic script (a page's `<script>`, not a module) accepts. An escape the
 language rejects (`\\x4`, `\\u{110000}`) reads as the character after its backslash.
+Text that is no one literal (a whole script, a URL cut from one) has its `\\x`/`\\u`
+escapes alone read (`js_unescaped`), every other backslash left as written.
 """
 
 from __future__ import annotations
@@ -55,3 +57,26 @@ def string_value(body: str) -> str:
         return body
     text = _ESCAPE.sub(_escaped, body)
     return _SURROGATE_PAIR.sub(_paired, text) if "\\u" in body else text
+
+
+def quoted_value(literal: str) -> str:
+    """The string a quoted literal (its quotes included) stands for."""
+    return string_value(literal[1:-1])
+
+
+# a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)
+JS_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
+
+
+def escaped_char(escape: re.Match[str]) -> str:
+    """The character a `JS_ESCAPE` match (or `inline_js._URL_CHAR_ESCAPE`'s) stands for."""
+    return chr(int(escape.group(1) or escape.group(2), 16))
+
+
+def js_unescaped(text: str) -> str:
+    r"""Text with its `\x` and `\u` escapes read, and no other.
+
+    >>> js_unescaped(r"id\x3d39\u0026n")
+    'id=39&n'
+    """
+    return JS_ESCAPE.sub(escaped_char, text)

@@ -22,6 +22,7 @@ from auditor.dom.deobfuscate import (
     MAX_SCRIPT,
     Decoded,
     decode_script,
+    escape_heavy,
     handed_names,
     handed_table,
     used_of,
@@ -30,9 +31,9 @@ from auditor.dom.inline_js import (
     holds_code,
     javascript_document,
     javascript_url,
-    js_unescaped,
     media_type,
 )
+from auditor.dom.js_string import js_unescaped
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -231,9 +232,6 @@ def _written_document(frame: etree._Element) -> str:
     return (javascript_document(code) or "") if code else ""
 
 
-ESCAPED_SCRIPT_MIN = 8  # `\x`/`\u` escapes a script writes before it is read unescaped
-
-
 class ScriptCode(NamedTuple):
     """Inline code and where it is cited: `source` is "script", "srcdoc" (a script of an
     `<iframe srcdoc>` document, cited at the iframe) or the handler attribute's name."""
@@ -280,7 +278,8 @@ class ParsedPage:
         it, and a search of that line per finding (4,000 pixels on a 1.5 MB line: 1.9 s)
         ran its length each time. Only a pair's first element can open on a line above
         (its `>` comes first on the line), so the rest are cited on the line itself; the
-        first opens no higher than the node before it in document order is recorded."""
+        first opens no higher than the line recorded for the node before it in document
+        order (`_first_of_line`)."""
         opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
         line = line_of(el)
         floor = self._first_of_line(el, line)
@@ -544,17 +543,17 @@ class ParsedPage:
 
     @property
     def unescaped_scripts(self) -> list[str]:
-        r"""The inline scripts writing their strings in `\x`/`\u` escapes (eight or more,
-        as the decoder reads them), with the escapes read: a tag's config written so holds
-        its IDs as the plain tag does (PopAds' anti-adblock tag, `y["_p\x6f\u0070"]=[[
-        "\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is `_pop=[["siteId",3011695]`),
-        where the decoder reads each literal alone. Each script read once, up to MAX_SCRIPT."""
+        r"""The inline scripts writing their strings in `\x`/`\u` escapes (as many as the
+        decoder reads them in: `escape_heavy`), with the escapes read: a tag's config
+        written so holds its IDs as the plain tag does (PopAds' anti-adblock tag,
+        `y["_p\x6f\u0070"]=[["\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is
+        `_pop=[["siteId",3011695]`), where the decoder reads each literal alone. Each
+        script read once, up to MAX_SCRIPT."""
         def build() -> list[str]:
             out: list[str] = []
             for s in self.scripts:
                 code = (s.text or "")[:MAX_SCRIPT]
-                if code.count("\\x") + code.count("\\u") >= ESCAPED_SCRIPT_MIN \
-                        and (plain := js_unescaped(code)) != code:
+                if escape_heavy(code) and (plain := js_unescaped(code)) != code:
                     out.append(plain)
             return out
 

@@ -671,6 +671,7 @@ def start_line(el: etree._Element, lines: Sequence[str], first: bool = True,
 
     The `<div` of a later tag on the `>`'s own line is not this one's: only a tag whose
     own `<name`, read quote-aware, closes on that line opened above it.
+
     >>> lines = ['<div', '  id="a"', '></div><div>x</div>']
     >>> start_line(parse_html("\\n".join(lines)).xpath("//div")[0], lines)
     1

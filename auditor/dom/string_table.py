@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from auditor.dom.js_string import string_value
+from auditor.dom.js_string import quoted_value
 from auditor.lazy_re import lazy_regex
 
 __all__ = ["ROTATION_LOOP", "literal_reads", "resolved"]
@@ -100,11 +100,6 @@ class _Table:
     offset: int
 
 
-def _string(literal: str) -> str:
-    """A quoted literal's text, its escapes read."""
-    return string_value(literal[1:-1])
-
-
 def _number(text: str) -> int:
     return int(text.strip("'\""), 16) if "0x" in text else int(text)
 
@@ -143,7 +138,7 @@ def _table(code: str) -> tuple[_Table, str] | None:
     if m is None:
         return None
     name = m.group(1)
-    strings = [_string(lit.group(0)) for lit in _literals(m.group(_array_group(m)))]
+    strings = [quoted_value(lit.group(0)) for lit in _literals(m.group(_array_group(m)))]
     if not strings or len(strings) > MAX_TABLE:
         return None
     read = rf"{re.escape(name)}\s*(?:\(\s*\))?\s*[;,]|{re.escape(name)}\s*\["

@@ -28,11 +28,11 @@ from auditor.dom.hiding import inline_hiding, tiny_element
 from auditor.dom.inline_js import (
     base64_text,
     closing_bracket,
-    js_unescaped,
     literal_joins,
     unjoined,
     url_literals,
 )
+from auditor.dom.js_string import js_unescaped
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links

@@ -147,7 +147,7 @@ class SheetHiding(NamedTuple):
     """How a sheet hides an element (and by which name), whether the name is a class a
     CSS-in-JS library generated for a state its script swaps (`_GENERATED_CLASS`), and
     whether the hiding rule is one an inline script writes into a `<style>` it creates
-    (`_script_sheets`)."""
+    (`_script_sheets`); or how an inline script hides it by its id (`by_id`)."""
     said: str
     generated: bool
     scripted: bool = False
@@ -2113,12 +2113,13 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or presumed_first_party(ctx.root)
     end = after_html(ctx)
     reported: set[etree._Element] = set()
-    by_sheet = _hidden_blocks(ctx)
+    hidden_blocks = _hidden_blocks(ctx)
     styled = ctx.page.carrying("style", "hidden", keep=may_hide)
-    for el in in_document_order(dict.fromkeys([*styled, *by_sheet])) if by_sheet else styled:
+    for el in in_document_order(dict.fromkeys([*styled, *hidden_blocks])) if hidden_blocks \
+            else styled:
         if str(el.tag).lower() in ("head", "script", "style"):
             continue
-        sheet = by_sheet.get(el)
+        sheet = hidden_blocks.get(el)
         # a block a script's own rule hides: a kit's one link is its whole farm on the page
         # (where the rule's name or offset is a kit's, or the link's words sell spam)
         least = 1 if sheet is not None and sheet.scripted else LINK_FARM_MIN
@@ -2144,7 +2145,7 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # a few links in prose a script hides: a notice, not a farm
         found = _link_farm(ctx, el, list(el.iter("a")), f"hidden block ({said})", toggled,
                            first_party, generated=sheet is not None and sheet.generated
-                           and _beside_disclosure(ctx, el, by_sheet),
+                           and _beside_disclosure(ctx, el, hidden_blocks),
                            by_script=sheet is not None and sheet.by_id,
                            least=1 if scripted is not None else LINK_FARM_MIN,
                            least_sells=scripted is not None and not scripted.kit,
@@ -2275,21 +2276,22 @@ def _written_after(links: Iterable[etree._Element], end: int
 
 def _shown_link_urls(ctx: PageContext) -> frozenset[str]:
     """The addresses of the links a visitor sees, as the page's other readers of one read
-    it (`_link_shown`: no hiding of it or a wrapper, inline or by the page's own sheet, none
-    in a `<noscript>` or `<template>`, the old trick of links for crawlers alone, nor for
-    screen readers alone; `_clickable`), none written after `</html>` (a copy a hacked
-    server appends); each as the place it opens (`_link_place`). A view, read at the first
-    hidden block that would make a farm; each element is read once."""
+    it (`_link_shown`: no hiding of it or a wrapper, inline, by the page's own sheet or by
+    its script (`_hidden_blocks`), none in a `<noscript>` or `<template>`, the old trick
+    of links for crawlers alone, nor for screen readers alone; `_clickable`), none
+    written after `</html>` (a copy a hacked server appends); each as the place it opens
+    (`_link_place`). A view, read at the first hidden block that would make a farm; each
+    element is read once."""
     def build() -> frozenset[str]:
         assert ctx.page is not None
-        by_sheet = _hidden_blocks(ctx)
+        hidden_blocks = _hidden_blocks(ctx)
         seen: dict[etree._Element, bool] = {}
         end = after_html(ctx)
         return frozenset(
             _link_place(url) for a in ctx.page.tagged("a")
             if not (end and line_of(a) > end)
             and (url := resolve(a.get("href") or "", ctx.url))
-            and _clickable(a) and _link_shown(a, by_sheet, seen))
+            and _clickable(a) and _link_shown(a, hidden_blocks, seen))
 
     return ctx.view("shown link urls", build)
 
@@ -2320,7 +2322,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     link farms sell (counterfeits, gambling, pills, adult, loans): an old site's broken
     template prints its sponsors' or friends' links there too, a reviewer checks them. So
     is a block a CSS-in-JS library's `generated` class hides (a React site's closed "our
-    network" menu of its sister sites, which its script renders open with another class).
+    network" menu of its sister sites, which its script renders open with another class),
+    and one an inline script hides by its id (`by_script`: a no-script notice's links).
     A `gated` block (a members' or subscribers' box its name says a script shows them,
     toggled off by the page's own sheet, not its own style) is a farm only where its words
     sell what link farms sell. A hidden block's off-site link the page also shows a visitor

@@ -15,7 +15,6 @@ import gc
 import hashlib
 import marshal
 import os
-import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,7 +52,7 @@ def load(key: str, directory: Path | None = None) -> Any | None:
     try:
         # what `store` writes is a regular file: a FIFO there was waited on for ever, a
         # link to /dev/zero read until memory ran out
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        if not path.is_file():
             return None
         data = path.read_bytes()
     except OSError:

@@ -25,7 +25,7 @@ from auditor.dom.page import ParsedPage
 from auditor.dom.walk import held_until_consent
 from auditor.lazy_re import lazy_regex
 from auditor.model import NO_MATCH, Category, Match, RequestType
-from auditor.resources import PRIVACY_LISTS, PlacingRequest
+from auditor.resources import PlacingRequest, ad_list_blocks
 from auditor.slots.assigned import _quoted_names
 from auditor.slots.branches import _SIZE_TEXT, _unit_loader
 from auditor.slots.folding import _asks_for, _element_before, _names_another_unit
@@ -204,7 +204,7 @@ def ad_script_boxes(scripts: dict[etree._Element, list[PlacingRequest]],
             continue
         for child, r in loads:
             match = decide(r.url, r.type) if r.may_show_ad and _in_place(child) else NO_MATCH
-            if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+            if ad_list_blocks(match):
                 out.append((box, f"{AD_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
     return out
@@ -239,7 +239,7 @@ def ad_sized_scripts(scripts: dict[etree._Element, list[PlacingRequest]],
                            for a in script.iterancestors()):
                 continue
             match = decide(r.url, r.type)
-            if match.blocked and not match.exception and match.list not in PRIVACY_LISTS:
+            if ad_list_blocks(match):
                 out.append((script, f"{AD_SIZED_SCRIPT_RULE}: {match.rule}", match.list or ""))
                 break
     return out
