@@ -49,6 +49,7 @@ from auditor.dom.parser import (
     id_values,
     ids_registered,
     line_of,
+    may_open_above,
     parse_counted,
     parse_html,
     start_line,
@@ -279,9 +280,16 @@ class ParsedPage:
         ran its length each time. Only a pair's first element can open on a line above
         (its `>` comes first on the line), so the rest are cited on the line itself; the
         first opens no higher than the line recorded for the node before it in document
-        order (`_first_of_line`)."""
-        opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
+        order (`_first_of_line`), a walk of the tree paid only where a tag may have opened
+        above (`may_open_above`, once per tag and line)."""
         line = line_of(el)
+        above: dict[tuple[object, int], bool] = self.view("tags that may open above", dict)
+        may = above.get((el.tag, line))
+        if may is None:
+            may = above[el.tag, line] = may_open_above(el.tag, self.lines, line)
+        if not may:
+            return line
+        opens: dict[tuple[object, int, bool], int] = self.view("start lines", dict)
         floor = self._first_of_line(el, line)
         key = (el.tag, line, floor is not None)
         found = opens.get(key)
@@ -301,7 +309,7 @@ class ParsedPage:
             firsts = trees[root] = {}
             before = 0
             for node in root.iter():
-                here = line_of(node)
+                here = at if isinstance(at := node.sourceline, int) else 0  # `line_of`, inlined
                 firsts.setdefault((node.tag, here), (node, before))
                 before = here or before
         first, floor = firsts.get((el.tag, line), (el, 0))

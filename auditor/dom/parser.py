@@ -699,6 +699,24 @@ def start_line(el: etree._Element, lines: Sequence[str], first: bool = True,
     return line
 
 
+def may_open_above(tag: object, lines: Sequence[str], line: int) -> bool:
+    """Whether an element named `tag` whose start tag libxml2 recorded on `line` may have
+    opened on a line above (`start_line` then reads where): its line holds no `<name`, or
+    a tag ends on it before its first one. Most tags open where they end, and a page need
+    not know any element's order to cite them.
+
+    >>> may_open_above("div", ['<div', '  id="a"', '></div><div>x</div>'], 3)
+    True
+    >>> may_open_above("div", ['<p>', '<div id="a">x</div>'], 2)
+    False
+    """
+    if not isinstance(tag, str) or not tag or not 0 < line <= len(lines):
+        return False
+    mine = _opening(tag).search(lines[line - 1])
+    return mine is None or ">" in lines[line - 1][:mine.start()] or _tag_ends_on(
+        lines, line - 1, 0, line)
+
+
 _SPANNING_TRIES = 8  # `<name`s above a tag's end read, nearest first (one in a quoted
                      # value is no tag's, and reads to no `>` on its line): a bound per tag
 # what ends a run of a start tag's text: a quote, its end, or a `<` (no tag's, then)
