@@ -50,9 +50,9 @@ from auditor.dom.parser import (
     ids_registered,
     line_of,
     may_open_above,
+    opened_above,
     parse_counted,
     parse_html,
-    start_line,
 )
 from auditor.literals import LiteralSet
 
@@ -294,7 +294,7 @@ class ParsedPage:
         key = (el.tag, line, floor is not None)
         found = opens.get(key)
         if found is None:
-            found = opens[key] = start_line(el, self.lines, key[2], floor or 0)
+            found = opens[key] = opened_above(el, self.lines, key[2], floor or 0)
         return found
 
     def _first_of_line(self, el: etree._Element, line: int) -> int | None:

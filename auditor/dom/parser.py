@@ -677,33 +677,16 @@ def start_line(el: etree._Element, lines: Sequence[str], first: bool = True,
     1
     """
     line = line_of(el)
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if not tag or not 0 < line <= len(lines):
-        return line
-    opening = _opening(tag)
-    mine = opening.search(lines[line - 1])
-    if mine is None:
-        # no `<name` on the recorded line at all: the one above whose tag ends here, else
-        # the nearest one above
-        found = _spanning_start(opening, lines, line, floor)
-        if found:
-            return found
-        for candidate in range(line - 1, max(0, floor - 1, line - START_TAG_LOOKBACK), -1):
-            if opening.search(lines[candidate - 1]):
-                return candidate
-        return line
-    if first and (">" in lines[line - 1][:mine.start()] or _tag_ends_on(lines, line - 1, 0, line)):
-        # a tag ends on the line before its first `<name` (or, read quote-aware from its
-        # start, before its first `<`: `data-x="<div>">`): it may be this one's
-        return _spanning_start(opening, lines, line, floor) or line
-    return line
+    return opened_above(el, lines, first, floor) if may_open_above(el.tag, lines, line) \
+        else line
 
 
 def may_open_above(tag: object, lines: Sequence[str], line: int) -> bool:
     """Whether an element named `tag` whose start tag libxml2 recorded on `line` may have
-    opened on a line above (`start_line` then reads where): its line holds no `<name`, or
-    a tag ends on it before its first one. Most tags open where they end, and a page need
-    not know any element's order to cite them.
+    opened on a line above (`opened_above` then reads where): its line holds no `<name`,
+    or a tag ends on it before its first one (or, read quote-aware from its start, before
+    its first `<`: `data-x="<div>">`). Most tags open where they end, and a page need not
+    know any element's order to cite them.
 
     >>> may_open_above("div", ['<div', '  id="a"', '></div><div>x</div>'], 3)
     True
@@ -715,6 +698,23 @@ def may_open_above(tag: object, lines: Sequence[str], line: int) -> bool:
     mine = _opening(tag).search(lines[line - 1])
     return mine is None or ">" in lines[line - 1][:mine.start()] or _tag_ends_on(
         lines, line - 1, 0, line)
+
+
+def opened_above(el: etree._Element, lines: Sequence[str], first: bool, floor: int) -> int:
+    """`start_line` of an element that `may_open_above`: with no `<name` on its recorded
+    line, the one above whose tag ends there, else the nearest one above; with one, only
+    the first element of its name (`first`) may be the tag a line above opened."""
+    line, tag = line_of(el), str(el.tag)
+    opening = _opening(tag)
+    if opening.search(lines[line - 1]) is not None:
+        return (_spanning_start(opening, lines, line, floor) or line) if first else line
+    found = _spanning_start(opening, lines, line, floor)
+    if found:
+        return found
+    for candidate in range(line - 1, max(0, floor - 1, line - START_TAG_LOOKBACK), -1):
+        if opening.search(lines[candidate - 1]):
+            return candidate
+    return line
 
 
 _SPANNING_TRIES = 8  # `<name`s above a tag's end read, nearest first (one in a quoted
