@@ -263,14 +263,17 @@ XOR_LITERAL_MIN = 20  # characters: a loader tag percent-escaped is a hundred
 _MARKUP_LIKE = lazy_regex(r"<\s*(?:script|iframe|a|div|img|meta|link|form)\b", re.I)
 
 
+def _pieces_value(pieces: str) -> str:
+    """The string literals joined with `+` (`'%3Cscr' + "ipt"`) stand for."""
+    return "".join(quoted_value(p.group(0)) for p in _PIECE.finditer(pieces))
+
+
 def _assigned_literal(code: str, name: str) -> str:
     """The text of the literal (its pieces joined) the code assigns `name` first; empty
     if none."""
     m = re.search(rf"(?<![\w$.]){re.escape(name)}\s*=\s*({_LITERAL}(?:\s*\+\s*{_LITERAL}){{0,64}})",
                   code)
-    if m is None:
-        return ""
-    return "".join(quoted_value(p.group(0)) for p in _PIECE.finditer(m.group(1)))
+    return "" if m is None else _pieces_value(m.group(1))
 
 
 # a name assigned a one-byte number (`var k=2`, `k = 0x7f`): the key a decoder XORs with
@@ -393,8 +396,7 @@ def _call_arguments(code: str, decoder: str) -> Iterator[list[tuple[str, int | s
         at = call.end()
         while len(args) < XOR_ARGUMENTS_READ and (m := _ARGUMENT.match(code, at)) is not None:
             if m.group("text") is not None:
-                args.append(("text", "".join(quoted_value(p.group(0))
-                                             for p in _PIECE.finditer(m.group("text")))))
+                args.append(("text", _pieces_value(m.group("text"))))
             elif m.group("number") is not None:
                 args.append(("number", _number(m.group("number"))))
             else:
@@ -428,11 +430,12 @@ def _xor_readings(code: str, site: _XorSite, held: dict[str, int]) -> Iterator[t
             yield call_key, text
 
 
-def _xor_sites(code: str) -> list[_XorSite]:
+def _xor_sites(code: str) -> tuple[list[_XorSite], dict[str, int]]:
     """The first few distinct constant-key XORs of the code: a character code XORed where
     it is taken (`s.charCodeAt(i) ^ 2`, either operand first), then one held in a name
     and XORed later (`_statement_sites`). A site in a decoder function keeps the function,
-    whose calls may hand it its key or its string (`_xor_readings`)."""
+    whose calls may hand it its key or its string (`_xor_readings`). With them, the
+    one-byte numbers the code's names hold (`_held_numbers`), read where a key is a name."""
     sites: list[_XorSite] = []
     held: dict[str, int] | None = None  # read once, when a key is a name
 
@@ -457,11 +460,11 @@ def _xor_sites(code: str) -> list[_XorSite]:
             before = _NAME_BEFORE.search(code[max(0, m.start() - 41):m.start()])
             name = before.group(1) if before else ""
         if name and found(m.start(), m.group("key"), name):
-            return sites
+            return sites, held or {}
     for at, key, name in _statement_sites(code):
         if found(at, key, name):
             break
-    return sites
+    return sites, held or {}
 
 
 def _xor_constant(code: str) -> str | None:
@@ -469,10 +472,9 @@ def _xor_constant(code: str) -> str | None:
     name is assigned, or the one a call of its decoder function hands it), read
     (percent-unescaped where the code unescapes what it decodes) when it is markup or
     code; None otherwise. Tried only with the few constants the code XORs with."""
-    sites = _xor_sites(code)
+    sites, held = _xor_sites(code)
     if not sites:
         return None
-    held = _held_numbers(code) if any(not s.key[0].isdigit() for s in sites) else {}
     unescapes = "unescape(" in code or "decodeURI" in code
     for site in sites:
         for key, text in _xor_readings(code, site, held):
