@@ -159,17 +159,21 @@ class _RowCheck(NamedTuple):
     found: str
 
 
+# what SQLite's typeof() may give in a column of each declared type, and what that is called
+_COLUMN_TYPES = {"INTEGER": (("integer",), "an integer"), "REAL": (("real", "integer"), "a number"),
+                 "TEXT": (("text",), "text")}
+_ANY_TYPE = (("integer", "real", "text", "blob"), "a value")
+
+
 def _row_checks(tables: set[str], columns: Callable[[str], set[str]]) -> Iterator[_RowCheck]:
     """The checks of the store's tables and columns this version writes."""
     have = {table: columns(table) for table in tables}
     for (table, column), (kind, nullable) in _written_types().items():
         if column not in have.get(table, set()):
             continue
-        types = {"INTEGER": ("integer",), "REAL": ("real", "integer"),
-                 "TEXT": ("text",)}.get(kind, ("integer", "real", "text", "blob"))
+        types, said = _COLUMN_TYPES.get(kind, _ANY_TYPE)
         allowed = ", ".join(f"'{t}'" for t in (*types, *(("null",) if nullable else ())))
-        expected = {"INTEGER": "an integer", "REAL": "a number", "TEXT": "text"}.get(
-            kind, "a value") + (" or no value" if nullable else "")
+        expected = said + (" or no value" if nullable else "")
         yield _RowCheck(table, column, f"typeof({column}) IN ({allowed})", expected,
                         f"typeof({column})")
         if "real" in types:  # a REAL column takes the text '1e999' as infinity
