@@ -233,11 +233,12 @@ def ad_sized_scripts(scripts: dict[etree._Element, list[PlacingRequest]],
     for script, requests in scripts.items():
         if not script.get("src") or not _in_place(script) or script.getparent() in taken:
             continue
-        for r in requests:
-            if not r.may_show_ad or r.type is not RequestType.SCRIPT or not _asks_a_size(r.url) \
-                    or any(str(a.tag).lower() in ("head", "noscript")
-                           for a in script.iterancestors()):
-                continue
+        asking = [r for r in requests if r.may_show_ad and r.type is RequestType.SCRIPT
+                  and _asks_a_size(r.url)]
+        if not asking or any(str(a.tag).lower() in ("head", "noscript")
+                             for a in script.iterancestors()):
+            continue
+        for r in asking:
             match = decide(r.url, r.type)
             if ad_list_blocks(match):
                 out.append((script, f"{AD_SIZED_SCRIPT_RULE}: {match.rule}", match.list or ""))
