@@ -61,8 +61,8 @@ AMP_ROLES: tuple[AmpRole, ...] = ("ad", "analytics", "bidder")
 # RuleError, since a misspelt key would silently do nothing.
 NETWORK_KEYS = frozenset({
     "name", "company", "ad_server", "category", "hosts", "urls", "url_shapes", "shape_types",
-    "loaders", "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline", "snippet",
-    "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
+    "loaders", "unit_loaders", "self_hosted", "self_hosted_tags", "comments", "inline",
+    "settings", "snippet", "formats", "format_tags", "shows_ads", "markup_words", "links", "slot",
     "script_slot", "id", "amp", "amp_analytics", "amp_rtc", "prebid", "samples",
     "sync_paths", "platform_ids", "platform",
 })
@@ -525,6 +525,10 @@ class Network:
     unit_loaders: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()
     inline: tuple[re.Pattern[str], ...] = ()
+    # those of `inline` that are only its tag's settings, globals or a queue its loader
+    # reads (`clicksor_enable_pop = true`): they configure it, but load nothing, so they
+    # show a format it sells only beside a request of it (`runs_in`)
+    settings: tuple[re.Pattern[str], ...] = ()
     slots: tuple[SlotSpec, ...] = ()
     script_slots: tuple[ScriptSlotSpec, ...] = ()
     ids: tuple[IdSpec, ...] = ()
@@ -606,6 +610,18 @@ class Network:
         """Whether `code` holds one of the network's inline signatures."""
         return any((needle is None or needle in code) and p.search(code) is not None
                    for needle, p in self.signatures)
+
+    def runs_in(self, code: str) -> bool:
+        """Whether `code` holds one of its inline signatures that runs its tag, no mere
+        setting of it (`settings`): without its loader, its settings load nothing.
+
+        >>> n = Network("C", None, Category.ADVERTISING, inline=(re.compile("c_pop ="),),
+        ...             settings=(re.compile("c_pop ="),))
+        >>> n.configured_in("c_pop = true"), n.runs_in("c_pop = true")
+        (True, False)
+        """
+        return any((needle is None or needle in code) and p not in self.settings
+                   and p.search(code) is not None for needle, p in self.signatures)
 
     def snippet_urls(self, ids: dict[str, list[str]]) -> list[tuple[str, bool]]:
         """(url, built-from-an-id) for each snippet template the page's IDs can fill, every
@@ -1717,6 +1733,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         raise RuleError(f"{where}: format_tags must map formats it sells to regexes")
     format_tags = tuple((fmt, compiled.compile(p, where)) for fmt in tagged
                         for p in _strings(tagged, fmt, where))
+    settings = tuple(compiled.compile(p, where) for p in _strings(entry, "settings", where))
     links = _strings(entry, "links", where)
     shapes = _strings(entry, "url_shapes", where)
     shape_types = frozenset(_strings(entry, "shape_types", where))
@@ -1740,7 +1757,9 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
         self_hosted_tags=tuple(_compile_selector(tag, where, compiled, prefix="self::")
                                for tag in _strings(entry, "self_hosted_tags", where)),
         comments=tuple(c.lower() for c in _strings(entry, "comments", where)),
-        inline=tuple(compiled.compile(p, where) for p in _strings(entry, "inline", where)),
+        inline=(*(compiled.compile(p, where) for p in _strings(entry, "inline", where)),
+                *settings),
+        settings=settings,
         slots=slots,
         script_slots=script_slots,
         ids=tuple(ids),

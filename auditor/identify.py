@@ -702,6 +702,7 @@ def identifiers(
     saved_frames: Sequence[str] = (),
     other_sites: Collection[etree._Element] = (),
     own_frames: Sequence[etree._Element] = (),
+    linked: Collection[str] = (),
 ) -> tuple[Identifier, ...]:
     """Every monetisation or tracking ID, once each, in the order first met: slot zones,
     then the ID patterns of each network present or holding a slot here (on its URLs, its
@@ -712,7 +713,10 @@ def identifiers(
     is that vendor's ID even where its loader is not on the page, as a meta's name is.
     The `attr` patterns read the documents of the page's own frames too (`own_frames`, the
     roots of `walk.own_documents`: an `<ins data-ad-client>` its frame holds), as their
-    scripts are read (`saved_frames`)."""
+    scripts are read (`saved_frames`). A network only a link of it shows (`linked`:
+    `Seen.LINK`, no slot of it either) runs no code here, so its patterns over the page's
+    code read none (AdvertServe's `_avp.push` beside AdReactor's click link is another
+    ad server's call), as its generic markup counts only where its code runs."""
     # the page's code its frames run (and a saved copy's frame parts of its own,
     # `saved_frames`: `walk.own_frame_scripts`): its IDs too; not the code of a frame
     # holding another site's document (`other_sites`: `walk.other_sites_frames`)
@@ -750,8 +754,10 @@ def identifiers(
         if slot.network is not None:
             by_name.setdefault(slot.network.name, slot.network)
     replaced: set[tuple[str, str]] = set()
+    idle = set(linked) - {s.network.name for s in slots if s.network is not None}
     jobs = [(n, spec) for n in by_name.values() for spec in n.ids
-            if spec.where not in ("markup", "meta")]
+            if spec.where not in ("markup", "meta")
+            and not (n.name in idle and spec.where in ("script", "any"))]
     # a network's verification `<meta>` declares the site's account with it, loader or not
     metas = _meta_contents(page, catalogue)
     jobs += [job for name in metas for job in catalogue.meta_ids[name]]

@@ -336,7 +336,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                                                      and held_request(s.found))],
                       [s for s in found_slots if s.element not in theirs], present,
                       catalogue, own_frame_scripts(page, mine), theirs,
-                      [page.srcdoc(d.markup) for d in mine])
+                      [page.srcdoc(d.markup) for d in mine],
+                      {n.name for n, how in shown.items() if how is Seen.LINK})
     dead_ids, commented = commented_out(page, seen, found_slots, ids, catalogue)
     fakes = lookalike_loads(found, present, catalogue, first_party, page)
     seen, posed = without_lookalikes(seen, fakes)  # a look-alike's snippet builds no loader

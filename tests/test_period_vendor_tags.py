@@ -558,6 +558,17 @@ def test_a_clicksor_pop_tag_is_a_popunder_and_no_unit(
     assert [f.kind for f in page.findings if f.kind == "popunder"] == ["popunder"]
 
 
+def test_clicksors_globals_without_its_script_are_present_and_pop_nothing(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """rev45d: `clicksor_enable_pop = true` with no showAd.php was a medium pop-under; its
+    globals are settings the script reads (catalogue `settings`): they say Clicksor is
+    configured, and open no window alone."""
+    page = _page(project_engine, catalogue, "", CLICKSOR_TAG.format(
+        pop="true", adtype="").split("<script type=\"text/javascript\"\n", 1)[0])
+    assert [(n.network, n.seen.value) for n in page.networks] == [("Clicksor", "inline")]
+    assert not [f for f in page.findings if f.kind == "popunder"], page.findings
+
+
 CLICKSOR_SCRIPT = ('<script src="http://ads.clicksor.com/newServing/showAd.php?nid=1&amp;'
                    'pid=118822&amp;adtype=4&amp;sid=227733"></script>')
 

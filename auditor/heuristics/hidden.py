@@ -13,6 +13,7 @@ menus and modals through its stylesheet too, named in the rules that show them a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -39,7 +40,7 @@ from auditor.dom.hiding import (
     styled_tiny,
     tiny_element,
 )
-from auditor.dom.inline_js import base64_text
+from auditor.dom.inline_js import base64_text, closing_bracket
 from auditor.dom.noscript import noscript_holding
 from auditor.dom.own_site import presumed_first_party
 from auditor.dom.page import ParsedPage
@@ -1940,6 +1941,189 @@ def _named_by_code_outside(node: etree._Element, ctx: PageContext) -> bool:
                for script in named.get(key, ()))
 
 
+# What a control's click handler shows, found from the clicked element (`this`,
+# `$(this)`) or by an id (`getElementById('more')`, `$('#more')`), then a path of up to
+# `_CLICK_STEPS` steps from it (jQuery's `next`, `siblings('.more')`, `parent`, `find`;
+# the DOM's `nextElementSibling`, `parentNode`, `querySelector`), then what shows a box
+# (`_SHOWS`): a "read more" block a visitor opens. Selectors are read only in their simple
+# forms (a tag, classes, an id); anything else names nothing.
+_CLICK_STEPS = 4
+_CLICK_REACH = 2000  # characters of a handler read: an inline one, or a bound one's body
+_STEP_REACH = 200  # elements one step takes from one element (its siblings, descendants)
+_CLICK_START = lazy_regex(
+    r"""this(?<![\w$.]this)(?![\w$])|(?:\$|jQuery)\(\s*this\s*\)"""
+    r"""|(?:getElementById\(\s*|(?:\$|jQuery|querySelector)\(\s*['"]#)(['"]?)([\w-]{1,100})['"]\s*\)""")
+_CLICK_STEP = lazy_regex(
+    r"""\s*\.\s*(?:(next|prev|nextAll|prevAll|siblings|parent|closest|find|children"""
+    r"""|querySelector)\(\s*(?:(['"])([^'"]{0,100})\2\s*)?\)"""
+    r"""|(nextElementSibling|previousElementSibling|parentNode|parentElement"""
+    r"""|firstElementChild|lastElementChild)(?![\w$]))""")
+_SIMPLE_SELECTOR = lazy_regex(r"([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)")
+# a handler bound by jQuery to the elements of a selector: `$('.rm').click(function(e) {`,
+# `.on('click', function`, `$(document).on('click', '.rm', function`
+_BOUND_CLICK = lazy_regex(
+    r"""(?:\$|jQuery)\(\s*(?:(['"])([^'"]{1,100})\1|document)\s*\)\s*\.\s*"""
+    r"""(?:click\(|on\(\s*['"]click['"]\s*,\s*(?:(['"])([^'"]{1,100})\3\s*,\s*)?)"""
+    r"""\s*function\s*\([^()]{0,60}\)\s*\{""")
+_BOUND_MAX = 40  # bound handlers read a page
+
+
+@functools.lru_cache(maxsize=256)
+def _selector_parts(selector: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """(tag, classes, ids) of a selector of the simple forms (`.more`, `div.more`, `#x`,
+    `p`; the tag "" for any), read once a selector; None for another form."""
+    m = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+    if m is None or not (m.group(1) or m.group(2)):
+        return None
+    parts = re.findall(r"[.#][\w-]+", m.group(2))
+    return ((m.group(1) or "").lower(), frozenset(p[1:] for p in parts if p[0] == "."),
+            frozenset(p[1:] for p in parts if p[0] == "#"))
+
+
+def _simple_match(el: etree._Element, selector: str | None) -> bool:
+    """Whether an element matches a selector of the simple forms (`_selector_parts`); no
+    selector matches any element, another form none."""
+    if not selector:
+        return True
+    parts = _selector_parts(selector)
+    if parts is None:
+        return False
+    tag, classes, ids = parts
+    return (not tag or str(el.tag).lower() == tag) and (
+        not ids or (len(ids) == 1 and el.get("id") in ids)) and (
+        not classes or classes <= set((el.get("class") or "").split()))
+
+
+def _siblings(el: etree._Element, forward: bool) -> Iterator[etree._Element]:
+    node = el.getnext() if forward else el.getprevious()
+    while node is not None:
+        if isinstance(node.tag, str):
+            yield node
+        node = node.getnext() if forward else node.getprevious()
+
+
+def _step(els: list[etree._Element], name: str, selector: str | None) -> list[etree._Element]:
+    """The elements one traversal step (jQuery's or the DOM's) takes `els` to."""
+    out: list[etree._Element] = []
+    for el in els:
+        if name in ("next", "nextElementSibling", "prev", "previousElementSibling"):
+            got = next(_siblings(el, name.startswith("next")), None)
+            found = [got] if got is not None else []
+        elif name in ("nextAll", "prevAll"):
+            found = list(islice(_siblings(el, name == "nextAll"), _STEP_REACH))
+        elif name == "siblings":
+            found = [*islice(_siblings(el, False), _STEP_REACH),
+                     *islice(_siblings(el, True), _STEP_REACH)]
+        elif name in ("parent", "parentNode", "parentElement"):
+            found = [p] if (p := el.getparent()) is not None else []
+        elif name == "closest":
+            up = next((x for x in (el, *el.iterancestors()) if _simple_match(x, selector)),
+                      None) if selector else None
+            found = [up] if up is not None else []
+        elif name in ("find", "querySelector"):
+            found = [x for x in islice(el.iterdescendants(etree.Element), _STEP_REACH)
+                     if _simple_match(x, selector)][: 1 if name == "querySelector" else None]
+            selector = None
+        elif name == "children":
+            found = [x for x in islice(el, _STEP_REACH) if isinstance(x.tag, str)]
+        else:  # firstElementChild, lastElementChild
+            kids = [x for x in islice(el, _STEP_REACH) if isinstance(x.tag, str)]
+            found = kids[:1] if name == "firstElementChild" else kids[-1:]
+        out += [x for x in found if name == "closest" or _simple_match(x, selector)]
+    return out
+
+
+def _click_shows(code: str, clicked: list[etree._Element], page: ParsedPage
+                 ) -> Iterator[etree._Element]:
+    """The elements a click handler's `code` shows: each path from the clicked elements or
+    an id it looks up, of up to `_CLICK_STEPS` steps, followed by what shows a box."""
+    for start in _CLICK_START.finditer(code, 0, _CLICK_REACH):
+        if start.group(2):
+            found = page.with_id(start.group(2))
+            els = [found] if found is not None else []
+        else:
+            els = list(clicked)
+        at = start.end()
+        for _ in range(_CLICK_STEPS):
+            step = _CLICK_STEP.match(code, at)
+            if step is None or not els:
+                break
+            els = _step(els, step.group(1) or step.group(4), step.group(3))
+            at = step.end()
+        if els and _SHOWS.match(code, at):
+            yield from els
+
+
+def _clicked_open(ctx: PageContext) -> frozenset[etree._Element]:
+    """The elements a control the visitor sees (`_openers`' test: words, a label or a
+    button, no hiding of it or a wrapper) shows on its click: by its own `onclick`, or a
+    jQuery handler bound to it; the view of the page, read at the first block asked. A
+    "read more" a visitor opens, `$(this).next().show()`, is the page's own UI."""
+    def build() -> frozenset[etree._Element]:
+        page = ctx.page
+        if page is None:
+            return frozenset()
+        hidden = _sheet_hidden(ctx)
+        shown: set[etree._Element] = set()
+        for el in page.with_handlers:
+            code = el.get("onclick")
+            if code and _visible_control(el, hidden):
+                shown.update(_click_shows(code, [el], page))
+        text = page.script_text
+        if "click" in text and "function" in text:
+            bound: dict[str, list[str]] = {}  # a selector -> the bodies of its handlers
+            for found in islice(_BOUND_CLICK.finditer(text), _BOUND_MAX):
+                selector = (found.group(4) or found.group(2) or "").strip()
+                if _selector_parts(selector) is None:
+                    continue
+                end = closing_bracket(text, found.end() - 1, "{", "}",
+                                      found.end() + _CLICK_REACH)
+                bound.setdefault(selector, []).append(
+                    text[found.end(): end if end > 0 else found.end() + _CLICK_REACH])
+            for selector, controls in _bound_controls(page, bound, hidden).items():
+                for body in bound[selector]:
+                    shown.update(_click_shows(body, controls, page))
+        return frozenset(shown)
+
+    return ctx.view("clicked open", build)
+
+
+def _bound_controls(page: ParsedPage, bound: Collection[str],
+                    hidden: dict[etree._Element, SheetHiding]
+                    ) -> dict[str, list[etree._Element]]:
+    """The controls a visitor sees that each selector of `bound` (simple forms) names, in
+    one pass over the page: each element is asked of the selectors keyed by its tag, its
+    classes or its id, not of every selector."""
+    keyed: dict[str, list[str]] = {}
+    for selector in bound:
+        parts = _selector_parts(selector)
+        if parts is not None:
+            tag, classes, ids = parts
+            key = "#" + min(ids) if ids else "." + min(classes) if classes else tag
+            keyed.setdefault(key, []).append(selector)
+    out: dict[str, list[etree._Element]] = {}
+    if not keyed:
+        return out
+    for el in page.root.iter(etree.Element):
+        keys = [str(el.tag).lower(), *("." + c for c in (el.get("class") or "").split())]
+        if el.get("id"):
+            keys.append("#" + str(el.get("id")))
+        for key in keys:
+            for selector in keyed.get(key, ()):
+                if _simple_match(el, selector) and _visible_control(el, hidden):
+                    out.setdefault(selector, []).append(el)
+    return out
+
+
+def _visible_control(el: etree._Element, hidden_by_sheet: dict[etree._Element, SheetHiding]
+                     ) -> bool:
+    """Whether a visitor sees a control to click: a button, or words, a label or an icon
+    inside it, with no hiding of it or a wrapper (`_control_shown`)."""
+    return bool(str(el.tag).lower() == "button" or len(el) or (el.text or "").strip()
+                or el.get("aria-label") or el.get("title") or el.get("value")) \
+        and _control_shown(el, hidden_by_sheet)
+
+
 def _in_dialog(el: etree._Element, ctx: PageContext) -> bool:
     """Whether a hidden frame is in a dialog, tab or menu the page's own stack opens,
     told by something outside the box: a control naming it (`_in_widget`'s opened ids, a
@@ -2135,8 +2319,8 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             continue  # the inline-block whitespace trick: children set their own size
         toggled = reason in _TOGGLED
         if toggled and not (end and line_of(el) > end) and (
-                _in_widget(el, ctx) or _holds_opened(el, ctx)):
-            continue  # a menu, tab or drawer; none is written after `</html>`
+                _in_widget(el, ctx) or _holds_opened(el, ctx) or el in _clicked_open(ctx)):
+            continue  # a menu, tab, drawer or "read more"; none is written after `</html>`
         if _hides_the_page(el, ctx.bodies, reason):
             continue
         # the script's rule, where it (not the element's own style) hides the block

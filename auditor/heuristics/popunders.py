@@ -147,15 +147,19 @@ _NO_POP_TYPES = frozenset({RequestType.IMAGE, RequestType.STYLESHEET, RequestTyp
 def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
     """(evidence, line, xpath, the text its IDs are read in) of the network's pop tag on the
     page: a request of it (with its element's attributes, where the tag keeps its zone), or
-    inline code it signs; None where it sells no pops or none of its tags here is one."""
+    inline code it signs (its settings, catalogue `settings`, only beside a request of it);
+    None where it sells no pops or none of its tags here is one."""
     if "popunder" not in network.formats:
         return None
     places: dict[str, tuple[int, str, str]] = {}
     for res in ctx.resources:
         if res.network == network.name and not res.hint and res.type not in _NO_POP_TYPES:
             _place(places, res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
+    # its settings alone (globals its loader reads: `clicksor_enable_pop = true`) open no
+    # window: they count beside a request of it, its loader
+    loaded = bool(places)
     for code, line, xpath in script_codes(ctx):
-        if network.configured_in(code):
+        if network.configured_in(code) if loaded else network.runs_in(code):
             _place(places, code, (line, xpath, code))
     # a live tag before an inert copy in `<noscript>`
     live = {k: v for k, v in places.items() if not in_noscript(v[1])}

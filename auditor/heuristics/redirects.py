@@ -109,11 +109,15 @@ _HREF_SET = lazy_regex(r"""\.\s*href\s*=\s*""" + _URL + r"\1")
 # `href` set or `replace`/`assign` called navigates as `location`'s does
 # (led by its `=`, the name read back from it: `name_before`; the `=` first, the character
 # before it checked after, so that `re` skips ahead to it)
+# (each step dotted or by its name in brackets, `window['location']`, `loc['href']`: `member`;
+# a bracket left open, `window['location'` of `window['location']['href']`, binds nothing)
 _LOCATION_ALIAS = lazy_regex(
-    r"=(?<![=!<>]=)(?![=>])\s*(?:" + _WINDOW + r"\s*\.\s*)?location(?![\w$]|\s*[.(\[])")
+    r"=(?<![=!<>]=)(?![=>])\s*(?:" + _WINDOW + member("location") + r"|location)"
+    r"""(?![\w$'"]|\s*[.(\[])""")
 _ALIAS_NAVIGATES = lazy_regex(
-    r"""\.\s*href\s*=(?![=>])\s*""" + _URL + r"\1"
-    r"""|\.\s*(?:replace|assign)\s*\(\s*""" + _URL.replace("\\1", "\\3") + r"\3")
+    member("href", led=True) + r"""\s*=(?![=>])\s*""" + _URL + r"\1"
+    r"|" + member("replace|assign", led=True) + r"""\s*\(\s*"""
+    + _URL.replace("\\1", "\\3") + r"\3")
 # (each property dotted or by its name in brackets, `document['referrer']`: `member`)
 _CLOAKING = lazy_regex(
     r"\b(?:document" + member("(referrer|cookie)")

@@ -322,7 +322,7 @@ def _after_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rest, pattern.flags) if opens_with_word(rest) else None
 
 
-def member(names: str) -> str:
+def member(names: str, *, led: bool = False) -> str:
     r"""Regex text of one property step as code writes it, dotted or by its name in
     brackets (`.referrer`, `['referrer']`, `[ "referrer" ]`): the same read, and a reader
     of the dotted form alone missed the other (`document['referrer']`). `names` is a
@@ -330,13 +330,19 @@ def member(names: str) -> str:
     name ends there (`referrerPolicy` is another property). A bracket's two quotes are
     not paired (code never mixes them).
 
+    `led`: the step opens a pattern, without the spaces before it, so that the regex
+    engine skips ahead to its `.` or `[` (one led by `\s*` is tried at every position of
+    a script); the name before it is read back (`name_before`, which skips spaces).
+
     >>> step = re.compile("document" + member("(referrer|cookie)"))
     >>> [m.group(1) for m in map(step.match, ("document.referrer", "document [ 'cookie' ]",
     ...                                        'document["referrer"]', "document.referrerPolicy"))
     ...  if m]
     ['referrer', 'cookie', 'referrer']
+    >>> re.compile(member("href", led=True)).search("loc ['href'] = u").start()
+    4
     """
-    return rf"""\s*(?:\.\s*|\[\s*['"])(?:{names})(?![\w$])(?:['"]\s*\])?"""
+    return ("" if led else r"\s*") + rf"""(?:\.\s*|\[\s*['"])(?:{names})(?![\w$])(?:['"]\s*\])?"""
 
 
 def name_before(text: str, at: int) -> tuple[int, str]:

@@ -454,6 +454,47 @@ LINK_BLOCKS: list[tuple[str, str, str, list[Severity]]] = [
     ("an empty button whose icon is CSS, opening the group's sites",
      '<footer><button class="group-toggle" aria-controls="group-sites" aria-expanded="false">'
      f'</button><div id="group-sites" style="display:none">{_PARTNERS}</div></footer>', "", []),
+    # a "read more" a visitor's click shows, its handler naming the block by its id or by a
+    # path from the clicked element (`this`, `$(this)`), inline or bound by jQuery: the
+    # page's own UI, as a control naming it by `aria-controls` is (read high before)
+    ("a read-more block an onclick shows by its id", '<a href="#" onclick="document.'
+     "getElementById('rm1').style.display='block';return false\">Weiterlesen</a><div id="
+     f'"rm1" style="display:none">{_FARM}</div>', "", []),
+    ("a read-more block $(this).next().show() shows", '<a href="#" onclick="$(this).next()'
+     f'.show();return false">Weiterlesen</a><div style="display:none">{_FARM}</div>', "", []),
+    ("a read-more block this.nextElementSibling shows", '<button onclick="this.'
+     "nextElementSibling.style.display='block'\">Weiterlesen</button><div class=\"more\" "
+     f'style="display:none">{_FARM}</div>', "", []),
+    ("a read-more span $(this).siblings('.more').toggle() shows", "<p>Der Rat tagt.<button "
+     "onclick=\"$(this).siblings('.more').toggle()\">mehr</button><span class=\"more\" "
+     f'style="display:none">{_FARM}</span></p>', "", []),
+    ("a read-more block $(this).parent().find('.more') shows", '<div class="teaser"><button '
+     "onclick=\"$(this).parent().find('.more').slideDown()\">mehr</button><div class=\"more\" "
+     f'style="display:none">{_FARM}</div></div>', "", []),
+    ("a read-more block its sheet hides, a bound handler shows", "<style>.more{display:none}"
+     '</style><div class="teaser"><a class="rm" href="#">Weiterlesen</a><div class="more">'
+     f"{_FARM}</div></div><script>$('.rm').click(function(e){{e.preventDefault();"
+     "$(this).next().show();});</script>", "", []),
+    ("a read-more block a delegated handler shows", '<div class="teaser"><a class="rm" '
+     f'href="#">Weiterlesen</a><div style="display:none">{_FARM}</div></div><script>'
+     "$(document).on('click', '.rm', function(){{ $(this).next().slideToggle(); }});"
+     "</script>", "", []),
+    # what no click shows stays high: a handler that hides, one showing another element,
+    # a control no visitor sees or with nothing to click, a selector no control matches,
+    # and the words in prose
+    ("a block $(this).next().hide() hides", '<a href="#" onclick="$(this).next().hide()">'
+     f'Schliessen</a><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a block past the element $(this).next() shows", '<a href="#" onclick="$(this).next()'
+     f'.show()">mehr</a><p>Text.</p><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a block a hidden read-more shows", '<a href="#" style="display:none" onclick="$(this).'
+     f'next().show()">mehr</a><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a block an empty link's onclick shows", '<a href="#" onclick="$(this).next().show()">'
+     f'</a><div style="display:none">{_FARM}</div>', "", [H]),
+    ("a block a handler bound to no control shows", f'<div style="display:none">{_FARM}</div>'
+     "<script>$('.rm-none').click(function(){{ $(this).next().show(); }});</script>", "",
+     [H]),
+    ("a block after the read-more words in prose", "<pre>$(this).next().show()</pre><div "
+     f'style="display:none">{_FARM}</div>', "", [H]),
     ("a mobile off-canvas menu", f'<div id="mobile" class="offcanvas" style="display:none">'
      f"{_PARTNERS}</div>", "", []),
     ("a language switcher's list", '<div class="language-switcher"><ul style="display:none">'
@@ -2259,3 +2300,26 @@ def test_weboramas_iframe_folder_is_its_id_sync_frame(
              f'display:none;left:0px;top:0px;" src="//cstatic.weborama.fr{path}"></iframe>')
     report = audit_listed(wp_page(footer=frame), URL)
     assert _frames(report.findings) == expected, [(f.kind, f.message) for f in report.findings]
+
+
+def _read_more_page(n: int) -> str:
+    """`n` teasers of a listing, each a row of items with a "read more" whose handler walks
+    to its siblings, a hidden block of farm links among them, and jQuery handlers bound to
+    the controls' class: every path read from every control."""
+    row = ("<div class='row'>" + f"<span class='item'>{'Ein Absatz. ' * 10}</span>" * 5
+           + "<button onclick=\""
+           "$(this).siblings('.more').toggle();$(this).parent().find('.more').show()\">mehr"
+           f"</button><div class='more' style='display:none'>{_FARM}</div></div>")
+    bound = "".join(f"$('.c{i}').click(function(){{ $(this).nextAll('.more').show(); }});"
+                    for i in range(40))
+    return _PAGE.format(block=row * n + f"<script>{bound}$('button').click(function(){{ "
+                        "$(this).siblings().show(); }});</script>", after="")
+
+
+def test_read_more_paths_are_read_in_linear_time() -> None:
+    """Each control's path is read step by step, each step bounded (`_STEP_REACH`), and the
+    page's bound handlers once: a listing of 5 MB of rows is no quadratic."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    assert_linear(lambda n: audit_seconds(_read_more_page(n)), 1_500, "read-more paths",
+                  max_seconds=20.0)

@@ -424,9 +424,28 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
                                      "Worker('/js/cryptonight.wasm.js');</script>"),
      {("cryptominer", H)}),
     # popunders
-    ("PopAds snippet",
-     page("<script>var _pop = _pop || []; _pop.push(['siteId', 4827163]);</script>"),
-     {("popunder", M)}),
+    # a pop network's settings (globals or a queue its loader reads: catalogue `settings`)
+    # pop nothing without a request of it, its loader; beside one they are its pop tag
+    ("PopAds settings alone",
+     page("<script>var _pop = _pop || []; _pop.push(['siteId', 4827163]);</script>"), set()),
+    ("PopAds settings and its pop.js",
+     page("<script>var _pop = _pop || []; _pop.push(['siteId', 4827163]);</script>"
+          "<script src='//c1.popads.net/pop.js'></script>"), {("popunder", M)}),
+    ("Clicksor's pop setting alone",
+     page("<script>clicksor_enable_pop = true; clicksor_frequencyCap = 6;</script>"), set()),
+    ("Clicksor's pop setting and its showAd.php", page(
+        "<script>clicksor_enable_pop = true; clicksor_frequencyCap = 6;</script><script src="
+        "'http://ads.clicksor.com/newServing/showAd.php?nid=1&amp;pid=4821&amp;adtype=&amp;"
+        "sid=7730'></script>"), {("popunder", M)}),
+    ("PopCash's globals alone", page("<script>var uid = '482913'; var wid = '731204';</script>"),
+     set()),
+    ("PopCash's globals and its show.js", page(
+        "<script>var uid = '482913'; var wid = '731204';</script>"
+        "<script src='//cdn.popcash.net/show.js'></script>"), {("popunder", M)}),
+    # a loader of a look-alike host is none of the vendor's
+    ("Clicksor's pop setting and a look-alike's script", page(
+        "<script>clicksor_enable_pop = true;</script><script src='http://ads.notclicksor.test/"
+        "newServing/showAd.php?pid=4821'></script>"), set()),
     ("popMagic code", page("<script>var adConfig={}; popMagic.init(adConfig);</script>"),
      {("popunder", M)}),
     ("click hijack", page("<script>document.addEventListener('click', function(){var w=window.open("

@@ -341,6 +341,16 @@ OWNED_LOCATIONS: list[tuple[str, bool]] = [
     ("var loc = window.location; loc.href = 'https://spam-target.example/';", True),
     ("var l = location; l.replace('https://spam-target.example/');", True),
     ("var loc = cfg.location; loc.href = 'https://sso.example-idp.com/';", False),
+    # the same, the location read or the name's `href`/`replace` called by name in brackets
+    ("var loc = window['location']; loc.href = 'https://spam-target.example/';", True),
+    ("var loc = top[\"location\"]; loc.replace('https://spam-target.example/');", True),
+    ("var loc = document['location']; loc['href'] = 'https://spam-target.example/';", True),
+    ("var l = location; l['assign']('https://spam-target.example/');", True),
+    ("var loc = window.location; loc[\"href\"] = 'https://spam-target.example/';", True),
+    ("var loc = cfg['location']; loc.href = 'https://sso.example-idp.com/';", False),
+    ("var loc = window['location']['href']; loc.replace('https://sso.example-idp.com/');",
+     False),
+    ("var loc = window['location']; loc['hrefs'] = 'https://sso.example-idp.com/';", False),
     # `this` in a script's top level is the window; in a constructor, the object made
     ("this.location = 'https://spam-target.example/';", True),
     ("function Store(){ this.location = 'https://maps.example-idp.com/'; }", False),

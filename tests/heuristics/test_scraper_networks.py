@@ -968,6 +968,38 @@ def test_a_shown_exoclick_frame_styled_with_a_display_is_a_placement(
     assert (slots, ("exoclick-zone", "5884832") in ids) == (1, True)
 
 
+_ADREACTOR_LINK = ('<a class="btn" href="https://adserver.adreactor.com/servlet/view/window/url/'
+                   'zone?zid=40&amp;pid=5127" rel="nofollow">FAST DOWNLOAD</a>')
+_ADVERTSERVE_OWN = ("<script>var _avp = _avp || [];(function(){var s=document.createElement("
+                    "'script');s.src='//gardenads.advertserve.com/js/libcode3.js';document."
+                    "head.appendChild(s);})();</script>")
+
+
+@pytest.mark.parametrize(("what", "page", "expected"), [
+    # rev45b: its click link alone, beside another AdvertServe server's unit (that server
+    # loaded, or its call alone): the call's pid and zid are that server's, not AdReactor's
+    ("its link beside another AdvertServe server's unit", _ADREACTOR_LINK + _ADVERTSERVE_OWN
+     + _adreactor_unit("avp_zid_77", 77, 9931), {("adreactor-publisher", "5127"),
+                                                  ("adreactor-zone", "40")}),
+    ("its link beside an AdvertServe call alone", _ADREACTOR_LINK
+     + _adreactor_unit("avp_zid_77", 77, 9931), {("adreactor-publisher", "5127"),
+                                                 ("adreactor-zone", "40")}),
+    # its loader on the page: the call is its own, read as before
+    ("its link and its loader", _ADREACTOR_LINK + _ADREACTOR_LOADER
+     + _adreactor_unit("avp_zid_77", 77, 9931), {("adreactor-publisher", "5127"),
+                                                 ("adreactor-zone", "40"),
+                                                 ("adreactor-publisher", "9931"),
+                                                 ("adreactor-zone", "77")}),
+], ids=["other-server", "call-alone", "loaded"])
+def test_a_network_only_a_link_shows_reads_no_ids_in_the_pages_code(
+        audit_tag: AuditTag, what: str, page: str, expected: set[tuple[str, str]]) -> None:
+    """A network a link alone shows runs no code of the page: its script patterns read
+    nothing there (its markup patterns, the link's own pid and zid, still do)."""
+    report = audit_tag(page)
+    assert {(i.kind, i.value) for i in report.ids if i.kind.startswith("adreactor-")} \
+        == expected, report.ids
+
+
 def test_a_platform_loaded_from_its_own_host_keeps_its_name(audit_tag: AuditTag) -> None:
     """AdvertServe's call is AdReactor's on a page loading AdReactor's libcode3.js alone;
     a page loading AdvertServe's own server's too runs both, each named."""
