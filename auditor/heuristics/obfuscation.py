@@ -300,24 +300,40 @@ _MAKES_ELEMENTS = lazy_regex(
     r"""|replaceChild|cloneNode)\b|\.\s*(?:append|prepend|after|before)\s*\(""")
 
 
+# the page's own host name compared with a literal (`window.location.hostname ===
+# "example.com"`, either side): a site's packed domain lock, a licence check reading the
+# host, which navigates nowhere and loads nothing
+_HOST_CHECK = lazy_regex(
+    r"""(?<![\w$.])(?:(?:window|document|self|top)\s*\.\s*)?location\s*\.\s*host(?:name)?"""
+    r"""\s*[!=]==?\s*(['"])[\w.-]{1,253}\1(?![\w$.])"""
+    r"""|(['"])[\w.-]{1,253}\2\s*[!=]==?\s*(?:(?:window|document|self|top)\s*\.\s*)?"""
+    r"""location\s*\.\s*host(?:name)?(?![\w$.])""")
+
+
 def _packed_plugin(code: str, decoded: Decoded) -> bool:
     """Whether a script's one obfuscation is a single P.A.C.K.E.R. block whose unpacked
     code only works on the page's own elements: a jQuery plugin packed for size, as old
     easing, slider and lightbox plugins ship and themes still bundle them (a theme's
     `main.min.js` inlined by an optimiser was `medium`), or an image lazy loader moving
     each image's address from its own `data-src` into place (`_LAZY_SOURCE`: Medical News
-    Today's packed loader was `medium`). Unpacked code naming a URL or doing what such a
-    plugin never needs (`_ACTS`) stays a finding."""
+    Today's packed loader was `medium`), or a site's domain lock comparing the page's host
+    name with its own (`_HOST_CHECK`, its names and host escaped: read as written, the
+    escapes hide nothing more). Unpacked code naming a URL or doing what such a plugin never
+    needs (`_ACTS`) stays a finding."""
     if decoded.signals != (PACKED,):
         return False
     text = decoded.unpacked
-    if text is not None and not _MAKES_ELEMENTS.search(text):
+    if text is None:
+        return False
+    if not _MAKES_ELEMENTS.search(text):
         text = _LAZY_SOURCE.sub(";", text)  # a lazy loader's images are the page's own
+    # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
+    written = as_written(text)
+    checked = _HOST_CHECK.sub("0", written)
     # a URL the decoding finds that the code as written does not show: the packed code
     # builds it (`'ht'+'tps:/'+'/kit.example/x.js'`)
-    # read with its bracketed names as dots too: `d['createElement']('script')`, `s['src']=`
-    return text is not None and not _ACTS.search(text) and not _ACTS.search(
-        as_written(text)) and not any(
+    return (checked != written or not _ACTS.search(text)) and not _ACTS.search(
+        checked) and not any(
         u.url in text or u.url not in code for u in decoded.urls) and "//" not in text
 
 
@@ -717,7 +733,8 @@ OBFUSCATED_SCRIPT = FindingKind(
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
     "works on the page's own elements (a theme bundle's easing or slider plugin, an image "
-    "lazy loader moving each image's address from its own `data-src` into place) is none.",
+    "lazy loader moving each image's address from its own `data-src` into place, a site's "
+    "domain lock comparing the page's host name with its own) is none.",
 )
 
 KINDS = (OBFUSCATED_SCRIPT,)

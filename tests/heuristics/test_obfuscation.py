@@ -569,6 +569,12 @@ THEME = (
     '".cookie-notice");c&&!document.cookie.match(/hl_cookie=1/)&&(c.hidden=!1)});')
 
 
+def _escaped(word: str) -> str:
+    """`word` as `\\uXXXX` escapes, their backslashes doubled as the packer writes them into
+    its string (the unpacked code holds one)."""
+    return "".join(f"\\\\u{ord(c):04x}" for c in word)
+
+
 def _theme_page(bundle: str) -> str:
     return ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"><title>Ferry '
             'timetable</title></head><body class="single"><article><h1>Ferry timetable</h1>'
@@ -621,10 +627,23 @@ def _theme_page(bundle: str) -> str:
     ("var k=['scr','ipt'].join(''),m=document.querySelector('[data-u]'),s=document."
      "createElement(k);s.dataset.u=m.dataset.u;s.src=s.dataset.u;document.head.append(s);",
      [("obfuscated-script", "medium")]),
+    # a site's domain lock: the page's host name compared with its own, names and host
+    # escaped, only a flag set (a licence check, as the decoder's own tables allow)
+    ('if(window["' + _escaped("location") + '"]["' + _escaped("hostname") + '"]==="'
+     + _escaped("harbour.example") + '"){var a=true}', []),
+    ("if('harbour.example'!=window.location.host){var a=false}", []),
+    # ... and one that sends a copy elsewhere, or loads, stays a finding
+    ('if(window["' + _escaped("location") + '"]["' + _escaped("hostname") + '"]!=="'
+     + _escaped("harbour.example") + '"){window["' + _escaped("location") + '"]="/"+"x"}',
+     [("obfuscated-script", "medium")]),
+    ("if(location.hostname!=='harbour.example'){var d=document,s=d.createElement('script');"
+     "s.src=d.body.dataset.u;d.head.appendChild(s)}", [("obfuscated-script", "medium")]),
 ], ids=["easing", "slider", "redirect", "computed loader", "popup", "markup", "loader",
         "split loader", "split attribute", "split location", "bracketed loader",
         "lazy loader", "lazy-style loader of a script", "another element's data into a made one",
-        "the body's data into a made frame", "data copied into a made element's own"])
+        "the body's data into a made frame", "data copied into a made element's own",
+        "escaped domain lock", "domain lock", "domain lock redirecting",
+        "domain lock loading"])
 def test_a_packed_plugin_in_a_theme_bundle(audit_html: AuditHtml, plugin: str,
                                            expected: list[tuple[str, str]]) -> None:
     """A packed plugin whose code only works on the page's own elements is a theme's, no

@@ -299,6 +299,15 @@ STACKS = [
           ' language="JavaScript"></script><script language=\'javascript\'>\ngmossp_forsp.ad('
           "'g912345');\n</script>" + _P,
           {"GMO SSP"}, {"GMO SSP": 1}, ("gmossp-space", "g912345")),
+    # its async tag: a gc.js per space, then the box named for it holding its events push
+    # (an overlay and an interstitial space, each its box)
+    stack("GMO SSP", "js/async/<space>/gc.js + div.gmossp_core_<space> + Gmossp.events.push",
+          "", _P + "".join(
+              f'<script async src="https://cdn.gmossp-sp.jp/js/async/{sid}/gc.js"></script>'
+              f'<div class="gmossp_core_{sid}"><script>window.Gmossp=window.Gmossp||{{}};'
+              "window.Gmossp.events=window.Gmossp.events||[];window.Gmossp.events.push({\n"
+              f'sid: "{sid}",\n}});</script></div>' for sid in ("g931101", "g931102")) + _P,
+          {"GMO SSP"}, {"GMO SSP": 2}, ("gmossp-space", "g931101"), ("gmossp-space", "g931102")),
     # Yahoo! JAPAN Ads' site general tag: measurement, no unit
     stack("Yahoo! JAPAN Ads tag", "ytag.js site general tag", "",
           _P + '<script async src="https://s.yimg.jp/images/listing/tool/cv/ytag.js"></script>'
@@ -719,6 +728,16 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
      'rakuten_size="468x160";</script><script src="https://xml.affiliate.rakuten.co.jp.evil.net'
      '/widget/js/rakuten_widget.js"></script><script src="https://evil.example/xml.affiliate.'
      'rakuten.co.jp/widget/js/rakuten_widget.js"></script>'),
+    # GMO SSP's async box and call without its tag, its loader on a look-alike host, in prose
+    ("a gmossp_core_ box without GMO's tag, another queue's events push",
+     '<div class="gmossp_core_g931101"></div><script>var notGmossp = {events: []};'
+     "notGmossp.events.push({sid: 'g931101'});</script>"),
+    ("GMO's async loader on a look-alike host",
+     '<script async src="https://cdn.gmossp-sp.jp.evil.example/js/async/g931101/gc.js">'
+     '</script><div class="gmossp_core_g931101"></div>'),
+    ("GMO's async tag in a <pre>",
+     "<pre>&lt;script async src=\"https://cdn.gmossp-sp.jp/js/async/g931101/gc.js\"&gt;"
+     "window.Gmossp.events.push({sid: 'g931101'})</pre>"),
     ("Rakuten's shop linked without an affiliate",
      '<a href="https://item.rakuten.co.jp/kitchen-shop/pan-24/">楽天市場</a>'
      '<a href="https://travel.rakuten.co.jp/">楽天トラベル</a>'),
@@ -738,4 +757,4 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
                        "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
-                       "MediaMetrics", "ViaPush", RAKUTEN})
+                       "MediaMetrics", "ViaPush", RAKUTEN, "GMO SSP"})

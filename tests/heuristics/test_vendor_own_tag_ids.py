@@ -127,3 +127,94 @@ def test_an_ad_ops_wrapper_and_openx_delivery_domain_name_the_site(
     got = {(i.kind, i.value) for i in report.ids
            if i.kind in ("adligature-site", "openx-domain")}
     assert got == ids
+
+
+_INMOBI = ('<script type="text/javascript" async=true>!function(){{var host = window.location.'
+           'hostname, element = document.createElement("script"), url = "{origin}".concat('
+           '"/choice/", "Qx7Rt2mPLbwzk", "/", host, "/choice.js?tag_version=V3"); element.async'
+           ' = !0, element.src = url; document.head.appendChild(element);}}();</script>')
+
+
+@pytest.mark.parametrize(("origin", "named"), [
+    ("https://cmp.inmobi.com", True),
+    ("https://cmp.inmobi.com.evil.example", False),
+    ("https://notcmp.inmobi.com.example", False),
+])
+def test_inmobi_choices_tag_names_its_account(audit_html: AuditHtml, origin: str,
+                                              named: bool) -> None:
+    """InMobi Choice, Quantcast Choice's consent manager under InMobi: its tag builds its
+    loader's address from the account, as Quantcast Choice's did."""
+    report = audit_html(page("<p>Our consent manager lives at cmp.inmobi.com/choice/"
+                             "Qx7Rt2mPLbwzk/.</p>", _INMOBI.format(origin=origin)),
+                        url="https://news.example/a")
+    assert ("InMobi Choice" in carried(report)) is named
+    assert {i.value for i in report.ids if i.kind == "inmobi-choice-account"} == (
+        {"Qx7Rt2mPLbwzk"} if named else set())
+
+
+_PX_SNIPPET = ("<script type='text/javascript'>(function(){{ window._pxAppId = '{app}'; "
+               "var p = document.getElementsByTagName('script')[0], s = document."
+               "createElement('script'); s.async = 1; s.src = '{src}'; "
+               "p.parentNode.insertBefore(s, p); }}());</script>")
+
+
+@pytest.mark.parametrize(("head", "ids"), [
+    # its first-party integration: the sensor from the site's own path
+    (_PX_SNIPPET.format(app="PXq4Tz8wNb", src="/q4Tz8wNb/init.js"), {"PXq4Tz8wNb"}),
+    # the sensor on its own host
+    (_PX_SNIPPET.format(app="PXq4Tz8wNb", src="//client.perimeterx.net/PXq4Tz8wNb/main.min.js"),
+     {"PXq4Tz8wNb"}),
+    # another global of the same stem, an ID of another form, the snippet in a <pre>
+    ("<script>window.my_pxAppId = 'PXq4Tz8wNb';</script>", set()),
+    ("<script>window._pxAppId = 'PX12';</script>", set()),
+    ("<pre>window._pxAppId = 'PXq4Tz8wNb';</pre>", set()),
+])
+def test_perimeterxs_app_id_is_read_from_its_snippet(audit_html: AuditHtml, head: str,
+                                                     ids: set[str]) -> None:
+    """PerimeterX (HUMAN): a first-party integration serves every file from the site's own
+    paths, so its snippet's global, `window._pxAppId = 'PX' + eight`, names it and its app."""
+    report = audit_html(page("", head), url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "perimeterx-app-id"} == ids
+    assert ("PerimeterX" in carried(report)) is bool(ids)
+
+
+@pytest.mark.parametrize(("src", "ids"), [
+    ("https://btloader.com/tag?o=5184339635601408&upapi=true", {"5184339635601408"}),
+    ("https://btloader.com/tag?upapi=true&o=5184339635601408", {"5184339635601408"}),
+    # a look-alike host; another parameter ending in o
+    ("https://btloader.com.evil.example/tag?o=5184339635601408", set()),
+    ("https://btloader.com/tag?foo=5184339635601408", set()),
+])
+def test_blockthroughs_loader_names_its_organisation(audit_html: AuditHtml, src: str,
+                                                     ids: set[str]) -> None:
+    """Blockthrough's tag, `btloader.com/tag?o=<organisation>`: the `o` of its own loader."""
+    report = audit_html(page("<p>btloader.com/tag?o=5184339635601408</p>",
+                             f'<script async src="{src}"></script>'),
+                        url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "blockthrough-org"} == ids
+
+
+_GPT_UNIT = ("<script async src='https://securepubads.g.doubleclick.net/tag/js/gpt.js'></script>"
+             "<script>window.googletag = window.googletag || {{cmd: []}}; googletag.cmd.push("
+             "function() {{ googletag.defineSlot('{path}', [320, 50], 'div-gpt-ad-1700000000000-0')"
+             ".addService(googletag.pubads()); googletag.enableServices(); }});</script>"
+             "<div id='div-gpt-ad-1700000000000-0' style='min-width:320px;min-height:50px'>"
+             "<script>googletag.cmd.push(function() {{ googletag.display("
+             "'div-gpt-ad-1700000000000-0'); }});</script></div>")
+
+
+@pytest.mark.parametrize(("path", "ids"), [
+    ("/21800000001/ca-pub-4827163950284716-tag/ad1", {"ca-pub-4827163950284716"}),
+    ("/21800000001,22700000002/ca-pub-4827163950284716-tag/top/ad2", {"ca-pub-4827163950284716"}),
+    # a code of another length, or the words inside a code; a plain unit
+    ("/21800000001/ca-pub-48271639-tag/ad1", set()),
+    ("/21800000001/site-ca-pub-4827163950284716/ad1", set()),
+    ("/21800000001/news/top", set()),
+])
+def test_an_adsense_id_an_ad_unit_path_names_is_read(audit_html: AuditHtml, path: str,
+                                                     ids: set[str]) -> None:
+    """An ad network's Ad Manager units kept for a publisher, named for its AdSense account
+    (`/<network>/ca-pub-<16 digits>-tag/ad1`): Google's own ID form, as a code of the path."""
+    report = audit_html(page(_GPT_UNIT.format(path=path)), url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "adsense-publisher"} == ids
+    assert "Google AdSense" not in carried(report)
