@@ -165,7 +165,8 @@ def test_hostile_page_text_prints_literally(tmp_path: Path) -> None:
     page = tmp_path / "hostile.html"
     page.write_text(
         "<html><head><title>[bold red]pwned[/] \x1b[31mred\x1b[0m \u202eevil \u061cmark"
-        "</title></head><body><!-- [link=https://x.test]ad slot[/link] \x1b]8;;https://evil.test\x07 -->"
+        "</title></head><body><!-- [link=https://x.test]ad slot[/link] "
+        "\x1b]8;;https://evil.test\x07 -->"
         "<script src='https://a.magsrv.com/ad-provider.js?[blink]'></script></body></html>"
     )
     result = run("audit", str(page), "--no-system-lists", env={"FORCE_COLOR": "1"})
