@@ -164,8 +164,9 @@ def test_output_file(tmp_path: Path, examples: Path) -> None:
 def test_hostile_page_text_prints_literally(tmp_path: Path) -> None:
     page = tmp_path / "hostile.html"
     page.write_text(
-        "<html><head><title>[bold red]pwned[/] \x1b[31mred\x1b[0m \u202eevil</title></head>"
-        "<body><!-- [link=https://x.test]ad slot[/link] \x1b]8;;https://evil.test\x07 -->"
+        "<html><head><title>[bold red]pwned[/] \x1b[31mred\x1b[0m \u202eevil \u061cmark"
+        "</title></head><body><!-- [link=https://x.test]ad slot[/link] "
+        "\x1b]8;;https://evil.test\x07 -->"
         "<script src='https://a.magsrv.com/ad-provider.js?[blink]'></script></body></html>"
     )
     result = run("audit", str(page), "--no-system-lists", env={"FORCE_COLOR": "1"})
@@ -174,6 +175,8 @@ def test_hostile_page_text_prints_literally(tmp_path: Path) -> None:
     assert "[bold red]pwned[/]" in out
     assert "\\x1b[31mred" in out
     assert "\\u202e" in out and "\u202e" not in out
+    # the Arabic letter mark, the one bidi control the escaped set had left out
+    assert "\\u061cmark" in out and "\u061c" not in out
     assert "\x1b]8;;https://evil.test" not in out and "\x07" not in out
 
 

@@ -4,6 +4,7 @@ run as a user runs it: `python -m auditor` in a process of its own."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -12,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from archive_fixtures import member_offsets, page, response, warc_bytes
+from archive_fixtures import member_offsets, page, response, warc_bytes, warc_record
 
 # a page whose text is not ASCII (Latin-1 letters, punctuation beyond it, an emoji) and
 # that loads an ad network a policy denies: a gate that fails, with page text everywhere
@@ -370,6 +371,32 @@ def test_a_damaged_first_record_on_stdin_loses_no_record(
     named = [out.replace(str(path).encode(), b"<stdin>") for out in (by_path.stdout,
                                                                     by_path.stderr)]
     assert (piped.returncode, piped.stdout, piped.stderr) == (by_path.returncode, *named)
+
+
+@pytest.mark.parametrize(("mib", "refused"), [(20, False), (70, True)])
+def test_a_damaged_first_member_past_16_mib_is_read_alike_by_path_and_piped(
+        tmp_path: Path, mib: int, refused: bool) -> None:
+    """A per-record gzip WARC whose damaged first member is 20 MiB was read by path (its
+    records searched for to the file's end) and refused piped (copied 16 MiB, no record
+    in it), exit 2. Both look as far as `audit` reads a page, 64 MiB: within it the
+    records after the damage are read, past it both refuse the file in one line."""
+    big = warc_record("https://s.test/big", "<html><p>" + "x" * (mib << 20) + "</p></html>")
+    first = gzip.compress(big, compresslevel=0, mtime=0)  # stored: as large as it holds
+    first = first[:3] + bytes([first[3] ^ 0x55]) + first[4:]  # its header's flags damaged
+    data = first + warc_bytes([response(f"https://s.test/{i}", page(f"Page {i}"))
+                               for i in range(3)])
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    common = ["--no-system-lists", "--no-policy", "--format", "jsonl"]
+    by_path = run("audit", str(path), *common, cwd=tmp_path)
+    piped = run("audit", "-", *common, cwd=tmp_path, stdin=data)
+    error = (b"auditor: error: <stdin>: unreadable gzip: its first member is damaged and no "
+             b"WARC record starts in its first 64 MiB, as far as one is looked for\n")
+    assert (piped.returncode, piped.stderr, len(piped.stdout.splitlines())) == (
+        (2, error, 0) if refused else (0, b"", 4))
+    named = [out.replace(str(path).encode(), b"<stdin>") for out in (by_path.stdout,
+                                                                    by_path.stderr)]
+    assert (by_path.returncode, *named) == (piped.returncode, piped.stdout, piped.stderr)
 
 
 @pytest.mark.parametrize(("args", "error"), [

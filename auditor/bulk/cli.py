@@ -218,6 +218,10 @@ def _run_into_store(args: argparse.Namespace, names: list[str], files: list[Inpu
 
     store = Store.writer(args.store)  # a second run on this store stops here (exit 2)
     try:
+        # a row this version never writes (another version's, or edited), read as it was,
+        # was an internal error in the run's totals, or a run added to a store that no
+        # report could then read: refused before the run is recorded, as `report` does
+        store.check_rows()
         if not names:
             names = store.last_inputs()
             if not names:

@@ -26,7 +26,7 @@ from dataclasses import replace
 from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype, page_start_line
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import past_html_end
+from auditor.heuristics.markup import past_page_end
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
@@ -123,7 +123,7 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
     Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
     <html>`, the injector's tag and the page run together): its host is in that prefix."""
     html_line = page_start_line(ctx)
-    if past_html_end(ctx, res.line, host_of(res.url)) or 0 < res.line < html_line:
+    if past_page_end(ctx, res.line, host_of(res.url)) or 0 < res.line < html_line:
         return True
     if not 0 < res.line <= html_line:
         return False

@@ -37,7 +37,7 @@ from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import code_start, past_html_end
+from auditor.heuristics.markup import code_start, past_page_end
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
@@ -340,8 +340,9 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
 def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
     """Whether a script at `line` sits after the page's closing `</html>` or before its
     `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
-    host, its code's start) places it on the `</html>` line itself (`past_html_end`)."""
-    return past_html_end(ctx, line, needle) or line < page_start_line(ctx)
+    host, its code's start) places it on the `</html>` line itself (`past_page_end`, which
+    reads a whole document appended after the page's as past its end too)."""
+    return past_page_end(ctx, line, needle) or line < page_start_line(ctx)
 
 
 _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
@@ -1941,7 +1942,7 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     for res in scripts:
         if res.url in posing or mangled_page_address(res.url, ctx.first_party):
             continue  # a browser add-on's injection: `browser-adware` says more of it
-        after = past_html_end(ctx, res.line, host_of(res.url))
+        after = past_page_end(ctx, res.line, host_of(res.url))
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix
         doctype_line, prefix = page_before_doctype(ctx) if 0 < res.line <= html_line else (0, "")

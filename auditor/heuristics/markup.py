@@ -467,6 +467,11 @@ def _after_html(text: str) -> _HtmlEnd:
         # the end of a document a file holds before another (a template's 404 page, then
         # its page): what follows is the last document, none of it after that one's end
         return _HtmlEnd(0, frozenset(), frozenset())
+    return _end_at(text, end, tail)
+
+
+def _end_at(text: str, end: int, tail: str) -> _HtmlEnd:
+    """The `_HtmlEnd` of the `</html>` at `end`, `tail` the text past it, lowered."""
     newline = tail.find("\n")
     rest = tail if newline < 0 else tail[:newline]
     if "<!--" in rest:  # a comment loads nothing: a cache's naming the page's own CDN
@@ -483,6 +488,41 @@ def _after_html(text: str) -> _HtmlEnd:
                     frozenset(code_start(m.group(1).split("</script", 1)[0])
                               for m in _TAIL_SCRIPT.finditer(rest)),
                     text[line_start:end].lower())
+
+
+# a whole document's start right after a `</html>`: blank space and comments between
+_APPENDED_DOCUMENT = lazy_regex(r"\s*(?:<!--.{0,2000}?-->\s*){0,8}<(?:!doctype\s+html|html)\b",
+                                re.I | re.S)
+_HTML_CLOSE = lazy_regex(r"</html>", re.I)
+_DOCUMENT_ENDS_TRIED = 4  # `</html>`s before the last read for a document appended after one
+
+
+def _appended_document_end(text: str) -> _HtmlEnd:
+    """The end of the page's document where a whole other one follows it with nothing
+    between, closed by its own `</html>` (`</html>\\n<!DOCTYPE html><html><head><script
+    src=…>…</html>`, as injectors append): the last `</html>` (`after_html`) is then the
+    appended one's, past which nothing is. Only a document holding a script, and shorter
+    than the page before it: a scraper's concatenation of its own two halves with no
+    script in the second adds nothing to place, and a small document before the page is
+    none appended after it.
+
+    >>> page = "<html><body>" + "<p>story</p>" * 9 + "</body></html>\\n"
+    >>> _appended_document_end(page + "<html><script src=//x.test/a.js></script></html>").line
+    1
+    >>> _appended_document_end(page + "<html><body><p>more</p></body></html>").line
+    0
+    """
+    for close in islice(_HTML_CLOSE.finditer(text), _DOCUMENT_ENDS_TRIED):
+        end = close.start()
+        if len(text) - end > end or _HTML_CLOSE.search(text, end + 7) is None:
+            break  # what follows is no shorter than the page, or this `</html>` is the last
+        if _APPENDED_DOCUMENT.match(text, end + 7) is None:
+            continue
+        tail = text[end + 7 :].lower()
+        closes, opens = tail.find("</script"), tail.find("<script")
+        if opens >= 0 and (closes < 0 or opens < closes):  # a script, and this end is in none
+            return _end_at(text, end, tail)
+    return _HtmlEnd(0, frozenset(), frozenset())
 
 
 # a document's start: its doctype or `<html>`, and its `<head>` or `<body>` after it
@@ -533,7 +573,23 @@ def past_html_end(source: PageContext | ParsedPage, line: int, needle: str, *,
     Asked of a parsed page too, before its heuristics' context is built: the slot pass
     reads an ad frame appended after the page's end as no unit's rendering (the same
     view, read once)."""
-    end = _html_end(source)
+    return _past(source, _html_end(source), line, needle, id_word=id_word)
+
+
+def past_page_end(ctx: PageContext, line: int, needle: str) -> bool:
+    """`past_html_end`, or past the end of the page's document where a whole other one was
+    appended after it, closed with its own `</html>` (`_appended_document_end`): what a
+    script's place is read by, a tag in an injector's document as surely outside the
+    page's markup as one after its last `</html>`."""
+    if past_html_end(ctx, line, needle):
+        return True
+    end = ctx.view("appended document",
+                   lambda: _appended_document_end(ctx.document.text))
+    return _past(ctx, end, line, needle, id_word=False)
+
+
+def _past(source: PageContext | ParsedPage, end: _HtmlEnd, line: int, needle: str, *,
+          id_word: bool) -> bool:
     if not end.line or line < end.line:
         return False
     if line > end.line:

@@ -16,10 +16,13 @@ from typing import BinaryIO
 
 from auditor.errors import InputError
 from auditor.lazy_re import lazy_regex
-from auditor.readers.interface import Member, Nested, Record, Source
+from auditor.readers.interface import MAX_PAGE_BYTES, Member, Nested, Record, Source
 from auditor.readers.sniff import HEAD_BYTES, PEEK_BYTES, sniff, warc_member_after
 
 _SCAN_BLOCK = 1 << 20
+# how far into a gzip input `audit` looks for a record past a damaged first member: as far
+# as it reads a page whole, in a file as in a pipe (which is copied no further)
+DAMAGE_SEARCH_BYTES = MAX_PAGE_BYTES
 HEADER_MAX = 64 * 1024  # a WARC header block, as read to judge a record start
 _WARC_LINE = lazy_regex(rb"WARC/[01]\.\d+\r?\n")
 _CONTENT_LENGTH = lazy_regex(rb"\r?\nContent-Length:[ \t]*(\d+)", re.I)
@@ -235,12 +238,15 @@ def _start_before(stream: BinaryIO, pos: int, gz: bool) -> int | None:
     return None
 
 
-def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
+def gzip_inner_kind(stream: BinaryIO, name: str, search: int | None = None) -> str:
     """What a gzip file holds (warc, arc, tar, or a page kind), from its first bytes.
 
     A first member that does not decompress is a damaged record of a per-record gzip
     WARC when a later member holds a valid record (the reader then fails that record
-    alone); otherwise the file is unreadable.
+    alone); otherwise the file is unreadable. Looked for in the first `search` bytes when
+    given (`audit`, which reads a pipe as a file and copies it no further: searched to
+    its end, a file read records that the same bytes piped lost), else to the end (bulk,
+    which reads no pipe).
     """
     pos = stream.tell()
     error: zlib.error | None = None
@@ -255,7 +261,14 @@ def gzip_inner_kind(stream: BinaryIO, name: str) -> str:
     # A damaged header (a flipped flag byte, say) may inflate to nothing or noise
     # rather than fail: either way no page, so look for the records after it.
     if kind in ("binary", "empty"):
-        later = next_boundary(stream, pos + 1, True)
+        later = next_boundary(stream, pos + 1, True, None if search is None else pos + search)
+        if later is None and error is not None and search is not None:
+            stream.seek(pos + search)
+            if stream.read(1):  # so refused piped too, whose copy stops there
+                raise InputError(
+                    f"{name}: unreadable gzip: its first member is damaged and no WARC "
+                    f"record starts in its first {search >> 20} MiB, as far as one is "
+                    "looked for") from None
         stream.seek(pos)
         if later is not None:
             return "warc"

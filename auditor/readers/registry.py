@@ -29,6 +29,7 @@ from auditor.readers.brotlied import BrotliReader
 from auditor.readers.decode import cut_short
 from auditor.readers.framing import (
     COMPRESSED_SUFFIXES,
+    DAMAGE_SEARCH_BYTES,
     gzip_inner_kind,
     inner_name,
     next_boundary,
@@ -98,14 +99,16 @@ def detect(head: bytes, name: str) -> str:
     return sniff(head, name)
 
 
-def kind_of(stream: BinaryIO, name: str, head: bytes | None = None) -> str:
+def kind_of(stream: BinaryIO, name: str, head: bytes | None = None, *,
+            search: int | None = None) -> str:
     """An input's kind (from `head`, its first bytes, when the caller has read them);
     a gzip holding a WARC, ARC or tar is that (their readers read gzip), one holding a
-    page is `gzip`. The stream is left where it was."""
+    page is `gzip`; past a damaged first member, a record is looked for in its first
+    `search` bytes (`gzip_inner_kind`). The stream is left where it was."""
     kind = detect(peek(stream) if head is None else head, name)
     if kind != "gzip":
         return kind
-    inner = gzip_inner_kind(stream, name)
+    inner = gzip_inner_kind(stream, name, search)
     if inner in ("warc", "arc", "tar"):
         return inner
     if inner in ("gzip", "zip"):
@@ -116,10 +119,12 @@ def kind_of(stream: BinaryIO, name: str, head: bytes | None = None) -> str:
 def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
                 kind: str | None = None, span: tuple[int, int | None] = (0, None),
                 max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-                page_limit: int = MAX_PAGE_BYTES) -> Iterator[Record]:
+                page_limit: int = MAX_PAGE_BYTES, search: int | None = None
+                ) -> Iterator[Record]:
     """Every record of one input (a seekable stream): streamed readers read the stream,
-    a page is read whole up to `page_limit` (PageTooLarge past it)."""
-    kind = kind or kind_of(stream, name)
+    a page is read whole up to `page_limit` (PageTooLarge past it); its kind told as
+    `kind_of` tells it, `search` bounding the look past a damaged gzip head."""
+    kind = kind or kind_of(stream, name, search=search)
     if kind == "empty":
         raise EmptyInput(f"{name}: empty input")
     if kind == "binary":
@@ -195,12 +200,12 @@ def read_member(member: Member) -> Iterator[Record]:
 def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) -> Iterator[Record]:
     """Every page in an input: a path, a directory (recursively), `-` for stdin, or bytes."""
     if isinstance(source, bytes):
-        yield from read_stream(io.BytesIO(source), "<bytes>", url=url)
+        yield from read_stream(io.BytesIO(source), "<bytes>", url=url, search=DAMAGE_SEARCH_BYTES)
         return
     name = os.fspath(source)
     if name == "-":
         with _seekable(sys.stdin.buffer, "<stdin>") as stream:
-            yield from read_stream(stream, "<stdin>", url=url)
+            yield from read_stream(stream, "<stdin>", url=url, search=DAMAGE_SEARCH_BYTES)
         return
     path = Path(name)
     if path.is_dir():
@@ -218,11 +223,13 @@ def read_source(source: str | os.PathLike[str] | bytes, url: str | None = None) 
     with open_input(path, name) as handle:
         # a pipe named on the command line (`auditor audit <(curl -s …)`) is read whole, as
         # stdin is: the readers sniff and seek ("input stream is not seekable")
+        # past a damaged gzip head, a file is searched as far as a pipe is copied: the
+        # same bytes read alike, whichever way they come
         if handle.seekable():
-            yield from read_stream(handle, name, url=url)
+            yield from read_stream(handle, name, url=url, search=DAMAGE_SEARCH_BYTES)
             return
         with _seekable(handle, name) as stream:
-            yield from read_stream(stream, name, url=url)
+            yield from read_stream(stream, name, url=url, search=DAMAGE_SEARCH_BYTES)
 
 
 def _seekable(handle: BinaryIO, name: str) -> BinaryIO:
@@ -309,8 +316,9 @@ def _copied_while_a_page(handle: BinaryIO, head: bytes, spool: BinaryIO, name: s
 
 
 # how far a pipe is copied to find the record after a damaged first one: as far as a
-# record may reach (the default `--max-record-bytes`), so an endless one ends
-_AFTER_DAMAGE_BYTES = DEFAULT_MAX_RECORD_BYTES
+# file is searched (`DAMAGE_SEARCH_BYTES`), and a record's reach past it (the default
+# `--max-record-bytes`) to see a member that starts before it end, so an endless one ends
+_AFTER_DAMAGE_BYTES = DAMAGE_SEARCH_BYTES + DEFAULT_MAX_RECORD_BYTES
 
 
 def _a_record_follows(handle: BinaryIO, spool: BinaryIO) -> bool:
@@ -321,7 +329,7 @@ def _a_record_follows(handle: BinaryIO, spool: BinaryIO) -> bool:
     without a word, and a damaged first record larger than that lost them all."""
     end = spool.tell()
     try:
-        while next_boundary(spool, 1, True) is None:
+        while next_boundary(spool, 1, True, DAMAGE_SEARCH_BYTES) is None:
             more = handle.read(max(0, min(end, _AFTER_DAMAGE_BYTES - end)))
             if not more:
                 return False  # all of it copied, or as far as a record may reach

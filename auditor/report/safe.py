@@ -7,12 +7,13 @@ import re
 
 from auditor.lazy_re import lazy_regex
 
-# C0 controls but tab/newline, DEL, C1 controls, and bidi overrides (Trojan Source).
+# C0 controls but tab/newline, DEL, C1 controls, and bidi controls (Trojan Source): the
+# embeddings, overrides and isolates, and the marks, the Arabic letter mark (U+061C) too.
 # U+2028/U+2029 break lines in many viewers: escaped too, so a record stays one line.
 _UNSAFE = lazy_regex(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
 _UNSAFE_INLINE = lazy_regex(
-    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
+    "[\x00-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]")
 
 
 def _show(match: re.Match[str]) -> str:
@@ -30,6 +31,8 @@ def inert(text: str | None, *, inline: bool = True, limit: int | None = None) ->
     'a\\\\x1b[31mb'
     >>> inert("line1\\nline2")
     'line1\\\\x0aline2'
+    >>> inert("abc\\u061cdef")  # the Arabic letter mark, a bidi control too
+    'abc\\\\u061cdef'
     """
     if not text:
         return ""

@@ -69,7 +69,13 @@ from auditor.rules.parse import (
     Unsupported,
     parse_line,
 )
-from auditor.rules.sources import ListSource, discover, holds_a_filter
+from auditor.rules.sources import (
+    LIST_HEADER,
+    MAX_LIST_BYTES,
+    ListSource,
+    discover,
+    holds_a_filter,
+)
 from auditor.urls import registrable_domain
 
 _PAGE_BITS = GENERICHIDE | ELEMHIDE | SPECIFICHIDE
@@ -113,8 +119,6 @@ class Explanation:
     candidates: tuple[Candidate, ...] = field(default=())
 
 
-# EasyList is 2 MB, the largest lists uBlock Origin offers a few times that
-MAX_LIST_BYTES = 64 * 1024 * 1024
 
 
 def read_list(path: Path, name: str | None = None) -> ListText:
@@ -505,6 +509,11 @@ def _read_source(s: ListSource) -> ListText:
     if s.origin == "cache" and not holds_a_filter(lt.text):
         raise RuleError(f"{s.path}: holds no filter, which no list `auditor rules update` "
                         f"writes does; {_CACHE_FIX}")
+    if s.origin == "cache" and not lt.text.lstrip().startswith(LIST_HEADER):
+        # a server's error saved in its place (`Service Unavailable`, `{"error": …}`) read
+        # as a list of a rule or two: the gate passed without EasyList, saying nothing
+        raise RuleError(f"{s.path}: no {LIST_HEADER}] header, which every list `auditor "
+                        f"rules update` writes has; {_CACHE_FIX}")
     if s.origin == "project":
         return ListText(lt.name, f"auditor_rules/{s.path.name}", lt.text)
     return lt

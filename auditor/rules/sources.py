@@ -44,6 +44,9 @@ SYSTEM_GLOBS: tuple[str, ...] = (  # where packaged lists may sit; none on some 
     "/usr/share/*/ublock-origin/assets/thirdparties/easylist/*.txt",
 )
 MIN_LIST_BYTES = 10_000
+LIST_HEADER = "[Adblock Plus"  # what every list `update` writes starts with
+# EasyList is 2 MB, the largest lists uBlock Origin offers a few times that
+MAX_LIST_BYTES = 64 * 1024 * 1024
 _EXPIRES_RE = lazy_regex(r"^!\s*Expires:\s*(\d+)\s*(day|days|hour|hours|h|d)?", re.I | re.M)
 _CHECKSUM_RE = lazy_regex(r"^\s*!\s*checksum[\s\-:]+([\w+/=]+).*\n", re.I | re.M)
 
@@ -179,7 +182,7 @@ def validate_list(data: bytes, min_bytes: int = MIN_LIST_BYTES) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
-    if not text.lstrip().startswith("[Adblock Plus"):
+    if not text.lstrip().startswith(LIST_HEADER):
         raise ValueError("no [Adblock Plus] header")
     if len(data) < min_bytes:
         raise ValueError(f"truncated ({len(data)} bytes < {min_bytes})")
@@ -260,7 +263,13 @@ def _update_one(
             req.add_header("If-Modified-Since", str(meta["last_modified"]))
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
-            data = resp.read()
+            # read no further than a list reaches: a server streaming without end (a
+            # captive portal, a wrong URL) was read into memory until the run was killed.
+            # A length it states is read whole, so a download cut short still fails
+            promised = resp.length  # None: chunked, or until the server closes
+            data = (b"" if promised is not None and promised > MAX_LIST_BYTES
+                    else resp.read() if promised is not None else resp.read(MAX_LIST_BYTES + 1))
+            too_large = promised is not None and promised > MAX_LIST_BYTES
             headers = resp.headers
     except urllib.error.HTTPError as e:
         if e.code == 304 and have:
@@ -274,6 +283,9 @@ def _update_one(
                                                f"(offline?): {e.reason}")
     except (OSError, http.client.HTTPException) as e:
         return UpdateResult(name, url, failed, f"download failed: {e}")
+    if too_large or len(data) > MAX_LIST_BYTES:
+        return UpdateResult(name, url, failed, f"larger than {MAX_LIST_BYTES >> 20} MiB, "
+                                               "more than a filter list holds")
     try:
         text = validate_list(data, min_bytes)
     except ValueError as e:

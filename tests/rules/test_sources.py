@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.rules import sources
 from auditor.rules.sources import expires_seconds, update, validate_list, verify_checksum
 
 GOOD = "[Adblock Plus 2.0]\n! Title: test list\n! Expires: 4 days\n" + "||ads{}.test^\n" * 0
@@ -104,6 +105,20 @@ def test_failed_download_keeps_last_good_copy(
     served.etag = '"v2"'
     (status,) = _update(tmp_path, base, force=True)
     assert status.startswith("kept:") and reason in status
+    assert (tmp_path / "lists" / "easylist.txt").read_text() == GOOD
+
+
+def test_a_download_larger_than_a_list_is_not_read_whole(
+        tmp_path: Path, server: tuple[str, Served], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server sending more than a list holds (a captive portal's stream, a wrong URL)
+    was read into memory whole; it is read one byte past the bound and refused."""
+    base, served = server
+    _update(tmp_path, base)
+    monkeypatch.setattr(sources, "MAX_LIST_BYTES", len(GOOD) + 100)
+    served.body = GOOD.encode() + b"||pad.test^\n" * 100
+    served.etag = '"v2"'
+    (status,) = _update(tmp_path, base, force=True)
+    assert status == "kept:larger than 0 MiB, more than a filter list holds"
     assert (tmp_path / "lists" / "easylist.txt").read_text() == GOOD
 
 
