@@ -290,9 +290,13 @@ def test_a_stream_without_end_on_stdin_is_one_line(
 
 # a gzip stream that never ends (`yes | gzip`, a bomb served without end), or a zstd one
 _ENDLESS_PACKED = {
+    # each block compressed once and sent again: after a full flush a block refers to
+    # nothing before it, so its bytes repeat, and the writer keeps pace with the reader
     "gzip": ("import sys, zlib\nout = sys.stdout.buffer\n"
-             "z = zlib.compressobj(1, zlib.DEFLATED, 31)\nout.write(z.compress({head!r}))\n"
-             "while True:\n    out.write(z.compress({body!r} * 65536))\n"),
+             "z = zlib.compressobj(1, zlib.DEFLATED, 31)\n"
+             "out.write(z.compress({head!r}) + z.flush(zlib.Z_FULL_FLUSH))\n"
+             "block = z.compress({body!r} * 65536) + z.flush(zlib.Z_FULL_FLUSH)\n"
+             "while True:\n    out.write(block)\n"),
     "zstd": ("import sys\nout = sys.stdout.buffer\n"
              "out.write(b'(\\xb5/\\xfd\\x04X\\xe1\\x00\\x00')\n"
              "while True:\n    out.write({body!r} * 65536)\n"),
