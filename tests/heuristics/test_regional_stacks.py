@@ -216,7 +216,8 @@ STACKS = [
           _P + '<script type="text/javascript">var nend_params = {"media":48213,"site":271904,'
           '"spot":662190,"type":1,"oriented":1};</script><script type="text/javascript" '
           'src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
-          {"nend"}, {"nend": 1}, ("nend-spot", "662190"), ("nend-media", "48213")),
+          {"nend"}, {"nend": 1}, ("nend-spot", "662190"), ("nend-media", "48213"),
+          ("nend-site", "271904")),
     stack("AdStir", "adstir_vars + adstir.js in div.adstir-ad", "",
           _P + '<div class="adstir-ad"><script type="text/javascript">var adstir_vars = { ver: '
           '"4.0", app_id: "MEDIA-5c1e93a2", ad_spot: 1, center: false, width: 300, height: 250 '
