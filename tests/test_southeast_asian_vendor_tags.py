@@ -5,8 +5,8 @@ URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audi
 keys Jixie's publishers read back (`_jxitr`), RTB House's and Jixie's Prebid bids, and
 iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader), KLY Infeed's
 boxes (`div.infeed-slot` its SDK fills), AdMicro's box script (`ads_box_<N>.ads`) and
-ANTS (Anthill)'s zones (`div[data-ants-zone-id]` ants.js fills, a zone's own script). Pages written here
-after those forms; IDs made up."""
+ANTS (Anthill)'s zones (`div[data-ants-zone-id]` ants.js fills, a zone's own script).
+Pages written here after those forms; IDs made up."""
 
 from __future__ import annotations
 
