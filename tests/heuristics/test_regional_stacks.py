@@ -805,3 +805,16 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
                        "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world", "LuxUp",
                        "MediaMetrics", "ViaPush", RAKUTEN, "GMO SSP"})
+
+
+def test_luxup_snippet_block_reader_stays_linear() -> None:
+    """The older snippet's block, read from its opening to the URL it concatenates within
+    a bound: a script of many such openings and one URL is read in linear time."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        code = "(function(){var a=1234;" * (n // 23)
+        snippet = _LUXUP_OLD.format(block="41207").removesuffix("</script>")
+        return audit_seconds("<html><body>" + snippet + code + "</script></body></html>")
+
+    assert_linear(seconds, 1_000_000, "LuxUp snippet block reader")
