@@ -3,9 +3,10 @@ hand out: Prebid.js bids of Appier (`hzid`) and SpotX (`channel_id`), a bidder a
 page declares with `pbjs.aliasBidder`, The Trade Desk's Unified ID partner in its match
 URL, AdMicro's zone code (`div#admzone<N>` filled by `admicroAD.show`), the audience
 keys Jixie's publishers read back (`_jxitr`), RTB House's and Jixie's Prebid bids, and
-iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader), and KLY Infeed's
-boxes (`div.infeed-slot` its SDK fills). Pages written here
-after those forms; IDs made up."""
+iVideoSmart's player embed (`<ivs-player data-ivs-…>` + its loader), KLY Infeed's
+boxes (`div.infeed-slot` its SDK fills), AdMicro's box script (`ads_box_<N>.ads`) and
+ANTS (Anthill)'s zones (`div[data-ants-zone-id]` ants.js fills, a zone's own script).
+Pages written here after those forms; IDs made up."""
 
 from __future__ import annotations
 
@@ -129,6 +130,58 @@ def test_admicro_call_without_its_div_or_in_prose_is_no_slot(project_engine: Eng
     # another vendor's div named alike, no call: no AdMicro slot
     other = _audit(_page("", '<div id="admzone-news"></div>\n'), project_engine, catalogue)
     assert [s for s in other.slots if s.network == "AdMicro"] == []
+
+
+# AdMicro's older box code: one script a box on its subdomain of VCCorp's CDN, written where
+# it stands; ANTS (Anthill)'s zone tag: ants.js pasted once a zone, then the box it fills,
+# its older copy written by document.write, and a zone's own script
+ADMICRO_BOX = ('<div class="ads-left"><script type="text/javascript" '
+               'src="//admicro1.vcmedia.vn/ads_codes/ads_box_4410.ads"></script></div>\n')
+ANTS = ('<div class="ants-left"><!-- ANTS 300x600 -->\n'
+        '<script async src="//e-vcdn.anthill.vn/delivery-ants/asset/1.0/ants.js"></script>\n'
+        '<div class="730118204" data-ants-zone-id="730118204"></div></div>\n'
+        '<div class="ants-right">\n'
+        '<script async src="//e-vcdn.anthill.vn/delivery-ants/asset/1.0/ants.js"></script>\n'
+        '<div class="730118205" data-ants-zone-id="730118205"></div></div>\n'
+        '<div class="ants-old"><script type="text/javascript">\n'
+        "if (typeof window.ANTS == 'undefined') document.write('<script async=\"true\" "
+        'src="//e-vcdn.anthill.vn/delivery-ants/asset/1.0/ants.js"><\\/script>\');\n'
+        "document.write('<div class=\"730118206\" data-ants-zone-id=\"730118206\"><\\/div>');\n"
+        "</script></div>\n"
+        '<div class="ants-bottom"><script type="text/javascript" '
+        'src="//e-vcdn.anthill.vn/delivery-ants/zone/730118207.js"></script></div>\n')
+
+
+def _serious(page: PageReport) -> list[str]:
+    return [f.kind for f in page.findings if f.severity.value in ("high", "medium")]
+
+
+def test_admicro_box_script_and_ants_zones_are_their_slots(project_engine: Engine,
+                                                           catalogue: Catalogue) -> None:
+    page = _audit(_page("", ADMICRO_BOX + ANTS), project_engine, catalogue)
+    assert sorted((s.network, s.zone_id) for s in page.slots) == [
+        ("ANTS (Anthill)", "730118204"), ("ANTS (Anthill)", "730118205"),
+        ("ANTS (Anthill)", "730118206"), ("ANTS (Anthill)", "730118207"),
+        ("AdMicro", "4410")]
+    assert {("admicro-box", "4410"), ("ants-zone", "730118204"),
+            ("ants-zone", "730118207")} <= _ids(page)
+    # AdMicro's own subdomain is no host dressed as admicro.vn; ants.js once a zone is its tag
+    assert _serious(page) == []
+    assert [f for f in page.findings if f.kind == "duplicate-loader"] == []
+
+
+def test_admicro_box_and_ants_look_alikes_name_no_one(project_engine: Engine,
+                                                      catalogue: Catalogue) -> None:
+    for body in (ADMICRO_BOX.replace("admicro1.vcmedia.vn/", "admicro1.vcmedia.vn.evil.test/"),
+                 ADMICRO_BOX.replace("admicro1.vcmedia.vn/", "cdn.example-news.test/"),
+                 '<script src="//e-vcdn.anthill.vn.evil.test/delivery-ants/zone/730118207.js">'
+                 "</script>\n",
+                 '<script src="//cdn.example-news.test/delivery-ants/zone/730118207.js">'
+                 "</script>\n",
+                 "<pre>" + (ADMICRO_BOX + ANTS).replace("<", "&lt;") + "</pre>\n"):
+        page = _audit(_page("", body), project_engine, catalogue)
+        assert not {"AdMicro", "ANTS (Anthill)"} & {s.network for s in page.slots}
+        assert not {"admicro-box", "ants-zone"} & {i.kind for i in page.ids}
 
 
 def test_alias_reader_stays_linear(project_engine: Engine, catalogue: Catalogue) -> None:

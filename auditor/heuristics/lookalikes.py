@@ -60,6 +60,10 @@ def _named_after(host: str, network: Network) -> str | None:
     >>> px = Network("Facebook Pixel", "Meta", Category.ADVERTISING, urls=("facebook.com/tr?",))
     >>> _named_after("connect-facebook.test", px), _named_after("www.facebook.com", px)
     ('facebook.com', None)
+    >>> am = Network("AdMicro", "VCCorp", Category.ADVERTISING, hosts=("admicro.vn",),
+    ...              urls=("admicro1.vcmedia.vn/ads_codes/",))
+    >>> _named_after("admicro1.vcmedia.vn", am), _named_after("admicro-cdn.test", am)
+    (None, 'admicro.vn')
     """
     if any(template.startswith("{") for template in network.snippet):
         return None  # software its users host (Matomo): its loader's host is theirs to name
@@ -68,6 +72,8 @@ def _named_after(host: str, network: Network) -> str | None:
     # its hosts, and those its URL patterns name (the Meta pixel's `facebook.com/tr?`; Kakao
     # Tiara's `t1.daumcdn.net/tiara/`, a host of its own the catalogue files no company for)
     named = [u.split("/", 1)[0] for u in network.urls if "." in u.split("/", 1)[0]]
+    if any(host.lower() == own or host.lower().endswith("." + own) for own in named):
+        return None  # a host its URL patterns name is its own (AdMicro's on VCCorp's CDN)
     for vendor_host in (*network.hosts, *named):
         domain = registrable_domain(vendor_host)
         name = domain.split(".")[0]

@@ -632,7 +632,7 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
     for scope in scopes:
         for comment in scope.iter(etree.Comment):
             text = " ".join((comment.text or "").split())
-            if not text or text in seen:
+            if not text or text in seen or _server_code(text):
                 continue
             lowered = text.lower()
             named = words[0].search(lowered) if words[0] is not None else None
@@ -664,6 +664,18 @@ def ad_template_comments(ctx: PageContext) -> Iterator[Finding]:
                 line=line_of(comment),
                 xpath=ctx.xpath(comment),
             )
+
+
+def _server_code(text: str) -> bool:
+    """Whether a comment is server code the parser kept as one: a leaked template's or a
+    page saved with its source's `<?php __("Advertisement"); ?>` (HTML reads `<?…>` as a
+    comment), which the server runs and no browser gets; the template's own code (a
+    footer link's label), not a marker an ad kit left.
+
+    >>> _server_code('?php __("Advertisement"); ?'), _server_code("Advertisement")
+    (True, False)
+    """
+    return text.startswith("?") and text.endswith("?")
 
 
 # a comment that is markup put aside: it opens with a start tag and closes with an end tag,

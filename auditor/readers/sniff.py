@@ -39,6 +39,9 @@ _JSON_OPEN = lazy_regex(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b
 _SURELY_JSON = lazy_regex(rb'\{\s*"|\[\s*[\[{"]')
 _JSONL_NAMES = (".jsonl", ".ndjson")
 _JSON_NAMES = (".json", *_JSONL_NAMES)
+# a server-side code block opening a template, or a page saved with its source (PHP's
+# `<?php … ?>`, `<?= … ?>`, `<? … ?>`; ASP's and JSP's `<% … %>`); not XML's `<?xml`
+_SERVER_CODE = lazy_regex(rb"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
 
 
 def _opens_json(stripped: bytes, name: str) -> bool:
@@ -108,7 +111,31 @@ def sniff(head: bytes, name: str = "", *, declared_text: bool = False) -> str:
     if _HTML_TAG.search(text):
         said_text = declared_text or name.lower().endswith(".txt")
         return "text" if said_text and _quoted_markup(text) else "html"
+    if (after := _after_server_code(scan)) is not None and \
+            sniff(after, name, declared_text=declared_text) == "html":
+        return "html"  # code enough to fill the first bytes, then the page it renders
     return "text"
+
+
+def _after_server_code(scan: bytes) -> bytes | None:
+    """What follows the server-side code blocks an input opens with, or None when it
+    opens with none or one not closed within `scan`: the server runs them and a browser
+    never reads them, so a template or a page saved with its PHP is judged by the markup
+    after them, however long its code.
+
+    >>> _after_server_code(b"<?php $a = 1; ?>\\n<?= $b ?>\\n<!DOCTYPE html>")
+    b'<!DOCTYPE html>'
+    >>> _after_server_code(b"<?xml version='1.0'?><html>"), _after_server_code(b"<?php $a;")
+    (None, None)
+    """
+    rest = scan.lstrip(b"\xef\xbb\xbf \t\r\n")
+    skipped = False
+    while (opened := _SERVER_CODE.match(rest)) is not None:
+        end = rest.find(b"?>" if rest[1:2] == b"?" else b"%>", opened.end())
+        if end < 0:
+            return None
+        rest, skipped = rest[end + 2:].lstrip(b" \t\r\n"), True
+    return rest if skipped and rest else None
 
 
 # what only a document's source holds: its doctype and its frame's elements

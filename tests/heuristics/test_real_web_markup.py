@@ -2550,6 +2550,23 @@ def test_a_cms_insertion_point_in_the_prose_is_no_ad_template_comment(
     assert bool([f for f in report.findings if f.kind == "ad-template-comment"]) is flagged
 
 
+@pytest.mark.parametrize(("code", "flagged"), [
+    # a leaked template's footer: its link's label a translation call (`<?php … ?>` a
+    # comment to the parser), the server's code, no kit's note
+    ('<p><a href="/pages/advertise"><?php __("Advertisement"); ?></a> | '
+     '<a href="/pages/contacts"><?php __("Contacts"); ?></a></p>', False),
+    ("<div class='box'><?= $this->banner('ad-top') ?></div><p>More.</p>", False),
+    # a comment saying the same is one still
+    ('<p><a href="/pages/advertise">Ads</a></p><!-- Advertisement --><div id="unit-2">'
+     "<script>show(2);</script></div>", True),
+], ids=["php-translation-call", "php-short-echo", "real-comment"])
+def test_server_code_kept_as_a_comment_is_no_ad_template_comment(
+        audit_html: AuditHtml, code: str, flagged: bool) -> None:
+    report = audit_html(f"<html><body><p>Films of the week.</p>{code}</body></html>",
+                        url="https://films.example/")
+    assert bool([f for f in report.findings if f.kind == "ad-template-comment"]) is flagged
+
+
 def test_insertion_point_comments_are_read_in_linear_time() -> None:
     from tests.hostile.scaling import assert_linear, audit_seconds
 

@@ -53,6 +53,21 @@ _IMOBILE = ('<div id="im-{el}"><script async src="https://imp-adedge.i-mobile.co
             'spot.js?20220104"></script><script>(window.adsbyimobile=window.adsbyimobile||[])'
             '.push({{pid:48213,mid:662190,asid:{asid},type:"banner",display:"inline",'
             'elementid:"im-{el}"}})</script></div>')
+_OPENSTAT = ('<span id="openstat{counter}"></span><script type="text/javascript">\nvar openstat '
+             '= {{ counter: {counter}, image: 5081, color: "c3c3c3", next: openstat }};\n'
+             '(function(d, t, p) {{ var j = d.createElement(t); j.async = true; j.src = '
+             '("https:" == p ? "https:" : "http:") + "//openstat.net/cnt.js"; var s = '
+             'd.getElementsByTagName(t)[0]; s.parentNode.insertBefore(j, s); }})(document, '
+             '"script", document.location.protocol);</script>')
+_LUXUP_OLD = ('<script type="text/javascript">(function(){{var j={block},f=false,b=document;'
+              'function g(){{return "rt="+(new Date).getTime()%1E7}}function i(){{var a=b.'
+              'createElement("script");a.setAttribute("src","http://c.luxup.ru/t/lb"+j+".js?"+'
+              'g());b.getElementsByTagName("head")[0].appendChild(a)}}function d(){{if(!f){{f='
+              'true;i()}}}};b.addEventListener("DOMContentLoaded",d,false)}})();</script>')
+_LUXUP_BLOCK = ("<script type='text/javascript' src='//luxupcdna.com/t/common_400.js'></script>"
+                "<script class='__lxGc__' type='text/javascript'>((__lxGc__=window.__lxGc__||"
+                "{'s':{},'b':0})['s']['_208137']=__lxGc__['s']['_208137']||{'b':{}})['b']"
+                "['_611820']={'i':__lxGc__.b++};</script><br id=\"lxBlockPlaceholder\"/>")
 _SSP_HEAD = '<script src="https://ssp.seznam.cz/static/js/ssp.js"></script>'
 _SSP_UNITS = ('<div id="ssp-zone-318204"></div>' + _P + '<div id="ssp-zone-318205"></div>'
               '<script>sssp.getAds([\n'
@@ -216,7 +231,8 @@ STACKS = [
           _P + '<script type="text/javascript">var nend_params = {"media":48213,"site":271904,'
           '"spot":662190,"type":1,"oriented":1};</script><script type="text/javascript" '
           'src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
-          {"nend"}, {"nend": 1}, ("nend-spot", "662190"), ("nend-media", "48213")),
+          {"nend"}, {"nend": 1}, ("nend-spot", "662190"), ("nend-media", "48213"),
+          ("nend-site", "271904")),
     stack("AdStir", "adstir_vars + adstir.js in div.adstir-ad", "",
           _P + '<div class="adstir-ad"><script type="text/javascript">var adstir_vars = { ver: '
           '"4.0", app_id: "MEDIA-5c1e93a2", ad_spot: 1, center: false, width: 300, height: 250 '
@@ -587,6 +603,18 @@ STACKS = [
           " id='MediaMetricsInject' data-width='240' data-height='400' data-type='img-rect' "
           "data-rows='5' data-country='ru' data-site='mmet/weekday_kitchen_ru'> </script>",
           {"MediaMetrics"}, {}, ("mediametrics-site", "mmet/weekday_kitchen_ru")),
+    # Openstat's counter code: its span, the counter handed to the `openstat` object, cnt.js
+    stack("Openstat", "span#openstat<counter> + var openstat = {counter: …} + cnt.js", "",
+          _P + _OPENSTAT.format(counter="2481733"), {"Openstat"}, {},
+          ("openstat-counter", "2481733")),
+    # LuxUp's older loader snippet: the block in a variable the loader URL concatenates,
+    # added to the head on DOMContentLoaded (no box: no placement of its own)
+    stack("LuxUp", "var j=<block> … \"c.luxup.ru/t/lb\"+j+\".js?\"", "",
+          _P + _LUXUP_OLD.format(block="41207") + _P, {"LuxUp"}, {}, ("luxup-block", "41207")),
+    # ...and its later block tag, shown where it stands: the site's and the block's keys
+    stack("LuxUp", "luxupcdna.com/t/common_400.js + __lxGc__['s']['_<site>']['b']['_<block>']",
+          "", _P + _LUXUP_BLOCK + _P, {"LuxUp"}, {"LuxUp": 1}, ("luxup-block", "611820"),
+          ("luxup-site", "208137")),
     # a web push service's embed: its loader on the site's own subdomain of push.world, the
     # site's key handed to its `pw` object
     stack("Push.world", "<site>.push.world/https.embed.js + pw.websiteId", "",
@@ -607,6 +635,18 @@ def test_each_regional_stack_is_named_with_its_slots_and_ids(
     report = audit_stack(s)
     assert_read(report, s)
     assert serious(report) == []
+
+
+def test_openstat_counter_read_only_from_its_own_object(audit_stack: AuditStack) -> None:
+    """A sample's one-digit counter, another object's `counter`, or the tag commented out
+    are no site's counter."""
+    for counter_code in (_OPENSTAT.format(counter="1"),
+                         _OPENSTAT.format(counter="2481733").replace("var openstat =",
+                                                                      "var myopenstat ="),
+                         _OPENSTAT.format(counter="2481733").replace("var openstat =",
+                                                                      "// var openstat =")):
+        report = audit_stack(stack("Openstat", "look-alike", "", _P + counter_code, set(), {}))
+        assert [i for i in report.ids if i.kind == "openstat-counter"] == []
 
 
 def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -> None:
@@ -714,6 +754,13 @@ def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -
     ("MixAdvert's and Push.world's tags in a <pre>",
      '<pre>&lt;div id="MIXADV_5120"&gt;&lt;/div&gt;&lt;script src="https://m.mixadvert.com/show/'
      '?id=5120"&gt; https://x.push.world/https.embed.js pw.websiteId="5d1c0a9e"</pre>'),
+    ("Openstat's sample counter 1, LuxUp's loader on look-alike hosts",
+     _OPENSTAT.format(counter="1") + _LUXUP_OLD.format(block="41207").replace(
+         "c.luxup.ru/", "c.luxup.ru.evil.net/") + _LUXUP_BLOCK.replace(
+         "//luxupcdna.com/", "//notluxupcdna.com/").replace("__lxGc__", "__myGc__")),
+    ("LuxUp's and Openstat's tags in a <pre>",
+     "<pre>" + (_LUXUP_OLD.format(block="41207") + _LUXUP_BLOCK).replace("<", "&lt;")
+     + "</pre>"),
     ("a site's own objects of the same names",
      "<script>var my_roosevelt_params = {retargeting_id: 'Qw3rTy.uIoPaSdFgHjKl00'};"
      "var NOT_HL_GCD = 'CS4A11223344556'; var Inf = ['x', 'y', 'AH5A12345678901', 'AW'];"
@@ -756,5 +803,18 @@ def test_look_alikes_name_none_of_them(audit_stack: AuditStack, form: str, body:
                        "AceCounter", "Bitrix24 Analytics (bitrix.info)",
                        "VK Ads (retargeting pixel)", "Kakao Pixel",
                        "BizSpring Logger", "Midas Network", "Buzzoola", "WebEngage",
-                       "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world",
+                       "Adinsight (Emnet)", "ContactPigeon", "MixAdvert", "Push.world", "LuxUp",
                        "MediaMetrics", "ViaPush", RAKUTEN, "GMO SSP"})
+
+
+def test_luxup_snippet_block_reader_stays_linear() -> None:
+    """The older snippet's block, read from its opening to the URL it concatenates within
+    a bound: a script of many such openings and one URL is read in linear time."""
+    from tests.hostile.scaling import assert_linear, audit_seconds
+
+    def seconds(n: int) -> float:
+        code = "(function(){var a=1234;" * (n // 23)
+        snippet = _LUXUP_OLD.format(block="41207").removesuffix("</script>")
+        return audit_seconds("<html><body>" + snippet + code + "</script></body></html>")
+
+    assert_linear(seconds, 1_000_000, "LuxUp snippet block reader")

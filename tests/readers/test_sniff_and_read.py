@@ -22,6 +22,9 @@ WP_POST = {
 }
 
 
+# a PHP block longer than the 4 KB a kind is judged from
+_PHP_HEAD = b"<?php\n$link = db_connect('localhost');\n" + b"$rooms[] = array('B01' => 0);\n" * 160
+
 @pytest.mark.parametrize(
     ("head", "name", "kind"),
     [
@@ -59,6 +62,22 @@ WP_POST = {
         (b"[1, 2, 3]", "", "json"),
         (b"[-1.5e3, [2]", "", "json"),  # cut short by the head: JSON all the same
         (b"[1] x", "DUMP.JSON", "json"),
+        # a page saved with its PHP, or a template, its code filling the first 4 KB: what
+        # the server renders after the code is the page
+        pytest.param(_PHP_HEAD + b"?>\n\n<!DOCTYPE html>\n<html><head><title>Rooms</title>",
+                     "r.php", "html", id="php-then-page"),
+        pytest.param(b"<?php require 'db.php'; ?>\n" + _PHP_HEAD + b"?>\n<div class='list'>", "",
+                     "html", id="two-php-blocks-then-markup"),
+        pytest.param(b"<% Dim rows %>\n<%@ page x %>\n" + b" " * 4100 + b"<html><body>",
+                     "a.asp", "html", id="asp-blocks-then-page"),
+        # ...code never closed, code then words, or words before the code are no page
+        pytest.param(_PHP_HEAD + b"$done = 1;\n", "lib.php", "text", id="php-unclosed"),
+        pytest.param(_PHP_HEAD + b"?>\nRooms free this period: none.\n", "", "text",
+                     id="php-then-words"),
+        pytest.param(b"Notes on PHP\n" + _PHP_HEAD + b"?>\n<html><body>", "notes.txt", "text",
+                     id="words-then-php"),
+        pytest.param(b"<?xml version='1.0'?>\n" + b" " * 4100 + b"Plain words.", "", "text",
+                     id="xml-declaration-is-no-code"),
     ],
 )
 def test_sniff_by_content_not_extension(head: bytes, name: str, kind: str) -> None:
