@@ -294,7 +294,40 @@ s.account=document.querySelector("[data-rsid]").getAttribute("data-rsid");s.t();
         """<script src="https://cc.silktide.com.s3.amazonaws.com/cookieconsent.1.0.9.min.js">
 </script>""",
         "Silktide Cookie Consent", set()),
+    "nielsen-dcr-static-queue-app-id": (
+        """<script>!function(t,n){t[n]=t[n]||{nlsQ:function(e,o,c,r,s){s=t.document;
+r=s.createElement("script");r.async=1;r.src="//cdn-gl.imrworldwide.com/conf/"+e+".js#name="+o;
+s.head.appendChild(r)}}}(window,"NOLBUNDLE");
+var nSdk = NOLBUNDLE.nlsQ("P1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D", "nlsnInstance");</script>""",
+        "Nielsen", {("nielsen-apid", "P1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D")}),
+    "nielsen-app-id-a-sites-data-layer-hands-on": (
+        """<script>window.digitalData = {"page": {"type": "story"},
+"vendor": {"Nielsen": {"apid": "P0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"}}};</script>""",
+        "Nielsen", {("nielsen-apid", "P0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0")}),
+    "piano-aid-in-a-sites-config": (
+        """<script>window.conf = {piano_api_url: "https://buy.piano.io/api/v3",
+piano_aid: "qR7sT1uV3w"};</script><script src="https://cdn.piano.io/api/tinypass.min.js"></script>""",
+        "Piano", {("piano-aid", "qR7sT1uV3w")}),
+    "ownlocal-origami-widget": (
+        """<div id="ownlocal-box"><div id="origami-ad-container"></div></div>
+<script id="origami-ad-widget" src="https://origami.secure.ownlocal.com/origami-widget.js"
+ data-partner-id="0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"></script>""",
+        "OwnLocal", {("ownlocal-partner", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")}),
 }
+
+
+def test_ownlocal_origami_widget_fills_its_container(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    """The box Origami's widget fills is OwnLocal's slot; the same box with no widget, or a
+    partner ID on a look-alike host's widget, is none."""
+    markup, _, _ = TAGS["ownlocal-origami-widget"]
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network) for s in page.slots] == [(2, "OwnLocal")]
+    look_alike = markup.replace("origami.secure.ownlocal.com", "ownlocal.com.evil.example")
+    (page,) = audit(PAGE.format(look_alike).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not page.slots and not page.ids
 
 
 def test_a_cookie_consent_copy_not_on_silktides_bucket_is_no_silktide(
@@ -328,7 +361,8 @@ def test_legacy_id_variables_need_their_own_form(project_engine: Engine,
     repeated hex digit (a template's), an AddThis fragment on another widget's file, an
     `auid` off OpenX's delivery paths, a Clicky image not of its noscript form, a txn_id
     longer than a pixel's, a report suite where no Adobe code runs (a test of
-    `window.AppMeasurement` is none)."""
+    `window.AppMeasurement` is none), an app ID of another form than Nielsen's (lower case,
+    cut short), an `aid` no key names Piano's."""
     markup = """<script>var pm_pub_id = "abc"; oz_site = "news/sport";
 var _SIMPLE_REACH_PID="000000000000000000000000"; var addthis_pub = "YOUR-ACCOUNT-ID";</script>
 <script src="http://ads.pubmatic.com/AdServer/js/gshowad.js"></script>
@@ -339,13 +373,15 @@ var _SIMPLE_REACH_PID="000000000000000000000000"; var addthis_pub = "YOUR-ACCOUN
 <img src="//in.getclicky.com/pixel.gif?site=87654321">
 <img src="https://analytics.twitter.com/i/adsct?p_id=Twitter&amp;txn_id=toolongid">
 <div data-rsid="cityheraldprod"></div><script>if (window.AppMeasurement == null) { x = 1; }
-var s = {}; s.account = "cityheraldprod";</script>"""
+var s = {}; s.account = "cityheraldprod";</script>
+<script>var app = {apid: "p1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", rapid: "P1A2B3C4D-5E6F"};
+var cfg = {my_piano_aid_url: "x", aid: "qR7sT1uV3w"};</script>"""
     (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
                     engine=project_engine, catalogue=catalogue).pages
     kinds = {i.kind for i in page.ids}
     assert not kinds & {"pubmatic-publisher", "rubicon-account", "rubicon-site",
                         "simplereach-pid", "addthis-publisher", "openx-auid", "clicky-site",
-                        "twitter-pixel", "adobe-report-suite"}
+                        "twitter-pixel", "adobe-report-suite", "nielsen-apid", "piano-aid"}
 
 
 def test_counter_and_share_ids_need_their_own_form(project_engine: Engine,

@@ -321,3 +321,34 @@ def test_a_recommendation_box_is_named_by_the_widget_it_holds(catalogue: Catalog
     assert named(_HEADING.format(_POWERED) + '<ul id="outbrain-recs"></ul>') == ["Outbrain"]
     assert named(_HEADING.format("") + '<ul id="outbrain-recs"></ul>') == [None]
     assert named(_HEADING.format(_POWERED) + '<ul id="recs"></ul>') == [None]
+
+
+# Joomla's own banner manager as its core module (mod_banners) prints it: each banner a
+# `div.banneritem` in the module's `div.bannergroup` (a class suffix glued on, or Joomla 4's
+# `mod-banners bannergroup`), linked through the component's click counter or not; a
+# theme's own `banneritem` outside the module's group, and the words in a how-to, are none
+JOOMLA_BANNERS = b"""<html><head><title>t</title></head><body>
+<p>First paragraph of the article, long enough to be the article's own text.</p>
+<div class="bannergroup">
+<div class="banneritem"><img src="/images/banners/bakery.png" alt="Bakery"/></div>
+<div class="banneritem"><a href="/component/banners/click/17.html" target="_blank"
+ title="Garage"><img src="/images/banners/garage.gif" alt="Garage"/></a></div>
+</div>
+<div class="bannergroup_side"><div class="banneritem"><a
+ href="/index.php?option=com_banners&amp;task=click&amp;id=9"><img src="/b/x.jpg" alt=""/></a>
+</div></div>
+<div class="mod-banners bannergroup"><div class="mod-banners__item banneritem"><img
+ src="/images/banners/florist.jpg" alt="Florist"/></div></div>
+<div class="slider"><div class="banneritem"><img src="/images/hero.jpg" alt="Our team"/></div></div>
+<pre>&lt;div class="bannergroup"&gt;&lt;div class="banneritem"&gt;</pre>
+</body></html>"""
+
+
+def test_joomla_banner_module_items_are_placements(project_engine: Engine,
+                                                   catalogue: Catalogue) -> None:
+    (page,) = audit(JOOMLA_BANNERS, url="https://town.test/", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert sorted((s.line, s.network, s.list) for s in page.slots) == [
+        (4, None, "auditor-ads"), (5, None, "auditor-ads"), (8, None, "auditor-ads"),
+        (11, None, "auditor-ads")]
+    assert not [f for f in page.findings if f.severity.value in ("high", "medium")]

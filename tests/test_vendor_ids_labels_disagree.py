@@ -1,8 +1,8 @@
 """IDs the labelled sets disagree on, in their vendors' documented tag forms: Qualtrics'
 Site Intercept zone container, Taboola's publisher on its trc host, Tynt's legacy Tracer.js
-query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit and its
-loader config's account and agent, Taboola's advertiser pixel's account, LinkedIn's older
-pixel host."""
+query, Outbrain's widget handed by a variable, New Relic's legacy NREUMQ nrfj hit, its
+loader config's account and agent and its 2016-2019 loader config's xpid, Taboola's
+advertiser pixel's account, LinkedIn's older pixel host."""
 
 from __future__ import annotations
 
@@ -47,6 +47,11 @@ NEWRELIC_LOADER = ("<script>window.NREUM||(NREUM={});NREUM.init={privacy:{cookie
                    'licenseKey:"9f8e7d6c5b",applicationID:"27182801"};'
                    ';NREUM.info={beacon:"bam.nr-data.net",errorBeacon:"bam.nr-data.net",'
                    'licenseKey:"9f8e7d6c5b",applicationID:"27182801",sa:1}</script>')
+# … and its 2016-2019 snippet's loader config, set where NREUM is made
+NEWRELIC_XPID = ('<script>(window.NREUM||(NREUM={})).loader_config={xpid:"VQcDUlBbCRAGUVhT"};'
+                 'window.NREUM||(NREUM={}),__nr_require=function(t){return t};'
+                 ';NREUM.info={beacon:"bam.nr-data.net",errorBeacon:"bam.nr-data.net",'
+                 'licenseKey:"1a2b3c4d5e",applicationID:"44332211",sa:1}</script>')
 # Taboola's advertiser pixel: its first event, its loader and its <noscript> image
 TABOOLA_PIXEL = ("<script>window._tfa = window._tfa || [];\n"
                  "window._tfa.push({notify: 'event', name: 'page_view', id: 2718281});\n"
@@ -74,12 +79,15 @@ LINKEDIN_DC = ("<noscript><img height='1' width='1' style='display:none;' alt=''
     (NEWRELIC_LOADER, "New Relic",
      {("newrelic-account", "3141592"), ("newrelic-agent", "27182818"),
       ("newrelic-application", "27182801"), ("newrelic-key", "9f8e7d6c5b")}),
+    (NEWRELIC_XPID, "New Relic",
+     {("newrelic-xpid", "VQcDUlBbCRAGUVhT"), ("newrelic-application", "44332211"),
+      ("newrelic-key", "1a2b3c4d5e")}),
     (TABOOLA_PIXEL, "Taboola", {("taboola-advertiser", "2718281")}),
     ("<img src='//trc.taboola.com/1150032/log/3/unip?en=page_view' width='0' height='0' alt=''>",
      "Taboola", {("taboola-advertiser", "1150032")}),
     (LINKEDIN_DC, "LinkedIn Insight Tag", {("linkedin-partner", "40417")}),
 ], ids=["qualtrics zone", "taboola trc", "tynt tracer", "outbrain variable",
-        "outbrain site boxes", "new relic nrfj", "new relic loader config",
+        "outbrain site boxes", "new relic nrfj", "new relic loader config", "new relic xpid",
         "taboola advertiser pixel", "taboola advertiser image", "linkedin dc pixel"])
 def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue, body: str,
                                    network: str, ids: set[tuple[str, str]]) -> None:
@@ -96,6 +104,9 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     # accountID, a loader config of another name
     "<script>NREUM.info={beacon:'bam.nr-data.net'};var cfg={accountID:'3141592',"
     "agentID:'27182818'};</script>",
+    # an xpid key in another loader's config
+    "<script>NREUM.info={beacon:'bam.nr-data.net'};(window.NOTNREUM||(NOTNREUM={}))"
+    ".loader_config={xpid:'VQcDUlBbCRAGUVhT'};</script>",
     # Taboola's pixel forms on a look-alike host, and another queue's event id
     "<img src='//trc.taboola.com.evil.example/1150032/log/3/unip?en=page_view' alt=''>"
     "<script src='https://nottaboola.com/libtrc/unip/2718281/tfa.js'></script>"
@@ -116,7 +127,8 @@ def test_vendor_id_in_its_tag_form(project_engine: Engine, catalogue: Catalogue,
     # Taboola's own folders on its trc host: no publisher
     "<img src='//trc.taboola.com/libtrc/trc/3/json?x=1' width='0' height='0' alt=''>",
     "<img src='//trc.taboola.com/static/log/3/px.gif' width='0' height='0' alt=''>",
-], ids=["zone div alone", "new relic keys outside its config", "taboola look-alikes",
+], ids=["zone div alone", "new relic keys outside its config", "xpid of another config",
+        "taboola look-alikes",
         "linkedin look-alike host", "literal not handed",
         "widget attribute without outbrain", "twitter widget id", "site's ZN_ element",
         "taboola libtrc folder", "taboola static folder"])

@@ -64,6 +64,22 @@ def quoted_value(literal: str) -> str:
     return string_value(literal[1:-1])
 
 
+# a hyphen inside a word written as an escape (`'UA\u002D1234\u002D1'`): neither JS nor JSON
+# needs one, a template's JS escaper writes every one so (Django's `escapejs`, Twig's `js`)
+_HYPHEN_IN_WORD = lazy_regex(r"[A-Za-z0-9]\\(?:x2[Dd]|u002[Dd])(?=[A-Za-z0-9])")
+
+
+def template_escaped(code: str) -> bool:
+    r"""Whether the code holds values a template's escaper printed into it: a hyphen inside
+    a word written as an escape, the way the hyphenated IDs a template prints come out
+    (`UA-…`, `GTM-…`, `ca-pub-…`).
+
+    >>> template_escaped(r"gaId: 'UA\u002D16730067\u002D39'"), template_escaped(r"/[\x2d]/")
+    (True, False)
+    """
+    return ("\\u002" in code or "\\x2" in code) and _HYPHEN_IN_WORD.search(code) is not None
+
+
 # a script string's `\xNN` or `\uNNNN` escape (the decoder reads them too)
 JS_ESCAPE = lazy_regex(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))")
 

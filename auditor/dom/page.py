@@ -33,7 +33,7 @@ from auditor.dom.inline_js import (
     javascript_url,
     media_type,
 )
-from auditor.dom.js_string import js_unescaped
+from auditor.dom.js_string import js_unescaped, template_escaped
 from auditor.dom.parser import (
     DEFAULT_LIMITS,
     PageLimits,
@@ -555,14 +555,28 @@ class ParsedPage:
         decoder reads them in: `escape_heavy`), with the escapes read: a tag's config
         written so holds its IDs as the plain tag does (PopAds' anti-adblock tag,
         `y["_p\x6f\u0070"]=[["\u0073\x69\x74\u0065\u0049\u0064",3011695],…]` is
-        `_pop=[["siteId",3011695]`), where the decoder reads each literal alone. Each
-        script read once, up to MAX_SCRIPT."""
-        def build() -> list[str]:
-            out: list[str] = []
+        `_pop=[["siteId",3011695]`), where the decoder reads each literal alone; and the
+        `templated_scripts`. Each script read once, up to MAX_SCRIPT."""
+        return [plain for plain, _ in self._unescaped]
+
+    @property
+    def templated_scripts(self) -> list[str]:
+        r"""The inline scripts a template's escaper printed values into, escapes read
+        (`googleAnalyticsId: 'UA\u002D1234\u002D1'`: `template_escaped`); a page's
+        config written so names its IDs by their keys as a plain one does."""
+        return [plain for plain, templated in self._unescaped if templated]
+
+    @property
+    def _unescaped(self) -> list[tuple[str, bool]]:
+        """Each script worth reading unescaped, unescaped, and whether a template wrote it
+        (one unescaping for both views)."""
+        def build() -> list[tuple[str, bool]]:
+            out: list[tuple[str, bool]] = []
             for s in self.scripts:
                 code = (s.text or "")[:MAX_SCRIPT]
-                if escape_heavy(code) and (plain := js_unescaped(code)) != code:
-                    out.append(plain)
+                heavy, templated = escape_heavy(code), template_escaped(code)
+                if (heavy or templated) and (plain := js_unescaped(code)) != code:
+                    out.append((plain, templated))
             return out
 
         return self.view("unescaped_scripts", build)
