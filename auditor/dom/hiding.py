@@ -35,6 +35,7 @@ from lxml import etree
 from auditor.dom.noscript import noscript_holding
 from auditor.dom.textscan import aligned_lower
 from auditor.lazy_re import lazy_regex
+from auditor.rules.literal import branch_matches
 
 _DISPLAY_NONE = lazy_regex(r"(?:^|;)\s*display\s*:\s*none", re.I)
 DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
@@ -433,10 +434,14 @@ def _tiny(size: tuple[int | None, int | None]) -> bool:
 # 'none')`) or a showing (any other display, `visible`, `.show()`, `.toggle()`, a fade or
 # slide, a class or style swap, or a lookup kept in a name to be used later): a block hidden
 # for good is one no code of the page shows.
-_BY_ID = lazy_regex(
-    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""
-    r"""|querySelector\(\s*(['"])#([\w-]{1,100})\3\s*\)"""
-    r"""|(?:\$|jQuery)\(\s*(['"])#([\w-]{1,100})\5\s*\))""")
+# each form of the lookup sought by its own literal (`branch_matches`): as one regex's
+# branches `re` tried them at each `g`, `q`, `$` and `j` of a script; group 2 the id
+_BY_ID = (
+    lazy_regex(r"""getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""querySelector\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""\$\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""jQuery\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+)
 _SCRIPT_HIDES = (
     (lazy_regex(r"""\s*\.\s*style\s*\.\s*display\s*=\s*(['"])\s*none\s*\1"""
                 r"""|\s*\.\s*style\s*\.\s*setProperty\(\s*(['"])display\2\s*,\s*(['"])none\3"""
@@ -561,8 +566,8 @@ def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dic
         if "getElementById" not in code and "#" not in code:
             continue
         later: tuple[list[int], list[int]] | None = None  # the bodies run later, once asked
-        for found in _BY_ID.finditer(code):
-            name = found.group(2) or found.group(4) or found.group(6)
+        for found in branch_matches(_BY_ID, code):
+            name = found.group(2)
             after = code[found.end(): found.end() + SCRIPT_HIDES_SCAN]
             how = next((how for pattern, how in _SCRIPT_HIDES if pattern.match(after)), None)
             if how is not None:
