@@ -350,3 +350,25 @@ def test_id_lookups_led_by_their_literals_are_the_alternation_s(pieces: list[str
     assert [(m.span(), m.group(2)) for m in branch_matches(hiding._BY_ID, code)] == [
         (m.span(), m.group(2) or m.group(4) or m.group(6))
         for m in _BY_ID_ALTERNATION.finditer(code)]
+
+
+_CALL_PIECES = ["function a(){", "function $b (x){", "}", "a(", "a (", "$b(", "x.a(", "ab(",
+                "a\n(", " ", ".", "(", ")", ";", "_", "é(", "function é(){", "a" * 61 + "(",
+                "functiona(){", "xfunction a(){", "$function a(){"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_CALL_PIECES), max_size=12), max_size=3))
+def test_uncalled_functions_read_backwards_are_the_forward_reading_s(
+        scripts: list[list[str]]) -> None:
+    """`_uncalled_functions` reads each call from its `(` in the code reversed, and each
+    declaration past its `\\b`; the forward patterns' counts are its specification."""
+    from auditor.dom import hiding
+
+    codes = ["".join(pieces) for pieces in scripts]
+    calls: Counter[str] = Counter()
+    declared: Counter[str] = Counter()
+    for code in codes:
+        calls.update(m.group(1) for m in re.finditer(r"(?<![\w$.])([\w$]{1,60})\s*\(", code))
+        declared.update(m.group(1) for m in hiding._NAMED_FUNCTION.finditer(code))
+    assert hiding._uncalled_functions(codes) == frozenset(
+        name for name, count in declared.items() if calls[name] <= count)
