@@ -793,6 +793,8 @@ class Catalogue:
     # every network's `self_hosted_tags`, in catalogue order: asked of a script no name names
     _loader_tags: tuple[tuple[etree.XPath, Network], ...] = field(init=False, repr=False,
                                                                   compare=False)
+    # their union, one XPath call: a script none selects (most) is asked once, not by each
+    _any_loader_tag: etree.XPath | None = field(init=False, repr=False, compare=False)
     script_slot_specs: tuple[tuple[Network, ScriptSlotSpec], ...] = field(
         init=False, repr=False, compare=False)
     miners: tuple[Network, ...] = field(init=False, repr=False, compare=False)
@@ -844,6 +846,8 @@ class Catalogue:
             if self.loader_globs else None)
         object.__setattr__(self, "_loader_tags", tuple(
             (tag, n) for n in nets for tag in n.self_hosted_tags))
+        object.__setattr__(self, "_any_loader_tag", etree.XPath(" | ".join(
+            tag.path for tag, _ in self._loader_tags)) if self._loader_tags else None)
         object.__setattr__(self, "script_slot_specs", tuple(
             (n, spec) for n in nets for spec in n.script_slots))
         object.__setattr__(self, "miners", tuple(
@@ -1020,7 +1024,8 @@ class Catalogue:
             match = self._loader_patterns.match(name)
             if match is not None and match.lastindex is not None:
                 network = self.loader_globs[match.lastindex - 1][1]
-        if network is None and tag is not None and dressed_host(host_of(url)) is None:
+        if network is None and tag is not None and self._any_loader_tag is not None \
+                and self._any_loader_tag(tag) and dressed_host(host_of(url)) is None:
             network = next((n for selector, n in self._loader_tags
                             if selector(tag) and _carries_own_ids(tag, n)), None)
         return network

@@ -246,10 +246,33 @@ def _xor_keyed(code: str) -> str | None:
 # "var a=" injection that hacked WordPress themes carry, its string XORed with 2, then
 # unescaped and written: `'1Aqapkrv` is `%3Cscript`)
 _CONSTANT_KEY = r"(?P<key>0x[0-9a-fA-F]{1,2}|\d{1,3}|[A-Za-z_$][\w$]{0,39})"
+# the key first (`2 ^ a.charCodeAt(i)`): from the `^` on, what follows it
+_KEY_FIRST_TAIL = r"\^\s*\(?\s*[\w$.]{0,40}?(?P<name>[\w$]{1,40})\s*\.\s*charCodeAt\("
+_KEY_FIRST = lazy_regex(r"(?<![\w$.])" + _CONSTANT_KEY + r"\s*" + _KEY_FIRST_TAIL)
+_KEY_FIRST_LED = lazy_regex(_KEY_FIRST_TAIL)
+
+
+class _KeyFirstXor:
+    """`_KEY_FIRST.search`, led by its `^`: that pattern opens with any word character,
+    and `re` tried it at each one of a script (25 of 26 ms over the corpus's 8 scripts
+    read). A match's `^` is the first after its start (a key and spaces hold none), so
+    each `^` whose tail reads on to `.charCodeAt(` (`_KEY_FIRST_LED`, skipped to by its
+    `^`) is asked of `_KEY_FIRST` between the `^` before it and its tail's end: the match
+    `re` found, at the same place, or none for that `^`."""
+
+    def search(self, code: str, pos: int = 0) -> re.Match[str] | None:
+        for tail in _KEY_FIRST_LED.finditer(code, pos):
+            caret = tail.start()
+            found = _KEY_FIRST.search(code, max(pos, code.rfind("^", 0, caret) + 1),
+                                      tail.end())
+            if found is not None:
+                return found
+        return None
+
+
 _XOR_CONSTANT = (
     lazy_regex(r"\.\s*charCodeAt\([^()]{0,40}\)\s*\)?\s*\^\s*" + _CONSTANT_KEY + r"(?![\w$.])"),
-    lazy_regex(r"(?<![\w$.])" + _CONSTANT_KEY + r"\s*\^\s*\(?\s*[\w$.]{0,40}?(?P<name>[\w$]{1,40})"
-               r"\s*\.\s*charCodeAt\("),
+    _KeyFirstXor(),
 )
 _NAME_BEFORE = lazy_regex(r"([\w$]{1,40})\s*$")
 XOR_CONSTANTS_TRIED = 4

@@ -35,6 +35,7 @@ from lxml import etree
 from auditor.dom.noscript import noscript_holding
 from auditor.dom.textscan import aligned_lower
 from auditor.lazy_re import lazy_regex
+from auditor.rules.literal import branch_matches, finditer
 
 _DISPLAY_NONE = lazy_regex(r"(?:^|;)\s*display\s*:\s*none", re.I)
 DECLARATION_END = r"\s*(?:;|$|!)"  # the end of a declaration
@@ -433,10 +434,14 @@ def _tiny(size: tuple[int | None, int | None]) -> bool:
 # 'none')`) or a showing (any other display, `visible`, `.show()`, `.toggle()`, a fade or
 # slide, a class or style swap, or a lookup kept in a name to be used later): a block hidden
 # for good is one no code of the page shows.
-_BY_ID = lazy_regex(
-    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""
-    r"""|querySelector\(\s*(['"])#([\w-]{1,100})\3\s*\)"""
-    r"""|(?:\$|jQuery)\(\s*(['"])#([\w-]{1,100})\5\s*\))""")
+# each form of the lookup sought by its own literal (`branch_matches`): as one regex's
+# branches `re` tried them at each `g`, `q`, `$` and `j` of a script; group 2 the id
+_BY_ID = (
+    lazy_regex(r"""getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""querySelector\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""\$\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+    lazy_regex(r"""jQuery\(\s*(['"])#([\w-]{1,100})\1\s*\)"""),
+)
 _SCRIPT_HIDES = (
     (lazy_regex(r"""\s*\.\s*style\s*\.\s*display\s*=\s*(['"])\s*none\s*\1"""
                 r"""|\s*\.\s*style\s*\.\s*setProperty\(\s*(['"])display\2\s*,\s*(['"])none\3"""
@@ -491,7 +496,10 @@ def _braces(code: str) -> dict[int, int]:
     return pairs
 
 
-_CALLED = lazy_regex(r"(?<![\w$.])([\w$]{1,60})\s*\(")
+# a call `name(`, read in the code reversed, led by its `(` (which `re` skips ahead to):
+# the name, reversed, its spaces, then no name character or `.` before it. Read forward,
+# `(?<![\w$.])([\w$]{1,60})\s*\(` was tried at each character of every script.
+_CALLED_REVERSED = lazy_regex(r"\(\s*([\w$]{1,60})(?![\w$.])")
 
 
 def _uncalled_functions(codes: Iterable[str]) -> frozenset[str]:
@@ -501,12 +509,12 @@ def _uncalled_functions(codes: Iterable[str]) -> frozenset[str]:
     >>> sorted(_uncalled_functions(["function a(){b()} function b(){} function c(){}"]))
     ['a', 'c']
     """
-    calls: Counter[str] = Counter()
+    calls: Counter[str] = Counter()  # by the name reversed
     declared: Counter[str] = Counter()
     for code in codes:
-        calls.update(m.group(1) for m in _CALLED.finditer(code))
-        declared.update(m.group(1) for m in _NAMED_FUNCTION.finditer(code))
-    return frozenset(name for name, count in declared.items() if calls[name] <= count)
+        calls.update(_CALLED_REVERSED.findall(code[::-1]))
+        declared.update(m.group(1) for m in finditer(_NAMED_FUNCTION, code))  # past `\b`
+    return frozenset(name for name, count in declared.items() if calls[name[::-1]] <= count)
 
 
 def _deferred_bodies(code: str, uncalled: Collection[str]) -> tuple[list[int], list[int]]:
@@ -514,7 +522,7 @@ def _deferred_bodies(code: str, uncalled: Collection[str]) -> tuple[list[int], l
     and of its named functions no code of the page calls (`uncalled`), as their union's
     starts and ends in order (one nests in another or stands apart: `_in_spans` bisects)."""
     heads = [m.end() - 1 for m in _DEFERRED_BODY.finditer(code)]
-    heads += [m.end() - 1 for m in _NAMED_FUNCTION.finditer(code) if m.group(1) in uncalled]
+    heads += [m.end() - 1 for m in finditer(_NAMED_FUNCTION, code) if m.group(1) in uncalled]
     starts: list[int] = []
     ends: list[int] = []
     if not heads:
@@ -561,8 +569,8 @@ def script_hidden_ids(hiders: Iterable[str], showers: Iterable[str] = ()) -> dic
         if "getElementById" not in code and "#" not in code:
             continue
         later: tuple[list[int], list[int]] | None = None  # the bodies run later, once asked
-        for found in _BY_ID.finditer(code):
-            name = found.group(2) or found.group(4) or found.group(6)
+        for found in branch_matches(_BY_ID, code):
+            name = found.group(2)
             after = code[found.end(): found.end() + SCRIPT_HIDES_SCAN]
             how = next((how for pattern, how in _SCRIPT_HIDES if pattern.match(after)), None)
             if how is not None:

@@ -300,20 +300,18 @@ class ParsedPage:
     def _first_of_line(self, el: etree._Element, line: int) -> int | None:
         """Whether `el` is the first element of its name, in its tree's document order,
         recorded on `line`: then the line recorded for the node before it (0 for none),
-        else None. One walk of each tree asked about, kept with the page."""
-        trees: dict[etree._Element, dict[tuple[object, int], tuple[etree._Element, int]]] = (
+        else None. The firsts of one name are read from the elements libxml2 selects by
+        that name (`iter(tag)`), once per tree and name, kept with the page; the line
+        before is read stepping back from `el` to the nearest node that records one."""
+        firsts: dict[tuple[etree._Element, object], dict[int, etree._Element]] = (
             self.view("first of line", dict))
         root = el.getroottree().getroot()
-        firsts = trees.get(root)
-        if firsts is None:
-            firsts = trees[root] = {}
-            before = 0
-            for node in root.iter():
-                here = at if isinstance(at := node.sourceline, int) else 0  # `line_of`, inlined
-                firsts.setdefault((node.tag, here), (node, before))
-                before = here or before
-        first, floor = firsts.get((el.tag, line), (el, 0))
-        return floor if first is el else None
+        named = firsts.get((root, el.tag))
+        if named is None:  # the last written of a line is its first: read in reverse
+            named = firsts[root, el.tag] = {
+                (at if isinstance(at := node.sourceline, int) else 0): node  # `line_of`
+                for node in reversed(list(root.iter(el.tag)))}
+        return _line_before(el, root) if named.get(line) is el else None
 
     @property
     def lines(self) -> Sequence[str]:
@@ -802,4 +800,25 @@ def parse_page(text: str, limits: PageLimits = DEFAULT_LIMITS) -> ParsedPage:
     page = ParsedPage(text, markup, *parse_counted(markup, limits))
     page.with_handlers  # noqa: B018 (a view built with the tree, for the stages after)
     return page
+
+
+def _line_before(el: etree._Element, root: etree._Element) -> int:
+    """The line recorded for the nearest node before `el` in `root`'s document order
+    that records one (0 for none): its previous sibling's last descendant, else its
+    parent, stepping back until a line is found or the root is passed."""
+    node = el
+    while node is not root:
+        previous = node.getprevious()
+        if previous is None:
+            parent = node.getparent()
+            if parent is None:
+                return 0
+            node = parent
+        else:
+            node = previous
+            while len(node):
+                node = node[-1]
+        if line := line_of(node):
+            return line
+    return 0
 

@@ -10,6 +10,7 @@ import functools
 import re
 from collections import deque
 from collections.abc import Iterator
+from typing import Protocol
 
 from auditor.lazy_re import lazy_regex
 
@@ -384,7 +385,14 @@ def assigned_names(pattern: re.Pattern[str], sign: re.Pattern[str], code: str
             yield match
 
 
-def branch_matches(branches: tuple[re.Pattern[str], ...], text: str
+class Searching(Protocol):
+    """What `branch_matches` asks of a branch: a compiled pattern's `search`, or a search
+    that finds the same matches led by another literal (`deobfuscate._KeyFirstXor`)."""
+
+    def search(self, string: str, pos: int = ...) -> re.Match[str] | None: ...
+
+
+def branch_matches(branches: tuple[Searching, ...], text: str
                    ) -> Iterator[re.Match[str]]:
     """`re.compile("|".join(branches)).finditer(text)`, for branches of which no two can
     match at one place (each opens with its own literal) and no match is empty: each

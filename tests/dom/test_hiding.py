@@ -328,3 +328,47 @@ PIXELS = [("300", 300), (" 250px ", 250), ("100%", None), ("90x", None), ("2em",
 @pytest.mark.parametrize(("value", "size"), PIXELS)
 def test_pixels_are_a_number_alone_or_in_px(value: str, size: int | None) -> None:
     assert pixels(value) == size
+
+
+# the id lookups as one alternation, as `script_hidden_ids` read them before its forms
+# were each led by their literal: the specification of `hiding._BY_ID`
+_BY_ID_ALTERNATION = re.compile(
+    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,100})\1\s*\)"""
+    r"""|querySelector\(\s*(['"])#([\w-]{1,100})\3\s*\)"""
+    r"""|(?:\$|jQuery)\(\s*(['"])#([\w-]{1,100})\5\s*\))""")
+_LOOKUP_PIECES = ["getElementById(", "querySelector(", "$(", "jQuery(", "'", '"', "#", "a",
+                  "m-1", "x:y.z", " ", ")", "(", "$", "jQuery", "getElementById('k')",
+                  "$('#m')", 'querySelector("#q")', "jQuery('#j') "]
+
+
+@given(st.lists(st.sampled_from(_LOOKUP_PIECES), max_size=24))
+def test_id_lookups_led_by_their_literals_are_the_alternation_s(pieces: list[str]) -> None:
+    from auditor.dom import hiding
+    from auditor.rules.literal import branch_matches
+
+    code = "".join(pieces)
+    assert [(m.span(), m.group(2)) for m in branch_matches(hiding._BY_ID, code)] == [
+        (m.span(), m.group(2) or m.group(4) or m.group(6))
+        for m in _BY_ID_ALTERNATION.finditer(code)]
+
+
+_CALL_PIECES = ["function a(){", "function $b (x){", "}", "a(", "a (", "$b(", "x.a(", "ab(",
+                "a\n(", " ", ".", "(", ")", ";", "_", "é(", "function é(){", "a" * 61 + "(",
+                "functiona(){", "xfunction a(){", "$function a(){"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_CALL_PIECES), max_size=12), max_size=3))
+def test_uncalled_functions_read_backwards_are_the_forward_reading_s(
+        scripts: list[list[str]]) -> None:
+    """`_uncalled_functions` reads each call from its `(` in the code reversed, and each
+    declaration past its `\\b`; the forward patterns' counts are its specification."""
+    from auditor.dom import hiding
+
+    codes = ["".join(pieces) for pieces in scripts]
+    calls: Counter[str] = Counter()
+    declared: Counter[str] = Counter()
+    for code in codes:
+        calls.update(m.group(1) for m in re.finditer(r"(?<![\w$.])([\w$]{1,60})\s*\(", code))
+        declared.update(m.group(1) for m in hiding._NAMED_FUNCTION.finditer(code))
+    assert hiding._uncalled_functions(codes) == frozenset(
+        name for name, count in declared.items() if calls[name] <= count)

@@ -299,6 +299,34 @@ def test_start_tags_over_lines_are_cited_where_each_opens(body: str, tag: str,
     assert [page.start_line(el) for el in page.tagged(tag)] == lines
 
 
+def _first_of_line_by_walk(root: etree._Element, el: etree._Element, line: int) -> int | None:
+    """The specification of `ParsedPage._first_of_line`: one walk of the whole tree in
+    document order, the first node of each (name, line) kept with the line before it."""
+    firsts: dict[tuple[object, int], tuple[etree._Element, int]] = {}
+    before = 0
+    for node in root.iter():
+        here = node.sourceline if isinstance(node.sourceline, int) else 0
+        firsts.setdefault((node.tag, here), (node, before))
+        before = here or before
+    first, floor = firsts.get((el.tag, line), (el, 0))
+    return floor if first is el else None
+
+
+_PIECES = ["<div>", "</div>", "<div\n a=1>", "<p>", "<p\n>", "</p>", "<!-- c -->",
+           "<!--\n-->", "<?pi x?>", "<o:p>", "</o:p>", "<img\nsrc=x>", "<table><tr><td>",
+           "</table>", "\n", "text", "<svg><g\n/></svg>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.booleans())
+def test_the_first_of_a_name_on_a_line_is_the_one_a_whole_walk_finds(
+        pieces: list[str], comment_first: bool) -> None:
+    page = parse_page(("<!-- x -->\n" if comment_first else "") + "<body>" + "".join(pieces))
+    for el in page.root.iter():
+        if isinstance(el.tag, str):
+            line = el.sourceline if isinstance(el.sourceline, int) else 0
+            assert page._first_of_line(el, line) == _first_of_line_by_walk(page.root, el, line)
+
+
 def test_shown_text_reads_the_markup_after_the_closing_html_in_its_order() -> None:
     page = parse_page("<!-- a --><html><head><meta content='Ferry'></head><body>one<script>"
                       "var x;</script><!-- b -->two</body></html><p>three<i>four</i></p>five")

@@ -782,3 +782,36 @@ def test_a_table_read_through_objects_of_indexes_is_resolved() -> None:
     assert "document['createElement']('script')" in (resolved(code) or "")
     shared = code + "(function(){var V={w:0x12};document[t(V.w)];})();"
     assert resolved(shared) is None
+
+
+_KEY_FIRST_PIECES = ["^", "^=", " ", "\n", "\u00a0", "2", "0x1f", "999", "k", "ab", "$", "_",
+                     "é", ".", "(", ")", "a.charCodeAt(", "charCodeAt(", "s . charCodeAt(",
+                     "0x1f ^ a.charCodeAt(", "key_2\t^ (s.charCodeAt(", "x.y ^ b.charCodeAt(",
+                     "long_name_of_a_key  ^s.t.charCodeAt("]
+
+
+@given(st.lists(st.sampled_from(_KEY_FIRST_PIECES), max_size=24))
+def test_the_key_first_xor_led_by_its_caret_finds_what_its_pattern_finds(
+        pieces: list[str]) -> None:
+    """`_KeyFirstXor` searches from each `^`; `_KEY_FIRST.finditer`, which `re` tried at
+    every word character, is its specification: the same matches at the same places."""
+    code = "".join(pieces)
+    led, at = [], 0
+    while (m := deobfuscate._KeyFirstXor().search(code, at)) is not None:
+        led.append((m.span(), m.groupdict()))
+        at = m.end()
+    assert led == [(m.span(), m.groupdict()) for m in deobfuscate._KEY_FIRST.finditer(code)]
+
+
+def test_the_key_first_xor_is_sought_in_linear_time() -> None:
+    """Carets whose tails read to a `.charCodeAt(` with no key before them, after long
+    runs of word characters: each run is read once."""
+    from tests.hostile.scaling import assert_linear
+
+    def seconds(n: int) -> float:
+        code = ("a" * 200 + ". ^ s.charCodeAt(i);") * (n // 220)
+        start = time.perf_counter()
+        assert list(deobfuscate.branch_matches(deobfuscate._XOR_CONSTANT, code)) == []
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 1_000_000, "key-first XOR sites")
