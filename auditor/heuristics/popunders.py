@@ -142,6 +142,11 @@ def _verdict(xpath: str) -> tuple[Severity, str]:
 # style sheet, font or media is no tag of its
 _NO_POP_TYPES = frozenset({RequestType.IMAGE, RequestType.STYLESHEET, RequestType.FONT,
                            RequestType.MEDIA})
+# a tag that loads a script itself (`createElement('script')`, a written `<script src=`):
+# its loader, whatever its host (the vendor's new CDN, an anti-adblock domain), so its
+# settings beside it run
+_LOADS_SCRIPT = lazy_regex(r"""createElement\(\s*['"]script['"]\s*\)"""
+                           r"""|<scr(?:['"]\s*\+\s*['"])?ipt\b[^<>]{0,200}?\bsrc\b""", re.I)
 
 
 def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | None:
@@ -156,10 +161,11 @@ def pop_tag(ctx: PageContext, network: Network) -> tuple[str, int, str, str] | N
         if res.network == network.name and not res.hint and res.type not in _NO_POP_TYPES:
             _place(places, res.url, (res.line, res.xpath, res.url + _attributes(ctx, res)))
     # its settings alone (globals its loader reads: `clicksor_enable_pop = true`) open no
-    # window: they count beside a request of it, its loader
+    # window: they count beside a request of it, its loader, or in a tag loading one
     loaded = bool(places)
     for code, line, xpath in script_codes(ctx):
-        if network.configured_in(code) if loaded else network.runs_in(code):
+        if network.configured_in(code) and (
+                loaded or network.runs_in(code) or _LOADS_SCRIPT.search(code) is not None):
             _place(places, code, (line, xpath, code))
     # a live tag before an inert copy in `<noscript>`
     live = {k: v for k, v in places.items() if not in_noscript(v[1])}

@@ -42,6 +42,7 @@ _JSON_NAMES = (".json", *_JSONL_NAMES)
 # a server-side code block opening a template, or a page saved with its source (PHP's
 # `<?php … ?>`, `<?= … ?>`, `<? … ?>`; ASP's and JSP's `<% … %>`); not XML's `<?xml`
 _SERVER_CODE = lazy_regex(rb"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
+_BLANKS = lazy_regex(rb"[ \t\r\n]*")
 
 
 def _opens_json(stripped: bytes, name: str) -> bool:
@@ -128,14 +129,15 @@ def _after_server_code(scan: bytes) -> bytes | None:
     >>> _after_server_code(b"<?xml version='1.0'?><html>"), _after_server_code(b"<?php $a;")
     (None, None)
     """
-    rest = scan.lstrip(b"\xef\xbb\xbf \t\r\n")
+    at = len(scan) - len(scan.lstrip(b"\xef\xbb\xbf \t\r\n"))
     skipped = False
-    while (opened := _SERVER_CODE.match(rest)) is not None:
-        end = rest.find(b"?>" if rest[1:2] == b"?" else b"%>", opened.end())
+    # walked by position: a copy of the rest after each block costs the square of them
+    while (opened := _SERVER_CODE.match(scan, at)) is not None:
+        end = scan.find(b"?>" if scan[at + 1:at + 2] == b"?" else b"%>", opened.end())
         if end < 0:
             return None
-        rest, skipped = rest[end + 2:].lstrip(b" \t\r\n"), True
-    return rest if skipped and rest else None
+        at, skipped = _BLANKS.match(scan, end + 2).end(), True  # type: ignore[union-attr]
+    return scan[at:] if skipped and at < len(scan) else None
 
 
 # what only a document's source holds: its doctype and its frame's elements

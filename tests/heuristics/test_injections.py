@@ -442,6 +442,15 @@ CASES: list[tuple[str, str, set[tuple[str, Severity]]]] = [
     ("PopCash's globals and its show.js", page(
         "<script>var uid = '482913'; var wid = '731204';</script>"
         "<script src='//cdn.popcash.net/show.js'></script>"), {("popunder", M)}),
+    # its settings and, in the same tag, its own loader of a host we do not know (the
+    # vendor's new CDN, an anti-adblock domain): the tag runs, and pops
+    ("PopCash's globals and its own loader of another host", page(
+        "<script>var uid = '482913'; var wid = '731204'; var pop_tag = document.createElement("
+        "'script');pop_tag.src='//cdn.pcmirror.test/show.js';document.body.appendChild(pop_tag);"
+        "</script>"), {("popunder", M)}),
+    ("Clicksor's pop setting and its loader written by the same script", page(
+        "<script>clicksor_enable_pop = true; document.write('<scr' + 'ipt src=\"//a.cs-mirror"
+        ".test/showAd.php?pid=4821\"></scr' + 'ipt>');</script>"), {("popunder", M)}),
     # a loader of a look-alike host is none of the vendor's
     ("Clicksor's pop setting and a look-alike's script", page(
         "<script>clicksor_enable_pop = true;</script><script src='http://ads.notclicksor.test/"
@@ -567,6 +576,20 @@ def test_injection(name: str, html: str, expected: set[tuple[str, Severity]],
         f.message for f in report.findings]
     for f in report.findings:  # every finding is of a registered kind, in its range
         assert f.severity in FINDING_KINDS[f.kind].severities
+
+
+def test_a_popads_tag_loading_pop_js_from_a_host_we_lack_is_popads(audit_html: AuditHtml) -> None:
+    """rev46a: PopAds' classic tag pushes its settings and loads its pop.js itself; with the
+    loader on a host the catalogue lacks its settings were read as none of its tag's, and
+    the pop was only a generic one, no site ID."""
+    tag = ("<script>var _pop = _pop || []; _pop.push(['siteId', 4827163]); _pop.push(['minBid',"
+           " 0]); _pop.push(['popundersPerIP', 0]); (function() { var pa = document.createElement"
+           "('script'); pa.async = true; pa.src = '//c1.popmirror.test/pop.js'; var s = document."
+           "getElementsByTagName('script')[0]; s.parentNode.insertBefore(pa, s); })();</script>")
+    report = audit_html(page(tag), url="https://www.site.example/post")
+    assert [f.message for f in report.findings if f.kind == "popunder"] == [
+        "PopAds is a popunder network (popads-site 4827163): a click opens an ad window "
+        "behind the page"]
 
 
 def test_miner_hidden_in_base64_is_found(audit_html: AuditHtml) -> None:

@@ -649,6 +649,18 @@ def test_openstat_counter_read_only_from_its_own_object(audit_stack: AuditStack)
         assert [i for i in report.ids if i.kind == "openstat-counter"] == []
 
 
+def test_nends_test_media_and_site_are_no_publishers(audit_stack: AuditStack) -> None:
+    """nend's test tag (media 82, site 58536: "テスト環境用", sites' copies in the code
+    corpus) names no publisher's media or site: its own unit stays a slot of nend."""
+    report = audit_stack(stack(
+        "nend", "its test tag", "", _P + '<script type="text/javascript">var nend_params = '
+        '{"media":82,"site":58536,"spot":127513,"type":1,"oriented":1};</script><script '
+        'type="text/javascript" src="https://js1.nend.net/js/nendAdLoader.js"></script>' + _P,
+        {"nend"}, {"nend": 1}))
+    assert [(i.kind, i.value) for i in report.ids if i.kind in ("nend-media", "nend-site")
+            ] == []
+
+
 def test_yads_async_unit_handed_in_its_loaders_onload(audit_stack: AuditStack) -> None:
     """The async tag handed its unit in the loader's onload (a news site's copy): the
     unit's ds is the site's ID (its box, a site's ad container, is the lists' to find)."""
