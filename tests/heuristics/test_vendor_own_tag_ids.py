@@ -218,3 +218,29 @@ def test_an_adsense_id_an_ad_unit_path_names_is_read(audit_html: AuditHtml, path
     report = audit_html(page(_GPT_UNIT.format(path=path)), url="https://news.example/a")
     assert {i.value for i in report.ids if i.kind == "adsense-publisher"} == ids
     assert "Google AdSense" not in carried(report)
+
+
+# GWI's (GlobalWebIndex's) audience tag as sites paste it: its loader added by a script,
+# then its account passed in the call the loader's onload makes
+_GWI_TAG = ("<script>(function(){var js=document.createElement('script');"
+            "js.src='//gwiqcdn.globalwebindex.net/gwiq/gwiq.js';js.async='true';"
+            "js.onload=function(){try{gwiq.asyncjs(\"cid=c0421&site=news\");}catch(e){}};"
+            "var s=document.getElementsByTagName('script')[0];"
+            "s.parentNode.insertBefore(js,s);})();</script>")
+
+
+@pytest.mark.parametrize(("body", "accounts", "named"), [
+    (_GWI_TAG, {"c0421"}, True),
+    # the call on its own with no loader of GWI's; a look-alike host; the tag in a <pre>
+    ("<script>gwiq.asyncjs('cid=c0421&site=news');</script>", set(), False),
+    (_GWI_TAG.replace("globalwebindex.net", "globalwebindex.net.evil.example"), set(), False),
+    ("<pre>gwiq.asyncjs(\"cid=c0421&amp;site=news\") on //gwiqcdn.globalwebindex.net</pre>",
+     set(), False),
+])
+def test_gwi_audience_tag_names_its_account(audit_html: AuditHtml, body: str,
+                                             accounts: set[str], named: bool) -> None:
+    """GWI (GlobalWebIndex) measures a site's audience for its panel: named by its host,
+    its account read from its own call's `cid=` only where its loader is on the page."""
+    report = audit_html(page(body), url="https://news.example/a")
+    assert {i.value for i in report.ids if i.kind == "gwi-account"} == accounts
+    assert ("GWI (GlobalWebIndex)" in carried(report)) is named
