@@ -241,6 +241,32 @@ def test_webtrends_and_estat_are_named_with_their_ids(
             ("estat-serial", "800000123456")} <= ids
 
 
+# Mint, self-hosted analytics: its documented tag at the site's /mint/, or an install's root
+# on a subdomain of its own; the `?js` query asks for its tracking script
+@pytest.mark.parametrize(("tag", "named"), [
+    ('<script src="/mint/?js" type="text/javascript"></script>', True),
+    ('<script src="http://mint.harbourgazette.test/?js" type="text/javascript"></script>', True),
+    ('<script src="https://stats.example.org/mint/?js"></script>', True),
+    # look-alikes: another path or query, another label, not a script, in prose
+    ('<script src="/mint/app.js?js"></script>', False),
+    ('<script src="/mint/?json"></script>', False),
+    ('<script src="/blog/spearmint/?js"></script>', False),
+    ('<script src="http://notmint.harbourgazette.test/?js"></script>', False),
+    ('<script src="http://mint.harbourgazette.test/?js=1"></script>', False),
+    ('<img src="http://mint.harbourgazette.test/?js" alt="">', False),
+    ("<p>Put &lt;script src=&quot;/mint/?js&quot;&gt; in your head: "
+     "http://mint.harbourgazette.test/?js</p>", False),
+], ids=["site path", "subdomain", "another host's path", "another file", "another query",
+        "another folder", "look-alike label", "a value", "an image", "prose"])
+def test_mint_is_named_by_its_own_tag_on_any_host(tag: str, named: bool,
+                                                  project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    html = f"<html><head><title>t</title>{tag}</head><body><p>Story.</p></body></html>"
+    (page,) = audit(html.encode(), url="http://www.harbourgazette.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("Mint" in {n.network for n in page.networks}) is named
+
+
 # Tealium iQ before tiqcdn.com: utag.js under Tealium's path on Limelight's shared CDN; and
 # today's, for a profile with a dot in its name
 TEALIUM_LLNWD = b"""<html><head><title>t</title>
