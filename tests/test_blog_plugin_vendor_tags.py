@@ -5,6 +5,8 @@ hosts and IDs made up)."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from auditor.catalogue import Catalogue
@@ -105,6 +107,61 @@ def test_an_ad_inserter_block_is_a_slot_only_by_the_ad_it_holds(
         catalogue: Catalogue) -> None:
     page = _page(project_engine, catalogue, _ad_inserter(12, code))
     assert [(s.network, s.zone_id) for s in page.slots] == slots
+
+
+# Ad Inserter's client-side insertion (its blocks inserted by JavaScript): the block's
+# code base64 in `data-code`, its script putting it where `data-selector` points
+def _ad_inserter_client_side(n: int, code: str, attrs: str = "") -> str:
+    encoded = base64.b64encode(code.encode()).decode()
+    attrs = attrs or (f'data-insertion-position="prepend" data-selector=".ai-insert-{n}-'
+                      '40517722" data-insertion-no-dbg=""')
+    return f'<div class="ai-viewport-3" {attrs} data-code="{encoded}" data-block="{n}"></div>'
+
+
+_PLAYWIRE_BLOCK = ("<div class='code-block code-block-7' style='margin: 8px auto;'>\n"
+                   "<!-- Phone // In content -->\n<div data-pw-mobi=\"med_rect_atf\"></div>"
+                   "</div>")
+_ADSENSE_BLOCK = ('<script async src="https://pagead2.googlesyndication.com/pagead/js/'
+                  'adsbygoogle.js?client=ca-pub-4410052270981234"></script><ins '
+                  'class="adsbygoogle" style="display:block" data-ad-client="ca-pub-'
+                  '4410052270981234" data-ad-slot="5521873310"></ins><script>(adsbygoogle = '
+                  'window.adsbygoogle || []).push({});</script>')
+
+
+def test_an_ad_inserter_client_side_block_is_read_as_the_markup_it_inserts(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The decoded `data-code` is markup the page shows where the plugin inserts it:
+    its units are slots at the element holding it, its IDs and loaders the page's; the
+    same block inserted twice is two placements (older versions: `data-insertion`)."""
+    page = _page(project_engine, catalogue,
+                 _ad_inserter_client_side(7, _PLAYWIRE_BLOCK) + "<p>More.</p>"
+                 + _ad_inserter_client_side(7, _PLAYWIRE_BLOCK) + "<p>Still more.</p>"
+                 + _ad_inserter_client_side(
+                     9, _ADSENSE_BLOCK, 'data-insertion="after" data-selector=".ai-insert-9-1"'))
+    assert [(s.network, s.zone_id) for s in page.slots] == [
+        ("Playwire", "med_rect_atf"), ("Playwire", "med_rect_atf"),
+        ("Google AdSense", "5521873310")]
+    assert {"Playwire", "Google AdSense"} <= {n.network for n in page.networks}
+    assert ("adsense-publisher", "ca-pub-4410052270981234") in {
+        (i.kind, i.value) for i in page.ids}
+    assert [r.via for r in page.resources if "adsbygoogle.js" in r.url] == [
+        "div[data-code] script[src]"]
+
+
+@pytest.mark.parametrize("body", [
+    # base64 in `data-code` of an element no insertion script reads (no selector, no position)
+    _ad_inserter_client_side(7, _PLAYWIRE_BLOCK, 'data-lang="html"'),
+    _ad_inserter_client_side(7, _PLAYWIRE_BLOCK, 'data-selector=".ai-insert-7-1"'),
+    # the insertion form holding words, not markup
+    _ad_inserter_client_side(7, "data-pw-mobi med_rect_atf ca-pub-4410052270981234"),
+    # the block's base64 shown as text in a tutorial
+    "<pre>" + base64.b64encode(_PLAYWIRE_BLOCK.encode()).decode() + "</pre>",
+], ids=["no insertion attributes", "a selector alone", "words, not markup", "base64 in a pre"])
+def test_ad_inserter_look_alikes_insert_nothing(body: str, project_engine: Engine,
+                                               catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, body)
+    assert not page.slots
+    assert not {"Playwire", "Google AdSense"} & {n.network for n in page.networks}
 
 
 @pytest.mark.parametrize(("head", "network", "ids"), [

@@ -241,6 +241,32 @@ def test_webtrends_and_estat_are_named_with_their_ids(
             ("estat-serial", "800000123456")} <= ids
 
 
+# Mint, self-hosted analytics: its documented tag at the site's /mint/, or an install's root
+# on a subdomain of its own; the `?js` query asks for its tracking script
+@pytest.mark.parametrize(("tag", "named"), [
+    ('<script src="/mint/?js" type="text/javascript"></script>', True),
+    ('<script src="http://mint.harbourgazette.test/?js" type="text/javascript"></script>', True),
+    ('<script src="https://stats.example.org/mint/?js"></script>', True),
+    # look-alikes: another path or query, another label, not a script, in prose
+    ('<script src="/mint/app.js?js"></script>', False),
+    ('<script src="/mint/?json"></script>', False),
+    ('<script src="/blog/spearmint/?js"></script>', False),
+    ('<script src="http://notmint.harbourgazette.test/?js"></script>', False),
+    ('<script src="http://mint.harbourgazette.test/?js=1"></script>', False),
+    ('<img src="http://mint.harbourgazette.test/?js" alt="">', False),
+    ("<p>Put &lt;script src=&quot;/mint/?js&quot;&gt; in your head: "
+     "http://mint.harbourgazette.test/?js</p>", False),
+], ids=["site path", "subdomain", "another host's path", "another file", "another query",
+        "another folder", "look-alike label", "a value", "an image", "prose"])
+def test_mint_is_named_by_its_own_tag_on_any_host(tag: str, named: bool,
+                                                  project_engine: Engine,
+                                                  catalogue: Catalogue) -> None:
+    html = f"<html><head><title>t</title>{tag}</head><body><p>Story.</p></body></html>"
+    (page,) = audit(html.encode(), url="http://www.harbourgazette.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert ("Mint" in {n.network for n in page.networks}) is named
+
+
 # Tealium iQ before tiqcdn.com: utag.js under Tealium's path on Limelight's shared CDN; and
 # today's, for a profile with a dot in its name
 TEALIUM_LLNWD = b"""<html><head><title>t</title>
@@ -510,6 +536,55 @@ def test_open_adstream_single_position_calls_are_slots(project_engine: Engine,
     ids = {(i.kind, i.value) for i in page.ids}
     assert {("oas-sitepage", "english.news/main"), ("oas-sitepage", "news.test/world"),
             ("oas-position", "Top"), ("oas-position", "Right")} <= ids
+
+
+# a publisher's OAS served from 24/7 Real Media's hosted name for it, oascentral.<site>:
+# the setup's OAS_url, and a JX call written by document.write with its position in a variable
+OAS_CENTRAL = """<html><head><title>t</title>
+<script>
+var SITE_AD_PAGE = 'harbourgazette.test/ferries';
+var SITE_AD_POS = 'x01,x02';
+var OAS_rns = new String (Math.random()).substring(2, 11);
+{setup}
+</script></head><body>
+<div class="leaderboard"><script>
+document.write('<scr'+'ipt src="http://{host}/RealMedia/ads/adstream_jx.ads/'+SITE_AD_PAGE+'/1'+OAS_rns+'@'+SITE_AD_POS+'!x01"></scr'+'ipt>');
+</script></div>
+<p>Article text that a reader came for.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("setup", "host", "hosts"), [
+    ("", "oascentral.harbourgazette.test", {"oascentral.harbourgazette.test"}),
+    ("OAS_url = 'http://oascentral.harbourgazette.test/RealMedia/ads/';",
+     "oascentral.harbourgazette.test", {"oascentral.harbourgazette.test"}),
+    ("OAS_url = 'https://oascentral.harbourgazette.test/';", "ads.harbourgazette.test",
+     {"oascentral.harbourgazette.test"}),
+    # 24/7's own shared servers, another host name, a look-alike label: no operator's server
+    ("", "oascentral.247realmedia.com", set()),
+    ("", "oas.harbourgazette.test", set()),
+    ("", "myoascentral.harbourgazette.test", set()),
+], ids=["call", "setup's OAS_url", "OAS_url alone", "24/7's host", "another name",
+        "look-alike label"])
+def test_an_oascentral_host_is_the_operators_oas_server(
+        setup: str, host: str, hosts: set[str], project_engine: Engine,
+        catalogue: Catalogue) -> None:
+    html = OAS_CENTRAL.replace("{setup}", setup).replace("{host}", host).encode()
+    (page,) = audit(html, url="https://www.harbourgazette.test/ferries/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "oas-host"} == hosts
+
+
+def test_an_oascentral_host_without_an_oas_tag_or_in_prose_names_nothing(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    # the setup's server left in a template whose tags are gone, the host in an article
+    html = (b"<html><head><title>t</title><script>OAS_url = 'http://oascentral.harbourgazette"
+            b".test/RealMedia/ads/';</script></head><body><p>Our old ad server answered at "
+            b"http://oascentral.harbourgazette.test/RealMedia/ads/adstream_jx.ads/ in 2009."
+            b"</p></body></html>")
+    (page,) = audit(html, url="https://www.harbourgazette.test/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not [i for i in page.ids if i.kind == "oas-host"]
 
 
 def test_an_open_adstream_call_without_its_random_names_the_same_sitepage(

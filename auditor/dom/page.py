@@ -28,6 +28,7 @@ from auditor.dom.deobfuscate import (
     used_of,
 )
 from auditor.dom.inline_js import (
+    base64_text,
     holds_code,
     javascript_document,
     javascript_url,
@@ -231,6 +232,36 @@ def _written_document(frame: etree._Element) -> str:
     else ""."""
     code = javascript_url(frame.get("src") or "")
     return (javascript_document(code) or "") if code else ""
+
+
+# Ad Inserter (WordPress) inserting a block by JavaScript (its "client-side insertion"):
+# the block's markup, base64, in `data-code` of a `<div data-insertion-position="prepend"
+# data-selector=".ai-insert-18-…">` (older versions: `data-insertion`), which its script
+# decodes and puts where the selector points; the block is then markup the page shows
+_INSERTION_ATTRS = ("data-insertion-position", "data-insertion")
+MAX_INSERTED_CODE = 64_000  # characters of one block's `data-code` read
+MAX_INSERTED = 1_000_000  # characters of `data-code` read a page, all blocks together
+MAX_INSERTIONS = 200  # blocks read a page (a plugin's dozens of blocks, each a few times)
+
+
+def inserted_markup(element: etree._Element) -> str:
+    """The markup an element holds for a script to insert into the page: Ad Inserter's
+    client-side block (`_INSERTION_ATTRS`), its `data-code` decoded; else "".
+
+    >>> from lxml import html
+    >>> div = html.fragment_fromstring('<div data-insertion-position="after" '
+    ...     'data-selector=".ai-insert-2-1" data-code="PGRpdiBpZD0nYSc+PC9kaXY+"></div>')
+    >>> inserted_markup(div)
+    "<div id='a'></div>"
+    >>> div.attrib.pop("data-selector") and inserted_markup(div)
+    ''
+    """
+    code = element.get("data-code") or ""
+    if not code or len(code) > MAX_INSERTED_CODE or element.get("data-selector") is None \
+            or all(element.get(name) is None for name in _INSERTION_ATTRS):
+        return ""
+    markup = base64_text(code)
+    return markup if markup and "<" in markup else ""
 
 
 class ScriptCode(NamedTuple):
@@ -586,6 +617,25 @@ class ParsedPage:
         the heuristics' codes and the frames' slots each ask."""
         return self.view("written_documents", lambda: {
             frame: markup for frame in self.frames if (markup := _written_document(frame))})
+
+    @property
+    def inserted_documents(self) -> dict[etree._Element, str]:
+        """The markup each element the page's scripts insert a block from holds
+        (`inserted_markup`), in document order, read once a page: shown where the page
+        puts it, so its units, IDs and requests are the page's, cited at the element. At
+        most MAX_INSERTIONS blocks and MAX_INSERTED characters of code are read."""
+        def build() -> dict[etree._Element, str]:
+            out: dict[etree._Element, str] = {}
+            budget = MAX_INSERTED
+            for el in self.carrying("data-code"):
+                budget -= len(el.get("data-code") or "")
+                if len(out) >= MAX_INSERTIONS or budget < 0:
+                    break
+                if markup := inserted_markup(el):
+                    out[el] = markup
+            return out
+
+        return self.view("inserted_documents", build)
 
     @property
     def frame_script_texts(self) -> list[str]:

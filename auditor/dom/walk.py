@@ -425,7 +425,8 @@ def _requesting(root: lxml.html.HtmlElement, page: ParsedPage | None,
         else attribute_values(root).encode("utf-8", "surrogatepass")
     tags: tuple[str, ...] = _REQUESTING_TAGS
     custom = page.custom_sources if page is not None else custom_sources(root, None)
-    names = {el.tag for el in (*custom, *handlers) if isinstance(el.tag, str)}
+    inserted = page.inserted_documents if page is not None else {}
+    names = {el.tag for el in (*custom, *handlers, *inserted) if isinstance(el.tag, str)}
     # the names of the elements whose `style` requests: a url( or image-set( in any case,
     # or an escape that may spell one, on a page whose values hold one (one RE2 pass: 0.08
     # ms a page); the walk takes those names too, not every element of the page (a page
@@ -534,6 +535,7 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
         if not tabs:
             tabs.append(new_context(base_target(root, page)))
         return tabs[0]
+    inserted = page.inserted_documents if page is not None else {}
     for el in _requesting(root, page, handlers):
         tag = el.tag
         if not isinstance(tag, str):
@@ -544,6 +546,8 @@ def walk(root: lxml.html.HtmlElement, base: str | None, page: ParsedPage | None 
             for attr, code in handlers_of(el):
                 for url, kind, assigned in loaded_urls(code, secure, new_tabs=new_tabs(code)):
                     found(url, kind, f"{tag}[{attr}]", assigned)
+        if inserted and el in inserted:  # a block a script inserts: the page's markup
+            document(inserted[el], f"{tag}[data-code]")
         if tag not in _REQUESTING:  # a custom element, or any on a page with `url(` in a style
             if "-" in tag and (src := get("src")) and _ABSOLUTE.match(src):
                 found(src, _custom_type(tag, src), f"{tag}[src]")
@@ -815,7 +819,9 @@ def held_frames(page: ParsedPage, saved_parts: str) -> Iterator[HeldDocument]:
     saved copy's frame parts (`Document.saved_parts`; a frame a frame holds, at the
     page's frame holding the outermost). A part with no frame of the page to stand in is
     left out, as is a second document for one frame (Chrome's MHTML keeps an `<iframe
-    srcdoc>`'s attribute and saves its document as a part too)."""
+    srcdoc>`'s attribute and saves its document as a part too). After the frames, the
+    blocks a script inserts into the page (`ParsedPage.inserted_documents`: Ad Inserter's
+    `data-code`), at the element holding each: shown there as a frame's document is."""
     seen: set[lxml.html.HtmlElement] = set()
     for el in page.frames:
         if srcdoc := el.get("srcdoc"):
@@ -824,6 +830,8 @@ def held_frames(page: ParsedPage, saved_parts: str) -> Iterator[HeldDocument]:
         elif written := page.written_documents.get(el):
             seen.add(el)
             yield HeldDocument(el, written)
+    for el, inserted in page.inserted_documents.items():
+        yield HeldDocument(el, inserted)
     if "srcdoc=" not in saved_parts:
         return
     frames = _page_frames(page.root)

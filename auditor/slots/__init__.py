@@ -85,8 +85,9 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
                 catalogue: Catalogue, present: set[str], limits: PageLimits,
                 _depth: int = 1, *, ids_of: ParsedPage | None = None) -> list[FoundSlot]:
     """The slots the documents the page's frames hold declare (`walk.held_frames`: an
-    `<iframe srcdoc>`, a saved copy's frame parts), each cited at the page's frame holding
-    it: a frame is where those ads show, and a saved copy's frame is no line of the page.
+    `<iframe srcdoc>`, a saved copy's frame parts, a block a script inserts), each cited at
+    the page's element holding it: a frame is where those ads show, and a saved copy's
+    frame is no line of the page.
     A frame that is a slot of the page, or inside one (AdSense's frame in its `<ins>`, a
     GPT slot's), is counted there already and its document is not asked; each frame's
     document is read once. The frames a held document holds in turn (an ad module's
@@ -99,18 +100,16 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
     counted = {el for s in top for el in (s.element, *s.extra_elements)}
     served = {s.element for s in top if s.rule == AD_FRAME_RULE and not s.zone_id}
     out: list[FoundSlot] = []
+    read: dict[str, list[FoundSlot] | None] = {}  # a document's slots, read once a markup
     for holder, markup, _ in frames:
         if (holder in counted and (ids_of is None or holder not in served)) \
                 or _is_inside(holder, counted):
             continue
-        try:
-            doc = parse_page(markup, limits)
-        except PageOverLimit:
+        if markup not in read:  # one block a plugin inserts a dozen times, parsed once
+            read[markup] = _held_slots(markup, catalogue, present, limits, _depth)
+        held = read[markup]
+        if held is None:
             continue  # the walk reports a frame over the limits
-        held = declared_slots(doc, catalogue, present)
-        if _depth < SRCDOC_DEPTH:
-            held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
-                                _depth + 1)
         if holder in counted and ids_of is not None:  # the server's frame, its units' IDs
             unplaced_units(ids_of).extend(Unplaced(s.id_kind, s.zone_id, s.network)
                                           for s in held
@@ -121,6 +120,21 @@ def frame_slots(frames: Iterable[HeldDocument], top: Sequence[FoundSlot],
                         width=s.width if s.width or s.height else width,
                         height=s.height if s.width or s.height else height) for s in held]
     return out
+
+
+def _held_slots(markup: str, catalogue: Catalogue, present: set[str], limits: PageLimits,
+                _depth: int) -> list[FoundSlot] | None:
+    """The slots one held document declares, frames within it too; None for one over
+    the limits."""
+    try:
+        doc = parse_page(markup, limits)
+    except PageOverLimit:
+        return None
+    held = declared_slots(doc, catalogue, present)
+    if _depth < SRCDOC_DEPTH:
+        held += frame_slots(held_frames(doc, ""), held, catalogue, present, limits,
+                            _depth + 1)
+    return held
 
 
 _INERT = ("template", "noscript")  # markup the browser keeps but shows nothing of

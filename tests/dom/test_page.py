@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from collections.abc import Iterable
@@ -472,3 +473,35 @@ def test_a_needle_set_asked_after_the_pages_pass_is_looked_for_alone(
     second = parse_page(markup.replace("gamma", "delta"))
     assert second.holding(asked) == {b"alpha", b"delta"}
     assert sizes[1:] == [4, 2, len(page_module._ASKED)]  # one pass for all on the next page
+
+
+def _insertion(n: int, code: str) -> str:
+    """Ad Inserter's client-side insertion element holding `code` (base64 in `data-code`)."""
+    encoded = base64.b64encode(code.encode()).decode()
+    return (f'<div class="ai-viewport-1" data-insertion-position="after" data-selector='
+            f'".ai-insert-{n}-1" data-code="{encoded}"></div>')
+
+
+def test_inserted_documents_are_read_within_their_bounds() -> None:
+    """At most MAX_INSERTIONS blocks a page, each's code under MAX_INSERTED_CODE, in
+    document order; a block too long is left unread, the ones after it read."""
+    huge = _insertion(1, "<p>" + "x" * page_module.MAX_INSERTED_CODE + "</p>")
+    blocks = [_insertion(n, f"<div data-pw-desk='u{n}'></div>")
+              for n in range(page_module.MAX_INSERTIONS + 5)]
+    page = parse_page("<body>" + huge + "".join(blocks) + "</body>")
+    read = list(page.inserted_documents.values())
+    assert len(read) == page_module.MAX_INSERTIONS
+    assert read[0] == "<div data-pw-desk='u0'></div>"
+
+
+def test_inserted_documents_are_read_in_linear_time() -> None:
+    """Each element carrying `data-code` is asked once, its code decoded once."""
+    def seconds(n: int) -> float:
+        page = parse_page("<body>" + "".join(
+            f'<div data-code="{base64.b64encode(b"<p>block</p>").decode()}"></div>'
+            for _ in range(n)) + _insertion(1, "<p>last</p>") + "</body>")
+        start = time.perf_counter()
+        assert len(page.inserted_documents) <= 1
+        return time.perf_counter() - start
+
+    assert_linear(seconds, 8000, "inserted documents", floor=0.005)
