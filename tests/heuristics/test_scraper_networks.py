@@ -400,6 +400,22 @@ FORMS = [
          '<a class="btn" href="https://adserver.adreactor.com/servlet/view/window/url/zone?'
          'zid=40&amp;pid=5127" rel="nofollow">FAST DOWNLOAD</a>', 0,
          ("adreactor-publisher", "5127"), ("adreactor-zone", "40")),
+    form("PopAds", "its referral banner: the user the link credits, on its own host",
+         '<p>Advertise with us</p><a href="https://www.popads.net/users/refer/2750316"><img '
+         'src="http://banners.popads.net/250x250.gif" alt="PopAds.net"></a>',
+         0, ("popads-user", "2750316")),
+    form("PopAds", "the referral link beside its tag",
+         _popads_current("5169238") + '<a href="//popads.net/users/refer/2750316/">'
+         "Earn with pops</a>", 0, ("popads-site", "5169238"), ("popads-user", "2750316")),
+    form("PopAds", "no user from a look-alike host's, another path's or prose's number",
+         _popads_current("5169238")
+         + '<a href="https://www.popads.net.refer.test/users/refer/2750316">a</a>'
+         '<a href="https://notpopads.net/users/refer/2750317">b</a>'
+         '<a href="https://www.popads.net/users/login?refer=2750318">c</a>'
+         '<a href="https://blog.example/?u=https://www.popads.net/users/refer/2750319">d</a>'
+         "<p>My link: https://www.popads.net/users/refer/2750320</p>"
+         "<pre>&lt;a href=\"https://www.popads.net/users/refer/2750321\"&gt;</pre>",
+         0, ("popads-site", "5169238")),
     form("PopCash", "uid + wid + show.js",
          "<script type=\"text/javascript\">var uid = '123456'; var wid = '654321'; "
          "var pop_tag = document.createElement('script');pop_tag.src='//cdn.popcash.net/show.js';"

@@ -88,6 +88,11 @@ SNIPPETS = [
     ("Coinhive", "<script>var miner = new CoinHive.Anonymous('abcdefghijklmnopqrstuvwxyz123456');"
      "</script>", "Coinhive", Category.CRYPTOMINING,
      ("coinhive-key", "abcdefghijklmnopqrstuvwxyz123456"), None, None),
+    # the key as a faucet pasted it, a line break inside the quotes before it
+    ("Coinhive, a line break in the key's quotes",
+     "<script>var miner = new CoinHive.Anonymous('\nQw3rTy7uIo9pAs2dFg4hJk6lZx8cVb1n', "
+     "{ throttle: 0.4 });\nminer.start();</script>", "Coinhive", Category.CRYPTOMINING,
+     ("coinhive-key", "Qw3rTy7uIo9pAs2dFg4hJk6lZx8cVb1n"), None, None),
     ("CoinImp", "<script>var _client = new Client.Anonymous('" + "ab" * 32 + "', {throttle: 0});"
      "</script>", "CoinImp", Category.CRYPTOMINING, ("coinimp-key", "ab" * 32), None, None),
     ("Amazon Associates", "", "Amazon Associates", Category.AFFILIATE,
@@ -240,3 +245,15 @@ def test_a_pixel_id_of_fb_param_s_name_elsewhere_is_no_pixel(audit_html: AuditHt
     assert "Facebook Pixel" not in {n.network for n in report.networks}
     assert not {i.value for i in report.ids} & {"6011234567890", "6011234567891", "6011234567892",
                                                 "6011234567894"}
+
+
+@pytest.mark.parametrize("code", [
+    # words in the quotes, a line apart: a placeholder, no key
+    "var miner = new CoinHive.Anonymous('\nYOUR SITE KEY GOES HERE', {throttle: 0.4});",
+    "var miner = new CoinHive.Anonymous('\nQw3rTy7uIo9pAs2dFg4hJk6lZx8cVb1n and more');",
+    # the key outside the call's own literal
+    "var miner = new CoinHive.Anonymous(key, '\nQw3rTy7uIo9pAs2dFg4hJk6lZx8cVb1n');",
+])
+def test_a_coinhive_key_is_the_quotes_alone(code: str, audit_html: AuditHtml) -> None:
+    report = audit_html(page(f"<script>{code}</script>", ""), url="https://www.site.example/post")
+    assert [i.value for i in report.ids if i.kind == "coinhive-key"] == []
