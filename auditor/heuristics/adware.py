@@ -25,9 +25,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from auditor.catalogue import Catalogue
-from auditor.heuristics.behaviour import page_before_doctype, page_start_line
+from auditor.heuristics.behaviour import page_before_doctype
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import past_page_end
+from auditor.heuristics.markup import (
+    before_page_start,
+    in_server_code,
+    page_start_line,
+    past_page_end,
+)
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
@@ -124,9 +129,10 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
     Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
     <html>`, the injector's tag and the page run together): its host is in that prefix."""
     html_line = page_start_line(ctx)
-    if past_page_end(ctx, res.line, host_of(res.url)) or 0 < res.line < html_line:
+    if past_page_end(ctx, res.line, host_of(res.url)) or before_page_start(
+            ctx, res.line, host_of(res.url)):
         return True
-    if not 0 < res.line <= html_line:
+    if not 0 < res.line <= html_line or in_server_code(ctx, res.line, host_of(res.url)):
         return False
     doctype_line, prefix = page_before_doctype(ctx)
     return res.line <= doctype_line and host_of(res.url).lower() in prefix.lower()

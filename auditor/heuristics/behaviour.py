@@ -37,7 +37,14 @@ from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import code_start, past_page_end
+from auditor.heuristics.markup import (
+    STARTS_TRIED,
+    before_page_start,
+    code_start,
+    in_server_code,
+    page_start_line,
+    past_page_end,
+)
 from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
@@ -342,7 +349,7 @@ def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
     `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
     host, its code's start) places it on the `</html>` line itself (`past_page_end`, which
     reads a whole document appended after the page's as past its end too)."""
-    return past_page_end(ctx, line, needle) or line < page_start_line(ctx)
+    return past_page_end(ctx, line, needle) or before_page_start(ctx, line, needle)
 
 
 _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")
@@ -1592,34 +1599,6 @@ def _portable_build(a: etree._Element, path: str) -> bool:
 
 # --- scripts outside the page's markup ----------------------------------------------
 
-_HTML_START = lazy_regex(r"<html[\s>]", re.I)
-STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
-
-
-def html_start_line(text: str) -> int:
-    """The line of the page's own `<html>` start tag, else 0: a `<html` inside a tag's
-    attribute (`srcdoc="<html>…"`) or a script's string (`document.write("<html>")`) is
-    not it, and a fragment (a WordPress post body) has none."""
-    for n, m in enumerate(_HTML_START.finditer(text)):
-        if n == STARTS_TRIED:
-            break
-        before = text[: m.start()]
-        if before.rfind("<") > before.rfind(">"):
-            continue  # inside another tag
-        lowered = before.lower()
-        if lowered.count("<script") > lowered.count("</script"):
-            continue  # inside a script
-        return line_at(text, m.start())
-    return 0
-
-
-def page_start_line(ctx: PageContext) -> int:
-    """`html_start_line` of the page, a view of it: `outside_markup` asks it per script,
-    and on a page with no `<html>` tag of its own (HTML5 lets a page leave it out) each
-    ask read the whole text up to 4 times (59 s for 2,000 scripts of a 2.3 MB page)."""
-    return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
-
-
 _DOCTYPE = lazy_regex(r"<!doctype\s+html", re.I)
 
 
@@ -1936,12 +1915,14 @@ def appended_scripts(ctx: PageContext) -> Iterator[Finding]:
     html_line = page_start_line(ctx)
     # an ad or a tracker before `<html>` makes the block prepended there `ad-in-body`'s
     # (a request on no line of the page, 0, as a saved copy's part, has no place)
-    prepended_ads = any(0 < r.line < html_line and (r.blocked or r.network)
+    prepended_ads = any((r.blocked or r.network) and before_page_start(ctx, r.line, host_of(r.url))
                         for r in ctx.resources)
     posing = {fake.url for fake in ctx.lookalikes}  # `lookalike-script` says more of these
     for res in scripts:
         if res.url in posing or mangled_page_address(res.url, ctx.first_party):
             continue  # a browser add-on's injection: `browser-adware` says more of it
+        if 0 < res.line < html_line and in_server_code(ctx, res.line, host_of(res.url)):
+            continue  # the template's source, printed where its markup echoes it
         after = past_page_end(ctx, res.line, host_of(res.url))
         # before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE
         # html><html>`, the echo and the template run together): its host is in the prefix

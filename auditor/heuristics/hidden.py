@@ -63,11 +63,10 @@ from auditor.heuristics.behaviour import (
     head_top_elements,
     in_noscript,
     loads_past_top,
-    page_start_line,
     styled_by_own_site,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import after_html, past_html_end
+from auditor.heuristics.markup import after_html, before_page_start, past_html_end
 from auditor.lazy_re import lazy_regex
 from auditor.letters import KANA
 from auditor.metrics import inside_bodies
@@ -946,7 +945,7 @@ def _injection_mark(ctx: PageContext, place: etree._Element, url: str,
     position: fraud checks document theirs so (ThreatMetrix's 100×100 frame at
     `top:-5000px`). `place`: the frame, or the script writing it; `copied`: whether an
     xpath is in an article the page copies."""
-    if line_of(place) < page_start_line(ctx):  # a view: read at the first frame asking
+    if before_page_start(ctx, line_of(place), host_of(url)):  # a view: read once a page
         return "before the page's <html> tag"
     if ctx.document.in_post_body:
         return "in the post body"

@@ -3,6 +3,7 @@ ad-template comments."""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter, defaultdict
@@ -377,6 +378,130 @@ _IN_CREDITED = "the article body a credit label alone names the source of, with 
 _IN_SYNDICATED = "the article body republished under the original's credit, with its loader"
 _CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED, _IN_SYNDICATED})  # a check (medium)
 _HTML_START = lazy_regex(r"<html[\s>]", re.I)
+STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
+# --- the page's markup before its `<html>` ------------------------------------------
+# a server-side code block: PHP's `<?php … ?>`, `<?= … ?>`, `<? … ?>`, ASP's and JSP's
+# `<% … %>` (the forms `readers.sniff` reads past); not XML's `<?xml`
+_SERVER_CODE = lazy_regex(r"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
+# code that prints what it holds where it stands: PHP's echo and print, ASP's and JSP's
+# writes (an echo tag, `<?=`/`<%=`, is read by its opening)
+_PRINTS = lazy_regex(r"\b(?:echo|print|printf|vprintf)\b|\bResponse\.Write\b"
+                     r"|\bout\.(?:print|write)", re.I)
+BLOCKS_ON_A_LINE = 8  # server code blocks sharing a line read for a tag on it
+
+
+def _html_start(text: str) -> int:
+    """The offset of the page's own `<html>` start tag, else -1 (`html_start_line`)."""
+    for n, m in enumerate(_HTML_START.finditer(text)):
+        if n == STARTS_TRIED:
+            break
+        before = text[: m.start()]
+        if before.rfind("<") > before.rfind(">"):
+            continue  # inside another tag
+        lowered = before.lower()
+        if lowered.count("<script") > lowered.count("</script"):
+            continue  # inside a script
+        return m.start()
+    return -1
+
+
+def html_start_line(text: str) -> int:
+    """The line of the page's own `<html>` start tag, else 0: a `<html` inside a tag's
+    attribute (`srcdoc="<html>…"`) or a script's string (`document.write("<html>")`) is
+    not it, and a fragment (a WordPress post body) has none."""
+    at = _html_start(text)
+    return line_at(text, at) if at >= 0 else 0
+
+
+def page_start_line(ctx: PageContext) -> int:
+    """`html_start_line` of the page, a view of it: `outside_markup` asks it per script,
+    and on a page with no `<html>` tag of its own (HTML5 lets a page leave it out) each
+    ask read the whole text up to 4 times (59 s for 2,000 scripts of a 2.3 MB page)."""
+    return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
+
+
+class _Code(NamedTuple):
+    """A server-side code block before the page's `<html>` that prints none of its text:
+    the lines it opens and closes on, and its offsets (`?>` included)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def silent_server_code(text: str) -> tuple[_Code, ...]:
+    """The server-side code blocks before the page's `<html>` that print nothing where
+    they stand, leading or between markup: a template saved as its source (a PHP front
+    controller whose first 300 lines store its ad tags in strings, `$sidebar .=
+    '<script …>'`, printed where its markup echoes them). Their markup is source the
+    server runs, not output before the page. A block that echoes (`<?=`, `echo`, `print`,
+    `Response.Write`) writes its text there; an unclosed one ends the walk (what follows
+    is read as markup). Walked once, by position.
+
+    >>> [c[:2] for c in silent_server_code("<?php\\n$a = '<b>ad</b>';\\n?>\\n<html></html>")]
+    [(1, 3)]
+    >>> silent_server_code("<?php echo '<b>'; ?>\\n<?= $a ?>\\n<html>"), silent_server_code(
+    ...     "<?php $a = 1;\\n<html>")
+    ((), ())
+    """
+    stop = _html_start(text)
+    blocks: list[_Code] = []
+    at = line_from = 0
+    line = 1
+    while (opened := _SERVER_CODE.search(text, at, max(stop, 0))) is not None:
+        start = opened.start()
+        close = text.find("?>" if text[start + 1] == "?" else "%>", opened.end())
+        if close < 0:
+            break
+        at = close + 2
+        if text.startswith(("<?=", "<%="), start) or _PRINTS.search(text, start, close):
+            continue
+        line += text.count("\n", line_from, start)
+        first, line_from = line, start
+        line += text.count("\n", line_from, at)
+        blocks.append(_Code(first, line, start, at))
+        line_from = at
+    return tuple(blocks)
+
+
+def in_server_code(ctx: PageContext, line: int, needle: str = "") -> bool:
+    """Whether what is on `line` before the page's `<html>` lies in a server-side code
+    block that prints nothing (`silent_server_code`): the line is the block's, or `needle`
+    (the tag's host, its code's start) is on it only inside the block (`$n = 1; ?><script
+    src=…>`: the tag after `?>` is output)."""
+    blocks = ctx.view("silent server code", lambda: silent_server_code(ctx.document.text))
+    if not blocks:
+        return False
+    text = ctx.document.text
+    i = bisect.bisect_right(blocks, line, key=lambda c: c.first)
+    held = [c for c in blocks[max(0, i - BLOCKS_ON_A_LINE):i] if c.first <= line <= c.last]
+    if not held:
+        return False
+    if any(c.first < line < c.last for c in held):
+        return True
+    on = held[0].start if held[0].first == line else held[0].end - 1  # an offset on it
+    begin, stop = text.rfind("\n", 0, on) + 1, text.find("\n", on)
+    stop = len(text) if stop < 0 else stop
+    if len(held) == 1 and not text[begin:held[0].start].strip() \
+            and not text[held[0].end:stop].strip():
+        return True  # the whole line is the block's
+    needle = needle.strip().lower()
+    if not needle:
+        return False
+    lowered = text[begin:stop].lower()
+    found = [begin + m.start() for m in re.finditer(re.escape(needle), lowered)]
+    return bool(found) and all(any(c.start <= at < c.end for c in held) for at in found)
+
+
+def before_page_start(ctx: PageContext, line: int, needle: str = "") -> bool:
+    """Whether `line` is before the page's own `<html>` start tag, in its markup: where no
+    template writes, and a server that prepends its code to every page does. Markup in
+    server code there is the template's source, not output (`in_server_code`; `needle`
+    places a tag on a line it shares with a block)."""
+    return 0 < line < page_start_line(ctx) and not in_server_code(ctx, line, needle)
+
+
 _SCRIPT_START = lazy_regex(r"<script[\s>]", re.I)
 
 
@@ -389,17 +514,17 @@ def _code_before_html(ctx: PageContext) -> Iterator[Finding]:
     in it (a free host's block of ads and counters was one high finding per vendor, each
     pointing at the same script)."""
     text = ctx.document.text
-    start = _HTML_START.search(text)
-    if start is None:
+    start = _html_start(text)
+    if start < 0:
         return
-    head = text[: start.start()]
+    head = text[:start]
     script = _SCRIPT_START.search(head)
     if script is None or "<!--" in head[: script.start()]:
         return
-    html_line = line_at(text, start.start())
     requests = [r for r in ctx.resources
-                if 0 < r.line < html_line and (r.blocked or r.network) and not (  # 0: no line
-                    r.self_hosted and not r.third_party)]  # the site's own copy of a loader
+                if (r.blocked or r.network) and not (r.self_hosted and not r.third_party)
+                # the site's own copy of a loader is not; markup in server code is source
+                and before_page_start(ctx, r.line, host_of(r.url))]
     if not requests:
         return
     first = min(requests, key=lambda r: r.line)  # the earliest of the document-order walk

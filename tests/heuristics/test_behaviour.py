@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.heuristics import behaviour
+from auditor.heuristics import markup
 
 from .conftest import AuditListed
 
@@ -21,7 +21,7 @@ STARTS: list[tuple[str, int]] = [
 
 @pytest.mark.parametrize(("text", "line"), STARTS)
 def test_the_pages_own_html_start_tag(text: str, line: int) -> None:
-    assert behaviour.html_start_line(text) == line
+    assert markup.html_start_line(text) == line
 
 
 def test_the_start_line_is_read_once_a_page(audit_listed: AuditListed,
@@ -29,13 +29,13 @@ def test_the_start_line_is_read_once_a_page(audit_listed: AuditListed,
     """`outside_markup` read it per script it asked about: on a page with no `<html>` tag
     of its own each read went over the whole text, 59 s for 2,000 scripts of 2.3 MB."""
     calls: list[int] = []
-    start_line = behaviour.html_start_line
+    start_line = markup.html_start_line
 
     def counting(text: str) -> int:
         calls.append(len(text))
         return start_line(text)
 
-    monkeypatch.setattr(behaviour, "html_start_line", counting)
+    monkeypatch.setattr(markup, "html_start_line", counting)
     scripts = "\n".join(f"<p>Item {i}</p><script>if(window.innerWidth<0){{location.href="
                         f"'https://partner{i}.example/p'}}</script>" for i in range(20))
     page = f"<!doctype html><meta charset=utf-8><title>Shop</title>\n{scripts}\n"

@@ -917,3 +917,58 @@ def test_a_hidden_link_is_judged_by_the_owner_its_url_names(audit_html: AuditHtm
     report = audit_html(page(f'<div style="position:absolute;left:-9999px">{links}</div>'),
                         url="https://www.site.example/post")
     assert [f.kind for f in report.findings] == ["hidden-links"]
+
+
+# A PHP front controller saved as its source: its first block stores the ad tags the
+# template prints further down (`<?php echo $sidebar; ?>`) in strings, then the page.
+_CONTROLLER = """<?php
+session_start();
+include("config.php");
+$sidebar = '';
+if ($_SERVER['HTTP_HOST'] != "localhost")
+{
+$sidebar .= '<br/>Advertisement<br/><script type="text/javascript"><!--
+google_ad_client = "ca-pub-5550001112223334";
+google_ad_slot = "4445556667";
+google_ad_width = 300; google_ad_height = 250;
+//-->
+</script>
+<script type="text/javascript"
+src="https://pagead2.googlesyndication.com/pagead/show_ads.js">
+</script>';
+$footer_tags = '<script src="https://sb.scorecardresearch.com/beacon.js"></script>';
+}
+$title = ucfirst($_GET['movie']);
+?>
+{between}<!DOCTYPE html>
+<html><head><title><?= $title ?></title></head>
+<body><div class="right"><?php echo $sidebar; ?></div><p>Show times.</p>
+<?php echo $footer_tags; ?></body></html>"""
+
+
+@pytest.mark.parametrize(("between", "expected"), [
+    ("", []),  # the strings are the template's source: printed where it echoes them
+    ("<?php if ($cid > 1) $cache = '<script src=\"https://a.magsrv.com/ad-provider.js\">"
+     "</script>'; ?>\n", []),  # a later block's strings too
+    # a script written between the code and the page, or by a block that echoes it, is
+    # output before `<html>`
+    ('<script src="https://a.magsrv.com/ad-provider.js"></script>\n', ["ExoClick"]),
+    ('<?php $n = 1; ?><script src="https://a.magsrv.com/ad-provider.js"></script>\n',
+     ["ExoClick"]),
+    ("<?php if ($n > 0) echo '<script src=\"https://a.magsrv.com/ad-provider.js\"></script>';"
+     " ?>\n", ["ExoClick"]),
+])
+def test_markup_in_server_code_before_html_is_not_written_there(
+        audit_html: AuditHtml, between: str, expected: list[str]) -> None:
+    """Markup in a server-side code block before `<html>` is the template's source, not
+    output before the page: a controller's block of ad strings read as ads injected before
+    `<html>`, high. What its code echoes, and what follows its `?>`, is written there."""
+    report = audit_html(_CONTROLLER.replace("{between}", between),
+                        url="https://cinema.example/")
+    before = [f for f in report.findings if "before the page's" in f.message
+              or "before <html>" in str(f.id)]
+    assert [f.evidence for f in before if f.severity in (H, Severity.MEDIUM)] == expected, [
+        f.message for f in report.findings]
+    assert {"Google AdSense", "Comscore"} <= {n for n in report.networks} | {
+        r.network for r in report.resources}
+    assert any(i.value.endswith("5550001112223334") for i in report.ids)
