@@ -256,12 +256,19 @@ def inserted_markup(element: etree._Element) -> str:
     >>> div.attrib.pop("data-selector") and inserted_markup(div)
     ''
     """
+    code = _insertion_code(element)
+    markup = base64_text(code) if code else None
+    return markup if markup and "<" in markup else ""
+
+
+def _insertion_code(element: etree._Element) -> str:
+    """The `data-code` of an insertion element (`_INSERTION_ATTRS` and a selector) that
+    is read (at most MAX_INSERTED_CODE characters), else ""."""
     code = element.get("data-code") or ""
     if not code or len(code) > MAX_INSERTED_CODE or element.get("data-selector") is None \
             or all(element.get(name) is None for name in _INSERTION_ATTRS):
         return ""
-    markup = base64_text(code)
-    return markup if markup and "<" in markup else ""
+    return code
 
 
 class ScriptCode(NamedTuple):
@@ -628,7 +635,9 @@ class ParsedPage:
             out: dict[etree._Element, str] = {}
             budget = MAX_INSERTED
             for el in self.carrying("data-code"):
-                budget -= len(el.get("data-code") or "")
+                if not (code := _insertion_code(el)):
+                    continue  # no block, or one too long to read: nothing decoded
+                budget -= len(code)
                 if len(out) >= MAX_INSERTIONS or budget < 0:
                     break
                 if markup := inserted_markup(el):

@@ -505,3 +505,16 @@ def test_inserted_documents_are_read_in_linear_time() -> None:
         return time.perf_counter() - start
 
     assert_linear(seconds, 8000, "inserted documents", floor=0.005)
+
+
+def test_inserted_documents_spend_their_budget_only_on_blocks_they_read() -> None:
+    """What is not read is not charged: a block too long to read (a player's script
+    inserted at each break), and another element's long `data-code`, leave the page's
+    budget (MAX_INSERTED) to the blocks after them."""
+    code = "<p>" + "x" * page_module.MAX_INSERTED_CODE + "</p>"
+    long_blocks = "".join(_insertion(1, code) for _ in range(
+        page_module.MAX_INSERTED // page_module.MAX_INSERTED_CODE + 2))
+    unread = f'<div data-code="{"QUFB" * (page_module.MAX_INSERTED // 3)}"></div>'
+    page = parse_page("<body>" + long_blocks + unread
+                      + _insertion(2, "<div data-pw-desk='u2'></div>") + "</body>")
+    assert list(page.inserted_documents.values()) == ["<div data-pw-desk='u2'></div>"]
