@@ -329,7 +329,7 @@ FORMS = [
          1, ("twinred-zone", _TWINRED_ZONE)),
     # --- HilltopAds: its tag builds a script whose host and path rotate (the zone is
     # encoded in the path): the network is named by the snippet, no ID can be read
-    form("HilltopAds", "popunder: s.settings = … || {} loader",
+    form("HilltopAds", "any format: s.settings = … || {} loader",
          "<script>(function(xfvnm){\nvar d = document,\n    s = d.createElement('script'),\n"
          "    l = d.scripts[d.scripts.length - 1];\ns.settings = xfvnm || {};\n"
          's.src = "\\/\\/coldquit.com\\/cND\\/9s6.bj2u5XlxSeWpQp9iNbjDYgzRNXTtA_3_O\\/S\\/0K2";\n'
@@ -847,6 +847,18 @@ POP_TAGS = [
     (_by_label("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push"), None),
     (_by_label("JuicyAds", "v2: adshow.php iframe"), None),
     (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
+    # HilltopAds sells banners, video, in-page push and pops: its banner frame opens no
+    # window (blind46h: a 300x250 frame was "HilltopAds is a popunder network"), its legacy
+    # pop tag (`__htapop` and the /p?zoneId= script it writes) does; its current snippet is
+    # one form for every format, the zone setting which, so it shows none
+    ('<iframe src="https://hilltopads.net/ifr?zoneId=2211304-2211377" width="300" '
+     'height="250" frameborder="0" scrolling="no"></iframe>', None),
+    ('<iframe src="https://hilltopads.net/ifr?zoneId=2211304-2211377" width="300" '
+     'height="250"></iframe><script>var __htapop = {window:{type:\'popup\'}}; '
+     'var kq3v = "\\/\\/hilltopads.net\\/p?zoneId=2210588-2210649"; document.write('
+     '"<script type=\\"text/javascript\\" src=\\""+kq3v+"\\"><\\/script>");</script>',
+     "HilltopAds popunder tag"),
+    (_by_label("HilltopAds", "any format: s.settings = … || {} loader"), None),
     (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
     # a network that sells only pops: any tag of it, with its IDs
     (_by_label("PopCash", "uid + wid + show.js"),
