@@ -36,7 +36,7 @@ from auditor.dom.js_string import js_unescaped
 from auditor.dom.page import ParsedPage, handlers_of
 from auditor.dom.parser import BYTES_SPACE, cut_head_spill, line_at, re2_bytes_pattern
 from auditor.dom.walk import head_sheet_links
-from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
 from auditor.heuristics.markup import (
     STARTS_TRIED,
     before_page_start,
@@ -45,7 +45,6 @@ from auditor.heuristics.markup import (
     page_start_line,
     past_page_end,
 )
-from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Identifier, RequestType, Resource, Severity

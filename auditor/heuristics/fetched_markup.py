@@ -28,9 +28,8 @@ from auditor.heuristics.behaviour import (
     sites_own_cdn,
     unknown_site,
 )
-from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
 from auditor.heuristics.markup import code_start
-from auditor.heuristics.obfuscation import script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
 from auditor.urls import ip_address, is_third_party, related_site

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -12,7 +12,7 @@ from lxml import etree
 
 from auditor.catalogue import Catalogue, Network
 from auditor.dom.deobfuscate import Decoded
-from auditor.dom.page import ParsedPage
+from auditor.dom.page import HANDLER_ATTRS, ParsedPage
 from auditor.model import (
     Finding,
     Identifier,
@@ -72,6 +72,24 @@ class PageContext:
 
 
 Heuristic = Callable[[PageContext], Iterable[Finding]]
+
+
+def script_codes(ctx: PageContext, handlers: Collection[str] = HANDLER_ATTRS,
+                 srcdoc: bool = True) -> tuple[tuple[str, int, str], ...]:
+    """(code, line, xpath) of every inline script, of the inline event `handlers`, and
+    of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""
+    if ctx.page is None:
+        return ()
+    page = ctx.page
+
+    def select() -> tuple[tuple[str, int, str], ...]:
+        return tuple((code, line, xpath) for code, line, xpath, source in page.codes
+                     if (source not in HANDLER_ATTRS or source in handlers)
+                     and (srcdoc or source != "srcdoc"))
+
+    if handlers is HANDLER_ATTRS:  # what most heuristics ask: kept for the next one
+        return page.view(f"script codes, srcdoc {srcdoc}", select)
+    return select()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,7 @@ from typing import NamedTuple
 
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import re2_bytes_pattern
-from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import script_codes
+from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Resource, Severity
 

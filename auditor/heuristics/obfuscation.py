@@ -28,6 +28,14 @@ analytics.js) is that vendor's code hidden by a site that packs its scripts: `me
 check (`_vendor_snippet`); anything else it loads, or any other site's host it names (a
 cookie beacon, a socket, a user part spoofing the vendor's host), keeps it `high`, as does
 an ad network's or affiliate's snippet hidden (a popunder's tag, an AdSense loader).
+Hidden code that carries, as a quoted literal (its visible part or what it decodes to), a
+zone or site ID that the page's own tags of an ad network also name, elsewhere in its
+markup, is that network's code (HilltopAds' anti-adblock pop loader, packed, loading from a
+throwaway host and handed `window.spot_code = '<zone>'`, the zone of the page's own
+HilltopAds pop tag): the site chose the network, the code earns its account, `medium`
+(`_open_zone`). Not where the page is a post body, or the code or the tag sits in an
+article's body or outside the page's markup: a paste there vouches for nothing, and an
+injector's loader names its own account, which no tag of the page's names.
 A script the decoder could not read to its end (a decoder run past the part it
 examines, its budget spent) is `medium`: not readable is not harmless.
 A theme's or plugin's own obfuscated library (JNews' `jnews` helper, inlined in the head)
@@ -79,12 +87,13 @@ from auditor.dom.deobfuscate import (
     Decoded,
     as_written,
 )
-from auditor.dom.page import HANDLER_ATTRS
 from auditor.dom.parser import line_at
 from auditor.dom.string_table import literal_reads, resolved
-from auditor.heuristics.interface import FindingKind, PageContext, finding
+from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
+from auditor.heuristics.markup import before_page_start, code_start, past_page_end
 from auditor.lazy_re import lazy_regex
-from auditor.model import Category, Finding, RequestType, Severity
+from auditor.metrics import inside_bodies
+from auditor.model import Category, Finding, Identifier, Origin, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
 __all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
@@ -105,24 +114,6 @@ _ACTS = lazy_regex(
     # a word split so that no reader finds it (`createElement('sc'+'ript')`, `s['sr'+'c']`,
     # `window['loc'+'ation']`): a literal joined to a literal, which no plugin writes
     r"""|['"`]\s*\+\s*['"`]""")
-
-
-def script_codes(ctx: PageContext, handlers: Collection[str] = HANDLER_ATTRS,
-                 srcdoc: bool = True) -> tuple[tuple[str, int, str], ...]:
-    """(code, line, xpath) of every inline script, of the inline event `handlers`, and
-    of the scripts of `<iframe srcdoc>` documents (cited at their iframe)."""
-    if ctx.page is None:
-        return ()
-    page = ctx.page
-
-    def select() -> tuple[tuple[str, int, str], ...]:
-        return tuple((code, line, xpath) for code, line, xpath, source in page.codes
-                     if (source not in HANDLER_ATTRS or source in handlers)
-                     and (srcdoc or source != "srcdoc"))
-
-    if handlers is HANDLER_ATTRS:  # what most heuristics ask: kept for the next one
-        return page.view(f"script codes, srcdoc {srcdoc}", select)
-    return select()
 
 
 def _named_elsewhere(host: str, page_text: str) -> bool:
@@ -598,6 +589,51 @@ def _inert_payload(ctx: PageContext, code: str, decoded: Decoded) -> bool:
     return True
 
 
+# the shortest ID a hidden loader is matched to its network's tags by: a quoted literal of
+# it, so a number of a few digits (a size, a count) names no account
+_ZONE_MIN = 5
+
+
+def _open_zone(ctx: PageContext, code: str, decoded: Decoded, line: int,
+               xpath: str) -> Identifier | None:
+    """The operator ID of an ad network the page openly runs that hidden code carries: a
+    quoted literal of the script (its visible code or what it decodes to) that is an ID the
+    page's own tags of that network, elsewhere in its markup, also name (HilltopAds'
+    anti-adblock pop loader, packed, handed `window.spot_code = '<zone>'`, the zone of the
+    page's own HilltopAds pop tag). The site chose that network, and the code earns its
+    account (`_pays`: an injector gains nothing by running the site's zone; a vendor's ID
+    that earns nothing, Funding Choices' publisher in its config, vouches for no host
+    its code loads): a check, not an injection. None where the page is a post body, or the
+    script or the tag sits in an article body or outside the page's markup (before its
+    `<html>`, after its `</html>`): where anyone's paste lands, a tag vouches for nothing."""
+    if ctx.document.in_post_body or ctx.page is None:
+        return None
+    inside = inside_bodies(ctx.bodies, ctx.xpath)
+
+    def outside(at: int, needle: str) -> bool:  # `behaviour.outside_markup`
+        return past_page_end(ctx, at, needle) or before_page_start(ctx, at, needle)
+
+    if inside(xpath) or outside(line, code_start(code)):
+        return None
+    def vouched() -> dict[Identifier, frozenset[str]]:
+        """The earning networks' operator IDs and the places of the page's own tags of
+        theirs that name them (read once a page: each ID's tags, each tag's place once)."""
+        earning = {n.name for n in ctx.networks if _pays(n)}
+        ids = [i for i in ctx.ids if i.origin is Origin.OPERATOR and i.network in earning
+               and len(i.value) >= _ZONE_MIN]
+        tags = [res for res in ctx.resources if res.network in earning
+                and not inside(res.xpath) and not outside(res.line, host_of(res.url))]
+        return {i: frozenset(r.xpath for r in tags if r.network == i.network
+                             and i.value in r.url) for i in ids}
+
+    texts = (code[:MAX_SCRIPT], *decoded.payloads)
+    for ident, places in ctx.view("IDs the page's own earning tags name", vouched).items():
+        if places - {xpath} and any(q in text for text in texts
+                                    for q in (f"'{ident.value}'", f'"{ident.value}"')):
+            return ident
+    return None
+
+
 def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
     """Inline code that hides what it runs or loads, judged on what it decodes to."""
     miners = ctx.catalogue.miners
@@ -678,8 +714,13 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             snippets_run = {}
         # encodings nested past the decoder's depth: no site's own code does that
         unvouched = [u for u in offsite if u not in vendors_run and u not in snippets_run]
-        severity = Severity.HIGH if (unvouched and not fallback) or mines \
-            or decoded.nested_past_depth else Severity.MEDIUM
+        # hidden loads (no visitor sent off) of code carrying the zone of a network the
+        # page's own tags run: that network's loader, a check
+        zone = _open_zone(ctx, code, decoded, line, xpath) \
+            if unvouched and not fallback and not sent and not mines \
+            and not decoded.nested_past_depth else None
+        severity = Severity.HIGH if ((unvouched and not fallback and zone is None) or mines
+                                     or decoded.nested_past_depth) else Severity.MEDIUM
         what = ", ".join(decoded.signals)
         loaded = sorted(set(offsite))
         if loaded:
@@ -692,6 +733,10 @@ def obfuscated_scripts(ctx: PageContext) -> Iterator[Finding]:
             unnamed_targets = sorted(hidden_hosts & {host_of(u) for u in loaded})
             if unnamed_targets:
                 message += f"; the page names {', '.join(unnamed_targets[:3])} nowhere else"
+            if zone is not None:
+                message += (f"; it carries {zone.network}'s {zone.kind} {zone.value}, which "
+                            f"the page's own {zone.network} tags name: check that the site "
+                            f"chose {zone.network} and that this is its loader")
             if fallback:
                 message += (f"; it is the fallback of the loader the page runs from "
                             f"{', '.join(sorted(fallback_of)[:3])}: check that the site chose "
@@ -729,7 +774,12 @@ OBFUSCATED_SCRIPT = FindingKind(
     "reads: remove it and find how it was injected. Medium for machine-obfuscated code with no "
     "such target, the fallback of a vendor's loader the page runs beside it, a known vendor's "
     "own snippet loading its script and naming no other site (an ad network's or affiliate's "
-    "stays high), or code the "
+    "stays high, unless the next holds), code that carries, as a quoted literal, a zone or "
+    "site ID the page's own tags of an ad network name elsewhere in its markup (that "
+    "network's anti-adblock loader on a throwaway host: the site chose the network and the "
+    "code earns its account; not where the page is a post body, or the code or the tag "
+    "sits in an article's body or outside the page's markup, where anyone's paste lands), "
+    "or code the "
     "decoder could not read to its end: check that the site's own code or a vendor it chose "
     "explains it. A script's one P.A.C.K.E.R. block whose unpacked code names no URL and only "
     "works on the page's own elements (a theme bundle's easing or slider plugin, an image "

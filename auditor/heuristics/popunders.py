@@ -17,8 +17,7 @@ from auditor.catalogue import Network
 from auditor.dom.inline_js import base64_text, closing_bracket
 from auditor.dom.noscript import in_noscript
 from auditor.dom.textscan import aligned_lower
-from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.obfuscation import script_codes
+from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
 from auditor.lazy_re import lazy_regex
 from auditor.mfa.adload import element_at
 from auditor.model import Finding, Identifier, Origin, RequestType, Resource, Severity

@@ -329,13 +329,29 @@ FORMS = [
          1, ("twinred-zone", _TWINRED_ZONE)),
     # --- HilltopAds: its tag builds a script whose host and path rotate (the zone is
     # encoded in the path): the network is named by the snippet, no ID can be read
-    form("HilltopAds", "popunder: s.settings = … || {} loader",
+    form("HilltopAds", "any format: s.settings = … || {} loader",
          "<script>(function(xfvnm){\nvar d = document,\n    s = d.createElement('script'),\n"
          "    l = d.scripts[d.scripts.length - 1];\ns.settings = xfvnm || {};\n"
          's.src = "\\/\\/coldquit.com\\/cND\\/9s6.bj2u5XlxSeWpQp9iNbjDYgzRNXTtA_3_O\\/S\\/0K2";\n'
          "s.async = true;\ns.referrerPolicy = 'no-referrer-when-downgrade';\n"
          "l.parentNode.insertBefore(s, l);\n})({})</script>",
          0),
+    # its legacy tags name the zone, two numbers joined by a hyphen: the banner frame, the
+    # direct link round a picture, the pop script its `__htapop` tag writes (blind46h)
+    form("HilltopAds", "banner: hilltopads.net/ifr?zoneId= frame",
+         '<iframe src="https://hilltopads.net/ifr?zoneId=2211304-2211377" style="width:300px; '
+         'height:250px; border:0px;" width="300" height="250" frameborder="0" scrolling="no">'
+         '</iframe>',
+         1, ("hilltopads-zone", "2211304-2211377")),
+    form("HilltopAds", "direct link: a[href=hilltopads.net/out?zoneId=] round a picture",
+         "<a href='https://hilltopads.net/out?zoneId=2213950-2214011'><img "
+         "src='https://cdn.garden.example/b/5a1f.png'></a>",
+         1, ("hilltopads-zone", "2213950-2214011")),
+    form("HilltopAds", "legacy pop: __htapop + written hilltopads.net/p?zoneId=",
+         "<script>var __htapop = {window:{type:'popup'}}; var kq3v = \"\\/\\/hilltopads.net"
+         "\\/p?zoneId=2210588-2210649\"; document.write(\"<script type=\\\"text/javascript"
+         "\\\" src=\\\"\"+kq3v+\"\\\"><\\/script>\");</script>",
+         0, ("hilltopads-zone", "2210588-2210649")),
     # --- AdMaven: one script per zone (pop, interstitial) at a CloudFront distribution's
     # root, the zone the value of a one-key query
     form("AdMaven", "pop: <distribution>.cloudfront.net/?wbbcd=<zone>",
@@ -764,6 +780,11 @@ LOOK_ALIKES = [
     'zone?zid=40&pid=5127">Mirror</a>',
     '<div id="avp_1712055813377"></div>',
     "<pre>_avp.push({ tagid: 'avp_1712055813377', zid: 14, pid: 5127 });</pre>",
+    # HilltopAds' frame and link paths on look-alike hosts, its frame's address in prose
+    '<iframe src="https://hilltopads.net.cdn-mirror.example/ifr?zoneId=2211304-2211377" '
+    'width="300" height="250"></iframe><a href="https://nothilltopads.net/out?zoneId='
+    '2213950-2214011">Mirror</a>',
+    "<pre>&lt;iframe src=\"https://hilltopads.net/ifr?zoneId=2211304-2211377\"&gt;</pre>",
 ]
 
 
@@ -847,6 +868,18 @@ POP_TAGS = [
     (_by_label("JuicyAds", "v3: jads.js + ins + adsbyjuicy.push"), None),
     (_by_label("JuicyAds", "v2: adshow.php iframe"), None),
     (_by_label("Clickadu", "banner: /lv/esnk/<zone>/code.js"), None),
+    # HilltopAds sells banners, video, in-page push and pops: its banner frame opens no
+    # window (blind46h: a 300x250 frame was "HilltopAds is a popunder network"), its legacy
+    # pop tag (`__htapop` and the /p?zoneId= script it writes) does; its current snippet is
+    # one form for every format, the zone setting which, so it shows none
+    ('<iframe src="https://hilltopads.net/ifr?zoneId=2211304-2211377" width="300" '
+     'height="250" frameborder="0" scrolling="no"></iframe>', None),
+    ('<iframe src="https://hilltopads.net/ifr?zoneId=2211304-2211377" width="300" '
+     'height="250"></iframe><script>var __htapop = {window:{type:\'popup\'}}; '
+     'var kq3v = "\\/\\/hilltopads.net\\/p?zoneId=2210588-2210649"; document.write('
+     '"<script type=\\"text/javascript\\" src=\\""+kq3v+"\\"><\\/script>");</script>',
+     "HilltopAds popunder tag (hilltopads-zone 2210588-2210649)"),
+    (_by_label("HilltopAds", "any format: s.settings = … || {} loader"), None),
     (_by_label("Clickadu", "push / in-page: /pn07uscr/f/tr/zavbn/<zone>/lib.js"), None),
     # a network that sells only pops: any tag of it, with its IDs
     (_by_label("PopCash", "uid + wid + show.js"),

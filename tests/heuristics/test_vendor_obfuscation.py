@@ -1596,3 +1596,60 @@ def test_hidden_code_that_is_a_vendors_own_snippet_is_checked_not_condemned(
     assert [s for s, _ in found] == [most], (what, found)
     if most is M:
         assert "Google Analytics's own snippet" in found[0][1]
+
+
+# HilltopAds' legacy pop tag (zone made up) and an anti-adblock pop loader after its form: a
+# throwaway host's library and a `get_pop` route, handed the zone by `window.spot_code`
+_HTA_ZONE = "2210588-2210649"
+
+
+def _hta_pop_tag(zone: str) -> str:
+    return ("<script>var __htapop = {window:{type:'popup'}}; var kq3v = \"\\/\\/hilltopads.net"
+            f"\\/p?zoneId={zone}\"; document.write(\"<script type=\\\"text/javascript\\\" "
+            "src=\\\"\"+kq3v+\"\\\"><\\/script>\");</script>")
+
+
+def _pop_loader(zone: str) -> str:
+    from .test_obfuscation import packed
+
+    code = ("(function(){var b='//quillmarbleorchard.com/path/ads/ads.js';var s=document."
+            "createElement('script');s.src=b;s.onload=function(){window.popLib.run({route:"
+            "'get_pop',stid:20417,p1:window.spot_code})};document.body.appendChild(s)})();")
+    return f"<script>window.spot_code = '{zone}'; {packed(code)}</script>"
+
+
+@pytest.mark.parametrize(("what", "html", "most"), [
+    # the page's own pop tag, then the packed loader handed its zone: the network's loader
+    ("beside the page's pop tag, its zone",
+     page(foot=_hta_pop_tag(_HTA_ZONE) + "\n" + _pop_loader(_HTA_ZONE)), M),
+    ("beside the page's banner frame, its zone",
+     page(foot="<aside><iframe src='https://hilltopads.net/ifr?zoneId=" + _HTA_ZONE + "' "
+          "width='300' height='250'></iframe></aside>" + _pop_loader(_HTA_ZONE)), M),
+    # the tag, or the loader, inside the article's body, where anyone's paste lands
+    ("the frame inside the article",
+     page(body="<iframe src='https://hilltopads.net/ifr?zoneId=" + _HTA_ZONE + "' width='300' "
+          "height='250'></iframe>", foot=_pop_loader(_HTA_ZONE)), H),
+    ("the loader inside the article",
+     page(body=_pop_loader(_HTA_ZONE), foot=_hta_pop_tag(_HTA_ZONE)), H),
+    # no tag of the network on the page, or one naming another zone: nothing vouches
+    ("no HilltopAds tag", page(foot=_pop_loader(_HTA_ZONE)), H),
+    ("a HilltopAds tag of another zone",
+     page(foot=_hta_pop_tag("2210590-2210651") + "\n" + _pop_loader(_HTA_ZONE)), H),
+    # the zone written in prose only, the loader beside
+    ("the zone in prose", page(body=f"<p>Zone {_HTA_ZONE} pays best.</p>",
+                               foot=_pop_loader(_HTA_ZONE)), H),
+    # tag and loader appended after the page's </html>: an injector's, whoever's zone
+    ("after </html>", page() + "\n" + _hta_pop_tag(_HTA_ZONE) + "\n"
+     + _pop_loader(_HTA_ZONE), H),
+])
+def test_a_hidden_loader_carrying_the_zone_of_the_pages_own_network_is_checked(
+        what: str, html: str, most: Severity, audit_html: AuditHtml) -> None:
+    """blind46h (a torrent index): a packed anti-adblock pop loader on a throwaway host,
+    handed the zone of the HilltopAds pop tag the page runs in plain sight, was `high`:
+    the site chose HilltopAds and the code earns its zone, a check (`medium`). The same
+    loader with no tag of that network, another zone, in an article's body or outside the
+    page's markup stays `high`."""
+    found = _obfuscated(audit_html(html, url=URL))
+    assert [s for s, _ in found] == [most], (what, found)
+    if most is M:
+        assert f"hilltopads-zone {_HTA_ZONE}, which the page's own HilltopAds tags" in found[0][1]
