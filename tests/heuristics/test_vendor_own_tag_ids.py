@@ -244,3 +244,25 @@ def test_gwi_audience_tag_names_its_account(audit_html: AuditHtml, body: str,
     report = audit_html(page(body), url="https://news.example/a")
     assert {i.value for i in report.ids if i.kind == "gwi-account"} == accounts
     assert ("GWI (GlobalWebIndex)" in carried(report)) is named
+
+
+# Trust.Zone's (a VPN's) affiliate link as torrent sites paste it: a banner or a line of
+# text pointing at its redirector, the affiliate's code in `RID`
+_TRUST_ZONE_LINK = ('<p>Hide your torrenting: <a href="https://trust.zone/go/r.php?'
+                    'RID=A-7Qz3k-MDAxMjM0NTY3ODkw" target="_blank">Trust.Zone VPN</a></p>')
+
+
+@pytest.mark.parametrize(("body", "codes", "named"), [
+    (_TRUST_ZONE_LINK, {"A-7Qz3k-MDAxMjM0NTY3ODkw"}, True),
+    # another path of its site, a look-alike host, the link's address in prose
+    ('<a href="https://trust.zone/pricing?RID=A-7Qz3k-MDAxMjM0NTY3ODkw">plans</a>', set(), False),
+    (_TRUST_ZONE_LINK.replace("trust.zone", "trust.zone.evil.example"), set(), False),
+    ("<p>https://trust.zone/go/r.php?RID=A-7Qz3k-MDAxMjM0NTY3ODkw</p>", set(), False),
+])
+def test_trust_zone_affiliate_link_names_its_affiliate(audit_html: AuditHtml, body: str,
+                                                       codes: set[str], named: bool) -> None:
+    """Trust.Zone pays torrent sites for VPN sign-ups through its redirector: the link makes
+    it present (an affiliate), its `RID` the affiliate's code, read from that link alone."""
+    report = audit_html(page(body), url="https://torrents.example/browse")
+    assert {i.value for i in report.ids if i.kind == "trustzone-affiliate"} == codes
+    assert ("Trust.Zone" in carried(report)) is named
