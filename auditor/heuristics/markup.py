@@ -713,6 +713,14 @@ def past_page_end(ctx: PageContext, line: int, needle: str) -> bool:
     return _past(ctx, end, line, needle, id_word=False)
 
 
+def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
+    """Whether a script at `line` sits after the page's closing `</html>` or before its
+    `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
+    host, its code's start) places it on the `</html>` line itself (`past_page_end`, which
+    reads a whole document appended after the page's as past its end too)."""
+    return past_page_end(ctx, line, needle) or before_page_start(ctx, line, needle)
+
+
 def _past(source: PageContext | ParsedPage, end: _HtmlEnd, line: int, needle: str, *,
           id_word: bool) -> bool:
     if not end.line or line < end.line:
