@@ -96,7 +96,7 @@ from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
-__all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
+__all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts"]
 
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
