@@ -22,6 +22,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
+from auditor.readers.sniff import SERVER_CODE_OPEN
 from auditor.slots import AD_LABEL
 from auditor.urls import browser_host, host_of
 from auditor.words import counted
@@ -380,9 +381,8 @@ _CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED, _IN_SYNDICATED})  # a check
 _HTML_START = lazy_regex(r"<html[\s>]", re.I)
 STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
 # --- the page's markup before its `<html>` ------------------------------------------
-# a server-side code block: PHP's `<?php … ?>`, `<?= … ?>`, `<? … ?>`, ASP's and JSP's
-# `<% … %>` (the forms `readers.sniff` reads past); not XML's `<?xml`
-_SERVER_CODE = lazy_regex(r"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
+# a server-side code block (the forms `readers.sniff` reads past)
+_SERVER_CODE = lazy_regex(SERVER_CODE_OPEN, re.I)
 # code that prints what it holds where it stands: PHP's echo and print, ASP's and JSP's
 # writes (an echo tag, `<?=`/`<%=`, is read by its opening)
 _PRINTS = lazy_regex(r"\b(?:echo|print|printf|vprintf)\b|\bResponse\.Write\b"
