@@ -420,7 +420,7 @@ def page_start_line(ctx: PageContext) -> int:
     return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
-class _Code(NamedTuple):
+class _SilentBlock(NamedTuple):
     """A server-side code block before the page's `<html>` that prints none of its text:
     the lines it opens and closes on, and its offsets (`?>` included)."""
 
@@ -430,7 +430,7 @@ class _Code(NamedTuple):
     end: int
 
 
-def silent_server_code(text: str) -> tuple[_Code, ...]:
+def silent_server_code(text: str) -> tuple[_SilentBlock, ...]:
     """The server-side code blocks before the page's `<html>` that print nothing where
     they stand, leading or between markup: a template saved as its source (a PHP front
     controller whose first 300 lines store its ad tags in strings, `$sidebar .=
@@ -446,7 +446,7 @@ def silent_server_code(text: str) -> tuple[_Code, ...]:
     ((), ())
     """
     stop = _html_start(text)
-    blocks: list[_Code] = []
+    blocks: list[_SilentBlock] = []
     at = line_from = 0
     line = 1
     while (opened := _SERVER_CODE.search(text, at, max(stop, 0))) is not None:
@@ -460,7 +460,7 @@ def silent_server_code(text: str) -> tuple[_Code, ...]:
         line += text.count("\n", line_from, start)
         first, line_from = line, start
         line += text.count("\n", line_from, at)
-        blocks.append(_Code(first, line, start, at))
+        blocks.append(_SilentBlock(first, line, start, at))
         line_from = at
     return tuple(blocks)
 
