@@ -27,12 +27,7 @@ from dataclasses import replace
 from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype
 from auditor.heuristics.interface import FindingKind, PageContext, finding
-from auditor.heuristics.markup import (
-    before_page_start,
-    in_server_code,
-    page_start_line,
-    past_page_end,
-)
+from auditor.heuristics.markup import in_server_code, outside_markup, page_start_line
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
@@ -129,8 +124,7 @@ def _outside_markup(ctx: PageContext, res: Resource) -> bool:
     Before the doctype on `<html>`'s own line too (`<script src=…></script><!DOCTYPE html>
     <html>`, the injector's tag and the page run together): its host is in that prefix."""
     html_line = page_start_line(ctx)
-    if past_page_end(ctx, res.line, host_of(res.url)) or before_page_start(
-            ctx, res.line, host_of(res.url)):
+    if outside_markup(ctx, res.line, host_of(res.url)):
         return True
     if not 0 < res.line <= html_line or in_server_code(ctx, res.line, host_of(res.url)):
         return False

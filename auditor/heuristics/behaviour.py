@@ -42,6 +42,7 @@ from auditor.heuristics.markup import (
     before_page_start,
     code_start,
     in_server_code,
+    outside_markup,
     page_start_line,
     past_page_end,
 )
@@ -341,14 +342,6 @@ def _referrer_keyed(ctx: PageContext, code: str) -> tuple[str, bool] | None:
     if counter is None and (handed := _referrer_handed(ctx, code)) is not None:
         return handed, False
     return counter
-
-
-def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
-    """Whether a script at `line` sits after the page's closing `</html>` or before its
-    `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
-    host, its code's start) places it on the `</html>` line itself (`past_page_end`, which
-    reads a whole document appended after the page's as past its end too)."""
-    return past_page_end(ctx, line, needle) or before_page_start(ctx, line, needle)
 
 
 _EARLY_EXIT = lazy_regex(r"""\breturn\s*[;}]""")

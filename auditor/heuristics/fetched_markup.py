@@ -24,12 +24,11 @@ from auditor.dom.own_site import presumed_first_party
 from auditor.dom.scheme_urls import assigned_address
 from auditor.heuristics.behaviour import (
     dressed_as,
-    outside_markup,
     sites_own_cdn,
     unknown_site,
 )
 from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
-from auditor.heuristics.markup import code_start
+from auditor.heuristics.markup import code_start, outside_markup
 from auditor.lazy_re import lazy_regex
 from auditor.model import Finding, Severity
 from auditor.urls import ip_address, is_third_party, related_site

@@ -22,6 +22,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Severity, Slot
 from auditor.provenance.evidence import credited_syndication, named_outright
+from auditor.readers.sniff import SERVER_CODE_OPEN
 from auditor.slots import AD_LABEL
 from auditor.urls import browser_host, host_of
 from auditor.words import counted
@@ -380,9 +381,8 @@ _CHECKS = frozenset({_IN_PLUGIN_BLOCK, _IN_CREDITED, _IN_SYNDICATED})  # a check
 _HTML_START = lazy_regex(r"<html[\s>]", re.I)
 STARTS_TRIED = 4  # `<html` matches tried for the page's own start tag (others are in strings)
 # --- the page's markup before its `<html>` ------------------------------------------
-# a server-side code block: PHP's `<?php … ?>`, `<?= … ?>`, `<? … ?>`, ASP's and JSP's
-# `<% … %>` (the forms `readers.sniff` reads past); not XML's `<?xml`
-_SERVER_CODE = lazy_regex(r"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
+# a server-side code block (the forms `readers.sniff` reads past)
+_SERVER_CODE = lazy_regex(SERVER_CODE_OPEN, re.I)
 # code that prints what it holds where it stands: PHP's echo and print, ASP's and JSP's
 # writes (an echo tag, `<?=`/`<%=`, is read by its opening)
 _PRINTS = lazy_regex(r"\b(?:echo|print|printf|vprintf)\b|\bResponse\.Write\b"
@@ -420,7 +420,7 @@ def page_start_line(ctx: PageContext) -> int:
     return ctx.view("<html> line", lambda: html_start_line(ctx.document.text))
 
 
-class _Code(NamedTuple):
+class _SilentBlock(NamedTuple):
     """A server-side code block before the page's `<html>` that prints none of its text:
     the lines it opens and closes on, and its offsets (`?>` included)."""
 
@@ -430,7 +430,7 @@ class _Code(NamedTuple):
     end: int
 
 
-def silent_server_code(text: str) -> tuple[_Code, ...]:
+def silent_server_code(text: str) -> tuple[_SilentBlock, ...]:
     """The server-side code blocks before the page's `<html>` that print nothing where
     they stand, leading or between markup: a template saved as its source (a PHP front
     controller whose first 300 lines store its ad tags in strings, `$sidebar .=
@@ -446,7 +446,7 @@ def silent_server_code(text: str) -> tuple[_Code, ...]:
     ((), ())
     """
     stop = _html_start(text)
-    blocks: list[_Code] = []
+    blocks: list[_SilentBlock] = []
     at = line_from = 0
     line = 1
     while (opened := _SERVER_CODE.search(text, at, max(stop, 0))) is not None:
@@ -460,7 +460,7 @@ def silent_server_code(text: str) -> tuple[_Code, ...]:
         line += text.count("\n", line_from, start)
         first, line_from = line, start
         line += text.count("\n", line_from, at)
-        blocks.append(_Code(first, line, start, at))
+        blocks.append(_SilentBlock(first, line, start, at))
         line_from = at
     return tuple(blocks)
 
@@ -711,6 +711,14 @@ def past_page_end(ctx: PageContext, line: int, needle: str) -> bool:
     end = ctx.view("appended document",
                    lambda: _appended_document_end(ctx.document.text))
     return _past(ctx, end, line, needle, id_word=False)
+
+
+def outside_markup(ctx: PageContext, line: int, needle: str = "") -> bool:
+    """Whether a script at `line` sits after the page's closing `</html>` or before its
+    `<html>`: where no template writes, and a hacked server or plugin does. `needle` (its
+    host, its code's start) places it on the `</html>` line itself (`past_page_end`, which
+    reads a whole document appended after the page's as past its end too)."""
+    return past_page_end(ctx, line, needle) or before_page_start(ctx, line, needle)
 
 
 def _past(source: PageContext | ParsedPage, end: _HtmlEnd, line: int, needle: str, *,

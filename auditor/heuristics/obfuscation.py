@@ -90,13 +90,13 @@ from auditor.dom.deobfuscate import (
 from auditor.dom.parser import line_at
 from auditor.dom.string_table import literal_reads, resolved
 from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
-from auditor.heuristics.markup import before_page_start, code_start, past_page_end
+from auditor.heuristics.markup import code_start, outside_markup
 from auditor.lazy_re import lazy_regex
 from auditor.metrics import inside_bodies
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Severity
 from auditor.urls import host_of, ip_address, is_third_party, open_host, resolve
 
-__all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts", "script_codes"]
+__all__ = ["OBFUSCATED_SCRIPT", "obfuscated_scripts"]
 
 _BESIDE = 2  # lines before an inline script where its vendor's loader tag may sit
 # what packed code does that a packed jQuery plugin (an easing table, a slider, a lightbox)
@@ -609,12 +609,9 @@ def _open_zone(ctx: PageContext, code: str, decoded: Decoded, line: int,
     if ctx.document.in_post_body or ctx.page is None:
         return None
     inside = inside_bodies(ctx.bodies, ctx.xpath)
-
-    def outside(at: int, needle: str) -> bool:  # `behaviour.outside_markup`
-        return past_page_end(ctx, at, needle) or before_page_start(ctx, at, needle)
-
-    if inside(xpath) or outside(line, code_start(code)):
+    if inside(xpath) or outside_markup(ctx, line, code_start(code)):
         return None
+
     def vouched() -> dict[Identifier, frozenset[str]]:
         """The earning networks' operator IDs and the places of the page's own tags of
         theirs that name them (read once a page: each ID's tags, each tag's place once)."""
@@ -622,7 +619,8 @@ def _open_zone(ctx: PageContext, code: str, decoded: Decoded, line: int,
         ids = [i for i in ctx.ids if i.origin is Origin.OPERATOR and i.network in earning
                and len(i.value) >= _ZONE_MIN]
         tags = [res for res in ctx.resources if res.network in earning
-                and not inside(res.xpath) and not outside(res.line, host_of(res.url))]
+                and not inside(res.xpath)
+                and not outside_markup(ctx, res.line, host_of(res.url))]
         return {i: frozenset(r.xpath for r in tags if r.network == i.network
                              and i.value in r.url) for i in ids}
 

@@ -30,10 +30,10 @@ from auditor.dom.parser import (
 )
 from auditor.dom.scheme_urls import ADDRESS_MAX, assigned_address
 from auditor.dom.walk import CLICKED_LINK, base_target, clicked_names, new_context, quoted_names
-from auditor.heuristics.behaviour import COOKIE_WRITE, outside_markup
+from auditor.heuristics.behaviour import COOKIE_WRITE
 from auditor.heuristics.hidden import links_to, shown_beyond
 from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
-from auditor.heuristics.markup import code_start
+from auditor.heuristics.markup import code_start, outside_markup
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Severity
 from auditor.rules.literal import (

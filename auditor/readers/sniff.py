@@ -39,9 +39,11 @@ _JSON_OPEN = lazy_regex(rb'\{\s*["}]|\[\s*(?:[\[{"\]\-0-9]|true\b|false\b|null\b
 _SURELY_JSON = lazy_regex(rb'\{\s*"|\[\s*[\[{"]')
 _JSONL_NAMES = (".jsonl", ".ndjson")
 _JSON_NAMES = (".json", *_JSONL_NAMES)
-# a server-side code block opening a template, or a page saved with its source (PHP's
-# `<?php … ?>`, `<?= … ?>`, `<? … ?>`; ASP's and JSP's `<% … %>`); not XML's `<?xml`
-_SERVER_CODE = lazy_regex(rb"<(?:\?(?:php\b|=|[ \t\r\n])|%)", re.I)
+# a server-side code block's opening (PHP's `<?php … ?>`, `<?= … ?>`, `<? … ?>`; ASP's and
+# JSP's `<% … %>`); not XML's `<?xml`: one text, read here in the bytes opening a template
+# or a page saved with its source, and by `heuristics.markup` in a page before its `<html>`
+SERVER_CODE_OPEN = r"<(?:\?(?:php\b|=|[ \t\r\n])|%)"
+_SERVER_CODE = lazy_regex(SERVER_CODE_OPEN.encode(), re.I)
 _BLANKS = lazy_regex(rb"[ \t\r\n]*")
 
 

@@ -119,8 +119,6 @@ class Explanation:
     candidates: tuple[Candidate, ...] = field(default=())
 
 
-
-
 def read_list(path: Path, name: str | None = None) -> ListText:
     """Read a list file; RuleError (one line) when it is unreadable or not a filter list."""
     try:

@@ -267,9 +267,9 @@ def _update_one(
             # captive portal, a wrong URL) was read into memory until the run was killed.
             # A length it states is read whole, so a download cut short still fails
             promised = resp.length  # None: chunked, or until the server closes
-            data = (b"" if promised is not None and promised > MAX_LIST_BYTES
-                    else resp.read() if promised is not None else resp.read(MAX_LIST_BYTES + 1))
             too_large = promised is not None and promised > MAX_LIST_BYTES
+            data = (b"" if too_large else resp.read(MAX_LIST_BYTES + 1) if promised is None
+                    else resp.read())
             headers = resp.headers
     except urllib.error.HTTPError as e:
         if e.code == 304 and have:
