@@ -668,14 +668,17 @@ def placeholder_content(content: str) -> bool:
 
 def config_text(page: ParsedPage, seen: Sequence[Sighting],
                 slots: Sequence[FoundSlot], catalogue: Catalogue, comments: bool = True) -> str:
-    """Where a page writes vendor IDs: every script's text (code and JSON data, read
-    unescaped too where a template's escaper printed into it: `templated_scripts`; and
+    """Where a page writes vendor IDs: every script's text but JSON-LD's (code and JSON
+    data, read unescaped too where a template's escaper printed into it: `templated_scripts`; and
     tags kept in comments until consent), the URLs it requests and links to, its ad slots'
     attributes and the `data-` attributes a vendor's config element is documented with
     (`data-parsely-site`). A quarter of a page's bytes; editorial text and styles hold
     none. `comments=False`: all but the tags in comments (what runs, `commented_out_ids`)."""
     script_texts, commented, links = page.config_parts
-    parts = [*script_texts, *page.templated_scripts, *(commented if comments else ()),
+    # JSON-LD describes the page (an article's body text is prose there), holding no config
+    described = {s.text for s in page.structured_data}
+    parts = [*(t for t in script_texts if t not in described), *page.templated_scripts,
+             *(commented if comments else ()),
              *(s.url for s in seen), *links]
     boxes = set(outermost(s.element for s in slots))  # a nested box is read in its holder's
     for box in dict.fromkeys(s.element for s in slots if s.element in boxes):  # page order

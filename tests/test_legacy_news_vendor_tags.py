@@ -873,3 +873,26 @@ def test_a_kixer_shaped_div_without_kixers_code_is_no_unit(project_engine: Engin
     """The id alone, on a page running no Kixer code, names no vendor's unit."""
     page = _page(PAGE.format('<div id="__kx_ad_178"></div>'), project_engine, catalogue)
     assert [s for s in page.slots if s.network == "Kixer"] == []
+
+
+_LD_ARTICLE = """<script type="application/ld+json">{{"@context": "https://schema.org",
+"@type": "NewsArticle", "headline": "How we measure readers", "articleBody": "Our tag sets
+{} in its config, as the vendor's guide shows."}}</script>"""
+
+
+@pytest.mark.parametrize("quoted", [
+    "PIANO_AID: 'qR7sT1uV3w'",
+    "googleAnalyticsId: 'UA-4455667-12'",
+    "apid: 'P1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D'",
+])
+def test_a_config_quoted_in_an_articles_structured_data_names_no_id(
+        project_engine: Engine, catalogue: Catalogue, quoted: str) -> None:
+    """JSON-LD describes the page for search engines (schema.org): an article's body text
+    in it quoting a vendor's config is prose, as the same words in a <p> are, and no
+    vendor writes its config there. The same config in a script names its ID."""
+    (page,) = audit(PAGE.format(_LD_ARTICLE.format(quoted)).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {i.value for i in page.ids}
+    (page,) = audit(PAGE.format(f"<script>var cfg = {{{quoted}}};</script>").encode(),
+                    url="https://news.test/a", engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids} == {quoted.split("'")[1]}

@@ -493,6 +493,18 @@ class ParsedPage:
                                                                         self.markup)))
 
     @property
+    def structured_data(self) -> tuple[etree._Element, ...]:
+        """The page's JSON-LD scripts (`type="application/ld+json"`), in document order:
+        schema.org's description of the page for search engines, which its authorship and
+        sources are read from and which no vendor writes its config into (an article's
+        body text there is prose). Asked only of a page whose markup names the type."""
+        def build() -> tuple[etree._Element, ...]:
+            return tuple(s for s in self.tagged("script") if (s.get("type") or "").strip()
+                         .lower() == "application/ld+json") if self.holding((b"ld+json",)) else ()
+
+        return self.view("structured_data", build)
+
+    @property
     def comments(self) -> tuple[etree._Element, ...]:
         """Every comment of the document in document order, those before and after the
         root element too."""

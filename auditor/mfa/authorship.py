@@ -260,10 +260,9 @@ def _outlet_names(page: ParsedPage, first_party: str | None) -> frozenset[str]:
         key = (meta.get("name") or meta.get("property") or "").lower()
         if key in _SECTION_METAS:
             names.add(_letters(meta.get("content") or ""))
-    for script in page.tagged("script") if page.holding((b"ld+json",)) else ():
+    for script in page.structured_data:
         text = script.text or ""
-        if (script.get("type") or "").strip().lower() != "application/ld+json" \
-                or len(text) > _LD_MAX or not _LD_TYPES.search(text):
+        if len(text) > _LD_MAX or not _LD_TYPES.search(text):
             continue
         try:
             data = json.loads(text)

@@ -464,7 +464,7 @@ def _is_article(url: str) -> bool:
 
 _BASED_ON = {"isbasedon": "is-based-on", "isbasedonurl": "is-based-on",
              "citation": "citation"}
-_BASED_ON_NEEDLES = (b"isbasedon", b"citation", b"ld+json")
+_BASED_ON_NEEDLES = (b"isbasedon", b"citation")
 _ITEMPROP = lazy_regex(rb"itemprop\s*=\s*[\"']?(?:isbasedon|citation)")  # a walk only then
 _MICRODATA: Any = etree.XPath(
     "//*[@itemprop='isBasedOn' or @itemprop='isBasedOnUrl' or @itemprop='citation']")
@@ -475,9 +475,7 @@ def _based_on(page: ParsedPage, base: str | None) -> Iterator[Clue]:
     held = page.holding(_BASED_ON_NEEDLES)
     if b"isbasedon" not in held and b"citation" not in held:
         return
-    for script in page.tagged("script") if b"ld+json" in held else ():
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
+    for script in page.structured_data:
         code = script.text or ""
         if len(code) > JSON_LD_BYTES or ("isBasedOn" not in code and "citation" not in code):
             continue
