@@ -256,7 +256,11 @@ def inserted_markup(element: etree._Element) -> str:
     >>> div.attrib.pop("data-selector") and inserted_markup(div)
     ''
     """
-    code = _insertion_code(element)
+    return _block_markup(_insertion_code(element))
+
+
+def _block_markup(code: str) -> str:
+    """An insertion block's `data-code` decoded, where it is markup; else ""."""
     markup = base64_text(code) if code else None
     return markup if markup and "<" in markup else ""
 
@@ -652,7 +656,7 @@ class ParsedPage:
                 budget -= len(code)
                 if len(out) >= MAX_INSERTIONS or budget < 0:
                     break
-                if markup := inserted_markup(el):
+                if markup := _block_markup(code):
                     out[el] = markup
             return out
 
