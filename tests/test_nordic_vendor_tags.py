@@ -222,7 +222,8 @@ _EMEDIATE = """<div id="top-banner">
  src="http://eas4.emediate.eu/eas?cu=5522;cre=img" alt=""></a></noscript></div>
 <div class="side"><iframe src="http://eas.apm.emediate.eu.ads-mirror.test/eas?cu=5523;cre=mu"
  width="300" height="250"></iframe>
-<iframe src="http://ads.news.test/eas?from=emediate.eu&amp;cu=5524" width="300" height="250"></iframe>
+<iframe src="http://ads.news.test/eas?from=emediate.eu&amp;cu=5524" width="300"
+ height="250"></iframe>
 </div>
 <pre>&lt;iframe src="http://eas4.emediate.eu/eas?cu=5525;cre=mu"&gt;&lt;/iframe&gt;</pre>"""
 
