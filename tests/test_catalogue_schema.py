@@ -191,7 +191,8 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "appier-zone", "admicro-zone", "jixie-unit",
                   "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site",
                   "adrotate-ad", "adreactor-zone", "districtm-zone",
-                  "adstudio-placement", "admicro-box", "ants-zone", "luxup-block"}
+                  "adstudio-placement", "admicro-box", "ants-zone", "luxup-block",
+                  "emediate-cu"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

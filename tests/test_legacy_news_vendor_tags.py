@@ -229,6 +229,30 @@ var sc_security="0a1b2c3d";</script>
 <img class="statcounter" src="http://c29.statcounter.com/counter.php?sc_project=7654321&amp;java=0\
 &amp;security=0a1b2c3d&amp;invisible=1" alt="web analytics"></a></div></noscript>""",
         "StatCounter", {("statcounter-project", "7654321")}),
+    "chartdk-unified-trackercode": (
+        # Chart.dk's counter: its script, the site handed to track_visitor, the noscript image
+        """<script type="text/javascript" src="http://www.chart.dk/js/unified.asp"></script>
+<script type="text/javascript">track_visitor(48213, '');</script>
+<noscript><a href="http://www.chart.dk/ref.asp?id=48213"><img
+ src="http://cluster.chart.dk/chart.asp?id=48213" alt="Chart.dk"></a></noscript>""",
+        "Chart.dk", {("chartdk-site", "48213")}),
+    "chartdk-written-counter-image": (
+        # its older code writes the counter image itself
+        """<script type="text/javascript">
+document.write('<img src="http://cluster.chart.dk/chart.asp?id=48213&amp;style=6&amp;secID='
+  + Math.random()*10000000 + '" alt="Chart.dk" />');
+</script>""",
+        "Chart.dk", {("chartdk-site", "48213")}),
+    "sitemeter-counter": (
+        """<script type="text/javascript">var site="sm7harbourblog"</script>
+<script type="text/javascript" src="http://sm7.sitemeter.com/js/counter.js?site=sm7harbourblog">
+</script><noscript><a href="http://sm7.sitemeter.com/stats.asp?site=sm7harbourblog"><img
+ src="http://sm7.sitemeter.com/meter.asp?site=sm7harbourblog" alt="Site Meter"></a></noscript>""",
+        "Site Meter", {("sitemeter-site", "sm7harbourblog")}),
+    "paidstats-noscript-beacon": (
+        """<script type="text/javascript" src="/stats.js"></script><noscript><img
+ src="http://paidstats.com/cgi/stats.pl?i=0&amp;site=harbourpics&amp;pg=&amp;r=nojs"></noscript>""",
+        "PaidStats", {("paidstats-site", "harbourpics")}),
     "carbon-legacy-zone-embed": (
         # Carbon's embed before carbon.js: a script inserted from engine.carbonads.com/z/<zone>/
         """<div id="carbonads-container"><div class="carbonad"><div id="azcarbon"></div>
@@ -403,6 +427,26 @@ def _page(markup: str, project_engine: Engine, catalogue: Catalogue) -> PageRepo
     (page,) = audit(markup.encode(), url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     return page
+
+
+def test_counter_sites_are_read_on_their_vendors_hosts_alone(project_engine: Engine,
+                                                            catalogue: Catalogue) -> None:
+    """Chart.dk's, Site Meter's and PaidStats' URLs on a look-alike host, a `track_visitor`
+    call where no Chart.dk code runs, and the tags quoted in a tutorial's <pre> name no
+    vendor and no site."""
+    markup = """<script>function track_visitor(n, s) {} track_visitor(48213, '');</script>
+<img src="http://cluster.chart.dk.stats-mirror.test/chart.asp?id=48213" width="1" height="1">
+<img src="http://notchart.dk/chart.asp?id=48214" width="1" height="1">
+<script src="http://sm7.sitemeter.com.evil.test/js/counter.js?site=sm7harbourblog"></script>
+<img src="http://counter.test/meter.asp?site=sm7harbourblog&amp;from=sitemeter.com">
+<img src="http://paidstats.com.evil.test/cgi/stats.pl?site=harbourpics" width="1" height="1">
+<pre>&lt;script src="http://sm7.sitemeter.com/js/counter.js?site=sm7quoted"&gt;&lt;/script&gt;
+&lt;img src="http://cluster.chart.dk/chart.asp?id=48299"&gt;</pre>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {n.network for n in page.networks} & {"Chart.dk", "Site Meter", "PaidStats"}
+    assert not {i.kind for i in page.ids} & {"chartdk-site", "sitemeter-site",
+                                             "paidstats-site"}
 
 
 def test_gpt_path_without_its_leading_slash(project_engine: Engine, catalogue: Catalogue) -> None:

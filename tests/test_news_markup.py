@@ -297,6 +297,43 @@ def test_criteo_zone_tags_request_is_criteos_not_a_self_hosted_revives(
     assert "Revive Adserver" not in {n.network for n in page.networks}
 
 
+# the script Criteo's zone tag writes, as a rendered copy keeps it in each unit's box (a
+# site's view template pasted from the live page): each is its unit, the zone its query's;
+# the invocation and the script it wrote, saved together, are one unit; a look-alike host
+# and Criteo's host named in another server's query are none
+CRITEO_WRITTEN = b"""<html><head><title>t</title></head><body><p>Article text.</p>
+<div class="banner-top">
+<script type="text/javascript" src="http://cas.criteo.com/delivery/ajs.php?zoneid=731905&amp;nodis=1&amp;cb=5512&amp;charset=UTF-8"></script>
+</div>
+<p>More of the article's text, long enough to stand between the units.</p>
+<div class="banner-mid">
+<script type="text/javascript">
+var m3_u = 'http://cas.criteo.com/delivery/ajs.php?';
+document.write("<scr" + "ipt type='text/javascript' src='" + m3_u);
+document.write("zoneid=731944");
+document.write("'></scr" + "ipt>");
+</script><script type='text/javascript' src='http://cas.criteo.com/delivery/ajs.php?zoneid=731944&amp;cb=8812'></script>
+</div>
+<div class="banner-side">
+<script src="http://cas.criteo.com.ads-mirror.test/delivery/ajs.php?zoneid=731977"></script>
+<script src="http://ads.news.test/delivery/ajs.php?from=cas.criteo.com/delivery/ajs.php&amp;zoneid=731988"></script>
+</div>
+<pre>&lt;script src="http://cas.criteo.com/delivery/ajs.php?zoneid=731999"&gt;&lt;/script&gt;</pre>
+</body></html>"""
+
+
+def test_criteo_zone_tags_written_script_is_its_unit(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    (page,) = audit(CRITEO_WRITTEN, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    criteo = [(s.line, s.zone_id) for s in page.slots if s.network == "Criteo"]
+    assert criteo == [(3, "731905"), (12, "731944")]
+    zones = {i.value for i in page.ids if i.kind == "criteo-zone"}
+    assert zones == {"731905", "731944"}
+    # the other server's tag is a self-hosted Revive's, whose zones are not Criteo's
+    assert {i.value for i in page.ids if i.kind == "revive-zone"} == {"731977", "731988"}
+
+
 def _recommendations(inside: str) -> bytes:
     return ("<html><head><title>t</title></head><body><article><p>Story text.</p></article>"
             f'<footer><div id="sponsored-recommendations">{inside}</div></footer>'

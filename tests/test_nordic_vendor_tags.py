@@ -206,3 +206,29 @@ def test_a_look_alike_host_of_viralize_is_no_showheroes_unit(
     assert _lines(page, "ShowHeroes") == []
     assert "ShowHeroes" not in {n.network for n in page.networks}
     assert not [i for i in page.ids if i.kind == "viralize-zone"]
+
+
+# Emediate's EAS tags as Danish publishers paste them: the iframe tag and the JavaScript tag,
+# each where its unit shows; a look-alike host, a tutorial's quoted tag and
+# another server's query naming Emediate's are no units
+_EMEDIATE = """<div id="top-banner">
+<!-- "DK-news.test_728x90" (section "DK-news.test") -->
+<iframe src="http://eas.apm.emediate.eu/eas?cu=5521;cre=mu;target=_blank" width="728" height="90"
+ scrolling="no" frameborder="0"></iframe>
+</div>
+<div class="side"><script type="text/javascript"
+ src="http://eas4.emediate.eu/eas?cu=5522;cre=mu;js=y;target=_blank"></script>
+<noscript><a href="http://eas4.emediate.eu/eas?cu=5522;ty=ct"><img
+ src="http://eas4.emediate.eu/eas?cu=5522;cre=img" alt=""></a></noscript></div>
+<div class="side"><iframe src="http://eas.apm.emediate.eu.ads-mirror.test/eas?cu=5523;cre=mu"
+ width="300" height="250"></iframe>
+<iframe src="http://ads.news.test/eas?from=emediate.eu&amp;cu=5524" width="300"
+ height="250"></iframe>
+</div>
+<pre>&lt;iframe src="http://eas4.emediate.eu/eas?cu=5525;cre=mu"&gt;&lt;/iframe&gt;</pre>"""
+
+
+def test_emediate_eas_tags_are_its_units(project_engine: Engine, catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", _EMEDIATE)
+    assert _lines(page, "Emediate") == [(8, "5521"), (11, "5522")]
+    assert {i.value for i in page.ids if i.kind == "emediate-cu"} == {"5521", "5522"}

@@ -251,6 +251,34 @@ def test_adsense_for_search_box_names_the_publisher(project_engine: Engine,
                                                          catalogue))
 
 
+# AdSense for search's older box ("SiteSearch Google", 2004-2011), as its code handed it out:
+# the publisher in a hidden `client` field, then the `forid` field
+AFS_CLASSIC = """<form method="get" action="http://www.google.com/custom" target="_top">
+  <input type="hidden" name="domains" value="blog.test"></input>
+  <input type="text" name="q" size="31" maxlength="255" value=""></input>
+  <input type="submit" name="sa" value="Search"></input>
+  <input type="hidden" name="client" value="pub-5173920486153027"></input>
+  <input type="hidden" name="forid" value="1"></input>
+  <input type="hidden" name="ie" value="ISO-8859-1"></input>
+  <input type="hidden" name="cof" value="GALT:#008000;GL:1;DIV:#336699;FORID:1"></input>
+</form>
+"""
+
+
+def test_adsense_for_search_classic_box_names_the_publisher(project_engine: Engine,
+                                                            catalogue: Catalogue) -> None:
+    page = _audit(_page("", AFS_CLASSIC), project_engine, catalogue)
+    assert ("adsense-publisher", "pub-5173920486153027") in _ids(page)
+    assert "Google AdSense" in _networks(page)
+    # a field the page shows, a `client` field of another form (no `forid` after it), the
+    # form in a <pre>: none
+    shown = AFS_CLASSIC.replace('type="hidden" name="client"', 'type="text" name="client"')
+    other = AFS_CLASSIC.replace('name="forid" value="1"', 'name="lang" value="en"')
+    for markup in (shown, other, "<pre>" + AFS_CLASSIC.replace("<", "&lt;") + "</pre>"):
+        page = _audit(_page("", markup), project_engine, catalogue)
+        assert "Google AdSense" not in _networks(page)
+        assert "pub-5173920486153027" not in {value for _, value in _ids(page)}
+
 # an Indonesian news site's video box: iVideoSmart's player element, then its loader
 IVS = """<div class="video-box"><ivs-player id="berita_article"
     data-ivs-key="3b9e0c7d1f2a4e6b8c0d2f4a6b8c0e1f"
