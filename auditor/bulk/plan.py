@@ -73,6 +73,8 @@ def expand_inputs(paths: list[str]) -> list[Path]:
                 raise InputError(f"{name}: directory holds no pages or archives")
             files.extend(found)
         elif path.is_file():
+            if (why := unreadable(path)) is not None:  # a file named that cannot be read
+                raise InputError(f"{name}: {why}")  # is the run's error, as in `audit`
             files.append(path)
         elif not path.is_symlink() and not path.exists():
             raise missing_input(name)
@@ -83,7 +85,8 @@ def expand_inputs(paths: list[str]) -> list[Path]:
 
 def identify(path: Path) -> InputFile:
     """Identity and layout of one input file; unreadable → InputError. A file a
-    directory holds that cannot be read (a dangling symlink, a loop, a FIFO) is an
+    directory holds that cannot be read (a dangling symlink, a loop, a FIFO, a file the
+    user may not read: the run ended in exit 2 at the first such page) is an
     input of kind UNREADABLE, identified by its path, never opened: its shard is one
     failed record, and a resumed run finds it done."""
     if unreadable(path) is not None:

@@ -268,6 +268,9 @@ class Store:
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.Error as exc:
+            if disk_full(exc, path):
+                raise StoreError(f"{path}: cannot write the store: {exc} (No space left on "
+                                 "device); free space, then run the command again") from None
             raise StoreError(f"{path}: not a usable store: {exc}") from None
         store = cls(conn, path)
         try:
@@ -551,7 +554,7 @@ class _Transaction:
 
     def _failed(self, error: sqlite3.Error) -> StoreError:
         """The store's path and, on a full disk, what to do: what was committed stays."""
-        if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+        if disk_full(error, self._path):
             return StoreError(f"{self._path}: store write failed: {error}; free space, then "
                               f"`auditor bulk --resume --store {self._path}` goes on")
         return StoreError(f"{self._path}: store write failed: {error}")
@@ -562,6 +565,26 @@ class _Transaction:
         transaction back itself, and a second ROLLBACK's error would hide the cause."""
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
+
+
+# free bytes below which a store's I/O error is put down to a full disk
+_NEARLY_FULL = 1 << 20
+
+
+def disk_full(error: sqlite3.Error, path: Path) -> bool:
+    """Whether a store's SQLite error is a full disk: SQLITE_FULL, or the I/O error SQLite
+    gives where writing its shared-memory index failed for want of room (a full tmpfs:
+    the store was "not a usable store: disk I/O error", as if the file were damaged)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return True
+    if code != sqlite3.SQLITE_IOERR:
+        return False
+    try:
+        room = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < _NEARLY_FULL
 
 
 class StoreLock:

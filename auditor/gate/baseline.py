@@ -101,6 +101,9 @@ def load_baseline(path: Path) -> Baseline:
         raise PolicyError(f"{path}: cannot read baseline: {exc}") from None
     except JSON_ERRORS as exc:
         raise PolicyError(f"{path}: baseline is not JSON: {exc}") from None
+    except ValueError:  # Python's limit on an integer's digits: no baseline writes one
+        raise PolicyError(f"{path}: not an auditor baseline: it holds an integer of "
+                          "thousands of digits") from None
     return parse_baseline(data, path)
 
 

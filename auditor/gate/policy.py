@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from auditor.gate.globs import MAX_GLOBS, GlobError, compile_glob, glob_match
 from auditor.gate.interface import Override, PageRules, Policy, PolicyError
-from auditor.gate.tomlfile import MAX_POLICY_BYTES, read_toml
+from auditor.gate.tomlfile import MAX_POLICY_BYTES, OUT_OF_RANGE, huge_integer, read_toml
 from auditor.heuristics import UnknownKindError, finding_kind
 from auditor.model import Category, Severity
 from auditor.urls import (
@@ -222,6 +222,8 @@ def parse_policy(data: Mapping[str, Any], source: Path,
     if not data:  # an empty file, or one of comments: a gate that would pass every page
         raise PolicyError(f"{source}: {prefix}empty policy: it sets no rule, so every page "
                           "would pass (docs/CI.md lists the keys)")
+    if (key := huge_integer(data)) is not None:
+        raise PolicyError(f"{source}: {prefix}{key}: {OUT_OF_RANGE}")
     values = dict(_page_values(data, "", ctx, prefix, allowed=ALL_KEYS))
     rules = dataclasses.replace(PageRules(), **values)  # type: ignore[arg-type]
     overrides = tuple(_override(entry, i, ctx)

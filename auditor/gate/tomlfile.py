@@ -83,4 +83,39 @@ def read_toml(path: Path) -> dict[str, Any]:
         message, pos = problem
         line = line_at(text, pos)
         raise PolicyError(f"{path}: {message} (at line {line})")
-    return tomllib.loads(text)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:  # Python's own limit on an integer's digits (4,300): an internal error
+        raise tomllib.TOMLDecodeError(f"an integer of thousands of digits, {OUT_OF_RANGE}"
+                                      ) from None
+
+
+OUT_OF_RANGE = "out of TOML's 64-bit integer range"
+_INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def huge_integer(value: Any, key: str = "") -> str | None:
+    """The key of the first integer TOML cannot hold (the spec has it refused), as a
+    policy's messages name it (`override[1].max_ad_slots`), or None: `max_ad_slots =
+    99999999999999999999999` was a gate of no limit, and `min_content_to_ad_ratio = 1`
+    and 400 zeros an internal error (no float holds it).
+
+    >>> huge_integer({"a": [1, {"b": 1 << 63}]}), huge_integer({"a": -(1 << 63)})
+    ('a[2].b', None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return key if not _INT_MIN <= value <= _INT_MAX else None
+    if isinstance(value, dict):
+        items: Any = ((f"{key}.{k}" if key else str(k), v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{key}[{i}]", v) for i, v in enumerate(value, 1))
+    else:
+        return None
+    for name, item in items:
+        if (found := huge_integer(item, name)) is not None:
+            return found
+    return None

@@ -421,8 +421,9 @@ def page_start_line(ctx: PageContext) -> int:
 
 
 class _SilentBlock(NamedTuple):
-    """A server-side code block before the page's `<html>` that prints none of its text:
-    the lines it opens and closes on, and its offsets (`?>` included)."""
+    """A server-side code block before the page's `<html>` or after its last `</html>`
+    that prints none of its text: the lines it opens and closes on, and its offsets (`?>`
+    included)."""
 
     first: int
     last: int
@@ -431,25 +432,35 @@ class _SilentBlock(NamedTuple):
 
 
 def silent_server_code(text: str) -> tuple[_SilentBlock, ...]:
-    """The server-side code blocks before the page's `<html>` that print nothing where
-    they stand, leading or between markup: a template saved as its source (a PHP front
-    controller whose first 300 lines store its ad tags in strings, `$sidebar .=
-    '<script …>'`, printed where its markup echoes them). Their markup is source the
-    server runs, not output before the page. A block that echoes (`<?=`, `echo`, `print`,
+    """The server-side code blocks before the page's `<html>`, or after its last
+    `</html>`, that print nothing where they stand, leading or between markup: a template
+    saved as its source (a PHP front controller whose first 300 lines store its ad tags
+    in strings, `$sidebar .= '<script …>'`, printed where its markup echoes them; its
+    footer code left after the page's end). Their markup is source the server runs, not
+    output before or after the page. A block that echoes (`<?=`, `echo`, `print`,
     `Response.Write`) writes its text there; an unclosed one ends the walk (what follows
     is read as markup). Walked once, by position.
 
     >>> [c[:2] for c in silent_server_code("<?php\\n$a = '<b>ad</b>';\\n?>\\n<html></html>")]
     [(1, 3)]
+    >>> [c[:2] for c in silent_server_code("<html></html>\\n<%\\nad = '<b>'\\n%>")]
+    [(2, 4)]
     >>> silent_server_code("<?php echo '<b>'; ?>\\n<?= $a ?>\\n<html>"), silent_server_code(
-    ...     "<?php $a = 1;\\n<html>")
-    ((), ())
+    ...     "<?php $a = 1;\\n<html>"), silent_server_code("<html></html><?php echo $a; ?>")
+    ((), (), ())
     """
-    stop = _html_start(text)
+    blocks = _silent_blocks(text, 0, max(_html_start(text), 0), 1)
+    end = _last_html_close(text)
+    if end >= 0:
+        blocks += _silent_blocks(text, end + 7, len(text), text.count("\n", 0, end + 7) + 1)
+    return tuple(blocks)
+
+
+def _silent_blocks(text: str, begin: int, stop: int, line: int) -> list[_SilentBlock]:
+    """`silent_server_code` between offsets `begin` (on `line`) and `stop`."""
     blocks: list[_SilentBlock] = []
-    at = line_from = 0
-    line = 1
-    while (opened := _SERVER_CODE.search(text, at, max(stop, 0))) is not None:
+    at = line_from = begin
+    while (opened := _SERVER_CODE.search(text, at, stop)) is not None:
         start = opened.start()
         close = text.find("?>" if text[start + 1] == "?" else "%>", opened.end())
         if close < 0:
@@ -462,18 +473,27 @@ def silent_server_code(text: str) -> tuple[_SilentBlock, ...]:
         line += text.count("\n", line_from, at)
         blocks.append(_SilentBlock(first, line, start, at))
         line_from = at
-    return tuple(blocks)
+    return blocks
 
 
-def in_server_code(ctx: PageContext, line: int, needle: str = "") -> bool:
-    """Whether what is on `line` before the page's `<html>` lies in a server-side code
-    block that prints nothing (`silent_server_code`): the line is the block's, or `needle`
-    (the tag's host, its code's start) is on it only inside the block (`$n = 1; ?><script
-    src=…>`: the tag after `?>` is output)."""
-    blocks = ctx.view("silent server code", lambda: silent_server_code(ctx.document.text))
+def _last_html_close(text: str) -> int:
+    """The offset of the page's last `</html>` as written (any of its usual spellings),
+    else -1."""
+    end = -1
+    for tag in ("</html>", "</HTML>", "</Html>"):
+        end = max(end, text.rfind(tag, end + 1))  # only past the last one found: no rescan
+    return end
+
+
+def in_server_code(source: PageContext | ParsedPage, line: int, needle: str = "") -> bool:
+    """Whether what is on `line` before the page's `<html>`, or after its last `</html>`,
+    lies in a server-side code block that prints nothing (`silent_server_code`): the line
+    is the block's, or `needle` (the tag's host, its code's start) is on it only inside
+    the block (`$n = 1; ?><script src=…>`: the tag after `?>` is output)."""
+    text = source.text if isinstance(source, ParsedPage) else source.document.text
+    blocks = source.view("silent server code", lambda: silent_server_code(text))
     if not blocks:
         return False
-    text = ctx.document.text
     i = bisect.bisect_right(blocks, line, key=lambda c: c.first)
     held = [c for c in blocks[max(0, i - BLOCKS_ON_A_LINE):i] if c.first <= line <= c.last]
     if not held:
@@ -578,10 +598,12 @@ _TAIL_SCRIPT_OR_COMMENT = lazy_regex(r"(<script\b.*?(?:</script|$))|<!--(?:>|->|
 
 
 def _after_html(text: str) -> _HtmlEnd:
-    end = -1
-    for tag in ("</html>", "</HTML>", "</Html>"):
-        end = max(end, text.rfind(tag, end + 1))  # only past the last one found: no rescan
+    end = _last_html_close(text)
     if end < 0 or "<" not in text[end + 7 :]:
+        return _HtmlEnd(0, frozenset(), frozenset())
+    if all(not text[a:b].strip() for a, b in _gaps(text, end + 7)):
+        # only a template's code that prints nothing follows (its footer's source), as
+        # before `<html>` (`silent_server_code`): no markup is appended there
         return _HtmlEnd(0, frozenset(), frozenset())
     tail = text[end + 7 :].lower()
     closes, opens = tail.find("</script"), tail.find("<script")
@@ -613,6 +635,15 @@ def _end_at(text: str, end: int, tail: str) -> _HtmlEnd:
                     frozenset(code_start(m.group(1).split("</script", 1)[0])
                               for m in _TAIL_SCRIPT.finditer(rest)),
                     text[line_start:end].lower())
+
+
+def _gaps(text: str, begin: int) -> Iterator[tuple[int, int]]:
+    """The spans of `text` from `begin` on between the silent server code blocks there."""
+    at = begin
+    for block in _silent_blocks(text, begin, len(text), 1):
+        yield at, block.start
+        at = block.end
+    yield at, len(text)
 
 
 # a whole document's start right after a `</html>`: blank space and comments between
@@ -725,6 +756,8 @@ def _past(source: PageContext | ParsedPage, end: _HtmlEnd, line: int, needle: st
           id_word: bool) -> bool:
     if not end.line or line < end.line:
         return False
+    if in_server_code(source, line, needle):
+        return False  # the template's source after the page, as before it
     if line > end.line:
         return True
     needle = needle.strip().lower()

@@ -419,8 +419,9 @@ def walk_dir(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
 
 
 def unreadable(path: Path) -> str | None:
-    """Why a file found in a directory cannot be read, judged without opening it (a FIFO
-    would block), or None."""
+    """Why a file found in a directory cannot be read, or None: judged without opening
+    anything but a regular file (a FIFO would block), which is opened, as its
+    permissions are judged by whoever runs (root reads what mode 000 forbids)."""
     try:
         info = path.stat()
     except OSError as exc:
@@ -436,6 +437,10 @@ def unreadable(path: Path) -> str | None:
             return f"cannot list the folder: {exc.strerror or exc}"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file"
+    try:  # a regular file opens without blocking: one the user may not read says so here
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC))
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
     return None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
+from auditor.readers.inflating import MAX_INFLATE_RATIO, Inflating, Metered
 from auditor.readers.interface import (
     MEMBER_ERRORS,
     InputError,
@@ -57,8 +58,18 @@ class ZipReader(Reader):
                     yield Skipped(member, "wacz-member", "WACZ metadata")
                     continue
 
-                def opener(info: zipfile.ZipInfo = info) -> IO[bytes]:
-                    return _stored(source.stream, info) or archive.open(info)
+                if info.file_size > MAX_INFLATE_RATIO * info.compress_size + _SMALL:
+                    yield ReadFailure(member, "member", f"{member}: {info.compress_size} "
+                                      f"compressed bytes declare {info.file_size}: over "
+                                      f"{MAX_INFLATE_RATIO} to 1 (a zip bomb's trick); not read")
+                    continue
+
+                def opener(info: zipfile.ZipInfo = info, member: str = member) -> IO[bytes]:
+                    opened = _in_place(source.stream, info, member)
+                    if opened is not None:
+                        return opened
+                    return io.BufferedReader(Metered(cast(BinaryIO, archive.open(info)),
+                                                     info.file_size, member), _STORED_BUFFER)
 
                 try:
                     yield from nested(Member(opener, member, info.filename,
@@ -95,16 +106,20 @@ def _overlapping(infos: list[zipfile.ZipInfo]) -> set[int]:
 
 _LOCAL_HEADER = 30  # a member's local header before its name and extra field
 _STORED_BUFFER = 1 << 16
+_SMALL = 1 << 16  # a member this small may declare any ratio: it costs nothing
 
 
-def _stored(stream: BinaryIO, info: zipfile.ZipInfo) -> IO[bytes] | None:
-    """A stored (uncompressed, unencrypted) member's bytes, read in place in the archive,
-    or None (`ZipFile.open` reads it). Opened by zipfile, every seek back re-read the
-    member from its start: a WARC reader finding its way past damage seeks back once a
-    block, and a WARC of 300 MB stored in a WACZ (as WACZ stores them) with 20 MB of
-    junk took 5 s where the same file alone took 1 s, one of 3 GB minutes. Its CRC is
-    not checked: each record's own framing is, as in the WARC alone."""
-    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+def _in_place(stream: BinaryIO, info: zipfile.ZipInfo, name: str) -> IO[bytes] | None:
+    """A stored or deflated (unencrypted) member's bytes, read in place in the archive
+    (a deflated one inflated as `Inflating` does), or None (`ZipFile.open` reads it).
+    Opened by zipfile, every seek back re-read the member from its start: a WARC reader
+    finding its way past damage seeks back once a block, and a WARC of 300 MB stored in
+    a WACZ (as WACZ stores them) with 20 MB of junk took 5 s where the same file alone
+    took 1 s, one of 3 GB minutes; deflated, each damaged record after a large one cost
+    that record inflated again. Its CRC is not checked: each record's own framing is, as
+    in the WARC alone, and a page's decoding."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or \
+            info.flag_bits & 0x1:
         return None
     try:
         stream.seek(info.header_offset)
@@ -116,7 +131,11 @@ def _stored(stream: BinaryIO, info: zipfile.ZipInfo) -> IO[bytes] | None:
     name_len = int.from_bytes(head[26:28], "little")
     extra_len = int.from_bytes(head[28:30], "little")
     start = info.header_offset + _LOCAL_HEADER + name_len + extra_len
-    return io.BufferedReader(_InPlace(stream, start, info.compress_size), _STORED_BUFFER)
+    data = _InPlace(stream, start, info.compress_size)
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return io.BufferedReader(Inflating(cast(BinaryIO, data), info.file_size, name),
+                                 _STORED_BUFFER)
+    return io.BufferedReader(data, _STORED_BUFFER)
 
 
 class _InPlace(io.RawIOBase):

@@ -598,3 +598,38 @@ def test_dashboard_failure_rows_name_the_input_once(
     for failure in s["failures"]:  # type: ignore[attr-defined]
         name = html_lib.escape(failure["input"], quote=False)
         assert page_html.count(name) == 1, name  # its Input cell, not again as the Error's lead
+
+
+class _Room:
+    f_frsize = 4096
+
+    def __init__(self, blocks: int) -> None:
+        self.f_bavail = blocks
+
+
+@pytest.mark.parametrize(("code", "free_blocks", "full"), [
+    (sqlite3.SQLITE_FULL, 10_000, True),
+    (sqlite3.SQLITE_IOERR, 0, True),  # a full tmpfs: its shared-memory index not written
+    (sqlite3.SQLITE_IOERR, 10_000, False),  # an I/O error with room is one
+    (sqlite3.SQLITE_CORRUPT, 0, False),
+])
+def test_a_store_created_on_a_full_disk_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                code: int, free_blocks: int, full: bool) -> None:
+    """A store created on a full tmpfs was "not a usable store: disk I/O error", as if the
+    file were damaged; it is the disk, and the same command goes on once there is room."""
+    from auditor.bulk import store as store_module
+    from auditor.bulk.store import StoreError
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        raise error
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    monkeypatch.setattr(store_module.os, "statvfs", lambda path: _Room(free_blocks))
+    path = tmp_path / "audit.db"
+    with pytest.raises(StoreError) as caught:
+        Store.writer(path)
+    said = str(caught.value)
+    assert said.startswith(f"{path}: cannot write the store: disk I/O error (No space left on "
+                           "device); free space" if full else f"{path}: not a usable store"), said

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -280,3 +284,40 @@ def test_a_closed_stderr_does_not_stop_the_run(tmp_path: Path) -> None:
     assert main(["report", "--store", str(tmp_path / "s.sqlite"), "--format", "json",
                  "-o", str(summary)]) == 0
     assert json.loads(summary.read_text())["audited"] == 1
+
+
+def _as_a_user() -> list[str]:
+    """The prefix that runs a command without root's right to read any file: none for a
+    user; for root, its capabilities to pass over permissions dropped."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root reads any file, and setpriv is not here to drop that")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_page_the_user_may_not_read_is_one_failed_record(tmp_path: Path) -> None:
+    """A folder's page of mode 000 ended the whole run in exit 2 at planning, where a
+    dangling link or a FIFO there is one failed record and the run goes on; named on its
+    own, it is still the run's error (exit 2) and no store is made."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "ok.html").write_text(site_page(1))
+    locked = site / "locked.html"
+    locked.write_text(site_page(2))
+    locked.chmod(0)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    run = [*_as_a_user(), sys.executable, "-m", "auditor", "bulk", *LIGHT, "--workers", "1"]
+    store = tmp_path / "s.db"
+    done = subprocess.run([*run, str(site), "--store", str(store)], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2 records: 1 audited, 0 skipped, 1 failed" in done.stdout
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT error FROM errors").fetchall() == [
+            (f"{locked}: cannot read: Permission denied",)]
+    alone = subprocess.run([*run, str(locked), "--store", str(tmp_path / "t.db")],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert (alone.returncode, alone.stderr) == (
+        2, f"auditor: error: {locked}: cannot read: Permission denied\n")
+    assert not (tmp_path / "t.db").exists()

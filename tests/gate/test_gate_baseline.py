@@ -135,6 +135,9 @@ def test_baseline_text_is_stable() -> None:
     ('{"tool": "auditor", "version": 1, "fingerprints": {}}', "fingerprints: expected a list"),
     ('{"tool": "auditor", "version": 1, "fingerprints": [{"page": "a"}]}', "fingerprints[0]"),
     ('{"tool": "auditor", "version": 1, "fingerprints": [7]}', "fingerprints[0]"),
+    # an internal error (Python's 4,300-digit limit), wherever the number stands
+    ('{"tool": "auditor", "version": 1, "fingerprints": [' + "7" * 5000 + "]}",
+     "not an auditor baseline: it holds an integer of thousands of digits"),
 ])
 def test_bad_baseline_is_a_policy_error(tmp_path: Path, content: str, needle: str) -> None:
     path = tmp_path / "baseline.json"

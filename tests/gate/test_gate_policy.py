@@ -146,6 +146,18 @@ BAD: list[tuple[str, str, str]] = [
     ("pyproject.toml", "[tool.auditor]\nmax_ads = 1\n", "[tool.auditor] unknown key 'max_ads'"),
     ("pyproject.toml", "[tool.auditor]\nmax_ad_slots = 'x'\n", "max_ad_slots: expected"),
     ("pyproject.toml", "[project]\nname = 'x'\n", "no [tool.auditor] table"),
+    # an integer TOML cannot hold: a gate of no limit, or an internal error (OverflowError
+    # making a float of it; Python's 4,300-digit limit)
+    ("auditor.toml", "max_ad_slots = 99999999999999999999999\n",
+     "max_ad_slots: out of TOML's 64-bit integer range"),
+    ("auditor.toml", "min_content_to_ad_ratio = 1" + "0" * 400 + "\n",
+     "min_content_to_ad_ratio: out of TOML's 64-bit integer range"),
+    ("auditor.toml", "max_ad_slots = " + "1" * 5000 + "\n",
+     "invalid TOML: an integer of thousands of digits, out of TOML's 64-bit integer range"),
+    ("auditor.toml", "[[override]]\npaths = ['a/**']\nmax_ad_slots = 9223372036854775808\n",
+     "override[1].max_ad_slots: out of TOML's 64-bit"),
+    ("pyproject.toml", "[tool.auditor]\nmax_ad_slots = 9223372036854775808\n",
+     "[tool.auditor] max_ad_slots: out of TOML's 64-bit integer range"),
 ]
 
 

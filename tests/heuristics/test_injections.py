@@ -972,3 +972,36 @@ def test_markup_in_server_code_before_html_is_not_written_there(
     assert {"Google AdSense", "Comscore"} <= {n for n in report.networks} | {
         r.network for r in report.resources}
     assert any(i.value.endswith("5550001112223334") for i in report.ids)
+
+
+# The same template with its code after the page: the page printed first, then the code
+# that stores the footer's tags (a PHP file saved with its source, a Classic ASP page).
+_FOOTER = """<!DOCTYPE html>
+<html><head><title>Show times</title></head>
+<body><p>Show times for this week, every evening at eight and at ten.</p>
+<script src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>
+</body></html>{after}"""
+_EXO_UNIT = ('<script async src="https://a.magsrv.com/ad-provider.js"></script>'
+             '<ins class="eas6a97888e2" data-zoneid="5876674"></ins>')
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("\n<?php\n$footer = '" + _EXO_UNIT + "';\n$n = 2;\n?>\n", []),
+    ("<?php $footer = '" + _EXO_UNIT + "'; ?>", []),  # on the `</html>` line
+    ("\n<%\nDim footer\nfooter = \"" + _EXO_UNIT.replace('"', "'") + "\"\n%>\n", []),
+    ("\n<?php if ($n) { $cache = '" + _EXO_UNIT + "'; } ?>\n<?php\n$n = 1;\n?>\n", []),
+    # what follows a block's end, or what a block writes, is output after the page
+    ("\n<?php $n = 1; ?>\n" + _EXO_UNIT + "\n", ["ExoClick"]),
+    ("\n<% Response.Write(\"" + _EXO_UNIT.replace('"', "'") + "\") %>\n", ["ExoClick"]),
+    ("\n" + _EXO_UNIT + "\n", ["ExoClick"]),
+])
+def test_markup_in_server_code_after_html_is_not_written_there(
+        audit_html: AuditHtml, after: str, expected: list[str]) -> None:
+    """Markup in a server-side code block after the page's `</html>` that prints nothing is
+    the template's source, as it is before `<html>`: it was one ExoClick slot injected after
+    the page, high. What a block writes, and what follows its end, is output there."""
+    report = audit_html(_FOOTER.replace("{after}", after), url="https://cinema.example/")
+    outside = [f for f in report.findings if f.severity in (H, Severity.MEDIUM)
+               and ("</html>" in f.message or "after the page" in f.message)]
+    assert [f.evidence for f in outside] == expected, [f.message for f in report.findings]
+    assert "ExoClick" in {s.network for s in report.slots}  # its units are counted either way
