@@ -23,7 +23,13 @@ from auditor.catalogue import (
     slash_twins,
     unescaped_path,
 )
-from auditor.dom.inline_js import ShownText, in_comment, integer_value, shown_as_text
+from auditor.dom.inline_js import (
+    ShownText,
+    in_comment,
+    in_string,
+    integer_value,
+    shown_as_text,
+)
 from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html, re2_text_pattern
@@ -32,6 +38,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
 from auditor.metrics import outermost
 from auditor.model import (
+    Category,
     Identifier,
     NetworkSeen,
     Origin,
@@ -74,7 +81,11 @@ def networks_present(
     for network in catalogue.signed_with(held):
         if network.name in how or not asked(network.name):
             continue
-        if any(needle in held and _live_signature(p, joined) for needle, p in network.signatures):
+        # an injector's code a page's own script quotes (a detector, a blocklist) is text:
+        # the injector writes its code as code, never into the site's strings
+        quoted = network.category is not Category.ADWARE
+        if any(needle in held and live_signature(p, joined, quoted=quoted)
+               for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):
         if asked(network.name):
@@ -146,21 +157,22 @@ def shown_by_the_page(shown: dict[Network, Seen], seen: Sequence[Sighting],
             if n.name not in gone or n.name in again}
 
 
-def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
+def live_signature(pattern: re.Pattern[str], code: str, *, quoted: bool = True) -> bool:
     """Whether `code` holds the signature outside a JavaScript comment: a call the page
     keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
     manager's loader) configures nothing, as it places nothing (`slots`). Every match may
     be the live one (a page of forty blocks each keeping its old call commented, the live
     call in a later script); a match in a comment skips the matches up to the comment's
     line end or its `*/`, whichever comes first, so each line or block is asked once, and
-    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
+    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies.
+    Not `quoted`: a match that starts inside a string literal (`in_string`) is none."""
     resume = 0
     shown = ShownText(code)
     for match in finditer(pattern, code):
         at = match.start()
         if at < resume:
             continue
-        if shown(at):
+        if shown(at) or (not quoted and in_string(code, at)):
             continue  # a string's article body showing the tag (`<code>crtg_nid = …`)
         if not in_comment(code, at):
             return True

@@ -16,6 +16,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -1014,24 +1015,58 @@ def _opened_before(script: str, at: int) -> bool:
     return opened != -1 and script.find("*/", opened + 2, at) == -1
 
 
-# a script's comments as the one scanner reads them, kept per text object (its id, the
-# text kept beside so the id stays its own; two equal texts are two reads, not a compare
-# of their bytes at every ask): every ask on one script (each live signature, branch
-# keyword, import, ad call) shares one forward read
-_SPANS: dict[int, tuple[str, list[int], list[tuple[int, int]]]] = {}
+class _Read(NamedTuple):
+    """A script's comments and strings as the one scanner read them, each `(start, end)`
+    in order, with their starts apart for bisecting."""
+
+    script: str
+    comment_starts: list[int]
+    comments: list[tuple[int, int]]
+    string_starts: list[int]
+    strings: list[tuple[int, int]]
+
+
+# a script's comments and strings as the one scanner reads them, kept per text object (its
+# id, the text kept beside so the id stays its own; two equal texts are two reads, not a
+# compare of their bytes at every ask): every ask on one script (each live signature,
+# branch keyword, import, ad call) shares one forward read
+_SPANS: dict[int, _Read] = {}
 _SPANS_KEPT = 64
 
 
-def _in_scanned_comment(script: str, at: int) -> bool:
+def _read(script: str) -> _Read:
     kept = _SPANS.get(id(script))
-    if kept is None or kept[0] is not script:
+    if kept is None or kept.script is not script:
         if len(_SPANS) >= _SPANS_KEPT:
             del _SPANS[next(iter(_SPANS))]
-        spans = comment_spans(script)
-        kept = _SPANS[id(script)] = (script, [start for start, _ in spans], spans)
-    _, starts, spans = kept
-    index = bisect_right(starts, at) - 1
-    return index >= 0 and at < spans[index][1]
+        comments: list[tuple[int, int]] = []
+        strings: list[tuple[int, int]] = []
+        for _ in _scan(script, _COMMENT_MARKS, 0, None, _noted(comments), _noted(strings)):
+            pass
+        kept = _SPANS[id(script)] = _Read(script, [start for start, _ in comments], comments,
+                                          [start for start, _ in strings], strings)
+    return kept
+
+
+def _in_scanned_comment(script: str, at: int) -> bool:
+    read = _read(script)
+    index = bisect_right(read.comment_starts, at) - 1
+    return index >= 0 and at < read.comments[index][1]
+
+
+def in_string(script: str, at: int) -> bool:
+    """Whether `at` lies inside a string literal of a script (its quotes' or backticks'
+    text), as the one scanner reads the script forward (`_scan`): code a page quotes (a
+    detector's or a blocklist's copy of an injector's code) is text, not code that runs.
+    One read per script text, shared with `in_comment`'s.
+
+    >>> code = "var s = 'function requestCfs(){}'; function requestCfs(){}"
+    >>> in_string(code, code.index("function")), in_string(code, code.rindex("function"))
+    (True, False)
+    """
+    read = _read(script)
+    index = bisect_right(read.string_starts, at) - 1
+    return index >= 0 and read.strings[index][0] < at < read.strings[index][1]
 
 
 def _block_opened(script: str, reach: int, at: int) -> int:
@@ -1072,7 +1107,8 @@ def _noted(spans: list[tuple[int, int]]) -> Callable[[int, int], None]:
 
 
 def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
-          comment: Callable[[int, int], None]) -> Iterator[re.Match[str]]:
+          comment: Callable[[int, int], None],
+          string: Callable[[int, int], None] | None = None) -> Iterator[re.Match[str]]:
     """The one reader of a script's strings and comments, read once forward over
     `code[start:stop]`: each comment handed to `comment` (`(start, end)`, its end read
     past `stop`), each match of `tokens` outside both yielded. `tokens` opens with
@@ -1095,6 +1131,8 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
                     break
             else:
                 at = end
+            if string is not None:
+                string(m.start(), at)
         elif token == "/":
             body = _REGEX_BODY.match(code, at, min(end, at + _REGEX_REACH))
             at = at if body is None else body.end()  # no regex closes: the `/` is read past
