@@ -286,7 +286,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                 texts = ((urls if spec.where in ("url", "any") else [])
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
-                    value = _value(match, spec.decoded)
+                    value = _value(match, spec.decoded, host=spec.host)
                     if value and not network.is_sample(spec.kind, value):
                         found.append(Identifier(spec.kind, value, network.name))
     return found
@@ -431,11 +431,12 @@ def _joinable(pattern: re.Pattern[str]) -> bool:
     return _TEXT_EDGE.search(bare) is None
 
 
-def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str | None:
+def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None, *,
+           host: bool = False) -> str | None:
     """An ID pattern's value: its `integer` group computed (an expression of integer
     literals, `inline_js.integer_value`; None where it is not one), its `base64` group
     decoded and read by `decoded` (`IdSpec.decoded`; None where it does not decode or
-    match), else its `value` group, else group 1."""
+    match), else its `value` group, else group 1; lowered where it is a `host`."""
     groups = match.groupdict()
     if "integer" in groups:
         number = integer_value(groups["integer"] or "")
@@ -445,6 +446,8 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
         found = decoded.search(text) if text else None
         return found.group(1) if found else None
     value = groups.get("value") or match.group(1)
+    if host and value:
+        return value.lower()
     return unescaped_path(value) if value else value
 
 
@@ -845,7 +848,7 @@ def identifiers(
                     continue  # a tag the page shows as text (a tutorial), not one it runs
                 if at is None and shown(match.start()):
                     continue  # a script's string showing code (an article body's state)
-                value = (_value(match, spec.decoded) if spec.assigned is None
+                value = (_value(match, spec.decoded, host=spec.host) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
                 if not value:
                     continue

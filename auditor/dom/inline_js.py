@@ -34,9 +34,9 @@ from auditor.urls import URL_IN_CODE
 # An address markup writes unquoted (`document.write('<script src=//x.test/a.js></script>')`,
 # which Chromium loads) is one too, from its `=` to the space, `>` or quote that ends it.
 _URL_LITERAL = lazy_regex(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
-                          r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
-                          + r""")['"](?=\s*\+)"""
-                          r"""|(?:(?<=[\s'"+/]src=)|(?<=[\s'"+/]href=))(""" + URL_IN_CODE
+                          r"""|(?:(?<=[\s'"+](?i:src)=)|(?<=[\s'"+](?i:src)=\\))(['"])("""
+                          + URL_IN_CODE + r""")['"](?=\s*\+)"""
+                          r"""|(?:(?<=[\s'"+/](?i:src)=)|(?<=[\s'"+/](?i:href)=))(""" + URL_IN_CODE
                           + r""")(?=[\s>'"\\])""", re.ASCII)
 _SRC_ASSIGN = lazy_regex(
     r"""\.(?:src|href)\s*=\s*$|(?:\bsrc|['"]src['"])\s*:\s*$"""
@@ -457,9 +457,10 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
     while at != -1:
         if at >= 1 and script[at - 1] in _OPENERS:
             starts.add(at - 1 if script[at - 1] in _QUOTES else at)
-        if at >= 6 and script[at - 6] in _OPENERS and script.startswith("http:", at - 5):
+        # (a scheme in any case: `"HTTP://…"`)
+        if at >= 6 and script[at - 6] in _OPENERS and script[at - 5:at].lower() == "http:":
             starts.add(at - 6 if script[at - 6] in _QUOTES else at - 5)
-        if at >= 7 and script[at - 7] in _OPENERS and script.startswith("https:", at - 6):
+        if at >= 7 and script[at - 7] in _OPENERS and script[at - 6:at].lower() == "https:":
             starts.add(at - 7 if script[at - 7] in _QUOTES else at - 6)
         at = script.find("//", at + 1)
     end = 0
