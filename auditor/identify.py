@@ -78,13 +78,18 @@ def networks_present(
             how.setdefault(name, Seen.AMP)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
-    for network in catalogue.signed_with(held):
+    # and the code of its links' handlers (`onclick="_hbLink('…')"`), read apart: one
+    # scan of their text for the needles, each signature over it where its needle is
+    handlers = page.handler_text
+    in_handlers = catalogue.script_needles.present(handlers) if handlers else set()
+    for network in catalogue.signed_with(held | in_handlers):
         if network.name in how or not asked(network.name):
             continue
         # an injector's code a page's own script quotes (a detector, a blocklist) is text:
         # the injector writes its code as code, never into the site's strings
         quoted = network.category is not Category.ADWARE
-        if any(needle in held and live_signature(p, joined, quoted=quoted)
+        if any((needle in held and live_signature(p, joined, quoted=quoted))
+               or (needle in in_handlers and live_signature(p, handlers, quoted=quoted))
                for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):

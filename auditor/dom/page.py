@@ -693,6 +693,13 @@ class ParsedPage:
         return self.view("script_text", lambda: "\n".join(self.script_texts))
 
     @property
+    def handler_text(self) -> str:
+        """The code of the page's event handlers run together a line apart (`onclick="…"`):
+        a vendor's call a link's handler makes is the page's code as a script's is."""
+        return self.view("handler_text", lambda: "\n".join(
+            value for el in self.with_handlers for _, value in handlers_of(el)))
+
+    @property
     def codes(self) -> tuple[ScriptCode, ...]:
         """Every piece of inline code: scripts, event handlers, `srcdoc` scripts."""
         return self.view("codes", self._codes)
