@@ -78,9 +78,9 @@ def networks_present(
             how.setdefault(name, Seen.AMP)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
-    # and the code of its links' handlers (`onclick="_hbLink('…')"`), read apart: one
-    # scan of their text for the needles, each signature over it where its needle is
-    handlers = page.handler_text
+    # and the code of its links' click handlers (`onclick="_hbLink('…')"`), read apart:
+    # one scan of their text for the needles, each signature over it where its needle is
+    handlers = page.click_handler_text
     in_handlers = catalogue.script_needles.present(handlers) if handlers else set()
     for network in catalogue.signed_with(held | in_handlers):
         if network.name in how or not asked(network.name):

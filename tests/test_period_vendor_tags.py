@@ -667,7 +667,9 @@ def test_hitbox_is_named_by_its_setup_or_its_calls(
     ("", "<pre>&lt;script&gt;_hbPageView('front','/news');&lt;/script&gt;</pre>"),
     # a call commented out
     ("<script>// _hbPageView('front', '/news');\n</script>", ""),
-], ids=["stubs", "another name", "prose", "pre", "commented"])
+    # a site's own script's onload callback: a loader's, named by its address
+    ('<script src="/js/stats.js" onload="_hbPageView(\'front\',\'/news\')"></script>', ""),
+], ids=["stubs", "another name", "prose", "pre", "commented", "onload"])
 def test_hitbox_look_alikes_are_not_it(
         project_engine: Engine, catalogue: Catalogue, head: str, tag: str) -> None:
     page = _page(project_engine, catalogue, head, tag)
