@@ -74,7 +74,7 @@ SCRIPT_SLOT_KEYS = frozenset({"pattern", "id_kind", "label", "joins_sites", "ele
                               "per_call", "unless", "fills"})
 ID_KEYS = frozenset({"kind", "where", "pattern", "attr", "src", "on", "needles", "internal",
                      "replaces", "replaces_unless", "joins_sites", "decoded", "assigned",
-                     "live", "seek", "stops", "reach", "each"})
+                     "live", "seek", "stops", "reach", "each", "host"})
 ENTITY_KEYS = frozenset({"company", "category", "domains", "urls", "network"})
 _PLACEHOLDER = lazy_regex(r"\{([a-z0-9-]+)\}")
 _TEMPLATE_TEXT = lazy_regex(r"(?i)x{4,}|(.)\1{5,}")
@@ -474,6 +474,9 @@ class IdSpec:
     # true: a match a JavaScript comment holds is none (a plugin a site took out by
     # commenting its call out loads nothing), as far as the text read before it tells
     live: bool = False
+    # true: the value is a host name, which a tag may write in any case (`SRC="HTTP://
+    # OASCENTRAL.…"`) and DNS reads in none: kept lowered, one value however written
+    host: bool = False
     # whether two sites sharing a value are one operator (bulk clusters): false for kinds
     # that name a placement (a slot) or are shared by unrelated sites (a managed stack's
     # network code); every declaration of a kind must say the same
@@ -1712,6 +1715,7 @@ def _network(entry: dict[str, Any], where: str, compiled: _Compiled) -> Network:
                 replaces=_strings(spec, "replaces", where),
                 replaces_unless=_strings(spec, "replaces_unless", where),
                 live=_flag(spec, "live", where, False),
+                host=_flag(spec, "host", where, False),
                 joins_sites=_flag(spec, "joins_sites", where, True),
                 decoded=compiled.compile(spec["decoded"], where) if "decoded" in spec else None,
                 assigned=(compiled.compile(spec["assigned"], where) if "assigned" in spec

@@ -23,7 +23,13 @@ from auditor.catalogue import (
     slash_twins,
     unescaped_path,
 )
-from auditor.dom.inline_js import ShownText, in_comment, integer_value, shown_as_text
+from auditor.dom.inline_js import (
+    ShownText,
+    in_comment,
+    in_string,
+    integer_value,
+    shown_as_text,
+)
 from auditor.dom.noscript import escaped_addresses
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import PageOverLimit, attributes_named, parse_html, re2_text_pattern
@@ -32,6 +38,7 @@ from auditor.lazy_re import lazy_regex
 from auditor.literals import LiteralSet
 from auditor.metrics import outermost
 from auditor.model import (
+    Category,
     Identifier,
     NetworkSeen,
     Origin,
@@ -71,10 +78,19 @@ def networks_present(
             how.setdefault(name, Seen.AMP)
     joined = page.script_text  # one scan per pattern, not one per script
     held = script_needles(page, catalogue)
-    for network in catalogue.signed_with(held):
+    # and the code of its links' click handlers (`onclick="_hbLink('…')"`), read apart:
+    # one scan of their text for the needles, each signature over it where its needle is
+    handlers = page.click_handler_text
+    in_handlers = catalogue.script_needles.present(handlers) if handlers else set()
+    for network in catalogue.signed_with(held | in_handlers):
         if network.name in how or not asked(network.name):
             continue
-        if any(needle in held and _live_signature(p, joined) for needle, p in network.signatures):
+        # an injector's code a page's own script quotes (a detector, a blocklist) is text:
+        # the injector writes its code as code, never into the site's strings
+        quoted = network.category is not Category.ADWARE
+        if any((needle in held and live_signature(p, joined, quoted=quoted))
+               or (needle in in_handlers and live_signature(p, handlers, quoted=quoted))
+               for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):
         if asked(network.name):
@@ -146,21 +162,22 @@ def shown_by_the_page(shown: dict[Network, Seen], seen: Sequence[Sighting],
             if n.name not in gone or n.name in again}
 
 
-def _live_signature(pattern: re.Pattern[str], code: str) -> bool:
+def live_signature(pattern: re.Pattern[str], code: str, *, quoted: bool = True) -> bool:
     """Whether `code` holds the signature outside a JavaScript comment: a call the page
     keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
     manager's loader) configures nothing, as it places nothing (`slots`). Every match may
     be the live one (a page of forty blocks each keeping its old call commented, the live
     call in a later script); a match in a comment skips the matches up to the comment's
     line end or its `*/`, whichever comes first, so each line or block is asked once, and
-    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies."""
+    each ask reads a bounded reach (`in_comment`): linear on a page of commented copies.
+    Not `quoted`: a match that starts inside a string literal (`in_string`) is none."""
     resume = 0
     shown = ShownText(code)
     for match in finditer(pattern, code):
         at = match.start()
         if at < resume:
             continue
-        if shown(at):
+        if shown(at) or (not quoted and in_string(code, at)):
             continue  # a string's article body showing the tag (`<code>crtg_nid = …`)
         if not in_comment(code, at):
             return True
@@ -274,7 +291,7 @@ def _commented_tag_ids(comments: Sequence[str], catalogue: Catalogue) -> list[Id
                 texts = ((urls if spec.where in ("url", "any") else [])
                          + (codes if spec.where in ("script", "any") else []))
                 for match in (m for t in texts for m in finditer(spec.pattern, t)):
-                    value = _value(match, spec.decoded)
+                    value = _value(match, spec.decoded, host=spec.host)
                     if value and not network.is_sample(spec.kind, value):
                         found.append(Identifier(spec.kind, value, network.name))
     return found
@@ -419,11 +436,12 @@ def _joinable(pattern: re.Pattern[str]) -> bool:
     return _TEXT_EDGE.search(bare) is None
 
 
-def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str | None:
+def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None, *,
+           host: bool = False) -> str | None:
     """An ID pattern's value: its `integer` group computed (an expression of integer
     literals, `inline_js.integer_value`; None where it is not one), its `base64` group
     decoded and read by `decoded` (`IdSpec.decoded`; None where it does not decode or
-    match), else its `value` group, else group 1."""
+    match), else its `value` group, else group 1; lowered where it is a `host`."""
     groups = match.groupdict()
     if "integer" in groups:
         number = integer_value(groups["integer"] or "")
@@ -433,6 +451,8 @@ def _value(match: re.Match[str], decoded: re.Pattern[str] | None = None) -> str 
         found = decoded.search(text) if text else None
         return found.group(1) if found else None
     value = groups.get("value") or match.group(1)
+    if host and value:
+        return value.lower()
     return unescaped_path(value) if value else value
 
 
@@ -833,7 +853,7 @@ def identifiers(
                     continue  # a tag the page shows as text (a tutorial), not one it runs
                 if at is None and shown(match.start()):
                     continue  # a script's string showing code (an article body's state)
-                value = (_value(match, spec.decoded) if spec.assigned is None
+                value = (_value(match, spec.decoded, host=spec.host) if spec.assigned is None
                          else _assigned_value(page, match, spec.assigned))
                 if not value:
                     continue

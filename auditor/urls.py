@@ -22,10 +22,12 @@ from auditor.suffixes import Split, Suffixes
 _EXTRACT = Suffixes()
 
 FETCHABLE_SCHEMES = frozenset({"http", "https", "ws", "wss"})
-# a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too),
-# its host a name or an IPv4 address in any of the URL standard's forms (`1.2.3.4`,
+# a URL as code writes one: 'https://x/y.js', "//x/y", `https://x` (protocol-relative too;
+# its scheme in any case, as the URL standard reads it: a period tag's `HTTP://`), its
+# host a name or an IPv4 address in any of the URL standard's forms (`1.2.3.4`,
 # `0x1020304`: `resolve` makes it the dotted quad Chromium requests)
-URL_IN_CODE = (r"""(?:https?:)?//(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
+URL_SCHEME_IN_CODE = r"(?:(?i:https?):)?//"
+URL_IN_CODE = (URL_SCHEME_IN_CODE + r"""(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
                r"""|(?:0[xX][0-9A-Fa-f]*|[0-9]+)(?:\.(?:0[xX][0-9A-Fa-f]*|[0-9]+)){0,3}\.?)"""
                r"""(?::\d+)?(?:/[^'"`\s<>]*)?""")
 

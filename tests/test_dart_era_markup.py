@@ -575,6 +575,43 @@ def test_an_oascentral_host_is_the_operators_oas_server(
     assert {i.value for i in page.ids if i.kind == "oas-host"} == hosts
 
 
+@pytest.mark.parametrize(("setup", "hosts"), [
+    # the setup's server taken out by a comment: the call's own host alone is the server
+    ("// OAS_url = 'http://oascentral.oldgazette.test/RealMedia/ads/';", set()),
+    ("/* OAS_url = 'http://oascentral.oldgazette.test/RealMedia/ads/';\n*/", set()),
+    ("OAS_url = 'http://oascentral.oldgazette.test/RealMedia/ads/'; // the server",
+     {"oascentral.oldgazette.test"}),
+], ids=["line comment", "block comment", "live, a comment after it"])
+def test_a_commented_out_oas_url_names_no_server(
+        setup: str, hosts: set[str], project_engine: Engine, catalogue: Catalogue) -> None:
+    html = OAS_CENTRAL.replace("{setup}", setup).replace("{host}", "ads.harbourgazette.test")
+    (page,) = audit(html.encode(), url="https://www.harbourgazette.test/ferries/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "oas-host"} == hosts
+
+
+@pytest.mark.parametrize(("setup", "host", "hosts"), [
+    # a 2000s template writing its tags in capitals: the server named in any case, the
+    # value as DNS reads it
+    ("", "OASCENTRAL.HARBOURGAZETTE.TEST", {"oascentral.harbourgazette.test"}),
+    ("OAS_url = 'HTTP://OASCENTRAL.HARBOURGAZETTE.TEST/RealMedia/ads/';",
+     "ads.harbourgazette.test", {"oascentral.harbourgazette.test"}),
+    # a look-alike label in capitals names none
+    ("", "MYOASCENTRAL.HARBOURGAZETTE.TEST", set()),
+], ids=["call", "setup's OAS_url", "look-alike label"])
+def test_an_oas_tag_in_capitals_is_read(setup: str, host: str, hosts: set[str],
+                                        project_engine: Engine, catalogue: Catalogue) -> None:
+    html = OAS_CENTRAL.replace("{setup}", setup).replace("{host}", host).replace(
+        "<scr'+'ipt src=\"http://", "<SCR'+'IPT LANGUAGE=\"JavaScript1.1\" SRC=\"HTTP://")
+    assert "SRC=\"HTTP://" in html
+    (page,) = audit(html.encode(), url="https://www.harbourgazette.test/ferries/a.html",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {i.value for i in page.ids if i.kind == "oas-host"} == hosts
+    # the script its call writes is requested, from the host written in capitals
+    assert [r.url for r in page.resources if "adstream_jx" in r.url] == [
+        f"http://{host.lower()}/RealMedia/ads/adstream_jx.ads/"]
+
+
 def test_an_oascentral_host_without_an_oas_tag_or_in_prose_names_nothing(
         project_engine: Engine, catalogue: Catalogue) -> None:
     # the setup's server left in a template whose tags are gone, the host in an article

@@ -624,3 +624,54 @@ def test_adexprt_look_alikes_are_not_it(
     page = _page(project_engine, catalogue, "", tag)
     assert not [s for s in page.slots if s.network == "Adexprt"], page.slots
     assert "Adexprt" not in {n.network for n in page.networks}
+
+
+# WebSideStory's HitBox as 2000s pages carried it: the "HBX" setup naming the account
+# (`hbx.acct`), its self-hosted `hbx.js`, and calls of its link and page-view functions,
+# in scripts and in links' handlers (accounts and names made up after the form)
+HBX_SETUP = """<script>var _hbEC=0,_hbE=new Array;function _hbEvent(a,b){b=_hbE[_hbEC++]=new
+Object();b._N=a;b._C=0;return b;}
+var hbx=_hbEvent("pv");hbx.vpc="HBX0200u";hbx.gn="ehg-towntimes.hitbox.com";
+hbx.acct="DM561203K7QZ58EN3";//ACCOUNT NUMBER(S)
+hbx.pn="front";hbx.mlc="/news";</script>
+<script defer src="/js/hbx.js"></script>"""
+HBX_OLD_SETUP = """<script>var _pn="front"; var _mlc="/news";
+var _acct="DM510412QW7T38EN3;DM510412RT2M38EN3"; var _gn="phg.hitbox.com";</script>"""
+HBX_LINK = """<a href="/video/14" onclick="_hbLink('Harbour+Ferry','VidVert');">Ferry</a>"""
+HBX_CALL = """<script>function showSlide(n){ _hbPageView('slide'+n, '/news/gallery'); }</script>"""
+
+
+@pytest.mark.parametrize(("head", "tag", "ids"), [
+    (HBX_SETUP, "", {("hitbox-account", "DM561203K7QZ58EN3")}),
+    (HBX_OLD_SETUP, HBX_CALL, {("hitbox-account", "DM510412QW7T38EN3"),
+                               ("hitbox-account", "DM510412RT2M38EN3")}),
+    # a template whose setup sits in another file: its calls alone, in a script or in
+    # a link's handler, name the tracker
+    ("", HBX_CALL, set()),
+    ("", HBX_LINK, set()),
+], ids=["hbx setup", "old setup and a call", "a call in a script", "a call in a handler"])
+def test_hitbox_is_named_by_its_setup_or_its_calls(
+        project_engine: Engine, catalogue: Catalogue, head: str, tag: str,
+        ids: set[tuple[str, str]]) -> None:
+    page = _page(project_engine, catalogue, head, tag)
+    assert "WebSideStory HitBox (HBX)" in {n.network for n in page.networks}
+    assert {(i.kind, i.value) for i in page.ids if i.kind == "hitbox-account"} == ids
+
+
+@pytest.mark.parametrize(("head", "tag"), [
+    # a site's stubs keeping old calls from failing after it left HitBox: defined, not called
+    ("<script>function _hbLink(a,b,c){return;} function _hbPageView(p,m){}</script>", ""),
+    # the account's form under a name of the site's own, the words in prose and in a <pre>
+    ("<script>var acct=\"DM561203K7QZ58EN3\"; var my_hbLink = 1;</script>", ""),
+    ("", "<p>Call _hbLink('name','pos') on each link; hbx.acct=\"DM561203K7QZ58EN3\".</p>"),
+    ("", "<pre>&lt;script&gt;_hbPageView('front','/news');&lt;/script&gt;</pre>"),
+    # a call commented out
+    ("<script>// _hbPageView('front', '/news');\n</script>", ""),
+    # a site's own script's onload callback: a loader's, named by its address
+    ('<script src="/js/stats.js" onload="_hbPageView(\'front\',\'/news\')"></script>', ""),
+], ids=["stubs", "another name", "prose", "pre", "commented", "onload"])
+def test_hitbox_look_alikes_are_not_it(
+        project_engine: Engine, catalogue: Catalogue, head: str, tag: str) -> None:
+    page = _page(project_engine, catalogue, head, tag)
+    assert "WebSideStory HitBox (HBX)" not in {n.network for n in page.networks}
+    assert not [i for i in page.ids if i.kind == "hitbox-account"]

@@ -16,6 +16,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -33,9 +34,9 @@ from auditor.urls import URL_IN_CODE
 # An address markup writes unquoted (`document.write('<script src=//x.test/a.js></script>')`,
 # which Chromium loads) is one too, from its `=` to the space, `>` or quote that ends it.
 _URL_LITERAL = lazy_regex(r"""(['"`])(""" + URL_IN_CODE + r""")\1"""
-                          r"""|(?:(?<=[\s'"+]src=)|(?<=[\s'"+]src=\\))(['"])(""" + URL_IN_CODE
-                          + r""")['"](?=\s*\+)"""
-                          r"""|(?:(?<=[\s'"+/]src=)|(?<=[\s'"+/]href=))(""" + URL_IN_CODE
+                          r"""|(?:(?<=[\s'"+](?i:src)=)|(?<=[\s'"+](?i:src)=\\))(['"])("""
+                          + URL_IN_CODE + r""")['"](?=\s*\+)"""
+                          r"""|(?:(?<=[\s'"+/](?i:src)=)|(?<=[\s'"+/](?i:href)=))(""" + URL_IN_CODE
                           + r""")(?=[\s>'"\\])""", re.ASCII)
 _SRC_ASSIGN = lazy_regex(
     r"""\.(?:src|href)\s*=\s*$|(?:\bsrc|['"]src['"])\s*:\s*$"""
@@ -456,9 +457,10 @@ def url_literals(script: str) -> Iterator[re.Match[str]]:
     while at != -1:
         if at >= 1 and script[at - 1] in _OPENERS:
             starts.add(at - 1 if script[at - 1] in _QUOTES else at)
-        if at >= 6 and script[at - 6] in _OPENERS and script.startswith("http:", at - 5):
+        # (a scheme in any case: `"HTTP://…"`)
+        if at >= 6 and script[at - 6] in _OPENERS and script[at - 5:at].lower() == "http:":
             starts.add(at - 6 if script[at - 6] in _QUOTES else at - 5)
-        if at >= 7 and script[at - 7] in _OPENERS and script.startswith("https:", at - 6):
+        if at >= 7 and script[at - 7] in _OPENERS and script[at - 6:at].lower() == "https:":
             starts.add(at - 7 if script[at - 7] in _QUOTES else at - 6)
         at = script.find("//", at + 1)
     end = 0
@@ -1014,24 +1016,58 @@ def _opened_before(script: str, at: int) -> bool:
     return opened != -1 and script.find("*/", opened + 2, at) == -1
 
 
-# a script's comments as the one scanner reads them, kept per text object (its id, the
-# text kept beside so the id stays its own; two equal texts are two reads, not a compare
-# of their bytes at every ask): every ask on one script (each live signature, branch
-# keyword, import, ad call) shares one forward read
-_SPANS: dict[int, tuple[str, list[int], list[tuple[int, int]]]] = {}
+class _Read(NamedTuple):
+    """A script's comments and strings as the one scanner read them, each `(start, end)`
+    in order, with their starts apart for bisecting."""
+
+    script: str
+    comment_starts: list[int]
+    comments: list[tuple[int, int]]
+    string_starts: list[int]
+    strings: list[tuple[int, int]]
+
+
+# a script's comments and strings as the one scanner reads them, kept per text object (its
+# id, the text kept beside so the id stays its own; two equal texts are two reads, not a
+# compare of their bytes at every ask): every ask on one script (each live signature,
+# branch keyword, import, ad call) shares one forward read
+_SPANS: dict[int, _Read] = {}
 _SPANS_KEPT = 64
 
 
-def _in_scanned_comment(script: str, at: int) -> bool:
+def _read(script: str) -> _Read:
     kept = _SPANS.get(id(script))
-    if kept is None or kept[0] is not script:
+    if kept is None or kept.script is not script:
         if len(_SPANS) >= _SPANS_KEPT:
             del _SPANS[next(iter(_SPANS))]
-        spans = comment_spans(script)
-        kept = _SPANS[id(script)] = (script, [start for start, _ in spans], spans)
-    _, starts, spans = kept
-    index = bisect_right(starts, at) - 1
-    return index >= 0 and at < spans[index][1]
+        comments: list[tuple[int, int]] = []
+        strings: list[tuple[int, int]] = []
+        for _ in _scan(script, _COMMENT_MARKS, 0, None, _noted(comments), _noted(strings)):
+            pass
+        kept = _SPANS[id(script)] = _Read(script, [start for start, _ in comments], comments,
+                                          [start for start, _ in strings], strings)
+    return kept
+
+
+def _in_scanned_comment(script: str, at: int) -> bool:
+    read = _read(script)
+    index = bisect_right(read.comment_starts, at) - 1
+    return index >= 0 and at < read.comments[index][1]
+
+
+def in_string(script: str, at: int) -> bool:
+    """Whether `at` lies inside a string literal of a script (its quotes' or backticks'
+    text), as the one scanner reads the script forward (`_scan`): code a page quotes (a
+    detector's or a blocklist's copy of an injector's code) is text, not code that runs.
+    One read per script text, shared with `in_comment`'s.
+
+    >>> code = "var s = 'function requestCfs(){}'; function requestCfs(){}"
+    >>> in_string(code, code.index("function")), in_string(code, code.rindex("function"))
+    (True, False)
+    """
+    read = _read(script)
+    index = bisect_right(read.string_starts, at) - 1
+    return index >= 0 and read.strings[index][0] < at < read.strings[index][1]
 
 
 def _block_opened(script: str, reach: int, at: int) -> int:
@@ -1072,7 +1108,8 @@ def _noted(spans: list[tuple[int, int]]) -> Callable[[int, int], None]:
 
 
 def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
-          comment: Callable[[int, int], None]) -> Iterator[re.Match[str]]:
+          comment: Callable[[int, int], None],
+          string: Callable[[int, int], None] | None = None) -> Iterator[re.Match[str]]:
     """The one reader of a script's strings and comments, read once forward over
     `code[start:stop]`: each comment handed to `comment` (`(start, end)`, its end read
     past `stop`), each match of `tokens` outside both yielded. `tokens` opens with
@@ -1095,6 +1132,8 @@ def _scan(code: str, tokens: re.Pattern[str], start: int, stop: int | None,
                     break
             else:
                 at = end
+            if string is not None:
+                string(m.start(), at)
         elif token == "/":
             body = _REGEX_BODY.match(code, at, min(end, at + _REGEX_REACH))
             at = at if body is None else body.end()  # no regex closes: the `/` is read past

@@ -275,6 +275,9 @@ def _insertion_code(element: etree._Element) -> str:
     return code
 
 
+_CLICK_HANDLERS = frozenset({"onclick", "onmousedown"})  # what a followed link runs
+
+
 class ScriptCode(NamedTuple):
     """Inline code and where it is cited: `source` is "script", "srcdoc" (a script of an
     `<iframe srcdoc>` document, cited at the iframe) or the handler attribute's name."""
@@ -691,6 +694,16 @@ class ParsedPage:
         """`script_texts` run together a line apart: one scan per pattern or literal
         set, not one per script."""
         return self.view("script_text", lambda: "\n".join(self.script_texts))
+
+    @property
+    def click_handler_text(self) -> str:
+        """The code of the page's click handlers run together a line apart (`onclick="…"`,
+        `onmousedown`): a tracker's call a link makes when followed (`_hbLink('…')`) is the
+        page's code as a script's is. Not a script's `onload`, its loader's callback, which
+        names the vendor by that loader's address (the catalogue's `attr` IDs with a `src`)."""
+        return self.view("click_handler_text", lambda: "\n".join(
+            value for el in self.with_handlers for name, value in handlers_of(el)
+            if name in _CLICK_HANDLERS))
 
     @property
     def codes(self) -> tuple[ScriptCode, ...]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from auditor.lazy_re import lazy_regex
 from auditor.rules.literal import name_before
-from auditor.urls import URL_IN_CODE
+from auditor.urls import URL_IN_CODE, URL_SCHEME_IN_CODE
 
 # A loader URL an older snippet builds from the page's scheme, one string per branch and
 # the rest after: `('https:' == document.location.protocol ? 'https://ssl' : 'http://www')
@@ -297,7 +297,7 @@ def joined_urls(script: str) -> list[Built]:
 # `src=`, what may not stand before it read after it, so that `re` skips ahead to it
 _PROTOCOL_JOINED = lazy_regex(
     r"""src=(?<![\w-]src=)\\?(?P<q>['"])['"]\s*\+\s*(?:(?:window|document)\.)?location\.protocol"""
-    r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix("(?:https?:)?//")
+    r"""\s*\+\s*['"](?P<url>//""" + URL_IN_CODE.removeprefix(URL_SCHEME_IN_CODE)
     + r""")(?=\\?(?P=q))""")
 
 

@@ -28,6 +28,7 @@ from auditor.catalogue import Catalogue
 from auditor.heuristics.behaviour import page_before_doctype
 from auditor.heuristics.interface import FindingKind, PageContext, finding
 from auditor.heuristics.markup import in_server_code, outside_markup, page_start_line
+from auditor.identify import live_signature
 from auditor.lazy_re import lazy_regex
 from auditor.model import Category, Finding, Identifier, Origin, RequestType, Resource, Severity
 from auditor.urls import host_of, mangled_page_address
@@ -159,10 +160,12 @@ def _injected_code(ctx: PageContext, named: set[str]) -> Iterator[Finding]:
     if not families or ctx.page is None:
         return
     for network in families:
-        # the first script holding the family's code; found present by its live
-        # signature, so one is there
-        script = next((el for el in ctx.page.scripts if network.configured_in(el.text or "")),
-                      None)
+        # the first script holding the family's code as code (not in a comment or a
+        # string: `live_signature`); found present by it, so one is there
+        script = next((el for el in ctx.page.scripts
+                       if network.configured_in(el.text or "")
+                       and any(live_signature(p, el.text or "", quoted=False)
+                               for _, p in network.signatures)), None)
         if script is None:
             continue  # shown only by what a script decodes to: no script to cite
         named.add(network.name)
@@ -224,7 +227,8 @@ BROWSER_ADWARE = FindingKind(
     "adware category: Superfish's `sf_main.jsp`, Jollywallet's affiliate client), naming the "
     "family and its distribution number. Medium for a family's own code with none of its "
     "requests loaded (Telkom Indonesia's injected `requestCfs`, building a request to "
-    "`cfs2.uzone.id`): a site's stub disarming it, or the words in prose, are none. "
+    "`cfs2.uzone.id`): a site's stub disarming it, the words in prose, or the code quoted "
+    "in a script's string (a detector's, a blocklist's) are none. "
     "Medium for a script of a host no vendor the "
     "catalogue knows whose path carries the page's own address under a spoilt scheme "
     "(`//host/30/xttp://news.example/arg`), how injecting add-ons pass the page they sit on; "

@@ -675,10 +675,53 @@ def _appended_document_end(text: str) -> _HtmlEnd:
         if _APPENDED_DOCUMENT.match(text, end + 7) is None:
             continue
         tail = text[end + 7 :].lower()
+        if _a_page(tail):
+            continue  # two responses in one file (an error page, then the page): no injection
         closes, opens = tail.find("</script"), tail.find("<script")
         if opens >= 0 and (closes < 0 or opens < closes):  # a script, and this end is in none
             return _end_at(text, end, tail)
     return _HtmlEnd(0, frozenset(), frozenset())
+
+
+# a titled document's `<title>` with its text, and the `<body>` start tag
+_TITLED = lazy_regex(r"<title\b[^>]{0,500}>\s*[^<\s]")
+_BODY_START = lazy_regex(r"<body\b[^>]{0,2000}>")
+_SHOWN_WORD = lazy_regex(r"\w{2}")
+# where markup's text is not shown: what closes a script's, a style's code or a comment
+_UNSHOWN = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"))
+
+
+def _a_page(doc: str) -> bool:
+    """Whether a document (lowered, up to its `</html>`) is a page of its own: a `<title>`
+    with text, and a `<body>` showing text outside its scripts, styles and comments. A
+    scraper's capture holds two responses so (a long error page, then the page it fetched);
+    an injector's document carries its script and nothing a reader sees. Read once, each
+    step past the last.
+
+    >>> _a_page("<html><head><title>News</title></head><body><p>Ferry vote</p></body>")
+    True
+    >>> _a_page("<html><head><title>x</title></head><body><script>var a='ab'</script></body>")
+    False
+    >>> _a_page("<html><head><script src=//x.test/a.js></script></head><body><p>Hello</p>")
+    False
+    """
+    close = doc.find("</html>")
+    doc = doc if close < 0 else doc[:close]
+    body = _BODY_START.search(doc)
+    if body is None or _TITLED.search(doc, 0, body.start()) is None:
+        return False
+    at = body.end()
+    while (tag := doc.find("<", at)) >= 0:
+        if _SHOWN_WORD.search(doc, at, tag):
+            return True
+        closing = next((shut for opens, shut in _UNSHOWN if doc.startswith(opens, tag)), ">")
+        stop = doc.find(closing, tag + 1)
+        if stop < 0:
+            return False  # unclosed: the rest is code or a comment
+        at = doc.find(">", stop) + 1 if closing != "-->" else stop + 3
+        if at <= 0:
+            return False
+    return _SHOWN_WORD.search(doc, at) is not None
 
 
 # a document's start: its doctype or `<html>`, and its `<head>` or `<body>` after it

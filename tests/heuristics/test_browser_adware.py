@@ -332,6 +332,18 @@ def test_an_isps_in_transit_injection_is_medium_at_its_script(audit_html: AuditH
     assert "Telkom Indonesia (uzone.id)" in {n.network for n in report.networks}
 
 
+def test_an_in_transit_injection_beside_a_detector_quoting_it_is_still_read(
+        audit_html: AuditHtml) -> None:
+    """A page's detector quoting the code in a string, and the injection itself after it:
+    the finding cites the code that runs."""
+    quoting = ("<script>var blocked = [`" + _in_transit().split(">", 1)[1].split(
+        "</script>")[0] + "`];</script>")
+    html = page(head=quoting, footer="\n\n" + _in_transit())
+    [found] = [f for f in audit_html(html, url=URL).findings if f.kind == "browser-adware"]
+    assert found.severity is Severity.MEDIUM
+    assert found.line == html.splitlines().index(_in_transit()) + 1
+
+
 @pytest.mark.parametrize("footer", [
     # a site's stub disarming the injection ("menonaktifkan inject telkom")
     "<script>if (self==top) {\nfunction netbro_cache_analytics(fn, callback) {}\n"
@@ -346,6 +358,14 @@ def test_an_isps_in_transit_injection_is_medium_at_its_script(audit_html: AuditH
     "<!-- " + _in_transit() + " -->",
     # the portal's own image
     '<img src="https://img.uzone.id/news/2017/08/cover.jpg" alt="">',
+    # the code quoted in a page's own script's strings: a detector that looks for it in
+    # the page (a single-quoted string, its quotes escaped), and a blocklist's entry (a
+    # template literal): code in a string runs nothing
+    "<script>var injected = '" + _in_transit().split(">", 1)[1].split("</script>")[0]
+    .replace("'", "\\'") + "'; if (document.documentElement.innerHTML.indexOf(injected) "
+    "> -1) { document.title = 'ISP injection found'; }</script>",
+    "<script>var blocked = [`" + _in_transit().split(">", 1)[1].split("</script>")[0]
+    + "`];</script>",
 ])
 def test_an_in_transit_look_alike_is_none(audit_html: AuditHtml, footer: str) -> None:
     report = audit_html(page(footer=footer), url=URL)

@@ -866,6 +866,47 @@ def test_a_small_document_before_the_page_makes_the_page_no_appended_one(
             if f.kind == "appended-script"] == []
 
 
+# a site's error page, long (its theme, its search form, its links), as a scraper saved it
+# before the page it then fetched: the two responses glued into one file
+_ERROR_PAGE = ("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"UTF-8\">\n"
+               "<title>Page not found &#8211; Harbour Gazette</title>\n<script src=\""
+               + SITE + "/wp-includes/js/jquery/jquery.min.js\"></script></head>\n"
+               "<body class=\"error404\"><h1>Oops! That page can&rsquo;t be found.</h1>\n"
+               + "<p>It looks like nothing was found at this location. Try a search.</p>\n" * 40
+               + "</body>\n</html>\n")
+# the real page after it: shorter, a document of its own with its title, its text and
+# its scripts, one a widget of another site the catalogue does not know
+_REAL_PAGE = ("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"UTF-8\">\n"
+              "<title>Council backs winter ferry timetable</title>\n"
+              "<script src=\"https://widgets.ferrylink.test/times.js\"></script></head>\n"
+              "<body><h1>Council backs winter ferry timetable</h1>" + _PARA + "\n"
+              "<script src=\"https://cdn.ferrylink.test/board.js\"></script></body>\n</html>\n")
+
+
+def test_a_page_glued_after_a_longer_error_page_has_no_appended_script(
+        audit_listed: AuditListed) -> None:
+    """Two responses a scraper saved into one file: the second document is a page of its
+    own (a title, a body with text, its scripts), not a script appended to the first."""
+    assert [f for f in audit_listed(_ERROR_PAGE + _REAL_PAGE, URL).findings
+            if f.kind == "appended-script"] == []
+
+
+@pytest.mark.parametrize("second", [
+    # a title, but a body holding nothing but the script
+    "<!DOCTYPE html>\n<html><head><title>jQuery UI</title></head><body>" + APPENDED
+    + "</body></html>\n",
+    # text in the body, but no title: an injector's document, not a page
+    "<html><head>" + APPENDED + "</head><body><p>Loading the harbour map</p></body></html>\n",
+    # the page's words only in the script's string and a comment
+    "<html><head><title>x</title></head><body><!-- Harbour Gazette map -->" + APPENDED
+    + "<script>var t='Harbour Gazette';</script></body></html>\n",
+], ids=["title, script-only body", "text, no title", "words in code and comment"])
+def test_a_script_only_document_after_the_error_page_is_still_appended(
+        second: str, audit_listed: AuditListed) -> None:
+    found = [(f.kind, f.severity) for f in audit_listed(_ERROR_PAGE + second, URL).findings]
+    assert found == [("appended-script", H)]
+
+
 def test_only_the_pages_own_html_start_tag_has_a_before(audit_listed: AuditListed) -> None:
     """A post body (a fragment) holds no `<html>` start tag: one in a frame's `srcdoc` or
     a script's string makes nothing before it prepended."""

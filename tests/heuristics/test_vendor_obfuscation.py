@@ -1653,3 +1653,29 @@ def test_a_hidden_loader_carrying_the_zone_of_the_pages_own_network_is_checked(
     assert [s for s, _ in found] == [most], (what, found)
     if most is M:
         assert f"hilltopads-zone {_HTA_ZONE}, which the page's own HilltopAds tags" in found[0][1]
+
+
+@pytest.mark.parametrize(("html", "ids"), [
+    # the packed loader beside the page's HilltopAds tag: the site ID its request object
+    # carries beside the pop route, read from the unpacked code
+    (page(foot=_hta_pop_tag(_HTA_ZONE) + "\n" + _pop_loader(_HTA_ZONE)), {"20417"}),
+    # the same object written plainly, its ID quoted
+    (page(foot=_hta_pop_tag(_HTA_ZONE) + "<script>window.popLib.run({route:'get_pop',"
+          "stid:'20417',sbid:'1',p1:window.spot_code});</script>"), {"20417"}),
+    # no HilltopAds tag on the page: the loader names no network's site
+    (page(foot=_pop_loader(_HTA_ZONE)), set()),
+    # another route's `stid`, the object in prose, the call commented out
+    (page(foot=_hta_pop_tag(_HTA_ZONE) + "<script>feed.run({route:'get_feed',stid:20417});"
+          "</script>"), set()),
+    (page(body="<p>Its loader sends {route:'get_pop',stid:20417} to the data host.</p>",
+          foot=_hta_pop_tag(_HTA_ZONE)), set()),
+    (page(foot=_hta_pop_tag(_HTA_ZONE) + "<script>// popLib.run({route:'get_pop',stid:20417});"
+          "\n</script>"), set()),
+], ids=["packed", "plain", "no tag", "another route", "prose", "commented"])
+def test_the_pop_loaders_site_id_is_read_from_its_request(
+        html: str, ids: set[str], audit_html: AuditHtml) -> None:
+    """blind46h: HilltopAds' anti-adblock pop loader, packed, sends its data host
+    `{route:'get_pop',stid:'<site>',…,p1:window.spot_code}`; the site ID is read there
+    only, where the page carries the network's tag."""
+    report = audit_html(html, url=URL)
+    assert {i.value for i in report.ids if i.kind == "hilltopads-site"} == ids
