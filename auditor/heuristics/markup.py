@@ -843,7 +843,7 @@ def _server_code(text: str) -> bool:
 
     >>> _server_code('?php __("Advertisement"); ?'), _server_code("Advertisement")
     (True, False)
-    >>> _server_code('?php $ch = curl_init("https://ads.example/ad/x.php"); f(array(A ='), _server_code('?ad?')
+    >>> _server_code('?php $ch = curl_init("https://a.test/ad"); f(array(A ='), _server_code('?a?')
     (True, True)
     """
     return text.startswith("?") and (text.endswith("?") or text[1:4].lower() == "php"
