@@ -97,7 +97,8 @@ _BENIGN_FRAME = frozenset(
 # Off-site links that are not link-farm material: share/follow buttons, CDNs.
 _BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
                           Category.CUSTOMER_ENGAGEMENT})
-LINK_FARM_MIN = 3  # distinct off-site URLs (toggled blocks: distinct sites) in one hidden block
+# distinct off-site URLs or selling anchors in a block (toggled blocks: distinct sites)
+LINK_FARM_MIN = 3
 # Hiding a script can undo (a menu, a version switcher) versus hiding meant to last.
 _TOGGLED = frozenset({"hidden attribute", "display:none", "visibility:hidden/opacity:0"})
 _WIDGET_WORDS = lazy_regex(
@@ -2495,7 +2496,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                by_script: bool = False, least: int = LINK_FARM_MIN, least_sells: bool = False,
                gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
-    addresses (of three sites when a script may show the block; `least` of them where
+    addresses, or three anchors whose own words sell what link farms sell over fewer
+    addresses (a kit's `slot gacor`, `slot online`, `slot pulsa` to one paid page) (of three
+    sites when a script may show the block; `least` of them where
     the hiding rule is one an inline script writes; with `least_sells`, fewer than three
     only where their words sell what link farms sell), or three or more of the site's own
     counterfeit-goods pages. Without `vendors`, a link to any vendor the
@@ -2513,6 +2516,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     (`_shown_link_urls`) counts for none: a sticky ribbon or a mobile menu copies the
     header's links, a link farm hides links the page shows nowhere."""
     offsite: dict[str, str] = {}
+    # (url, words) of each off-site link whose own words sell what link farms sell: a kit
+    # varies its anchors over one paid address (`slot gacor`, `slot online`, `slot pulsa`
+    # to one page), each anchor a keyword it sells, one URL
+    selling: dict[tuple[str, str], str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
     spam = False  # an off-site link's words sell what link farms sell
@@ -2539,10 +2546,15 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
         offsite.setdefault(url, site_of(host))  # each platform customer a site
-    if not shown and len(offsite) >= least:
+        if _SPAM_ANCHOR.search(words):
+            selling.setdefault((url, " ".join(words.lower().split())), site_of(host))
+    if not shown and max(len(offsite), len(selling)) >= least:
         visible = _shown_link_urls(ctx)
         offsite = {url: site for url, site in offsite.items()
                    if _link_place(url) not in visible}
+        selling = {key: site for key, site in selling.items()
+                   if _link_place(key[0]) not in visible}
+    farm = max(len(offsite), len(selling))  # links: distinct URLs, or anchors that sell
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
@@ -2556,7 +2568,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
         least = LINK_FARM_MIN  # a theme's notice or menu a script hides, selling nothing
     if gated and not (counterfeit or spam):
         return None  # the offer a paywall shows its subscribers
-    if len(offsite) < least or (toggled and len(domains) < least):
+    if farm < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
     unmarked = (shown or generated or by_script) and not (counterfeit or spam)
@@ -2568,7 +2580,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
             "; hidden by a script, its words selling nothing link farms sell: check that "
             "the site's own script hides these links (a no-script notice's)")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
-                   f"{what} of {len(offsite)} {noun_for(len(offsite), 'off-site link')} to "
+                   f"{what} of {farm} {noun_for(farm, 'off-site link')} to "
                    f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
                       if counterfeit else "")

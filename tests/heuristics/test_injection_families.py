@@ -2919,6 +2919,34 @@ def test_a_shown_farm_after_the_closing_html_selling_spam_is_high(
     assert [f.severity for f in found] == [H], found
 
 
+# one paid address under varied anchors, each a keyword the kit sells (a gambling kit
+# appending `<p><a>` lines after `</html>`): one URL, a farm of anchors
+_ONE_ADDRESS = "https://www.clinic-sample.test/.well-known/"
+
+
+@pytest.mark.parametrize(("where", "anchors", "expected"), [
+    ("after", ["slot gacor", "slot online", "slot pulsa", "slot 5000"], [H]),
+    ("off-screen", ["slot gacor", "judi online", "togel hari ini"], [H]),
+    # look-alikes: the same address under words that sell nothing (a partner's pages in
+    # a broken template's footer), one selling word three times, spam words in a <pre>
+    ("after", ["Home", "About us", "Contact"], []),
+    ("after", ["slot gacor", "slot gacor", "Slot  Gacor"], []),
+    ("pre", ["slot gacor", "slot online", "slot pulsa"], []),
+], ids=["after html", "off-screen block", "words selling nothing", "one anchor thrice",
+        "words in a pre"])
+def test_anchors_selling_spam_over_one_address_are_a_farm(
+        where: str, anchors: list[str], expected: list[Severity],
+        audit_listed: AuditListed) -> None:
+    """A kit varies its anchors over one paid page: each anchor is a keyword it sells, so
+    three distinct selling anchors count as three links, one URL though they hold."""
+    links = "\n".join(f"<p><a href='{_ONE_ADDRESS}'>{a}</a></p>" for a in anchors)
+    page = (wp_page(after=links) if where == "after" else wp_page(
+        footer="<div style='position:absolute;left:-9999px'>" + links + "</div>")
+        if where == "off-screen" else wp_page(post="<pre>" + "\n".join(anchors) + "</pre>"))
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == expected, found
+
+
 def test_a_clubs_local_pharmacy_and_banks_loans_are_no_spam(
         audit_listed: AuditListed) -> None:
     """A sponsor's name with 'pharmacy' or 'loans' in it sells nothing a farm sells."""
