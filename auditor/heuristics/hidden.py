@@ -14,6 +14,7 @@ menus and modals through its stylesheet too, named in the rules that show them a
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -2359,6 +2360,134 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             return
 
 
+# --- links server code prints only to crawlers ----------------------------------------
+
+# a server-side branch on the visitor's user agent, read in a template's source: `if (`
+# then a condition (`preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])`,
+# `stripos($ua, 'bingbot') !== false`) holding a crawler's name
+_SERVER_IF = lazy_regex(r"\bif\s*\(", re.I)
+_UA_READ = lazy_regex(r"HTTP_USER_AGENT")
+# a variable the user agent is put in (`$ua = strtolower($_SERVER['HTTP_USER_AGENT'])`)
+_UA_VARIABLE = lazy_regex(
+    r"(\$\w{1,40})\s*=\s*(?:\w{1,20}\s*\(\s*)?(?:\$_SERVER\s*\[\s*['\"]?|getenv\s*\(\s*['\"])"
+    r"HTTP_USER_AGENT")
+_SERVER_CRAWLER = lazy_regex(
+    r"googlebot|bingbot|msnbot|slurp|yandex\w{0,6}|baiduspider|mediapartners|\bbot\b|crawl"
+    r"|spider", re.I)
+# what turns a branch away from crawlers: a lone `!` (not `!=`/`!==`), a test against
+# false or 0 (`strpos(…) === false`), `not`
+_UA_NEGATED = lazy_regex(r"(?<![!=])!(?!=)|(?<![!=])===?\s*(?:false|0)\b"
+                         r"|\b(?:false|0)\s*===?|\bnot\b", re.I)
+# a link in what the branch prints, quotes as written or escaped in a string
+_PRINTED_LINK = lazy_regex(
+    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500})[^<>]{0,500}>"""
+    r"""([^<]{0,300})""", re.I)
+_CONDITION_MAX = 1_000  # characters an `if`'s condition may hold
+_BRANCH_MAX = 50_000  # characters of a branch read for the links it prints
+
+
+_CODE_MARK = lazy_regex(r"<\?|\?>|<%|%>")
+_NON_SPACE = lazy_regex(r"\S")
+_ENDIF = lazy_regex(r"\bendif\b", re.I)
+
+
+class _ServerCode:
+    """Whether offsets, asked in increasing order, lie in a server-side code block
+    (`<?php`, `<?`, `<%`) the text opens and has not closed there: source the server runs,
+    no markup. Its marks are read forward once, however many offsets are asked."""
+
+    def __init__(self, text: str) -> None:
+        self._marks = _CODE_MARK.finditer(text)
+        self._next = next(self._marks, None)
+        self._inside = False
+
+    def at(self, offset: int) -> bool:
+        while self._next is not None and self._next.start() < offset:
+            self._inside = self._next.group(0) in ("<?", "<%")
+            self._next = next(self._marks, None)
+        return self._inside
+
+
+def _branch_end(text: str, at: int) -> int:
+    """The end of the branch whose body starts at `at`, past its condition: a `{…}` block
+    (braces counted, bounded), a `:` … `endif` block, else the one statement to its `;`."""
+    limit = min(len(text), at + _BRANCH_MAX)
+    head = _NON_SPACE.search(text, at, limit)
+    if head is None:
+        return limit
+    start = head.start()
+    if text[start] == "{":
+        depth = 0
+        for i in range(start, limit):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                return i
+        return limit
+    if text[start] == ":":
+        endif = _ENDIF.search(text, start, limit)
+        return limit if endif is None else endif.start()
+    end = text.find(";", start, limit)
+    return limit if end < 0 else end
+
+
+def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
+    """Off-site links a template's server code prints only when the visitor's user agent
+    is a crawler's (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo
+    <<<x <a href=…>buy viagra</a> … }`): cloaked SEO spam, shown to search engines and
+    hidden from people, read where a page is saved as its source. A theme testing the
+    agent for another reason prints no off-site link in that branch (a mobile layout, no
+    lazy loading for crawlers) or turns its branch away from crawlers (analytics for
+    people only). Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded
+    condition and branch, once."""
+    text = ctx.document.text
+    first = text.find("HTTP_USER_AGENT")
+    if first < 0:
+        return
+    names = {m.group(1) for m in _UA_VARIABLE.finditer(text)}
+    first_party = ctx.first_party or (presumed_first_party(ctx.root)
+                                      if ctx.root is not None else None)
+    server_code = _ServerCode(text)
+    done = 0  # where the last condition or branch read ends: each character read once
+    for opened in _SERVER_IF.finditer(text, max(0, text.rfind("\n", 0, first))):
+        if opened.start() < done:
+            continue
+        limit = min(len(text), opened.end() + _CONDITION_MAX)
+        close = closing_bracket(text, opened.end() - 1, "(", ")", limit)
+        done = limit if close < 0 else close
+        if close < 0:
+            continue
+        condition = text[opened.end():close]
+        crawler = _SERVER_CRAWLER.search(condition)
+        if crawler is None or _UA_NEGATED.search(condition) or not (
+                _UA_READ.search(condition) or any(n in condition for n in names)) \
+                or not server_code.at(opened.start()):
+            continue
+        end = _branch_end(text, close + 1)
+        done = end
+        links = [(url, words) for m in _PRINTED_LINK.finditer(text, close + 1, end)
+                 if (url := resolve(m.group(1), ctx.url or "https://site.invalid/"))
+                 and is_third_party(host_of(url), first_party)
+                 for words in [" ".join(html.unescape(m.group(2)).split())]]
+        if not links:
+            continue
+        urls = sorted({url for url, _ in links})
+        domains = sorted({site_of(host_of(url)) for url in urls})
+        sells = any(_SPAM_ANCHOR.search(words) or _SPAM_ANCHOR.search(
+            re.sub(r"[-.]", " ", host_of(url))) for url, words in links)
+        high = sells or len(urls) >= LINK_FARM_MIN
+        sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+        yield finding(
+            HIDDEN_LINKS, Severity.HIGH if high else Severity.MEDIUM,
+            f"server code prints {len(urls)} {noun_for(len(urls), 'off-site link')} to "
+            f"{counted(len(domains), 'site')} only to visitors whose user agent is a "
+            f"crawler's ({crawler.group(0)}): links cloaked from people, shown to search "
+            f"engines: {sites}"
+            + ("" if high else "; its words selling nothing link farms sell: check that the "
+               "site's template prints them"),
+            " ".join(domains), line=text.count("\n", 0, opened.start()) + 1,
+            key=("crawler-only links", *domains))
+
+
 _DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
 _CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
 _CONTROL_DEPTH = 1  # how deep in a sibling a control naming nothing may be (a child of it)
@@ -2700,8 +2829,13 @@ HIDDEN_LINKS = FindingKind(
     "script swaps for an open one, unless its words sell what link farms sell. The "
     "library's names with nothing visible to open the block are a kit's copy: high. Medium "
     "too for a block a script hides by its id whose words sell nothing link farms sell (a "
-    "no-script notice's browser links): check that the site's own script hides them.",
+    "no-script notice's browser links): check that the site's own script hides them. "
+    "In a template saved as its source, off-site links its server code prints only to "
+    "crawlers (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo … }`) "
+    "are cloaked the same way, hidden from people: high where they are three or more or "
+    "their words sell what link farms sell, else medium; a branch for people only, or one "
+    "printing no off-site link, is none.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)
-HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links)
+HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links, crawler_only_links)

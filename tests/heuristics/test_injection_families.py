@@ -2947,6 +2947,53 @@ def test_anchors_selling_spam_over_one_address_are_a_farm(
     assert [f.severity for f in found] == expected, found
 
 
+# a theme's template saved as its source: the loop, then what follows its footer call
+_THEME = ("<?php get_header(); ?>\n<div id=\"content\">\n<?php while ( have_posts() ) : "
+          "the_post(); ?>\n<h2><a href=\"<?php the_permalink() ?>\"><?php the_title(); ?>"
+          "</a></h2>\n<?php the_content(); ?>\n<?php endwhile; ?>\n</div>\n"
+          "<?php get_footer(); ?>\n{tail}\n")
+_PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
+    ("pillstore-sample.test", "a", "buy cialis online"),
+    ("pillstore-sample.test", "b", "cheap cialis"),
+    ("hunts-sample.test", "elk", "order cialis"), ("seo-sample.test", "faq", "link building")])
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # links a heredoc echoes to Googlebot alone, after the footer call (line 9)
+    ("<?php\nif(preg_match('/googlebot/i', $_SERVER[HTTP_USER_AGENT])) {\necho <<<EOT\n"
+     f"{_PILLS}\nEOT;\n}}?>", [(H, 10)]),
+    # the agent put in a variable, the branch closed to print markup
+    ("<?php $ua = strtolower($_SERVER['HTTP_USER_AGENT']);\nif (stripos($ua, 'bingbot') "
+     f"!== false || stripos($ua, 'slurp') !== false) {{ ?>\n{_PILLS}\n<?php }} ?>", [(H, 10)]),
+    # one partner's link, shown to crawlers alone: cloaked, selling nothing: a reviewer's
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) echo "
+     "'<a href=\"https://www.partner-sample.test/\">Our partner</a>'; ?>", [(M, 9)]),
+    # look-alikes: a branch for people alone, a phone's, a crawler's printing no link, the
+    # same code quoted in a <pre> on a page about it
+    ("<?php if (!preg_match('/googlebot|bingbot/i', $_SERVER['HTTP_USER_AGENT'])) { ?>\n"
+     f"{_PILLS}\n<?php }} ?>", []),
+    ("<?php if (strpos($_SERVER['HTTP_USER_AGENT'], 'bot') === false) { ?>\n"
+     f"{_PILLS}\n<?php }} ?>", []),
+    ("<?php if (preg_match('/iPhone|Android/i', $_SERVER['HTTP_USER_AGENT'])) { echo '<a "
+     "href=\"https://apps.apple-sample.test/app/id1\">Get our app</a><a href=\"https://"
+     "play.sample.test/x\">Android</a><a href=\"https://m.sample.test/\">Mobile</a>'; } ?>",
+     []),
+    ("<?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { $lazy = false; }"
+     " ?>\n<footer><a href='https://wordpress.org/'>WordPress</a></footer>", []),
+    ("<pre>&lt;?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo "
+     "'&lt;a href=\"https://pillstore-sample.test/\"&gt;buy cialis&lt;/a&gt;'; } ?&gt;</pre>",
+     []),
+], ids=["heredoc to googlebot", "markup to bingbot", "one plain link", "for people only",
+        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre"])
+def test_links_a_templates_server_code_prints_only_to_crawlers_are_cloaked(
+        tail: str, expected: list[tuple[Severity, int]], audit_listed: AuditListed) -> None:
+    """A hacked theme prints its farm to search engines alone, behind a test of the user
+    agent in its server code: read in the template's source, where the branch stands."""
+    found = [f for f in audit_listed(_THEME.format(tail=tail), URL).findings
+             if f.kind == "hidden-links"]
+    assert [(f.severity, f.line) for f in found] == expected, found
+
+
 def test_a_clubs_local_pharmacy_and_banks_loans_are_no_spam(
         audit_listed: AuditListed) -> None:
     """A sponsor's name with 'pharmacy' or 'loans' in it sells nothing a farm sells."""
