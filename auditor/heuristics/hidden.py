@@ -14,6 +14,7 @@ menus and modals through its stylesheet too, named in the rules that show them a
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -97,7 +98,8 @@ _BENIGN_FRAME = frozenset(
 # Off-site links that are not link-farm material: share/follow buttons, CDNs.
 _BENIGN_LINK = frozenset({Category.SOCIAL, Category.CONTENT, Category.CONSENT,
                           Category.CUSTOMER_ENGAGEMENT})
-LINK_FARM_MIN = 3  # distinct off-site URLs (toggled blocks: distinct sites) in one hidden block
+# distinct off-site URLs or selling anchors in a block (toggled blocks: distinct sites)
+LINK_FARM_MIN = 3
 # Hiding a script can undo (a menu, a version switcher) versus hiding meant to last.
 _TOGGLED = frozenset({"hidden attribute", "display:none", "visibility:hidden/opacity:0"})
 _WIDGET_WORDS = lazy_regex(
@@ -2358,6 +2360,134 @@ def hidden_links(ctx: PageContext) -> Iterator[Finding]:
             return
 
 
+# --- links server code prints only to crawlers ----------------------------------------
+
+# a server-side branch on the visitor's user agent, read in a template's source: `if (`
+# then a condition (`preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])`,
+# `stripos($ua, 'bingbot') !== false`) holding a crawler's name
+_SERVER_IF = lazy_regex(r"\bif\s*\(", re.I)
+_UA_READ = lazy_regex(r"HTTP_USER_AGENT")
+# a variable the user agent is put in (`$ua = strtolower($_SERVER['HTTP_USER_AGENT'])`)
+_UA_VARIABLE = lazy_regex(
+    r"(\$\w{1,40})\s*=\s*(?:\w{1,20}\s*\(\s*)?(?:\$_SERVER\s*\[\s*['\"]?|getenv\s*\(\s*['\"])"
+    r"HTTP_USER_AGENT")
+_SERVER_CRAWLER = lazy_regex(
+    r"googlebot|bingbot|msnbot|slurp|yandex\w{0,6}|baiduspider|mediapartners|\bbot\b|crawl"
+    r"|spider", re.I)
+# what turns a branch away from crawlers: a lone `!` (not `!=`/`!==`), a test against
+# false or 0 (`strpos(…) === false`), `not`
+_UA_NEGATED = lazy_regex(r"(?<![!=])!(?!=)|(?<![!=])===?\s*(?:false|0)\b"
+                         r"|\b(?:false|0)\s*===?|\bnot\b", re.I)
+# a link in what the branch prints, quotes as written or escaped in a string
+_PRINTED_LINK = lazy_regex(
+    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500})[^<>]{0,500}>"""
+    r"""([^<]{0,300})""", re.I)
+_CONDITION_MAX = 1_000  # characters an `if`'s condition may hold
+_BRANCH_MAX = 50_000  # characters of a branch read for the links it prints
+
+
+_CODE_MARK = lazy_regex(r"<\?|\?>|<%|%>")
+_NON_SPACE = lazy_regex(r"\S")
+_ENDIF = lazy_regex(r"\bendif\b", re.I)
+
+
+class _ServerCode:
+    """Whether offsets, asked in increasing order, lie in a server-side code block
+    (`<?php`, `<?`, `<%`) the text opens and has not closed there: source the server runs,
+    no markup. Its marks are read forward once, however many offsets are asked."""
+
+    def __init__(self, text: str) -> None:
+        self._marks = _CODE_MARK.finditer(text)
+        self._next = next(self._marks, None)
+        self._inside = False
+
+    def at(self, offset: int) -> bool:
+        while self._next is not None and self._next.start() < offset:
+            self._inside = self._next.group(0) in ("<?", "<%")
+            self._next = next(self._marks, None)
+        return self._inside
+
+
+def _branch_end(text: str, at: int) -> int:
+    """The end of the branch whose body starts at `at`, past its condition: a `{…}` block
+    (braces counted, bounded), a `:` … `endif` block, else the one statement to its `;`."""
+    limit = min(len(text), at + _BRANCH_MAX)
+    head = _NON_SPACE.search(text, at, limit)
+    if head is None:
+        return limit
+    start = head.start()
+    if text[start] == "{":
+        depth = 0
+        for i in range(start, limit):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                return i
+        return limit
+    if text[start] == ":":
+        endif = _ENDIF.search(text, start, limit)
+        return limit if endif is None else endif.start()
+    end = text.find(";", start, limit)
+    return limit if end < 0 else end
+
+
+def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
+    """Off-site links a template's server code prints only when the visitor's user agent
+    is a crawler's (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo
+    <<<x <a href=…>buy viagra</a> … }`): cloaked SEO spam, shown to search engines and
+    hidden from people, read where a page is saved as its source. A theme testing the
+    agent for another reason prints no off-site link in that branch (a mobile layout, no
+    lazy loading for crawlers) or turns its branch away from crawlers (analytics for
+    people only). Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded
+    condition and branch, once."""
+    text = ctx.document.text
+    first = text.find("HTTP_USER_AGENT")
+    if first < 0:
+        return
+    names = {m.group(1) for m in _UA_VARIABLE.finditer(text)}
+    first_party = ctx.first_party or (presumed_first_party(ctx.root)
+                                      if ctx.root is not None else None)
+    server_code = _ServerCode(text)
+    done = 0  # where the last condition or branch read ends: each character read once
+    for opened in _SERVER_IF.finditer(text, max(0, text.rfind("\n", 0, first))):
+        if opened.start() < done:
+            continue
+        limit = min(len(text), opened.end() + _CONDITION_MAX)
+        close = closing_bracket(text, opened.end() - 1, "(", ")", limit)
+        done = limit if close < 0 else close
+        if close < 0:
+            continue
+        condition = text[opened.end():close]
+        crawler = _SERVER_CRAWLER.search(condition)
+        if crawler is None or _UA_NEGATED.search(condition) or not (
+                _UA_READ.search(condition) or any(n in condition for n in names)) \
+                or not server_code.at(opened.start()):
+            continue
+        end = _branch_end(text, close + 1)
+        done = end
+        links = [(url, words) for m in _PRINTED_LINK.finditer(text, close + 1, end)
+                 if (url := resolve(m.group(1), ctx.url or "https://site.invalid/"))
+                 and is_third_party(host_of(url), first_party)
+                 for words in [" ".join(html.unescape(m.group(2)).split())]]
+        if not links:
+            continue
+        urls = sorted({url for url, _ in links})
+        domains = sorted({site_of(host_of(url)) for url in urls})
+        sells = any(_SPAM_ANCHOR.search(words) or _SPAM_ANCHOR.search(
+            re.sub(r"[-.]", " ", host_of(url))) for url, words in links)
+        high = sells or len(urls) >= LINK_FARM_MIN
+        sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
+        yield finding(
+            HIDDEN_LINKS, Severity.HIGH if high else Severity.MEDIUM,
+            f"server code prints {len(urls)} {noun_for(len(urls), 'off-site link')} to "
+            f"{counted(len(domains), 'site')} only to visitors whose user agent is a "
+            f"crawler's ({crawler.group(0)}): links cloaked from people, shown to search "
+            f"engines: {sites}"
+            + ("" if high else "; its words selling nothing link farms sell: check that the "
+               "site's template prints them"),
+            " ".join(domains), line=text.count("\n", 0, opened.start()) + 1,
+            key=("crawler-only links", *domains))
+
+
 _DISCLOSES = ("aria-expanded", "aria-haspopup", "aria-controls")
 _CONTROL_LEVELS = 2  # how far up a block the control opening it may be (its parent's sibling)
 _CONTROL_DEPTH = 1  # how deep in a sibling a control naming nothing may be (a child of it)
@@ -2495,7 +2625,9 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                by_script: bool = False, least: int = LINK_FARM_MIN, least_sells: bool = False,
                gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
-    addresses (of three sites when a script may show the block; `least` of them where
+    addresses, or three anchors whose own words sell what link farms sell over fewer
+    addresses (a kit's `slot gacor`, `slot online`, `slot pulsa` to one paid page) (of three
+    sites when a script may show the block; `least` of them where
     the hiding rule is one an inline script writes; with `least_sells`, fewer than three
     only where their words sell what link farms sell), or three or more of the site's own
     counterfeit-goods pages. Without `vendors`, a link to any vendor the
@@ -2513,6 +2645,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
     (`_shown_link_urls`) counts for none: a sticky ribbon or a mobile menu copies the
     header's links, a link farm hides links the page shows nowhere."""
     offsite: dict[str, str] = {}
+    # (url, words) of each off-site link whose own words sell what link farms sell: a kit
+    # varies its anchors over one paid address (`slot gacor`, `slot online`, `slot pulsa`
+    # to one page), each anchor a keyword it sells, one URL
+    selling: dict[tuple[str, str], str] = {}
     spam_pages: set[str] = set()  # the site's own pages the keyword hack made
     counterfeit = False  # an off-site link's words sell counterfeits as the hack's do
     spam = False  # an off-site link's words sell what link farms sell
@@ -2539,10 +2675,15 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                 or _shares(url) or host.lower().endswith(_UPLOADS):
             continue
         offsite.setdefault(url, site_of(host))  # each platform customer a site
-    if not shown and len(offsite) >= least:
+        if _SPAM_ANCHOR.search(words):
+            selling.setdefault((url, " ".join(words.lower().split())), site_of(host))
+    if not shown and max(len(offsite), len(selling)) >= least:
         visible = _shown_link_urls(ctx)
         offsite = {url: site for url, site in offsite.items()
                    if _link_place(url) not in visible}
+        selling = {key: site for key, site in selling.items()
+                   if _link_place(key[0]) not in visible}
+    farm = max(len(offsite), len(selling))  # links: distinct URLs, or anchors that sell
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
@@ -2556,7 +2697,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
         least = LINK_FARM_MIN  # a theme's notice or menu a script hides, selling nothing
     if gated and not (counterfeit or spam):
         return None  # the offer a paywall shows its subscribers
-    if len(offsite) < least or (toggled and len(domains) < least):
+    if farm < least or (toggled and len(domains) < least):
         return None
     sites = ", ".join(domains[:6]) + (" …" if len(domains) > 6 else "")
     unmarked = (shown or generated or by_script) and not (counterfeit or spam)
@@ -2568,7 +2709,7 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
             "; hidden by a script, its words selling nothing link farms sell: check that "
             "the site's own script hides these links (a no-script notice's)")
     return finding(HIDDEN_LINKS, Severity.MEDIUM if unmarked else Severity.HIGH,
-                   f"{what} of {len(offsite)} {noun_for(len(offsite), 'off-site link')} to "
+                   f"{what} of {farm} {noun_for(farm, 'off-site link')} to "
                    f"{counted(len(domains), 'site')}: {sites}"
                    + (" (counterfeit-goods anchors: the Japanese keyword hack)"
                       if counterfeit else "")
@@ -2688,8 +2829,13 @@ HIDDEN_LINKS = FindingKind(
     "script swaps for an open one, unless its words sell what link farms sell. The "
     "library's names with nothing visible to open the block are a kit's copy: high. Medium "
     "too for a block a script hides by its id whose words sell nothing link farms sell (a "
-    "no-script notice's browser links): check that the site's own script hides them.",
+    "no-script notice's browser links): check that the site's own script hides them. "
+    "In a template saved as its source, off-site links its server code prints only to "
+    "crawlers (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo … }`) "
+    "are cloaked the same way, hidden from people: high where they are three or more or "
+    "their words sell what link farms sell, else medium; a branch for people only, or one "
+    "printing no off-site link, is none.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)
-HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links)
+HEURISTICS = (hidden_iframes, tracking_pixels, hidden_links, crawler_only_links)

@@ -881,10 +881,16 @@ def _server_code(text: str) -> bool:
     comment), which the server runs and no browser gets; the template's own code (a
     footer link's label), not a marker an ad kit left.
 
+    A `<?php` or `<?=` block is cut at its first `>`, often its own `=>` or `->`
+    (`array(CURLOPT_RETURNTRANSFER => true)`), so no `?` closes the comment it makes.
+
     >>> _server_code('?php __("Advertisement"); ?'), _server_code("Advertisement")
     (True, False)
+    >>> _server_code('?php $ch = curl_init("https://a.test/ad"); f(array(A ='), _server_code('?a?')
+    (True, True)
     """
-    return text.startswith("?") and text.endswith("?")
+    return text.startswith("?") and (text.endswith("?") or text[1:4].lower() == "php"
+                                     or text[1:2] == "=")
 
 
 # a comment that is markup put aside: it opens with a start tag and closes with an end tag,

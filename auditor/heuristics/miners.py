@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from auditor.catalogue import Network
 from auditor.dom.page import ParsedPage
 from auditor.dom.parser import re2_bytes_pattern
 from auditor.heuristics.interface import FindingKind, PageContext, finding, script_codes
@@ -135,6 +136,16 @@ def _may_mine(text: str) -> bool:
     return "cryptonight" in low or "stratum+" in low or ".anonymous(" in low
 
 
+def _configured_at(ctx: PageContext, network: Network) -> tuple[int, str]:
+    """(line, xpath) of the first code that starts `network`'s miner, as written or in what
+    it decodes to: a miner its site serves from its own host (`/src/mine.js`, no request of
+    the network) shows only there, and was cited at line 0."""
+    for code, line, xpath in script_codes(ctx):
+        if any(network.configured_in(t) for t in (code, *ctx.decoded(code).payloads)):
+            return line, xpath
+    return 0, ""
+
+
 def cryptominers(ctx: PageContext) -> Iterator[Finding]:
     """One finding per miner on the page, with its site keys or hosts as evidence."""
     ids_by_network: dict[str, list[Identifier]] = {}
@@ -151,7 +162,7 @@ def cryptominers(ctx: PageContext) -> Iterator[Finding]:
         keys = [i.value for i in held]
         evidence = " ".join(keys or urls[:3]) or network.name
         where = next(((r.line, r.xpath) for r in ctx.resources if r.network == network.name),
-                     (0, ""))
+                     None) or _configured_at(ctx, network)
         # the account the mining pays, named as its kind says (a CoinHive site key, a
         # JSEcoin user): "site key" said of every ID misnamed JSEcoin's user
         detail = f" ({', '.join(f'{i.kind} {i.value}' for i in held)})" if held else ""

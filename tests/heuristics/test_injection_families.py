@@ -2960,6 +2960,81 @@ def test_a_shown_farm_after_the_closing_html_selling_spam_is_high(
     assert [f.severity for f in found] == [H], found
 
 
+# one paid address under varied anchors, each a keyword the kit sells (a gambling kit
+# appending `<p><a>` lines after `</html>`): one URL, a farm of anchors
+_ONE_ADDRESS = "https://www.clinic-sample.test/.well-known/"
+
+
+@pytest.mark.parametrize(("where", "anchors", "expected"), [
+    ("after", ["slot gacor", "slot online", "slot pulsa", "slot 5000"], [H]),
+    ("off-screen", ["slot gacor", "judi online", "togel hari ini"], [H]),
+    # look-alikes: the same address under words that sell nothing (a partner's pages in
+    # a broken template's footer), one selling word three times, spam words in a <pre>
+    ("after", ["Home", "About us", "Contact"], []),
+    ("after", ["slot gacor", "slot gacor", "Slot  Gacor"], []),
+    ("pre", ["slot gacor", "slot online", "slot pulsa"], []),
+], ids=["after html", "off-screen block", "words selling nothing", "one anchor thrice",
+        "words in a pre"])
+def test_anchors_selling_spam_over_one_address_are_a_farm(
+        where: str, anchors: list[str], expected: list[Severity],
+        audit_listed: AuditListed) -> None:
+    """A kit varies its anchors over one paid page: each anchor is a keyword it sells, so
+    three distinct selling anchors count as three links, one URL though they hold."""
+    links = "\n".join(f"<p><a href='{_ONE_ADDRESS}'>{a}</a></p>" for a in anchors)
+    page = (wp_page(after=links) if where == "after" else wp_page(
+        footer="<div style='position:absolute;left:-9999px'>" + links + "</div>")
+        if where == "off-screen" else wp_page(post="<pre>" + "\n".join(anchors) + "</pre>"))
+    found = [f for f in audit_listed(page, URL).findings if f.kind == "hidden-links"]
+    assert [f.severity for f in found] == expected, found
+
+
+# a theme's template saved as its source: the loop, then what follows its footer call
+_THEME = ("<?php get_header(); ?>\n<div id=\"content\">\n<?php while ( have_posts() ) : "
+          "the_post(); ?>\n<h2><a href=\"<?php the_permalink() ?>\"><?php the_title(); ?>"
+          "</a></h2>\n<?php the_content(); ?>\n<?php endwhile; ?>\n</div>\n"
+          "<?php get_footer(); ?>\n{tail}\n")
+_PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
+    ("pillstore-sample.test", "a", "buy cialis online"),
+    ("pillstore-sample.test", "b", "cheap cialis"),
+    ("hunts-sample.test", "elk", "order cialis"), ("seo-sample.test", "faq", "link building")])
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # links a heredoc echoes to Googlebot alone, after the footer call (line 9)
+    ("<?php\nif(preg_match('/googlebot/i', $_SERVER[HTTP_USER_AGENT])) {\necho <<<EOT\n"
+     f"{_PILLS}\nEOT;\n}}?>", [(H, 10)]),
+    # the agent put in a variable, the branch closed to print markup
+    ("<?php $ua = strtolower($_SERVER['HTTP_USER_AGENT']);\nif (stripos($ua, 'bingbot') "
+     f"!== false || stripos($ua, 'slurp') !== false) {{ ?>\n{_PILLS}\n<?php }} ?>", [(H, 10)]),
+    # one partner's link, shown to crawlers alone: cloaked, selling nothing: a reviewer's
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) echo "
+     "'<a href=\"https://www.partner-sample.test/\">Our partner</a>'; ?>", [(M, 9)]),
+    # look-alikes: a branch for people alone, a phone's, a crawler's printing no link, the
+    # same code quoted in a <pre> on a page about it
+    ("<?php if (!preg_match('/googlebot|bingbot/i', $_SERVER['HTTP_USER_AGENT'])) { ?>\n"
+     f"{_PILLS}\n<?php }} ?>", []),
+    ("<?php if (strpos($_SERVER['HTTP_USER_AGENT'], 'bot') === false) { ?>\n"
+     f"{_PILLS}\n<?php }} ?>", []),
+    ("<?php if (preg_match('/iPhone|Android/i', $_SERVER['HTTP_USER_AGENT'])) { echo '<a "
+     "href=\"https://apps.apple-sample.test/app/id1\">Get our app</a><a href=\"https://"
+     "play.sample.test/x\">Android</a><a href=\"https://m.sample.test/\">Mobile</a>'; } ?>",
+     []),
+    ("<?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { $lazy = false; }"
+     " ?>\n<footer><a href='https://wordpress.org/'>WordPress</a></footer>", []),
+    ("<pre>&lt;?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo "
+     "'&lt;a href=\"https://pillstore-sample.test/\"&gt;buy cialis&lt;/a&gt;'; } ?&gt;</pre>",
+     []),
+], ids=["heredoc to googlebot", "markup to bingbot", "one plain link", "for people only",
+        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre"])
+def test_links_a_templates_server_code_prints_only_to_crawlers_are_cloaked(
+        tail: str, expected: list[tuple[Severity, int]], audit_listed: AuditListed) -> None:
+    """A hacked theme prints its farm to search engines alone, behind a test of the user
+    agent in its server code: read in the template's source, where the branch stands."""
+    found = [f for f in audit_listed(_THEME.format(tail=tail), URL).findings
+             if f.kind == "hidden-links"]
+    assert [(f.severity, f.line) for f in found] == expected, found
+
+
 def test_a_clubs_local_pharmacy_and_banks_loans_are_no_spam(
         audit_listed: AuditListed) -> None:
     """A sponsor's name with 'pharmacy' or 'loans' in it sells nothing a farm sells."""

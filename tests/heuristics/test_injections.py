@@ -690,6 +690,32 @@ def test_a_catalogued_miners_wallet_is_its_networks(audit_html: AuditHtml) -> No
     assert [(i.kind, i.value) for i in report.ids] == [("deepminer-wallet", WALLET)]
 
 
+COINIMP_KEY = "5c" * 32
+
+
+@pytest.mark.parametrize(("name", "body", "cited"), [
+    # the library served from the site's own host, then CoinImp's constructor: no request
+    # of the network, the call the only sign, and the finding cited line 0
+    ("self-hosted library, then the call",
+     "<p>Roll call</p>\n<script src='/assets/js/worker-lib.js'></script>\n<script>\n"
+     f"var c = new Client.Anonymous('{COINIMP_KEY}', {{\n  throttle: 0.1, c: 'w'\n}});\n"
+     "c.start();\n</script>", [4]),
+    ("the call behind base64", "<p>Roll call</p>\n\n<script>eval(atob('" + __import__(
+        "base64").b64encode(f"new Client.Anonymous('{COINIMP_KEY}', {{throttle: 0}})"
+                            .encode()).decode() + "'))</script>", [4]),
+    # the same words in prose and a <pre>: no miner
+    ("the call in a <pre>", f"<pre>\nnew Client.Anonymous('{COINIMP_KEY}', {{throttle: 0}})"
+     "\n</pre>", []),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 40 else "")
+def test_a_self_hosted_miner_is_cited_at_its_call(name: str, body: str, cited: list[int],
+                                                  audit_html: AuditHtml) -> None:
+    """A catalogued miner the site serves from its own host shows only in the code that
+    starts it: the finding cites that code's line, where its evidence is."""
+    html = "<html><head><title>t</title></head><body>\n" + body + "\n</body></html>"
+    report = audit_html(html, url="https://www.site.example/unga.php")
+    assert [f.line for f in report.findings if f.kind == "cryptominer"] == cited
+
+
 # JSEcoin's loader as its platform hands it out: /load/<user>/<site>/<subID>/<opt-in>/
 JSECOIN = ('<script>!function(){{var e=document,t=e.createElement("script"),s=e.getElementsBy'
            'TagName("script")[0];t.async=t.defer=!0,t.src="https://{host}/load/{user}/'

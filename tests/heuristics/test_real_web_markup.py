@@ -2556,10 +2556,16 @@ def test_a_cms_insertion_point_in_the_prose_is_no_ad_template_comment(
     ('<p><a href="/pages/advertise"><?php __("Advertisement"); ?></a> | '
      '<a href="/pages/contacts"><?php __("Contacts"); ?></a></p>', False),
     ("<div class='box'><?= $this->banner('ad-top') ?></div><p>More.</p>", False),
+    # a block of server code that fetches an ad server's code: HTML ends the comment it
+    # makes of `<?php` at the first `>`, here its array's `=>`, so no `?` closes it
+    ("<div id='v'></div>\n<?php\nfunction adFallback($zone)\n{\n    $ch = curl_init("
+     "\"https://ads.example/ad/fallback.php?zone={$zone}\");\n    curl_setopt_array($ch, "
+     "array(\n        CURLOPT_RETURNTRANSFER => true,\n    ));\n    return curl_exec($ch);"
+     "\n}\necho adFallback('9931');\n?>\n", False),
     # a comment saying the same is one still
     ('<p><a href="/pages/advertise">Ads</a></p><!-- Advertisement --><div id="unit-2">'
      "<script>show(2);</script></div>", True),
-], ids=["php-translation-call", "php-short-echo", "real-comment"])
+], ids=["php-translation-call", "php-short-echo", "php-fetch-cut-at-arrow", "real-comment"])
 def test_server_code_kept_as_a_comment_is_no_ad_template_comment(
         audit_html: AuditHtml, code: str, flagged: bool) -> None:
     report = audit_html(f"<html><body><p>Films of the week.</p>{code}</body></html>",
