@@ -1625,6 +1625,35 @@ def test_adtech_dac_load_ad_fills_the_div_named_for_its_placement(
     assert not {"4410299", "4410277"} & {i.value for i in page.ids}
 
 
+# Curse Media's display manager: the site's snippet inserts its factorem loader
+# (cdm.cursecdn.com/js/<site>/cdmfactorem_min.js), which fills the page's div#cdm-zone-<zone>
+# boxes; the same boxes on a page that loads no CDM (or a look-alike host's loader) are none
+CURSE_CDM = """<html><head><title>t</title>
+<script>var script = document.createElement('script'); script.id = 'factorem';
+script.src = '//{host}/js/gamestats/cdmfactorem_min.js?misc=' + new Date().getTime();
+script.async = false; document.head.appendChild(script);</script>
+</head><body><p>Article text that a reader came for, long enough to be the page's own.</p>
+<div style="width: 728px; height: 90px;"><div id='cdm-zone-01'></div></div>
+<p>More of the article, and a word on cdm-zone-02 in prose.</p>
+<div id='cdm-zone-skin'></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("host", "slots", "site"), [
+    ("cdm.cursecdn.com", [(6, "Curse Media (CDM)", "01"), (8, "Curse Media (CDM)", "skin")],
+     {"gamestats"}),
+    ("cdm.cursecdn.com.cdn-mirror.example", [], set()),
+    ("notcdm.cursecdn.com.example", [], set()),
+])
+def test_curse_cdm_fills_its_zone_boxes_where_its_loader_runs(
+        project_engine: Engine, catalogue: Catalogue, host: str,
+        slots: list[tuple[int, str, str]], site: set[str]) -> None:
+    (page,) = audit(CURSE_CDM.format(host=host).encode(), url="https://stats.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == slots
+    assert {i.value for i in page.ids if i.kind == "curse-cdm-site"} == site
+
+
 # a page saved after GPT ran, 2012-2017: gpt.js wrote its own code in from Google Ads' host
 # (`//partner.googleadservices.com/gpt/pubads_impl_68.js`); that is GPT, not Google Ads
 GPT_IMPL = b"""<html><head><title>t</title>
