@@ -162,3 +162,15 @@ def test_a_sites_own_text_link_a_rule_hides_by_its_address_is_no_slot(
     (page,) = audit(_page(box), url="https://pier.example/a", engine=engine,
                     catalogue=catalogue).pages
     assert len(page.slots) == slots
+
+
+def test_own_links_hidden_by_address_scale_linearly() -> None:
+    """Each hidden link reads a bounded number of its elements, however many there are and
+    however much each holds."""
+    def seconds(n: int) -> float:
+        links = "".join(f"<li><a href='/p{i}.php'><i></i>item {i}</a></li>" for i in range(n))
+        deep = "<a href='/deep.php'>" + "<span>" * n + "x" + "</span>" * n + "</a>"
+        return audit_seconds(f"<html><body><ul>{links}</ul>{deep}</body></html>",
+                             '##a[href*=".php"]\n')
+
+    assert_linear(seconds, 1000, "own links hidden by address")
