@@ -192,7 +192,7 @@ SOLITARY_KINDS = {"adsense-host", "adsense-slot", "gpt-slot", "gpt-network", "ou
                   "adfox-placement", "adfox-banner-type", "realbig-block", "adfox-site",
                   "adrotate-ad", "adreactor-zone", "districtm-zone",
                   "adstudio-placement", "admicro-box", "ants-zone", "luxup-block",
-                  "emediate-cu"}
+                  "emediate-cu", "nuggad-network"}
 
 
 def test_id_kinds_say_whether_they_join_sites() -> None:

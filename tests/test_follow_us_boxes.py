@@ -128,3 +128,49 @@ def test_a_share_tool_bar_a_site_rule_hides_is_no_slot(catalogue: Catalogue, box
     (page,) = audit(_page(box), url="https://pier.example/a", engine=engine,
                     catalogue=catalogue).pages
     assert len(page.slots) == slots
+
+
+# a site's rule against its sponsors' links through its own redirector, by their address
+# (`a[href*=".php"]`, `a[href^="/out/"]`); the same rule naming a class says ad by its words
+ADDRESS_RULES = ('pier.example##a[href*=".php"]\npier.example##a[href^="/out/"]\n'
+                 "pier.example##a.sponsor-link\n")
+
+
+@pytest.mark.parametrize(("box", "slots"), [
+    # the site's own menu links of the rule's shape: a path, its own host, an icon font
+    ("<ul class='menu'><li><a href='/random.php' class='menu_item'><i class='fa fa-random'>"
+     "</i>RANDOM</a></li><li><a href='/today/'>TRENDING</a></li></ul>", 0),
+    ("<p><a href='https://www.pier.example/archive.php?y=2018'>Archive</a></p>", 0),
+    ("<p><a href='out/timetable.php'>Timetable</a></p>", 0),
+    # a sponsor's banner through the redirector: its image, or the size it declares
+    ("<p><a href='/out/?id=856'><img src='/b/ferry.gif' width='468' height='60' alt=''></a></p>",
+     1),
+    ("<p><a href='/go.php?id=856' style='display:block;width:300px;height:250px'>Ferries</a>"
+     "</p>", 1),
+    # a link off the site, or a rule naming the link's class: an ad by its words
+    ("<p><a href='https://sponsor.example/landing.php?ref=pier'>Cheap ferries</a></p>", 1),
+    ("<p><a class='sponsor-link' href='/sponsors/ferries'>Cheap ferries</a></p>", 1),
+    # a look-alike host of the site's: off the site
+    ("<p><a href='https://pier.example.evil.net/x.php'>Cheap ferries</a></p>", 1),
+], ids=["menu path", "own host", "relative path", "banner image", "sized link",
+        "off the site", "class rule", "look-alike host"])
+def test_a_sites_own_text_link_a_rule_hides_by_its_address_is_no_slot(
+        catalogue: Catalogue, box: str, slots: int) -> None:
+    """efukt's `a[href*=".php"]` (EasyList's rule for tube sites' sponsor redirectors) hid
+    its menu's `/random.php`: two false slots."""
+    engine = Engine.from_text(ADDRESS_RULES, name="test-rules")
+    (page,) = audit(_page(box), url="https://pier.example/a", engine=engine,
+                    catalogue=catalogue).pages
+    assert len(page.slots) == slots
+
+
+def test_own_links_hidden_by_address_scale_linearly() -> None:
+    """Each hidden link reads a bounded number of its elements, however many there are and
+    however much each holds."""
+    def seconds(n: int) -> float:
+        links = "".join(f"<li><a href='/p{i}.php'><i></i>item {i}</a></li>" for i in range(n))
+        deep = "<a href='/deep.php'>" + "<span>" * n + "x" + "</span>" * n + "</a>"
+        return audit_seconds(f"<html><body><ul>{links}</ul>{deep}</body></html>",
+                             '##a[href*=".php"]\n')
+
+    assert_linear(seconds, 1000, "own links hidden by address")

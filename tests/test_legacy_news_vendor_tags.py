@@ -337,6 +337,34 @@ piano_aid: "qR7sT1uV3w"};</script><script src="https://cdn.piano.io/api/tinypass
 <script id="origami-ad-widget" src="https://origami.secure.ownlocal.com/origami-widget.js"
  data-partner-id="0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"></script>""",
         "OwnLocal", {("ownlocal-partner", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")}),
+    "at-internet-smarttag-site-after-its-log-domains": (
+        """<script>window.ATInternet = { onTrackerLoad: function() {
+window.ATTag = new window.ATInternet.Tracker.Tag({log: "logc207", logSSL: "logs207",
+site: 612345, domain: "xiti.com"}); ATTag.page.send({name: ""}); } };
+(function(){ var at = document.createElement('script'); at.async = true;
+at.src = '//tag.aticdn.net/smarttag.js'; document.head.appendChild(at); })();</script>""",
+        "AT Internet", {("at-internet-site", "612345")}),
+    "nuggad-targeting-call-network-and-site": (
+        """<script>var nuggscr = document.createElement('script');
+nuggscr.src = '//harbour.nuggad.net/rc?nuggn=1234567890&nuggsid=987654321&nuggtg='
+ + encodeURIComponent('__CONTENT_TAG__');
+document.head.appendChild(nuggscr);</script>""",
+        "nugg.ad", {("nuggad-network", "1234567890"), ("nuggad-site", "987654321")}),
+    "neustar-adadvisor-partner-in-its-callback": (
+        """<script>function setUpAgknTag(tag) { tag.setBpId("cityherald"); }</script>
+<script src="//js.agkn.com/prod/v0/tag.js" async></script>""",
+        "Neustar", {("neustar-bpid", "cityherald")}),
+    "histats-async-counter-start": (
+        """<script>var _Hasync = _Hasync || [];
+_Hasync.push(['Histats.start', '1,4412345,4,0,0,0,00010000']);
+_Hasync.push(['Histats.fasi', '1']);
+(function() { var hs = document.createElement('script'); hs.async = true;
+hs.src = ('//s10.histats.com/js15_as.js'); document.head.appendChild(hs); })();</script>""",
+        "Histats", {("histats-site", "4412345")}),
+    "addthis-config-profile-username": (
+        """<script>var addthis_config = { username: 'cityherald', data_track_clickback: true };
+</script><script src="https://s7.addthis.com/js/300/addthis_widget.js#async=1"></script>""",
+        "AddThis", {("addthis-publisher", "cityherald")}),
 }
 
 
@@ -427,6 +455,24 @@ def _page(markup: str, project_engine: Engine, catalogue: Catalogue) -> PageRepo
     (page,) = audit(markup.encode(), url="https://news.test/a", engine=project_engine,
                     catalogue=catalogue).pages
     return page
+
+
+def test_tracker_config_ids_need_their_vendors_own_form(project_engine: Engine,
+                                                       catalogue: Catalogue) -> None:
+    """nugg.ad's call on a look-alike host, an AddThis profile left as its placeholder, a
+    `site` outside AT Internet's config call, and the tags quoted in a <pre> name no ID."""
+    markup = """<script src="//harbour.nuggad.net.evil.test/rc?nuggn=1234567890&amp;nuggsid=98765">
+</script><script>var addthis_config = { username: 'YOUR-USERNAME' };
+var cfg = {site: 612345, log: "logc207"}; new ATInternet.Tracker.Page(cfg);</script>
+<script src="https://s7.addthis.com/js/300/addthis_widget.js"></script>
+<script src="//tag.aticdn.net/smarttag.js"></script>
+<pre>_Hasync.push(['Histats.start', '1,4412345,4,0,0,0,00010000']); tag.setBpId("cityherald");
+new ATInternet.Tracker.Tag({site: 612345});</pre>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {i.kind for i in page.ids} & {"nuggad-network", "nuggad-site", "addthis-publisher",
+                                            "at-internet-site", "histats-site",
+                                            "neustar-bpid"}
 
 
 def test_counter_sites_are_read_on_their_vendors_hosts_alone(project_engine: Engine,

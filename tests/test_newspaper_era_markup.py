@@ -1593,6 +1593,67 @@ def test_adtech_image_tag_sized_1x1_in_its_path_alone_is_a_pixel(
     assert ("adtech-placement", "5297998") in {(i.kind, i.value) for i in page.ids}
 
 
+# ADTECH's DAC tag: DAC.js and the website's config (dac/<network>/w<website>.js) in the head,
+# then per placement `ADTECH.config.placements[<id>] = {…}; ADTECH.loadAd(<id>)`, rendered
+# into the div whose id is the placement; a call with no such div is its own placement. The
+# same words in prose, and a look-alike object (MYADTECH), are none
+ADTECH_DAC = b"""<html><head><title>t</title>
+<script src="http://aka-cdn-ns.adtech.de/dt/common/DAC.js"></script>
+<script src="http://aka-cdn-ns.adtech.de/dac/640.1/w3141592.js"></script>
+</head><body>
+<div id="head-box"><div id="4410233"></div>
+<script>
+  ADTECH.config.placements[4410233] = {sizeid: 225, params: {alias: '', target: '_blank'}};
+  ADTECH.loadAd(4410233);
+</script></div>
+<p>Article text that a reader came for, long enough to be the page's own.</p>
+<pre>ADTECH.loadAd(4410299);</pre>
+<script>MYADTECH.loadAd(4410277);</script>
+<div id="side"><script>ADTECH.enqueueAd("4410234"); ADTECH.executeQueue();</script></div>
+</body></html>"""
+
+
+def test_adtech_dac_load_ad_fills_the_div_named_for_its_placement(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    (page,) = audit(ADTECH_DAC, url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == [
+        (5, "ADTECH", "4410233"), (13, "ADTECH", "4410234")]
+    ids = {(i.kind, i.value) for i in page.ids}
+    assert {("adtech-website", "3141592"), ("adtech-placement", "4410233"),
+            ("adtech-placement", "4410234")} <= ids
+    assert not {"4410299", "4410277"} & {i.value for i in page.ids}
+
+
+# Curse Media's display manager: the site's snippet inserts its factorem loader
+# (cdm.cursecdn.com/js/<site>/cdmfactorem_min.js), which fills the page's div#cdm-zone-<zone>
+# boxes; the same boxes on a page that loads no CDM (or a look-alike host's loader) are none
+CURSE_CDM = """<html><head><title>t</title>
+<script>var script = document.createElement('script'); script.id = 'factorem';
+script.src = '//{host}/js/gamestats/cdmfactorem_min.js?misc=' + new Date().getTime();
+script.async = false; document.head.appendChild(script);</script>
+</head><body><p>Article text that a reader came for, long enough to be the page's own.</p>
+<div style="width: 728px; height: 90px;"><div id='cdm-zone-01'></div></div>
+<p>More of the article, and a word on cdm-zone-02 in prose.</p>
+<div id='cdm-zone-skin'></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("host", "slots", "site"), [
+    ("cdm.cursecdn.com", [(6, "Curse Media (CDM)", "01"), (8, "Curse Media (CDM)", "skin")],
+     {"gamestats"}),
+    ("cdm.cursecdn.com.cdn-mirror.example", [], set()),
+    ("notcdm.cursecdn.com.example", [], set()),
+])
+def test_curse_cdm_fills_its_zone_boxes_where_its_loader_runs(
+        project_engine: Engine, catalogue: Catalogue, host: str,
+        slots: list[tuple[int, str, str]], site: set[str]) -> None:
+    (page,) = audit(CURSE_CDM.format(host=host).encode(), url="https://stats.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [(s.line, s.network, s.zone_id) for s in page.slots] == slots
+    assert {i.value for i in page.ids if i.kind == "curse-cdm-site"} == site
+
+
 # a page saved after GPT ran, 2012-2017: gpt.js wrote its own code in from Google Ads' host
 # (`//partner.googleadservices.com/gpt/pubads_impl_68.js`); that is GPT, not Google Ads
 GPT_IMPL = b"""<html><head><title>t</title>

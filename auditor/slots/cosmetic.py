@@ -242,6 +242,8 @@ def cosmetic_slots(
             continue  # the code filling a box by its id fills the first box of that id
         if network is None and _follow_box(el, first_party, catalogue):
             continue  # the site's follow-us links in a box a generic rule's class hides
+        if network is None and _own_text_link(el, rule, first_party):
+            continue  # a link of the site's own a rule hides by its address's shape
         width, height = unit_size(el)
         zone = _link_zone(about if about is not None else el, network) if network else None
         out.append(FoundSlot(el, network, rule, list_name, width=width, height=height,
@@ -551,6 +553,42 @@ def _follow_box(el: etree._Element, first_party: str | None, catalogue: Catalogu
         return False
     links = sum(len(_words(a).replace(" ", "")) for a in el.iter("a"))
     return len(_words(el).replace(" ", "")) - links <= _FOLLOW_TEXT_MAX
+
+
+# A rule hiding links by their address (`a[href*=".php"]`, `a[href^="/out/"]`: a site's rule
+# against its sponsors' links through its own redirector) meets the site's own links of that
+# shape too (efukt's menu item `<a href="/random.php">RANDOM</a>`). A link it hides that
+# stays on the page's site and shows nothing an ad shows in (a text, an icon font's `<i>`)
+# is a link of the site's menu or footer, no placement; a sponsor's banner through the
+# redirector holds its image (or declares its size), a placement still, and a rule naming
+# a class or id (`##.sponsored-link`) says ad by its own words, whatever the address
+_TEXT_LINK_NODES = 8  # a link, an icon or two, a span of text
+_BY_ADDRESS = lazy_regex(r"\[\s*href\s*[*^$~|]?=")
+_ATTRIBUTE_TESTS = lazy_regex(r"\[[^\]]*\]")
+
+
+def _own_text_link(el: etree._Element, rule: str, first_party: str | None) -> bool:
+    """Whether a hidden element is a text link of the page's own site that its rule hides
+    by the address alone (above): the rule's selector tests the link's `href` and names no
+    class or id; the link is a path (relative, not `//host`) or goes to `first_party`'s
+    site (None: only a path is the site's own). A few elements at most: the walk stops
+    there."""
+    if str(el.tag).lower() != "a" or any(declared_size(el)):
+        return False
+    selector = rule.partition("##")[2][:500]
+    bare = _ATTRIBUTE_TESTS.sub("", selector)
+    if not _BY_ADDRESS.search(selector) or "." in bare or "#" in bare:
+        return False
+    nodes = list(islice(el.iter(), _TEXT_LINK_NODES + 1))
+    if len(nodes) > _TEXT_LINK_NODES or any(
+            str(n.tag).lower() in _SHOWS_MEDIA for n in nodes if isinstance(n.tag, str)):
+        return False
+    href = (el.get("href") or "").strip()
+    if href.lower().startswith(("http://", "https://", "//")):
+        host = host_of(href)
+        return bool(host) and first_party is not None and not is_third_party(host, first_party)
+    # a path: not empty, no fragment alone, no scheme (`javascript:`, `mailto:`)
+    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
 
 
 _SHARE_SHOWS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})

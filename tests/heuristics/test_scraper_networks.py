@@ -646,6 +646,28 @@ FORMS = [
          'n.parentNode.insertBefore(s, n); })(window, document, "_top100q");</script><noscript>'
          '<img src="//counter.rambler.ru/top100.cnt?pid=4471902" alt="Top-100" /></noscript>',
          0, ("rambler-top100", "4471902")),
+    # --- AWEmpire's (LiveJasmin's) embed tool: a script on its promo host awept.com that
+    # draws its own promo unit where it stands; the affiliate is `psid`
+    form("AWEmpire", "awept.com/embed/<tool>/?psid=<affiliate>",
+         '<script src="https://awept.com/embed/lvbnr/?psid=garden_tv&amp;site=jsm&amp;target='
+         'lvbnr&amp;utm_medium=partner&amp;category=girl"></script>',
+         1, ("awempire-psid", "garden_tv")),
+    # --- BongaCams' promo tool: promo.php?c=<affiliate>&type=dynamic_banner, a live-cam
+    # banner its script writes where it stands, sized by db[width]/db[height]
+    form("BongaCams", "promo.php?c=<affiliate>&type=dynamic_banner",
+         '<script id="IM_JS" src="https://ssl-tools.bongacams.com/promo.php?c=771204&amp;type='
+         'dynamic_banner&amp;db%5Bwidth%5D=728&amp;db%5Bheight%5D=90&amp;db%5Btype%5D=live">'
+         '</script>', 1, ("bongacams-affiliate", "771204")),
+    # its category widget is no banner of its own form; in a box of its own (an ad list's
+    # script alone in a box), the box is the placement; beside the text, none
+    form("BongaCams", "promo.php?c=<affiliate>&type=category_widget in its box",
+         '<div id="bc_cw"><script src="http://tools.bongacams.com/promo.php?c=771204&amp;type='
+         'category_widget&amp;width=200"></script></div><p>More of the article.</p>', 1,
+         ("bongacams-affiliate", "771204")),
+    form("BongaCams", "promo.php?c=<affiliate>&type=category_widget beside text",
+         '<p>Cams: <script src="http://tools.bongacams.com/promo.php?c=771204&amp;type='
+         'category_widget&amp;width=200"></script> more of the article.</p>', 0,
+         ("bongacams-affiliate", "771204")),
 ]
 
 
@@ -785,6 +807,12 @@ LOOK_ALIKES = [
     'width="300" height="250"></iframe><a href="https://nothilltopads.net/out?zoneId='
     '2213950-2214011">Mirror</a>',
     "<pre>&lt;iframe src=\"https://hilltopads.net/ifr?zoneId=2211304-2211377\"&gt;</pre>",
+    # AWEmpire's embed and BongaCams' banner on look-alike hosts, and quoted in prose
+    '<script src="https://awept.com.cdn-mirror.example/embed/lvbnr/?psid=garden_tv"></script>'
+    '<script src="https://notbongacams.com/promo.php?c=771204&amp;type=dynamic_banner">'
+    '</script>',
+    '<pre>&lt;script src="https://awept.com/embed/lvbnr/?psid=garden_tv"&gt;&lt;/script&gt; '
+    'and https://tools.bongacams.com/promo.php?c=771204&amp;type=dynamic_banner</pre>',
 ]
 
 
