@@ -135,7 +135,7 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
         yield from reader.read(source, read_member)
         return
     limit = max(page_limit, reader.whole_bytes)
-    data = stream.read(limit + 1)
+    data = read_up_to(stream, limit + 1)
     if len(data) > limit:
         raise PageTooLarge(name, limit)
     if (cut := cut_short(data)) is not None:
@@ -144,6 +144,31 @@ def read_stream(stream: BinaryIO, name: str, *, url: str | None = None,
     # what a reader reading more than its page (`whole_bytes`) decodes is bounded by it
     yield from reader.read(dataclasses.replace(source, stream=io.BytesIO(data),
                                                max_record_bytes=page_limit), read_member)
+
+
+def read_up_to(stream: BinaryIO, limit: int) -> bytes:
+    """`stream.read(limit)`, asked first for no more than a file holds from where it is: a
+    buffered read of 64 MiB (a page's limit) allocates, maps and unmaps that much whatever
+    it returns, 0.13 ms a corpus page, a tenth of the page's parse. Where the file gives
+    more than its size said (one still written, a `/proc` file saying 0), the rest is read
+    on to the limit: the same bytes as one read."""
+    size = _size_left(stream)
+    if size is None or size >= limit:
+        return stream.read(limit)
+    data = stream.read(size + 1)
+    if len(data) > size:
+        data += stream.read(limit - len(data))
+    return data
+
+
+def _size_left(stream: BinaryIO) -> int | None:
+    """Bytes a regular file holds past the stream's position, by its size; None for any
+    other stream (a pipe's, an in-memory one's)."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return None
+    return max(0, status.st_size - stream.tell()) if stat.S_ISREG(status.st_mode) else None
 
 
 def read_member(member: Member) -> Iterator[Record]:
@@ -463,4 +488,5 @@ def walkable(path: Path) -> bool:
 
 
 __all__ = ["HEAD_BYTES", "PAGE_SUFFIXES", "READERS", "kind_of", "missing_input", "read_member",
-           "read_source", "read_stream", "reader_for", "unreadable", "walk_dir", "walkable"]
+           "read_source", "read_stream", "read_up_to", "reader_for", "unreadable", "walk_dir",
+           "walkable"]

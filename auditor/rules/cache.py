@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"AUDITOR-RULES-CACHE\n"
-ENGINE_VERSION = "14"  # bump when the compiled layout or matching semantics change
+ENGINE_VERSION = "15"  # bump when the compiled layout or matching semantics change
 
 
 def cache_dir() -> Path:

@@ -477,3 +477,34 @@ def test_a_walk_reads_every_page_suffix_site_mode_reads(tmp_path: Path) -> None:
         (tmp_path / f"page{suffix}").write_text("<p>x</p>")
     read = {Path(r.input).suffix for r in read_source(tmp_path) if isinstance(r, Document)}
     assert read == set(SITE_PAGE_SUFFIXES)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 10_000])
+@pytest.mark.parametrize("limit", [1, 4096, 4097, 1 << 20])
+@pytest.mark.parametrize("at", [0, 3])
+@pytest.mark.parametrize("says", [None, 0, 100])
+def test_read_up_to_reads_as_one_read_of_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, limit: int, at: int,
+        says: int | None) -> None:
+    """The same bytes as `stream.read(limit)` from where the stream is: a file by its size
+    first, one whose size says less than it holds (`says`: a `/proc` file's 0, a file
+    still written) read on to the limit, an in-memory stream by one read."""
+    from auditor.readers import registry
+
+    data = bytes(range(256)) * (size // 256 + 1)
+    path = tmp_path / "p.html"
+    path.write_bytes(data[:size])
+    if says is not None:
+        real = registry.os.fstat
+
+        def fstat(fd: int) -> object:
+            status = real(fd)
+            return type("Status", (), {"st_size": says, "st_mode": status.st_mode})()
+
+        monkeypatch.setattr(registry.os, "fstat", fstat)
+    with path.open("rb") as stream:
+        stream.seek(at)
+        assert registry.read_up_to(stream, limit) == data[:size][at:at + limit]
+    memory = io.BytesIO(data[:size])
+    memory.seek(at)
+    assert registry.read_up_to(memory, limit) == data[:size][at:at + limit]

@@ -8,7 +8,8 @@ import lxml.html
 import pytest
 
 from auditor.rules import CosmeticHit, Engine, TreeViews
-from auditor.rules.cosmetic import required_names
+from auditor.rules.cosmetic import attribute_guard, local_xpath, required_names
+from auditor.rules.cosmetic.guards import guard_key
 
 PARSER = lxml.html.HTMLParser(remove_comments=False)
 
@@ -65,6 +66,13 @@ def _hits(rules: str, host: str = "www.example.com") -> list[tuple[str, str | No
         # :has (CSS) and procedural operators
         ("##section:has(.banner)\n", "x.test", [("section", "keep", "##section:has(.banner)", 1)]),
         ("##div:has(> span.nothing)\n", "x.test", []),
+        # guarded by the condition of its `:has()`: evaluated from the root where it passes
+        (
+            '##body:has(> a[href*="doubleclick.net/click"]):not(:has(> p))\n',
+            "x.test",
+            [("body", None, '##body:has(> a[href*="doubleclick.net/click"]):not(:has(> p))', 1)],
+        ),
+        ('##body:has(> a[href*="doubleclick.net/clack"])\n', "x.test", []),
         (
             "example.com##.promo:has-text(Sponsored)\n",
             "www.example.com",
@@ -205,3 +213,32 @@ def test_markup_without_a_required_attribute_skips_the_selector() -> None:
 )
 def test_required_names(sel: str, names: tuple[bytes, ...]) -> None:
     assert required_names(sel) == names
+
+
+@pytest.mark.parametrize(
+    ("sel", "guard"),
+    [
+        ('div[id^="gpt-"] > span', ("id", "^=", "gpt-")),
+        # a top-level condition first, however long the one in `:has()`
+        ('div[id^="slug_"]:has(> div[id^="wpni_adi_"])', ("id", "^=", "slug_")),
+        # else one in a top-level `:has()`: the element it asks for is on the page
+        ('div:has(> a[href*="ads.test/r?"]):not(:has(> p))', ("href", "*=", "ads.test/r?")),
+        ('li:has(span[data-x="1"] > b)', ("data-x", "=", "1")),
+        # none under `:not()`, in a `:has()` listing alternatives, or nested under another call
+        ('div:not(:has(> a[href*="x"]))', None),
+        ('p:has(a[x="1"], b)', None),
+        ('p:has(> b:not([x="1"]))', None),
+        ("div:has(> p)", None),
+    ],
+)
+def test_attribute_guard(sel: str, guard: tuple[str, str, str] | None) -> None:
+    """A guard is a condition some element of every page the selector matches on passes."""
+    assert attribute_guard(sel) == guard
+
+
+def test_a_guard_inside_has_leaves_the_selector_evaluated_from_the_root() -> None:
+    """No compound of the selector carries a `:has()` argument's condition, so its entry is
+    never read from the carriers of the guard (which are the `<a>`s, not the `<div>`s)."""
+    sel = 'div:has(> a[href*="ads.test/r?"])'
+    guard = attribute_guard(sel)
+    assert guard is not None and local_xpath(sel, guard_key(guard)) is None
