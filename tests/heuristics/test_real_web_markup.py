@@ -2307,6 +2307,32 @@ def test_a_jquery_dfp_unit_is_gpts_without_its_loader_on_the_page(
     assert gpt == ([("Google Publisher Tag", zone)] if named else [])
 
 
+@pytest.mark.parametrize(("unit", "zone"), [
+    # Molotov Ads' DoubleClick box: a sized unit, refreshed, lazily loaded
+    ('<div id="ad-rail" data-mad="" data-mad-adunit="/40817/Harbour/Story" '
+     'data-mad-size="[[300,600],[300,250]]" data-mad-lazyload-offset="300"></div>',
+     "/40817/Harbour/Story"),
+    # and its out-of-page unit, no size
+    ('<div id="ad-badge" data-mad data-mad-adunit="/40817/Harbour/Story" '
+     'data-mad-out-of-page="true"></div>', "/40817/Harbour/Story"),
+    # its Smart AdServer plugin's box is no GPT unit
+    ('<div id="ad-sas" data-mad data-mad-smartad-id="20055"></div>', None),
+    # the attribute without the framework's marker, or a unit of no GAM path form
+    ('<div id="ad-x" data-mad-adunit="/40817/Harbour/Story"></div>', None),
+    ('<div id="ad-y" data-mad data-mad-adunit="Harbour_Story"></div>', None),
+])
+def test_a_molotov_ads_box_is_a_gpt_unit_without_its_loader_on_the_page(
+        audit_html: AuditHtml, unit: str, zone: str | None) -> None:
+    """Molotov Ads (an open-source ad framework, a file of the site) defines each `data-mad`
+    box through googletag.defineSlot with its `data-mad-adunit` path: the box is GPT's
+    unit, its zone the path (whose network code is the page's), though the page loads no
+    gpt.js of its own."""
+    report = audit_html(page(unit + "<pre>data-mad data-mad-adunit=\"/40817/Harbour/Pre\"</pre>"))
+    gpt = [(s.network, s.zone_id) for s in report.slots if s.network == "Google Publisher Tag"]
+    assert gpt == ([("Google Publisher Tag", zone)] if zone else [])
+    assert (("gpt-network", "40817") in ids_of(report)) is (zone is not None)
+
+
 def test_yieldbots_intent_tag_names_it_and_its_publisher(audit_html: AuditHtml) -> None:
     """Yieldbot's intent tag (its loader, then `yieldbot.pub('<psn>')` and the slots whose
     bids it passes to the ad server) names Yieldbot and its publisher; its slots are the
