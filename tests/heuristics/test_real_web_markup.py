@@ -2156,6 +2156,37 @@ def test_a_stacks_unit_gpt_rendered_into_stays_the_stacks(audit_html: AuditHtml)
         ("Hashtag Labs (HTL)", "sidebar_rectangle")]
 
 
+@pytest.mark.parametrize(("inside", "gpt_named"), [
+    # Raptive's placeholders as a page saved after its script ran holds them (no loader
+    # kept): GPT's container and frame, and one not yet filled (its container alone)
+    (_rendered("/18190176,22718406/AdThrive_Content_1/5f0e4a1b2c3d4e5f6a7b8c9d", 0, 300, 250),
+     True),
+    ('<div id="google_ads_iframe_/18190176,22718406/AdThrive_Content_2/'
+     '5f0e4a1b2c3d4e5f6a7b8c9d_0__container__" style="border: 0pt none;"></div>', True),
+    # a kit's copy of GPT's container round another company's frame: no GPT ran there
+    ('<div id="google_ads_iframe_/18190176,22718406/AdThrive_Content_3/'
+     '5f0e4a1b2c3d4e5f6a7b8c9d_0__container__"><iframe src="https://ads.pubmatic.com/AdServer/'
+     'js/showad.js" width="300" height="250"></iframe></div>', False),
+    # the words in the stack's prose, no container
+    ("<p>Ads render into google_ads_iframe_/18190176/x_0__container__ frames.</p>", False),
+])
+def test_gpt_rendering_in_a_stacks_slot_names_gpt_on_the_page(
+        audit_html: AuditHtml, inside: str, gpt_named: bool) -> None:
+    """A managed stack serves through GPT: the container GPT wrote inside the stack's
+    placeholder leaves the placement the stack's, and shows GPT ran on the page (a page
+    saved without its scripts keeps no gpt.js), as an ad slot's markup; a copy of the
+    container round another company's frame shows no GPT."""
+    report = audit_html(page('<div id="AdThrive_Content_1_desktop" class="adthrive-ad '
+                             'adthrive-content adthrive-content-1" style="min-height: 250px;">'
+                             + inside + "</div>"), url="https://harbour.example/a")
+    assert [s.network for s in report.slots] == ["Raptive (AdThrive)"]
+    named = {n.network: n for n in report.networks}
+    assert ("Google Publisher Tag" in named) is gpt_named
+    if gpt_named:
+        assert (named["Google Publisher Tag"].seen.value, named["Google Publisher Tag"].slots) \
+            == ("slot", 0)
+
+
 def test_googles_measurement_and_safeframe_files_name_no_adsense(
         audit_html: AuditHtml) -> None:
     """IMA's video player writes a srcdoc frame loading Google's Open Measurement SDK from
