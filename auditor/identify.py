@@ -190,12 +190,14 @@ def live_signature(pattern: re.Pattern[str], code: str, *, quoted: bool = True) 
 
 def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
                   slots: Sequence[Slot], ids: Sequence[Identifier],
-                  catalogue: Catalogue, commented: Collection[str] = ()
-                  ) -> tuple[NetworkSeen, ...]:
+                  catalogue: Catalogue, commented: Collection[str] = (),
+                  served: Collection[str] = ()) -> tuple[NetworkSeen, ...]:
     """Every network the page carries, in catalogue order: those present, and any its
     requests, slots or operator IDs name (`report_networks`), with how it shows and
     what of it the report holds; `commented` names those whose IDs the page writes only in
-    commented-out tags (`commented_out_ids`)."""
+    commented-out tags (`commented_out_ids`); `served`, the ad servers whose renderer
+    wrote inside another network's slot (`FoundSlot.served_by`), shown by that slot's
+    markup though the placement is the other's."""
     loads = Counter(r.network for r in resources if r.network and not r.hint and not r.creative)
     held = Counter(r.network for r in resources
                    if r.network and not r.hint and not r.creative and r.consent_held)
@@ -205,6 +207,8 @@ def page_networks(present: dict[Network, Seen], resources: Sequence[Resource],
     for name in report_networks(resources, slots, ids):
         how.setdefault(name, Seen.LOADED if loads[name] else Seen.SLOT if placed[name]
                        else Seen.ID)
+    for name in served:
+        how.setdefault(name, Seen.SLOT)
     return tuple(NetworkSeen(n.name, n.company, n.category, how[n.name], loads[n.name],
                              placed[n.name], owned[n.name],
                              how[n.name] is Seen.LOADED and held[n.name] == loads[n.name],

@@ -387,7 +387,8 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
                       catalogue, bodies, copies, fakes)
     shown = shown_by_the_page({n: how for n, how in shown.items() if n.name not in posed},
                               seen, creative, catalogue, page)
-    networks = page_networks(shown, resources, slots, ids, catalogue, commented)
+    networks = page_networks(shown, resources, slots, ids, catalogue, commented,
+                             {s.served_by.name for s in found_slots if s.served_by})
     return PageReport(
         input=doc.input,
         url=url,

@@ -82,6 +82,35 @@ TAGS = {
         "t3m.js?i='+i;var s=document.getElementsByTagName('script')[0];s.parentNode."
         "insertBefore(ts,s);})('TT-30811-1/CT-207');</script>",
         "Tail Target", {("tailtarget-tag", "TT-30811-1/CT-207")}),
+    # ...and its profiles tag before it: the account its `_setAccount` call is handed
+    "tailtarget-profiles-account": (
+        "<script>var _ttprofiles = _ttprofiles || [];_ttprofiles.push(['_setAccount', "
+        "'TT-20417-3']);_ttprofiles.push(['_enableServices']);document.write(\"<scr\" + "
+        "\"ipt src='https://d.tailtarget.com/profiles.js'></scr\" + \"ipt>\");</script>",
+        "Tail Target", {("tailtarget-account", "TT-20417-3")}),
+    # DataDome's JS tag, the site's key handed to its snippet, or set before its loader
+    "datadome-snippet-key": (
+        '<script>!function(a,b,c,d,e,f){a.ddjskey=e;a.ddoptions=f||null;var m=b.createElement'
+        "(c),n=b.getElementsByTagName(c)[0];m.async=1,m.src=d,n.parentNode.insertBefore(m,n)}"
+        '(window,document,"script","https://js.datadome.co/tags.js",'
+        '"0A1B2C3D4E5F60718293A4B5C6D7E8", {ajaxListenerPath: true});</script>',
+        "DataDome", {("datadome-key", "0A1B2C3D4E5F60718293A4B5C6D7E8")}),
+    "datadome-global-key": (
+        "<script>window.ddjskey = 'F0E1D2C3B4A5968778695A4B3C2D1E';</script>"
+        '<script src="https://js.datadome.co/tags.js" async></script>',
+        "DataDome", {("datadome-key", "F0E1D2C3B4A5968778695A4B3C2D1E")}),
+    # Tradelab's retargeting tag, named for the advertiser's tag
+    "tradelab-tag": (
+        '<script src="//cdn.tradelab.fr/tag/0a9b8c7d6e.js"></script>',
+        "Tradelab", {("tradelab-tag", "0a9b8c7d6e")}),
+    # Pushnews' web push loaders, old and new, the site's app in each
+    "pushnews-sites-loader": (
+        '<script async src="//cdn.pn.vg/sites/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b.js"></script>',
+        "Pushnews", {("pushnews-app", "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b")}),
+    "pushnews-launcher": (
+        '<script src="https://cdn.pn.vg/push/pushnews-launcher.js?appId=2a3b4c5d-6e7f-4081-'
+        '9a2b-3c4d5e6f7a8b" async></script>',
+        "Pushnews", {("pushnews-app", "2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7a8b")}),
 }
 
 
@@ -211,14 +240,31 @@ def test_a_box_named_after_teads_without_its_tag_is_no_slot(
     '<script src="https://tags.t.tailtarget.com.cdn.test/t3m.js?i=TT-20417-2/CT-532"></script>',
     "<p>Our tag is TT-20417-2/CT-531, see tailtarget.com/t3m.js?i=TT-20417-2/CT-533</p>"
     '<script src="https://d.tailtarget.com/profiles.js"></script>',
+    # another queue's _setAccount (GA's classic one), and the account in prose
+    "<script>var _gaq = _gaq || []; _gaq.push(['_setAccount', 'TT-20417-3']);</script>"
+    "<p>_ttprofiles.push(['_setAccount', 'TT-20417-4'])</p>"
+    '<script src="https://d.tailtarget.com/profiles.js"></script>',
+    # DataDome's snippet with another host's loader, a key in prose and in a <pre>
+    "<script>!function(a,b,c,d,e){a.ddjskey=e}(window,document,'script','https://js.notdatadome"
+    ".co/tags.js','0A1B2C3D4E5F60718293A4B5C6D7E8');</script><p>ddjskey = "
+    "'0A1B2C3D4E5F60718293A4B5C6D7E9'</p><pre>window.ddjskey = '0A1B2C3D4E5F60718293A4B5C6D7EA'"
+    '</pre><script src="https://js.datadome.co/tags.js" async></script>',
+    # Tradelab's and Pushnews' loader paths on look-alike hosts
+    '<script src="https://cdn.tradelab.fr.evil.test/tag/0a9b8c7d6e.js"></script>'
+    '<script src="https://cdn.nottradelab.fr/tag/0a9b8c7d6f.js"></script>'
+    '<script src="https://cdn.pn.vg.evil.test/sites/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b.js">'
+    '</script><script src="https://cdn.xpn.vg/sites/1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5c.js">'
+    "</script>",
 ], ids=["ix gs=", "aps xsrc=", "medianet ccid=", "another host's c2 path", "another object",
-        "tail target look-alike hosts", "tail target tag in prose"])
+        "tail target look-alike hosts", "tail target tag in prose",
+        "another queue's _setAccount", "datadome key look-alikes",
+        "tradelab and pushnews look-alike hosts"])
 def test_look_alike_parameters_are_no_ids(markup: str, project_engine: Engine,
                                           catalogue: Catalogue) -> None:
     page = _page(markup, project_engine, catalogue)
     assert not {i.kind for i in page.ids} & {
         "index-exchange-site", "amazon-aps-publisher", "medianet-customer", "comscore-client",
-        "tailtarget-tag"}
+        "tailtarget-tag", "tailtarget-account", "datadome-key", "tradelab-tag", "pushnews-app"}
 
 
 @pytest.mark.parametrize(("src", "network"), [

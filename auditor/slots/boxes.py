@@ -55,7 +55,7 @@ def _catalogue_drafts(page: ParsedPage, catalogue: Catalogue, present: set[str])
                 width=width,
                 height=height,
             )
-    _yield_rendered_to_stacks(found)
+    _yield_rendered_to_stacks(found, catalogue)
     _name_by_frame(found, catalogue)
     _unknown_frames(found, catalogue)
     # one slot per placement (`_one_per_placement`); nor is an empty placeholder the unit
@@ -109,16 +109,25 @@ def _zone_from_wrappers(found: dict[etree._Element, _Draft],
             inner.zone_id, inner.id_kind = wrappers[best].zone_id, wrappers[best].id_kind
 
 
-def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft]) -> None:
+def _yield_rendered_to_stacks(found: dict[etree._Element, _Draft], catalogue: Catalogue
+                              ) -> None:
     """Drop the containers GPT renders (`google_ads_iframe_<path>_<n>__container__`) that
     sit inside another network's slot: wrappers and managed stacks (Raptive's
     `div.adthrive-ad`, HTL's `div.htlad-…`) serve their placements through Google's ad
     server, so a page saved after they ran holds GPT's container inside the stack's
-    element, and the placement is the stack's, named as its own tags name it."""
+    element, and the placement is the stack's, named as its own tags name it. GPT ran
+    there all the same: where the container holds GPT's own frame (not another company's,
+    `_name_by_frame`), the stack's slot says GPT served it (`served_by`)."""
     above = _FoundAbove(found)
+    held: _FramesHeld | None = None
     for el in [el for el in found if _GPT_RENDERED.match(el.get("id") or "")]:
         network = found[el].network
-        if above.other_than(el, network) is not None:
+        stack = above.other_than(el, network)
+        if stack is not None:
+            if held is None:
+                held = _FramesHeld(el.getroottree().getroot(), network, catalogue)
+            if found[stack].served_by is None and held.other_owner(el) is None:
+                found[stack].served_by = network
             del found[el]
         elif found[el].width is None and found[el].height is None:
             # a container declares no size of its own: the frame GPT rendered the ad in

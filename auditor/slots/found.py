@@ -29,6 +29,9 @@ class FoundSlot:
     # who serves it where no network is named: the company the catalogue files the host
     # its own frame requests under (`resources.advertising_companies`)
     company: str | None = None
+    # the ad server whose renderer wrote its frame inside (GPT's container in a managed
+    # stack's element): shown on the page, though the placement is the stack's
+    served_by: Network | None = None
 
 
 @dataclass(slots=True)
@@ -51,12 +54,13 @@ class _Draft:
     # the zone is the comment's before the element (`SlotSpec.zone_beside`): a call naming
     # the unit replaces it
     zone_beside: bool = False
+    served_by: Network | None = None  # as FoundSlot's
 
     def done(self) -> FoundSlot:
         zone = canonical_id(self.id_kind, self.zone_id)
         return FoundSlot(self.element, self.network, self.rule, CATALOGUE_LIST, zone,
                          self.id_kind if zone else None, self.width, self.height,
-                         tuple(self.extra_elements))
+                         tuple(self.extra_elements), served_by=self.served_by)
 
 
 # an element with more text of its own than an ad's label (`Anzeige`, `Advertisement ·

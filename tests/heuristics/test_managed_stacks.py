@@ -280,13 +280,16 @@ STACKS = [
           {MV}, {MV: 3}, ("mediavine-site", "the-weekday-kitchen")),
     stack("Raptive", "plugin snippet (builds /sites/<id>/ads.min.js)", _ADTHRIVE, _P * 2,
           {RAPTIVE}, {}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d")),
+    # (GPT's containers in its units show GPT ran: named, the placements Raptive's)
     stack("Raptive", "as served: adthrive-ad content units", _ADTHRIVE,
           _P + _ADTHRIVE_UNIT.format(n=1) + _P + _ADTHRIVE_UNIT.format(n=2),
-          {RAPTIVE}, {RAPTIVE: 2}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          {RAPTIVE, "Google Publisher Tag"}, {RAPTIVE: 2},
+          ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
           ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
     stack("Raptive", "as saved with its scripts stripped: the units' frame ids", "",
           _P + _ADTHRIVE_UNIT.format(n=1) + _P,
-          {RAPTIVE}, {RAPTIVE: 1}, ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
+          {RAPTIVE, "Google Publisher Tag"}, {RAPTIVE: 1},
+          ("adthrive-site", "5f2b1c9e8a7d6e4f3b2a1c0d"),
           ("gpt-network", "18190176"), ("gpt-child-network", "22503970963")),
     stack("Snigel", "AdEngine loader + adngin-<unit>-<n> units", _SNIGEL_HEAD,
           '<div id="adngin-top_leaderboard-0"></div>' + _P

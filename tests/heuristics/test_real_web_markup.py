@@ -2156,6 +2156,37 @@ def test_a_stacks_unit_gpt_rendered_into_stays_the_stacks(audit_html: AuditHtml)
         ("Hashtag Labs (HTL)", "sidebar_rectangle")]
 
 
+@pytest.mark.parametrize(("inside", "gpt_named"), [
+    # Raptive's placeholders as a page saved after its script ran holds them (no loader
+    # kept): GPT's container and frame, and one not yet filled (its container alone)
+    (_rendered("/18190176,22718406/AdThrive_Content_1/5f0e4a1b2c3d4e5f6a7b8c9d", 0, 300, 250),
+     True),
+    ('<div id="google_ads_iframe_/18190176,22718406/AdThrive_Content_2/'
+     '5f0e4a1b2c3d4e5f6a7b8c9d_0__container__" style="border: 0pt none;"></div>', True),
+    # a kit's copy of GPT's container round another company's frame: no GPT ran there
+    ('<div id="google_ads_iframe_/18190176,22718406/AdThrive_Content_3/'
+     '5f0e4a1b2c3d4e5f6a7b8c9d_0__container__"><iframe src="https://ads.pubmatic.com/AdServer/'
+     'js/showad.js" width="300" height="250"></iframe></div>', False),
+    # the words in the stack's prose, no container
+    ("<p>Ads render into google_ads_iframe_/18190176/x_0__container__ frames.</p>", False),
+])
+def test_gpt_rendering_in_a_stacks_slot_names_gpt_on_the_page(
+        audit_html: AuditHtml, inside: str, gpt_named: bool) -> None:
+    """A managed stack serves through GPT: the container GPT wrote inside the stack's
+    placeholder leaves the placement the stack's, and shows GPT ran on the page (a page
+    saved without its scripts keeps no gpt.js), as an ad slot's markup; a copy of the
+    container round another company's frame shows no GPT."""
+    report = audit_html(page('<div id="AdThrive_Content_1_desktop" class="adthrive-ad '
+                             'adthrive-content adthrive-content-1" style="min-height: 250px;">'
+                             + inside + "</div>"), url="https://harbour.example/a")
+    assert [s.network for s in report.slots] == ["Raptive (AdThrive)"]
+    named = {n.network: n for n in report.networks}
+    assert ("Google Publisher Tag" in named) is gpt_named
+    if gpt_named:
+        assert (named["Google Publisher Tag"].seen.value, named["Google Publisher Tag"].slots) \
+            == ("slot", 0)
+
+
 def test_googles_measurement_and_safeframe_files_name_no_adsense(
         audit_html: AuditHtml) -> None:
     """IMA's video player writes a srcdoc frame loading Google's Open Measurement SDK from
@@ -2305,6 +2336,32 @@ def test_a_jquery_dfp_unit_is_gpts_without_its_loader_on_the_page(
     gpt = [(s.network, s.zone_id) for s in report.slots if s.network == "Google Publisher Tag"]
     zone = unit.split('data-adunit="')[1].split('"')[0]
     assert gpt == ([("Google Publisher Tag", zone)] if named else [])
+
+
+@pytest.mark.parametrize(("unit", "zone"), [
+    # Molotov Ads' DoubleClick box: a sized unit, refreshed, lazily loaded
+    ('<div id="ad-rail" data-mad="" data-mad-adunit="/40817/Harbour/Story" '
+     'data-mad-size="[[300,600],[300,250]]" data-mad-lazyload-offset="300"></div>',
+     "/40817/Harbour/Story"),
+    # and its out-of-page unit, no size
+    ('<div id="ad-badge" data-mad data-mad-adunit="/40817/Harbour/Story" '
+     'data-mad-out-of-page="true"></div>', "/40817/Harbour/Story"),
+    # its Smart AdServer plugin's box is no GPT unit
+    ('<div id="ad-sas" data-mad data-mad-smartad-id="20055"></div>', None),
+    # the attribute without the framework's marker, or a unit of no GAM path form
+    ('<div id="ad-x" data-mad-adunit="/40817/Harbour/Story"></div>', None),
+    ('<div id="ad-y" data-mad data-mad-adunit="Harbour_Story"></div>', None),
+])
+def test_a_molotov_ads_box_is_a_gpt_unit_without_its_loader_on_the_page(
+        audit_html: AuditHtml, unit: str, zone: str | None) -> None:
+    """Molotov Ads (an open-source ad framework, a file of the site) defines each `data-mad`
+    box through googletag.defineSlot with its `data-mad-adunit` path: the box is GPT's
+    unit, its zone the path (whose network code is the page's), though the page loads no
+    gpt.js of its own."""
+    report = audit_html(page(unit + "<pre>data-mad data-mad-adunit=\"/40817/Harbour/Pre\"</pre>"))
+    gpt = [(s.network, s.zone_id) for s in report.slots if s.network == "Google Publisher Tag"]
+    assert gpt == ([("Google Publisher Tag", zone)] if zone else [])
+    assert (("gpt-network", "40817") in ids_of(report)) is (zone is not None)
 
 
 def test_yieldbots_intent_tag_names_it_and_its_publisher(audit_html: AuditHtml) -> None:

@@ -257,7 +257,8 @@ STACKS = [
           "_ttprofiles.push(['_setAccount', 'TT-48213-1']);_ttprofiles.push(['_enableServices'"
           "]);(function(){var ts=document.createElement('script');ts.async=true;ts.src='https://"
           "d.tailtarget.com/profiles.js';var s=document.getElementsByTagName('script')[0];s."
-          "parentNode.insertBefore(ts,s);})();</script>", {"Tail Target"}, {}),
+          "parentNode.insertBefore(ts,s);})();</script>", {"Tail Target"}, {},
+          ("tailtarget-account", "TT-48213-1")),
     stack("Yieldmo", "ym_<placement> div + ym.1.js snippet", "",
           _P + _YIELDMO.format(p="2218736450981273651") + _P,
           {"Yieldmo"}, {"Yieldmo": 1}, ("yieldmo-placement", "2218736450981273651")),
