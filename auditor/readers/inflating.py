@@ -118,10 +118,13 @@ class Inflating(io.RawIOBase):
             self._in.seek(self._consumed)
             self._tail = self._in.read(_IN_CHUNK)
             self._consumed += len(self._tail)
-            if not self._tail:
-                raise EOFError(f"{self._name}: the archive ends inside this member")
+        # with no input left, the inflater may still hold output its last call had no
+        # room for (all of a long run's last bytes taken): asked with none, it gives it
+        fed = bool(self._tail)
         data = self._d.decompress(self._tail, _OUT_STEP)[:self._size - self._out]
         self._tail = self._d.unconsumed_tail if not self._d.eof else b""
+        if not fed and not data and not self._d.eof:
+            raise EOFError(f"{self._name}: the archive ends inside this member")
         self._worked += len(data)
         if self._worked > self._budget:
             raise OverBudget(self._name, self._size, self._budget)

@@ -130,6 +130,21 @@ def test_a_deflated_member_read_at_any_offset_gives_its_bytes() -> None:
         assert read == data[at:at + n], (at, n)
 
 
+@pytest.mark.parametrize("fill", [b" ", b"\n", b"\0"])
+def test_a_deflated_member_ending_in_a_long_run_is_read_to_its_end(fill: bytes) -> None:
+    """Its last input can all be taken while output is still held back (an inflate call
+    stopped at its output bound inside the run): that output is the member's end, not
+    'the archive ends inside this member' (a page padded past 1 MiB of spaces was a
+    failed member)."""
+    head = b"<html><title>t</title><p>words</p></html>"
+    for extra in range(0, 240, 3):
+        data = head + fill * ((1 << 20) + extra)
+        raw = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packed = raw.compress(data) + raw.flush()
+        member = inflating.Inflating(io.BytesIO(packed), len(data), "a.zip#p.html")  # type: ignore[arg-type]
+        assert io.BufferedReader(member).read() == data, extra
+
+
 def test_a_member_over_its_inflating_budget_is_one_failure_and_the_rest_is_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A member whose reading costs more than its budget (here, half its size) is one
