@@ -172,3 +172,28 @@ def test_a_member_declaring_more_than_deflate_can_inflate_is_not_read() -> None:
     assert isinstance(records[0], ReadFailure)
     assert records[0].error.endswith("over 1100 to 1 (a zip bomb's trick); not read")
     assert records[1].input == "<bytes>#b.html" and not isinstance(records[1], ReadFailure)
+
+
+def _damaged_in_the_middle(method: int) -> bytes:
+    """A zip of a page packed by `method` whose packed bytes are damaged halfway, and a
+    good page after it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("a.html", "<html><title>a</title><p>" + " ".join(
+            f"word{i}" for i in range(3000)) + "</p></html>")
+        z.writestr("b.html", "<html><title>b</title><p>words here</p></html>")
+    data = bytearray(out.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0]
+    at = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[at:at + 32] = bytes((i * 97 + 13) % 256 for i in range(32))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                                    zipfile.ZIP_LZMA])
+def test_a_damaged_packed_member_is_one_failure_and_the_rest_is_read(method: int) -> None:
+    """LZMA's damaged data raised lzma.LZMAError, no member error: the whole run was
+    'internal error: LZMAError: Corrupt input data', the good page after it unread."""
+    records = list(read_source(_damaged_in_the_middle(method)))
+    assert records[0].input == "<bytes>#a.html"
+    assert records[-1].input == "<bytes>#b.html" and not isinstance(records[-1], ReadFailure)
