@@ -15,7 +15,9 @@ past it, the member is one failure, said in one line, and the archive is read on
 from __future__ import annotations
 
 import io
+import lzma
 import zlib
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from auditor.errors import InputError
@@ -49,19 +51,26 @@ class OverBudget(InputError):
 
 
 class Inflating(io.RawIOBase):
-    """The `size` bytes raw deflate data in `compressed` inflates to, seekable."""
+    """The `size` bytes raw deflate data in `compressed` inflates to, seekable; or, given
+    `fresh` (a bzip2 or LZMA `Unpacker`'s maker), those its data unpacks to, each call
+    bounded as the inflater's: one it cannot copy is made afresh at each seek back
+    before what is kept, from the member's start, as zipfile did."""
 
-    def __init__(self, compressed: BinaryIO, size: int, name: str) -> None:
+    def __init__(self, compressed: BinaryIO, size: int, name: str,
+                 fresh: Callable[[], Any] | None = None) -> None:
         super().__init__()
         self._in, self._size, self._name = compressed, size, name
+        self._fresh = fresh or (lambda: zlib.decompressobj(-15))
+        self._copies = fresh is None
         self._budget = work_budget(size)
         self._interval = max(_MIN_INTERVAL, size // _MAX_CHECKPOINTS)
         self._worked = 0
         self._pos = 0
-        # (inflated offset, compressed offset, inflater, input it had not yet taken)
+        # (inflated offset, compressed offset, inflater (None: a fresh one), input it had
+        # not yet taken)
         self._checkpoints: list[tuple[int, int, Any, bytes]] = []
-        self._restart(0, 0, zlib.decompressobj(-15), b"")
-        self._checkpoints.append((0, 0, self._d.copy(), b""))
+        self._restart(0, 0, self._fresh(), b"")
+        self._checkpoints.append((0, 0, self._d.copy() if self._copies else None, b""))
 
     def _restart(self, out: int, consumed: int, d: Any, tail: bytes) -> None:
         self._out, self._consumed, self._d, self._tail = out, consumed, d, tail
@@ -104,7 +113,7 @@ class Inflating(io.RawIOBase):
         """Go back to the latest copy of the inflater at or before the position."""
         for out, consumed, d, tail in reversed(self._checkpoints):
             if out <= self._pos:
-                self._restart(out, consumed, d.copy(), tail)
+                self._restart(out, consumed, self._fresh() if d is None else d.copy(), tail)
                 return
 
     def _step(self) -> bool:
@@ -118,10 +127,13 @@ class Inflating(io.RawIOBase):
             self._in.seek(self._consumed)
             self._tail = self._in.read(_IN_CHUNK)
             self._consumed += len(self._tail)
-            if not self._tail:
-                raise EOFError(f"{self._name}: the archive ends inside this member")
+        # with no input left, the inflater may still hold output its last call had no
+        # room for (all of a long run's last bytes taken): asked with none, it gives it
+        fed = bool(self._tail)
         data = self._d.decompress(self._tail, _OUT_STEP)[:self._size - self._out]
         self._tail = self._d.unconsumed_tail if not self._d.eof else b""
+        if not fed and not data and not self._d.eof:
+            raise EOFError(f"{self._name}: the archive ends inside this member")
         self._worked += len(data)
         if self._worked > self._budget:
             raise OverBudget(self._name, self._size, self._budget)
@@ -130,54 +142,59 @@ class Inflating(io.RawIOBase):
         self._recent += data
         if len(self._recent) > _RECENT:
             del self._recent[:len(self._recent) - _RECENT]
-        if self._out - last >= self._interval and self._out > last:
+        if self._copies and self._out - last >= self._interval and self._out > last:
             self._checkpoints.append((self._out, self._consumed, self._d.copy(), self._tail))
         return True
 
 
-class Metered(io.RawIOBase):
-    """A member `zipfile` inflates (bzip2, LZMA: rare in the wild), its work bounded as
-    `Inflating` bounds it: zipfile's seek back inflates it again from its start."""
+class Unpacker:
+    """bzip2's or LZMA's decompressor driven as zlib's is, each call's output bounded:
+    zipfile hands them a read's compressed bytes whole, and 4 KB of bzip2 unpacks to
+    GBs whatever size the member declares. What a call had no room for they keep
+    themselves: no input is handed back."""
 
-    def __init__(self, member: BinaryIO, size: int, name: str) -> None:
-        super().__init__()
-        self._member, self._size, self._name = member, size, name
-        self._budget = work_budget(size)
-        self._worked = 0
-        self._pos = 0
+    unconsumed_tail = b""
 
-    def readable(self) -> bool:
-        return True
+    def __init__(self, d: Any) -> None:
+        self._d = d
 
-    def seekable(self) -> bool:
-        return True
+    @property
+    def eof(self) -> bool:
+        return bool(self._d.eof)
 
-    def tell(self) -> int:
-        return self._pos
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        return bytes(self._d.decompress(data, max_length))
 
-    def seek(self, pos: int, whence: int = 0) -> int:
-        base = {0: 0, 1: self._pos, 2: self._size}[whence]
-        target = max(0, base + pos)
-        if target < self._pos:
-            self._charge(target)  # inflated again from the start, at worst
-        elif target > self._pos:
-            self._charge(target - self._pos)  # inflated to be passed over
-        self._pos = target
-        return target
 
-    def readinto(self, buffer: Any) -> int:
-        self._member.seek(self._pos)
-        data = self._member.read(len(buffer))
-        self._charge(len(data))
-        buffer[:len(data)] = data
-        self._pos += len(data)
-        return len(data)
+class ZipLzma(Unpacker):
+    """LZMA as zip stores it: a version (2 bytes), its properties' length (2 bytes) and
+    the properties, then the raw stream. Its dictionary is no larger than the member:
+    no distance in it reaches further back (a header asking 4 GiB gets no 4 GiB)."""
 
-    def close(self) -> None:
-        self._member.close()
-        super().close()
+    def __init__(self, size: int) -> None:
+        super().__init__(None)
+        self._size, self._head = size, b""
 
-    def _charge(self, inflated: int) -> None:
-        self._worked += inflated
-        if self._worked > self._budget:
-            raise OverBudget(self._name, self._size, self._budget)
+    @property
+    def eof(self) -> bool:
+        return self._d is not None and bool(self._d.eof)
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._d is None:
+            self._head += data
+            props_end = 4 + int.from_bytes(self._head[2:4], "little")
+            if len(self._head) < 4 or len(self._head) < props_end:
+                return b""
+            self._d = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+                _lzma1(self._head[4:props_end], self._size)])
+            data, self._head = self._head[props_end:], b""
+        return super().decompress(data, max_length)
+
+
+def _lzma1(props: bytes, size: int) -> dict[str, int]:
+    """The LZMA1 filter its 5 bytes of properties say, its dictionary bounded by `size`."""
+    if len(props) != 5 or props[0] >= 9 * 5 * 5:
+        raise lzma.LZMAError(f"LZMA properties not understood ({props.hex()})")
+    lc, lp, pb = props[0] % 9, props[0] // 9 % 5, props[0] // 45
+    dict_size = min(int.from_bytes(props[1:], "little"), max(size, 1 << 12))
+    return {"id": lzma.FILTER_LZMA1, "dict_size": dict_size, "lc": lc, "lp": lp, "pb": pb}

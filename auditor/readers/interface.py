@@ -10,6 +10,7 @@ call for, and adding an input kind touches its reader and the registry only.
 from __future__ import annotations
 
 import dataclasses
+import lzma
 import os
 import zlib
 from abc import ABC, abstractmethod
@@ -259,14 +260,16 @@ def unsafe_member_name(name: str) -> str | None:
 
 # what handing an archive's member on may raise, besides the archive format's own error
 # (`tarfile.TarError`, `zipfile.BadZipFile`): one failed member, never the archive
-MEMBER_ERRORS: tuple[type[Exception], ...] = (InputError, zlib.error, EOFError, OSError,
-                                              ValueError, RuntimeError)
+# lzma.LZMAError is none of the others: a damaged LZMA (or xz) member was an internal error
+MEMBER_ERRORS: tuple[type[Exception], ...] = (InputError, zlib.error, lzma.LZMAError, EOFError,
+                                              OSError, ValueError, RuntimeError)
 
 
 def failure_message(name: str, exc: BaseException) -> str:
     """One line naming the record, for a ReadFailure made of an exception."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    if isinstance(exc, zlib.error):  # zlib's "Error -3 while decompressing data" says no more
+    if isinstance(exc, (zlib.error, lzma.LZMAError)):  # "Error -3 while decompressing data",
+        # "Corrupt input data": they say no more
         text = f"damaged compressed data ({text})"
     return text if text.startswith(name) else f"{name}: {text[:300]}"
 

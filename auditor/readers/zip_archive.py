@@ -6,12 +6,14 @@ A WACZ is a zip with `archive/*.warc(.gz)`: only those members hold records, the
 
 from __future__ import annotations
 
+import bz2
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import IO, Any, BinaryIO, cast
 
-from auditor.readers.inflating import MAX_INFLATE_RATIO, Inflating, Metered
+from auditor.readers.inflating import MAX_INFLATE_RATIO, Inflating, Unpacker, ZipLzma
 from auditor.readers.interface import (
     MEMBER_ERRORS,
     InputError,
@@ -66,10 +68,9 @@ class ZipReader(Reader):
 
                 def opener(info: zipfile.ZipInfo = info, member: str = member) -> IO[bytes]:
                     opened = _in_place(source.stream, info, member)
-                    if opened is not None:
-                        return opened
-                    return io.BufferedReader(Metered(cast(BinaryIO, archive.open(info)),
-                                                     info.file_size, member), _STORED_BUFFER)
+                    # zipfile says what is wrong with any other (encrypted, its header
+                    # damaged, packed by a method it does not know)
+                    return archive.open(info) if opened is None else opened
 
                 try:
                     yield from nested(Member(opener, member, info.filename,
@@ -110,16 +111,15 @@ _SMALL = 1 << 16  # a member this small may declare any ratio: it costs nothing
 
 
 def _in_place(stream: BinaryIO, info: zipfile.ZipInfo, name: str) -> IO[bytes] | None:
-    """A stored or deflated (unencrypted) member's bytes, read in place in the archive
-    (a deflated one inflated as `Inflating` does), or None (`ZipFile.open` reads it).
+    """A stored, deflated, bzip2 or LZMA (unencrypted) member's bytes, read in place in
+    the archive (a packed one unpacked as `Inflating` does), or None (`ZipFile.open`).
     Opened by zipfile, every seek back re-read the member from its start: a WARC reader
     finding its way past damage seeks back once a block, and a WARC of 300 MB stored in
     a WACZ (as WACZ stores them) with 20 MB of junk took 5 s where the same file alone
     took 1 s, one of 3 GB minutes; deflated, each damaged record after a large one cost
     that record inflated again. Its CRC is not checked: each record's own framing is, as
     in the WARC alone, and a page's decoding."""
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or \
-            info.flag_bits & 0x1:
+    if info.compress_type not in _PACKED or info.flag_bits & 0x1:
         return None
     try:
         stream.seek(info.header_offset)
@@ -132,10 +132,22 @@ def _in_place(stream: BinaryIO, info: zipfile.ZipInfo, name: str) -> IO[bytes] |
     extra_len = int.from_bytes(head[28:30], "little")
     start = info.header_offset + _LOCAL_HEADER + name_len + extra_len
     data = _InPlace(stream, start, info.compress_size)
-    if info.compress_type == zipfile.ZIP_DEFLATED:
-        return io.BufferedReader(Inflating(cast(BinaryIO, data), info.file_size, name),
-                                 _STORED_BUFFER)
-    return io.BufferedReader(data, _STORED_BUFFER)
+    if info.compress_type == zipfile.ZIP_STORED:
+        return io.BufferedReader(data, _STORED_BUFFER)
+    fresh = _PACKED[info.compress_type]
+    return io.BufferedReader(Inflating(cast(BinaryIO, data), info.file_size, name,
+                                       None if fresh is None else partial(fresh, info)),
+                             _STORED_BUFFER)
+
+
+# the methods read in place, and each one's decompressor (None: deflate's own, copied as
+# it goes); zipfile unpacked bzip2 and LZMA a read's input at once, unbounded
+_PACKED: dict[int, Callable[[zipfile.ZipInfo], Unpacker] | None] = {
+    zipfile.ZIP_STORED: None,
+    zipfile.ZIP_DEFLATED: None,
+    zipfile.ZIP_BZIP2: lambda info: Unpacker(bz2.BZ2Decompressor()),
+    zipfile.ZIP_LZMA: lambda info: ZipLzma(info.file_size),
+}
 
 
 class _InPlace(io.RawIOBase):

@@ -130,6 +130,21 @@ def test_a_deflated_member_read_at_any_offset_gives_its_bytes() -> None:
         assert read == data[at:at + n], (at, n)
 
 
+@pytest.mark.parametrize("fill", [b" ", b"\n", b"\0"])
+def test_a_deflated_member_ending_in_a_long_run_is_read_to_its_end(fill: bytes) -> None:
+    """Its last input can all be taken while output is still held back (an inflate call
+    stopped at its output bound inside the run): that output is the member's end, not
+    'the archive ends inside this member' (a page padded past 1 MiB of spaces was a
+    failed member)."""
+    head = b"<html><title>t</title><p>words</p></html>"
+    for extra in range(0, 240, 3):
+        data = head + fill * ((1 << 20) + extra)
+        raw = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packed = raw.compress(data) + raw.flush()
+        member = inflating.Inflating(io.BytesIO(packed), len(data), "a.zip#p.html")  # type: ignore[arg-type]
+        assert io.BufferedReader(member).read() == data, extra
+
+
 def test_a_member_over_its_inflating_budget_is_one_failure_and_the_rest_is_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A member whose reading costs more than its budget (here, half its size) is one
@@ -157,3 +172,73 @@ def test_a_member_declaring_more_than_deflate_can_inflate_is_not_read() -> None:
     assert isinstance(records[0], ReadFailure)
     assert records[0].error.endswith("over 1100 to 1 (a zip bomb's trick); not read")
     assert records[1].input == "<bytes>#b.html" and not isinstance(records[1], ReadFailure)
+
+
+def _damaged_in_the_middle(method: int) -> bytes:
+    """A zip of a page packed by `method` whose packed bytes are damaged halfway, and a
+    good page after it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("a.html", "<html><title>a</title><p>" + " ".join(
+            f"word{i}" for i in range(3000)) + "</p></html>")
+        z.writestr("b.html", "<html><title>b</title><p>words here</p></html>")
+    data = bytearray(out.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0]
+    at = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[at:at + 32] = bytes((i * 97 + 13) % 256 for i in range(32))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                                    zipfile.ZIP_LZMA])
+def test_a_damaged_packed_member_is_one_failure_and_the_rest_is_read(method: int) -> None:
+    """LZMA's damaged data raised lzma.LZMAError, no member error: the whole run was
+    'internal error: LZMAError: Corrupt input data', the good page after it unread."""
+    records = list(read_source(_damaged_in_the_middle(method)))
+    assert records[0].input == "<bytes>#a.html"
+    assert records[-1].input == "<bytes>#b.html" and not isinstance(records[-1], ReadFailure)
+
+
+def _lying_about_its_size(method: int, run: int) -> bytes:
+    """A zip whose first member, packed by `method`, is a page then `run` NULs but
+    declares 10,000 bytes (within any ratio), and a good page after it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("a.html", b"<html><title>a</title><p>words</p></html>" + b"\0" * run)
+        z.writestr("b.html", "<html><title>b</title><p>words here</p></html>")
+    data = bytearray(out.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0]
+    central = data.rindex(b"PK\x01\x02", 0, data.rindex(b"PK\x01\x02"))
+    for at in (info.header_offset + 22, central + 24):  # its uncompressed size, twice
+        data[at:at + 4] = (10_000).to_bytes(4, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_packed_member_lying_about_its_size_is_unpacked_a_bounded_step_at_a_time(
+        monkeypatch: pytest.MonkeyPatch, method: int) -> None:
+    """zipfile unpacks each read's compressed bytes whole, whatever the size declared:
+    a 1.4 KB zip whose bzip2 member declared 10 KB unpacked 1.5 GiB of NULs in one call
+    (a MemoryError, an internal error; 40 bytes more, the machine's memory). Each call
+    gives at most a step; what is past the declared size is never unpacked."""
+    largest = [0]
+    for module, name in [("bz2", "BZ2Decompressor"), ("lzma", "LZMADecompressor")]:
+        real = getattr(__import__(module), name)
+
+        class _Counted:
+            def __init__(self, *args: Any, real: Any = real, **kw: Any) -> None:
+                self._d = real(*args, **kw)
+
+            def __getattr__(self, attr: str) -> Any:
+                return getattr(self._d, attr)
+
+            def decompress(self, data: bytes, max_length: int = -1) -> bytes:
+                out: bytes = self._d.decompress(data, max_length)
+                largest[0] = max(largest[0], len(out))
+                return out
+
+        monkeypatch.setattr(f"{module}.{name}", _Counted)
+    records = list(read_source(_lying_about_its_size(method, 32 << 20)))
+    assert largest[0] <= 1 << 20, largest[0]
+    assert records[0].input == "<bytes>#a.html"
+    assert records[-1].input == "<bytes>#b.html" and not isinstance(records[-1], ReadFailure)
