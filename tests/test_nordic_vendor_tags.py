@@ -232,3 +232,16 @@ def test_emediate_eas_tags_are_its_units(project_engine: Engine, catalogue: Cata
     page = _page(project_engine, catalogue, "", _EMEDIATE)
     assert _lines(page, "Emediate") == [(8, "5521"), (11, "5522")]
     assert {i.value for i in page.ids if i.kind == "emediate-cu"} == {"5521", "5522"}
+
+
+# the AMP docs' example tag (`data-cu="12345"`, pasted as `cu=12345`) and a template's unset
+# unit `cu=0` name no operator's content unit
+_EMEDIATE_SAMPLES = """<div class="top"><iframe src="http://eas4.emediate.eu/eas?cu=12345;cre=mu"
+ width="728" height="90"></iframe></div>
+<div class="side"><script src="http://eas4.emediate.eu/eas?cu=0;cre=mu;js=y"></script></div>"""
+
+
+def test_emediate_sample_and_unset_units_are_no_ids(project_engine: Engine,
+                                                     catalogue: Catalogue) -> None:
+    page = _page(project_engine, catalogue, "", _EMEDIATE_SAMPLES)
+    assert not [i for i in page.ids if i.kind == "emediate-cu"]
