@@ -900,7 +900,14 @@ def test_a_page_glued_after_a_longer_error_page_has_no_appended_script(
     # the page's words only in the script's string and a comment
     "<html><head><title>x</title></head><body><!-- Harbour Gazette map -->" + APPENDED
     + "<script>var t='Harbour Gazette';</script></body></html>\n",
-], ids=["title, script-only body", "text, no title", "words in code and comment"])
+    # an injector's document dressed as a page: a title, and a line of text a loader
+    # shows (a page's own shows a page's worth: its headline, menus, paragraphs)
+    "<!DOCTYPE html><html><head><title>Loading</title></head><body><p>Please wait</p>"
+    + APPENDED + "</body></html>\n",
+    "<html><head><title>jQuery UI</title>" + APPENDED + "</head><body><noscript>Please "
+    "enable JavaScript to view this page.</noscript></body></html>\n",
+], ids=["title, script-only body", "text, no title", "words in code and comment",
+        "title, a loading line", "title, a noscript notice"])
 def test_a_script_only_document_after_the_error_page_is_still_appended(
         second: str, audit_listed: AuditListed) -> None:
     found = [(f.kind, f.severity) for f in audit_listed(_ERROR_PAGE + second, URL).findings]
