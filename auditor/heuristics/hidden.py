@@ -2626,7 +2626,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses, or three anchors whose own words sell what link farms sell over fewer
-    addresses (a kit's `slot gacor`, `slot online`, `slot pulsa` to one paid page) (of three
+    addresses in a block mostly of links (a kit's `slot gacor`, `slot online`, `slot
+    pulsa` to one paid page; not a review's prose naming its affiliate link) (of three
     sites when a script may show the block; `least` of them where
     the hiding rule is one an inline script writes; with `least_sells`, fewer than three
     only where their words sell what link farms sell), or three or more of the site's own
@@ -2683,7 +2684,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                    if _link_place(url) not in visible}
         selling = {key: site for key, site in selling.items()
                    if _link_place(key[0]) not in visible}
-    farm = max(len(offsite), len(selling))  # links: distinct URLs, or anchors that sell
+    # links: distinct URLs, or anchors that sell where the block is a list of links (a
+    # review's prose naming its affiliate link three ways is the site's own)
+    farm = len(selling) if len(selling) > len(offsite) and (
+        shown or _mostly_links(el)) else len(offsite)
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")

@@ -2995,6 +2995,22 @@ def test_anchors_selling_spam_over_one_address_are_a_farm(
     assert [f.severity for f in found] == expected, found
 
 
+def test_one_address_in_a_collapsed_answers_prose_is_no_farm(
+        audit_listed: AuditListed) -> None:
+    """A casino review's FAQ answer, collapsed until opened, names its affiliate link three
+    ways in its prose: the site's own business; a kit's anchors over one address are a
+    list of links, little else."""
+    aff = "https://record.spinland-affiliates.test/_Zx9kQ2/1/"
+    answer = (f"<div class='faq-answer' style='height:0;overflow:hidden'><p>Sign up at <a "
+              f"href='{aff}'>Spinland Casino</a>, then open the cashier and pick a card or "
+              f"a wallet. The <a href='{aff}'>Spinland Casino bonus</a> is credited at once "
+              f"and the free spins work on the <a href='{aff}'>Spinland slots</a> only, "
+              "within seven days of the deposit.</p></div>")
+    found = [f for f in audit_listed(wp_page(post=_PARA + answer), URL).findings
+             if f.kind == "hidden-links"]
+    assert found == []
+
+
 # a theme's template saved as its source: the loop, then what follows its footer call
 _THEME = ("<?php get_header(); ?>\n<div id=\"content\">\n<?php while ( have_posts() ) : "
           "the_post(); ?>\n<h2><a href=\"<?php the_permalink() ?>\"><?php the_title(); ?>"
