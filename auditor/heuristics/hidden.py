@@ -2388,7 +2388,8 @@ _BRANCH_MAX = 50_000  # characters of a branch read for the links it prints
 
 _CODE_MARK = lazy_regex(r"<\?|\?>|<%|%>")
 _NON_SPACE = lazy_regex(r"\S")
-_ENDIF = lazy_regex(r"\bendif\b", re.I)
+# what ends a `:` branch: its `else`, `elseif` (the people's page, another test) or `endif`
+_ENDIF = lazy_regex(r"\b(?:endif|else(?:\s*if)?)\b", re.I)
 
 
 class _ServerCode:
@@ -2410,7 +2411,8 @@ class _ServerCode:
 
 def _branch_end(text: str, at: int) -> int:
     """The end of the branch whose body starts at `at`, past its condition: a `{…}` block
-    (braces counted, bounded), a `:` … `endif` block, else the one statement to its `;`."""
+    (braces counted, bounded), a `:` block to its `else`, `elseif` or `endif`, else the
+    one statement to its `;`."""
     limit = min(len(text), at + _BRANCH_MAX)
     head = _NON_SPACE.search(text, at, limit)
     if head is None:

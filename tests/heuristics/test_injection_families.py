@@ -3016,6 +3016,10 @@ _THEME = ("<?php get_header(); ?>\n<div id=\"content\">\n<?php while ( have_post
           "the_post(); ?>\n<h2><a href=\"<?php the_permalink() ?>\"><?php the_title(); ?>"
           "</a></h2>\n<?php the_content(); ?>\n<?php endwhile; ?>\n</div>\n"
           "<?php get_footer(); ?>\n{tail}\n")
+# a theme's footer: the site's partner, its host and its maker
+_FOOTER = ("<footer><a href='https://www.ferrylink.example/'>Ferry times</a> <a href="
+           "'https://www.harbourhost.example/'>Hosted by Harbour Host</a> <a href='https://"
+           "themes.example/quay/'>Quay theme</a></footer>")
 _PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
     ("pillstore-sample.test", "a", "buy cialis online"),
     ("pillstore-sample.test", "b", "cheap cialis"),
@@ -3047,8 +3051,16 @@ _PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
     ("<pre>&lt;?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo "
      "'&lt;a href=\"https://pillstore-sample.test/\"&gt;buy cialis&lt;/a&gt;'; } ?&gt;</pre>",
      []),
+    # the farm in a `:` branch, the people's page in its `else:`
+    ("<?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])): ?>\n"
+     f"{_PILLS}\n<?php else: ?>\n<p>Welcome</p>\n<?php endif; ?>", [(H, 9)]),
+    # a theme's lighter page for crawlers, its people's page in the `else:`
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) : ?>\n"
+     f"<div class='lite'><?php the_content(); ?></div>\n<?php else : ?>\n{_FOOTER}\n"
+     "<?php endif; ?>", []),
 ], ids=["heredoc to googlebot", "markup to bingbot", "one plain link", "for people only",
-        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre"])
+        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre",
+        "farm before else:", "people's page in else:"])
 def test_links_a_templates_server_code_prints_only_to_crawlers_are_cloaked(
         tail: str, expected: list[tuple[Severity, int]], audit_listed: AuditListed) -> None:
     """A hacked theme prints its farm to search engines alone, behind a test of the user
