@@ -2378,10 +2378,12 @@ _SERVER_CRAWLER = lazy_regex(
 # false or 0 (`strpos(…) === false`), `not`
 _UA_NEGATED = lazy_regex(r"(?<![!=])!(?!=)|(?<![!=])===?\s*(?:false|0)\b"
                          r"|\b(?:false|0)\s*===?|\bnot\b", re.I)
-# a link in what the branch prints, quotes as written or escaped in a string
+# a link in what the branch prints, quotes as written or escaped in a string; the address
+# and the rest of the tag possessive (giving back to the rest gets it no further): a tag
+# no `>` closes is tried once per `href` in it, not once per split of its address
 _PRINTED_LINK = lazy_regex(
-    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500})[^<>]{0,500}>"""
-    r"""([^<]{0,300})""", re.I)
+    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500}+)"""
+    r"""[^<>]{0,500}+>([^<]{0,300})""", re.I)
 _CONDITION_MAX = 1_000  # characters an `if`'s condition may hold
 _BRANCH_MAX = 50_000  # characters of a branch read for the links it prints
 
