@@ -2441,8 +2441,10 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
     hidden from people, read where a page is saved as its source. A theme testing the
     agent for another reason prints no off-site link in that branch (a mobile layout, no
     lazy loading for crawlers) or turns its branch away from crawlers (analytics for
-    people only). Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded
-    condition and branch, once."""
+    people only), or prints there what it prints people too (a lighter page for crawlers,
+    its people's page in the `else` printing the same footer; a profile or share link).
+    Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded condition and
+    branch, once, and the template's printed links are counted in one pass."""
     text = ctx.document.text
     first = text.find("HTTP_USER_AGENT")
     if first < 0:
@@ -2451,6 +2453,9 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or (presumed_first_party(ctx.root)
                                       if ctx.root is not None else None)
     server_code = _ServerCode(text)
+    base = ctx.url or "https://site.invalid/"
+    # each crawler branch printing off-site links: its `if`, the crawler named, its links
+    branches: list[tuple[int, str, list[tuple[str, str]]]] = []
     done = 0  # where the last condition or branch read ends: each character read once
     for opened in _SERVER_IF.finditer(text, max(0, text.rfind("\n", 0, first))):
         if opened.start() < done:
@@ -2469,9 +2474,27 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
         end = _branch_end(text, close + 1)
         done = end
         links = [(url, words) for m in _PRINTED_LINK.finditer(text, close + 1, end)
-                 if (url := resolve(m.group(1), ctx.url or "https://site.invalid/"))
+                 if (url := resolve(m.group(1), base))
                  and is_third_party(host_of(url), first_party)
                  for words in [" ".join(html.unescape(m.group(2)).split())]]
+        if links:
+            branches.append((opened.start(), crawler.group(0), links))
+    if not branches:
+        return
+    # a link the template prints outside its crawler branches too (the people's page of a
+    # theme's lighter one for crawlers, in its `else`) is cloaked from no one; nor is a
+    # profile, a share or a vendor's content link (a footer's Twitter and Facebook)
+    printed = Counter(_link_place(url) for m in _PRINTED_LINK.finditer(text)
+                      if (url := resolve(m.group(1), base)))
+    to_crawlers = Counter(_link_place(url) for _, _, links in branches for url, _ in links)
+    offsite = list(dict.fromkeys(url for _, _, links in branches for url, _ in links))
+    benign = {url for url, runner in zip(offsite, ctx.catalogue.runners_of(
+        [(url, host_of(url)) for url in offsite]), strict=True)
+        if _category(runner) in _BENIGN_LINK or _shares(url)
+        or host_of(url).lower().endswith(_UPLOADS)}
+    for at, crawler_name, found in branches:
+        links = [(url, words) for url, words in found if url not in benign
+                 and printed[_link_place(url)] <= to_crawlers[_link_place(url)]]
         if not links:
             continue
         urls = sorted({url for url, _ in links})
@@ -2484,11 +2507,11 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
             HIDDEN_LINKS, Severity.HIGH if high else Severity.MEDIUM,
             f"server code prints {len(urls)} {noun_for(len(urls), 'off-site link')} to "
             f"{counted(len(domains), 'site')} only to visitors whose user agent is a "
-            f"crawler's ({crawler.group(0)}): links cloaked from people, shown to search "
+            f"crawler's ({crawler_name}): links cloaked from people, shown to search "
             f"engines: {sites}"
             + ("" if high else "; its words selling nothing link farms sell: check that the "
                "site's template prints them"),
-            " ".join(domains), line=text.count("\n", 0, opened.start()) + 1,
+            " ".join(domains), line=text.count("\n", 0, at) + 1,
             key=("crawler-only links", *domains))
 
 
@@ -2841,8 +2864,10 @@ HIDDEN_LINKS = FindingKind(
     "In a template saved as its source, off-site links its server code prints only to "
     "crawlers (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo … }`) "
     "are cloaked the same way, hidden from people: high where they are three or more or "
-    "their words sell what link farms sell, else medium; a branch for people only, or one "
-    "printing no off-site link, is none.",
+    "their words sell what link farms sell, else medium; a branch for people only, one "
+    "printing no off-site link, or only what the template prints people too (a lighter "
+    "page for crawlers, its people's page in the `else`) or profile and share links, is "
+    "none.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

@@ -3054,13 +3054,25 @@ _PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
     # the farm in a `:` branch, the people's page in its `else:`
     ("<?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])): ?>\n"
      f"{_PILLS}\n<?php else: ?>\n<p>Welcome</p>\n<?php endif; ?>", [(H, 9)]),
-    # a theme's lighter page for crawlers, its people's page in the `else:`
+    # a theme's lighter page for crawlers: its people's page in the `else` (either
+    # syntax), printing the same footer links, or a crawler's footer of its profiles
     ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) : ?>\n"
      f"<div class='lite'><?php the_content(); ?></div>\n<?php else : ?>\n{_FOOTER}\n"
      "<?php endif; ?>", []),
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) { ?>\n"
+     f"<div class='lite'><?php the_content(); ?>{_FOOTER}</div>\n<?php }} else {{ ?>\n"
+     f"<div class='full'><?php the_content(); ?>{_FOOTER}</div>\n<?php }} ?>", []),
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])): ?>\n"
+     f"<div class='lite'><?php the_content(); ?>{_FOOTER}</div>\n<?php else: ?>\n"
+     f"<div class='full'><?php the_content(); ?>{_FOOTER}</div>\n<?php endif; ?>", []),
+    ("<?php if (stripos($_SERVER['HTTP_USER_AGENT'], 'googlebot') !== false) { ?>\n<p>"
+     "<a href='https://twitter.com/harbourgazette'>Twitter</a> <a href='https://www."
+     "facebook.com/harbourgazette'>Facebook</a> <a href='https://www.instagram.com/"
+     "harbourgazette/'>Instagram</a></p>\n<?php } ?>", []),
 ], ids=["heredoc to googlebot", "markup to bingbot", "one plain link", "for people only",
         "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre",
-        "farm before else:", "people's page in else:"])
+        "farm before else:", "people's page in else:", "same footer in else",
+        "same footer in else:", "profiles for crawlers"])
 def test_links_a_templates_server_code_prints_only_to_crawlers_are_cloaked(
         tail: str, expected: list[tuple[Severity, int]], audit_listed: AuditListed) -> None:
     """A hacked theme prints its farm to search engines alone, behind a test of the user
