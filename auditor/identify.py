@@ -86,9 +86,12 @@ def networks_present(
         if network.name in how or not asked(network.name):
             continue
         # an injector's code a page's own script quotes (a detector, a blocklist) is text:
-        # the injector writes its code as code, never into the site's strings
+        # the injector writes its code as code, never into the site's strings; read script
+        # by script, so a string one leaves open (cut at a `</script>` it held) ends there
         quoted = network.category is not Category.ADWARE
-        if any((needle in held and live_signature(p, joined, quoted=quoted))
+        if any((needle in held and (live_signature(p, joined) if quoted else any(
+                (needle is None or needle in code) and live_signature(p, code, quoted=False)
+                for code in page.script_texts)))
                or (needle in in_handlers and live_signature(p, handlers, quoted=quoted))
                for needle, p in network.signatures):
             how[network.name] = Seen.INLINE

@@ -475,6 +475,26 @@ new ATInternet.Tracker.Tag({site: 612345});</pre>"""
                                             "neustar-bpid"}
 
 
+@pytest.mark.parametrize("config", [
+    # AddThis' profile ID left as its placeholder, in its `ra-` form
+    "var addthis_config = { pubid: 'ra-XXXXXXXXXXXXXXXX' };",
+    "var addthis_config = { pubid: 'ra-YOUR-PROFILE-ID' };",
+    "var addthis_config = { \"pubid\": \"xa-yourpubid\" };",
+    # Neustar's callback with its partner ID left as the placeholder
+    'function setUpAgknTag(tag) { tag.setBpId("YOUR_BP_ID"); }',
+    'function setUpAgknTag(tag) { tag.setBpId("xxxxxx"); }',
+], ids=["ra-xxxx", "ra-your", "xa-your", "bpid your", "bpid xxxx"])
+def test_tracker_config_placeholders_name_no_id(config: str, project_engine: Engine,
+                                                catalogue: Catalogue) -> None:
+    """A snippet copied with its placeholder left in names no account."""
+    markup = (f"<script>{config}</script>\n<script src=\"https://s7.addthis.com/js/300/"
+              "addthis_widget.js\"></script><script src=\"//js.agkn.com/prod/v0/tag.js\">"
+              "</script>")
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {i.kind for i in page.ids} & {"addthis-publisher", "neustar-bpid"}
+
+
 def test_counter_sites_are_read_on_their_vendors_hosts_alone(project_engine: Engine,
                                                             catalogue: Catalogue) -> None:
     """Chart.dk's, Site Meter's and PaidStats' URLs on a look-alike host, a `track_visitor`

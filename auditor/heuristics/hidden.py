@@ -2378,17 +2378,20 @@ _SERVER_CRAWLER = lazy_regex(
 # false or 0 (`strpos(…) === false`), `not`
 _UA_NEGATED = lazy_regex(r"(?<![!=])!(?!=)|(?<![!=])===?\s*(?:false|0)\b"
                          r"|\b(?:false|0)\s*===?|\bnot\b", re.I)
-# a link in what the branch prints, quotes as written or escaped in a string
+# a link in what the branch prints, quotes as written or escaped in a string; the address
+# and the rest of the tag possessive (giving back to the rest gets it no further): a tag
+# no `>` closes is tried once per `href` in it, not once per split of its address
 _PRINTED_LINK = lazy_regex(
-    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500})[^<>]{0,500}>"""
-    r"""([^<]{0,300})""", re.I)
+    r"""<a\s[^<>]{0,500}?href\s*=\s*\\?['"]?((?:https?:)?//[^'"\s<>\\]{1,500}+)"""
+    r"""[^<>]{0,500}+>([^<]{0,300})""", re.I)
 _CONDITION_MAX = 1_000  # characters an `if`'s condition may hold
 _BRANCH_MAX = 50_000  # characters of a branch read for the links it prints
 
 
 _CODE_MARK = lazy_regex(r"<\?|\?>|<%|%>")
 _NON_SPACE = lazy_regex(r"\S")
-_ENDIF = lazy_regex(r"\bendif\b", re.I)
+# what ends a `:` branch: its `else`, `elseif` (the people's page, another test) or `endif`
+_ENDIF = lazy_regex(r"\b(?:endif|else(?:\s*if)?)\b", re.I)
 
 
 class _ServerCode:
@@ -2410,7 +2413,8 @@ class _ServerCode:
 
 def _branch_end(text: str, at: int) -> int:
     """The end of the branch whose body starts at `at`, past its condition: a `{…}` block
-    (braces counted, bounded), a `:` … `endif` block, else the one statement to its `;`."""
+    (braces counted, bounded), a `:` block to its `else`, `elseif` or `endif`, else the
+    one statement to its `;`."""
     limit = min(len(text), at + _BRANCH_MAX)
     head = _NON_SPACE.search(text, at, limit)
     if head is None:
@@ -2437,8 +2441,10 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
     hidden from people, read where a page is saved as its source. A theme testing the
     agent for another reason prints no off-site link in that branch (a mobile layout, no
     lazy loading for crawlers) or turns its branch away from crawlers (analytics for
-    people only). Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded
-    condition and branch, once."""
+    people only), or prints there what it prints people too (a lighter page for crawlers,
+    its people's page in the `else` printing the same footer; a profile or share link).
+    Led by the literal `HTTP_USER_AGENT`; each `if` after it reads a bounded condition and
+    branch, once, and the template's printed links are counted in one pass."""
     text = ctx.document.text
     first = text.find("HTTP_USER_AGENT")
     if first < 0:
@@ -2447,6 +2453,9 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
     first_party = ctx.first_party or (presumed_first_party(ctx.root)
                                       if ctx.root is not None else None)
     server_code = _ServerCode(text)
+    base = ctx.url or "https://site.invalid/"
+    # each crawler branch printing off-site links: its `if`, the crawler named, its links
+    branches: list[tuple[int, str, list[tuple[str, str]]]] = []
     done = 0  # where the last condition or branch read ends: each character read once
     for opened in _SERVER_IF.finditer(text, max(0, text.rfind("\n", 0, first))):
         if opened.start() < done:
@@ -2465,9 +2474,27 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
         end = _branch_end(text, close + 1)
         done = end
         links = [(url, words) for m in _PRINTED_LINK.finditer(text, close + 1, end)
-                 if (url := resolve(m.group(1), ctx.url or "https://site.invalid/"))
+                 if (url := resolve(m.group(1), base))
                  and is_third_party(host_of(url), first_party)
                  for words in [" ".join(html.unescape(m.group(2)).split())]]
+        if links:
+            branches.append((opened.start(), crawler.group(0), links))
+    if not branches:
+        return
+    # a link the template prints outside its crawler branches too (the people's page of a
+    # theme's lighter one for crawlers, in its `else`) is cloaked from no one; nor is a
+    # profile, a share or a vendor's content link (a footer's Twitter and Facebook)
+    printed = Counter(_link_place(url) for m in _PRINTED_LINK.finditer(text)
+                      if (url := resolve(m.group(1), base)))
+    to_crawlers = Counter(_link_place(url) for _, _, links in branches for url, _ in links)
+    offsite = list(dict.fromkeys(url for _, _, links in branches for url, _ in links))
+    benign = {url for url, runner in zip(offsite, ctx.catalogue.runners_of(
+        [(url, host_of(url)) for url in offsite]), strict=True)
+        if _category(runner) in _BENIGN_LINK or _shares(url)
+        or host_of(url).lower().endswith(_UPLOADS)}
+    for at, crawler_name, found in branches:
+        links = [(url, words) for url, words in found if url not in benign
+                 and printed[_link_place(url)] <= to_crawlers[_link_place(url)]]
         if not links:
             continue
         urls = sorted({url for url, _ in links})
@@ -2480,11 +2507,11 @@ def crawler_only_links(ctx: PageContext) -> Iterator[Finding]:
             HIDDEN_LINKS, Severity.HIGH if high else Severity.MEDIUM,
             f"server code prints {len(urls)} {noun_for(len(urls), 'off-site link')} to "
             f"{counted(len(domains), 'site')} only to visitors whose user agent is a "
-            f"crawler's ({crawler.group(0)}): links cloaked from people, shown to search "
+            f"crawler's ({crawler_name}): links cloaked from people, shown to search "
             f"engines: {sites}"
             + ("" if high else "; its words selling nothing link farms sell: check that the "
                "site's template prints them"),
-            " ".join(domains), line=text.count("\n", 0, opened.start()) + 1,
+            " ".join(domains), line=text.count("\n", 0, at) + 1,
             key=("crawler-only links", *domains))
 
 
@@ -2626,7 +2653,8 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                gated: bool = False) -> Finding | None:
     """The finding for a block's links when they make a farm: three or more off-site
     addresses, or three anchors whose own words sell what link farms sell over fewer
-    addresses (a kit's `slot gacor`, `slot online`, `slot pulsa` to one paid page) (of three
+    addresses in a block mostly of links (a kit's `slot gacor`, `slot online`, `slot
+    pulsa` to one paid page; not a review's prose naming its affiliate link) (of three
     sites when a script may show the block; `least` of them where
     the hiding rule is one an inline script writes; with `least_sells`, fewer than three
     only where their words sell what link farms sell), or three or more of the site's own
@@ -2683,7 +2711,10 @@ def _link_farm(ctx: PageContext, el: etree._Element, links: list[etree._Element]
                    if _link_place(url) not in visible}
         selling = {key: site for key, site in selling.items()
                    if _link_place(key[0]) not in visible}
-    farm = max(len(offsite), len(selling))  # links: distinct URLs, or anchors that sell
+    # links: distinct URLs, or anchors that sell where the block is a list of links (a
+    # review's prose naming its affiliate link three ways is the site's own)
+    farm = len(selling) if len(selling) > len(offsite) and (
+        shown or _mostly_links(el)) else len(offsite)
     domains = sorted(set(offsite.values()))
     if len(spam_pages) >= LINK_FARM_MIN:
         own = ", ".join(sorted(spam_pages)[:3]) + (" …" if len(spam_pages) > 3 else "")
@@ -2833,8 +2864,10 @@ HIDDEN_LINKS = FindingKind(
     "In a template saved as its source, off-site links its server code prints only to "
     "crawlers (`if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo … }`) "
     "are cloaked the same way, hidden from people: high where they are three or more or "
-    "their words sell what link farms sell, else medium; a branch for people only, or one "
-    "printing no off-site link, is none.",
+    "their words sell what link farms sell, else medium; a branch for people only, one "
+    "printing no off-site link, or only what the template prints people too (a lighter "
+    "page for crawlers, its people's page in the `else`) or profile and share links, is "
+    "none.",
 )
 
 KINDS = (HIDDEN_IFRAME, TRACKING_PIXEL, HIDDEN_LINKS)

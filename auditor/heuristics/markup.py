@@ -686,23 +686,31 @@ def _appended_document_end(text: str) -> _HtmlEnd:
 # a titled document's `<title>` with its text, and the `<body>` start tag
 _TITLED = lazy_regex(r"<title\b[^>]{0,500}>\s*[^<\s]")
 _BODY_START = lazy_regex(r"<body\b[^>]{0,2000}>")
-_SHOWN_WORD = lazy_regex(r"\w{2}")
-# where markup's text is not shown: what closes a script's, a style's code or a comment
-_UNSHOWN = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"))
+_SHOWN_WORD = lazy_regex(r"\w{2,}")
+# words a page of its own shows (its headline, menus, paragraphs), more than the line an
+# injector's document dresses itself with ("Loading", "Please wait", a no-script notice)
+_PAGE_WORDS = 30
+# where markup's text is not shown: what closes a script's, a style's code, a comment, or
+# what a browser running scripts does not show (`<noscript>`, `<template>`)
+_UNSHOWN = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"),
+            ("<noscript", "</noscript"), ("<template", "</template"))
 
 
 def _a_page(doc: str) -> bool:
     """Whether a document (lowered, up to its `</html>`) is a page of its own: a `<title>`
-    with text, and a `<body>` showing text outside its scripts, styles and comments. A
-    scraper's capture holds two responses so (a long error page, then the page it fetched);
-    an injector's document carries its script and nothing a reader sees. Read once, each
-    step past the last.
+    with text, and a `<body>` showing a page's worth of words (`_PAGE_WORDS`) outside its
+    scripts, styles, comments and no-script notices. A scraper's capture holds two
+    responses so (a long error page, then the page it fetched); an injector's document
+    carries its script and little a reader sees (a title and a "Loading" line dress it as
+    a page). Read once, each step past the last.
 
-    >>> _a_page("<html><head><title>News</title></head><body><p>Ferry vote</p></body>")
+    >>> _a_page("<html><head><title>News</title></head><body><p>" + "Ferry vote. " * 15)
     True
     >>> _a_page("<html><head><title>x</title></head><body><script>var a='ab'</script></body>")
     False
     >>> _a_page("<html><head><script src=//x.test/a.js></script></head><body><p>Hello</p>")
+    False
+    >>> _a_page("<html><head><title>Loading</title></head><body><p>Please wait</p></body>")
     False
     """
     close = doc.find("</html>")
@@ -710,9 +718,11 @@ def _a_page(doc: str) -> bool:
     body = _BODY_START.search(doc)
     if body is None or _TITLED.search(doc, 0, body.start()) is None:
         return False
+    words = 0
     at = body.end()
     while (tag := doc.find("<", at)) >= 0:
-        if _SHOWN_WORD.search(doc, at, tag):
+        words += sum(1 for _ in islice(_SHOWN_WORD.finditer(doc, at, tag), _PAGE_WORDS))
+        if words >= _PAGE_WORDS:
             return True
         closing = next((shut for opens, shut in _UNSHOWN if doc.startswith(opens, tag)), ">")
         stop = doc.find(closing, tag + 1)
@@ -721,7 +731,8 @@ def _a_page(doc: str) -> bool:
         at = doc.find(">", stop) + 1 if closing != "-->" else stop + 3
         if at <= 0:
             return False
-    return _SHOWN_WORD.search(doc, at) is not None
+    return words + sum(1 for _ in islice(_SHOWN_WORD.finditer(doc, at), _PAGE_WORDS)) \
+        >= _PAGE_WORDS
 
 
 # a document's start: its doctype or `<html>`, and its `<head>` or `<body>` after it

@@ -344,6 +344,18 @@ def test_an_in_transit_injection_beside_a_detector_quoting_it_is_still_read(
     assert found.line == html.splitlines().index(_in_transit()) + 1
 
 
+def test_an_in_transit_injection_after_a_script_cut_in_its_string_is_still_read(
+        audit_html: AuditHtml) -> None:
+    """A page's script the parser cut inside a template literal (its `</script>` written
+    in the literal ends the element) leaves that string open: each script is its own
+    text, so the injection after it is code, not the rest of that string."""
+    cut = "<script>var tag = `<script src=/a.js></script>\n<p>Ferry times</p>\n"
+    html = page(head=cut, footer="\n\n" + _in_transit())
+    [found] = [f for f in audit_html(html, url=URL).findings if f.kind == "browser-adware"]
+    assert found.severity is Severity.MEDIUM
+    assert found.line == html.splitlines().index(_in_transit()) + 1
+
+
 @pytest.mark.parametrize("footer", [
     # a site's stub disarming the injection ("menonaktifkan inject telkom")
     "<script>if (self==top) {\nfunction netbro_cache_analytics(fn, callback) {}\n"

@@ -900,7 +900,14 @@ def test_a_page_glued_after_a_longer_error_page_has_no_appended_script(
     # the page's words only in the script's string and a comment
     "<html><head><title>x</title></head><body><!-- Harbour Gazette map -->" + APPENDED
     + "<script>var t='Harbour Gazette';</script></body></html>\n",
-], ids=["title, script-only body", "text, no title", "words in code and comment"])
+    # an injector's document dressed as a page: a title, and a line of text a loader
+    # shows (a page's own shows a page's worth: its headline, menus, paragraphs)
+    "<!DOCTYPE html><html><head><title>Loading</title></head><body><p>Please wait</p>"
+    + APPENDED + "</body></html>\n",
+    "<html><head><title>jQuery UI</title>" + APPENDED + "</head><body><noscript>Please "
+    "enable JavaScript to view this page.</noscript></body></html>\n",
+], ids=["title, script-only body", "text, no title", "words in code and comment",
+        "title, a loading line", "title, a noscript notice"])
 def test_a_script_only_document_after_the_error_page_is_still_appended(
         second: str, audit_listed: AuditListed) -> None:
     found = [(f.kind, f.severity) for f in audit_listed(_ERROR_PAGE + second, URL).findings]
@@ -2988,11 +2995,31 @@ def test_anchors_selling_spam_over_one_address_are_a_farm(
     assert [f.severity for f in found] == expected, found
 
 
+def test_one_address_in_a_collapsed_answers_prose_is_no_farm(
+        audit_listed: AuditListed) -> None:
+    """A casino review's FAQ answer, collapsed until opened, names its affiliate link three
+    ways in its prose: the site's own business; a kit's anchors over one address are a
+    list of links, little else."""
+    aff = "https://record.spinland-affiliates.test/_Zx9kQ2/1/"
+    answer = (f"<div class='faq-answer' style='height:0;overflow:hidden'><p>Sign up at <a "
+              f"href='{aff}'>Spinland Casino</a>, then open the cashier and pick a card or "
+              f"a wallet. The <a href='{aff}'>Spinland Casino bonus</a> is credited at once "
+              f"and the free spins work on the <a href='{aff}'>Spinland slots</a> only, "
+              "within seven days of the deposit.</p></div>")
+    found = [f for f in audit_listed(wp_page(post=_PARA + answer), URL).findings
+             if f.kind == "hidden-links"]
+    assert found == []
+
+
 # a theme's template saved as its source: the loop, then what follows its footer call
 _THEME = ("<?php get_header(); ?>\n<div id=\"content\">\n<?php while ( have_posts() ) : "
           "the_post(); ?>\n<h2><a href=\"<?php the_permalink() ?>\"><?php the_title(); ?>"
           "</a></h2>\n<?php the_content(); ?>\n<?php endwhile; ?>\n</div>\n"
           "<?php get_footer(); ?>\n{tail}\n")
+# a theme's footer: the site's partner, its host and its maker
+_FOOTER = ("<footer><a href='https://www.ferrylink.example/'>Ferry times</a> <a href="
+           "'https://www.harbourhost.example/'>Hosted by Harbour Host</a> <a href='https://"
+           "themes.example/quay/'>Quay theme</a></footer>")
 _PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
     ("pillstore-sample.test", "a", "buy cialis online"),
     ("pillstore-sample.test", "b", "cheap cialis"),
@@ -3024,8 +3051,28 @@ _PILLS = "\n".join(f"<a href='http://{h}/{p}.html'>{w}</a>" for h, p, w in [
     ("<pre>&lt;?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])) { echo "
      "'&lt;a href=\"https://pillstore-sample.test/\"&gt;buy cialis&lt;/a&gt;'; } ?&gt;</pre>",
      []),
+    # the farm in a `:` branch, the people's page in its `else:`
+    ("<?php if (preg_match('/googlebot/i', $_SERVER['HTTP_USER_AGENT'])): ?>\n"
+     f"{_PILLS}\n<?php else: ?>\n<p>Welcome</p>\n<?php endif; ?>", [(H, 9)]),
+    # a theme's lighter page for crawlers: its people's page in the `else` (either
+    # syntax), printing the same footer links, or a crawler's footer of its profiles
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) : ?>\n"
+     f"<div class='lite'><?php the_content(); ?></div>\n<?php else : ?>\n{_FOOTER}\n"
+     "<?php endif; ?>", []),
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])) { ?>\n"
+     f"<div class='lite'><?php the_content(); ?>{_FOOTER}</div>\n<?php }} else {{ ?>\n"
+     f"<div class='full'><?php the_content(); ?>{_FOOTER}</div>\n<?php }} ?>", []),
+    ("<?php if (preg_match('/bot|crawl|spider/i', $_SERVER['HTTP_USER_AGENT'])): ?>\n"
+     f"<div class='lite'><?php the_content(); ?>{_FOOTER}</div>\n<?php else: ?>\n"
+     f"<div class='full'><?php the_content(); ?>{_FOOTER}</div>\n<?php endif; ?>", []),
+    ("<?php if (stripos($_SERVER['HTTP_USER_AGENT'], 'googlebot') !== false) { ?>\n<p>"
+     "<a href='https://twitter.com/harbourgazette'>Twitter</a> <a href='https://www."
+     "facebook.com/harbourgazette'>Facebook</a> <a href='https://www.instagram.com/"
+     "harbourgazette/'>Instagram</a></p>\n<?php } ?>", []),
 ], ids=["heredoc to googlebot", "markup to bingbot", "one plain link", "for people only",
-        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre"])
+        "not a bot", "a phone's layout", "no link in the branch", "quoted in a pre",
+        "farm before else:", "people's page in else:", "same footer in else",
+        "same footer in else:", "profiles for crawlers"])
 def test_links_a_templates_server_code_prints_only_to_crawlers_are_cloaked(
         tail: str, expected: list[tuple[Severity, int]], audit_listed: AuditListed) -> None:
     """A hacked theme prints its farm to search engines alone, behind a test of the user
