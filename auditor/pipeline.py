@@ -115,6 +115,7 @@ from auditor.slots import (
     frame_slots,
     freeze,
     ins_tag_units,
+    labelled_banners,
     markup_sizes,
     without_inert_copies,
 )
@@ -312,6 +313,9 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     taken = {el for el, _, _ in hits} | {s.element for s in found_slots}
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running),
                                           listed))
+    # and a publisher's own banner beside its ad label, where nothing above took it
+    hits += _not_hit(hits, labelled_banners(page, first_party,
+                                            taken | {el for el, _, _ in hits}))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)
     found_slots = fold_served_fills(found_slots)  # an ad manager's call and the ad it served

@@ -62,6 +62,7 @@ from auditor.slots.markup import (
     ad_sized_scripts,
     folder_banners,
     ins_tag_units,
+    labelled_banners,
 )
 from auditor.slots.sizes import freeze, markup_bytes, markup_sizes
 
@@ -166,6 +167,7 @@ __all__ = ["AD_BOX_LIST", "AD_BOX_RULE", "AD_CALL_RULE", "AD_FRAME_RULE", "AD_LA
            "ad_named_boxes", "ad_replaced_boxes", "ad_script_boxes", "ad_sized_scripts",
            "adsense_own_unfilled",
            "cited_unplaced", "cosmetic_slots", "declared_slots", "fold_served_fills",
-           "folder_banners", "frame_slots", "freeze", "ins_tag_units", "literals_assigned",
+           "folder_banners", "frame_slots", "freeze", "ins_tag_units", "labelled_banners",
+           "literals_assigned",
            "markup_bytes", "markup_sizes", "paths_handed_to", "unplaced_units",
            "without_inert_copies"]

@@ -143,7 +143,7 @@ _SALES_PATH = lazy_regex(r"advertis|media-?kit|ad-?sales|quang-?cao|iklan", re.I
 AD_LABEL = lazy_regex(
     r"(?:-\s*)?(?:advertisements?|advertising|advertorial|ads?|sponsored(?:\s+content)?|"
     r"anzeigen?|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|an[úu]ncio|reklama|"
-    r"reclame|advertentie|annonse?|mainos|広告|广告|廣告|スポンサーリンク|"
+    r"reclame|advertentie|annonse?|mainos|реклама|広告|广告|廣告|スポンサーリンク|광고|"
     r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by:?)"
     r"(?:\s*[-–—:|·•]?\s*(?:"
     r"(?:the\s+)?(?:story|article|content|text|post|page)\s+continues?\s+"

@@ -30,7 +30,14 @@ from auditor.slots.assigned import _quoted_names
 from auditor.slots.branches import _SIZE_TEXT, _unit_loader
 from auditor.slots.folding import _asks_for, _element_before, _names_another_unit
 from auditor.slots.found import _LANDMARKS, FoundSlot, _NearestAbove, _words
-from auditor.slots.labels import _LABEL_CHARS, _NOT_A_BOX_WORDS, AD_LABEL, _name_words, _names_an_ad
+from auditor.slots.labels import (
+    _LABEL_CHARS,
+    _NOT_A_BOX_WORDS,
+    AD_LABEL,
+    _label_line,
+    _name_words,
+    _names_an_ad,
+)
 from auditor.urls import URL_IN_CODE, host_of, is_third_party, library_of, site_of
 
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
@@ -382,6 +389,164 @@ def folder_banners(page: ParsedPage, site: str | None = None
         if not to or to not in own:
             out.append((img, FOLDER_BANNER_RULE, INS_TAG_LIST))
     return out
+
+
+LABELLED_BANNER_RULE = "a banner an ad label stands beside"
+# the label's word opening an element's text (`<div class="ADinfo">REKLAMA</div>`), as the
+# lowered markup holds it: a page holding none has no labelled banner to read
+_LABEL_WORDS = ("advert", "sponsor", "anzeige", "werbung", "publicit", "publicid", "pubblicit",
+                "anuncio", "anúncio", "reklam", "reclame", "annons", "mainos",
+                "реклам", "Реклам", "РЕКЛАМ", "広告", "广告", "廣告", "スポンサー", "광고",
+                "presented", "supported", "brought", "paid")
+_LABEL_LEAD = lazy_regex(rb">\s*(?:-\s*)?(?:ads?\s*<|"
+                         + b"|".join(re.escape(w.encode()) for w in _LABEL_WORDS) + rb")")
+_BANNER_MEDIA = ("img", "iframe", "object", "embed")  # a banner's creative
+_FRAMED_MEDIA = frozenset({"iframe", "object", "embed"})  # a creative that is the ad unlinked
+# what a banner's box holds besides its creative: its link, a picture's sources, an empty
+# overlay (`<a class="linkwrap"><div class="iframe"></div><iframe …>`), inline wrappers
+_BANNER_PARTS = frozenset({"a", "picture", "source", "div", "span", "p", "center", "font",
+                           "br", "param", "figure"})
+_BANNER_NODES = 6  # a banner's box: its creative and a few parts, read no further
+_BANNER_LEVELS = 3  # the creative, its link, a wrapper or two holding only it
+_ICON_SIDE = 40  # px: a creative declaring a side this small is an icon (AdChoices'), no banner
+# a site's own click counter, what its banners link through (`/baner/2453`, `/banners/click/7`,
+# an ad server's `adclick.php` or OpenX's `ck.php`): an ad's link on the site's own host
+_CLICK_PATH = lazy_regex(
+    r"/(?:bann?ers?|adclick|ad_click|clicks?|clickthr(?:ough|u))(?:[/._?]|$)|ck\.php", re.I)
+
+
+def labelled_banners(page: ParsedPage, site: str | None,
+                     taken: Collection[etree._Element] = frozenset()
+                     ) -> list[tuple[etree._Element, str, str]]:
+    """A publisher's own ad box, labelled: an ad label's line (`labels._label_line`: a line
+    of "Reklama", "Advertisement" alone; or the box's own text before the banner) right
+    beside one banner, as cosmetic hits. A banner is one creative (an image, a frame, a
+    plugin object) and what wraps only it (`_one_creative`); linked, its link goes to another
+    site or through a click counter (`_CLICK_PATH`), not to the site's own page (a house
+    promo); unlinked, it is a frame or object. Several banners beside one label (a sponsors'
+    row, a box of partner logos) are no one placement: none is read. The hit is the banner's
+    link, or its creative unlinked; `taken`: what a list or another reader took already,
+    its parts read no further. Read from the page's creatives, each a few levels up."""
+    if page.root is None or _LABEL_LEAD.search(page.lowered) is None:
+        return []
+    out: list[tuple[etree._Element, str, str]] = []
+    for tag in _BANNER_MEDIA:
+        for media in page.tagged(tag):
+            unit = _labelled_banner(media, site)
+            if unit is not None and unit not in taken and media not in taken:
+                out.append((unit, LABELLED_BANNER_RULE, INS_TAG_LIST))
+    return out
+
+
+def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element | None:
+    """The banner a creative is, when an ad label stands beside it or a wrapper holding
+    only it (above): its link, or the creative unlinked."""
+    if _icon_sized(media):
+        return None
+    node, link = media, None
+    for _ in range(_BANNER_LEVELS):
+        if _labelled(node):
+            break
+        box = node.getparent()
+        if box is None or str(box.tag).lower() not in _BANNER_PARTS or not _one_creative(box):
+            return None
+        if str(box.tag).lower() == "a":
+            if link is not None:
+                return None  # a link in a link: no banner's markup
+            link = box
+        node = box
+    else:
+        return None
+    if link is None:
+        return media if str(media.tag).lower() in _FRAMED_MEDIA else None
+    href = (link.get("href") or "").strip()
+    if href[:6].lower().startswith(("http", "//")):
+        host = host_of("https:" + href if href.startswith("//") else href)
+        if host and (site is None or is_third_party(host, site)):
+            return link
+    elif not href or ":" in href.split("/", 1)[0] or href.startswith("#"):
+        return None  # `javascript:`, `mailto:`, the page itself
+    return link if _CLICK_PATH.search(href[:300]) else None
+
+
+def _icon_sized(media: etree._Element) -> bool:
+    """Whether a creative declares a side an icon's (AdChoices' 15 px mark beside an "Ad"
+    line): no banner."""
+    return any(side is not None and side <= _ICON_SIDE for side in unit_size(media))
+
+
+def _one_creative(box: etree._Element) -> bool:
+    """Whether a box holds one creative and nothing else shown: no text (an image's `alt`
+    is no text), no second creative, no element but a banner's parts (`_BANNER_PARTS`). At
+    most `_BANNER_NODES` read."""
+    nodes = list(islice(box.iter(), _BANNER_NODES + 1))
+    if len(nodes) > _BANNER_NODES or (box.text or "").strip():
+        return False
+    creatives = 0
+    for node in nodes[1:]:
+        if not isinstance(node.tag, str):
+            if (node.tail or "").strip():
+                return False
+            continue
+        tag = node.tag.lower()
+        if tag in _BANNER_MEDIA:
+            creatives += 1
+        elif tag not in _BANNER_PARTS:
+            return False
+        if (node.text or "").strip() or (node.tail or "").strip():
+            return False
+    return creatives == 1
+
+
+def _labelled(node: etree._Element) -> bool:
+    """Whether an ad label stands right beside a banner: the line before it (comments and
+    line breaks between), or, first in its box, the box's own text before it; or the line
+    after it (a caption under the ad) where no banner follows that line. The other side of
+    the banner holds no second banner (a row of them under one label). Its siblings read,
+    one each side."""
+    before, gap_before = _sibling(node, etree._Element.getprevious)
+    after, gap_after = _sibling(node, etree._Element.getnext)
+    parent = node.getparent()
+    if before is None and not gap_before and parent is not None \
+            and str(parent.tag).lower() != "a" and _label_text(parent.text or ""):
+        return after is None or not _bannerish(after)
+    if before is not None and not gap_before and _label_element(before):
+        return after is None or not _bannerish(after)
+    if after is not None and not gap_after and _label_element(after) \
+            and (before is None or not _bannerish(before)):
+        beyond, _ = _sibling(after, etree._Element.getnext)
+        return beyond is None or not _bannerish(beyond)
+    return False
+
+
+def _sibling(node: etree._Element, step: Callable[[etree._Element], etree._Element | None]
+             ) -> tuple[etree._Element | None, bool]:
+    """The element beside one, past comments and line breaks, and whether text stands
+    between them."""
+    gap = bool((node.tail or "").strip()) if step is etree._Element.getnext else False
+    sib = step(node)
+    while sib is not None and (not isinstance(sib.tag, str) or str(sib.tag).lower() == "br"):
+        gap = gap or bool((sib.tail or "").strip())
+        sib = step(sib)
+    if sib is not None and step is etree._Element.getprevious:
+        gap = gap or bool((sib.tail or "").strip())
+    return sib, gap
+
+
+def _label_element(el: etree._Element) -> bool:
+    """Whether an element is an ad label's line (`labels._label_line`) and no link of its
+    own (a menu's "Ads" item beside its next)."""
+    return str(el.tag).lower() not in ("a", "li", "option", "button") and _label_line(el)
+
+
+def _label_text(text: str) -> bool:
+    words = " ".join(text.split())
+    return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None
+
+
+def _bannerish(el: etree._Element) -> bool:
+    """Whether an element is a creative, or a box holding one alone: a second banner."""
+    return str(el.tag).lower() in _BANNER_MEDIA or _one_creative(el)
 
 
 # a site's ad call handed the id of the box its script stands in: `TagProvider.displayAd(
