@@ -131,9 +131,10 @@ COMMENTED_OUT = """<!DOCTYPE html>
 <script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
 <script>
   googletag.cmd.push(function() {
-    var home = 'http://news.test/'; googletag.defineSlot('/21775744923/Live_Side', [300, 250], 'div-gpt-ad-7').addService(googletag.pubads());
-    // googletag.defineSlot('/88112233/Old_Inline', [300, 250], 'div-gpt-ad-8').addService(googletag.pubads());
-    /* googletag.defineSlot('/88112233/Old_Top', [728, 90], 'div-gpt-ad-9')
+    var u = 'http://n.test/'; googletag.defineSlot('/21775744923/Live_Side', [300, 250], 'ad-7')
+        .addService(googletag.pubads());
+    // googletag.defineSlot('/88112233/Old_Inline', [300, 250], 'ad-8').addService(pubads);
+    /* googletag.defineSlot('/88112233/Old_Top', [728, 90], 'ad-9')
          .addService(googletag.pubads()); */
     googletag.enableServices();
   });

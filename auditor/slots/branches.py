@@ -26,8 +26,8 @@ from auditor.slots.assigned import (
     _assigned_path,
     _markup_writer,
     _page_makes,
-    data_named,
     _quoted_names,
+    data_named,
     unplaced_units,
 )
 from auditor.slots.boxes import _GPT_RENDERED, _holds_any
