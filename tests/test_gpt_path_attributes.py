@@ -146,3 +146,45 @@ def test_a_rename_that_runs_nowhere_places_no_unit(catalogue: Catalogue, html: s
                     catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
     lines = sorted(s.line for s in page.slots if s.network == "Google Publisher Tag")
     assert 2 not in lines and lines
+
+
+# GPT's light tag ("glade"): a box naming its unit in `data-ad-unit-path`, filled by
+# glade.js, which the page includes beside each box; no defineSlot, no display call
+_GLADE_JS = ("<script async='async' src='https://securepubads.g.doubleclick.net/static/"
+             "glade.js'></script>\n")
+GLADE = _HEAD + """<aside class="rail">
+<div data-glade data-ad-unit-path="/7654321/City_Rail_160x600" height="600" width="160"></div>
+""" + _GLADE_JS + """</aside>
+<p>More of the story.</p>
+<div id="top-board" data-glade data-ad-unit-path="/7654321/City_Board_728x90" height="90"
+ width="728"></div>
+""" + _GLADE_JS
+
+
+def test_glade_boxes_are_gpt_placements(catalogue: Catalogue) -> None:
+    (page,) = audit((GLADE + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    assert [(s.line, s.network, s.zone_id, s.width, s.height) for s in page.slots] == [
+        (3, "Google Publisher Tag", "/7654321/City_Rail_160x600", 160, 600),
+        (7, "Google Publisher Tag", "/7654321/City_Board_728x90", 728, 90)]
+    assert {(i.kind, i.value) for i in page.ids if i.origin is Origin.OPERATOR} == {
+        ("gpt-network", "7654321"), ("gpt-slot", "/7654321/City_Rail_160x600"),
+        ("gpt-slot", "/7654321/City_Board_728x90")}
+
+
+@pytest.mark.parametrize("html", [
+    # other libraries' `data-glade` (a theme's title line, an annotation tool's index)
+    _HEAD + '<div class="glade-line" data-glade="title"></div>'
+    + '<p data-glade-index="2">A note.</p>',
+    # a glade box whose path is no ad-unit path (a story's dated folder, a position name)
+    _HEAD + '<div data-glade data-ad-unit-path="/2017/06/a-story" width="300"></div>',
+    _HEAD + '<div data-glade data-ad-unit-path="sidebar" width="300"></div>',
+    # the tag shown as text in a how-to
+    _HEAD + '<pre>&lt;div data-glade data-ad-unit-path="/7654321/City_Rail"&gt;&lt;/div&gt;'
+    '</pre>',
+], ids=["other libraries", "dated folder", "position name", "shown as text"])
+def test_glade_look_alikes_place_no_gpt_unit(catalogue: Catalogue, html: str) -> None:
+    (page,) = audit((html + "</body></html>").encode(), url="https://city.test/story",
+                    catalogue=catalogue, engine=Engine.from_text("", name="t")).pages
+    assert not [s for s in page.slots if s.network == "Google Publisher Tag"]
+    assert not {i for i in page.ids if i.kind.startswith("gpt")}

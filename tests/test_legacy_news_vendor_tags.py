@@ -365,6 +365,19 @@ hs.src = ('//s10.histats.com/js15_as.js'); document.head.appendChild(hs); })();<
         """<script>var addthis_config = { username: 'cityherald', data_track_clickback: true };
 </script><script src="https://s7.addthis.com/js/300/addthis_widget.js#async=1"></script>""",
         "AddThis", {("addthis-publisher", "cityherald")}),
+    "oneplusx-tagger-appended-by-jquery": (
+        # 1plusX's tag as a site appends it, its noscript image beside it
+        """<script>jQuery(function() {
+  jQuery('body').append("<script async src='https://tagger.opecloud.com/harbour/v2/tagger.js'/>");
+  jQuery('body').append("<noscript><img src='https://tagger.opecloud.com/harbour/v2/noscript-image.gif'/>");
+});</script>""",
+        "1plusX", {("1plusx-client", "harbour")}),
+    "oneplusx-profile-api": (
+        """<script>fetch('https://harbour.profiles.tagger.opecloud.com/v2/targeting?url=x');</script>""",
+        "1plusX", {("1plusx-client", "harbour")}),
+    "zeotap-mapper": (
+        """<script id="zeo_mapping" src="https://spl.zeotap.com/mapper.js?zdid=812&amp;env=mWeb&amp;eventType=pageview&amp;zpb=news.test"></script>""",
+        "Zeotap", {("zeotap-zdid", "812")}),
 }
 
 
@@ -1006,3 +1019,27 @@ def test_a_config_quoted_in_an_articles_structured_data_names_no_id(
     (page,) = audit(PAGE.format(f"<script>var cfg = {{{quoted}}};</script>").encode(),
                     url="https://news.test/a", engine=project_engine, catalogue=catalogue).pages
     assert {i.value for i in page.ids} == {quoted.split("'")[1]}
+
+
+def test_data_platform_ids_are_read_on_their_vendors_hosts_alone(project_engine: Engine,
+                                                                 catalogue: Catalogue) -> None:
+    """1plusX's and Zeotap's URLs on a look-alike host, a `zdid` on another host, a path
+    of no client's form, and the tags quoted in a tutorial's <pre> name no client and no
+    data partner."""
+    markup = """<script src="https://tagger.opecloud.com.evil.test/harbour/v2/tagger.js"></script>
+<script src="https://tagger.notopecloud.com/harbour/v2/tagger.js"></script>
+<script src="https://spl.zeotap.com.evil.test/mapper.js?zdid=812"></script>
+<img src="https://pixel.test/mapper.gif?zdid=813&amp;from=zeotap.com" width="1" height="1">
+<pre>&lt;script src="https://tagger.opecloud.com/quoted/v2/tagger.js"&gt;&lt;/script&gt;
+&lt;script src="https://spl.zeotap.com/mapper.js?zdid=814"&gt;&lt;/script&gt;</pre>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert not {n.network for n in page.networks} & {"1plusX", "Zeotap"}
+    assert not {i.kind for i in page.ids} & {"1plusx-client", "zeotap-zdid"}
+    # the vendor's own host with no client in the path's place, or a zdid of words
+    markup = """<script src="https://tagger.opecloud.com/v2/tagger.js"></script>
+<script src="https://spl.zeotap.com/mapper.js?zdid=abc&amp;x=1"></script>"""
+    (page,) = audit(PAGE.format(markup).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert {"1plusX", "Zeotap"} <= {n.network for n in page.networks}
+    assert not {i.kind for i in page.ids} & {"1plusx-client", "zeotap-zdid"}

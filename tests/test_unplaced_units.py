@@ -123,3 +123,31 @@ def test_a_prebid_unit_with_no_div_reports_its_bids_and_gpid_ids_but_is_no_unpla
     # configs list every unit a site has: no placement, and no unit defined, not placed
     assert page.slots == ()
     assert "unplaced_units" not in page.to_dict()
+
+
+# a head that keeps a retired unit's call commented out beside the live one
+COMMENTED_OUT = """<!DOCTYPE html>
+<html><head><title>Local news</title>
+<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>
+<script>
+  googletag.cmd.push(function() {
+    var u = 'http://n.test/'; googletag.defineSlot('/21775744923/Live_Side', [300, 250], 'ad-7')
+        .addService(googletag.pubads());
+    // googletag.defineSlot('/88112233/Old_Inline', [300, 250], 'ad-8').addService(pubads);
+    /* googletag.defineSlot('/88112233/Old_Top', [728, 90], 'ad-9')
+         .addService(googletag.pubads()); */
+    googletag.enableServices();
+  });
+</script>
+</head><body><p>The council voted on Tuesday.</p></body></html>"""
+
+
+def test_a_commented_out_call_defines_no_unit_and_names_no_id(
+        project_engine: Engine, catalogue: Catalogue) -> None:
+    """The live call's path and network are the page's IDs (a `//` in a string before it
+    opens no comment); a call the page commented out, by line or block, gives neither."""
+    (page,) = audit(COMMENTED_OUT.encode(), url="https://news.test/a", engine=project_engine,
+                    catalogue=catalogue).pages
+    assert {(i.kind, i.value) for i in page.ids if i.kind.startswith("gpt")} == {
+        ("gpt-slot", "/21775744923/Live_Side"), ("gpt-network", "21775744923")}
+    assert [u.zone_id for u in page.unplaced_units] == ["/21775744923/Live_Side"]

@@ -245,10 +245,7 @@ def _id_writes(page: ParsedPage) -> dict[str, int]:
     """How many times the page's scripts and `data-` attributes name each element id
     (`_ids_scripts_write`'s exact ids, counted); read once a page, and only where a call
     names its own element."""
-    counts: dict[str, int] = {}
-    for v in _DATA_VALUES(page.root):
-        if 2 < len(str(v)) <= 200:
-            counts[str(v)] = counts.get(str(v), 0) + 1
+    counts = {value: len(holders) for value, holders in _data_values(page).items()}
     for script in page.tagged("script"):
         for m in _WRITTEN_ID.finditer(script.text or ""):
             if not m.group(2):
@@ -288,7 +285,7 @@ def _ids_scripts_write(page: ParsedPage) -> tuple[frozenset[str], frozenset[str]
     attributes name as an element's, and the prefixes its scripts build ids from; read
     once a page."""
     def build() -> tuple[frozenset[str], frozenset[str]]:
-        exact: set[str] = {str(v) for v in _DATA_VALUES(page.root) if 2 < len(str(v)) <= 200}
+        exact: set[str] = set(_data_values(page))
         prefixes: set[str] = set()
         for script in page.tagged("script"):
             for m in _WRITTEN_ID.finditer(script.text or ""):
@@ -302,3 +299,27 @@ _WRITTEN_ID = lazy_regex(
     r"""|\.id\s*=\s*["'`]|[{,]\s*["']?id["']?\s*:\s*["'`])([\w.:-]{1,200})"""
     r"""(\\?["'`]\s*\+|\$\{)?""")
 _DATA_VALUES: Any = etree.XPath("//@*[starts-with(name(), 'data-')]")
+_NO_PLACEHOLDER = frozenset({"html", "head", "body", "script", "style", "template", "link",
+                             "meta", "noscript", "a", "button", "input", "option", "img"})
+
+
+def _data_values(page: ParsedPage) -> dict[str, tuple[etree._Element, ...]]:
+    """Each value of 3 to 200 characters the page's `data-` attributes hold, with the
+    elements holding it (once an attribute); read once a page."""
+    def build() -> dict[str, tuple[etree._Element, ...]]:
+        out: dict[str, list[etree._Element]] = {}
+        for v in _DATA_VALUES(page.root):
+            if 2 < len(v) <= 200:
+                out.setdefault(str(v), []).append(v.getparent())
+        return {k: tuple(els) for k, els in out.items()}
+    return page.view("data- attribute values", build)
+
+
+def data_named(page: ParsedPage, element_id: str) -> etree._Element | None:
+    """The placeholder a `data-` attribute of which names this element id, `<div
+    data-js-ad-manager-slot="div-hola-slot-megabanner">` (a site's ad manager gives the box
+    the id its attribute names, then GPT fills it): where the page shows the unit the id's
+    call defines. None where no element, or more than one, names it so, or the one that
+    does is no box (a link or a button naming its target, a script's own settings)."""
+    held = _data_values(page).get(element_id, ())
+    return held[0] if len(held) == 1 and held[0].tag not in _NO_PLACEHOLDER else None

@@ -27,6 +27,7 @@ from auditor.slots.assigned import (
     _markup_writer,
     _page_makes,
     _quoted_names,
+    data_named,
     unplaced_units,
 )
 from auditor.slots.boxes import _GPT_RENDERED, _holds_any
@@ -737,6 +738,9 @@ def _script_slot(
         if (known := by_id.get(key)) is not None:
             _fill_known(page, known, network, spec, zone, width, height, script)
             return []
+    if target is None and element_id and (held := data_named(page, element_id)) is not None \
+            and not _holds_text(held):
+        target = held  # the placeholder the site's code gives the id its attribute names
     if target is not None and (box := _box_round(page, target, network, zone, holders)):
         # the div a vendor's markup box holds (`div[data-gpt-size]`, jquery.dfp's
         # `div.dfp[data-adunit]` round `<div id="gpt-top">`): the box's one unit

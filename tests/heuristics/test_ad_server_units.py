@@ -305,11 +305,52 @@ _GPT_MADE = "\n".join([
 def test_a_gpt_unit_whose_div_the_pages_framework_makes_is_a_slot(audit_html: AuditHtml
                                                                   ) -> None:
     """A div made by the page's own code, in whichever of the forms sites write, is the
-    unit's: each stays a slot at the script that defines it, none vanishes."""
+    unit's: each stays a slot at the script that defines it, none vanishes; the one whose
+    placeholder the page holds (the box whose `data-` attribute names the id) is there."""
     report = audit_html(_GPT_MADE)
     gpt = "Google Publisher Tag"
     assert sorted(_slots(report)) == [(3, gpt, f"/2817463/site/{unit}") for unit in
-                                      ("data", "jq", "json", "loop", "react", "vue")]
+                                      ("jq", "json", "loop", "react", "vue")] + [
+        (17, gpt, "/2817463/site/data")]
+
+
+# a magazine's ad manager: the head defines each unit for an id no element bears; the body's
+# placeholder names the id in its own `data-` attribute, and the site's code gives it that id
+_GPT_PLACEHOLDER = "\n".join([
+    "<html><head><title>t</title>",
+    '<script src="//www.googletagservices.com/tag/js/gpt.js"></script>',
+    "<script>var gptadslots = {};",
+    "gptadslots['top'] = googletag.defineSlot('/2817463/Site/default', [[970, 250], [728, 90]],"
+    " 'div-site-slot-top').setTargeting('position', ['top']).addService(googletag.pubads());",
+    "googletag.enableServices();</script></head><body>",
+    _P,
+    '<aside id="top-banner" data-ad>',
+    '  <div data-js-ad-slot="div-site-slot-top"></div>',  # line 8
+    "</aside>",
+    _P,
+    "</body></html>",
+])
+
+
+@pytest.mark.parametrize("html, line", [
+    (_GPT_PLACEHOLDER, 8),
+    # two elements name the id: which the code fills is the run's to say, the script stays
+    (_GPT_PLACEHOLDER.replace("</aside>", '<div data-js-ad-slot="div-site-slot-top"></div>'
+                              "</aside>"), 3),
+    # a link or a button naming it as its target is no placeholder
+    (_GPT_PLACEHOLDER.replace('<div data-js-ad-slot="div-site-slot-top"></div>',
+                              '<button data-target="div-site-slot-top">Close ad</button>'), 3),
+    # a box of a story's text naming it is none either
+    (_GPT_PLACEHOLDER.replace('<div data-js-ad-slot="div-site-slot-top"></div>',
+                              '<div data-ref="div-site-slot-top">' + _P * 2 + "</div>"), 3),
+], ids=["placeholder", "two placeholders", "button", "text box"])
+def test_a_gpt_unit_is_shown_in_the_placeholder_naming_its_div(
+        audit_html: AuditHtml, html: str, line: int) -> None:
+    """The unit is at the one empty box whose `data-` attribute names its div's id, where
+    the site's code makes that div; it stayed at the head's script (a magazine's privacy
+    page, 2018). Where the name leads nowhere certain, the unit stays at its script."""
+    report = audit_html(html)
+    assert _slots(report) == [(line, "Google Publisher Tag", "/2817463/Site/default")]
 
 
 # GPT units defined in the head whose divs the body's blocks keep as markup in a script's

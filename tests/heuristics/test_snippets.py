@@ -257,3 +257,26 @@ def test_a_pixel_id_of_fb_param_s_name_elsewhere_is_no_pixel(audit_html: AuditHt
 def test_a_coinhive_key_is_the_quotes_alone(code: str, audit_html: AuditHtml) -> None:
     report = audit_html(page(f"<script>{code}</script>", ""), url="https://www.site.example/post")
     assert [i.value for i in report.ids if i.kind == "coinhive-key"] == []
+
+
+_INSIGHTS = ("<script>(function(d) { window._hjSettings = { hjid: 18 };"
+             " var s = d.createElement('script');"
+             " s.src = '//insights-dc.hotjar.com/static/client/insights.js';"
+             " d.getElementsByTagName('head')[0].appendChild(s); }(document));</script>")
+
+
+@pytest.mark.parametrize("markup, ids", [
+    # an early site's short ID, as the first key of Hotjar's own settings global
+    (_INSIGHTS, {"18"}),
+    # a short number under another key, or another global's, is none
+    (_INSIGHTS.replace("{ hjid: 18 }", "{ hjsv: 18 }"), set()),
+    (_INSIGHTS.replace("window._hjSettings = { hjid: 18 };",
+                       "window.hjConfig = { hjid: 18 };"), set()),
+    # a retired install the page commented out
+    (_INSIGHTS.replace("window._hjSettings", "// window._hjSettings"), set()),
+], ids=["short id", "other key", "other global", "commented out"])
+def test_hotjar_short_site_id_read_from_its_settings_global(
+        audit_html: AuditHtml, markup: str, ids: set[str]) -> None:
+    report = audit_html(page(markup))
+    assert "Hotjar" in {n.network for n in report.networks}
+    assert {i.value for i in report.ids if i.kind == "hotjar-site"} == ids
