@@ -127,7 +127,7 @@ class Inflating(SeekableRaw):
         self._recent += data
         if len(self._recent) > _RECENT:
             del self._recent[:len(self._recent) - _RECENT]
-        if self._copies and self._out - last >= self._interval and self._out > last:
+        if self._copies and self._out - last >= self._interval:
             self._checkpoints.append((self._out, self._consumed, self._d.copy(), self._tail))
         return True
 
