@@ -88,11 +88,11 @@ def networks_present(
         # an injector's code a page's own script quotes (a detector, a blocklist) is text:
         # the injector writes its code as code, never into the site's strings; read script
         # by script, so a string one leaves open (cut at a `</script>` it held) ends there
-        quoted = network.category is not Category.ADWARE
-        if any((needle in held and (live_signature(p, joined) if quoted else any(
-                (needle is None or needle in code) and live_signature(p, code, quoted=False)
+        in_strings = network.category is not Category.ADWARE
+        if any((needle in held and (live_signature(p, joined) if in_strings else any(
+                (needle is None or needle in code) and live_signature(p, code, in_strings=False)
                 for code in page.script_texts)))
-               or (needle in in_handlers and live_signature(p, handlers, quoted=quoted))
+               or (needle in in_handlers and live_signature(p, handlers, in_strings=in_strings))
                for needle, p in network.signatures):
             how[network.name] = Seen.INLINE
     for network in prebid.bidder_networks(page, catalogue):
@@ -165,7 +165,7 @@ def shown_by_the_page(shown: dict[Network, Seen], seen: Sequence[Sighting],
             if n.name not in gone or n.name in again}
 
 
-def live_signature(pattern: re.Pattern[str], code: str, *, quoted: bool = True) -> bool:
+def live_signature(pattern: re.Pattern[str], code: str, *, in_strings: bool = True) -> bool:
     """Whether `code` holds the signature outside a JavaScript comment: a call the page
     keeps commented out beside its live code (France 24's `// OAS_RICH('Top');` in a tag
     manager's loader) configures nothing, as it places nothing (`slots`). Every match may
@@ -173,14 +173,14 @@ def live_signature(pattern: re.Pattern[str], code: str, *, quoted: bool = True) 
     call in a later script); a match in a comment skips the matches up to the comment's
     line end or its `*/`, whichever comes first, so each line or block is asked once, and
     each ask reads a bounded reach (`in_comment`): linear on a page of commented copies.
-    Not `quoted`: a match that starts inside a string literal (`in_string`) is none."""
+    Without `in_strings`, a match that starts inside a string literal (`in_string`) is none."""
     resume = 0
     shown = ShownText(code)
     for match in finditer(pattern, code):
         at = match.start()
         if at < resume:
             continue
-        if shown(at) or (not quoted and in_string(code, at)):
+        if shown(at) or (not in_strings and in_string(code, at)):
             continue  # a string's article body showing the tag (`<code>crtg_nid = …`)
         if not in_comment(code, at):
             return True

@@ -1036,6 +1036,7 @@ _SPANS_KEPT = 64
 
 
 def _read(script: str) -> _Read:
+    """The script's one forward read, made at its first ask and kept (`_SPANS`)."""
     kept = _SPANS.get(id(script))
     if kept is None or kept.script is not script:
         if len(_SPANS) >= _SPANS_KEPT:
@@ -1164,11 +1165,8 @@ def code_tokens(code: str, tokens: re.Pattern[str], start: int = 0,
 def comment_spans(script: str) -> list[tuple[int, int]]:
     """The comments of a script, `(start, end)` in order, read by the one scanner
     (`_scan`): a `//` or `/*` a string holds (`"url(//cdn…)"`, `['/*', '/admin']`) opens
-    none."""
-    spans: list[tuple[int, int]] = []
-    for _ in _scan(script, _COMMENT_MARKS, 0, None, _noted(spans)):
-        pass
-    return spans
+    none. The read `in_comment` shares (`_read`): the list is its, not to be changed."""
+    return _read(script).comments
 
 
 def in_spans(spans: list[tuple[int, int]], at: int) -> bool:

@@ -164,7 +164,7 @@ def _injected_code(ctx: PageContext, named: set[str]) -> Iterator[Finding]:
         # string: `live_signature`); found present by it, so one is there
         script = next((el for el in ctx.page.scripts
                        if network.configured_in(el.text or "")
-                       and any(live_signature(p, el.text or "", quoted=False)
+                       and any(live_signature(p, el.text or "", in_strings=False)
                                for _, p in network.signatures)), None)
         if script is None:
             continue  # shown only by what a script decodes to: no script to cite

@@ -14,13 +14,13 @@ past it, the member is one failure, said in one line, and the archive is read on
 
 from __future__ import annotations
 
-import io
 import lzma
 import zlib
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from auditor.errors import InputError
+from auditor.readers.seekable import SeekableRaw
 
 _IN_CHUNK = 1 << 14  # compressed bytes fed at once: at most ~16 MiB inflated from them
 _OUT_STEP = 1 << 20  # bytes inflated at once
@@ -50,7 +50,7 @@ class OverBudget(InputError):
             "(seeking back in it again and again: a crafted archive?); not read further")
 
 
-class Inflating(io.RawIOBase):
+class Inflating(SeekableRaw):
     """The `size` bytes raw deflate data in `compressed` inflates to, seekable; or, given
     `fresh` (a bzip2 or LZMA `Unpacker`'s maker), those its data unpacks to, each call
     bounded as the inflater's: one it cannot copy is made afresh at each seek back
@@ -58,14 +58,13 @@ class Inflating(io.RawIOBase):
 
     def __init__(self, compressed: BinaryIO, size: int, name: str,
                  fresh: Callable[[], Any] | None = None) -> None:
-        super().__init__()
-        self._in, self._size, self._name = compressed, size, name
+        super().__init__(size)
+        self._in, self._name = compressed, name
         self._fresh = fresh or (lambda: zlib.decompressobj(-15))
         self._copies = fresh is None
         self._budget = work_budget(size)
         self._interval = max(_MIN_INTERVAL, size // _MAX_CHECKPOINTS)
         self._worked = 0
-        self._pos = 0
         # (inflated offset, compressed offset, inflater (None: a fresh one), input it had
         # not yet taken)
         self._checkpoints: list[tuple[int, int, Any, bytes]] = []
@@ -75,20 +74,6 @@ class Inflating(io.RawIOBase):
     def _restart(self, out: int, consumed: int, d: Any, tail: bytes) -> None:
         self._out, self._consumed, self._d, self._tail = out, consumed, d, tail
         self._recent = bytearray()  # inflated bytes ending at self._out
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, pos: int, whence: int = 0) -> int:
-        base = {0: 0, 1: self._pos, 2: self._size}[whence]
-        self._pos = max(0, base + pos)
-        return self._pos
 
     def readinto(self, buffer: Any) -> int:
         want = min(len(buffer), self._size - self._pos)
@@ -142,7 +127,7 @@ class Inflating(io.RawIOBase):
         self._recent += data
         if len(self._recent) > _RECENT:
             del self._recent[:len(self._recent) - _RECENT]
-        if self._copies and self._out - last >= self._interval and self._out > last:
+        if self._copies and self._out - last >= self._interval:
             self._checkpoints.append((self._out, self._consumed, self._d.copy(), self._tail))
         return True
 

@@ -27,6 +27,7 @@ from auditor.readers.interface import (
     failure_message,
     unsafe_member_name,
 )
+from auditor.readers.seekable import SeekableRaw
 
 _MEMBER_ERRORS: tuple[type[Exception], ...] = (*MEMBER_ERRORS, zipfile.BadZipFile)
 
@@ -150,26 +151,12 @@ _PACKED: dict[int, Callable[[zipfile.ZipInfo], Unpacker] | None] = {
 }
 
 
-class _InPlace(io.RawIOBase):
+class _InPlace(SeekableRaw):
     """`size` bytes of `stream` from `start`, seekable as a file of their own."""
 
     def __init__(self, stream: BinaryIO, start: int, size: int) -> None:
-        super().__init__()
-        self._stream, self._start, self._size, self._pos = stream, start, size, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, pos: int, whence: int = 0) -> int:
-        base = {0: 0, 1: self._pos, 2: self._size}[whence]
-        self._pos = max(0, base + pos)
-        return self._pos
+        super().__init__(size)
+        self._stream, self._start = stream, start
 
     def readinto(self, buffer: Any) -> int:
         want = min(len(buffer), self._size - self._pos)

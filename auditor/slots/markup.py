@@ -540,6 +540,7 @@ def _label_element(el: etree._Element) -> bool:
 
 
 def _label_text(text: str) -> bool:
+    """Whether a box's own text before its banner is an ad label and nothing more."""
     words = " ".join(text.split())
     return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None
 
