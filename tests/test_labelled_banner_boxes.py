@@ -49,6 +49,12 @@ REKLAMA
 <a href="https://tienda.example/"><img src="/b/tienda.png" width="728" height="90"></a>
 <p class="pub-caption">Publicidad</p>
 </div>""", 4, None),
+    # a caption under the banner, the story's words after it
+    ("""<div class="pub">
+<a href="https://tienda.example/"><img src="/b/tienda.png" width="728" height="90"></a>
+<p class="pub-caption">Publicidad</p>
+<p>Sigue la noticia: el puente abrirá en mayo.</p>
+</div>""", 4, None),
     # Russian, a frame unlinked
     ("""<div class="side">
 <span>Реклама</span>
@@ -132,3 +138,30 @@ def test_labels_over_banners_one_after_another_are_each_a_placement(
                     catalogue=catalogue).pages
     assert [(s.line, s.rule) for s in page.slots] == [(3, LABELLED_BANNER_RULE),
                                                       (5, LABELLED_BANNER_RULE)]
+
+
+BEFORE_A_UNITS_LABEL = {
+    "photo-before-unit's-label": """<div class="body"><figure class="wp-block-image">
+<a href="https://images.agency.example/detail/1"><img src="/p.jpg" width="800" height="450"></a>
+</figure>
+<div class="ad-label">Advertisement</div>
+<div id="inline-ad-1" class="ad-slot"></div></div>""",
+    "embed-before-unit's-label": """<div class="body">
+<iframe src="https://media.example/embed/clip-9" width="560" height="315"></iframe>
+<p class="ad-label">ADVERTISEMENT</p>
+<script>googletag.cmd.push(function () { googletag.display("inline-2"); });</script></div>""",
+    "photo-before-label-and-empty-box": """<div class="body">
+<a href="https://photos.example/set/9"><img src="/p.jpg"></a>
+<span>Anzeige</span><div class="clear"></div></div>""",
+}
+
+
+@pytest.mark.parametrize("box", BEFORE_A_UNITS_LABEL.values(), ids=BEFORE_A_UNITS_LABEL.keys())
+def test_a_label_heading_the_box_after_it_is_no_caption_of_what_stands_before(
+        project_engine: Engine, catalogue: Catalogue, box: str) -> None:
+    """A story's off-site photo or embed, then "Advertisement" over the box its ad code
+    fills (the box, the code, or an empty box after it): the label is that unit's, no
+    caption under the photo; a caption is the box's last line, or words follow it."""
+    (page,) = audit(_PAGE.format(box=box).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [s.line for s in page.slots if s.rule == LABELLED_BANNER_RULE] == []

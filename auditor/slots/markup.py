@@ -501,7 +501,8 @@ def _one_creative(box: etree._Element) -> bool:
 def _labelled(node: etree._Element) -> bool:
     """Whether an ad label stands right beside a banner: the line before it (comments and
     line breaks between), or, first in its box, the box's own text before it; or the line
-    after it (a caption under the ad) where no banner follows that line. The other side of
+    after it (a caption under the ad) where that line ends its box or words follow it,
+    not a box, its code or a banner (the label heading the unit after it). The other side of
     the banner holds no second banner (a row of them under one label). Its siblings read,
     one each side."""
     before, gap_before = _sibling(node, etree._Element.getprevious)
@@ -514,8 +515,25 @@ def _labelled(node: etree._Element) -> bool:
         return after is None or not _bannerish(after)
     if after is not None and not gap_after and _label_element(after) \
             and (before is None or not _bannerish(before)):
-        beyond, _ = _sibling(after, etree._Element.getnext)
-        return beyond is None or not _bannerish(beyond)
+        beyond, words_between = _sibling(after, etree._Element.getnext)
+        return beyond is None or words_between or (
+            not _bannerish(beyond) and _shows_words(beyond))
+    return False
+
+
+_CODE_TAGS = frozenset({"script", "style", "noscript", "template"})  # their text is no words
+_WORDS_NODES = 40  # what follows a caption, read as far as its first words
+
+
+def _shows_words(el: etree._Element) -> bool:
+    """Whether an element shows words (a story's paragraph after a caption), not an empty
+    box or the code an ad's label heads. At most `_WORDS_NODES` nodes read."""
+    for node in islice(el.iter(), _WORDS_NODES):
+        if node is not el and (node.tail or "").strip():
+            return True
+        if isinstance(node.tag, str) and node.tag.lower() not in _CODE_TAGS \
+                and (node.text or "").strip():
+            return True
     return False
 
 
