@@ -64,6 +64,10 @@ REKLAMA
     ("""<div class="ad-area"><em>광고</em>
 <a href="https://ad.adriver.ru/cgi-bin/click.cgi?sid=1&amp;bt=2"><img src="/a.jpg"></a>
 </div>""", 4, "AdRiver"),
+    # a content vendor's link is an advertiser's all the same (its frame a player)
+    ("""<div class="side"><span>Advertisement</span>
+<a href="https://www.amazon.com/dp/B0C1X2Y3Z4?tag=harbourblog-20"><img src="/i/kettle.jpg"></a>
+</div>""", 4, None),
     # a look-alike of that network's host: another site's banner, no network's
     ("""<div class="ad-area"><small>Sponsored</small>
 <a href="https://ad.adriver.ru.evil.example/click?x=1"><img src="/b.jpg"></a>
@@ -111,6 +115,20 @@ NOT_PLACEMENTS = {
 <a href="https://shop.example/"><img src="/i/s.png"> Visit the shop</a></div>""",
     "unlinked-image": """<div class="box"><h4>Advertisement</h4>
 <img src="/i/print-ad-1960.jpg" width="400" height="300"></div>""",
+    # a link or frame of a vendor of content, social pages or counters is no advertiser's
+    # banner: an embedded video, a post's photo, a footer column's social banner, a counter
+    # (named as an ad placement of the counter's vendor)
+    "video-embed": """<div class="body"><h3>Advertisement</h3>
+<iframe src="https://www.youtube.com/embed/aBcDeFgHiJk" width="560" height="315"></iframe></div>""",
+    "post-photo": """<div class="body"><p>Advertisement</p>
+<div class="photo"><a href="https://www.instagram.com/p/Cx1yZ2aBcDe/"><img src="/ig.jpg"
+ width="640" height="640"></a></div>
+<p>The mayor posted the photo on Tuesday.</p></div>""",
+    "social-footer": """<div class="footer-col"><div class="footer-title">Реклама</div>
+<a href="https://vk.com/club123456"><img src="/i/vk-group.png"></a></div>""",
+    "counter": """<div class="footer-col"><div class="footer-title">Реклама</div>
+<a href="https://www.liveinternet.ru/click" target="_blank"><img
+ src="https://counter.yadro.ru/hit?t44.6;r" alt="" title="LiveInternet"></a></div>""",
     "pre": """<pre>&lt;div class="ADinfo"&gt;REKLAMA&lt;/div&gt;
 &lt;a href="https://shop.example/"&gt;&lt;img src="/b.png"&gt;&lt;/a&gt;</pre>""",
 }

@@ -415,7 +415,7 @@ _CLICK_PATH = lazy_regex(
     r"/(?:bann?ers?|adclick|ad_click|clicks?|clickthr(?:ough|u))(?:[/._?]|$)|ck\.php", re.I)
 
 
-def labelled_banners(page: ParsedPage, site: str | None,
+def labelled_banners(page: ParsedPage, site: str | None, catalogue: Catalogue,
                      taken: Collection[etree._Element] = frozenset()
                      ) -> list[tuple[etree._Element, str, str]]:
     """A publisher's own ad box, labelled: an ad label's line (`labels._label_line`: a line
@@ -424,7 +424,9 @@ def labelled_banners(page: ParsedPage, site: str | None,
     plugin object) and what wraps only it (`_one_creative`); linked, its link goes to another
     site or through a click counter (`_CLICK_PATH`), not to the site's own page (a house
     promo); unlinked, it is a frame or object. Several banners beside one label (a sponsors'
-    row, a box of partner logos) are no one placement: none is read. The hit is the banner's
+    row, a box of partner logos) are no one placement: none is read; nor is a link or
+    frame of a vendor the catalogue files as no advertiser's (`_no_advertisers`: an
+    embedded video, a post's photo, a social page, a counter). The hit is the banner's
     link, or its creative unlinked; `taken`: what a list or another reader took already,
     its parts read no further. Read from the page's creatives, each a few levels up."""
     if page.root is None or _LABEL_LEAD.search(page.lowered) is None:
@@ -433,7 +435,8 @@ def labelled_banners(page: ParsedPage, site: str | None,
     for tag in _BANNER_MEDIA:
         for media in page.tagged(tag):
             unit = _labelled_banner(media, site)
-            if unit is not None and unit not in taken and media not in taken:
+            if unit is not None and unit not in taken and media not in taken \
+                    and not _no_advertisers(unit, catalogue):
                 out.append((unit, LABELLED_BANNER_RULE, INS_TAG_LIST))
     return out
 
@@ -467,6 +470,31 @@ def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element 
     elif not href or ":" in href.split("/", 1)[0] or href.startswith("#"):
         return None  # `javascript:`, `mailto:`, the page itself
     return link if _CLICK_PATH.search(href[:300]) else None
+
+
+# what the catalogue files a vendor as whose link shows no advertiser's banner: a social
+# page or post, a counter, a consent or chat widget
+_NO_ADVERTISERS = frozenset({Category.SOCIAL, Category.ANALYTICS, Category.CONSENT,
+                             Category.CUSTOMER_ENGAGEMENT})
+# and whose frame shows none: those, and a content vendor's player or map (a content
+# vendor's link may still be an advertiser's: Amazon's product page, Google's ad click)
+_NO_ADVERTISERS_FRAMED = _NO_ADVERTISERS | {Category.CONTENT}
+
+
+def _no_advertisers(unit: etree._Element, catalogue: Catalogue) -> bool:
+    """Whether a banner's link goes to a vendor of no advertiser (`_NO_ADVERTISERS`: an
+    Instagram post, a VK group, LiveInternet's counter), or its frame, unlinked, is one's or
+    a content vendor's (YouTube's player): the vendor's own entry, its network's first."""
+    linked = str(unit.tag).lower() == "a"
+    url = ((unit.get("href") if linked else unit.get("src")) or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not url[:8].lower().startswith(("http://", "https://")):
+        return False
+    owner = catalogue.runner_of(url, host_of(url))
+    category = (owner.network.category if owner.network is not None
+                else owner.entity.category if owner.entity is not None else None)
+    return category in (_NO_ADVERTISERS if linked else _NO_ADVERTISERS_FRAMED)
 
 
 def _icon_sized(media: etree._Element) -> bool:
