@@ -129,6 +129,14 @@ NOT_PLACEMENTS = {
     "counter": """<div class="footer-col"><div class="footer-title">Реклама</div>
 <a href="https://www.liveinternet.ru/click" target="_blank"><img
  src="https://counter.yadro.ru/hit?t44.6;r" alt="" title="LiveInternet"></a></div>""",
+    # a sponsor's credit over its logo (a section's or an event's sponsorship, as the
+    # corpus's labels read them: sponsor links, no ad slot)
+    "sponsor-credit": """<div class="sponsor-box"><p>Sponsored by:</p>
+<a href="https://harbour-bank.example/"><img src="/logos/bank.png" width="200" height="80"></a>
+</div>""",
+    "sponsor-credit-text": """<div class="sponsor-box">Brought to you by
+<div class="logo"><a href="https://harbour-bank.example/"><img src="/logos/bank.png"></a></div>
+</div>""",
     "pre": """<pre>&lt;div class="ADinfo"&gt;REKLAMA&lt;/div&gt;
 &lt;a href="https://shop.example/"&gt;&lt;img src="/b.png"&gt;&lt;/a&gt;</pre>""",
 }

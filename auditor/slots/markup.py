@@ -396,8 +396,7 @@ LABELLED_BANNER_RULE = "a banner an ad label stands beside"
 # lowered markup holds it: a page holding none has no labelled banner to read
 _LABEL_WORDS = ("advert", "sponsor", "anzeige", "werbung", "publicit", "publicid", "pubblicit",
                 "anuncio", "anúncio", "reklam", "reclame", "annons", "mainos",
-                "реклам", "Реклам", "РЕКЛАМ", "広告", "广告", "廣告", "スポンサー", "광고",
-                "presented", "supported", "brought", "paid")
+                "реклам", "Реклам", "РЕКЛАМ", "広告", "广告", "廣告", "スポンサー", "광고")
 _LABEL_LEAD = lazy_regex(rb">\s*(?:-\s*)?(?:ads?\s*<|"
                          + b"|".join(re.escape(w.encode()) for w in _LABEL_WORDS) + rb")")
 _BANNER_MEDIA = ("img", "iframe", "object", "embed")  # a banner's creative
@@ -424,9 +423,10 @@ def labelled_banners(page: ParsedPage, site: str | None, catalogue: Catalogue,
     plugin object) and what wraps only it (`_one_creative`); linked, its link goes to another
     site or through a click counter (`_CLICK_PATH`), not to the site's own page (a house
     promo); unlinked, it is a frame or object. Several banners beside one label (a sponsors'
-    row, a box of partner logos) are no one placement: none is read; nor is a link or
-    frame of a vendor the catalogue files as no advertiser's (`_no_advertisers`: an
-    embedded video, a post's photo, a social page, a counter). The hit is the banner's
+    row, a box of partner logos) are no one placement: none is read. No label is a
+    sponsor's credit ("Sponsored by", `_CREDIT`); no banner a link or frame of a vendor
+    the catalogue files as no advertiser's (`_no_advertisers`: an embedded video, a post's
+    photo, a social page, a counter). The hit is the banner's
     link, or its creative unlinked; `taken`: what a list or another reader took already,
     its parts read no further. Read from the page's creatives, each a few levels up."""
     if page.root is None or _LABEL_LEAD.search(page.lowered) is None:
@@ -581,13 +581,21 @@ def _sibling(node: etree._Element, step: Callable[[etree._Element], etree._Eleme
 
 def _label_element(el: etree._Element) -> bool:
     """Whether an element is an ad label's line (`labels._label_line`) and no link of its
-    own (a menu's "Ads" item beside its next)."""
-    return str(el.tag).lower() not in ("a", "li", "option", "button") and _label_line(el)
+    own (a menu's "Ads" item beside its next), nor a sponsor's credit (`_CREDIT`)."""
+    return str(el.tag).lower() not in ("a", "li", "option", "button") and _label_line(el) \
+        and _CREDIT.search(_words(el)) is None
 
 
 def _label_text(text: str) -> bool:
     words = " ".join(text.split())
-    return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None
+    return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None \
+        and _CREDIT.search(words) is None
+
+
+# a sponsor's credit ("Sponsored by", "Presented by", "Brought to you by"), the ad labels
+# naming who paid: over a logo it credits a sponsorship (a section's, an event's), no banner
+_CREDIT = lazy_regex(r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by\b",
+                     re.I)
 
 
 def _bannerish(el: etree._Element) -> bool:
