@@ -137,6 +137,10 @@ NOT_PLACEMENTS = {
     "sponsor-credit-text": """<div class="sponsor-box">Brought to you by
 <div class="logo"><a href="https://harbour-bank.example/"><img src="/logos/bank.png"></a></div>
 </div>""",
+    # a gallery's thumbnail linked to its picture's full size (a lightbox) on a photo CDN
+    "gallery-picture": """<div class="gallery"><p>Anzeige</p>
+<a href="https://photos.cdn.example/2026/05/bridge-full.JPG?w=1600" data-lightbox="g"><img
+ src="/thumbs/bridge.jpg"></a></div>""",
     "pre": """<pre>&lt;div class="ADinfo"&gt;REKLAMA&lt;/div&gt;
 &lt;a href="https://shop.example/"&gt;&lt;img src="/b.png"&gt;&lt;/a&gt;</pre>""",
 }

@@ -414,6 +414,10 @@ _CLICK_PATH = lazy_regex(
     r"/(?:bann?ers?|adclick|ad_click|clicks?|clickthr(?:ough|u))(?:[/._?]|$)|ck\.php", re.I)
 
 
+# a link to a picture file: a thumbnail's full size, where no ad links
+_PICTURE_FILE = lazy_regex(r"^[^?#]*\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)", re.I)
+
+
 def labelled_banners(page: ParsedPage, site: str | None, catalogue: Catalogue,
                      taken: Collection[etree._Element] = frozenset()
                      ) -> list[tuple[etree._Element, str, str]]:
@@ -424,11 +428,12 @@ def labelled_banners(page: ParsedPage, site: str | None, catalogue: Catalogue,
     site or through a click counter (`_CLICK_PATH`), not to the site's own page (a house
     promo); unlinked, it is a frame or object. Several banners beside one label (a sponsors'
     row, a box of partner logos) are no one placement: none is read. No label is a
-    sponsor's credit ("Sponsored by", `_CREDIT`); no banner a link or frame of a vendor
-    the catalogue files as no advertiser's (`_no_advertisers`: an embedded video, a post's
-    photo, a social page, a counter). The hit is the banner's
-    link, or its creative unlinked; `taken`: what a list or another reader took already,
-    its parts read no further. Read from the page's creatives, each a few levels up."""
+    sponsor's credit ("Sponsored by", `_CREDIT`); no banner a link to a picture file (a
+    gallery's lightbox, `_PICTURE_FILE`), or a link or frame of a vendor the catalogue
+    files as no advertiser's (`_no_advertisers`: an embedded video, a post's photo, a
+    social page, a counter). The hit is the banner's link, or its creative unlinked;
+    `taken`: what a list or another reader took already, its parts read no further. Read
+    from the page's creatives, each a few levels up."""
     if page.root is None or _LABEL_LEAD.search(page.lowered) is None:
         return []
     out: list[tuple[etree._Element, str, str]] = []
@@ -463,6 +468,8 @@ def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element 
     if link is None:
         return media if str(media.tag).lower() in _FRAMED_MEDIA else None
     href = (link.get("href") or "").strip()
+    if _PICTURE_FILE.search(href[:300]):
+        return None  # a thumbnail's full size (a gallery's lightbox), no advertiser's page
     if href[:6].lower().startswith(("http", "//")):
         host = host_of("https:" + href if href.startswith("//") else href)
         if host and (site is None or is_third_party(host, site)):
