@@ -314,7 +314,7 @@ def _audit_markup(doc: Document, page: ParsedPage, engine: RuleEngine, catalogue
     hits += _not_hit(hits, ad_named_boxes(page, taken, catalogue, frozenset(running),
                                           listed))
     # and a publisher's own banner beside its ad label, where nothing above took it
-    hits += _not_hit(hits, labelled_banners(page, first_party,
+    hits += _not_hit(hits, labelled_banners(page, first_party, catalogue,
                                             taken | {el for el, _, _ in hits}))
     found_slots += cosmetic_slots(hits, found_slots, loader_networks(seen), catalogue,
                                   advertising_elements(seen), page, first_party)

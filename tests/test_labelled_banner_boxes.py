@@ -49,6 +49,12 @@ REKLAMA
 <a href="https://tienda.example/"><img src="/b/tienda.png" width="728" height="90"></a>
 <p class="pub-caption">Publicidad</p>
 </div>""", 4, None),
+    # a caption under the banner, the story's words after it
+    ("""<div class="pub">
+<a href="https://tienda.example/"><img src="/b/tienda.png" width="728" height="90"></a>
+<p class="pub-caption">Publicidad</p>
+<p>Sigue la noticia: el puente abrirá en mayo.</p>
+</div>""", 4, None),
     # Russian, a frame unlinked
     ("""<div class="side">
 <span>Реклама</span>
@@ -58,6 +64,10 @@ REKLAMA
     ("""<div class="ad-area"><em>광고</em>
 <a href="https://ad.adriver.ru/cgi-bin/click.cgi?sid=1&amp;bt=2"><img src="/a.jpg"></a>
 </div>""", 4, "AdRiver"),
+    # a content vendor's link is an advertiser's all the same (its frame a player)
+    ("""<div class="side"><span>Advertisement</span>
+<a href="https://www.amazon.com/dp/B0C1X2Y3Z4?tag=harbourblog-20"><img src="/i/kettle.jpg"></a>
+</div>""", 4, None),
     # a look-alike of that network's host: another site's banner, no network's
     ("""<div class="ad-area"><small>Sponsored</small>
 <a href="https://ad.adriver.ru.evil.example/click?x=1"><img src="/b.jpg"></a>
@@ -105,6 +115,32 @@ NOT_PLACEMENTS = {
 <a href="https://shop.example/"><img src="/i/s.png"> Visit the shop</a></div>""",
     "unlinked-image": """<div class="box"><h4>Advertisement</h4>
 <img src="/i/print-ad-1960.jpg" width="400" height="300"></div>""",
+    # a link or frame of a vendor of content, social pages or counters is no advertiser's
+    # banner: an embedded video, a post's photo, a footer column's social banner, a counter
+    # (named as an ad placement of the counter's vendor)
+    "video-embed": """<div class="body"><h3>Advertisement</h3>
+<iframe src="https://www.youtube.com/embed/aBcDeFgHiJk" width="560" height="315"></iframe></div>""",
+    "post-photo": """<div class="body"><p>Advertisement</p>
+<div class="photo"><a href="https://www.instagram.com/p/Cx1yZ2aBcDe/"><img src="/ig.jpg"
+ width="640" height="640"></a></div>
+<p>The mayor posted the photo on Tuesday.</p></div>""",
+    "social-footer": """<div class="footer-col"><div class="footer-title">Реклама</div>
+<a href="https://vk.com/club123456"><img src="/i/vk-group.png"></a></div>""",
+    "counter": """<div class="footer-col"><div class="footer-title">Реклама</div>
+<a href="https://www.liveinternet.ru/click" target="_blank"><img
+ src="https://counter.yadro.ru/hit?t44.6;r" alt="" title="LiveInternet"></a></div>""",
+    # a sponsor's credit over its logo (a section's or an event's sponsorship, as the
+    # corpus's labels read them: sponsor links, no ad slot)
+    "sponsor-credit": """<div class="sponsor-box"><p>Sponsored by:</p>
+<a href="https://harbour-bank.example/"><img src="/logos/bank.png" width="200" height="80"></a>
+</div>""",
+    "sponsor-credit-text": """<div class="sponsor-box">Brought to you by
+<div class="logo"><a href="https://harbour-bank.example/"><img src="/logos/bank.png"></a></div>
+</div>""",
+    # a gallery's thumbnail linked to its picture's full size (a lightbox) on a photo CDN
+    "gallery-picture": """<div class="gallery"><p>Anzeige</p>
+<a href="https://photos.cdn.example/2026/05/bridge-full.JPG?w=1600" data-lightbox="g"><img
+ src="/thumbs/bridge.jpg"></a></div>""",
     "pre": """<pre>&lt;div class="ADinfo"&gt;REKLAMA&lt;/div&gt;
 &lt;a href="https://shop.example/"&gt;&lt;img src="/b.png"&gt;&lt;/a&gt;</pre>""",
 }
@@ -132,3 +168,30 @@ def test_labels_over_banners_one_after_another_are_each_a_placement(
                     catalogue=catalogue).pages
     assert [(s.line, s.rule) for s in page.slots] == [(3, LABELLED_BANNER_RULE),
                                                       (5, LABELLED_BANNER_RULE)]
+
+
+BEFORE_A_UNITS_LABEL = {
+    "photo-before-unit's-label": """<div class="body"><figure class="wp-block-image">
+<a href="https://images.agency.example/detail/1"><img src="/p.jpg" width="800" height="450"></a>
+</figure>
+<div class="ad-label">Advertisement</div>
+<div id="inline-ad-1" class="ad-slot"></div></div>""",
+    "embed-before-unit's-label": """<div class="body">
+<iframe src="https://media.example/embed/clip-9" width="560" height="315"></iframe>
+<p class="ad-label">ADVERTISEMENT</p>
+<script>googletag.cmd.push(function () { googletag.display("inline-2"); });</script></div>""",
+    "photo-before-label-and-empty-box": """<div class="body">
+<a href="https://photos.example/set/9"><img src="/p.jpg"></a>
+<span>Anzeige</span><div class="clear"></div></div>""",
+}
+
+
+@pytest.mark.parametrize("box", BEFORE_A_UNITS_LABEL.values(), ids=BEFORE_A_UNITS_LABEL.keys())
+def test_a_label_heading_the_box_after_it_is_no_caption_of_what_stands_before(
+        project_engine: Engine, catalogue: Catalogue, box: str) -> None:
+    """A story's off-site photo or embed, then "Advertisement" over the box its ad code
+    fills (the box, the code, or an empty box after it): the label is that unit's, no
+    caption under the photo; a caption is the box's last line, or words follow it."""
+    (page,) = audit(_PAGE.format(box=box).encode(), url="https://news.test/a",
+                    engine=project_engine, catalogue=catalogue).pages
+    assert [s.line for s in page.slots if s.rule == LABELLED_BANNER_RULE] == []

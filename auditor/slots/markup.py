@@ -396,8 +396,7 @@ LABELLED_BANNER_RULE = "a banner an ad label stands beside"
 # lowered markup holds it: a page holding none has no labelled banner to read
 _LABEL_WORDS = ("advert", "sponsor", "anzeige", "werbung", "publicit", "publicid", "pubblicit",
                 "anuncio", "anúncio", "reklam", "reclame", "annons", "mainos",
-                "реклам", "Реклам", "РЕКЛАМ", "広告", "广告", "廣告", "スポンサー", "광고",
-                "presented", "supported", "brought", "paid")
+                "реклам", "Реклам", "РЕКЛАМ", "広告", "广告", "廣告", "スポンサー", "광고")
 _LABEL_LEAD = lazy_regex(rb">\s*(?:-\s*)?(?:ads?\s*<|"
                          + b"|".join(re.escape(w.encode()) for w in _LABEL_WORDS) + rb")")
 _BANNER_MEDIA = ("img", "iframe", "object", "embed")  # a banner's creative
@@ -415,7 +414,11 @@ _CLICK_PATH = lazy_regex(
     r"/(?:bann?ers?|adclick|ad_click|clicks?|clickthr(?:ough|u))(?:[/._?]|$)|ck\.php", re.I)
 
 
-def labelled_banners(page: ParsedPage, site: str | None,
+# a link to a picture file: a thumbnail's full size, where no ad links
+_PICTURE_FILE = lazy_regex(r"^[^?#]*\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)", re.I)
+
+
+def labelled_banners(page: ParsedPage, site: str | None, catalogue: Catalogue,
                      taken: Collection[etree._Element] = frozenset()
                      ) -> list[tuple[etree._Element, str, str]]:
     """A publisher's own ad box, labelled: an ad label's line (`labels._label_line`: a line
@@ -424,16 +427,21 @@ def labelled_banners(page: ParsedPage, site: str | None,
     plugin object) and what wraps only it (`_one_creative`); linked, its link goes to another
     site or through a click counter (`_CLICK_PATH`), not to the site's own page (a house
     promo); unlinked, it is a frame or object. Several banners beside one label (a sponsors'
-    row, a box of partner logos) are no one placement: none is read. The hit is the banner's
-    link, or its creative unlinked; `taken`: what a list or another reader took already,
-    its parts read no further. Read from the page's creatives, each a few levels up."""
+    row, a box of partner logos) are no one placement: none is read. No label is a
+    sponsor's credit ("Sponsored by", `_CREDIT`); no banner a link to a picture file (a
+    gallery's lightbox, `_PICTURE_FILE`), or a link or frame of a vendor the catalogue
+    files as no advertiser's (`_no_advertisers`: an embedded video, a post's photo, a
+    social page, a counter). The hit is the banner's link, or its creative unlinked;
+    `taken`: what a list or another reader took already, its parts read no further. Read
+    from the page's creatives, each a few levels up."""
     if page.root is None or _LABEL_LEAD.search(page.lowered) is None:
         return []
     out: list[tuple[etree._Element, str, str]] = []
     for tag in _BANNER_MEDIA:
         for media in page.tagged(tag):
             unit = _labelled_banner(media, site)
-            if unit is not None and unit not in taken and media not in taken:
+            if unit is not None and unit not in taken and media not in taken \
+                    and not _no_advertisers(unit, catalogue):
                 out.append((unit, LABELLED_BANNER_RULE, INS_TAG_LIST))
     return out
 
@@ -460,6 +468,8 @@ def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element 
     if link is None:
         return media if str(media.tag).lower() in _FRAMED_MEDIA else None
     href = (link.get("href") or "").strip()
+    if _PICTURE_FILE.search(href[:300]):
+        return None  # a thumbnail's full size (a gallery's lightbox), no advertiser's page
     if href[:6].lower().startswith(("http", "//")):
         host = host_of("https:" + href if href.startswith("//") else href)
         if host and (site is None or is_third_party(host, site)):
@@ -467,6 +477,31 @@ def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element 
     elif not href or ":" in href.split("/", 1)[0] or href.startswith("#"):
         return None  # `javascript:`, `mailto:`, the page itself
     return link if _CLICK_PATH.search(href[:300]) else None
+
+
+# what the catalogue files a vendor as whose link shows no advertiser's banner: a social
+# page or post, a counter, a consent or chat widget
+_NO_ADVERTISERS = frozenset({Category.SOCIAL, Category.ANALYTICS, Category.CONSENT,
+                             Category.CUSTOMER_ENGAGEMENT})
+# and whose frame shows none: those, and a content vendor's player or map (a content
+# vendor's link may still be an advertiser's: Amazon's product page, Google's ad click)
+_NO_ADVERTISERS_FRAMED = _NO_ADVERTISERS | {Category.CONTENT}
+
+
+def _no_advertisers(unit: etree._Element, catalogue: Catalogue) -> bool:
+    """Whether a banner's link goes to a vendor of no advertiser (`_NO_ADVERTISERS`: an
+    Instagram post, a VK group, LiveInternet's counter), or its frame, unlinked, is one's or
+    a content vendor's (YouTube's player): the vendor's own entry, its network's first."""
+    linked = str(unit.tag).lower() == "a"
+    url = ((unit.get("href") if linked else unit.get("src")) or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not url[:8].lower().startswith(("http://", "https://")):
+        return False
+    owner = catalogue.runner_of(url, host_of(url))
+    category = (owner.network.category if owner.network is not None
+                else owner.entity.category if owner.entity is not None else None)
+    return category in (_NO_ADVERTISERS if linked else _NO_ADVERTISERS_FRAMED)
 
 
 def _icon_sized(media: etree._Element) -> bool:
@@ -501,7 +536,8 @@ def _one_creative(box: etree._Element) -> bool:
 def _labelled(node: etree._Element) -> bool:
     """Whether an ad label stands right beside a banner: the line before it (comments and
     line breaks between), or, first in its box, the box's own text before it; or the line
-    after it (a caption under the ad) where no banner follows that line. The other side of
+    after it (a caption under the ad) where that line ends its box or words follow it,
+    not a box, its code or a banner (the label heading the unit after it). The other side of
     the banner holds no second banner (a row of them under one label). Its siblings read,
     one each side."""
     before, gap_before = _sibling(node, etree._Element.getprevious)
@@ -514,8 +550,25 @@ def _labelled(node: etree._Element) -> bool:
         return after is None or not _bannerish(after)
     if after is not None and not gap_after and _label_element(after) \
             and (before is None or not _bannerish(before)):
-        beyond, _ = _sibling(after, etree._Element.getnext)
-        return beyond is None or not _bannerish(beyond)
+        beyond, words_between = _sibling(after, etree._Element.getnext)
+        return beyond is None or words_between or (
+            not _bannerish(beyond) and _shows_words(beyond))
+    return False
+
+
+_CODE_TAGS = frozenset({"script", "style", "noscript", "template"})  # their text is no words
+_WORDS_NODES = 40  # what follows a caption, read as far as its first words
+
+
+def _shows_words(el: etree._Element) -> bool:
+    """Whether an element shows words (a story's paragraph after a caption), not an empty
+    box or the code an ad's label heads. At most `_WORDS_NODES` nodes read."""
+    for node in islice(el.iter(), _WORDS_NODES):
+        if node is not el and (node.tail or "").strip():
+            return True
+        if isinstance(node.tag, str) and node.tag.lower() not in _CODE_TAGS \
+                and (node.text or "").strip():
+            return True
     return False
 
 
@@ -535,14 +588,22 @@ def _sibling(node: etree._Element, step: Callable[[etree._Element], etree._Eleme
 
 def _label_element(el: etree._Element) -> bool:
     """Whether an element is an ad label's line (`labels._label_line`) and no link of its
-    own (a menu's "Ads" item beside its next)."""
-    return str(el.tag).lower() not in ("a", "li", "option", "button") and _label_line(el)
+    own (a menu's "Ads" item beside its next), nor a sponsor's credit (`_CREDIT`)."""
+    return str(el.tag).lower() not in ("a", "li", "option", "button") and _label_line(el) \
+        and _CREDIT.search(_words(el)) is None
 
 
 def _label_text(text: str) -> bool:
     """Whether a box's own text before its banner is an ad label and nothing more."""
     words = " ".join(text.split())
-    return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None
+    return bool(words) and len(words) <= _LABEL_CHARS and AD_LABEL.fullmatch(words) is not None \
+        and _CREDIT.search(words) is None
+
+
+# a sponsor's credit ("Sponsored by", "Presented by", "Brought to you by"), the ad labels
+# naming who paid: over a logo it credits a sponsorship (a section's, an event's), no banner
+_CREDIT = lazy_regex(r"(?:presented|sponsored|supported|brought\s+to\s+you|paid\s+for)\s+by\b",
+                     re.I)
 
 
 def _bannerish(el: etree._Element) -> bool:
