@@ -1229,6 +1229,17 @@ def mangled_page_address(url: str, first_party: str | None) -> str | None:
     return None
 
 
+def site_path(href: str) -> bool:
+    """Whether a link's written `href`, not an absolute URL, is a path of the page's own
+    site: not empty, not a fragment alone (the page itself), no scheme before its first `/`
+    (`javascript:`, `mailto:`).
+
+    >>> [site_path(h) for h in ("/random.php", "baner/7", "", "#top", "mailto:a@b.test")]
+    [True, True, False, False, False]
+    """
+    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
+
+
 def url_path(url: str) -> str:
     """A URL without its query and fragment: what loader paths and file names are read
     from."""

@@ -32,7 +32,7 @@ from auditor.slots.found import (
 )
 from auditor.slots.labels import _SALES_PATH, _box_before_label, _empty_unit_box, _label_beside
 from auditor.slots.markup import INS_TAG_RULE
-from auditor.urls import host_of, is_third_party
+from auditor.urls import host_of, is_third_party, site_path
 
 _LANDMARK_TEXT = 80  # characters of text outside scripts, styles and templates
 _SHOWS_ADS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})
@@ -587,8 +587,7 @@ def _own_text_link(el: etree._Element, rule: str, first_party: str | None) -> bo
     if href.lower().startswith(("http://", "https://", "//")):
         host = host_of(href)
         return bool(host) and first_party is not None and not is_third_party(host, first_party)
-    # a path: not empty, no fragment alone, no scheme (`javascript:`, `mailto:`)
-    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
+    return site_path(href)
 
 
 _SHARE_SHOWS = frozenset({"iframe", "frame", "ins", "object", "embed", "video", "canvas"})

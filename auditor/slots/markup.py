@@ -40,7 +40,14 @@ from auditor.slots.labels import (
     _name_words,
     _names_an_ad,
 )
-from auditor.urls import URL_IN_CODE, host_of, is_third_party, library_of, site_of
+from auditor.urls import (
+    URL_IN_CODE,
+    host_of,
+    is_third_party,
+    library_of,
+    site_of,
+    site_path,
+)
 
 # a slot or zone of the page's own parts, not an ad server's: a theme's widget area, a
 # carousel's slide, a drop or focus zone, a time zone, a framework's (`data-v-`) slot
@@ -477,7 +484,7 @@ def _labelled_banner(media: etree._Element, site: str | None) -> etree._Element 
         host = host_of("https:" + href if href.startswith("//") else href)
         if host and (site is None or is_third_party(host, site)):
             return link
-    elif not href or ":" in href.split("/", 1)[0] or href.startswith("#"):
+    elif not site_path(href):
         return None  # `javascript:`, `mailto:`, the page itself
     return link if _CLICK_PATH.search(href[:300]) else None
 
